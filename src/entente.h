@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: MIT
+// entente: news about diplomacy as a knowledge graph.
+
+/**
+ * @file entente.h
+ * The one public header of libentente.
+ *
+ * The pipeline runs one way: load -> model -> export.  A program makes an
+ * EntWorld, loads an EntOntology, builds an EntGraph (by hand through the
+ * builder calls below, or from a dataset file with ent_load_dataset), and
+ * hands the graph to an exporter.
+ *
+ * Ownership: every object returned through an `out` parameter belongs to
+ * the caller and is freed with its own ent_*_free(), which accepts NULL.
+ * Strings passed in are copied; strings returned are borrowed and valid
+ * until the object that returned them is freed.
+ */
+#ifndef ENTENTE_H
+#define ENTENTE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#if defined(__GNUC__)
+#define ENT_API __attribute__((visibility("default")))
+#else
+#define ENT_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ENT_VERSION "0.1.0"
+/// The ontology namespace (prefix `ent:`).
+#define ENT_NS "https://w3id.org/entente/ns#"
+/// The base IRI used for entities when a dataset names none.
+#define ENT_DEFAULT_BASE "https://w3id.org/entente/id/"
+
+/// Status codes.  Values are never renumbered.
+typedef enum {
+  ENT_SUCCESS = 0,           ///< Done
+  ENT_FAILURE = 1,           ///< Non-fatal: nothing to do, or not found
+  ENT_ERR_NO_MEMORY = 2,     ///< Out of memory
+  ENT_ERR_IO = 3,            ///< Reading or writing a file failed
+  ENT_ERR_SYNTAX = 4,        ///< Input is not well-formed
+  ENT_ERR_SCHEMA = 5,        ///< Input breaks the dataset schema
+  ENT_ERR_BAD_ARG = 6,       ///< A caller passed an invalid argument
+  ENT_ERR_BAD_VALUE = 7,     ///< A value is malformed (IRI, language tag...)
+  ENT_ERR_BAD_DATE = 8,      ///< A date is not a real YYYY-MM-DD date
+  ENT_ERR_EMPTY_NAME = 9,    ///< A name or text is empty
+  ENT_ERR_UNKNOWN_ID = 10,   ///< A reference names no entity
+  ENT_ERR_DUPLICATE_ID = 11, ///< An ID is declared twice
+  ENT_ERR_WRONG_CLASS = 12,  ///< A relation's end has the wrong class
+  ENT_ERR_UNDECLARED = 13,   ///< A term is not declared in the ontology
+  ENT_ERR_QUOTE = 14,        ///< A quote does not appear in its source text
+  ENT_ERR_ONTOLOGY = 15,     ///< The ontology is unusable
+  ENT_ERR_INTERNAL = 16,     ///< A library failed unexpectedly
+} EntStatus;
+
+/// A one-sentence description of `status`, without a trailing period.
+ENT_API const char *ent_strerror(EntStatus status);
+
+/// A position in an input document; line and column count from 1, 0 = unknown.
+typedef struct {
+  const char *document; ///< File name, or NULL
+  unsigned long line;
+  unsigned long column;
+} EntCaret;
+
+/// Severity of a logged message.
+typedef enum { ENT_LOG_ERROR, ENT_LOG_WARNING, ENT_LOG_NOTE } EntLogLevel;
+
+/**
+ * Receives every diagnostic.  `caret` may be NULL when no input position is
+ * involved.  `message` is one line, borrowed for the duration of the call.
+ */
+typedef void (*EntLogFunc)(void *handle, EntLogLevel level, EntStatus status,
+                           const EntCaret *caret, const char *message);
+
+/// Library state: the raptor world and libxml2 set-up, and the log sink.
+typedef struct EntWorldImpl EntWorld;
+/// The ontology: which `ent:` terms exist, their hierarchy, domains, ranges.
+typedef struct EntOntologyImpl EntOntology;
+/// A knowledge graph under construction.
+typedef struct EntGraphImpl EntGraph;
+
+/**
+ * Make a world.  Diagnostics go to stderr as `file:line:col: error: message`
+ * until ent_world_set_log() says otherwise.  Free with ent_world_free(),
+ * after every object made from it.
+ */
+ENT_API EntStatus ent_world_new(EntWorld **out);
+ENT_API void ent_world_free(EntWorld *world);
+/// Send diagnostics to `func` (NULL restores the stderr default).
+ENT_API void ent_world_set_log(EntWorld *world, EntLogFunc func, void *handle);
+/// Number of errors logged through `world` so far.
+ENT_API unsigned long ent_world_error_count(const EntWorld *world);
+
+/**
+ * Load the ontology from a Turtle file, or the one built into the library
+ * when `path` is NULL.  Free with ent_ontology_free().
+ */
+ENT_API EntStatus ent_ontology_load(EntWorld *world, const char *path,
+                                    EntOntology **out);
+ENT_API void ent_ontology_free(EntOntology *ontology);
+
+/// Classes of entities.
+typedef enum {
+  ENT_CLASS_SOURCE,      ///< A news article or report the facts come from
+  ENT_CLASS_OUTLET,      ///< A news outlet or platform
+  ENT_CLASS_COUNTRY,     ///< A country
+  ENT_CLASS_PLACE,       ///< A city, region or sea
+  ENT_CLASS_INSTITUTION, ///< A government body, ministry, alliance
+  ENT_CLASS_OFFICIAL,    ///< A person acting in an official capacity
+  ENT_CLASS_POST,        ///< A post an official holds
+  ENT_CLASS_TOPIC,       ///< A subject of negotiation
+  ENT_CLASS_NEGOTIATION, ///< Talks, meetings, calls
+  ENT_CLASS_DELEGATION,  ///< A side's team at a negotiation
+  ENT_CLASS_QUOTATION,   ///< A verbatim quote
+  ENT_CLASS_PARAPHRASE,  ///< Reported speech
+  ENT_CLASS_AGREEMENT,   ///< An agreement or a proposal
+  ENT_CLASS_INCIDENT,    ///< A strike, attack or advance
+  ENT_CLASS_COUNT_
+} EntClass;
+
+/// Properties an entity can have: literals, relations and controlled values.
+typedef enum {
+  // Literal values
+  ENT_PROP_ALIAS,           ///< Another name or spelling (lang allowed)
+  ENT_PROP_DESCRIPTION,     ///< Free text (lang allowed)
+  ENT_PROP_URL,             ///< Web address (absolute IRI)
+  ENT_PROP_SAME_AS,         ///< The same thing elsewhere (absolute IRI)
+  ENT_PROP_TITLE,           ///< A source's title
+  ENT_PROP_PUBLISHED,       ///< A source's publication date (YYYY-MM-DD)
+  ENT_PROP_START_DATE,      ///< YYYY-MM-DD
+  ENT_PROP_END_DATE,        ///< YYYY-MM-DD
+  ENT_PROP_DATE_PHRASE,     ///< The source's wording of a date
+  ENT_PROP_TEXT,            ///< A statement's words
+  ENT_PROP_STATED_ON,       ///< When a statement was made (YYYY-MM-DD)
+  ENT_PROP_DURATION,        ///< xsd:duration, e.g. P30D
+  ENT_PROP_TARGET_DATE,     ///< YYYY-MM-DD an agreement aims at
+  ENT_PROP_DEATHS,          ///< Exact number of people killed
+  ENT_PROP_DEATHS_AT_LEAST, ///< Lower bound of people killed
+  // Relations to other entities
+  ENT_PROP_NATIONALITY,
+  ENT_PROP_HOLDS_POST,
+  ENT_PROP_POST_IN,
+  ENT_PROP_HEAD_OF,
+  ENT_PROP_MEMBER_OF,
+  ENT_PROP_SUB_ORGANIZATION_OF,
+  ENT_PROP_COUNTRY,
+  ENT_PROP_CONTAINED_IN_PLACE,
+  ENT_PROP_LOCATION,
+  ENT_PROP_PART_OF,
+  ENT_PROP_DELEGATION,
+  ENT_PROP_PARTICIPANT,
+  ENT_PROP_REPRESENTS,
+  ENT_PROP_TOPIC,
+  ENT_PROP_SPEAKER,
+  ENT_PROP_MEDIUM,
+  ENT_PROP_ADDRESSEE,
+  ENT_PROP_CONCERNS,
+  ENT_PROP_PROPOSED_BY,
+  ENT_PROP_AGREED_BY,
+  ENT_PROP_BACKED_BY,
+  ENT_PROP_PARTY,
+  ENT_PROP_RESPONSIBLE,
+  ENT_PROP_REPORTED_BY,
+  ENT_PROP_PUBLISHER,
+  ENT_PROP_CITES_OUTLET,
+  // Controlled values, named by the ontology (e.g. "technical")
+  ENT_PROP_FORMAT,
+  ENT_PROP_NEGOTIATION_STATUS,
+  ENT_PROP_AGREEMENT_STATUS,
+  ENT_PROP_INCIDENT_TYPE,
+  ENT_PROP_COUNT_
+} EntProperty;
+
+/**
+ * Make an empty graph whose entity IRIs start with `base_iri` (NULL for
+ * ENT_DEFAULT_BASE; must be absolute and end in '/' or '#').  The graph
+ * borrows `ontology`, which must outlive it.  Free with ent_graph_free().
+ */
+ENT_API EntStatus ent_graph_new(EntWorld *world, const EntOntology *ontology,
+                                const char *base_iri, EntGraph **out);
+ENT_API void ent_graph_free(EntGraph *graph);
+
+/**
+ * Add an entity.  `id` is a slug (`[a-z0-9]`, inner `-`) unique in the
+ * graph; `name` is non-empty UTF-8 with optional language tag `lang`.
+ * Facts added after ent_graph_use_source() come from that source; the first
+ * source added is the default.  `at` (nullable) is where the caller read
+ * this, for messages.
+ */
+ENT_API EntStatus ent_graph_add_entity(EntGraph *graph, EntClass cls,
+                                       const char *id, const char *name,
+                                       const char *lang, const EntCaret *at);
+
+/// Attribute the facts added from now on to source `source_id`.
+ENT_API EntStatus ent_graph_use_source(EntGraph *graph, const char *source_id,
+                                       const EntCaret *at);
+
+/**
+ * Add a literal value of a literal property to entity `id`.  The value is
+ * checked against the property's datatype (dates, durations, counts, IRIs).
+ */
+ENT_API EntStatus ent_graph_add_value(EntGraph *graph, const char *id,
+                                      EntProperty prop, const char *value,
+                                      const char *lang, const EntCaret *at);
+
+/**
+ * Relate entity `id` to entity `object_id`.  Both must exist, and their
+ * classes must fit the property's domain and range in the ontology.
+ */
+ENT_API EntStatus ent_graph_relate(EntGraph *graph, const char *id,
+                                   EntProperty prop, const char *object_id,
+                                   const EntCaret *at);
+
+/**
+ * Give entity `id` a controlled value (say ENT_PROP_FORMAT, "technical").
+ * The value must be one the ontology declares for the property's range.
+ */
+ENT_API EntStatus ent_graph_set_concept(EntGraph *graph, const char *id,
+                                        EntProperty prop, const char *value,
+                                        const EntCaret *at);
+
+/// Whether entity `id` exists; if so and `cls` is not NULL, its class.
+ENT_API int ent_graph_has(const EntGraph *graph, const char *id, EntClass *cls);
+/// Number of entities in the graph.
+ENT_API size_t ent_graph_entity_count(const EntGraph *graph);
+/// The IRI of entity `id` (borrowed), or NULL if there is none.
+ENT_API const char *ent_graph_iri(const EntGraph *graph, const char *id);
+
+/**
+ * Load a dataset file into `graph`: parse, validate against the built-in
+ * RELAX NG schema, resolve every reference.  On error the graph may hold
+ * part of the dataset and should be discarded.
+ */
+ENT_API EntStatus ent_load_dataset(EntGraph *graph, const char *path);
+
+/// Attach a source's text (for quote checks) to source `source_id`.
+ENT_API EntStatus ent_graph_set_source_text(EntGraph *graph,
+                                            const char *source_id,
+                                            const char *path);
+
+/**
+ * Check that every verbatim quote appears in its source's text, for every
+ * source whose text is at hand.  Each miss is logged at its caret.
+ */
+ENT_API EntStatus ent_graph_check_quotes(EntGraph *graph);
+
+/// RDF output formats (names as rapper's).
+typedef enum {
+  ENT_FORMAT_TURTLE,
+  ENT_FORMAT_NTRIPLES,
+  ENT_FORMAT_NQUADS,
+  ENT_FORMAT_RDFXML,
+  ENT_FORMAT_RDFJSON,
+  ENT_FORMAT_COUNT_
+} EntFormat;
+
+/// The format called `name` ("turtle", "ntriples"...), or ENT_FORMAT_COUNT_.
+ENT_API EntFormat ent_format_by_name(const char *name);
+/// The format a file name's extension implies, or ENT_FORMAT_COUNT_.
+ENT_API EntFormat ent_format_by_extension(const char *path);
+/// The name of `format` ("turtle"...).
+ENT_API const char *ent_format_name(EntFormat format);
+/// The usual file extension of `format`, without the dot ("ttl"...).
+ENT_API const char *ent_format_extension(EntFormat format);
+
+/**
+ * Write `graph` as RDF to `stream` (borrowed; not closed).  Every `ent:`
+ * term written must be declared in the ontology, or nothing is written
+ * and ENT_ERR_UNDECLARED is returned.  `count` (nullable) receives the
+ * number of statements written.
+ */
+ENT_API EntStatus ent_export_rdf(EntGraph *graph, EntFormat format,
+                                 FILE *stream, size_t *count);
+
+/// Number of RDF statements ent_export_rdf() writes for `graph`.
+ENT_API EntStatus ent_graph_statement_count(EntGraph *graph, size_t *count);
+
+/**
+ * Write `graph` in `format` to `path` atomically: a temporary file beside
+ * it, renamed over `path` only on success.  On failure `path` is untouched.
+ */
+ENT_API EntStatus ent_export_rdf_file(EntGraph *graph, EntFormat format,
+                                      const char *path, size_t *count);
+
+/// An output file written atomically.
+typedef struct EntOutputImpl EntOutput;
+
+/**
+ * Start writing `path`: creates a temporary file beside it.  Nothing at
+ * `path` changes until ent_output_commit().  Finish with exactly one of
+ * ent_output_commit() or ent_output_abort().
+ */
+ENT_API EntStatus ent_output_open(EntWorld *world, const char *path,
+                                  EntOutput **out);
+/// The stream to write to (borrowed; do not close it).
+ENT_API FILE *ent_output_stream(EntOutput *output);
+/**
+ * Flush, sync and close the temporary file and rename it over the target.
+ * Any write error seen on the stream (a full disk...) fails the commit and
+ * leaves the target untouched.  Frees `output` in every case.
+ */
+ENT_API EntStatus ent_output_commit(EntOutput *output);
+/// Discard the temporary file and free `output` (NULL is fine).
+ENT_API void ent_output_abort(EntOutput *output);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif // ENTENTE_H

@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: MIT
+// Writing RDF through raptor2's serializers.
+
+#include "emit.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *name;
+  const char *raptor_name;
+  const char *extension;
+  bool prefixes; ///< Whether the syntax uses namespace prefixes
+} FormatInfo;
+
+static const FormatInfo formats[ENT_FORMAT_COUNT_] = {
+  [ENT_FORMAT_TURTLE] = {"turtle", "turtle", "ttl", true},
+  [ENT_FORMAT_NTRIPLES] = {"ntriples", "ntriples", "nt", false},
+  [ENT_FORMAT_NQUADS] = {"nquads", "nquads", "nq", false},
+  [ENT_FORMAT_RDFXML] = {"rdfxml", "rdfxml", "rdf", true},
+  [ENT_FORMAT_RDFJSON] = {"json", "json", "json", false},
+};
+
+EntFormat
+ent_format_by_name(const char *name)
+{
+  for (int f = 0; f < ENT_FORMAT_COUNT_; ++f) {
+    if (!strcmp(name, formats[f].name)) {
+      return (EntFormat)f;
+    }
+  }
+  return ENT_FORMAT_COUNT_;
+}
+
+EntFormat
+ent_format_by_extension(const char *path)
+{
+  static const struct {
+    const char *ext;
+    EntFormat format;
+  } extensions[] = {
+    {".ttl", ENT_FORMAT_TURTLE},  {".nt", ENT_FORMAT_NTRIPLES},
+    {".nq", ENT_FORMAT_NQUADS},   {".rdf", ENT_FORMAT_RDFXML},
+    {".owl", ENT_FORMAT_RDFXML},  {".xml", ENT_FORMAT_RDFXML},
+    {".json", ENT_FORMAT_RDFJSON}, {".rj", ENT_FORMAT_RDFJSON},
+  };
+  const char *dot = strrchr(path, '.');
+  for (size_t i = 0; dot && i < sizeof(extensions) / sizeof(extensions[0]);
+       ++i) {
+    if (!strcmp(dot, extensions[i].ext)) {
+      return extensions[i].format;
+    }
+  }
+  return ENT_FORMAT_COUNT_;
+}
+
+const char *
+ent_format_name(const EntFormat format)
+{
+  return (unsigned)format < ENT_FORMAT_COUNT_ ? formats[format].name : NULL;
+}
+
+const char *
+ent_format_extension(const EntFormat format)
+{
+  return (unsigned)format < ENT_FORMAT_COUNT_ ? formats[format].extension
+                                               : NULL;
+}
+
+static EntStatus
+count_one(void *handle, const Triple *triple)
+{
+  (void)triple;
+  ++*(size_t *)handle;
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_graph_statement_count(EntGraph *graph, size_t *count)
+{
+  *count = 0;
+  return ent_emit(graph, count_one, count);
+}
+
+typedef struct {
+  raptor_world *world;
+  raptor_serializer *serializer;
+  bool with_graph;
+  unsigned long errors;
+  EntWorld *ent_world;
+} Writer;
+
+static raptor_term *
+make_term(raptor_world *world, const Node *node)
+{
+  if (node->type == NODE_IRI) {
+    return raptor_new_term_from_uri_string(world,
+                                           (const unsigned char *)node->value);
+  }
+  raptor_uri *datatype =
+    node->datatype
+      ? raptor_new_uri(world, (const unsigned char *)node->datatype)
+      : NULL;
+  raptor_term *term = raptor_new_term_from_counted_literal(
+    world, (const unsigned char *)node->value, strlen(node->value), datatype,
+    (const unsigned char *)node->lang,
+    node->lang ? (unsigned char)strlen(node->lang) : 0);
+  if (datatype) {
+    raptor_free_uri(datatype);
+  }
+  return term;
+}
+
+static EntStatus
+write_one(void *handle, const Triple *t)
+{
+  Writer *w = handle;
+  raptor_statement *s = raptor_new_statement(w->world);
+  if (!s) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  s->subject = make_term(w->world, &t->subject);
+  s->predicate = make_term(w->world, &t->predicate);
+  s->object = make_term(w->world, &t->object);
+  if (w->with_graph && t->graph) {
+    s->graph = raptor_new_term_from_uri_string(
+      w->world, (const unsigned char *)t->graph);
+  }
+  EntStatus st = ENT_SUCCESS;
+  if (!s->subject || !s->predicate || !s->object ||
+      (w->with_graph && t->graph && !s->graph)) {
+    st = ENT_ERR_NO_MEMORY;
+  } else if (raptor_serializer_serialize_statement(w->serializer, s)) {
+    st = ENT_ERR_IO;
+  }
+  raptor_free_statement(s);
+  return w->errors ? ENT_ERR_INTERNAL : st;
+}
+
+static void
+on_raptor_log(void *data, raptor_log_message *message)
+{
+  Writer *w = data;
+  if (message->level >= RAPTOR_LOG_LEVEL_WARN) {
+    // raptor's serializers go on after errors; entente does not.
+    ++w->errors;
+    ent_log(w->ent_world, ENT_LOG_ERROR, ENT_ERR_INTERNAL, NULL,
+            "RDF writer: %s", message->text ? message->text : "failed");
+  }
+}
+
+static const struct {
+  const char *prefix;
+  const char *ns;
+} namespaces[] = {
+  // rdf: is declared by raptor's serializers themselves.
+  {"ent", ENT_NS},
+  {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+  {"owl", "http://www.w3.org/2002/07/owl#"},
+  {"xsd", XSD_NS},
+  {"schema", SCHEMA_NS},
+  {"org", ORG_NS},
+  {"prov", PROV_NS},
+  {"skos", SKOS_NS},
+  {"dcterms", DCTERMS_NS},
+};
+
+static EntStatus
+declare_namespaces(EntGraph *graph, raptor_serializer *ser)
+{
+  raptor_world *world = graph->world->raptor;
+  for (size_t i = 0; i < sizeof(namespaces) / sizeof(namespaces[0]); ++i) {
+    raptor_uri *uri =
+      raptor_new_uri(world, (const unsigned char *)namespaces[i].ns);
+    const int rc = uri ? raptor_serializer_set_namespace(
+                           ser, uri, (const unsigned char *)namespaces[i].prefix)
+                       : 1;
+    raptor_free_uri(uri);
+    if (rc) {
+      return ENT_ERR_NO_MEMORY;
+    }
+  }
+  // One prefix per class path under the base ("official:" ...), so that
+  // Turtle reads as names, not long IRIs.
+  EntBuf ns = {NULL, 0, 0};
+  EntStatus st = ENT_SUCCESS;
+  for (int c = 0; !st && c < ENT_CLASS_COUNT_; ++c) {
+    const ClassInfo *info = ent_class_info((EntClass)c);
+    if (c == ENT_CLASS_PARAPHRASE) {
+      continue; // shares "statement" with quotations
+    }
+    ent_buf_reset(&ns);
+    st = ent_buf_appendf(&ns, "%s%s/", graph->base, info->path);
+    raptor_uri *uri =
+      st ? NULL : raptor_new_uri(world, (const unsigned char *)ns.buf);
+    if (!st && (!uri || raptor_serializer_set_namespace(
+                          ser, uri, (const unsigned char *)info->path))) {
+      st = ENT_ERR_NO_MEMORY;
+    }
+    raptor_free_uri(uri);
+  }
+  ent_buf_free(&ns);
+  return st;
+}
+
+EntStatus
+ent_export_rdf(EntGraph *graph, const EntFormat format, FILE *stream,
+               size_t *count)
+{
+  if ((unsigned)format >= ENT_FORMAT_COUNT_ || !stream) {
+    return ENT_ERR_BAD_ARG;
+  }
+  // A full dry run first: an undeclared term or any other refusal must
+  // stop the export before a single byte is written.
+  size_t total = 0;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, ent_graph_statement_count(graph, &total));
+
+  raptor_world *world = graph->world->raptor;
+  Writer w = {world, NULL, format == ENT_FORMAT_NQUADS, 0, graph->world};
+  w.serializer = raptor_new_serializer(world, formats[format].raptor_name);
+  raptor_iostream *io = raptor_new_iostream_to_file_handle(world, stream);
+  if (!w.serializer || !io) {
+    raptor_free_serializer(w.serializer);
+    raptor_free_iostream(io);
+    return ENT_ERR_NO_MEMORY;
+  }
+  raptor_world_set_log_handler(world, &w, on_raptor_log);
+  raptor_serializer_set_option(w.serializer, RAPTOR_OPTION_RELATIVE_URIS,
+                               NULL, 0);
+  raptor_serializer_set_option(w.serializer, RAPTOR_OPTION_WRITE_BASE_URI,
+                               NULL, 0);
+  if (formats[format].prefixes) {
+    st = declare_namespaces(graph, w.serializer);
+  }
+  if (!st && raptor_serializer_start_to_iostream(w.serializer, NULL, io)) {
+    st = ENT_ERR_INTERNAL;
+  }
+  if (!st) {
+    st = ent_emit(graph, write_one, &w);
+  }
+  if (!st && raptor_serializer_serialize_end(w.serializer)) {
+    st = ENT_ERR_IO;
+  }
+  raptor_free_serializer(w.serializer);
+  raptor_free_iostream(io);
+  raptor_world_set_log_handler(world, NULL, NULL);
+  if (!st && w.errors) {
+    st = ENT_ERR_INTERNAL;
+  }
+  if (!st && (fflush(stream) || ferror(stream))) {
+    ent_log(graph->world, ENT_LOG_ERROR, ENT_ERR_IO, NULL,
+            "writing the output failed");
+    st = ENT_ERR_IO;
+  }
+  if (!st && count) {
+    *count = total;
+  }
+  return st;
+}
+
+EntStatus
+ent_export_rdf_file(EntGraph *graph, const EntFormat format, const char *path,
+                    size_t *count)
+{
+  EntOutput *out = NULL;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, ent_output_open(graph->world, path, &out));
+  st = ent_export_rdf(graph, format, ent_output_stream(out), count);
+  if (st) {
+    ent_output_abort(out);
+    return st;
+  }
+  return ent_output_commit(out);
+}

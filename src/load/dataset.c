@@ -1,0 +1,878 @@
+// SPDX-License-Identifier: MIT
+// Loading a curated XML dataset: validate it against the built-in RELAX NG
+// schema in a first streaming pass, then build the model in a second pass
+// that expands one entity element at a time, so memory does not grow with
+// the size of the file beyond what the model itself holds.
+
+#include "../model/model.h"
+
+#include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define FORMAT_NS "https://w3id.org/entente/format/1"
+/// Largest dataset accepted (bytes).
+#define DATASET_SIZE_CAP (4ULL * 1024 * 1024 * 1024)
+/// No dataset needs more nesting than this; deeper input is hostile.
+#define MAX_DEPTH 32
+
+// Parser options: never substitute entities, never load DTDs or anything
+// from the network, keep true line numbers past 65535.
+static const int xml_options =
+  XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+
+typedef struct {
+  const char *subject; ///< Interned in the loader's pool
+  EntProperty prop;
+  const char *object;
+  const char *source;  ///< Source in force, or NULL for the default
+  EntCaret at;
+} Pending;
+
+typedef struct {
+  EntGraph *graph;
+  EntWorld *world;
+  const char *path;
+  char *dir;              ///< Directory of the dataset, for relative paths
+  EntStatus status;       ///< First error met
+  EntPool pool;
+  Pending *pending;
+  size_t n_pending;
+  size_t cap_pending;
+  const char *source;     ///< Source of the element being read, or NULL
+  const char *default_source; ///< The dataset's first source, once read
+  EntBuf split;           ///< Scratch copy of an ID list being split
+} Loader;
+
+/// A writable copy of `list` for strtok_r, valid until the next call.
+static char *
+splittable(Loader *ld, const char *list)
+{
+  ent_buf_reset(&ld->split);
+  if (ent_buf_append(&ld->split, list, strlen(list))) {
+    ld->status = ld->status ? ld->status : ENT_ERR_NO_MEMORY;
+    return NULL;
+  }
+  return ld->split.buf;
+}
+
+static void
+note_status(Loader *ld, EntStatus st)
+{
+  if (st && !ld->status) {
+    ld->status = st;
+  }
+}
+
+static EntCaret
+caret_of(const Loader *ld, const xmlNode *node)
+{
+  const long line = node ? xmlGetLineNo(node) : 0;
+  return (EntCaret){ld->path, line > 0 ? (unsigned long)line : 0, 0};
+}
+
+static void
+load_error(Loader *ld, EntStatus st, const xmlNode *node, const char *fmt, ...)
+  ENT_PRINTF(4, 5);
+
+static void
+load_error(Loader *ld, EntStatus st, const xmlNode *node, const char *fmt, ...)
+{
+  const EntCaret at = caret_of(ld, node);
+  va_list args;
+  va_start(args, fmt);
+  ent_vlog(ld->world, ENT_LOG_ERROR, st, &at, fmt, args);
+  va_end(args);
+  note_status(ld, st);
+}
+
+// ---- libxml2 diagnostics ------------------------------------------------
+
+static void
+on_xml_error(void *data, xmlErrorPtr error)
+{
+  Loader *ld = data;
+  if (!error || error->level == XML_ERR_NONE) {
+    return;
+  }
+  const bool schema = error->domain == XML_FROM_RELAXNGV ||
+                      error->domain == XML_FROM_RELAXNGP ||
+                      error->domain == XML_FROM_SCHEMASV;
+  const EntStatus st = schema ? ENT_ERR_SCHEMA : ENT_ERR_SYNTAX;
+  const EntCaret at = {ld->path, error->line > 0 ? (unsigned long)error->line : 0,
+                       error->int2 > 0 ? (unsigned long)error->int2 : 0};
+  char message[512];
+  snprintf(message, sizeof(message), "%s", error->message ? error->message : "");
+  size_t len = strlen(message);
+  while (len && (message[len - 1] == '\n' || message[len - 1] == ' ')) {
+    message[--len] = '\0';
+  }
+  if (error->level == XML_ERR_WARNING) {
+    ent_log(ld->world, ENT_LOG_WARNING, st, &at, "%s", message);
+    return;
+  }
+  ent_log(ld->world, ENT_LOG_ERROR, st, &at, "%s%s", schema ? "schema: " : "",
+          message);
+  note_status(ld, st);
+}
+
+static int
+open_dataset(Loader *ld)
+{
+  const int fd = open(ld->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){ld->path, 0, 0},
+            "cannot open dataset: %s", strerror(errno));
+    note_status(ld, ENT_ERR_IO);
+    return -1;
+  }
+  struct stat st;
+  if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+    ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){ld->path, 0, 0},
+            "not a regular file; give the path of a dataset file");
+    note_status(ld, ENT_ERR_IO);
+    close(fd);
+    return -1;
+  }
+  if ((unsigned long long)st.st_size > DATASET_SIZE_CAP) {
+    ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){ld->path, 0, 0},
+            "dataset is larger than the limit of %llu bytes; split it",
+            DATASET_SIZE_CAP);
+    note_status(ld, ENT_ERR_IO);
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+static xmlTextReaderPtr
+new_reader(Loader *ld, int fd)
+{
+  xmlTextReaderPtr reader = xmlReaderForFd(fd, ld->path, NULL, xml_options);
+  if (!reader) {
+    ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_NO_MEMORY,
+            &(EntCaret){ld->path, 0, 0}, "cannot start the XML reader");
+    note_status(ld, ENT_ERR_NO_MEMORY);
+    return NULL;
+  }
+  xmlTextReaderSetStructuredErrorHandler(reader, on_xml_error, ld);
+  return reader;
+}
+
+/// Pass 1: well-formedness and the schema, streaming, building nothing.
+static void
+validate(Loader *ld, int fd)
+{
+  xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewMemParserCtxt(
+    (const char *)ent_builtin_schema, (int)ent_builtin_schema_size);
+  xmlRelaxNGPtr schema = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
+  xmlRelaxNGFreeParserCtxt(pctxt);
+  xmlTextReaderPtr reader = schema ? new_reader(ld, fd) : NULL;
+  if (!schema || !reader || xmlTextReaderRelaxNGSetSchema(reader, schema)) {
+    ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_INTERNAL, NULL,
+            "the built-in dataset schema could not be compiled");
+    note_status(ld, ENT_ERR_INTERNAL);
+  } else {
+    int rc = 0;
+    while (!ld->status && (rc = xmlTextReaderRead(reader)) == 1) {
+      const int type = xmlTextReaderNodeType(reader);
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+        ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_SYNTAX,
+                &(EntCaret){ld->path,
+                            (unsigned long)xmlTextReaderGetParserLineNumber(reader),
+                            0},
+                "DOCTYPE declarations are not allowed in datasets; remove it");
+        note_status(ld, ENT_ERR_SYNTAX);
+      } else if (xmlTextReaderDepth(reader) > MAX_DEPTH) {
+        ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_SCHEMA,
+                &(EntCaret){ld->path,
+                            (unsigned long)xmlTextReaderGetParserLineNumber(reader),
+                            0},
+                "elements nested more than %d deep; no dataset needs that",
+                MAX_DEPTH);
+        note_status(ld, ENT_ERR_SCHEMA);
+      }
+    }
+    if (rc < 0 && !ld->status) {
+      ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_SYNTAX,
+              &(EntCaret){ld->path, 0, 0}, "the file is not well-formed XML");
+      note_status(ld, ENT_ERR_SYNTAX);
+    }
+    if (!ld->status && xmlTextReaderIsValid(reader) != 1) {
+      ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_SCHEMA,
+              &(EntCaret){ld->path, 0, 0},
+              "the dataset does not follow the schema");
+      note_status(ld, ENT_ERR_SCHEMA);
+    }
+  }
+  xmlFreeTextReader(reader);
+  xmlRelaxNGFree(schema);
+}
+
+// ---- Reading the expanded subtree of one entity -------------------------
+
+/// An attribute's value (owned by the loader's pool), or NULL.
+static const char *
+attr(Loader *ld, const xmlNode *node, const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp(node, (const xmlChar *)name);
+  if (!value) {
+    return NULL;
+  }
+  const char *kept = ent_pool_copy(&ld->pool, (const char *)value,
+                                   strlen((const char *)value));
+  xmlFree(value);
+  return kept;
+}
+
+static bool
+is_element(const xmlNode *node, const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns &&
+         !strcmp((const char *)node->ns->href, FORMAT_NS) &&
+         !strcmp((const char *)node->name, name);
+}
+
+static const xmlNode *
+child(const xmlNode *node, const char *name)
+{
+  for (const xmlNode *c = node->children; c; c = c->next) {
+    if (is_element(c, name)) {
+      return c;
+    }
+  }
+  return NULL;
+}
+
+/// The text content of `node` (pool-owned).
+static const char *
+text_of(Loader *ld, const xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent(node);
+  const char *kept =
+    content ? ent_pool_copy(&ld->pool, (const char *)content,
+                            strlen((const char *)content))
+            : NULL;
+  xmlFree(content);
+  return kept;
+}
+
+/// The language in force at `node` (xml:lang, inherited), pool-owned.
+static const char *
+lang_of(Loader *ld, const xmlNode *node)
+{
+  xmlChar *lang = xmlNodeGetLang(node);
+  if (!lang || !*lang) {
+    xmlFree(lang);
+    return NULL;
+  }
+  const char *kept = ent_pool_intern(&ld->pool, (const char *)lang);
+  xmlFree(lang);
+  return kept;
+}
+
+static void
+defer(Loader *ld, const char *subject, EntProperty prop, const char *object,
+      const xmlNode *node)
+{
+  if (ld->n_pending == ld->cap_pending) {
+    const size_t cap = ld->cap_pending ? ld->cap_pending * 2 : 256;
+    Pending *grown = realloc(ld->pending, cap * sizeof(Pending));
+    if (!grown) {
+      note_status(ld, ENT_ERR_NO_MEMORY);
+      return;
+    }
+    ld->pending = grown;
+    ld->cap_pending = cap;
+  }
+  ld->pending[ld->n_pending++] =
+    (Pending){ent_pool_intern(&ld->pool, subject), prop,
+              ent_pool_intern(&ld->pool, object), ld->source,
+              caret_of(ld, node)};
+}
+
+/// Defer a relation to each ID of a space-separated attribute.
+static void
+defer_list(Loader *ld, const char *subject, EntProperty prop,
+           const xmlNode *node, const char *name)
+{
+  const char *list = attr(ld, node, name);
+  if (!list) {
+    return;
+  }
+  char *copy = splittable(ld, list);
+  if (!copy) {
+    return;
+  }
+  for (char *save = NULL, *id = strtok_r(copy, " \t\r\n", &save); id;
+       id = strtok_r(NULL, " \t\r\n", &save)) {
+    defer(ld, subject, prop, id, node);
+  }
+}
+
+static void
+defer_attr(Loader *ld, const char *subject, EntProperty prop,
+           const xmlNode *node, const char *name)
+{
+  const char *id = attr(ld, node, name);
+  if (id) {
+    defer(ld, subject, prop, id, node);
+  }
+}
+
+static void
+add_value(Loader *ld, const char *id, EntProperty prop, const char *value,
+          const char *lang, const xmlNode *node)
+{
+  if (value) {
+    const EntCaret at = caret_of(ld, node);
+    note_status(ld, ent_graph_add_value(ld->graph, id, prop, value, lang, &at));
+  }
+}
+
+static void
+value_attr(Loader *ld, const char *id, EntProperty prop, const xmlNode *node,
+           const char *name)
+{
+  add_value(ld, id, prop, attr(ld, node, name), NULL, node);
+}
+
+static void
+concept(Loader *ld, const char *id, EntProperty prop, const xmlNode *node,
+        const char *name)
+{
+  const char *list = attr(ld, node, name);
+  if (!list) {
+    return;
+  }
+  const EntCaret at = caret_of(ld, node);
+  char *copy = splittable(ld, list);
+  if (!copy) {
+    return;
+  }
+  for (char *save = NULL, *v = strtok_r(copy, " \t\r\n", &save); v;
+       v = strtok_r(NULL, " \t\r\n", &save)) {
+    note_status(ld, ent_graph_set_concept(ld->graph, id, prop, v, &at));
+  }
+}
+
+/// Choose the source of this element's facts: its own source="...", else
+/// `inherited` (the enclosing element's), else the dataset's first source.
+static bool
+enter_source(Loader *ld, const xmlNode *node, const char *inherited)
+{
+  const char *own = attr(ld, node, "source");
+  ld->source = own ? own : inherited ? inherited : ld->default_source;
+  if (!ld->source) {
+    return true; // the first <source> itself, before any source exists
+  }
+  const EntCaret at = caret_of(ld, node);
+  const EntStatus st = ent_graph_use_source(ld->graph, ld->source, &at);
+  note_status(ld, st);
+  return st == ENT_SUCCESS;
+}
+
+static bool
+add_entity(Loader *ld, EntClass cls, const char *id, const xmlNode *name_node,
+           const char *name, const xmlNode *node)
+{
+  const EntCaret at = caret_of(ld, node);
+  const EntStatus st =
+    ent_graph_add_entity(ld->graph, cls, id, name ? name : "",
+                         name_node ? lang_of(ld, name_node) : NULL, &at);
+  note_status(ld, st);
+  return st == ENT_SUCCESS;
+}
+
+static void
+add_texts(Loader *ld, const char *id, const xmlNode *node, const char *name,
+          EntProperty prop)
+{
+  for (const xmlNode *c = node->children; c; c = c->next) {
+    if (is_element(c, name)) {
+      add_value(ld, id, prop, text_of(ld, c), lang_of(ld, c), c);
+    }
+  }
+}
+
+/// An entity described by <name>, <alias>, <description>, <same-as>.
+static const char *
+named_entity(Loader *ld, EntClass cls, const xmlNode *node)
+{
+  const char *id = attr(ld, node, "id");
+  const xmlNode *name = child(node, "name");
+  if (!id || !add_entity(ld, cls, id, name, name ? text_of(ld, name) : NULL,
+                         node)) {
+    return NULL;
+  }
+  add_texts(ld, id, node, "alias", ENT_PROP_ALIAS);
+  add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION);
+  add_texts(ld, id, node, "same-as", ENT_PROP_SAME_AS);
+  return id;
+}
+
+/// An entity described by <title> and <description>.
+static const char *
+titled_entity(Loader *ld, EntClass cls, const xmlNode *node)
+{
+  const char *id = attr(ld, node, "id");
+  const xmlNode *title = child(node, "title");
+  if (!id || !add_entity(ld, cls, id, title, title ? text_of(ld, title) : NULL,
+                         node)) {
+    return NULL;
+  }
+  add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION);
+  return id;
+}
+
+static const char *const weekdays[] = {"monday", "tuesday",  "wednesday",
+                                       "thursday", "friday", "saturday",
+                                       "sunday"};
+
+/// A date-phrase naming a weekday must agree with the date it explains.
+static void
+check_weekday(Loader *ld, const char *date, const char *phrase,
+              const xmlNode *node)
+{
+  int y = 0;
+  int m = 0;
+  int d = 0;
+  if (!date || !phrase || !ent_parse_date(date, &y, &m, &d)) {
+    return;
+  }
+  for (int w = 0; w < 7; ++w) {
+    const size_t n = strlen(weekdays[w]);
+    for (const char *p = phrase; *p; ++p) {
+      if (!strncasecmp(p, weekdays[w], n)) {
+        const int actual = ent_weekday(y, m, d);
+        if (actual != w) {
+          load_error(ld, ENT_ERR_BAD_DATE, node,
+                     "date-phrase '%s' names a %c%s, but %s is a %c%s; fix "
+                     "the date or the phrase",
+                     phrase, weekdays[w][0] - 'a' + 'A', weekdays[w] + 1, date,
+                     weekdays[actual][0] - 'a' + 'A', weekdays[actual] + 1);
+        }
+        return;
+      }
+    }
+  }
+}
+
+static void
+when(Loader *ld, const char *id, const xmlNode *node, EntProperty single)
+{
+  const char *date = attr(ld, node, "date");
+  const char *start = attr(ld, node, "start");
+  const char *end = attr(ld, node, "end");
+  const char *phrase = attr(ld, node, "date-phrase");
+  add_value(ld, id, single, date, NULL, node);
+  add_value(ld, id, ENT_PROP_START_DATE, start, NULL, node);
+  add_value(ld, id, ENT_PROP_END_DATE, end, NULL, node);
+  add_value(ld, id, ENT_PROP_DATE_PHRASE, phrase, NULL, node);
+  check_weekday(ld, date ? date : start, phrase, node);
+  int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+  if (start && end && ent_parse_date(start, &y1, &m1, &d1) &&
+      ent_parse_date(end, &y2, &m2, &d2) &&
+      (y2 * 10000 + m2 * 100 + d2) < (y1 * 10000 + m1 * 100 + d1)) {
+    load_error(ld, ENT_ERR_BAD_DATE, node,
+               "end date %s is before start date %s", end, start);
+  }
+}
+
+// ---- One handler per entity element --------------------------------------
+
+static void
+read_source(Loader *ld, const xmlNode *node)
+{
+  const char *id = titled_entity(ld, ENT_CLASS_SOURCE, node);
+  if (!id) {
+    return;
+  }
+  const xmlNode *title = child(node, "title");
+  add_value(ld, id, ENT_PROP_TITLE, text_of(ld, title), lang_of(ld, title),
+            title);
+  value_attr(ld, id, ENT_PROP_URL, node, "url");
+  value_attr(ld, id, ENT_PROP_PUBLISHED, node, "published");
+  defer_attr(ld, id, ENT_PROP_PUBLISHER, node, "outlet");
+  defer_list(ld, id, ENT_PROP_CITES_OUTLET, node, "cites");
+  const char *text = attr(ld, node, "text");
+  if (!text) {
+    return;
+  }
+  EntBuf path = {NULL, 0, 0};
+  if (text[0] == '/' ? ent_buf_append(&path, text, strlen(text))
+                     : ent_buf_appendf(&path, "%s/%s", ld->dir, text)) {
+    note_status(ld, ENT_ERR_NO_MEMORY);
+  } else if (access(path.buf, R_OK) == 0) {
+    note_status(ld, ent_graph_set_source_text(ld->graph, id, path.buf));
+  } else {
+    const EntCaret at = caret_of(ld, node);
+    ent_log(ld->world, ENT_LOG_WARNING, ENT_FAILURE, &at,
+            "text of source '%s' not found at %s; its quotes are not checked",
+            id, path.buf);
+  }
+  ent_buf_free(&path);
+}
+
+static void
+read_official(Loader *ld, const xmlNode *node)
+{
+  const char *id = named_entity(ld, ENT_CLASS_OFFICIAL, node);
+  if (!id) {
+    return;
+  }
+  defer_attr(ld, id, ENT_PROP_NATIONALITY, node, "country");
+  const char *official_source = ld->source;
+  unsigned n = 0;
+  for (const xmlNode *c = node->children; c; c = c->next) {
+    if (!is_element(c, "post")) {
+      continue;
+    }
+    ++n;
+    if (!enter_source(ld, c, official_source)) {
+      continue;
+    }
+    const char *post = attr(ld, c, "id");
+    if (!post) {
+      EntBuf b = {NULL, 0, 0};
+      if (ent_buf_appendf(&b, "%s-%u", id, n)) {
+        note_status(ld, ENT_ERR_NO_MEMORY);
+        continue;
+      }
+      post = ent_pool_copy(&ld->pool, b.buf, b.len);
+      ent_buf_free(&b);
+    }
+    if (!add_entity(ld, ENT_CLASS_POST, post, c, attr(ld, c, "title"), c)) {
+      continue;
+    }
+    defer(ld, id, ENT_PROP_HOLDS_POST, post, c);
+    const char *institution = attr(ld, c, "institution");
+    if (institution) {
+      defer(ld, post, ENT_PROP_POST_IN, institution, c);
+      const char *head = attr(ld, c, "head");
+      if (head && (!strcmp(head, "true") || !strcmp(head, "1"))) {
+        defer(ld, id, ENT_PROP_HEAD_OF, institution, c);
+      }
+    }
+    value_attr(ld, post, ENT_PROP_START_DATE, c, "start");
+    value_attr(ld, post, ENT_PROP_END_DATE, c, "end");
+  }
+}
+
+static bool
+in_list(const char *list, const char *id)
+{
+  const size_t n = strlen(id);
+  for (const char *p = list ? strstr(list, id) : NULL; p; p = strstr(p + 1, id)) {
+    const bool starts = p == list || p[-1] == ' ' || p[-1] == '\t' ||
+                        p[-1] == '\n' || p[-1] == '\r';
+    const char after = p[n];
+    if (starts && (after == '\0' || after == ' ' || after == '\t' ||
+                   after == '\n' || after == '\r')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static void
+read_delegation(Loader *ld, const char *negotiation, const char *title,
+                const xmlNode *node)
+{
+  const char *id = attr(ld, node, "id");
+  const char *side = attr(ld, node, "side");
+  const xmlNode *name_node = child(node, "name");
+  const char *name = name_node ? text_of(ld, name_node) : NULL;
+  EntBuf made = {NULL, 0, 0};
+  if (!name && side) {
+    const char *side_name = ent_graph_name(ld->graph, side);
+    if (ent_buf_appendf(&made, "%s delegation at %s",
+                        side_name ? side_name : side, title ? title : negotiation)) {
+      note_status(ld, ENT_ERR_NO_MEMORY);
+      return;
+    }
+    name = made.buf;
+  }
+  const bool added =
+    id && add_entity(ld, ENT_CLASS_DELEGATION, id, name_node, name, node);
+  ent_buf_free(&made);
+  if (!added) {
+    return;
+  }
+  defer(ld, negotiation, ENT_PROP_DELEGATION, id, node);
+  if (side) {
+    defer(ld, id, ENT_PROP_REPRESENTS, side, node);
+  }
+  const char *leaders = attr(ld, node, "leaders");
+  const char *members = attr(ld, node, "members");
+  // Leaders are members too; a leader listed in both is related once.
+  for (const char *list = leaders; list; list = list == leaders ? members : NULL) {
+    char *copy = splittable(ld, list);
+    if (!copy) {
+      return;
+    }
+    for (char *save = NULL, *who = strtok_r(copy, " \t\r\n", &save); who;
+         who = strtok_r(NULL, " \t\r\n", &save)) {
+      if (list == leaders) {
+        defer(ld, who, ENT_PROP_HEAD_OF, id, node);
+        defer(ld, who, ENT_PROP_MEMBER_OF, id, node);
+      } else if (!in_list(leaders, who)) {
+        defer(ld, who, ENT_PROP_MEMBER_OF, id, node);
+      }
+    }
+    if (list == members) {
+      break;
+    }
+  }
+}
+
+static void
+read_negotiation(Loader *ld, const xmlNode *node)
+{
+  const char *id = titled_entity(ld, ENT_CLASS_NEGOTIATION, node);
+  if (!id) {
+    return;
+  }
+  when(ld, id, node, ENT_PROP_START_DATE);
+  defer_attr(ld, id, ENT_PROP_LOCATION, node, "place");
+  concept(ld, id, ENT_PROP_FORMAT, node, "format");
+  concept(ld, id, ENT_PROP_NEGOTIATION_STATUS, node, "status");
+  defer_list(ld, id, ENT_PROP_TOPIC, node, "topics");
+  defer_attr(ld, id, ENT_PROP_PART_OF, node, "part-of");
+  defer_list(ld, id, ENT_PROP_PARTICIPANT, node, "participants");
+  defer_list(ld, id, ENT_PROP_REPORTED_BY, node, "reported-by");
+  const xmlNode *title = child(node, "title");
+  const char *title_text = title ? text_of(ld, title) : NULL;
+  const char *negotiation_source = ld->source;
+  for (const xmlNode *c = node->children; c; c = c->next) {
+    if (is_element(c, "delegation") && enter_source(ld, c, negotiation_source)) {
+      read_delegation(ld, id, title_text, c);
+    }
+  }
+}
+
+/// A statement's label: its words, shortened at a word boundary.
+static const char *
+statement_name(Loader *ld, const char *text)
+{
+  enum { MAX_NAME = 80 };
+  if (!text) {
+    return NULL;
+  }
+  while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r') {
+    ++text;
+  }
+  size_t len = strlen(text);
+  if (len <= MAX_NAME) {
+    return text;
+  }
+  size_t cut = MAX_NAME;
+  while (cut > MAX_NAME / 2 && text[cut] != ' ') {
+    --cut;
+  }
+  while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) {
+    --cut; // never split a UTF-8 sequence
+  }
+  EntBuf b = {NULL, 0, 0};
+  if (ent_buf_append(&b, text, cut) || ent_buf_append(&b, "\xE2\x80\xA6", 3)) {
+    ent_buf_free(&b);
+    return NULL;
+  }
+  const char *name = ent_pool_copy(&ld->pool, b.buf, b.len);
+  ent_buf_free(&b);
+  return name;
+}
+
+static void
+read_statement(Loader *ld, const xmlNode *node, EntClass cls)
+{
+  const char *id = attr(ld, node, "id");
+  const char *text = text_of(ld, node);
+  if (!id || !add_entity(ld, cls, id, node, statement_name(ld, text), node)) {
+    return;
+  }
+  add_value(ld, id, ENT_PROP_TEXT, text, lang_of(ld, node), node);
+  defer_attr(ld, id, ENT_PROP_SPEAKER, node, "speaker");
+  defer_attr(ld, id, ENT_PROP_MEDIUM, node, "medium");
+  defer_list(ld, id, ENT_PROP_ADDRESSEE, node, "to");
+  defer_list(ld, id, ENT_PROP_CONCERNS, node, "concerns");
+  when(ld, id, node, ENT_PROP_STATED_ON);
+}
+
+static void
+read_agreement(Loader *ld, const xmlNode *node)
+{
+  const char *id = titled_entity(ld, ENT_CLASS_AGREEMENT, node);
+  if (!id) {
+    return;
+  }
+  concept(ld, id, ENT_PROP_AGREEMENT_STATUS, node, "status");
+  defer_list(ld, id, ENT_PROP_PROPOSED_BY, node, "proposed-by");
+  defer_list(ld, id, ENT_PROP_AGREED_BY, node, "agreed-by");
+  defer_list(ld, id, ENT_PROP_BACKED_BY, node, "backed-by");
+  defer_list(ld, id, ENT_PROP_PARTY, node, "parties");
+  value_attr(ld, id, ENT_PROP_DURATION, node, "duration");
+  value_attr(ld, id, ENT_PROP_TARGET_DATE, node, "target-date");
+  defer_list(ld, id, ENT_PROP_TOPIC, node, "topics");
+  defer_list(ld, id, ENT_PROP_CONCERNS, node, "concerns");
+  defer_list(ld, id, ENT_PROP_REPORTED_BY, node, "reported-by");
+  when(ld, id, node, ENT_PROP_START_DATE);
+}
+
+static void
+read_event(Loader *ld, const xmlNode *node)
+{
+  const char *id = titled_entity(ld, ENT_CLASS_INCIDENT, node);
+  if (!id) {
+    return;
+  }
+  concept(ld, id, ENT_PROP_INCIDENT_TYPE, node, "type");
+  defer_attr(ld, id, ENT_PROP_LOCATION, node, "place");
+  defer_list(ld, id, ENT_PROP_RESPONSIBLE, node, "responsible");
+  value_attr(ld, id, ENT_PROP_DEATHS, node, "killed");
+  value_attr(ld, id, ENT_PROP_DEATHS_AT_LEAST, node, "killed-at-least");
+  defer_list(ld, id, ENT_PROP_TOPIC, node, "topics");
+  defer_list(ld, id, ENT_PROP_REPORTED_BY, node, "reported-by");
+  when(ld, id, node, ENT_PROP_START_DATE);
+}
+
+static void
+read_entity(Loader *ld, const xmlNode *node)
+{
+  if (!enter_source(ld, node, NULL)) {
+    return;
+  }
+  const char *name = (const char *)node->name;
+  const char *id = NULL;
+  if (!strcmp(name, "source")) {
+    read_source(ld, node);
+  } else if (!strcmp(name, "outlet")) {
+    id = named_entity(ld, ENT_CLASS_OUTLET, node);
+    if (id) {
+      value_attr(ld, id, ENT_PROP_URL, node, "url");
+      defer_attr(ld, id, ENT_PROP_COUNTRY, node, "country");
+    }
+  } else if (!strcmp(name, "country")) {
+    named_entity(ld, ENT_CLASS_COUNTRY, node);
+  } else if (!strcmp(name, "place")) {
+    id = named_entity(ld, ENT_CLASS_PLACE, node);
+    if (id) {
+      defer_attr(ld, id, ENT_PROP_CONTAINED_IN_PLACE, node, "in");
+    }
+  } else if (!strcmp(name, "institution")) {
+    id = named_entity(ld, ENT_CLASS_INSTITUTION, node);
+    if (id) {
+      defer_attr(ld, id, ENT_PROP_SUB_ORGANIZATION_OF, node, "parent");
+      defer_attr(ld, id, ENT_PROP_COUNTRY, node, "country");
+    }
+  } else if (!strcmp(name, "topic")) {
+    named_entity(ld, ENT_CLASS_TOPIC, node);
+  } else if (!strcmp(name, "official")) {
+    read_official(ld, node);
+  } else if (!strcmp(name, "negotiation")) {
+    read_negotiation(ld, node);
+  } else if (!strcmp(name, "quote")) {
+    read_statement(ld, node, ENT_CLASS_QUOTATION);
+  } else if (!strcmp(name, "paraphrase")) {
+    read_statement(ld, node, ENT_CLASS_PARAPHRASE);
+  } else if (!strcmp(name, "agreement")) {
+    read_agreement(ld, node);
+  } else if (!strcmp(name, "event")) {
+    read_event(ld, node);
+  }
+}
+
+/// Pass 2: build.  Entities in document order, then every relation, so a
+/// reference may point forward.
+static void
+build(Loader *ld, int fd)
+{
+  xmlTextReaderPtr reader = new_reader(ld, fd);
+  if (!reader) {
+    return;
+  }
+  int rc = xmlTextReaderRead(reader);
+  while (rc == 1) {
+    const int depth = xmlTextReaderDepth(reader);
+    const bool element = xmlTextReaderNodeType(reader) == XML_READER_TYPE_ELEMENT;
+    if (element && depth == 2) {
+      const xmlNode *node = xmlTextReaderExpand(reader);
+      if (!node) {
+        note_status(ld, ENT_ERR_SYNTAX);
+        break;
+      }
+      read_entity(ld, node);
+      if (!ld->default_source && is_element(node, "source")) {
+        ld->default_source = attr(ld, node, "id");
+      }
+      rc = xmlTextReaderNext(reader); // skip the subtree just read
+      continue;
+    }
+    if (element && depth == 0) {
+      xmlChar *base = xmlTextReaderGetAttribute(reader, (const xmlChar *)"base");
+      if (ent_graph_use_base(ld->graph, (const char *)base)) {
+        ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_BAD_VALUE,
+                &(EntCaret){ld->path,
+                            (unsigned long)xmlTextReaderGetParserLineNumber(reader),
+                            0},
+                "base '%s' must be an absolute IRI ending in '/' or '#'",
+                (const char *)base);
+        note_status(ld, ENT_ERR_BAD_VALUE);
+      }
+      xmlFree(base);
+    }
+    rc = xmlTextReaderRead(reader);
+  }
+  xmlFreeTextReader(reader);
+  // Relations, now that every entity exists.
+  for (size_t i = 0; i < ld->n_pending; ++i) {
+    const Pending *p = &ld->pending[i];
+    const char *source = p->source ? p->source : ld->default_source;
+    EntStatus st = source ? ent_graph_use_source(ld->graph, source, &p->at)
+                          : ENT_SUCCESS;
+    if (!st) {
+      st = ent_graph_relate(ld->graph, p->subject, p->prop, p->object, &p->at);
+    }
+    note_status(ld, st);
+  }
+}
+
+EntStatus
+ent_load_dataset(EntGraph *graph, const char *path)
+{
+  Loader ld;
+  memset(&ld, 0, sizeof(ld));
+  ld.graph = graph;
+  ld.world = graph->world;
+  ld.path = path;
+  ent_pool_init(&ld.pool);
+  const char *slash = strrchr(path, '/');
+  ld.dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path))
+                 : strdup(".");
+  if (!ld.dir) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  const int fd = open_dataset(&ld);
+  if (fd >= 0) {
+    validate(&ld, fd);
+    if (!ld.status && lseek(fd, 0, SEEK_SET) != 0) {
+      note_status(&ld, ENT_ERR_IO);
+    }
+    if (!ld.status) {
+      build(&ld, fd);
+    }
+    close(fd);
+  }
+  free(ld.pending);
+  free(ld.dir);
+  ent_buf_free(&ld.split);
+  ent_pool_clear(&ld.pool);
+  return ld.status;
+}

@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: MIT
+// The builder: every call checks what it is given before the model
+// changes, so that exporters can trust the model.
+
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const class_names[ENT_CLASS_COUNT_] = {
+  "source",      "outlet",      "country",   "place",      "institution",
+  "official",    "post",        "topic",     "negotiation", "delegation",
+  "quotation",   "paraphrase",  "agreement", "incident",
+};
+
+static EntStatus
+fail(EntGraph *g, EntStatus st, const EntCaret *at, const char *fmt, ...)
+  ENT_PRINTF(4, 5);
+
+static EntStatus
+fail(EntGraph *g, const EntStatus st, const EntCaret *at, const char *fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  ent_vlog(g->world, ENT_LOG_ERROR, st, at, fmt, args);
+  va_end(args);
+  return st;
+}
+
+EntStatus
+ent_graph_new(EntWorld *world, const EntOntology *ontology,
+              const char *base_iri, EntGraph **out)
+{
+  *out = NULL;
+  if (!world || !ontology) {
+    return ENT_ERR_BAD_ARG;
+  }
+  const char *base = base_iri ? base_iri : ENT_DEFAULT_BASE;
+  const size_t len = strlen(base);
+  if (!ent_is_absolute_iri(base) ||
+      (base[len - 1] != '/' && base[len - 1] != '#')) {
+    ent_log(world, ENT_LOG_ERROR, ENT_ERR_BAD_VALUE, NULL,
+            "base IRI '%s' must be an absolute IRI ending in '/' or '#'",
+            base);
+    return ENT_ERR_BAD_VALUE;
+  }
+  EntGraph *g = calloc(1, sizeof(EntGraph));
+  if (!g) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  g->world = world;
+  g->ontology = ontology;
+  g->current_source = ENT_NO_ENTITY;
+  ent_pool_init(&g->strings);
+  ent_map_init(&g->ids);
+  g->base = g->own_base = ent_pool_intern(&g->strings, base);
+  g->base_fixed = base_iri != NULL;
+  if (!g->base) {
+    ent_graph_free(g);
+    return ENT_ERR_NO_MEMORY;
+  }
+  *out = g;
+  return ENT_SUCCESS;
+}
+
+void
+ent_graph_free(EntGraph *graph)
+{
+  if (graph) {
+    free(graph->entities);
+    free(graph->facts);
+    ent_map_clear(&graph->ids);
+    ent_pool_clear(&graph->strings);
+    free(graph);
+  }
+}
+
+static uint32_t
+find(const EntGraph *g, const char *id)
+{
+  const uintptr_t v = (uintptr_t)ent_map_get(&g->ids, id);
+  return v ? (uint32_t)(v - 1) : ENT_NO_ENTITY;
+}
+
+int
+ent_graph_has(const EntGraph *graph, const char *id, EntClass *cls)
+{
+  const uint32_t i = find(graph, id);
+  if (i == ENT_NO_ENTITY) {
+    return 0;
+  }
+  if (cls) {
+    *cls = graph->entities[i].cls;
+  }
+  return 1;
+}
+
+size_t
+ent_graph_entity_count(const EntGraph *graph)
+{
+  return graph->n_entities;
+}
+
+const char *
+ent_graph_iri(const EntGraph *graph, const char *id)
+{
+  const uint32_t i = find(graph, id);
+  return i == ENT_NO_ENTITY ? NULL : graph->entities[i].iri;
+}
+
+static EntCaret
+keep_caret(EntGraph *g, const EntCaret *at)
+{
+  EntCaret c = {NULL, 0, 0};
+  if (at) {
+    c = *at;
+    c.document = at->document ? ent_pool_intern(&g->strings, at->document)
+                              : NULL;
+  }
+  return c;
+}
+
+static EntStatus
+check_text(EntGraph *g, const char *what, const char *text, const char *lang,
+           const EntCaret *at)
+{
+  if (!text || !ent_has_text(text)) {
+    return fail(g, ENT_ERR_EMPTY_NAME, at, "%s is empty; give it some text",
+                what);
+  }
+  if (!ent_is_utf8(text, strlen(text))) {
+    return fail(g, ENT_ERR_BAD_VALUE, at,
+                "%s is not valid UTF-8; re-save the file as UTF-8", what);
+  }
+  if (lang && !ent_is_lang_tag(lang)) {
+    return fail(g, ENT_ERR_BAD_VALUE, at,
+                "language tag '%s' of %s is not a BCP 47 tag such as 'en' or "
+                "'uk-UA'",
+                lang, what);
+  }
+  return ENT_SUCCESS;
+}
+
+static const char *
+describe(const EntGraph *g, uint32_t i)
+{
+  return class_names[g->entities[i].cls];
+}
+
+/// "a" or "an", as the word that follows needs.
+static const char *
+article(const char *word)
+{
+  return strchr("AEIOUaeiou", word[0]) ? "an" : "a";
+}
+
+EntStatus
+ent_graph_add_entity(EntGraph *graph, const EntClass cls, const char *id,
+                     const char *name, const char *lang, const EntCaret *at)
+{
+  EntGraph *g = graph;
+  if ((unsigned)cls >= ENT_CLASS_COUNT_ || !id) {
+    return fail(g, ENT_ERR_BAD_ARG, at, "invalid class or missing ID");
+  }
+  if (!ent_is_slug(id)) {
+    return fail(g, ENT_ERR_BAD_VALUE, at,
+                "ID '%s' is not a slug: use lowercase letters, digits and "
+                "inner hyphens (e.g. 'sergei-beseda')",
+                id);
+  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, check_text(g, "the name", name, lang, at));
+  const uint32_t existing = find(g, id);
+  if (existing != ENT_NO_ENTITY) {
+    const Entity *e = &g->entities[existing];
+    if (e->at.document && e->at.line) {
+      return fail(g, ENT_ERR_DUPLICATE_ID, at,
+                  "ID '%s' is already used by the %s at %s:%lu; IDs must be "
+                  "unique",
+                  id, describe(g, existing), e->at.document, e->at.line);
+    }
+    return fail(g, ENT_ERR_DUPLICATE_ID, at,
+                "ID '%s' is already used by a %s; IDs must be unique", id,
+                describe(g, existing));
+  }
+  if (g->n_entities >= ENT_NO_ENTITY - 1) {
+    return fail(g, ENT_ERR_NO_MEMORY, at, "too many entities");
+  }
+  if (g->n_entities == g->cap_entities) {
+    const size_t cap = g->cap_entities ? g->cap_entities * 2 : 256;
+    Entity *grown = realloc(g->entities, cap * sizeof(Entity));
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    g->entities = grown;
+    g->cap_entities = cap;
+  }
+  EntBuf iri = {NULL, 0, 0};
+  if (ent_buf_appendf(&iri, "%s%s/%s", g->base, ent_class_info(cls)->path,
+                      id)) {
+    ent_buf_free(&iri);
+    return ENT_ERR_NO_MEMORY;
+  }
+  Entity *e = &g->entities[g->n_entities];
+  memset(e, 0, sizeof(*e));
+  e->cls = cls;
+  e->id = ent_pool_intern(&g->strings, id);
+  e->name = ent_pool_intern(&g->strings, name);
+  e->lang = lang ? ent_pool_intern(&g->strings, lang) : NULL;
+  e->iri = ent_pool_copy(&g->strings, iri.buf, iri.len);
+  e->at = keep_caret(g, at);
+  ent_buf_free(&iri);
+  if (!e->id || !e->name || (lang && !e->lang) || !e->iri) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  const uint32_t index = (uint32_t)g->n_entities;
+  if (cls == ENT_CLASS_SOURCE) {
+    e->source = index;
+    if (g->current_source == ENT_NO_ENTITY) {
+      g->current_source = index;
+    }
+  } else {
+    e->source = g->current_source;
+  }
+  TRY(st, ent_map_put(&g->ids, e->id, (void *)(uintptr_t)(index + 1)));
+  ++g->n_entities;
+  return ENT_SUCCESS;
+}
+
+static EntStatus
+lookup(EntGraph *g, const char *id, const char *role, const EntCaret *at,
+       uint32_t *out)
+{
+  *out = id ? find(g, id) : ENT_NO_ENTITY;
+  if (*out == ENT_NO_ENTITY) {
+    return fail(g, ENT_ERR_UNKNOWN_ID, at,
+                "%s '%s' is not defined; define it or fix the spelling", role,
+                id ? id : "(null)");
+  }
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_graph_use_source(EntGraph *graph, const char *source_id,
+                     const EntCaret *at)
+{
+  uint32_t i = 0;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, lookup(graph, source_id, "source", at, &i));
+  if (graph->entities[i].cls != ENT_CLASS_SOURCE) {
+    return fail(graph, ENT_ERR_WRONG_CLASS, at,
+                "'%s' is a %s, not a source", source_id, describe(graph, i));
+  }
+  graph->current_source = i;
+  return ENT_SUCCESS;
+}
+
+static EntStatus
+add_fact(EntGraph *g, const Fact *fact)
+{
+  if (g->n_facts == g->cap_facts) {
+    const size_t cap = g->cap_facts ? g->cap_facts * 2 : 1024;
+    Fact *grown = realloc(g->facts, cap * sizeof(Fact));
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    g->facts = grown;
+    g->cap_facts = cap;
+  }
+  g->facts[g->n_facts++] = *fact;
+  return ENT_SUCCESS;
+}
+
+static EntStatus
+check_literal(EntGraph *g, const PropInfo *info, const char *value,
+              const char *lang, const EntCaret *at)
+{
+  EntStatus st = ENT_SUCCESS;
+  if (info->datatype != DT_STRING && lang) {
+    return fail(g, ENT_ERR_BAD_VALUE, at,
+                "%s takes no language tag; remove xml:lang", info->name);
+  }
+  switch (info->datatype) {
+  case DT_STRING:
+    TRY(st, check_text(g, info->name, value, lang, at));
+    break;
+  case DT_DATE:
+    if (!ent_parse_date(value, NULL, NULL, NULL)) {
+      return fail(g, ENT_ERR_BAD_DATE, at,
+                  "%s '%s' is not a real date; write YYYY-MM-DD, e.g. "
+                  "2025-03-24",
+                  info->name, value);
+    }
+    break;
+  case DT_DURATION:
+    if (!ent_is_duration(value)) {
+      return fail(g, ENT_ERR_BAD_VALUE, at,
+                  "%s '%s' is not an ISO 8601 duration such as P30D",
+                  info->name, value);
+    }
+    break;
+  case DT_COUNT:
+    if (!ent_is_count(value)) {
+      return fail(g, ENT_ERR_BAD_VALUE, at,
+                  "%s '%s' is not a whole number written without sign or "
+                  "leading zeros",
+                  info->name, value);
+    }
+    break;
+  case DT_IRI:
+    if (!ent_is_absolute_iri(value)) {
+      return fail(g, ENT_ERR_BAD_VALUE, at,
+                  "%s '%s' is not an absolute IRI (e.g. https://...) or holds "
+                  "a space or one of <>\"{}|^`\\",
+                  info->name, value);
+    }
+    break;
+  }
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_graph_add_value(EntGraph *graph, const char *id, const EntProperty prop,
+                    const char *value, const char *lang, const EntCaret *at)
+{
+  const PropInfo *info = ent_prop_info(prop);
+  if (!info || info->kind != PROP_LITERAL || !value) {
+    return fail(graph, ENT_ERR_BAD_ARG, at,
+                "ent_graph_add_value needs a literal property and a value");
+  }
+  uint32_t subject = 0;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, lookup(graph, id, "entity", at, &subject));
+  TRY(st, check_literal(graph, info, value, lang, at));
+  const Fact fact = {subject,
+                     prop,
+                     ENT_NO_ENTITY,
+                     ent_pool_intern(&graph->strings, value),
+                     lang ? ent_pool_intern(&graph->strings, lang) : NULL,
+                     graph->current_source,
+                     keep_caret(graph, at)};
+  if (!fact.value || (lang && !fact.lang)) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  return add_fact(graph, &fact);
+}
+
+static const char *
+local_name(const char *iri)
+{
+  const char *hash = strrchr(iri, '#');
+  const char *slash = strrchr(iri, '/');
+  const char *cut = hash > slash ? hash : slash;
+  return cut ? cut + 1 : iri;
+}
+
+static EntStatus
+declared_property(EntGraph *g, const PropInfo *info, const EntCaret *at,
+                  const OntTerm **out)
+{
+  *out = ont_term(g->ontology, info->iris[0]);
+  if (!*out || !ont_declares(g->ontology, info->iris[0])) {
+    return fail(g, ENT_ERR_UNDECLARED, at,
+                "property ent:%s is not declared in the ontology; update the "
+                "ontology or use a declared property",
+                info->name);
+  }
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_graph_relate(EntGraph *graph, const char *id, const EntProperty prop,
+                 const char *object_id, const EntCaret *at)
+{
+  EntGraph *g = graph;
+  const PropInfo *info = ent_prop_info(prop);
+  if (!info || info->kind != PROP_RELATION) {
+    return fail(g, ENT_ERR_BAD_ARG, at,
+                "ent_graph_relate needs a relation property");
+  }
+  uint32_t s = 0;
+  uint32_t o = 0;
+  const OntTerm *term = NULL;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, lookup(g, id, "entity", at, &s));
+  TRY(st, lookup(g, object_id, info->name, at, &o));
+  TRY(st, declared_property(g, info, at, &term));
+  const char *s_class = ent_class_iri(g->entities[s].cls);
+  const char *o_class = ent_class_iri(g->entities[o].cls);
+  if (term->domain && !ont_is_subclass(g->ontology, s_class, term->domain)) {
+    return fail(g, ENT_ERR_WRONG_CLASS, at,
+                "'%s' is %s %s, but %s applies only to %s %s", id,
+                article(describe(g, s)), describe(g, s), info->name,
+                article(local_name(term->domain)), local_name(term->domain));
+  }
+  if (term->range && !ont_is_subclass(g->ontology, o_class, term->range)) {
+    return fail(g, ENT_ERR_WRONG_CLASS, at,
+                "%s of '%s' must be %s %s, but '%s' is %s %s", info->name, id,
+                article(local_name(term->range)), local_name(term->range),
+                object_id, article(describe(g, o)), describe(g, o));
+  }
+  const Fact fact = {s,    prop, o, NULL, NULL, g->current_source,
+                     keep_caret(g, at)};
+  return add_fact(g, &fact);
+}
+
+EntStatus
+ent_graph_set_concept(EntGraph *graph, const char *id, const EntProperty prop,
+                      const char *value, const EntCaret *at)
+{
+  EntGraph *g = graph;
+  const PropInfo *info = ent_prop_info(prop);
+  if (!info || info->kind != PROP_CONCEPT || !value) {
+    return fail(g, ENT_ERR_BAD_ARG, at,
+                "ent_graph_set_concept needs a controlled-value property");
+  }
+  uint32_t s = 0;
+  const OntTerm *term = NULL;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, lookup(g, id, "entity", at, &s));
+  TRY(st, declared_property(g, info, at, &term));
+  if (term->domain &&
+      !ont_is_subclass(g->ontology, ent_class_iri(g->entities[s].cls),
+                       term->domain)) {
+    return fail(g, ENT_ERR_WRONG_CLASS, at,
+                "'%s' is %s %s, but %s applies only to %s %s", id,
+                article(describe(g, s)), describe(g, s), info->name,
+                article(local_name(term->domain)), local_name(term->domain));
+  }
+  EntBuf iri = {NULL, 0, 0};
+  if (!ent_is_slug(value) ||
+      ent_buf_appendf(&iri, "%s%s", info->concept_prefix, value) ||
+      !term->range || !ont_has_type(g->ontology, iri.buf, term->range)) {
+    ent_buf_free(&iri);
+    return fail(g, ENT_ERR_BAD_VALUE, at,
+                "'%s' is not a %s the ontology declares", value,
+                term->range ? local_name(term->range) : info->name);
+  }
+  const Fact fact = {s,
+                     prop,
+                     ENT_NO_ENTITY,
+                     ent_pool_intern(&g->strings, iri.buf),
+                     NULL,
+                     g->current_source,
+                     keep_caret(g, at)};
+  ent_buf_free(&iri);
+  if (!fact.value) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  return add_fact(g, &fact);
+}
+
+EntStatus
+ent_graph_set_source_text(EntGraph *graph, const char *source_id,
+                          const char *path)
+{
+  uint32_t i = 0;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, lookup(graph, source_id, "source", NULL, &i));
+  if (graph->entities[i].cls != ENT_CLASS_SOURCE) {
+    return fail(graph, ENT_ERR_WRONG_CLASS, NULL, "'%s' is a %s, not a source",
+                source_id, describe(graph, i));
+  }
+  graph->entities[i].text_path =
+    path ? ent_pool_intern(&graph->strings, path) : NULL;
+  return path && !graph->entities[i].text_path ? ENT_ERR_NO_MEMORY
+                                               : ENT_SUCCESS;
+}
+
+EntStatus
+ent_graph_use_base(EntGraph *graph, const char *base)
+{
+  if (graph->base_fixed || !base) {
+    graph->base = graph->own_base;
+    return ENT_SUCCESS;
+  }
+  const size_t len = strlen(base);
+  if (!ent_is_absolute_iri(base) ||
+      (base[len - 1] != '/' && base[len - 1] != '#')) {
+    return ENT_ERR_BAD_VALUE;
+  }
+  graph->base = ent_pool_intern(&graph->strings, base);
+  return graph->base ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+}
+
+const char *
+ent_graph_name(const EntGraph *graph, const char *id)
+{
+  const uint32_t i = find(graph, id);
+  return i == ENT_NO_ENTITY ? NULL : graph->entities[i].name;
+}

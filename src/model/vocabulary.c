@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+// How model classes and properties map to RDF terms.  The ontology says
+// what the ent: terms mean and how they relate; this table only says
+// which term each C enum value stands for.
+
+#include "model.h"
+
+static const ClassInfo classes[ENT_CLASS_COUNT_] = {
+  [ENT_CLASS_SOURCE] = {"Source", "source"},
+  [ENT_CLASS_OUTLET] = {"Outlet", "outlet"},
+  [ENT_CLASS_COUNTRY] = {"Country", "country"},
+  [ENT_CLASS_PLACE] = {"Place", "place"},
+  [ENT_CLASS_INSTITUTION] = {"Institution", "institution"},
+  [ENT_CLASS_OFFICIAL] = {"Official", "official"},
+  [ENT_CLASS_POST] = {"Post", "post"},
+  [ENT_CLASS_TOPIC] = {"Topic", "topic"},
+  [ENT_CLASS_NEGOTIATION] = {"Negotiation", "negotiation"},
+  [ENT_CLASS_DELEGATION] = {"Delegation", "delegation"},
+  [ENT_CLASS_QUOTATION] = {"Quotation", "statement"},
+  [ENT_CLASS_PARAPHRASE] = {"Paraphrase", "statement"},
+  [ENT_CLASS_AGREEMENT] = {"Agreement", "agreement"},
+  [ENT_CLASS_INCIDENT] = {"Incident", "incident"},
+};
+
+static const char *const class_iris[ENT_CLASS_COUNT_] = {
+  [ENT_CLASS_SOURCE] = ENT_NS "Source",
+  [ENT_CLASS_OUTLET] = ENT_NS "Outlet",
+  [ENT_CLASS_COUNTRY] = ENT_NS "Country",
+  [ENT_CLASS_PLACE] = ENT_NS "Place",
+  [ENT_CLASS_INSTITUTION] = ENT_NS "Institution",
+  [ENT_CLASS_OFFICIAL] = ENT_NS "Official",
+  [ENT_CLASS_POST] = ENT_NS "Post",
+  [ENT_CLASS_TOPIC] = ENT_NS "Topic",
+  [ENT_CLASS_NEGOTIATION] = ENT_NS "Negotiation",
+  [ENT_CLASS_DELEGATION] = ENT_NS "Delegation",
+  [ENT_CLASS_QUOTATION] = ENT_NS "Quotation",
+  [ENT_CLASS_PARAPHRASE] = ENT_NS "Paraphrase",
+  [ENT_CLASS_AGREEMENT] = ENT_NS "Agreement",
+  [ENT_CLASS_INCIDENT] = ENT_NS "Incident",
+};
+
+#define LIT(name, iri1, iri2, dt) {name, PROP_LITERAL, {iri1, iri2}, dt, NULL}
+#define REL(local) {local, PROP_RELATION, {ENT_NS local, NULL}, DT_STRING, NULL}
+#define CONCEPT(local, prefix)                                                 \
+  {local, PROP_CONCEPT, {ENT_NS local, NULL}, DT_STRING, ENT_NS prefix}
+
+static const PropInfo properties[ENT_PROP_COUNT_] = {
+  [ENT_PROP_ALIAS] = LIT("alias", SKOS_NS "altLabel", NULL, DT_STRING),
+  [ENT_PROP_DESCRIPTION] =
+    LIT("description", SCHEMA_NS "description", NULL, DT_STRING),
+  [ENT_PROP_URL] = LIT("url", SCHEMA_NS "url", NULL, DT_IRI),
+  [ENT_PROP_SAME_AS] = LIT("sameAs", OWL_SAME_AS, NULL, DT_IRI),
+  [ENT_PROP_TITLE] =
+    LIT("title", DCTERMS_NS "title", SCHEMA_NS "headline", DT_STRING),
+  [ENT_PROP_PUBLISHED] =
+    LIT("published", DCTERMS_NS "issued", SCHEMA_NS "datePublished", DT_DATE),
+  [ENT_PROP_START_DATE] =
+    LIT("startDate", SCHEMA_NS "startDate", NULL, DT_DATE),
+  [ENT_PROP_END_DATE] = LIT("endDate", SCHEMA_NS "endDate", NULL, DT_DATE),
+  [ENT_PROP_DATE_PHRASE] =
+    LIT("datePhrase", ENT_NS "datePhrase", NULL, DT_STRING),
+  [ENT_PROP_TEXT] = LIT("text", SCHEMA_NS "text", NULL, DT_STRING),
+  [ENT_PROP_STATED_ON] =
+    LIT("statedOn", SCHEMA_NS "dateCreated", NULL, DT_DATE),
+  [ENT_PROP_DURATION] =
+    LIT("duration", SCHEMA_NS "duration", NULL, DT_DURATION),
+  [ENT_PROP_TARGET_DATE] =
+    LIT("targetDate", ENT_NS "targetDate", NULL, DT_DATE),
+  [ENT_PROP_DEATHS] = LIT("deaths", ENT_NS "deaths", NULL, DT_COUNT),
+  [ENT_PROP_DEATHS_AT_LEAST] =
+    LIT("deathsAtLeast", ENT_NS "deathsAtLeast", NULL, DT_COUNT),
+  [ENT_PROP_NATIONALITY] = REL("nationality"),
+  [ENT_PROP_HOLDS_POST] = REL("holdsPost"),
+  [ENT_PROP_POST_IN] = REL("postIn"),
+  [ENT_PROP_HEAD_OF] = REL("headOf"),
+  [ENT_PROP_MEMBER_OF] = REL("memberOf"),
+  [ENT_PROP_SUB_ORGANIZATION_OF] = REL("subOrganizationOf"),
+  [ENT_PROP_COUNTRY] = REL("country"),
+  [ENT_PROP_CONTAINED_IN_PLACE] = REL("containedInPlace"),
+  [ENT_PROP_LOCATION] = REL("location"),
+  [ENT_PROP_PART_OF] = REL("partOf"),
+  [ENT_PROP_DELEGATION] = REL("delegation"),
+  [ENT_PROP_PARTICIPANT] = REL("participant"),
+  [ENT_PROP_REPRESENTS] = REL("represents"),
+  [ENT_PROP_TOPIC] = REL("topic"),
+  [ENT_PROP_SPEAKER] = REL("speaker"),
+  [ENT_PROP_MEDIUM] = REL("medium"),
+  [ENT_PROP_ADDRESSEE] = REL("addressee"),
+  [ENT_PROP_CONCERNS] = REL("concerns"),
+  [ENT_PROP_PROPOSED_BY] = REL("proposedBy"),
+  [ENT_PROP_AGREED_BY] = REL("agreedBy"),
+  [ENT_PROP_BACKED_BY] = REL("backedBy"),
+  [ENT_PROP_PARTY] = REL("party"),
+  [ENT_PROP_RESPONSIBLE] = REL("responsible"),
+  [ENT_PROP_REPORTED_BY] = REL("reportedBy"),
+  [ENT_PROP_PUBLISHER] = REL("publisher"),
+  [ENT_PROP_CITES_OUTLET] = REL("citesOutlet"),
+  [ENT_PROP_FORMAT] = CONCEPT("format", "format-"),
+  [ENT_PROP_NEGOTIATION_STATUS] =
+    CONCEPT("negotiationStatus", "negotiation-"),
+  [ENT_PROP_AGREEMENT_STATUS] = CONCEPT("agreementStatus", "agreement-"),
+  [ENT_PROP_INCIDENT_TYPE] = CONCEPT("incidentType", "incident-"),
+};
+
+const PropInfo *
+ent_prop_info(const EntProperty prop)
+{
+  return (unsigned)prop < ENT_PROP_COUNT_ ? &properties[prop] : NULL;
+}
+
+const ClassInfo *
+ent_class_info(const EntClass cls)
+{
+  return (unsigned)cls < ENT_CLASS_COUNT_ ? &classes[cls] : NULL;
+}
+
+const char *
+ent_class_iri(const EntClass cls)
+{
+  return (unsigned)cls < ENT_CLASS_COUNT_ ? class_iris[cls] : NULL;
+}
+
+const char *
+ent_datatype_iri(const Datatype dt)
+{
+  switch (dt) {
+  case DT_DATE:
+    return XSD_NS "date";
+  case DT_DURATION:
+    return XSD_NS "duration";
+  case DT_COUNT:
+    return XSD_NS "nonNegativeInteger";
+  case DT_STRING:
+  case DT_IRI:
+    break;
+  }
+  return NULL;
+}

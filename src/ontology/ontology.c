@@ -1,0 +1,401 @@
+// SPDX-License-Identifier: MIT
+// Loading the ontology with raptor2 and answering questions about it.
+
+#include "ontology.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
+#define OWL_NS "http://www.w3.org/2002/07/owl#"
+
+/// Ontologies are small; anything past this is not one.
+#define ONTOLOGY_SIZE_CAP (16u * 1024u * 1024u)
+/// Deepest class or property hierarchy walked.
+#define MAX_HIERARCHY_DEPTH 64
+
+typedef struct {
+  EntOntology *ont;
+  const char *document;
+  unsigned long errors;
+  EntStatus status;
+} LoadState;
+
+EntStatus
+ent_read_file(EntWorld *world, const char *path, size_t cap, char **out,
+              size_t *out_len)
+{
+  *out = NULL;
+  *out_len = 0;
+  const int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    ent_log(world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){path, 0, 0},
+            "cannot open: %s", strerror(errno));
+    return ENT_ERR_IO;
+  }
+  struct stat st;
+  if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+    ent_log(world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){path, 0, 0},
+            "not a regular file; give the path of a file");
+    close(fd);
+    return ENT_ERR_IO;
+  }
+  if ((unsigned long long)st.st_size > cap) {
+    ent_log(world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){path, 0, 0},
+            "file is %lld bytes, more than the limit of %zu",
+            (long long)st.st_size, cap);
+    close(fd);
+    return ENT_ERR_IO;
+  }
+  const size_t size = (size_t)st.st_size;
+  char *buf = malloc(size + 1);
+  if (!buf) {
+    close(fd);
+    return ENT_ERR_NO_MEMORY;
+  }
+  size_t got = 0;
+  while (got < size) {
+    const ssize_t n = read(fd, buf + got, size - got);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      ent_log(world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){path, 0, 0},
+              "read failed: %s", n < 0 ? strerror(errno) : "file shrank");
+      free(buf);
+      close(fd);
+      return ENT_ERR_IO;
+    }
+    got += (size_t)n;
+  }
+  close(fd);
+  buf[size] = '\0';
+  *out = buf;
+  *out_len = size;
+  return ENT_SUCCESS;
+}
+
+const OntTerm *
+ont_term(const EntOntology *ont, const char *iri)
+{
+  return ent_map_get(&ont->terms, iri);
+}
+
+bool
+ont_declares(const EntOntology *ont, const char *iri)
+{
+  const OntTerm *t = ont_term(ont, iri);
+  return t && (t->kinds & (ONT_CLASS | ONT_OBJECT_PROPERTY |
+                           ONT_DATATYPE_PROPERTY | ONT_INDIVIDUAL));
+}
+
+static bool
+is_subclass_at(const EntOntology *ont, const char *sub, const char *super,
+               unsigned depth)
+{
+  if (strcmp(sub, super) == 0) {
+    return true;
+  }
+  const OntTerm *t = ont_term(ont, sub);
+  if (!t || depth >= MAX_HIERARCHY_DEPTH) {
+    return false;
+  }
+  for (size_t i = 0; i < t->n_supers; ++i) {
+    if (is_subclass_at(ont, t->supers[i], super, depth + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool
+ont_is_subclass(const EntOntology *ont, const char *sub, const char *super)
+{
+  return is_subclass_at(ont, sub, super, 0);
+}
+
+bool
+ont_has_type(const EntOntology *ont, const char *iri, const char *cls)
+{
+  const OntTerm *t = ont_term(ont, iri);
+  if (!t) {
+    return false;
+  }
+  for (size_t i = 0; i < t->n_types; ++i) {
+    if (ont_is_subclass(ont, t->types[i], cls)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+typedef struct {
+  const char *seen[MAX_HIERARCHY_DEPTH];
+  size_t n_seen;
+} SuperWalk;
+
+static EntStatus
+walk_supers(const EntOntology *ont, const char *iri, OntSuperFunc func,
+            void *handle, SuperWalk *walk, unsigned depth)
+{
+  const OntTerm *t = ont_term(ont, iri);
+  if (!t || depth >= MAX_HIERARCHY_DEPTH) {
+    return ENT_SUCCESS;
+  }
+  for (size_t i = 0; i < t->n_supers; ++i) {
+    const char *super = t->supers[i];
+    bool seen = false;
+    for (size_t k = 0; k < walk->n_seen && !seen; ++k) {
+      seen = walk->seen[k] == super;
+    }
+    if (seen || walk->n_seen == MAX_HIERARCHY_DEPTH) {
+      continue;
+    }
+    walk->seen[walk->n_seen++] = super;
+    EntStatus st = ENT_SUCCESS;
+    if (strncmp(super, ENT_NS, sizeof(ENT_NS) - 1) != 0) {
+      TRY(st, func(handle, super));
+    }
+    TRY(st, walk_supers(ont, super, func, handle, walk, depth + 1));
+  }
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ont_each_external_super(const EntOntology *ont, const char *iri,
+                        OntSuperFunc func, void *handle)
+{
+  SuperWalk walk = {{NULL}, 0};
+  return walk_supers(ont, iri, func, handle, &walk, 0);
+}
+
+// ---- Loading ------------------------------------------------------------
+
+static OntTerm *
+term_for(EntOntology *ont, const char *iri)
+{
+  OntTerm *t = ent_map_get(&ont->terms, iri);
+  if (t) {
+    return t;
+  }
+  t = calloc(1, sizeof(OntTerm));
+  const char *key = ent_pool_intern(&ont->pool, iri);
+  if (!t || !key || ent_map_put(&ont->terms, key, t)) {
+    free(t);
+    return NULL;
+  }
+  t->iri = key;
+  return t;
+}
+
+static EntStatus
+append_iri(EntOntology *ont, const char ***list, size_t *n, const char *iri)
+{
+  const char *s = ent_pool_intern(&ont->pool, iri);
+  const char **grown = realloc((void *)*list, (*n + 1) * sizeof(char *));
+  if (!s || !grown) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  grown[(*n)++] = s;
+  *list = grown;
+  return ENT_SUCCESS;
+}
+
+static unsigned
+kind_of_type(const char *type)
+{
+  if (!strcmp(type, OWL_NS "Class") || !strcmp(type, RDFS_NS "Class")) {
+    return ONT_CLASS;
+  }
+  if (!strcmp(type, OWL_NS "ObjectProperty")) {
+    return ONT_OBJECT_PROPERTY;
+  }
+  if (!strcmp(type, OWL_NS "DatatypeProperty")) {
+    return ONT_DATATYPE_PROPERTY;
+  }
+  if (!strcmp(type, OWL_NS "NamedIndividual")) {
+    return ONT_INDIVIDUAL;
+  }
+  if (!strcmp(type, RDF_NS "Property") ||
+      !strcmp(type, OWL_NS "AnnotationProperty")) {
+    return ONT_OBJECT_PROPERTY | ONT_DATATYPE_PROPERTY;
+  }
+  return ONT_OTHER;
+}
+
+static EntStatus
+take_statement(EntOntology *ont, const raptor_statement *s)
+{
+  if (s->subject->type != RAPTOR_TERM_TYPE_URI) {
+    return ENT_SUCCESS; // Blank-node axioms (restrictions) are not consulted.
+  }
+  const char *subject = (const char *)raptor_uri_as_string(s->subject->value.uri);
+  const char *pred = (const char *)raptor_uri_as_string(s->predicate->value.uri);
+  const bool object_is_iri = s->object->type == RAPTOR_TERM_TYPE_URI;
+  const char *object =
+    object_is_iri ? (const char *)raptor_uri_as_string(s->object->value.uri)
+                  : NULL;
+  OntTerm *t = term_for(ont, subject);
+  if (!t) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  if (!strcmp(pred, RDF_NS "type") && object) {
+    const unsigned kind = kind_of_type(object);
+    t->kinds |= kind;
+    if (kind == ONT_OTHER) {
+      // An individual typed by a class of ours counts as declared too.
+      t->kinds |= strncmp(object, ENT_NS, sizeof(ENT_NS) - 1) == 0
+                    ? ONT_INDIVIDUAL
+                    : 0u;
+    }
+    return append_iri(ont, &t->types, &t->n_types, object);
+  }
+  if ((!strcmp(pred, RDFS_NS "subClassOf") ||
+       !strcmp(pred, RDFS_NS "subPropertyOf")) &&
+      object) {
+    return append_iri(ont, &t->supers, &t->n_supers, object);
+  }
+  if (!strcmp(pred, RDFS_NS "domain") && object) {
+    t->domain = ent_pool_intern(&ont->pool, object);
+  } else if (!strcmp(pred, RDFS_NS "range") && object) {
+    t->range = ent_pool_intern(&ont->pool, object);
+  } else if (!strcmp(pred, RDFS_NS "label") &&
+             s->object->type == RAPTOR_TERM_TYPE_LITERAL) {
+    const raptor_term_literal_value *lit = &s->object->value.literal;
+    const char *lang = (const char *)lit->language;
+    const bool english = lang && (lang[0] == 'e' || lang[0] == 'E') &&
+                         (lang[1] == 'n' || lang[1] == 'N') &&
+                         (lang[2] == '\0' || lang[2] == '-');
+    if (!t->label || english) {
+      t->label = ent_pool_copy(&ont->pool, (const char *)lit->string,
+                               lit->string_len);
+    }
+  }
+  return ENT_SUCCESS;
+}
+
+static void
+on_statement(void *data, raptor_statement *statement)
+{
+  LoadState *state = data;
+  if (state->status == ENT_SUCCESS) {
+    state->status = take_statement(state->ont, statement);
+  }
+}
+
+static void
+on_raptor_log(void *data, raptor_log_message *message)
+{
+  LoadState *state = data;
+  if (message->level < RAPTOR_LOG_LEVEL_WARN) {
+    return;
+  }
+  const raptor_locator *loc = message->locator;
+  const EntCaret caret = {
+    state->document, loc && loc->line > 0 ? (unsigned long)loc->line : 0,
+    loc && loc->column > 0 ? (unsigned long)loc->column : 0};
+  // raptor's parsers return success after logged errors, so every error
+  // (and warning: they mean data was dropped) is counted as fatal here.
+  ++state->errors;
+  ent_log(state->ont->world, ENT_LOG_ERROR, ENT_ERR_ONTOLOGY, &caret,
+          "ontology: %s", message->text ? message->text : "parse error");
+}
+
+static void
+free_terms(EntOntology *ont)
+{
+  for (size_t i = 0; i < ont->terms.size; ++i) {
+    OntTerm *t = ont->terms.values[i];
+    if (ont->terms.keys[i] && t) {
+      free((void *)t->supers);
+      free((void *)t->types);
+      free(t);
+    }
+  }
+  ent_map_clear(&ont->terms);
+}
+
+void
+ent_ontology_free(EntOntology *ontology)
+{
+  if (ontology) {
+    free_terms(ontology);
+    ent_pool_clear(&ontology->pool);
+    free(ontology);
+  }
+}
+
+static EntStatus
+parse_turtle(EntOntology *ont, const char *document, const unsigned char *text,
+             size_t len)
+{
+  EntWorld *world = ont->world;
+  LoadState state = {ont, document, 0, ENT_SUCCESS};
+  raptor_parser *parser = raptor_new_parser(world->raptor, "turtle");
+  raptor_uri *base = raptor_new_uri(world->raptor,
+                                    (const unsigned char *)"https://w3id.org/entente/ns");
+  if (!parser || !base) {
+    raptor_free_parser(parser);
+    raptor_free_uri(base);
+    return ENT_ERR_NO_MEMORY;
+  }
+  raptor_parser_set_option(parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+  raptor_parser_set_option(parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+  raptor_parser_set_statement_handler(parser, &state, on_statement);
+  raptor_world_set_log_handler(world->raptor, &state, on_raptor_log);
+  int rc = raptor_parser_parse_start(parser, base);
+  if (!rc) {
+    rc = raptor_parser_parse_chunk(parser, text, len, 1);
+  }
+  raptor_world_set_log_handler(world->raptor, NULL, NULL);
+  raptor_free_parser(parser);
+  raptor_free_uri(base);
+  if (state.status) {
+    return state.status;
+  }
+  if (rc || state.errors) {
+    if (!state.errors) {
+      ent_log(world, ENT_LOG_ERROR, ENT_ERR_ONTOLOGY,
+              &(EntCaret){document, 0, 0}, "ontology could not be parsed");
+    }
+    return ENT_ERR_ONTOLOGY;
+  }
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_ontology_load(EntWorld *world, const char *path, EntOntology **out)
+{
+  *out = NULL;
+  EntOntology *ont = calloc(1, sizeof(EntOntology));
+  if (!ont) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  ont->world = world;
+  ent_pool_init(&ont->pool);
+  ent_map_init(&ont->terms);
+  EntStatus st = ENT_SUCCESS;
+  if (path) {
+    char *text = NULL;
+    size_t len = 0;
+    st = ent_read_file(world, path, ONTOLOGY_SIZE_CAP, &text, &len);
+    if (!st) {
+      st = parse_turtle(ont, path, (const unsigned char *)text, len);
+    }
+    free(text);
+  } else {
+    st = parse_turtle(ont, "<built-in ontology>", ent_builtin_ontology,
+                      ent_builtin_ontology_size);
+  }
+  if (st) {
+    ent_ontology_free(ont);
+    return st;
+  }
+  *out = ont;
+  return ENT_SUCCESS;
+}

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: MIT
+// Checks of the values that reach the RDF writers.  raptor2 validates
+// nothing it serializes, so every value is checked here first.
+
+#include "util.h"
+
+#include <string.h>
+
+bool
+ent_is_utf8(const char *s, size_t len)
+{
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < len) {
+    const unsigned char c = p[i];
+    size_t n = 0;
+    uint32_t cp = 0;
+    if (c == 0) {
+      return false;
+    } else if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1Fu;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0Fu;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07u;
+    } else {
+      return false;
+    }
+    if (len - i <= n) {
+      return false;
+    }
+    for (size_t k = 1; k <= n; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) {
+        return false;
+      }
+      cp = (cp << 6) | (p[i + k] & 0x3Fu);
+    }
+    // Reject overlong forms, surrogates and values past U+10FFFF.
+    static const uint32_t min_by_len[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < min_by_len[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+static bool
+is_lower_alnum(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+static bool
+is_alpha(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+bool
+ent_is_slug(const char *s)
+{
+  const size_t len = strlen(s);
+  if (len == 0 || len > 200 || !is_lower_alnum(s[0]) ||
+      !is_lower_alnum(s[len - 1])) {
+    return false;
+  }
+  for (size_t i = 0; i < len; ++i) {
+    if (!is_lower_alnum(s[i]) && s[i] != '-') {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool
+ent_is_lang_tag(const char *s)
+{
+  size_t run = 0;
+  bool first = true;
+  for (const char *p = s;; ++p) {
+    if (*p == '-' || *p == '\0') {
+      if (run == 0 || run > 8) {
+        return false;
+      }
+      if (*p == '\0') {
+        return true;
+      }
+      run = 0;
+      first = false;
+    } else if (is_alpha(*p) || (!first && is_digit(*p))) {
+      ++run;
+    } else {
+      return false;
+    }
+  }
+}
+
+bool
+ent_is_absolute_iri(const char *s)
+{
+  // scheme ":" then at least one character; no character N-Triples forbids
+  // in an IRIREF (controls, space, <>"{}|^`\).
+  if (!is_alpha(s[0])) {
+    return false;
+  }
+  const char *p = s + 1;
+  while (is_alpha(*p) || is_digit(*p) || *p == '+' || *p == '-' || *p == '.') {
+    ++p;
+  }
+  if (*p != ':' || p[1] == '\0') {
+    return false;
+  }
+  for (const unsigned char *q = (const unsigned char *)s; *q; ++q) {
+    if (*q <= 0x20 || *q == 0x7F || strchr("<>\"{}|^`\\", *q)) {
+      return false;
+    }
+  }
+  return ent_is_utf8(s, strlen(s));
+}
+
+static bool
+is_leap(int y)
+{
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+bool
+ent_parse_date(const char *s, int *y, int *m, int *d)
+{
+  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') {
+    return false;
+  }
+  for (int i = 0; i < 10; ++i) {
+    if (i != 4 && i != 7 && !is_digit(s[i])) {
+      return false;
+    }
+  }
+  const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+                   (s[2] - '0') * 10 + (s[3] - '0');
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  const int day = (s[8] - '0') * 10 + (s[9] - '0');
+  static const int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1 || month < 1 || month > 12 || day < 1) {
+    return false;
+  }
+  const int max = days_in[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
+  if (day > max) {
+    return false;
+  }
+  if (y) {
+    *y = year;
+  }
+  if (m) {
+    *m = month;
+  }
+  if (d) {
+    *d = day;
+  }
+  return true;
+}
+
+int
+ent_weekday(int y, int m, int d)
+{
+  // Sakamoto's method gives 0 = Sunday; shift so that 0 = Monday.
+  static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  if (m < 3) {
+    y -= 1;
+  }
+  const int sunday0 = (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+  return (sunday0 + 6) % 7;
+}
+
+bool
+ent_is_duration(const char *s)
+{
+  if (*s++ != 'P') {
+    return false;
+  }
+  static const char date_units[] = "YMWD";
+  static const char time_units[] = "HMS";
+  const char *units = date_units;
+  size_t unit = 0;
+  bool any = false;
+  bool in_time = false;
+  while (*s) {
+    if (*s == 'T' && !in_time) {
+      in_time = true;
+      units = time_units;
+      unit = 0;
+      ++s;
+      if (!*s) {
+        return false;
+      }
+      continue;
+    }
+    if (!is_digit(*s)) {
+      return false;
+    }
+    size_t digits = 0;
+    while (is_digit(*s)) {
+      ++s;
+      if (++digits > 18) {
+        return false;
+      }
+    }
+    const char *u = strchr(units + unit, *s);
+    if (!*s || !u) {
+      return false;
+    }
+    unit = (size_t)(u - units) + 1;
+    any = true;
+    ++s;
+  }
+  return any;
+}
+
+bool
+ent_is_count(const char *s)
+{
+  const size_t len = strlen(s);
+  if (len == 0 || len > 18 || (len > 1 && s[0] == '0')) {
+    return false;
+  }
+  for (size_t i = 0; i < len; ++i) {
+    if (!is_digit(s[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool
+ent_has_text(const char *s)
+{
+  for (; *s; ++s) {
+    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
+      return true;
+    }
+  }
+  return false;
+}

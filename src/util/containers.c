@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: MIT
+// Hash map, string pool and growable buffer.
+
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t
+ent_hash(const char *s, size_t len)
+{
+  // FNV-1a: fast on the short keys (slugs, IRIs) the model hashes.
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (size_t i = 0; i < len; ++i) {
+    h ^= (unsigned char)s[i];
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+void
+ent_map_init(EntMap *map)
+{
+  memset(map, 0, sizeof(*map));
+}
+
+void
+ent_map_clear(EntMap *map)
+{
+  free(map->keys);
+  free(map->values);
+  ent_map_init(map);
+}
+
+static size_t
+find_slot(const char *const *keys, size_t size, const char *key)
+{
+  size_t i = (size_t)ent_hash(key, strlen(key)) & (size - 1);
+  while (keys[i] && strcmp(keys[i], key) != 0) {
+    i = (i + 1) & (size - 1);
+  }
+  return i;
+}
+
+void *
+ent_map_get(const EntMap *map, const char *key)
+{
+  if (!map->size) {
+    return NULL;
+  }
+  const size_t i = find_slot(map->keys, map->size, key);
+  return map->keys[i] ? map->values[i] : NULL;
+}
+
+static EntStatus
+grow(EntMap *map)
+{
+  const size_t size = map->size ? map->size * 2 : 64;
+  const char **keys = calloc(size, sizeof(char *));
+  void **values = calloc(size, sizeof(void *));
+  if (!keys || !values) {
+    free(keys);
+    free(values);
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < map->size; ++i) {
+    if (map->keys[i]) {
+      const size_t j = find_slot(keys, size, map->keys[i]);
+      keys[j] = map->keys[i];
+      values[j] = map->values[i];
+    }
+  }
+  free(map->keys);
+  free(map->values);
+  map->keys = keys;
+  map->values = values;
+  map->size = size;
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_map_put(EntMap *map, const char *key, void *value)
+{
+  // Keep the load factor under 1/2 so probes stay short.
+  if ((map->count + 1) * 2 > map->size) {
+    const EntStatus st = grow(map);
+    if (st) {
+      return st;
+    }
+  }
+  const size_t i = find_slot(map->keys, map->size, key);
+  if (!map->keys[i]) {
+    map->keys[i] = key;
+    ++map->count;
+  }
+  map->values[i] = value;
+  return ENT_SUCCESS;
+}
+
+// ---- String pool --------------------------------------------------------
+
+enum { POOL_BLOCK_SIZE = 64 * 1024 };
+
+struct EntPoolBlock {
+  EntPoolBlock *next;
+  size_t used;
+  size_t size;
+  char data[];
+};
+
+void
+ent_pool_init(EntPool *pool)
+{
+  pool->blocks = NULL;
+  ent_map_init(&pool->interned);
+}
+
+void
+ent_pool_clear(EntPool *pool)
+{
+  for (EntPoolBlock *b = pool->blocks; b;) {
+    EntPoolBlock *next = b->next;
+    free(b);
+    b = next;
+  }
+  ent_map_clear(&pool->interned);
+  pool->blocks = NULL;
+}
+
+const char *
+ent_pool_copy(EntPool *pool, const char *s, size_t len)
+{
+  EntPoolBlock *b = pool->blocks;
+  if (!b || b->size - b->used < len + 1) {
+    const size_t size = len + 1 > POOL_BLOCK_SIZE ? len + 1 : POOL_BLOCK_SIZE;
+    EntPoolBlock *fresh = malloc(sizeof(EntPoolBlock) + size);
+    if (!fresh) {
+      return NULL;
+    }
+    fresh->size = size;
+    fresh->used = 0;
+    if (b && len + 1 > POOL_BLOCK_SIZE) {
+      // Keep filling the current block; put the big string behind it.
+      fresh->next = b->next;
+      b->next = fresh;
+    } else {
+      fresh->next = b;
+      pool->blocks = fresh;
+    }
+    b = fresh;
+  }
+  char *copy = b->data + b->used;
+  memcpy(copy, s, len);
+  copy[len] = '\0';
+  b->used += len + 1;
+  return copy;
+}
+
+const char *
+ent_pool_intern(EntPool *pool, const char *s)
+{
+  const char *found = ent_map_get(&pool->interned, s);
+  if (found) {
+    return found;
+  }
+  const char *copy = ent_pool_copy(pool, s, strlen(s));
+  if (!copy || ent_map_put(&pool->interned, copy, (void *)(uintptr_t)copy)) {
+    return NULL;
+  }
+  return copy;
+}
+
+// ---- Buffer -------------------------------------------------------------
+
+EntStatus
+ent_buf_append(EntBuf *b, const char *s, size_t len)
+{
+  if (b->len + len + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + len + 1) {
+      cap *= 2;
+    }
+    char *grown = realloc(b->buf, cap);
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    b->buf = grown;
+    b->cap = cap;
+  }
+  memcpy(b->buf + b->len, s, len);
+  b->len += len;
+  b->buf[b->len] = '\0';
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_buf_appendf(EntBuf *b, const char *fmt, ...)
+{
+  char small[512];
+  va_list args;
+  va_start(args, fmt);
+  const int n = vsnprintf(small, sizeof(small), fmt, args);
+  va_end(args);
+  if (n < 0) {
+    return ENT_ERR_INTERNAL;
+  }
+  if ((size_t)n < sizeof(small)) {
+    return ent_buf_append(b, small, (size_t)n);
+  }
+  char *big = malloc((size_t)n + 1);
+  if (!big) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  va_start(args, fmt);
+  vsnprintf(big, (size_t)n + 1, fmt, args);
+  va_end(args);
+  const EntStatus st = ent_buf_append(b, big, (size_t)n);
+  free(big);
+  return st;
+}
+
+void
+ent_buf_reset(EntBuf *b)
+{
+  b->len = 0;
+  if (b->buf) {
+    b->buf[0] = '\0';
+  }
+}
+
+void
+ent_buf_free(EntBuf *b)
+{
+  free(b->buf);
+  b->buf = NULL;
+  b->len = b->cap = 0;
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// Internal helpers shared by every pipeline stage: the world and its log,
+// string interning, hashing and value checks.  Not part of the public API.
+#ifndef ENT_UTIL_H
+#define ENT_UTIL_H
+
+#include "../entente.h"
+
+#include <raptor2.h>
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define ENT_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define ENT_PRINTF(fmt, args)
+#endif
+
+/// Pass a failing status up unchanged.
+#define TRY(st, expr)                                                          \
+  do {                                                                         \
+    if (((st) = (expr)) != ENT_SUCCESS) {                                      \
+      return (st);                                                             \
+    }                                                                          \
+  } while (0)
+
+/// How many errors are reported before the rest are only counted.
+#define ENT_MAX_REPORTED_ERRORS 50
+
+struct EntWorldImpl {
+  raptor_world *raptor;
+  EntLogFunc log;
+  void *log_handle;
+  unsigned long errors;
+  unsigned long reported;
+};
+
+/// Log a message; formats `fmt`, fills in a missing column from the file.
+void ent_log(EntWorld *world, EntLogLevel level, EntStatus status,
+             const EntCaret *caret, const char *fmt, ...) ENT_PRINTF(5, 6);
+void ent_vlog(EntWorld *world, EntLogLevel level, EntStatus status,
+              const EntCaret *caret, const char *fmt, va_list args);
+
+// ---- Hash map from NUL-terminated strings to pointers -------------------
+
+typedef struct {
+  const char **keys;
+  void **values;
+  size_t size;     ///< Slots (a power of two)
+  size_t count;    ///< Used slots
+} EntMap;
+
+void ent_map_init(EntMap *map);
+void ent_map_clear(EntMap *map);
+/// The value under `key`, or NULL.
+void *ent_map_get(const EntMap *map, const char *key);
+/// Insert or replace; `key` is borrowed and must outlive the map.
+EntStatus ent_map_put(EntMap *map, const char *key, void *value);
+uint64_t ent_hash(const char *s, size_t len);
+
+// ---- String pool: owns copies, hands out stable pointers ----------------
+
+typedef struct EntPoolBlock EntPoolBlock;
+typedef struct {
+  EntPoolBlock *blocks;
+  EntMap interned;
+} EntPool;
+
+void ent_pool_init(EntPool *pool);
+void ent_pool_clear(EntPool *pool);
+/// A stable copy of `s[0..len)` plus NUL, not deduplicated.
+const char *ent_pool_copy(EntPool *pool, const char *s, size_t len);
+/// The one stable copy of `s` (deduplicated).
+const char *ent_pool_intern(EntPool *pool, const char *s);
+
+// ---- Growable byte buffer, always NUL-terminated ------------------------
+
+typedef struct {
+  char *buf;
+  size_t len;
+  size_t cap;
+} EntBuf;
+
+EntStatus ent_buf_append(EntBuf *b, const char *s, size_t len);
+EntStatus ent_buf_appendf(EntBuf *b, const char *fmt, ...) ENT_PRINTF(2, 3);
+void ent_buf_reset(EntBuf *b);
+void ent_buf_free(EntBuf *b);
+
+// ---- Value checks (all return true when the value is acceptable) --------
+
+bool ent_is_utf8(const char *s, size_t len);
+bool ent_is_slug(const char *s);
+/// A language tag of BCP 47 shape: alpha{1,8} ("-" alnum{1,8})*.
+bool ent_is_lang_tag(const char *s);
+/// An absolute IRI with no character N-Triples forbids in an IRIREF.
+bool ent_is_absolute_iri(const char *s);
+/// A real calendar date written YYYY-MM-DD; fills y/m/d when not NULL.
+bool ent_parse_date(const char *s, int *y, int *m, int *d);
+/// 0 = Monday ... 6 = Sunday.
+int ent_weekday(int y, int m, int d);
+/// An xsd:duration of the form PnYnMnWnDTnHnMnS with at least one part.
+bool ent_is_duration(const char *s);
+/// A canonical xsd:nonNegativeInteger (no sign, no leading zero).
+bool ent_is_count(const char *s);
+/// Text with something other than white space in it.
+bool ent_has_text(const char *s);
+
+#endif // ENT_UTIL_H

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+// The world: raptor's state, libxml2's one-time set-up and the log sink.
+
+#include "util.h"
+
+#include <libxml/parser.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const status_messages[] = {
+  "Success",
+  "Non-fatal failure",
+  "Out of memory",
+  "Input or output failed",
+  "Input is not well-formed",
+  "Input does not follow the dataset schema",
+  "Invalid argument",
+  "Malformed value",
+  "Invalid date",
+  "Empty name or text",
+  "Reference to an unknown ID",
+  "Duplicate ID",
+  "Relation between entities of the wrong classes",
+  "Term not declared in the ontology",
+  "Quote not found in its source text",
+  "Unusable ontology",
+  "Internal library failure",
+};
+
+const char *
+ent_strerror(const EntStatus status)
+{
+  const size_t i = (size_t)status;
+  return i < sizeof(status_messages) / sizeof(status_messages[0])
+           ? status_messages[i]
+           : "Unknown status";
+}
+
+static void
+log_to_stderr(void *handle, const EntLogLevel level, const EntStatus status,
+              const EntCaret *caret, const char *message)
+{
+  (void)handle;
+  (void)status;
+  static const char *const level_names[] = {"error", "warning", "note"};
+  if (caret && caret->document && caret->line) {
+    fprintf(stderr, "%s:%lu:%lu: %s: %s\n", caret->document, caret->line,
+            caret->column ? caret->column : 1UL, level_names[level], message);
+  } else if (caret && caret->document) {
+    fprintf(stderr, "%s: %s: %s\n", caret->document, level_names[level],
+            message);
+  } else {
+    fprintf(stderr, "entente: %s: %s\n", level_names[level], message);
+  }
+}
+
+EntStatus
+ent_world_new(EntWorld **out)
+{
+  *out = NULL;
+  EntWorld *world = calloc(1, sizeof(EntWorld));
+  if (!world) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  xmlInitParser();
+  world->raptor = raptor_new_world();
+  if (!world->raptor) {
+    free(world);
+    return ENT_ERR_NO_MEMORY;
+  }
+  // raptor would otherwise install its own libxml2 error handlers, which
+  // are process-global; entente reports libxml2 errors itself.
+  raptor_world_set_flag(world->raptor, RAPTOR_WORLD_FLAG_LIBXML_GENERIC_ERROR_SAVE, 0);
+  raptor_world_set_flag(world->raptor, RAPTOR_WORLD_FLAG_LIBXML_STRUCTURED_ERROR_SAVE, 0);
+  if (raptor_world_open(world->raptor)) {
+    raptor_free_world(world->raptor);
+    free(world);
+    return ENT_ERR_INTERNAL;
+  }
+  world->log = log_to_stderr;
+  *out = world;
+  return ENT_SUCCESS;
+}
+
+void
+ent_world_free(EntWorld *world)
+{
+  if (world) {
+    raptor_free_world(world->raptor);
+    free(world);
+  }
+}
+
+void
+ent_world_set_log(EntWorld *world, EntLogFunc func, void *handle)
+{
+  world->log = func ? func : log_to_stderr;
+  world->log_handle = func ? handle : NULL;
+}
+
+unsigned long
+ent_world_error_count(const EntWorld *world)
+{
+  return world->errors;
+}
+
+/// Column of the first non-blank character on `line` of `path`, or 0.
+static unsigned long
+first_column_of_line(const char *path, unsigned long line)
+{
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    return 0;
+  }
+  unsigned long current = 1;
+  unsigned long column = 0;
+  int c = 0;
+  while (current < line && (c = getc(f)) != EOF) {
+    if (c == '\n') {
+      ++current;
+    }
+  }
+  if (current == line) {
+    unsigned long col = 1;
+    while ((c = getc(f)) != EOF && c != '\n') {
+      if (c != ' ' && c != '\t' && c != '\r') {
+        column = col;
+        break;
+      }
+      ++col;
+    }
+  }
+  fclose(f);
+  return column;
+}
+
+void
+ent_vlog(EntWorld *world, const EntLogLevel level, const EntStatus status,
+         const EntCaret *caret, const char *fmt, va_list args)
+{
+  if (level == ENT_LOG_ERROR) {
+    ++world->errors;
+    if (++world->reported > ENT_MAX_REPORTED_ERRORS) {
+      if (world->reported == ENT_MAX_REPORTED_ERRORS + 1) {
+        world->log(world->log_handle, ENT_LOG_NOTE, status, NULL,
+                   "too many errors; the rest are not shown");
+      }
+      return;
+    }
+  }
+  char message[1024];
+  vsnprintf(message, sizeof(message), fmt, args);
+  EntCaret located = {NULL, 0, 0};
+  if (caret) {
+    located = *caret;
+    // Loaders know the line of a node but not its column: find it lazily,
+    // since it is only needed on this rare error path.
+    if (located.document && located.line && !located.column) {
+      located.column = first_column_of_line(located.document, located.line);
+    }
+  }
+  world->log(world->log_handle, level, status, caret ? &located : NULL,
+             message);
+}
+
+void
+ent_log(EntWorld *world, const EntLogLevel level, const EntStatus status,
+        const EntCaret *caret, const char *fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  ent_vlog(world, level, status, caret, fmt, args);
+  va_end(args);
+}
