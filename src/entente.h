@@ -75,8 +75,11 @@ typedef enum { ENT_LOG_ERROR, ENT_LOG_WARNING, ENT_LOG_NOTE } EntLogLevel;
  * Receives every diagnostic.  `caret` may be NULL when no input position is
  * involved.  `message` is one line, borrowed for the duration of the call.
  */
-typedef void (*EntLogFunc)(void *handle, EntLogLevel level, EntStatus status,
-                           const EntCaret *caret, const char *message);
+typedef void (*EntLogFunc)(void *handle,
+                           EntLogLevel level,
+                           EntStatus status,
+                           const EntCaret *caret,
+                           const char *message);
 
 /// Library state: the raptor world and libxml2 set-up, and the log sink.
 typedef struct EntWorldImpl EntWorld;
@@ -101,7 +104,8 @@ ENT_API unsigned long ent_world_error_count(const EntWorld *world);
  * Load the ontology from a Turtle file, or the one built into the library
  * when `path` is NULL.  Free with ent_ontology_free().
  */
-ENT_API EntStatus ent_ontology_load(EntWorld *world, const char *path,
+ENT_API EntStatus ent_ontology_load(EntWorld *world,
+                                    const char *path,
                                     EntOntology **out);
 ENT_API void ent_ontology_free(EntOntology *ontology);
 
@@ -182,8 +186,10 @@ typedef enum {
  * ENT_DEFAULT_BASE; must be absolute and end in '/' or '#').  The graph
  * borrows `ontology`, which must outlive it.  Free with ent_graph_free().
  */
-ENT_API EntStatus ent_graph_new(EntWorld *world, const EntOntology *ontology,
-                                const char *base_iri, EntGraph **out);
+ENT_API EntStatus ent_graph_new(EntWorld *world,
+                                const EntOntology *ontology,
+                                const char *base_iri,
+                                EntGraph **out);
 ENT_API void ent_graph_free(EntGraph *graph);
 
 /**
@@ -193,36 +199,47 @@ ENT_API void ent_graph_free(EntGraph *graph);
  * source added is the default.  `at` (nullable) is where the caller read
  * this, for messages.
  */
-ENT_API EntStatus ent_graph_add_entity(EntGraph *graph, EntClass cls,
-                                       const char *id, const char *name,
-                                       const char *lang, const EntCaret *at);
+ENT_API EntStatus ent_graph_add_entity(EntGraph *graph,
+                                       EntClass cls,
+                                       const char *id,
+                                       const char *name,
+                                       const char *lang,
+                                       const EntCaret *at);
 
 /// Attribute the facts added from now on to source `source_id`.
-ENT_API EntStatus ent_graph_use_source(EntGraph *graph, const char *source_id,
+ENT_API EntStatus ent_graph_use_source(EntGraph *graph,
+                                       const char *source_id,
                                        const EntCaret *at);
 
 /**
  * Add a literal value of a literal property to entity `id`.  The value is
  * checked against the property's datatype (dates, durations, counts, IRIs).
  */
-ENT_API EntStatus ent_graph_add_value(EntGraph *graph, const char *id,
-                                      EntProperty prop, const char *value,
-                                      const char *lang, const EntCaret *at);
+ENT_API EntStatus ent_graph_add_value(EntGraph *graph,
+                                      const char *id,
+                                      EntProperty prop,
+                                      const char *value,
+                                      const char *lang,
+                                      const EntCaret *at);
 
 /**
  * Relate entity `id` to entity `object_id`.  Both must exist, and their
  * classes must fit the property's domain and range in the ontology.
  */
-ENT_API EntStatus ent_graph_relate(EntGraph *graph, const char *id,
-                                   EntProperty prop, const char *object_id,
+ENT_API EntStatus ent_graph_relate(EntGraph *graph,
+                                   const char *id,
+                                   EntProperty prop,
+                                   const char *object_id,
                                    const EntCaret *at);
 
 /**
  * Give entity `id` a controlled value (say ENT_PROP_FORMAT, "technical").
  * The value must be one the ontology declares for the property's range.
  */
-ENT_API EntStatus ent_graph_set_concept(EntGraph *graph, const char *id,
-                                        EntProperty prop, const char *value,
+ENT_API EntStatus ent_graph_set_concept(EntGraph *graph,
+                                        const char *id,
+                                        EntProperty prop,
+                                        const char *value,
                                         const EntCaret *at);
 
 /// Whether entity `id` exists; if so and `cls` is not NULL, its class.
@@ -275,8 +292,10 @@ ENT_API const char *ent_format_extension(EntFormat format);
  * and ENT_ERR_UNDECLARED is returned.  `count` (nullable) receives the
  * number of statements written.
  */
-ENT_API EntStatus ent_export_rdf(EntGraph *graph, EntFormat format,
-                                 FILE *stream, size_t *count);
+ENT_API EntStatus ent_export_rdf(EntGraph *graph,
+                                 EntFormat format,
+                                 FILE *stream,
+                                 size_t *count);
 
 /// Number of RDF statements ent_export_rdf() writes for `graph`.
 ENT_API EntStatus ent_graph_statement_count(EntGraph *graph, size_t *count);
@@ -285,8 +304,10 @@ ENT_API EntStatus ent_graph_statement_count(EntGraph *graph, size_t *count);
  * Write `graph` in `format` to `path` atomically: a temporary file beside
  * it, renamed over `path` only on success.  On failure `path` is untouched.
  */
-ENT_API EntStatus ent_export_rdf_file(EntGraph *graph, EntFormat format,
-                                      const char *path, size_t *count);
+ENT_API EntStatus ent_export_rdf_file(EntGraph *graph,
+                                      EntFormat format,
+                                      const char *path,
+                                      size_t *count);
 
 /// An output file written atomically.
 typedef struct EntOutputImpl EntOutput;
@@ -296,7 +317,8 @@ typedef struct EntOutputImpl EntOutput;
  * `path` changes until ent_output_commit().  Finish with exactly one of
  * ent_output_commit() or ent_output_abort().
  */
-ENT_API EntStatus ent_output_open(EntWorld *world, const char *path,
+ENT_API EntStatus ent_output_open(EntWorld *world,
+                                  const char *path,
                                   EntOutput **out);
 /// The stream to write to (borrowed; do not close it).
 ENT_API FILE *ent_output_stream(EntOutput *output);

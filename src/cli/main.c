@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 // Exit codes, as in sysexits.h.
 enum {
@@ -23,10 +24,11 @@ enum {
 };
 
 #define MAX_FORMATS ENT_FORMAT_COUNT_
-#define MAX_TEXTS 64
+#define MAX_TEXTS   64
 
 static const char usage_text[] =
-  "usage: entente export DATASET... [-f FORMAT[,FORMAT...]] [-o FILE | -O DIR]\n"
+  "usage: entente export DATASET... [-f FORMAT[,FORMAT...]] [-o FILE | -O "
+  "DIR]\n"
   "                      [--base IRI] [--ontology FILE] [--text SOURCE=FILE]\n"
   "       entente validate DATASET... [--ontology FILE] [--text SOURCE=FILE]\n"
   "       entente --help | --version\n";
@@ -72,8 +74,8 @@ typedef struct {
   int n_texts;
 } Options;
 
-static int
-usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+  __attribute__((format(printf, 1, 2)));
 
 static int
 usage_error(const char *fmt, ...)
@@ -187,36 +189,40 @@ static int
 exit_code(EntStatus st)
 {
   switch (st) {
-  case ENT_SUCCESS:
-  case ENT_FAILURE:
-    return EXIT_OK;
-  case ENT_ERR_IO:
-    return EXIT_IOERR;
-  case ENT_ERR_ONTOLOGY:
-  case ENT_ERR_UNDECLARED:
-    return EXIT_CONFIG;
-  case ENT_ERR_NO_MEMORY:
-  case ENT_ERR_INTERNAL:
-  case ENT_ERR_BAD_ARG:
-    return EXIT_SOFTWARE;
-  case ENT_ERR_SYNTAX:
-  case ENT_ERR_SCHEMA:
-  case ENT_ERR_BAD_VALUE:
-  case ENT_ERR_BAD_DATE:
-  case ENT_ERR_EMPTY_NAME:
-  case ENT_ERR_UNKNOWN_ID:
-  case ENT_ERR_DUPLICATE_ID:
-  case ENT_ERR_WRONG_CLASS:
-  case ENT_ERR_QUOTE:
-    return EXIT_DATAERR;
+    case ENT_SUCCESS:
+    case ENT_FAILURE:
+      return EXIT_OK;
+    case ENT_ERR_IO:
+      return EXIT_IOERR;
+    case ENT_ERR_ONTOLOGY:
+    case ENT_ERR_UNDECLARED:
+      return EXIT_CONFIG;
+    case ENT_ERR_NO_MEMORY:
+    case ENT_ERR_INTERNAL:
+    case ENT_ERR_BAD_ARG:
+      return EXIT_SOFTWARE;
+    case ENT_ERR_SYNTAX:
+    case ENT_ERR_SCHEMA:
+    case ENT_ERR_BAD_VALUE:
+    case ENT_ERR_BAD_DATE:
+    case ENT_ERR_EMPTY_NAME:
+    case ENT_ERR_UNKNOWN_ID:
+    case ENT_ERR_DUPLICATE_ID:
+    case ENT_ERR_WRONG_CLASS:
+    case ENT_ERR_QUOTE:
+      return EXIT_DATAERR;
   }
   return EXIT_SOFTWARE;
 }
 
 /// Load `paths` into a new graph, attach texts, check quotes.
 static EntStatus
-load_graph(EntWorld *world, const EntOntology *ont, const Options *o,
-           const char *const *paths, int n_paths, EntGraph **out)
+load_graph(EntWorld *world,
+           const EntOntology *ont,
+           const Options *o,
+           const char *const *paths,
+           int n_paths,
+           EntGraph **out)
 {
   EntStatus st = ent_graph_new(world, ont, o->base, out);
   for (int i = 0; !st && i < n_paths; ++i) {
@@ -231,6 +237,15 @@ load_graph(EntWorld *world, const EntOntology *ont, const Options *o,
     }
     memcpy(source, o->texts[i], len);
     source[len] = '\0';
+    if (access(eq + 1, R_OK) != 0) {
+      fprintf(stderr,
+              "%s: error: cannot read the text given for source "
+              "'%s': %s\n",
+              eq + 1,
+              source,
+              strerror(errno));
+      return ENT_ERR_IO;
+    }
     if (ent_graph_has(*out, source, NULL)) {
       st = ent_graph_set_source_text(*out, source, eq + 1);
     }
@@ -268,14 +283,16 @@ run_validate(EntWorld *world, const EntOntology *ont, const Options *o)
       st = ent_graph_statement_count(graph, &statements);
     }
     if (!st) {
-      printf("%s: valid: %zu entities, %zu statements\n", o->datasets[i],
-             ent_graph_entity_count(graph), statements);
+      printf("%s: valid: %zu entities, %zu statements\n",
+             o->datasets[i],
+             ent_graph_entity_count(graph),
+             statements);
     } else if (!worst) {
       worst = st;
     }
     ent_graph_free(graph);
   }
-  return exit_code(worst);
+  return worst == ENT_ERR_IO ? EXIT_NOINPUT : exit_code(worst);
 }
 
 static int
@@ -284,15 +301,19 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
   if (o->output_dir) {
     struct stat st;
     if (stat(o->output_dir, &st) || !S_ISDIR(st.st_mode)) {
-      fprintf(stderr, "%s: error: not a directory; create it first\n",
-              o->output_dir);
+      fprintf(
+        stderr, "%s: error: not a directory; create it first\n", o->output_dir);
       return EXIT_IOERR;
     }
   }
   // -O: one graph per dataset; otherwise every dataset merged into one.
   const int n_graphs = o->output_dir ? o->n_datasets : 1;
+  const size_t n_outputs = (size_t)n_graphs * (size_t)o->n_formats;
+  if (n_graphs < 1 || n_outputs < 1) {
+    return EXIT_USAGE;
+  }
   EntGraph **graphs = calloc((size_t)n_graphs, sizeof(EntGraph *));
-  EntOutput **outputs = calloc((size_t)(n_graphs * o->n_formats), sizeof(EntOutput *));
+  EntOutput **outputs = calloc(n_outputs, sizeof(EntOutput *));
   if (!graphs || !outputs) {
     free(graphs);
     free(outputs);
@@ -304,6 +325,7 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
            ? load_graph(world, ont, o, &o->datasets[g], 1, &graphs[g])
            : load_graph(world, ont, o, o->datasets, o->n_datasets, &graphs[g]);
   }
+  const bool input_failed = st == ENT_ERR_IO;
   // Write every output to its temporary file; rename them all only when
   // all of them succeeded.
   for (int g = 0; !st && g < n_graphs; ++g) {
@@ -315,7 +337,11 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
         char base[1024];
         stem(o->datasets[g], base, sizeof(base));
         if (o->output_dir) {
-          snprintf(name, sizeof(name), "%s/%s.%s", o->output_dir, base,
+          snprintf(name,
+                   sizeof(name),
+                   "%s/%s.%s",
+                   o->output_dir,
+                   base,
                    ent_format_extension(o->formats[f]));
         } else {
           snprintf(name, sizeof(name), "%s", o->output);
@@ -328,7 +354,7 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
       }
     }
   }
-  for (int i = 0; i < n_graphs * o->n_formats; ++i) {
+  for (size_t i = 0; i < n_outputs; ++i) {
     if (!outputs[i]) {
       continue;
     }
@@ -344,11 +370,12 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
   free(graphs);
   free(outputs);
   if (!st && !o->output && !o->output_dir && fflush(stdout)) {
-    fprintf(stderr, "entente: error: writing to standard output failed: %s\n",
+    fprintf(stderr,
+            "entente: error: writing to standard output failed: %s\n",
             strerror(errno));
     return EXIT_IOERR;
   }
-  return exit_code(st);
+  return input_failed ? EXIT_NOINPUT : exit_code(st);
 }
 
 int

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SUPERS 16
+#define MAX_SUPERS  16
 #define MAX_SOURCES 8
 
 typedef struct {
@@ -40,7 +40,10 @@ require_declared(Emitter *em, const char *iri)
 {
   if (strncmp(iri, ENT_NS, sizeof(ENT_NS) - 1) == 0 &&
       !ont_declares(em->graph->ontology, iri)) {
-    ent_log(em->graph->world, ENT_LOG_ERROR, ENT_ERR_UNDECLARED, NULL,
+    ent_log(em->graph->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_UNDECLARED,
+            NULL,
             "ent:%s is not declared in the ontology, so it is not written; "
             "declare it in the ontology or use one that has it",
             iri + sizeof(ENT_NS) - 1);
@@ -52,13 +55,13 @@ require_declared(Emitter *em, const char *iri)
 static Node
 iri_node(const char *iri)
 {
-  return (Node){NODE_IRI, iri, NULL, NULL};
+  return (Node){ NODE_IRI, iri, NULL, NULL };
 }
 
 static EntStatus
 put(Emitter *em, const char *s, const char *p, Node o, const char *graph)
 {
-  const Triple t = {iri_node(s), iri_node(p), o, graph};
+  const Triple t = { iri_node(s), iri_node(p), o, graph };
   return em->func(em->handle, &t);
 }
 
@@ -69,7 +72,9 @@ source_iri(const EntGraph *g, uint32_t source)
 }
 
 static EntStatus
-emit_literal_fact(Emitter *em, const Entity *e, const Fact *f,
+emit_literal_fact(Emitter *em,
+                  const Entity *e,
+                  const Fact *f,
                   const char *graph)
 {
   const PropInfo *info = ent_prop_info(f->prop);
@@ -78,25 +83,30 @@ emit_literal_fact(Emitter *em, const Entity *e, const Fact *f,
     TRY(st, require_declared(em, info->iris[k]));
     const Node o = info->datatype == DT_IRI
                      ? iri_node(f->value)
-                     : (Node){NODE_LITERAL, f->value,
-                              ent_datatype_iri(info->datatype), f->lang};
+                     : (Node){ NODE_LITERAL,
+                               f->value,
+                               ent_datatype_iri(info->datatype),
+                               f->lang };
     TRY(st, put(em, e->iri, info->iris[k], o, graph));
   }
   return ENT_SUCCESS;
 }
 
 static EntStatus
-emit_attribution(Emitter *em, const Entity *e, const Entity *agent,
-                 const char *role, const char *graph)
+emit_attribution(Emitter *em,
+                 const Entity *e,
+                 const Entity *agent,
+                 const char *role,
+                 const char *graph)
 {
   EntStatus st = ENT_SUCCESS;
   TRY(st, require_declared(em, role));
   ent_buf_reset(&em->scratch);
-  TRY(st, ent_buf_appendf(&em->scratch, "%s/attribution/%s", e->iri,
-                          agent->id));
+  TRY(st,
+      ent_buf_appendf(&em->scratch, "%s/attribution/%s", e->iri, agent->id));
   const char *node = em->scratch.buf;
-  TRY(st, put(em, e->iri, PROV_NS "qualifiedAttribution", iri_node(node),
-              graph));
+  TRY(st,
+      put(em, e->iri, PROV_NS "qualifiedAttribution", iri_node(node), graph));
   TRY(st, put(em, node, RDF_TYPE, iri_node(PROV_NS "Attribution"), graph));
   TRY(st, put(em, node, PROV_NS "agent", iri_node(agent->iri), graph));
   return put(em, node, PROV_NS "hadRole", iri_node(role), graph);
@@ -112,9 +122,8 @@ emit_fact(Emitter *em, const Entity *e, const Fact *f)
   if (info->kind == PROP_LITERAL) {
     return emit_literal_fact(em, e, f, graph);
   }
-  const char *object = info->kind == PROP_CONCEPT
-                         ? f->value
-                         : g->entities[f->object].iri;
+  const char *object =
+    info->kind == PROP_CONCEPT ? f->value : g->entities[f->object].iri;
   TRY(st, require_declared(em, info->iris[0]));
   TRY(st, require_declared(em, object));
   TRY(st, put(em, e->iri, info->iris[0], iri_node(object), graph));
@@ -123,11 +132,13 @@ emit_fact(Emitter *em, const Entity *e, const Fact *f)
     TRY(st, put(em, e->iri, supers->iris[k], iri_node(object), graph));
   }
   if (f->prop == ENT_PROP_SPEAKER || f->prop == ENT_PROP_MEDIUM) {
-    TRY(st, emit_attribution(em, e, &g->entities[f->object],
-                             f->prop == ENT_PROP_SPEAKER
-                               ? ENT_NS "speakerRole"
-                               : ENT_NS "mediumRole",
-                             graph));
+    TRY(st,
+        emit_attribution(em,
+                         e,
+                         &g->entities[f->object],
+                         f->prop == ENT_PROP_SPEAKER ? ENT_NS "speakerRole"
+                                                     : ENT_NS "mediumRole",
+                         graph));
   }
   return ENT_SUCCESS;
 }
@@ -146,7 +157,7 @@ emit_entity(Emitter *em, uint32_t index)
   for (size_t k = 0; k < supers->count; ++k) {
     TRY(st, put(em, e->iri, RDF_TYPE, iri_node(supers->iris[k]), graph));
   }
-  const Node name = {NODE_LITERAL, e->name, NULL, e->lang};
+  const Node name = { NODE_LITERAL, e->name, NULL, e->lang };
   TRY(st, put(em, e->iri, RDFS_LABEL, name, graph));
   TRY(st, put(em, e->iri, SCHEMA_NS "name", name, graph));
 
@@ -209,14 +220,16 @@ ent_emit(EntGraph *graph, EmitFunc func, void *handle)
   em.func = func;
   em.handle = handle;
   for (int c = 0; c < ENT_CLASS_COUNT_; ++c) {
-    ont_each_external_super(graph->ontology, ent_class_iri((EntClass)c),
-                            collect_super, &em.class_supers[c]);
+    ont_each_external_super(graph->ontology,
+                            ent_class_iri((EntClass)c),
+                            collect_super,
+                            &em.class_supers[c]);
   }
   for (int p = 0; p < ENT_PROP_COUNT_; ++p) {
     const PropInfo *info = ent_prop_info((EntProperty)p);
     if (info->kind == PROP_RELATION) {
-      ont_each_external_super(graph->ontology, info->iris[0], collect_super,
-                              &em.prop_supers[p]);
+      ont_each_external_super(
+        graph->ontology, info->iris[0], collect_super, &em.prop_supers[p]);
     }
   }
   EntStatus st = index_facts(&em);

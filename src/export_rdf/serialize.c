@@ -13,11 +13,11 @@ typedef struct {
 } FormatInfo;
 
 static const FormatInfo formats[ENT_FORMAT_COUNT_] = {
-  [ENT_FORMAT_TURTLE] = {"turtle", "turtle", "ttl", true},
-  [ENT_FORMAT_NTRIPLES] = {"ntriples", "ntriples", "nt", false},
-  [ENT_FORMAT_NQUADS] = {"nquads", "nquads", "nq", false},
-  [ENT_FORMAT_RDFXML] = {"rdfxml", "rdfxml", "rdf", true},
-  [ENT_FORMAT_RDFJSON] = {"json", "json", "json", false},
+  [ENT_FORMAT_TURTLE] = { "turtle", "turtle", "ttl", true },
+  [ENT_FORMAT_NTRIPLES] = { "ntriples", "ntriples", "nt", false },
+  [ENT_FORMAT_NQUADS] = { "nquads", "nquads", "nq", false },
+  [ENT_FORMAT_RDFXML] = { "rdfxml", "rdfxml", "rdf", true },
+  [ENT_FORMAT_RDFJSON] = { "json", "json", "json", false },
 };
 
 EntFormat
@@ -38,10 +38,10 @@ ent_format_by_extension(const char *path)
     const char *ext;
     EntFormat format;
   } extensions[] = {
-    {".ttl", ENT_FORMAT_TURTLE},  {".nt", ENT_FORMAT_NTRIPLES},
-    {".nq", ENT_FORMAT_NQUADS},   {".rdf", ENT_FORMAT_RDFXML},
-    {".owl", ENT_FORMAT_RDFXML},  {".xml", ENT_FORMAT_RDFXML},
-    {".json", ENT_FORMAT_RDFJSON}, {".rj", ENT_FORMAT_RDFJSON},
+    { ".ttl", ENT_FORMAT_TURTLE },   { ".nt", ENT_FORMAT_NTRIPLES },
+    { ".nq", ENT_FORMAT_NQUADS },    { ".rdf", ENT_FORMAT_RDFXML },
+    { ".owl", ENT_FORMAT_RDFXML },   { ".xml", ENT_FORMAT_RDFXML },
+    { ".json", ENT_FORMAT_RDFJSON }, { ".rj", ENT_FORMAT_RDFJSON },
   };
   const char *dot = strrchr(path, '.');
   for (size_t i = 0; dot && i < sizeof(extensions) / sizeof(extensions[0]);
@@ -63,7 +63,7 @@ const char *
 ent_format_extension(const EntFormat format)
 {
   return (unsigned)format < ENT_FORMAT_COUNT_ ? formats[format].extension
-                                               : NULL;
+                                              : NULL;
 }
 
 static EntStatus
@@ -101,7 +101,10 @@ make_term(raptor_world *world, const Node *node)
       ? raptor_new_uri(world, (const unsigned char *)node->datatype)
       : NULL;
   raptor_term *term = raptor_new_term_from_counted_literal(
-    world, (const unsigned char *)node->value, strlen(node->value), datatype,
+    world,
+    (const unsigned char *)node->value,
+    strlen(node->value),
+    datatype,
     (const unsigned char *)node->lang,
     node->lang ? (unsigned char)strlen(node->lang) : 0);
   if (datatype) {
@@ -122,8 +125,8 @@ write_one(void *handle, const Triple *t)
   s->predicate = make_term(w->world, &t->predicate);
   s->object = make_term(w->world, &t->object);
   if (w->with_graph && t->graph) {
-    s->graph = raptor_new_term_from_uri_string(
-      w->world, (const unsigned char *)t->graph);
+    s->graph = raptor_new_term_from_uri_string(w->world,
+                                               (const unsigned char *)t->graph);
   }
   EntStatus st = ENT_SUCCESS;
   if (!s->subject || !s->predicate || !s->object ||
@@ -143,8 +146,12 @@ on_raptor_log(void *data, raptor_log_message *message)
   if (message->level >= RAPTOR_LOG_LEVEL_WARN) {
     // raptor's serializers go on after errors; entente does not.
     ++w->errors;
-    ent_log(w->ent_world, ENT_LOG_ERROR, ENT_ERR_INTERNAL, NULL,
-            "RDF writer: %s", message->text ? message->text : "failed");
+    ent_log(w->ent_world,
+            ENT_LOG_ERROR,
+            ENT_ERR_INTERNAL,
+            NULL,
+            "RDF writer: %s",
+            message->text ? message->text : "failed");
   }
 }
 
@@ -153,15 +160,15 @@ static const struct {
   const char *ns;
 } namespaces[] = {
   // rdf: is declared by raptor's serializers themselves.
-  {"ent", ENT_NS},
-  {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-  {"owl", "http://www.w3.org/2002/07/owl#"},
-  {"xsd", XSD_NS},
-  {"schema", SCHEMA_NS},
-  {"org", ORG_NS},
-  {"prov", PROV_NS},
-  {"skos", SKOS_NS},
-  {"dcterms", DCTERMS_NS},
+  { "ent", ENT_NS },
+  { "rdfs", "http://www.w3.org/2000/01/rdf-schema#" },
+  { "owl", "http://www.w3.org/2002/07/owl#" },
+  { "xsd", XSD_NS },
+  { "schema", SCHEMA_NS },
+  { "org", ORG_NS },
+  { "prov", PROV_NS },
+  { "skos", SKOS_NS },
+  { "dcterms", DCTERMS_NS },
 };
 
 static EntStatus
@@ -171,9 +178,10 @@ declare_namespaces(EntGraph *graph, raptor_serializer *ser)
   for (size_t i = 0; i < sizeof(namespaces) / sizeof(namespaces[0]); ++i) {
     raptor_uri *uri =
       raptor_new_uri(world, (const unsigned char *)namespaces[i].ns);
-    const int rc = uri ? raptor_serializer_set_namespace(
-                           ser, uri, (const unsigned char *)namespaces[i].prefix)
-                       : 1;
+    const int rc = uri
+                     ? raptor_serializer_set_namespace(
+                         ser, uri, (const unsigned char *)namespaces[i].prefix)
+                     : 1;
     raptor_free_uri(uri);
     if (rc) {
       return ENT_ERR_NO_MEMORY;
@@ -181,7 +189,7 @@ declare_namespaces(EntGraph *graph, raptor_serializer *ser)
   }
   // One prefix per class path under the base ("official:" ...), so that
   // Turtle reads as names, not long IRIs.
-  EntBuf ns = {NULL, 0, 0};
+  EntBuf ns = { NULL, 0, 0 };
   EntStatus st = ENT_SUCCESS;
   for (int c = 0; !st && c < ENT_CLASS_COUNT_; ++c) {
     const ClassInfo *info = ent_class_info((EntClass)c);
@@ -203,7 +211,9 @@ declare_namespaces(EntGraph *graph, raptor_serializer *ser)
 }
 
 EntStatus
-ent_export_rdf(EntGraph *graph, const EntFormat format, FILE *stream,
+ent_export_rdf(EntGraph *graph,
+               const EntFormat format,
+               FILE *stream,
                size_t *count)
 {
   if ((unsigned)format >= ENT_FORMAT_COUNT_ || !stream) {
@@ -216,7 +226,7 @@ ent_export_rdf(EntGraph *graph, const EntFormat format, FILE *stream,
   TRY(st, ent_graph_statement_count(graph, &total));
 
   raptor_world *world = graph->world->raptor;
-  Writer w = {world, NULL, format == ENT_FORMAT_NQUADS, 0, graph->world};
+  Writer w = { world, NULL, format == ENT_FORMAT_NQUADS, 0, graph->world };
   w.serializer = raptor_new_serializer(world, formats[format].raptor_name);
   raptor_iostream *io = raptor_new_iostream_to_file_handle(world, stream);
   if (!w.serializer || !io) {
@@ -225,10 +235,10 @@ ent_export_rdf(EntGraph *graph, const EntFormat format, FILE *stream,
     return ENT_ERR_NO_MEMORY;
   }
   raptor_world_set_log_handler(world, &w, on_raptor_log);
-  raptor_serializer_set_option(w.serializer, RAPTOR_OPTION_RELATIVE_URIS,
-                               NULL, 0);
-  raptor_serializer_set_option(w.serializer, RAPTOR_OPTION_WRITE_BASE_URI,
-                               NULL, 0);
+  raptor_serializer_set_option(
+    w.serializer, RAPTOR_OPTION_RELATIVE_URIS, NULL, 0);
+  raptor_serializer_set_option(
+    w.serializer, RAPTOR_OPTION_WRITE_BASE_URI, NULL, 0);
   if (formats[format].prefixes) {
     st = declare_namespaces(graph, w.serializer);
   }
@@ -248,7 +258,10 @@ ent_export_rdf(EntGraph *graph, const EntFormat format, FILE *stream,
     st = ENT_ERR_INTERNAL;
   }
   if (!st && (fflush(stream) || ferror(stream))) {
-    ent_log(graph->world, ENT_LOG_ERROR, ENT_ERR_IO, NULL,
+    ent_log(graph->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            NULL,
             "writing the output failed");
     st = ENT_ERR_IO;
   }
@@ -259,7 +272,9 @@ ent_export_rdf(EntGraph *graph, const EntFormat format, FILE *stream,
 }
 
 EntStatus
-ent_export_rdf_file(EntGraph *graph, const EntFormat format, const char *path,
+ent_export_rdf_file(EntGraph *graph,
+                    const EntFormat format,
+                    const char *path,
                     size_t *count)
 {
   EntOutput *out = NULL;

@@ -32,7 +32,7 @@ typedef struct {
   const char *subject; ///< Interned in the loader's pool
   EntProperty prop;
   const char *object;
-  const char *source;  ///< Source in force, or NULL for the default
+  const char *source; ///< Source in force, or NULL for the default
   EntCaret at;
 } Pending;
 
@@ -40,15 +40,16 @@ typedef struct {
   EntGraph *graph;
   EntWorld *world;
   const char *path;
-  char *dir;              ///< Directory of the dataset, for relative paths
-  EntStatus status;       ///< First error met
+  char *dir;        ///< Directory of the dataset, for relative paths
+  EntStatus status; ///< First error met
   EntPool pool;
   Pending *pending;
   size_t n_pending;
   size_t cap_pending;
-  const char *source;     ///< Source of the element being read, or NULL
+  const char *source;         ///< Source of the element being read, or NULL
   const char *default_source; ///< The dataset's first source, once read
-  EntBuf split;           ///< Scratch copy of an ID list being split
+  EntBuf split;               ///< Scratch copy of an ID list being split
+  EntMap failed;              ///< IDs whose definition was refused
 } Loader;
 
 /// A writable copy of `list` for strtok_r, valid until the next call.
@@ -75,12 +76,14 @@ static EntCaret
 caret_of(const Loader *ld, const xmlNode *node)
 {
   const long line = node ? xmlGetLineNo(node) : 0;
-  return (EntCaret){ld->path, line > 0 ? (unsigned long)line : 0, 0};
+  return (EntCaret){ ld->path, line > 0 ? (unsigned long)line : 0, 0 };
 }
 
-static void
-load_error(Loader *ld, EntStatus st, const xmlNode *node, const char *fmt, ...)
-  ENT_PRINTF(4, 5);
+static void load_error(Loader *ld,
+                       EntStatus st,
+                       const xmlNode *node,
+                       const char *fmt,
+                       ...) ENT_PRINTF(4, 5);
 
 static void
 load_error(Loader *ld, EntStatus st, const xmlNode *node, const char *fmt, ...)
@@ -106,10 +109,12 @@ on_xml_error(void *data, xmlErrorPtr error)
                       error->domain == XML_FROM_RELAXNGP ||
                       error->domain == XML_FROM_SCHEMASV;
   const EntStatus st = schema ? ENT_ERR_SCHEMA : ENT_ERR_SYNTAX;
-  const EntCaret at = {ld->path, error->line > 0 ? (unsigned long)error->line : 0,
-                       error->int2 > 0 ? (unsigned long)error->int2 : 0};
+  const EntCaret at = { ld->path,
+                        error->line > 0 ? (unsigned long)error->line : 0,
+                        error->int2 > 0 ? (unsigned long)error->int2 : 0 };
   char message[512];
-  snprintf(message, sizeof(message), "%s", error->message ? error->message : "");
+  snprintf(
+    message, sizeof(message), "%s", error->message ? error->message : "");
   size_t len = strlen(message);
   while (len && (message[len - 1] == '\n' || message[len - 1] == ' ')) {
     message[--len] = '\0';
@@ -118,7 +123,12 @@ on_xml_error(void *data, xmlErrorPtr error)
     ent_log(ld->world, ENT_LOG_WARNING, st, &at, "%s", message);
     return;
   }
-  ent_log(ld->world, ENT_LOG_ERROR, st, &at, "%s%s", schema ? "schema: " : "",
+  ent_log(ld->world,
+          ENT_LOG_ERROR,
+          st,
+          &at,
+          "%s%s",
+          schema ? "schema: " : "",
           message);
   note_status(ld, st);
 }
@@ -128,21 +138,31 @@ open_dataset(Loader *ld)
 {
   const int fd = open(ld->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){ld->path, 0, 0},
-            "cannot open dataset: %s", strerror(errno));
+    ent_log(ld->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ ld->path, 0, 0 },
+            "cannot open dataset: %s",
+            strerror(errno));
     note_status(ld, ENT_ERR_IO);
     return -1;
   }
   struct stat st;
   if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-    ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){ld->path, 0, 0},
+    ent_log(ld->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ ld->path, 0, 0 },
             "not a regular file; give the path of a dataset file");
     note_status(ld, ENT_ERR_IO);
     close(fd);
     return -1;
   }
   if ((unsigned long long)st.st_size > DATASET_SIZE_CAP) {
-    ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){ld->path, 0, 0},
+    ent_log(ld->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ ld->path, 0, 0 },
             "dataset is larger than the limit of %llu bytes; split it",
             DATASET_SIZE_CAP);
     note_status(ld, ENT_ERR_IO);
@@ -152,13 +172,80 @@ open_dataset(Loader *ld)
   return fd;
 }
 
+/// Reject what must never reach libxml2: an empty file and a DOCTYPE
+/// (entity declarations are how XXE and entity expansion attacks start).
+/// Scans the prolog only: XML declaration, comments, PIs, white space.
+static void
+check_prolog(Loader *ld, int fd)
+{
+  char head[8192];
+  ssize_t n = 0;
+  do {
+    n = pread(fd, head, sizeof(head) - 1, 0);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    load_error(
+      ld, ENT_ERR_IO, NULL, "cannot read the dataset: %s", strerror(errno));
+    return;
+  }
+  head[n] = '\0';
+  if (n == 0) {
+    ent_log(ld->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_SYNTAX,
+            &(EntCaret){ ld->path, 1, 1 },
+            "the file is empty; a dataset is an XML document with a "
+            "<dataset> element");
+    note_status(ld, ENT_ERR_SYNTAX);
+    return;
+  }
+  unsigned long line = 1;
+  const char *line_start = head;
+  const char *p = head;
+  while (*p) {
+    if (*p == '\n') {
+      ++line;
+      line_start = ++p;
+    } else if (*p == ' ' || *p == '\t' || *p == '\r') {
+      ++p;
+    } else if (!strncmp(p, "<?", 2) || !strncmp(p, "<!--", 4)) {
+      const char *end = strstr(p, p[1] == '?' ? "?>" : "-->");
+      for (const char *q = p; q < (end ? end : p + strlen(p)); ++q) {
+        if (*q == '\n') {
+          ++line;
+          line_start = q + 1;
+        }
+      }
+      if (!end) {
+        return; // an unfinished prolog: libxml2 reports it
+      }
+      p = end + (p[1] == '?' ? 2 : 3);
+    } else {
+      if (!strncmp(p, "<!DOCTYPE", 9)) {
+        ent_log(
+          ld->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_SYNTAX,
+          &(EntCaret){ ld->path, line, (unsigned long)(p - line_start) + 1 },
+          "DOCTYPE declarations are not allowed in datasets; remove "
+          "it");
+        note_status(ld, ENT_ERR_SYNTAX);
+      }
+      return;
+    }
+  }
+}
+
 static xmlTextReaderPtr
 new_reader(Loader *ld, int fd)
 {
   xmlTextReaderPtr reader = xmlReaderForFd(fd, ld->path, NULL, xml_options);
   if (!reader) {
-    ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_NO_MEMORY,
-            &(EntCaret){ld->path, 0, 0}, "cannot start the XML reader");
+    ent_log(ld->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_NO_MEMORY,
+            &(EntCaret){ ld->path, 0, 0 },
+            "cannot start the XML reader");
     note_status(ld, ENT_ERR_NO_MEMORY);
     return NULL;
   }
@@ -176,7 +263,10 @@ validate(Loader *ld, int fd)
   xmlRelaxNGFreeParserCtxt(pctxt);
   xmlTextReaderPtr reader = schema ? new_reader(ld, fd) : NULL;
   if (!schema || !reader || xmlTextReaderRelaxNGSetSchema(reader, schema)) {
-    ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_INTERNAL, NULL,
+    ent_log(ld->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_INTERNAL,
+            NULL,
             "the built-in dataset schema could not be compiled");
     note_status(ld, ENT_ERR_INTERNAL);
   } else {
@@ -184,30 +274,42 @@ validate(Loader *ld, int fd)
     while (!ld->status && (rc = xmlTextReaderRead(reader)) == 1) {
       const int type = xmlTextReaderNodeType(reader);
       if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-        ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_SYNTAX,
-                &(EntCaret){ld->path,
-                            (unsigned long)xmlTextReaderGetParserLineNumber(reader),
-                            0},
-                "DOCTYPE declarations are not allowed in datasets; remove it");
+        // Not in the prolog scanned before: still never accepted.
+        ent_log(
+          ld->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_SYNTAX,
+          &(EntCaret){ ld->path,
+                       (unsigned long)xmlTextReaderGetParserLineNumber(reader),
+                       0 },
+          "DOCTYPE declarations are not allowed in datasets; remove it");
         note_status(ld, ENT_ERR_SYNTAX);
       } else if (xmlTextReaderDepth(reader) > MAX_DEPTH) {
-        ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_SCHEMA,
-                &(EntCaret){ld->path,
-                            (unsigned long)xmlTextReaderGetParserLineNumber(reader),
-                            0},
-                "elements nested more than %d deep; no dataset needs that",
-                MAX_DEPTH);
+        ent_log(
+          ld->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_SCHEMA,
+          &(EntCaret){ ld->path,
+                       (unsigned long)xmlTextReaderGetParserLineNumber(reader),
+                       0 },
+          "elements nested more than %d deep; no dataset needs that",
+          MAX_DEPTH);
         note_status(ld, ENT_ERR_SCHEMA);
       }
     }
     if (rc < 0 && !ld->status) {
-      ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_SYNTAX,
-              &(EntCaret){ld->path, 0, 0}, "the file is not well-formed XML");
+      ent_log(ld->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_SYNTAX,
+              &(EntCaret){ ld->path, 0, 0 },
+              "the file is not well-formed XML");
       note_status(ld, ENT_ERR_SYNTAX);
     }
     if (!ld->status && xmlTextReaderIsValid(reader) != 1) {
-      ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_SCHEMA,
-              &(EntCaret){ld->path, 0, 0},
+      ent_log(ld->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_SCHEMA,
+              &(EntCaret){ ld->path, 0, 0 },
               "the dataset does not follow the schema");
       note_status(ld, ENT_ERR_SCHEMA);
     }
@@ -226,8 +328,8 @@ attr(Loader *ld, const xmlNode *node, const char *name)
   if (!value) {
     return NULL;
   }
-  const char *kept = ent_pool_copy(&ld->pool, (const char *)value,
-                                   strlen((const char *)value));
+  const char *kept =
+    ent_pool_copy(&ld->pool, (const char *)value, strlen((const char *)value));
   xmlFree(value);
   return kept;
 }
@@ -256,10 +358,10 @@ static const char *
 text_of(Loader *ld, const xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent(node);
-  const char *kept =
-    content ? ent_pool_copy(&ld->pool, (const char *)content,
-                            strlen((const char *)content))
-            : NULL;
+  const char *kept = content ? ent_pool_copy(&ld->pool,
+                                             (const char *)content,
+                                             strlen((const char *)content))
+                             : NULL;
   xmlFree(content);
   return kept;
 }
@@ -279,7 +381,10 @@ lang_of(Loader *ld, const xmlNode *node)
 }
 
 static void
-defer(Loader *ld, const char *subject, EntProperty prop, const char *object,
+defer(Loader *ld,
+      const char *subject,
+      EntProperty prop,
+      const char *object,
       const xmlNode *node)
 {
   if (ld->n_pending == ld->cap_pending) {
@@ -292,16 +397,20 @@ defer(Loader *ld, const char *subject, EntProperty prop, const char *object,
     ld->pending = grown;
     ld->cap_pending = cap;
   }
-  ld->pending[ld->n_pending++] =
-    (Pending){ent_pool_intern(&ld->pool, subject), prop,
-              ent_pool_intern(&ld->pool, object), ld->source,
-              caret_of(ld, node)};
+  ld->pending[ld->n_pending++] = (Pending){ ent_pool_intern(&ld->pool, subject),
+                                            prop,
+                                            ent_pool_intern(&ld->pool, object),
+                                            ld->source,
+                                            caret_of(ld, node) };
 }
 
 /// Defer a relation to each ID of a space-separated attribute.
 static void
-defer_list(Loader *ld, const char *subject, EntProperty prop,
-           const xmlNode *node, const char *name)
+defer_list(Loader *ld,
+           const char *subject,
+           EntProperty prop,
+           const xmlNode *node,
+           const char *name)
 {
   const char *list = attr(ld, node, name);
   if (!list) {
@@ -318,8 +427,11 @@ defer_list(Loader *ld, const char *subject, EntProperty prop,
 }
 
 static void
-defer_attr(Loader *ld, const char *subject, EntProperty prop,
-           const xmlNode *node, const char *name)
+defer_attr(Loader *ld,
+           const char *subject,
+           EntProperty prop,
+           const xmlNode *node,
+           const char *name)
 {
   const char *id = attr(ld, node, name);
   if (id) {
@@ -328,8 +440,12 @@ defer_attr(Loader *ld, const char *subject, EntProperty prop,
 }
 
 static void
-add_value(Loader *ld, const char *id, EntProperty prop, const char *value,
-          const char *lang, const xmlNode *node)
+add_value(Loader *ld,
+          const char *id,
+          EntProperty prop,
+          const char *value,
+          const char *lang,
+          const xmlNode *node)
 {
   if (value) {
     const EntCaret at = caret_of(ld, node);
@@ -338,15 +454,20 @@ add_value(Loader *ld, const char *id, EntProperty prop, const char *value,
 }
 
 static void
-value_attr(Loader *ld, const char *id, EntProperty prop, const xmlNode *node,
+value_attr(Loader *ld,
+           const char *id,
+           EntProperty prop,
+           const xmlNode *node,
            const char *name)
 {
   add_value(ld, id, prop, attr(ld, node, name), NULL, node);
 }
 
-static void
-concept(Loader *ld, const char *id, EntProperty prop, const xmlNode *node,
-        const char *name)
+static void concept(Loader *ld,
+                    const char *id,
+                    EntProperty prop,
+                    const xmlNode *node,
+                    const char *name)
 {
   const char *list = attr(ld, node, name);
   if (!list) {
@@ -380,19 +501,37 @@ enter_source(Loader *ld, const xmlNode *node, const char *inherited)
 }
 
 static bool
-add_entity(Loader *ld, EntClass cls, const char *id, const xmlNode *name_node,
-           const char *name, const xmlNode *node)
+add_entity(Loader *ld,
+           EntClass cls,
+           const char *id,
+           const xmlNode *name_node,
+           const char *name,
+           const xmlNode *node)
 {
   const EntCaret at = caret_of(ld, node);
   const EntStatus st =
-    ent_graph_add_entity(ld->graph, cls, id, name ? name : "",
-                         name_node ? lang_of(ld, name_node) : NULL, &at);
+    ent_graph_add_entity(ld->graph,
+                         cls,
+                         id,
+                         name ? name : "",
+                         name_node ? lang_of(ld, name_node) : NULL,
+                         &at);
   note_status(ld, st);
+  if (st) {
+    // Its error is reported; references to it would only repeat it.
+    const char *key = ent_pool_intern(&ld->pool, id);
+    if (key) {
+      ent_map_put(&ld->failed, key, (void *)(uintptr_t)1);
+    }
+  }
   return st == ENT_SUCCESS;
 }
 
 static void
-add_texts(Loader *ld, const char *id, const xmlNode *node, const char *name,
+add_texts(Loader *ld,
+          const char *id,
+          const xmlNode *node,
+          const char *name,
           EntProperty prop)
 {
   for (const xmlNode *c = node->children; c; c = c->next) {
@@ -408,8 +547,8 @@ named_entity(Loader *ld, EntClass cls, const xmlNode *node)
 {
   const char *id = attr(ld, node, "id");
   const xmlNode *name = child(node, "name");
-  if (!id || !add_entity(ld, cls, id, name, name ? text_of(ld, name) : NULL,
-                         node)) {
+  if (!id ||
+      !add_entity(ld, cls, id, name, name ? text_of(ld, name) : NULL, node)) {
     return NULL;
   }
   add_texts(ld, id, node, "alias", ENT_PROP_ALIAS);
@@ -424,21 +563,23 @@ titled_entity(Loader *ld, EntClass cls, const xmlNode *node)
 {
   const char *id = attr(ld, node, "id");
   const xmlNode *title = child(node, "title");
-  if (!id || !add_entity(ld, cls, id, title, title ? text_of(ld, title) : NULL,
-                         node)) {
+  if (!id || !add_entity(
+               ld, cls, id, title, title ? text_of(ld, title) : NULL, node)) {
     return NULL;
   }
   add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION);
   return id;
 }
 
-static const char *const weekdays[] = {"monday", "tuesday",  "wednesday",
-                                       "thursday", "friday", "saturday",
-                                       "sunday"};
+static const char *const weekdays[] = { "monday",   "tuesday", "wednesday",
+                                        "thursday", "friday",  "saturday",
+                                        "sunday" };
 
 /// A date-phrase naming a weekday must agree with the date it explains.
 static void
-check_weekday(Loader *ld, const char *date, const char *phrase,
+check_weekday(Loader *ld,
+              const char *date,
+              const char *phrase,
               const xmlNode *node)
 {
   int y = 0;
@@ -453,11 +594,17 @@ check_weekday(Loader *ld, const char *date, const char *phrase,
       if (!strncasecmp(p, weekdays[w], n)) {
         const int actual = ent_weekday(y, m, d);
         if (actual != w) {
-          load_error(ld, ENT_ERR_BAD_DATE, node,
+          load_error(ld,
+                     ENT_ERR_BAD_DATE,
+                     node,
                      "date-phrase '%s' names a %c%s, but %s is a %c%s; fix "
                      "the date or the phrase",
-                     phrase, weekdays[w][0] - 'a' + 'A', weekdays[w] + 1, date,
-                     weekdays[actual][0] - 'a' + 'A', weekdays[actual] + 1);
+                     phrase,
+                     weekdays[w][0] - 'a' + 'A',
+                     weekdays[w] + 1,
+                     date,
+                     weekdays[actual][0] - 'a' + 'A',
+                     weekdays[actual] + 1);
         }
         return;
       }
@@ -481,8 +628,12 @@ when(Loader *ld, const char *id, const xmlNode *node, EntProperty single)
   if (start && end && ent_parse_date(start, &y1, &m1, &d1) &&
       ent_parse_date(end, &y2, &m2, &d2) &&
       (y2 * 10000 + m2 * 100 + d2) < (y1 * 10000 + m1 * 100 + d1)) {
-    load_error(ld, ENT_ERR_BAD_DATE, node,
-               "end date %s is before start date %s", end, start);
+    load_error(ld,
+               ENT_ERR_BAD_DATE,
+               node,
+               "end date %s is before start date %s",
+               end,
+               start);
   }
 }
 
@@ -496,8 +647,8 @@ read_source(Loader *ld, const xmlNode *node)
     return;
   }
   const xmlNode *title = child(node, "title");
-  add_value(ld, id, ENT_PROP_TITLE, text_of(ld, title), lang_of(ld, title),
-            title);
+  add_value(
+    ld, id, ENT_PROP_TITLE, text_of(ld, title), lang_of(ld, title), title);
   value_attr(ld, id, ENT_PROP_URL, node, "url");
   value_attr(ld, id, ENT_PROP_PUBLISHED, node, "published");
   defer_attr(ld, id, ENT_PROP_PUBLISHER, node, "outlet");
@@ -506,17 +657,12 @@ read_source(Loader *ld, const xmlNode *node)
   if (!text) {
     return;
   }
-  EntBuf path = {NULL, 0, 0};
+  EntBuf path = { NULL, 0, 0 };
   if (text[0] == '/' ? ent_buf_append(&path, text, strlen(text))
                      : ent_buf_appendf(&path, "%s/%s", ld->dir, text)) {
     note_status(ld, ENT_ERR_NO_MEMORY);
-  } else if (access(path.buf, R_OK) == 0) {
-    note_status(ld, ent_graph_set_source_text(ld->graph, id, path.buf));
   } else {
-    const EntCaret at = caret_of(ld, node);
-    ent_log(ld->world, ENT_LOG_WARNING, ENT_FAILURE, &at,
-            "text of source '%s' not found at %s; its quotes are not checked",
-            id, path.buf);
+    note_status(ld, ent_graph_set_source_text(ld->graph, id, path.buf));
   }
   ent_buf_free(&path);
 }
@@ -541,7 +687,7 @@ read_official(Loader *ld, const xmlNode *node)
     }
     const char *post = attr(ld, c, "id");
     if (!post) {
-      EntBuf b = {NULL, 0, 0};
+      EntBuf b = { NULL, 0, 0 };
       if (ent_buf_appendf(&b, "%s-%u", id, n)) {
         note_status(ld, ENT_ERR_NO_MEMORY);
         continue;
@@ -570,7 +716,8 @@ static bool
 in_list(const char *list, const char *id)
 {
   const size_t n = strlen(id);
-  for (const char *p = list ? strstr(list, id) : NULL; p; p = strstr(p + 1, id)) {
+  for (const char *p = list ? strstr(list, id) : NULL; p;
+       p = strstr(p + 1, id)) {
     const bool starts = p == list || p[-1] == ' ' || p[-1] == '\t' ||
                         p[-1] == '\n' || p[-1] == '\r';
     const char after = p[n];
@@ -583,18 +730,22 @@ in_list(const char *list, const char *id)
 }
 
 static void
-read_delegation(Loader *ld, const char *negotiation, const char *title,
+read_delegation(Loader *ld,
+                const char *negotiation,
+                const char *title,
                 const xmlNode *node)
 {
   const char *id = attr(ld, node, "id");
   const char *side = attr(ld, node, "side");
   const xmlNode *name_node = child(node, "name");
   const char *name = name_node ? text_of(ld, name_node) : NULL;
-  EntBuf made = {NULL, 0, 0};
+  EntBuf made = { NULL, 0, 0 };
   if (!name && side) {
     const char *side_name = ent_graph_name(ld->graph, side);
-    if (ent_buf_appendf(&made, "%s delegation at %s",
-                        side_name ? side_name : side, title ? title : negotiation)) {
+    if (ent_buf_appendf(&made,
+                        "%s delegation at %s",
+                        side_name ? side_name : side,
+                        title ? title : negotiation)) {
       note_status(ld, ENT_ERR_NO_MEMORY);
       return;
     }
@@ -613,7 +764,8 @@ read_delegation(Loader *ld, const char *negotiation, const char *title,
   const char *leaders = attr(ld, node, "leaders");
   const char *members = attr(ld, node, "members");
   // Leaders are members too; a leader listed in both is related once.
-  for (const char *list = leaders; list; list = list == leaders ? members : NULL) {
+  for (const char *list = leaders; list;
+       list = list == leaders ? members : NULL) {
     char *copy = splittable(ld, list);
     if (!copy) {
       return;
@@ -652,7 +804,8 @@ read_negotiation(Loader *ld, const xmlNode *node)
   const char *title_text = title ? text_of(ld, title) : NULL;
   const char *negotiation_source = ld->source;
   for (const xmlNode *c = node->children; c; c = c->next) {
-    if (is_element(c, "delegation") && enter_source(ld, c, negotiation_source)) {
+    if (is_element(c, "delegation") &&
+        enter_source(ld, c, negotiation_source)) {
       read_delegation(ld, id, title_text, c);
     }
   }
@@ -680,7 +833,7 @@ statement_name(Loader *ld, const char *text)
   while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) {
     --cut; // never split a UTF-8 sequence
   }
-  EntBuf b = {NULL, 0, 0};
+  EntBuf b = { NULL, 0, 0 };
   if (ent_buf_append(&b, text, cut) || ent_buf_append(&b, "\xE2\x80\xA6", 3)) {
     ent_buf_free(&b);
     return NULL;
@@ -801,7 +954,8 @@ build(Loader *ld, int fd)
   int rc = xmlTextReaderRead(reader);
   while (rc == 1) {
     const int depth = xmlTextReaderDepth(reader);
-    const bool element = xmlTextReaderNodeType(reader) == XML_READER_TYPE_ELEMENT;
+    const bool element =
+      xmlTextReaderNodeType(reader) == XML_READER_TYPE_ELEMENT;
     if (element && depth == 2) {
       const xmlNode *node = xmlTextReaderExpand(reader);
       if (!node) {
@@ -816,14 +970,18 @@ build(Loader *ld, int fd)
       continue;
     }
     if (element && depth == 0) {
-      xmlChar *base = xmlTextReaderGetAttribute(reader, (const xmlChar *)"base");
+      xmlChar *base =
+        xmlTextReaderGetAttribute(reader, (const xmlChar *)"base");
       if (ent_graph_use_base(ld->graph, (const char *)base)) {
-        ent_log(ld->world, ENT_LOG_ERROR, ENT_ERR_BAD_VALUE,
-                &(EntCaret){ld->path,
-                            (unsigned long)xmlTextReaderGetParserLineNumber(reader),
-                            0},
-                "base '%s' must be an absolute IRI ending in '/' or '#'",
-                (const char *)base);
+        ent_log(
+          ld->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_BAD_VALUE,
+          &(EntCaret){ ld->path,
+                       (unsigned long)xmlTextReaderGetParserLineNumber(reader),
+                       0 },
+          "base '%s' must be an absolute IRI ending in '/' or '#'",
+          (const char *)base);
         note_status(ld, ENT_ERR_BAD_VALUE);
       }
       xmlFree(base);
@@ -834,9 +992,13 @@ build(Loader *ld, int fd)
   // Relations, now that every entity exists.
   for (size_t i = 0; i < ld->n_pending; ++i) {
     const Pending *p = &ld->pending[i];
+    if (ent_map_get(&ld->failed, p->subject) ||
+        ent_map_get(&ld->failed, p->object)) {
+      continue;
+    }
     const char *source = p->source ? p->source : ld->default_source;
-    EntStatus st = source ? ent_graph_use_source(ld->graph, source, &p->at)
-                          : ENT_SUCCESS;
+    EntStatus st =
+      source ? ent_graph_use_source(ld->graph, source, &p->at) : ENT_SUCCESS;
     if (!st) {
       st = ent_graph_relate(ld->graph, p->subject, p->prop, p->object, &p->at);
     }
@@ -861,7 +1023,10 @@ ent_load_dataset(EntGraph *graph, const char *path)
   }
   const int fd = open_dataset(&ld);
   if (fd >= 0) {
-    validate(&ld, fd);
+    check_prolog(&ld, fd);
+    if (!ld.status) {
+      validate(&ld, fd);
+    }
     if (!ld.status && lseek(fd, 0, SEEK_SET) != 0) {
       note_status(&ld, ENT_ERR_IO);
     }
@@ -873,6 +1038,7 @@ ent_load_dataset(EntGraph *graph, const char *path)
   free(ld.pending);
   free(ld.dir);
   ent_buf_free(&ld.split);
+  ent_map_clear(&ld.failed);
   ent_pool_clear(&ld.pool);
   return ld.status;
 }

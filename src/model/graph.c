@@ -8,14 +8,16 @@
 #include <string.h>
 
 static const char *const class_names[ENT_CLASS_COUNT_] = {
-  "source",      "outlet",      "country",   "place",      "institution",
-  "official",    "post",        "topic",     "negotiation", "delegation",
-  "quotation",   "paraphrase",  "agreement", "incident",
+  "source",    "outlet",     "country",   "place",       "institution",
+  "official",  "post",       "topic",     "negotiation", "delegation",
+  "quotation", "paraphrase", "agreement", "incident",
 };
 
-static EntStatus
-fail(EntGraph *g, EntStatus st, const EntCaret *at, const char *fmt, ...)
-  ENT_PRINTF(4, 5);
+static EntStatus fail(EntGraph *g,
+                      EntStatus st,
+                      const EntCaret *at,
+                      const char *fmt,
+                      ...) ENT_PRINTF(4, 5);
 
 static EntStatus
 fail(EntGraph *g, const EntStatus st, const EntCaret *at, const char *fmt, ...)
@@ -28,8 +30,10 @@ fail(EntGraph *g, const EntStatus st, const EntCaret *at, const char *fmt, ...)
 }
 
 EntStatus
-ent_graph_new(EntWorld *world, const EntOntology *ontology,
-              const char *base_iri, EntGraph **out)
+ent_graph_new(EntWorld *world,
+              const EntOntology *ontology,
+              const char *base_iri,
+              EntGraph **out)
 {
   *out = NULL;
   if (!world || !ontology) {
@@ -39,7 +43,10 @@ ent_graph_new(EntWorld *world, const EntOntology *ontology,
   const size_t len = strlen(base);
   if (!ent_is_absolute_iri(base) ||
       (base[len - 1] != '/' && base[len - 1] != '#')) {
-    ent_log(world, ENT_LOG_ERROR, ENT_ERR_BAD_VALUE, NULL,
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_VALUE,
+            NULL,
             "base IRI '%s' must be an absolute IRI ending in '/' or '#'",
             base);
     return ENT_ERR_BAD_VALUE;
@@ -111,32 +118,41 @@ ent_graph_iri(const EntGraph *graph, const char *id)
 static EntCaret
 keep_caret(EntGraph *g, const EntCaret *at)
 {
-  EntCaret c = {NULL, 0, 0};
+  EntCaret c = { NULL, 0, 0 };
   if (at) {
     c = *at;
-    c.document = at->document ? ent_pool_intern(&g->strings, at->document)
-                              : NULL;
+    c.document =
+      at->document ? ent_pool_intern(&g->strings, at->document) : NULL;
   }
   return c;
 }
 
 static EntStatus
-check_text(EntGraph *g, const char *what, const char *text, const char *lang,
+check_text(EntGraph *g,
+           const char *what,
+           const char *text,
+           const char *lang,
            const EntCaret *at)
 {
   if (!text || !ent_has_text(text)) {
-    return fail(g, ENT_ERR_EMPTY_NAME, at, "%s is empty; give it some text",
-                what);
+    return fail(
+      g, ENT_ERR_EMPTY_NAME, at, "%s is empty; give it some text", what);
   }
   if (!ent_is_utf8(text, strlen(text))) {
-    return fail(g, ENT_ERR_BAD_VALUE, at,
-                "%s is not valid UTF-8; re-save the file as UTF-8", what);
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
+                "%s is not valid UTF-8; re-save the file as UTF-8",
+                what);
   }
   if (lang && !ent_is_lang_tag(lang)) {
-    return fail(g, ENT_ERR_BAD_VALUE, at,
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
                 "language tag '%s' of %s is not a BCP 47 tag such as 'en' or "
                 "'uk-UA'",
-                lang, what);
+                lang,
+                what);
   }
   return ENT_SUCCESS;
 }
@@ -155,15 +171,21 @@ article(const char *word)
 }
 
 EntStatus
-ent_graph_add_entity(EntGraph *graph, const EntClass cls, const char *id,
-                     const char *name, const char *lang, const EntCaret *at)
+ent_graph_add_entity(EntGraph *graph,
+                     const EntClass cls,
+                     const char *id,
+                     const char *name,
+                     const char *lang,
+                     const EntCaret *at)
 {
   EntGraph *g = graph;
   if ((unsigned)cls >= ENT_CLASS_COUNT_ || !id) {
     return fail(g, ENT_ERR_BAD_ARG, at, "invalid class or missing ID");
   }
   if (!ent_is_slug(id)) {
-    return fail(g, ENT_ERR_BAD_VALUE, at,
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
                 "ID '%s' is not a slug: use lowercase letters, digits and "
                 "inner hyphens (e.g. 'sergei-beseda')",
                 id);
@@ -174,13 +196,21 @@ ent_graph_add_entity(EntGraph *graph, const EntClass cls, const char *id,
   if (existing != ENT_NO_ENTITY) {
     const Entity *e = &g->entities[existing];
     if (e->at.document && e->at.line) {
-      return fail(g, ENT_ERR_DUPLICATE_ID, at,
+      return fail(g,
+                  ENT_ERR_DUPLICATE_ID,
+                  at,
                   "ID '%s' is already used by the %s at %s:%lu; IDs must be "
                   "unique",
-                  id, describe(g, existing), e->at.document, e->at.line);
+                  id,
+                  describe(g, existing),
+                  e->at.document,
+                  e->at.line);
     }
-    return fail(g, ENT_ERR_DUPLICATE_ID, at,
-                "ID '%s' is already used by a %s; IDs must be unique", id,
+    return fail(g,
+                ENT_ERR_DUPLICATE_ID,
+                at,
+                "ID '%s' is already used by a %s; IDs must be unique",
+                id,
                 describe(g, existing));
   }
   if (g->n_entities >= ENT_NO_ENTITY - 1) {
@@ -195,9 +225,9 @@ ent_graph_add_entity(EntGraph *graph, const EntClass cls, const char *id,
     g->entities = grown;
     g->cap_entities = cap;
   }
-  EntBuf iri = {NULL, 0, 0};
-  if (ent_buf_appendf(&iri, "%s%s/%s", g->base, ent_class_info(cls)->path,
-                      id)) {
+  EntBuf iri = { NULL, 0, 0 };
+  if (ent_buf_appendf(
+        &iri, "%s%s/%s", g->base, ent_class_info(cls)->path, id)) {
     ent_buf_free(&iri);
     return ENT_ERR_NO_MEMORY;
   }
@@ -228,28 +258,37 @@ ent_graph_add_entity(EntGraph *graph, const EntClass cls, const char *id,
 }
 
 static EntStatus
-lookup(EntGraph *g, const char *id, const char *role, const EntCaret *at,
+lookup(EntGraph *g,
+       const char *id,
+       const char *role,
+       const EntCaret *at,
        uint32_t *out)
 {
   *out = id ? find(g, id) : ENT_NO_ENTITY;
   if (*out == ENT_NO_ENTITY) {
-    return fail(g, ENT_ERR_UNKNOWN_ID, at,
-                "%s '%s' is not defined; define it or fix the spelling", role,
+    return fail(g,
+                ENT_ERR_UNKNOWN_ID,
+                at,
+                "%s '%s' is not defined; define it or fix the spelling",
+                role,
                 id ? id : "(null)");
   }
   return ENT_SUCCESS;
 }
 
 EntStatus
-ent_graph_use_source(EntGraph *graph, const char *source_id,
-                     const EntCaret *at)
+ent_graph_use_source(EntGraph *graph, const char *source_id, const EntCaret *at)
 {
   uint32_t i = 0;
   EntStatus st = ENT_SUCCESS;
   TRY(st, lookup(graph, source_id, "source", at, &i));
   if (graph->entities[i].cls != ENT_CLASS_SOURCE) {
-    return fail(graph, ENT_ERR_WRONG_CLASS, at,
-                "'%s' is a %s, not a source", source_id, describe(graph, i));
+    return fail(graph,
+                ENT_ERR_WRONG_CLASS,
+                at,
+                "'%s' is a %s, not a source",
+                source_id,
+                describe(graph, i));
   }
   graph->current_source = i;
   return ENT_SUCCESS;
@@ -272,73 +311,98 @@ add_fact(EntGraph *g, const Fact *fact)
 }
 
 static EntStatus
-check_literal(EntGraph *g, const PropInfo *info, const char *value,
-              const char *lang, const EntCaret *at)
+check_literal(EntGraph *g,
+              const PropInfo *info,
+              const char *value,
+              const char *lang,
+              const EntCaret *at)
 {
   EntStatus st = ENT_SUCCESS;
   if (info->datatype != DT_STRING && lang) {
-    return fail(g, ENT_ERR_BAD_VALUE, at,
-                "%s takes no language tag; remove xml:lang", info->name);
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
+                "%s takes no language tag; remove xml:lang",
+                info->name);
   }
   switch (info->datatype) {
-  case DT_STRING:
-    TRY(st, check_text(g, info->name, value, lang, at));
-    break;
-  case DT_DATE:
-    if (!ent_parse_date(value, NULL, NULL, NULL)) {
-      return fail(g, ENT_ERR_BAD_DATE, at,
-                  "%s '%s' is not a real date; write YYYY-MM-DD, e.g. "
-                  "2025-03-24",
-                  info->name, value);
-    }
-    break;
-  case DT_DURATION:
-    if (!ent_is_duration(value)) {
-      return fail(g, ENT_ERR_BAD_VALUE, at,
-                  "%s '%s' is not an ISO 8601 duration such as P30D",
-                  info->name, value);
-    }
-    break;
-  case DT_COUNT:
-    if (!ent_is_count(value)) {
-      return fail(g, ENT_ERR_BAD_VALUE, at,
-                  "%s '%s' is not a whole number written without sign or "
-                  "leading zeros",
-                  info->name, value);
-    }
-    break;
-  case DT_IRI:
-    if (!ent_is_absolute_iri(value)) {
-      return fail(g, ENT_ERR_BAD_VALUE, at,
-                  "%s '%s' is not an absolute IRI (e.g. https://...) or holds "
-                  "a space or one of <>\"{}|^`\\",
-                  info->name, value);
-    }
-    break;
+    case DT_STRING:
+      TRY(st, check_text(g, info->name, value, lang, at));
+      break;
+    case DT_DATE:
+      if (!ent_parse_date(value, NULL, NULL, NULL)) {
+        return fail(g,
+                    ENT_ERR_BAD_DATE,
+                    at,
+                    "%s '%s' is not a real date; write YYYY-MM-DD, e.g. "
+                    "2025-03-24",
+                    info->name,
+                    value);
+      }
+      break;
+    case DT_DURATION:
+      if (!ent_is_duration(value)) {
+        return fail(g,
+                    ENT_ERR_BAD_VALUE,
+                    at,
+                    "%s '%s' is not an ISO 8601 duration such as P30D",
+                    info->name,
+                    value);
+      }
+      break;
+    case DT_COUNT:
+      if (!ent_is_count(value)) {
+        return fail(g,
+                    ENT_ERR_BAD_VALUE,
+                    at,
+                    "%s '%s' is not a whole number written without sign or "
+                    "leading zeros",
+                    info->name,
+                    value);
+      }
+      break;
+    case DT_IRI:
+      if (!ent_is_absolute_iri(value)) {
+        return fail(
+          g,
+          ENT_ERR_BAD_VALUE,
+          at,
+          "%s '%s' is not an absolute IRI (e.g. https://...) or holds "
+          "a space or one of <>\"{}|^`\\",
+          info->name,
+          value);
+      }
+      break;
   }
   return ENT_SUCCESS;
 }
 
 EntStatus
-ent_graph_add_value(EntGraph *graph, const char *id, const EntProperty prop,
-                    const char *value, const char *lang, const EntCaret *at)
+ent_graph_add_value(EntGraph *graph,
+                    const char *id,
+                    const EntProperty prop,
+                    const char *value,
+                    const char *lang,
+                    const EntCaret *at)
 {
   const PropInfo *info = ent_prop_info(prop);
   if (!info || info->kind != PROP_LITERAL || !value) {
-    return fail(graph, ENT_ERR_BAD_ARG, at,
+    return fail(graph,
+                ENT_ERR_BAD_ARG,
+                at,
                 "ent_graph_add_value needs a literal property and a value");
   }
   uint32_t subject = 0;
   EntStatus st = ENT_SUCCESS;
   TRY(st, lookup(graph, id, "entity", at, &subject));
   TRY(st, check_literal(graph, info, value, lang, at));
-  const Fact fact = {subject,
-                     prop,
-                     ENT_NO_ENTITY,
-                     ent_pool_intern(&graph->strings, value),
-                     lang ? ent_pool_intern(&graph->strings, lang) : NULL,
-                     graph->current_source,
-                     keep_caret(graph, at)};
+  const Fact fact = { subject,
+                      prop,
+                      ENT_NO_ENTITY,
+                      ent_pool_intern(&graph->strings, value),
+                      lang ? ent_pool_intern(&graph->strings, lang) : NULL,
+                      graph->current_source,
+                      keep_caret(graph, at) };
   if (!fact.value || (lang && !fact.lang)) {
     return ENT_ERR_NO_MEMORY;
   }
@@ -355,12 +419,16 @@ local_name(const char *iri)
 }
 
 static EntStatus
-declared_property(EntGraph *g, const PropInfo *info, const EntCaret *at,
+declared_property(EntGraph *g,
+                  const PropInfo *info,
+                  const EntCaret *at,
                   const OntTerm **out)
 {
   *out = ont_term(g->ontology, info->iris[0]);
   if (!*out || !ont_declares(g->ontology, info->iris[0])) {
-    return fail(g, ENT_ERR_UNDECLARED, at,
+    return fail(g,
+                ENT_ERR_UNDECLARED,
+                at,
                 "property ent:%s is not declared in the ontology; update the "
                 "ontology or use a declared property",
                 info->name);
@@ -369,14 +437,17 @@ declared_property(EntGraph *g, const PropInfo *info, const EntCaret *at,
 }
 
 EntStatus
-ent_graph_relate(EntGraph *graph, const char *id, const EntProperty prop,
-                 const char *object_id, const EntCaret *at)
+ent_graph_relate(EntGraph *graph,
+                 const char *id,
+                 const EntProperty prop,
+                 const char *object_id,
+                 const EntCaret *at)
 {
   EntGraph *g = graph;
   const PropInfo *info = ent_prop_info(prop);
   if (!info || info->kind != PROP_RELATION) {
-    return fail(g, ENT_ERR_BAD_ARG, at,
-                "ent_graph_relate needs a relation property");
+    return fail(
+      g, ENT_ERR_BAD_ARG, at, "ent_graph_relate needs a relation property");
   }
   uint32_t s = 0;
   uint32_t o = 0;
@@ -388,30 +459,49 @@ ent_graph_relate(EntGraph *graph, const char *id, const EntProperty prop,
   const char *s_class = ent_class_iri(g->entities[s].cls);
   const char *o_class = ent_class_iri(g->entities[o].cls);
   if (term->domain && !ont_is_subclass(g->ontology, s_class, term->domain)) {
-    return fail(g, ENT_ERR_WRONG_CLASS, at,
-                "'%s' is %s %s, but %s applies only to %s %s", id,
-                article(describe(g, s)), describe(g, s), info->name,
-                article(local_name(term->domain)), local_name(term->domain));
+    return fail(g,
+                ENT_ERR_WRONG_CLASS,
+                at,
+                "'%s' is %s %s, but %s applies only to %s %s",
+                id,
+                article(describe(g, s)),
+                describe(g, s),
+                info->name,
+                article(local_name(term->domain)),
+                local_name(term->domain));
   }
   if (term->range && !ont_is_subclass(g->ontology, o_class, term->range)) {
-    return fail(g, ENT_ERR_WRONG_CLASS, at,
-                "%s of '%s' must be %s %s, but '%s' is %s %s", info->name, id,
-                article(local_name(term->range)), local_name(term->range),
-                object_id, article(describe(g, o)), describe(g, o));
+    return fail(g,
+                ENT_ERR_WRONG_CLASS,
+                at,
+                "%s of '%s' must be %s %s, but '%s' is %s %s",
+                info->name,
+                id,
+                article(local_name(term->range)),
+                local_name(term->range),
+                object_id,
+                article(describe(g, o)),
+                describe(g, o));
   }
-  const Fact fact = {s,    prop, o, NULL, NULL, g->current_source,
-                     keep_caret(g, at)};
+  const Fact fact = {
+    s, prop, o, NULL, NULL, g->current_source, keep_caret(g, at)
+  };
   return add_fact(g, &fact);
 }
 
 EntStatus
-ent_graph_set_concept(EntGraph *graph, const char *id, const EntProperty prop,
-                      const char *value, const EntCaret *at)
+ent_graph_set_concept(EntGraph *graph,
+                      const char *id,
+                      const EntProperty prop,
+                      const char *value,
+                      const EntCaret *at)
 {
   EntGraph *g = graph;
   const PropInfo *info = ent_prop_info(prop);
   if (!info || info->kind != PROP_CONCEPT || !value) {
-    return fail(g, ENT_ERR_BAD_ARG, at,
+    return fail(g,
+                ENT_ERR_BAD_ARG,
+                at,
                 "ent_graph_set_concept needs a controlled-value property");
   }
   uint32_t s = 0;
@@ -419,30 +509,39 @@ ent_graph_set_concept(EntGraph *graph, const char *id, const EntProperty prop,
   EntStatus st = ENT_SUCCESS;
   TRY(st, lookup(g, id, "entity", at, &s));
   TRY(st, declared_property(g, info, at, &term));
-  if (term->domain &&
-      !ont_is_subclass(g->ontology, ent_class_iri(g->entities[s].cls),
-                       term->domain)) {
-    return fail(g, ENT_ERR_WRONG_CLASS, at,
-                "'%s' is %s %s, but %s applies only to %s %s", id,
-                article(describe(g, s)), describe(g, s), info->name,
-                article(local_name(term->domain)), local_name(term->domain));
+  if (term->domain && !ont_is_subclass(g->ontology,
+                                       ent_class_iri(g->entities[s].cls),
+                                       term->domain)) {
+    return fail(g,
+                ENT_ERR_WRONG_CLASS,
+                at,
+                "'%s' is %s %s, but %s applies only to %s %s",
+                id,
+                article(describe(g, s)),
+                describe(g, s),
+                info->name,
+                article(local_name(term->domain)),
+                local_name(term->domain));
   }
-  EntBuf iri = {NULL, 0, 0};
+  EntBuf iri = { NULL, 0, 0 };
   if (!ent_is_slug(value) ||
       ent_buf_appendf(&iri, "%s%s", info->concept_prefix, value) ||
       !term->range || !ont_has_type(g->ontology, iri.buf, term->range)) {
     ent_buf_free(&iri);
-    return fail(g, ENT_ERR_BAD_VALUE, at,
-                "'%s' is not a %s the ontology declares", value,
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
+                "'%s' is not a %s the ontology declares",
+                value,
                 term->range ? local_name(term->range) : info->name);
   }
-  const Fact fact = {s,
-                     prop,
-                     ENT_NO_ENTITY,
-                     ent_pool_intern(&g->strings, iri.buf),
-                     NULL,
-                     g->current_source,
-                     keep_caret(g, at)};
+  const Fact fact = { s,
+                      prop,
+                      ENT_NO_ENTITY,
+                      ent_pool_intern(&g->strings, iri.buf),
+                      NULL,
+                      g->current_source,
+                      keep_caret(g, at) };
   ent_buf_free(&iri);
   if (!fact.value) {
     return ENT_ERR_NO_MEMORY;
@@ -451,15 +550,20 @@ ent_graph_set_concept(EntGraph *graph, const char *id, const EntProperty prop,
 }
 
 EntStatus
-ent_graph_set_source_text(EntGraph *graph, const char *source_id,
+ent_graph_set_source_text(EntGraph *graph,
+                          const char *source_id,
                           const char *path)
 {
   uint32_t i = 0;
   EntStatus st = ENT_SUCCESS;
   TRY(st, lookup(graph, source_id, "source", NULL, &i));
   if (graph->entities[i].cls != ENT_CLASS_SOURCE) {
-    return fail(graph, ENT_ERR_WRONG_CLASS, NULL, "'%s' is a %s, not a source",
-                source_id, describe(graph, i));
+    return fail(graph,
+                ENT_ERR_WRONG_CLASS,
+                NULL,
+                "'%s' is a %s, not a source",
+                source_id,
+                describe(graph, i));
   }
   graph->entities[i].text_path =
     path ? ent_pool_intern(&graph->strings, path) : NULL;

@@ -9,37 +9,37 @@
 
 #define ENT_NO_ENTITY UINT32_MAX
 
-#define SCHEMA_NS "http://schema.org/"
-#define ORG_NS "http://www.w3.org/ns/org#"
-#define PROV_NS "http://www.w3.org/ns/prov#"
-#define SKOS_NS "http://www.w3.org/2004/02/skos/core#"
-#define DCTERMS_NS "http://purl.org/dc/terms/"
-#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-#define RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
+#define SCHEMA_NS   "http://schema.org/"
+#define ORG_NS      "http://www.w3.org/ns/org#"
+#define PROV_NS     "http://www.w3.org/ns/prov#"
+#define SKOS_NS     "http://www.w3.org/2004/02/skos/core#"
+#define DCTERMS_NS  "http://purl.org/dc/terms/"
+#define RDF_TYPE    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define RDFS_LABEL  "http://www.w3.org/2000/01/rdf-schema#label"
 #define OWL_SAME_AS "http://www.w3.org/2002/07/owl#sameAs"
-#define XSD_NS "http://www.w3.org/2001/XMLSchema#"
+#define XSD_NS      "http://www.w3.org/2001/XMLSchema#"
 
 typedef enum { PROP_LITERAL, PROP_RELATION, PROP_CONCEPT } PropKind;
 
 typedef enum {
-  DT_STRING,     ///< Plain string, language tag allowed
-  DT_DATE,       ///< xsd:date
-  DT_DURATION,   ///< xsd:duration
-  DT_COUNT,      ///< xsd:nonNegativeInteger
-  DT_IRI,        ///< Written as an IRI node, not a literal
+  DT_STRING,   ///< Plain string, language tag allowed
+  DT_DATE,     ///< xsd:date
+  DT_DURATION, ///< xsd:duration
+  DT_COUNT,    ///< xsd:nonNegativeInteger
+  DT_IRI,      ///< Written as an IRI node, not a literal
 } Datatype;
 
 typedef struct {
-  const char *name;     ///< Name in messages ("holdsPost")
-  PropKind kind;
-  const char *iris[2];  ///< Predicates written for a value (second optional)
-  Datatype datatype;    ///< For PROP_LITERAL
+  const char *name;           ///< Name in messages ("holdsPost")
+  const char *iris[2];        ///< Predicates written for a value (2nd optional)
   const char *concept_prefix; ///< For PROP_CONCEPT: ENT_NS "format-"...
+  PropKind kind;
+  Datatype datatype; ///< For PROP_LITERAL
 } PropInfo;
 
 typedef struct {
-  const char *local;  ///< Local name in ENT_NS ("Official")
-  const char *path;   ///< IRI path segment ("official")
+  const char *local; ///< Local name in ENT_NS ("Official")
+  const char *path;  ///< IRI path segment ("official")
 } ClassInfo;
 
 const PropInfo *ent_prop_info(EntProperty prop);
@@ -49,9 +49,9 @@ const char *ent_datatype_iri(Datatype dt);
 
 typedef struct {
   EntClass cls;
-  const char *id;        ///< Interned slug
+  const char *id; ///< Interned slug
   const char *name;
-  const char *lang;      ///< Of the name, or NULL
+  const char *lang; ///< Of the name, or NULL
   const char *iri;
   uint32_t source;       ///< Index of its source entity
   EntCaret at;           ///< Where it was defined (document interned)
@@ -61,8 +61,8 @@ typedef struct {
 typedef struct {
   uint32_t subject;
   EntProperty prop;
-  uint32_t object;    ///< PROP_RELATION: entity index
-  const char *value;  ///< PROP_LITERAL: lexical form; PROP_CONCEPT: IRI
+  uint32_t object;   ///< PROP_RELATION: entity index
+  const char *value; ///< PROP_LITERAL: lexical form; PROP_CONCEPT: IRI
   const char *lang;
   uint32_t source;
   EntCaret at;
@@ -71,11 +71,11 @@ typedef struct {
 struct EntGraphImpl {
   EntWorld *world;
   const EntOntology *ontology;
-  const char *base;      ///< Base of IRIs minted now
-  const char *own_base;  ///< Base given to ent_graph_new (or the default)
-  bool base_fixed;       ///< The caller chose the base: datasets may not
+  const char *base;     ///< Base of IRIs minted now
+  const char *own_base; ///< Base given to ent_graph_new (or the default)
+  bool base_fixed;      ///< The caller chose the base: datasets may not
   EntPool strings;
-  EntMap ids;           ///< slug -> entity index + 1
+  EntMap ids; ///< slug -> entity index + 1
   Entity *entities;
   size_t n_entities;
   size_t cap_entities;

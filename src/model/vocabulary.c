@@ -6,20 +6,20 @@
 #include "model.h"
 
 static const ClassInfo classes[ENT_CLASS_COUNT_] = {
-  [ENT_CLASS_SOURCE] = {"Source", "source"},
-  [ENT_CLASS_OUTLET] = {"Outlet", "outlet"},
-  [ENT_CLASS_COUNTRY] = {"Country", "country"},
-  [ENT_CLASS_PLACE] = {"Place", "place"},
-  [ENT_CLASS_INSTITUTION] = {"Institution", "institution"},
-  [ENT_CLASS_OFFICIAL] = {"Official", "official"},
-  [ENT_CLASS_POST] = {"Post", "post"},
-  [ENT_CLASS_TOPIC] = {"Topic", "topic"},
-  [ENT_CLASS_NEGOTIATION] = {"Negotiation", "negotiation"},
-  [ENT_CLASS_DELEGATION] = {"Delegation", "delegation"},
-  [ENT_CLASS_QUOTATION] = {"Quotation", "statement"},
-  [ENT_CLASS_PARAPHRASE] = {"Paraphrase", "statement"},
-  [ENT_CLASS_AGREEMENT] = {"Agreement", "agreement"},
-  [ENT_CLASS_INCIDENT] = {"Incident", "incident"},
+  [ENT_CLASS_SOURCE] = { "Source", "source" },
+  [ENT_CLASS_OUTLET] = { "Outlet", "outlet" },
+  [ENT_CLASS_COUNTRY] = { "Country", "country" },
+  [ENT_CLASS_PLACE] = { "Place", "place" },
+  [ENT_CLASS_INSTITUTION] = { "Institution", "institution" },
+  [ENT_CLASS_OFFICIAL] = { "Official", "official" },
+  [ENT_CLASS_POST] = { "Post", "post" },
+  [ENT_CLASS_TOPIC] = { "Topic", "topic" },
+  [ENT_CLASS_NEGOTIATION] = { "Negotiation", "negotiation" },
+  [ENT_CLASS_DELEGATION] = { "Delegation", "delegation" },
+  [ENT_CLASS_QUOTATION] = { "Quotation", "statement" },
+  [ENT_CLASS_PARAPHRASE] = { "Paraphrase", "statement" },
+  [ENT_CLASS_AGREEMENT] = { "Agreement", "agreement" },
+  [ENT_CLASS_INCIDENT] = { "Incident", "incident" },
 };
 
 static const char *const class_iris[ENT_CLASS_COUNT_] = {
@@ -39,10 +39,23 @@ static const char *const class_iris[ENT_CLASS_COUNT_] = {
   [ENT_CLASS_INCIDENT] = ENT_NS "Incident",
 };
 
-#define LIT(name, iri1, iri2, dt) {name, PROP_LITERAL, {iri1, iri2}, dt, NULL}
-#define REL(local) {local, PROP_RELATION, {ENT_NS local, NULL}, DT_STRING, NULL}
-#define CONCEPT(local, prefix)                                                 \
-  {local, PROP_CONCEPT, {ENT_NS local, NULL}, DT_STRING, ENT_NS prefix}
+// The arguments are string literals pasted onto ENT_NS, so they cannot be
+// parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
+#define LIT(n, iri1, iri2, dt)                                              \
+  {                                                                         \
+    .name = n, .iris = { iri1, iri2 }, .kind = PROP_LITERAL, .datatype = dt \
+  }
+#define REL(local)                                                       \
+  {                                                                      \
+    .name = local, .iris = { ENT_NS local, NULL }, .kind = PROP_RELATION \
+  }
+#define CONCEPT(local, prefix)                            \
+  {                                                       \
+    .name = local, .iris = { ENT_NS local, NULL },        \
+    .concept_prefix = ENT_NS prefix, .kind = PROP_CONCEPT \
+  }
+// NOLINTEND(bugprone-macro-parentheses)
 
 static const PropInfo properties[ENT_PROP_COUNT_] = {
   [ENT_PROP_ALIAS] = LIT("alias", SKOS_NS "altLabel", NULL, DT_STRING),
@@ -96,8 +109,7 @@ static const PropInfo properties[ENT_PROP_COUNT_] = {
   [ENT_PROP_PUBLISHER] = REL("publisher"),
   [ENT_PROP_CITES_OUTLET] = REL("citesOutlet"),
   [ENT_PROP_FORMAT] = CONCEPT("format", "format-"),
-  [ENT_PROP_NEGOTIATION_STATUS] =
-    CONCEPT("negotiationStatus", "negotiation-"),
+  [ENT_PROP_NEGOTIATION_STATUS] = CONCEPT("negotiationStatus", "negotiation-"),
   [ENT_PROP_AGREEMENT_STATUS] = CONCEPT("agreementStatus", "agreement-"),
   [ENT_PROP_INCIDENT_TYPE] = CONCEPT("incidentType", "incident-"),
 };
@@ -124,15 +136,15 @@ const char *
 ent_datatype_iri(const Datatype dt)
 {
   switch (dt) {
-  case DT_DATE:
-    return XSD_NS "date";
-  case DT_DURATION:
-    return XSD_NS "duration";
-  case DT_COUNT:
-    return XSD_NS "nonNegativeInteger";
-  case DT_STRING:
-  case DT_IRI:
-    break;
+    case DT_DATE:
+      return XSD_NS "date";
+    case DT_DURATION:
+      return XSD_NS "duration";
+    case DT_COUNT:
+      return XSD_NS "nonNegativeInteger";
+    case DT_STRING:
+    case DT_IRI:
+      break;
   }
   return NULL;
 }

@@ -10,12 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define RDF_NS  "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
-#define OWL_NS "http://www.w3.org/2002/07/owl#"
+#define OWL_NS  "http://www.w3.org/2002/07/owl#"
 
 /// Ontologies are small; anything past this is not one.
-#define ONTOLOGY_SIZE_CAP (16u * 1024u * 1024u)
+#define ONTOLOGY_SIZE_CAP ((size_t)16 * 1024 * 1024)
 /// Deepest class or property hierarchy walked.
 #define MAX_HIERARCHY_DEPTH 64
 
@@ -27,28 +27,42 @@ typedef struct {
 } LoadState;
 
 EntStatus
-ent_read_file(EntWorld *world, const char *path, size_t cap, char **out,
+ent_read_file(EntWorld *world,
+              const char *path,
+              size_t cap,
+              char **out,
               size_t *out_len)
 {
   *out = NULL;
   *out_len = 0;
   const int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    ent_log(world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){path, 0, 0},
-            "cannot open: %s", strerror(errno));
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ path, 0, 0 },
+            "cannot open: %s",
+            strerror(errno));
     return ENT_ERR_IO;
   }
   struct stat st;
   if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-    ent_log(world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){path, 0, 0},
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ path, 0, 0 },
             "not a regular file; give the path of a file");
     close(fd);
     return ENT_ERR_IO;
   }
   if ((unsigned long long)st.st_size > cap) {
-    ent_log(world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){path, 0, 0},
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ path, 0, 0 },
             "file is %lld bytes, more than the limit of %zu",
-            (long long)st.st_size, cap);
+            (long long)st.st_size,
+            cap);
     close(fd);
     return ENT_ERR_IO;
   }
@@ -65,8 +79,12 @@ ent_read_file(EntWorld *world, const char *path, size_t cap, char **out,
       continue;
     }
     if (n <= 0) {
-      ent_log(world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){path, 0, 0},
-              "read failed: %s", n < 0 ? strerror(errno) : "file shrank");
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              &(EntCaret){ path, 0, 0 },
+              "read failed: %s",
+              n < 0 ? strerror(errno) : "file shrank");
       free(buf);
       close(fd);
       return ENT_ERR_IO;
@@ -95,7 +113,9 @@ ont_declares(const EntOntology *ont, const char *iri)
 }
 
 static bool
-is_subclass_at(const EntOntology *ont, const char *sub, const char *super,
+is_subclass_at(const EntOntology *ont,
+               const char *sub,
+               const char *super,
                unsigned depth)
 {
   if (strcmp(sub, super) == 0) {
@@ -140,8 +160,12 @@ typedef struct {
 } SuperWalk;
 
 static EntStatus
-walk_supers(const EntOntology *ont, const char *iri, OntSuperFunc func,
-            void *handle, SuperWalk *walk, unsigned depth)
+walk_supers(const EntOntology *ont,
+            const char *iri,
+            OntSuperFunc func,
+            void *handle,
+            SuperWalk *walk,
+            unsigned depth)
 {
   const OntTerm *t = ont_term(ont, iri);
   if (!t || depth >= MAX_HIERARCHY_DEPTH) {
@@ -167,10 +191,12 @@ walk_supers(const EntOntology *ont, const char *iri, OntSuperFunc func,
 }
 
 EntStatus
-ont_each_external_super(const EntOntology *ont, const char *iri,
-                        OntSuperFunc func, void *handle)
+ont_each_external_super(const EntOntology *ont,
+                        const char *iri,
+                        OntSuperFunc func,
+                        void *handle)
 {
-  SuperWalk walk = {{NULL}, 0};
+  SuperWalk walk = { { NULL }, 0 };
   return walk_supers(ont, iri, func, handle, &walk, 0);
 }
 
@@ -196,13 +222,16 @@ term_for(EntOntology *ont, const char *iri)
 static EntStatus
 append_iri(EntOntology *ont, const char ***list, size_t *n, const char *iri)
 {
-  const char *s = ent_pool_intern(&ont->pool, iri);
   const char **grown = realloc((void *)*list, (*n + 1) * sizeof(char *));
-  if (!s || !grown) {
+  if (!grown) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  *list = grown;
+  const char *s = ent_pool_intern(&ont->pool, iri);
+  if (!s) {
     return ENT_ERR_NO_MEMORY;
   }
   grown[(*n)++] = s;
-  *list = grown;
   return ENT_SUCCESS;
 }
 
@@ -234,8 +263,10 @@ take_statement(EntOntology *ont, const raptor_statement *s)
   if (s->subject->type != RAPTOR_TERM_TYPE_URI) {
     return ENT_SUCCESS; // Blank-node axioms (restrictions) are not consulted.
   }
-  const char *subject = (const char *)raptor_uri_as_string(s->subject->value.uri);
-  const char *pred = (const char *)raptor_uri_as_string(s->predicate->value.uri);
+  const char *subject =
+    (const char *)raptor_uri_as_string(s->subject->value.uri);
+  const char *pred =
+    (const char *)raptor_uri_as_string(s->predicate->value.uri);
   const bool object_is_iri = s->object->type == RAPTOR_TERM_TYPE_URI;
   const char *object =
     object_is_iri ? (const char *)raptor_uri_as_string(s->object->value.uri)
@@ -249,9 +280,8 @@ take_statement(EntOntology *ont, const raptor_statement *s)
     t->kinds |= kind;
     if (kind == ONT_OTHER) {
       // An individual typed by a class of ours counts as declared too.
-      t->kinds |= strncmp(object, ENT_NS, sizeof(ENT_NS) - 1) == 0
-                    ? ONT_INDIVIDUAL
-                    : 0u;
+      t->kinds |=
+        strncmp(object, ENT_NS, sizeof(ENT_NS) - 1) == 0 ? ONT_INDIVIDUAL : 0u;
     }
     return append_iri(ont, &t->types, &t->n_types, object);
   }
@@ -272,8 +302,8 @@ take_statement(EntOntology *ont, const raptor_statement *s)
                          (lang[1] == 'n' || lang[1] == 'N') &&
                          (lang[2] == '\0' || lang[2] == '-');
     if (!t->label || english) {
-      t->label = ent_pool_copy(&ont->pool, (const char *)lit->string,
-                               lit->string_len);
+      t->label =
+        ent_pool_copy(&ont->pool, (const char *)lit->string, lit->string_len);
     }
   }
   return ENT_SUCCESS;
@@ -296,14 +326,19 @@ on_raptor_log(void *data, raptor_log_message *message)
     return;
   }
   const raptor_locator *loc = message->locator;
-  const EntCaret caret = {
-    state->document, loc && loc->line > 0 ? (unsigned long)loc->line : 0,
-    loc && loc->column > 0 ? (unsigned long)loc->column : 0};
+  const EntCaret caret = { state->document,
+                           loc && loc->line > 0 ? (unsigned long)loc->line : 0,
+                           loc && loc->column > 0 ? (unsigned long)loc->column
+                                                  : 0 };
   // raptor's parsers return success after logged errors, so every error
   // (and warning: they mean data was dropped) is counted as fatal here.
   ++state->errors;
-  ent_log(state->ont->world, ENT_LOG_ERROR, ENT_ERR_ONTOLOGY, &caret,
-          "ontology: %s", message->text ? message->text : "parse error");
+  ent_log(state->ont->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_ONTOLOGY,
+          &caret,
+          "ontology: %s",
+          message->text ? message->text : "parse error");
 }
 
 static void
@@ -331,14 +366,16 @@ ent_ontology_free(EntOntology *ontology)
 }
 
 static EntStatus
-parse_turtle(EntOntology *ont, const char *document, const unsigned char *text,
+parse_turtle(EntOntology *ont,
+             const char *document,
+             const unsigned char *text,
              size_t len)
 {
   EntWorld *world = ont->world;
-  LoadState state = {ont, document, 0, ENT_SUCCESS};
+  LoadState state = { ont, document, 0, ENT_SUCCESS };
   raptor_parser *parser = raptor_new_parser(world->raptor, "turtle");
-  raptor_uri *base = raptor_new_uri(world->raptor,
-                                    (const unsigned char *)"https://w3id.org/entente/ns");
+  raptor_uri *base = raptor_new_uri(
+    world->raptor, (const unsigned char *)"https://w3id.org/entente/ns");
   if (!parser || !base) {
     raptor_free_parser(parser);
     raptor_free_uri(base);
@@ -360,8 +397,11 @@ parse_turtle(EntOntology *ont, const char *document, const unsigned char *text,
   }
   if (rc || state.errors) {
     if (!state.errors) {
-      ent_log(world, ENT_LOG_ERROR, ENT_ERR_ONTOLOGY,
-              &(EntCaret){document, 0, 0}, "ontology could not be parsed");
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_ONTOLOGY,
+              &(EntCaret){ document, 0, 0 },
+              "ontology could not be parsed");
     }
     return ENT_ERR_ONTOLOGY;
   }
@@ -389,7 +429,9 @@ ent_ontology_load(EntWorld *world, const char *path, EntOntology **out)
     }
     free(text);
   } else {
-    st = parse_turtle(ont, "<built-in ontology>", ent_builtin_ontology,
+    st = parse_turtle(ont,
+                      "<built-in ontology>",
+                      ent_builtin_ontology,
                       ent_builtin_ontology_size);
   }
   if (st) {

@@ -15,14 +15,14 @@ enum {
 
 typedef struct {
   const char *iri;
-  unsigned kinds;       ///< ONT_* flags from its rdf:type statements
-  const char *label;    ///< rdfs:label, English preferred; NULL if none
-  const char **supers;  ///< rdfs:subClassOf and rdfs:subPropertyOf objects
+  unsigned kinds;      ///< ONT_* flags from its rdf:type statements
+  const char *label;   ///< rdfs:label, English preferred; NULL if none
+  const char **supers; ///< rdfs:subClassOf and rdfs:subPropertyOf objects
   size_t n_supers;
-  const char **types;   ///< rdf:type objects
+  const char **types; ///< rdf:type objects
   size_t n_types;
-  const char *domain;   ///< rdfs:domain or NULL
-  const char *range;    ///< rdfs:range or NULL
+  const char *domain; ///< rdfs:domain or NULL
+  const char *range;  ///< rdfs:range or NULL
 } OntTerm;
 
 struct EntOntologyImpl {
@@ -36,7 +36,8 @@ const OntTerm *ont_term(const EntOntology *ont, const char *iri);
 /// Whether `iri` is declared (typed as a class, property or individual).
 bool ont_declares(const EntOntology *ont, const char *iri);
 /// Whether class `sub` is `super` or a (transitive) subclass of it.
-bool ont_is_subclass(const EntOntology *ont, const char *sub,
+bool ont_is_subclass(const EntOntology *ont,
+                     const char *sub,
                      const char *super);
 /// Whether individual `iri` is typed with `cls` or a subclass of it.
 bool ont_has_type(const EntOntology *ont, const char *iri, const char *cls);
@@ -44,8 +45,10 @@ bool ont_has_type(const EntOntology *ont, const char *iri, const char *cls);
 /// Called with each IRI outside ENT_NS reachable through supers.
 typedef EntStatus (*OntSuperFunc)(void *handle, const char *iri);
 /// Visit the external super-classes/properties of `iri`, each once.
-EntStatus ont_each_external_super(const EntOntology *ont, const char *iri,
-                                  OntSuperFunc func, void *handle);
+EntStatus ont_each_external_super(const EntOntology *ont,
+                                  const char *iri,
+                                  OntSuperFunc func,
+                                  void *handle);
 
 /// The built-in ontology and dataset schema (generated at build time).
 extern const unsigned char ent_builtin_ontology[];
@@ -54,7 +57,10 @@ extern const unsigned char ent_builtin_schema[];
 extern const size_t ent_builtin_schema_size;
 
 /// Read a whole regular file of at most `cap` bytes; free with free().
-EntStatus ent_read_file(EntWorld *world, const char *path, size_t cap,
-                        char **out, size_t *out_len);
+EntStatus ent_read_file(EntWorld *world,
+                        const char *path,
+                        size_t cap,
+                        char **out,
+                        size_t *out_len);
 
 #endif // ENT_ONTOLOGY_H

@@ -13,14 +13,17 @@ ent_is_utf8(const char *s, size_t len)
   size_t i = 0;
   while (i < len) {
     const unsigned char c = p[i];
-    size_t n = 0;
-    uint32_t cp = 0;
     if (c == 0) {
       return false;
-    } else if (c < 0x80) {
+    }
+    if (c < 0x80) {
       ++i;
       continue;
-    } else if ((c & 0xE0) == 0xC0) {
+    }
+    // Sequence length and the bits of the lead byte, by its high bits.
+    size_t n = 0;
+    uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
       n = 1;
       cp = c & 0x1Fu;
     } else if ((c & 0xF0) == 0xE0) {
@@ -42,7 +45,7 @@ ent_is_utf8(const char *s, size_t len)
       cp = (cp << 6) | (p[i + k] & 0x3Fu);
     }
     // Reject overlong forms, surrogates and values past U+10FFFF.
-    static const uint32_t min_by_len[] = {0, 0x80, 0x800, 0x10000};
+    static const uint32_t min_by_len[] = { 0, 0x80, 0x800, 0x10000 };
     if (cp < min_by_len[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
       return false;
     }
@@ -148,11 +151,13 @@ ent_parse_date(const char *s, int *y, int *m, int *d)
       return false;
     }
   }
-  const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
-                   (s[2] - '0') * 10 + (s[3] - '0');
+  const int year =
+    (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
   const int month = (s[5] - '0') * 10 + (s[6] - '0');
   const int day = (s[8] - '0') * 10 + (s[9] - '0');
-  static const int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static const int days_in[] = {
+    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+  };
   if (year < 1 || month < 1 || month > 12 || day < 1) {
     return false;
   }
@@ -176,7 +181,7 @@ int
 ent_weekday(int y, int m, int d)
 {
   // Sakamoto's method gives 0 = Sunday; shift so that 0 = Monday.
-  static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
   if (m < 3) {
     y -= 1;
   }

@@ -23,13 +23,16 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
   *out = NULL;
   struct stat st;
   if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    ent_log(world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){path, 0, 0},
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ path, 0, 0 },
             "output path exists and is not a regular file; choose a file "
             "name");
     return ENT_ERR_IO;
   }
   EntOutput *o = calloc(1, sizeof(EntOutput));
-  EntBuf temp = {NULL, 0, 0};
+  EntBuf temp = { NULL, 0, 0 };
   if (!o || ent_buf_appendf(&temp, "%s.tmp-XXXXXX", path)) {
     free(o);
     ent_buf_free(&temp);
@@ -40,8 +43,12 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
   o->path = strdup(path);
   const int fd = o->path ? mkstemp(o->temp) : -1;
   if (fd < 0) {
-    ent_log(world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){path, 0, 0},
-            "cannot create a file here: %s", strerror(errno));
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ path, 0, 0 },
+            "cannot create a file here: %s",
+            strerror(errno));
     free(o->path);
     free(o->temp);
     free(o);
@@ -87,16 +94,22 @@ ent_output_commit(EntOutput *output)
   const bool sync_failed = !write_failed && fsync(fileno(o->stream)) != 0;
   const bool close_failed = fclose(o->stream) != 0;
   if (write_failed || sync_failed || close_failed) {
-    ent_log(o->world, ENT_LOG_ERROR, ENT_ERR_IO,
-            &(EntCaret){o->path, 0, 0}, "writing failed: %s; nothing written",
+    ent_log(o->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ o->path, 0, 0 },
+            "writing failed: %s; nothing written",
             strerror(write_failed ? saved : errno));
     unlink(o->temp);
     release(o);
     return ENT_ERR_IO;
   }
   if (rename(o->temp, o->path) != 0) {
-    ent_log(o->world, ENT_LOG_ERROR, ENT_ERR_IO,
-            &(EntCaret){o->path, 0, 0}, "cannot replace the file: %s",
+    ent_log(o->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ o->path, 0, 0 },
+            "cannot replace the file: %s",
             strerror(errno));
     unlink(o->temp);
     release(o);

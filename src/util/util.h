@@ -20,11 +20,11 @@
 #endif
 
 /// Pass a failing status up unchanged.
-#define TRY(st, expr)                                                          \
-  do {                                                                         \
-    if (((st) = (expr)) != ENT_SUCCESS) {                                      \
-      return (st);                                                             \
-    }                                                                          \
+#define TRY(st, expr)                     \
+  do {                                    \
+    if (((st) = (expr)) != ENT_SUCCESS) { \
+      return (st);                        \
+    }                                     \
   } while (0)
 
 /// How many errors are reported before the rest are only counted.
@@ -39,18 +39,26 @@ struct EntWorldImpl {
 };
 
 /// Log a message; formats `fmt`, fills in a missing column from the file.
-void ent_log(EntWorld *world, EntLogLevel level, EntStatus status,
-             const EntCaret *caret, const char *fmt, ...) ENT_PRINTF(5, 6);
-void ent_vlog(EntWorld *world, EntLogLevel level, EntStatus status,
-              const EntCaret *caret, const char *fmt, va_list args);
+void ent_log(EntWorld *world,
+             EntLogLevel level,
+             EntStatus status,
+             const EntCaret *caret,
+             const char *fmt,
+             ...) ENT_PRINTF(5, 6);
+void ent_vlog(EntWorld *world,
+              EntLogLevel level,
+              EntStatus status,
+              const EntCaret *caret,
+              const char *fmt,
+              va_list args);
 
 // ---- Hash map from NUL-terminated strings to pointers -------------------
 
 typedef struct {
   const char **keys;
   void **values;
-  size_t size;     ///< Slots (a power of two)
-  size_t count;    ///< Used slots
+  size_t size;  ///< Slots (a power of two)
+  size_t count; ///< Used slots
 } EntMap;
 
 void ent_map_init(EntMap *map);

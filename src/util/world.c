@@ -39,18 +39,26 @@ ent_strerror(const EntStatus status)
 }
 
 static void
-log_to_stderr(void *handle, const EntLogLevel level, const EntStatus status,
-              const EntCaret *caret, const char *message)
+log_to_stderr(void *handle,
+              const EntLogLevel level,
+              const EntStatus status,
+              const EntCaret *caret,
+              const char *message)
 {
   (void)handle;
   (void)status;
-  static const char *const level_names[] = {"error", "warning", "note"};
+  static const char *const level_names[] = { "error", "warning", "note" };
   if (caret && caret->document && caret->line) {
-    fprintf(stderr, "%s:%lu:%lu: %s: %s\n", caret->document, caret->line,
-            caret->column ? caret->column : 1UL, level_names[level], message);
-  } else if (caret && caret->document) {
-    fprintf(stderr, "%s: %s: %s\n", caret->document, level_names[level],
+    fprintf(stderr,
+            "%s:%lu:%lu: %s: %s\n",
+            caret->document,
+            caret->line,
+            caret->column ? caret->column : 1UL,
+            level_names[level],
             message);
+  } else if (caret && caret->document) {
+    fprintf(
+      stderr, "%s: %s: %s\n", caret->document, level_names[level], message);
   } else {
     fprintf(stderr, "entente: %s: %s\n", level_names[level], message);
   }
@@ -72,8 +80,10 @@ ent_world_new(EntWorld **out)
   }
   // raptor would otherwise install its own libxml2 error handlers, which
   // are process-global; entente reports libxml2 errors itself.
-  raptor_world_set_flag(world->raptor, RAPTOR_WORLD_FLAG_LIBXML_GENERIC_ERROR_SAVE, 0);
-  raptor_world_set_flag(world->raptor, RAPTOR_WORLD_FLAG_LIBXML_STRUCTURED_ERROR_SAVE, 0);
+  raptor_world_set_flag(
+    world->raptor, RAPTOR_WORLD_FLAG_LIBXML_GENERIC_ERROR_SAVE, 0);
+  raptor_world_set_flag(
+    world->raptor, RAPTOR_WORLD_FLAG_LIBXML_STRUCTURED_ERROR_SAVE, 0);
   if (raptor_world_open(world->raptor)) {
     raptor_free_world(world->raptor);
     free(world);
@@ -137,14 +147,21 @@ first_column_of_line(const char *path, unsigned long line)
 }
 
 void
-ent_vlog(EntWorld *world, const EntLogLevel level, const EntStatus status,
-         const EntCaret *caret, const char *fmt, va_list args)
+ent_vlog(EntWorld *world,
+         const EntLogLevel level,
+         const EntStatus status,
+         const EntCaret *caret,
+         const char *fmt,
+         va_list args)
 {
   if (level == ENT_LOG_ERROR) {
     ++world->errors;
     if (++world->reported > ENT_MAX_REPORTED_ERRORS) {
       if (world->reported == ENT_MAX_REPORTED_ERRORS + 1) {
-        world->log(world->log_handle, ENT_LOG_NOTE, status, NULL,
+        world->log(world->log_handle,
+                   ENT_LOG_NOTE,
+                   status,
+                   NULL,
                    "too many errors; the rest are not shown");
       }
       return;
@@ -152,7 +169,7 @@ ent_vlog(EntWorld *world, const EntLogLevel level, const EntStatus status,
   }
   char message[1024];
   vsnprintf(message, sizeof(message), fmt, args);
-  EntCaret located = {NULL, 0, 0};
+  EntCaret located = { NULL, 0, 0 };
   if (caret) {
     located = *caret;
     // Loaders know the line of a node but not its column: find it lazily,
@@ -161,13 +178,17 @@ ent_vlog(EntWorld *world, const EntLogLevel level, const EntStatus status,
       located.column = first_column_of_line(located.document, located.line);
     }
   }
-  world->log(world->log_handle, level, status, caret ? &located : NULL,
-             message);
+  world->log(
+    world->log_handle, level, status, caret ? &located : NULL, message);
 }
 
 void
-ent_log(EntWorld *world, const EntLogLevel level, const EntStatus status,
-        const EntCaret *caret, const char *fmt, ...)
+ent_log(EntWorld *world,
+        const EntLogLevel level,
+        const EntStatus status,
+        const EntCaret *caret,
+        const char *fmt,
+        ...)
 {
   va_list args;
   va_start(args, fmt);

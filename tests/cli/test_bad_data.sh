@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Every bad dataset gives its located error, a non-zero exit and no output.
+set -euo pipefail
+bad="$ENTENTE_SRC/tests/bad"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+n=0
+while IFS=$'\t' read -r file want_rc line col message; do
+  case "$file" in ''|'#'*) continue ;; esac
+  n=$((n + 1))
+  for command in validate export; do
+    out="$tmp/$command.ttl"
+    printf 'previous contents\n' >"$tmp/existing.ttl"
+    set +e
+    if [ "$command" = export ]; then
+      (cd "$bad" && "$ENTENTE" export "$file" -o "$out") 2>"$tmp/err" >"$tmp/stdout"
+      rc=$?
+      (cd "$bad" && "$ENTENTE" export "$file" -o "$tmp/existing.ttl") 2>/dev/null
+    else
+      (cd "$bad" && "$ENTENTE" validate "$file") 2>"$tmp/err" >"$tmp/stdout"
+      rc=$?
+    fi
+    set -e
+    [ "$rc" = "$want_rc" ] || fail "$file ($command): exit $rc, want $want_rc; stderr: $(cat "$tmp/err")"
+    first=$(grep -m1 ': error: ' "$tmp/err" || true)
+    [ -n "$first" ] || fail "$file ($command): no error message; stderr: $(cat "$tmp/err")"
+    prefix="$file:$line:$col: error: "
+    case "$first" in
+      "$prefix"*) ;;
+      *) fail "$file ($command): first error '$first' is not at $file:$line:$col" ;;
+    esac
+    echo "${first#"$prefix"}" | grep -Eq -- "$message" ||
+      fail "$file ($command): message '$first' does not match /$message/"
+    [ ! -e "$out" ] || fail "$file ($command): an output file was created"
+    [ "$(cat "$tmp/existing.ttl")" = "previous contents" ] ||
+      fail "$file ($command): an existing output file was changed"
+    [ -z "$(ls "$tmp" | grep -v -e '^err$' -e '^stdout$' -e '^existing.ttl$')" ] ||
+      fail "$file ($command): files left behind: $(ls "$tmp")"
+  done
+  echo "ok: $file -> $first"
+done <"$bad/MANIFEST.tsv"
+[ "$n" -ge 14 ] || fail "only $n cases read from MANIFEST.tsv"
+
+# The good dataset these are made from passes, so each fault is the cause.
+(cd "$ENTENTE_SRC/tests/good" && "$ENTENTE" validate minimal.xml) >/dev/null ||
+  fail "tests/good/minimal.xml does not validate"
+# A missing input file and an unknown option have their own exit codes.
+set +e
+"$ENTENTE" validate "$tmp/no-such-file.xml" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 66 ] || fail "missing input: exit $rc, want 66"
+grep -q 'no-such-file.xml: error: cannot open dataset' "$tmp/err" || fail "missing input: $(cat "$tmp/err")"
+set +e
+"$ENTENTE" export --frobnicate x.xml 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 64 ] || fail "unknown option: exit $rc, want 64"
+echo "$n bad datasets rejected as expected"

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The exporter loads the ontology and refuses to write an ent: term it does
+# not declare; a broken ontology is reported with its location.
+set -euo pipefail
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+data="$ENTENTE_SRC/data/riyadh-talks-2025-03.xml"
+onto="$ENTENTE_SRC/ontology/entente.ttl"
+
+# The ontology file itself, given explicitly, gives the same output as the
+# built-in copy.
+"$ENTENTE" export "$data" -f ntriples >"$tmp/builtin.nt"
+"$ENTENTE" export "$data" -f ntriples --ontology "$onto" >"$tmp/file.nt"
+cmp -s "$tmp/builtin.nt" "$tmp/file.nt" || fail "--ontology with the shipped file changes the output"
+
+# undeclare TERM: a copy of the ontology in which TERM has no rdf:type.
+undeclare() {
+  awk -v term="$1" '$1 == term { inside = 1 } inside && /^ +a +/ { inside = 0; next } { print }' \
+    "$onto" >"$tmp/$2.ttl"
+  ! grep -A1 "^$1\$" "$tmp/$2.ttl" | grep -q ' a ' || fail "could not undeclare $1"
+}
+
+check_refusal() { # TERM NAME [EXIT MESSAGE]
+  undeclare "$1" "$2"
+  local want_rc=${3:-78} want_message=${4:-"error: $1 is not declared in the ontology"}
+  for format in turtle ntriples nquads rdfxml json; do
+    printf 'old\n' >"$tmp/out.$format"
+    set +e
+    "$ENTENTE" export "$data" -f "$format" --ontology "$tmp/$2.ttl" -o "$tmp/out.$format" 2>"$tmp/err"
+    rc=$?
+    "$ENTENTE" export "$data" -f "$format" --ontology "$tmp/$2.ttl" >"$tmp/stdout" 2>/dev/null
+    set -e
+    [ "$rc" = "$want_rc" ] || fail "$1 undeclared, $format: exit $rc, want $want_rc"
+    grep -q -- "$want_message" "$tmp/err" ||
+      fail "$1 undeclared, $format: message: $(cat "$tmp/err")"
+    [ "$(cat "$tmp/out.$format")" = old ] || fail "$1 undeclared, $format: output file changed"
+    [ ! -s "$tmp/stdout" ] || fail "$1 undeclared, $format: something was written to stdout"
+  done
+  echo "ok: refuses to write undeclared $1"
+}
+check_refusal ent:deathsAtLeast no-deaths-at-least   # a datatype property
+check_refusal ent:Incident no-incident               # a class
+# A controlled value the ontology lacks is refused when the graph is built.
+check_refusal ent:format-proximity no-proximity 65 \
+  "error: 'proximity' is not a NegotiationFormat the ontology declares"
+
+# A syntax error in the ontology is reported at its line.
+sed '20s/$/ @@@ broken/' "$onto" >"$tmp/broken.ttl"
+set +e
+"$ENTENTE" validate "$data" --ontology "$tmp/broken.ttl" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 78 ] || fail "broken ontology: exit $rc, want 78"
+grep -q "broken.ttl:20:[0-9]*: error: ontology: " "$tmp/err" || fail "broken ontology: $(cat "$tmp/err")"
+
+# A missing ontology file.
+set +e
+"$ENTENTE" validate "$data" --ontology "$tmp/missing.ttl" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 78 ] || fail "missing ontology: exit $rc, want 78"
+grep -q "missing.ttl: error: cannot open" "$tmp/err" || fail "missing ontology: $(cat "$tmp/err")"
+echo "ontology checks passed"
