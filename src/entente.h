@@ -141,11 +141,14 @@ typedef enum {
   ENT_PROP_END_DATE,        ///< YYYY-MM-DD
   ENT_PROP_DATE_PHRASE,     ///< The source's wording of a date
   ENT_PROP_TEXT,            ///< A statement's words
-  ENT_PROP_STATED_ON,       ///< When a statement was made (YYYY-MM-DD)
+  ENT_PROP_DATE_CREATED,    ///< When a statement was made or an agreement
+                            ///< reached (YYYY-MM-DD)
   ENT_PROP_DURATION,        ///< xsd:duration, e.g. P30D
   ENT_PROP_TARGET_DATE,     ///< YYYY-MM-DD an agreement aims at
   ENT_PROP_DEATHS,          ///< Exact number of people killed
   ENT_PROP_DEATHS_AT_LEAST, ///< Lower bound of people killed
+  ENT_PROP_NOT_BEFORE,      ///< A vague date's window opens (YYYY-MM-DD)
+  ENT_PROP_NOT_AFTER,       ///< A vague date's window closes (YYYY-MM-DD)
   // Relations to other entities
   ENT_PROP_NATIONALITY,
   ENT_PROP_HOLDS_POST,

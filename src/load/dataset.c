@@ -532,11 +532,13 @@ add_texts(Loader *ld,
           const char *id,
           const xmlNode *node,
           const char *name,
-          EntProperty prop)
+          EntProperty prop,
+          bool with_lang)
 {
   for (const xmlNode *c = node->children; c; c = c->next) {
     if (is_element(c, name)) {
-      add_value(ld, id, prop, text_of(ld, c), lang_of(ld, c), c);
+      add_value(
+        ld, id, prop, text_of(ld, c), with_lang ? lang_of(ld, c) : NULL, c);
     }
   }
 }
@@ -551,9 +553,9 @@ named_entity(Loader *ld, EntClass cls, const xmlNode *node)
       !add_entity(ld, cls, id, name, name ? text_of(ld, name) : NULL, node)) {
     return NULL;
   }
-  add_texts(ld, id, node, "alias", ENT_PROP_ALIAS);
-  add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION);
-  add_texts(ld, id, node, "same-as", ENT_PROP_SAME_AS);
+  add_texts(ld, id, node, "alias", ENT_PROP_ALIAS, true);
+  add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION, true);
+  add_texts(ld, id, node, "same-as", ENT_PROP_SAME_AS, false);
   return id;
 }
 
@@ -567,7 +569,7 @@ titled_entity(Loader *ld, EntClass cls, const xmlNode *node)
                ld, cls, id, title, title ? text_of(ld, title) : NULL, node)) {
     return NULL;
   }
-  add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION);
+  add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION, true);
   return id;
 }
 
@@ -612,29 +614,49 @@ check_weekday(Loader *ld,
   }
 }
 
+/// When something happened: `date` (one day, written as `single`), `start`
+/// and `end` (it lasted that long), or `not-before` and `not-after` (it
+/// happened on some day in that window: "last week"), with the source's
+/// wording in `date-phrase`.
 static void
 when(Loader *ld, const char *id, const xmlNode *node, EntProperty single)
 {
   const char *date = attr(ld, node, "date");
-  const char *start = attr(ld, node, "start");
-  const char *end = attr(ld, node, "end");
   const char *phrase = attr(ld, node, "date-phrase");
   add_value(ld, id, single, date, NULL, node);
-  add_value(ld, id, ENT_PROP_START_DATE, start, NULL, node);
-  add_value(ld, id, ENT_PROP_END_DATE, end, NULL, node);
   add_value(ld, id, ENT_PROP_DATE_PHRASE, phrase, NULL, node);
-  check_weekday(ld, date ? date : start, phrase, node);
-  int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
-  if (start && end && ent_parse_date(start, &y1, &m1, &d1) &&
-      ent_parse_date(end, &y2, &m2, &d2) &&
-      (y2 * 10000 + m2 * 100 + d2) < (y1 * 10000 + m1 * 100 + d1)) {
-    load_error(ld,
-               ENT_ERR_BAD_DATE,
-               node,
-               "end date %s is before start date %s",
-               end,
-               start);
+  static const struct {
+    const char *from;
+    const char *to;
+    EntProperty from_prop;
+    EntProperty to_prop;
+  } ranges[] = {
+    { "start", "end", ENT_PROP_START_DATE, ENT_PROP_END_DATE },
+    { "not-before", "not-after", ENT_PROP_NOT_BEFORE, ENT_PROP_NOT_AFTER },
+  };
+  for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); ++i) {
+    const char *from = attr(ld, node, ranges[i].from);
+    const char *to = attr(ld, node, ranges[i].to);
+    add_value(ld, id, ranges[i].from_prop, from, NULL, node);
+    add_value(ld, id, ranges[i].to_prop, to, NULL, node);
+    int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+    if (from && to && ent_parse_date(from, &y1, &m1, &d1) &&
+        ent_parse_date(to, &y2, &m2, &d2) &&
+        (y2 * 10000 + m2 * 100 + d2) < (y1 * 10000 + m1 * 100 + d1)) {
+      load_error(ld,
+                 ENT_ERR_BAD_DATE,
+                 node,
+                 "%s date %s is before %s date %s",
+                 ranges[i].to,
+                 to,
+                 ranges[i].from,
+                 from);
+    }
+    if (i == 0 && !date) {
+      date = from; // a weekday names the first day of a span
+    }
   }
+  check_weekday(ld, date, phrase, node);
 }
 
 // ---- One handler per entity element --------------------------------------
@@ -751,8 +773,11 @@ read_delegation(Loader *ld,
     }
     name = made.buf;
   }
+  // A made-up name is in the language of the negotiation it is made from.
   const bool added =
-    id && add_entity(ld, ENT_CLASS_DELEGATION, id, name_node, name, node);
+    id &&
+    add_entity(
+      ld, ENT_CLASS_DELEGATION, id, name_node ? name_node : node, name, node);
   ent_buf_free(&made);
   if (!added) {
     return;
@@ -764,23 +789,19 @@ read_delegation(Loader *ld,
   const char *leaders = attr(ld, node, "leaders");
   const char *members = attr(ld, node, "members");
   // Leaders are members too; a leader listed in both is related once.
-  for (const char *list = leaders; list;
-       list = list == leaders ? members : NULL) {
-    char *copy = splittable(ld, list);
-    if (!copy) {
-      return;
-    }
-    for (char *save = NULL, *who = strtok_r(copy, " \t\r\n", &save); who;
+  const char *lists[2] = { leaders, members };
+  for (size_t k = 0; k < 2; ++k) {
+    char *copy = lists[k] ? splittable(ld, lists[k]) : NULL;
+    for (char *save = NULL,
+              *who = copy ? strtok_r(copy, " \t\r\n", &save) : NULL;
+         who;
          who = strtok_r(NULL, " \t\r\n", &save)) {
-      if (list == leaders) {
+      if (k == 0) {
         defer(ld, who, ENT_PROP_HEAD_OF, id, node);
         defer(ld, who, ENT_PROP_MEMBER_OF, id, node);
       } else if (!in_list(leaders, who)) {
         defer(ld, who, ENT_PROP_MEMBER_OF, id, node);
       }
-    }
-    if (list == members) {
-      break;
     }
   }
 }
@@ -856,7 +877,7 @@ read_statement(Loader *ld, const xmlNode *node, EntClass cls)
   defer_attr(ld, id, ENT_PROP_MEDIUM, node, "medium");
   defer_list(ld, id, ENT_PROP_ADDRESSEE, node, "to");
   defer_list(ld, id, ENT_PROP_CONCERNS, node, "concerns");
-  when(ld, id, node, ENT_PROP_STATED_ON);
+  when(ld, id, node, ENT_PROP_DATE_CREATED);
 }
 
 static void
@@ -876,7 +897,7 @@ read_agreement(Loader *ld, const xmlNode *node)
   defer_list(ld, id, ENT_PROP_TOPIC, node, "topics");
   defer_list(ld, id, ENT_PROP_CONCERNS, node, "concerns");
   defer_list(ld, id, ENT_PROP_REPORTED_BY, node, "reported-by");
-  when(ld, id, node, ENT_PROP_START_DATE);
+  when(ld, id, node, ENT_PROP_DATE_CREATED); // the day it was reached
 }
 
 static void
@@ -887,7 +908,7 @@ read_event(Loader *ld, const xmlNode *node)
     return;
   }
   concept(ld, id, ENT_PROP_INCIDENT_TYPE, node, "type");
-  defer_attr(ld, id, ENT_PROP_LOCATION, node, "place");
+  defer_list(ld, id, ENT_PROP_LOCATION, node, "place");
   defer_list(ld, id, ENT_PROP_RESPONSIBLE, node, "responsible");
   value_attr(ld, id, ENT_PROP_DEATHS, node, "killed");
   value_attr(ld, id, ENT_PROP_DEATHS_AT_LEAST, node, "killed-at-least");

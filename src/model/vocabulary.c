@@ -73,8 +73,8 @@ static const PropInfo properties[ENT_PROP_COUNT_] = {
   [ENT_PROP_DATE_PHRASE] =
     LIT("datePhrase", ENT_NS "datePhrase", NULL, DT_STRING),
   [ENT_PROP_TEXT] = LIT("text", SCHEMA_NS "text", NULL, DT_STRING),
-  [ENT_PROP_STATED_ON] =
-    LIT("statedOn", SCHEMA_NS "dateCreated", NULL, DT_DATE),
+  [ENT_PROP_DATE_CREATED] =
+    LIT("dateCreated", SCHEMA_NS "dateCreated", NULL, DT_DATE),
   [ENT_PROP_DURATION] =
     LIT("duration", SCHEMA_NS "duration", NULL, DT_DURATION),
   [ENT_PROP_TARGET_DATE] =
@@ -82,6 +82,8 @@ static const PropInfo properties[ENT_PROP_COUNT_] = {
   [ENT_PROP_DEATHS] = LIT("deaths", ENT_NS "deaths", NULL, DT_COUNT),
   [ENT_PROP_DEATHS_AT_LEAST] =
     LIT("deathsAtLeast", ENT_NS "deathsAtLeast", NULL, DT_COUNT),
+  [ENT_PROP_NOT_BEFORE] = LIT("notBefore", ENT_NS "notBefore", NULL, DT_DATE),
+  [ENT_PROP_NOT_AFTER] = LIT("notAfter", ENT_NS "notAfter", NULL, DT_DATE),
   [ENT_PROP_NATIONALITY] = REL("nationality"),
   [ENT_PROP_HOLDS_POST] = REL("holdsPost"),
   [ENT_PROP_POST_IN] = REL("postIn"),

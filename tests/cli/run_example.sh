@@ -14,7 +14,7 @@ reported=$(sed -n 's/^\([0-9]*\) statements$/\1/p' "$tmp/err")
 grep -q '<https://example.org/id/official/umerov> <http://www.w3.org/ns/org#holds>' "$tmp/out.nt" && {
   echo "refused relation was written"; exit 1; }
 grep -q '<https://example.org/id/statement/umerov-just-peace> <http://www.w3.org/ns/prov#wasAttributedTo> <https://example.org/id/official/umerov> .' "$tmp/out.nt"
-grep -q '"Рустем Умєров"@uk' "$tmp/out.nt"
+grep -q '"Рустем Умєров"@uk' "$tmp/out.ttl"
 # The README embeds examples/minimal.c verbatim between markers.
 sed -n '/<!-- example:begin -->/,/<!-- example:end -->/p' "$ENTENTE_SRC/README.md" |
   sed '1,2d;$d' | sed '$d' >"$tmp/readme.c"

@@ -21,9 +21,9 @@ import sys
 import tempfile
 
 try:
-    from rdflib import BNode, Graph, Literal, Namespace, URIRef
+    from rdflib import BNode, Graph, Namespace, URIRef
     from rdflib.compare import isomorphic
-    from rdflib.namespace import RDF, RDFS, XSD
+    from rdflib.namespace import RDF, RDFS
 except ImportError as e:  # pragma: no cover
     sys.exit(f"test_competency: rdflib is missing ({e}); run with /usr/bin/python3")
 

@@ -1,0 +1,354 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# Export data/riyadh-talks-2025-03.xml in all five formats and read every
+# file back with two independent parsers:
+#   turtle, ntriples, nquads   rapper and serdi (strict)
+#   rdfxml                     rapper and rdflib
+#   json (RDF/JSON)            rapper and the small RDF/JSON reader below
+#                              (rdflib 6 has no RDF/JSON parser; its
+#                              "json-ld" is a different format)
+# Checks: clean exit and empty stderr from every tool; every parser counts
+# exactly the M statements `entente validate` reports; `rapper -c` finds no
+# error; the sorted, de-duplicated N-Triples of every format are identical;
+# no relative IRI (a different base URI changes nothing); no blank node;
+# every N-Quads statement is in the graph named by the source IRI; exports
+# are deterministic; -O, standard output and the extension guess of -o
+# (out.nt -> ntriples, ...) give the same bytes as -f.
+#
+# Needs ENTENTE and ENTENTE_SRC (set by ctest).  Every check runs; the
+# script exits 1 if any failed, after listing them.
+
+set -u -o pipefail
+export LC_ALL=C
+
+die() {
+  echo "test_formats: $*" >&2
+  exit 1
+}
+
+: "${ENTENTE:?test_formats: ENTENTE is not set (run through ctest)}"
+: "${ENTENTE_SRC:?test_formats: ENTENTE_SRC is not set (run through ctest)}"
+PY=/usr/bin/python3
+DS=riyadh-talks-2025-03
+dataset="$ENTENTE_SRC/data/$DS.xml"
+[ -x "$ENTENTE" ] || die "ENTENTE=$ENTENTE is not an executable"
+[ -r "$dataset" ] || die "cannot read $dataset"
+for tool in serdi rapper "$PY"; do
+  command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+"$PY" -c 'import rdflib' 2>/dev/null || die "$PY has no rdflib"
+
+tmp=$(mktemp -d) || die "mktemp failed"
+trap 'rm -rf "$tmp"' EXIT
+
+failed=0
+fail() {
+  echo "FAIL: $*" >&2
+  failed=$((failed + 1))
+}
+
+# Show the start of a file that holds unexpected output.
+show() {
+  sed -n '1,10p' "$1" | sed 's/^/    | /' >&2
+}
+
+formats="turtle ntriples nquads rdfxml json"
+ext() {
+  case $1 in
+    turtle) echo ttl ;;
+    ntriples) echo nt ;;
+    nquads) echo nq ;;
+    rdfxml) echo rdf ;;
+    json) echo json ;;
+  esac
+}
+
+# run_clean NAME CMD...: run CMD with stdout to $tmp/NAME.out; it must exit 0
+# and print nothing on stderr.
+run_clean() {
+  local name=$1
+  shift
+  if ! "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"; then
+    fail "\`$*\` exited non-zero"
+    show "$tmp/$name.err"
+    return 1
+  fi
+  if [ -s "$tmp/$name.err" ]; then
+    fail "\`$*\` wrote to stderr"
+    show "$tmp/$name.err"
+    return 1
+  fi
+  return 0
+}
+
+count() {
+  wc -l <"$1" | tr -d ' '
+}
+
+# The number of statements the model writes.
+run_clean validate "$ENTENTE" validate "$dataset" || die "validate failed"
+M=$(sed -n 's/^.*: valid: [0-9]* entities, \([0-9][0-9]*\) statements$/\1/p' \
+  "$tmp/validate.out")
+if [ -z "$M" ] || [ "$M" -eq 0 ]; then
+  show "$tmp/validate.out"
+  die "cannot read the statement count from validate"
+fi
+echo "validate: $M statements"
+
+mkdir "$tmp/a" "$tmp/b" "$tmp/dir" "$tmp/guess" "$tmp/parsed"
+
+# --- export, twice, and the other ways of naming the output -------------
+for f in $formats; do
+  e=$(ext "$f")
+  run_clean "export-$f" "$ENTENTE" export "$dataset" -f "$f" -o "$tmp/a/$DS.$e"
+  run_clean "again-$f" "$ENTENTE" export "$dataset" -f "$f" -o "$tmp/b/$DS.$e"
+  [ -s "$tmp/a/$DS.$e" ] || { fail "$f: export is empty or missing"; continue; }
+  cmp -s "$tmp/a/$DS.$e" "$tmp/b/$DS.$e" ||
+    fail "$f: two exports differ (not deterministic): $(cmp "$tmp/a/$DS.$e" "$tmp/b/$DS.$e" 2>&1)"
+  # -o with only an extension: the format is guessed from it.
+  run_clean "guess-$f" "$ENTENTE" export "$dataset" -o "$tmp/guess/out.$e" &&
+    { cmp -s "$tmp/a/$DS.$e" "$tmp/guess/out.$e" ||
+      fail "-o out.$e (no -f) does not write $f"; }
+done
+run_clean export-dir "$ENTENTE" export "$dataset" \
+  -f turtle,ntriples,nquads,rdfxml,json -O "$tmp/dir"
+for f in $formats; do
+  e=$(ext "$f")
+  cmp -s "$tmp/a/$DS.$e" "$tmp/dir/$DS.$e" ||
+    fail "-O wrote a different $DS.$e than -f $f -o"
+done
+run_clean stdout "$ENTENTE" export "$dataset"
+cmp -s "$tmp/a/$DS.ttl" "$tmp/stdout.out" ||
+  fail "export to standard output differs from -f turtle -o FILE"
+
+# --- parser 1: rapper, for every format ----------------------------------
+alt_base=http://relative-iri.invalid/base/
+for f in $formats; do
+  file="$tmp/a/$DS.$(ext "$f")"
+  [ -s "$file" ] || continue
+  nt="$tmp/parsed/rapper.$f.nt"
+  if run_clean "rapper-$f" rapper -q -i "$f" -o ntriples "$file"; then
+    mv "$tmp/rapper-$f.out" "$nt"
+    n=$(count "$nt")
+    [ "$n" -eq "$M" ] || fail "$f: rapper read $n triples, validate reported $M"
+    sort -u "$nt" >"$tmp/parsed/canon.$f.nt"
+    u=$(count "$tmp/parsed/canon.$f.nt")
+    [ "$u" -eq "$n" ] || fail "$f: $((n - u)) duplicate statements ($u distinct of $n)"
+    if grep -E '^_:|^<[^>]*> <[^>]*> _:' "$nt" >"$tmp/bnodes"; then
+      fail "$f: blank nodes in the export:"
+      show "$tmp/bnodes"
+    fi
+    # Relative IRIs would resolve against the base: a different base must
+    # change nothing.
+    run_clean "rapper-base-$f" rapper -q -i "$f" -o ntriples "$file" "$alt_base" &&
+      { cmp -s "$nt" "$tmp/rapper-base-$f.out" ||
+        fail "$f: the parse depends on the base URI (relative IRIs written)"; }
+  fi
+  # Count mode: no error or warning, the same count.
+  if rapper -c -i "$f" "$file" >"$tmp/count-$f.out" 2>"$tmp/count-$f.err"; then
+    if grep -v -E '^rapper: Parsing (URI .* with parser '"$f"'|returned [0-9]+ triples)$' \
+      "$tmp/count-$f.err" >"$tmp/count-$f.extra"; then
+      fail "$f: rapper -c reports problems:"
+      show "$tmp/count-$f.extra"
+    fi
+    c=$(sed -n 's/^rapper: Parsing returned \([0-9]*\) triples$/\1/p' "$tmp/count-$f.err")
+    [ "$c" = "$M" ] || fail "$f: rapper -c counted '$c' triples, validate reported $M"
+  else
+    fail "$f: rapper -c exited non-zero"
+    show "$tmp/count-$f.err"
+  fi
+done
+
+# --- parser 2: serdi for the formats it reads -----------------------------
+for f in turtle ntriples nquads; do
+  file="$tmp/a/$DS.$(ext "$f")"
+  [ -s "$file" ] || continue
+  run_clean "serdi-$f" serdi -i "$f" -o ntriples "$file" || continue
+  n=$(count "$tmp/serdi-$f.out")
+  [ "$n" -eq "$M" ] || fail "$f: serdi read $n statements, validate reported $M"
+  sort -u "$tmp/serdi-$f.out" >"$tmp/parsed/serdi.$f.nt"
+  if [ -f "$tmp/parsed/canon.$f.nt" ] &&
+    ! cmp -s "$tmp/parsed/serdi.$f.nt" "$tmp/parsed/canon.$f.nt"; then
+    fail "$f: serdi and rapper read different statements:"
+    diff "$tmp/parsed/serdi.$f.nt" "$tmp/parsed/canon.$f.nt" | sed -n '1,10p' >&2
+  fi
+  run_clean "serdi-base-$f" serdi -i "$f" -o ntriples "$file" "$alt_base" &&
+    { cmp -s "$tmp/serdi-$f.out" "$tmp/serdi-base-$f.out" ||
+      fail "$f: serdi's parse depends on the base URI (relative IRIs written)"; }
+done
+
+# --- parser 2: rdflib for RDF/XML, a small RDF/JSON reader for json -------
+# Both also compare the graph they read with rdflib's reading of the
+# N-Triples export (isomorphism, so the content matches, not only the count).
+if [ -s "$tmp/a/$DS.rdf" ] && [ -s "$tmp/a/$DS.nt" ]; then
+  if n=$("$PY" - "$tmp/a/$DS.rdf" "$tmp/a/$DS.nt" 2>"$tmp/rdflib-xml.err" <<'EOF'
+import sys
+from rdflib import Graph
+from rdflib.compare import isomorphic
+xml, nt = Graph(), Graph()
+xml.parse(sys.argv[1], format="xml")
+nt.parse(sys.argv[2], format="nt")
+if not isomorphic(xml, nt):
+    sys.exit("rdflib: the RDF/XML and N-Triples exports are different graphs: "
+             f"{len(set(xml) - set(nt))} triples only in RDF/XML, "
+             f"{len(set(nt) - set(xml))} only in N-Triples")
+print(len(xml))
+EOF
+  ) && [ ! -s "$tmp/rdflib-xml.err" ]; then
+    [ "$n" -eq "$M" ] || fail "rdfxml: rdflib read $n triples, validate reported $M"
+  else
+    fail "rdfxml: rdflib could not read the export cleanly"
+    show "$tmp/rdflib-xml.err"
+  fi
+fi
+
+if [ -s "$tmp/a/$DS.json" ] && [ -s "$tmp/a/$DS.nt" ]; then
+  if n=$("$PY" - "$tmp/a/$DS.json" "$tmp/a/$DS.nt" 2>"$tmp/rdfjson.err" <<'EOF'
+# A strict reader of RDF/JSON (W3C Note): {subject: {predicate: [object]}},
+# object = {"type": "uri"|"bnode"|"literal", "value": ..., "lang"?, "datatype"?}.
+import json
+import sys
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+problems = []
+
+def no_duplicate_keys(pairs):
+    seen = set()
+    for key, _ in pairs:
+        if key in seen:
+            problems.append(f"duplicate key {key!r} (a JSON reader keeps only one)")
+        seen.add(key)
+    return dict(pairs)
+
+def node(value):
+    return BNode(value[2:]) if value.startswith("_:") else URIRef(value)
+
+try:
+    with open(sys.argv[1], encoding="utf-8") as f:
+        doc = json.load(f, object_pairs_hook=no_duplicate_keys)
+except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+    sys.exit(f"RDF/JSON: cannot read {sys.argv[1]} as UTF-8 JSON: {e}")
+graph, entries = Graph(), 0
+if not isinstance(doc, dict):
+    sys.exit("RDF/JSON: the top level is not an object")
+for s, predicates in doc.items():
+    if not isinstance(predicates, dict):
+        problems.append(f"{s}: not an object of predicates")
+        continue
+    for p, objects in predicates.items():
+        if p.startswith("_:") or not isinstance(objects, list) or not objects:
+            problems.append(f"{s} {p}: bad predicate or empty/non-array objects")
+            continue
+        for o in objects:
+            entries += 1
+            keys = set(o) if isinstance(o, dict) else None
+            if keys is None or not {"type", "value"} <= keys or \
+                    not keys <= {"type", "value", "lang", "datatype"} or \
+                    not isinstance(o["value"], str):
+                problems.append(f"{s} {p}: malformed object {o!r}")
+                continue
+            t = o["type"]
+            if t == "uri":
+                obj = URIRef(o["value"])
+            elif t == "bnode":
+                obj = BNode(o["value"][2:])
+            elif t == "literal":
+                if "lang" in o and "datatype" in o:
+                    problems.append(f"{s} {p}: literal with lang and datatype")
+                obj = Literal(o["value"], lang=o.get("lang"),
+                              datatype=URIRef(o["datatype"]) if "datatype" in o else None)
+            else:
+                problems.append(f"{s} {p}: unknown object type {t!r}")
+                continue
+            if t != "uri" and (t == "bnode") != o["value"].startswith("_:"):
+                problems.append(f"{s} {p}: bnode value {o['value']!r}")
+            if (t != "literal") and ("lang" in o or "datatype" in o):
+                problems.append(f"{s} {p}: lang/datatype on a {t}")
+            if s.startswith("_:") or t == "bnode":
+                problems.append(f"blank node in {s} {p} {o['value']}")
+            graph.add((node(s), URIRef(p), obj))
+if entries != len(graph):
+    problems.append(f"{entries} object entries but {len(graph)} distinct triples")
+nt = Graph()
+nt.parse(sys.argv[2], format="nt")
+if not isomorphic(graph, nt):
+    problems.append(f"not the N-Triples graph: {len(set(graph) - set(nt))} triples "
+                    f"only in RDF/JSON, {len(set(nt) - set(graph))} only in N-Triples")
+if problems:
+    sys.exit("RDF/JSON: " + "\n  ".join(problems[:20]))
+print(entries)
+EOF
+  ) && [ ! -s "$tmp/rdfjson.err" ]; then
+    [ "$n" -eq "$M" ] || fail "json: the RDF/JSON reader counted $n triples, validate reported $M"
+  else
+    fail "json: the RDF/JSON reader rejected the export"
+    show "$tmp/rdfjson.err"
+  fi
+fi
+
+# --- every format is the same set of statements ---------------------------
+ref="$tmp/parsed/canon.ntriples.nt"
+if [ -f "$ref" ]; then
+  for f in $formats; do
+    [ -f "$tmp/parsed/canon.$f.nt" ] || { fail "$f: no statements to compare"; continue; }
+    if ! cmp -s "$tmp/parsed/canon.$f.nt" "$ref"; then
+      fail "$f: holds different statements from ntriples (< $f, > ntriples):"
+      diff "$tmp/parsed/canon.$f.nt" "$ref" | sed -n '1,10p' >&2
+    fi
+  done
+  # The export's own N-Triples is already canonical: rapper re-writes it as is.
+  sort -u "$tmp/a/$DS.nt" | cmp -s - "$ref" ||
+    fail "ntriples: the export differs from rapper's re-serialisation of it"
+else
+  fail "ntriples: rapper could not read the N-Triples export"
+fi
+
+# --- N-Quads: every statement in the source's graph ----------------------
+if [ -f "$ref" ] && [ -s "$tmp/a/$DS.nq" ]; then
+  src=$(sed -n 's|^\(<[^>]*>\) <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> <https://w3id\.org/entente/ns#Source> \.$|\1|p' "$ref")
+  if [ "$(printf '%s\n' "$src" | grep -c .)" -ne 1 ]; then
+    fail "nquads: expected exactly one ent:Source, found: ${src:-none}"
+  else
+    # Both the export and serdi's normalised reading of it: one statement a
+    # line, four terms, the fourth the source IRI.
+    serdi -i nquads -o nquads "$tmp/a/$DS.nq" >"$tmp/serdi.nq" 2>"$tmp/serdi.nq.err" ||
+      fail "nquads: serdi -o nquads failed"
+    for quads in "$tmp/a/$DS.nq" "$tmp/serdi.nq"; do
+      if ! "$PY" - "$quads" "$src" "$M" 2>"$tmp/quads.err" <<'EOF'; then
+import re
+import sys
+path, graph, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
+iri = r"<[^<>\"{}|^`\\\x00-\x20]*>"
+literal = r'"(?:[^"\\\n\r]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^' + iri + ")?"
+quad = re.compile(rf"({iri}) ({iri}) ({iri}|{literal}) ({iri}) \.")
+bad, n = [], 0
+with open(path, encoding="utf-8") as f:
+    for number, line in enumerate(f, 1):
+        line = line.rstrip("\n")
+        if not line.strip():
+            continue
+        n += 1
+        m = quad.fullmatch(line)
+        if not m:
+            bad.append(f"line {number}: not subject predicate object GRAPH: {line}")
+        elif m.group(4) != graph:
+            bad.append(f"line {number}: graph {m.group(4)}, not {graph}")
+if n != expected:
+    bad.append(f"{n} statements, validate reported {expected}")
+if bad:
+    sys.exit(f"{path}:\n  " + "\n  ".join(bad[:10]))
+EOF
+        fail "nquads: not every statement is in the source graph $src"
+        show "$tmp/quads.err"
+      fi
+    done
+  fi
+fi
+
+if [ "$failed" -ne 0 ]; then
+  echo "test_formats: $failed check(s) failed" >&2
+  exit 1
+fi
+echo "test_formats: ok: 5 formats, $M statements each, two parsers each"
