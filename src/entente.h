@@ -303,6 +303,21 @@ ENT_API EntStatus ent_export_rdf(EntGraph *graph,
 /// Number of RDF statements ent_export_rdf() writes for `graph`.
 ENT_API EntStatus ent_graph_statement_count(EntGraph *graph, size_t *count);
 
+/// Number of sources in `graph` (entities of class ENT_CLASS_SOURCE).
+ENT_API size_t ent_graph_source_count(const EntGraph *graph);
+/// The ID of the `index`-th source in the order added (borrowed), or NULL.
+ENT_API const char *ent_graph_source_id(const EntGraph *graph, size_t index);
+
+/**
+ * Like ent_export_rdf(), but only the statements that come from source
+ * `source_id`: the contents of that source's named graph in N-Quads.
+ */
+ENT_API EntStatus ent_export_rdf_source(EntGraph *graph,
+                                        EntFormat format,
+                                        const char *source_id,
+                                        FILE *stream,
+                                        size_t *count);
+
 /**
  * Write `graph` in `format` to `path` atomically: a temporary file beside
  * it, renamed over `path` only on success.  On failure `path` is untouched.
@@ -311,6 +326,65 @@ ENT_API EntStatus ent_export_rdf_file(EntGraph *graph,
                                       EntFormat format,
                                       const char *path,
                                       size_t *count);
+
+/// Diagram output formats.
+typedef enum {
+  ENT_DIAGRAM_DOT,     ///< Graphviz DOT, written by cgraph
+  ENT_DIAGRAM_SVG,     ///< Laid out and rendered by gvc
+  ENT_DIAGRAM_PNG,     ///< Laid out and rendered by gvc
+  ENT_DIAGRAM_PDF,     ///< Laid out and rendered by gvc
+  ENT_DIAGRAM_GRAPHML, ///< GraphML (Gephi, yEd, Cytoscape)
+  ENT_DIAGRAM_COUNT_
+} EntDiagramFormat;
+
+/// The diagram format called `name` ("svg"...), or ENT_DIAGRAM_COUNT_.
+ENT_API EntDiagramFormat ent_diagram_format_by_name(const char *name);
+/// The diagram format a file name's extension implies, or ..._COUNT_.
+ENT_API EntDiagramFormat ent_diagram_format_by_extension(const char *path);
+/// The usual file extension of `format`, without the dot ("svg"...).
+ENT_API const char *ent_diagram_extension(EntDiagramFormat format);
+
+/// What to draw and how.  Zero-initialise, then set what you need.
+typedef struct {
+  /**
+   * NULL or "all": officials, institutions, countries, negotiations,
+   * delegations, agreements and events.  "negotiation:ID": one
+   * negotiation with its delegations, leaders, members, topics and
+   * agreements.  "ego:ID": everything within `depth` hops of one node.
+   * "timeline": negotiations, agreements, events and statements ranked
+   * by date.  ID is an entity ID (the last segment of its IRI) or an IRI.
+   */
+  const char *view;
+  unsigned depth;     ///< For "ego:": hops (0 means 1)
+  size_t max_nodes;   ///< Cap on drawn nodes, then a "+N more" node (0: 150)
+  const char *engine; ///< Graphviz layout engine, or NULL to choose by size
+  const char *lang;   ///< Preferred label language (NULL: "en")
+} EntDiagramOptions;
+
+/**
+ * Draw `graph` as a diagram to `stream` (borrowed).  `options` may be NULL.
+ * The same labelled graph is drawn whatever the format.
+ */
+ENT_API EntStatus ent_export_diagram(EntGraph *graph,
+                                     EntDiagramFormat format,
+                                     const EntDiagramOptions *options,
+                                     FILE *stream);
+
+/**
+ * Draw any RDF file read with raptor2 (Turtle, N-Triples, N-Quads, RDF/XML;
+ * `syntax` is a raptor parser name, or NULL to guess from the extension),
+ * with the styling and labels of ent_export_diagram().  Labels come from
+ * rdfs:label, schema:name or skos:prefLabel in the preferred language;
+ * literals are folded into their subject; edge labels come from the
+ * ontology's rdfs:label, or a prefixed name.
+ */
+ENT_API EntStatus ent_diagram_rdf_file(EntWorld *world,
+                                       const EntOntology *ontology,
+                                       const char *path,
+                                       const char *syntax,
+                                       EntDiagramFormat format,
+                                       const EntDiagramOptions *options,
+                                       FILE *stream);
 
 /// An output file written atomically.
 typedef struct EntOutputImpl EntOutput;
@@ -333,6 +407,72 @@ ENT_API FILE *ent_output_stream(EntOutput *output);
 ENT_API EntStatus ent_output_commit(EntOutput *output);
 /// Discard the temporary file and free `output` (NULL is fine).
 ENT_API void ent_output_abort(EntOutput *output);
+
+// ---- Triple stores ----
+
+/// How ent_store_push() writes a named graph.
+typedef enum {
+  ENT_PUSH_REPLACE, ///< Replace the graph: PUT the first chunk, POST the rest
+  ENT_PUSH_APPEND,  ///< Add to the graph: POST every chunk
+} EntPushMode;
+
+/**
+ * Most triples sent in one request by default.  Virtuoso 7.2.5 can hang
+ * for good on a single request of about 500,000 triples; 100,000 stays
+ * well clear of that and costs little (one request takes about a second).
+ */
+#define ENT_PUSH_DEFAULT_CHUNK 100000
+
+/**
+ * Where and how ent_store_push() sends a graph.  Zero-initialise, then set
+ * at least `store`.  Every string is borrowed for the duration of the call;
+ * the password is never copied by entente, logged or written anywhere.
+ */
+typedef struct {
+  const char *store;     ///< Graph Store endpoint URL, http:// or https://
+  const char *graph_iri; ///< Graph to write instead of the source's IRI
+  EntPushMode mode;      ///< ENT_PUSH_REPLACE (0) or ENT_PUSH_APPEND
+  const char *user;      ///< User for HTTP digest or basic auth, or NULL
+  const char *password;  ///< The user's password (with `user` only)
+  size_t chunk;          ///< Most triples per request; 0: the default
+  long connect_timeout;  ///< Seconds to connect; 0: 10
+  long timeout;          ///< Seconds each request may take in all; 0: 300
+  int dry_run;           ///< Nonzero: check, count and plan; send nothing
+} EntPushOptions;
+
+/// What ent_store_push() did, or with `dry_run` would do.
+typedef struct {
+  const char *graph_iri; ///< The graph written (borrowed from graph/options)
+  size_t triples;        ///< Triples in the graph
+  size_t requests;       ///< HTTP requests the push takes
+  size_t requests_done;  ///< Requests the store accepted (2xx)
+  long http_status;      ///< Last HTTP status received, 0 if none
+  int may_be_partial;    ///< Failed after the store may have changed the
+                         ///< graph: it may now be incomplete
+} EntPushReport;
+
+/**
+ * Send the named graph of source `source_id` (the statements
+ * ent_export_rdf_source() writes) to a triple store with the SPARQL 1.1
+ * Graph Store HTTP Protocol: N-Triples to `store?graph=IRI`, in chunks of
+ * at most `chunk` triples.  Replacing is idempotent: pushing the same graph
+ * twice leaves the store as one push does.  Only http and https are used,
+ * redirects are not followed, any status but 2xx is an error.
+ *
+ * Errors are logged through the graph's world with the store's answer:
+ * ENT_ERR_BAD_VALUE for an unusable URL or option, ENT_ERR_UNKNOWN_ID for
+ * an unknown source, ENT_ERR_IO when the store cannot be reached, times out
+ * or refuses.  A replace of several chunks is not atomic: if it fails
+ * midway, `report->may_be_partial` is set and the graph may be incomplete
+ * until pushed again.  `report` (nullable) is filled in every case.
+ *
+ * Uses libcurl; safe to call from several threads at once only if libcurl
+ * reports CURL_VERSION_THREADSAFE (Debian 12's does).
+ */
+ENT_API EntStatus ent_store_push(EntGraph *graph,
+                                 const char *source_id,
+                                 const EntPushOptions *options,
+                                 EntPushReport *report);
 
 #ifdef __cplusplus
 }

@@ -23,28 +23,37 @@ enum {
   EXIT_CONFIG = 78,   // unusable ontology
 };
 
-#define MAX_FORMATS ENT_FORMAT_COUNT_
+#define MAX_FORMATS 16
 #define MAX_TEXTS   64
 
 static const char usage_text[] =
   "usage: entente export DATASET... [-f FORMAT[,FORMAT...]] [-o FILE | -O "
   "DIR]\n"
-  "                      [--base IRI] [--ontology FILE] [--text SOURCE=FILE]\n"
-  "       entente validate DATASET... [--ontology FILE] [--text SOURCE=FILE]\n"
+  "                      [--base IRI] [--ontology FILE] [--text "
+  "SOURCE=FILE]\n"
+  "                      [--view VIEW] [--depth N] [--max-nodes N]\n"
+  "                      [--engine NAME] [--lang TAG]\n"
+  "       entente validate DATASET... [--ontology FILE] [--text "
+  "SOURCE=FILE]\n"
+  "       entente dot GRAPH.ttl [-f dot|svg|png|pdf|graphml] [-o FILE]\n"
+  "                      [--syntax NAME] [--view VIEW] [--depth N]\n"
+  "                      [--max-nodes N] [--engine NAME] [--lang TAG]\n"
   "       entente --help | --version\n";
 
 static const char help_text[] =
   "\n"
-  "Turn curated datasets about diplomacy into RDF.\n"
+  "Turn curated datasets about diplomacy into RDF and diagrams.\n"
   "\n"
   "Commands:\n"
-  "  export     write the datasets as RDF\n"
+  "  export     write the datasets as RDF or as a diagram\n"
   "  validate   check the datasets (schema, references, dates, quotes)\n"
   "             and print what they hold\n"
+  "  dot        draw any RDF file (Turtle, N-Triples, N-Quads, RDF/XML)\n"
   "\n"
   "Options:\n"
-  "  -f, --format F   turtle (default), ntriples, nquads, rdfxml, json;\n"
-  "                   several comma-separated with -O\n"
+  "  -f, --format F   RDF: turtle (default), ntriples, nquads, rdfxml, json;\n"
+  "                   diagrams: dot, svg, png, pdf, graphml; several\n"
+  "                   comma-separated with -O\n"
   "  -o, --output F   write one file (all datasets merged); the format is\n"
   "                   guessed from its extension unless -f is given\n"
   "  -O, --output-dir D\n"
@@ -54,24 +63,43 @@ static const char help_text[] =
   "  --ontology F     use this ontology instead of the built-in one\n"
   "  --text S=F       check the quotes of source S against the text in F\n"
   "\n"
-  "Without -o or -O the RDF goes to standard output.  Files are written\n"
+  "Diagram options:\n"
+  "  --view V         all (default), negotiation:ID, ego:ID, timeline\n"
+  "  --depth N        hops around the node of an ego view (default 1)\n"
+  "  --max-nodes N    draw at most N nodes, then a \"+N more\" node (150)\n"
+  "  --engine NAME    Graphviz layout engine (default: dot for small\n"
+  "                   diagrams, sfdp for large ones)\n"
+  "  --lang TAG       preferred language of labels (default en)\n"
+  "  --syntax NAME    RDF syntax of the dot command's input when its\n"
+  "                   extension does not tell (turtle, ntriples, nquads,\n"
+  "                   rdfxml)\n"
+  "\n"
+  "Without -o or -O the output goes to standard output.  Files are written\n"
   "atomically: on any error no output file is created or changed.\n"
   "\n"
   "Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input,\n"
   "70 internal error, 74 output error, 78 unusable ontology.\n";
 
+/// An output format: an RDF syntax or a diagram.
+typedef struct {
+  bool diagram;
+  int value; ///< EntFormat or EntDiagramFormat
+} Format;
+
 typedef struct {
   const char *command;
   const char **datasets;
   int n_datasets;
-  EntFormat formats[MAX_FORMATS];
+  Format formats[MAX_FORMATS];
   int n_formats;
   const char *output;
   const char *output_dir;
   const char *base;
   const char *ontology;
+  const char *syntax;
   const char *texts[MAX_TEXTS];
   int n_texts;
+  EntDiagramOptions diagram;
 } Options;
 
 static int usage_error(const char *fmt, ...)
@@ -89,6 +117,39 @@ usage_error(const char *fmt, ...)
   return EXIT_USAGE;
 }
 
+static bool
+format_by_name(const char *name, Format *out)
+{
+  const EntFormat rdf = ent_format_by_name(name);
+  const EntDiagramFormat diagram = ent_diagram_format_by_name(name);
+  if (rdf != ENT_FORMAT_COUNT_) {
+    *out = (Format){ false, (int)rdf };
+  } else if (diagram != ENT_DIAGRAM_COUNT_) {
+    *out = (Format){ true, (int)diagram };
+  }
+  return rdf != ENT_FORMAT_COUNT_ || diagram != ENT_DIAGRAM_COUNT_;
+}
+
+static bool
+format_by_extension(const char *path, Format *out)
+{
+  const EntFormat rdf = ent_format_by_extension(path);
+  const EntDiagramFormat diagram = ent_diagram_format_by_extension(path);
+  if (rdf != ENT_FORMAT_COUNT_) {
+    *out = (Format){ false, (int)rdf };
+  } else if (diagram != ENT_DIAGRAM_COUNT_) {
+    *out = (Format){ true, (int)diagram };
+  }
+  return rdf != ENT_FORMAT_COUNT_ || diagram != ENT_DIAGRAM_COUNT_;
+}
+
+static const char *
+format_extension(Format f)
+{
+  return f.diagram ? ent_diagram_extension((EntDiagramFormat)f.value)
+                   : ent_format_extension((EntFormat)f.value);
+}
+
 static int
 parse_formats(Options *o, const char *list)
 {
@@ -99,11 +160,11 @@ parse_formats(Options *o, const char *list)
   memcpy(copy, list, strlen(list) + 1);
   for (char *save = NULL, *name = strtok_r(copy, ",", &save); name;
        name = strtok_r(NULL, ",", &save)) {
-    const EntFormat f = ent_format_by_name(name);
-    if (f == ENT_FORMAT_COUNT_) {
-      return usage_error(
-        "unknown format '%s'; use turtle, ntriples, nquads, rdfxml or json",
-        name);
+    Format f = { false, 0 };
+    if (!format_by_name(name, &f)) {
+      return usage_error("unknown format '%s'; use turtle, ntriples, nquads, "
+                         "rdfxml, json, dot, svg, png, pdf or graphml",
+                         name);
     }
     if (o->n_formats == MAX_FORMATS) {
       return usage_error("too many formats in '%s'", list);
@@ -111,6 +172,19 @@ parse_formats(Options *o, const char *list)
     o->formats[o->n_formats++] = f;
   }
   return EXIT_OK;
+}
+
+static bool
+parse_count(const char *text, unsigned long max, unsigned long *out)
+{
+  char *end = NULL;
+  errno = 0;
+  const unsigned long v = strtoul(text, &end, 10);
+  if (errno || !end || *end || text[0] == '-' || v == 0 || v > max) {
+    return false;
+  }
+  *out = v;
+  return true;
 }
 
 static int
@@ -124,63 +198,78 @@ parse_args(int argc, char **argv, Options *o)
   }
   for (int i = 2; i < argc; ++i) {
     const char *a = argv[i];
-    const bool has_value = i + 1 < argc;
-    if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
-      if (!has_value) {
-        return usage_error("%s needs a format", a);
-      }
-      const int rc = parse_formats(o, argv[++i]);
-      if (rc) {
-        return rc;
-      }
-    } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-      if (!has_value) {
-        return usage_error("%s needs a file", a);
-      }
-      o->output = argv[++i];
-    } else if (!strcmp(a, "-O") || !strcmp(a, "--output-dir")) {
-      if (!has_value) {
-        return usage_error("%s needs a directory", a);
-      }
-      o->output_dir = argv[++i];
-    } else if (!strcmp(a, "--base")) {
-      if (!has_value) {
-        return usage_error("%s needs an IRI", a);
-      }
-      o->base = argv[++i];
-    } else if (!strcmp(a, "--ontology")) {
-      if (!has_value) {
-        return usage_error("%s needs a file", a);
-      }
-      o->ontology = argv[++i];
-    } else if (!strcmp(a, "--text")) {
-      if (!has_value || !strchr(argv[i + 1], '=')) {
+    const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+    unsigned long n = 0;
+    if (a[0] != '-' || a[1] == '\0') {
+      o->datasets[o->n_datasets++] = a;
+      continue;
+    }
+    if (!strcmp(a, "--text")) {
+      if (!value || !strchr(value, '=')) {
         return usage_error("%s needs SOURCE-ID=FILE", a);
       }
       if (o->n_texts == MAX_TEXTS) {
         return usage_error("too many %s options", a);
       }
-      o->texts[o->n_texts++] = argv[++i];
-    } else if (a[0] == '-' && a[1] != '\0') {
-      return usage_error("unknown option '%s'", a);
+      o->texts[o->n_texts++] = value;
+    } else if (!value) {
+      return strcmp(a, "--help") ? usage_error("unknown option or missing "
+                                               "value: '%s'",
+                                               a)
+                                 : usage_error("give --help alone");
+    } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+      const int rc = parse_formats(o, value);
+      if (rc) {
+        return rc;
+      }
+    } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+      o->output = value;
+    } else if (!strcmp(a, "-O") || !strcmp(a, "--output-dir")) {
+      o->output_dir = value;
+    } else if (!strcmp(a, "--base")) {
+      o->base = value;
+    } else if (!strcmp(a, "--ontology")) {
+      o->ontology = value;
+    } else if (!strcmp(a, "--syntax")) {
+      o->syntax = value;
+    } else if (!strcmp(a, "--view")) {
+      o->diagram.view = value;
+    } else if (!strcmp(a, "--engine")) {
+      o->diagram.engine = value;
+    } else if (!strcmp(a, "--lang")) {
+      o->diagram.lang = value;
+    } else if (!strcmp(a, "--depth")) {
+      if (!parse_count(value, 100, &n)) {
+        return usage_error("--depth takes a number from 1 to 100");
+      }
+      o->diagram.depth = (unsigned)n;
+    } else if (!strcmp(a, "--max-nodes")) {
+      if (!parse_count(value, 1000000, &n)) {
+        return usage_error("--max-nodes takes a number from 1 to 1000000");
+      }
+      o->diagram.max_nodes = n;
     } else {
-      o->datasets[o->n_datasets++] = a;
+      return usage_error("unknown option '%s'", a);
     }
+    ++i; // the option's value
   }
   if (o->n_datasets == 0) {
-    return usage_error("%s needs at least one DATASET", o->command);
+    return usage_error("%s needs at least one %s",
+                       o->command,
+                       strcmp(o->command, "dot") ? "DATASET" : "RDF file");
   }
   if (o->output && o->output_dir) {
-    return usage_error("%s", "give -o or -O, not both");
+    return usage_error("give -o or -O, not both");
   }
   if (o->n_formats > 1 && !o->output_dir) {
-    return usage_error("%s", "several formats need -O DIR");
+    return usage_error("several formats need -O DIR");
   }
   if (o->n_formats == 0) {
-    const EntFormat guessed =
-      o->output ? ent_format_by_extension(o->output) : ENT_FORMAT_COUNT_;
-    o->formats[o->n_formats++] =
-      guessed == ENT_FORMAT_COUNT_ ? ENT_FORMAT_TURTLE : guessed;
+    Format guessed = { !strcmp(o->command, "dot"), 0 };
+    if (!o->output || !format_by_extension(o->output, &guessed)) {
+      guessed.value = 0; // turtle, or dot for the dot command
+    }
+    o->formats[o->n_formats++] = guessed;
   }
   return EXIT_OK;
 }
@@ -197,9 +286,10 @@ exit_code(EntStatus st)
     case ENT_ERR_ONTOLOGY:
     case ENT_ERR_UNDECLARED:
       return EXIT_CONFIG;
+    case ENT_ERR_BAD_ARG:
+      return EXIT_USAGE;
     case ENT_ERR_NO_MEMORY:
     case ENT_ERR_INTERNAL:
-    case ENT_ERR_BAD_ARG:
       return EXIT_SOFTWARE;
     case ENT_ERR_SYNTAX:
     case ENT_ERR_SCHEMA:
@@ -239,8 +329,7 @@ load_graph(EntWorld *world,
     source[len] = '\0';
     if (access(eq + 1, R_OK) != 0) {
       fprintf(stderr,
-              "%s: error: cannot read the text given for source "
-              "'%s': %s\n",
+              "%s: error: cannot read the text given for source '%s': %s\n",
               eq + 1,
               source,
               strerror(errno));
@@ -296,20 +385,83 @@ run_validate(EntWorld *world, const EntOntology *ont, const Options *o)
 }
 
 static int
+check_output_dir(const Options *o)
+{
+  struct stat st;
+  if (o->output_dir && (stat(o->output_dir, &st) || !S_ISDIR(st.st_mode))) {
+    fprintf(
+      stderr, "%s: error: not a directory; create it first\n", o->output_dir);
+    return EXIT_IOERR;
+  }
+  return EXIT_OK;
+}
+
+/// Open the output for `dataset` in `format`: a temporary file beside
+/// its target, or standard output.
+static EntStatus
+open_output(EntWorld *world,
+            const Options *o,
+            const char *dataset,
+            Format format,
+            EntOutput **slot,
+            FILE **stream)
+{
+  *stream = stdout;
+  if (!o->output_dir && !o->output) {
+    return ENT_SUCCESS;
+  }
+  char name[4096];
+  char base[1024];
+  stem(dataset, base, sizeof(base));
+  if (o->output_dir) {
+    snprintf(name,
+             sizeof(name),
+             "%s/%s.%s",
+             o->output_dir,
+             base,
+             format_extension(format));
+  } else {
+    snprintf(name, sizeof(name), "%s", o->output);
+  }
+  const EntStatus st = ent_output_open(world, name, slot);
+  *stream = st ? NULL : ent_output_stream(*slot);
+  return st;
+}
+
+/// Rename every output into place only when all of them succeeded.
+static EntStatus
+finish_outputs(EntOutput **outputs, size_t n, EntStatus st)
+{
+  for (size_t i = 0; i < n; ++i) {
+    if (!outputs[i]) {
+      continue;
+    }
+    if (st) {
+      ent_output_abort(outputs[i]);
+    } else {
+      st = ent_output_commit(outputs[i]);
+    }
+  }
+  if (!st && fflush(stdout)) {
+    fprintf(stderr,
+            "entente: error: writing to standard output failed: %s\n",
+            strerror(errno));
+    st = ENT_ERR_IO;
+  }
+  return st;
+}
+
+static int
 run_export(EntWorld *world, const EntOntology *ont, const Options *o)
 {
-  if (o->output_dir) {
-    struct stat st;
-    if (stat(o->output_dir, &st) || !S_ISDIR(st.st_mode)) {
-      fprintf(
-        stderr, "%s: error: not a directory; create it first\n", o->output_dir);
-      return EXIT_IOERR;
-    }
+  int rc = check_output_dir(o);
+  if (rc) {
+    return rc;
   }
   // -O: one graph per dataset; otherwise every dataset merged into one.
   const int n_graphs = o->output_dir ? o->n_datasets : 1;
   const size_t n_outputs = (size_t)n_graphs * (size_t)o->n_formats;
-  if (n_graphs < 1 || n_outputs < 1) {
+  if (n_graphs < 1 || n_outputs < 1) { // parse_args makes both at least 1
     return EXIT_USAGE;
   }
   EntGraph **graphs = calloc((size_t)n_graphs, sizeof(EntGraph *));
@@ -326,55 +478,59 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
            : load_graph(world, ont, o, o->datasets, o->n_datasets, &graphs[g]);
   }
   const bool input_failed = st == ENT_ERR_IO;
-  // Write every output to its temporary file; rename them all only when
-  // all of them succeeded.
   for (int g = 0; !st && g < n_graphs; ++g) {
     for (int f = 0; !st && f < o->n_formats; ++f) {
-      EntOutput **slot = &outputs[g * o->n_formats + f];
-      FILE *stream = stdout;
-      if (o->output_dir || o->output) {
-        char name[4096];
-        char base[1024];
-        stem(o->datasets[g], base, sizeof(base));
-        if (o->output_dir) {
-          snprintf(name,
-                   sizeof(name),
-                   "%s/%s.%s",
-                   o->output_dir,
-                   base,
-                   ent_format_extension(o->formats[f]));
-        } else {
-          snprintf(name, sizeof(name), "%s", o->output);
-        }
-        st = ent_output_open(world, name, slot);
-        stream = st ? NULL : ent_output_stream(*slot);
-      }
-      if (!st) {
-        st = ent_export_rdf(graphs[g], o->formats[f], stream, NULL);
+      const Format format = o->formats[f];
+      FILE *stream = NULL;
+      st = open_output(world,
+                       o,
+                       o->datasets[g],
+                       format,
+                       &outputs[g * o->n_formats + f],
+                       &stream);
+      if (!st && format.diagram) {
+        st = ent_export_diagram(
+          graphs[g], (EntDiagramFormat)format.value, &o->diagram, stream);
+      } else if (!st) {
+        st = ent_export_rdf(graphs[g], (EntFormat)format.value, stream, NULL);
       }
     }
   }
-  for (size_t i = 0; i < n_outputs; ++i) {
-    if (!outputs[i]) {
-      continue;
-    }
-    if (st) {
-      ent_output_abort(outputs[i]);
-    } else {
-      st = ent_output_commit(outputs[i]);
-    }
-  }
+  st = finish_outputs(outputs, n_outputs, st);
   for (int g = 0; g < n_graphs; ++g) {
     ent_graph_free(graphs[g]);
   }
   free(graphs);
   free(outputs);
-  if (!st && !o->output && !o->output_dir && fflush(stdout)) {
-    fprintf(stderr,
-            "entente: error: writing to standard output failed: %s\n",
-            strerror(errno));
-    return EXIT_IOERR;
+  return input_failed ? EXIT_NOINPUT : exit_code(st);
+}
+
+static int
+run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
+{
+  if (o->n_datasets != 1 || o->n_formats != 1 || !o->formats[0].diagram) {
+    return usage_error("dot draws one RDF file in one diagram format (dot, "
+                       "svg, png, pdf, graphml)");
   }
+  int rc = check_output_dir(o);
+  if (rc) {
+    return rc;
+  }
+  EntOutput *output = NULL;
+  FILE *stream = NULL;
+  EntStatus st =
+    open_output(world, o, o->datasets[0], o->formats[0], &output, &stream);
+  if (!st) {
+    st = ent_diagram_rdf_file(world,
+                              ont,
+                              o->datasets[0],
+                              o->syntax,
+                              (EntDiagramFormat)o->formats[0].value,
+                              &o->diagram,
+                              stream);
+  }
+  const bool input_failed = st == ENT_ERR_IO && output == NULL && o->output;
+  st = finish_outputs(&output, 1, st);
   return input_failed ? EXIT_NOINPUT : exit_code(st);
 }
 
@@ -393,7 +549,8 @@ main(int argc, char **argv)
     printf("entente %s\n", ENT_VERSION);
     return EXIT_OK;
   }
-  if (strcmp(argv[1], "export") != 0 && strcmp(argv[1], "validate") != 0) {
+  if (strcmp(argv[1], "export") != 0 && strcmp(argv[1], "validate") != 0 &&
+      strcmp(argv[1], "dot") != 0) {
     return usage_error("unknown command '%s'", argv[1]);
   }
   Options o;
@@ -412,6 +569,8 @@ main(int argc, char **argv)
     rc = exit_code(st == ENT_ERR_IO ? ENT_ERR_ONTOLOGY : st);
   } else if (!strcmp(o.command, "validate")) {
     rc = run_validate(world, ont, &o);
+  } else if (!strcmp(o.command, "dot")) {
+    rc = run_dot(world, ont, &o);
   } else {
     rc = run_export(world, ont, &o);
   }

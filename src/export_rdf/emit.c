@@ -6,13 +6,120 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SUPERS  16
-#define MAX_SOURCES 8
+/// As many as the ontology walk visits (MAX_HIERARCHY_DEPTH there).
+#define MAX_SUPERS 64
 
 typedef struct {
   const char *iris[MAX_SUPERS];
   size_t count;
 } SuperList;
+
+/// The statements of one entity, to write each only once: one fact can
+/// come from two sources, and two properties can share a super-property
+/// (ent:topic and ent:concerns are both schema:about).  Exact: statements
+/// are compared byte for byte, never by hash alone.
+typedef struct {
+  uint32_t *slots;  ///< Offset + 1 into text, 0 = empty
+  uint32_t *stamps; ///< Slot is in use when its stamp is `stamp`
+  size_t size;      ///< Power of two
+  size_t count;
+  uint32_t stamp;
+  EntBuf text; ///< Keys, each NUL-terminated
+} StatementSet;
+
+static void
+set_reset(StatementSet *set)
+{
+  ++set->stamp;
+  set->count = 0;
+  ent_buf_reset(&set->text);
+  if (set->stamp == 0) { // wrapped: old stamps could match again
+    memset(set->stamps, 0, set->size * sizeof(uint32_t));
+    set->stamp = 1;
+  }
+}
+
+static void
+set_free(StatementSet *set)
+{
+  free(set->slots);
+  free(set->stamps);
+  ent_buf_free(&set->text);
+}
+
+static EntStatus
+set_grow(StatementSet *set)
+{
+  const size_t size = set->size ? set->size * 2 : 256;
+  uint32_t *slots = calloc(size, sizeof(uint32_t));
+  uint32_t *stamps = calloc(size, sizeof(uint32_t));
+  if (!slots || !stamps) {
+    free(slots);
+    free(stamps);
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < set->size; ++i) {
+    if (set->stamps[i] == set->stamp) {
+      const char *key = set->text.buf + set->slots[i] - 1;
+      size_t j = (size_t)ent_hash(key, strlen(key)) & (size - 1);
+      while (stamps[j] == set->stamp) {
+        j = (j + 1) & (size - 1);
+      }
+      slots[j] = set->slots[i];
+      stamps[j] = set->stamp;
+    }
+  }
+  free(set->slots);
+  free(set->stamps);
+  set->slots = slots;
+  set->stamps = stamps;
+  set->size = size;
+  return ENT_SUCCESS;
+}
+
+/// Add the statement; *fresh tells whether it was not there yet.
+static EntStatus
+set_add(StatementSet *set, const Triple *t, bool quads, bool *fresh)
+{
+  EntStatus st = ENT_SUCCESS;
+  if (!set->stamp) {
+    set->stamp = 1;
+  }
+  if ((set->count + 1) * 2 > set->size) {
+    TRY(st, set_grow(set));
+  }
+  // The key: every term, separated by a byte no term can hold.
+  const size_t start = set->text.len;
+  TRY(st,
+      ent_buf_appendf(&set->text,
+                      "%s\x01%s\x01%d%s\x01%s\x01%s\x01%s",
+                      t->subject.value,
+                      t->predicate.value,
+                      (int)t->object.type,
+                      t->object.value,
+                      t->object.lang ? t->object.lang : "",
+                      t->object.datatype ? t->object.datatype : "",
+                      quads && t->graph ? t->graph : ""));
+  TRY(st, ent_buf_append(&set->text, "", 1)); // keep the NUL in the arena
+  const char *key = set->text.buf + start;
+  size_t i = (size_t)ent_hash(key, strlen(key)) & (set->size - 1);
+  while (set->stamps[i] == set->stamp) {
+    if (!strcmp(set->text.buf + set->slots[i] - 1, key)) {
+      set->text.len = start; // already written: forget the copy
+      *fresh = false;
+      return ENT_SUCCESS;
+    }
+    i = (i + 1) & (set->size - 1);
+  }
+  if (start + 1 > UINT32_MAX) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  set->slots[i] = (uint32_t)start + 1;
+  set->stamps[i] = set->stamp;
+  ++set->count;
+  *fresh = true;
+  return ENT_SUCCESS;
+}
 
 typedef struct {
   EntGraph *graph;
@@ -23,6 +130,11 @@ typedef struct {
   size_t *fact_start; ///< Facts of entity i: order[fact_start[i]..[i+1])
   uint32_t *order;
   EntBuf scratch;
+  bool quads;            ///< Statements in different graphs are different
+  StatementSet written;  ///< This entity's statements so far
+  uint32_t *source_mark; ///< Per entity: index + 1 of the last entity
+                         ///< that listed it as a source
+  uint32_t *sources;     ///< This entity's sources, in order of first use
 } Emitter;
 
 static EntStatus
@@ -62,7 +174,10 @@ static EntStatus
 put(Emitter *em, const char *s, const char *p, Node o, const char *graph)
 {
   const Triple t = { iri_node(s), iri_node(p), o, graph };
-  return em->func(em->handle, &t);
+  bool fresh = false;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, set_add(&em->written, &t, em->quads, &fresh));
+  return fresh ? em->func(em->handle, &t) : ENT_SUCCESS;
 }
 
 static const char *
@@ -102,8 +217,13 @@ emit_attribution(Emitter *em,
   EntStatus st = ENT_SUCCESS;
   TRY(st, require_declared(em, role));
   ent_buf_reset(&em->scratch);
+  // One node per role and agent: an outlet can be speaker and medium.
   TRY(st,
-      ent_buf_appendf(&em->scratch, "%s/attribution/%s", e->iri, agent->id));
+      ent_buf_appendf(&em->scratch,
+                      "%s/attribution/%s-%s",
+                      e->iri,
+                      role + sizeof(ENT_NS) - 1,
+                      agent->id));
   const char *node = em->scratch.buf;
   TRY(st,
       put(em, e->iri, PROV_NS "qualifiedAttribution", iri_node(node), graph));
@@ -162,24 +282,23 @@ emit_entity(Emitter *em, uint32_t index)
   TRY(st, put(em, e->iri, SCHEMA_NS "name", name, graph));
 
   // Every source the entity's facts come from, for prov:wasDerivedFrom.
-  uint32_t sources[MAX_SOURCES];
   size_t n_sources = 0;
+  const uint32_t mark = index + 1;
   if (e->source != ENT_NO_ENTITY && e->source != index) {
-    sources[n_sources++] = e->source;
+    em->source_mark[e->source] = mark;
+    em->sources[n_sources++] = e->source;
   }
   for (size_t i = em->fact_start[index]; i < em->fact_start[index + 1]; ++i) {
     const Fact *f = &g->facts[em->order[i]];
     TRY(st, emit_fact(em, e, f));
-    bool seen = f->source == ENT_NO_ENTITY || f->source == index;
-    for (size_t k = 0; k < n_sources && !seen; ++k) {
-      seen = sources[k] == f->source;
-    }
-    if (!seen && n_sources < MAX_SOURCES) {
-      sources[n_sources++] = f->source;
+    if (f->source != ENT_NO_ENTITY && f->source != index &&
+        em->source_mark[f->source] != mark) {
+      em->source_mark[f->source] = mark;
+      em->sources[n_sources++] = f->source;
     }
   }
   for (size_t k = 0; k < n_sources; ++k) {
-    const char *src = g->entities[sources[k]].iri;
+    const char *src = g->entities[em->sources[k]].iri;
     TRY(st, put(em, e->iri, PROV_NS "wasDerivedFrom", iri_node(src), graph));
     if (e->cls == ENT_CLASS_QUOTATION) {
       TRY(st, put(em, e->iri, PROV_NS "wasQuotedFrom", iri_node(src), graph));
@@ -212,13 +331,21 @@ index_facts(Emitter *em)
 }
 
 EntStatus
-ent_emit(EntGraph *graph, EmitFunc func, void *handle)
+ent_emit(EntGraph *graph, bool quads, EmitFunc func, void *handle)
 {
   Emitter em;
   memset(&em, 0, sizeof(em));
   em.graph = graph;
   em.func = func;
   em.handle = handle;
+  em.quads = quads;
+  em.source_mark = calloc(graph->n_entities + 1, sizeof(uint32_t));
+  em.sources = malloc((graph->n_entities + 1) * sizeof(uint32_t));
+  if (!em.source_mark || !em.sources) {
+    free(em.source_mark);
+    free(em.sources);
+    return ENT_ERR_NO_MEMORY;
+  }
   for (int c = 0; c < ENT_CLASS_COUNT_; ++c) {
     ont_each_external_super(graph->ontology,
                             ent_class_iri((EntClass)c),
@@ -234,10 +361,14 @@ ent_emit(EntGraph *graph, EmitFunc func, void *handle)
   }
   EntStatus st = index_facts(&em);
   for (uint32_t i = 0; !st && i < graph->n_entities; ++i) {
+    set_reset(&em.written);
     st = emit_entity(&em, i);
   }
   free(em.fact_start);
   free(em.order);
+  free(em.source_mark);
+  free(em.sources);
+  set_free(&em.written);
   ent_buf_free(&em.scratch);
   return st;
 }

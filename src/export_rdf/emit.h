@@ -27,9 +27,10 @@ typedef EntStatus (*EmitFunc)(void *handle, const Triple *triple);
 
 /**
  * Generate every statement of `graph`, in a deterministic order, checking
- * that each ent: term is declared in the ontology.  Stops at the first
+ * that each ent: term is declared in the ontology.  Each statement comes
+ * once; with `quads`, once per named graph.  Stops at the first
  * non-success status of `func` or of a check.
  */
-EntStatus ent_emit(EntGraph *graph, EmitFunc func, void *handle);
+EntStatus ent_emit(EntGraph *graph, bool quads, EmitFunc func, void *handle);
 
 #endif // ENT_EMIT_H

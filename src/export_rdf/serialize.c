@@ -66,19 +66,54 @@ ent_format_extension(const EntFormat format)
                                               : NULL;
 }
 
+/// Counts statements, optionally of one graph only.
+typedef struct {
+  size_t count;
+  const char *only_graph;
+} Counter;
+
+static bool
+in_graph(const Triple *triple, const char *only_graph)
+{
+  return !only_graph || (triple->graph && !strcmp(triple->graph, only_graph));
+}
+
 static EntStatus
 count_one(void *handle, const Triple *triple)
 {
-  (void)triple;
-  ++*(size_t *)handle;
+  Counter *counter = handle;
+  counter->count += in_graph(triple, counter->only_graph) ? 1U : 0U;
   return ENT_SUCCESS;
 }
 
 EntStatus
 ent_graph_statement_count(EntGraph *graph, size_t *count)
 {
-  *count = 0;
-  return ent_emit(graph, count_one, count);
+  Counter counter = { 0, NULL };
+  const EntStatus st = ent_emit(graph, false, count_one, &counter);
+  *count = counter.count;
+  return st;
+}
+
+size_t
+ent_graph_source_count(const EntGraph *graph)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < graph->n_entities; ++i) {
+    n += graph->entities[i].cls == ENT_CLASS_SOURCE ? 1U : 0U;
+  }
+  return n;
+}
+
+const char *
+ent_graph_source_id(const EntGraph *graph, size_t index)
+{
+  for (size_t i = 0; i < graph->n_entities; ++i) {
+    if (graph->entities[i].cls == ENT_CLASS_SOURCE && index-- == 0) {
+      return graph->entities[i].id;
+    }
+  }
+  return NULL;
 }
 
 typedef struct {
@@ -87,6 +122,7 @@ typedef struct {
   bool with_graph;
   unsigned long errors;
   EntWorld *ent_world;
+  const char *only_graph; ///< Write only statements of this graph, or NULL
 } Writer;
 
 static raptor_term *
@@ -117,6 +153,9 @@ static EntStatus
 write_one(void *handle, const Triple *t)
 {
   Writer *w = handle;
+  if (!in_graph(t, w->only_graph)) {
+    return ENT_SUCCESS;
+  }
   raptor_statement *s = raptor_new_statement(w->world);
   if (!s) {
     return ENT_ERR_NO_MEMORY;
@@ -210,23 +249,26 @@ declare_namespaces(EntGraph *graph, raptor_serializer *ser)
   return st;
 }
 
-EntStatus
-ent_export_rdf(EntGraph *graph,
-               const EntFormat format,
-               FILE *stream,
-               size_t *count)
+static EntStatus
+export_rdf(EntGraph *graph,
+           const EntFormat format,
+           const char *only_graph,
+           FILE *stream,
+           size_t *count)
 {
   if ((unsigned)format >= ENT_FORMAT_COUNT_ || !stream) {
     return ENT_ERR_BAD_ARG;
   }
   // A full dry run first: an undeclared term or any other refusal must
   // stop the export before a single byte is written.
-  size_t total = 0;
+  Counter counter = { 0, only_graph };
   EntStatus st = ENT_SUCCESS;
-  TRY(st, ent_graph_statement_count(graph, &total));
+  TRY(st, ent_emit(graph, format == ENT_FORMAT_NQUADS, count_one, &counter));
+  const size_t total = counter.count;
 
   raptor_world *world = graph->world->raptor;
-  Writer w = { world, NULL, format == ENT_FORMAT_NQUADS, 0, graph->world };
+  Writer w = { world, NULL,         format == ENT_FORMAT_NQUADS,
+               0,     graph->world, only_graph };
   w.serializer = raptor_new_serializer(world, formats[format].raptor_name);
   raptor_iostream *io = raptor_new_iostream_to_file_handle(world, stream);
   if (!w.serializer || !io) {
@@ -246,7 +288,7 @@ ent_export_rdf(EntGraph *graph,
     st = ENT_ERR_INTERNAL;
   }
   if (!st) {
-    st = ent_emit(graph, write_one, &w);
+    st = ent_emit(graph, format == ENT_FORMAT_NQUADS, write_one, &w);
   }
   if (!st && raptor_serializer_serialize_end(w.serializer)) {
     st = ENT_ERR_IO;
@@ -269,6 +311,37 @@ ent_export_rdf(EntGraph *graph,
     *count = total;
   }
   return st;
+}
+
+EntStatus
+ent_export_rdf(EntGraph *graph,
+               const EntFormat format,
+               FILE *stream,
+               size_t *count)
+{
+  return export_rdf(graph, format, NULL, stream, count);
+}
+
+EntStatus
+ent_export_rdf_source(EntGraph *graph,
+                      const EntFormat format,
+                      const char *source_id,
+                      FILE *stream,
+                      size_t *count)
+{
+  const char *iri = source_id ? ent_graph_iri(graph, source_id) : NULL;
+  EntClass cls = ENT_CLASS_COUNT_;
+  if (!iri || !ent_graph_has(graph, source_id, &cls) ||
+      cls != ENT_CLASS_SOURCE) {
+    ent_log(graph->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_UNKNOWN_ID,
+            NULL,
+            "'%s' is not a source of this graph",
+            source_id ? source_id : "");
+    return ENT_ERR_UNKNOWN_ID;
+  }
+  return export_rdf(graph, format, iri, stream, count);
 }
 
 EntStatus

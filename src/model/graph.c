@@ -145,6 +145,14 @@ check_text(EntGraph *g,
                 "%s is not valid UTF-8; re-save the file as UTF-8",
                 what);
   }
+  if (!ent_is_text(text, strlen(text))) {
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
+                "%s holds a control character (other than tab and line "
+                "feed) or a Unicode noncharacter; remove it",
+                what);
+  }
   if (lang && !ent_is_lang_tag(lang)) {
     return fail(g,
                 ENT_ERR_BAD_VALUE,

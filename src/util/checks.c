@@ -91,6 +91,9 @@ ent_is_slug(const char *s)
 bool
 ent_is_lang_tag(const char *s)
 {
+  if (strlen(s) > ENT_MAX_LANG_TAG) {
+    return false;
+  }
   size_t run = 0;
   bool first = true;
   for (const char *p = s;; ++p) {
@@ -195,7 +198,7 @@ ent_is_duration(const char *s)
   if (*s++ != 'P') {
     return false;
   }
-  static const char date_units[] = "YMWD";
+  static const char date_units[] = "YMD";
   static const char time_units[] = "HMS";
   const char *units = date_units;
   size_t unit = 0;
@@ -257,4 +260,35 @@ ent_has_text(const char *s)
     }
   }
   return false;
+}
+
+bool
+ent_is_text(const char *s, size_t len)
+{
+  if (!ent_is_utf8(s, len)) {
+    return false;
+  }
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < len; ++i) {
+    // C0 controls but tab and line feed: RDF/XML cannot carry them and
+    // raptor writes a bare carriage return into Turtle strings.
+    if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7F) {
+      return false;
+    }
+    // U+FDD0..U+FDEF: EF B7 90..AF.
+    if (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xB7 && p[i + 2] >= 0x90 &&
+        p[i + 2] <= 0xAF) {
+      return false;
+    }
+    // U+xxFFFE and U+xxFFFF, which raptor's writers cut literals at: the
+    // last two bytes of the sequence are BF BE or BF BF, after EF or after
+    // a four-byte lead whose code point ends in F.
+    if (i + 2 < len && p[i + 1] == 0xBF &&
+        (p[i + 2] == 0xBE || p[i + 2] == 0xBF) &&
+        (p[i] == 0xEF || ((p[i] & 0xC0) == 0x80 && (p[i] & 0x0F) == 0x0F &&
+                          i > 0 && (p[i - 1] & 0xF8) == 0xF0))) {
+      return false;
+    }
+  }
+  return true;
 }

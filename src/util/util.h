@@ -50,7 +50,7 @@ void ent_vlog(EntWorld *world,
               EntStatus status,
               const EntCaret *caret,
               const char *fmt,
-              va_list args);
+              va_list args) ENT_PRINTF(5, 0);
 
 // ---- Hash map from NUL-terminated strings to pointers -------------------
 
@@ -101,15 +101,21 @@ void ent_buf_free(EntBuf *b);
 
 bool ent_is_utf8(const char *s, size_t len);
 bool ent_is_slug(const char *s);
-/// A language tag of BCP 47 shape: alpha{1,8} ("-" alnum{1,8})*.
+/// A language tag of BCP 47 shape: alpha{1,8} ("-" alnum{1,8})*, at most
+/// ENT_MAX_LANG_TAG bytes.
 bool ent_is_lang_tag(const char *s);
+/// Longest language tag accepted (RFC 5646 asks implementations for 35).
+#define ENT_MAX_LANG_TAG 63
+/// Text a literal may hold: valid UTF-8 without NUL, without control
+/// characters other than tab and line feed, without noncharacters.
+bool ent_is_text(const char *s, size_t len);
 /// An absolute IRI with no character N-Triples forbids in an IRIREF.
 bool ent_is_absolute_iri(const char *s);
 /// A real calendar date written YYYY-MM-DD; fills y/m/d when not NULL.
 bool ent_parse_date(const char *s, int *y, int *m, int *d);
 /// 0 = Monday ... 6 = Sunday.
 int ent_weekday(int y, int m, int d);
-/// An xsd:duration of the form PnYnMnWnDTnHnMnS with at least one part.
+/// An xsd:duration of the form PnYnMnDTnHnMnS with at least one part.
 bool ent_is_duration(const char *s);
 /// A canonical xsd:nonNegativeInteger (no sign, no leading zero).
 bool ent_is_count(const char *s);

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+// The diagram entry points: one labelled graph, from the model or from
+// any RDF file raptor2 reads, drawn in any diagram format.
+
+#include "lgraph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/// RDF files given to `entente dot` are untrusted and meant to be small
+/// enough to draw.
+#define RDF_INPUT_SIZE_CAP ((size_t)256 * 1024 * 1024)
+
+static const struct {
+  const char *name;
+  const char *extension;
+} diagram_formats[ENT_DIAGRAM_COUNT_] = {
+  [ENT_DIAGRAM_DOT] = { "dot", "dot" },
+  [ENT_DIAGRAM_SVG] = { "svg", "svg" },
+  [ENT_DIAGRAM_PNG] = { "png", "png" },
+  [ENT_DIAGRAM_PDF] = { "pdf", "pdf" },
+  [ENT_DIAGRAM_GRAPHML] = { "graphml", "graphml" },
+};
+
+EntDiagramFormat
+ent_diagram_format_by_name(const char *name)
+{
+  for (int f = 0; f < ENT_DIAGRAM_COUNT_; ++f) {
+    if (!strcmp(name, diagram_formats[f].name)) {
+      return (EntDiagramFormat)f;
+    }
+  }
+  return ENT_DIAGRAM_COUNT_;
+}
+
+EntDiagramFormat
+ent_diagram_format_by_extension(const char *path)
+{
+  const char *dot = strrchr(path, '.');
+  if (dot && !strcmp(dot, ".gv")) {
+    return ENT_DIAGRAM_DOT;
+  }
+  return dot ? ent_diagram_format_by_name(dot + 1) : ENT_DIAGRAM_COUNT_;
+}
+
+const char *
+ent_diagram_extension(EntDiagramFormat format)
+{
+  return (unsigned)format < ENT_DIAGRAM_COUNT_
+           ? diagram_formats[format].extension
+           : NULL;
+}
+
+static EntStatus
+draw(LGraph *lg,
+     EntDiagramFormat format,
+     const EntDiagramOptions *options,
+     FILE *stream)
+{
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, lgraph_finish(lg));
+  TRY(st, lgraph_select(lg, options));
+  return format == ENT_DIAGRAM_GRAPHML
+           ? lgraph_write_graphml(lg, stream)
+           : lgraph_draw(lg, format, options, stream);
+}
+
+EntStatus
+ent_export_diagram(EntGraph *graph,
+                   EntDiagramFormat format,
+                   const EntDiagramOptions *options,
+                   FILE *stream)
+{
+  if ((unsigned)format >= ENT_DIAGRAM_COUNT_ || !stream) {
+    return ENT_ERR_BAD_ARG;
+  }
+  LGraph lg;
+  lgraph_init(
+    &lg, graph->world, graph->ontology, options ? options->lang : NULL);
+  EntStatus st = ent_emit(graph, false, lgraph_add_triple, &lg);
+  if (!st) {
+    st = draw(&lg, format, options, stream);
+  }
+  lgraph_clear(&lg);
+  return st;
+}
+
+// ---- Any RDF file --------------------------------------------------------
+
+typedef struct {
+  LGraph *lg;
+  EntWorld *world;
+  const char *path;
+  unsigned long errors;
+  EntStatus status;
+} RdfInput;
+
+static Node
+node_of(const raptor_term *term, bool *ok)
+{
+  Node n = { NODE_IRI, NULL, NULL, NULL };
+  switch (term->type) {
+    case RAPTOR_TERM_TYPE_URI:
+      n.value = (const char *)raptor_uri_as_string(term->value.uri);
+      break;
+    case RAPTOR_TERM_TYPE_LITERAL:
+      n.type = NODE_LITERAL;
+      n.value = (const char *)term->value.literal.string;
+      n.lang = (const char *)term->value.literal.language;
+      n.datatype =
+        term->value.literal.datatype
+          ? (const char *)raptor_uri_as_string(term->value.literal.datatype)
+          : NULL;
+      break;
+    case RAPTOR_TERM_TYPE_BLANK:
+      // Blank nodes get a name of their own so that they can be drawn.
+      n.value = (const char *)term->value.blank.string;
+      break;
+    case RAPTOR_TERM_TYPE_UNKNOWN:
+    default:
+      *ok = false;
+      break;
+  }
+  *ok = *ok && n.value;
+  return n;
+}
+
+static void
+on_statement(void *data, raptor_statement *s)
+{
+  RdfInput *in = data;
+  if (in->status) {
+    return;
+  }
+  bool ok = true;
+  char blank_s[512];
+  char blank_o[512];
+  Triple t = { node_of(s->subject, &ok),
+               node_of(s->predicate, &ok),
+               node_of(s->object, &ok),
+               NULL };
+  if (!ok) {
+    return;
+  }
+  if (s->subject->type == RAPTOR_TERM_TYPE_BLANK) {
+    snprintf(blank_s, sizeof(blank_s), "_:%s", t.subject.value);
+    t.subject.value = blank_s;
+  }
+  if (s->object->type == RAPTOR_TERM_TYPE_BLANK) {
+    snprintf(blank_o, sizeof(blank_o), "_:%s", t.object.value);
+    t.object.value = blank_o;
+  }
+  in->status = lgraph_add_triple(in->lg, &t);
+}
+
+static void
+on_namespace(void *data, raptor_namespace *ns)
+{
+  RdfInput *in = data;
+  const unsigned char *prefix = raptor_namespace_get_prefix(ns);
+  raptor_uri *uri = raptor_namespace_get_uri(ns);
+  if (prefix && uri && !in->status) {
+    in->status = lgraph_add_prefix(
+      in->lg, (const char *)prefix, (const char *)raptor_uri_as_string(uri));
+  }
+}
+
+static void
+on_log(void *data, raptor_log_message *message)
+{
+  RdfInput *in = data;
+  if (message->level < RAPTOR_LOG_LEVEL_WARN) {
+    return;
+  }
+  // raptor goes on after errors and returns success: every error and
+  // warning (they mean something was dropped) is fatal here.
+  ++in->errors;
+  const raptor_locator *loc = message->locator;
+  const EntCaret caret = { in->path,
+                           loc && loc->line > 0 ? (unsigned long)loc->line : 0,
+                           loc && loc->column > 0 ? (unsigned long)loc->column
+                                                  : 0 };
+  ent_log(in->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_SYNTAX,
+          &caret,
+          "%s",
+          message->text ? message->text : "RDF parse error");
+}
+
+static const char *
+syntax_for(const char *path)
+{
+  static const struct {
+    const char *ext;
+    const char *syntax;
+  } by_extension[] = {
+    { ".ttl", "turtle" }, { ".turtle", "turtle" }, { ".nt", "ntriples" },
+    { ".nq", "nquads" },  { ".rdf", "rdfxml" },    { ".owl", "rdfxml" },
+    { ".xml", "rdfxml" }, { ".n3", "turtle" },
+  };
+  const char *dot = strrchr(path, '.');
+  for (size_t i = 0; dot && i < sizeof(by_extension) / sizeof(*by_extension);
+       ++i) {
+    if (!strcmp(dot, by_extension[i].ext)) {
+      return by_extension[i].syntax;
+    }
+  }
+  return NULL;
+}
+
+EntStatus
+ent_diagram_rdf_file(EntWorld *world,
+                     const EntOntology *ontology,
+                     const char *path,
+                     const char *syntax,
+                     EntDiagramFormat format,
+                     const EntDiagramOptions *options,
+                     FILE *stream)
+{
+  if ((unsigned)format >= ENT_DIAGRAM_COUNT_ || !stream || !path) {
+    return ENT_ERR_BAD_ARG;
+  }
+  const char *parser_name = syntax ? syntax : syntax_for(path);
+  if (!parser_name) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_ARG,
+            &(EntCaret){ path, 0, 0 },
+            "cannot tell the RDF syntax from the file name; give --syntax "
+            "turtle|ntriples|nquads|rdfxml");
+    return ENT_ERR_BAD_ARG;
+  }
+  char *text = NULL;
+  size_t len = 0;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, ent_read_file(world, path, RDF_INPUT_SIZE_CAP, &text, &len));
+  LGraph lg;
+  lgraph_init(&lg, world, ontology, options ? options->lang : NULL);
+  RdfInput in = { &lg, world, path, 0, ENT_SUCCESS };
+  raptor_parser *parser = raptor_new_parser(world->raptor, parser_name);
+  raptor_uri *base =
+    raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
+  if (!parser || !base) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_ARG,
+            NULL,
+            "unknown RDF syntax '%s'",
+            parser_name);
+    st = ENT_ERR_BAD_ARG;
+  } else {
+    raptor_parser_set_option(parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+    raptor_parser_set_option(parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+    raptor_parser_set_option(
+      parser, RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, NULL, 0);
+    raptor_parser_set_statement_handler(parser, &in, on_statement);
+    raptor_parser_set_namespace_handler(parser, &in, on_namespace);
+    raptor_world_set_log_handler(world->raptor, &in, on_log);
+    int rc = raptor_parser_parse_start(parser, base);
+    if (!rc) {
+      rc =
+        raptor_parser_parse_chunk(parser, (const unsigned char *)text, len, 1);
+    }
+    raptor_world_set_log_handler(world->raptor, NULL, NULL);
+    st = in.status           ? in.status
+         : (rc || in.errors) ? ENT_ERR_SYNTAX
+                             : ENT_SUCCESS;
+  }
+  raptor_free_parser(parser);
+  raptor_free_uri(base);
+  free(text);
+  if (!st) {
+    st = draw(&lg, format, options, stream);
+  }
+  lgraph_clear(&lg);
+  return st;
+}

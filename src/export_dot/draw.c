@@ -1,0 +1,553 @@
+// SPDX-License-Identifier: MIT
+// Drawing the labelled graph with Graphviz: cgraph builds it (never
+// hand-printed DOT), gvc lays it out and renders it in-process.
+
+#include "lgraph.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+/// Above this many nodes `dot` takes too long (see README: measured).
+#define DOT_ENGINE_MAX_NODES 120
+/// Graphviz recurses over nested clusters; deeper nesting is flattened.
+#define MAX_CLUSTER_DEPTH 8
+/// Past this many nodes no layout finishes in reasonable time.
+#define LAYOUT_MAX_NODES 5000
+
+// cgraph's API takes `char *` for strings it only reads.
+static char *
+mut(const char *s)
+{
+  union {
+    const char *in;
+    char *out;
+  } u = { s };
+  return u.out;
+}
+
+// cgraph reports problems through one process-wide callback with no user
+// pointer, so the count of messages it printed has to live here.
+static unsigned long graphviz_messages;
+static EntWorld *graphviz_world;
+
+static int
+on_graphviz_message(char *message)
+{
+  ++graphviz_messages;
+  if (graphviz_world) {
+    size_t len = strlen(message);
+    while (len && (message[len - 1] == '\n' || message[len - 1] == ' ')) {
+      --len;
+    }
+    ent_log(graphviz_world,
+            ENT_LOG_WARNING,
+            ENT_FAILURE,
+            NULL,
+            "graphviz: %.*s",
+            (int)len,
+            message);
+  }
+  return 0;
+}
+
+/// Append `text` so that Graphviz shows it exactly: no backslash reaches
+/// the DOT file from user text (a label ending in '\' would escape the
+/// closing quote: cgraph's agwrite escapes only '"'), '&' and '\' become
+/// character entities, which Graphviz decodes in every label, and line
+/// breaks become \n and \r.
+static EntStatus
+append_escaped(EntBuf *b, const char *text)
+{
+  EntStatus st = ENT_SUCCESS;
+  for (const char *p = text; *p && !st; ++p) {
+    switch (*p) {
+      case '&':
+        st = ent_buf_append(b, "&amp;", 5);
+        break;
+      case '\\':
+        st = ent_buf_append(b, "&#92;", 5);
+        break;
+      case '\n':
+        st = ent_buf_append(b, "\\n", 2);
+        break;
+      case '\r':
+        st = ent_buf_append(b, "\\r", 2);
+        break;
+      default:
+        st = ent_buf_append(b, p, 1);
+    }
+  }
+  return st;
+}
+
+static EntStatus
+set_attr(void *obj, const char *name, const char *value)
+{
+  return agsafeset(obj, mut(name), mut(value), mut("")) ? ENT_ERR_INTERNAL
+                                                        : ENT_SUCCESS;
+}
+
+static EntStatus
+set_text(void *obj, const char *name, const char *text, EntBuf *scratch)
+{
+  ent_buf_reset(scratch);
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, append_escaped(scratch, text));
+  return set_attr(obj, name, scratch->buf ? scratch->buf : "");
+}
+
+static bool
+is_web_iri(const char *iri)
+{
+  return (!strncmp(iri, "http://", 7) || !strncmp(iri, "https://", 8)) &&
+         ent_is_absolute_iri(iri);
+}
+
+typedef struct {
+  LGraph *lg;
+  Agraph_t *root;
+  Agraph_t **clusters; ///< Per node: its cluster, or NULL
+  Agnode_t **gv_nodes; ///< Per node in view
+  EntBuf scratch;
+  unsigned n_clusters;
+  bool used_kinds[KIND_COUNT_];
+} Drawing;
+
+/// Whether `node` gets a cluster: a country with institutions or officials
+/// of its own in view, or an institution with institutions under it.
+static bool
+has_cluster_members(const LGraph *lg, uint32_t node)
+{
+  const bool country = lg->nodes[node].kind == KIND_COUNTRY;
+  for (size_t i = 0; i < lg->n_nodes; ++i) {
+    const LNode *n = &lg->nodes[i];
+    if (i == node || !n->in_view) {
+      continue;
+    }
+    if ((n->kind == KIND_INSTITUTION &&
+         (n->parent == node || (country && n->country == node))) ||
+        (country && n->kind == KIND_OFFICIAL && n->country == node)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The cluster of `node` (a country or an institution with institutions
+/// in it), made on first use inside the cluster it belongs to.
+static Agraph_t *cluster_for(Drawing *d, uint32_t node, unsigned depth);
+
+/// Where `node` goes: the innermost cluster that contains it.
+static Agraph_t *
+container_of(Drawing *d, uint32_t node, unsigned depth)
+{
+  const LGraph *lg = d->lg;
+  const LNode *n = &lg->nodes[node];
+  if (depth >= MAX_CLUSTER_DEPTH) {
+    return d->root;
+  }
+  // Officials stand with their country; institutions inside their parent
+  // institution, else inside their country.
+  if (n->kind == KIND_OFFICIAL && n->country != ENT_NO_ENTITY &&
+      lg->nodes[n->country].kind == KIND_COUNTRY) {
+    return cluster_for(d, n->country, depth + 1);
+  }
+  if (n->kind != KIND_INSTITUTION) {
+    return d->root;
+  }
+  if (n->parent != ENT_NO_ENTITY && n->parent != node &&
+      lg->nodes[n->parent].in_view &&
+      lg->nodes[n->parent].kind == KIND_INSTITUTION) {
+    return cluster_for(d, n->parent, depth + 1);
+  }
+  if (n->country != ENT_NO_ENTITY &&
+      lg->nodes[n->country].kind == KIND_COUNTRY) {
+    return cluster_for(d, n->country, depth + 1);
+  }
+  return d->root;
+}
+
+static Agraph_t *
+cluster_for(Drawing *d, uint32_t node, unsigned depth)
+{
+  if (d->clusters[node]) {
+    return d->clusters[node];
+  }
+  Agraph_t *parent = container_of(d, node, depth);
+  if (depth >= MAX_CLUSTER_DEPTH) {
+    return parent;
+  }
+  char name[32];
+  snprintf(name, sizeof(name), "cluster_%u", d->n_clusters++);
+  Agraph_t *c = agsubg(parent, name, 1);
+  if (!c) {
+    return parent;
+  }
+  const LNode *n = &d->lg->nodes[node];
+  set_text(c, "label", n->label, &d->scratch);
+  set_attr(c, "style", "rounded,filled");
+  set_attr(c, "fillcolor", n->kind == KIND_COUNTRY ? "#fffbea" : "#f1f8ee");
+  set_attr(c, "color", n->kind == KIND_COUNTRY ? "#e0c060" : "#93c47d");
+  d->clusters[node] = c;
+  return c;
+}
+
+static EntStatus
+draw_node(Drawing *d, uint32_t i, char *name)
+{
+  LGraph *lg = d->lg;
+  const LNode *n = &lg->nodes[i];
+  const KindStyle *style = lgraph_kind_style(n->kind);
+  Agraph_t *home = d->root;
+  if (n->kind == KIND_INSTITUTION || n->kind == KIND_COUNTRY) {
+    home =
+      has_cluster_members(lg, i) ? cluster_for(d, i, 0) : container_of(d, i, 0);
+  } else if (n->kind == KIND_OFFICIAL) {
+    home = container_of(d, i, 0);
+  }
+  Agnode_t *node = agnode(home, name, 1);
+  if (!node) {
+    return ENT_ERR_INTERNAL;
+  }
+  d->gv_nodes[i] = node;
+  d->used_kinds[n->kind] = true;
+  EntStatus st = ENT_SUCCESS;
+  ent_buf_reset(&d->scratch);
+  TRY(st, append_escaped(&d->scratch, n->label));
+  if (n->facets) {
+    TRY(st, ent_buf_append(&d->scratch, "\\n", 2));
+    TRY(st, append_escaped(&d->scratch, n->facets));
+  }
+  TRY(st, set_attr(node, "label", d->scratch.buf));
+  TRY(st, set_attr(node, "shape", style->shape));
+  TRY(st, set_attr(node, "style", style->style));
+  TRY(st, set_attr(node, "fillcolor", style->fill));
+  TRY(st,
+      set_text(node, "tooltip", n->tooltip ? n->tooltip : n->iri, &d->scratch));
+  // Links only to web IRIs that passed the IRI check: never javascript:,
+  // file: or anything else the input may carry.
+  if (is_web_iri(n->iri)) {
+    TRY(st, set_text(node, "URL", n->iri, &d->scratch));
+  }
+  return ENT_SUCCESS;
+}
+
+/// A legend of the kinds and relations actually drawn.
+static EntStatus
+draw_legend(Drawing *d)
+{
+  LGraph *lg = d->lg;
+  Agraph_t *legend = agsubg(d->root, mut("cluster_legend"), 1);
+  if (!legend) {
+    return ENT_ERR_INTERNAL;
+  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, set_attr(legend, "label", "Legend"));
+  TRY(st, set_attr(legend, "style", "rounded"));
+  TRY(st, set_attr(legend, "color", "#999999"));
+  for (int k = 0; k < KIND_COUNT_; ++k) {
+    if (!d->used_kinds[k]) {
+      continue;
+    }
+    const KindStyle *style = lgraph_kind_style((Kind)k);
+    char name[32];
+    snprintf(name, sizeof(name), "legend_%d", k);
+    Agnode_t *node = agnode(legend, name, 1);
+    if (!node) {
+      return ENT_ERR_INTERNAL;
+    }
+    TRY(st, set_attr(node, "label", style->name));
+    TRY(st, set_attr(node, "shape", style->shape));
+    TRY(st, set_attr(node, "style", style->style));
+    TRY(st, set_attr(node, "fillcolor", style->fill));
+    TRY(st, set_attr(node, "tooltip", style->name));
+  }
+  // One line per relation drawn, in order of first use.
+  EntBuf lines = { NULL, 0, 0 };
+  EntMap seen;
+  ent_map_init(&seen);
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (!lgraph_edge_visible(lg, e) || !strcmp(e->predicate, ORG_NS "holds") ||
+        ent_map_get(&seen, e->label)) {
+      continue;
+    }
+    st = ent_map_put(&seen, e->label, (void *)(uintptr_t)1);
+    if (!st) {
+      st = ent_buf_append(&lines, "\xE2\x86\x92 ", 4);
+    }
+    if (!st) {
+      st = append_escaped(&lines, e->label);
+    }
+    if (!st) {
+      st = ent_buf_append(&lines, "\\l", 2);
+    }
+  }
+  bool any_post = false;
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    any_post |= lgraph_edge_visible(lg, &lg->edges[i]) &&
+                !strcmp(lg->edges[i].predicate, ORG_NS "holds");
+  }
+  if (!st && any_post) {
+    st = ent_buf_append(&lines, "\xE2\x86\x92 post held (its title)\\l", 31);
+  }
+  ent_map_clear(&seen);
+  if (!st && lines.len) {
+    Agnode_t *node = agnode(legend, mut("legend_relations"), 1);
+    st = node ? set_attr(node, "label", lines.buf) : ENT_ERR_INTERNAL;
+    if (!st) {
+      st = set_attr(node, "shape", "plaintext");
+    }
+  }
+  ent_buf_free(&lines);
+  return st;
+}
+
+static int
+by_date(const void *a, const void *b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/// The timeline: one column per date, in order, each node beside its date.
+static EntStatus
+draw_timeline(Drawing *d)
+{
+  LGraph *lg = d->lg;
+  const char **dates = malloc((lg->n_nodes + 1) * sizeof(char *));
+  if (!dates) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  size_t n_dates = 0;
+  for (size_t i = 0; i < lg->n_nodes; ++i) {
+    if (lg->nodes[i].in_view && lg->nodes[i].date) {
+      dates[n_dates++] = lg->nodes[i].date;
+    }
+  }
+  qsort(dates, n_dates, sizeof(char *), by_date);
+  EntStatus st = ENT_SUCCESS;
+  Agnode_t *previous = NULL;
+  for (size_t k = 0; k < n_dates && !st; ++k) {
+    if (k && !strcmp(dates[k], dates[k - 1])) {
+      continue;
+    }
+    char name[48];
+    snprintf(name, sizeof(name), "rank_%zu", k);
+    Agraph_t *rank = agsubg(d->root, name, 1);
+    snprintf(name, sizeof(name), "date_%zu", k);
+    Agnode_t *day = rank ? agnode(rank, name, 1) : NULL;
+    if (!day) {
+      st = ENT_ERR_INTERNAL;
+      break;
+    }
+    st = set_attr(rank, "rank", "same");
+    if (!st) {
+      st = set_attr(day, "label", dates[k]);
+    }
+    if (!st) {
+      st = set_attr(day, "shape", "box");
+    }
+    if (!st) {
+      st = set_attr(day, "style", "bold");
+    }
+    if (!st && previous) {
+      Agedge_t *e = agedge(d->root, previous, day, NULL, 1);
+      st = e ? set_attr(e, "style", "bold") : ENT_ERR_INTERNAL;
+    }
+    previous = day;
+    for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
+      if (d->gv_nodes[i] && lg->nodes[i].date &&
+          !strcmp(lg->nodes[i].date, dates[k])) {
+        agsubnode(rank, d->gv_nodes[i], 1);
+      }
+    }
+  }
+  free(dates);
+  return st;
+}
+
+static EntStatus
+build(Drawing *d, const EntDiagramOptions *options)
+{
+  LGraph *lg = d->lg;
+  Agraph_t *g = d->root;
+  const bool timeline =
+    options && options->view && !strcmp(options->view, "timeline");
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, set_attr(g, "charset", "UTF-8"));
+  TRY(st, set_attr(g, "rankdir", "LR"));
+  TRY(st, set_attr(g, "fontname", "Helvetica"));
+  TRY(st, set_attr(g, "fontsize", "12"));
+  TRY(st, set_attr(g, "nodesep", "0.3"));
+  TRY(st, set_attr(g, "ranksep", timeline ? "0.6" : "1.0"));
+  TRY(st, set_attr(g, "overlap", "prism"));
+  TRY(st, set_attr(g, "outputorder", "edgesfirst"));
+  Agsym_t *font = agattr(g, AGNODE, mut("fontname"), mut("Helvetica"));
+  Agsym_t *size = agattr(g, AGNODE, mut("fontsize"), mut("10"));
+  Agsym_t *efont = agattr(g, AGEDGE, mut("fontname"), mut("Helvetica"));
+  Agsym_t *esize = agattr(g, AGEDGE, mut("fontsize"), mut("8"));
+  Agsym_t *ecolor = agattr(g, AGEDGE, mut("color"), mut("#777777"));
+  Agsym_t *efcolor = agattr(g, AGEDGE, mut("fontcolor"), mut("#555555"));
+  if (!font || !size || !efont || !esize || !ecolor || !efcolor) {
+    return ENT_ERR_INTERNAL;
+  }
+  char name[32];
+  for (uint32_t i = 0; i < lg->n_nodes; ++i) {
+    if (lg->nodes[i].in_view) {
+      snprintf(name, sizeof(name), "n%u", i);
+      TRY(st, draw_node(d, i, name));
+    }
+  }
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (!lgraph_edge_visible(lg, e)) {
+      continue;
+    }
+    Agedge_t *edge =
+      agedge(g, d->gv_nodes[e->from], d->gv_nodes[e->to], NULL, 1);
+    if (!edge) {
+      return ENT_ERR_INTERNAL;
+    }
+    // Timeline edges join nodes the date ranks put side by side; dot lays
+    // out such "flat" edges with labels through code whose gvFreeLayout
+    // frees a block twice (Graphviz 2.43), so there they carry xlabels.
+    TRY(st,
+        set_text(edge, timeline ? "xlabel" : "label", e->label, &d->scratch));
+    if (timeline) {
+      TRY(st, set_attr(edge, "constraint", "false"));
+    }
+  }
+  if (lg->hidden_more) {
+    Agnode_t *more = agnode(g, mut("more"), 1);
+    snprintf(name, sizeof(name), "+%zu more", lg->hidden_more);
+    if (!more) {
+      return ENT_ERR_INTERNAL;
+    }
+    TRY(st, set_attr(more, "label", name));
+    TRY(st, set_attr(more, "shape", "plaintext"));
+    TRY(st,
+        set_attr(more,
+                 "tooltip",
+                 "Not drawn: the view has more nodes than --max-nodes. "
+                 "Narrow it with --view ego:ID or --view negotiation:ID."));
+  }
+  if (timeline) {
+    TRY(st, draw_timeline(d));
+  }
+  return draw_legend(d);
+}
+
+static size_t
+nodes_in_view(const LGraph *lg)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < lg->n_nodes; ++i) {
+    n += lg->nodes[i].in_view;
+  }
+  return n;
+}
+
+/// Lay out and render `g` with gvc, in-process.
+static EntStatus
+render(EntWorld *world,
+       Agraph_t *g,
+       EntDiagramFormat format,
+       const char *engine,
+       FILE *stream)
+{
+  static const char *const renderers[] = { [ENT_DIAGRAM_SVG] = "svg",
+                                           [ENT_DIAGRAM_PNG] = "png",
+                                           [ENT_DIAGRAM_PDF] = "pdf" };
+  GVC_t *gvc = gvContext();
+  if (!gvc) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  EntStatus st = ENT_SUCCESS;
+  char *data = NULL;
+  unsigned int length = 0;
+  if (gvLayout(gvc, g, engine) != 0) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_INTERNAL,
+            NULL,
+            "Graphviz could not lay out the diagram with '%s'",
+            engine);
+    st = ENT_ERR_INTERNAL;
+  } else {
+    if (gvRenderData(gvc, g, renderers[format], &data, &length) != 0 || !data) {
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_INTERNAL,
+              NULL,
+              "Graphviz could not render %s",
+              renderers[format]);
+      st = ENT_ERR_INTERNAL;
+    } else if (fwrite(data, 1, length, stream) != length) {
+      st = ENT_ERR_IO;
+    }
+    gvFreeRenderData(data);
+    gvFreeLayout(gvc, g);
+  }
+  gvFreeContext(gvc);
+  return st;
+}
+
+EntStatus
+lgraph_draw(LGraph *lg,
+            EntDiagramFormat format,
+            const EntDiagramOptions *options,
+            FILE *stream)
+{
+  const size_t shown = nodes_in_view(lg);
+  const char *engine = options && options->engine      ? options->engine
+                       : shown <= DOT_ENGINE_MAX_NODES ? "dot"
+                                                       : "sfdp";
+  if (format != ENT_DIAGRAM_DOT && shown > LAYOUT_MAX_NODES) {
+    ent_log(lg->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_ARG,
+            NULL,
+            "%zu nodes is too many to lay out in reasonable time; narrow "
+            "the view (--view ego:ID, --view negotiation:ID) or lower "
+            "--max-nodes",
+            shown);
+    return ENT_ERR_BAD_ARG;
+  }
+  graphviz_messages = 0;
+  graphviz_world = lg->world;
+  agseterr(AGWARN);
+  agseterrf(on_graphviz_message);
+  Drawing d;
+  memset(&d, 0, sizeof(d));
+  d.lg = lg;
+  d.clusters = calloc(lg->n_nodes + 1, sizeof(Agraph_t *));
+  d.gv_nodes = calloc(lg->n_nodes + 1, sizeof(Agnode_t *));
+  d.root = agopen(mut("entente"), Agdirected, NULL);
+  EntStatus st =
+    d.clusters && d.gv_nodes && d.root ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  if (!st) {
+    st = build(&d, options);
+  }
+  if (!st && format == ENT_DIAGRAM_DOT) {
+    if (agwrite(d.root, stream) != 0) {
+      st = ENT_ERR_IO;
+    }
+  } else if (!st) {
+    st = render(lg->world, d.root, format, engine, stream);
+  }
+  if (d.root) {
+    agclose(d.root);
+  }
+  free(d.clusters);
+  free(d.gv_nodes);
+  ent_buf_free(&d.scratch);
+  agseterrf(NULL);
+  graphviz_world = NULL;
+  if (!st && ferror(stream)) {
+    st = ENT_ERR_IO;
+  }
+  return st;
+}

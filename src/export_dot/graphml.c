@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// GraphML for Gephi, yEd and Cytoscape, written with libxml2's
+// xmlTextWriter (which does all XML escaping).
+
+#include "lgraph.h"
+
+#include <libxml/xmlwriter.h>
+
+#include <string.h>
+
+#define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+/// libxml2 takes UTF-8 text as const xmlChar *.
+#define XC(s) ((const xmlChar *)(s))
+
+typedef struct {
+  const char *id;
+  const char *for_what;
+  const char *name;
+} Key;
+
+static const Key keys[] = {
+  { "label", "node", "label" },
+  { "kind", "node", "class" },
+  { "iri", "node", "iri" },
+  { "details", "node", "details" },
+  { "date", "node", "date" },
+  { "elabel", "edge", "label" },
+  { "predicate", "edge", "predicate" },
+};
+
+static int
+data(xmlTextWriterPtr w, const char *key, const char *value)
+{
+  if (!value) {
+    return 0;
+  }
+  int rc = xmlTextWriterStartElement(w, XC("data"));
+  rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("key"), XC(key));
+  rc = rc < 0 ? rc : xmlTextWriterWriteString(w, XC(value));
+  rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
+  return rc;
+}
+
+static int
+write_document(xmlTextWriterPtr w, const LGraph *lg)
+{
+  int rc = xmlTextWriterSetIndent(w, 1);
+  rc = rc < 0 ? rc : xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+  rc = rc < 0 ? rc : xmlTextWriterStartElement(w, XC("graphml"));
+  rc =
+    rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("xmlns"), XC(GRAPHML_NS));
+  for (size_t i = 0; rc >= 0 && i < sizeof(keys) / sizeof(*keys); ++i) {
+    rc = xmlTextWriterStartElement(w, XC("key"));
+    rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("id"), XC(keys[i].id));
+    rc = rc < 0
+           ? rc
+           : xmlTextWriterWriteAttribute(w, XC("for"), XC(keys[i].for_what));
+    rc = rc < 0
+           ? rc
+           : xmlTextWriterWriteAttribute(w, XC("attr.name"), XC(keys[i].name));
+    rc = rc < 0 ? rc
+                : xmlTextWriterWriteAttribute(w, XC("attr.type"), XC("string"));
+    rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
+  }
+  rc = rc < 0 ? rc : xmlTextWriterStartElement(w, XC("graph"));
+  rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("id"), XC("entente"));
+  rc = rc < 0
+         ? rc
+         : xmlTextWriterWriteAttribute(w, XC("edgedefault"), XC("directed"));
+  char id[32];
+  for (uint32_t i = 0; rc >= 0 && i < lg->n_nodes; ++i) {
+    const LNode *n = &lg->nodes[i];
+    if (!n->in_view) {
+      continue;
+    }
+    snprintf(id, sizeof(id), "n%u", i);
+    rc = xmlTextWriterStartElement(w, XC("node"));
+    rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("id"), XC(id));
+    rc = rc < 0 ? rc : data(w, "label", n->label);
+    rc = rc < 0 ? rc : data(w, "kind", lgraph_kind_style(n->kind)->name);
+    rc = rc < 0 ? rc : data(w, "iri", n->iri);
+    rc = rc < 0 ? rc : data(w, "details", n->facets);
+    rc = rc < 0 ? rc : data(w, "date", n->date);
+    rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
+  }
+  for (size_t i = 0; rc >= 0 && i < lg->n_edges; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (!lgraph_edge_visible(lg, e)) {
+      continue;
+    }
+    char from[32];
+    char to[32];
+    snprintf(id, sizeof(id), "e%zu", i);
+    snprintf(from, sizeof(from), "n%u", e->from);
+    snprintf(to, sizeof(to), "n%u", e->to);
+    rc = xmlTextWriterStartElement(w, XC("edge"));
+    rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("id"), XC(id));
+    rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("source"), XC(from));
+    rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("target"), XC(to));
+    rc = rc < 0 ? rc : data(w, "elabel", e->label);
+    rc = rc < 0 ? rc : data(w, "predicate", e->predicate);
+    rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
+  }
+  rc = rc < 0 ? rc : xmlTextWriterEndDocument(w);
+  return rc;
+}
+
+EntStatus
+lgraph_write_graphml(const LGraph *lg, FILE *stream)
+{
+  xmlBufferPtr buffer = xmlBufferCreate();
+  xmlTextWriterPtr w = buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL;
+  if (!w) {
+    xmlBufferFree(buffer);
+    return ENT_ERR_NO_MEMORY;
+  }
+  const int rc = write_document(w, lg);
+  xmlFreeTextWriter(w); // flushes into the buffer
+  EntStatus st = rc < 0 ? ENT_ERR_INTERNAL : ENT_SUCCESS;
+  const size_t len = (size_t)xmlBufferLength(buffer);
+  if (!st && fwrite(xmlBufferContent(buffer), 1, len, stream) != len) {
+    st = ENT_ERR_IO;
+  }
+  xmlBufferFree(buffer);
+  return st;
+}

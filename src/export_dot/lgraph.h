@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// The labelled graph every diagram is drawn from, whether its statements
+// came from the model (ent_emit) or from an RDF file raptor2 read.
+#ifndef ENT_LGRAPH_H
+#define ENT_LGRAPH_H
+
+#include "../export_rdf/emit.h"
+
+/// What a node is drawn as.
+typedef enum {
+  KIND_OFFICIAL,
+  KIND_INSTITUTION,
+  KIND_OUTLET,
+  KIND_DELEGATION,
+  KIND_COUNTRY,
+  KIND_PLACE,
+  KIND_NEGOTIATION,
+  KIND_INCIDENT,
+  KIND_AGREEMENT,
+  KIND_STATEMENT,
+  KIND_TOPIC,
+  KIND_SOURCE,
+  KIND_POST,
+  KIND_OTHER,
+  KIND_HIDDEN, ///< Plumbing never drawn (PROV attributions, roles)
+  KIND_COUNT_
+} Kind;
+
+typedef struct {
+  const char *iri;
+  const char *label;   ///< Best label so far (see label_rank)
+  unsigned label_rank; ///< Higher is better; 0 = none yet
+  const char *facets;  ///< Extra label lines ("2025-03-24 · technical")
+  const char *date;    ///< For the timeline: YYYY-MM-DD, or NULL
+  unsigned date_rank;
+  const char *tooltip;     ///< Longer text (description, quote), or NULL
+  const char *date_phrase; ///< ent:datePhrase, shown for vague dates
+  const char *class_iri;   ///< Class it is drawn as (for the legend)
+  Kind kind;
+  unsigned kind_rank; ///< How specific the class that set `kind` is
+  uint32_t country;   ///< Node of ent:country, or ENT_NO_ENTITY
+  uint32_t parent;    ///< Node of subOrganizationOf, or ENT_NO_ENTITY
+  bool in_view;
+  bool is_subject; ///< Described by the input, not merely referenced
+} LNode;
+
+typedef struct {
+  uint32_t from;
+  uint32_t to;
+  const char *predicate; ///< IRI
+  const char *label;     ///< Label drawn on the edge
+  bool dropped;          ///< Redundant or folded away
+} LEdge;
+
+typedef struct {
+  EntWorld *world;
+  const EntOntology *ontology;
+  const char *lang; ///< Preferred label language
+  EntPool strings;
+  EntMap nodes_by_iri; ///< IRI -> index + 1
+  LNode *nodes;
+  size_t n_nodes;
+  size_t cap_nodes;
+  LEdge *edges;
+  size_t n_edges;
+  size_t cap_edges;
+  EntMap prefixes;    ///< Namespace IRI -> prefix, for unlabelled nodes
+  size_t hidden_more; ///< Nodes cut by the node cap
+} LGraph;
+
+void lgraph_init(LGraph *lg,
+                 EntWorld *world,
+                 const EntOntology *ontology,
+                 const char *lang);
+void lgraph_clear(LGraph *lg);
+/// Add a namespace prefix used to abbreviate IRIs in labels.
+EntStatus lgraph_add_prefix(LGraph *lg, const char *prefix, const char *ns);
+/// Take one statement (an EmitFunc: `handle` is the LGraph).
+EntStatus lgraph_add_triple(void *handle, const Triple *triple);
+/// Fold posts and controlled values, drop redundant edges; call once
+/// after the last triple.
+EntStatus lgraph_finish(LGraph *lg);
+/// Mark the nodes of a view (see EntDiagramOptions) as in_view.
+EntStatus lgraph_select(LGraph *lg, const EntDiagramOptions *options);
+
+/// Style of a kind: Graphviz shape, style, fill colour, legend name.
+typedef struct {
+  const char *shape;
+  const char *style;
+  const char *fill;
+  const char *name;
+} KindStyle;
+const KindStyle *lgraph_kind_style(Kind kind);
+/// Whether the edge is drawn in the current view.
+bool lgraph_edge_visible(const LGraph *lg, const LEdge *edge);
+
+/// Draw the view with Graphviz: DOT through cgraph, or laid out and
+/// rendered by gvc (SVG, PNG, PDF).
+EntStatus lgraph_draw(LGraph *lg,
+                      EntDiagramFormat format,
+                      const EntDiagramOptions *options,
+                      FILE *stream);
+/// Write the view as GraphML.
+EntStatus lgraph_write_graphml(const LGraph *lg, FILE *stream);
+
+#endif // ENT_LGRAPH_H
