@@ -83,6 +83,123 @@ append_escaped(EntBuf *b, const char *text)
   return st;
 }
 
+// ---- Deterministic object IDs ---------------------------------------------
+// cgraph's default ID discipline makes a named object's ID the address of
+// its interned name, and agwrite orders subgraphs by ID, so the order of
+// clusters in the DOT output would change from run to run.  These IDs
+// count up in creation order instead: same graph, same bytes.
+
+typedef struct {
+  EntPool names;
+  EntMap ids;   ///< name -> ID
+  char **by_id; ///< ID / 2 - 1 -> name
+  size_t n_named;
+  size_t cap;
+  IDTYPE next_anonymous;
+} IdState;
+
+static void *
+id_open(Agraph_t *g, Agdisc_t *disc)
+{
+  (void)g;
+  (void)disc;
+  IdState *state = calloc(1, sizeof(IdState));
+  if (state) {
+    ent_pool_init(&state->names);
+    ent_map_init(&state->ids);
+    state->next_anonymous = 1;
+  }
+  return state;
+}
+
+static long
+id_map(void *handle, int objtype, char *str, IDTYPE *id, int createflag)
+{
+  (void)objtype;
+  IdState *state = handle;
+  if (!str) {
+    // Anonymous objects (edges) get odd IDs, named ones even IDs.
+    *id = state->next_anonymous;
+    state->next_anonymous += 2;
+    return 1;
+  }
+  const uintptr_t known = (uintptr_t)ent_map_get(&state->ids, str);
+  if (known) {
+    *id = (IDTYPE)known;
+    return 1;
+  }
+  if (!createflag) {
+    return 0;
+  }
+  if (state->n_named == state->cap) {
+    const size_t cap = state->cap ? state->cap * 2 : 64;
+    char **grown = realloc(state->by_id, cap * sizeof(char *));
+    if (!grown) {
+      return 0;
+    }
+    state->by_id = grown;
+    state->cap = cap;
+  }
+  const char *name = ent_pool_intern(&state->names, str);
+  const IDTYPE new_id = (IDTYPE)(state->n_named + 1) * 2;
+  if (!name || ent_map_put(&state->ids, name, (void *)(uintptr_t)new_id)) {
+    return 0;
+  }
+  state->by_id[state->n_named++] = mut(name);
+  *id = new_id;
+  return 1;
+}
+
+static long
+id_alloc(void *handle, int objtype, IDTYPE id)
+{
+  (void)handle;
+  (void)objtype;
+  (void)id;
+  return 0; // objects are only made by name or anonymously
+}
+
+static void
+id_free(void *handle, int objtype, IDTYPE id)
+{
+  (void)handle;
+  (void)objtype;
+  (void)id;
+}
+
+static char *
+id_print(void *handle, int objtype, IDTYPE id)
+{
+  (void)objtype;
+  const IdState *state = handle;
+  return id % 2 == 0 && id / 2 >= 1 && id / 2 <= state->n_named
+           ? state->by_id[id / 2 - 1]
+           : NULL;
+}
+
+static void
+id_close(void *handle)
+{
+  IdState *state = handle;
+  if (state) {
+    free(state->by_id);
+    ent_map_clear(&state->ids);
+    ent_pool_clear(&state->names);
+    free(state);
+  }
+}
+
+static void
+id_register(void *handle, int objtype, void *obj)
+{
+  (void)handle;
+  (void)objtype;
+  (void)obj;
+}
+
+static Agiddisc_t sequential_ids = { id_open,  id_map,   id_alloc,   id_free,
+                                     id_print, id_close, id_register };
+
 static EntStatus
 set_attr(void *obj, const char *name, const char *value)
 {
@@ -525,7 +642,8 @@ lgraph_draw(LGraph *lg,
   d.lg = lg;
   d.clusters = calloc(lg->n_nodes + 1, sizeof(Agraph_t *));
   d.gv_nodes = calloc(lg->n_nodes + 1, sizeof(Agnode_t *));
-  d.root = agopen(mut("entente"), Agdirected, NULL);
+  Agdisc_t disc = { &AgMemDisc, &sequential_ids, &AgIoDisc };
+  d.root = agopen(mut("entente"), Agdirected, &disc);
   EntStatus st =
     d.clusters && d.gv_nodes && d.root ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   if (!st) {

@@ -553,6 +553,17 @@ add_date_and_place_facets(LGraph *lg)
   EntStatus st = ENT_SUCCESS;
   for (size_t i = 0; i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
+    // Who said it, under what was said.
+    if (!e->dropped && lg->nodes[e->from].kind == KIND_STATEMENT &&
+        is_one_of(e->predicate, ENT_NS "speaker", PROV_NS "wasAttributedTo") &&
+        lg->nodes[e->to].label) {
+      EntBuf b = { NULL, 0, 0 };
+      if (!ent_buf_appendf(&b, "\xE2\x80\x94 %s", lg->nodes[e->to].label)) {
+        st = append_facet(lg, &lg->nodes[e->from], b.buf);
+      }
+      ent_buf_free(&b);
+      TRY(st, st);
+    }
     if (!e->dropped &&
         is_one_of(e->predicate, ENT_NS "location", SCHEMA_NS "location")) {
       const LNode *place = &lg->nodes[e->to];
