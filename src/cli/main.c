@@ -520,16 +520,19 @@ run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
   FILE *stream = NULL;
   EntStatus st =
     open_output(world, o, o->datasets[0], o->formats[0], &output, &stream);
-  if (!st) {
-    st = ent_diagram_rdf_file(world,
-                              ont,
-                              o->datasets[0],
-                              o->syntax,
-                              (EntDiagramFormat)o->formats[0].value,
-                              &o->diagram,
-                              stream);
+  if (st) {
+    return exit_code(st);
   }
-  const bool input_failed = st == ENT_ERR_IO && output == NULL && o->output;
+  st = ent_diagram_rdf_file(world,
+                            ont,
+                            o->datasets[0],
+                            o->syntax,
+                            (EntDiagramFormat)o->formats[0].value,
+                            &o->diagram,
+                            stream);
+  // ent_diagram_rdf_file reads before it writes: an I/O error here is the
+  // input's.
+  const bool input_failed = st == ENT_ERR_IO;
   st = finish_outputs(&output, 1, st);
   return input_failed ? EXIT_NOINPUT : exit_code(st);
 }

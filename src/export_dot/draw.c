@@ -7,11 +7,19 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
-/// Above this many nodes `dot` takes too long (see README: measured).
-#define DOT_ENGINE_MAX_NODES 120
+/// Above this many nodes `dot` is not used unless asked for: with clusters
+/// it failed to rank 500 nodes here, and on dense graphs it takes seconds
+/// from 300 (README, "Diagrams at scale").
+#define DOT_ENGINE_MAX_NODES 200
 /// Graphviz recurses over nested clusters; deeper nesting is flattened.
 #define MAX_CLUSTER_DEPTH 8
 /// Past this many nodes no layout finishes in reasonable time.
@@ -28,27 +36,58 @@ mut(const char *s)
   return u.out;
 }
 
-// cgraph reports problems through one process-wide callback with no user
-// pointer, so the count of messages it printed has to live here.
-static unsigned long graphviz_messages;
-static EntWorld *graphviz_world;
+/// Graphviz lines reported per diagram; the rest are only counted.
+#define MAX_GRAPHVIZ_LINES 20
 
-static int
-on_graphviz_message(char *message)
+// cgraph reports problems through one process-wide callback with no user
+// pointer, in fragments ("Error", ": ", text, "\n"), so the line being
+// assembled and the count live here.
+static EntWorld *graphviz_world;
+static char graphviz_line[1024];
+static size_t graphviz_line_len;
+static unsigned long graphviz_lines;
+
+static void
+flush_graphviz_line(void)
 {
-  ++graphviz_messages;
-  if (graphviz_world) {
-    size_t len = strlen(message);
-    while (len && (message[len - 1] == '\n' || message[len - 1] == ' ')) {
-      --len;
-    }
+  if (graphviz_line_len && graphviz_world &&
+      ++graphviz_lines <= MAX_GRAPHVIZ_LINES) {
     ent_log(graphviz_world,
             ENT_LOG_WARNING,
             ENT_FAILURE,
             NULL,
             "graphviz: %.*s",
-            (int)len,
-            message);
+            (int)graphviz_line_len,
+            graphviz_line);
+  }
+  graphviz_line_len = 0;
+}
+
+/// Report the last line and how many were not shown.
+static void
+finish_graphviz_messages(void)
+{
+  flush_graphviz_line();
+  if (graphviz_world && graphviz_lines > MAX_GRAPHVIZ_LINES) {
+    ent_log(graphviz_world,
+            ENT_LOG_WARNING,
+            ENT_FAILURE,
+            NULL,
+            "graphviz: %lu more lines not shown",
+            graphviz_lines - MAX_GRAPHVIZ_LINES);
+  }
+  graphviz_lines = 0;
+}
+
+static int
+on_graphviz_message(char *message)
+{
+  for (const char *p = message; *p; ++p) {
+    if (*p == '\n') {
+      flush_graphviz_line();
+    } else if (graphviz_line_len < sizeof(graphviz_line) - 1) {
+      graphviz_line[graphviz_line_len++] = *p == '\t' ? ' ' : *p;
+    }
   }
   return 0;
 }
@@ -231,6 +270,7 @@ typedef struct {
   EntBuf scratch;
   unsigned n_clusters;
   bool used_kinds[KIND_COUNT_];
+  const char *kind_classes[KIND_COUNT_]; ///< First class drawn as the kind
 } Drawing;
 
 /// Whether `node` gets a cluster: a country with institutions or officials
@@ -331,6 +371,9 @@ draw_node(Drawing *d, uint32_t i, char *name)
   }
   d->gv_nodes[i] = node;
   d->used_kinds[n->kind] = true;
+  if (!d->kind_classes[n->kind]) {
+    d->kind_classes[n->kind] = n->class_iri;
+  }
   EntStatus st = ENT_SUCCESS;
   ent_buf_reset(&d->scratch);
   TRY(st, append_escaped(&d->scratch, n->label));
@@ -376,11 +419,17 @@ draw_legend(Drawing *d)
     if (!node) {
       return ENT_ERR_INTERNAL;
     }
-    TRY(st, set_attr(node, "label", style->name));
+    // entente's own classes by their names; anyone else's as a prefixed
+    // name (foaf:Person), since its style is only borrowed.
+    const char *cls = d->kind_classes[k];
+    const char *title = !cls || !strncmp(cls, ENT_NS, sizeof(ENT_NS) - 1)
+                          ? style->name
+                          : lgraph_short_name(lg, cls);
+    TRY(st, set_text(node, "label", title, &d->scratch));
     TRY(st, set_attr(node, "shape", style->shape));
     TRY(st, set_attr(node, "style", style->style));
     TRY(st, set_attr(node, "fillcolor", style->fill));
-    TRY(st, set_attr(node, "tooltip", style->name));
+    TRY(st, set_text(node, "tooltip", title, &d->scratch));
   }
   // One line per relation drawn, in order of first use.
   EntBuf lines = { NULL, 0, 0 };
@@ -528,11 +577,7 @@ build(Drawing *d, const EntDiagramOptions *options)
     if (!edge) {
       return ENT_ERR_INTERNAL;
     }
-    // Timeline edges join nodes the date ranks put side by side; dot lays
-    // out such "flat" edges with labels through code whose gvFreeLayout
-    // frees a block twice (Graphviz 2.43), so there they carry xlabels.
-    TRY(st,
-        set_text(edge, timeline ? "xlabel" : "label", e->label, &d->scratch));
+    TRY(st, set_text(edge, "label", e->label, &d->scratch));
     if (timeline) {
       TRY(st, set_attr(edge, "constraint", "false"));
     }
@@ -567,7 +612,75 @@ nodes_in_view(const LGraph *lg)
   return n;
 }
 
-/// Lay out and render `g` with gvc, in-process.
+/// Longest a layout may take before it is stopped.
+#define LAYOUT_TIMEOUT_SECONDS 300
+
+/// In the child: lay out and render `g`, write the result to `fd`, and
+/// leave without freeing the layout.
+static void
+render_child(Agraph_t *g, const char *renderer, const char *engine, int fd)
+{
+  GVC_t *gvc = gvContext();
+  char *data = NULL;
+  unsigned int length = 0;
+  if (!gvc || gvLayout(gvc, g, engine) != 0 ||
+      gvRenderData(gvc, g, renderer, &data, &length) != 0 || !data) {
+    finish_graphviz_messages();
+    _exit(2);
+  }
+  for (unsigned int done = 0; done < length;) {
+    const ssize_t n = write(fd, data + done, length - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      _exit(3);
+    }
+    done += (unsigned int)n;
+  }
+  finish_graphviz_messages();
+  _exit(0);
+}
+
+/// Read everything the child writes to `fd` into `out`, until it closes
+/// the pipe or the deadline passes.
+static EntStatus
+collect_output(int fd, time_t deadline, EntBuf *out)
+{
+  char chunk[65536];
+  for (;;) {
+    const time_t now = time(NULL);
+    if (now >= deadline) {
+      return ENT_ERR_INTERNAL;
+    }
+    struct pollfd p = { fd, POLLIN, 0 };
+    const int ready = poll(&p, 1, (int)(deadline - now) * 1000);
+    if (ready < 0 && errno == EINTR) {
+      continue;
+    }
+    if (ready <= 0) {
+      return ENT_ERR_INTERNAL;
+    }
+    const ssize_t n = read(fd, chunk, sizeof(chunk));
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return ENT_ERR_IO;
+    }
+    if (n == 0) {
+      return ENT_SUCCESS;
+    }
+    EntStatus st = ENT_SUCCESS;
+    TRY(st, ent_buf_append(out, chunk, (size_t)n));
+  }
+}
+
+/// Lay out and render `g` with gvc in a child process.  Graphviz 2.43's
+/// gvFreeLayout frees a block twice after some `dot` layouts with
+/// clusters and labelled edges, and a hostile graph could find other
+/// faults: in a child, a crash or a runaway layout is an error message,
+/// not the end of the caller, and the layout is never freed at all.
 static EntStatus
 render(EntWorld *world,
        Agraph_t *g,
@@ -578,37 +691,69 @@ render(EntWorld *world,
   static const char *const renderers[] = { [ENT_DIAGRAM_SVG] = "svg",
                                            [ENT_DIAGRAM_PNG] = "png",
                                            [ENT_DIAGRAM_PDF] = "pdf" };
-  GVC_t *gvc = gvContext();
-  if (!gvc) {
+  int fds[2];
+  if (pipe(fds) != 0) {
+    return ENT_ERR_IO;
+  }
+  fflush(stderr);
+  const pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
     return ENT_ERR_NO_MEMORY;
   }
-  EntStatus st = ENT_SUCCESS;
-  char *data = NULL;
-  unsigned int length = 0;
-  if (gvLayout(gvc, g, engine) != 0) {
+  if (pid == 0) {
+    close(fds[0]);
+    render_child(g, renderers[format], engine, fds[1]);
+  }
+  close(fds[1]);
+  EntBuf data = { NULL, 0, 0 };
+  EntStatus st =
+    collect_output(fds[0], time(NULL) + LAYOUT_TIMEOUT_SECONDS, &data);
+  close(fds[0]);
+  if (st == ENT_ERR_INTERNAL) {
+    kill(pid, SIGKILL);
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (st == ENT_ERR_INTERNAL && WIFSIGNALED(status) &&
+      WTERMSIG(status) == SIGKILL) {
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_INTERNAL,
             NULL,
-            "Graphviz could not lay out the diagram with '%s'",
-            engine);
-    st = ENT_ERR_INTERNAL;
-  } else {
-    if (gvRenderData(gvc, g, renderers[format], &data, &length) != 0 || !data) {
+            "the '%s' layout took more than %d seconds and was stopped; "
+            "narrow the view (--view ego:ID, --view negotiation:ID), lower "
+            "--max-nodes or try --engine sfdp",
+            engine,
+            LAYOUT_TIMEOUT_SECONDS);
+  } else if (!st && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
+    if (WIFSIGNALED(status)) {
       ent_log(world,
               ENT_LOG_ERROR,
               ENT_ERR_INTERNAL,
               NULL,
-              "Graphviz could not render %s",
-              renderers[format]);
-      st = ENT_ERR_INTERNAL;
-    } else if (fwrite(data, 1, length, stream) != length) {
-      st = ENT_ERR_IO;
+              "Graphviz crashed (signal %d) laying out or rendering %s "
+              "with '%s'; try another --engine or a narrower view",
+              WTERMSIG(status),
+              renderers[format],
+              engine);
+    } else {
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_INTERNAL,
+              NULL,
+              "Graphviz could not lay out or render %s with '%s'",
+              renderers[format],
+              engine);
     }
-    gvFreeRenderData(data);
-    gvFreeLayout(gvc, g);
+    st = ENT_ERR_INTERNAL;
   }
-  gvFreeContext(gvc);
+  if (!st && fwrite(data.buf, 1, data.len, stream) != data.len) {
+    st = ENT_ERR_IO;
+  }
+  ent_buf_free(&data);
   return st;
 }
 
@@ -633,7 +778,8 @@ lgraph_draw(LGraph *lg,
             shown);
     return ENT_ERR_BAD_ARG;
   }
-  graphviz_messages = 0;
+  graphviz_lines = 0;
+  graphviz_line_len = 0;
   graphviz_world = lg->world;
   agseterr(AGWARN);
   agseterrf(on_graphviz_message);
@@ -662,6 +808,7 @@ lgraph_draw(LGraph *lg,
   free(d.clusters);
   free(d.gv_nodes);
   ent_buf_free(&d.scratch);
+  finish_graphviz_messages();
   agseterrf(NULL);
   graphviz_world = NULL;
   if (!st && ferror(stream)) {

@@ -227,8 +227,8 @@ add_edge(LGraph *lg,
 }
 
 /// "schema:about" for an IRI in a known namespace, else its local name.
-static const char *
-short_name(LGraph *lg, const char *iri)
+const char *
+lgraph_short_name(LGraph *lg, const char *iri)
 {
   const char *cut = NULL;
   for (const char *p = iri; *p; ++p) {
@@ -262,7 +262,7 @@ static const char *
 edge_label(LGraph *lg, const char *predicate)
 {
   const OntTerm *term = ont_term(lg->ontology, predicate);
-  return term && term->label ? term->label : short_name(lg, predicate);
+  return term && term->label ? term->label : lgraph_short_name(lg, predicate);
 }
 
 static bool
@@ -397,7 +397,7 @@ lgraph_add_triple(void *handle, const Triple *t)
     return append_facet(lg,
                         &lg->nodes[s],
                         value->label ? value->label
-                                     : short_name(lg, t->object.value));
+                                     : lgraph_short_name(lg, t->object.value));
   }
   uint32_t o = 0;
   TRY(st, node_for(lg, t->object.value, &o));
@@ -504,8 +504,9 @@ fold_posts(LGraph *lg)
     if (lg->nodes[p].kind != KIND_POST) {
       continue;
     }
-    const char *title = lg->nodes[p].label ? lg->nodes[p].label
-                                           : short_name(lg, lg->nodes[p].iri);
+    const char *title = lg->nodes[p].label
+                          ? lg->nodes[p].label
+                          : lgraph_short_name(lg, lg->nodes[p].iri);
     uint32_t holder = ENT_NO_ENTITY;
     uint32_t institution = ENT_NO_ENTITY;
     for (size_t i = 0; i < n_edges; ++i) {
@@ -604,7 +605,7 @@ lgraph_finish(LGraph *lg)
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     LNode *n = &lg->nodes[i];
     if (!n->label) {
-      n->label = short_name(lg, n->iri);
+      n->label = lgraph_short_name(lg, n->iri);
     }
   }
   for (size_t i = 0; i < lg->n_edges; ++i) {

@@ -91,6 +91,8 @@ typedef struct {
   const char *name;
 } KindStyle;
 const KindStyle *lgraph_kind_style(Kind kind);
+/// "schema:about" for an IRI in a known namespace, else its local name.
+const char *lgraph_short_name(LGraph *lg, const char *iri);
 /// Whether the edge is drawn in the current view.
 bool lgraph_edge_visible(const LGraph *lg, const LEdge *edge);
 

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Diagrams: every view renders in every format without a Graphviz warning;
+# SVG is well-formed XML, GraphML valid, DOT readable by dot -Tcanon and
+# equal to its golden copy; links only to web IRIs; views and the node cap
+# behave; any RDF file can be drawn.
+set -euo pipefail
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+data="$ENTENTE_SRC/data/riyadh-talks-2025-03.xml"
+diagrams="$ENTENTE_SRC/tests/diagrams"
+
+views=(all timeline negotiation:us-russia-talks-2025-03-24
+       negotiation:us-ukraine-talks-2025-03-23 ego:zelenskyy ego:federal-security-service)
+for view in "${views[@]}"; do
+  for format in dot svg png pdf graphml; do
+    out="$tmp/view.$format"
+    "$ENTENTE" export "$data" -f "$format" --view "$view" --depth 2 -o "$out" 2>"$tmp/err" ||
+      fail "$view $format: exit $?: $(cat "$tmp/err")"
+    [ ! -s "$tmp/err" ] || fail "$view $format: messages (Graphviz warnings?): $(cat "$tmp/err")"
+    [ -s "$out" ] || fail "$view $format: empty output"
+    case $format in
+      svg) xmllint --noout "$out" || fail "$view: SVG is not well-formed"
+           ! grep -Eq 'xlink:href="(javascript|file|data):' "$out" || fail "$view: unsafe link in SVG" ;;
+      graphml) xmllint --noout --relaxng "$diagrams/graphml.rng" "$out" 2>"$tmp/err" ||
+                 fail "$view: GraphML invalid: $(cat "$tmp/err")" ;;
+      dot) dot -Tcanon "$out" >/dev/null 2>"$tmp/err" && [ ! -s "$tmp/err" ] ||
+             fail "$view: dot -Tcanon: $(cat "$tmp/err")" ;;
+      png) [ "$(head -c 4 "$out" | od -An -c | tr -d ' ')" = "211PNG" ] || fail "$view: not a PNG" ;;
+      pdf) [ "$(head -c 5 "$out")" = "%PDF-" ] || fail "$view: not a PDF" ;;
+    esac
+  done
+  echo "ok: view $view renders in dot, svg, png, pdf, graphml"
+done
+
+# Golden DOT and canonical DOT of the features dataset, per view.
+golden="$ENTENTE_SRC/tests/golden/diagrams"
+for view in all timeline negotiation:session ego:envoy; do
+  name=${view//:/-}
+  (cd "$ENTENTE_SRC/tests/good" && "$ENTENTE" export features.xml -f dot --view "$view" --depth 2) >"$tmp/$name.dot"
+  dot -Tcanon "$tmp/$name.dot" >"$tmp/$name.canon"
+  if [ "${1:-}" = --update ]; then
+    mkdir -p "$golden"
+    cp "$tmp/$name.dot" "$tmp/$name.canon" "$golden/"
+  fi
+  cmp -s "$tmp/$name.dot" "$golden/$name.dot" || { diff -u "$golden/$name.dot" "$tmp/$name.dot" | head -20; fail "DOT of $view differs from tests/golden/diagrams"; }
+  cmp -s "$tmp/$name.canon" "$golden/$name.canon" || fail "dot -Tcanon of $view differs from tests/golden/diagrams"
+done
+echo "ok: DOT and dot -Tcanon match tests/golden/diagrams"
+
+# Views that cannot be drawn say why.
+set +e
+"$ENTENTE" export "$data" -f dot --view sideways >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 64 ] && grep -q "unknown view 'sideways'" "$tmp/err" || fail "bad view: exit $rc: $(cat "$tmp/err")"
+set +e
+"$ENTENTE" export "$data" -f dot --view ego:nobody >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "no node has ID or IRI 'nobody'" "$tmp/err" || fail "unknown ego: exit $rc: $(cat "$tmp/err")"
+set +e
+"$ENTENTE" export "$data" -f dot --view negotiation:putin >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "'putin' is not a negotiation" "$tmp/err" || fail "negotiation of a person: exit $rc"
+
+# The node cap.
+"$ENTENTE" export "$data" -f dot --max-nodes 10 >"$tmp/capped.dot"
+grep -q 'label="+[0-9]* more"' "$tmp/capped.dot" || fail "no '+N more' node with --max-nodes 10"
+[ "$(grep -c '^	n[0-9]*	\[' "$tmp/capped.dot")" -le 10 ] || fail "more than 10 nodes drawn"
+
+# Any RDF: somebody else's graph, the ontology itself, our own exports.
+"$ENTENTE" dot "$diagrams/foaf.ttl" -f dot >"$tmp/foaf.dot" 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "foaf.ttl: $(cat "$tmp/err")"
+grep -q 'label=Alice' "$tmp/foaf.dot" || fail "foaf: English label not preferred"
+grep -q 'label="foaf:knows"' "$tmp/foaf.dot" || fail "foaf: prefixed edge label missing"
+grep -q 'label="foaf:Person"' "$tmp/foaf.dot" || fail "foaf: legend does not name foaf:Person"
+grep -q 'label="Bob &#92; \\"the builder\\" &amp; <co>"' "$tmp/foaf.dot" || fail "foaf: label not escaped as expected"
+"$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang ru | grep -q 'label=Алиса' || fail "foaf: --lang ru not honoured"
+"$ENTENTE" dot "$diagrams/foaf.ttl" -f svg -o "$tmp/foaf.svg"
+! grep -Eq 'xlink:href="(javascript|file):' "$tmp/foaf.svg" || fail "foaf: javascript: or file: link in SVG"
+grep -q 'xlink:href="http://example.org/people#alice"' "$tmp/foaf.svg" || fail "foaf: web IRI not linked"
+"$ENTENTE" dot "$ENTENTE_SRC/ontology/entente.ttl" -f svg -o "$tmp/ontology.svg" 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "ontology: $(cat "$tmp/err")"
+for f in ttl nt nq rdf; do
+  "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-talks-2025-03.$f" -f dot >"$tmp/from-$f.dot"
+done
+# The diagram of the exported RDF is the diagram of the dataset.
+"$ENTENTE" export "$data" -f dot >"$tmp/from-model.dot"
+for f in ttl nt nq rdf; do
+  [ "$(grep -c '^	*n[0-9]*	\[' "$tmp/from-$f.dot")" = "$(grep -c '^	*n[0-9]*	\[' "$tmp/from-model.dot")" ] ||
+    fail "drawing out/*.$f gives a different number of nodes than the model"
+done
+# A broken RDF file is reported at its line; nothing is written.
+printf '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "unterminated .\n' >"$tmp/broken.ttl"
+set +e
+"$ENTENTE" dot "$tmp/broken.ttl" -f svg -o "$tmp/broken.svg" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] || fail "broken Turtle: exit $rc"
+grep -q "broken.ttl:3:[0-9]*: error: " "$tmp/err" || fail "broken Turtle: $(cat "$tmp/err")"
+[ ! -e "$tmp/broken.svg" ] || fail "broken Turtle: output written"
+echo "diagram checks passed"
