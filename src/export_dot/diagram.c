@@ -93,7 +93,22 @@ typedef struct {
   const char *path;
   unsigned long errors;
   EntStatus status;
+  raptor_parser *parser;
 } RdfInput;
+
+/// Text that may go into a label, a tooltip and GraphML: UTF-8 with no
+/// control characters but tab, line feed and carriage return (which XML
+/// 1.0 cannot carry and cgraph would write raw).
+static bool
+drawable_text(const char *s)
+{
+  for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+      return false;
+    }
+  }
+  return ent_is_utf8(s, strlen(s));
+}
 
 static Node
 node_of(const raptor_term *term, bool *ok)
@@ -140,6 +155,24 @@ on_statement(void *data, raptor_statement *s)
                node_of(s->object, &ok),
                NULL };
   if (!ok) {
+    return;
+  }
+  if (!drawable_text(t.subject.value) || !drawable_text(t.predicate.value) ||
+      !drawable_text(t.object.value) ||
+      (t.object.lang && !ent_is_lang_tag(t.object.lang))) {
+    const raptor_locator *loc = raptor_parser_get_locator(in->parser);
+    const EntCaret caret = {
+      in->path,
+      loc && loc->line > 0 ? (unsigned long)loc->line : 0,
+      loc && loc->column > 0 ? (unsigned long)loc->column : 0
+    };
+    ent_log(in->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_VALUE,
+            &caret,
+            "a term that is not valid UTF-8, holds a control character or "
+            "has a malformed language tag; fix the file");
+    in->status = ENT_ERR_BAD_VALUE;
     return;
   }
   if (s->subject->type == RAPTOR_TERM_TYPE_BLANK) {
@@ -237,8 +270,8 @@ ent_diagram_rdf_file(EntWorld *world,
   TRY(st, ent_read_file(world, path, RDF_INPUT_SIZE_CAP, &text, &len));
   LGraph lg;
   lgraph_init(&lg, world, ontology, options ? options->lang : NULL);
-  RdfInput in = { &lg, world, path, 0, ENT_SUCCESS };
   raptor_parser *parser = raptor_new_parser(world->raptor, parser_name);
+  RdfInput in = { &lg, world, path, 0, ENT_SUCCESS, parser };
   raptor_uri *base =
     raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
   if (!parser || !base) {

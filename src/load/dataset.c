@@ -172,24 +172,267 @@ open_dataset(Loader *ld)
   return fd;
 }
 
-/// Reject what must never reach libxml2: an empty file and a DOCTYPE
-/// (entity declarations are how XXE and entity expansion attacks start).
-/// Scans the prolog only: XML declaration, comments, PIs, white space.
+/// No element of the format has more attributes than this; an element
+/// with tens of thousands takes libxml2 seconds to build.
+#define MAX_ATTRIBUTES 64
+
+typedef enum {
+  SCAN_TEXT,
+  SCAN_LT,      ///< after '<'
+  SCAN_BANG,    ///< after "<!": deciding between comment, CDATA, DOCTYPE
+  SCAN_TAG,     ///< inside a start or end tag
+  SCAN_QUOTE,   ///< inside an attribute value
+  SCAN_COMMENT, ///< until "-->"
+  SCAN_PI,      ///< until "?>"
+  SCAN_CDATA,   ///< until "]]>"
+  SCAN_DECL,    ///< another "<!...>", until '>'
+} ScanState;
+
+typedef struct {
+  Loader *ld;
+  ScanState state;
+  char quote;
+  char recent[9]; ///< Bytes after "<!", or the last bytes of a section
+  size_t n_recent;
+  unsigned attributes;
+  unsigned long line;
+  unsigned long column;
+  unsigned long tag_line;
+  unsigned long tag_column;
+} Scan;
+
 static void
-check_prolog(Loader *ld, int fd)
+scan_error(Scan *sc,
+           unsigned long line,
+           unsigned long column,
+           const char *message)
 {
-  char head[8192];
-  ssize_t n = 0;
-  do {
-    n = pread(fd, head, sizeof(head) - 1, 0);
-  } while (n < 0 && errno == EINTR);
-  if (n < 0) {
-    load_error(
-      ld, ENT_ERR_IO, NULL, "cannot read the dataset: %s", strerror(errno));
+  ent_log(sc->ld->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_SYNTAX,
+          &(EntCaret){ sc->ld->path, line, column },
+          "%s",
+          message);
+  note_status(sc->ld, ENT_ERR_SYNTAX);
+}
+
+/// Whether the last bytes seen, ending with `c`, end with `tail`.
+static bool
+ends_with(Scan *sc, char c, const char *tail)
+{
+  if (sc->n_recent == sizeof(sc->recent) - 1) {
+    memmove(sc->recent, sc->recent + 1, sizeof(sc->recent) - 2);
+    --sc->n_recent;
+  }
+  sc->recent[sc->n_recent++] = c;
+  sc->recent[sc->n_recent] = '\0';
+  const size_t n = strlen(tail);
+  return sc->n_recent >= n && !strcmp(sc->recent + sc->n_recent - n, tail);
+}
+
+static void
+enter(Scan *sc, ScanState state)
+{
+  sc->state = state;
+  sc->n_recent = 0;
+  sc->recent[0] = '\0';
+}
+
+/// One byte of the markup scan.
+static void
+scan_byte(Scan *sc, char c)
+{
+  switch (sc->state) {
+    case SCAN_TEXT:
+      if (c == '<') {
+        sc->tag_line = sc->line;
+        sc->tag_column = sc->column;
+        enter(sc, SCAN_LT);
+      }
+      break;
+    case SCAN_LT:
+      if (c == '!') {
+        enter(sc, SCAN_BANG);
+      } else if (c == '?') {
+        enter(sc, SCAN_PI);
+      } else {
+        sc->attributes = 0;
+        enter(sc, SCAN_TAG);
+      }
+      break;
+    case SCAN_BANG:
+      ends_with(sc, c, "");
+      if (!strcmp(sc->recent, "--")) {
+        enter(sc, SCAN_COMMENT);
+      } else if (!strcmp(sc->recent, "[CDATA[")) {
+        enter(sc, SCAN_CDATA);
+      } else if (!strcmp(sc->recent, "DOCTYPE")) {
+        scan_error(sc,
+                   sc->tag_line,
+                   sc->tag_column,
+                   "DOCTYPE declarations are not allowed in datasets; remove "
+                   "it");
+        enter(sc, SCAN_DECL);
+      } else if (strncmp("--", sc->recent, sc->n_recent) &&
+                 strncmp("[CDATA[", sc->recent, sc->n_recent) &&
+                 strncmp("DOCTYPE", sc->recent, sc->n_recent)) {
+        enter(sc, SCAN_DECL);
+      }
+      break;
+    case SCAN_TAG:
+      if (c == '"' || c == '\'') {
+        sc->quote = c;
+        sc->state = SCAN_QUOTE;
+      } else if (c == '=' && ++sc->attributes == MAX_ATTRIBUTES + 1) {
+        char message[160];
+        snprintf(message,
+                 sizeof(message),
+                 "an element with more than %d attributes; no element of the "
+                 "format has more than twenty",
+                 MAX_ATTRIBUTES);
+        scan_error(sc, sc->tag_line, sc->tag_column, message);
+      } else if (c == '>') {
+        enter(sc, SCAN_TEXT);
+      }
+      break;
+    case SCAN_QUOTE:
+      if (c == sc->quote) {
+        sc->state = SCAN_TAG;
+      }
+      break;
+    case SCAN_COMMENT:
+      if (ends_with(sc, c, "-->")) {
+        enter(sc, SCAN_TEXT);
+      }
+      break;
+    case SCAN_PI:
+      if (ends_with(sc, c, "?>")) {
+        enter(sc, SCAN_TEXT);
+      }
+      break;
+    case SCAN_CDATA:
+      if (ends_with(sc, c, "]]>")) {
+        enter(sc, SCAN_TEXT);
+      }
+      break;
+    case SCAN_DECL:
+      if (c == '>') {
+        enter(sc, SCAN_TEXT);
+      }
+      break;
+  }
+}
+
+/// The start of the file must be UTF-8 XML: no other byte-order mark, no
+/// other declared encoding, no compressed or binary data.
+static void
+check_start(Loader *ld, const char *head, size_t n)
+{
+  const unsigned char *u = (const unsigned char *)head;
+  const char *what = NULL;
+  if (n >= 2 &&
+      ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))) {
+    what = "is UTF-16 or UTF-32 (it starts with that byte-order mark)";
+  } else if (n >= 2 && u[0] == 0x1F && u[1] == 0x8B) {
+    what = "is gzip-compressed; decompress it first";
+  } else if (n >= 2 && u[0] == 0x00) {
+    what = "is not UTF-8 (it starts with a NUL byte: UTF-16 or UTF-32?)";
+  }
+  size_t i = n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+  while (!what && i < n && strchr(" \t\r\n", head[i])) {
+    ++i;
+  }
+  if (!what && (i == n || head[i] != '<')) {
+    what = "is not an XML document in UTF-8 (another encoding, or binary)";
+  }
+  if (!what && !strncmp(head + i, "<?xml", 5)) {
+    // The encoding named in the XML declaration, if any.
+    const char *end = memchr(head + i, '>', n - i);
+    const char *enc = strstr(head + i, "encoding");
+    if (end && enc && enc < end) {
+      const char *q = strpbrk(enc, "\"'");
+      const char *close = q && q < end ? strchr(q + 1, *q) : NULL;
+      if (close && close < end) {
+        const size_t len = (size_t)(close - q - 1);
+        if (!((len == 5 && !strncasecmp(q + 1, "UTF-8", 5)) ||
+              (len == 4 && !strncasecmp(q + 1, "UTF8", 4)))) {
+          what = "declares an encoding other than UTF-8; re-save it as UTF-8";
+        }
+      }
+    }
+  }
+  if (what) {
+    char message[200];
+    snprintf(message, sizeof(message), "the file %s", what);
+    ent_log(ld->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_SYNTAX,
+            &(EntCaret){ ld->path, 1, 1 },
+            "%s",
+            message);
+    note_status(ld, ENT_ERR_SYNTAX);
+  }
+}
+
+/// Reject what must never reach libxml2, in one pass over the bytes: an
+/// empty file, anything but UTF-8 XML, a DOCTYPE (entity declarations are
+/// how XXE and entity expansion attacks start), NUL bytes, and elements
+/// with absurd numbers of attributes.
+static void
+prescan(Loader *ld, int fd)
+{
+  enum { CHUNK = 64 * 1024 };
+  char *chunk = malloc(CHUNK);
+  if (!chunk) {
+    note_status(ld, ENT_ERR_NO_MEMORY);
     return;
   }
-  head[n] = '\0';
-  if (n == 0) {
+  Scan sc;
+  memset(&sc, 0, sizeof(sc));
+  sc.ld = ld;
+  sc.line = 1;
+  sc.column = 1;
+  off_t offset = 0;
+  for (;;) {
+    const ssize_t n = pread(fd, chunk, CHUNK, offset);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      load_error(
+        ld, ENT_ERR_IO, NULL, "cannot read the dataset: %s", strerror(errno));
+      goto done;
+    }
+    if (n == 0) {
+      break;
+    }
+    if (offset == 0) {
+      check_start(ld, chunk, (size_t)n);
+      if (ld->status) {
+        goto done;
+      }
+    }
+    for (ssize_t i = 0; i < n && !ld->status; ++i) {
+      const char c = chunk[i];
+      if (c == '\0') {
+        scan_error(
+          &sc, sc.line, sc.column, "a NUL byte; the file is not UTF-8 text");
+        goto done;
+      }
+      scan_byte(&sc, c);
+      if (c == '\n') {
+        ++sc.line;
+        sc.column = 1;
+      } else if (((unsigned char)c & 0xC0) != 0x80) {
+        ++sc.column; // columns count characters, not bytes
+      }
+    }
+    if (ld->status) {
+      goto done;
+    }
+    offset += n;
+  }
+  if (offset == 0 && !ld->status) {
     ent_log(ld->world,
             ENT_LOG_ERROR,
             ENT_ERR_SYNTAX,
@@ -197,43 +440,9 @@ check_prolog(Loader *ld, int fd)
             "the file is empty; a dataset is an XML document with a "
             "<dataset> element");
     note_status(ld, ENT_ERR_SYNTAX);
-    return;
   }
-  unsigned long line = 1;
-  const char *line_start = head;
-  const char *p = head;
-  while (*p) {
-    if (*p == '\n') {
-      ++line;
-      line_start = ++p;
-    } else if (*p == ' ' || *p == '\t' || *p == '\r') {
-      ++p;
-    } else if (!strncmp(p, "<?", 2) || !strncmp(p, "<!--", 4)) {
-      const char *end = strstr(p, p[1] == '?' ? "?>" : "-->");
-      for (const char *q = p; q < (end ? end : p + strlen(p)); ++q) {
-        if (*q == '\n') {
-          ++line;
-          line_start = q + 1;
-        }
-      }
-      if (!end) {
-        return; // an unfinished prolog: libxml2 reports it
-      }
-      p = end + (p[1] == '?' ? 2 : 3);
-    } else {
-      if (!strncmp(p, "<!DOCTYPE", 9)) {
-        ent_log(
-          ld->world,
-          ENT_LOG_ERROR,
-          ENT_ERR_SYNTAX,
-          &(EntCaret){ ld->path, line, (unsigned long)(p - line_start) + 1 },
-          "DOCTYPE declarations are not allowed in datasets; remove "
-          "it");
-        note_status(ld, ENT_ERR_SYNTAX);
-      }
-      return;
-    }
-  }
+done:
+  free(chunk);
 }
 
 static xmlTextReaderPtr
@@ -1044,7 +1253,7 @@ ent_load_dataset(EntGraph *graph, const char *path)
   }
   const int fd = open_dataset(&ld);
   if (fd >= 0) {
-    check_prolog(&ld, fd);
+    prescan(&ld, fd);
     if (!ld.status) {
       validate(&ld, fd);
     }
