@@ -419,14 +419,14 @@ typedef enum {
 /**
  * Most triples sent in one request by default.  Virtuoso 7.2.5 can hang
  * for good on a single request of about 500,000 triples; 100,000 stays
- * well clear of that and costs little (one request takes about a second).
+ * well clear of that and costs little (a second or two per request).
  */
 #define ENT_PUSH_DEFAULT_CHUNK 100000
 
 /**
  * Where and how ent_store_push() sends a graph.  Zero-initialise, then set
  * at least `store`.  Every string is borrowed for the duration of the call;
- * the password is never copied by entente, logged or written anywhere.
+ * the password goes to libcurl only, never into a message or a file.
  */
 typedef struct {
   const char *store;     ///< Graph Store endpoint URL, http:// or https://
@@ -456,8 +456,9 @@ typedef struct {
  * ent_export_rdf_source() writes) to a triple store with the SPARQL 1.1
  * Graph Store HTTP Protocol: N-Triples to `store?graph=IRI`, in chunks of
  * at most `chunk` triples.  Replacing is idempotent: pushing the same graph
- * twice leaves the store as one push does.  Only http and https are used,
- * redirects are not followed, any status but 2xx is an error.
+ * twice leaves the store as one push does (a graph with no statements is
+ * replaced by a DELETE).  Only http and https are used, redirects are not
+ * followed, any status but 2xx is an error.
  *
  * Errors are logged through the graph's world with the store's answer:
  * ENT_ERR_BAD_VALUE for an unusable URL or option, ENT_ERR_UNKNOWN_ID for
@@ -466,8 +467,8 @@ typedef struct {
  * midway, `report->may_be_partial` is set and the graph may be incomplete
  * until pushed again.  `report` (nullable) is filled in every case.
  *
- * Uses libcurl; safe to call from several threads at once only if libcurl
- * reports CURL_VERSION_THREADSAFE (Debian 12's does).
+ * Uses libcurl: calls on graphs of different worlds may run in parallel if
+ * libcurl reports CURL_VERSION_THREADSAFE (Debian 12's does).
  */
 ENT_API EntStatus ent_store_push(EntGraph *graph,
                                  const char *source_id,

@@ -2,6 +2,7 @@
 // The entente command.  It uses the public API only.
 
 #include "../entente.h"
+#include "commands.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -38,6 +39,8 @@ static const char usage_text[] =
   "       entente dot GRAPH.ttl [-f dot|svg|png|pdf|graphml] [-o FILE]\n"
   "                      [--syntax NAME] [--view VIEW] [--depth N]\n"
   "                      [--max-nodes N] [--engine NAME] [--lang TAG]\n"
+  "       entente push DATASET... --store URL [options]  (entente push "
+  "--help)\n"
   "       entente --help | --version\n";
 
 static const char help_text[] =
@@ -551,6 +554,9 @@ main(int argc, char **argv)
   if (!strcmp(argv[1], "--version")) {
     printf("entente %s\n", ENT_VERSION);
     return EXIT_OK;
+  }
+  if (!strcmp(argv[1], "push")) {
+    return ent_cmd_push(argc, argv);
   }
   if (strcmp(argv[1], "export") != 0 && strcmp(argv[1], "validate") != 0 &&
       strcmp(argv[1], "dot") != 0) {

@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: MIT
+// `entente push`: send each source's named graph to a triple store.  It
+// uses the public API only.
+
+#include "../entente.h"
+#include "commands.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+// Exit codes, as in sysexits.h (the same as main.c's).
+enum {
+  PUSH_OK = 0,
+  PUSH_USAGE = 64,    // bad command line
+  PUSH_DATAERR = 65,  // bad input data
+  PUSH_NOINPUT = 66,  // an input file cannot be read
+  PUSH_SOFTWARE = 70, // internal error
+  PUSH_IOERR = 74,    // the store cannot be reached or refused the data
+  PUSH_CONFIG = 78,   // unusable ontology
+};
+
+/// The longest password read from --password-file.
+#define MAX_PASSWORD 1024
+
+static const char push_usage[] =
+  "usage: entente push DATASET... --store URL [--graph IRI]\n"
+  "                    [--replace | --append] [--user U --password-file F]\n"
+  "                    [--dry-run] [--chunk N] [--timeout SECONDS]\n"
+  "                    [--base IRI] [--ontology FILE]\n";
+
+static const char push_help[] =
+  "\n"
+  "Send each source's named graph to a triple store with the SPARQL 1.1\n"
+  "Graph Store HTTP Protocol (N-Triples to URL?graph=GRAPH-IRI).\n"
+  "\n"
+  "Options:\n"
+  "  --store URL      the store's Graph Store endpoint, http:// or https://\n"
+  "                   (Virtuoso: http://HOST:8890/sparql-graph-crud)\n"
+  "  --graph IRI      write to this graph instead of the source's IRI\n"
+  "                   (only when the datasets hold one source)\n"
+  "  --replace        replace each graph (the default): pushing twice\n"
+  "                   leaves the store as one push does\n"
+  "  --append         add to each graph instead\n"
+  "  --user U         authenticate as U (digest or basic, as the store asks)\n"
+  "  --password-file F\n"
+  "                   read U's password from the first line of F; passwords\n"
+  "                   are never taken on the command line\n"
+  "  --dry-run        load, check and print what would be sent; no network\n"
+  "  --chunk N        at most N triples per request (default 100000;\n"
+  "                   Virtuoso 7.2.5 can hang on requests of ~500000)\n"
+  "  --timeout S      seconds each request may take (default 300)\n"
+  "  --base IRI       mint entity IRIs under IRI, as export does\n"
+  "  --ontology F     use this ontology instead of the built-in one\n"
+  "\n"
+  "A replace of more than one request (a graph larger than --chunk) is not\n"
+  "atomic: if it fails midway the graph is incomplete until pushed again.\n"
+  "\n"
+  "Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input,\n"
+  "70 internal error, 74 the store could not be reached or refused the\n"
+  "data, 78 unusable ontology.\n";
+
+typedef struct {
+  const char **datasets;
+  int n_datasets;
+  const char *password_file;
+  const char *base;
+  const char *ontology;
+  EntPushOptions push;
+  bool mode_given;
+} PushArgs;
+
+static int push_usage_error(const char *fmt, ...)
+  __attribute__((format(printf, 1, 2)));
+
+static int
+push_usage_error(const char *fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  fprintf(stderr, "entente: ");
+  vfprintf(stderr, fmt, args);
+  fprintf(stderr, "\n%s", push_usage);
+  va_end(args);
+  return PUSH_USAGE;
+}
+
+/// A whole number in [1, max] written in decimal, or 0.
+static unsigned long long
+parse_count(const char *s, unsigned long long max)
+{
+  if (!s[0] || s[0] == '-' || s[0] == '+') {
+    return 0;
+  }
+  char *end = NULL;
+  errno = 0;
+  const unsigned long long n = strtoull(s, &end, 10);
+  return errno || *end || n > max ? 0 : n;
+}
+
+static int
+parse_push_args(int argc, char **argv, PushArgs *a)
+{
+  memset(a, 0, sizeof(*a));
+  a->datasets = calloc((size_t)argc, sizeof(char *));
+  if (!a->datasets) {
+    return PUSH_SOFTWARE;
+  }
+  for (int i = 2; i < argc; ++i) {
+    const char *opt = argv[i];
+    const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(opt, "--dry-run")) {
+      a->push.dry_run = 1;
+    } else if (!strcmp(opt, "--replace") || !strcmp(opt, "--append")) {
+      const EntPushMode mode =
+        opt[2] == 'r' ? ENT_PUSH_REPLACE : ENT_PUSH_APPEND;
+      if (a->mode_given && a->push.mode != mode) {
+        return push_usage_error("%s", "give --replace or --append, not both");
+      }
+      a->push.mode = mode;
+      a->mode_given = true;
+    } else if (!strcmp(opt, "--password") || !strncmp(opt, "--password=", 11)) {
+      return push_usage_error(
+        "%s",
+        "passwords are never taken on the command line: put it in a "
+        "file only you can read and give --password-file FILE");
+    } else if (!strcmp(opt, "--store") || !strcmp(opt, "--graph") ||
+               !strcmp(opt, "--user") || !strcmp(opt, "--password-file") ||
+               !strcmp(opt, "--chunk") || !strcmp(opt, "--timeout") ||
+               !strcmp(opt, "--base") || !strcmp(opt, "--ontology")) {
+      if (!value) {
+        return push_usage_error("%s needs a value", opt);
+      }
+      ++i;
+      if (!strcmp(opt, "--store")) {
+        a->push.store = value;
+      } else if (!strcmp(opt, "--graph")) {
+        a->push.graph_iri = value;
+      } else if (!strcmp(opt, "--user")) {
+        a->push.user = value;
+      } else if (!strcmp(opt, "--password-file")) {
+        a->password_file = value;
+      } else if (!strcmp(opt, "--base")) {
+        a->base = value;
+      } else if (!strcmp(opt, "--ontology")) {
+        a->ontology = value;
+      } else if (!strcmp(opt, "--chunk")) {
+        a->push.chunk = (size_t)parse_count(value, 100000000ULL);
+        if (!a->push.chunk) {
+          return push_usage_error(
+            "--chunk needs a number of triples from 1 to 100000000, not '%s'",
+            value);
+        }
+      } else {
+        a->push.timeout = (long)parse_count(value, 86400ULL);
+        if (!a->push.timeout) {
+          return push_usage_error(
+            "--timeout needs a number of seconds from 1 to 86400, not '%s'",
+            value);
+        }
+      }
+    } else if (opt[0] == '-' && opt[1] != '\0') {
+      return push_usage_error("unknown option '%s'", opt);
+    } else {
+      a->datasets[a->n_datasets++] = opt;
+    }
+  }
+  if (a->n_datasets == 0) {
+    return push_usage_error("%s", "push needs at least one DATASET");
+  }
+  if (!a->push.store) {
+    return push_usage_error(
+      "%s", "push needs --store URL, the store's Graph Store endpoint");
+  }
+  if (!a->push.user != !a->password_file) {
+    return push_usage_error("%s", "give --user and --password-file together");
+  }
+  return PUSH_OK;
+}
+
+/// Overwrite `buf` in a way the compiler may not drop.
+static void
+wipe(char *buf, size_t len)
+{
+  volatile char *p = buf;
+  for (size_t i = 0; i < len; ++i) {
+    p[i] = '\0';
+  }
+}
+
+/// Read the first line of `path` into `out` (without the line end).
+static int
+read_password(const char *path, char *out, size_t size)
+{
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr,
+            "%s: error: cannot read the password file: %s\n",
+            path,
+            strerror(errno));
+    return PUSH_NOINPUT;
+  }
+  struct stat st;
+  if (!fstat(fileno(f), &st) && (st.st_mode & (S_IRWXG | S_IRWXO))) {
+    fprintf(stderr,
+            "%s: warning: other users can read this password file; "
+            "chmod 600 it\n",
+            path);
+  }
+  const size_t n = fread(out, 1, size - 1, f);
+  const bool failed = ferror(f) != 0;
+  fclose(f);
+  out[n] = '\0';
+  out[strcspn(out, "\r\n")] = '\0';
+  if (failed || !out[0] || n == size - 1) {
+    wipe(out, size);
+    fprintf(stderr,
+            "%s: error: %s\n",
+            path,
+            failed ? "reading the password file failed"
+            : n == size - 1
+              ? "the password file is too long; put only the password in it"
+              : "the password file is empty; put the password on its "
+                "first line");
+    return failed ? PUSH_NOINPUT : PUSH_USAGE;
+  }
+  return PUSH_OK;
+}
+
+static int
+load_exit_code(EntStatus st)
+{
+  switch (st) {
+    case ENT_SUCCESS:
+    case ENT_FAILURE:
+      return PUSH_OK;
+    case ENT_ERR_IO:
+      return PUSH_NOINPUT;
+    case ENT_ERR_ONTOLOGY:
+    case ENT_ERR_UNDECLARED:
+      return PUSH_CONFIG;
+    case ENT_ERR_NO_MEMORY:
+    case ENT_ERR_INTERNAL:
+    case ENT_ERR_BAD_ARG:
+      return PUSH_SOFTWARE;
+    default:
+      return PUSH_DATAERR;
+  }
+}
+
+static int
+push_exit_code(EntStatus st)
+{
+  switch (st) {
+    case ENT_SUCCESS:
+      return PUSH_OK;
+    case ENT_ERR_BAD_VALUE:
+      return PUSH_USAGE; // the store URL or graph IRI given
+    case ENT_ERR_IO:
+      return PUSH_IOERR;
+    case ENT_ERR_ONTOLOGY:
+    case ENT_ERR_UNDECLARED:
+      return PUSH_CONFIG;
+    default:
+      return PUSH_SOFTWARE;
+  }
+}
+
+/// One named graph to push: a source of one dataset's graph.
+typedef struct {
+  EntGraph *graph;
+  const char *source;  ///< Borrowed from `graph`
+  const char *dataset; ///< The file it comes from
+} Target;
+
+static void
+print_line(const EntPushOptions *o, const EntPushReport *r)
+{
+  const char *requests = r->requests == 1 ? "request" : "requests";
+  if (o->mode == ENT_PUSH_APPEND) {
+    printf("%s %zu triples to graph <%s> in %zu %s\n",
+           o->dry_run ? "would append" : "appended",
+           r->triples,
+           r->graph_iri,
+           r->requests,
+           requests);
+  } else {
+    printf("%s graph <%s> with %zu triples in %zu %s\n",
+           o->dry_run ? "would replace" : "replaced",
+           r->graph_iri,
+           r->triples,
+           r->requests,
+           requests);
+  }
+}
+
+/// Load every dataset and list its sources; 0 or an exit status.
+static int
+load_targets(EntWorld *world,
+             const EntOntology *ont,
+             const PushArgs *a,
+             EntGraph **graphs,
+             Target **targets,
+             size_t *n_targets)
+{
+  size_t n = 0;
+  for (int i = 0; i < a->n_datasets; ++i) {
+    EntStatus st = ent_graph_new(world, ont, a->base, &graphs[i]);
+    if (!st) {
+      st = ent_load_dataset(graphs[i], a->datasets[i]);
+    }
+    if (!st) {
+      st = ent_graph_check_quotes(graphs[i]);
+    }
+    if (st) {
+      return load_exit_code(st);
+    }
+    n += ent_graph_source_count(graphs[i]);
+  }
+  *targets = calloc(n ? n : 1, sizeof(Target));
+  if (!*targets) {
+    return PUSH_SOFTWARE;
+  }
+  for (int i = 0; i < a->n_datasets; ++i) {
+    for (size_t s = 0; s < ent_graph_source_count(graphs[i]); ++s) {
+      Target *t = &(*targets)[(*n_targets)++];
+      t->graph = graphs[i];
+      t->source = ent_graph_source_id(graphs[i], s);
+      t->dataset = a->datasets[i];
+      // Two datasets with the same source would overwrite each other's
+      // graph.
+      for (Target *u = *targets; u < t; ++u) {
+        const char *iri = ent_graph_iri(t->graph, t->source);
+        if (u->graph != t->graph && iri &&
+            !strcmp(iri, ent_graph_iri(u->graph, u->source))) {
+          fprintf(stderr,
+                  "entente: error: %s and %s both hold source '%s' (graph "
+                  "<%s>); push them separately or merge them\n",
+                  u->dataset,
+                  t->dataset,
+                  t->source,
+                  iri);
+          return PUSH_DATAERR;
+        }
+      }
+    }
+  }
+  if (a->push.graph_iri && *n_targets != 1) {
+    return push_usage_error("--graph names one graph, but the datasets hold "
+                            "%zu sources; leave --graph out",
+                            *n_targets);
+  }
+  return PUSH_OK;
+}
+
+static int
+run_push(const PushArgs *a)
+{
+  EntWorld *world = NULL;
+  EntOntology *ont = NULL;
+  const size_t n_graphs = a->n_datasets > 0 ? (size_t)a->n_datasets : 1;
+  EntGraph **graphs = calloc(n_graphs, sizeof(EntGraph *));
+  Target *targets = NULL;
+  size_t n_targets = 0;
+  int rc = graphs ? PUSH_OK : PUSH_SOFTWARE;
+  if (!rc && ent_world_new(&world)) {
+    rc = PUSH_SOFTWARE;
+  }
+  if (!rc) {
+    // As export: an ontology that cannot be read is unusable (78).
+    rc = ent_ontology_load(world, a->ontology, &ont) ? PUSH_CONFIG : PUSH_OK;
+  }
+  if (!rc) {
+    rc = load_targets(world, ont, a, graphs, &targets, &n_targets);
+  }
+  // First every graph dry, so a bad URL or export error stops the push
+  // before the store sees a byte; then for real.
+  EntPushOptions dry = a->push;
+  dry.dry_run = 1;
+  for (size_t i = 0; !rc && i < n_targets; ++i) {
+    EntPushReport report;
+    rc = push_exit_code(
+      ent_store_push(targets[i].graph, targets[i].source, &dry, &report));
+    if (!rc && a->push.dry_run) {
+      print_line(&a->push, &report);
+    }
+  }
+  for (size_t i = 0; !rc && !a->push.dry_run && i < n_targets; ++i) {
+    EntPushReport report;
+    const EntStatus st =
+      ent_store_push(targets[i].graph, targets[i].source, &a->push, &report);
+    rc = push_exit_code(st);
+    if (!rc) {
+      print_line(&a->push, &report);
+      fflush(stdout);
+    } else if (report.http_status == 401) {
+      fprintf(stderr,
+              "entente: note: %s\n",
+              a->push.user ? "check --user and the password in "
+                             "--password-file"
+                           : "give --user and --password-file");
+    } else if (st == ENT_ERR_IO && i > 0) {
+      fprintf(stderr,
+              "entente: note: the %zu graph(s) before <%s> were pushed in "
+              "full\n",
+              i,
+              report.graph_iri);
+    }
+  }
+  free(targets);
+  for (int i = 0; graphs && i < a->n_datasets; ++i) {
+    ent_graph_free(graphs[i]);
+  }
+  free(graphs);
+  ent_ontology_free(ont);
+  ent_world_free(world);
+  if (!rc && fflush(stdout)) {
+    fprintf(stderr,
+            "entente: error: writing to standard output failed: %s\n",
+            strerror(errno));
+    return PUSH_IOERR;
+  }
+  return rc;
+}
+
+int
+ent_cmd_push(int argc, char **argv)
+{
+  for (int i = 2; i < argc; ++i) {
+    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+      printf("%s%s", push_usage, push_help);
+      return PUSH_OK;
+    }
+  }
+  PushArgs a;
+  int rc = parse_push_args(argc, argv, &a);
+  char password[MAX_PASSWORD];
+  password[0] = '\0';
+  if (!rc && a.password_file) {
+    rc = read_password(a.password_file, password, sizeof(password));
+    a.push.password = password;
+  }
+  if (!rc) {
+    rc = run_push(&a);
+  }
+  wipe(password, sizeof(password));
+  free(a.datasets);
+  return rc;
+}

@@ -1,0 +1,543 @@
+// SPDX-License-Identifier: MIT
+// Pushing a source's named graph to a triple store with the SPARQL 1.1
+// Graph Store HTTP Protocol (https://www.w3.org/TR/sparql11-http-rdf-update/).
+
+#include "../model/model.h"
+#include "http.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#define DEFAULT_CONNECT_TIMEOUT 10L
+#define DEFAULT_TIMEOUT         300L
+/// Bytes of the store's answer shown in an error message.
+#define ANSWER_SHOWN 320
+
+typedef struct {
+  EntWorld *world;
+  const EntPushOptions *options;
+  EntPushReport *report;
+  const char *store; ///< As the user gave it (checked: no credentials)
+  char *url;         ///< store + "graph=" parameter; free with curl_free()
+  size_t chunk;
+  long connect_timeout;
+  long timeout;
+} Push;
+
+static EntStatus bad_option(Push *p, const char *fmt, ...) ENT_PRINTF(2, 3);
+
+static EntStatus
+bad_option(Push *p, const char *fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  ent_vlog(p->world, ENT_LOG_ERROR, ENT_ERR_BAD_VALUE, NULL, fmt, args);
+  va_end(args);
+  return ENT_ERR_BAD_VALUE;
+}
+
+/// Percent-encode everything but RFC 3986's unreserved characters.
+static EntStatus
+append_escaped(EntBuf *b, const char *s)
+{
+  static const char hex[] = "0123456789ABCDEF";
+  EntStatus st = ENT_SUCCESS;
+  for (const unsigned char *c = (const unsigned char *)s; !st && *c; ++c) {
+    if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+        (*c >= '0' && *c <= '9') || strchr("-._~", *c)) {
+      st = ent_buf_append(b, (const char *)c, 1);
+    } else {
+      const char e[3] = { '%', hex[*c >> 4], hex[*c & 0x0F] };
+      st = ent_buf_append(b, e, 3);
+    }
+  }
+  return st;
+}
+
+/// Whether query string `q` has a parameter that names a graph already.
+static bool
+names_graph(const char *q)
+{
+  static const char *const names[] = { "graph", "graph-uri", "default" };
+  for (const char *param = q; param; param = strchr(param, '&')) {
+    param += *param == '&' ? 1 : 0;
+    const size_t len = strcspn(param, "=&");
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); ++i) {
+      if (len == strlen(names[i]) && !strncmp(param, names[i], len)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/// Check the store URL and make the request URL for `graph_iri`.
+static EntStatus
+make_url(Push *p, const char *graph_iri)
+{
+  CURLU *u = curl_url();
+  if (!u) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  EntStatus st = ENT_SUCCESS;
+  char *scheme = NULL;
+  char *part = NULL;
+  char *query = NULL;
+  EntBuf param = { NULL, 0, 0 };
+  // The URL is echoed in messages only once it is known to hold no
+  // credentials.
+  const bool secret = strchr(p->store, '@') != NULL;
+  if (curl_url_set(u, CURLUPART_URL, p->store, CURLU_NON_SUPPORT_SCHEME) ||
+      curl_url_get(u, CURLUPART_SCHEME, &scheme, 0)) {
+    st = bad_option(p,
+                    "store URL '%s' is not a URL; give the store's Graph "
+                    "Store endpoint, such as "
+                    "http://127.0.0.1:8890/sparql-graph-crud",
+                    secret ? "..." : p->store);
+  } else if (!curl_url_get(u, CURLUPART_USER, &part, 0) ||
+             !curl_url_get(u, CURLUPART_PASSWORD, &part, 0)) {
+    st = bad_option(p,
+                    "the store URL holds a user or password; give them "
+                    "separately (entente push: --user and --password-file)");
+  } else if (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) {
+    st = bad_option(
+      p, "store URL '%s' must start with http:// or https://", p->store);
+  } else if (!curl_url_get(u, CURLUPART_FRAGMENT, &part, 0)) {
+    st = bad_option(p, "store URL '%s' has a #fragment; remove it", p->store);
+  } else if (!curl_url_get(u, CURLUPART_QUERY, &query, 0) &&
+             names_graph(query)) {
+    st = bad_option(p,
+                    "store URL '%s' names a graph already; give the "
+                    "endpoint alone (entente adds ?graph=)",
+                    p->store);
+  } else if ((st = ent_buf_append(&param, "graph=", 6)) ||
+             (st = append_escaped(&param, graph_iri))) {
+    // out of memory
+  } else if (curl_url_set(u, CURLUPART_QUERY, param.buf, CURLU_APPENDQUERY) ||
+             curl_url_get(u, CURLUPART_URL, &p->url, 0)) {
+    st = ENT_ERR_NO_MEMORY;
+  }
+  curl_free(query);
+  curl_free(part);
+  curl_free(scheme);
+  ent_buf_free(&param);
+  curl_url_cleanup(u);
+  return st;
+}
+
+static EntStatus
+check_options(Push *p)
+{
+  const EntPushOptions *o = p->options;
+  if (!o->store || !o->store[0]) {
+    ent_log(
+      p->world, ENT_LOG_ERROR, ENT_ERR_BAD_VALUE, NULL, "no store URL given");
+    return ENT_ERR_BAD_VALUE;
+  }
+  p->store = o->store;
+  if (o->mode != ENT_PUSH_REPLACE && o->mode != ENT_PUSH_APPEND) {
+    return bad_option(p, "unknown push mode");
+  }
+  if (o->graph_iri && !ent_is_absolute_iri(o->graph_iri)) {
+    return bad_option(
+      p,
+      "graph name '%s' is not an absolute IRI (such as https://example.org/g)",
+      o->graph_iri);
+  }
+  if (!o->user != !o->password) {
+    return bad_option(p, "a user needs a password and a password a user");
+  }
+  if (o->connect_timeout < 0 || o->timeout < 0) {
+    return bad_option(p, "timeouts must not be negative");
+  }
+  p->chunk = o->chunk ? o->chunk : ENT_PUSH_DEFAULT_CHUNK;
+  p->timeout = o->timeout ? o->timeout : DEFAULT_TIMEOUT;
+  p->connect_timeout =
+    o->connect_timeout ? o->connect_timeout : DEFAULT_CONNECT_TIMEOUT;
+  if (p->connect_timeout > p->timeout) {
+    p->connect_timeout = p->timeout;
+  }
+  return ENT_SUCCESS;
+}
+
+static const char *
+reason_phrase(long status)
+{
+  switch (status) {
+    case 301:
+      return " Moved Permanently";
+    case 302:
+      return " Found";
+    case 307:
+      return " Temporary Redirect";
+    case 308:
+      return " Permanent Redirect";
+    case 400:
+      return " Bad Request";
+    case 401:
+      return " Unauthorized";
+    case 403:
+      return " Forbidden";
+    case 404:
+      return " Not Found";
+    case 405:
+      return " Method Not Allowed";
+    case 413:
+      return " Payload Too Large";
+    case 415:
+      return " Unsupported Media Type";
+    case 500:
+      return " Internal Server Error";
+    case 501:
+      return " Not Implemented";
+    case 502:
+      return " Bad Gateway";
+    case 503:
+      return " Service Unavailable";
+    case 504:
+      return " Gateway Timeout";
+    default:
+      return "";
+  }
+}
+
+/// What a user can do about `status`, as a clause after a semicolon.
+static const char *
+status_hint(const Push *p, const EntHttp *http)
+{
+  const long s = http->status;
+  if (s >= 300 && s < 400) {
+    return "give the URL it redirects to (redirects are not followed)";
+  }
+  switch (s) {
+    case 401:
+      return p->options->user ? "the store refused this user and password"
+                              : "the store wants a user and password";
+    case 403:
+      return "the store does not let this user write graphs (Virtuoso: "
+             "GRANT SPARQL_UPDATE TO \"SPARQL\", or use "
+             "/sparql-graph-crud-auth with a user)";
+    case 404:
+    case 405:
+    case 501:
+      return "is this the store's Graph Store endpoint (Virtuoso: "
+             "/sparql-graph-crud)?";
+    case 413:
+      return "the request is too large for the store: send fewer triples "
+             "per request";
+    default:
+      return s >= 500 ? "the store failed; see its answer and its log"
+                      : "see the store's answer";
+  }
+}
+
+/// Log why request `index` (from 1) of the push failed.
+static void
+report_failure(Push *p,
+               const EntHttp *http,
+               const char *method,
+               const char *graph_iri,
+               size_t index)
+{
+  EntWorld *w = p->world;
+  char request[1200];
+  snprintf(request,
+           sizeof(request),
+           "%s of graph <%s> (request %zu of %zu)",
+           method,
+           graph_iri,
+           index,
+           p->report->requests);
+  switch (http->outcome) {
+    case ENT_HTTP_OK:
+      break;
+    case ENT_HTTP_NO_CONNECT:
+      ent_log(w,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "could not connect to %s: is the store running? (%s)",
+              p->store,
+              http->error);
+      break;
+    case ENT_HTTP_NO_CONNECT_IN_TIME:
+      ent_log(w,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "could not connect to %s within %ld s: is the store running "
+              "and reachable?",
+              p->store,
+              p->connect_timeout);
+      break;
+    case ENT_HTTP_NO_HOST:
+      ent_log(w,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "could not find the host of %s: check the URL (%s)",
+              p->store,
+              http->error);
+      break;
+    case ENT_HTTP_TIMEOUT:
+      ent_log(w,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "%s did not answer the %s within %ld s: the store may be busy "
+              "or stuck; allow more time or send fewer triples per request",
+              p->store,
+              request,
+              p->timeout);
+      break;
+    case ENT_HTTP_BROKEN:
+      ent_log(w,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "%s broke off the connection during the %s (%s): did the "
+              "store stop? see its log",
+              p->store,
+              request,
+              http->error);
+      break;
+    case ENT_HTTP_TLS:
+      ent_log(w,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "secure connection to %s failed: %s",
+              p->store,
+              http->error);
+      break;
+    case ENT_HTTP_OTHER:
+      ent_log(w,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "the %s to %s failed: %s",
+              request,
+              p->store,
+              http->error);
+      break;
+    case ENT_HTTP_STATUS: {
+      char answer[ANSWER_SHOWN];
+      ent_http_answer_line(http, answer, sizeof(answer));
+      const char *location = ent_http_redirect(http);
+      ent_log(w,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "%s answered %ld%s to the %s; %s%s%s%s%s%s",
+              p->store,
+              http->status,
+              reason_phrase(http->status),
+              request,
+              status_hint(p, http),
+              location ? " (to " : "",
+              location ? location : "",
+              location ? ")" : "",
+              answer[0] ? ". The store said: " : "",
+              answer);
+      break;
+    }
+  }
+}
+
+/// Whether a failed request may have changed the graph.
+static bool
+may_have_written(const EntHttp *http, size_t done)
+{
+  if (done > 0) {
+    return true;
+  }
+  switch (http->outcome) {
+    case ENT_HTTP_NO_CONNECT:
+    case ENT_HTTP_NO_CONNECT_IN_TIME:
+    case ENT_HTTP_NO_HOST:
+    case ENT_HTTP_TLS:
+      return false;
+    case ENT_HTTP_STATUS:
+      // Refused before reading the data.  Anything else (a 500 from
+      // Virtuoso on bad data) may leave part of the request loaded.
+      return !(http->status == 401 || http->status == 403 ||
+               http->status == 404 || http->status == 405 ||
+               http->status == 501 ||
+               (http->status >= 300 && http->status < 400));
+    default:
+      return true;
+  }
+}
+
+/// Send the N-Triples in `nt` (`count` lines) in chunks.
+static EntStatus
+send_chunks(Push *p, FILE *nt, const char *graph_iri)
+{
+  EntPushReport *r = p->report;
+  EntHttp http;
+  EntStatus st = ent_http_open(&http,
+                               p->options->user,
+                               p->options->password,
+                               p->connect_timeout,
+                               p->timeout);
+  if (st) {
+    ent_log(p->world,
+            ENT_LOG_ERROR,
+            st,
+            NULL,
+            "cannot set up HTTP (libcurl): %s",
+            ent_strerror(st));
+  }
+  EntBuf body = { NULL, 0, 0 };
+  char *line = NULL;
+  size_t line_cap = 0;
+  size_t sent = 0;
+  const bool replace = p->options->mode == ENT_PUSH_REPLACE;
+  for (size_t i = 0; !st && i < r->requests; ++i) {
+    // Replace: the first request replaces the graph, the rest add to it.
+    // An empty graph is replaced by deleting it.
+    const char *method = !replace || i > 0 ? "POST"
+                         : r->triples == 0 ? "DELETE"
+                                           : "PUT";
+    ent_buf_reset(&body);
+    size_t lines = 0;
+    ssize_t n = 0;
+    while (lines < p->chunk && (n = getline(&line, &line_cap, nt)) > 0) {
+      st = ent_buf_append(&body, line, (size_t)n);
+      if (st) {
+        break;
+      }
+      ++lines;
+    }
+    if (!st && ferror(nt)) {
+      ent_log(p->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "reading the exported graph back failed: %s",
+              strerror(errno));
+      st = ENT_ERR_IO;
+    }
+    if (st) {
+      break;
+    }
+    sent += lines;
+    st = ent_http_send(
+      &http, method, p->url, r->triples ? body.buf : NULL, body.len);
+    if (st) {
+      break;
+    }
+    r->http_status = http.status;
+    const bool gone = !strcmp(method, "DELETE") && http.status == 404;
+    if (http.outcome == ENT_HTTP_OK || gone) {
+      ++r->requests_done;
+      continue;
+    }
+    report_failure(p, &http, method, graph_iri, i + 1);
+    r->may_be_partial = may_have_written(&http, r->requests_done);
+    st = ENT_ERR_IO;
+  }
+  if (!st && sent != r->triples) {
+    ent_log(p->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_INTERNAL,
+            NULL,
+            "sent %zu lines of N-Triples for %zu statements of graph <%s>",
+            sent,
+            r->triples,
+            graph_iri);
+    r->may_be_partial = 1;
+    st = ENT_ERR_INTERNAL;
+  }
+  if (r->may_be_partial) {
+    ent_log(p->world,
+            ENT_LOG_NOTE,
+            st,
+            NULL,
+            "graph <%s> may now be incomplete (%zu of %zu requests went "
+            "through); push again",
+            graph_iri,
+            r->requests_done,
+            r->requests);
+  }
+  free(line);
+  ent_buf_free(&body);
+  ent_http_close(&http);
+  return st;
+}
+
+EntStatus
+ent_store_push(EntGraph *graph,
+               const char *source_id,
+               const EntPushOptions *options,
+               EntPushReport *report)
+{
+  EntPushReport ignored;
+  Push p = { .world = graph->world,
+             .options = options,
+             .report = report ? report : &ignored };
+  memset(p.report, 0, sizeof(*p.report));
+  EntStatus st = check_options(&p);
+  if (st) {
+    return st;
+  }
+  EntClass cls = ENT_CLASS_COUNT_;
+  if (!source_id || !ent_graph_has(graph, source_id, &cls) ||
+      cls != ENT_CLASS_SOURCE) {
+    ent_log(p.world,
+            ENT_LOG_ERROR,
+            ENT_ERR_UNKNOWN_ID,
+            NULL,
+            "'%s' is not a source of this graph",
+            source_id ? source_id : "");
+    return ENT_ERR_UNKNOWN_ID;
+  }
+  const char *graph_iri =
+    options->graph_iri ? options->graph_iri : ent_graph_iri(graph, source_id);
+  p.report->graph_iri = graph_iri;
+  st = make_url(&p, graph_iri);
+  if (st) {
+    return st;
+  }
+  // The graph is exported whole before anything is sent, so an export
+  // error (an undeclared term...) stops the push before the store changes.
+  FILE *nt = tmpfile();
+  if (!nt) {
+    ent_log(p.world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            NULL,
+            "cannot create a temporary file: %s",
+            strerror(errno));
+    curl_free(p.url);
+    return ENT_ERR_IO;
+  }
+  size_t count = 0;
+  st = ent_export_rdf_source(graph, ENT_FORMAT_NTRIPLES, source_id, nt, &count);
+  if (!st && (fflush(nt) || fseek(nt, 0, SEEK_SET))) {
+    ent_log(p.world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            NULL,
+            "writing the graph to a temporary file failed: %s",
+            strerror(errno));
+    st = ENT_ERR_IO;
+  }
+  if (!st) {
+    p.report->triples = count;
+    const size_t chunks = count / p.chunk + (count % p.chunk ? 1U : 0U);
+    p.report->requests =
+      chunks == 0 && options->mode == ENT_PUSH_REPLACE ? 1 : chunks;
+    if (!options->dry_run) {
+      st = send_chunks(&p, nt, graph_iri);
+    }
+  }
+  fclose(nt);
+  curl_free(p.url);
+  return st;
+}
