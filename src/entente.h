@@ -259,7 +259,11 @@ ENT_API const char *ent_graph_iri(const EntGraph *graph, const char *id);
  */
 ENT_API EntStatus ent_load_dataset(EntGraph *graph, const char *path);
 
-/// Attach a source's text (for quote checks) to source `source_id`.
+/**
+ * Check the quotes of source `source_id` against the text in file `path`.
+ * The source need not be loaded yet: the text is attached when it is, and
+ * takes precedence over a text the dataset names.
+ */
 ENT_API EntStatus ent_graph_set_source_text(EntGraph *graph,
                                             const char *source_id,
                                             const char *path);
@@ -316,6 +320,32 @@ ENT_API EntStatus ent_export_rdf_source(EntGraph *graph,
                                         EntFormat format,
                                         const char *source_id,
                                         FILE *stream,
+                                        size_t *count);
+
+/// Told how far a long export is: datasets elements read, statements
+/// written.
+typedef void (*EntProgressFunc)(void *handle,
+                                size_t elements,
+                                size_t statements);
+
+/**
+ * Load and write the datasets `paths` as N-Triples or N-Quads in one
+ * stream, with memory that does not grow with the number of statements:
+ * a first pass indexes every entity (so references may point anywhere),
+ * a second writes each element's statements as soon as it is read and
+ * forgets them.  `graph` must be new (no entities).  Every check of
+ * ent_load_dataset() applies; an error stops the stream, so a partial
+ * output may have been written to `stream`: write to an EntOutput to
+ * keep failures from leaving files.  `progress` (nullable) is called
+ * every few thousand elements.
+ */
+ENT_API EntStatus ent_export_rdf_stream(EntGraph *graph,
+                                        const char *const *paths,
+                                        size_t n_paths,
+                                        EntFormat format,
+                                        FILE *stream,
+                                        EntProgressFunc progress,
+                                        void *progress_handle,
                                         size_t *count);
 
 /**

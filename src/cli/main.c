@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 // Exit codes, as in sysexits.h.
@@ -65,6 +66,7 @@ static const char help_text[] =
   "  --base IRI       mint entity IRIs under IRI instead of the dataset's\n"
   "  --ontology F     use this ontology instead of the built-in one\n"
   "  --text S=F       check the quotes of source S against the text in F\n"
+  "  -q, --quiet      no progress line (shown on a terminal for long runs)\n"
   "\n"
   "Diagram options:\n"
   "  --view V         all (default), negotiation:ID, ego:ID, timeline\n"
@@ -103,6 +105,7 @@ typedef struct {
   const char *texts[MAX_TEXTS];
   int n_texts;
   EntDiagramOptions diagram;
+  bool quiet;
 } Options;
 
 static int usage_error(const char *fmt, ...)
@@ -207,6 +210,10 @@ parse_args(int argc, char **argv, Options *o)
       o->datasets[o->n_datasets++] = a;
       continue;
     }
+    if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+      o->quiet = true;
+      continue;
+    }
     if (!strcmp(a, "--text")) {
       if (!value || !strchr(value, '=')) {
         return usage_error("%s needs SOURCE-ID=FILE", a);
@@ -308,25 +315,23 @@ exit_code(EntStatus st)
   return EXIT_SOFTWARE;
 }
 
-/// Load `paths` into a new graph, attach texts, check quotes.
+/// A new graph with the texts of --text attached.
 static EntStatus
-load_graph(EntWorld *world,
-           const EntOntology *ont,
-           const Options *o,
-           const char *const *paths,
-           int n_paths,
-           EntGraph **out)
+prepare_graph(EntWorld *world,
+              const EntOntology *ont,
+              const Options *o,
+              EntGraph **out)
 {
   EntStatus st = ent_graph_new(world, ont, o->base, out);
-  for (int i = 0; !st && i < n_paths; ++i) {
-    st = ent_load_dataset(*out, paths[i]);
-  }
   for (int i = 0; !st && i < o->n_texts; ++i) {
     const char *eq = strchr(o->texts[i], '=');
     char source[256];
     const size_t len = (size_t)(eq - o->texts[i]);
     if (len >= sizeof(source)) {
-      continue;
+      fprintf(stderr,
+              "entente: error: source ID too long in --text %s\n",
+              o->texts[i]);
+      return ENT_ERR_BAD_ARG;
     }
     memcpy(source, o->texts[i], len);
     source[len] = '\0';
@@ -338,9 +343,23 @@ load_graph(EntWorld *world,
               strerror(errno));
       return ENT_ERR_IO;
     }
-    if (ent_graph_has(*out, source, NULL)) {
-      st = ent_graph_set_source_text(*out, source, eq + 1);
-    }
+    st = ent_graph_set_source_text(*out, source, eq + 1);
+  }
+  return st;
+}
+
+/// Load `paths` into a new graph, attach texts, check quotes.
+static EntStatus
+load_graph(EntWorld *world,
+           const EntOntology *ont,
+           const Options *o,
+           const char *const *paths,
+           int n_paths,
+           EntGraph **out)
+{
+  EntStatus st = prepare_graph(world, ont, o, out);
+  for (int i = 0; !st && i < n_paths; ++i) {
+    st = ent_load_dataset(*out, paths[i]);
   }
   if (!st) {
     st = ent_graph_check_quotes(*out);
@@ -454,12 +473,135 @@ finish_outputs(EntOutput **outputs, size_t n, EntStatus st)
   return st;
 }
 
+/// A progress line on stderr for long runs, when stderr is a terminal.
+typedef struct {
+  bool enabled;
+  bool shown;
+  struct timespec start;
+} Progress;
+
+static double
+seconds_since(const struct timespec *start)
+{
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)(now.tv_sec - start->tv_sec) +
+         (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static void
+show_progress(void *handle, size_t elements, size_t statements)
+{
+  Progress *p = handle;
+  const double elapsed = seconds_since(&p->start);
+  if (!p->enabled || elapsed < 1.0) {
+    return;
+  }
+  fprintf(stderr,
+          "\rentente: %zu elements, %zu statements, %.0f statements/s ",
+          elements,
+          statements,
+          (double)statements / elapsed);
+  p->shown = true;
+}
+
+static bool
+is_stream_format(Format format)
+{
+  return !format.diagram && (format.value == ENT_FORMAT_NTRIPLES ||
+                             format.value == ENT_FORMAT_NQUADS);
+}
+
+static bool
+streamable(const Options *o)
+{
+  for (int f = 0; f < o->n_formats; ++f) {
+    if (!is_stream_format(o->formats[f])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Stream `paths` as N-Triples or N-Quads into `stream`.
+static EntStatus
+stream_output(EntWorld *world,
+              const EntOntology *ont,
+              const Options *o,
+              const char *const *paths,
+              size_t n_paths,
+              EntFormat format,
+              FILE *stream,
+              Progress *progress,
+              bool *input_failed)
+{
+  EntGraph *graph = NULL;
+  EntStatus st = prepare_graph(world, ont, o, &graph);
+  if (!st) {
+    st = ent_export_rdf_stream(
+      graph, paths, n_paths, format, stream, show_progress, progress, NULL);
+    *input_failed = st == ENT_ERR_IO && ent_graph_entity_count(graph) == 0;
+  }
+  ent_graph_free(graph);
+  return st;
+}
+
+/// N-Triples and N-Quads are written as the datasets are read, with
+/// memory that does not grow with their size.
+static int
+run_export_streaming(EntWorld *world, const EntOntology *ont, const Options *o)
+{
+  const int n_groups = o->output_dir ? o->n_datasets : 1;
+  const size_t n_outputs = (size_t)n_groups * (size_t)o->n_formats;
+  EntOutput **outputs = calloc(n_outputs, sizeof(EntOutput *));
+  if (!outputs) {
+    return EXIT_SOFTWARE;
+  }
+  Progress progress = { isatty(STDERR_FILENO) && !o->quiet, false, { 0, 0 } };
+  clock_gettime(CLOCK_MONOTONIC, &progress.start);
+  EntStatus st = ENT_SUCCESS;
+  bool input_failed = false;
+  for (int g = 0; !st && g < n_groups; ++g) {
+    const char *const *paths = o->output_dir ? &o->datasets[g] : o->datasets;
+    const size_t n_paths = o->output_dir ? 1 : (size_t)o->n_datasets;
+    for (int f = 0; !st && f < o->n_formats; ++f) {
+      FILE *stream = NULL;
+      st = open_output(world,
+                       o,
+                       o->datasets[g],
+                       o->formats[f],
+                       &outputs[g * o->n_formats + f],
+                       &stream);
+      if (!st) {
+        st = stream_output(world,
+                           ont,
+                           o,
+                           paths,
+                           n_paths,
+                           (EntFormat)o->formats[f].value,
+                           stream,
+                           &progress,
+                           &input_failed);
+      }
+    }
+  }
+  if (progress.shown) {
+    fputc('\n', stderr);
+  }
+  st = finish_outputs(outputs, n_outputs, st);
+  free(outputs);
+  return input_failed ? EXIT_NOINPUT : exit_code(st);
+}
+
 static int
 run_export(EntWorld *world, const EntOntology *ont, const Options *o)
 {
   int rc = check_output_dir(o);
   if (rc) {
     return rc;
+  }
+  if (streamable(o)) {
+    return run_export_streaming(world, ont, o);
   }
   // -O: one graph per dataset; otherwise every dataset merged into one.
   const int n_graphs = o->output_dir ? o->n_datasets : 1;
@@ -491,7 +633,21 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
                        format,
                        &outputs[g * o->n_formats + f],
                        &stream);
-      if (!st && format.diagram) {
+      bool unused = false;
+      if (!st && is_stream_format(format)) {
+        // Written as a stream even beside other formats, so that
+        // -f ntriples gives the same bytes however it is asked for.
+        Progress quiet = { false, false, { 0, 0 } };
+        st = stream_output(world,
+                           ont,
+                           o,
+                           o->output_dir ? &o->datasets[g] : o->datasets,
+                           o->output_dir ? 1 : (size_t)o->n_datasets,
+                           (EntFormat)format.value,
+                           stream,
+                           &quiet,
+                           &unused);
+      } else if (!st && format.diagram) {
         st = ent_export_diagram(
           graphs[g], (EntDiagramFormat)format.value, &o->diagram, stream);
       } else if (!st) {

@@ -135,7 +135,51 @@ typedef struct {
   uint32_t *source_mark; ///< Per entity: index + 1 of the last entity
                          ///< that listed it as a source
   uint32_t *sources;     ///< This entity's sources, in order of first use
+  uint32_t mark;         ///< Current value for source_mark
+  size_t n_entities;     ///< Size of source_mark and sources
+  // Streaming: (entity, source) pairs already said by prov:wasDerivedFrom,
+  // since an entity's facts from one source can come in many elements.
+  uint64_t *derived; ///< Open addressing; 0 = empty, else key + 1
+  size_t derived_size;
+  size_t derived_count;
 } Emitter;
+
+/// Whether (entity, source) is new to the stream; remembers it.
+static EntStatus
+first_derivation(Emitter *em, uint32_t entity, uint32_t source, bool *first)
+{
+  if ((em->derived_count + 1) * 2 > em->derived_size) {
+    const size_t size = em->derived_size ? em->derived_size * 2 : 1024;
+    uint64_t *grown = calloc(size, sizeof(uint64_t));
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    for (size_t i = 0; i < em->derived_size; ++i) {
+      if (em->derived[i]) {
+        size_t j =
+          (size_t)(em->derived[i] * 0x9E3779B97F4A7C15ULL) & (size - 1);
+        while (grown[j]) {
+          j = (j + 1) & (size - 1);
+        }
+        grown[j] = em->derived[i];
+      }
+    }
+    free(em->derived);
+    em->derived = grown;
+    em->derived_size = size;
+  }
+  const uint64_t key = (((uint64_t)entity << 32) | source) + 1;
+  size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (em->derived_size - 1);
+  while (em->derived[i] && em->derived[i] != key) {
+    i = (i + 1) & (em->derived_size - 1);
+  }
+  *first = !em->derived[i];
+  if (*first) {
+    em->derived[i] = key;
+    ++em->derived_count;
+  }
+  return ENT_SUCCESS;
+}
 
 static EntStatus
 collect_super(void *handle, const char *iri)
@@ -263,41 +307,61 @@ emit_fact(Emitter *em, const Entity *e, const Fact *f)
   return ENT_SUCCESS;
 }
 
+/// The statements about entity `index`: when `describe`, its classes,
+/// names and sources; then the facts `facts[0..n_facts)` about it.
 static EntStatus
-emit_entity(Emitter *em, uint32_t index)
+emit_subject(Emitter *em,
+             uint32_t index,
+             bool describe,
+             const uint32_t *facts,
+             size_t n_facts)
 {
   EntGraph *g = em->graph;
   const Entity *e = &g->entities[index];
   const char *graph = source_iri(g, e->source);
-  const char *cls = ent_class_iri(e->cls);
   EntStatus st = ENT_SUCCESS;
-  TRY(st, require_declared(em, cls));
-  TRY(st, put(em, e->iri, RDF_TYPE, iri_node(cls), graph));
-  const SuperList *supers = &em->class_supers[e->cls];
-  for (size_t k = 0; k < supers->count; ++k) {
-    TRY(st, put(em, e->iri, RDF_TYPE, iri_node(supers->iris[k]), graph));
+  set_reset(&em->written);
+  if (describe) {
+    const char *cls = ent_class_iri(e->cls);
+    TRY(st, require_declared(em, cls));
+    TRY(st, put(em, e->iri, RDF_TYPE, iri_node(cls), graph));
+    const SuperList *supers = &em->class_supers[e->cls];
+    for (size_t k = 0; k < supers->count; ++k) {
+      TRY(st, put(em, e->iri, RDF_TYPE, iri_node(supers->iris[k]), graph));
+    }
+    const Node name = { NODE_LITERAL, e->name, NULL, e->lang };
+    TRY(st, put(em, e->iri, RDFS_LABEL, name, graph));
+    TRY(st, put(em, e->iri, SCHEMA_NS "name", name, graph));
   }
-  const Node name = { NODE_LITERAL, e->name, NULL, e->lang };
-  TRY(st, put(em, e->iri, RDFS_LABEL, name, graph));
-  TRY(st, put(em, e->iri, SCHEMA_NS "name", name, graph));
 
   // Every source the entity's facts come from, for prov:wasDerivedFrom.
+  // Undescribed (streaming, facts from another element), the entity's own
+  // source is said where it is described.
+  ++em->mark;
   size_t n_sources = 0;
-  const uint32_t mark = index + 1;
   if (e->source != ENT_NO_ENTITY && e->source != index) {
-    em->source_mark[e->source] = mark;
-    em->sources[n_sources++] = e->source;
+    em->source_mark[e->source] = em->mark;
+    if (describe) {
+      em->sources[n_sources++] = e->source;
+    }
   }
-  for (size_t i = em->fact_start[index]; i < em->fact_start[index + 1]; ++i) {
-    const Fact *f = &g->facts[em->order[i]];
+  for (size_t i = 0; i < n_facts; ++i) {
+    const Fact *f = &g->facts[facts[i]];
     TRY(st, emit_fact(em, e, f));
     if (f->source != ENT_NO_ENTITY && f->source != index &&
-        em->source_mark[f->source] != mark) {
-      em->source_mark[f->source] = mark;
+        em->source_mark[f->source] != em->mark) {
+      em->source_mark[f->source] = em->mark;
       em->sources[n_sources++] = f->source;
     }
   }
   for (size_t k = 0; k < n_sources; ++k) {
+    bool first = true;
+    if (g->stream_phase == STREAM_WRITE) {
+      TRY(st, first_derivation(em, index, em->sources[k], &first));
+    }
+    if (!first) {
+      continue;
+    }
     const char *src = g->entities[em->sources[k]].iri;
     TRY(st, put(em, e->iri, PROV_NS "wasDerivedFrom", iri_node(src), graph));
     if (e->cls == ENT_CLASS_QUOTATION) {
@@ -330,45 +394,183 @@ index_facts(Emitter *em)
   return ENT_SUCCESS;
 }
 
-EntStatus
-ent_emit(EntGraph *graph, bool quads, EmitFunc func, void *handle)
+static void
+emitter_free(void *handle)
 {
-  Emitter em;
-  memset(&em, 0, sizeof(em));
-  em.graph = graph;
-  em.func = func;
-  em.handle = handle;
-  em.quads = quads;
-  em.source_mark = calloc(graph->n_entities + 1, sizeof(uint32_t));
-  em.sources = malloc((graph->n_entities + 1) * sizeof(uint32_t));
-  if (!em.source_mark || !em.sources) {
-    free(em.source_mark);
-    free(em.sources);
+  Emitter *em = handle;
+  if (em) {
+    free(em->fact_start);
+    free(em->order);
+    free(em->source_mark);
+    free(em->sources);
+    free(em->derived);
+    set_free(&em->written);
+    ent_buf_free(&em->scratch);
+    free(em);
+  }
+}
+
+/// An emitter for `graph`: super-classes and super-properties looked up
+/// once in the ontology.
+static EntStatus
+emitter_new(EntGraph *graph, Emitter **out)
+{
+  Emitter *em = calloc(1, sizeof(Emitter));
+  *out = em;
+  if (!em) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  em->graph = graph;
+  em->n_entities = graph->n_entities;
+  em->source_mark = calloc(graph->n_entities + 1, sizeof(uint32_t));
+  em->sources = malloc((graph->n_entities + 1) * sizeof(uint32_t));
+  if (!em->source_mark || !em->sources) {
     return ENT_ERR_NO_MEMORY;
   }
   for (int c = 0; c < ENT_CLASS_COUNT_; ++c) {
     ont_each_external_super(graph->ontology,
                             ent_class_iri((EntClass)c),
                             collect_super,
-                            &em.class_supers[c]);
+                            &em->class_supers[c]);
   }
   for (int p = 0; p < ENT_PROP_COUNT_; ++p) {
     const PropInfo *info = ent_prop_info((EntProperty)p);
     if (info->kind == PROP_RELATION) {
       ont_each_external_super(
-        graph->ontology, info->iris[0], collect_super, &em.prop_supers[p]);
+        graph->ontology, info->iris[0], collect_super, &em->prop_supers[p]);
     }
   }
-  EntStatus st = index_facts(&em);
-  for (uint32_t i = 0; !st && i < graph->n_entities; ++i) {
-    set_reset(&em.written);
-    st = emit_entity(&em, i);
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_emit(EntGraph *graph, bool quads, EmitFunc func, void *handle)
+{
+  Emitter *em = NULL;
+  EntStatus st = emitter_new(graph, &em);
+  if (!st) {
+    em->func = func;
+    em->handle = handle;
+    em->quads = quads;
+    st = index_facts(em);
   }
-  free(em.fact_start);
-  free(em.order);
-  free(em.source_mark);
-  free(em.sources);
-  set_free(&em.written);
-  ent_buf_free(&em.scratch);
+  for (uint32_t i = 0; !st && i < graph->n_entities; ++i) {
+    const size_t first = em->fact_start[i];
+    st = emit_subject(
+      em, i, true, em->order + first, em->fact_start[i + 1] - first);
+  }
+  emitter_free(em);
   return st;
+}
+
+typedef struct {
+  uint32_t rank;
+  uint32_t index;
+} RankedFact;
+
+static int
+by_rank(const void *a, const void *b)
+{
+  const RankedFact *x = a;
+  const RankedFact *y = b;
+  if (x->rank != y->rank) {
+    return x->rank < y->rank ? -1 : 1;
+  }
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+EntStatus
+ent_emit_pending(EntGraph *graph, bool quads, EmitFunc func, void *handle)
+{
+  // One emitter for the whole stream, kept with the graph.
+  Emitter *em = graph->emit_cache;
+  EntStatus st = ENT_SUCCESS;
+  if (!em || em->n_entities != graph->n_entities) {
+    if (graph->free_emit_cache) {
+      graph->free_emit_cache(graph->emit_cache);
+    }
+    graph->emit_cache = NULL;
+    graph->free_emit_cache = NULL;
+    TRY(st, emitter_new(graph, &em));
+    graph->emit_cache = em;
+    graph->free_emit_cache = emitter_free;
+  }
+  em->func = func;
+  em->handle = handle;
+  em->quads = quads;
+  // Subjects in order: the element's own entities, then the others its
+  // facts are about, in order of first mention.  Ranks are kept in
+  // source_mark's twin, sources, which is free between subjects.
+  const size_t n = graph->n_facts;
+  RankedFact *ranked = malloc((n ? n : 1) * sizeof(RankedFact));
+  uint32_t *subjects = malloc((graph->n_active + n + 1) * sizeof(uint32_t));
+  uint32_t *facts = malloc((n ? n : 1) * sizeof(uint32_t));
+  if (!ranked || !subjects || !facts) {
+    free(ranked);
+    free(subjects);
+    free(facts);
+    return ENT_ERR_NO_MEMORY;
+  }
+  ++em->mark;
+  const uint32_t first_mark = em->mark;
+  size_t n_subjects = 0;
+  for (size_t i = 0; i < graph->n_active; ++i) {
+    const uint32_t e = graph->active[i];
+    em->source_mark[e] = em->mark;
+    em->sources[e] = (uint32_t)n_subjects;
+    subjects[n_subjects++] = e;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t e = graph->facts[i].subject;
+    if (em->source_mark[e] != first_mark) {
+      em->source_mark[e] = first_mark;
+      em->sources[e] = (uint32_t)n_subjects;
+      subjects[n_subjects++] = e;
+    }
+    ranked[i] = (RankedFact){ em->sources[e], (uint32_t)i };
+  }
+  qsort(ranked, n, sizeof(RankedFact), by_rank);
+  for (size_t i = 0; i < n; ++i) {
+    facts[i] = ranked[i].index;
+  }
+  for (size_t k = 0, at = 0; !st && k < n_subjects; ++k) {
+    size_t end = at;
+    while (end < n && ranked[end].rank == k) {
+      ++end;
+    }
+    const uint32_t e = subjects[k];
+    st = emit_subject(em, e, graph->entities[e].active, facts + at, end - at);
+    at = end;
+  }
+  free(ranked);
+  free(subjects);
+  free(facts);
+  return st;
+}
+
+EntStatus
+ent_emit_check_vocabulary(EntGraph *graph)
+{
+  Emitter em;
+  memset(&em, 0, sizeof(em));
+  em.graph = graph;
+  EntStatus worst = ENT_SUCCESS;
+  for (int c = 0; c < ENT_CLASS_COUNT_; ++c) {
+    const EntStatus st = require_declared(&em, ent_class_iri((EntClass)c));
+    worst = worst ? worst : st;
+  }
+  for (int p = 0; p < ENT_PROP_COUNT_; ++p) {
+    const PropInfo *info = ent_prop_info((EntProperty)p);
+    for (size_t k = 0; k < 2 && info->iris[k]; ++k) {
+      const EntStatus st = require_declared(&em, info->iris[k]);
+      worst = worst ? worst : st;
+    }
+  }
+  static const char *const roles[] = { ENT_NS "speakerRole",
+                                       ENT_NS "mediumRole" };
+  for (size_t r = 0; r < sizeof(roles) / sizeof(roles[0]); ++r) {
+    const EntStatus st = require_declared(&em, roles[r]);
+    worst = worst ? worst : st;
+  }
+  return worst;
 }

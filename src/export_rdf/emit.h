@@ -33,4 +33,37 @@ typedef EntStatus (*EmitFunc)(void *handle, const Triple *triple);
  */
 EntStatus ent_emit(EntGraph *graph, bool quads, EmitFunc func, void *handle);
 
+/// A raptor2 serializer writing to a stream, fed one statement at a time.
+typedef struct RdfWriterImpl RdfWriter;
+
+/// Start writing `format` to `stream` (borrowed).  With `only_graph`, only
+/// the statements of that named graph are written.
+EntStatus rdf_writer_open(EntGraph *graph,
+                          EntFormat format,
+                          const char *only_graph,
+                          FILE *stream,
+                          RdfWriter **out);
+/// Write one statement (an EmitFunc: `handle` is the RdfWriter).
+EntStatus rdf_writer_put(void *handle, const Triple *triple);
+/// Statements written so far.
+size_t rdf_writer_count(const RdfWriter *writer);
+/// Finish the document when `finish` (checking every write), free `writer`.
+EntStatus rdf_writer_close(RdfWriter *writer, bool finish);
+
+/**
+ * Write the statements of the entities and facts added since the last
+ * flush (a streaming load's current element), then forget those facts.
+ */
+EntStatus ent_emit_pending(EntGraph *graph,
+                           bool quads,
+                           EmitFunc func,
+                           void *handle);
+
+/**
+ * Check that the ontology declares every ent: class, property and role
+ * the emitter can write.  A stream cannot take back what it has written,
+ * so it refuses an incomplete ontology before the first statement.
+ */
+EntStatus ent_emit_check_vocabulary(EntGraph *graph);
+
 #endif // ENT_EMIT_H

@@ -3,6 +3,8 @@
 
 #include "emit.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -116,14 +118,17 @@ ent_graph_source_id(const EntGraph *graph, size_t index)
   return NULL;
 }
 
-typedef struct {
+struct RdfWriterImpl {
   raptor_world *world;
   raptor_serializer *serializer;
+  raptor_iostream *io;
+  FILE *stream;
   bool with_graph;
   unsigned long errors;
   EntWorld *ent_world;
   const char *only_graph; ///< Write only statements of this graph, or NULL
-} Writer;
+  size_t count;           ///< Statements written
+};
 
 static raptor_term *
 make_term(raptor_world *world, const Node *node)
@@ -152,7 +157,7 @@ make_term(raptor_world *world, const Node *node)
 static EntStatus
 write_one(void *handle, const Triple *t)
 {
-  Writer *w = handle;
+  RdfWriter *w = handle;
   if (!in_graph(t, w->only_graph)) {
     return ENT_SUCCESS;
   }
@@ -173,6 +178,8 @@ write_one(void *handle, const Triple *t)
     st = ENT_ERR_NO_MEMORY;
   } else if (raptor_serializer_serialize_statement(w->serializer, s)) {
     st = ENT_ERR_IO;
+  } else {
+    ++w->count;
   }
   raptor_free_statement(s);
   return w->errors ? ENT_ERR_INTERNAL : st;
@@ -181,7 +188,7 @@ write_one(void *handle, const Triple *t)
 static void
 on_raptor_log(void *data, raptor_log_message *message)
 {
-  Writer *w = data;
+  RdfWriter *w = data;
   if (message->level >= RAPTOR_LOG_LEVEL_WARN) {
     // raptor's serializers go on after errors; entente does not.
     ++w->errors;
@@ -249,6 +256,89 @@ declare_namespaces(EntGraph *graph, raptor_serializer *ser)
   return st;
 }
 
+EntStatus
+rdf_writer_open(EntGraph *graph,
+                EntFormat format,
+                const char *only_graph,
+                FILE *stream,
+                RdfWriter **out)
+{
+  *out = NULL;
+  if ((unsigned)format >= ENT_FORMAT_COUNT_ || !stream) {
+    return ENT_ERR_BAD_ARG;
+  }
+  raptor_world *world = graph->world->raptor;
+  RdfWriter *w = calloc(1, sizeof(RdfWriter));
+  if (!w) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  w->world = world;
+  w->with_graph = format == ENT_FORMAT_NQUADS;
+  w->ent_world = graph->world;
+  w->only_graph = only_graph;
+  w->stream = stream;
+  w->serializer = raptor_new_serializer(world, formats[format].raptor_name);
+  w->io = raptor_new_iostream_to_file_handle(world, stream);
+  EntStatus st = w->serializer && w->io ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  if (!st) {
+    raptor_serializer_set_option(
+      w->serializer, RAPTOR_OPTION_RELATIVE_URIS, NULL, 0);
+    raptor_serializer_set_option(
+      w->serializer, RAPTOR_OPTION_WRITE_BASE_URI, NULL, 0);
+    if (formats[format].prefixes) {
+      st = declare_namespaces(graph, w->serializer);
+    }
+  }
+  raptor_world_set_log_handler(world, w, on_raptor_log);
+  if (!st && raptor_serializer_start_to_iostream(w->serializer, NULL, w->io)) {
+    st = ENT_ERR_INTERNAL;
+  }
+  if (st) {
+    rdf_writer_close(w, false);
+    return st;
+  }
+  *out = w;
+  return ENT_SUCCESS;
+}
+
+EntStatus
+rdf_writer_put(void *handle, const Triple *triple)
+{
+  return write_one(handle, triple);
+}
+
+size_t
+rdf_writer_count(const RdfWriter *w)
+{
+  return w->count;
+}
+
+EntStatus
+rdf_writer_close(RdfWriter *w, bool finish)
+{
+  EntStatus st = ENT_SUCCESS;
+  if (finish && raptor_serializer_serialize_end(w->serializer)) {
+    st = ENT_ERR_IO;
+  }
+  raptor_free_serializer(w->serializer);
+  raptor_free_iostream(w->io);
+  raptor_world_set_log_handler(w->world, NULL, NULL);
+  if (finish && !st && w->errors) {
+    st = ENT_ERR_INTERNAL;
+  }
+  if (finish && !st && (fflush(w->stream) || ferror(w->stream))) {
+    ent_log(w->ent_world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            NULL,
+            "writing the output failed: %s",
+            strerror(errno));
+    st = ENT_ERR_IO;
+  }
+  free(w);
+  return st;
+}
+
 static EntStatus
 export_rdf(EntGraph *graph,
            const EntFormat format,
@@ -264,51 +354,13 @@ export_rdf(EntGraph *graph,
   Counter counter = { 0, only_graph };
   EntStatus st = ENT_SUCCESS;
   TRY(st, ent_emit(graph, format == ENT_FORMAT_NQUADS, count_one, &counter));
-  const size_t total = counter.count;
-
-  raptor_world *world = graph->world->raptor;
-  Writer w = { world, NULL,         format == ENT_FORMAT_NQUADS,
-               0,     graph->world, only_graph };
-  w.serializer = raptor_new_serializer(world, formats[format].raptor_name);
-  raptor_iostream *io = raptor_new_iostream_to_file_handle(world, stream);
-  if (!w.serializer || !io) {
-    raptor_free_serializer(w.serializer);
-    raptor_free_iostream(io);
-    return ENT_ERR_NO_MEMORY;
-  }
-  raptor_world_set_log_handler(world, &w, on_raptor_log);
-  raptor_serializer_set_option(
-    w.serializer, RAPTOR_OPTION_RELATIVE_URIS, NULL, 0);
-  raptor_serializer_set_option(
-    w.serializer, RAPTOR_OPTION_WRITE_BASE_URI, NULL, 0);
-  if (formats[format].prefixes) {
-    st = declare_namespaces(graph, w.serializer);
-  }
-  if (!st && raptor_serializer_start_to_iostream(w.serializer, NULL, io)) {
-    st = ENT_ERR_INTERNAL;
-  }
-  if (!st) {
-    st = ent_emit(graph, format == ENT_FORMAT_NQUADS, write_one, &w);
-  }
-  if (!st && raptor_serializer_serialize_end(w.serializer)) {
-    st = ENT_ERR_IO;
-  }
-  raptor_free_serializer(w.serializer);
-  raptor_free_iostream(io);
-  raptor_world_set_log_handler(world, NULL, NULL);
-  if (!st && w.errors) {
-    st = ENT_ERR_INTERNAL;
-  }
-  if (!st && (fflush(stream) || ferror(stream))) {
-    ent_log(graph->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_IO,
-            NULL,
-            "writing the output failed");
-    st = ENT_ERR_IO;
-  }
+  RdfWriter *w = NULL;
+  TRY(st, rdf_writer_open(graph, format, only_graph, stream, &w));
+  st = ent_emit(graph, format == ENT_FORMAT_NQUADS, rdf_writer_put, w);
+  const EntStatus closed = rdf_writer_close(w, !st);
+  st = st ? st : closed;
   if (!st && count) {
-    *count = total;
+    *count = counter.count;
   }
   return st;
 }

@@ -50,6 +50,7 @@ typedef struct {
   const char *default_source; ///< The dataset's first source, once read
   EntBuf split;               ///< Scratch copy of an ID list being split
   EntMap failed;              ///< IDs whose definition was refused
+  EntPool kept;               ///< Strings kept for the whole dataset
 } Loader;
 
 /// A writable copy of `list` for strtok_r, valid until the next call.
@@ -596,6 +597,16 @@ defer(Loader *ld,
       const char *object,
       const xmlNode *node)
 {
+  const int phase = ld->graph->stream_phase;
+  if (phase == STREAM_INDEX) {
+    return; // the first streaming pass reads entities only
+  }
+  if (phase == STREAM_WRITE) {
+    // Every entity was indexed in the first pass: relate now.
+    const EntCaret at = caret_of(ld, node);
+    note_status(ld, ent_graph_relate(ld->graph, subject, prop, object, &at));
+    return;
+  }
   if (ld->n_pending == ld->cap_pending) {
     const size_t cap = ld->cap_pending ? ld->cap_pending * 2 : 256;
     Pending *grown = realloc(ld->pending, cap * sizeof(Pending));
@@ -893,7 +904,7 @@ read_source(Loader *ld, const xmlNode *node)
                      : ent_buf_appendf(&path, "%s/%s", ld->dir, text)) {
     note_status(ld, ENT_ERR_NO_MEMORY);
   } else {
-    note_status(ld, ent_graph_set_source_text(ld->graph, id, path.buf));
+    note_status(ld, ent_graph_dataset_source_text(ld->graph, id, path.buf));
   }
   ent_buf_free(&path);
 }
@@ -1194,7 +1205,15 @@ build(Loader *ld, int fd)
       }
       read_entity(ld, node);
       if (!ld->default_source && is_element(node, "source")) {
-        ld->default_source = attr(ld, node, "id");
+        const char *id = attr(ld, node, "id");
+        ld->default_source = id ? ent_pool_intern(&ld->kept, id) : NULL;
+      }
+      note_status(ld, ent_graph_end_element(ld->graph));
+      if (ld->graph->stream_phase == STREAM_WRITE) {
+        // Streaming keeps memory flat: nothing read for an element
+        // outlives it.
+        ent_pool_clear(&ld->pool);
+        ent_map_clear(&ld->failed); // its keys were in the pool
       }
       rc = xmlTextReaderNext(reader); // skip the subtree just read
       continue;
@@ -1270,5 +1289,6 @@ ent_load_dataset(EntGraph *graph, const char *path)
   ent_buf_free(&ld.split);
   ent_map_clear(&ld.failed);
   ent_pool_clear(&ld.pool);
+  ent_pool_clear(&ld.kept);
   return ld.status;
 }

@@ -74,12 +74,63 @@ void
 ent_graph_free(EntGraph *graph)
 {
   if (graph) {
+    if (graph->free_emit_cache) {
+      graph->free_emit_cache(graph->emit_cache);
+    }
     free(graph->entities);
     free(graph->facts);
+    free(graph->active);
     ent_map_clear(&graph->ids);
+    ent_map_clear(&graph->text_overrides);
     ent_pool_clear(&graph->strings);
+    ent_pool_clear(&graph->element_strings);
     free(graph);
   }
+}
+
+/// Where values go: for the element being streamed, a pool that is
+/// emptied after it is written; otherwise the graph's own.
+static EntPool *
+value_pool(EntGraph *g)
+{
+  return g->stream_phase != STREAM_OFF ? &g->element_strings : &g->strings;
+}
+
+EntStatus
+ent_graph_end_element(EntGraph *graph)
+{
+  EntStatus st = ENT_SUCCESS;
+  if (graph->stream_phase == STREAM_WRITE && graph->flush) {
+    st = graph->flush(graph->flush_handle, graph);
+  }
+  for (size_t i = 0; i < graph->n_active; ++i) {
+    graph->entities[graph->active[i]].active = false;
+  }
+  graph->n_active = 0;
+  if (graph->stream_phase != STREAM_OFF) {
+    graph->n_facts = 0; // written, or only checked in the first pass
+    ent_pool_clear(&graph->element_strings);
+  }
+  return st;
+}
+
+/// Streaming: the entity was indexed in the first pass; its element is
+/// being read again, so its statements are written with this element's.
+static EntStatus
+activate(EntGraph *g, uint32_t index)
+{
+  if (g->n_active == g->cap_active) {
+    const size_t cap = g->cap_active ? g->cap_active * 2 : 16;
+    uint32_t *grown = realloc(g->active, cap * sizeof(uint32_t));
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    g->active = grown;
+    g->cap_active = cap;
+  }
+  g->active[g->n_active++] = index;
+  g->entities[index].active = true;
+  return ENT_SUCCESS;
 }
 
 static uint32_t
@@ -201,6 +252,15 @@ ent_graph_add_entity(EntGraph *graph,
   EntStatus st = ENT_SUCCESS;
   TRY(st, check_text(g, "the name", name, lang, at));
   const uint32_t existing = find(g, id);
+  if (existing != ENT_NO_ENTITY && g->stream_phase == STREAM_WRITE &&
+      g->entities[existing].cls == cls && !g->entities[existing].active) {
+    if (cls != ENT_CLASS_SOURCE) {
+      g->entities[existing].source = g->current_source;
+    } else if (g->current_source == ENT_NO_ENTITY) {
+      g->current_source = existing; // the first source is the default
+    }
+    return activate(g, existing);
+  }
   if (existing != ENT_NO_ENTITY) {
     const Entity *e = &g->entities[existing];
     if (e->at.document && e->at.line) {
@@ -253,6 +313,8 @@ ent_graph_add_entity(EntGraph *graph,
   }
   const uint32_t index = (uint32_t)g->n_entities;
   if (cls == ENT_CLASS_SOURCE) {
+    const char *given = ent_map_get(&g->text_overrides, e->id);
+    e->text_path = given;
     e->source = index;
     if (g->current_source == ENT_NO_ENTITY) {
       g->current_source = index;
@@ -407,8 +469,8 @@ ent_graph_add_value(EntGraph *graph,
   const Fact fact = { subject,
                       prop,
                       ENT_NO_ENTITY,
-                      ent_pool_intern(&graph->strings, value),
-                      lang ? ent_pool_intern(&graph->strings, lang) : NULL,
+                      ent_pool_intern(value_pool(graph), value),
+                      lang ? ent_pool_intern(value_pool(graph), lang) : NULL,
                       graph->current_source,
                       keep_caret(graph, at) };
   if (!fact.value || (lang && !fact.lang)) {
@@ -557,14 +619,33 @@ ent_graph_set_concept(EntGraph *graph,
   return add_fact(g, &fact);
 }
 
+static EntStatus
+attach_text(EntGraph *graph, uint32_t i, const char *path)
+{
+  graph->entities[i].text_path =
+    path ? ent_pool_intern(&graph->strings, path) : NULL;
+  graph->entities[i].text = NULL; // read again from the new path
+  graph->entities[i].text_missing = false;
+  return path && !graph->entities[i].text_path ? ENT_ERR_NO_MEMORY
+                                               : ENT_SUCCESS;
+}
+
 EntStatus
 ent_graph_set_source_text(EntGraph *graph,
                           const char *source_id,
                           const char *path)
 {
-  uint32_t i = 0;
+  const char *key = ent_pool_intern(&graph->strings, source_id);
+  const char *value = path ? ent_pool_intern(&graph->strings, path) : NULL;
+  if (!key || (path && !value)) {
+    return ENT_ERR_NO_MEMORY;
+  }
   EntStatus st = ENT_SUCCESS;
-  TRY(st, lookup(graph, source_id, "source", NULL, &i));
+  TRY(st, ent_map_put(&graph->text_overrides, key, (void *)(uintptr_t)value));
+  const uint32_t i = find(graph, source_id);
+  if (i == ENT_NO_ENTITY) {
+    return ENT_SUCCESS; // attached when the source is added
+  }
   if (graph->entities[i].cls != ENT_CLASS_SOURCE) {
     return fail(graph,
                 ENT_ERR_WRONG_CLASS,
@@ -573,10 +654,20 @@ ent_graph_set_source_text(EntGraph *graph,
                 source_id,
                 describe(graph, i));
   }
-  graph->entities[i].text_path =
-    path ? ent_pool_intern(&graph->strings, path) : NULL;
-  return path && !graph->entities[i].text_path ? ENT_ERR_NO_MEMORY
-                                               : ENT_SUCCESS;
+  return attach_text(graph, i, path);
+}
+
+EntStatus
+ent_graph_dataset_source_text(EntGraph *graph,
+                              const char *source_id,
+                              const char *path)
+{
+  const uint32_t i = find(graph, source_id);
+  if (i == ENT_NO_ENTITY || graph->entities[i].cls != ENT_CLASS_SOURCE) {
+    return ENT_ERR_UNKNOWN_ID;
+  }
+  const char *given = ent_map_get(&graph->text_overrides, source_id);
+  return attach_text(graph, i, given ? given : path);
 }
 
 EntStatus

@@ -56,6 +56,9 @@ typedef struct {
   uint32_t source;       ///< Index of its source entity
   EntCaret at;           ///< Where it was defined (document interned)
   const char *text_path; ///< Sources only: the article's text, or NULL
+  const char *text;      ///< Sources only: that text, normalised, once read
+  bool text_missing;     ///< Sources only: the text could not be read
+  bool active;           ///< Streaming: defined by the element being read
 } Entity;
 
 typedef struct {
@@ -83,7 +86,23 @@ struct EntGraphImpl {
   size_t n_facts;
   size_t cap_facts;
   uint32_t current_source;
+
+  // Streaming export (see ent_export_rdf_stream): first every dataset is
+  // read for its entities only, then again element by element, writing
+  // each element's statements and forgetting its facts.
+  int stream_phase; ///< STREAM_OFF, STREAM_INDEX or STREAM_WRITE
+  EntStatus (*flush)(void *handle, EntGraph *graph); ///< After an element
+  void *flush_handle;
+  uint32_t *active; ///< Entities defined by the current element
+  size_t n_active;
+  size_t cap_active;
+  EntPool element_strings; ///< Values of the current element
+  EntMap text_overrides;   ///< Source ID -> text path given by the caller
+  void *emit_cache;        ///< Owned by the emitter
+  void (*free_emit_cache)(void *cache);
 };
+
+enum { STREAM_OFF, STREAM_INDEX, STREAM_WRITE };
 
 #endif // ENT_MODEL_H
 
@@ -95,3 +114,15 @@ struct EntGraphImpl {
 EntStatus ent_graph_use_base(EntGraph *graph, const char *base);
 /// The name of entity `id`, or NULL.
 const char *ent_graph_name(const EntGraph *graph, const char *id);
+/// The text a dataset names for source `source_id`, unless the caller
+/// gave another with ent_graph_set_source_text().
+EntStatus ent_graph_dataset_source_text(EntGraph *graph,
+                                        const char *source_id,
+                                        const char *path);
+/// Streaming: the current element is read; write it and forget its facts.
+EntStatus ent_graph_end_element(EntGraph *graph);
+/// Check the quote of fact `f` (if it is one) against its source's text;
+/// counts misses in `*misses`.
+EntStatus ent_graph_check_fact_quote(EntGraph *graph,
+                                     const Fact *f,
+                                     unsigned long *misses);

@@ -56,42 +56,76 @@ normalise(EntBuf *b, const char *s, size_t len)
   return ENT_SUCCESS;
 }
 
+/// The normalised text of source `source`, read once; NULL when it
+/// cannot be read (warned about once).
 static EntStatus
-check_source(EntGraph *g, uint32_t source, unsigned long *misses)
+source_text(EntGraph *g, uint32_t source, const char **out)
 {
-  const Entity *src = &g->entities[source];
+  Entity *src = &g->entities[source];
+  *out = src->text;
+  if (src->text || src->text_missing || !src->text_path) {
+    return ENT_SUCCESS;
+  }
+  if (access(src->text_path, F_OK) != 0) {
+    // A dataset may name a text its reader does not have: say so, but
+    // the data itself is not at fault.
+    src->text_missing = true;
+    ent_log(g->world,
+            ENT_LOG_WARNING,
+            ENT_FAILURE,
+            &src->at,
+            "text of source '%s' not found at %s; its quotes are not "
+            "checked",
+            src->id,
+            src->text_path);
+    return ENT_SUCCESS;
+  }
   char *raw = NULL;
   size_t raw_len = 0;
   EntStatus st = ENT_SUCCESS;
   TRY(st,
       ent_read_file(g->world, src->text_path, SOURCE_TEXT_CAP, &raw, &raw_len));
   EntBuf text = { NULL, 0, 0 };
-  EntBuf quote = { NULL, 0, 0 };
   st = normalise(&text, raw, raw_len);
   free(raw);
-  for (size_t i = 0; !st && i < g->n_facts; ++i) {
-    const Fact *f = &g->facts[i];
-    const Entity *e = &g->entities[f->subject];
-    if (f->prop != ENT_PROP_TEXT || e->cls != ENT_CLASS_QUOTATION ||
-        f->source != source) {
-      continue;
-    }
-    ent_buf_reset(&quote);
-    st = normalise(&quote, f->value, strlen(f->value));
-    if (!st && (!text.buf || !quote.buf || !strstr(text.buf, quote.buf))) {
-      ++*misses;
-      ent_log(g->world,
-              ENT_LOG_ERROR,
-              ENT_ERR_QUOTE,
-              &f->at,
-              "quote '%s' does not appear verbatim in the text of source "
-              "'%s' (%s); copy it exactly or make it a paraphrase",
-              e->id,
-              src->id,
-              src->text_path);
-    }
+  if (!st) {
+    src->text = ent_pool_copy(&g->strings, text.buf ? text.buf : "", text.len);
+    st = src->text ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   }
   ent_buf_free(&text);
+  *out = src->text;
+  return st;
+}
+
+EntStatus
+ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
+{
+  const Entity *e = &g->entities[f->subject];
+  if (f->prop != ENT_PROP_TEXT || e->cls != ENT_CLASS_QUOTATION ||
+      f->source == ENT_NO_ENTITY) {
+    return ENT_SUCCESS;
+  }
+  const char *text = NULL;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, source_text(g, f->source, &text));
+  if (!text) {
+    return ENT_SUCCESS;
+  }
+  EntBuf quote = { NULL, 0, 0 };
+  st = normalise(&quote, f->value, strlen(f->value));
+  if (!st && (!quote.buf || !strstr(text, quote.buf))) {
+    const Entity *src = &g->entities[f->source];
+    ++*misses;
+    ent_log(g->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_QUOTE,
+            &f->at,
+            "quote '%s' does not appear verbatim in the text of source "
+            "'%s' (%s); copy it exactly or make it a paraphrase",
+            e->id,
+            src->id,
+            src->text_path);
+  }
   ent_buf_free(&quote);
   return st;
 }
@@ -101,25 +135,8 @@ ent_graph_check_quotes(EntGraph *graph)
 {
   unsigned long misses = 0;
   EntStatus st = ENT_SUCCESS;
-  for (uint32_t i = 0; i < graph->n_entities; ++i) {
-    const Entity *e = &graph->entities[i];
-    if (e->cls != ENT_CLASS_SOURCE || !e->text_path) {
-      continue;
-    }
-    if (access(e->text_path, F_OK) != 0) {
-      // A dataset may name a text its reader does not have: say so, but
-      // the data itself is not at fault.
-      ent_log(graph->world,
-              ENT_LOG_WARNING,
-              ENT_FAILURE,
-              &e->at,
-              "text of source '%s' not found at %s; its quotes are not "
-              "checked",
-              e->id,
-              e->text_path);
-      continue;
-    }
-    TRY(st, check_source(graph, i, &misses));
+  for (size_t i = 0; i < graph->n_facts; ++i) {
+    TRY(st, ent_graph_check_fact_quote(graph, &graph->facts[i], &misses));
   }
   return misses ? ENT_ERR_QUOTE : ENT_SUCCESS;
 }
