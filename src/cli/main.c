@@ -403,6 +403,12 @@ run_validate(EntWorld *world, const EntOntology *ont, const Options *o)
     }
     ent_graph_free(graph);
   }
+  if (fflush(stdout) || ferror(stdout)) {
+    fprintf(stderr,
+            "entente: error: writing to standard output failed: %s\n",
+            strerror(errno));
+    return EXIT_IOERR;
+  }
   return worst == ENT_ERR_IO ? EXIT_NOINPUT : exit_code(worst);
 }
 

@@ -121,6 +121,8 @@ node_of(const raptor_term *term, bool *ok)
     case RAPTOR_TERM_TYPE_LITERAL:
       n.type = NODE_LITERAL;
       n.value = (const char *)term->value.literal.string;
+      // A \u0000 escape leaves a NUL inside the counted string.
+      *ok = *ok && n.value && strlen(n.value) == term->value.literal.string_len;
       n.lang = (const char *)term->value.literal.language;
       n.datatype =
         term->value.literal.datatype
@@ -154,11 +156,8 @@ on_statement(void *data, raptor_statement *s)
                node_of(s->predicate, &ok),
                node_of(s->object, &ok),
                NULL };
-  if (!ok) {
-    return;
-  }
-  if (!drawable_text(t.subject.value) || !drawable_text(t.predicate.value) ||
-      !drawable_text(t.object.value) ||
+  if (!ok || !drawable_text(t.subject.value) ||
+      !drawable_text(t.predicate.value) || !drawable_text(t.object.value) ||
       (t.object.lang && !ent_is_lang_tag(t.object.lang))) {
     const raptor_locator *loc = raptor_parser_get_locator(in->parser);
     const EntCaret caret = {
@@ -166,12 +165,13 @@ on_statement(void *data, raptor_statement *s)
       loc && loc->line > 0 ? (unsigned long)loc->line : 0,
       loc && loc->column > 0 ? (unsigned long)loc->column : 0
     };
-    ent_log(in->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_BAD_VALUE,
-            &caret,
-            "a term that is not valid UTF-8, holds a control character or "
-            "has a malformed language tag; fix the file");
+    ent_log(
+      in->world,
+      ENT_LOG_ERROR,
+      ENT_ERR_BAD_VALUE,
+      &caret,
+      "a term that is not valid UTF-8, holds a NUL or control character or "
+      "has a malformed language tag; fix the file");
     in->status = ENT_ERR_BAD_VALUE;
     return;
   }
@@ -268,6 +268,11 @@ ent_diagram_rdf_file(EntWorld *world,
   size_t len = 0;
   EntStatus st = ENT_SUCCESS;
   TRY(st, ent_read_file(world, path, RDF_INPUT_SIZE_CAP, &text, &len));
+  st = ent_check_rdf_text(world, path, text, len, parser_name);
+  if (st) {
+    free(text);
+    return st;
+  }
   LGraph lg;
   lgraph_init(&lg, world, ontology, options ? options->lang : NULL);
   raptor_parser *parser = raptor_new_parser(world->raptor, parser_name);

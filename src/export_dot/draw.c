@@ -92,13 +92,14 @@ on_graphviz_message(char *message)
   return 0;
 }
 
-/// Append `text` so that Graphviz shows it exactly: no backslash reaches
-/// the DOT file from user text (a label ending in '\' would escape the
-/// closing quote: cgraph's agwrite escapes only '"'), '&' and '\' become
-/// character entities, which Graphviz decodes in every label, and line
-/// breaks become \n and \r.
+/// Append `text` so that Graphviz shows it exactly.  No backslash from
+/// user text reaches the DOT file (a label ending in '\' would escape the
+/// closing quote: cgraph's agwrite escapes only '"'): '&' and '\' become
+/// character entities, which Graphviz decodes in labels and tooltips, and
+/// line breaks become \n and \r.  In a label, Graphviz then reads a
+/// decoded '\' as the start of an escape, so there it is doubled.
 static EntStatus
-append_escaped(EntBuf *b, const char *text)
+append_escaped(EntBuf *b, const char *text, bool label)
 {
   EntStatus st = ENT_SUCCESS;
   for (const char *p = text; *p && !st; ++p) {
@@ -107,7 +108,8 @@ append_escaped(EntBuf *b, const char *text)
         st = ent_buf_append(b, "&amp;", 5);
         break;
       case '\\':
-        st = ent_buf_append(b, "&#92;", 5);
+        st = label ? ent_buf_append(b, "&#92;&#92;", 10)
+                   : ent_buf_append(b, "&#92;", 5);
         break;
       case '\n':
         st = ent_buf_append(b, "\\n", 2);
@@ -251,7 +253,8 @@ set_text(void *obj, const char *name, const char *text, EntBuf *scratch)
 {
   ent_buf_reset(scratch);
   EntStatus st = ENT_SUCCESS;
-  TRY(st, append_escaped(scratch, text));
+  const bool label = !strcmp(name, "label") || !strcmp(name, "xlabel");
+  TRY(st, append_escaped(scratch, text, label));
   return set_attr(obj, name, scratch->buf ? scratch->buf : "");
 }
 
@@ -376,12 +379,12 @@ draw_node(Drawing *d, uint32_t i, char *name)
   }
   EntStatus st = ENT_SUCCESS;
   ent_buf_reset(&d->scratch);
-  TRY(st, append_escaped(&d->scratch, n->label));
+  TRY(st, append_escaped(&d->scratch, n->label, true));
   if (n->facets) {
     TRY(st, ent_buf_append(&d->scratch, "\\n", 2));
-    TRY(st, append_escaped(&d->scratch, n->facets));
+    TRY(st, append_escaped(&d->scratch, n->facets, true));
   }
-  TRY(st, set_attr(node, "label", d->scratch.buf));
+  TRY(st, set_attr(node, "label", d->scratch.buf ? d->scratch.buf : ""));
   TRY(st, set_attr(node, "shape", style->shape));
   TRY(st, set_attr(node, "style", style->style));
   TRY(st, set_attr(node, "fillcolor", style->fill));
@@ -446,7 +449,7 @@ draw_legend(Drawing *d)
       st = ent_buf_append(&lines, "\xE2\x86\x92 ", 4);
     }
     if (!st) {
-      st = append_escaped(&lines, e->label);
+      st = append_escaped(&lines, e->label, true);
     }
     if (!st) {
       st = ent_buf_append(&lines, "\\l", 2);
@@ -458,7 +461,8 @@ draw_legend(Drawing *d)
                 !strcmp(lg->edges[i].predicate, ORG_NS "holds");
   }
   if (!st && any_post) {
-    st = ent_buf_append(&lines, "\xE2\x86\x92 post held (its title)\\l", 31);
+    static const char post_line[] = "\xE2\x86\x92 post held (its title)\\l";
+    st = ent_buf_append(&lines, post_line, sizeof(post_line) - 1);
   }
   ent_map_clear(&seen);
   if (!st && lines.len) {
@@ -551,13 +555,16 @@ build(Drawing *d, const EntDiagramOptions *options)
   TRY(st, set_attr(g, "ranksep", timeline ? "0.6" : "1.0"));
   TRY(st, set_attr(g, "overlap", "prism"));
   TRY(st, set_attr(g, "outputorder", "edgesfirst"));
+  // Graphviz's own default, declared so that an empty label is written as
+  // label="" rather than left to default to the node's name.
+  Agsym_t *label = agattr(g, AGNODE, mut("label"), mut("\\N"));
   Agsym_t *font = agattr(g, AGNODE, mut("fontname"), mut("Helvetica"));
   Agsym_t *size = agattr(g, AGNODE, mut("fontsize"), mut("10"));
   Agsym_t *efont = agattr(g, AGEDGE, mut("fontname"), mut("Helvetica"));
   Agsym_t *esize = agattr(g, AGEDGE, mut("fontsize"), mut("8"));
   Agsym_t *ecolor = agattr(g, AGEDGE, mut("color"), mut("#777777"));
   Agsym_t *efcolor = agattr(g, AGEDGE, mut("fontcolor"), mut("#555555"));
-  if (!font || !size || !efont || !esize || !ecolor || !efcolor) {
+  if (!label || !font || !size || !efont || !esize || !ecolor || !efcolor) {
     return ENT_ERR_INTERNAL;
   }
   char name[32];

@@ -11,6 +11,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -73,10 +75,32 @@ note_status(Loader *ld, EntStatus st)
   }
 }
 
+/// The line `node` starts on.  libxml2 keeps lines past 65535 (with
+/// XML_PARSE_BIG_LINES) only on text nodes, as the line where the text
+/// ends, and xmlGetLineNo answers for an element with its first child's
+/// or next sibling's: count back the line breaks of that text.
+static long
+node_line(const xmlNode *node)
+{
+  if (node->line < 65535) {
+    return node->line;
+  }
+  const xmlNode *text = node->children ? node->children : node->next;
+  if (node->type == XML_ELEMENT_NODE && text && text->type == XML_TEXT_NODE &&
+      text->psvi) {
+    long line = (long)(ptrdiff_t)text->psvi;
+    for (const xmlChar *p = text->content; p && *p; ++p) {
+      line -= *p == '\n';
+    }
+    return line;
+  }
+  return xmlGetLineNo(node);
+}
+
 static EntCaret
 caret_of(const Loader *ld, const xmlNode *node)
 {
-  const long line = node ? xmlGetLineNo(node) : 0;
+  const long line = node ? node_line(node) : 0;
   return (EntCaret){ ld->path, line > 0 ? (unsigned long)line : 0, 0 };
 }
 
@@ -97,6 +121,8 @@ load_error(Loader *ld, EntStatus st, const xmlNode *node, const char *fmt, ...)
   note_status(ld, st);
 }
 
+static long node_line(const xmlNode *node);
+
 // ---- libxml2 diagnostics ------------------------------------------------
 
 static void
@@ -110,6 +136,13 @@ on_xml_error(void *data, xmlErrorPtr error)
                       error->domain == XML_FROM_RELAXNGP ||
                       error->domain == XML_FROM_SCHEMASV;
   const EntStatus st = schema ? ENT_ERR_SCHEMA : ENT_ERR_SYNTAX;
+  // The schema's errors come with the element at fault, whose true line
+  // libxml2's own report gets wrong past line 65535.
+  const xmlNode *node = error->node;
+  if (schema && node && node->type == XML_ELEMENT_NODE) {
+    const long line = node_line(node);
+    error->line = line > 0 && line <= INT_MAX ? (int)line : error->line;
+  }
   const EntCaret at = { ld->path,
                         error->line > 0 ? (unsigned long)error->line : 0,
                         error->int2 > 0 ? (unsigned long)error->int2 : 0 };
@@ -200,6 +233,11 @@ typedef struct {
   unsigned long column;
   unsigned long tag_line;
   unsigned long tag_column;
+  char pi_target[24]; ///< Start of the processing instruction's target
+  size_t n_pi_target;
+  bool end_tag; ///< The tag being read is an end tag
+  char last;    ///< The byte before this one in the tag
+  long depth;   ///< Elements open
 } Scan;
 
 static void
@@ -256,8 +294,10 @@ scan_byte(Scan *sc, char c)
         enter(sc, SCAN_BANG);
       } else if (c == '?') {
         enter(sc, SCAN_PI);
+        sc->n_pi_target = 0;
       } else {
         sc->attributes = 0;
+        sc->end_tag = c == '/';
         enter(sc, SCAN_TAG);
       }
       break;
@@ -293,8 +333,10 @@ scan_byte(Scan *sc, char c)
                  MAX_ATTRIBUTES);
         scan_error(sc, sc->tag_line, sc->tag_column, message);
       } else if (c == '>') {
+        sc->depth += sc->end_tag ? -1 : sc->last == '/' ? 0 : 1;
         enter(sc, SCAN_TEXT);
       }
+      sc->last = c;
       break;
     case SCAN_QUOTE:
       if (c == sc->quote) {
@@ -307,6 +349,19 @@ scan_byte(Scan *sc, char c)
       }
       break;
     case SCAN_PI:
+      if (sc->n_pi_target < sizeof(sc->pi_target) - 1 &&
+          (sc->n_pi_target == 0 || sc->pi_target[sc->n_pi_target - 1] != ' ')) {
+        sc->pi_target[sc->n_pi_target++] = strchr(" \t\r\n", c) ? ' ' : c;
+        sc->pi_target[sc->n_pi_target] = '\0';
+        // Catalog PIs would point libxml2 at other files to resolve with.
+        if (!strcmp(sc->pi_target, "oasis-xml-catalog")) {
+          scan_error(sc,
+                     sc->tag_line,
+                     sc->tag_column,
+                     "oasis-xml-catalog processing instructions are not "
+                     "allowed in datasets; remove it");
+        }
+      }
       if (ends_with(sc, c, "?>")) {
         enter(sc, SCAN_TEXT);
       }
@@ -346,10 +401,15 @@ check_start(Loader *ld, const char *head, size_t n)
   if (!what && (i == n || head[i] != '<')) {
     what = "is not an XML document in UTF-8 (another encoding, or binary)";
   }
-  if (!what && !strncmp(head + i, "<?xml", 5)) {
-    // The encoding named in the XML declaration, if any.
-    const char *end = memchr(head + i, '>', n - i);
-    const char *enc = strstr(head + i, "encoding");
+  if (!what && n - i >= 5 && !strncmp(head + i, "<?xml", 5)) {
+    // The encoding named in the XML declaration, if any: searched in a
+    // NUL-terminated copy of the declaration (the chunk is not).
+    char decl[512];
+    const size_t decl_len = n - i < sizeof(decl) - 1 ? n - i : sizeof(decl) - 1;
+    memcpy(decl, head + i, decl_len);
+    decl[decl_len] = '\0';
+    const char *end = strchr(decl, '>');
+    const char *enc = strstr(decl, "encoding");
     if (end && enc && enc < end) {
       const char *q = strpbrk(enc, "\"'");
       const char *close = q && q < end ? strchr(q + 1, *q) : NULL;
@@ -393,6 +453,7 @@ prescan(Loader *ld, int fd)
   sc.ld = ld;
   sc.line = 1;
   sc.column = 1;
+  bool after_cr = false;
   off_t offset = 0;
   for (;;) {
     const ssize_t n = pread(fd, chunk, CHUNK, offset);
@@ -415,6 +476,15 @@ prescan(Loader *ld, int fd)
     }
     for (ssize_t i = 0; i < n && !ld->status; ++i) {
       const char c = chunk[i];
+      if (after_cr && c != '\n') {
+        scan_error(&sc,
+                   sc.line,
+                   sc.column,
+                   "a carriage return without a line feed (old Mac line "
+                   "endings); save the file with LF or CRLF line endings");
+        goto done;
+      }
+      after_cr = c == '\r';
       if (c == '\0') {
         scan_error(
           &sc, sc.line, sc.column, "a NUL byte; the file is not UTF-8 text");
@@ -432,6 +502,30 @@ prescan(Loader *ld, int fd)
       goto done;
     }
     offset += n;
+  }
+  if (after_cr) {
+    scan_error(&sc,
+               sc.line,
+               sc.column,
+               "a carriage return without a line feed (old Mac line "
+               "endings); save the file with LF or CRLF line endings");
+    goto done;
+  }
+  if (sc.state == SCAN_TEXT && sc.depth > 0 && !ld->status) {
+    scan_error(&sc,
+               sc.line,
+               sc.column,
+               "the file ends before every element is closed; it looks "
+               "truncated");
+    goto done;
+  }
+  if (sc.state != SCAN_TEXT && !ld->status) {
+    scan_error(&sc,
+               sc.tag_line,
+               sc.tag_column,
+               "the file ends inside this tag, comment or section; it looks "
+               "truncated");
+    goto done;
   }
   if (offset == 0 && !ld->status) {
     ent_log(ld->world,
@@ -1222,16 +1316,13 @@ build(Loader *ld, int fd)
       xmlChar *base =
         xmlTextReaderGetAttribute(reader, (const xmlChar *)"base");
       if (ent_graph_use_base(ld->graph, (const char *)base)) {
-        ent_log(
-          ld->world,
-          ENT_LOG_ERROR,
-          ENT_ERR_BAD_VALUE,
-          &(EntCaret){ ld->path,
-                       (unsigned long)xmlTextReaderGetParserLineNumber(reader),
-                       0 },
-          "base '%s' must be an absolute IRI ending in '/' or '#'",
-          (const char *)base);
-        note_status(ld, ENT_ERR_BAD_VALUE);
+        const xmlNode *root = xmlTextReaderCurrentNode(reader);
+        load_error(ld,
+                   ENT_ERR_BAD_VALUE,
+                   root,
+                   "base '%s' must be an absolute http(s) or urn IRI ending "
+                   "in '/' or '#'",
+                   (const char *)base);
       }
       xmlFree(base);
     }
@@ -1272,8 +1363,12 @@ ent_load_dataset(EntGraph *graph, const char *path)
   }
   const int fd = open_dataset(&ld);
   if (fd >= 0) {
-    prescan(&ld, fd);
-    if (!ld.status) {
+    // A streaming export reads each dataset twice; the second time it has
+    // been checked already.
+    if (graph->stream_phase != STREAM_WRITE) {
+      prescan(&ld, fd);
+    }
+    if (!ld.status && graph->stream_phase != STREAM_WRITE) {
       validate(&ld, fd);
     }
     if (!ld.status && lseek(fd, 0, SEEK_SET) != 0) {

@@ -41,13 +41,14 @@ ent_graph_new(EntWorld *world,
   }
   const char *base = base_iri ? base_iri : ENT_DEFAULT_BASE;
   const size_t len = strlen(base);
-  if (!ent_is_absolute_iri(base) ||
+  if (!ent_is_absolute_iri(base) || ent_is_unsafe_scheme(base) ||
       (base[len - 1] != '/' && base[len - 1] != '#')) {
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_VALUE,
             NULL,
-            "base IRI '%s' must be an absolute IRI ending in '/' or '#'",
+            "base IRI '%s' must be an absolute http(s) or urn IRI ending in "
+            "'/' or '#'",
             base);
     return ENT_ERR_BAD_VALUE;
   }
@@ -425,13 +426,22 @@ check_literal(EntGraph *g,
         return fail(g,
                     ENT_ERR_BAD_VALUE,
                     at,
-                    "%s '%s' is not a whole number written without sign or "
-                    "leading zeros",
+                    "%s '%s' is not a count: write a whole number without "
+                    "sign, spaces or leading zeros",
                     info->name,
                     value);
       }
       break;
     case DT_IRI:
+      if (ent_is_unsafe_scheme(value)) {
+        return fail(g,
+                    ENT_ERR_BAD_VALUE,
+                    at,
+                    "%s '%s' uses a scheme that runs code or reads local "
+                    "files; give an http(s) IRI",
+                    info->name,
+                    value);
+      }
       if (!ent_is_absolute_iri(value)) {
         return fail(
           g,
@@ -678,7 +688,7 @@ ent_graph_use_base(EntGraph *graph, const char *base)
     return ENT_SUCCESS;
   }
   const size_t len = strlen(base);
-  if (!ent_is_absolute_iri(base) ||
+  if (!ent_is_absolute_iri(base) || ent_is_unsafe_scheme(base) ||
       (base[len - 1] != '/' && base[len - 1] != '#')) {
     return ENT_ERR_BAD_VALUE;
   }

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /// Article texts are news pieces; a larger file is not one.
@@ -79,6 +80,18 @@ source_text(EntGraph *g, uint32_t source, const char **out)
             src->id,
             src->text_path);
     return ENT_SUCCESS;
+  }
+  struct stat info;
+  if (stat(src->text_path, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ent_log(g->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &src->at,
+            "text of source '%s' at %s is not a regular file; name the "
+            "article's text file",
+            src->id,
+            src->text_path);
+    return ENT_ERR_IO;
   }
   char *raw = NULL;
   size_t raw_len = 0;

@@ -24,7 +24,42 @@ typedef struct {
   const char *document;
   unsigned long errors;
   EntStatus status;
+  raptor_parser *parser;
 } LoadState;
+
+EntStatus
+ent_check_rdf_text(EntWorld *world,
+                   const char *document,
+                   const char *text,
+                   size_t len,
+                   const char *syntax)
+{
+  // raptor's parsers cut a literal at a \u0000 escape without a word, and
+  // its RDF/XML parser would take entity declarations from a DOCTYPE.
+  static const char *const refused[][2] = {
+    { "\\u0000", "a \\u0000 escape (NUL) in a literal" },
+    { "\\U00000000", "a \\U00000000 escape (NUL) in a literal" },
+    { "<!DOCTYPE", "a DOCTYPE declaration" },
+    { "<!ENTITY", "an entity declaration" },
+  };
+  for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); ++i) {
+    if (i >= 2 && strcmp(syntax, "rdfxml") != 0) {
+      break;
+    }
+    unsigned long line = 0;
+    unsigned long column = 0;
+    if (ent_find_text(text, len, refused[i][0], &line, &column)) {
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_SYNTAX,
+              &(EntCaret){ document, line, column },
+              "%s is not accepted; remove it",
+              refused[i][1]);
+      return ENT_ERR_SYNTAX;
+    }
+  }
+  return ENT_SUCCESS;
+}
 
 EntStatus
 ent_read_file(EntWorld *world,
@@ -112,31 +147,34 @@ ont_declares(const EntOntology *ont, const char *iri)
                            ONT_DATATYPE_PROPERTY | ONT_INDIVIDUAL));
 }
 
-static bool
-is_subclass_at(const EntOntology *ont,
-               const char *sub,
-               const char *super,
-               unsigned depth)
-{
-  if (strcmp(sub, super) == 0) {
-    return true;
-  }
-  const OntTerm *t = ont_term(ont, sub);
-  if (!t || depth >= MAX_HIERARCHY_DEPTH) {
-    return false;
-  }
-  for (size_t i = 0; i < t->n_supers; ++i) {
-    if (is_subclass_at(ont, t->supers[i], super, depth + 1)) {
-      return true;
-    }
-  }
-  return false;
-}
+/// Most classes (or properties) a hierarchy walk visits; a hostile
+/// ontology can make more, and the walk stops there.
+#define MAX_WALK 1024
 
 bool
 ont_is_subclass(const EntOntology *ont, const char *sub, const char *super)
 {
-  return is_subclass_at(ont, sub, super, 0);
+  // Breadth first, each term once: a diamond of supers (A under B and C,
+  // both under D, and so on) would otherwise be walked once per path.
+  const char *queue[MAX_WALK];
+  size_t n = 0;
+  queue[n++] = sub;
+  for (size_t at = 0; at < n; ++at) {
+    if (!strcmp(queue[at], super)) {
+      return true;
+    }
+    const OntTerm *t = ont_term(ont, queue[at]);
+    for (size_t k = 0; t && k < t->n_supers && n < MAX_WALK; ++k) {
+      bool seen = false;
+      for (size_t q = 0; q < n && !seen; ++q) {
+        seen = queue[q] == t->supers[k]; // supers are interned
+      }
+      if (!seen) {
+        queue[n++] = t->supers[k];
+      }
+    }
+  }
+  return false;
 }
 
 bool
@@ -309,13 +347,48 @@ take_statement(EntOntology *ont, const raptor_statement *s)
   return ENT_SUCCESS;
 }
 
+/// Text of a term: UTF-8 without NUL (a \u0000 escape would leave one
+/// inside a literal's counted string).
+static bool
+good_term(const raptor_term *term)
+{
+  const char *text = NULL;
+  size_t len = 0;
+  if (term->type == RAPTOR_TERM_TYPE_URI) {
+    text = (const char *)raptor_uri_as_counted_string(term->value.uri, &len);
+  } else if (term->type == RAPTOR_TERM_TYPE_LITERAL) {
+    text = (const char *)term->value.literal.string;
+    len = term->value.literal.string_len;
+  } else {
+    return true;
+  }
+  return text && strlen(text) == len && ent_is_utf8(text, len);
+}
+
 static void
 on_statement(void *data, raptor_statement *statement)
 {
   LoadState *state = data;
-  if (state->status == ENT_SUCCESS) {
-    state->status = take_statement(state->ont, statement);
+  if (state->status != ENT_SUCCESS) {
+    return;
   }
+  if (!good_term(statement->subject) || !good_term(statement->predicate) ||
+      !good_term(statement->object)) {
+    const raptor_locator *loc = raptor_parser_get_locator(state->parser);
+    const EntCaret caret = {
+      state->document,
+      loc && loc->line > 0 ? (unsigned long)loc->line : 0,
+      loc && loc->column > 0 ? (unsigned long)loc->column : 0
+    };
+    ent_log(state->ont->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_ONTOLOGY,
+            &caret,
+            "ontology: a term holds a NUL character or is not valid UTF-8");
+    state->status = ENT_ERR_ONTOLOGY;
+    return;
+  }
+  state->status = take_statement(state->ont, statement);
 }
 
 static void
@@ -372,8 +445,11 @@ parse_turtle(EntOntology *ont,
              size_t len)
 {
   EntWorld *world = ont->world;
-  LoadState state = { ont, document, 0, ENT_SUCCESS };
+  if (ent_check_rdf_text(world, document, (const char *)text, len, "turtle")) {
+    return ENT_ERR_ONTOLOGY;
+  }
   raptor_parser *parser = raptor_new_parser(world->raptor, "turtle");
+  LoadState state = { ont, document, 0, ENT_SUCCESS, parser };
   raptor_uri *base = raptor_new_uri(
     world->raptor, (const unsigned char *)"https://w3id.org/entente/ns");
   if (!parser || !base) {

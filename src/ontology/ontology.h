@@ -56,6 +56,14 @@ extern const size_t ent_builtin_ontology_size;
 extern const unsigned char ent_builtin_schema[];
 extern const size_t ent_builtin_schema_size;
 
+/// Refuse RDF text raptor would mangle: NUL escapes, and for RDF/XML
+/// (`syntax` "rdfxml") DOCTYPE and entity declarations.
+EntStatus ent_check_rdf_text(EntWorld *world,
+                             const char *document,
+                             const char *text,
+                             size_t len,
+                             const char *syntax);
+
 /// Read a whole regular file of at most `cap` bytes; free with free().
 EntStatus ent_read_file(EntWorld *world,
                         const char *path,

@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <string.h>
+#include <strings.h>
 
 bool
 ent_is_utf8(const char *s, size_t len)
@@ -291,4 +292,46 @@ ent_is_text(const char *s, size_t len)
     }
   }
   return true;
+}
+
+bool
+ent_is_unsafe_scheme(const char *iri)
+{
+  // Schemes that run code or read local files when a reader follows the
+  // link: no news source is one of these.
+  static const char *const unsafe[] = {
+    "javascript:", "vbscript:", "data:", "file:"
+  };
+  for (size_t i = 0; i < sizeof(unsafe) / sizeof(unsafe[0]); ++i) {
+    if (!strncasecmp(iri, unsafe[i], strlen(unsafe[i]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool
+ent_find_text(const char *text,
+              size_t len,
+              const char *needle,
+              unsigned long *line,
+              unsigned long *column)
+{
+  const size_t n = strlen(needle);
+  unsigned long l = 1;
+  unsigned long c = 1;
+  for (size_t i = 0; i + n <= len; ++i) {
+    if (!memcmp(text + i, needle, n)) {
+      *line = l;
+      *column = c;
+      return true;
+    }
+    if (text[i] == '\n') {
+      ++l;
+      c = 1;
+    } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+      ++c;
+    }
+  }
+  return false;
 }

@@ -111,6 +111,15 @@ bool ent_is_lang_tag(const char *s);
 bool ent_is_text(const char *s, size_t len);
 /// An absolute IRI with no character N-Triples forbids in an IRIREF.
 bool ent_is_absolute_iri(const char *s);
+/// Where `needle` first occurs in `text[0..len)`: line and column from 1.
+bool ent_find_text(const char *text,
+                   size_t len,
+                   const char *needle,
+                   unsigned long *line,
+                   unsigned long *column);
+/// Whether an IRI uses a scheme that runs code or reads local files
+/// (javascript:, vbscript:, data:, file:).
+bool ent_is_unsafe_scheme(const char *iri);
 /// A real calendar date written YYYY-MM-DD; fills y/m/d when not NULL.
 bool ent_parse_date(const char *s, int *y, int *m, int *d);
 /// 0 = Monday ... 6 = Sunday.

@@ -39,7 +39,8 @@ quiet(void *handle,
   }
 }
 
-/// Undo the escaping entente applies to text in DOT: &amp; &#92; \n \r.
+/// Undo the escaping entente applies to labels in DOT: &amp; &#92;&#92;
+/// \n \r.
 static char *
 unescape(const char *s)
 {
@@ -50,9 +51,9 @@ unescape(const char *s)
     if (!strncmp(s, "&amp;", 5)) {
       *o++ = '&';
       s += 5;
-    } else if (!strncmp(s, "&#92;", 5)) {
+    } else if (!strncmp(s, "&#92;&#92;", 10)) {
       *o++ = '\\';
-      s += 5;
+      s += 10;
     } else if (!strncmp(s, "\\n", 2)) {
       *o++ = '\n';
       s += 2;
