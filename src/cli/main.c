@@ -559,6 +559,9 @@ run_export_streaming(EntWorld *world, const EntOntology *ont, const Options *o)
 {
   const int n_groups = o->output_dir ? o->n_datasets : 1;
   const size_t n_outputs = (size_t)n_groups * (size_t)o->n_formats;
+  if (n_groups < 1 || n_outputs < 1) { // parse_args makes both at least 1
+    return EXIT_USAGE;
+  }
   EntOutput **outputs = calloc(n_outputs, sizeof(EntOutput *));
   if (!outputs) {
     return EXIT_SOFTWARE;

@@ -102,6 +102,9 @@ typedef struct {
 static bool
 drawable_text(const char *s)
 {
+  if (!s) {
+    return false;
+  }
   for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
     if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
       return false;

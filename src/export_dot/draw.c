@@ -79,8 +79,9 @@ finish_graphviz_messages(void)
   graphviz_lines = 0;
 }
 
+// cgraph's agusererrf type takes `char *`.
 static int
-on_graphviz_message(char *message)
+on_graphviz_message(char *message) // NOLINT(readability-non-const-parameter)
 {
   for (const char *p = message; *p; ++p) {
     if (*p == '\n') {

@@ -425,6 +425,8 @@ emitter_new(EntGraph *graph, Emitter **out)
   em->source_mark = calloc(graph->n_entities + 1, sizeof(uint32_t));
   em->sources = malloc((graph->n_entities + 1) * sizeof(uint32_t));
   if (!em->source_mark || !em->sources) {
+    emitter_free(em);
+    *out = NULL;
     return ENT_ERR_NO_MEMORY;
   }
   for (int c = 0; c < ENT_CLASS_COUNT_; ++c) {

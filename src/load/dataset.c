@@ -121,8 +121,6 @@ load_error(Loader *ld, EntStatus st, const xmlNode *node, const char *fmt, ...)
   note_status(ld, st);
 }
 
-static long node_line(const xmlNode *node);
-
 // ---- libxml2 diagnostics ------------------------------------------------
 
 static void
@@ -314,9 +312,9 @@ scan_byte(Scan *sc, char c)
                    "DOCTYPE declarations are not allowed in datasets; remove "
                    "it");
         enter(sc, SCAN_DECL);
-      } else if (strncmp("--", sc->recent, sc->n_recent) &&
-                 strncmp("[CDATA[", sc->recent, sc->n_recent) &&
-                 strncmp("DOCTYPE", sc->recent, sc->n_recent)) {
+      } else if (strncmp("--", sc->recent, sc->n_recent) != 0 &&
+                 strncmp("[CDATA[", sc->recent, sc->n_recent) != 0 &&
+                 strncmp("DOCTYPE", sc->recent, sc->n_recent) != 0) {
         enter(sc, SCAN_DECL);
       }
       break;
