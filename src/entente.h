@@ -349,6 +349,13 @@ ENT_API EntStatus ent_export_rdf_stream(EntGraph *graph,
                                         size_t *count);
 
 /**
+ * After ent_export_rdf_stream() in N-Quads: the number of statements
+ * written to the named graph of source `source_id` (0 otherwise).
+ */
+ENT_API size_t ent_graph_streamed_count(const EntGraph *graph,
+                                        const char *source_id);
+
+/**
  * Write `graph` in `format` to `path` atomically: a temporary file beside
  * it, renamed over `path` only on success.  On failure `path` is untouched.
  */
@@ -435,6 +442,11 @@ ENT_API FILE *ent_output_stream(EntOutput *output);
  * leaves the target untouched.  Frees `output` in every case.
  */
 ENT_API EntStatus ent_output_commit(EntOutput *output);
+/**
+ * The SHA-256 of everything written to `output` so far, as 64 lowercase
+ * hex digits and a NUL in `hex`.  Flushes the stream first.
+ */
+ENT_API EntStatus ent_output_sha256(EntOutput *output, char hex[65]);
 /// Discard the temporary file and free `output` (NULL is fine).
 ENT_API void ent_output_abort(EntOutput *output);
 

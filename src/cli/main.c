@@ -539,16 +539,70 @@ stream_output(EntWorld *world,
               EntFormat format,
               FILE *stream,
               Progress *progress,
-              bool *input_failed)
+              bool *input_failed,
+              EntOutput *output,
+              const char *file,
+              FILE *manifest)
 {
   EntGraph *graph = NULL;
+  size_t total = 0;
   EntStatus st = prepare_graph(world, ont, o, &graph);
   if (!st) {
     st = ent_export_rdf_stream(
-      graph, paths, n_paths, format, stream, show_progress, progress, NULL);
+      graph, paths, n_paths, format, stream, show_progress, progress, &total);
     *input_failed = st == ENT_ERR_IO && ent_graph_entity_count(graph) == 0;
   }
+  // The manifest: one row per named graph (N-Quads) or per file.
+  char sha[65];
+  if (!st && output && manifest) {
+    st = ent_output_sha256(output, sha);
+  }
+  for (size_t i = 0; !st && output && manifest && format == ENT_FORMAT_NQUADS &&
+                     i < ent_graph_source_count(graph);
+       ++i) {
+    const char *id = ent_graph_source_id(graph, i);
+    fprintf(manifest,
+            "%s\t%s\t%zu\t%s\n",
+            file,
+            ent_graph_iri(graph, id),
+            ent_graph_streamed_count(graph, id),
+            sha);
+  }
+  if (!st && output && manifest && format != ENT_FORMAT_NQUADS) {
+    fprintf(manifest, "%s\t-\t%zu\t%s\n", file, total, sha);
+  }
   ent_graph_free(graph);
+  return st;
+}
+
+/// The file name an output of `dataset` in `format` gets under -O.
+static void
+output_name(const char *dataset, Format format, char *out, size_t size)
+{
+  char base[1024];
+  stem(dataset, base, sizeof(base));
+  snprintf(out, size, "%s.%s", base, format_extension(format));
+}
+
+/// Write DIR/manifest.tsv (committed with the other outputs) when the
+/// run wrote N-Triples or N-Quads into a directory.
+static EntStatus
+write_manifest(EntWorld *world,
+               const Options *o,
+               const char *rows,
+               EntOutput **slot)
+{
+  if (!o->output_dir || !rows || !*rows) {
+    return ENT_SUCCESS;
+  }
+  char path[4096];
+  snprintf(path, sizeof(path), "%s/manifest.tsv", o->output_dir);
+  EntStatus st = ent_output_open(world, path, slot);
+  if (!st) {
+    FILE *f = ent_output_stream(*slot);
+    fputs("# file\tgraph\tstatements\tsha256\n", f);
+    fputs(rows, f);
+  }
   return st;
 }
 
@@ -562,8 +616,16 @@ run_export_streaming(EntWorld *world, const EntOntology *ont, const Options *o)
   if (n_groups < 1 || n_outputs < 1) { // parse_args makes both at least 1
     return EXIT_USAGE;
   }
-  EntOutput **outputs = calloc(n_outputs, sizeof(EntOutput *));
-  if (!outputs) {
+  EntOutput **outputs = calloc(n_outputs + 1, sizeof(EntOutput *));
+  char *rows = NULL;
+  size_t rows_len = 0;
+  FILE *manifest = open_memstream(&rows, &rows_len);
+  if (!outputs || !manifest) {
+    free(outputs);
+    if (manifest) {
+      fclose(manifest);
+    }
+    free(rows);
     return EXIT_SOFTWARE;
   }
   Progress progress = { isatty(STDERR_FILENO) && !o->quiet, false, { 0, 0 } };
@@ -581,6 +643,8 @@ run_export_streaming(EntWorld *world, const EntOntology *ont, const Options *o)
                        o->formats[f],
                        &outputs[g * o->n_formats + f],
                        &stream);
+      char file[1200];
+      output_name(o->datasets[g], o->formats[f], file, sizeof(file));
       if (!st) {
         st = stream_output(world,
                            ont,
@@ -590,15 +654,23 @@ run_export_streaming(EntWorld *world, const EntOntology *ont, const Options *o)
                            (EntFormat)o->formats[f].value,
                            stream,
                            &progress,
-                           &input_failed);
+                           &input_failed,
+                           outputs[g * o->n_formats + f],
+                           file,
+                           manifest);
       }
     }
   }
   if (progress.shown) {
     fputc('\n', stderr);
   }
-  st = finish_outputs(outputs, n_outputs, st);
+  fclose(manifest);
+  if (!st) {
+    st = write_manifest(world, o, rows, &outputs[n_outputs]);
+  }
+  st = finish_outputs(outputs, n_outputs + 1, st);
   free(outputs);
+  free(rows);
   return input_failed ? EXIT_NOINPUT : exit_code(st);
 }
 
@@ -619,10 +691,17 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
     return EXIT_USAGE;
   }
   EntGraph **graphs = calloc((size_t)n_graphs, sizeof(EntGraph *));
-  EntOutput **outputs = calloc(n_outputs, sizeof(EntOutput *));
-  if (!graphs || !outputs) {
+  EntOutput **outputs = calloc(n_outputs + 1, sizeof(EntOutput *));
+  char *rows = NULL;
+  size_t rows_len = 0;
+  FILE *manifest = open_memstream(&rows, &rows_len);
+  if (!graphs || !outputs || !manifest) {
     free(graphs);
     free(outputs);
+    if (manifest) {
+      fclose(manifest);
+    }
+    free(rows);
     return EXIT_SOFTWARE;
   }
   EntStatus st = ENT_SUCCESS;
@@ -647,6 +726,8 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
         // Written as a stream even beside other formats, so that
         // -f ntriples gives the same bytes however it is asked for.
         Progress quiet = { false, false, { 0, 0 } };
+        char file[1200];
+        output_name(o->datasets[g], format, file, sizeof(file));
         st = stream_output(world,
                            ont,
                            o,
@@ -655,7 +736,10 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
                            (EntFormat)format.value,
                            stream,
                            &quiet,
-                           &unused);
+                           &unused,
+                           outputs[g * o->n_formats + f],
+                           file,
+                           manifest);
       } else if (!st && format.diagram) {
         st = ent_export_diagram(
           graphs[g], (EntDiagramFormat)format.value, &o->diagram, stream);
@@ -664,12 +748,17 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
       }
     }
   }
-  st = finish_outputs(outputs, n_outputs, st);
+  fclose(manifest);
+  if (!st) {
+    st = write_manifest(world, o, rows, &outputs[n_outputs]);
+  }
+  st = finish_outputs(outputs, n_outputs + 1, st);
   for (int g = 0; g < n_graphs; ++g) {
     ent_graph_free(graphs[g]);
   }
   free(graphs);
   free(outputs);
+  free(rows);
   return input_failed ? EXIT_NOINPUT : exit_code(st);
 }
 

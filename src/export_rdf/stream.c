@@ -4,10 +4,14 @@
 
 #include "emit.h"
 
+#include <string.h>
+
 /// Elements between two progress reports.
 #define PROGRESS_EVERY 4096
 
 typedef struct {
+  EntGraph *graph;
+  EntMap source_by_iri; ///< Source IRI -> entity index + 1, for counts
   RdfWriter *writer;
   bool quads;
   size_t elements;
@@ -15,6 +19,21 @@ typedef struct {
   void *progress_handle;
   unsigned long quote_misses;
 } Stream;
+
+/// Write one statement and count it for its named graph.
+static EntStatus
+put_counted(void *handle, const Triple *triple)
+{
+  Stream *stream = handle;
+  if (triple->graph) {
+    const uintptr_t v =
+      (uintptr_t)ent_map_get(&stream->source_by_iri, triple->graph);
+    if (v) {
+      ++stream->graph->entities[v - 1].streamed;
+    }
+  }
+  return rdf_writer_put(stream->writer, triple);
+}
 
 static EntStatus
 write_element(void *handle, EntGraph *graph)
@@ -29,8 +48,7 @@ write_element(void *handle, EntGraph *graph)
   if (stream->quote_misses) {
     return ENT_ERR_QUOTE;
   }
-  TRY(st,
-      ent_emit_pending(graph, stream->quads, rdf_writer_put, stream->writer));
+  TRY(st, ent_emit_pending(graph, stream->quads, put_counted, stream));
   if (stream->progress && ++stream->elements % PROGRESS_EVERY == 0) {
     stream->progress(stream->progress_handle,
                      stream->elements,
@@ -65,19 +83,31 @@ ent_export_rdf_stream(EntGraph *graph,
   if (!st) {
     st = rdf_writer_open(graph, format, NULL, stream, &writer);
   }
-  Stream state = {
-    writer, format == ENT_FORMAT_NQUADS, 0, progress, progress_handle, 0
-  };
+  Stream state;
+  memset(&state, 0, sizeof(state));
+  state.graph = graph;
+  state.writer = writer;
+  state.quads = format == ENT_FORMAT_NQUADS;
+  state.progress = progress;
+  state.progress_handle = progress_handle;
+  ent_map_init(&state.source_by_iri);
+  for (uint32_t i = 0; !st && i < graph->n_entities; ++i) {
+    if (graph->entities[i].cls == ENT_CLASS_SOURCE) {
+      graph->entities[i].streamed = 0;
+      st = ent_map_put(&state.source_by_iri,
+                       graph->entities[i].iri,
+                       (void *)(uintptr_t)(i + 1));
+    }
+  }
   graph->stream_phase = STREAM_WRITE;
   graph->flush = write_element;
   graph->flush_handle = &state;
-  // Facts are read again from the first source on.
-  graph->current_source = ENT_NO_ENTITY;
   for (size_t i = 0; !st && i < n_paths; ++i) {
     st = ent_load_dataset(graph, paths[i]);
   }
   graph->flush = NULL;
   graph->flush_handle = NULL;
+  ent_map_clear(&state.source_by_iri);
   graph->stream_phase = STREAM_OFF;
   graph->n_facts = 0;
   if (writer) {
@@ -89,4 +119,15 @@ ent_export_rdf_stream(EntGraph *graph,
     }
   }
   return st;
+}
+
+size_t
+ent_graph_streamed_count(const EntGraph *graph, const char *source_id)
+{
+  EntClass cls = ENT_CLASS_COUNT_;
+  if (!ent_graph_has(graph, source_id, &cls) || cls != ENT_CLASS_SOURCE) {
+    return 0;
+  }
+  const uintptr_t v = (uintptr_t)ent_map_get(&graph->ids, source_id);
+  return v ? graph->entities[v - 1].streamed : 0;
 }

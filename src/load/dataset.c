@@ -1347,9 +1347,12 @@ build(Loader *ld, int fd)
 EntStatus
 ent_load_dataset(EntGraph *graph, const char *path)
 {
-  Loader ld;
+    Loader ld;
   memset(&ld, 0, sizeof(ld));
   ld.graph = graph;
+  // A dataset's facts come from its own sources: its first source is the
+  // default, whatever was loaded before.
+  graph->current_source = ENT_NO_ENTITY;
   ld.world = graph->world;
   ld.path = path;
   ent_pool_init(&ld.pool);

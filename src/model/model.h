@@ -59,6 +59,7 @@ typedef struct {
   const char *text;      ///< Sources only: that text, normalised, once read
   bool text_missing;     ///< Sources only: the text could not be read
   bool active;           ///< Streaming: defined by the element being read
+  size_t streamed;       ///< Sources only: statements streamed to its graph
 } Entity;
 
 typedef struct {

@@ -4,6 +4,8 @@
 
 #include "util.h"
 
+#include <nettle/sha2.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,4 +129,37 @@ ent_output_abort(EntOutput *output)
     unlink(output->temp);
     release(output);
   }
+}
+
+EntStatus
+ent_output_sha256(EntOutput *output, char hex[65])
+{
+  if (fflush(output->stream) != 0 || ferror(output->stream)) {
+    return ENT_ERR_IO;
+  }
+  const int fd = fileno(output->stream);
+  struct sha256_ctx ctx;
+  sha256_init(&ctx);
+  char chunk[65536];
+  off_t offset = 0;
+  for (;;) {
+    const ssize_t n = pread(fd, chunk, sizeof(chunk), offset);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return ENT_ERR_IO;
+    }
+    if (n == 0) {
+      break;
+    }
+    sha256_update(&ctx, (size_t)n, (const uint8_t *)chunk);
+    offset += n;
+  }
+  uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&ctx, sizeof(digest), digest);
+  for (size_t i = 0; i < sizeof(digest); ++i) {
+    snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+  }
+  return ENT_SUCCESS;
 }
