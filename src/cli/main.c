@@ -4,6 +4,7 @@
 #include "../entente.h"
 #include "commands.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -67,6 +69,9 @@ static const char help_text[] =
   "  --ontology F     use this ontology instead of the built-in one\n"
   "  --text S=F       check the quotes of source S against the text in F\n"
   "  -q, --quiet      no progress line (shown on a terminal for long runs)\n"
+  "  -j, --jobs N     with -O: export the datasets in N worker processes\n"
+  "                   (same bytes whatever N)\n"
+  "A DATASET may be a directory: its *.xml files, in name order.\n"
   "\n"
   "Diagram options:\n"
   "  --view V         all (default), negotiation:ID, ego:ID, timeline\n"
@@ -106,6 +111,9 @@ typedef struct {
   int n_texts;
   EntDiagramOptions diagram;
   bool quiet;
+  unsigned long jobs; ///< -j: parallel workers (export -O only)
+  char **owned;       ///< Dataset paths found in directories
+  size_t n_owned;
 } Options;
 
 static int usage_error(const char *fmt, ...)
@@ -214,6 +222,12 @@ parse_args(int argc, char **argv, Options *o)
       o->quiet = true;
       continue;
     }
+    if (!strncmp(a, "-j", 2) && a[2] != '\0') {
+      if (!parse_count(a + 2, 256, &o->jobs)) {
+        return usage_error("-j takes a number of workers from 1 to 256");
+      }
+      continue;
+    }
     if (!strcmp(a, "--text")) {
       if (!value || !strchr(value, '=')) {
         return usage_error("%s needs SOURCE-ID=FILE", a);
@@ -248,6 +262,10 @@ parse_args(int argc, char **argv, Options *o)
       o->diagram.engine = value;
     } else if (!strcmp(a, "--lang")) {
       o->diagram.lang = value;
+    } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+      if (!parse_count(value, 256, &o->jobs)) {
+        return usage_error("%s takes a number of workers from 1 to 256", a);
+      }
     } else if (!strcmp(a, "--depth")) {
       if (!parse_count(value, 100, &n)) {
         return usage_error("--depth takes a number from 1 to 100");
@@ -262,6 +280,10 @@ parse_args(int argc, char **argv, Options *o)
       return usage_error("unknown option '%s'", a);
     }
     ++i; // the option's value
+  }
+  if (o->jobs > 1 && (!o->output_dir || strcmp(o->command, "export") != 0)) {
+    return usage_error("-j needs export -O DIR: with -o the datasets make "
+                       "one graph");
   }
   if (o->n_datasets == 0) {
     return usage_error("%s needs at least one %s",
@@ -794,6 +816,229 @@ run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
   return input_failed ? EXIT_NOINPUT : exit_code(st);
 }
 
+static int
+select_xml(const struct dirent *entry)
+{
+  const size_t n = strlen(entry->d_name);
+  return entry->d_name[0] != '.' && n > 4 &&
+         !strcmp(entry->d_name + n - 4, ".xml");
+}
+
+/// Replace each directory among the datasets by its *.xml files, sorted.
+static int
+expand_directories(Options *o)
+{
+  size_t total = 0;
+  for (int i = 0; i < o->n_datasets; ++i) {
+    struct stat info;
+    if (stat(o->datasets[i], &info) == 0 && S_ISDIR(info.st_mode)) {
+      struct dirent **entries = NULL;
+      const int n = scandir(o->datasets[i], &entries, select_xml, alphasort);
+      for (int k = 0; k < n; ++k) {
+        free(entries[k]);
+      }
+      free(entries);
+      total += n > 0 ? (size_t)n : 0;
+    } else {
+      ++total;
+    }
+  }
+  const char **all = calloc(total + 1, sizeof(char *));
+  o->owned = calloc(total + 1, sizeof(char *));
+  if (!all || !o->owned) {
+    free((void *)all);
+    return EXIT_SOFTWARE;
+  }
+  size_t at = 0;
+  for (int i = 0; i < o->n_datasets; ++i) {
+    struct stat info;
+    if (!(stat(o->datasets[i], &info) == 0 && S_ISDIR(info.st_mode))) {
+      all[at++] = o->datasets[i];
+      continue;
+    }
+    struct dirent **entries = NULL;
+    const int n = scandir(o->datasets[i], &entries, select_xml, alphasort);
+    for (int k = 0; k < n; ++k) {
+      const size_t len =
+        strlen(o->datasets[i]) + strlen(entries[k]->d_name) + 2;
+      char *path = malloc(len);
+      if (path && at < total) {
+        snprintf(path, len, "%s/%s", o->datasets[i], entries[k]->d_name);
+        o->owned[o->n_owned++] = path;
+        all[at++] = path;
+      } else {
+        free(path);
+      }
+      free(entries[k]);
+    }
+    free(entries);
+  }
+  free((void *)o->datasets);
+  o->datasets = all;
+  o->n_datasets = (int)at;
+  if (o->n_datasets == 0) {
+    return usage_error("no *.xml datasets in the directories given");
+  }
+  return EXIT_OK;
+}
+
+/// Move every file of `from` into `to` (same file system: each rename is
+/// atomic), then remove `from`.
+static int
+move_files(const char *from, const char *to)
+{
+  struct dirent **entries = NULL;
+  const int n = scandir(from, &entries, NULL, alphasort);
+  int rc = n < 0 ? EXIT_IOERR : EXIT_OK;
+  for (int k = 0; k < n; ++k) {
+    const char *name = entries[k]->d_name;
+    if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0 &&
+        strcmp(name, "manifest.tsv") != 0) {
+      char a[8192];
+      char b[8192];
+      snprintf(a, sizeof(a), "%s/%s", from, name);
+      snprintf(b, sizeof(b), "%s/%s", to, name);
+      if (rename(a, b) != 0) {
+        fprintf(stderr,
+                "%s: error: cannot move into place: %s\n",
+                b,
+                strerror(errno));
+        rc = EXIT_IOERR;
+      }
+    }
+    free(entries[k]);
+  }
+  free(entries);
+  return rc;
+}
+
+/// Remove a worker's scratch directory and what is left in it.
+static void
+remove_tree(const char *dir)
+{
+  struct dirent **entries = NULL;
+  const int n = scandir(dir, &entries, NULL, alphasort);
+  for (int k = 0; k < n; ++k) {
+    char path[8192];
+    snprintf(path, sizeof(path), "%s/%s", dir, entries[k]->d_name);
+    if (strcmp(entries[k]->d_name, ".") != 0 &&
+        strcmp(entries[k]->d_name, "..") != 0) {
+      unlink(path);
+    }
+    free(entries[k]);
+  }
+  free(entries);
+  rmdir(dir);
+}
+
+/// export -O DIR -j N: N worker processes, each exporting a contiguous
+/// share of the datasets into its own scratch directory inside DIR.  Only
+/// when every worker succeeded are the files moved into DIR and the
+/// manifests joined in dataset order, so the bytes are the same whatever N.
+static int
+run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
+{
+  int rc = check_output_dir(o);
+  if (rc) {
+    return rc;
+  }
+  const size_t workers =
+    o->jobs < (unsigned long)o->n_datasets ? o->jobs : (size_t)o->n_datasets;
+  char scratch[4096];
+  snprintf(scratch, sizeof(scratch), "%s/.entente-jobs-XXXXXX", o->output_dir);
+  if (!mkdtemp(scratch)) {
+    fprintf(stderr,
+            "%s: error: cannot make a scratch directory: %s\n",
+            o->output_dir,
+            strerror(errno));
+    return EXIT_IOERR;
+  }
+  pid_t *pids = calloc(workers, sizeof(pid_t));
+  if (!pids) {
+    rmdir(scratch);
+    return EXIT_SOFTWARE;
+  }
+  fflush(stdout);
+  fflush(stderr);
+  for (size_t w = 0; w < workers; ++w) {
+    const size_t first = w * (size_t)o->n_datasets / workers;
+    const size_t last = (w + 1) * (size_t)o->n_datasets / workers;
+    char dir[4200];
+    snprintf(dir, sizeof(dir), "%s/%zu", scratch, w);
+    if (mkdir(dir, 0700) != 0) {
+      rc = EXIT_IOERR;
+      break;
+    }
+    pids[w] = fork();
+    if (pids[w] == 0) {
+      Options mine = *o;
+      mine.datasets = o->datasets + first;
+      mine.n_datasets = (int)(last - first);
+      mine.output_dir = dir;
+      mine.jobs = 1;
+      mine.quiet = true;
+      fflush(stdout);
+      _exit(run_export(world, ont, &mine));
+    }
+    if (pids[w] < 0) {
+      rc = EXIT_SOFTWARE;
+      break;
+    }
+  }
+  for (size_t w = 0; w < workers; ++w) {
+    int status = 0;
+    if (pids[w] > 0) {
+      while (waitpid(pids[w], &status, 0) < 0 && errno == EINTR) {
+      }
+      const int worker_rc =
+        WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_SOFTWARE;
+      rc = rc ? rc : worker_rc;
+    }
+  }
+  // Join the manifests in dataset order; move the files into place.
+  char *rows = NULL;
+  size_t rows_len = 0;
+  FILE *manifest = rc ? NULL : open_memstream(&rows, &rows_len);
+  for (size_t w = 0; manifest && w < workers; ++w) {
+    char path[4300];
+    snprintf(path, sizeof(path), "%s/%zu/manifest.tsv", scratch, w);
+    FILE *part = fopen(path, "r");
+    char line[8192];
+    while (part && fgets(line, sizeof(line), part)) {
+      if (line[0] != '#') {
+        fputs(line, manifest);
+      }
+    }
+    if (part) {
+      fclose(part);
+    }
+  }
+  if (manifest) {
+    fclose(manifest);
+  }
+  EntOutput *joined = NULL;
+  if (!rc && write_manifest(world, o, rows, &joined)) {
+    rc = EXIT_IOERR;
+  }
+  for (size_t w = 0; !rc && w < workers; ++w) {
+    char dir[4200];
+    snprintf(dir, sizeof(dir), "%s/%zu", scratch, w);
+    rc = move_files(dir, o->output_dir);
+  }
+  const EntStatus st =
+    finish_outputs(&joined, 1, rc ? ENT_ERR_IO : ENT_SUCCESS);
+  rc = rc ? rc : exit_code(st);
+  for (size_t w = 0; w < workers; ++w) {
+    char dir[4200];
+    snprintf(dir, sizeof(dir), "%s/%zu", scratch, w);
+    remove_tree(dir);
+  }
+  rmdir(scratch);
+  free(rows);
+  free(pids);
+  return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -818,7 +1063,14 @@ main(int argc, char **argv)
   }
   Options o;
   int rc = parse_args(argc, argv, &o);
+  if (!rc && strcmp(o.command, "dot") != 0) {
+    rc = expand_directories(&o);
+  }
   if (rc) {
+    for (size_t i = 0; i < o.n_owned; ++i) {
+      free(o.owned[i]);
+    }
+    free(o.owned);
     free((void *)o.datasets);
     return rc;
   }
@@ -834,11 +1086,17 @@ main(int argc, char **argv)
     rc = run_validate(world, ont, &o);
   } else if (!strcmp(o.command, "dot")) {
     rc = run_dot(world, ont, &o);
+  } else if (o.jobs > 1) {
+    rc = run_export_parallel(world, ont, &o);
   } else {
     rc = run_export(world, ont, &o);
   }
   ent_ontology_free(ont);
   ent_world_free(world);
+  for (size_t i = 0; i < o.n_owned; ++i) {
+    free(o.owned[i]);
+  }
+  free(o.owned);
   free((void *)o.datasets);
   return rc;
 }
