@@ -516,6 +516,31 @@ declared_property(EntGraph *g,
   return ENT_SUCCESS;
 }
 
+/// The subject's class must fit the property's rdfs:domain, if it has one.
+static EntStatus
+check_domain(EntGraph *g,
+             uint32_t s,
+             const PropInfo *info,
+             const OntTerm *term,
+             const EntCaret *at)
+{
+  if (term->domain && !ont_is_subclass(g->ontology,
+                                       ent_class_iri(g->entities[s].cls),
+                                       term->domain)) {
+    return fail(g,
+                ENT_ERR_WRONG_CLASS,
+                at,
+                "'%s' is %s %s, but %s applies only to %s %s",
+                g->entities[s].id,
+                article(describe(g, s)),
+                describe(g, s),
+                info->name,
+                article(local_name(term->domain)),
+                local_name(term->domain));
+  }
+  return ENT_SUCCESS;
+}
+
 EntStatus
 ent_graph_relate(EntGraph *graph,
                  const char *id,
@@ -536,20 +561,8 @@ ent_graph_relate(EntGraph *graph,
   TRY(st, lookup(g, id, "entity", at, &s));
   TRY(st, lookup(g, object_id, info->name, at, &o));
   TRY(st, declared_property(g, info, at, &term));
-  const char *s_class = ent_class_iri(g->entities[s].cls);
   const char *o_class = ent_class_iri(g->entities[o].cls);
-  if (term->domain && !ont_is_subclass(g->ontology, s_class, term->domain)) {
-    return fail(g,
-                ENT_ERR_WRONG_CLASS,
-                at,
-                "'%s' is %s %s, but %s applies only to %s %s",
-                id,
-                article(describe(g, s)),
-                describe(g, s),
-                info->name,
-                article(local_name(term->domain)),
-                local_name(term->domain));
-  }
+  TRY(st, check_domain(g, s, info, term, at));
   if (term->range && !ont_is_subclass(g->ontology, o_class, term->range)) {
     return fail(g,
                 ENT_ERR_WRONG_CLASS,
@@ -589,20 +602,7 @@ ent_graph_set_concept(EntGraph *graph,
   EntStatus st = ENT_SUCCESS;
   TRY(st, lookup(g, id, "entity", at, &s));
   TRY(st, declared_property(g, info, at, &term));
-  if (term->domain && !ont_is_subclass(g->ontology,
-                                       ent_class_iri(g->entities[s].cls),
-                                       term->domain)) {
-    return fail(g,
-                ENT_ERR_WRONG_CLASS,
-                at,
-                "'%s' is %s %s, but %s applies only to %s %s",
-                id,
-                article(describe(g, s)),
-                describe(g, s),
-                info->name,
-                article(local_name(term->domain)),
-                local_name(term->domain));
-  }
+  TRY(st, check_domain(g, s, info, term, at));
   EntBuf iri = { NULL, 0, 0 };
   if (!ent_is_slug(value) ||
       ent_buf_appendf(&iri, "%s%s", info->concept_prefix, value) ||
