@@ -877,7 +877,10 @@ expand_directories(Options *o)
   o->datasets = all;
   o->n_datasets = (int)at;
   if (o->n_datasets == 0) {
-    return usage_error("no *.xml datasets in the directories given");
+    fprintf(stderr,
+            "entente: error: no *.xml datasets in the directory "
+            "given; give dataset files or a directory holding them\n");
+    return EXIT_NOINPUT;
   }
   return EXIT_OK;
 }

@@ -242,6 +242,15 @@ ent_graph_add_entity(EntGraph *graph,
   if ((unsigned)cls >= ENT_CLASS_COUNT_ || !id) {
     return fail(g, ENT_ERR_BAD_ARG, at, "invalid class or missing ID");
   }
+  if (strlen(id) > 200) {
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
+                "ID '%.40s...' is %zu characters long; an ID is a slug of at "
+                "most 200",
+                id,
+                strlen(id));
+  }
   if (!ent_is_slug(id)) {
     return fail(g,
                 ENT_ERR_BAD_VALUE,
