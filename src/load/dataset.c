@@ -1301,7 +1301,7 @@ build(Loader *ld, int fd)
         ld->default_source = id ? ent_pool_intern(&ld->kept, id) : NULL;
       }
       note_status(ld, ent_graph_end_element(ld->graph));
-      if (ld->graph->stream_phase == STREAM_WRITE) {
+      if (ld->graph->stream_phase != STREAM_OFF) {
         // Streaming keeps memory flat: nothing read for an element
         // outlives it.
         ent_pool_clear(&ld->pool);
