@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Smoke test of the benchmark (ctest -L bench): a small generated dataset
+# validates, its N-Triples export has as many lines as validate counts
+# statements, the ceiling writes that many statements, and tests/bench/run
+# works end to end at a small size (without RocketRML).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+: "${ENTENTE:?ENTENTE must name the entente command}"
+: "${ENTENTE_CEILING:?ENTENTE_CEILING must name the ceiling program}"
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/entente-bench-smoke.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "bench smoke: $*" >&2; exit 1; }
+
+/usr/bin/python3 "$here/gen" 2000 "$tmp/d.xml"
+/usr/bin/python3 "$here/gen" 2000 "$tmp/d2.xml"
+cmp -s "$tmp/d.xml" "$tmp/d2.xml" || fail "gen is not deterministic"
+valid="$("$ENTENTE" validate "$tmp/d.xml")" || fail "generated dataset refused: $valid"
+echo "$valid"
+entities="$(sed -n 's/.*valid: \([0-9]*\) entities, [0-9]* statements$/\1/p' <<<"$valid")"
+statements="$(sed -n 's/.*valid: [0-9]* entities, \([0-9]*\) statements$/\1/p' <<<"$valid")"
+[ -n "$statements" ] || fail "cannot read validate's output: $valid"
+[ "$entities" -ge 1800 ] && [ "$entities" -le 2200 ] ||
+  fail "gen 2000 made $entities entities, not about 2000"
+for kind in '<official ' '<institution [^>]*parent=' '<negotiation ' '<delegation ' \
+  '<quote ' '<paraphrase ' '<agreement ' '<event ' '<place ' '<topic ' \
+  'xml:lang="ru"' 'xml:lang="ar"' 'xml:lang="el"' 'xml:lang="zh"' \
+  'leaders="' 'date-phrase="on [A-Z][a-z]*day'; do
+  grep -q "$kind" "$tmp/d.xml" || fail "the dataset has no $kind"
+done
+"$ENTENTE" export "$tmp/d.xml" -f ntriples -o "$tmp/d.nt"
+lines="$(wc -l <"$tmp/d.nt")"
+[ "$lines" = "$statements" ] ||
+  fail "export wrote $lines N-Triples lines, validate counts $statements"
+grep -q '\\"' "$tmp/d.nt" || fail "no escaped double quote in the export"
+grep -q '\\\\' "$tmp/d.nt" || fail "no escaped backslash in the export"
+grep -q '\\n' "$tmp/d.nt" || fail "no escaped line break in the export"
+
+"$ENTENTE_CEILING" -f ntriples -n "$statements" -o "$tmp/c.nt"
+[ "$(wc -l <"$tmp/c.nt")" = "$statements" ] || fail "ceiling wrote the wrong count"
+"$ENTENTE_CEILING" -f nquads -n 1000 -o /dev/null --quiet
+"$ENTENTE_CEILING" -f turtle -n 1000 -o /dev/null --quiet
+
+"$here/run" --sizes 5k --quick --workdir "$tmp/work" --out "$tmp/results.md" >"$tmp/run.out"
+cat "$tmp/run.out"
+grep -q '^| entente export -f ntriples | 5k | [0-9]' "$tmp/results.md" ||
+  fail "no entente N-Triples row in the results"
+grep -q '^| ceiling -f ntriples | 5k | [0-9]' "$tmp/results.md" ||
+  fail "no ceiling row in the results"
+grep -Eq '^(PASS|FAIL) 5k: XML->N-Triples' "$tmp/results.md" ||
+  fail "no target check in the results"
+echo "bench smoke: ok"
