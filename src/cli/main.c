@@ -956,7 +956,7 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
             strerror(errno));
     return EXIT_IOERR;
   }
-  pid_t *pids = calloc(workers, sizeof(pid_t));
+  pid_t *pids = workers ? calloc(workers, sizeof(pid_t)) : NULL;
   if (!pids) {
     rmdir(scratch);
     return EXIT_SOFTWARE;

@@ -1347,7 +1347,7 @@ build(Loader *ld, int fd)
 EntStatus
 ent_load_dataset(EntGraph *graph, const char *path)
 {
-    Loader ld;
+  Loader ld;
   memset(&ld, 0, sizeof(ld));
   ld.graph = graph;
   // A dataset's facts come from its own sources: its first source is the
