@@ -131,11 +131,10 @@ usage_error(const char *fmt, ...)
   return EXIT_USAGE;
 }
 
+/// The format among an RDF syntax and a diagram format that matched.
 static bool
-format_by_name(const char *name, Format *out)
+pick_format(EntFormat rdf, EntDiagramFormat diagram, Format *out)
 {
-  const EntFormat rdf = ent_format_by_name(name);
-  const EntDiagramFormat diagram = ent_diagram_format_by_name(name);
   if (rdf != ENT_FORMAT_COUNT_) {
     *out = (Format){ false, (int)rdf };
   } else if (diagram != ENT_DIAGRAM_COUNT_) {
@@ -145,16 +144,17 @@ format_by_name(const char *name, Format *out)
 }
 
 static bool
+format_by_name(const char *name, Format *out)
+{
+  return pick_format(
+    ent_format_by_name(name), ent_diagram_format_by_name(name), out);
+}
+
+static bool
 format_by_extension(const char *path, Format *out)
 {
-  const EntFormat rdf = ent_format_by_extension(path);
-  const EntDiagramFormat diagram = ent_diagram_format_by_extension(path);
-  if (rdf != ENT_FORMAT_COUNT_) {
-    *out = (Format){ false, (int)rdf };
-  } else if (diagram != ENT_DIAGRAM_COUNT_) {
-    *out = (Format){ true, (int)diagram };
-  }
-  return rdf != ENT_FORMAT_COUNT_ || diagram != ENT_DIAGRAM_COUNT_;
+  return pick_format(
+    ent_format_by_extension(path), ent_diagram_format_by_extension(path), out);
 }
 
 static const char *
