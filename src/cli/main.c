@@ -961,8 +961,7 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
     rmdir(scratch);
     return EXIT_SOFTWARE;
   }
-  fflush(stdout);
-  fflush(stderr);
+  fflush(NULL); // nothing buffered for the workers to write again
   for (size_t w = 0; w < workers; ++w) {
     const size_t first = w * (size_t)o->n_datasets / workers;
     const size_t last = (w + 1) * (size_t)o->n_datasets / workers;

@@ -703,7 +703,9 @@ render(EntWorld *world,
   if (pipe(fds) != 0) {
     return ENT_ERR_IO;
   }
-  fflush(stderr);
+  // Nothing buffered may be left for the child to write a second time
+  // (valgrind's child, for one, flushes stdio at _exit).
+  fflush(NULL);
   const pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
