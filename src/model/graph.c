@@ -312,8 +312,10 @@ ent_graph_add_entity(EntGraph *graph,
   Entity *e = &g->entities[g->n_entities];
   memset(e, 0, sizeof(*e));
   e->cls = cls;
-  e->id = ent_pool_intern(&g->strings, id);
-  e->name = ent_pool_intern(&g->strings, name);
+  // Copied, not interned: IDs are unique and names seldom repeat, and an
+  // intern table entry per entity would cost more than the strings.
+  e->id = ent_pool_copy(&g->strings, id, strlen(id));
+  e->name = ent_pool_copy(&g->strings, name, strlen(name));
   e->lang = lang ? ent_pool_intern(&g->strings, lang) : NULL;
   e->iri = ent_pool_copy(&g->strings, iri.buf, iri.len);
   e->at = keep_caret(g, at);
