@@ -144,6 +144,19 @@ typedef struct {
   size_t derived_count;
 } Emitter;
 
+/// A hash of a 64-bit key whose low bits depend on all of its bits (the
+/// splitmix64 finaliser): a plain multiply leaves the low bits to the
+/// source alone, and every pair from one source would probe one slot.
+static uint64_t
+mix64(uint64_t x)
+{
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
 /// Whether (entity, source) is new to the stream; remembers it.
 static EntStatus
 first_derivation(Emitter *em, uint32_t entity, uint32_t source, bool *first)
@@ -156,8 +169,7 @@ first_derivation(Emitter *em, uint32_t entity, uint32_t source, bool *first)
     }
     for (size_t i = 0; i < em->derived_size; ++i) {
       if (em->derived[i]) {
-        size_t j =
-          (size_t)(em->derived[i] * 0x9E3779B97F4A7C15ULL) & (size - 1);
+        size_t j = (size_t)mix64(em->derived[i]) & (size - 1);
         while (grown[j]) {
           j = (j + 1) & (size - 1);
         }
@@ -169,7 +181,7 @@ first_derivation(Emitter *em, uint32_t entity, uint32_t source, bool *first)
     em->derived_size = size;
   }
   const uint64_t key = (((uint64_t)entity << 32) | source) + 1;
-  size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (em->derived_size - 1);
+  size_t i = (size_t)mix64(key) & (em->derived_size - 1);
   while (em->derived[i] && em->derived[i] != key) {
     i = (i + 1) & (em->derived_size - 1);
   }
