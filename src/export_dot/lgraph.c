@@ -111,20 +111,6 @@ static const struct {
   { SCHEMA_NS "datePublished", 1 },
 };
 
-static const char *const well_known_prefixes[][2] = {
-  { "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#" },
-  { "rdfs", RDFS_NS },
-  { "owl", "http://www.w3.org/2002/07/owl#" },
-  { "xsd", XSD_NS },
-  { "schema", SCHEMA_NS },
-  { "org", ORG_NS },
-  { "prov", PROV_NS },
-  { "skos", SKOS_NS },
-  { "dcterms", DCTERMS_NS },
-  { "foaf", FOAF_NS },
-  { "ent", ENT_NS },
-};
-
 void
 lgraph_init(LGraph *lg,
             EntWorld *world,
@@ -138,10 +124,10 @@ lgraph_init(LGraph *lg,
   ent_map_init(&lg->nodes_by_iri);
   ent_map_init(&lg->prefixes);
   lg->lang = ent_pool_intern(&lg->strings, lang ? lang : "en");
-  for (size_t i = 0;
-       i < sizeof(well_known_prefixes) / sizeof(*well_known_prefixes);
-       ++i) {
-    lgraph_add_prefix(lg, well_known_prefixes[i][0], well_known_prefixes[i][1]);
+  size_t n_prefixes = 0;
+  const Prefix *prefixes = ent_prefixes(&n_prefixes);
+  for (size_t i = 0; i < n_prefixes; ++i) {
+    lgraph_add_prefix(lg, prefixes[i].prefix, prefixes[i].ns);
   }
 }
 

@@ -201,33 +201,21 @@ on_raptor_log(void *data, raptor_log_message *message)
   }
 }
 
-static const struct {
-  const char *prefix;
-  const char *ns;
-} namespaces[] = {
-  // rdf: is declared by raptor's serializers themselves.
-  { "ent", ENT_NS },
-  { "rdfs", "http://www.w3.org/2000/01/rdf-schema#" },
-  { "owl", "http://www.w3.org/2002/07/owl#" },
-  { "xsd", XSD_NS },
-  { "schema", SCHEMA_NS },
-  { "org", ORG_NS },
-  { "prov", PROV_NS },
-  { "skos", SKOS_NS },
-  { "dcterms", DCTERMS_NS },
-};
-
 static EntStatus
 declare_namespaces(EntGraph *graph, raptor_serializer *ser)
 {
   raptor_world *world = graph->world->raptor;
-  for (size_t i = 0; i < sizeof(namespaces) / sizeof(namespaces[0]); ++i) {
+  size_t n_prefixes = 0;
+  const Prefix *prefixes = ent_prefixes(&n_prefixes);
+  for (size_t i = 0; i < n_prefixes; ++i) {
+    if (!prefixes[i].in_rdf) {
+      continue;
+    }
     raptor_uri *uri =
-      raptor_new_uri(world, (const unsigned char *)namespaces[i].ns);
-    const int rc = uri
-                     ? raptor_serializer_set_namespace(
-                         ser, uri, (const unsigned char *)namespaces[i].prefix)
-                     : 1;
+      raptor_new_uri(world, (const unsigned char *)prefixes[i].ns);
+    const int rc = uri ? raptor_serializer_set_namespace(
+                           ser, uri, (const unsigned char *)prefixes[i].prefix)
+                       : 1;
     raptor_free_uri(uri);
     if (rc) {
       return ENT_ERR_NO_MEMORY;

@@ -42,6 +42,17 @@ typedef struct {
   const char *path;  ///< IRI path segment ("official")
 } ClassInfo;
 
+/// A namespace prefix entente knows.
+typedef struct {
+  const char *prefix;
+  const char *ns;
+  bool in_rdf; ///< Declared in Turtle and RDF/XML output
+} Prefix;
+
+/// The prefixes of the vocabularies entente writes or draws; `*count`
+/// receives their number.
+const Prefix *ent_prefixes(size_t *count);
+
 const PropInfo *ent_prop_info(EntProperty prop);
 const ClassInfo *ent_class_info(EntClass cls);
 const char *ent_class_iri(EntClass cls);

@@ -150,3 +150,26 @@ ent_datatype_iri(const Datatype dt)
   }
   return NULL;
 }
+
+static const Prefix prefixes[] = {
+  // rdf: is declared by raptor's serializers themselves; foaf: is only
+  // met in other people's graphs given to entente dot.
+  { "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", false },
+  { "ent", ENT_NS, true },
+  { "rdfs", "http://www.w3.org/2000/01/rdf-schema#", true },
+  { "owl", "http://www.w3.org/2002/07/owl#", true },
+  { "xsd", XSD_NS, true },
+  { "schema", SCHEMA_NS, true },
+  { "org", ORG_NS, true },
+  { "prov", PROV_NS, true },
+  { "skos", SKOS_NS, true },
+  { "dcterms", DCTERMS_NS, true },
+  { "foaf", "http://xmlns.com/foaf/0.1/", false },
+};
+
+const Prefix *
+ent_prefixes(size_t *count)
+{
+  *count = sizeof(prefixes) / sizeof(prefixes[0]);
+  return prefixes;
+}
