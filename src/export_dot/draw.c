@@ -173,14 +173,9 @@ id_map(void *handle, int objtype, char *str, IDTYPE *id, int createflag)
   if (!createflag) {
     return 0;
   }
-  if (state->n_named == state->cap) {
-    const size_t cap = state->cap ? state->cap * 2 : 64;
-    char **grown = realloc(state->by_id, cap * sizeof(char *));
-    if (!grown) {
-      return 0;
-    }
-    state->by_id = grown;
-    state->cap = cap;
+  if (ent_grow(
+        &state->by_id, &state->cap, state->n_named, sizeof(char *), 64)) {
+    return 0;
   }
   const char *name = ent_pool_intern(&state->names, str);
   const IDTYPE new_id = (IDTYPE)(state->n_named + 1) * 2;

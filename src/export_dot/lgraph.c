@@ -169,15 +169,9 @@ node_for(LGraph *lg, const char *iri, uint32_t *out)
   if (*out != ENT_NO_ENTITY) {
     return ENT_SUCCESS;
   }
-  if (lg->n_nodes == lg->cap_nodes) {
-    const size_t cap = lg->cap_nodes ? lg->cap_nodes * 2 : 128;
-    LNode *grown = realloc(lg->nodes, cap * sizeof(LNode));
-    if (!grown) {
-      return ENT_ERR_NO_MEMORY;
-    }
-    lg->nodes = grown;
-    lg->cap_nodes = cap;
-  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st,
+      ent_grow(&lg->nodes, &lg->cap_nodes, lg->n_nodes, sizeof(LNode), 128));
   LNode *n = &lg->nodes[lg->n_nodes];
   memset(n, 0, sizeof(*n));
   n->iri = ent_pool_intern(&lg->strings, iri);
@@ -199,15 +193,9 @@ add_edge(LGraph *lg,
          const char *predicate,
          const char *label)
 {
-  if (lg->n_edges == lg->cap_edges) {
-    const size_t cap = lg->cap_edges ? lg->cap_edges * 2 : 256;
-    LEdge *grown = realloc(lg->edges, cap * sizeof(LEdge));
-    if (!grown) {
-      return ENT_ERR_NO_MEMORY;
-    }
-    lg->edges = grown;
-    lg->cap_edges = cap;
-  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st,
+      ent_grow(&lg->edges, &lg->cap_edges, lg->n_edges, sizeof(LEdge), 256));
   lg->edges[lg->n_edges++] = (LEdge){ from, to, predicate, label, false };
   return ENT_SUCCESS;
 }

@@ -699,15 +699,10 @@ defer(Loader *ld,
     note_status(ld, ent_graph_relate(ld->graph, subject, prop, object, &at));
     return;
   }
-  if (ld->n_pending == ld->cap_pending) {
-    const size_t cap = ld->cap_pending ? ld->cap_pending * 2 : 256;
-    Pending *grown = realloc(ld->pending, cap * sizeof(Pending));
-    if (!grown) {
-      note_status(ld, ENT_ERR_NO_MEMORY);
-      return;
-    }
-    ld->pending = grown;
-    ld->cap_pending = cap;
+  if (ent_grow(
+        &ld->pending, &ld->cap_pending, ld->n_pending, sizeof(Pending), 256)) {
+    note_status(ld, ENT_ERR_NO_MEMORY);
+    return;
   }
   ld->pending[ld->n_pending++] = (Pending){ ent_pool_intern(&ld->pool, subject),
                                             prop,

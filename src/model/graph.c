@@ -120,15 +120,9 @@ ent_graph_end_element(EntGraph *graph)
 static EntStatus
 activate(EntGraph *g, uint32_t index)
 {
-  if (g->n_active == g->cap_active) {
-    const size_t cap = g->cap_active ? g->cap_active * 2 : 16;
-    uint32_t *grown = realloc(g->active, cap * sizeof(uint32_t));
-    if (!grown) {
-      return ENT_ERR_NO_MEMORY;
-    }
-    g->active = grown;
-    g->cap_active = cap;
-  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st,
+      ent_grow(&g->active, &g->cap_active, g->n_active, sizeof(uint32_t), 16));
   g->active[g->n_active++] = index;
   g->entities[index].active = true;
   return ENT_SUCCESS;
@@ -294,14 +288,9 @@ ent_graph_add_entity(EntGraph *graph,
   if (g->n_entities >= ENT_NO_ENTITY - 1) {
     return fail(g, ENT_ERR_NO_MEMORY, at, "too many entities");
   }
-  if (g->n_entities == g->cap_entities) {
-    const size_t cap = g->cap_entities ? g->cap_entities * 2 : 256;
-    Entity *grown = realloc(g->entities, cap * sizeof(Entity));
-    if (!grown) {
-      return ENT_ERR_NO_MEMORY;
-    }
-    g->entities = grown;
-    g->cap_entities = cap;
+  if (ent_grow(
+        &g->entities, &g->cap_entities, g->n_entities, sizeof(Entity), 256)) {
+    return ENT_ERR_NO_MEMORY;
   }
   EntBuf iri = { NULL, 0, 0 };
   if (ent_buf_appendf(
@@ -379,15 +368,8 @@ ent_graph_use_source(EntGraph *graph, const char *source_id, const EntCaret *at)
 static EntStatus
 add_fact(EntGraph *g, const Fact *fact)
 {
-  if (g->n_facts == g->cap_facts) {
-    const size_t cap = g->cap_facts ? g->cap_facts * 2 : 1024;
-    Fact *grown = realloc(g->facts, cap * sizeof(Fact));
-    if (!grown) {
-      return ENT_ERR_NO_MEMORY;
-    }
-    g->facts = grown;
-    g->cap_facts = cap;
-  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, ent_grow(&g->facts, &g->cap_facts, g->n_facts, sizeof(Fact), 1024));
   g->facts[g->n_facts++] = *fact;
   return ENT_SUCCESS;
 }

@@ -100,6 +100,23 @@ ent_map_put(EntMap *map, const char *key, void *value)
   return ENT_SUCCESS;
 }
 
+EntStatus
+ent_grow(void *items, size_t *cap, size_t count, size_t size, size_t first)
+{
+  if (count < *cap) {
+    return ENT_SUCCESS;
+  }
+  void **array = items;
+  const size_t grown_cap = *cap ? *cap * 2 : first;
+  void *grown = realloc(*array, grown_cap * size);
+  if (!grown) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  *array = grown;
+  *cap = grown_cap;
+  return ENT_SUCCESS;
+}
+
 // ---- String pool --------------------------------------------------------
 
 enum { POOL_BLOCK_SIZE = 64 * 1024 };

@@ -69,6 +69,17 @@ void *ent_map_get(const EntMap *map, const char *key);
 EntStatus ent_map_put(EntMap *map, const char *key, void *value);
 uint64_t ent_hash(const char *s, size_t len);
 
+/**
+ * Make room for one more item in the array `*items` of `*cap` items of
+ * `size` bytes, `count` of them used: doubles the capacity (starting at
+ * `first`) when it is full.  On failure the array is left as it was.
+ */
+EntStatus ent_grow(void *items,
+                   size_t *cap,
+                   size_t count,
+                   size_t size,
+                   size_t first);
+
 // ---- String pool: owns copies, hands out stable pointers ----------------
 
 typedef struct EntPoolBlock EntPoolBlock;
