@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
 // Atomic output: write a temporary file beside the target, rename on
-// success, so a failed run never leaves a partial or clobbered file.
+// success, so a failed run never leaves a partial or clobbered file.  Where
+// the file system allows, the temporary file is anonymous (O_TMPFILE) and
+// gets a name only at commit, so even a killed process leaves nothing.
+
+#define _GNU_SOURCE 1 // O_TMPFILE is Linux's; elsewhere mkstemp() serves
 
 #include "util.h"
 
 #include <nettle/sha2.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,7 +23,53 @@ struct EntOutputImpl {
   char *path;
   char *temp;
   FILE *stream;
+  bool anonymous; ///< O_TMPFILE: no name until ent_output_commit()
 };
+
+/// An anonymous file in the target's directory, or -1 (file system or
+/// kernel without O_TMPFILE, or no /proc to link it from).
+static int
+open_anonymous(const char *path)
+{
+#ifdef O_TMPFILE
+  if (access("/proc/self/fd", X_OK) != 0) {
+    return -1;
+  }
+  const char *slash = strrchr(path, '/');
+  char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                    : strdup(".");
+  if (!dir) {
+    return -1;
+  }
+  const int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);
+  free(dir);
+  return fd;
+#else
+  (void)path;
+  return -1;
+#endif
+}
+
+/// Gives the anonymous file its temporary name (o->temp, unique: retried
+/// with another suffix while the name exists).
+static int
+link_anonymous(EntOutput *o)
+{
+  char proc[64];
+  snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fileno(o->stream));
+  const size_t length = strlen(o->temp);
+  for (unsigned attempt = 0; attempt < 100; ++attempt) {
+    const unsigned suffix = (unsigned)getpid() * 2654435761U + attempt * 40503U;
+    snprintf(o->temp + length - 6, 7, "%06x", suffix & 0xffffffU);
+    if (linkat(AT_FDCWD, proc, AT_FDCWD, o->temp, AT_SYMLINK_FOLLOW) == 0) {
+      return 0;
+    }
+    if (errno != EEXIST) {
+      return -1;
+    }
+  }
+  return -1;
+}
 
 EntStatus
 ent_output_open(EntWorld *world, const char *path, EntOutput **out)
@@ -43,7 +95,17 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
   o->world = world;
   o->temp = temp.buf;
   o->path = strdup(path);
-  const int fd = o->path ? mkstemp(o->temp) : -1;
+  int fd = o->path ? open_anonymous(path) : -1;
+  o->anonymous = fd >= 0;
+  if (fd < 0 && o->path) {
+    fd = mkstemp(o->temp);
+    if (fd >= 0) {
+      // mkstemp makes the file private; outputs are ordinary files.
+      const mode_t mask = umask(0);
+      umask(mask);
+      fchmod(fd, 0666 & ~mask);
+    }
+  }
   if (fd < 0) {
     ent_log(world,
             ENT_LOG_ERROR,
@@ -56,14 +118,12 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
     free(o);
     return ENT_ERR_IO;
   }
-  // mkstemp makes the file private; outputs are ordinary files.
-  const mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
   o->stream = fdopen(fd, "wb");
   if (!o->stream) {
     close(fd);
-    unlink(o->temp);
+    if (!o->anonymous) {
+      unlink(o->temp);
+    }
     free(o->path);
     free(o->temp);
     free(o);
@@ -94,7 +154,20 @@ ent_output_commit(EntOutput *output)
   const bool write_failed = fflush(o->stream) != 0 || ferror(o->stream);
   const int saved = errno;
   const bool sync_failed = !write_failed && fsync(fileno(o->stream)) != 0;
+  const bool link_failed =
+    !write_failed && !sync_failed && o->anonymous && link_anonymous(o) != 0;
+  const int link_errno = errno;
   const bool close_failed = fclose(o->stream) != 0;
+  if (link_failed) {
+    ent_log(o->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ o->path, 0, 0 },
+            "cannot name the temporary file: %s; nothing written",
+            strerror(link_errno));
+    release(o);
+    return ENT_ERR_IO;
+  }
   if (write_failed || sync_failed || close_failed) {
     ent_log(o->world,
             ENT_LOG_ERROR,
@@ -102,7 +175,9 @@ ent_output_commit(EntOutput *output)
             &(EntCaret){ o->path, 0, 0 },
             "writing failed: %s; nothing written",
             strerror(write_failed ? saved : errno));
-    unlink(o->temp);
+    if (!o->anonymous || (!write_failed && !sync_failed)) {
+      unlink(o->temp);
+    }
     release(o);
     return ENT_ERR_IO;
   }
@@ -126,16 +201,30 @@ ent_output_abort(EntOutput *output)
 {
   if (output) {
     fclose(output->stream);
-    unlink(output->temp);
+    if (!output->anonymous) {
+      unlink(output->temp);
+    }
     release(output);
   }
+}
+
+static EntStatus
+read_back_failed(const EntOutput *output)
+{
+  ent_log(output->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_IO,
+          &(EntCaret){ output->path, 0, 0 },
+          "cannot read back what was written for its checksum: %s",
+          strerror(errno));
+  return ENT_ERR_IO;
 }
 
 EntStatus
 ent_output_sha256(EntOutput *output, char hex[65])
 {
   if (fflush(output->stream) != 0 || ferror(output->stream)) {
-    return ENT_ERR_IO;
+    return read_back_failed(output);
   }
   const int fd = fileno(output->stream);
   struct sha256_ctx ctx;
@@ -148,7 +237,7 @@ ent_output_sha256(EntOutput *output, char hex[65])
       continue;
     }
     if (n < 0) {
-      return ENT_ERR_IO;
+      return read_back_failed(output);
     }
     if (n == 0) {
       break;

@@ -15,7 +15,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static EntWorld *world;
 static EntOntology *ontology;
+static char directory[4000];
 static char path[4096];
+
+// The scratch directory goes when the run ends normally (not after a crash,
+// when its input may help).
+static void
+remove_scratch(void)
+{
+  unlink(path);
+  rmdir(directory);
+}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -24,12 +34,15 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
   (void)argv;
   oracle_init(&world, &ontology);
   const char *tmp = getenv("TMPDIR");
-  char dir[4000];
-  snprintf(dir, sizeof(dir), "%s/entente-fuzz-load-XXXXXX", tmp ? tmp : "/tmp");
-  if (!mkdtemp(dir)) {
-    oracle_fail("mkdtemp failed", dir);
+  snprintf(directory,
+           sizeof(directory),
+           "%s/entente-fuzz-load-XXXXXX",
+           tmp ? tmp : "/tmp");
+  if (!mkdtemp(directory)) {
+    oracle_fail("mkdtemp failed", directory);
   }
-  snprintf(path, sizeof(path), "%s/input.xml", dir);
+  snprintf(path, sizeof(path), "%s/input.xml", directory);
+  atexit(remove_scratch);
   return 0;
 }
 

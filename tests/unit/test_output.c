@@ -3,12 +3,14 @@
 // the target, renamed over it on commit, removed on abort or failure.
 
 #undef NDEBUG
+#define _GNU_SOURCE 1 // O_TMPFILE, to know what output.c can do here
 
 #include "entente.h"
 #include "util/util.h"
 
 #include <assert.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +128,22 @@ temp_files(const char *dir)
   return n;
 }
 
+/// Whether `dir` takes anonymous files (O_TMPFILE): then output.c names
+/// its temporary file only at commit.
+static bool
+anonymous_files(const char *dir)
+{
+#ifdef O_TMPFILE
+  const int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    close(fd);
+    return access("/proc/self/fd", X_OK) == 0;
+  }
+#endif
+  (void)dir;
+  return false;
+}
+
 typedef struct {
   EntWorld *world;
   LastLog log;
@@ -162,9 +180,9 @@ test_commit(void)
   FILE *stream = ent_output_stream(out);
   assert(stream);
   assert(fputs("first line\n", stream) >= 0);
-  // Nothing at the target yet: only the temporary file beside it.
+  // Nothing at the target yet: at most the temporary file beside it.
   assert(!exists(path));
-  assert(temp_files(temp_dir) == 1);
+  assert(temp_files(temp_dir) == (anonymous_files(temp_dir) ? 0 : 1));
   assert(fputs("second line\n", stream) >= 0);
   assert(ent_output_commit(out) == ENT_SUCCESS);
   umask(old_mask);
@@ -210,7 +228,7 @@ test_abort(void)
   assert(fputs("new contents that must not land\n", ent_output_stream(out)) >=
          0);
   assert(fflush(ent_output_stream(out)) == 0);
-  assert(temp_files(temp_dir) == 1);
+  assert(temp_files(temp_dir) == (anonymous_files(temp_dir) ? 0 : 1));
   ent_output_abort(out);
   assert(file_is(path, "old contents\n"));
   assert(temp_files(temp_dir) == 0);
@@ -226,6 +244,57 @@ test_abort(void)
   ent_output_abort(NULL);
   assert(f.log.count == 0);
   teardown(&f);
+}
+
+/// A process killed while writing leaves nothing behind where the file
+/// system takes anonymous files; elsewhere its temporary file stays.
+static void
+test_killed(void)
+{
+  char path[512];
+  join(path, sizeof(path), temp_dir, "killed.nt");
+  int ready[2];
+  assert(pipe(ready) == 0);
+  const pid_t child = fork();
+  assert(child >= 0);
+  if (child == 0) {
+    EntWorld *world = NULL;
+    EntOutput *out = NULL;
+    if (ent_world_new(&world) || ent_output_open(world, path, &out) ||
+        fputs("half a line", ent_output_stream(out)) < 0 ||
+        fflush(ent_output_stream(out)) != 0 || write(ready[1], "x", 1) != 1) {
+      _exit(1);
+    }
+    pause(); // until killed
+    _exit(2);
+  }
+  close(ready[1]);
+  char byte = 0;
+  assert(read(ready[0], &byte, 1) == 1);
+  close(ready[0]);
+  assert(kill(child, SIGKILL) == 0);
+  int status = 0;
+  assert(waitpid(child, &status, 0) == child);
+  assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+  assert(!exists(path));
+  if (anonymous_files(temp_dir)) {
+    assert(entries(temp_dir) == 0);
+  } else {
+    fprintf(stderr,
+            "test_output: no O_TMPFILE in %s; a temporary file stays\n",
+            temp_dir);
+    assert(temp_files(temp_dir) == 1);
+    DIR *d = opendir(temp_dir);
+    assert(d);
+    char name[1024];
+    for (const struct dirent *e = readdir(d); e; e = readdir(d)) {
+      if (strstr(e->d_name, ".tmp-")) {
+        join(name, sizeof(name), temp_dir, e->d_name);
+        assert(remove(name) == 0);
+      }
+    }
+    closedir(d);
+  }
 }
 
 static void
@@ -397,6 +466,7 @@ main(void)
   make_temp_dir(temp_dir, sizeof(temp_dir));
   test_commit();
   test_abort();
+  test_killed();
   test_not_a_file();
   test_stream_error();
   test_write_error();
