@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Loading a curated XML dataset: validate it against the built-in RELAX NG
-// schema in a first streaming pass, then build the model in a second pass
+// schema in a first streaming pass (schema.c), then build the model in a
+// second pass
 // that expands one entity element at a time, so memory does not grow with
 // the size of the file beyond what the model itself holds.
 
 #include "../model/model.h"
+#include "schema.h"
 
-#include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
 
 #include <errno.h>
@@ -555,48 +556,183 @@ new_reader(Loader *ld, int fd)
   return reader;
 }
 
+/// Where the `ordinal`th start tag of the file is (line and 1-based
+/// column), skipping comments, CDATA sections, processing instructions
+/// and end tags.  libxml2 keeps no true line for elements past 65535 and
+/// its reader parses ahead, so the one schema error of a pass is located
+/// by reading the file again; false if the tag is not found.
+static bool
+locate_start_tag(int fd,
+                 unsigned long ordinal,
+                 unsigned long *line,
+                 unsigned long *column)
+{
+  static const struct {
+    const char *open;
+    const char *close;
+  } skipped[] = {
+    { "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?", "?>" }, { "<!", ">" }
+  };
+  char chunk[65536];
+  off_t offset = 0;
+  size_t have = 0; // bytes of chunk[] in use
+  unsigned long at_line = 1;
+  unsigned long at_column = 1;
+  unsigned long seen = 0;
+  const char *close = NULL; // inside a skipped construct until this
+  size_t closed = 0;        // bytes of `close` matched so far
+  for (;;) {
+    const ssize_t n = pread(fd, chunk + have, sizeof(chunk) - have, offset);
+    if (n <= 0 && have == 0) {
+      return false;
+    }
+    offset += n > 0 ? n : 0;
+    have += n > 0 ? (size_t)n : 0;
+    const bool last = n <= 0;
+    size_t i = 0;
+    // Keep 16 bytes for a construct's opening that spans two chunks.
+    const size_t limit = last ? have : (have > 16 ? have - 16 : 0);
+    for (; i < limit; ++i) {
+      const char c = chunk[i];
+      if (close) {
+        if (c == close[closed]) {
+          ++closed;
+        } else if (c != close[0]) {
+          closed = 0;
+        } else if (!(closed >= 2 && close[1] == close[0])) {
+          closed = 1; // "]]]>" and "--->" still end on their last three
+        }
+        if (!close[closed]) {
+          close = NULL;
+        }
+      } else if (c == '<') {
+        bool skip = false;
+        for (size_t k = 0; k < sizeof(skipped) / sizeof(skipped[0]); ++k) {
+          const size_t len = strlen(skipped[k].open);
+          if (have - i >= len && !memcmp(chunk + i, skipped[k].open, len)) {
+            close = skipped[k].close;
+            closed = 0;
+            skip = true;
+            break;
+          }
+        }
+        if (!skip && i + 1 < have && chunk[i + 1] != '/' && ++seen == ordinal) {
+          *line = at_line;
+          *column = at_column;
+          return true;
+        }
+      }
+      if (c == '\n') {
+        ++at_line;
+        at_column = 1;
+      } else if (((unsigned char)c & 0xC0) != 0x80) {
+        ++at_column; // columns count characters, not UTF-8 bytes
+      }
+    }
+    if (last) {
+      return false;
+    }
+    memmove(chunk, chunk + i, have - i);
+    have -= i;
+  }
+}
+
+typedef struct {
+  Loader *ld;
+  int fd;
+} SchemaReport;
+
+static void
+on_schema_error(void *handle,
+                unsigned long line,
+                unsigned long element,
+                const char *message)
+{
+  const SchemaReport *report = handle;
+  unsigned long column = 0;
+  if (element) {
+    locate_start_tag(report->fd, element, &line, &column);
+  }
+  ent_log(report->ld->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_SCHEMA,
+          &(EntCaret){ report->ld->path, line, column },
+          "%s",
+          message);
+  note_status(report->ld, ENT_ERR_SCHEMA);
+}
+
+/// The line the reader's current node starts on.
+static unsigned long
+reader_line(xmlTextReaderPtr reader)
+{
+  const xmlNode *node = xmlTextReaderCurrentNode(reader);
+  long line = 0;
+  if (node && node->type == XML_ELEMENT_NODE) {
+    line = node_line(node);
+  }
+  if (line <= 0 || line >= 65535) {
+    line = xmlTextReaderGetParserLineNumber(reader);
+  }
+  return line > 0 ? (unsigned long)line : 0;
+}
+
 /// Pass 1: well-formedness and the schema, streaming, building nothing.
 static void
 validate(Loader *ld, int fd)
 {
-  xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewMemParserCtxt(
-    (const char *)ent_builtin_schema, (int)ent_builtin_schema_size);
-  xmlRelaxNGPtr schema = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
-  xmlRelaxNGFreeParserCtxt(pctxt);
+  char why[256];
+  EntSchema *schema = NULL;
+  const EntStatus compiled = ent_schema_compile(
+    (const char *)ent_builtin_schema, ent_builtin_schema_size, &schema, why);
+  SchemaReport report = { ld, fd };
   xmlTextReaderPtr reader = schema ? new_reader(ld, fd) : NULL;
-  if (!schema || !reader || xmlTextReaderRelaxNGSetSchema(reader, schema)) {
+  EntSchemaRun *run =
+    reader ? ent_schema_run_new(schema, on_schema_error, &report) : NULL;
+  if (compiled) {
     ent_log(ld->world,
             ENT_LOG_ERROR,
-            ENT_ERR_INTERNAL,
+            compiled,
             NULL,
-            "the built-in dataset schema could not be compiled");
-    note_status(ld, ENT_ERR_INTERNAL);
+            "the built-in dataset schema could not be compiled: %s",
+            why);
+    note_status(ld, compiled);
+  } else if (!run) {
+    ent_log(ld->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_NO_MEMORY,
+            &(EntCaret){ ld->path, 0, 0 },
+            "out of memory starting the validation");
+    note_status(ld, ENT_ERR_NO_MEMORY);
   } else {
     int rc = 0;
+    EntStatus st = ENT_SUCCESS;
     while (!ld->status && (rc = xmlTextReaderRead(reader)) == 1) {
       const int type = xmlTextReaderNodeType(reader);
       if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
         // Not in the prolog scanned before: still never accepted.
-        ent_log(
-          ld->world,
-          ENT_LOG_ERROR,
-          ENT_ERR_SYNTAX,
-          &(EntCaret){ ld->path,
-                       (unsigned long)xmlTextReaderGetParserLineNumber(reader),
-                       0 },
-          "DOCTYPE declarations are not allowed in datasets; remove it");
+        ent_log(ld->world,
+                ENT_LOG_ERROR,
+                ENT_ERR_SYNTAX,
+                &(EntCaret){ ld->path, reader_line(reader), 0 },
+                "DOCTYPE declarations are not allowed in datasets; remove it");
         note_status(ld, ENT_ERR_SYNTAX);
       } else if (xmlTextReaderDepth(reader) > MAX_DEPTH) {
-        ent_log(
-          ld->world,
-          ENT_LOG_ERROR,
-          ENT_ERR_SCHEMA,
-          &(EntCaret){ ld->path,
-                       (unsigned long)xmlTextReaderGetParserLineNumber(reader),
-                       0 },
-          "elements nested more than %d deep; no dataset needs that",
-          MAX_DEPTH);
+        ent_log(ld->world,
+                ENT_LOG_ERROR,
+                ENT_ERR_SCHEMA,
+                &(EntCaret){ ld->path, reader_line(reader), 0 },
+                "elements nested more than %d deep; no dataset needs that",
+                MAX_DEPTH);
         note_status(ld, ENT_ERR_SCHEMA);
+      } else if (!ent_schema_run_node(run, reader, reader_line(reader), &st) &&
+                 st == ENT_ERR_NO_MEMORY) {
+        ent_log(ld->world,
+                ENT_LOG_ERROR,
+                ENT_ERR_NO_MEMORY,
+                &(EntCaret){ ld->path, reader_line(reader), 0 },
+                "out of memory while validating");
+        note_status(ld, ENT_ERR_NO_MEMORY);
       }
     }
     if (rc < 0 && !ld->status) {
@@ -607,17 +743,13 @@ validate(Loader *ld, int fd)
               "the file is not well-formed XML");
       note_status(ld, ENT_ERR_SYNTAX);
     }
-    if (!ld->status && xmlTextReaderIsValid(reader) != 1) {
-      ent_log(ld->world,
-              ENT_LOG_ERROR,
-              ENT_ERR_SCHEMA,
-              &(EntCaret){ ld->path, 0, 0 },
-              "the dataset does not follow the schema");
-      note_status(ld, ENT_ERR_SCHEMA);
+    if (!ld->status && !ent_schema_run_finish(run, &st)) {
+      note_status(ld, st ? st : ENT_ERR_SCHEMA);
     }
   }
+  ent_schema_run_free(run);
   xmlFreeTextReader(reader);
-  xmlRelaxNGFree(schema);
+  ent_schema_free(schema);
 }
 
 // ---- Reading the expanded subtree of one entity -------------------------

@@ -2,9 +2,16 @@
 // libFuzzer target: bytes -> a dataset file -> ent_load_dataset() into a
 // graph with the built-in ontology.  Whatever loads must export in every
 // RDF format and read back with raptor2 (no error, the same statement
-// count), and draw as DOT that cgraph reads back (see oracle.h).
+// count), and draw as DOT that cgraph reads back (see oracle.h).  The
+// schema verdict is checked against libxml2's own RELAX NG validator on
+// the same schema: what entente's validator accepts, libxml2's accepts,
+// and what it refuses as schema-invalid, libxml2's refuses too.
+
+#define _GNU_SOURCE 1 // memmem
 
 #include "oracle.h"
+
+#include <libxml/relaxng.h>
 
 #include <fcntl.h>
 #include <stdint.h>
@@ -15,6 +22,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static EntWorld *world;
 static EntOntology *ontology;
+extern const unsigned char ent_builtin_schema[];
+extern const size_t ent_builtin_schema_size;
+
+static xmlRelaxNGPtr reference_schema;
 static char directory[4000];
 static char path[4096];
 
@@ -43,6 +54,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
   }
   snprintf(path, sizeof(path), "%s/input.xml", directory);
   atexit(remove_scratch);
+  xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewMemParserCtxt(
+    (const char *)ent_builtin_schema, (int)ent_builtin_schema_size);
+  reference_schema = parser ? xmlRelaxNGParse(parser) : NULL;
+  xmlRelaxNGFreeParserCtxt(parser);
+  if (!reference_schema) {
+    oracle_fail("libxml2 cannot compile the built-in schema", NULL);
+  }
   return 0;
 }
 
@@ -64,6 +82,44 @@ write_input(const uint8_t *data, size_t size)
   close(fd);
 }
 
+static void
+ignore_xml_error(void *handle, xmlErrorPtr error)
+{
+  (void)handle;
+  (void)error;
+}
+
+/// libxml2's RELAX NG verdict on the input: 1 valid, 0 invalid, -1 when it
+/// does not apply (not well-formed, or with a DTD, which entente refuses
+/// before any validation and libxml2 would act on).
+static int
+reference_verdict(const uint8_t *data, size_t size)
+{
+  if (size > INT32_MAX || memmem(data, size, "<!DOCTYPE", 9) ||
+      memmem(data, size, "<!ENTITY", 8)) {
+    return -1;
+  }
+  xmlDocPtr doc =
+    xmlReadMemory((const char *)data,
+                  (int)size,
+                  path,
+                  NULL,
+                  XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+                    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!doc) {
+    return -1;
+  }
+  xmlRelaxNGValidCtxtPtr check = xmlRelaxNGNewValidCtxt(reference_schema);
+  if (!check) {
+    oracle_fail("out of memory", NULL);
+  }
+  xmlRelaxNGSetValidStructuredErrors(check, ignore_xml_error, NULL);
+  const int rc = xmlRelaxNGValidateDoc(check, doc);
+  xmlRelaxNGFreeValidCtxt(check);
+  xmlFreeDoc(doc);
+  return rc == 0 ? 1 : rc > 0 ? 0 : -1;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -73,7 +129,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     oracle_fail("ent_graph_new failed", NULL);
   }
   const unsigned long errors_before = ent_world_error_count(world);
+  const unsigned long schema_errors_before = oracle_schema_errors;
   const EntStatus st = ent_load_dataset(graph, path);
+  const bool refused_by_schema = oracle_schema_errors != schema_errors_before;
+  if (st == ENT_SUCCESS || refused_by_schema) {
+    const int reference = reference_verdict(data, size);
+    if (st == ENT_SUCCESS && reference == 0) {
+      oracle_fail("entente accepted what libxml2's RELAX NG validator refuses",
+                  path);
+    }
+    if (refused_by_schema && reference == 1) {
+      oracle_fail("entente's schema validator refused what libxml2's accepts",
+                  path);
+    }
+  }
   if (st == ENT_SUCCESS) {
     // The loader said yes: every writer must agree.
     oracle_check_rdf(graph, NULL, 0, true);

@@ -31,6 +31,8 @@ typedef struct {
 
 static raptor_world *oracle_raptor;
 static char oracle_error[512];
+/// Messages from entente's schema validator ("schema: ...") so far.
+static unsigned long oracle_schema_errors;
 
 static void
 oracle_fail(const char *what, const char *detail)
@@ -51,7 +53,9 @@ oracle_quiet(void *handle,
   (void)level;
   (void)status;
   (void)caret;
-  (void)message;
+  if (!strncmp(message, "schema: ", 8)) {
+    ++oracle_schema_errors;
+  }
   if (getenv("FUZZ_VERBOSE")) {
     fprintf(stderr, "entente: %s\n", message);
   }

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: MIT
+// Unit tests of the streaming schema validator (load/schema.c): what it
+// refuses to compile, and its verdicts and messages on small documents
+// against a small schema, each verdict also asked of libxml2's own RELAX
+// NG validator, which must agree.
+
+#undef NDEBUG
+
+#include "entente.h"
+#include "load/schema.h"
+#include "ontology/ontology.h"
+
+#include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char schema_text[] =
+  "<grammar xmlns='http://relaxng.org/ns/structure/1.0' ns='urn:t'"
+  "  datatypeLibrary='http://www.w3.org/2001/XMLSchema-datatypes'>"
+  " <start><element name='doc'>"
+  "  <attribute name='id'/>"
+  "  <optional><attribute name='lang' "
+  "ns='http://www.w3.org/XML/1998/namespace'>"
+  "   <data type='language'/></attribute></optional>"
+  "  <optional><choice><attribute name='date'><data type='date'/></attribute>"
+  "   <group><attribute name='start'><data type='date'/></attribute>"
+  "    <optional><attribute name='end'><data "
+  "type='date'/></attribute></optional>"
+  "   </group></choice></optional>"
+  "  <optional><attribute name='kinds'><list><oneOrMore><choice>"
+  "   "
+  "<value>a</value><value>b</value></choice></oneOrMore></list></attribute></"
+  "optional>"
+  "  <element name='title'><text/></element>"
+  "  <zeroOrMore><ref name='item'/></zeroOrMore>"
+  "  <optional><element name='link'><data type='anyURI'/></element></optional>"
+  " </element></start>"
+  " <define name='item'><element name='item'>"
+  "  <optional><attribute name='n'><data "
+  "type='nonNegativeInteger'/></attribute></optional>"
+  "  <zeroOrMore><element name='sub'><empty/></element></zeroOrMore>"
+  " </element></define>"
+  "</grammar>";
+
+typedef struct {
+  unsigned long line;
+  unsigned long element;
+  char message[800];
+  int count;
+} Report;
+
+static void
+on_error(void *handle,
+         unsigned long line,
+         unsigned long element,
+         const char *message)
+{
+  Report *r = handle;
+  if (r->count++ == 0) {
+    r->line = line;
+    r->element = element;
+    snprintf(r->message, sizeof(r->message), "%s", message);
+  }
+}
+
+static EntSchema *schema;
+static xmlRelaxNGPtr reference;
+
+static void
+ignore(void *handle, xmlErrorPtr error)
+{
+  (void)handle;
+  (void)error;
+}
+
+/// libxml2's verdict: true when valid.
+static bool
+reference_valid(const char *doc)
+{
+  xmlDocPtr tree =
+    xmlReadMemory(doc, (int)strlen(doc), "t.xml", NULL, XML_PARSE_NONET);
+  assert(tree);
+  xmlRelaxNGValidCtxtPtr check = xmlRelaxNGNewValidCtxt(reference);
+  xmlRelaxNGSetValidStructuredErrors(check, ignore, NULL);
+  const int rc = xmlRelaxNGValidateDoc(check, tree);
+  xmlRelaxNGFreeValidCtxt(check);
+  xmlFreeDoc(tree);
+  return rc == 0;
+}
+
+/// entente's verdict on `doc`, with the first error in `r`.
+static bool
+valid(const EntSchema *s, const char *doc, Report *r)
+{
+  memset(r, 0, sizeof(*r));
+  xmlTextReaderPtr reader =
+    xmlReaderForMemory(doc, (int)strlen(doc), "t.xml", NULL, XML_PARSE_NONET);
+  EntSchemaRun *run = ent_schema_run_new(s, on_error, r);
+  assert(reader && run);
+  EntStatus st = ENT_SUCCESS;
+  bool ok = true;
+  while (ok && xmlTextReaderRead(reader) == 1) {
+    ok = ent_schema_run_node(
+      run,
+      reader,
+      (unsigned long)xmlTextReaderGetParserLineNumber(reader),
+      &st);
+  }
+  if (ok) {
+    ok = ent_schema_run_finish(run, &st);
+  }
+  assert(ok == (st == ENT_SUCCESS));
+  assert(ok == (r->count == 0));
+  assert(ok || st == ENT_ERR_SCHEMA);
+  ent_schema_run_free(run);
+  xmlFreeTextReader(reader);
+  return ok;
+}
+
+#define DOC(attrs, body) "<doc xmlns='urn:t' " attrs ">" body "</doc>"
+
+static void
+expect(const char *doc, const char *message_part)
+{
+  Report r;
+  const bool ok = valid(schema, doc, &r);
+  const bool want = message_part == NULL;
+  if (ok != want || (!ok && !strstr(r.message, message_part))) {
+    fprintf(stderr,
+            "test_schema: %s\n  got: %s\n  want: %s\n",
+            doc,
+            ok ? "valid" : r.message,
+            want ? "valid" : message_part);
+    assert(0);
+  }
+  if (reference_valid(doc) != ok) {
+    fprintf(stderr, "test_schema: libxml2 disagrees on %s\n", doc);
+    assert(0);
+  }
+}
+
+static void
+test_verdicts(void)
+{
+  expect(DOC("id='x'", "<title>T</title>"), NULL);
+  expect(DOC("id='x' xml:lang='en-GB' date='2025-03-24' kinds=' a  b a '",
+             "<title/><item n='3'><sub/><sub></sub></item><item/>"
+             "<link> https://example.org/a </link>"),
+         NULL);
+  expect(DOC("id='x' start='2025-03-20' end='2025-03-21'", "<title>T</title>"),
+         NULL);
+  expect(DOC("id='x'",
+             "<!-- c --><?pi x?><title>T<!-- c --></title>\n  <item>\n</item>"),
+         NULL);
+  // Attributes.
+  expect(DOC("", "<title>T</title>"), "<doc> needs the attribute id");
+  expect(DOC("id='x' colour='red'", "<title>T</title>"),
+         "<doc> has no attribute colour");
+  expect(DOC("id='x' xml:space='default'", "<title>T</title>"),
+         "<doc> has no attribute xml:space");
+  expect(DOC("id='x' date='2025-03-20' start='2025-03-20'", "<title>T</title>"),
+         "either the attribute date or start, not both");
+  expect(DOC("id='x' end='2025-03-20'", "<title>T</title>"),
+         "<doc> needs the attribute start");
+  expect(DOC("id='x' date='2025-02-30'", "<title>T</title>"),
+         "the attribute date of <doc> is '2025-02-30', which is not a valid "
+         "xsd:date");
+  expect(DOC("id='x' xml:lang='not a tag'", "<title>T</title>"),
+         "xsd:language");
+  expect(DOC("id='x' kinds=''", "<title>T</title>"), "one or more values");
+  expect(DOC("id='x' kinds='a c'", "<title>T</title>"), "one of 'a', 'b'");
+  expect(DOC("id='x'", "<title>T</title><item n='-1'/>"),
+         "xsd:nonNegativeInteger");
+  // Children.
+  expect(DOC("id='x'", ""), "<doc> is incomplete: it needs <title>");
+  expect(DOC("id='x'", "<item/><title>T</title>"),
+         "<item> is not expected here in <doc>; expected <title>");
+  expect(DOC("id='x'", "<title>T</title><link>https://e.org/</link><item/>"),
+         "is complete before it");
+  expect(DOC("id='x'", "<title>T</title><item><sub>text</sub></item>"),
+         "<sub> cannot hold text");
+  expect(DOC("id='x'", "<title>T</title><item><sub><sub/></sub></item>"),
+         "<sub> cannot contain elements");
+  expect(DOC("id='x'", "<title>T<b/></title>"),
+         "<title> cannot contain elements");
+  expect(DOC("id='x'", "stray<title>T</title>"), "<doc> cannot hold text");
+  expect(DOC("id='x'", "<title>T</title><link>http://a b/%zz</link>"),
+         "<link> holds 'http://a b/%zz', which is not a valid xsd:anyURI");
+  expect(DOC("id='x'", "<title xmlns='urn:u'>T</title>"),
+         "in namespace 'urn:u'");
+  expect("<doc id='x'><title>T</title></doc>",
+         "the root element is <doc> in namespace ''");
+  expect("<other xmlns='urn:t' id='x'/>", "the root element is <other>");
+}
+
+/// Where errors point: the line the reader gives, and which start tag.
+static void
+test_locations(void)
+{
+  Report r;
+  assert(!valid(
+    schema,
+    "<doc xmlns='urn:t' id='x'>\n<title/>\n<item>\n<bad/>\n</item></doc>",
+    &r));
+  assert(r.element == 4); // doc, title, item, bad
+  assert(!valid(schema,
+                "<doc xmlns='urn:t' "
+                "id='x'>\n<title/><item>\n</item>\n<link>%zz</link></doc>",
+                &r));
+  assert(r.element == 4 && strstr(r.message, "<link> holds"));
+}
+
+static void
+refuses(const char *rng, const char *message_part)
+{
+  char why[256];
+  EntSchema *s = (EntSchema *)(void *)why; // must be reset to NULL
+  assert(ent_schema_compile(rng, strlen(rng), &s, why) == ENT_ERR_INTERNAL);
+  assert(s == NULL);
+  if (!strstr(why, message_part)) {
+    fprintf(stderr, "test_schema: '%s' does not say '%s'\n", why, message_part);
+    assert(0);
+  }
+}
+
+#define GRAMMAR(body)                                                 \
+  "<grammar xmlns='http://relaxng.org/ns/structure/1.0'><start>" body \
+  "</start></grammar>"
+
+static void
+test_refusals(void)
+{
+  refuses("not xml", "not a RELAX NG <grammar>");
+  refuses("<element xmlns='http://relaxng.org/ns/structure/1.0' "
+          "name='a'><empty/></element>",
+          "not a RELAX NG <grammar>");
+  refuses(
+    GRAMMAR("<element name='a'><interleave><element name='b'><empty/></element>"
+            "<element name='c'><empty/></element></interleave></element>"),
+    "<interleave> is not supported");
+  refuses(GRAMMAR("<element><anyName/><empty/></element>"), "without a name");
+  refuses(
+    GRAMMAR(
+      "<element name='a'><attribute name='x'/><optional><attribute name='x'/>"
+      "</optional></element>"),
+    "appears twice");
+  refuses(GRAMMAR("<element name='a'><zeroOrMore><attribute "
+                  "name='x'/></zeroOrMore></element>"),
+          "inside <zeroOrMore>");
+  refuses(GRAMMAR("<element name='a'><ref name='nowhere'/></element>"),
+          "undefined 'nowhere'");
+  refuses(GRAMMAR("<element name='a'><data type='string'/><element "
+                  "name='b'><empty/></element>"
+                  "</element>"),
+          "mixes a datatype");
+  refuses(GRAMMAR("<element name='a'><data type='x' "
+                  "datatypeLibrary='http://www.w3.org/2001/"
+                  "XMLSchema-datatypes'/></element>"),
+          "unknown XML Schema datatype 'x'");
+  refuses(
+    GRAMMAR("<element name='a'><choice><element name='b'><empty/></element>"
+            "<element name='b'><text/></element></choice></element>"),
+    "two different <b> elements");
+}
+
+/// The built-in schema compiles: its every construct is in the subset.
+static void
+test_builtin(void)
+{
+  char why[256];
+  EntSchema *s = NULL;
+  assert(ent_schema_compile((const char *)ent_builtin_schema,
+                            ent_builtin_schema_size,
+                            &s,
+                            why) == ENT_SUCCESS);
+  assert(s);
+  ent_schema_free(s);
+}
+
+int
+main(void)
+{
+  char why[256];
+  assert(ent_schema_compile(schema_text, strlen(schema_text), &schema, why) ==
+         ENT_SUCCESS);
+  xmlRelaxNGParserCtxtPtr parser =
+    xmlRelaxNGNewMemParserCtxt(schema_text, (int)strlen(schema_text));
+  reference = xmlRelaxNGParse(parser);
+  xmlRelaxNGFreeParserCtxt(parser);
+  assert(reference);
+  test_verdicts();
+  test_locations();
+  test_refusals();
+  test_builtin();
+  xmlRelaxNGFree(reference);
+  ent_schema_free(schema);
+  xmlCleanupParser();
+  puts("test_schema: ok");
+  return 0;
+}
