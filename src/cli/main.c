@@ -574,11 +574,14 @@ stream_output(EntWorld *world,
       graph, paths, n_paths, format, stream, show_progress, progress, &total);
     *input_failed = st == ENT_ERR_IO && ent_graph_entity_count(graph) == 0;
   }
-  // The manifest: one row per named graph (N-Quads) or per file.
+  // The manifest (written with -O only): one row per named graph
+  // (N-Quads) or per file.
+  manifest = o->output_dir ? manifest : NULL;
   char sha[65];
   if (!st && output && manifest) {
     st = ent_output_sha256(output, sha);
   }
+
   for (size_t i = 0; !st && output && manifest && format == ENT_FORMAT_NQUADS &&
                      i < ent_graph_source_count(graph);
        ++i) {

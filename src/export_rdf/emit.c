@@ -88,21 +88,27 @@ set_add(StatementSet *set, const Triple *t, bool quads, bool *fresh)
   if ((set->count + 1) * 2 > set->size) {
     TRY(st, set_grow(set));
   }
-  // The key: every term, separated by a byte no term can hold.
+  // The key: every term, separated by a byte no term can hold (copied
+  // piece by piece: formatting it took a tenth of an export).
   const size_t start = set->text.len;
-  TRY(st,
-      ent_buf_appendf(&set->text,
-                      "%s\x01%s\x01%d%s\x01%s\x01%s\x01%s",
-                      t->subject.value,
-                      t->predicate.value,
-                      (int)t->object.type,
-                      t->object.value,
-                      t->object.lang ? t->object.lang : "",
-                      t->object.datatype ? t->object.datatype : "",
-                      quads && t->graph ? t->graph : ""));
-  TRY(st, ent_buf_append(&set->text, "", 1)); // keep the NUL in the arena
+  const char type = (char)('0' + (int)t->object.type);
+  const char *parts[] = { t->subject.value,
+                          t->predicate.value,
+                          t->object.value,
+                          t->object.lang ? t->object.lang : "",
+                          t->object.datatype ? t->object.datatype : "",
+                          quads && t->graph ? t->graph : "" };
+  for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); ++k) {
+    if (k == 2) {
+      TRY(st, ent_buf_append(&set->text, &type, 1));
+    }
+    TRY(st, ent_buf_append(&set->text, parts[k], strlen(parts[k])));
+    TRY(st, ent_buf_append(&set->text, k + 1 < 6 ? "\x01" : "", 1));
+  }
   const char *key = set->text.buf + start;
-  size_t i = (size_t)ent_hash(key, strlen(key)) & (set->size - 1);
+  const size_t key_len = set->text.len - start - 1;
+  size_t i = (size_t)ent_hash(key, key_len) & (set->size - 1);
+
   while (set->stamps[i] == set->stamp) {
     if (!strcmp(set->text.buf + set->slots[i] - 1, key)) {
       set->text.len = start; // already written: forget the copy

@@ -118,10 +118,73 @@ ent_graph_source_id(const EntGraph *graph, size_t index)
   return NULL;
 }
 
+/// raptor's own FILE* iostream calls fputc() for every byte; this one
+/// gathers bytes and hands them to the FILE 64 KiB at a time.
+typedef struct {
+  FILE *stream;
+  bool failed; ///< A write to the FILE failed
+  size_t len;
+  char buf[1 << 16];
+} Buffered;
+
+static bool
+buffered_flush(Buffered *b)
+{
+  if (b->len && !b->failed && fwrite(b->buf, 1, b->len, b->stream) != b->len) {
+    b->failed = true;
+  }
+  b->len = 0;
+  return !b->failed;
+}
+
+static int
+buffered_write_byte(void *context, const int byte)
+{
+  Buffered *b = context;
+  if (b->len == sizeof(b->buf) && !buffered_flush(b)) {
+    return 1;
+  }
+  b->buf[b->len++] = (char)byte;
+  return 0;
+}
+
+static int
+buffered_write_bytes(void *context, const void *ptr, size_t size, size_t nmemb)
+{
+  Buffered *b = context;
+  const size_t n = size * nmemb;
+  if (b->len + n > sizeof(b->buf)) {
+    if (!buffered_flush(b)) {
+      return -1;
+    }
+    if (n > sizeof(b->buf)) {
+      b->failed = fwrite(ptr, 1, n, b->stream) != n;
+      return b->failed ? -1 : (int)nmemb;
+    }
+  }
+  memcpy(b->buf + b->len, ptr, n);
+  b->len += n;
+  return (int)nmemb;
+}
+
+static int
+buffered_write_end(void *context)
+{
+  return buffered_flush(context) ? 0 : 1;
+}
+
+static const raptor_iostream_handler buffered_handler = {
+  .version = 2,
+  .write_byte = buffered_write_byte,
+  .write_bytes = buffered_write_bytes,
+  .write_end = buffered_write_end,
+};
+
 struct RdfWriterImpl {
   raptor_world *world;
   raptor_serializer *serializer;
   raptor_iostream *io;
+  Buffered *buffer;
   FILE *stream;
   bool with_graph;
   unsigned long errors;
@@ -266,7 +329,14 @@ rdf_writer_open(EntGraph *graph,
   w->only_graph = only_graph;
   w->stream = stream;
   w->serializer = raptor_new_serializer(world, formats[format].raptor_name);
-  w->io = raptor_new_iostream_to_file_handle(world, stream);
+  w->buffer = malloc(sizeof(Buffered));
+  if (w->buffer) {
+    w->buffer->stream = stream;
+    w->buffer->failed = false;
+    w->buffer->len = 0;
+    w->io =
+      raptor_new_iostream_from_handler(world, w->buffer, &buffered_handler);
+  }
   EntStatus st = w->serializer && w->io ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   if (!st) {
     raptor_serializer_set_option(
@@ -309,12 +379,22 @@ rdf_writer_close(RdfWriter *w, bool finish)
     st = ENT_ERR_IO;
   }
   raptor_free_serializer(w->serializer);
+  bool flush_failed = false;
+  if (w->buffer) {
+    if (finish) {
+      flush_failed = !buffered_flush(w->buffer);
+    }
+    w->buffer->failed = true; // an unfinished output is never written
+  }
   raptor_free_iostream(w->io);
+  free(w->buffer);
   raptor_world_set_log_handler(w->world, NULL, NULL);
   if (finish && !st && w->errors) {
     st = ENT_ERR_INTERNAL;
   }
-  if (finish && !st && (fflush(w->stream) || ferror(w->stream))) {
+  if (finish && !st &&
+      (flush_failed || fflush(w->stream) || ferror(w->stream))) {
+
     ent_log(w->ent_world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
