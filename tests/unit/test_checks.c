@@ -337,11 +337,35 @@ enum { N_KEYS = 1000 };
 static void
 test_hash(void)
 {
-  // FNV-1a 64, whose offset basis and a known value pin the function down.
-  assert(ent_hash("", 0) == 0xcbf29ce484222325ULL);
-  assert(ent_hash("a", 1) == 0xaf63dc4c8601ec8cULL);
+  // Deterministic, only the first `len` bytes count, and length counts.
+  assert(ent_hash("abc", 3) == ent_hash("abc", 3));
   assert(ent_hash("ab", 1) == ent_hash("a", 1));
   assert(ent_hash("ab", 2) != ent_hash("ba", 2));
+  assert(ent_hash("a\0", 2) != ent_hash("a", 1));
+  assert(ent_hash("", 0) != ent_hash("\0", 1));
+  // Every byte of a long key reaches the low bits tables index with: keys
+  // that differ in one bit anywhere land in different slots of 2^16.
+  char key[41] = "https://w3id.org/entente/id/official-42";
+  const uint64_t base = ent_hash(key, 40);
+  unsigned same_slot = 0;
+  for (size_t i = 0; i < 40; ++i) {
+    for (int bit = 0; bit < 8; ++bit) {
+      key[i] = (char)(key[i] ^ (1 << bit));
+      same_slot += ((ent_hash(key, 40) ^ base) & 0xFFFF) == 0;
+      key[i] = (char)(key[i] ^ (1 << bit));
+    }
+  }
+  assert(same_slot == 0);
+  // Sequential keys spread evenly over 1,024 slots.
+  unsigned load[1024] = { 0 };
+  unsigned fullest = 0;
+  for (int i = 0; i < 16384; ++i) {
+    char k[32];
+    const int n = snprintf(k, sizeof(k), "https://e.org/id/%d", i);
+    const unsigned slot = (unsigned)(ent_hash(k, (size_t)n) & 1023);
+    fullest = ++load[slot] > fullest ? load[slot] : fullest;
+  }
+  assert(fullest < 40); // 16 on average
 }
 
 static void
