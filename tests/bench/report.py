@@ -135,6 +135,17 @@ for a, b in zip(big, big[1:]):
           "(target <= 1.1 x the size ratio, i.e. <= 11x for 10x)"
           % (a["size"], b["size"], grow_t, grow_n))
 
+for size in sizes:
+    j1 = find(size, "entente -j 1, 4 files -> N-Quads")
+    j2 = find(size, "entente -j 2, 4 files -> N-Quads")
+    same = find(size, "parallel outputs")
+    if j1 and j2 and j1["s"] and j2["s"]:
+        check(j2["s"] < j1["s"] and same and same["status"] == "identical",
+              "%s in 4 files: -j 2 %.2f s, -j 1 %.2f s (x%.2f faster), "
+              "outputs %s (target: faster, identical bytes)"
+              % (size, j2["s"], j1["s"], j1["s"] / j2["s"],
+                 same["status"] if same else "not compared"))
+
 text = open(head_path, encoding="utf-8").read()
 text += "\n".join(lines) + "\n\n"
 text += ("entente ÷ tool: entente's throughput (same size, same output format; "
