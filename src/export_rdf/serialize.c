@@ -180,11 +180,24 @@ static const raptor_iostream_handler buffered_handler = {
   .write_end = buffered_write_end,
 };
 
+/// IRI terms made lately, by hash of their text: a statement's subject,
+/// predicate, class and graph mostly repeat, and copying a raptor term
+/// only counts a reference, where making one from its string searches and
+/// updates raptor's tree of every URI (a fifth of the time spent in
+/// raptor).
+enum { TERM_CACHE_SIZE = 1024 };
+typedef struct {
+  char *iri;
+  raptor_term *term;
+} CachedTerm;
+
 struct RdfWriterImpl {
   raptor_world *world;
   raptor_serializer *serializer;
   raptor_iostream *io;
   Buffered *buffer;
+  CachedTerm *terms; ///< TERM_CACHE_SIZE slots, or NULL (no cache)
+
   FILE *stream;
   bool with_graph;
   unsigned long errors;
@@ -193,17 +206,56 @@ struct RdfWriterImpl {
   size_t count;           ///< Statements written
 };
 
+/// A term for `iri` (a new reference, which the caller frees).
 static raptor_term *
-make_term(raptor_world *world, const Node *node)
+iri_term(RdfWriter *w, const char *iri)
 {
-  if (node->type == NODE_IRI) {
-    return raptor_new_term_from_uri_string(world,
-                                           (const unsigned char *)node->value);
+  if (!w->terms) {
+    return raptor_new_term_from_uri_string(w->world,
+                                           (const unsigned char *)iri);
   }
+  const size_t len = strlen(iri);
+  CachedTerm *slot = &w->terms[ent_hash(iri, len) & (TERM_CACHE_SIZE - 1)];
+  if (slot->iri && !strcmp(slot->iri, iri)) {
+    return raptor_term_copy(slot->term);
+  }
+  raptor_term *term =
+    raptor_new_term_from_uri_string(w->world, (const unsigned char *)iri);
+  char *copy = term ? malloc(len + 1) : NULL;
+  if (copy) { // else the slot keeps what it had
+    memcpy(copy, iri, len + 1);
+    free(slot->iri);
+    raptor_free_term(slot->term);
+    slot->iri = copy;
+    slot->term = raptor_term_copy(term);
+  }
+  return term;
+}
+
+static void
+free_term_cache(RdfWriter *w)
+{
+  for (size_t i = 0; w->terms && i < TERM_CACHE_SIZE; ++i) {
+    free(w->terms[i].iri);
+    raptor_free_term(w->terms[i].term);
+  }
+  free(w->terms);
+  w->terms = NULL;
+}
+
+static raptor_term *
+make_term(RdfWriter *w, const Node *node)
+{
+  raptor_world *world = w->world;
+  if (node->type == NODE_IRI) {
+    return iri_term(w, node->value);
+  }
+  raptor_term *datatype_term =
+    node->datatype ? iri_term(w, node->datatype) : NULL;
   raptor_uri *datatype =
-    node->datatype
-      ? raptor_new_uri(world, (const unsigned char *)node->datatype)
-      : NULL;
+    datatype_term ? raptor_uri_copy(datatype_term->value.uri) : NULL;
+  raptor_free_term(datatype_term);
+
   raptor_term *term = raptor_new_term_from_counted_literal(
     world,
     (const unsigned char *)node->value,
@@ -228,13 +280,13 @@ write_one(void *handle, const Triple *t)
   if (!s) {
     return ENT_ERR_NO_MEMORY;
   }
-  s->subject = make_term(w->world, &t->subject);
-  s->predicate = make_term(w->world, &t->predicate);
-  s->object = make_term(w->world, &t->object);
+  s->subject = make_term(w, &t->subject);
+  s->predicate = make_term(w, &t->predicate);
+  s->object = make_term(w, &t->object);
   if (w->with_graph && t->graph) {
-    s->graph = raptor_new_term_from_uri_string(w->world,
-                                               (const unsigned char *)t->graph);
+    s->graph = iri_term(w, t->graph);
   }
+
   EntStatus st = ENT_SUCCESS;
   if (!s->subject || !s->predicate || !s->object ||
       (w->with_graph && t->graph && !s->graph)) {
@@ -329,6 +381,7 @@ rdf_writer_open(EntGraph *graph,
   w->only_graph = only_graph;
   w->stream = stream;
   w->serializer = raptor_new_serializer(world, formats[format].raptor_name);
+  w->terms = calloc(TERM_CACHE_SIZE, sizeof(CachedTerm)); // none: no cache
   w->buffer = malloc(sizeof(Buffered));
   if (w->buffer) {
     w->buffer->stream = stream;
@@ -379,6 +432,8 @@ rdf_writer_close(RdfWriter *w, bool finish)
     st = ENT_ERR_IO;
   }
   raptor_free_serializer(w->serializer);
+  free_term_cache(w);
+
   bool flush_failed = false;
   if (w->buffer) {
     if (finish) {

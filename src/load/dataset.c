@@ -725,7 +725,15 @@ validate(Loader *ld, int fd)
                 "elements nested more than %d deep; no dataset needs that",
                 MAX_DEPTH);
         note_status(ld, ENT_ERR_SCHEMA);
-      } else if (!ent_schema_run_node(run, reader, reader_line(reader), &st) &&
+      } else if (!ent_schema_run_node(
+                   run,
+                   reader,
+                   // Cheap; errors about elements are located exactly by
+                   // locate_start_tag(), and reader_line() costs a walk
+                   // past line 65535.
+                   (unsigned long)xmlTextReaderGetParserLineNumber(reader),
+                   &st) &&
+
                  st == ENT_ERR_NO_MEMORY) {
         ent_log(ld->world,
                 ENT_LOG_ERROR,
