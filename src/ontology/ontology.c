@@ -25,6 +25,8 @@ typedef struct {
   unsigned long errors;
   EntStatus status;
   raptor_parser *parser;
+  const char *text; ///< What is parsed, to locate errors raptor gives no line
+  size_t len;
 } LoadState;
 
 EntStatus
@@ -399,10 +401,18 @@ on_raptor_log(void *data, raptor_log_message *message)
     return;
   }
   const raptor_locator *loc = message->locator;
-  const EntCaret caret = { state->document,
-                           loc && loc->line > 0 ? (unsigned long)loc->line : 0,
-                           loc && loc->column > 0 ? (unsigned long)loc->column
-                                                  : 0 };
+  EntCaret caret = { state->document,
+                     loc && loc->line > 0 ? (unsigned long)loc->line : 0,
+                     loc && loc->column > 0 ? (unsigned long)loc->column : 0 };
+  // Some of raptor's Turtle errors (an undeclared prefix) come without a
+  // line, but quote what they are about: find its first use.
+  const char *quote = message->text ? strchr(message->text, '"') : NULL;
+  const char *end = quote ? strchr(quote + 1, '"') : NULL;
+  if (!caret.line && end && end - quote > 1 && end - quote < 256) {
+    char needle[256];
+    snprintf(needle, sizeof(needle), "%.*s", (int)(end - quote - 1), quote + 1);
+    ent_find_text(state->text, state->len, needle, &caret.line, &caret.column);
+  }
   // raptor's parsers return success after logged errors, so every error
   // (and warning: they mean data was dropped) is counted as fatal here.
   ++state->errors;
@@ -449,7 +459,9 @@ parse_turtle(EntOntology *ont,
     return ENT_ERR_ONTOLOGY;
   }
   raptor_parser *parser = raptor_new_parser(world->raptor, "turtle");
-  LoadState state = { ont, document, 0, ENT_SUCCESS, parser };
+  LoadState state = { ont,    document,           0,  ENT_SUCCESS,
+                      parser, (const char *)text, len };
+
   raptor_uri *base = raptor_new_uri(
     world->raptor, (const unsigned char *)"https://w3id.org/entente/ns");
   if (!parser || !base) {
