@@ -410,6 +410,8 @@ attribute_index(EntSchema *s, const char *name, const char *ns)
   return s->n_attributes++;
 }
 
+static int content_of(const Pattern *p);
+
 /// The attribute names under `p`, not looking into elements.
 static uint64_t
 mask_of(EntSchema *s, Pattern *p)
@@ -442,6 +444,14 @@ mask_of(EntSchema *s, Pattern *p)
         compile_error(s,
                       "attributes inside <zeroOrMore>, <oneOrMore> or "
                       "<list> are not supported");
+      }
+      // Attributes and content are checked apart, which is only right
+      // when no alternative ties an attribute to content.
+      if (mask && (p->kind == PAT_OPTIONAL || p->kind == PAT_CHOICE) &&
+          content_of(p)) {
+        compile_error(s,
+                      "attributes and elements or text in one <optional> or "
+                      "<choice> are not supported");
       }
   }
   p->visiting = false;

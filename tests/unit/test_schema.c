@@ -252,6 +252,14 @@ test_refusals(void)
           "inside <zeroOrMore>");
   refuses(GRAMMAR("<element name='a'><ref name='nowhere'/></element>"),
           "undefined 'nowhere'");
+  refuses(GRAMMAR("<element name='a'><optional><attribute name='x'/><element "
+                  "name='b'><empty/>"
+                  "</element></optional></element>"),
+          "attributes and elements or text in one <optional>");
+  refuses(GRAMMAR("<element name='a'><choice><attribute "
+                  "name='x'/><text/></choice></element>"),
+          "attributes and elements or text in one <optional> or <choice>");
+
   refuses(GRAMMAR("<element name='a'><data type='string'/><element "
                   "name='b'><empty/></element>"
                   "</element>"),
