@@ -197,7 +197,6 @@ struct RdfWriterImpl {
   raptor_iostream *io;
   Buffered *buffer;
   CachedTerm *terms; ///< TERM_CACHE_SIZE slots, or NULL (no cache)
-
   FILE *stream;
   bool with_graph;
   unsigned long errors;
