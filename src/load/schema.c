@@ -1314,8 +1314,12 @@ start_element(EntSchemaRun *run, xmlTextReaderPtr reader, unsigned long line)
               name);
     return false;
   }
-  if (xmlRegExecPushString2(
-        parent->exec, (const xmlChar *)name, (const xmlChar *)ns, NULL) < 0) {
+  // No namespace is no second token: the automaton keys such elements by
+  // name alone, and libxml2 would look for "name|".
+  if (xmlRegExecPushString2(parent->exec,
+                            (const xmlChar *)name,
+                            *ns ? (const xmlChar *)ns : NULL,
+                            NULL) < 0) {
     const xmlChar *string = NULL;
     xmlChar *values[32];
     int n_values = 32;

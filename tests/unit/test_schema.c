@@ -274,6 +274,27 @@ test_refusals(void)
     "two different <b> elements");
 }
 
+/// A schema without a namespace: elements in no namespace.
+static void
+test_no_namespace(void)
+{
+  static const char rng[] =
+    GRAMMAR("<element name='a'><optional><attribute name='x'/>"
+            "</optional><oneOrMore><element name='b'><text/>"
+            "</element></oneOrMore></element>");
+  char why[256];
+  EntSchema *s = NULL;
+  assert(ent_schema_compile(rng, strlen(rng), &s, why) == ENT_SUCCESS);
+  Report r;
+  assert(valid(s, "<a x='1'><b>t</b><b/></a>", &r));
+  assert(!valid(s, "<a><c/></a>", &r) && strstr(r.message, "expected <b>"));
+  assert(!valid(s, "<a xmlns='urn:t'><b/></a>", &r) &&
+         strstr(r.message, "root element"));
+  assert(!valid(s, "<a><b xmlns='urn:t'/></a>", &r) &&
+         strstr(r.message, "namespace 'urn:t'"));
+  ent_schema_free(s);
+}
+
 /// The built-in schema compiles: its every construct is in the subset.
 static void
 test_builtin(void)
@@ -302,6 +323,7 @@ main(void)
   test_verdicts();
   test_locations();
   test_refusals();
+  test_no_namespace();
   test_builtin();
   xmlRelaxNGFree(reference);
   ent_schema_free(schema);
