@@ -4,7 +4,8 @@
 set -eu
 example=$1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-"$example" >"$tmp/out.ttl" 2>"$tmp/err"
+# ENTENTE_RUNNER: a command to run it under (valgrind in scripts/test).
+${ENTENTE_RUNNER:-} "$example" >"$tmp/out.ttl" 2>"$tmp/err"
 grep -q "is official, but holdsPost\|'ukraine' is a country, but holdsPost" "$tmp/err" || {
   echo "expected the refused relation to be reported:"; cat "$tmp/err"; exit 1; }
 serdi -i turtle -o ntriples "$tmp/out.ttl" >"$tmp/out.nt"
