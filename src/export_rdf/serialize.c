@@ -435,11 +435,16 @@ rdf_writer_close(RdfWriter *w, bool finish)
 
   bool flush_failed = false;
   if (w->buffer) {
-    if (finish) {
+    // What is still buffered goes out only if the whole output is good
+    // (Turtle and RDF/JSON are written entirely at the end); earlier
+    // 64 KiB blocks have gone to the FILE already, which is why the CLI
+    // writes to a temporary file (EntOutput) renamed on success.
+    if (finish && !st && !w->errors) {
       flush_failed = !buffered_flush(w->buffer);
     }
-    w->buffer->failed = true; // an unfinished output is never written
+    w->buffer->failed = true; // nothing more reaches the FILE
   }
+
   raptor_free_iostream(w->io);
   free(w->buffer);
   raptor_world_set_log_handler(w->world, NULL, NULL);

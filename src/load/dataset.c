@@ -581,15 +581,20 @@ locate_start_tag(int fd,
   unsigned long seen = 0;
   const char *close = NULL; // inside a skipped construct until this
   size_t closed = 0;        // bytes of `close` matched so far
-  for (;;) {
-    const ssize_t n = pread(fd, chunk + have, sizeof(chunk) - have, offset);
+  for (bool first = true;; first = false) {
+    ssize_t n = 0;
+    do {
+      n = pread(fd, chunk + have, sizeof(chunk) - have, offset);
+    } while (n < 0 && errno == EINTR);
     if (n <= 0 && have == 0) {
       return false;
     }
     offset += n > 0 ? n : 0;
     have += n > 0 ? (size_t)n : 0;
     const bool last = n <= 0;
-    size_t i = 0;
+    // A byte-order mark is not a column.
+    size_t i = first && have >= 3 && !memcmp(chunk, "\xEF\xBB\xBF", 3) ? 3 : 0;
+
     // Keep 16 bytes for a construct's opening that spans two chunks.
     const size_t limit = last ? have : (have > 16 ? have - 16 : 0);
     for (; i < limit; ++i) {

@@ -536,6 +536,112 @@ data_constrains(const Pattern *p)
   }
 }
 
+/// XML Schema types whose check needs more than the value (a node for
+/// QName prefixes, the whole document for ID uniqueness): not supported.
+static bool
+needs_context(const char *type)
+{
+  static const char *const types[] = { "ID",       "IDREF",  "IDREFS",  "QName",
+                                       "NOTATION", "ENTITY", "ENTITIES" };
+  for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); ++i) {
+    if (!strcmp(type, types[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static void check_simple_value(EntSchema *s, const Pattern *p, int depth);
+
+/// What value_ok() and list_ok() implement: anything else is refused
+/// here rather than judged wrongly later.
+static void
+check_value_pattern(EntSchema *s, const Pattern *p)
+{
+  if (s->failed) {
+    return;
+  }
+  for (int depth = 0;
+       p->kind == PAT_REF || (p->kind == PAT_GROUP && p->n_kids == 1);
+       ++depth) {
+    if (depth > 64) {
+      compile_error(s, "a value pattern refers to itself or nests too deep");
+      return;
+    }
+    p = p->kind == PAT_REF ? p->target : p->kids[0];
+  }
+  if (p->kind != PAT_LIST) {
+    check_simple_value(s, p, 0);
+    return;
+  }
+
+  Pattern *const *kids = p->kids;
+  size_t n_kids = p->n_kids;
+  while (n_kids == 1 && kids[0]->kind == PAT_GROUP) {
+    n_kids = kids[0]->n_kids;
+    kids = kids[0]->kids;
+  }
+  if (n_kids == 1 &&
+      (kids[0]->kind == PAT_ONE_OR_MORE || kids[0]->kind == PAT_ZERO_OR_MORE)) {
+    if (kids[0]->n_kids != 1) {
+      compile_error(s, "a <list> repeats more than one item");
+      return;
+    }
+    check_simple_value(s, kids[0]->kids[0], 0);
+    return;
+  }
+  if (n_kids == 0) {
+    compile_error(s, "an empty <list> is not supported");
+  }
+  for (size_t i = 0; i < n_kids; ++i) {
+    check_simple_value(s, kids[i], 0);
+  }
+}
+
+/// One token or value: data, value, text, a choice of those, or a ref or
+/// a group of one that is one.
+static void
+check_simple_value(EntSchema *s, const Pattern *p, int depth)
+{
+  if (s->failed) {
+    return;
+  }
+  if (depth > 64) {
+    compile_error(s, "a value pattern refers to itself or nests too deep");
+    return;
+  }
+  switch (p->kind) {
+    case PAT_DATA:
+      if (p->type && needs_context(p->name)) {
+        compile_error(s, "the datatype xsd:%s is not supported", p->name);
+      }
+      return;
+    case PAT_VALUE:
+    case PAT_TEXT:
+      return;
+    case PAT_REF:
+      check_simple_value(s, p->target, depth + 1);
+      return;
+    case PAT_GROUP:
+      if (p->n_kids == 1) {
+        check_simple_value(s, p->kids[0], depth + 1);
+        return;
+      }
+      break;
+    case PAT_CHOICE:
+      for (size_t i = 0; i < p->n_kids; ++i) {
+        check_simple_value(s, p->kids[i], depth + 1);
+      }
+      return;
+    default:
+      break;
+  }
+  compile_error(s,
+                "this value pattern is not supported (only data, value, "
+                "text, choice, and lists of one repeated item or of items "
+                "in order)");
+}
+
 static ElementInfo *element_info(EntSchema *s, Pattern *element);
 
 /// Record every attribute pattern of the element under `p`.
@@ -546,7 +652,9 @@ collect_attributes(EntSchema *s, ElementInfo *info, const Pattern *p)
     return;
   }
   if (p->kind == PAT_ATTRIBUTE) {
+    check_value_pattern(s, p->kids[0]);
     if (info->attribute_of[p->attribute]) {
+
       compile_error(
         s, "attribute '%s' appears twice in one element's pattern", p->name);
     }
@@ -675,6 +783,9 @@ element_info(EntSchema *s, Pattern *element)
   body.mask_done = false;
   body.info = NULL;
   mask_of(s, &body);
+  if (s->failed) { // e.g. a cycle of defines, which content_of() would loop on
+    return info;
+  }
   collect_attributes(s, info, &body);
   const int flags = content_of(&body);
   if (flags & HAS_DATA) {
@@ -692,6 +803,7 @@ element_info(EntSchema *s, Pattern *element)
       compile_error(s, "<%s> has no single datatype", element->name);
       return info;
     }
+    check_value_pattern(s, data);
     info->data = data;
     info->data_checked = data_constrains(data);
     return info;
@@ -700,7 +812,14 @@ element_info(EntSchema *s, Pattern *element)
     info->content = flags & HAS_TEXT ? CONTENT_TEXT : CONTENT_EMPTY;
     return info;
   }
-  info->content = flags & HAS_TEXT ? CONTENT_MIXED : CONTENT_ELEMENTS;
+  if (flags & HAS_TEXT) {
+    // Where text may go between elements would need an automaton over
+    // text too; no dataset element mixes them.
+    compile_error(
+      s, "<%s> mixes text and elements (mixed content)", element->name);
+    return info;
+  }
+  info->content = CONTENT_ELEMENTS;
   xmlAutomataPtr am = xmlNewAutomata();
   if (!am) {
     compile_error(s, "out of memory");
@@ -867,6 +986,27 @@ collapse(EntBuf *out, const char *s)
     }
   }
   return out->buf ? out->buf : "";
+}
+
+/// At most `max` bytes of `text` for a message, in `out` (256 bytes):
+/// never cut inside a UTF-8 character, line breaks and other controls
+/// shown as spaces, "..." when cut.
+static const char *
+snippet(char out[256], const char *text, size_t max)
+{
+  size_t n = 0;
+  const unsigned char *p = (const unsigned char *)text;
+  while (p[n] && n < max && n < 250) {
+    ++n;
+  }
+  while (n && p[n] && (p[n] & 0xC0) == 0x80) {
+    --n; // back to the start of the character that was cut
+  }
+  for (size_t i = 0; i < n; ++i) {
+    out[i] = p[i] < 0x20 || p[i] == 0x7F ? ' ' : (char)p[i];
+  }
+  snprintf(out + n, 256 - n, "%s", p[n] ? "..." : "");
+  return out;
 }
 
 static bool value_ok(EntSchemaRun *run, const Pattern *p, const char *value);
@@ -1170,16 +1310,15 @@ check_attributes(EntSchemaRun *run,
     if (!ok && !run->status) {
       EntBuf what = { NULL, 0, 0 };
       describe(&what, pattern->kids[0]);
-      run_error(
-        run,
-        line,
-        "schema: the attribute %s%s of <%s> is '%.60s%s', which is not %s",
-        attribute_label(s, index),
-        name,
-        element,
-        value,
-        strlen(value) > 60 ? "..." : "",
-        what.buf ? what.buf : "valid");
+      char shown[256];
+      run_error(run,
+                line,
+                "schema: the attribute %s%s of <%s> is '%s', which is not %s",
+                attribute_label(s, index),
+                name,
+                element,
+                snippet(shown, value, 60),
+                what.buf ? what.buf : "valid");
       ent_buf_free(&what);
     }
     xmlFree(joined);
@@ -1261,12 +1400,12 @@ end_element(EntSchemaRun *run)
     if (!ok && !run->status) {
       EntBuf what = { NULL, 0, 0 };
       describe(&what, info->data);
+      char shown[256];
       run_error(run,
                 f->line,
-                "schema: <%s> holds '%.60s%s', which is not %s",
+                "schema: <%s> holds '%s', which is not %s",
                 info->pattern->name,
-                text,
-                strlen(text) > 60 ? "..." : "",
+                snippet(shown, text, 60),
                 what.buf ? what.buf : "valid");
       ent_buf_free(&what);
     }
@@ -1374,10 +1513,16 @@ start_element(EntSchemaRun *run, xmlTextReaderPtr reader, unsigned long line)
       break;
     }
   }
-  if (!info) {
-    run_error(run, line, "schema: internal error: no pattern for <%s>", name);
+  if (!info) { // libxml2's automata take '*' in a pushed name as a wildcard
+    run_error(run,
+              line,
+              "schema: <%s> in namespace '%s' is not expected in <%s>",
+              name,
+              ns,
+              where);
     return false;
   }
+
   if (!check_attributes(run, info, xmlTextReaderCurrentNode(reader), line) ||
       !push_frame(run, info, line, run->at_element)) {
     return false;
@@ -1392,7 +1537,8 @@ static bool
 text_node(EntSchemaRun *run, xmlTextReaderPtr reader, unsigned long line)
 {
   Frame *f = &run->frames[run->depth - 1];
-  run->at_element = 0;
+  // Text has no start tag to point at; its element's is where it is.
+  run->at_element = f->ordinal;
   const char *text = (const char *)xmlTextReaderConstValue(reader);
   text = text ? text : "";
   switch (f->info->content) {
@@ -1415,12 +1561,12 @@ text_node(EntSchemaRun *run, xmlTextReaderPtr reader, unsigned long line)
       if (run->depth == 1) {
         run_error(run, line, "schema: text outside the root element");
       } else {
+        char shown[256];
         run_error(run,
                   line,
-                  "schema: <%s> cannot hold text, but has '%.40s%s'",
+                  "schema: <%s> cannot hold text, but has '%s'",
                   f->info->pattern->name,
-                  text,
-                  strlen(text) > 40 ? "..." : "");
+                  snippet(shown, text, 40));
       }
       return false;
   }
