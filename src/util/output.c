@@ -26,7 +26,30 @@ struct EntOutputImpl {
   bool anonymous; ///< O_TMPFILE: no name until ent_output_commit()
 };
 
+/// The process's umask, read from /proc where it can be (setting it to
+/// read it, the portable way, races with other threads creating files).
+static mode_t
+current_umask(void)
+{
+  FILE *status = fopen("/proc/self/status", "re");
+  char line[256];
+  while (status && fgets(line, sizeof(line), status)) {
+    unsigned int mask = 0;
+    if (sscanf(line, "Umask: %o", &mask) == 1) {
+      fclose(status);
+      return (mode_t)mask;
+    }
+  }
+  if (status) {
+    fclose(status);
+  }
+  const mode_t mask = umask(0);
+  umask(mask);
+  return mask;
+}
+
 /// An anonymous file in the target's directory, or -1 (file system or
+
 /// kernel without O_TMPFILE, or no /proc to link it from).
 static int
 open_anonymous(const char *path)
@@ -101,9 +124,7 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
     fd = mkstemp(o->temp);
     if (fd >= 0) {
       // mkstemp makes the file private; outputs are ordinary files.
-      const mode_t mask = umask(0);
-      umask(mask);
-      fchmod(fd, 0666 & ~mask);
+      fchmod(fd, 0666 & ~current_umask());
     }
   }
   if (fd < 0) {
