@@ -34,10 +34,13 @@ current_umask(void)
   FILE *status = fopen("/proc/self/status", "re");
   char line[256];
   while (status && fgets(line, sizeof(line), status)) {
-    unsigned int mask = 0;
-    if (sscanf(line, "Umask: %o", &mask) == 1) {
-      fclose(status);
-      return (mode_t)mask;
+    if (!strncmp(line, "Umask:", 6)) {
+      char *end = NULL;
+      const unsigned long mask = strtoul(line + 6, &end, 8);
+      if (end != line + 6 && mask <= 0777) {
+        fclose(status);
+        return (mode_t)mask;
+      }
     }
   }
   if (status) {
