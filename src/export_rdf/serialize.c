@@ -123,6 +123,9 @@ ent_graph_source_id(const EntGraph *graph, size_t index)
 typedef struct {
   FILE *stream;
   bool failed; ///< A write to the FILE failed
+  bool json;   ///< Rewrite raptor's \U escapes (see json_byte())
+  int escape;  ///< JSON: 0, or 1 after a backslash, or 2 + hex digits of \U
+  char held[10];
   size_t len;
   char buf[1 << 16];
 } Buffered;
@@ -137,15 +140,88 @@ buffered_flush(Buffered *b)
   return !b->failed;
 }
 
+static bool
+put_byte(Buffered *b, char c)
+{
+  if (b->len == sizeof(b->buf) && !buffered_flush(b)) {
+    return false;
+  }
+  b->buf[b->len++] = c;
+  return true;
+}
+
+static bool
+put_bytes(Buffered *b, const char *s, size_t n)
+{
+  bool ok = true;
+  for (size_t i = 0; ok && i < n; ++i) {
+    ok = put_byte(b, s[i]);
+  }
+  return ok;
+}
+
+/// raptor 2.0.15's RDF/JSON writer escapes characters past U+FFFF as
+/// \UXXXXXXXX, which is not JSON (parsers, raptor's own included, refuse
+/// the file): such escapes become the UTF-16 surrogate pair JSON uses.
+/// Data backslashes reach this point escaped (\\), so a backslash seen
+/// here starts an escape or is the second half of one.
+static bool
+json_byte(Buffered *b, char c)
+{
+  if (b->escape == 0) {
+    if (c == '\\') {
+      b->escape = 1;
+      return true;
+    }
+    return put_byte(b, c);
+  }
+  if (b->escape == 1) {
+    if (c == 'U') {
+      b->escape = 2;
+      return true;
+    }
+    b->escape = 0;
+    return put_byte(b, '\\') && put_byte(b, c);
+  }
+  const bool hex =
+    (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+  if (!hex) { // not an escape raptor writes: pass it on as it came
+    const size_t n = (size_t)b->escape - 2;
+    b->escape = 0;
+    return put_bytes(b, "\\U", 2) && put_bytes(b, b->held, n) &&
+           json_byte(b, c);
+  }
+  b->held[b->escape - 2] = c;
+  if (++b->escape < 10) {
+    return true;
+  }
+  b->escape = 0;
+  b->held[8] = '\0';
+  const unsigned long code = strtoul(b->held, NULL, 16);
+  char out[16];
+  if (code > 0xFFFF && code <= 0x10FFFF) {
+    const unsigned long v = code - 0x10000;
+    snprintf(out,
+             sizeof(out),
+             "\\u%04lX\\u%04lX",
+             0xD800 + (v >> 10),
+             0xDC00 + (v & 0x3FF));
+  } else if (code <= 0xFFFF) {
+    snprintf(out, sizeof(out), "\\u%04lX", code);
+  } else { // not a character: the writer's gate lets none through
+    return put_bytes(b, "\\U", 2) && put_bytes(b, b->held, 8);
+  }
+  return put_bytes(b, out, strlen(out));
+}
+
 static int
 buffered_write_byte(void *context, const int byte)
 {
   Buffered *b = context;
-  if (b->len == sizeof(b->buf) && !buffered_flush(b)) {
-    return 1;
+  if (b->json) {
+    return json_byte(b, (char)byte) ? 0 : 1;
   }
-  b->buf[b->len++] = (char)byte;
-  return 0;
+  return put_byte(b, (char)byte) ? 0 : 1;
 }
 
 static int
@@ -153,6 +229,15 @@ buffered_write_bytes(void *context, const void *ptr, size_t size, size_t nmemb)
 {
   Buffered *b = context;
   const size_t n = size * nmemb;
+  if (b->json) {
+    const char *s = ptr;
+    for (size_t i = 0; i < n; ++i) {
+      if (!json_byte(b, s[i])) {
+        return -1;
+      }
+    }
+    return (int)nmemb;
+  }
   if (b->len + n > sizeof(b->buf)) {
     if (!buffered_flush(b)) {
       return -1;
@@ -385,7 +470,10 @@ rdf_writer_open(EntGraph *graph,
   if (w->buffer) {
     w->buffer->stream = stream;
     w->buffer->failed = false;
+    w->buffer->json = format == ENT_FORMAT_RDFJSON;
+    w->buffer->escape = 0;
     w->buffer->len = 0;
+
     w->io =
       raptor_new_iostream_from_handler(world, w->buffer, &buffered_handler);
   }
