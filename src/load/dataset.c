@@ -105,6 +105,31 @@ caret_of(const Loader *ld, const xmlNode *node)
   return (EntCaret){ ld->path, line > 0 ? (unsigned long)line : 0, 0 };
 }
 
+static void fail_at(Loader *ld,
+                    EntStatus st,
+                    unsigned long line,
+                    unsigned long column,
+                    const char *fmt,
+                    ...) ENT_PRINTF(5, 6);
+
+/// Report an error at line:column of the dataset (0: unknown) and keep
+/// its status if it is the first.
+static void
+fail_at(Loader *ld,
+        EntStatus st,
+        unsigned long line,
+        unsigned long column,
+        const char *fmt,
+        ...)
+{
+  const EntCaret at = { ld->path, line, column };
+  va_list args;
+  va_start(args, fmt);
+  ent_vlog(ld->world, ENT_LOG_ERROR, st, &at, fmt, args);
+  va_end(args);
+  note_status(ld, st);
+}
+
 static void load_error(Loader *ld,
                        EntStatus st,
                        const xmlNode *node,
@@ -171,34 +196,26 @@ open_dataset(Loader *ld)
 {
   const int fd = open(ld->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    ent_log(ld->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_IO,
-            &(EntCaret){ ld->path, 0, 0 },
-            "cannot open dataset: %s",
-            strerror(errno));
-    note_status(ld, ENT_ERR_IO);
+    fail_at(ld, ENT_ERR_IO, 0, 0, "cannot open dataset: %s", strerror(errno));
     return -1;
   }
   struct stat st;
   if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-    ent_log(ld->world,
-            ENT_LOG_ERROR,
+    fail_at(ld,
             ENT_ERR_IO,
-            &(EntCaret){ ld->path, 0, 0 },
+            0,
+            0,
             "not a regular file; give the path of a dataset file");
-    note_status(ld, ENT_ERR_IO);
     close(fd);
     return -1;
   }
   if ((unsigned long long)st.st_size > DATASET_SIZE_CAP) {
-    ent_log(ld->world,
-            ENT_LOG_ERROR,
+    fail_at(ld,
             ENT_ERR_IO,
-            &(EntCaret){ ld->path, 0, 0 },
+            0,
+            0,
             "dataset is larger than the limit of %llu bytes; split it",
             DATASET_SIZE_CAP);
-    note_status(ld, ENT_ERR_IO);
     close(fd);
     return -1;
   }
@@ -245,13 +262,7 @@ scan_error(Scan *sc,
            unsigned long column,
            const char *message)
 {
-  ent_log(sc->ld->world,
-          ENT_LOG_ERROR,
-          ENT_ERR_SYNTAX,
-          &(EntCaret){ sc->ld->path, line, column },
-          "%s",
-          message);
-  note_status(sc->ld, ENT_ERR_SYNTAX);
+  fail_at(sc->ld, ENT_ERR_SYNTAX, line, column, "%s", message);
 }
 
 /// Whether the last bytes seen, ending with `c`, end with `tail`.
@@ -424,13 +435,7 @@ check_start(Loader *ld, const char *head, size_t n)
   if (what) {
     char message[200];
     snprintf(message, sizeof(message), "the file %s", what);
-    ent_log(ld->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_SYNTAX,
-            &(EntCaret){ ld->path, 1, 1 },
-            "%s",
-            message);
-    note_status(ld, ENT_ERR_SYNTAX);
+    fail_at(ld, ENT_ERR_SYNTAX, 1, 1, "%s", message);
   }
 }
 
@@ -527,13 +532,12 @@ prescan(Loader *ld, int fd)
     goto done;
   }
   if (offset == 0 && !ld->status) {
-    ent_log(ld->world,
-            ENT_LOG_ERROR,
+    fail_at(ld,
             ENT_ERR_SYNTAX,
-            &(EntCaret){ ld->path, 1, 1 },
+            1,
+            1,
             "the file is empty; a dataset is an XML document with a "
             "<dataset> element");
-    note_status(ld, ENT_ERR_SYNTAX);
   }
 done:
   free(chunk);
@@ -544,12 +548,7 @@ new_reader(Loader *ld, int fd)
 {
   xmlTextReaderPtr reader = xmlReaderForFd(fd, ld->path, NULL, xml_options);
   if (!reader) {
-    ent_log(ld->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_NO_MEMORY,
-            &(EntCaret){ ld->path, 0, 0 },
-            "cannot start the XML reader");
-    note_status(ld, ENT_ERR_NO_MEMORY);
+    fail_at(ld, ENT_ERR_NO_MEMORY, 0, 0, "cannot start the XML reader");
     return NULL;
   }
   xmlTextReaderSetStructuredErrorHandler(reader, on_xml_error, ld);
@@ -658,13 +657,7 @@ on_schema_error(void *handle,
   if (element) {
     locate_start_tag(report->fd, element, &line, &column);
   }
-  ent_log(report->ld->world,
-          ENT_LOG_ERROR,
-          ENT_ERR_SCHEMA,
-          &(EntCaret){ report->ld->path, line, column },
-          "%s",
-          message);
-  note_status(report->ld, ENT_ERR_SCHEMA);
+  fail_at(report->ld, ENT_ERR_SCHEMA, line, column, "%s", message);
 }
 
 /// The line the reader's current node starts on.
@@ -703,12 +696,8 @@ validate(Loader *ld, int fd)
             why);
     note_status(ld, compiled);
   } else if (!run) {
-    ent_log(ld->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_NO_MEMORY,
-            &(EntCaret){ ld->path, 0, 0 },
-            "out of memory starting the validation");
-    note_status(ld, ENT_ERR_NO_MEMORY);
+    fail_at(
+      ld, ENT_ERR_NO_MEMORY, 0, 0, "out of memory starting the validation");
   } else {
     int rc = 0;
     EntStatus st = ENT_SUCCESS;
@@ -716,20 +705,18 @@ validate(Loader *ld, int fd)
       const int type = xmlTextReaderNodeType(reader);
       if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
         // Not in the prolog scanned before: still never accepted.
-        ent_log(ld->world,
-                ENT_LOG_ERROR,
+        fail_at(ld,
                 ENT_ERR_SYNTAX,
-                &(EntCaret){ ld->path, reader_line(reader), 0 },
+                reader_line(reader),
+                0,
                 "DOCTYPE declarations are not allowed in datasets; remove it");
-        note_status(ld, ENT_ERR_SYNTAX);
       } else if (xmlTextReaderDepth(reader) > MAX_DEPTH) {
-        ent_log(ld->world,
-                ENT_LOG_ERROR,
+        fail_at(ld,
                 ENT_ERR_SCHEMA,
-                &(EntCaret){ ld->path, reader_line(reader), 0 },
+                reader_line(reader),
+                0,
                 "elements nested more than %d deep; no dataset needs that",
                 MAX_DEPTH);
-        note_status(ld, ENT_ERR_SCHEMA);
       } else if (!ent_schema_run_node(
                    run,
                    reader,
@@ -740,21 +727,15 @@ validate(Loader *ld, int fd)
                    &st) &&
 
                  st == ENT_ERR_NO_MEMORY) {
-        ent_log(ld->world,
-                ENT_LOG_ERROR,
+        fail_at(ld,
                 ENT_ERR_NO_MEMORY,
-                &(EntCaret){ ld->path, reader_line(reader), 0 },
+                reader_line(reader),
+                0,
                 "out of memory while validating");
-        note_status(ld, ENT_ERR_NO_MEMORY);
       }
     }
     if (rc < 0 && !ld->status) {
-      ent_log(ld->world,
-              ENT_LOG_ERROR,
-              ENT_ERR_SYNTAX,
-              &(EntCaret){ ld->path, 0, 0 },
-              "the file is not well-formed XML");
-      note_status(ld, ENT_ERR_SYNTAX);
+      fail_at(ld, ENT_ERR_SYNTAX, 0, 0, "the file is not well-formed XML");
     }
     if (!ld->status && !ent_schema_run_finish(run, &st)) {
       note_status(ld, st ? st : ENT_ERR_SCHEMA);
