@@ -67,6 +67,16 @@ struct Pattern {
   ElementInfo *info; ///< PAT_ELEMENT: compiled on first use
 };
 
+/// The kids of `p` as one group (an element's body, what an optional or
+/// repetition holds), a copy that shares the kids.
+static Pattern
+kids_as_group(const Pattern *p)
+{
+  Pattern group = *p;
+  group.kind = PAT_GROUP;
+  return group;
+}
+
 typedef struct {
   const char *name;
   const char *ns;
@@ -393,14 +403,26 @@ resolve_refs(EntSchema *s)
 
 // ---- Compiling: what each element allows -------------------------------
 
+/// The index of an attribute name in the schema's table, or -1.
 static int
-attribute_index(EntSchema *s, const char *name, const char *ns)
+find_attribute(const EntSchema *s, const char *name, const char *ns)
 {
   for (int i = 0; i < s->n_attributes; ++i) {
     if (!strcmp(s->attributes[i].name, name) &&
         !strcmp(s->attributes[i].ns, ns)) {
       return i;
     }
+  }
+  return -1;
+}
+
+/// The index of an attribute name, added to the table if it is new.
+static int
+attribute_index(EntSchema *s, const char *name, const char *ns)
+{
+  const int found = find_attribute(s, name, ns);
+  if (found >= 0) {
+    return found;
   }
   if (s->n_attributes == MAX_ATTRIBUTE_NAMES) {
     compile_error(s, "more than %d attribute names", MAX_ATTRIBUTE_NAMES);
@@ -735,16 +757,14 @@ build_automaton(EntSchema *s,
     case PAT_OPTIONAL: {
       xmlAutomataStatePtr end = xmlAutomataNewState(am);
       xmlAutomataNewEpsilon(am, from, end);
-      Pattern group = *p;
-      group.kind = PAT_GROUP;
+      Pattern group = kids_as_group(p);
       xmlAutomataNewEpsilon(
         am, build_automaton(s, info, am, from, &group), end);
       return end;
     }
     case PAT_ZERO_OR_MORE:
     case PAT_ONE_OR_MORE: {
-      Pattern group = *p;
-      group.kind = PAT_GROUP;
+      Pattern group = kids_as_group(p);
       xmlAutomataStatePtr loop = xmlAutomataNewState(am);
       if (p->kind == PAT_ONE_OR_MORE) {
         xmlAutomataNewEpsilon(
@@ -778,8 +798,7 @@ element_info(EntSchema *s, Pattern *element)
   s->infos[s->n_infos++] = info;
   element->info = info;
   info->pattern = element;
-  Pattern body = *element;
-  body.kind = PAT_GROUP;
+  Pattern body = kids_as_group(element);
   body.mask_done = false;
   body.info = NULL;
   mask_of(s, &body);
@@ -1024,8 +1043,8 @@ list_ok(EntSchemaRun *run, const Pattern *list, const char *value)
   }
   const bool repeated = n_kids == 1 && (kids[0]->kind == PAT_ONE_OR_MORE ||
                                         kids[0]->kind == PAT_ZERO_OR_MORE);
-  Pattern item = repeated ? *kids[0] : (Pattern){ .kind = PAT_EMPTY };
-  item.kind = PAT_GROUP;
+  const Pattern item =
+    kids_as_group(repeated ? kids[0] : &(Pattern){ .kind = PAT_EMPTY });
   EntBuf copy = { NULL, 0, 0 };
   if (ent_buf_append(&copy, value, strlen(value))) {
     run->status = ENT_ERR_NO_MEMORY;
@@ -1164,13 +1183,11 @@ attributes_ok(const Pattern *p, uint64_t present)
       if (!(present & p->mask)) {
         return true;
       }
-      Pattern group = *p;
-      group.kind = PAT_GROUP;
+      Pattern group = kids_as_group(p);
       return attributes_ok(&group, present);
     }
     case PAT_ONE_OR_MORE: {
-      Pattern group = *p;
-      group.kind = PAT_GROUP;
+      Pattern group = kids_as_group(p);
       return attributes_ok(&group, present);
     }
     case PAT_CHOICE:
@@ -1270,14 +1287,8 @@ check_attributes(EntSchemaRun *run,
   for (const xmlAttr *a = node ? node->properties : NULL; a; a = a->next) {
     const char *name = (const char *)a->name;
     const char *ns = a->ns && a->ns->href ? (const char *)a->ns->href : "";
-    int index = -1;
-    for (int i = 0; i < s->n_attributes; ++i) {
-      if (!strcmp(s->attributes[i].name, name) &&
-          !strcmp(s->attributes[i].ns, ns)) {
-        index = i;
-        break;
-      }
-    }
+    const int index = find_attribute(s, name, ns);
+
     const Pattern *pattern = index >= 0 ? info->attribute_of[index] : NULL;
     if (!pattern && !strcmp(ns, XML_NS)) {
       run_error(
@@ -1326,8 +1337,7 @@ check_attributes(EntSchemaRun *run,
       return false;
     }
   }
-  Pattern body = *info->pattern;
-  body.kind = PAT_GROUP;
+  Pattern body = kids_as_group(info->pattern);
   if (!attributes_ok(&body, present)) {
     explain_attributes(run, &body, present, element, line);
     return false;
