@@ -240,6 +240,13 @@ static Agiddisc_t sequential_ids = { id_open,  id_map,   id_alloc,   id_free,
 static EntStatus
 set_attr(void *obj, const char *name, const char *value)
 {
+  // cgraph 2.42's agwrite leaves a value made only of digits, '-' and '.'
+  // unquoted, as a number, and its reader refuses the one such value with
+  // no digit that is not a single character: "-.".  The entity is decoded
+  // by Graphviz wherever user text goes (labels, tooltips).
+  if (!strcmp(value, "-.")) {
+    value = "&#45;.";
+  }
   return agsafeset(obj, mut(name), mut(value), mut("")) ? ENT_ERR_INTERNAL
                                                         : ENT_SUCCESS;
 }

@@ -40,7 +40,7 @@ quiet(void *handle,
 }
 
 /// Undo the escaping entente applies to labels in DOT: &amp; &#92;&#92;
-/// \n \r.
+/// &#45; \n \r.
 static char *
 unescape(const char *s)
 {
@@ -50,6 +50,9 @@ unescape(const char *s)
   while (*s) {
     if (!strncmp(s, "&amp;", 5)) {
       *o++ = '&';
+      s += 5;
+    } else if (!strncmp(s, "&#45;", 5)) {
+      *o++ = '-';
       s += 5;
     } else if (!strncmp(s, "&#92;&#92;", 10)) {
       *o++ = '\\';
@@ -130,6 +133,11 @@ test_hostile_labels(EntWorld *world, const EntOntology *ontology)
     "\xD8\xA7\xD9\x84\xD8\xB1\xD9\x8A\xD8\xA7\xD8\xB6 (Riyadh)",
     "\xE2\x80\xAE right-to-left override",
     "} ] ; -> -- n1 [label=x]",
+    // agwrite writes these unquoted, as numbers; it cannot read "-." back.
+    "-.",
+    "-",
+    ".",
+    "-5.",
     big,
   };
   const size_t n_names = sizeof(names) / sizeof(names[0]);
