@@ -284,6 +284,7 @@ struct RdfWriterImpl {
   CachedTerm *terms; ///< TERM_CACHE_SIZE slots, or NULL (no cache)
   FILE *stream;
   bool with_graph;
+  bool streaming; ///< The serializer writes each statement as it comes
   unsigned long errors;
   EntWorld *ent_world;
   const char *only_graph; ///< Write only statements of this graph, or NULL
@@ -353,6 +354,31 @@ make_term(RdfWriter *w, const Node *node)
   return term;
 }
 
+/// A literal term that borrows the node's strings and the datatype's URI,
+/// for serializers that write each statement at once and keep no term
+/// (N-Triples, N-Quads): making a raptor literal copies its text, its
+/// language tag and their term, and freeing it undoes all three.  It must
+/// not reach raptor_free_term().
+static void
+borrow_literal(raptor_world *world,
+               const Node *node,
+               raptor_uri *datatype,
+               raptor_term *out)
+{
+  memset(out, 0, sizeof(*out));
+  out->world = world;
+  out->usage = 1;
+  out->type = RAPTOR_TERM_TYPE_LITERAL;
+  out->value.literal.string = (unsigned char *)(uintptr_t)node->value;
+  out->value.literal.string_len = (unsigned int)strlen(node->value);
+  out->value.literal.datatype = datatype;
+  if (node->lang && *node->lang) {
+    // The gate before the writers keeps language tags short (BCP 47).
+    out->value.literal.language = (unsigned char *)(uintptr_t)node->lang;
+    out->value.literal.language_len = (unsigned char)strlen(node->lang);
+  }
+}
+
 static EntStatus
 write_one(void *handle, const Triple *t)
 {
@@ -360,27 +386,42 @@ write_one(void *handle, const Triple *t)
   if (!in_graph(t, w->only_graph)) {
     return ENT_SUCCESS;
   }
-  raptor_statement *s = raptor_new_statement(w->world);
-  if (!s) {
-    return ENT_ERR_NO_MEMORY;
+  // The statement itself is never kept by a serializer (the buffering ones
+  // keep references to its terms), so it lives on the stack.
+  raptor_statement s;
+  raptor_statement_init(&s, w->world);
+  raptor_term literal;
+  raptor_term *datatype = NULL;
+  const bool borrow = w->streaming && t->object.type != NODE_IRI;
+  if (borrow) {
+    datatype = t->object.datatype ? iri_term(w, t->object.datatype) : NULL;
+    borrow_literal(
+      w->world, &t->object, datatype ? datatype->value.uri : NULL, &literal);
   }
-  s->subject = make_term(w, &t->subject);
-  s->predicate = make_term(w, &t->predicate);
-  s->object = make_term(w, &t->object);
+  s.subject = make_term(w, &t->subject);
+  s.predicate = make_term(w, &t->predicate);
+  s.object = borrow ? &literal : make_term(w, &t->object);
   if (w->with_graph && t->graph) {
-    s->graph = iri_term(w, t->graph);
+    s.graph = iri_term(w, t->graph);
   }
 
   EntStatus st = ENT_SUCCESS;
-  if (!s->subject || !s->predicate || !s->object ||
-      (w->with_graph && t->graph && !s->graph)) {
+  if (!s.subject || !s.predicate || !s.object ||
+      (t->object.datatype && borrow && !datatype) ||
+      (w->with_graph && t->graph && !s.graph)) {
     st = ENT_ERR_NO_MEMORY;
-  } else if (raptor_serializer_serialize_statement(w->serializer, s)) {
+  } else if (raptor_serializer_serialize_statement(w->serializer, &s)) {
     st = ENT_ERR_IO;
   } else {
     ++w->count;
   }
-  raptor_free_statement(s);
+  raptor_free_term(s.subject);
+  raptor_free_term(s.predicate);
+  if (!borrow) {
+    raptor_free_term(s.object);
+  }
+  raptor_free_term(s.graph);
+  raptor_free_term(datatype);
   return w->errors ? ENT_ERR_INTERNAL : st;
 }
 
@@ -461,6 +502,7 @@ rdf_writer_open(EntGraph *graph,
   }
   w->world = world;
   w->with_graph = format == ENT_FORMAT_NQUADS;
+  w->streaming = format == ENT_FORMAT_NTRIPLES || format == ENT_FORMAT_NQUADS;
   w->ent_world = graph->world;
   w->only_graph = only_graph;
   w->stream = stream;

@@ -343,6 +343,15 @@ scan_byte(Scan *sc, char c)
                  MAX_ATTRIBUTES);
         scan_error(sc, sc->tag_line, sc->tag_column, message);
       } else if (c == '>') {
+        if (!sc->end_tag && sc->depth > MAX_DEPTH) {
+          // Before libxml2 builds anything (it stops only at 256 deep).
+          fail_at(sc->ld,
+                  ENT_ERR_SCHEMA,
+                  sc->tag_line,
+                  sc->tag_column,
+                  "elements nested more than %d deep; no dataset needs that",
+                  MAX_DEPTH);
+        }
         sc->depth += sc->end_tag ? -1 : sc->last == '/' ? 0 : 1;
         enter(sc, SCAN_TEXT);
       }
@@ -673,77 +682,6 @@ reader_line(xmlTextReaderPtr reader)
     line = xmlTextReaderGetParserLineNumber(reader);
   }
   return line > 0 ? (unsigned long)line : 0;
-}
-
-/// Pass 1: well-formedness and the schema, streaming, building nothing.
-static void
-validate(Loader *ld, int fd)
-{
-  char why[256];
-  EntSchema *schema = NULL;
-  const EntStatus compiled = ent_schema_compile(
-    (const char *)ent_builtin_schema, ent_builtin_schema_size, &schema, why);
-  SchemaReport report = { ld, fd };
-  xmlTextReaderPtr reader = schema ? new_reader(ld, fd) : NULL;
-  EntSchemaRun *run =
-    reader ? ent_schema_run_new(schema, on_schema_error, &report) : NULL;
-  if (compiled) {
-    ent_log(ld->world,
-            ENT_LOG_ERROR,
-            compiled,
-            NULL,
-            "the built-in dataset schema could not be compiled: %s",
-            why);
-    note_status(ld, compiled);
-  } else if (!run) {
-    fail_at(
-      ld, ENT_ERR_NO_MEMORY, 0, 0, "out of memory starting the validation");
-  } else {
-    int rc = 0;
-    EntStatus st = ENT_SUCCESS;
-    while (!ld->status && (rc = xmlTextReaderRead(reader)) == 1) {
-      const int type = xmlTextReaderNodeType(reader);
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-        // Not in the prolog scanned before: still never accepted.
-        fail_at(ld,
-                ENT_ERR_SYNTAX,
-                reader_line(reader),
-                0,
-                "DOCTYPE declarations are not allowed in datasets; remove it");
-      } else if (xmlTextReaderDepth(reader) > MAX_DEPTH) {
-        fail_at(ld,
-                ENT_ERR_SCHEMA,
-                reader_line(reader),
-                0,
-                "elements nested more than %d deep; no dataset needs that",
-                MAX_DEPTH);
-      } else if (!ent_schema_run_node(
-                   run,
-                   reader,
-                   // Cheap; errors about elements are located exactly by
-                   // locate_start_tag(), and reader_line() costs a walk
-                   // past line 65535.
-                   (unsigned long)xmlTextReaderGetParserLineNumber(reader),
-                   &st) &&
-
-                 st == ENT_ERR_NO_MEMORY) {
-        fail_at(ld,
-                ENT_ERR_NO_MEMORY,
-                reader_line(reader),
-                0,
-                "out of memory while validating");
-      }
-    }
-    if (rc < 0 && !ld->status) {
-      fail_at(ld, ENT_ERR_SYNTAX, 0, 0, "the file is not well-formed XML");
-    }
-    if (!ld->status && !ent_schema_run_finish(run, &st)) {
-      note_status(ld, st ? st : ENT_ERR_SCHEMA);
-    }
-  }
-  ent_schema_run_free(run);
-  xmlFreeTextReader(reader);
-  ent_schema_free(schema);
 }
 
 // ---- Reading the expanded subtree of one entity -------------------------
@@ -1396,24 +1334,104 @@ read_entity(Loader *ld, const xmlNode *node)
   }
 }
 
-/// Pass 2: build.  Entities in document order, then every relation, so a
-/// reference may point forward.
-static void
-build(Loader *ld, int fd)
+/// The schema for one read of a dataset, or none.
+typedef struct {
+  EntSchema *schema;
+  EntSchemaRun *run;
+  SchemaReport report;
+} Checker;
+
+static bool
+checker_open(Loader *ld, int fd, Checker *c)
 {
-  xmlTextReaderPtr reader = new_reader(ld, fd);
-  if (!reader) {
+  char why[256];
+  const EntStatus compiled = ent_schema_compile(
+    (const char *)ent_builtin_schema, ent_builtin_schema_size, &c->schema, why);
+  if (compiled) {
+    ent_log(ld->world,
+            ENT_LOG_ERROR,
+            compiled,
+            NULL,
+            "the built-in dataset schema could not be compiled: %s",
+            why);
+    note_status(ld, compiled);
+    return false;
+  }
+  c->report = (SchemaReport){ ld, fd };
+  c->run = ent_schema_run_new(c->schema, on_schema_error, &c->report);
+  if (!c->run) {
+    fail_at(
+      ld, ENT_ERR_NO_MEMORY, 0, 0, "out of memory starting the validation");
+    return false;
+  }
+  return true;
+}
+
+static void
+checker_close(Checker *c)
+{
+  ent_schema_run_free(c->run);
+  ent_schema_free(c->schema);
+}
+
+/// After the schema run stopped: its error is reported already, unless
+/// memory ran out.
+static void
+schema_stopped(Loader *ld, xmlTextReaderPtr reader, EntStatus st)
+{
+  if (st == ENT_ERR_NO_MEMORY) {
+    fail_at(ld,
+            ENT_ERR_NO_MEMORY,
+            reader_line(reader),
+            0,
+            "out of memory while validating");
+  }
+  note_status(ld, st ? st : ENT_ERR_SCHEMA);
+}
+
+/// Read the dataset in one pass of libxml2's reader: entities in document
+/// order, then (unless streaming) every relation, so that a reference may
+/// point forward.  With `check`, every node also goes through the schema,
+/// each entity's subtree before the entity is read, so nothing the schema
+/// refuses is ever read; the first schema error ends the pass.  The second
+/// pass of a streaming export reads what its first checked.
+static void
+build(Loader *ld, int fd, bool check)
+{
+  Checker checker = { NULL, NULL, { NULL, -1 } };
+  if (check && !checker_open(ld, fd, &checker)) {
+    checker_close(&checker);
     return;
   }
-  int rc = xmlTextReaderRead(reader);
-  while (rc == 1) {
+  EntSchemaRun *run = checker.run;
+  xmlTextReaderPtr reader = new_reader(ld, fd);
+  int rc = reader ? xmlTextReaderRead(reader) : -1;
+  bool refused = false; // by the schema, or the reader's error
+  EntStatus st = ENT_SUCCESS;
+  while (reader && rc == 1) {
     const int depth = xmlTextReaderDepth(reader);
-    const bool element =
-      xmlTextReaderNodeType(reader) == XML_READER_TYPE_ELEMENT;
+    const int type = xmlTextReaderNodeType(reader);
+    const bool element = type == XML_READER_TYPE_ELEMENT;
+    if (run && type == XML_READER_TYPE_DOCUMENT_TYPE) {
+      // Not in the prolog scanned before: still never accepted.
+      fail_at(ld,
+              ENT_ERR_SYNTAX,
+              reader_line(reader),
+              0,
+              "DOCTYPE declarations are not allowed in datasets; remove it");
+      refused = true;
+      break;
+    }
     if (element && depth == 2) {
       const xmlNode *node = xmlTextReaderExpand(reader);
       if (!node) {
         note_status(ld, ENT_ERR_SYNTAX);
+        refused = true;
+        break;
+      }
+      if (run && !ent_schema_run_tree(run, node, MAX_DEPTH - 1, &st)) {
+        schema_stopped(ld, reader, st);
+        refused = true;
         break;
       }
       read_entity(ld, node);
@@ -1431,6 +1449,18 @@ build(Loader *ld, int fd)
       rc = xmlTextReaderNext(reader); // skip the subtree just read
       continue;
     }
+    if (run && !ent_schema_run_node(
+                 run,
+                 reader,
+                 // Cheap; errors about elements are located exactly by
+                 // locate_start_tag(), and reader_line() costs a walk past line
+                 // 65535.
+                 (unsigned long)xmlTextReaderGetParserLineNumber(reader),
+                 &st)) {
+      schema_stopped(ld, reader, st);
+      refused = true;
+      break;
+    }
     if (element && depth == 0) {
       xmlChar *base =
         xmlTextReaderGetAttribute(reader, (const xmlChar *)"base");
@@ -1447,7 +1477,23 @@ build(Loader *ld, int fd)
     }
     rc = xmlTextReaderRead(reader);
   }
+  if (reader && rc < 0 && !refused) {
+    // libxml2 has reported why, unless it stopped without a word.
+    if (!ld->status) {
+      fail_at(ld, ENT_ERR_SYNTAX, 0, 0, "the file is not well-formed XML");
+    }
+    note_status(ld, ENT_ERR_SYNTAX);
+    refused = true;
+  }
+  if (run && !refused && !ent_schema_run_finish(run, &st)) {
+    note_status(ld, st ? st : ENT_ERR_SCHEMA);
+    refused = true;
+  }
   xmlFreeTextReader(reader);
+  checker_close(&checker);
+  if (refused) {
+    return; // relations into a document cut short would only add noise
+  }
   // Relations, now that every entity exists.
   for (size_t i = 0; i < ld->n_pending; ++i) {
     const Pending *p = &ld->pending[i];
@@ -1456,12 +1502,12 @@ build(Loader *ld, int fd)
       continue;
     }
     const char *source = p->source ? p->source : ld->default_source;
-    EntStatus st =
+    EntStatus rst =
       source ? ent_graph_use_source(ld->graph, source, &p->at) : ENT_SUCCESS;
-    if (!st) {
-      st = ent_graph_relate(ld->graph, p->subject, p->prop, p->object, &p->at);
+    if (!rst) {
+      rst = ent_graph_relate(ld->graph, p->subject, p->prop, p->object, &p->at);
     }
-    note_status(ld, st);
+    note_status(ld, rst);
   }
 }
 
@@ -1487,17 +1533,12 @@ ent_load_dataset(EntGraph *graph, const char *path)
   if (fd >= 0) {
     // A streaming export reads each dataset twice; the second time it has
     // been checked already.
-    if (graph->stream_phase != STREAM_WRITE) {
-      prescan(&ld, fd);
-    }
-    if (!ld.status && graph->stream_phase != STREAM_WRITE) {
-      validate(&ld, fd);
-    }
-    if (!ld.status && lseek(fd, 0, SEEK_SET) != 0) {
-      note_status(&ld, ENT_ERR_IO);
+    const bool check = graph->stream_phase != STREAM_WRITE;
+    if (check) {
+      prescan(&ld, fd); // by pread(): the file offset stays at 0
     }
     if (!ld.status) {
-      build(&ld, fd);
+      build(&ld, fd, check);
     }
     close(fd);
   }

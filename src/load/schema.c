@@ -1443,13 +1443,18 @@ end_element(EntSchemaRun *run)
   return ok;
 }
 
+/// The start of element `node` (local `name`, namespace `ns_uri` or NULL);
+/// `empty` when it has no content at all, so that it ends here too.
 static bool
-start_element(EntSchemaRun *run, xmlTextReaderPtr reader, unsigned long line)
+start_element(EntSchemaRun *run,
+              const xmlNode *node,
+              const char *name,
+              const xmlChar *ns_uri,
+              bool empty,
+              unsigned long line)
 {
   Frame *parent = &run->frames[run->depth - 1];
   const ElementInfo *pinfo = parent->info;
-  const char *name = (const char *)xmlTextReaderConstLocalName(reader);
-  const xmlChar *ns_uri = xmlTextReaderConstNamespaceUri(reader);
   const char *ns = ns_uri ? (const char *)ns_uri : "";
   name = name ? name : "";
   const bool root = run->depth == 1;
@@ -1533,23 +1538,22 @@ start_element(EntSchemaRun *run, xmlTextReaderPtr reader, unsigned long line)
     return false;
   }
 
-  if (!check_attributes(run, info, xmlTextReaderCurrentNode(reader), line) ||
+  if (!check_attributes(run, info, node, line) ||
       !push_frame(run, info, line, run->at_element)) {
     return false;
   }
-  if (xmlTextReaderIsEmptyElement(reader)) {
+  if (empty) {
     return end_element(run);
   }
   return true;
 }
 
 static bool
-text_node(EntSchemaRun *run, xmlTextReaderPtr reader, unsigned long line)
+text_node(EntSchemaRun *run, const char *text, unsigned long line)
 {
   Frame *f = &run->frames[run->depth - 1];
   // Text has no start tag to point at; its element's is where it is.
   run->at_element = f->ordinal;
-  const char *text = (const char *)xmlTextReaderConstValue(reader);
   text = text ? text : "";
   switch (f->info->content) {
     case CONTENT_DATA:
@@ -1614,7 +1618,12 @@ ent_schema_run_node(EntSchemaRun *run,
   bool ok = true;
   switch (xmlTextReaderNodeType(reader)) {
     case XML_READER_TYPE_ELEMENT:
-      ok = start_element(run, reader, line);
+      ok = start_element(run,
+                         xmlTextReaderCurrentNode(reader),
+                         (const char *)xmlTextReaderConstLocalName(reader),
+                         xmlTextReaderConstNamespaceUri(reader),
+                         xmlTextReaderIsEmptyElement(reader) == 1,
+                         line);
       break;
     case XML_READER_TYPE_END_ELEMENT:
       ok = run->depth > 1 && end_element(run);
@@ -1623,10 +1632,77 @@ ent_schema_run_node(EntSchemaRun *run,
     case XML_READER_TYPE_CDATA:
     case XML_READER_TYPE_WHITESPACE:
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      ok = text_node(run, reader, line);
+      ok = text_node(run, (const char *)xmlTextReaderConstValue(reader), line);
       break;
     default: // comments, processing instructions
       break;
+  }
+  *status = run->status;
+  return ok && !run->status;
+}
+
+bool
+ent_schema_run_tree(EntSchemaRun *run,
+                    const xmlNode *top,
+                    unsigned max_depth,
+                    EntStatus *status)
+{
+  if (run->status || run->depth == 0) {
+    *status = run->status ? run->status : ENT_ERR_SCHEMA;
+    return false;
+  }
+  // Iterative, in document order: the reader's nodes, without the reader.
+  bool ok = true;
+  unsigned depth = 0;
+  const xmlNode *n = top;
+  while (ok && n) {
+    const unsigned long line = n->line;
+    bool descend = false;
+    switch (n->type) {
+      case XML_ELEMENT_NODE:
+        if (depth >= max_depth) {
+          run->at_element = run->elements + 1;
+          run_error(run,
+                    line,
+                    "schema: elements nested more than %u deep; no dataset "
+                    "needs that",
+                    max_depth);
+          ok = false;
+          break;
+        }
+        ok = start_element(run,
+                           n,
+                           (const char *)n->name,
+                           n->ns ? n->ns->href : NULL,
+                           n->children == NULL,
+                           line);
+        descend = ok && n->children;
+        break;
+      case XML_TEXT_NODE:
+      case XML_CDATA_SECTION_NODE:
+        ok = text_node(run, (const char *)n->content, line);
+        break;
+      default: // comments, processing instructions
+        break;
+    }
+    if (!ok) {
+      break;
+    }
+    if (descend) {
+      ++depth;
+      n = n->children;
+      continue;
+    }
+    // Up past every element that has no next sibling, ending each.
+    while (n != top && !n->next) {
+      n = n->parent;
+      --depth;
+      ok = end_element(run);
+      if (!ok) {
+        break;
+      }
+    }
+    n = ok && n != top ? n->next : NULL;
   }
   *status = run->status;
   return ok && !run->status;

@@ -58,6 +58,16 @@ bool ent_schema_run_node(EntSchemaRun *run,
                          xmlTextReaderPtr reader,
                          unsigned long line,
                          EntStatus *status);
+/**
+ * Feed the whole subtree of element `top`, in document order, instead of
+ * the reader's nodes for it: for a subtree the reader has expanded
+ * (xmlTextReaderExpand) and will skip.  `top` is `max_depth` levels from
+ * the deepest element allowed.  Returns as ent_schema_run_node does.
+ */
+bool ent_schema_run_tree(EntSchemaRun *run,
+                         const xmlNode *top,
+                         unsigned max_depth,
+                         EntStatus *status);
 /// After the last node: whether the whole document was valid.
 bool ent_schema_run_finish(EntSchemaRun *run, EntStatus *status);
 void ent_schema_run_free(EntSchemaRun *run);

@@ -84,6 +84,10 @@ ent_world_new(EntWorld **out)
     world->raptor, RAPTOR_WORLD_FLAG_LIBXML_GENERIC_ERROR_SAVE, 0);
   raptor_world_set_flag(
     world->raptor, RAPTOR_WORLD_FLAG_LIBXML_STRUCTURED_ERROR_SAVE, 0);
+  // Interning makes every new URI search and update one tree of all URIs
+  // alive; the writers keep their own cache of recent terms, and raptor
+  // compares URIs by their text either way.
+  raptor_world_set_flag(world->raptor, RAPTOR_WORLD_FLAG_URI_INTERNING, 0);
   if (raptor_world_open(world->raptor)) {
     raptor_free_world(world->raptor);
     free(world);

@@ -95,9 +95,11 @@ reference_valid(const char *doc)
   return rc == 0;
 }
 
-/// entente's verdict on `doc`, with the first error in `r`.
+/// entente's verdict on `doc`, with the first error in `r`.  With
+/// `expand_depth` > 0, each element at that depth is expanded and fed as a
+/// tree (ent_schema_run_tree, as the loader does), the rest node by node.
 static bool
-valid(const EntSchema *s, const char *doc, Report *r)
+valid_fed(const EntSchema *s, const char *doc, Report *r, int expand_depth)
 {
   memset(r, 0, sizeof(*r));
   xmlTextReaderPtr reader =
@@ -110,12 +112,22 @@ valid(const EntSchema *s, const char *doc, Report *r)
   assert(reader && run);
   EntStatus st = ENT_SUCCESS;
   bool ok = true;
-  while (ok && xmlTextReaderRead(reader) == 1) {
+  int rc = xmlTextReaderRead(reader);
+  while (ok && rc == 1) {
+    if (expand_depth > 0 && xmlTextReaderDepth(reader) == expand_depth &&
+        xmlTextReaderNodeType(reader) == XML_READER_TYPE_ELEMENT) {
+      const xmlNode *tree = xmlTextReaderExpand(reader);
+      assert(tree);
+      ok = ent_schema_run_tree(run, tree, 8, &st);
+      rc = xmlTextReaderNext(reader);
+      continue;
+    }
     ok = ent_schema_run_node(
       run,
       reader,
       (unsigned long)xmlTextReaderGetParserLineNumber(reader),
       &st);
+    rc = xmlTextReaderRead(reader);
   }
   if (ok) {
     ok = ent_schema_run_finish(run, &st);
@@ -125,6 +137,31 @@ valid(const EntSchema *s, const char *doc, Report *r)
   assert(ok || st == ENT_ERR_SCHEMA);
   ent_schema_run_free(run);
   xmlFreeTextReader(reader);
+  return ok;
+}
+
+/// The verdict, which must not depend on how the document is fed.
+static bool
+valid(const EntSchema *s, const char *doc, Report *r)
+{
+  const bool ok = valid_fed(s, doc, r, 0);
+  for (int depth = 1; depth <= 2; ++depth) {
+    Report tree_report;
+    const bool tree_ok = valid_fed(s, doc, &tree_report, depth);
+    if (tree_ok != ok || tree_report.element != r->element ||
+        strcmp(tree_report.message, r->message) != 0) {
+      fprintf(stderr,
+              "fed as trees at depth %d, %s\n  %s (element %lu)\nnode by "
+              "node:\n  %s (element %lu)\n",
+              depth,
+              doc,
+              tree_report.message,
+              tree_report.element,
+              r->message,
+              r->element);
+      abort();
+    }
+  }
   return ok;
 }
 
