@@ -2,7 +2,7 @@
 // The raptor2 serializer ceiling: how fast raptor2 alone writes statements
 // shaped like entente's, so that entente's own overhead shows as a ratio.
 //
-// usage: ceiling [-f FORMAT] [-n TRIPLES] [-o FILE] [--prebuilt]
+// usage: ceiling [-f FORMAT] [-n TRIPLES] [-o FILE] [--prebuilt | --lean]
 //                [--file-handle] [--quiet]
 //
 // Statements come 20 per subject, in about entente's mix (see README.md):
@@ -14,7 +14,12 @@
 // the clock starts; the timed loop does what any raptor2-based exporter must
 // do per statement: make three (four) raptor terms from strings, hand the
 // statement to the serializer, free it.  --prebuilt makes every statement
-// first (memory grows with -n) and times the serializer alone.
+// first (memory grows with -n) and times the serializer alone.  --lean
+// (N-Triples and N-Quads) calls raptor2 the way entente's streaming writer
+// does: URI interning off, each literal a term on the stack that borrows
+// its strings, the statement on the stack; IRI terms are still made from
+// their strings for every statement (entente's cache of recent ones is
+// entente's own work, not raptor2's).
 // Output goes through a raptor iostream with its own 64 KiB buffer, as
 // entente's writer does; --file-handle uses raptor_new_iostream_to_file_handle
 // instead (raptor's own, which calls fputc for every byte).
@@ -26,6 +31,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,6 +271,68 @@ make_statement(raptor_world *world, const Strings *s, size_t k, int quads)
   return st;
 }
 
+/// Statement k written with raptor2 called as entente's streaming writer
+/// calls it (see --lean above); non-zero on failure.
+static int
+write_lean(raptor_world *world,
+           raptor_serializer *ser,
+           const Strings *s,
+           size_t k,
+           int quads)
+{
+  const char *predicate = NULL;
+  Term object;
+  shape(s, k, &predicate, &object);
+  raptor_statement st;
+  raptor_statement_init(&st, world);
+  st.subject = raptor_new_term_from_uri_string(
+    world,
+    (const unsigned char *)s->subjects[(k / PER_SUBJECT) % s->n_subjects]);
+  st.predicate =
+    raptor_new_term_from_uri_string(world, (const unsigned char *)predicate);
+  raptor_term literal;
+  raptor_uri *datatype = NULL;
+  if (object.is_iri) {
+    st.object = raptor_new_term_from_uri_string(
+      world, (const unsigned char *)object.value);
+  } else {
+    datatype = object.datatype
+                 ? raptor_new_uri(world, (const unsigned char *)object.datatype)
+                 : NULL;
+    memset(&literal, 0, sizeof(literal));
+    literal.world = world;
+    literal.usage = 1;
+    literal.type = RAPTOR_TERM_TYPE_LITERAL;
+    literal.value.literal.string = (unsigned char *)(uintptr_t)object.value;
+    literal.value.literal.string_len = (unsigned int)strlen(object.value);
+    literal.value.literal.datatype = datatype;
+    if (object.lang) {
+      literal.value.literal.language = (unsigned char *)(uintptr_t)object.lang;
+      literal.value.literal.language_len = (unsigned char)strlen(object.lang);
+    }
+    st.object = &literal;
+  }
+  if (quads) {
+    st.graph = raptor_new_term_from_uri_string(
+      world,
+      (const unsigned char *)s->sources[(k / PER_SUBJECT) % s->n_sources]);
+  }
+  const int failed = !st.subject || !st.predicate || !st.object ||
+                     (quads && !st.graph) ||
+                     (!object.is_iri && object.datatype && !datatype) ||
+                     raptor_serializer_serialize_statement(ser, &st);
+  raptor_free_term(st.subject);
+  raptor_free_term(st.predicate);
+  if (object.is_iri) {
+    raptor_free_term(st.object);
+  }
+  raptor_free_term(st.graph);
+  if (datatype) {
+    raptor_free_uri(datatype);
+  }
+  return failed;
+}
+
 // ---- An iostream with its own buffer (the default) -------------------------
 
 typedef struct {
@@ -339,8 +407,8 @@ static int
 usage(void)
 {
   fprintf(stderr,
-          "usage: ceiling [-f FORMAT] [-n TRIPLES] [-o FILE] [--prebuilt] "
-          "[--file-handle] [--quiet]\n"
+          "usage: ceiling [-f FORMAT] [-n TRIPLES] [-o FILE] [--prebuilt | "
+          "--lean] [--file-handle] [--quiet]\n"
           "  FORMAT: a raptor2 serializer name (ntriples, nquads, turtle, "
           "rdfxml, json, ...)\n");
   return 64;
@@ -353,6 +421,7 @@ main(int argc, char **argv)
   const char *path = "/dev/null";
   size_t n = 1000000;
   int prebuilt = 0;
+  int lean = 0;
   int own = 1; // entente's own buffered iostream, unless --file-handle
   int quiet = 0;
   for (int i = 1; i < argc; ++i) {
@@ -370,6 +439,8 @@ main(int argc, char **argv)
       n = (size_t)v;
     } else if (!strcmp(argv[i], "--prebuilt")) {
       prebuilt = 1;
+    } else if (!strcmp(argv[i], "--lean")) {
+      lean = 1;
     } else if (!strcmp(argv[i], "--file-handle")) {
       own = 0;
     } else if (!strcmp(argv[i], "--quiet")) {
@@ -379,9 +450,16 @@ main(int argc, char **argv)
     }
   }
 
+  const int quads = !strcmp(format, "nquads");
+  if (lean && (prebuilt || (!quads && strcmp(format, "ntriples") != 0))) {
+    return usage(); // borrowed terms only where nothing keeps them
+  }
   Strings strings;
   memset(&strings, 0, sizeof(strings));
   raptor_world *world = raptor_new_world();
+  if (world && lean) {
+    raptor_world_set_flag(world, RAPTOR_WORLD_FLAG_URI_INTERNING, 0);
+  }
   FILE *stream = fopen(path, "wb");
   OwnBuffer *own_buffer = own ? calloc(1, sizeof(OwnBuffer)) : NULL;
   if (!world || raptor_world_open(world) || !stream || (own && !own_buffer) ||
@@ -389,7 +467,6 @@ main(int argc, char **argv)
     fprintf(stderr, "ceiling: cannot start (%s)\n", path);
     return 70;
   }
-  const int quads = !strcmp(format, "nquads");
   raptor_statement **all = NULL;
   if (prebuilt) {
     all = calloc(n, sizeof(raptor_statement *));
@@ -422,7 +499,10 @@ main(int argc, char **argv)
 
   const double start = now();
   int failed = raptor_serializer_start_to_iostream(ser, NULL, io);
-  for (size_t k = 0; !failed && k < n; ++k) {
+  for (size_t k = 0; lean && !failed && k < n; ++k) {
+    failed = write_lean(world, ser, &strings, k, quads);
+  }
+  for (size_t k = 0; !lean && !failed && k < n; ++k) {
     raptor_statement *st =
       prebuilt ? all[k] : make_statement(world, &strings, k, quads);
     failed = !st || raptor_serializer_serialize_statement(ser, st);
@@ -443,10 +523,11 @@ main(int argc, char **argv)
 
   if (!quiet) {
     fprintf(stderr,
-            "ceiling: %s%s%s: %zu triples in %.3f s (%.0f triples/s), %llu "
+            "ceiling: %s%s%s%s: %zu triples in %.3f s (%.0f triples/s), %llu "
             "bytes\n",
             format,
             prebuilt ? " prebuilt" : "",
+            lean ? " lean" : "",
             own ? "" : " file-handle",
             n,
             seconds,

@@ -39,6 +39,13 @@ grep -q '\\n' "$tmp/d.nt" || fail "no escaped line break in the export"
 "$ENTENTE_CEILING" -f ntriples -n "$statements" -o "$tmp/c.nt"
 [ "$(wc -l <"$tmp/c.nt")" = "$statements" ] || fail "ceiling wrote the wrong count"
 "$ENTENTE_CEILING" -f nquads -n 1000 -o /dev/null --quiet
+# The lean ceiling writes the same bytes; it is refused where a serializer
+# keeps terms.
+"$ENTENTE_CEILING" --lean -f ntriples -n "$statements" -o "$tmp/lean.nt"
+cmp -s "$tmp/c.nt" "$tmp/lean.nt" || fail "the lean ceiling wrote other bytes"
+if "$ENTENTE_CEILING" --lean -f turtle -n 10 -o /dev/null 2>/dev/null; then
+  fail "the lean ceiling accepted turtle"
+fi
 "$ENTENTE_CEILING" -f turtle -n 1000 -o /dev/null --quiet
 
 "$here/run" --sizes 5k --parallel 8k --quick --workdir "$tmp/work" \
@@ -48,6 +55,8 @@ grep -q '^| entente export -f ntriples | 5k | [0-9]' "$tmp/results.md" ||
   fail "no entente N-Triples row in the results"
 grep -q '^| ceiling -f ntriples | 5k | [0-9]' "$tmp/results.md" ||
   fail "no ceiling row in the results"
+grep -q '^| ceiling --lean -f ntriples | 5k | [0-9]' "$tmp/results.md" ||
+  fail "no lean ceiling row in the results"
 grep -Eq '^(PASS|FAIL) 5k: XML->N-Triples' "$tmp/results.md" ||
   fail "no target check in the results"
 # Which of -j 1 and -j 2 wins on 8k statements is noise; that they wrote
