@@ -11,7 +11,10 @@
 
 typedef struct {
   EntGraph *graph;
-  EntMap source_by_iri; ///< Source IRI -> entity index + 1, for counts
+  EntMap source_by_iri;   ///< Source IRI -> entity index + 1, for counts
+  const char *last_graph; ///< The graph IRI looked up last (an entity's
+                          ///< IRI, alive for the whole stream) ...
+  uintptr_t last_source;  ///< ... and what source_by_iri gave for it
   RdfWriter *writer;
   bool quads;
   size_t elements;
@@ -26,8 +29,12 @@ put_counted(void *handle, const Triple *triple)
 {
   Stream *stream = handle;
   if (triple->graph) {
-    const uintptr_t v =
-      (uintptr_t)ent_map_get(&stream->source_by_iri, triple->graph);
+    if (triple->graph != stream->last_graph) {
+      stream->last_graph = triple->graph;
+      stream->last_source =
+        (uintptr_t)ent_map_get(&stream->source_by_iri, triple->graph);
+    }
+    const uintptr_t v = stream->last_source;
     if (v) {
       ++stream->graph->entities[v - 1].streamed;
     }

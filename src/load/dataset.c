@@ -54,6 +54,11 @@ typedef struct {
   EntBuf split;               ///< Scratch copy of an ID list being split
   EntMap failed;              ///< IDs whose definition was refused
   EntPool kept;               ///< Strings kept for the whole dataset
+  // The line caret_of() found last: one element asks for it many times,
+  // and past line 65535 finding it walks the element's text.  Forgotten
+  // with each entity's subtree, whose nodes libxml2 then frees.
+  const xmlNode *line_node;
+  long line;
 } Loader;
 
 /// A writable copy of `list` for strtok_r, valid until the next call.
@@ -99,9 +104,13 @@ node_line(const xmlNode *node)
 }
 
 static EntCaret
-caret_of(const Loader *ld, const xmlNode *node)
+caret_of(Loader *ld, const xmlNode *node)
 {
-  const long line = node ? node_line(node) : 0;
+  if (node && node != ld->line_node) {
+    ld->line_node = node;
+    ld->line = node_line(node);
+  }
+  const long line = node ? ld->line : 0;
   return (EntCaret){ ld->path, line > 0 ? (unsigned long)line : 0, 0 };
 }
 
@@ -1440,6 +1449,7 @@ build(Loader *ld, int fd, bool check)
         ld->default_source = id ? ent_pool_intern(&ld->kept, id) : NULL;
       }
       note_status(ld, ent_graph_end_element(ld->graph));
+      ld->line_node = NULL; // its nodes go with the subtree
       if (ld->graph->stream_phase != STREAM_OFF) {
         // Streaming keeps memory flat: nothing read for an element
         // outlives it.

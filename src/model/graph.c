@@ -236,6 +236,18 @@ ent_graph_add_entity(EntGraph *graph,
   if ((unsigned)cls >= ENT_CLASS_COUNT_ || !id) {
     return fail(g, ENT_ERR_BAD_ARG, at, "invalid class or missing ID");
   }
+  const uint32_t existing = find(g, id);
+  if (existing != ENT_NO_ENTITY && g->stream_phase == STREAM_WRITE &&
+      g->entities[existing].cls == cls && !g->entities[existing].active) {
+    // Indexed in the first pass, its ID and name checked then; the name
+    // written is the one checked, not the one read again.
+    if (cls != ENT_CLASS_SOURCE) {
+      g->entities[existing].source = g->current_source;
+    } else if (g->current_source == ENT_NO_ENTITY) {
+      g->current_source = existing; // the first source is the default
+    }
+    return activate(g, existing);
+  }
   if (strlen(id) > 200) {
     return fail(g,
                 ENT_ERR_BAD_VALUE,
@@ -255,16 +267,6 @@ ent_graph_add_entity(EntGraph *graph,
   }
   EntStatus st = ENT_SUCCESS;
   TRY(st, check_text(g, "the name", name, lang, at));
-  const uint32_t existing = find(g, id);
-  if (existing != ENT_NO_ENTITY && g->stream_phase == STREAM_WRITE &&
-      g->entities[existing].cls == cls && !g->entities[existing].active) {
-    if (cls != ENT_CLASS_SOURCE) {
-      g->entities[existing].source = g->current_source;
-    } else if (g->current_source == ENT_NO_ENTITY) {
-      g->current_source = existing; // the first source is the default
-    }
-    return activate(g, existing);
-  }
   if (existing != ENT_NO_ENTITY) {
     const Entity *e = &g->entities[existing];
     if (e->at.document && e->at.line) {
@@ -350,6 +352,10 @@ lookup(EntGraph *g,
 EntStatus
 ent_graph_use_source(EntGraph *graph, const char *source_id, const EntCaret *at)
 {
+  if (graph->current_source != ENT_NO_ENTITY && source_id &&
+      !strcmp(graph->entities[graph->current_source].id, source_id)) {
+    return ENT_SUCCESS; // most elements name the source already in use
+  }
   uint32_t i = 0;
   EntStatus st = ENT_SUCCESS;
   TRY(st, lookup(graph, source_id, "source", at, &i));

@@ -139,6 +139,16 @@ for a, b in zip(big, big[1:]):
     check(grow_t <= 1.1 * grow_n, "%s -> %s: time x%.2f for x%.2f triples "
           "(target <= 1.1 x the size ratio, i.e. <= 11x for 10x)"
           % (a["size"], b["size"], grow_t, grow_n))
+    # Context: the same step for raptor2 alone, which reads no XML and
+    # keeps no index (what grows for it too is the machine: writing
+    # gigabytes, caches).
+    ca = find(a["size"], "ceiling -f ntriples")
+    cb = find(b["size"], "ceiling -f ntriples")
+    if ca and cb and ca["s"] and cb["s"] and ca["n"] and cb["n"]:
+        checks.append("NOTE %s -> %s: the raptor2 ceiling's time x%.2f for "
+                      "x%.2f triples" % (a["size"], b["size"],
+                                         cb["s"] / ca["s"],
+                                         cb["n"] / ca["n"]))
 
 for size in sizes:
     j1 = find(size, "entente -j 1, 4 files -> N-Quads")
