@@ -9,6 +9,9 @@
 
 #include <entente.h>
 
+#include "export_dot/lgraph.h"
+#include "model/model.h"
+
 #include <graphviz/cgraph.h>
 #include <libxml/parser.h>
 #include <raptor2.h>
@@ -302,9 +305,123 @@ oracle_generated_name(const char *name)
   return false;
 }
 
-/// Draw `graph` as DOT and GraphML: the DOT must read back with cgraph and
-/// hold only generated node names; the GraphML must be well-formed XML.
-/// FUZZ_SKIP_DIAGRAMS=1 in the environment skips this.
+/// A DOT label with entente's escaping undone (src/export_dot/draw.c:
+/// &amp; &#92;&#92; &#45; \n \r), read left to right.  Free with free().
+static char *
+oracle_unescape_label(const char *s)
+{
+  static const struct {
+    const char *from;
+    char to;
+  } codes[] = { { "&amp;", '&' },
+                { "&#92;&#92;", '\\' },
+                { "&#45;", '-' },
+                { "\\n", '\n' },
+                { "\\r", '\r' } };
+  char *out = malloc(strlen(s) + 1);
+  if (!out) {
+    oracle_fail("out of memory", NULL);
+  }
+  char *o = out;
+  while (*s) {
+    size_t k = 0;
+    const size_t n_codes = sizeof(codes) / sizeof(codes[0]);
+    while (k < n_codes && strncmp(s, codes[k].from, strlen(codes[k].from))) {
+      ++k;
+    }
+    if (k < n_codes) {
+      *o++ = codes[k].to;
+      s += strlen(codes[k].from);
+    } else {
+      *o++ = *s++;
+    }
+  }
+  *o = '\0';
+  return out;
+}
+
+static int
+oracle_compare_strings(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/// Every entity node read back from the DOT carries, once its escaping is
+/// undone, exactly the label (and facet line) of a distinct node of the
+/// labelled graph it was drawn from: nothing mangled, cut or merged.
+static void
+oracle_check_labels(EntGraph *graph, Agraph_t *g)
+{
+  LGraph lg;
+  lgraph_init(&lg, graph->world, graph->ontology, NULL);
+  if (ent_emit(graph, false, lgraph_add_triple, &lg) || lgraph_finish(&lg)) {
+    oracle_fail("cannot rebuild the labelled graph", NULL);
+  }
+  char **want = calloc(lg.n_nodes + 1, sizeof(char *));
+  bool *used = calloc(lg.n_nodes + 1, sizeof(bool));
+  if (!want || !used) {
+    oracle_fail("out of memory", NULL);
+  }
+  size_t n_want = 0;
+  for (size_t i = 0; i < lg.n_nodes; ++i) {
+    const LNode *n = &lg.nodes[i];
+    if (!n->label) {
+      continue;
+    }
+    const size_t len =
+      strlen(n->label) + (n->facets ? strlen(n->facets) + 1 : 0) + 1;
+    char *text = malloc(len);
+    if (!text) {
+      oracle_fail("out of memory", NULL);
+    }
+    snprintf(text,
+             len,
+             "%s%s%s",
+             n->label,
+             n->facets ? "\n" : "",
+             n->facets ? n->facets : "");
+    want[n_want++] = text;
+  }
+  qsort(want, n_want, sizeof(char *), oracle_compare_strings);
+  for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+    const char *name = agnameof(v);
+    if (name[0] != 'n' || !name[1] ||
+        strspn(name + 1, "0123456789") != strlen(name + 1)) {
+      continue; // the legend, dates of the timeline, "more"
+    }
+    const char *raw = agget(v, (char *)(uintptr_t) "label");
+    char *got = oracle_unescape_label(raw ? raw : "");
+    size_t lo = 0;
+    size_t hi = n_want;
+    while (lo < hi) { // the first label >= got
+      const size_t mid = lo + (hi - lo) / 2;
+      if (strcmp(want[mid], got) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    while (lo < n_want && used[lo] && !strcmp(want[lo], got)) {
+      ++lo;
+    }
+    if (lo == n_want || strcmp(want[lo], got) != 0) {
+      oracle_fail("a DOT node label does not come back as drawn", got);
+    }
+    used[lo] = true;
+    free(got);
+  }
+  for (size_t i = 0; i < n_want; ++i) {
+    free(want[i]);
+  }
+  free(want);
+  free(used);
+  lgraph_clear(&lg);
+}
+
+/// Draw `graph` as DOT and GraphML: the DOT must read back with cgraph,
+/// hold only generated node names and give back every label as drawn; the
+/// GraphML must be well-formed XML. FUZZ_SKIP_DIAGRAMS=1 in the environment
+/// skips this.
 static void
 oracle_check_diagrams(EntGraph *graph)
 {
@@ -337,6 +454,7 @@ oracle_check_diagrams(EntGraph *graph)
           oracle_fail("a node named by user text (DOT injection)", agnameof(n));
         }
       }
+      oracle_check_labels(graph, g);
       agclose(g);
     } else {
       xmlDocPtr doc =
