@@ -1488,11 +1488,11 @@ build(Loader *ld, int fd, bool check)
     rc = xmlTextReaderRead(reader);
   }
   if (reader && rc < 0 && !refused) {
-    // libxml2 has reported why, unless it stopped without a word.
+    // libxml2 has reported why (and noted the status), unless it stopped
+    // without a word.
     if (!ld->status) {
       fail_at(ld, ENT_ERR_SYNTAX, 0, 0, "the file is not well-formed XML");
     }
-    note_status(ld, ENT_ERR_SYNTAX);
     refused = true;
   }
   if (run && !refused && !ent_schema_run_finish(run, &st)) {

@@ -9,6 +9,7 @@
 
 #include <entente.h>
 
+#include "../dot_label.h"
 #include "export_dot/lgraph.h"
 #include "model/model.h"
 
@@ -305,41 +306,6 @@ oracle_generated_name(const char *name)
   return false;
 }
 
-/// A DOT label with entente's escaping undone (src/export_dot/draw.c:
-/// &amp; &#92;&#92; &#45; \n \r), read left to right.  Free with free().
-static char *
-oracle_unescape_label(const char *s)
-{
-  static const struct {
-    const char *from;
-    char to;
-  } codes[] = { { "&amp;", '&' },
-                { "&#92;&#92;", '\\' },
-                { "&#45;", '-' },
-                { "\\n", '\n' },
-                { "\\r", '\r' } };
-  char *out = malloc(strlen(s) + 1);
-  if (!out) {
-    oracle_fail("out of memory", NULL);
-  }
-  char *o = out;
-  while (*s) {
-    size_t k = 0;
-    const size_t n_codes = sizeof(codes) / sizeof(codes[0]);
-    while (k < n_codes && strncmp(s, codes[k].from, strlen(codes[k].from))) {
-      ++k;
-    }
-    if (k < n_codes) {
-      *o++ = codes[k].to;
-      s += strlen(codes[k].from);
-    } else {
-      *o++ = *s++;
-    }
-  }
-  *o = '\0';
-  return out;
-}
-
 static int
 oracle_compare_strings(const void *a, const void *b)
 {
@@ -390,7 +356,10 @@ oracle_check_labels(EntGraph *graph, Agraph_t *g)
       continue; // the legend, dates of the timeline, "more"
     }
     const char *raw = agget(v, (char *)(uintptr_t) "label");
-    char *got = oracle_unescape_label(raw ? raw : "");
+    char *got = dot_label_unescape(raw ? raw : "");
+    if (!got) {
+      oracle_fail("out of memory", NULL);
+    }
     size_t lo = 0;
     size_t hi = n_want;
     while (lo < hi) { // the first label >= got

@@ -5,6 +5,7 @@
 
 #undef NDEBUG
 
+#include "../dot_label.h"
 #include "entente.h"
 
 #include <graphviz/cgraph.h>
@@ -39,35 +40,12 @@ quiet(void *handle,
   }
 }
 
-/// Undo the escaping entente applies to labels in DOT: &amp; &#92;&#92;
-/// &#45; \n \r.
+/// A label read back, unescaped (free with free()).
 static char *
 unescape(const char *s)
 {
-  char *out = malloc(strlen(s) + 1);
+  char *out = dot_label_unescape(s);
   assert(out);
-  char *o = out;
-  while (*s) {
-    if (!strncmp(s, "&amp;", 5)) {
-      *o++ = '&';
-      s += 5;
-    } else if (!strncmp(s, "&#45;", 5)) {
-      *o++ = '-';
-      s += 5;
-    } else if (!strncmp(s, "&#92;&#92;", 10)) {
-      *o++ = '\\';
-      s += 10;
-    } else if (!strncmp(s, "\\n", 2)) {
-      *o++ = '\n';
-      s += 2;
-    } else if (!strncmp(s, "\\r", 2)) {
-      *o++ = '\r';
-      s += 2;
-    } else {
-      *o++ = *s++;
-    }
-  }
-  *o = '\0';
   return out;
 }
 
