@@ -99,6 +99,14 @@ ENT_API void ent_world_free(EntWorld *world);
 ENT_API void ent_world_set_log(EntWorld *world, EntLogFunc func, void *handle);
 /// Number of errors logged through `world` so far.
 ENT_API unsigned long ent_world_error_count(const EntWorld *world);
+/**
+ * Let one export use up to `threads` threads (0 is taken as 1, the
+ * default: everything runs in the calling thread).  With 2 or more,
+ * ent_export_rdf_stream() serializes in a second thread while the calling
+ * one reads, which is faster when a core is free; the output is the same
+ * byte for byte, and log callbacks still come from the calling thread.
+ */
+ENT_API void ent_world_set_threads(EntWorld *world, unsigned threads);
 
 /**
  * Load the ontology from a Turtle file, or the one built into the library
@@ -337,7 +345,9 @@ typedef void (*EntProgressFunc)(void *handle,
  * ent_load_dataset() applies; an error stops the stream, so a partial
  * output may have been written to `stream`: write to an EntOutput to
  * keep failures from leaving files.  `progress` (nullable) is called
- * every few thousand elements.
+ * every few thousand elements, from the calling thread.  When the world
+ * allows two threads (ent_world_set_threads()), a second one serializes
+ * while this one reads; the bytes written are the same.
  */
 ENT_API EntStatus ent_export_rdf_stream(EntGraph *graph,
                                         const char *const *paths,

@@ -71,6 +71,10 @@ static const char help_text[] =
   "  -q, --quiet      no progress line (shown on a terminal for long runs)\n"
   "  -j, --jobs N     with -O: export the datasets in N worker processes\n"
   "                   (same bytes whatever N)\n"
+  "  --threads N      N-Triples and N-Quads: 2 serializes in a second\n"
+  "                   thread while the first reads (default 2 on a\n"
+  "                   machine with two or more cores, else 1; -j workers\n"
+  "                   use 1)\n"
   "A DATASET may be a directory: its *.xml files, in name order.\n"
   "\n"
   "Diagram options:\n"
@@ -111,8 +115,9 @@ typedef struct {
   int n_texts;
   EntDiagramOptions diagram;
   bool quiet;
-  unsigned long jobs; ///< -j: parallel workers (export -O only)
-  char **owned;       ///< Dataset paths found in directories
+  unsigned long jobs;    ///< -j: parallel workers (export -O only)
+  unsigned long threads; ///< --threads, or 0: as many cores, up to 2
+  char **owned;          ///< Dataset paths found in directories
   size_t n_owned;
 } Options;
 
@@ -265,6 +270,10 @@ parse_args(int argc, char **argv, Options *o)
     } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
       if (!parse_count(value, 256, &o->jobs)) {
         return usage_error("%s takes a number of workers from 1 to 256", a);
+      }
+    } else if (!strcmp(a, "--threads")) {
+      if (!parse_count(value, 2, &o->threads)) {
+        return usage_error("--threads takes 1 or 2");
       }
     } else if (!strcmp(a, "--depth")) {
       if (!parse_count(value, 100, &n)) {
@@ -982,6 +991,8 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
       mine.output_dir = dir;
       mine.jobs = 1;
       mine.quiet = true;
+      // The workers already keep the cores busy.
+      ent_world_set_threads(world, 1);
       fflush(stdout);
       _exit(run_export(world, ont, &mine));
     }
@@ -1083,6 +1094,12 @@ main(int argc, char **argv)
   EntOntology *ont = NULL;
   EntStatus st = ent_world_new(&world);
   if (!st) {
+    unsigned long threads = o.threads;
+    if (!threads) {
+      const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+      threads = cores >= 2 ? 2 : 1;
+    }
+    ent_world_set_threads(world, (unsigned)threads);
     st = ent_ontology_load(world, o.ontology, &ont);
   }
   if (st) {

@@ -49,6 +49,24 @@ EntStatus rdf_writer_put(void *handle, const Triple *triple);
 size_t rdf_writer_count(const RdfWriter *writer);
 /// Finish the document when `finish` (checking every write), free `writer`.
 EntStatus rdf_writer_close(RdfWriter *writer, bool finish);
+/// Keep raptor's messages and log them in rdf_writer_close(), for a writer
+/// driven from another thread (log callbacks come from the caller's).
+void rdf_writer_defer_log(RdfWriter *writer);
+
+/// A thread that feeds statements to an RdfWriter in the order given.
+typedef struct RdfPipeImpl RdfPipe;
+/// Start the thread.  The pipe borrows `writer`, which only the thread may
+/// touch until rdf_pipe_close(); the caller closes the writer after it.
+EntStatus rdf_pipe_open(RdfWriter *writer, RdfPipe **out);
+/// Copy one statement for the thread (an EmitFunc: `handle` is the
+/// RdfPipe).  Returns the writer's failure once it is known.
+EntStatus rdf_pipe_put(void *handle, const Triple *triple);
+/// Statements handed over so far.
+size_t rdf_pipe_count(const RdfPipe *pipe);
+/// Wait for every statement to be written (when `finish`; otherwise drop
+/// what is still queued), stop the thread, free `pipe`.  Returns the
+/// writer's first failure.
+EntStatus rdf_pipe_close(RdfPipe *pipe, bool finish);
 
 /**
  * Write the statements of the entities and facts added since the last

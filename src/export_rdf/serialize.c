@@ -122,7 +122,8 @@ ent_graph_source_id(const EntGraph *graph, size_t index)
 /// gathers bytes and hands them to the FILE 64 KiB at a time.
 typedef struct {
   FILE *stream;
-  bool failed; ///< A write to the FILE failed
+  bool failed; ///< A write to the FILE failed ...
+  int error;   ///< ... with this errno (the writing thread's own)
   bool json;   ///< Rewrite raptor's \U escapes (see json_byte())
   int escape;  ///< JSON: 0, or 1 after a backslash, or 2 + hex digits of \U
   char held[10];
@@ -135,6 +136,7 @@ buffered_flush(Buffered *b)
 {
   if (b->len && !b->failed && fwrite(b->buf, 1, b->len, b->stream) != b->len) {
     b->failed = true;
+    b->error = errno;
   }
   b->len = 0;
   return !b->failed;
@@ -214,14 +216,30 @@ json_byte(Buffered *b, char c)
   return put_bytes(b, out, strlen(out));
 }
 
+/// A full buffer: out of line, so that the byte-by-byte path saves no
+/// registers.
+__attribute__((noinline)) static int
+flush_and_put(Buffered *b, char c)
+{
+  return put_byte(b, c) ? 0 : 1;
+}
+
 static int
 buffered_write_byte(void *context, const int byte)
 {
+  // raptor writes most of its output through here, byte by byte.
   Buffered *b = context;
-  if (b->json) {
-    return json_byte(b, (char)byte) ? 0 : 1;
+  if (b->len < sizeof(b->buf)) {
+    b->buf[b->len++] = (char)byte;
+    return 0;
   }
-  return put_byte(b, (char)byte) ? 0 : 1;
+  return flush_and_put(b, (char)byte);
+}
+
+static int
+json_write_byte(void *context, const int byte)
+{
+  return json_byte(context, (char)byte) ? 0 : 1;
 }
 
 static int
@@ -244,6 +262,7 @@ buffered_write_bytes(void *context, const void *ptr, size_t size, size_t nmemb)
     }
     if (n > sizeof(b->buf)) {
       b->failed = fwrite(ptr, 1, n, b->stream) != n;
+      b->error = b->failed ? errno : 0;
       return b->failed ? -1 : (int)nmemb;
     }
   }
@@ -265,12 +284,23 @@ static const raptor_iostream_handler buffered_handler = {
   .write_end = buffered_write_end,
 };
 
+static const raptor_iostream_handler json_handler = {
+  .version = 2,
+  .write_byte = json_write_byte,
+  .write_bytes = buffered_write_bytes,
+  .write_end = buffered_write_end,
+};
+
 /// IRI terms made lately, by hash of their text: a statement's subject,
 /// predicate, class and graph mostly repeat, and copying a raptor term
 /// only counts a reference, where making one from its string searches and
 /// updates raptor's tree of every URI (a fifth of the time spent in
 /// raptor).
 enum { TERM_CACHE_SIZE = 1024 };
+
+/// raptor's messages kept for the caller's thread (the first stops the
+/// writer, so there are seldom more than one).
+enum { DEFERRED_MAX = 4 };
 typedef struct {
   char *iri;
   raptor_term *term;
@@ -289,6 +319,9 @@ struct RdfWriterImpl {
   EntWorld *ent_world;
   const char *only_graph; ///< Write only statements of this graph, or NULL
   size_t count;           ///< Statements written
+  bool defer_log; ///< Keep raptor's messages for rdf_writer_close() to log
+  char *deferred[DEFERRED_MAX];
+  size_t n_deferred;
 };
 
 /// A term for `iri` (a new reference, which the caller frees).
@@ -300,7 +333,12 @@ iri_term(RdfWriter *w, const char *iri)
                                            (const unsigned char *)iri);
   }
   const size_t len = strlen(iri);
-  CachedTerm *slot = &w->terms[ent_hash(iri, len) & (TERM_CACHE_SIZE - 1)];
+  // IRIs share their beginnings (the base, the class path) and differ at
+  // their ends: the length and the last bytes pick a slot without reading
+  // the whole IRI, and the comparison below keeps it exact.
+  const size_t tail = len < 24 ? len : 24;
+  CachedTerm *slot =
+    &w->terms[(ent_hash(iri + len - tail, tail) ^ len) & (TERM_CACHE_SIZE - 1)];
   if (slot->iri && !strcmp(slot->iri, iri)) {
     return raptor_term_copy(slot->term);
   }
@@ -429,16 +467,33 @@ static void
 on_raptor_log(void *data, raptor_log_message *message)
 {
   RdfWriter *w = data;
-  if (message->level >= RAPTOR_LOG_LEVEL_WARN) {
-    // raptor's serializers go on after errors; entente does not.
-    ++w->errors;
+  if (message->level < RAPTOR_LOG_LEVEL_WARN) {
+    return;
+  }
+  // raptor's serializers go on after errors; entente does not.
+  ++w->errors;
+  const char *text = message->text ? message->text : "failed";
+  if (!w->defer_log) {
     ent_log(w->ent_world,
             ENT_LOG_ERROR,
             ENT_ERR_INTERNAL,
             NULL,
             "RDF writer: %s",
-            message->text ? message->text : "failed");
+            text);
+  } else if (w->n_deferred < DEFERRED_MAX) {
+    const size_t len = strlen(text);
+    char *copy = malloc(len + 1);
+    if (copy) {
+      memcpy(copy, text, len + 1);
+    }
+    w->deferred[w->n_deferred++] = copy; // NULL: "failed" is logged
   }
+}
+
+void
+rdf_writer_defer_log(RdfWriter *w)
+{
+  w->defer_log = true;
 }
 
 static EntStatus
@@ -512,12 +567,13 @@ rdf_writer_open(EntGraph *graph,
   if (w->buffer) {
     w->buffer->stream = stream;
     w->buffer->failed = false;
+    w->buffer->error = 0;
     w->buffer->json = format == ENT_FORMAT_RDFJSON;
     w->buffer->escape = 0;
     w->buffer->len = 0;
 
-    w->io =
-      raptor_new_iostream_from_handler(world, w->buffer, &buffered_handler);
+    w->io = raptor_new_iostream_from_handler(
+      world, w->buffer, w->buffer->json ? &json_handler : &buffered_handler);
   }
   EntStatus st = w->serializer && w->io ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   if (!st) {
@@ -564,6 +620,7 @@ rdf_writer_close(RdfWriter *w, bool finish)
   free_term_cache(w);
 
   bool flush_failed = false;
+  int error = 0;
   if (w->buffer) {
     // What is still buffered goes out only if the whole output is good
     // (Turtle and RDF/JSON are written entirely at the end); earlier
@@ -572,24 +629,37 @@ rdf_writer_close(RdfWriter *w, bool finish)
     if (finish && !st && !w->errors) {
       flush_failed = !buffered_flush(w->buffer);
     }
+    error = w->buffer->error;
     w->buffer->failed = true; // nothing more reaches the FILE
   }
 
   raptor_free_iostream(w->io);
   free(w->buffer);
   raptor_world_set_log_handler(w->world, NULL, NULL);
+  for (size_t i = 0; i < w->n_deferred; ++i) {
+    ent_log(w->ent_world,
+            ENT_LOG_ERROR,
+            ENT_ERR_INTERNAL,
+            NULL,
+            "RDF writer: %s",
+            w->deferred[i] ? w->deferred[i] : "failed");
+    free(w->deferred[i]);
+  }
   if (finish && !st && w->errors) {
     st = ENT_ERR_INTERNAL;
   }
-  if (finish && !st &&
-      (flush_failed || fflush(w->stream) || ferror(w->stream))) {
-
+  if (finish && !st && !flush_failed && !error &&
+      (fflush(w->stream) || ferror(w->stream))) {
+    error = errno;
+    flush_failed = true;
+  }
+  if (finish && !st && (flush_failed || error)) {
     ent_log(w->ent_world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
             NULL,
             "writing the output failed: %s",
-            strerror(errno));
+            strerror(error ? error : EIO));
     st = ENT_ERR_IO;
   }
   free(w);

@@ -16,6 +16,7 @@ typedef struct {
                           ///< IRI, alive for the whole stream) ...
   uintptr_t last_source;  ///< ... and what source_by_iri gave for it
   RdfWriter *writer;
+  RdfPipe *pipe; ///< The writer's thread, or NULL: written in this one
   bool quads;
   size_t elements;
   EntProgressFunc progress;
@@ -39,7 +40,16 @@ put_counted(void *handle, const Triple *triple)
       ++stream->graph->entities[v - 1].streamed;
     }
   }
-  return rdf_writer_put(stream->writer, triple);
+  return stream->pipe ? rdf_pipe_put(stream->pipe, triple)
+                      : rdf_writer_put(stream->writer, triple);
+}
+
+/// Statements handed to the writer so far.
+static size_t
+stream_count(const Stream *stream)
+{
+  return stream->pipe ? rdf_pipe_count(stream->pipe)
+                      : rdf_writer_count(stream->writer);
 }
 
 static EntStatus
@@ -57,9 +67,8 @@ write_element(void *handle, EntGraph *graph)
   }
   TRY(st, ent_emit_pending(graph, stream->quads, put_counted, stream));
   if (stream->progress && ++stream->elements % PROGRESS_EVERY == 0) {
-    stream->progress(stream->progress_handle,
-                     stream->elements,
-                     rdf_writer_count(stream->writer));
+    stream->progress(
+      stream->progress_handle, stream->elements, stream_count(stream));
   }
   return ENT_SUCCESS;
 }
@@ -106,6 +115,9 @@ ent_export_rdf_stream(EntGraph *graph,
                        (void *)(uintptr_t)(i + 1));
     }
   }
+  if (!st && graph->world->threads > 1) {
+    st = rdf_pipe_open(writer, &state.pipe);
+  }
   graph->stream_phase = STREAM_WRITE;
   graph->flush = write_element;
   graph->flush_handle = &state;
@@ -117,6 +129,10 @@ ent_export_rdf_stream(EntGraph *graph,
   ent_map_clear(&state.source_by_iri);
   graph->stream_phase = STREAM_OFF;
   graph->n_facts = 0;
+  if (state.pipe) {
+    const EntStatus piped = rdf_pipe_close(state.pipe, !st);
+    st = st ? st : piped;
+  }
   if (writer) {
     const size_t written = rdf_writer_count(writer);
     const EntStatus closed = rdf_writer_close(writer, !st);

@@ -184,14 +184,15 @@ check_text(EntGraph *g,
     return fail(
       g, ENT_ERR_EMPTY_NAME, at, "%s is empty; give it some text", what);
   }
-  if (!ent_is_utf8(text, strlen(text))) {
+  const size_t len = strlen(text);
+  if (!ent_is_utf8(text, len)) {
     return fail(g,
                 ENT_ERR_BAD_VALUE,
                 at,
                 "%s is not valid UTF-8; re-save the file as UTF-8",
                 what);
   }
-  if (!ent_is_text(text, strlen(text))) {
+  if (!ent_has_only_text_chars(text, len)) {
     return fail(g,
                 ENT_ERR_BAD_VALUE,
                 at,

@@ -13,6 +13,21 @@ ent_is_utf8(const char *s, size_t len)
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
+    // Most text is ASCII: eight bytes at a time while no byte is NUL or
+    // has its high bit set.
+    while (i + 8 <= len) {
+      uint64_t word;
+      memcpy(&word, p + i, 8);
+      const uint64_t high = 0x8080808080808080ULL;
+      const uint64_t zero = (word - 0x0101010101010101ULL) & ~word & high;
+      if ((word & high) || zero) {
+        break;
+      }
+      i += 8;
+    }
+    if (i >= len) {
+      break;
+    }
     const unsigned char c = p[i];
     if (c == 0) {
       return false;
@@ -266,11 +281,17 @@ ent_has_text(const char *s)
 bool
 ent_is_text(const char *s, size_t len)
 {
-  if (!ent_is_utf8(s, len)) {
-    return false;
-  }
+  return ent_is_utf8(s, len) && ent_has_only_text_chars(s, len);
+}
+
+bool
+ent_has_only_text_chars(const char *s, size_t len)
+{
   const unsigned char *p = (const unsigned char *)s;
   for (size_t i = 0; i < len; ++i) {
+    if (p[i] >= 0x20 && p[i] < 0x7F) {
+      continue; // printable ASCII, the common case
+    }
     // C0 controls but tab and line feed: RDF/XML cannot carry them and
     // raptor writes a bare carriage return into Turtle strings.
     if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7F) {

@@ -36,6 +36,7 @@ struct EntWorldImpl {
   void *log_handle;
   unsigned long errors;
   unsigned long reported;
+  unsigned threads; ///< ent_world_set_threads(); at least 1
 };
 
 /// Log a message; formats `fmt`, fills in a missing column from the file.
@@ -120,6 +121,8 @@ bool ent_is_lang_tag(const char *s);
 /// Text a literal may hold: valid UTF-8 without NUL, without control
 /// characters other than tab and line feed, without noncharacters.
 bool ent_is_text(const char *s, size_t len);
+/// ent_is_text() of text already known to be valid UTF-8.
+bool ent_has_only_text_chars(const char *s, size_t len);
 /// An absolute IRI with no character N-Triples forbids in an IRIREF.
 bool ent_is_absolute_iri(const char *s);
 /// Where `needle` first occurs in `text[0..len)`: line and column from 1.

@@ -94,6 +94,7 @@ ent_world_new(EntWorld **out)
     return ENT_ERR_INTERNAL;
   }
   world->log = log_to_stderr;
+  world->threads = 1;
   *out = world;
   return ENT_SUCCESS;
 }
@@ -112,6 +113,12 @@ ent_world_set_log(EntWorld *world, EntLogFunc func, void *handle)
 {
   world->log = func ? func : log_to_stderr;
   world->log_handle = func ? handle : NULL;
+}
+
+void
+ent_world_set_threads(EntWorld *world, unsigned threads)
+{
+  world->threads = threads ? threads : 1;
 }
 
 unsigned long

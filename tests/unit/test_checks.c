@@ -77,6 +77,38 @@ test_utf8_invalid(void)
   assert(!ent_is_utf8("a\0b", 3));
   assert(!ent_is_utf8("\0", 1));
   assert(ent_is_utf8("a\0b", 1));
+
+  // Long ASCII runs are checked eight bytes at a time: a NUL, a bad byte
+  // or a cut sequence at every position of such a run is still found,
+  // and one just past the length is not looked at.
+  char run[40];
+  for (size_t at = 0; at < 32; ++at) {
+    memset(run, 'a', sizeof(run));
+    run[at] = '\0';
+    assert(!ent_is_utf8(run, 32));
+    assert(ent_is_utf8(run, at));
+    run[at] = (char)0xFF;
+    assert(!ent_is_utf8(run, 32));
+    assert(ent_is_utf8(run, at));
+    run[at] = (char)0xD0; // a lead byte followed by ASCII
+    assert(!ent_is_utf8(run, 32));
+    run[at + 1] = (char)0x96; // now whole
+    assert(ent_is_utf8(run, 33));
+    assert(ent_is_text(run, 33));
+    assert(ent_is_utf8(run, at + 2));
+    assert(!ent_is_utf8(run, at + 1));
+    run[at + 1] = (char)0x96; // a continuation byte alone
+    run[at] = 'a';
+    assert(!ent_is_utf8(run, 33));
+    run[at + 1] = 'a';
+    run[at] = 0x7F; // ASCII, but not text
+    assert(ent_is_utf8(run, 32));
+    assert(!ent_is_text(run, 32));
+    run[at] = '\r';
+    assert(!ent_is_text(run, 32));
+    run[at] = '\t';
+    assert(ent_is_text(run, 32));
+  }
 }
 
 static void
