@@ -371,16 +371,29 @@ own_write_bytes(void *context, const void *ptr, size_t size, size_t nmemb)
   return (int)nmemb;
 }
 
+__attribute__((noinline)) static int
+own_flush_and_put(OwnBuffer *b, char c)
+{
+  if (own_flush(b)) {
+    return 1;
+  }
+  b->buf[b->len++] = c;
+  ++b->written;
+  return 0;
+}
+
+// The shape of entente's own (src/export_rdf/serialize.c): raptor writes
+// most bytes one by one, so the common path saves no registers.
 static int
 own_write_byte(void *context, const int byte)
 {
   OwnBuffer *b = context;
-  if (b->len == sizeof(b->buf) && own_flush(b)) {
-    return 1;
+  if (b->len < sizeof(b->buf)) {
+    b->buf[b->len++] = (char)byte;
+    ++b->written;
+    return 0;
   }
-  b->buf[b->len++] = (char)byte;
-  ++b->written;
-  return 0;
+  return own_flush_and_put(b, (char)byte);
 }
 
 static int
