@@ -49,9 +49,26 @@ EntStatus rdf_writer_put(void *handle, const Triple *triple);
 size_t rdf_writer_count(const RdfWriter *writer);
 /// Finish the document when `finish` (checking every write), free `writer`.
 EntStatus rdf_writer_close(RdfWriter *writer, bool finish);
-/// Keep raptor's messages and log them in rdf_writer_close(), for a writer
-/// driven from another thread (log callbacks come from the caller's).
-void rdf_writer_defer_log(RdfWriter *writer);
+/**
+ * Prepare `writer` to be driven from another thread: raptor's messages are
+ * kept and logged in rdf_writer_close() (log callbacks come from the
+ * caller's thread), and full output blocks are written by an output
+ * thread of its own.
+ */
+EntStatus rdf_writer_threaded(RdfWriter *writer);
+
+/// A thread writing blocks of bytes to a FILE, in the order given.
+typedef struct OutThreadImpl OutThread;
+/// Start it, with its blocks of `block_size` bytes.  `stream` is borrowed.
+EntStatus out_thread_open(FILE *stream, size_t block_size, OutThread **out);
+/// The block to fill next (block_size bytes, owned by the thread).
+char *out_thread_block(const OutThread *out);
+/// Hand over the block being filled, holding `len` bytes; out_thread_block()
+/// then gives the next.  Returns the errno of a failed write so far, or 0.
+int out_thread_put(OutThread *out, size_t len);
+/// Write what was handed over (when `finish`; otherwise drop it), stop the
+/// thread, free `out`.  Returns the errno of the first failed write, or 0.
+int out_thread_close(OutThread *out, bool finish);
 
 /// A thread that feeds statements to an RdfWriter in the order given.
 typedef struct RdfPipeImpl RdfPipe;

@@ -119,24 +119,34 @@ ent_graph_source_id(const EntGraph *graph, size_t index)
 }
 
 /// raptor's own FILE* iostream calls fputc() for every byte; this one
-/// gathers bytes and hands them to the FILE 64 KiB at a time.
+/// gathers bytes and hands them to the FILE 256 KiB at a time, or to an
+/// output thread (rdf_writer_threaded()).
+enum { BUFFER_SIZE = 1 << 18 };
 typedef struct {
   FILE *stream;
-  bool failed; ///< A write to the FILE failed ...
-  int error;   ///< ... with this errno (the writing thread's own)
-  bool json;   ///< Rewrite raptor's \U escapes (see json_byte())
-  int escape;  ///< JSON: 0, or 1 after a backslash, or 2 + hex digits of \U
+  OutThread *io; ///< Writes the full blocks, or NULL: fwrite() here
+  bool failed;   ///< A write to the FILE failed ...
+  int error;     ///< ... with this errno (the writing thread's own)
+  bool json;     ///< Rewrite raptor's \U escapes (see json_byte())
+  int escape;    ///< JSON: 0, or 1 after a backslash, or 2 + hex digits of \U
   char held[10];
   size_t len;
-  char buf[1 << 16];
+  char *buf; ///< BUFFER_SIZE bytes: `own`, or the output thread's block
+  char own[BUFFER_SIZE];
 } Buffered;
 
 static bool
 buffered_flush(Buffered *b)
 {
-  if (b->len && !b->failed && fwrite(b->buf, 1, b->len, b->stream) != b->len) {
-    b->failed = true;
-    b->error = errno;
+  if (b->len && !b->failed) {
+    if (b->io) {
+      b->error = out_thread_put(b->io, b->len);
+      b->buf = out_thread_block(b->io);
+      b->failed = b->error != 0;
+    } else if (fwrite(b->buf, 1, b->len, b->stream) != b->len) {
+      b->failed = true;
+      b->error = errno;
+    }
   }
   b->len = 0;
   return !b->failed;
@@ -145,7 +155,7 @@ buffered_flush(Buffered *b)
 static bool
 put_byte(Buffered *b, char c)
 {
-  if (b->len == sizeof(b->buf) && !buffered_flush(b)) {
+  if (b->len == BUFFER_SIZE && !buffered_flush(b)) {
     return false;
   }
   b->buf[b->len++] = c;
@@ -229,7 +239,7 @@ buffered_write_byte(void *context, const int byte)
 {
   // raptor writes most of its output through here, byte by byte.
   Buffered *b = context;
-  if (b->len < sizeof(b->buf)) {
+  if (b->len < BUFFER_SIZE) {
     b->buf[b->len++] = (char)byte;
     return 0;
   }
@@ -256,18 +266,20 @@ buffered_write_bytes(void *context, const void *ptr, size_t size, size_t nmemb)
     }
     return (int)nmemb;
   }
-  if (b->len + n > sizeof(b->buf)) {
+  const char *bytes = ptr;
+  size_t left = n;
+  while (b->len + left > BUFFER_SIZE) { // in blocks, whatever the size
+    const size_t part = BUFFER_SIZE - b->len;
+    memcpy(b->buf + b->len, bytes, part);
+    b->len = BUFFER_SIZE;
+    bytes += part;
+    left -= part;
     if (!buffered_flush(b)) {
       return -1;
     }
-    if (n > sizeof(b->buf)) {
-      b->failed = fwrite(ptr, 1, n, b->stream) != n;
-      b->error = b->failed ? errno : 0;
-      return b->failed ? -1 : (int)nmemb;
-    }
   }
-  memcpy(b->buf + b->len, ptr, n);
-  b->len += n;
+  memcpy(b->buf + b->len, bytes, left);
+  b->len += left;
   return (int)nmemb;
 }
 
@@ -490,10 +502,22 @@ on_raptor_log(void *data, raptor_log_message *message)
   }
 }
 
-void
-rdf_writer_defer_log(RdfWriter *w)
+EntStatus
+rdf_writer_threaded(RdfWriter *w)
 {
   w->defer_log = true;
+  Buffered *b = w->buffer;
+  if (b->io || b->json) {
+    return ENT_SUCCESS; // JSON rewrites bytes held across blocks: kept here
+  }
+  EntStatus st = out_thread_open(b->stream, BUFFER_SIZE, &b->io);
+  if (!st) {
+    // What the serializer has written so far moves to the first block.
+    char *block = out_thread_block(b->io);
+    memcpy(block, b->buf, b->len);
+    b->buf = block;
+  }
+  return st;
 }
 
 static EntStatus
@@ -566,6 +590,8 @@ rdf_writer_open(EntGraph *graph,
   w->buffer = malloc(sizeof(Buffered));
   if (w->buffer) {
     w->buffer->stream = stream;
+    w->buffer->io = NULL;
+    w->buffer->buf = w->buffer->own;
     w->buffer->failed = false;
     w->buffer->error = 0;
     w->buffer->json = format == ENT_FORMAT_RDFJSON;
@@ -624,13 +650,22 @@ rdf_writer_close(RdfWriter *w, bool finish)
   if (w->buffer) {
     // What is still buffered goes out only if the whole output is good
     // (Turtle and RDF/JSON are written entirely at the end); earlier
-    // 64 KiB blocks have gone to the FILE already, which is why the CLI
+    // blocks have gone to the FILE already, which is why the CLI
     // writes to a temporary file (EntOutput) renamed on success.
-    if (finish && !st && !w->errors) {
+    const bool good = finish && !st && !w->errors;
+    if (good) {
       flush_failed = !buffered_flush(w->buffer);
     }
     error = w->buffer->error;
     w->buffer->failed = true; // nothing more reaches the FILE
+    if (w->buffer->io) {
+      const int io_error = out_thread_close(w->buffer->io, good);
+      w->buffer->io = NULL;
+      w->buffer->buf = w->buffer->own; // the blocks are gone
+      w->buffer->len = 0;
+      error = error ? error : io_error;
+      flush_failed = flush_failed || io_error;
+    }
   }
 
   raptor_free_iostream(w->io);
