@@ -148,6 +148,10 @@ typedef struct {
   uint64_t *derived; ///< Open addressing; 0 = empty, else key + 1
   size_t derived_size;
   size_t derived_count;
+  // Terms found declared once need no second look (an ontology lookup per
+  // statement was a tenth of the emitter's time).
+  bool class_declared[ENT_CLASS_COUNT_];
+  bool prop_declared[ENT_PROP_COUNT_];
 } Emitter;
 
 /// A hash of a 64-bit key whose low bits depend on all of its bits (the
@@ -226,6 +230,35 @@ require_declared(Emitter *em, const char *iri)
   return ENT_SUCCESS;
 }
 
+/// require_declared() for every IRI of property `prop`, once.
+static EntStatus
+require_prop(Emitter *em, EntProperty prop)
+{
+  if (em->prop_declared[prop]) {
+    return ENT_SUCCESS;
+  }
+  const PropInfo *info = ent_prop_info(prop);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t k = 0; k < 2 && info->iris[k]; ++k) {
+    TRY(st, require_declared(em, info->iris[k]));
+  }
+  em->prop_declared[prop] = true;
+  return ENT_SUCCESS;
+}
+
+/// require_declared() for the IRI of class `cls`, once.
+static EntStatus
+require_class(Emitter *em, EntClass cls)
+{
+  if (em->class_declared[cls]) {
+    return ENT_SUCCESS;
+  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, require_declared(em, ent_class_iri(cls)));
+  em->class_declared[cls] = true;
+  return ENT_SUCCESS;
+}
+
 static Node
 iri_node(const char *iri)
 {
@@ -256,8 +289,8 @@ emit_literal_fact(Emitter *em,
 {
   const PropInfo *info = ent_prop_info(f->prop);
   EntStatus st = ENT_SUCCESS;
+  TRY(st, require_prop(em, f->prop));
   for (size_t k = 0; k < 2 && info->iris[k]; ++k) {
-    TRY(st, require_declared(em, info->iris[k]));
     const Node o = info->datatype == DT_IRI
                      ? iri_node(f->value)
                      : (Node){ NODE_LITERAL,
@@ -306,7 +339,7 @@ emit_fact(Emitter *em, const Entity *e, const Fact *f)
   }
   const char *object =
     info->kind == PROP_CONCEPT ? f->value : g->entities[f->object].iri;
-  TRY(st, require_declared(em, info->iris[0]));
+  TRY(st, require_prop(em, f->prop));
   TRY(st, require_declared(em, object));
   TRY(st, put(em, e->iri, info->iris[0], iri_node(object), graph));
   const SuperList *supers = &em->prop_supers[f->prop];
@@ -341,7 +374,7 @@ emit_subject(Emitter *em,
   set_reset(&em->written);
   if (describe) {
     const char *cls = ent_class_iri(e->cls);
-    TRY(st, require_declared(em, cls));
+    TRY(st, require_class(em, e->cls));
     TRY(st, put(em, e->iri, RDF_TYPE, iri_node(cls), graph));
     const SuperList *supers = &em->class_supers[e->cls];
     for (size_t k = 0; k < supers->count; ++k) {

@@ -497,6 +497,22 @@ prescan(Loader *ld, int fd)
       }
     }
     for (ssize_t i = 0; i < n && !ld->status; ++i) {
+      if (!after_cr && (sc.state == SCAN_TEXT || sc.state == SCAN_QUOTE)) {
+        // Most bytes are text or attribute values, where only the byte
+        // that ends them and line ends matter: skip the rest quickly.
+        const char stop = sc.state == SCAN_TEXT ? '<' : sc.quote;
+        while (i < n) {
+          const char b = chunk[i];
+          if (b == stop || b == '\n' || b == '\r' || b == '\0') {
+            break;
+          }
+          sc.column += ((unsigned char)b & 0xC0) != 0x80 ? 1U : 0U;
+          ++i;
+        }
+        if (i == n) {
+          break;
+        }
+      }
       const char c = chunk[i];
       if (after_cr && c != '\n') {
         scan_error(&sc,

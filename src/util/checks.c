@@ -289,8 +289,25 @@ ent_has_only_text_chars(const char *s, size_t len)
 {
   const unsigned char *p = (const unsigned char *)s;
   for (size_t i = 0; i < len; ++i) {
+    // Printable ASCII, the common case, eight bytes at a time: no high
+    // bit, no byte below 0x20, no 0x7F.
+    while (i + 8 <= len) {
+      uint64_t word;
+      memcpy(&word, p + i, 8);
+      const uint64_t ones = 0x0101010101010101ULL;
+      const uint64_t high = 0x8080808080808080ULL;
+      const uint64_t del = word ^ (0x7F * ones);
+      if ((word & high) || ((word - 0x20 * ones) & ~word & high) ||
+          ((del - ones) & ~del & high)) {
+        break;
+      }
+      i += 8;
+    }
+    if (i >= len) {
+      break;
+    }
     if (p[i] >= 0x20 && p[i] < 0x7F) {
-      continue; // printable ASCII, the common case
+      continue;
     }
     // C0 controls but tab and line feed: RDF/XML cannot carry them and
     // raptor writes a bare carriage return into Turtle strings.
