@@ -33,6 +33,7 @@ enum {
 static const char usage_text[] =
   "usage: entente export DATASET... [-f FORMAT[,FORMAT...]] [-o FILE | -O "
   "DIR]\n"
+  "                      [-j N] [--threads N] [-q]\n"
   "                      [--base IRI] [--ontology FILE] [--text "
   "SOURCE=FILE]\n"
   "                      [--view VIEW] [--depth N] [--max-nodes N]\n"
@@ -581,7 +582,9 @@ stream_output(EntWorld *world,
   if (!st) {
     st = ent_export_rdf_stream(
       graph, paths, n_paths, format, stream, show_progress, progress, &total);
-    *input_failed = st == ENT_ERR_IO && ent_graph_entity_count(graph) == 0;
+    // Reading failed (a dataset, a source's text), not writing: the
+    // writers' failures all leave the stream's error flag set.
+    *input_failed = st == ENT_ERR_IO && !ferror(stream);
   }
   // The manifest (written with -O only): one row per named graph
   // (N-Quads) or per file.

@@ -8,7 +8,9 @@ n=0
 while IFS=$'\t' read -r file want_rc line col message; do
   case "$file" in ''|'#'*) continue ;; esac
   n=$((n + 1))
-  for command in validate export; do
+  # export: Turtle, from the graph in memory; stream: N-Triples, written
+  # while the second pass reads (the same checks, the same errors).
+  for command in validate export stream; do
     out="$tmp/$command.ttl"
     printf 'previous contents\n' >"$tmp/existing.ttl"
     set +e
@@ -16,6 +18,10 @@ while IFS=$'\t' read -r file want_rc line col message; do
       (cd "$bad" && "$ENTENTE" export "$file" -o "$out") 2>"$tmp/err" >"$tmp/stdout"
       rc=$?
       (cd "$bad" && "$ENTENTE" export "$file" -o "$tmp/existing.ttl") 2>/dev/null
+    elif [ "$command" = stream ]; then
+      (cd "$bad" && "$ENTENTE" export "$file" -f ntriples -o "$out") 2>"$tmp/err" >"$tmp/stdout"
+      rc=$?
+      (cd "$bad" && "$ENTENTE" export "$file" -f ntriples -o "$tmp/existing.ttl") 2>/dev/null
     else
       (cd "$bad" && "$ENTENTE" validate "$file") 2>"$tmp/err" >"$tmp/stdout"
       rc=$?

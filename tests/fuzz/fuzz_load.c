@@ -5,7 +5,10 @@
 // count), and draw as DOT that cgraph reads back (see oracle.h).  The
 // schema verdict is checked against libxml2's own RELAX NG validator on
 // the same schema: what entente's validator accepts, libxml2's accepts,
-// and what it refuses as schema-invalid, libxml2's refuses too.
+// and what it refuses as schema-invalid, libxml2's refuses too.  The
+// streaming export (ent_export_rdf_stream) of the same file gives the same
+// status and bytes in one thread and in two, and succeeds when the loader
+// did.
 
 #define _GNU_SOURCE 1 // memmem
 
@@ -120,6 +123,60 @@ reference_verdict(const uint8_t *data, size_t size)
   return rc == 0 ? 1 : rc > 0 ? 0 : -1;
 }
 
+/// Stream the input as N-Quads (ent_export_rdf_stream) with `threads`;
+/// the status, and the bytes in *text (free with free()).
+static EntStatus
+stream_export(unsigned threads, char **text, size_t *len)
+{
+  EntGraph *graph = NULL;
+  if (ent_graph_new(world, ontology, NULL, &graph)) {
+    oracle_fail("ent_graph_new failed", NULL);
+  }
+  FILE *out = open_memstream(text, len);
+  if (!out) {
+    oracle_fail("open_memstream failed", NULL);
+  }
+  ent_world_set_threads(world, threads);
+  const char *const paths[] = { path };
+  const EntStatus st = ent_export_rdf_stream(
+    graph, paths, 1, ENT_FORMAT_NQUADS, out, NULL, NULL, NULL);
+  ent_world_set_threads(world, 1);
+  if (fclose(out)) {
+    oracle_fail("closing a memory stream failed", NULL);
+  }
+  ent_graph_free(graph);
+  return st;
+}
+
+/// The streaming export, in one thread and in two: the same status and,
+/// when it succeeds, the same bytes; it succeeds exactly when loading and
+/// checking the quotes did (`loaded`).
+static void
+check_stream(EntStatus loaded)
+{
+  char *one = NULL;
+  char *two = NULL;
+  size_t one_len = 0;
+  size_t two_len = 0;
+  const EntStatus st1 = stream_export(1, &one, &one_len);
+  const EntStatus st2 = stream_export(2, &two, &two_len);
+  if (st1 != st2) {
+    oracle_fail("the streaming export's status depends on --threads", path);
+  }
+  if (!st1 && (one_len != two_len || memcmp(one, two, one_len))) {
+    oracle_fail("the streaming export's bytes depend on --threads", path);
+  }
+  if (!loaded != !st1) {
+    oracle_fail(loaded ? "the streaming export accepted what the loader "
+                         "refuses"
+                       : "the loader accepted what the streaming export "
+                         "refuses",
+                ent_strerror(loaded ? loaded : st1));
+  }
+  free(one);
+  free(two);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -150,6 +207,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   } else if (ent_world_error_count(world) == errors_before) {
     oracle_fail("the loader failed without a message", ent_strerror(st));
   }
+  // The stream checks quotes against their sources' texts as it goes, as
+  // the command does after loading.
+  check_stream(st ? st : ent_graph_check_quotes(graph));
   ent_graph_free(graph);
   return 0;
 }
