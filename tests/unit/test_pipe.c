@@ -132,6 +132,26 @@ statement(size_t i, char *buffers[4], Triple *t)
 
 enum { N_STATEMENTS = 30000 };
 
+/// Hand the first `n` statements of the test stream to `pipe` (its long
+/// literals `big_len` bytes); the first failure.
+static EntStatus
+feed(RdfPipe *pipe, size_t n, size_t big_len)
+{
+  char subject[128];
+  char object[128];
+  char graph[128];
+  char *big = long_text(big_len, 2);
+  char *buffers[4] = { subject, object, graph, big };
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; !st && i < n; ++i) {
+    Triple t;
+    statement(i, buffers, &t);
+    st = rdf_pipe_put(pipe, &t);
+  }
+  free(big);
+  return st;
+}
+
 /// Write the test stream as `format`, through a pipe or not; the bytes.
 static char *
 write_stream(Fixture *f, EntFormat format, bool piped, size_t *len)
@@ -225,17 +245,7 @@ test_failing_output(void)
          ENT_SUCCESS);
   RdfPipe *pipe = NULL;
   assert(rdf_pipe_open(writer, &pipe) == ENT_SUCCESS);
-  char subject[128];
-  char object[128];
-  char graph[128];
-  char *big = long_text(1000, 2);
-  char *buffers[4] = { subject, object, graph, big };
-  EntStatus st = ENT_SUCCESS;
-  for (size_t i = 0; !st && i < N_STATEMENTS; ++i) {
-    Triple t;
-    statement(i, buffers, &t);
-    st = rdf_pipe_put(pipe, &t);
-  }
+  EntStatus st = feed(pipe, N_STATEMENTS, 1000);
   const EntStatus piped = rdf_pipe_close(pipe, !st);
   st = st ? st : piped;
   const EntStatus closed = rdf_writer_close(writer, !st);
@@ -245,7 +255,6 @@ test_failing_output(void)
   assert(log.from_other_thread == 0);
   assert(log.status == ENT_ERR_IO);
   assert(strstr(log.message, "No space left on device"));
-  free(big);
   fclose(full);
   fixture_free(&f);
 }
@@ -263,19 +272,9 @@ test_abandoned(void)
          ENT_SUCCESS);
   RdfPipe *pipe = NULL;
   assert(rdf_pipe_open(writer, &pipe) == ENT_SUCCESS);
-  char subject[128];
-  char object[128];
-  char graph[128];
-  char *big = long_text(300000, 3);
-  char *buffers[4] = { subject, object, graph, big };
-  for (size_t i = 0; i < 5000; ++i) {
-    Triple t;
-    statement(i, buffers, &t);
-    assert(rdf_pipe_put(pipe, &t) == ENT_SUCCESS);
-  }
+  assert(feed(pipe, 5000, 300000) == ENT_SUCCESS);
   assert(rdf_pipe_close(pipe, false) == ENT_SUCCESS);
   assert(rdf_writer_close(writer, false) == ENT_SUCCESS);
-  free(big);
   fclose(out);
 
   // A pipe given nothing at all.
