@@ -8,4 +8,7 @@
 /// `entente push DATASET... --store URL ...`: see src/cli/push.c.
 int ent_cmd_push(int argc, char **argv);
 
+/// The cores this process may run on (its affinity), at least 1.
+unsigned ent_cli_usable_cores(void);
+
 #endif // ENT_CLI_COMMANDS_H

@@ -73,9 +73,9 @@ static const char help_text[] =
   "  -j, --jobs N     with -O: export the datasets in N worker processes\n"
   "                   (same bytes whatever N)\n"
   "  --threads N      N-Triples and N-Quads: 2 serializes in a second\n"
-  "                   thread while the first reads (default 2 on a\n"
-  "                   machine with two or more cores, else 1; -j workers\n"
-  "                   use 1)\n"
+  "                   thread while the first reads (default 2 when this\n"
+  "                   process may use two or more cores, else 1; -j\n"
+  "                   workers use 1)\n"
   "A DATASET may be a directory: its *.xml files, in name order.\n"
   "\n"
   "Diagram options:\n"
@@ -1099,8 +1099,7 @@ main(int argc, char **argv)
   if (!st) {
     unsigned long threads = o.threads;
     if (!threads) {
-      const long cores = sysconf(_SC_NPROCESSORS_ONLN);
-      threads = cores >= 2 ? 2 : 1;
+      threads = ent_cli_usable_cores() >= 2 ? 2 : 1;
     }
     ent_world_set_threads(world, (unsigned)threads);
     st = ent_ontology_load(world, o.ontology, &ont);

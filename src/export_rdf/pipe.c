@@ -239,6 +239,9 @@ rdf_pipe_open(RdfWriter *writer, RdfPipe **out)
     return st;
   }
   RdfPipe *pipe = calloc(1, sizeof(RdfPipe));
+  if (pipe) {
+    pipe->writer = writer;
+  }
   if (!pipe || !batch_reserve(&pipe->slots[0], 1) ||
       !ring_init(&pipe->ring, PIPE_SLOTS)) {
     st = ENT_ERR_NO_MEMORY;
@@ -253,7 +256,6 @@ rdf_pipe_open(RdfWriter *writer, RdfPipe **out)
     free(pipe);
     return st;
   }
-  pipe->writer = writer;
   *out = pipe;
   return ENT_SUCCESS;
 }
@@ -346,6 +348,7 @@ write_blocks(void *handle)
   while (ring_take(&out->ring, &slot, &failure)) {
     int error = 0;
     const size_t len = out->lens[slot];
+    errno = 0;
     if (!failure && len &&
         fwrite(out->blocks[slot], 1, len, out->stream) != len) {
       error = errno ? errno : EIO;

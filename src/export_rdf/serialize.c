@@ -460,7 +460,10 @@ write_one(void *handle, const Triple *t)
       (t->object.datatype && borrow && !datatype) ||
       (w->with_graph && t->graph && !s.graph)) {
     st = ENT_ERR_NO_MEMORY;
-  } else if (raptor_serializer_serialize_statement(w->serializer, &s)) {
+  } else if (raptor_serializer_serialize_statement(w->serializer, &s) ||
+             w->buffer->failed) {
+    // raptor goes on after its iostream fails; the export stops (the
+    // reason is logged when the writer is closed).
     st = ENT_ERR_IO;
   } else {
     ++w->count;
@@ -688,7 +691,8 @@ rdf_writer_close(RdfWriter *w, bool finish)
     error = errno;
     flush_failed = true;
   }
-  if (finish && !st && (flush_failed || error)) {
+  // A failed write is said even when the export stops for it (!finish).
+  if ((finish && !st && flush_failed) || error) {
     ent_log(w->ent_world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,

@@ -117,6 +117,9 @@ ent_export_rdf_stream(EntGraph *graph,
   }
   if (!st && graph->world->threads > 1) {
     st = rdf_pipe_open(writer, &state.pipe);
+    if (st == ENT_ERR_INTERNAL) {
+      st = ENT_SUCCESS; // no thread to be had: write from this one
+    }
   }
   graph->stream_phase = STREAM_WRITE;
   graph->flush = write_element;

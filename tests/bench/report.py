@@ -117,10 +117,13 @@ for size in sizes:
                 parts.append("%.2fx %s" % (tps(one) / tps(row), name))
         checks.append("NOTE %s: in one thread (--threads 1): %s"
                       % (size, ", ".join(parts)))
-    if e.get("cpu") and cref and cref.get("cpu"):
+    if e.get("cpu") and cref and cref.get("cpu") and cref.get("n"):
+        per_e = e["cpu"] / e["n"]
+        per_c = cref["cpu"] / cref["n"]
         checks.append("NOTE %s: CPU time (every thread) entente %.2f s, the "
-                      "ceiling %.2f s: %.2fx the ceiling's work per triple"
-                      % (size, e["cpu"], cref["cpu"], cref["cpu"] / e["cpu"]))
+                      "ceiling %.2f s: entente's CPU time per triple is "
+                      "%.2fx the ceiling's" % (size, e["cpu"], cref["cpu"],
+                                               per_e / per_c))
     rp = tps(find(size, "rapper nt->nt (entente's output)"))
     if rp:
         check(et >= rp, "%s: XML->N-Triples %.0f/s = %.2fx rapper -i ntriples "
@@ -187,6 +190,8 @@ for a, b in steps:
     check(grow_t <= 1.1 * grow_n, "%s -> %s: time x%.2f for x%.2f triples "
           "(%s; target <= 1.1 x the size ratio, i.e. <= 11x for 10x)"
           % (a["size"], b["size"], grow_t, grow_n, a["label"]))
+if not steps:
+    checks.append("SKIP growth: no two sizes 5x or more apart")
 checked = steps[0][0]["label"] if steps else None
 for label in ("entente export -f ntriples", "ceiling -f ntriples",
               "ceiling -f ntriples > /dev/null"):
