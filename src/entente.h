@@ -100,11 +100,13 @@ ENT_API void ent_world_set_log(EntWorld *world, EntLogFunc func, void *handle);
 /// Number of errors logged through `world` so far.
 ENT_API unsigned long ent_world_error_count(const EntWorld *world);
 /**
- * Let one export use up to `threads` threads (0 is taken as 1, the
+ * Let one export work in parallel (`threads` 0 is taken as 1, the
  * default: everything runs in the calling thread).  With 2 or more,
  * ent_export_rdf_stream() serializes in a second thread while the calling
- * one reads, which is faster when a core is free; the output is the same
- * byte for byte, and log callbacks still come from the calling thread.
+ * one reads, and a third, mostly waiting on the kernel, writes the
+ * serialized blocks to the FILE: faster when a core is free.  The output
+ * is the same byte for byte, and log callbacks still come from the
+ * calling thread.
  */
 ENT_API void ent_world_set_threads(EntWorld *world, unsigned threads);
 
@@ -347,7 +349,7 @@ typedef void (*EntProgressFunc)(void *handle,
  * keep failures from leaving files.  `progress` (nullable) is called
  * every few thousand elements, from the calling thread.  When the world
  * allows two threads (ent_world_set_threads()), a second one serializes
- * while this one reads; the bytes written are the same.
+ * (and a third writes) while this one reads; the bytes are the same.
  */
 ENT_API EntStatus ent_export_rdf_stream(EntGraph *graph,
                                         const char *const *paths,
