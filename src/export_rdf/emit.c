@@ -230,7 +230,8 @@ require_declared(Emitter *em, const char *iri)
   return ENT_SUCCESS;
 }
 
-/// require_declared() for every IRI of property `prop`, once.
+/// require_declared() for every IRI of property `prop` (each undeclared
+/// one is reported; the first failure is returned), once.
 static EntStatus
 require_prop(Emitter *em, EntProperty prop)
 {
@@ -238,12 +239,13 @@ require_prop(Emitter *em, EntProperty prop)
     return ENT_SUCCESS;
   }
   const PropInfo *info = ent_prop_info(prop);
-  EntStatus st = ENT_SUCCESS;
+  EntStatus worst = ENT_SUCCESS;
   for (size_t k = 0; k < 2 && info->iris[k]; ++k) {
-    TRY(st, require_declared(em, info->iris[k]));
+    const EntStatus st = require_declared(em, info->iris[k]);
+    worst = worst ? worst : st;
   }
-  em->prop_declared[prop] = true;
-  return ENT_SUCCESS;
+  em->prop_declared[prop] = !worst;
+  return worst;
 }
 
 /// require_declared() for the IRI of class `cls`, once.
@@ -609,15 +611,12 @@ ent_emit_check_vocabulary(EntGraph *graph)
   em.graph = graph;
   EntStatus worst = ENT_SUCCESS;
   for (int c = 0; c < ENT_CLASS_COUNT_; ++c) {
-    const EntStatus st = require_declared(&em, ent_class_iri((EntClass)c));
+    const EntStatus st = require_class(&em, (EntClass)c);
     worst = worst ? worst : st;
   }
   for (int p = 0; p < ENT_PROP_COUNT_; ++p) {
-    const PropInfo *info = ent_prop_info((EntProperty)p);
-    for (size_t k = 0; k < 2 && info->iris[k]; ++k) {
-      const EntStatus st = require_declared(&em, info->iris[k]);
-      worst = worst ? worst : st;
-    }
+    const EntStatus st = require_prop(&em, (EntProperty)p);
+    worst = worst ? worst : st;
   }
   static const char *const roles[] = { ENT_NS "speakerRole",
                                        ENT_NS "mediumRole" };

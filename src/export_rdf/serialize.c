@@ -479,6 +479,17 @@ write_one(void *handle, const Triple *t)
 }
 
 static void
+log_raptor_message(RdfWriter *w, const char *text)
+{
+  ent_log(w->ent_world,
+          ENT_LOG_ERROR,
+          ENT_ERR_INTERNAL,
+          NULL,
+          "RDF writer: %s",
+          text ? text : "failed");
+}
+
+static void
 on_raptor_log(void *data, raptor_log_message *message)
 {
   RdfWriter *w = data;
@@ -487,21 +498,11 @@ on_raptor_log(void *data, raptor_log_message *message)
   }
   // raptor's serializers go on after errors; entente does not.
   ++w->errors;
-  const char *text = message->text ? message->text : "failed";
   if (!w->defer_log) {
-    ent_log(w->ent_world,
-            ENT_LOG_ERROR,
-            ENT_ERR_INTERNAL,
-            NULL,
-            "RDF writer: %s",
-            text);
+    log_raptor_message(w, message->text);
   } else if (w->n_deferred < DEFERRED_MAX) {
-    const size_t len = strlen(text);
-    char *copy = malloc(len + 1);
-    if (copy) {
-      memcpy(copy, text, len + 1);
-    }
-    w->deferred[w->n_deferred++] = copy; // NULL: "failed" is logged
+    // NULL (no text, or no memory for it): "failed" is logged.
+    w->deferred[w->n_deferred++] = message->text ? strdup(message->text) : NULL;
   }
 }
 
@@ -675,12 +676,7 @@ rdf_writer_close(RdfWriter *w, bool finish)
   free(w->buffer);
   raptor_world_set_log_handler(w->world, NULL, NULL);
   for (size_t i = 0; i < w->n_deferred; ++i) {
-    ent_log(w->ent_world,
-            ENT_LOG_ERROR,
-            ENT_ERR_INTERNAL,
-            NULL,
-            "RDF writer: %s",
-            w->deferred[i] ? w->deferred[i] : "failed");
+    log_raptor_message(w, w->deferred[i]);
     free(w->deferred[i]);
   }
   if (finish && !st && w->errors) {
