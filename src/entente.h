@@ -99,6 +99,8 @@ ENT_API void ent_world_free(EntWorld *world);
 ENT_API void ent_world_set_log(EntWorld *world, EntLogFunc func, void *handle);
 /// Number of errors logged through `world` so far.
 ENT_API unsigned long ent_world_error_count(const EntWorld *world);
+/// Number of warnings logged through `world` so far.
+ENT_API unsigned long ent_world_warning_count(const EntWorld *world);
 /**
  * Let one export work in parallel (`threads` 0 is taken as 1, the
  * default: everything runs in the calling thread).  With 2 or more,
@@ -134,7 +136,10 @@ typedef enum {
   ENT_CLASS_QUOTATION,   ///< A verbatim quote
   ENT_CLASS_PARAPHRASE,  ///< Reported speech
   ENT_CLASS_AGREEMENT,   ///< An agreement or a proposal
-  ENT_CLASS_INCIDENT,    ///< A strike, attack or advance
+  ENT_CLASS_INCIDENT,    ///< A strike, attack, visit, suspension...
+  ENT_CLASS_ANONYMOUS_SOURCE, ///< An unnamed person a source cites
+  ENT_CLASS_RESPONSE,         ///< What an actor did about an agreement
+  ENT_CLASS_CORPUS,           ///< A corpus: its IRI names the registry graph
   ENT_CLASS_COUNT_
 } EntClass;
 
@@ -191,6 +196,29 @@ typedef enum {
   ENT_PROP_NEGOTIATION_STATUS,
   ENT_PROP_AGREEMENT_STATUS,
   ENT_PROP_INCIDENT_TYPE,
+  // Added with the corpus model (values above are never renumbered)
+  ENT_PROP_NAME,      ///< A name as one source gives it (a post's title)
+  ENT_PROP_FRAGMENT,  ///< "true": a quote that is only a fragment
+  ENT_PROP_CONDITION, ///< A condition of an agreement (lang allowed)
+  ENT_PROP_BYLINE,    ///< A source's byline
+  ENT_PROP_LICENSE,   ///< A corpus's licence (absolute IRI)
+  ENT_PROP_HOST,
+  ENT_PROP_MEDIATOR,
+  ENT_PROP_OBSERVER,
+  ENT_PROP_ABSENT_PARTY,
+  ENT_PROP_REFUSING_PARTY,
+  ENT_PROP_VENUE,
+  ENT_PROP_OCCASION,
+  ENT_PROP_RELAYED_BY,
+  ENT_PROP_AFFILIATION,
+  ENT_PROP_INSTRUMENT,
+  ENT_PROP_RESPONSE,
+  ENT_PROP_RESPONDENT,
+  ENT_PROP_WIRE_SERVICE,
+  ENT_PROP_ROLE,          ///< Controlled: a post's role ("chair")
+  ENT_PROP_SETTING,       ///< Controlled: where a statement was made
+  ENT_PROP_PRESS_ACCESS,  ///< Controlled: "closed", "open", "partial"
+  ENT_PROP_RESPONSE_KIND, ///< Controlled: "accepted", "rejected"...
   ENT_PROP_COUNT_
 } EntProperty;
 
@@ -255,6 +283,44 @@ ENT_API EntStatus ent_graph_set_concept(EntGraph *graph,
                                         const char *value,
                                         const EntCaret *at);
 
+/**
+ * Say that official `holder_id` holds a post in body `body_id` (an
+ * institution, outlet, delegation or country; NULL when the source names
+ * none) with controlled role `role` (a value the ontology declares for
+ * ent:Role, such as "chair"; NULL when the source's title fits none),
+ * titled `title` (with language tag `lang`, nullable) as the current
+ * source spells it.  A post's IRI comes from its content, never from its
+ * position: BASE post/HOLDER/BODY/ROLE (BODY left out when there is
+ * none; without a role, the title, lower-cased, in place of ROLE).  The
+ * same post from two sources is one node with each source's title in its
+ * graph; two different posts are two nodes.  `post_id` (nullable)
+ * receives the post's ID, borrowed from the graph, for further facts
+ * (its start and end dates).
+ */
+ENT_API EntStatus ent_graph_add_post(EntGraph *graph,
+                                     const char *holder_id,
+                                     const char *body_id,
+                                     const char *role,
+                                     const char *title,
+                                     const char *lang,
+                                     const EntCaret *at,
+                                     const char **post_id);
+
+/**
+ * Say that actor `respondent_id` responded to agreement `agreement_id`
+ * with controlled value `kind` ("accepted", "rejected", "welcomed",
+ * "noted", "conditional", "disputed"), as the current source reports.
+ * The response's IRI is AGREEMENT-IRI/response/RESPONDENT-KIND, the same
+ * for every source.  `response_id` (nullable) receives its ID, borrowed,
+ * for further facts (its date).
+ */
+ENT_API EntStatus ent_graph_add_response(EntGraph *graph,
+                                         const char *agreement_id,
+                                         const char *respondent_id,
+                                         const char *kind,
+                                         const EntCaret *at,
+                                         const char **response_id);
+
 /// Whether entity `id` exists; if so and `cls` is not NULL, its class.
 ENT_API int ent_graph_has(const EntGraph *graph, const char *id, EntClass *cls);
 /// Number of entities in the graph.
@@ -269,6 +335,64 @@ ENT_API const char *ent_graph_iri(const EntGraph *graph, const char *id);
  */
 ENT_API EntStatus ent_load_dataset(EntGraph *graph, const char *path);
 
+// ---- Corpora ----
+
+/**
+ * A corpus is a directory holding `corpus.xml` (its ID, base IRI, title
+ * and licence), `registry/` (entity files: the people, institutions,
+ * places, negotiations... that articles share, each declared once) and
+ * `articles/` (one dataset per article).  An article refers to registry
+ * entities by ID and adds its own claims about them (`ref="ID"`); its
+ * facts land in the named graphs of its sources, the registry's in the
+ * corpus graph.
+ */
+
+/**
+ * Find the corpus a dataset (or directory) belongs to: the nearest
+ * directory at or above it that holds an entente `corpus.xml`.  On
+ * success `*dir` receives that directory, to be freed with free();
+ * ENT_FAILURE when there is none (a standalone dataset).
+ */
+ENT_API EntStatus ent_corpus_find(const char *path, char **dir);
+
+/**
+ * Load the corpus in directory `dir` into `graph`, which must hold no
+ * entities yet: its corpus.xml and every registry/ *.xml file, in name
+ * order.  Datasets loaded afterwards may refer to its entities; the
+ * corpus directory also becomes a place their texts may be read from.
+ */
+ENT_API EntStatus ent_graph_load_corpus(EntGraph *graph, const char *dir);
+
+/// The ID of the corpus loaded into `graph` (borrowed), or NULL.
+ENT_API const char *ent_graph_corpus_id(const EntGraph *graph);
+
+/**
+ * Whether the registry's statements (the corpus graph) are written by the
+ * exporters (default 1).  Writing an article's own statements alone, as
+ * `export -O` does, turns it off.
+ */
+ENT_API void ent_graph_write_registry(EntGraph *graph, int write);
+
+/**
+ * Allow source texts to be read from directory `dir` (copied).  A
+ * dataset's `text` path is relative and is looked up under the corpus
+ * directory (or, for a dataset outside any corpus, its own directory),
+ * then under each directory allowed here in order; a path that is
+ * absolute, climbs out with `..` or leads out of its directory through
+ * a link is refused before anything is opened.
+ */
+ENT_API EntStatus ent_graph_add_text_dir(EntGraph *graph, const char *dir);
+
+/**
+ * Warn about every disagreement between sources: two sources giving one
+ * entity different values of a property that has one value (a status,
+ * a date, a duration, a death toll), or one post different titles.  Both
+ * claims stay in the graph; each warning names both places.  `count`
+ * (nullable) receives the number of disagreements.
+ */
+ENT_API EntStatus ent_graph_check_disagreements(EntGraph *graph,
+                                                size_t *count);
+
 /**
  * Check the quotes of source `source_id` against the text in file `path`.
  * The source need not be loaded yet: the text is attached when it is, and
@@ -279,8 +403,9 @@ ENT_API EntStatus ent_graph_set_source_text(EntGraph *graph,
                                             const char *path);
 
 /**
- * Check that every verbatim quote appears in its source's text, for every
- * source whose text is at hand.  Each miss is logged at its caret.
+ * Check that every verbatim quote appears in its source's text.  Each miss
+ * is an error logged at the quote; each quote that cannot be checked (its
+ * source names no text, or the text is not found) is a warning there.
  */
 ENT_API EntStatus ent_graph_check_quotes(EntGraph *graph);
 

@@ -8,6 +8,53 @@
 /// `entente push DATASET... --store URL ...`: see src/cli/push.c.
 int ent_cmd_push(int argc, char **argv);
 
+#include "../entente.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+// Exit codes, as in sysexits.h.
+enum {
+  CLI_OK = 0,
+  CLI_USAGE = 64,    // bad command line
+  CLI_DATAERR = 65,  // bad input data
+  CLI_NOINPUT = 66,  // an input file cannot be read
+  CLI_SOFTWARE = 70, // internal error
+  CLI_IOERR = 74,    // output could not be written
+  CLI_CONFIG = 78,   // unusable ontology
+};
+
+/// What a command reads: dataset files and the corpus they belong to.
+typedef struct {
+  char **paths;   ///< Dataset files, directories expanded (owned)
+  size_t n_paths;
+  char *corpus;   ///< The corpus directory, or NULL (owned)
+} CliInputs;
+
+/**
+ * Expand `args` (dataset files, directories of them, corpus directories,
+ * which stand for their articles) and find their corpus: `corpus_option`
+ * (--corpus) when given, else the one every dataset lies in, or none.
+ * Datasets of two corpora, or of a corpus and none, are a usage error.
+ * Returns an exit status (messages printed); on success free `in` with
+ * ent_cli_inputs_free().
+ */
+int ent_cli_inputs(const char *const *args,
+                   size_t n_args,
+                   const char *corpus_option,
+                   CliInputs *in);
+void ent_cli_inputs_free(CliInputs *in);
+
+/// A new graph, with the directories texts may be read from and the
+/// corpus of `in` loaded.
+EntStatus ent_cli_new_graph(EntWorld *world,
+                            const EntOntology *ontology,
+                            const char *base,
+                            const CliInputs *in,
+                            const char *const *text_dirs,
+                            size_t n_text_dirs,
+                            EntGraph **out);
+
 /// The cores this process may run on (its affinity), at least 1.
 unsigned ent_cli_usable_cores(void);
 

@@ -16,15 +16,15 @@
 #include <time.h>
 #include <unistd.h>
 
-// Exit codes, as in sysexits.h.
+// Exit codes, as in sysexits.h (commands.h).
 enum {
-  EXIT_OK = 0,
-  EXIT_USAGE = 64,    // bad command line
-  EXIT_DATAERR = 65,  // bad input data
-  EXIT_NOINPUT = 66,  // an input file cannot be read
-  EXIT_SOFTWARE = 70, // internal error
-  EXIT_IOERR = 74,    // output could not be written
-  EXIT_CONFIG = 78,   // unusable ontology
+  EXIT_OK = CLI_OK,
+  EXIT_USAGE = CLI_USAGE,
+  EXIT_DATAERR = CLI_DATAERR,
+  EXIT_NOINPUT = CLI_NOINPUT,
+  EXIT_SOFTWARE = CLI_SOFTWARE,
+  EXIT_IOERR = CLI_IOERR,
+  EXIT_CONFIG = CLI_CONFIG,
 };
 
 #define MAX_FORMATS 16
@@ -33,13 +33,15 @@ enum {
 static const char usage_text[] =
   "usage: entente export DATASET... [-f FORMAT[,FORMAT...]] [-o FILE | -O "
   "DIR]\n"
-  "                      [-j N] [--threads N] [-q]\n"
-  "                      [--base IRI] [--ontology FILE] [--text "
+  "                      [-j N] [--threads N] [-q] [-w | --strict]\n"
+  "                      [--corpus DIR] [--text-dir DIR] [--text "
   "SOURCE=FILE]\n"
+  "                      [--base IRI] [--ontology FILE]\n"
   "                      [--view VIEW] [--depth N] [--max-nodes N]\n"
   "                      [--engine NAME] [--lang TAG]\n"
-  "       entente validate DATASET... [--ontology FILE] [--text "
-  "SOURCE=FILE]\n"
+  "       entente validate DATASET... [--corpus DIR] [--text-dir DIR]\n"
+  "                      [--text SOURCE=FILE] [-w | --strict] [--ontology "
+  "FILE]\n"
   "       entente dot GRAPH.ttl [-f dot|svg|png|pdf|graphml] [-o FILE]\n"
   "                      [--syntax NAME] [--view VIEW] [--depth N]\n"
   "                      [--max-nodes N] [--engine NAME] [--lang TAG]\n"
@@ -68,7 +70,14 @@ static const char help_text[] =
   "                   format\n"
   "  --base IRI       mint entity IRIs under IRI instead of the dataset's\n"
   "  --ontology F     use this ontology instead of the built-in one\n"
+  "  --corpus DIR     read the datasets against the corpus in DIR (by\n"
+  "                   default: the corpus whose corpus.xml is in the\n"
+  "                   dataset's directory or above it, if any)\n"
+  "  --text-dir DIR   also look for the texts datasets name in DIR (after\n"
+  "                   the corpus directory, or the dataset's own)\n"
   "  --text S=F       check the quotes of source S against the text in F\n"
+  "  -w, --no-warnings  do not show warnings\n"
+  "  --strict         treat warnings as errors (exit 65, nothing written)\n"
   "  -q, --quiet      no progress line (shown on a terminal for long runs)\n"
   "  -j, --jobs N     with -O: export the datasets in N worker processes\n"
   "                   (same bytes whatever N)\n"
@@ -76,7 +85,10 @@ static const char help_text[] =
   "                   thread (and writes the file from a third) while\n"
   "                   the first reads (default 2 when this process may\n"
   "                   use two or more cores, else 1; -j workers use 1)\n"
-  "A DATASET may be a directory: its *.xml files, in name order.\n"
+  "A DATASET may be a directory: its *.xml files, in name order; a corpus\n"
+  "directory stands for the articles in its articles/ folder, read against\n"
+  "its registry.  With -O, each dataset's file holds what its sources say,\n"
+  "and CORPUS-ID.EXT the registry (the corpus graph).\n"
   "\n"
   "Diagram options:\n"
   "  --view V         all (default), negotiation:ID, ego:ID, timeline\n"
@@ -103,8 +115,9 @@ typedef struct {
 
 typedef struct {
   const char *command;
-  const char **datasets;
-  int n_datasets;
+  const char **args; ///< DATASET arguments as given
+  int n_args;
+  CliInputs in;      ///< The datasets (directories expanded) and corpus
   Format formats[MAX_FORMATS];
   int n_formats;
   const char *output;
@@ -112,14 +125,18 @@ typedef struct {
   const char *base;
   const char *ontology;
   const char *syntax;
+  const char *corpus;
   const char *texts[MAX_TEXTS];
   int n_texts;
+  const char *text_dirs[MAX_TEXTS];
+  int n_text_dirs;
   EntDiagramOptions diagram;
   bool quiet;
+  bool no_warnings;
+  bool strict;
+  bool corpus_output;    ///< -O: also write the corpus graph's own file
   unsigned long jobs;    ///< -j: parallel workers (export -O only)
   unsigned long threads; ///< --threads, or 0: as many cores, up to 2
-  char **owned;          ///< Dataset paths found in directories
-  size_t n_owned;
 } Options;
 
 static int usage_error(const char *fmt, ...)
@@ -212,8 +229,8 @@ parse_args(int argc, char **argv, Options *o)
 {
   memset(o, 0, sizeof(*o));
   o->command = argv[1];
-  o->datasets = calloc((size_t)argc, sizeof(char *));
-  if (!o->datasets) {
+  o->args = calloc((size_t)argc, sizeof(char *));
+  if (!o->args) {
     return EXIT_SOFTWARE;
   }
   for (int i = 2; i < argc; ++i) {
@@ -221,11 +238,19 @@ parse_args(int argc, char **argv, Options *o)
     const char *value = i + 1 < argc ? argv[i + 1] : NULL;
     unsigned long n = 0;
     if (a[0] != '-' || a[1] == '\0') {
-      o->datasets[o->n_datasets++] = a;
+      o->args[o->n_args++] = a;
       continue;
     }
     if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
       o->quiet = true;
+      continue;
+    }
+    if (!strcmp(a, "-w") || !strcmp(a, "--no-warnings")) {
+      o->no_warnings = true;
+      continue;
+    }
+    if (!strcmp(a, "--strict")) {
+      o->strict = true;
       continue;
     }
     if (!strncmp(a, "-j", 2) && a[2] != '\0') {
@@ -242,6 +267,14 @@ parse_args(int argc, char **argv, Options *o)
         return usage_error("too many %s options", a);
       }
       o->texts[o->n_texts++] = value;
+    } else if (!strcmp(a, "--text-dir")) {
+      if (!value) {
+        return usage_error("%s needs a directory", a);
+      }
+      if (o->n_text_dirs == MAX_TEXTS) {
+        return usage_error("too many %s options", a);
+      }
+      o->text_dirs[o->n_text_dirs++] = value;
     } else if (!value) {
       return strcmp(a, "--help") ? usage_error("unknown option or missing "
                                                "value: '%s'",
@@ -260,6 +293,8 @@ parse_args(int argc, char **argv, Options *o)
       o->base = value;
     } else if (!strcmp(a, "--ontology")) {
       o->ontology = value;
+    } else if (!strcmp(a, "--corpus")) {
+      o->corpus = value;
     } else if (!strcmp(a, "--syntax")) {
       o->syntax = value;
     } else if (!strcmp(a, "--view")) {
@@ -295,13 +330,16 @@ parse_args(int argc, char **argv, Options *o)
     return usage_error("-j needs export -O DIR: with -o the datasets make "
                        "one graph");
   }
-  if (o->n_datasets == 0) {
+  if (o->n_args == 0) {
     return usage_error("%s needs at least one %s",
                        o->command,
                        strcmp(o->command, "dot") ? "DATASET" : "RDF file");
   }
   if (o->output && o->output_dir) {
     return usage_error("give -o or -O, not both");
+  }
+  if (o->strict && o->no_warnings) {
+    return usage_error("give --strict or --no-warnings, not both");
   }
   if (o->n_formats > 1 && !o->output_dir) {
     return usage_error("several formats need -O DIR");
@@ -313,6 +351,7 @@ parse_args(int argc, char **argv, Options *o)
     }
     o->formats[o->n_formats++] = guessed;
   }
+  o->corpus_output = true;
   return EXIT_OK;
 }
 
@@ -347,14 +386,66 @@ exit_code(EntStatus st)
   return EXIT_SOFTWARE;
 }
 
-/// A new graph with the texts of --text attached.
+/// Diagnostics as the library prints them, but warnings can be silenced.
+static void
+cli_log(void *handle,
+        const EntLogLevel level,
+        const EntStatus status,
+        const EntCaret *caret,
+        const char *message)
+{
+  (void)status;
+  const Options *o = handle;
+  if (level == ENT_LOG_WARNING && o->no_warnings) {
+    return;
+  }
+  static const char *const level_names[] = { "error", "warning", "note" };
+  if (caret && caret->document && caret->line) {
+    fprintf(stderr,
+            "%s:%lu:%lu: %s: %s\n",
+            caret->document,
+            caret->line,
+            caret->column ? caret->column : 1UL,
+            level_names[level],
+            message);
+  } else if (caret && caret->document) {
+    fprintf(
+      stderr, "%s: %s: %s\n", caret->document, level_names[level], message);
+  } else {
+    fprintf(stderr, "entente: %s: %s\n", level_names[level], message);
+  }
+}
+
+/// With --strict, any warning fails the run (ENT_ERR_SCHEMA: bad data).
+static EntStatus
+strict_status(const EntWorld *world, const Options *o, EntStatus st)
+{
+  if (st || !o->strict || !ent_world_warning_count(world)) {
+    return st;
+  }
+  fprintf(stderr,
+          "entente: error: %lu warning%s, and --strict makes warnings "
+          "errors\n",
+          ent_world_warning_count(world),
+          ent_world_warning_count(world) == 1 ? "" : "s");
+  return ENT_ERR_SCHEMA;
+}
+
+/// A new graph: the corpus loaded, the text directories and the texts of
+/// --text attached.
 static EntStatus
 prepare_graph(EntWorld *world,
               const EntOntology *ont,
               const Options *o,
               EntGraph **out)
 {
-  EntStatus st = ent_graph_new(world, ont, o->base, out);
+  EntStatus st = ent_cli_new_graph(world,
+                                    ont,
+                                    o->base,
+                                    &o->in,
+                                    o->text_dirs,
+                                    (size_t)o->n_text_dirs,
+                                    out);
   for (int i = 0; !st && i < o->n_texts; ++i) {
     const char *eq = strchr(o->texts[i], '=');
     char source[256];
@@ -380,18 +471,48 @@ prepare_graph(EntWorld *world,
   return st;
 }
 
-/// Load `paths` into a new graph, attach texts, check quotes.
+/// Every --text must name a source the datasets define.
+static EntStatus
+check_text_sources(const EntGraph *graph, const Options *o)
+{
+  EntStatus st = ENT_SUCCESS;
+  for (int i = 0; i < o->n_texts; ++i) {
+    const char *eq = strchr(o->texts[i], '=');
+    char source[256];
+    const size_t len = (size_t)(eq - o->texts[i]);
+    memcpy(source, o->texts[i], len < sizeof(source) ? len : 0);
+    source[len < sizeof(source) ? len : 0] = '\0';
+    EntClass cls = ENT_CLASS_COUNT_;
+    if (!ent_graph_has(graph, source, &cls) || cls != ENT_CLASS_SOURCE) {
+      fprintf(stderr,
+              "entente: error: --text names source '%s', which no dataset "
+              "given defines; check the source's ID\n",
+              source);
+      st = ENT_ERR_BAD_ARG;
+    }
+  }
+  return st;
+}
+
+/// Load `paths` (each against the corpus, if any) into a new graph, attach
+/// texts, check quotes.  Every dataset is read, so that every error is
+/// reported in one run; the first error's status is returned.
 static EntStatus
 load_graph(EntWorld *world,
            const EntOntology *ont,
            const Options *o,
            const char *const *paths,
-           int n_paths,
+           size_t n_paths,
            EntGraph **out)
 {
   EntStatus st = prepare_graph(world, ont, o, out);
-  for (int i = 0; !st && i < n_paths; ++i) {
-    st = ent_load_dataset(*out, paths[i]);
+  const bool prepared = !st;
+  for (size_t i = 0; prepared && i < n_paths; ++i) {
+    const EntStatus one = ent_load_dataset(*out, paths[i]);
+    st = st ? st : one;
+  }
+  if (!st) {
+    st = check_text_sources(*out, o);
   }
   if (!st) {
     st = ent_graph_check_quotes(*out);
@@ -417,31 +538,54 @@ stem(const char *path, char *out, size_t size)
 static int
 run_validate(EntWorld *world, const EntOntology *ont, const Options *o)
 {
-  EntStatus worst = ENT_SUCCESS;
-  for (int i = 0; i < o->n_datasets; ++i) {
-    EntGraph *graph = NULL;
-    EntStatus st = load_graph(world, ont, o, &o->datasets[i], 1, &graph);
-    size_t statements = 0;
-    if (!st) {
-      st = ent_graph_statement_count(graph, &statements);
-    }
-    if (!st) {
+  // All datasets in one graph, read as export reads them: a dataset that
+  // validates is one that exports, alone or with the others.
+  EntGraph *graph = NULL;
+  EntStatus st = load_graph(world,
+                            ont,
+                            o,
+                            (const char *const *)o->in.paths,
+                            o->in.n_paths,
+                            &graph);
+  size_t statements = 0;
+  size_t disagreements = 0;
+  if (!st) {
+    st = ent_graph_statement_count(graph, &statements);
+  }
+  if (!st) {
+    st = ent_graph_check_disagreements(graph, &disagreements);
+  }
+  st = strict_status(world, o, st);
+  if (!st) {
+    const char *corpus = ent_graph_corpus_id(graph);
+    if (o->in.n_paths == 1 && !corpus) {
       printf("%s: valid: %zu entities, %zu statements\n",
-             o->datasets[i],
+             o->in.paths[0],
              ent_graph_entity_count(graph),
              statements);
-    } else if (!worst) {
-      worst = st;
+    } else {
+      for (size_t i = 0; i < o->in.n_paths; ++i) {
+        printf("%s: valid\n", o->in.paths[i]);
+      }
+      printf("%s%s%s: valid: %zu entities, %zu statements (%zu dataset%s%s)\n",
+             corpus ? "corpus '" : "all",
+             corpus ? corpus : "",
+             corpus ? "'" : "",
+             ent_graph_entity_count(graph),
+             statements,
+             o->in.n_paths,
+             o->in.n_paths == 1 ? "" : "s",
+             disagreements ? ", sources disagree: see the warnings" : "");
     }
-    ent_graph_free(graph);
   }
+  ent_graph_free(graph);
   if (fflush(stdout) || ferror(stdout)) {
     fprintf(stderr,
             "entente: error: writing to standard output failed: %s\n",
             strerror(errno));
     return EXIT_IOERR;
   }
-  return worst == ENT_ERR_IO ? EXIT_NOINPUT : exit_code(worst);
+  return st == ENT_ERR_IO ? EXIT_NOINPUT : exit_code(st);
 }
 
 static int
@@ -456,12 +600,98 @@ check_output_dir(const Options *o)
   return EXIT_OK;
 }
 
-/// Open the output for `dataset` in `format`: a temporary file beside
-/// its target, or standard output.
+/// What one output file holds: some datasets' statements (with the
+/// corpus graph, or without it), or the corpus graph alone.
+typedef struct {
+  const char *const *paths;
+  size_t n_paths;
+  bool registry; ///< The corpus graph is written too
+  char name[1024]; ///< File name without extension (-O), or ""
+} Unit;
+
+/// What unit `i` of plan_units() writes, for messages.
+static const char *
+unit_what(const Options *o, const Unit *units, size_t i, bool corpus_unit)
+{
+  (void)o;
+  return corpus_unit && i == 0 ? "the corpus graph" : units[i].paths[0];
+}
+
+/// The units of this export: with -O one per dataset (its sources' graphs)
+/// and one for the corpus graph; otherwise one for everything.
+static int
+plan_units(EntWorld *world,
+           const EntOntology *ont,
+           const Options *o,
+           Unit **out,
+           size_t *n_out)
+{
+  const bool corpus_unit = o->output_dir && o->in.corpus && o->corpus_output;
+  const size_t n = o->output_dir ? o->in.n_paths + (corpus_unit ? 1 : 0) : 1;
+  Unit *units = calloc(n ? n : 1, sizeof(Unit));
+  if (!units) {
+    return EXIT_SOFTWARE;
+  }
+  if (!o->output_dir) {
+    units[0] = (Unit){ (const char *const *)o->in.paths,
+                       o->in.n_paths,
+                       true,
+                       "" };
+  } else {
+    // The corpus graph first, so that the manifest lists it first however
+    // many workers (-j) share the datasets.
+    const size_t first = corpus_unit ? 1 : 0;
+    for (size_t i = 0; i < o->in.n_paths; ++i) {
+      units[first + i].paths = (const char *const *)&o->in.paths[i];
+      units[first + i].n_paths = 1;
+      units[first + i].registry = !o->in.corpus;
+      stem(o->in.paths[i], units[first + i].name, sizeof(units[first + i].name));
+    }
+    if (corpus_unit) {
+      // Named by the corpus's ID: read it from corpus.xml.
+      EntGraph *graph = NULL;
+      EntStatus st = prepare_graph(world, ont, o, &graph);
+      const char *id = st ? NULL : ent_graph_corpus_id(graph);
+      if (id) {
+        snprintf(units[0].name, sizeof(units[0].name), "%s", id);
+      }
+      ent_graph_free(graph);
+      if (!id) {
+        free(units);
+        return st == ENT_ERR_IO ? EXIT_NOINPUT
+                                : exit_code(st ? st : ENT_ERR_SCHEMA);
+      }
+      units[0].registry = true;
+    }
+    // Two datasets called news.xml in two folders would write one
+    // news.nq: refuse before anything is written.
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (!strcmp(units[i].name, units[j].name)) {
+          fprintf(stderr,
+                  "entente: error: %s and %s would both be written to "
+                  "%s/%s.*; rename one, or export them in separate runs\n",
+                  unit_what(o, units, j, corpus_unit),
+                  unit_what(o, units, i, corpus_unit),
+                  o->output_dir,
+                  units[i].name);
+          free(units);
+          return EXIT_USAGE;
+        }
+      }
+    }
+  }
+  *out = units;
+  *n_out = n;
+  return EXIT_OK;
+}
+
+/// Open the output of `unit` in `format`: a temporary file beside its
+/// target, or standard output.
 static EntStatus
 open_output(EntWorld *world,
             const Options *o,
-            const char *dataset,
+            const Unit *unit,
             Format format,
             EntOutput **slot,
             FILE **stream)
@@ -471,14 +701,12 @@ open_output(EntWorld *world,
     return ENT_SUCCESS;
   }
   char name[4096];
-  char base[1024];
-  stem(dataset, base, sizeof(base));
   if (o->output_dir) {
     snprintf(name,
              sizeof(name),
              "%s/%s.%s",
              o->output_dir,
-             base,
+             unit->name,
              format_extension(format));
   } else {
     snprintf(name, sizeof(name), "%s", o->output);
@@ -550,41 +778,38 @@ is_stream_format(Format format)
                              format.value == ENT_FORMAT_NQUADS);
 }
 
-static bool
-streamable(const Options *o)
-{
-  for (int f = 0; f < o->n_formats; ++f) {
-    if (!is_stream_format(o->formats[f])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/// Stream `paths` as N-Triples or N-Quads into `stream`.
+/// Stream the datasets of `unit` as N-Triples or N-Quads into `stream`.
 static EntStatus
 stream_output(EntWorld *world,
               const EntOntology *ont,
               const Options *o,
-              const char *const *paths,
-              size_t n_paths,
+              const Unit *unit,
               EntFormat format,
               FILE *stream,
               Progress *progress,
               bool *input_failed,
               EntOutput *output,
-              const char *file,
               FILE *manifest)
 {
   EntGraph *graph = NULL;
   size_t total = 0;
   EntStatus st = prepare_graph(world, ont, o, &graph);
   if (!st) {
-    st = ent_export_rdf_stream(
-      graph, paths, n_paths, format, stream, show_progress, progress, &total);
+    ent_graph_write_registry(graph, unit->registry);
+    st = ent_export_rdf_stream(graph,
+                               unit->paths,
+                               unit->n_paths,
+                               format,
+                               stream,
+                               show_progress,
+                               progress,
+                               &total);
     // Reading failed (a dataset, a source's text), not writing: the
     // writers' failures all leave the stream's error flag set.
     *input_failed = st == ENT_ERR_IO && !ferror(stream);
+  }
+  if (!st) {
+    st = check_text_sources(graph, o);
   }
   // The manifest (written with -O only): one row per named graph
   // (N-Quads) or per file.
@@ -593,7 +818,12 @@ stream_output(EntWorld *world,
   if (!st && output && manifest) {
     st = ent_output_sha256(output, sha);
   }
-
+  char file[1200];
+  snprintf(file,
+           sizeof(file),
+           "%s.%s",
+           unit->name,
+           ent_format_extension(format));
   for (size_t i = 0; !st && output && manifest && format == ENT_FORMAT_NQUADS &&
                      i < ent_graph_source_count(graph);
        ++i) {
@@ -610,15 +840,6 @@ stream_output(EntWorld *world,
   }
   ent_graph_free(graph);
   return st;
-}
-
-/// The file name an output of `dataset` in `format` gets under -O.
-static void
-output_name(const char *dataset, Format format, char *out, size_t size)
-{
-  char base[1024];
-  stem(dataset, base, sizeof(base));
-  snprintf(out, size, "%s.%s", base, format_extension(format));
 }
 
 /// Write DIR/manifest.tsv (committed with the other outputs) when the
@@ -643,22 +864,26 @@ write_manifest(EntWorld *world,
   return st;
 }
 
-/// N-Triples and N-Quads are written as the datasets are read, with
-/// memory that does not grow with their size.
 static int
-run_export_streaming(EntWorld *world, const EntOntology *ont, const Options *o)
+run_export(EntWorld *world, const EntOntology *ont, const Options *o)
 {
-  const int n_groups = o->output_dir ? o->n_datasets : 1;
-  const size_t n_outputs = (size_t)n_groups * (size_t)o->n_formats;
-  if (n_groups < 1 || n_outputs < 1) { // parse_args makes both at least 1
-    return EXIT_USAGE;
+  int rc = check_output_dir(o);
+  Unit *units = NULL;
+  size_t n_units = 0;
+  if (!rc) {
+    rc = plan_units(world, ont, o, &units, &n_units);
   }
+  if (rc) {
+    return rc;
+  }
+  const size_t n_outputs = n_units * (size_t)o->n_formats;
   EntOutput **outputs = calloc(n_outputs + 1, sizeof(EntOutput *));
   char *rows = NULL;
   size_t rows_len = 0;
   FILE *manifest = open_memstream(&rows, &rows_len);
   if (!outputs || !manifest) {
     free(outputs);
+    free(units);
     if (manifest) {
       fclose(manifest);
     }
@@ -669,132 +894,58 @@ run_export_streaming(EntWorld *world, const EntOntology *ont, const Options *o)
   clock_gettime(CLOCK_MONOTONIC, &progress.start);
   EntStatus st = ENT_SUCCESS;
   bool input_failed = false;
-  for (int g = 0; !st && g < n_groups; ++g) {
-    const char *const *paths = o->output_dir ? &o->datasets[g] : o->datasets;
-    const size_t n_paths = o->output_dir ? 1 : (size_t)o->n_datasets;
+  for (size_t u = 0; !st && u < n_units; ++u) {
+    const Unit *unit = &units[u];
+    // The whole graph of the unit, for the formats that need it (Turtle,
+    // RDF/XML, RDF/JSON, diagrams); N-Triples and N-Quads stream.
+    EntGraph *graph = NULL;
     for (int f = 0; !st && f < o->n_formats; ++f) {
+      const Format format = o->formats[f];
+      if (!is_stream_format(format) && !graph) {
+        st = load_graph(world, ont, o, unit->paths, unit->n_paths, &graph);
+        input_failed = st == ENT_ERR_IO;
+      }
       FILE *stream = NULL;
-      st = open_output(world,
-                       o,
-                       o->datasets[g],
-                       o->formats[f],
-                       &outputs[g * o->n_formats + f],
-                       &stream);
-      char file[1200];
-      output_name(o->datasets[g], o->formats[f], file, sizeof(file));
       if (!st) {
+        st = open_output(
+          world, o, unit, format, &outputs[u * (size_t)o->n_formats + (size_t)f],
+          &stream);
+      }
+      if (!st && is_stream_format(format)) {
         st = stream_output(world,
                            ont,
                            o,
-                           paths,
-                           n_paths,
-                           (EntFormat)o->formats[f].value,
+                           unit,
+                           (EntFormat)format.value,
                            stream,
                            &progress,
                            &input_failed,
-                           outputs[g * o->n_formats + f],
-                           file,
+                           outputs[u * (size_t)o->n_formats + (size_t)f],
                            manifest);
+      } else if (!st && format.diagram) {
+        // A diagram needs the registry's names and classes even when the
+        // file holds an article's own statements.
+        ent_graph_write_registry(graph, 1);
+        st = ent_export_diagram(
+          graph, (EntDiagramFormat)format.value, &o->diagram, stream);
+      } else if (!st) {
+        ent_graph_write_registry(graph, unit->registry);
+        st = ent_export_rdf(graph, (EntFormat)format.value, stream, NULL);
       }
     }
+    ent_graph_free(graph);
   }
   if (progress.shown) {
     fputc('\n', stderr);
   }
   fclose(manifest);
+  st = strict_status(world, o, st);
   if (!st) {
     st = write_manifest(world, o, rows, &outputs[n_outputs]);
   }
   st = finish_outputs(outputs, n_outputs + 1, st);
   free(outputs);
-  free(rows);
-  return input_failed ? EXIT_NOINPUT : exit_code(st);
-}
-
-static int
-run_export(EntWorld *world, const EntOntology *ont, const Options *o)
-{
-  int rc = check_output_dir(o);
-  if (rc) {
-    return rc;
-  }
-  if (streamable(o)) {
-    return run_export_streaming(world, ont, o);
-  }
-  // -O: one graph per dataset; otherwise every dataset merged into one.
-  const int n_graphs = o->output_dir ? o->n_datasets : 1;
-  const size_t n_outputs = (size_t)n_graphs * (size_t)o->n_formats;
-  if (n_graphs < 1 || n_outputs < 1) { // parse_args makes both at least 1
-    return EXIT_USAGE;
-  }
-  EntGraph **graphs = calloc((size_t)n_graphs, sizeof(EntGraph *));
-  EntOutput **outputs = calloc(n_outputs + 1, sizeof(EntOutput *));
-  char *rows = NULL;
-  size_t rows_len = 0;
-  FILE *manifest = open_memstream(&rows, &rows_len);
-  if (!graphs || !outputs || !manifest) {
-    free(graphs);
-    free(outputs);
-    if (manifest) {
-      fclose(manifest);
-    }
-    free(rows);
-    return EXIT_SOFTWARE;
-  }
-  EntStatus st = ENT_SUCCESS;
-  for (int g = 0; !st && g < n_graphs; ++g) {
-    st = o->output_dir
-           ? load_graph(world, ont, o, &o->datasets[g], 1, &graphs[g])
-           : load_graph(world, ont, o, o->datasets, o->n_datasets, &graphs[g]);
-  }
-  const bool input_failed = st == ENT_ERR_IO;
-  for (int g = 0; !st && g < n_graphs; ++g) {
-    for (int f = 0; !st && f < o->n_formats; ++f) {
-      const Format format = o->formats[f];
-      FILE *stream = NULL;
-      st = open_output(world,
-                       o,
-                       o->datasets[g],
-                       format,
-                       &outputs[g * o->n_formats + f],
-                       &stream);
-      bool unused = false;
-      if (!st && is_stream_format(format)) {
-        // Written as a stream even beside other formats, so that
-        // -f ntriples gives the same bytes however it is asked for.
-        Progress quiet = { false, false, { 0, 0 } };
-        char file[1200];
-        output_name(o->datasets[g], format, file, sizeof(file));
-        st = stream_output(world,
-                           ont,
-                           o,
-                           o->output_dir ? &o->datasets[g] : o->datasets,
-                           o->output_dir ? 1 : (size_t)o->n_datasets,
-                           (EntFormat)format.value,
-                           stream,
-                           &quiet,
-                           &unused,
-                           outputs[g * o->n_formats + f],
-                           file,
-                           manifest);
-      } else if (!st && format.diagram) {
-        st = ent_export_diagram(
-          graphs[g], (EntDiagramFormat)format.value, &o->diagram, stream);
-      } else if (!st) {
-        st = ent_export_rdf(graphs[g], (EntFormat)format.value, stream, NULL);
-      }
-    }
-  }
-  fclose(manifest);
-  if (!st) {
-    st = write_manifest(world, o, rows, &outputs[n_outputs]);
-  }
-  st = finish_outputs(outputs, n_outputs + 1, st);
-  for (int g = 0; g < n_graphs; ++g) {
-    ent_graph_free(graphs[g]);
-  }
-  free(graphs);
-  free(outputs);
+  free(units);
   free(rows);
   return input_failed ? EXIT_NOINPUT : exit_code(st);
 }
@@ -802,7 +953,7 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
 static int
 run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
 {
-  if (o->n_datasets != 1 || o->n_formats != 1 || !o->formats[0].diagram) {
+  if (o->n_args != 1 || o->n_formats != 1 || !o->formats[0].diagram) {
     return usage_error("dot draws one RDF file in one diagram format (dot, "
                        "svg, png, pdf, graphml)");
   }
@@ -812,14 +963,15 @@ run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
   }
   EntOutput *output = NULL;
   FILE *stream = NULL;
-  EntStatus st =
-    open_output(world, o, o->datasets[0], o->formats[0], &output, &stream);
+  Unit unit = { NULL, 0, false, "" };
+  stem(o->args[0], unit.name, sizeof(unit.name));
+  EntStatus st = open_output(world, o, &unit, o->formats[0], &output, &stream);
   if (st) {
     return exit_code(st);
   }
   st = ent_diagram_rdf_file(world,
                             ont,
-                            o->datasets[0],
+                            o->args[0],
                             o->syntax,
                             (EntDiagramFormat)o->formats[0].value,
                             &o->diagram,
@@ -827,77 +979,9 @@ run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
   // ent_diagram_rdf_file reads before it writes: an I/O error here is the
   // input's.
   const bool input_failed = st == ENT_ERR_IO;
+  st = strict_status(world, o, st);
   st = finish_outputs(&output, 1, st);
   return input_failed ? EXIT_NOINPUT : exit_code(st);
-}
-
-static int
-select_xml(const struct dirent *entry)
-{
-  const size_t n = strlen(entry->d_name);
-  return entry->d_name[0] != '.' && n > 4 &&
-         !strcmp(entry->d_name + n - 4, ".xml");
-}
-
-/// Replace each directory among the datasets by its *.xml files, sorted.
-static int
-expand_directories(Options *o)
-{
-  size_t total = 0;
-  for (int i = 0; i < o->n_datasets; ++i) {
-    struct stat info;
-    if (stat(o->datasets[i], &info) == 0 && S_ISDIR(info.st_mode)) {
-      struct dirent **entries = NULL;
-      const int n = scandir(o->datasets[i], &entries, select_xml, alphasort);
-      for (int k = 0; k < n; ++k) {
-        free(entries[k]);
-      }
-      free(entries);
-      total += n > 0 ? (size_t)n : 0;
-    } else {
-      ++total;
-    }
-  }
-  const char **all = calloc(total + 1, sizeof(char *));
-  o->owned = calloc(total + 1, sizeof(char *));
-  if (!all || !o->owned) {
-    free((void *)all);
-    return EXIT_SOFTWARE;
-  }
-  size_t at = 0;
-  for (int i = 0; i < o->n_datasets; ++i) {
-    struct stat info;
-    if (!(stat(o->datasets[i], &info) == 0 && S_ISDIR(info.st_mode))) {
-      all[at++] = o->datasets[i];
-      continue;
-    }
-    struct dirent **entries = NULL;
-    const int n = scandir(o->datasets[i], &entries, select_xml, alphasort);
-    for (int k = 0; k < n; ++k) {
-      const size_t len =
-        strlen(o->datasets[i]) + strlen(entries[k]->d_name) + 2;
-      char *path = malloc(len);
-      if (path && at < total) {
-        snprintf(path, len, "%s/%s", o->datasets[i], entries[k]->d_name);
-        o->owned[o->n_owned++] = path;
-        all[at++] = path;
-      } else {
-        free(path);
-      }
-      free(entries[k]);
-    }
-    free(entries);
-  }
-  free((void *)o->datasets);
-  o->datasets = all;
-  o->n_datasets = (int)at;
-  if (o->n_datasets == 0) {
-    fprintf(stderr,
-            "entente: error: no *.xml datasets in the directory "
-            "given; give dataset files or a directory holding them\n");
-    return EXIT_NOINPUT;
-  }
-  return EXIT_OK;
 }
 
 /// Move every file of `from` into `to` (same file system: each rename is
@@ -950,9 +1034,10 @@ remove_tree(const char *dir)
 }
 
 /// export -O DIR -j N: N worker processes, each exporting a contiguous
-/// share of the datasets into its own scratch directory inside DIR.  Only
-/// when every worker succeeded are the files moved into DIR and the
-/// manifests joined in dataset order, so the bytes are the same whatever N.
+/// share of the datasets into its own scratch directory inside DIR (the
+/// first also the corpus graph).  Only when every worker succeeded are the
+/// files moved into DIR and the manifests joined in dataset order, so the
+/// bytes are the same whatever N.
 static int
 run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
 {
@@ -960,8 +1045,9 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
   if (rc) {
     return rc;
   }
-  const size_t workers =
-    o->jobs < (unsigned long)o->n_datasets ? o->jobs : (size_t)o->n_datasets;
+  const size_t n_datasets = o->in.n_paths;
+  size_t workers = o->jobs < n_datasets ? o->jobs : n_datasets;
+  workers = workers ? workers : 1;
   char scratch[4096];
   snprintf(scratch, sizeof(scratch), "%s/.entente-jobs-XXXXXX", o->output_dir);
   if (!mkdtemp(scratch)) {
@@ -971,15 +1057,15 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
             strerror(errno));
     return EXIT_IOERR;
   }
-  pid_t *pids = workers ? calloc(workers, sizeof(pid_t)) : NULL;
+  pid_t *pids = calloc(workers, sizeof(pid_t));
   if (!pids) {
     rmdir(scratch);
     return EXIT_SOFTWARE;
   }
   fflush(NULL); // nothing buffered for the workers to write again
   for (size_t w = 0; w < workers; ++w) {
-    const size_t first = w * (size_t)o->n_datasets / workers;
-    const size_t last = (w + 1) * (size_t)o->n_datasets / workers;
+    const size_t first = w * n_datasets / workers;
+    const size_t last = (w + 1) * n_datasets / workers;
     char dir[4200];
     snprintf(dir, sizeof(dir), "%s/%zu", scratch, w);
     if (mkdir(dir, 0700) != 0) {
@@ -989,8 +1075,9 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
     pids[w] = fork();
     if (pids[w] == 0) {
       Options mine = *o;
-      mine.datasets = o->datasets + first;
-      mine.n_datasets = (int)(last - first);
+      mine.in.paths = o->in.paths + first;
+      mine.in.n_paths = last - first;
+      mine.corpus_output = w == 0;
       mine.output_dir = dir;
       mine.jobs = 1;
       mine.quiet = true;
@@ -1083,20 +1170,17 @@ main(int argc, char **argv)
   Options o;
   int rc = parse_args(argc, argv, &o);
   if (!rc && strcmp(o.command, "dot") != 0) {
-    rc = expand_directories(&o);
+    rc = ent_cli_inputs(o.args, (size_t)o.n_args, o.corpus, &o.in);
   }
   if (rc) {
-    for (size_t i = 0; i < o.n_owned; ++i) {
-      free(o.owned[i]);
-    }
-    free(o.owned);
-    free((void *)o.datasets);
+    free((void *)o.args);
     return rc;
   }
   EntWorld *world = NULL;
   EntOntology *ont = NULL;
   EntStatus st = ent_world_new(&world);
   if (!st) {
+    ent_world_set_log(world, cli_log, &o);
     unsigned long threads = o.threads;
     if (!threads) {
       threads = ent_cli_usable_cores() >= 2 ? 2 : 1;
@@ -1117,10 +1201,7 @@ main(int argc, char **argv)
   }
   ent_ontology_free(ont);
   ent_world_free(world);
-  for (size_t i = 0; i < o.n_owned; ++i) {
-    free(o.owned[i]);
-  }
-  free(o.owned);
-  free((void *)o.datasets);
+  ent_cli_inputs_free(&o.in);
+  free((void *)o.args);
   return rc;
 }

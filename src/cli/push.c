@@ -32,12 +32,16 @@ static const char push_usage[] =
   "usage: entente push DATASET... --store URL [--graph IRI]\n"
   "                    [--replace | --append] [--user U --password-file F]\n"
   "                    [--dry-run] [--chunk N] [--timeout SECONDS]\n"
-  "                    [--base IRI] [--ontology FILE]\n";
+  "                    [--corpus DIR] [--text-dir DIR] [--base IRI]\n"
+  "                    [--ontology FILE]\n";
 
 static const char push_help[] =
   "\n"
   "Send each source's named graph to a triple store with the SPARQL 1.1\n"
   "Graph Store HTTP Protocol (N-Triples to URL?graph=GRAPH-IRI).\n"
+  "Datasets of a corpus are read against its registry, and the corpus\n"
+  "graph is sent with them; pushing one changed article replaces its\n"
+  "graph and leaves the others as they are.\n"
   "\n"
   "Options:\n"
   "  --store URL      the store's Graph Store endpoint, http:// or https://\n"
@@ -55,6 +59,8 @@ static const char push_help[] =
   "  --chunk N        at most N triples per request (default 100000;\n"
   "                   Virtuoso 7.2.5 can hang on requests of ~500000)\n"
   "  --timeout S      seconds each request may take (default 300)\n"
+  "  --corpus DIR     read the datasets against the corpus in DIR\n"
+  "  --text-dir DIR   also look for the datasets' texts in DIR\n"
   "  --base IRI       mint entity IRIs under IRI, as export does\n"
   "  --ontology F     use this ontology instead of the built-in one\n"
   "\n"
@@ -65,9 +71,15 @@ static const char push_help[] =
   "70 internal error, 74 the store could not be reached or refused the\n"
   "data, 78 unusable ontology.\n";
 
+#define MAX_TEXT_DIRS 64
+
 typedef struct {
   const char **datasets;
   int n_datasets;
+  const char *corpus;
+  const char *text_dirs[MAX_TEXT_DIRS];
+  size_t n_text_dirs;
+  CliInputs in;
   const char *password_file;
   const char *base;
   const char *ontology;
@@ -107,7 +119,7 @@ static int
 parse_push_args(int argc, char **argv, PushArgs *a)
 {
   memset(a, 0, sizeof(*a));
-  a->datasets = calloc((size_t)argc, sizeof(char *));
+  a->datasets = (const char **)calloc((size_t)argc, sizeof(char *));
   if (!a->datasets) {
     return PUSH_SOFTWARE;
   }
@@ -129,6 +141,18 @@ parse_push_args(int argc, char **argv, PushArgs *a)
         "%s",
         "passwords are never taken on the command line: put it in a "
         "file only you can read and give --password-file FILE");
+    } else if (!strcmp(opt, "--corpus") || !strcmp(opt, "--text-dir")) {
+      if (!value) {
+        return push_usage_error("%s needs a directory", opt);
+      }
+      ++i;
+      if (opt[2] == 'c') {
+        a->corpus = value;
+      } else if (a->n_text_dirs == MAX_TEXT_DIRS) {
+        return push_usage_error("too many %s options", opt);
+      } else {
+        a->text_dirs[a->n_text_dirs++] = value;
+      }
     } else if (!strcmp(opt, "--store") || !strcmp(opt, "--graph") ||
                !strcmp(opt, "--user") || !strcmp(opt, "--password-file") ||
                !strcmp(opt, "--chunk") || !strcmp(opt, "--timeout") ||
@@ -271,11 +295,10 @@ push_exit_code(EntStatus st)
   }
 }
 
-/// One named graph to push: a source of one dataset's graph.
+/// One named graph to push: a source's, or the corpus's.
 typedef struct {
   EntGraph *graph;
-  const char *source;  ///< Borrowed from `graph`
-  const char *dataset; ///< The file it comes from
+  const char *source; ///< Borrowed from `graph`
 } Target;
 
 static void
@@ -299,75 +322,57 @@ print_line(const EntPushOptions *o, const EntPushReport *r)
   }
 }
 
-/// Load every dataset and list its sources; 0 or an exit status.
+/// Load every dataset into one graph, as export does (against their
+/// corpus, if any), and list its named graphs; 0 or an exit status.
 static int
 load_targets(EntWorld *world,
              const EntOntology *ont,
              const PushArgs *a,
-             EntGraph **graphs,
+             EntGraph **graph,
              Target **targets,
              size_t *n_targets)
 {
-  size_t n = 0;
-  for (int i = 0; i < a->n_datasets; ++i) {
-    EntStatus st = ent_graph_new(world, ont, a->base, &graphs[i]);
-    if (!st) {
-      st = ent_load_dataset(graphs[i], a->datasets[i]);
-    }
-    if (!st) {
-      st = ent_graph_check_quotes(graphs[i]);
-    }
-    if (st) {
-      return load_exit_code(st);
-    }
-    n += ent_graph_source_count(graphs[i]);
+  EntStatus st = ent_cli_new_graph(
+    world, ont, a->base, &a->in, a->text_dirs, a->n_text_dirs, graph);
+  const bool made = !st;
+  for (size_t i = 0; made && i < a->in.n_paths; ++i) {
+    const EntStatus one = ent_load_dataset(*graph, a->in.paths[i]);
+    st = st ? st : one;
   }
+  if (!st) {
+    st = ent_graph_check_quotes(*graph);
+  }
+  if (st) {
+    return load_exit_code(st);
+  }
+  const size_t n = ent_graph_source_count(*graph);
   *targets = calloc(n ? n : 1, sizeof(Target));
   if (!*targets) {
     return PUSH_SOFTWARE;
   }
-  for (int i = 0; i < a->n_datasets; ++i) {
-    for (size_t s = 0; s < ent_graph_source_count(graphs[i]); ++s) {
-      Target *t = &(*targets)[(*n_targets)++];
-      t->graph = graphs[i];
-      t->source = ent_graph_source_id(graphs[i], s);
-      t->dataset = a->datasets[i];
-      // Two datasets with the same source would overwrite each other's
-      // graph.
-      for (Target *u = *targets; u < t; ++u) {
-        const char *iri = ent_graph_iri(t->graph, t->source);
-        if (u->graph != t->graph && iri &&
-            !strcmp(iri, ent_graph_iri(u->graph, u->source))) {
-          fprintf(stderr,
-                  "entente: error: %s and %s both hold source '%s' (graph "
-                  "<%s>); push them separately or merge them\n",
-                  u->dataset,
-                  t->dataset,
-                  t->source,
-                  iri);
-          return PUSH_DATAERR;
-        }
-      }
-    }
+  for (size_t s = 0; s < n; ++s) {
+    (*targets)[(*n_targets)++] =
+      (Target){ *graph, ent_graph_source_id(*graph, s) };
   }
   if (a->push.graph_iri && *n_targets != 1) {
     return push_usage_error("--graph names one graph, but the datasets hold "
-                            "%zu sources; leave --graph out",
+                            "%zu graphs (sources and the corpus); leave "
+                            "--graph out",
                             *n_targets);
   }
   return PUSH_OK;
 }
 
 static int
-run_push(const PushArgs *a)
+run_push(PushArgs *a)
 {
   EntWorld *world = NULL;
   EntOntology *ont = NULL;
-  const size_t n_graphs = a->n_datasets > 0 ? (size_t)a->n_datasets : 1;
-  EntGraph **graphs = calloc(n_graphs, sizeof(EntGraph *));
+  EntGraph *graph = NULL;
   Target *targets = NULL;
   size_t n_targets = 0;
-  int rc = graphs ? PUSH_OK : PUSH_SOFTWARE;
+  int rc = ent_cli_inputs(
+    a->datasets, (size_t)a->n_datasets, a->corpus, &a->in);
   if (!rc && ent_world_new(&world)) {
     rc = PUSH_SOFTWARE;
   }
@@ -376,7 +381,7 @@ run_push(const PushArgs *a)
     rc = ent_ontology_load(world, a->ontology, &ont) ? PUSH_CONFIG : PUSH_OK;
   }
   if (!rc) {
-    rc = load_targets(world, ont, a, graphs, &targets, &n_targets);
+    rc = load_targets(world, ont, a, &graph, &targets, &n_targets);
   }
   // First every graph dry, so a bad URL or export error stops the push
   // before the store sees a byte; then for real.
@@ -413,10 +418,8 @@ run_push(const PushArgs *a)
     }
   }
   free(targets);
-  for (int i = 0; graphs && i < a->n_datasets; ++i) {
-    ent_graph_free(graphs[i]);
-  }
-  free(graphs);
+  ent_graph_free(graph);
+  ent_cli_inputs_free(&a->in);
   ent_ontology_free(ont);
   ent_world_free(world);
   if (!rc && fflush(stdout)) {

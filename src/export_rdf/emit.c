@@ -127,6 +127,13 @@ set_add(StatementSet *set, const Triple *t, bool quads, bool *fresh)
   return ENT_SUCCESS;
 }
 
+/// A set of 128-bit keys (two words each; all zero = empty slot).
+typedef struct {
+  uint64_t *keys;
+  size_t size; ///< Slots, a power of two
+  size_t count;
+} PairSet;
+
 typedef struct {
   EntGraph *graph;
   EmitFunc func;
@@ -143,11 +150,18 @@ typedef struct {
   uint32_t *sources;     ///< This entity's sources, in order of first use
   uint32_t mark;         ///< Current value for source_mark
   size_t n_entities;     ///< Size of source_mark and sources
-  // Streaming: (entity, source) pairs already said by prov:wasDerivedFrom,
-  // since an entity's facts from one source can come in many elements.
-  uint64_t *derived; ///< Open addressing; 0 = empty, else key + 1
-  size_t derived_size;
-  size_t derived_count;
+  // (entity, source) pairs already said, since an entity's facts from one
+  // source can come in many elements (streaming), and an entity is
+  // mentioned from the blocks of others.
+  PairSet derived;   ///< prov:wasDerivedFrom (streaming)
+  PairSet mentioned; ///< schema:subjectOf
+  PairSet typed;     ///< Content-keyed entities typed in a source's graph
+  // Streaming: statements about an entity read in another element (a
+  // registry entity, a post) can repeat one written before; these are
+  // remembered by a 128-bit fingerprint.
+  PairSet shared;
+  bool across;            ///< The current block's statements may repeat
+  const char *skip_graph; ///< The corpus graph, when it is not written
   // Terms found declared once need no second look (an ontology lookup per
   // statement was a tenth of the emitter's time).
   bool class_declared[ENT_CLASS_COUNT_];
@@ -167,40 +181,72 @@ mix64(uint64_t x)
   return x ^ (x >> 31);
 }
 
-/// Whether (entity, source) is new to the stream; remembers it.
-static EntStatus
-first_derivation(Emitter *em, uint32_t entity, uint32_t source, bool *first)
+static void
+pairs_free(PairSet *set)
 {
-  if ((em->derived_count + 1) * 2 > em->derived_size) {
-    const size_t size = em->derived_size ? em->derived_size * 2 : 1024;
-    uint64_t *grown = calloc(size, sizeof(uint64_t));
+  free(set->keys);
+  memset(set, 0, sizeof(*set));
+}
+
+/// Whether the 128-bit key (a, b) is new to `set`; remembers it.
+static EntStatus
+pairs_add(PairSet *set, uint64_t a, uint64_t b, bool *first)
+{
+  if ((set->count + 1) * 2 > set->size) {
+    const size_t size = set->size ? set->size * 2 : 1024;
+    uint64_t *grown = calloc(size * 2, sizeof(uint64_t));
     if (!grown) {
       return ENT_ERR_NO_MEMORY;
     }
-    for (size_t i = 0; i < em->derived_size; ++i) {
-      if (em->derived[i]) {
-        size_t j = (size_t)mix64(em->derived[i]) & (size - 1);
-        while (grown[j]) {
+    for (size_t i = 0; i < set->size; ++i) {
+      const uint64_t *k = &set->keys[2 * i];
+      if (k[0] || k[1]) {
+        size_t j = (size_t)mix64(k[0] ^ mix64(k[1])) & (size - 1);
+        while (grown[2 * j] || grown[2 * j + 1]) {
           j = (j + 1) & (size - 1);
         }
-        grown[j] = em->derived[i];
+        grown[2 * j] = k[0];
+        grown[2 * j + 1] = k[1];
       }
     }
-    free(em->derived);
-    em->derived = grown;
-    em->derived_size = size;
+    free(set->keys);
+    set->keys = grown;
+    set->size = size;
   }
-  const uint64_t key = (((uint64_t)entity << 32) | source) + 1;
-  size_t i = (size_t)mix64(key) & (em->derived_size - 1);
-  while (em->derived[i] && em->derived[i] != key) {
-    i = (i + 1) & (em->derived_size - 1);
+  if (!a && !b) {
+    b = 1; // (0, 0) marks an empty slot
   }
-  *first = !em->derived[i];
+  size_t i = (size_t)mix64(a ^ mix64(b)) & (set->size - 1);
+  while ((set->keys[2 * i] || set->keys[2 * i + 1]) &&
+         (set->keys[2 * i] != a || set->keys[2 * i + 1] != b)) {
+    i = (i + 1) & (set->size - 1);
+  }
+  *first = !set->keys[2 * i] && !set->keys[2 * i + 1];
   if (*first) {
-    em->derived[i] = key;
-    ++em->derived_count;
+    set->keys[2 * i] = a;
+    set->keys[2 * i + 1] = b;
+    ++set->count;
   }
   return ENT_SUCCESS;
+}
+
+/// Whether (entity, source) is new to `set`; remembers it.
+static EntStatus
+first_pair(PairSet *set, uint32_t entity, uint32_t source, bool *first)
+{
+  return pairs_add(set, (uint64_t)entity + 1, (uint64_t)source + 1, first);
+}
+
+/// A second 64-bit hash, independent of ent_hash (FNV-1a), for 128-bit
+/// fingerprints of statements.
+static uint64_t
+fnv1a64(const char *s, size_t len)
+{
+  uint64_t h = 0xCBF29CE484222325ULL;
+  for (size_t i = 0; i < len; ++i) {
+    h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
+  }
+  return h;
 }
 
 static EntStatus
@@ -270,11 +316,51 @@ iri_node(const char *iri)
 static EntStatus
 put(Emitter *em, const char *s, const char *p, Node o, const char *graph)
 {
+  if (graph && graph == em->skip_graph) {
+    return ENT_SUCCESS; // the corpus graph, which this export leaves out
+  }
   const Triple t = { iri_node(s), iri_node(p), o, graph };
   bool fresh = false;
   EntStatus st = ENT_SUCCESS;
+  const size_t start = em->written.text.len;
   TRY(st, set_add(&em->written, &t, em->quads, &fresh));
+  if (fresh && em->across) {
+    // The key set_add() kept is the statement itself.
+    const char *key = em->written.text.buf + start;
+    const size_t len = strlen(key);
+    TRY(st,
+        pairs_add(&em->shared, ent_hash(key, len), fnv1a64(key, len), &fresh));
+  }
   return fresh ? em->func(em->handle, &t) : ENT_SUCCESS;
+}
+
+/// `entity schema:subjectOf source` in the source's graph: the article
+/// mentions the entity, whatever it says of it.  Once per pair.
+static EntStatus
+mention(Emitter *em, uint32_t entity, uint32_t source)
+{
+  const EntGraph *g = em->graph;
+  if (source == ENT_NO_ENTITY || entity == source ||
+      g->entities[source].cls != ENT_CLASS_SOURCE) {
+    return ENT_SUCCESS;
+  }
+  const Entity *e = &g->entities[entity];
+  if (e->content_keyed || e->cls == ENT_CLASS_SOURCE ||
+      e->cls == ENT_CLASS_CORPUS) {
+    return ENT_SUCCESS;
+  }
+  bool first = false;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, first_pair(&em->mentioned, entity, source, &first));
+  if (!first) {
+    return ENT_SUCCESS;
+  }
+  const char *graph = g->entities[source].iri;
+  const Triple t = { iri_node(e->iri),
+                     iri_node(SCHEMA_NS "subjectOf"),
+                     iri_node(graph),
+                     graph };
+  return em->func(em->handle, &t);
 }
 
 static const char *
@@ -360,6 +446,46 @@ emit_fact(Emitter *em, const Entity *e, const Fact *f)
   return ENT_SUCCESS;
 }
 
+/// `e`'s classes (its own and every standard class above it) in `graph`.
+static EntStatus
+emit_types(Emitter *em, const Entity *e, const char *graph)
+{
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, require_class(em, e->cls));
+  TRY(st, put(em, e->iri, RDF_TYPE, iri_node(ent_class_iri(e->cls)), graph));
+  const SuperList *supers = &em->class_supers[e->cls];
+  for (size_t k = 0; k < supers->count; ++k) {
+    TRY(st, put(em, e->iri, RDF_TYPE, iri_node(supers->iris[k]), graph));
+  }
+  return ENT_SUCCESS;
+}
+
+/// A post or response belongs to no one source: it is typed in the graph
+/// of every source that reports it, so that each graph stands alone.
+static EntStatus
+emit_keyed_types(Emitter *em,
+                 uint32_t index,
+                 const uint32_t *facts,
+                 size_t n_facts)
+{
+  EntGraph *g = em->graph;
+  const Entity *e = &g->entities[index];
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < n_facts; ++i) {
+    const uint32_t source = g->facts[facts[i]].source;
+    bool first = true;
+    if (g->stream_phase == STREAM_WRITE) {
+      TRY(st,
+          first_pair(
+            &em->typed, index, em->quads ? source : ENT_NO_ENTITY, &first));
+    }
+    if (first) {
+      TRY(st, emit_types(em, e, source_iri(g, source)));
+    }
+  }
+  return ENT_SUCCESS;
+}
+
 /// The statements about entity `index`: when `describe`, its classes,
 /// names and sources; then the facts `facts[0..n_facts)` about it.
 static EntStatus
@@ -374,25 +500,30 @@ emit_subject(Emitter *em,
   const char *graph = source_iri(g, e->source);
   EntStatus st = ENT_SUCCESS;
   set_reset(&em->written);
-  if (describe) {
-    const char *cls = ent_class_iri(e->cls);
-    TRY(st, require_class(em, e->cls));
-    TRY(st, put(em, e->iri, RDF_TYPE, iri_node(cls), graph));
-    const SuperList *supers = &em->class_supers[e->cls];
-    for (size_t k = 0; k < supers->count; ++k) {
-      TRY(st, put(em, e->iri, RDF_TYPE, iri_node(supers->iris[k]), graph));
-    }
+  // Streaming, what is said of an entity in another element (a registry
+  // entity an article makes claims about, a post two articles report) may
+  // have been said already.
+  em->across = g->stream_phase == STREAM_WRITE &&
+               (!describe || e->content_keyed || e->registry);
+  if (e->content_keyed) {
+    TRY(st, emit_keyed_types(em, index, facts, n_facts));
+  } else if (describe) {
+    TRY(st, emit_types(em, e, graph));
     const Node name = { NODE_LITERAL, e->name, NULL, e->lang };
     TRY(st, put(em, e->iri, RDFS_LABEL, name, graph));
     TRY(st, put(em, e->iri, SCHEMA_NS "name", name, graph));
+    TRY(st, mention(em, index, e->source));
   }
 
-  // Every source the entity's facts come from, for prov:wasDerivedFrom.
-  // Undescribed (streaming, facts from another element), the entity's own
-  // source is said where it is described.
+  // Every source the entity's facts come from, for prov:wasDerivedFrom,
+  // each said in that source's own graph.  Undescribed (streaming, facts
+  // from another element), the entity's own source is said where it is
+  // described.
   ++em->mark;
   size_t n_sources = 0;
-  if (e->source != ENT_NO_ENTITY && e->source != index) {
+  // A registry entity is curated, not derived from a source.
+  if (e->source != ENT_NO_ENTITY && e->source != index &&
+      !e->content_keyed && e->source != g->corpus) {
     em->source_mark[e->source] = em->mark;
     if (describe) {
       em->sources[n_sources++] = e->source;
@@ -401,8 +532,12 @@ emit_subject(Emitter *em,
   for (size_t i = 0; i < n_facts; ++i) {
     const Fact *f = &g->facts[facts[i]];
     TRY(st, emit_fact(em, e, f));
+    TRY(st, mention(em, index, f->source));
+    if (f->object != ENT_NO_ENTITY) {
+      TRY(st, mention(em, f->object, f->source));
+    }
     if (f->source != ENT_NO_ENTITY && f->source != index &&
-        em->source_mark[f->source] != em->mark) {
+        f->source != g->corpus && em->source_mark[f->source] != em->mark) {
       em->source_mark[f->source] = em->mark;
       em->sources[n_sources++] = f->source;
     }
@@ -410,17 +545,18 @@ emit_subject(Emitter *em,
   for (size_t k = 0; k < n_sources; ++k) {
     bool first = true;
     if (g->stream_phase == STREAM_WRITE) {
-      TRY(st, first_derivation(em, index, em->sources[k], &first));
+      TRY(st, first_pair(&em->derived, index, em->sources[k], &first));
     }
     if (!first) {
       continue;
     }
     const char *src = g->entities[em->sources[k]].iri;
-    TRY(st, put(em, e->iri, PROV_NS "wasDerivedFrom", iri_node(src), graph));
+    TRY(st, put(em, e->iri, PROV_NS "wasDerivedFrom", iri_node(src), src));
     if (e->cls == ENT_CLASS_QUOTATION) {
-      TRY(st, put(em, e->iri, PROV_NS "wasQuotedFrom", iri_node(src), graph));
+      TRY(st, put(em, e->iri, PROV_NS "wasQuotedFrom", iri_node(src), src));
     }
   }
+  em->across = false;
   return ENT_SUCCESS;
 }
 
@@ -456,7 +592,10 @@ emitter_free(void *handle)
     free(em->order);
     free(em->source_mark);
     free(em->sources);
-    free(em->derived);
+    pairs_free(&em->derived);
+    pairs_free(&em->mentioned);
+    pairs_free(&em->typed);
+    pairs_free(&em->shared);
     set_free(&em->written);
     ent_buf_free(&em->scratch);
     free(em);
@@ -475,6 +614,9 @@ emitter_new(EntGraph *graph, Emitter **out)
   }
   em->graph = graph;
   em->n_entities = graph->n_entities;
+  if (!graph->write_registry && graph->corpus != ENT_NO_ENTITY) {
+    em->skip_graph = graph->entities[graph->corpus].iri;
+  }
   em->source_mark = calloc(graph->n_entities + 1, sizeof(uint32_t));
   em->sources = malloc((graph->n_entities + 1) * sizeof(uint32_t));
   if (!em->source_mark || !em->sources) {
@@ -495,6 +637,27 @@ emitter_new(EntGraph *graph, Emitter **out)
         graph->ontology, info->iris[0], collect_super, &em->prop_supers[p]);
     }
   }
+  return ENT_SUCCESS;
+}
+
+/// Make room in the per-entity arrays for entities added since.
+static EntStatus
+emitter_grow(Emitter *em, size_t n_entities)
+{
+  uint32_t *mark = realloc(em->source_mark, (n_entities + 1) * sizeof(uint32_t));
+  if (!mark) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  em->source_mark = mark;
+  memset(mark + em->n_entities + 1,
+         0,
+         (n_entities - em->n_entities) * sizeof(uint32_t));
+  uint32_t *sources = realloc(em->sources, (n_entities + 1) * sizeof(uint32_t));
+  if (!sources) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  em->sources = sources;
+  em->n_entities = n_entities;
   return ENT_SUCCESS;
 }
 
@@ -537,18 +700,16 @@ by_rank(const void *a, const void *b)
 EntStatus
 ent_emit_pending(EntGraph *graph, bool quads, EmitFunc func, void *handle)
 {
-  // One emitter for the whole stream, kept with the graph.
+  // One emitter for the whole stream, kept with the graph: what it has
+  // said (derivations, mentions) must be remembered to the end.
   Emitter *em = graph->emit_cache;
   EntStatus st = ENT_SUCCESS;
-  if (!em || em->n_entities != graph->n_entities) {
-    if (graph->free_emit_cache) {
-      graph->free_emit_cache(graph->emit_cache);
-    }
-    graph->emit_cache = NULL;
-    graph->free_emit_cache = NULL;
+  if (!em) {
     TRY(st, emitter_new(graph, &em));
     graph->emit_cache = em;
     graph->free_emit_cache = emitter_free;
+  } else if (em->n_entities != graph->n_entities) {
+    TRY(st, emitter_grow(em, graph->n_entities));
   }
   em->func = func;
   em->handle = handle;

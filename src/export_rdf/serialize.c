@@ -97,12 +97,22 @@ ent_graph_statement_count(EntGraph *graph, size_t *count)
   return st;
 }
 
+/// Whether entity `i` names a graph the exporters write: a source, or the
+/// corpus when its graph is written.
+static bool
+names_graph(const EntGraph *graph, size_t i)
+{
+  const EntClass cls = graph->entities[i].cls;
+  return cls == ENT_CLASS_SOURCE ||
+         (cls == ENT_CLASS_CORPUS && graph->write_registry);
+}
+
 size_t
 ent_graph_source_count(const EntGraph *graph)
 {
   size_t n = 0;
   for (size_t i = 0; i < graph->n_entities; ++i) {
-    n += graph->entities[i].cls == ENT_CLASS_SOURCE ? 1U : 0U;
+    n += names_graph(graph, i) ? 1U : 0U;
   }
   return n;
 }
@@ -111,7 +121,7 @@ const char *
 ent_graph_source_id(const EntGraph *graph, size_t index)
 {
   for (size_t i = 0; i < graph->n_entities; ++i) {
-    if (graph->entities[i].cls == ENT_CLASS_SOURCE && index-- == 0) {
+    if (names_graph(graph, i) && index-- == 0) {
       return graph->entities[i].id;
     }
   }
@@ -713,12 +723,16 @@ export_rdf(EntGraph *graph,
   }
   // A full dry run first: an undeclared term or any other refusal must
   // stop the export before a single byte is written.
+  // One graph's statements are told apart from the same statements in
+  // other graphs, or one said by two sources would be kept in the first
+  // graph only and filtered out with it.
+  const bool quads = format == ENT_FORMAT_NQUADS || only_graph;
   Counter counter = { 0, only_graph };
   EntStatus st = ENT_SUCCESS;
-  TRY(st, ent_emit(graph, format == ENT_FORMAT_NQUADS, count_one, &counter));
+  TRY(st, ent_emit(graph, quads, count_one, &counter));
   RdfWriter *w = NULL;
   TRY(st, rdf_writer_open(graph, format, only_graph, stream, &w));
-  st = ent_emit(graph, format == ENT_FORMAT_NQUADS, rdf_writer_put, w);
+  st = ent_emit(graph, quads, rdf_writer_put, w);
   const EntStatus closed = rdf_writer_close(w, !st);
   st = st ? st : closed;
   if (!st && count) {
@@ -746,7 +760,7 @@ ent_export_rdf_source(EntGraph *graph,
   const char *iri = source_id ? ent_graph_iri(graph, source_id) : NULL;
   EntClass cls = ENT_CLASS_COUNT_;
   if (!iri || !ent_graph_has(graph, source_id, &cls) ||
-      cls != ENT_CLASS_SOURCE) {
+      (cls != ENT_CLASS_SOURCE && cls != ENT_CLASS_CORPUS)) {
     ent_log(graph->world,
             ENT_LOG_ERROR,
             ENT_ERR_UNKNOWN_ID,

@@ -84,16 +84,25 @@ ent_export_rdf_stream(EntGraph *graph,
                       size_t *count)
 {
   if ((format != ENT_FORMAT_NTRIPLES && format != ENT_FORMAT_NQUADS) ||
-      !stream || graph->n_entities || graph->stream_phase != STREAM_OFF) {
+      !stream || graph->stream_phase != STREAM_OFF || graph->n_datasets) {
     return ENT_ERR_BAD_ARG;
+  }
+  for (size_t i = 0; i < graph->n_entities; ++i) {
+    if (!graph->entities[i].registry && i != graph->corpus) {
+      return ENT_ERR_BAD_ARG; // only a corpus's registry may be loaded
+    }
   }
   EntStatus st = ent_emit_check_vocabulary(graph);
   if (st) {
     return st;
   }
+  // The registry's facts stay in memory until they are written, first.
+  graph->kept_facts = graph->n_facts;
   graph->stream_phase = STREAM_INDEX;
-  for (size_t i = 0; !st && i < n_paths; ++i) {
-    st = ent_load_dataset(graph, paths[i]);
+  // Every dataset is read, so that every error is reported in one run.
+  for (size_t i = 0; i < n_paths; ++i) {
+    const EntStatus one = ent_load_dataset(graph, paths[i]);
+    st = st ? st : one;
   }
   RdfWriter *writer = NULL;
   if (!st) {
@@ -108,7 +117,8 @@ ent_export_rdf_stream(EntGraph *graph,
   state.progress_handle = progress_handle;
   ent_map_init(&state.source_by_iri);
   for (uint32_t i = 0; !st && i < graph->n_entities; ++i) {
-    if (graph->entities[i].cls == ENT_CLASS_SOURCE) {
+    if (graph->entities[i].cls == ENT_CLASS_SOURCE ||
+        graph->entities[i].cls == ENT_CLASS_CORPUS) {
       graph->entities[i].streamed = 0;
       st = ent_map_put(&state.source_by_iri,
                        graph->entities[i].iri,
@@ -124,6 +134,16 @@ ent_export_rdf_stream(EntGraph *graph,
   graph->stream_phase = STREAM_WRITE;
   graph->flush = write_element;
   graph->flush_handle = &state;
+  if (!st && graph->corpus != ENT_NO_ENTITY) {
+    // The corpus graph first, as if it were one element.
+    st = ent_graph_activate_registry(graph);
+    if (!st) {
+      st = ent_graph_end_element(graph);
+    }
+  }
+  graph->kept_facts = 0;
+  graph->n_facts = 0;
+  graph->n_datasets = 0; // the second pass numbers them as the first did
   for (size_t i = 0; !st && i < n_paths; ++i) {
     st = ent_load_dataset(graph, paths[i]);
   }
@@ -132,6 +152,12 @@ ent_export_rdf_stream(EntGraph *graph,
   ent_map_clear(&state.source_by_iri);
   graph->stream_phase = STREAM_OFF;
   graph->n_facts = 0;
+  graph->kept_facts = 0;
+  if (graph->free_emit_cache) {
+    graph->free_emit_cache(graph->emit_cache);
+    graph->emit_cache = NULL;
+    graph->free_emit_cache = NULL;
+  }
   if (state.pipe) {
     const EntStatus piped = rdf_pipe_close(state.pipe, !st);
     st = st ? st : piped;
@@ -151,7 +177,8 @@ size_t
 ent_graph_streamed_count(const EntGraph *graph, const char *source_id)
 {
   EntClass cls = ENT_CLASS_COUNT_;
-  if (!ent_graph_has(graph, source_id, &cls) || cls != ENT_CLASS_SOURCE) {
+  if (!ent_graph_has(graph, source_id, &cls) ||
+      (cls != ENT_CLASS_SOURCE && cls != ENT_CLASS_CORPUS)) {
     return 0;
   }
   const uintptr_t v = (uintptr_t)ent_map_get(&graph->ids, source_id);

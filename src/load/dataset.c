@@ -10,6 +10,7 @@
 
 #include <libxml/xmlreader.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -39,10 +40,22 @@ typedef struct {
   EntCaret at;
 } Pending;
 
+/// What kind of file is read: an article's dataset, a corpus's
+/// corpus.xml, or one of its registry files.
+typedef enum { ROOT_DATASET, ROOT_CORPUS, ROOT_REGISTRY } RootKind;
+
+static const char *const root_names[] = { "dataset", "corpus", "registry" };
+
 typedef struct {
   EntGraph *graph;
   EntWorld *world;
   const char *path;
+  RootKind root;           ///< What the file must be
+  struct Deferred *deferred; ///< Registry files: where relations wait
+  bool root_ok;            ///< Its root element was the right one
+  const char *corpus_id;   ///< corpus.xml: the corpus's ID, until its title
+  const char *corpus_license;
+  const char *corpus_lang;
   char *dir;        ///< Directory of the dataset, for relative paths
   EntStatus status; ///< First error met
   EntPool pool;
@@ -882,10 +895,22 @@ static void concept(Loader *ld,
 
 /// Choose the source of this element's facts: its own source="...", else
 /// `inherited` (the enclosing element's), else the dataset's first source.
+/// Registry entries belong to no source: their facts are the corpus's.
 static bool
 enter_source(Loader *ld, const xmlNode *node, const char *inherited)
 {
   const char *own = attr(ld, node, "source");
+  if (ld->root != ROOT_DATASET) {
+    if (own) {
+      load_error(ld,
+                 ENT_ERR_SCHEMA,
+                 node,
+                 "a registry entry comes from no source; what a source says "
+                 "about it goes in that source's article (with ref=)");
+      return false;
+    }
+    return true;
+  }
   ld->source = own ? own : inherited ? inherited : ld->default_source;
   if (!ld->source) {
     return true; // the first <source> itself, before any source exists
@@ -894,6 +919,16 @@ enter_source(Loader *ld, const xmlNode *node, const char *inherited)
   const EntStatus st = ent_graph_use_source(ld->graph, ld->source, &at);
   note_status(ld, st);
   return st == ENT_SUCCESS;
+}
+
+static void
+mark_failed(Loader *ld, const char *id)
+{
+  // Its error is reported; references to it would only repeat it.
+  const char *key = ent_pool_intern(&ld->pool, id);
+  if (key) {
+    ent_map_put(&ld->failed, key, (void *)(uintptr_t)1);
+  }
 }
 
 static bool
@@ -914,13 +949,71 @@ add_entity(Loader *ld,
                          &at);
   note_status(ld, st);
   if (st) {
-    // Its error is reported; references to it would only repeat it.
-    const char *key = ent_pool_intern(&ld->pool, id);
-    if (key) {
-      ent_map_put(&ld->failed, key, (void *)(uintptr_t)1);
-    }
+    mark_failed(ld, id);
   }
   return st == ENT_SUCCESS;
+}
+
+/// The entity an element is about: the one it defines (id="X", named by
+/// its <name> or <title> child `name_tag`) or, in an article of a corpus,
+/// the registry entity it refers to (ref="X"), whose claims it adds.
+/// NULL when that fails (reported).
+static const char *
+entity_of(Loader *ld,
+          EntClass cls,
+          const xmlNode *node,
+          const char *name_tag,
+          const char *fallback_name)
+{
+  const xmlNode *name_node = name_tag ? child(node, name_tag) : NULL;
+  const char *ref = attr(ld, node, "ref");
+  if (ref) {
+    if (ld->root != ROOT_DATASET) {
+      load_error(ld,
+                 ENT_ERR_SCHEMA,
+                 node,
+                 "the registry declares entities with id=\"%s\"; ref= is "
+                 "for an article's claims about them",
+                 ref);
+      return NULL;
+    }
+    if (name_node) {
+      load_error(ld,
+                 ENT_ERR_SCHEMA,
+                 name_node,
+                 "<%s> of ref=\"%s\": the registry gives its canonical "
+                 "%s; give this source's spelling as an <alias> (or what it "
+                 "says of it as a <description>)",
+                 name_tag,
+                 ref,
+                 name_tag);
+      mark_failed(ld, ref);
+      return NULL;
+    }
+    const EntCaret at = caret_of(ld, node);
+    const EntStatus st = ent_graph_refer(ld->graph, cls, ref, &at);
+    note_status(ld, st);
+    return st ? NULL : ref;
+  }
+  const char *id = attr(ld, node, "id");
+  if (!id) {
+    return NULL; // the schema requires one of them
+  }
+  const char *name = name_node ? text_of(ld, name_node) : fallback_name;
+  if (!name && name_tag) {
+    load_error(ld,
+               ENT_ERR_EMPTY_NAME,
+               node,
+               "%s '%s' has no <%s>; a definition needs one",
+               ent_class_noun(cls),
+               id,
+               name_tag);
+    mark_failed(ld, id);
+    return NULL;
+  }
+  return add_entity(ld, cls, id, name_node ? name_node : node, name, node)
+           ? id
+           : NULL;
 }
 
 static void
@@ -943,10 +1036,8 @@ add_texts(Loader *ld,
 static const char *
 named_entity(Loader *ld, EntClass cls, const xmlNode *node)
 {
-  const char *id = attr(ld, node, "id");
-  const xmlNode *name = child(node, "name");
-  if (!id ||
-      !add_entity(ld, cls, id, name, name ? text_of(ld, name) : NULL, node)) {
+  const char *id = entity_of(ld, cls, node, "name", NULL);
+  if (!id) {
     return NULL;
   }
   add_texts(ld, id, node, "alias", ENT_PROP_ALIAS, true);
@@ -959,10 +1050,8 @@ named_entity(Loader *ld, EntClass cls, const xmlNode *node)
 static const char *
 titled_entity(Loader *ld, EntClass cls, const xmlNode *node)
 {
-  const char *id = attr(ld, node, "id");
-  const xmlNode *title = child(node, "title");
-  if (!id || !add_entity(
-               ld, cls, id, title, title ? text_of(ld, title) : NULL, node)) {
+  const char *id = entity_of(ld, cls, node, "title", NULL);
+  if (!id) {
     return NULL;
   }
   add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION, true);
@@ -1067,22 +1156,70 @@ read_source(Loader *ld, const xmlNode *node)
   const xmlNode *title = child(node, "title");
   add_value(
     ld, id, ENT_PROP_TITLE, text_of(ld, title), lang_of(ld, title), title);
+  add_texts(ld, id, node, "byline", ENT_PROP_BYLINE, false);
   value_attr(ld, id, ENT_PROP_URL, node, "url");
   value_attr(ld, id, ENT_PROP_PUBLISHED, node, "published");
+  value_attr(ld, id, ENT_PROP_NOT_BEFORE, node, "not-before");
+  value_attr(ld, id, ENT_PROP_NOT_AFTER, node, "not-after");
   defer_attr(ld, id, ENT_PROP_PUBLISHER, node, "outlet");
+  defer_attr(ld, id, ENT_PROP_WIRE_SERVICE, node, "wire");
   defer_list(ld, id, ENT_PROP_CITES_OUTLET, node, "cites");
   const char *text = attr(ld, node, "text");
   if (!text) {
     return;
   }
-  EntBuf path = { NULL, 0, 0 };
-  if (text[0] == '/' ? ent_buf_append(&path, text, strlen(text))
-                     : ent_buf_appendf(&path, "%s/%s", ld->dir, text)) {
-    note_status(ld, ENT_ERR_NO_MEMORY);
-  } else {
-    note_status(ld, ent_graph_dataset_source_text(ld->graph, id, path.buf));
+  const EntCaret at = caret_of(ld, node);
+  char *path = NULL;
+  EntStatus st = ent_graph_resolve_text(ld->graph, text, ld->dir, &at, &path);
+  note_status(ld, st);
+  if (!st && path) {
+    note_status(ld, ent_graph_dataset_source_text(ld->graph, id, path));
+  } else if (!st) {
+    note_status(ld, ent_graph_text_not_found(ld->graph, id, text));
   }
-  ent_buf_free(&path);
+  free(path);
+}
+
+/// The official's posts, each with its title as its source spells it.
+static void
+read_posts(Loader *ld, const char *id, const xmlNode *node)
+{
+  const char *official_source = ld->source;
+  for (const xmlNode *c = node->children; c; c = c->next) {
+    if (!is_element(c, "post") || !enter_source(ld, c, official_source)) {
+      continue;
+    }
+    const char *institution = attr(ld, c, "institution");
+    const char *post = NULL;
+    const EntCaret at = caret_of(ld, c);
+    const char *title = attr(ld, c, "title");
+    const EntStatus st = ent_graph_make_post(ld->graph,
+                                             id,
+                                             institution,
+                                             attr(ld, c, "role"),
+                                             title ? title : "",
+                                             lang_of(ld, c),
+                                             &at,
+                                             &post);
+    note_status(ld, st);
+    if (st) {
+      continue;
+    }
+    // The post's ID lives in the graph; the loader's copy outlives resets.
+    post = ent_pool_intern(&ld->pool, post);
+    defer(ld, id, ENT_PROP_HOLDS_POST, post, c);
+    if (institution) {
+      defer(ld, post, ENT_PROP_POST_IN, institution, c);
+      const char *head = attr(ld, c, "head");
+      if (head && (!strcmp(head, "true") || !strcmp(head, "1"))) {
+        defer(ld, id, ENT_PROP_HEAD_OF, institution, c);
+      }
+    }
+    concept(ld, post, ENT_PROP_ROLE, c, "role");
+    add_value(ld, post, ENT_PROP_NAME, title, lang_of(ld, c), c);
+    value_attr(ld, post, ENT_PROP_START_DATE, c, "start");
+    value_attr(ld, post, ENT_PROP_END_DATE, c, "end");
+  }
 }
 
 static void
@@ -1093,41 +1230,7 @@ read_official(Loader *ld, const xmlNode *node)
     return;
   }
   defer_attr(ld, id, ENT_PROP_NATIONALITY, node, "country");
-  const char *official_source = ld->source;
-  unsigned n = 0;
-  for (const xmlNode *c = node->children; c; c = c->next) {
-    if (!is_element(c, "post")) {
-      continue;
-    }
-    ++n;
-    if (!enter_source(ld, c, official_source)) {
-      continue;
-    }
-    const char *post = attr(ld, c, "id");
-    if (!post) {
-      EntBuf b = { NULL, 0, 0 };
-      if (ent_buf_appendf(&b, "%s-%u", id, n)) {
-        note_status(ld, ENT_ERR_NO_MEMORY);
-        continue;
-      }
-      post = ent_pool_copy(&ld->pool, b.buf, b.len);
-      ent_buf_free(&b);
-    }
-    if (!add_entity(ld, ENT_CLASS_POST, post, c, attr(ld, c, "title"), c)) {
-      continue;
-    }
-    defer(ld, id, ENT_PROP_HOLDS_POST, post, c);
-    const char *institution = attr(ld, c, "institution");
-    if (institution) {
-      defer(ld, post, ENT_PROP_POST_IN, institution, c);
-      const char *head = attr(ld, c, "head");
-      if (head && (!strcmp(head, "true") || !strcmp(head, "1"))) {
-        defer(ld, id, ENT_PROP_HEAD_OF, institution, c);
-      }
-    }
-    value_attr(ld, post, ENT_PROP_START_DATE, c, "start");
-    value_attr(ld, post, ENT_PROP_END_DATE, c, "end");
-  }
+  read_posts(ld, id, node);
 }
 
 static bool
@@ -1147,41 +1250,60 @@ in_list(const char *list, const char *id)
   return false;
 }
 
+/// Who announced it (reported-by) and through whom it reached the source
+/// (via).
+static void
+reporting(Loader *ld, const char *id, const xmlNode *node)
+{
+  defer_list(ld, id, ENT_PROP_REPORTED_BY, node, "reported-by");
+  defer_list(ld, id, ENT_PROP_RELAYED_BY, node, "via");
+}
+
 static void
 read_delegation(Loader *ld,
                 const char *negotiation,
                 const char *title,
                 const xmlNode *node)
 {
-  const char *id = attr(ld, node, "id");
   const char *side = attr(ld, node, "side");
-  const xmlNode *name_node = child(node, "name");
-  const char *name = name_node ? text_of(ld, name_node) : NULL;
-  EntBuf made = { NULL, 0, 0 };
-  if (!name && side) {
-    const char *side_name = ent_graph_name(ld->graph, side);
-    if (ent_buf_appendf(&made,
-                        "%s delegation at %s",
-                        side_name ? side_name : side,
-                        title ? title : negotiation)) {
-      note_status(ld, ENT_ERR_NO_MEMORY);
+  const char *id = NULL;
+  if (attr(ld, node, "ref")) {
+    id = entity_of(ld, ENT_CLASS_DELEGATION, node, "name", NULL);
+  } else {
+    if (!side) {
+      load_error(ld,
+                 ENT_ERR_SCHEMA,
+                 node,
+                 "delegation '%s' has no side; say which actor it represents "
+                 "with side=",
+                 attr(ld, node, "id"));
       return;
     }
-    name = made.buf;
+    const xmlNode *name_node = child(node, "name");
+    EntBuf made = { NULL, 0, 0 };
+    if (!name_node) {
+      const char *side_name = ent_graph_name(ld->graph, side);
+      if (ent_buf_appendf(&made,
+                          "%s delegation at %s",
+                          side_name ? side_name : side,
+                          title ? title : negotiation)) {
+        note_status(ld, ENT_ERR_NO_MEMORY);
+        return;
+      }
+    }
+    // A made-up name is in the language of the negotiation it is made from.
+    id = entity_of(ld, ENT_CLASS_DELEGATION, node, "name", made.buf);
+    ent_buf_free(&made);
   }
-  // A made-up name is in the language of the negotiation it is made from.
-  const bool added =
-    id &&
-    add_entity(
-      ld, ENT_CLASS_DELEGATION, id, name_node ? name_node : node, name, node);
-  ent_buf_free(&made);
-  if (!added) {
+  if (!id) {
     return;
   }
   defer(ld, negotiation, ENT_PROP_DELEGATION, id, node);
   if (side) {
     defer(ld, id, ENT_PROP_REPRESENTS, side, node);
   }
+  reporting(ld, id, node);
+  add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION, true);
   const char *leaders = attr(ld, node, "leaders");
   const char *members = attr(ld, node, "members");
   // Leaders are members too; a leader listed in both is related once.
@@ -1211,14 +1333,22 @@ read_negotiation(Loader *ld, const xmlNode *node)
   }
   when(ld, id, node, ENT_PROP_START_DATE);
   defer_attr(ld, id, ENT_PROP_LOCATION, node, "place");
+  defer_attr(ld, id, ENT_PROP_VENUE, node, "venue");
+  value_attr(ld, id, ENT_PROP_DURATION, node, "duration");
   concept(ld, id, ENT_PROP_FORMAT, node, "format");
   concept(ld, id, ENT_PROP_NEGOTIATION_STATUS, node, "status");
+  concept(ld, id, ENT_PROP_PRESS_ACCESS, node, "press");
   defer_list(ld, id, ENT_PROP_TOPIC, node, "topics");
   defer_attr(ld, id, ENT_PROP_PART_OF, node, "part-of");
   defer_list(ld, id, ENT_PROP_PARTICIPANT, node, "participants");
-  defer_list(ld, id, ENT_PROP_REPORTED_BY, node, "reported-by");
+  defer_list(ld, id, ENT_PROP_HOST, node, "host");
+  defer_list(ld, id, ENT_PROP_MEDIATOR, node, "mediators");
+  defer_list(ld, id, ENT_PROP_OBSERVER, node, "observers");
+  defer_list(ld, id, ENT_PROP_ABSENT_PARTY, node, "absent");
+  defer_list(ld, id, ENT_PROP_REFUSING_PARTY, node, "refusing");
+  reporting(ld, id, node);
   const xmlNode *title = child(node, "title");
-  const char *title_text = title ? text_of(ld, title) : NULL;
+  const char *title_text = title ? text_of(ld, title) : ent_graph_name(ld->graph, id);
   const char *negotiation_source = ld->source;
   for (const xmlNode *c = node->children; c; c = c->next) {
     if (is_element(c, "delegation") &&
@@ -1265,7 +1395,15 @@ read_statement(Loader *ld, const xmlNode *node, EntClass cls)
 {
   const char *id = attr(ld, node, "id");
   const char *text = text_of(ld, node);
-  if (!id || !add_entity(ld, cls, id, node, statement_name(ld, text), node)) {
+  if (!id) {
+    load_error(ld,
+               ENT_ERR_SCHEMA,
+               node,
+               "a statement is what one source reports: define it with id=, "
+               "never ref=");
+    return;
+  }
+  if (!add_entity(ld, cls, id, node, statement_name(ld, text), node)) {
     return;
   }
   add_value(ld, id, ENT_PROP_TEXT, text, lang_of(ld, node), node);
@@ -1273,7 +1411,55 @@ read_statement(Loader *ld, const xmlNode *node, EntClass cls)
   defer_attr(ld, id, ENT_PROP_MEDIUM, node, "medium");
   defer_list(ld, id, ENT_PROP_ADDRESSEE, node, "to");
   defer_list(ld, id, ENT_PROP_CONCERNS, node, "concerns");
+  defer_attr(ld, id, ENT_PROP_OCCASION, node, "occasion");
+  defer_list(ld, id, ENT_PROP_RELAYED_BY, node, "via");
+  concept(ld, id, ENT_PROP_SETTING, node, "setting");
+  const char *fragment = attr(ld, node, "fragment");
+  if (fragment) {
+    if (cls != ENT_CLASS_QUOTATION) {
+      load_error(ld,
+                 ENT_ERR_SCHEMA,
+                 node,
+                 "fragment= is for quotes; a paraphrase is the source's own "
+                 "words");
+    } else {
+      // xsd:boolean's other spellings, written in the canonical form.
+      add_value(ld,
+                id,
+                ENT_PROP_FRAGMENT,
+                !strcmp(fragment, "1") || !strcmp(fragment, "true") ? "true"
+                                                                   : "false",
+                NULL,
+                node);
+    }
+  }
   when(ld, id, node, ENT_PROP_DATE_CREATED);
+}
+
+/// Responses to an agreement, as its source reports them.
+static void
+read_responses(Loader *ld, const char *agreement, const xmlNode *node)
+{
+  const char *agreement_source = ld->source;
+  for (const xmlNode *c = node->children; c; c = c->next) {
+    if (!is_element(c, "response") || !enter_source(ld, c, agreement_source)) {
+      continue;
+    }
+    const char *by = attr(ld, c, "by");
+    const char *response = NULL;
+    const EntCaret at = caret_of(ld, c);
+    const EntStatus st = ent_graph_make_response(
+      ld->graph, agreement, by, attr(ld, c, "kind"), &at, &response);
+    note_status(ld, st);
+    if (st) {
+      continue;
+    }
+    response = ent_pool_intern(&ld->pool, response);
+    defer(ld, agreement, ENT_PROP_RESPONSE, response, c);
+    defer(ld, response, ENT_PROP_RESPONDENT, by, c);
+    concept(ld, response, ENT_PROP_RESPONSE_KIND, c, "kind");
+    when(ld, response, c, ENT_PROP_DATE_CREATED);
+  }
 }
 
 static void
@@ -1288,12 +1474,16 @@ read_agreement(Loader *ld, const xmlNode *node)
   defer_list(ld, id, ENT_PROP_AGREED_BY, node, "agreed-by");
   defer_list(ld, id, ENT_PROP_BACKED_BY, node, "backed-by");
   defer_list(ld, id, ENT_PROP_PARTY, node, "parties");
+  defer_list(ld, id, ENT_PROP_MEDIATOR, node, "mediators");
+  defer_attr(ld, id, ENT_PROP_INSTRUMENT, node, "instrument");
   value_attr(ld, id, ENT_PROP_DURATION, node, "duration");
   value_attr(ld, id, ENT_PROP_TARGET_DATE, node, "target-date");
   defer_list(ld, id, ENT_PROP_TOPIC, node, "topics");
   defer_list(ld, id, ENT_PROP_CONCERNS, node, "concerns");
-  defer_list(ld, id, ENT_PROP_REPORTED_BY, node, "reported-by");
+  reporting(ld, id, node);
+  add_texts(ld, id, node, "condition", ENT_PROP_CONDITION, true);
   when(ld, id, node, ENT_PROP_DATE_CREATED); // the day it was reached
+  read_responses(ld, id, node);
 }
 
 static void
@@ -1305,11 +1495,13 @@ read_event(Loader *ld, const xmlNode *node)
   }
   concept(ld, id, ENT_PROP_INCIDENT_TYPE, node, "type");
   defer_list(ld, id, ENT_PROP_LOCATION, node, "place");
+  defer_attr(ld, id, ENT_PROP_VENUE, node, "venue");
   defer_list(ld, id, ENT_PROP_RESPONSIBLE, node, "responsible");
   value_attr(ld, id, ENT_PROP_DEATHS, node, "killed");
   value_attr(ld, id, ENT_PROP_DEATHS_AT_LEAST, node, "killed-at-least");
   defer_list(ld, id, ENT_PROP_TOPIC, node, "topics");
-  defer_list(ld, id, ENT_PROP_REPORTED_BY, node, "reported-by");
+  defer_list(ld, id, ENT_PROP_CONCERNS, node, "concerns");
+  reporting(ld, id, node);
   when(ld, id, node, ENT_PROP_START_DATE);
 }
 
@@ -1344,6 +1536,11 @@ read_entity(Loader *ld, const xmlNode *node)
     }
   } else if (!strcmp(name, "topic")) {
     named_entity(ld, ENT_CLASS_TOPIC, node);
+  } else if (!strcmp(name, "anonymous")) {
+    id = named_entity(ld, ENT_CLASS_ANONYMOUS_SOURCE, node);
+    if (id) {
+      defer_list(ld, id, ENT_PROP_AFFILIATION, node, "affiliation");
+    }
   } else if (!strcmp(name, "official")) {
     read_official(ld, node);
   } else if (!strcmp(name, "negotiation")) {
@@ -1356,6 +1553,112 @@ read_entity(Loader *ld, const xmlNode *node)
     read_agreement(ld, node);
   } else if (!strcmp(name, "event")) {
     read_event(ld, node);
+  }
+}
+
+/// The root element is not what the file must be: say what it is instead.
+static void
+wrong_root(Loader *ld, const xmlNode *root)
+{
+  const char *name = (const char *)root->name;
+  if (ld->root == ROOT_DATASET && is_element(root, "corpus")) {
+    load_error(ld,
+               ENT_ERR_SCHEMA,
+               root,
+               "this is the corpus.xml of a corpus, not a dataset; give the "
+               "corpus directory (it stands for all its articles) or its "
+               "articles");
+  } else if (ld->root == ROOT_DATASET && is_element(root, "registry")) {
+    load_error(ld,
+               ENT_ERR_SCHEMA,
+               root,
+               "this is a registry file of a corpus, not a dataset; the "
+               "registry is read with every article of its corpus: give the "
+               "corpus directory or an article");
+  } else {
+    load_error(ld,
+               ENT_ERR_SCHEMA,
+               root,
+               "the root element is <%s>; %s",
+               name,
+               ld->root == ROOT_DATASET
+                 ? "a dataset's is <dataset>"
+                 : ld->root == ROOT_CORPUS
+                     ? "a corpus.xml's is <corpus>"
+                     : "a registry file's (in a corpus's registry/) is "
+                       "<registry>");
+  }
+}
+
+/// The root element's attributes: the base of IRIs (a corpus's applies to
+/// all its files), the corpus's ID and licence.
+static void
+read_root(Loader *ld, const xmlNode *root)
+{
+  EntGraph *g = ld->graph;
+  const char *base = attr(ld, root, "base");
+  if (ld->root == ROOT_CORPUS) {
+    const char *id = attr(ld, root, "id");
+    const char *license = attr(ld, root, "license");
+    ld->corpus_id = id ? ent_pool_intern(&ld->kept, id) : NULL;
+    ld->corpus_license = license ? ent_pool_intern(&ld->kept, license) : NULL;
+    const char *lang = lang_of(ld, root);
+    ld->corpus_lang = lang ? ent_pool_intern(&ld->kept, lang) : NULL;
+  }
+  if (ld->root == ROOT_REGISTRY) {
+    return; // the corpus.xml's base applies
+  }
+  if (ld->root == ROOT_DATASET && g->corpus != ENT_NO_ENTITY) {
+    // Every IRI of a corpus is minted under its base, so that an entity
+    // keeps its IRI when its definition moves into the registry.
+    if (base && !g->base_fixed && strcmp(base, g->base) != 0) {
+      load_error(ld,
+                 ENT_ERR_BAD_VALUE,
+                 root,
+                 "base '%s' is not the corpus's base '%s'; leave base= out of "
+                 "the articles of a corpus (corpus.xml gives it)",
+                 base,
+                 g->base);
+    }
+    return;
+  }
+  if (ent_graph_use_base(g, base)) {
+    load_error(ld,
+               ENT_ERR_BAD_VALUE,
+               root,
+               "base '%s' must be an absolute http(s) or urn IRI ending in "
+               "'/' or '#'",
+               base);
+  }
+}
+
+/// corpus.xml's <title> (which makes the corpus) and <description>.
+static void
+read_corpus_child(Loader *ld, const xmlNode *node)
+{
+  EntGraph *g = ld->graph;
+  if (is_element(node, "title") && ld->corpus_id &&
+      g->corpus == ENT_NO_ENTITY) {
+    const EntCaret at = caret_of(ld, node->parent ? node->parent : node);
+    const char *lang = lang_of(ld, node);
+    const EntStatus st = ent_graph_begin_corpus(
+      g, ld->corpus_id, text_of(ld, node), lang, &at);
+    note_status(ld, st);
+    if (!st && ld->corpus_license) {
+      add_value(ld,
+                ld->corpus_id,
+                ENT_PROP_LICENSE,
+                ld->corpus_license,
+                NULL,
+                node->parent);
+    }
+  } else if (is_element(node, "description") && g->corpus != ENT_NO_ENTITY) {
+    add_value(ld,
+              ld->corpus_id,
+              ENT_PROP_DESCRIPTION,
+              text_of(ld, node),
+              lang_of(ld, node),
+              node);
   }
 }
 
@@ -1414,6 +1717,48 @@ schema_stopped(Loader *ld, xmlTextReaderPtr reader, EntStatus st)
   note_status(ld, st ? st : ENT_ERR_SCHEMA);
 }
 
+/// Relations of every registry file, kept until the whole registry is
+/// read, with copies of their strings.
+typedef struct Deferred {
+  Pending *items;
+  size_t n;
+  size_t cap;
+  EntPool pool;
+  EntMap failed; ///< IDs whose definition was refused, in any file
+} Deferred;
+
+static void
+keep_pending(Loader *ld)
+{
+  Deferred *d = ld->deferred;
+  for (size_t i = 0; i < ld->n_pending; ++i) {
+    const Pending *p = &ld->pending[i];
+    if (ent_grow(&d->items, &d->cap, d->n, sizeof(Pending), 256)) {
+      note_status(ld, ENT_ERR_NO_MEMORY);
+      return;
+    }
+    Pending *q = &d->items[d->n++];
+    *q = *p;
+    q->subject = ent_pool_intern(&d->pool, p->subject);
+    q->object = ent_pool_intern(&d->pool, p->object);
+    q->at.document = ent_pool_intern(&d->pool, p->at.document);
+    q->source = NULL;
+    if (!q->subject || !q->object || !q->at.document) {
+      note_status(ld, ENT_ERR_NO_MEMORY);
+      return;
+    }
+  }
+  for (size_t i = 0; i < ld->failed.size; ++i) {
+    if (ld->failed.keys[i]) {
+      const char *key = ent_pool_intern(&d->pool, ld->failed.keys[i]);
+      if (!key || ent_map_put(&d->failed, key, (void *)(uintptr_t)1)) {
+        note_status(ld, ENT_ERR_NO_MEMORY);
+        return;
+      }
+    }
+  }
+}
+
 /// Read the dataset in one pass of libxml2's reader: entities in document
 /// order, then (unless streaming) every relation, so that a reference may
 /// point forward.  With `check`, every node also goes through the schema,
@@ -1446,6 +1791,24 @@ build(Loader *ld, int fd, bool check)
               "DOCTYPE declarations are not allowed in datasets; remove it");
       refused = true;
       break;
+    }
+    if (element && depth == 1 && ld->root == ROOT_CORPUS && ld->root_ok) {
+      // corpus.xml's <title> and <description>: read whole, like entities.
+      const xmlNode *node = xmlTextReaderExpand(reader);
+      if (!node) {
+        note_status(ld, ENT_ERR_SYNTAX);
+        refused = true;
+        break;
+      }
+      if (run && !ent_schema_run_tree(run, node, MAX_DEPTH - 1, &st)) {
+        schema_stopped(ld, reader, st);
+        refused = true;
+        break;
+      }
+      read_corpus_child(ld, node);
+      ld->line_node = NULL;
+      rc = xmlTextReaderNext(reader);
+      continue;
     }
     if (element && depth == 2) {
       const xmlNode *node = xmlTextReaderExpand(reader);
@@ -1488,18 +1851,14 @@ build(Loader *ld, int fd, bool check)
       break;
     }
     if (element && depth == 0) {
-      xmlChar *base =
-        xmlTextReaderGetAttribute(reader, (const xmlChar *)"base");
-      if (ent_graph_use_base(ld->graph, (const char *)base)) {
-        const xmlNode *root = xmlTextReaderCurrentNode(reader);
-        load_error(ld,
-                   ENT_ERR_BAD_VALUE,
-                   root,
-                   "base '%s' must be an absolute http(s) or urn IRI ending "
-                   "in '/' or '#'",
-                   (const char *)base);
+      const xmlNode *root = xmlTextReaderCurrentNode(reader);
+      if (!is_element(root, root_names[ld->root])) {
+        wrong_root(ld, root);
+        refused = true;
+        break;
       }
-      xmlFree(base);
+      ld->root_ok = true;
+      read_root(ld, root);
     }
     rc = xmlTextReaderRead(reader);
   }
@@ -1520,6 +1879,12 @@ build(Loader *ld, int fd, bool check)
   if (refused) {
     return; // relations into a document cut short would only add noise
   }
+  if (ld->deferred) {
+    // A registry file may point into another: its relations wait for
+    // the whole registry (ent_graph_load_corpus()).
+    keep_pending(ld);
+    return;
+  }
   // Relations, now that every entity exists.
   for (size_t i = 0; i < ld->n_pending; ++i) {
     const Pending *p = &ld->pending[i];
@@ -1537,17 +1902,26 @@ build(Loader *ld, int fd, bool check)
   }
 }
 
-EntStatus
-ent_load_dataset(EntGraph *graph, const char *path)
+/// Read one file of kind `root` into the graph.
+static EntStatus
+load_file(EntGraph *graph,
+          const char *path,
+          RootKind root,
+          struct Deferred *deferred)
 {
   Loader ld;
   memset(&ld, 0, sizeof(ld));
   ld.graph = graph;
-  // A dataset's facts come from its own sources: its first source is the
-  // default, whatever was loaded before.
-  graph->current_source = ENT_NO_ENTITY;
+  ld.root = root;
+  ld.deferred = deferred;
   ld.world = graph->world;
   ld.path = path;
+  // A dataset's facts come from its own sources: its first source is the
+  // default, whatever was loaded before.  A registry's are the corpus's.
+  graph->current_source = root == ROOT_DATASET ? ENT_NO_ENTITY : graph->corpus;
+  if (root == ROOT_DATASET) {
+    ent_graph_begin_dataset(graph);
+  }
   ent_pool_init(&ld.pool);
   const char *slash = strrchr(path, '/');
   ld.dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path))
@@ -1566,8 +1940,16 @@ ent_load_dataset(EntGraph *graph, const char *path)
     if (!ld.status) {
       build(&ld, fd, check);
     }
+    if (!ld.status && root == ROOT_CORPUS && graph->corpus == ENT_NO_ENTITY) {
+      fail_at(&ld,
+              ENT_ERR_SCHEMA,
+              0,
+              0,
+              "corpus.xml has no <title>; give the corpus a title");
+    }
     close(fd);
   }
+  graph->current_dataset = 0;
   free(ld.pending);
   free(ld.dir);
   ent_buf_free(&ld.split);
@@ -1575,4 +1957,209 @@ ent_load_dataset(EntGraph *graph, const char *path)
   ent_pool_clear(&ld.pool);
   ent_pool_clear(&ld.kept);
   return ld.status;
+}
+
+EntStatus
+ent_load_dataset(EntGraph *graph, const char *path)
+{
+  return load_file(graph, path, ROOT_DATASET, NULL);
+}
+
+static int
+select_xml(const struct dirent *entry)
+{
+  const size_t n = strlen(entry->d_name);
+  return entry->d_name[0] != '.' && n > 4 &&
+         !strcmp(entry->d_name + n - 4, ".xml");
+}
+
+EntStatus
+ent_graph_load_corpus(EntGraph *graph, const char *dir)
+{
+  if (!graph || !dir || graph->n_entities || graph->corpus != ENT_NO_ENTITY ||
+      graph->stream_phase != STREAM_OFF) {
+    return ENT_ERR_BAD_ARG;
+  }
+  // "data/" and "data" name the same corpus; messages say data/registry.
+  EntBuf trimmed = { NULL, 0, 0 };
+  size_t len = strlen(dir);
+  while (len > 1 && dir[len - 1] == '/') {
+    --len;
+  }
+  if (ent_buf_append(&trimmed, dir, len)) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  graph->corpus_dir = ent_pool_intern(&graph->strings, trimmed.buf);
+  ent_buf_free(&trimmed);
+  dir = graph->corpus_dir;
+  EntBuf path = { NULL, 0, 0 };
+  if (!graph->corpus_dir || ent_buf_appendf(&path, "%s/corpus.xml", dir)) {
+    ent_buf_free(&path);
+    return ENT_ERR_NO_MEMORY;
+  }
+  graph->loading_registry = true;
+  Deferred deferred;
+  memset(&deferred, 0, sizeof(deferred));
+  ent_pool_init(&deferred.pool);
+  ent_map_init(&deferred.failed);
+  EntStatus st = load_file(graph, path.buf, ROOT_CORPUS, &deferred);
+  // The registry's files, in name order; a corpus may have none.
+  struct dirent **entries = NULL;
+  ent_buf_reset(&path);
+  int n = 0;
+  if (!st && !ent_buf_appendf(&path, "%s/registry", dir)) {
+    n = scandir(path.buf, &entries, select_xml, alphasort);
+    if (n < 0 && errno != ENOENT) {
+      ent_log(graph->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "%s: cannot read the registry directory: %s",
+              path.buf,
+              strerror(errno));
+      st = ENT_ERR_IO;
+    }
+  }
+  // Every file is read, so that every error is reported in one run.
+  for (int k = 0; k < n; ++k) {
+    EntBuf file = { NULL, 0, 0 };
+    if (!ent_buf_appendf(&file, "%s/%s", path.buf, entries[k]->d_name)) {
+      const EntStatus one =
+        load_file(graph, file.buf, ROOT_REGISTRY, &deferred);
+      st = st ? st : one;
+    } else {
+      st = st ? st : ENT_ERR_NO_MEMORY;
+    }
+    ent_buf_free(&file);
+    free(entries[k]);
+  }
+  free(entries);
+  ent_buf_free(&path);
+  // The registry's relations, now that all of it is read.
+  graph->current_source = graph->corpus;
+  for (size_t i = 0; i < deferred.n; ++i) {
+    const Pending *p = &deferred.items[i];
+    if (ent_map_get(&deferred.failed, p->subject) ||
+        ent_map_get(&deferred.failed, p->object)) {
+      continue;
+    }
+    const EntStatus one =
+      ent_graph_relate(graph, p->subject, p->prop, p->object, &p->at);
+    st = st ? st : one;
+  }
+  free(deferred.items);
+  ent_map_clear(&deferred.failed);
+  ent_pool_clear(&deferred.pool);
+  graph->loading_registry = false;
+  graph->current_source = ENT_NO_ENTITY;
+  // Articles are numbered after the registry, from 1.
+  graph->n_datasets = 0;
+  return st;
+}
+
+/// Whether `dir`/corpus.xml is an entente corpus file: a regular file
+/// whose first bytes name the <corpus> element of the format.
+static bool
+holds_corpus(const char *dir)
+{
+  EntBuf path = { NULL, 0, 0 };
+  if (ent_buf_appendf(&path, "%s/corpus.xml", dir)) {
+    ent_buf_free(&path);
+    return false;
+  }
+  const int fd = open(path.buf, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  ent_buf_free(&path);
+  if (fd < 0) {
+    return false;
+  }
+  struct stat info;
+  char head[4097];
+  ssize_t n = -1;
+  if (!fstat(fd, &info) && S_ISREG(info.st_mode)) {
+    n = read(fd, head, sizeof(head) - 1);
+  }
+  close(fd);
+  if (n <= 0) {
+    return false;
+  }
+  head[n] = '\0';
+  return strstr(head, "<corpus") && strstr(head, FORMAT_NS);
+}
+
+/// `b` (a directory path) made its parent, lexically: "data/articles" ->
+/// "data" -> "." -> ".."; "/srv/x" -> "/srv".
+static EntStatus
+lexical_parent(EntBuf *b)
+{
+  const char *last = strrchr(b->buf, '/');
+  const char *name = last ? last + 1 : b->buf;
+  if (!strcmp(name, "..") || !strcmp(name, ".") || !*name) {
+    if (!strcmp(b->buf, ".")) {
+      ent_buf_reset(b);
+      return ent_buf_append(b, "..", 2);
+    }
+    return ent_buf_append(b, "/..", 3);
+  }
+  if (!last) {
+    ent_buf_reset(b);
+    return ent_buf_append(b, ".", 1);
+  }
+  b->len = (size_t)(last - b->buf) + (last == b->buf); // keep "/" itself
+  b->buf[b->len] = '\0';
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_corpus_find(const char *path, char **dir)
+{
+  *dir = NULL;
+  struct stat info;
+  if (!path || stat(path, &info) != 0) {
+    return ENT_FAILURE;
+  }
+  // Start at the directory itself, or the one the file is in.
+  char *start = NULL;
+  if (S_ISDIR(info.st_mode)) {
+    start = strdup(path);
+  } else {
+    const char *slash = strrchr(path, '/');
+    start = slash ? strndup(path, (size_t)(slash - path) + (slash == path))
+                  : strdup(".");
+  }
+  char *real = start ? realpath(start, NULL) : NULL;
+  if (!real) {
+    free(start);
+    return start ? ENT_FAILURE : ENT_ERR_NO_MEMORY;
+  }
+  // Walk up by real paths; answer in the caller's terms (the path as given
+  // plus "/.." per level) so that messages name files as the user does.
+  EntBuf answer = { NULL, 0, 0 };
+  EntStatus st = ent_buf_append(&answer, start, strlen(start));
+  free(start);
+  for (;;) {
+    if (st) {
+      break;
+    }
+    if (holds_corpus(real)) {
+      // The caller's spelling when it names the same place (not through
+      // a link that leads elsewhere), else the real path.
+      *dir = strdup(holds_corpus(answer.buf) ? answer.buf : real);
+      st = *dir ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+      break;
+    }
+    char *up = strrchr(real, '/');
+    if (!up || up == real) {
+      if (!strcmp(real, "/") || !up) {
+        st = ENT_FAILURE;
+        break;
+      }
+      real[1] = '\0'; // the root directory itself
+    } else {
+      *up = '\0';
+    }
+    st = lexical_parent(&answer);
+  }
+  free(real);
+  ent_buf_free(&answer);
+  return st;
 }

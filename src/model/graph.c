@@ -8,10 +8,18 @@
 #include <string.h>
 
 static const char *const class_names[ENT_CLASS_COUNT_] = {
-  "source",    "outlet",     "country",   "place",       "institution",
-  "official",  "post",       "topic",     "negotiation", "delegation",
-  "quotation", "paraphrase", "agreement", "incident",
+  "source",    "outlet",     "country",   "place",
+  "institution", "official", "post",      "topic",
+  "negotiation", "delegation", "quotation", "paraphrase",
+  "agreement", "incident",   "anonymous source", "response",
+  "corpus",
 };
+
+const char *
+ent_class_noun(const EntClass cls)
+{
+  return (unsigned)cls < ENT_CLASS_COUNT_ ? class_names[cls] : "entity";
+}
 
 static EntStatus fail(EntGraph *g,
                       EntStatus st,
@@ -59,8 +67,11 @@ ent_graph_new(EntWorld *world,
   g->world = world;
   g->ontology = ontology;
   g->current_source = ENT_NO_ENTITY;
+  g->corpus = ENT_NO_ENTITY;
+  g->write_registry = true;
   ent_pool_init(&g->strings);
   ent_map_init(&g->ids);
+  ent_map_init(&g->referred);
   g->base = g->own_base = ent_pool_intern(&g->strings, base);
   g->base_fixed = base_iri != NULL;
   if (!g->base) {
@@ -83,11 +94,15 @@ ent_graph_free(EntGraph *graph)
     free(graph->active);
     ent_map_clear(&graph->ids);
     ent_map_clear(&graph->text_overrides);
+    ent_map_clear(&graph->referred);
+    free((void *)graph->text_dirs);
     ent_pool_clear(&graph->strings);
     ent_pool_clear(&graph->element_strings);
     free(graph);
   }
 }
+
+static EntStatus activate(EntGraph *g, uint32_t index);
 
 /// Where values go: for the element being streamed, a pool that is
 /// emptied after it is written; otherwise the graph's own.
@@ -109,10 +124,24 @@ ent_graph_end_element(EntGraph *graph)
   }
   graph->n_active = 0;
   if (graph->stream_phase != STREAM_OFF) {
-    graph->n_facts = 0; // written, or only checked in the first pass
+    // Written, or only checked in the first pass; the registry's facts
+    // stay until they are written.
+    graph->n_facts = graph->kept_facts;
     ent_pool_clear(&graph->element_strings);
   }
   return st;
+}
+
+EntStatus
+ent_graph_activate_registry(EntGraph *graph)
+{
+  EntStatus st = ENT_SUCCESS;
+  for (uint32_t i = 0; i < graph->n_entities; ++i) {
+    if (graph->entities[i].registry || i == graph->corpus) {
+      TRY(st, activate(graph, i));
+    }
+  }
+  return ENT_SUCCESS;
 }
 
 /// Streaming: the entity was indexed in the first pass; its element is
@@ -225,6 +254,60 @@ article(const char *word)
   return strchr("AEIOUaeiou", word[0]) ? "an" : "a";
 }
 
+/// The error for an ID defined twice: where the first definition is and
+/// what to write instead.
+static EntStatus
+duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
+{
+  const Entity *e = &g->entities[existing];
+  const bool located = e->at.document && e->at.line;
+  if (e->registry && !g->loading_registry && located) {
+    return fail(g,
+                ENT_ERR_DUPLICATE_ID,
+                at,
+                "ID '%s' is declared in the corpus registry, as the %s at "
+                "%s:%lu; refer to it with ref=\"%s\" and give what this "
+                "source says about it inside that element",
+                id,
+                describe(g, existing),
+                e->at.document,
+                e->at.line,
+                id);
+  }
+  if (e->dataset && g->current_dataset && e->dataset != g->current_dataset &&
+      located) {
+    return fail(g,
+                ENT_ERR_DUPLICATE_ID,
+                at,
+                "ID '%s' is already defined by another dataset, as the %s at "
+                "%s:%lu; an entity several datasets share belongs in the "
+                "corpus registry: declare it there once (its IRI stays the "
+                "same) and refer to it with ref=\"%s\" from each dataset",
+                id,
+                describe(g, existing),
+                e->at.document,
+                e->at.line,
+                id);
+  }
+  if (located) {
+    return fail(g,
+                ENT_ERR_DUPLICATE_ID,
+                at,
+                "ID '%s' is already used by the %s at %s:%lu; IDs must be "
+                "unique",
+                id,
+                describe(g, existing),
+                e->at.document,
+                e->at.line);
+  }
+  return fail(g,
+              ENT_ERR_DUPLICATE_ID,
+              at,
+              "ID '%s' is already used by a %s; IDs must be unique",
+              id,
+              describe(g, existing));
+}
+
 EntStatus
 ent_graph_add_entity(EntGraph *graph,
                      const EntClass cls,
@@ -239,7 +322,9 @@ ent_graph_add_entity(EntGraph *graph,
   }
   const uint32_t existing = find(g, id);
   if (existing != ENT_NO_ENTITY && g->stream_phase == STREAM_WRITE &&
-      g->entities[existing].cls == cls && !g->entities[existing].active) {
+      g->entities[existing].cls == cls && !g->entities[existing].active &&
+      g->entities[existing].dataset == g->current_dataset &&
+      !g->entities[existing].registry) {
     // Indexed in the first pass, its ID and name checked then; the name
     // written is the one checked, not the one read again.
     if (cls != ENT_CLASS_SOURCE) {
@@ -269,24 +354,7 @@ ent_graph_add_entity(EntGraph *graph,
   EntStatus st = ENT_SUCCESS;
   TRY(st, check_text(g, "the name", name, lang, at));
   if (existing != ENT_NO_ENTITY) {
-    const Entity *e = &g->entities[existing];
-    if (e->at.document && e->at.line) {
-      return fail(g,
-                  ENT_ERR_DUPLICATE_ID,
-                  at,
-                  "ID '%s' is already used by the %s at %s:%lu; IDs must be "
-                  "unique",
-                  id,
-                  describe(g, existing),
-                  e->at.document,
-                  e->at.line);
-    }
-    return fail(g,
-                ENT_ERR_DUPLICATE_ID,
-                at,
-                "ID '%s' is already used by a %s; IDs must be unique",
-                id,
-                describe(g, existing));
+    return duplicate(g, existing, id, at);
   }
   if (g->n_entities >= ENT_NO_ENTITY - 1) {
     return fail(g, ENT_ERR_NO_MEMORY, at, "too many entities");
@@ -311,6 +379,8 @@ ent_graph_add_entity(EntGraph *graph,
   e->lang = lang ? ent_pool_intern(&g->strings, lang) : NULL;
   e->iri = ent_pool_copy(&g->strings, iri.buf, iri.len);
   e->at = keep_caret(g, at);
+  e->dataset = g->current_dataset;
+  e->registry = g->loading_registry;
   ent_buf_free(&iri);
   if (!e->id || !e->name || (lang && !e->lang) || !e->iri) {
     return ENT_ERR_NO_MEMORY;
@@ -324,11 +394,21 @@ ent_graph_add_entity(EntGraph *graph,
       g->current_source = index;
     }
   } else {
-    e->source = g->current_source;
+    e->source = g->loading_registry ? g->corpus : g->current_source;
   }
   TRY(st, ent_map_put(&g->ids, e->id, (void *)(uintptr_t)(index + 1)));
   ++g->n_entities;
   return ENT_SUCCESS;
+}
+
+/// Whether the dataset being read may refer to entity `i`: its own
+/// entities, the registry's and those of builder calls, never another
+/// dataset's (which would make it valid only beside that dataset).
+static bool
+visible(const EntGraph *g, uint32_t i)
+{
+  const uint32_t d = g->entities[i].dataset;
+  return d == 0 || g->current_dataset == 0 || d == g->current_dataset;
 }
 
 static EntStatus
@@ -340,12 +420,38 @@ lookup(EntGraph *g,
 {
   *out = id ? find(g, id) : ENT_NO_ENTITY;
   if (*out == ENT_NO_ENTITY) {
+    if (g->corpus != ENT_NO_ENTITY && g->current_dataset) {
+      return fail(g,
+                  ENT_ERR_UNKNOWN_ID,
+                  at,
+                  "%s '%s' is not defined; define it in this dataset or in "
+                  "the corpus registry, or fix the spelling",
+                  role,
+                  id ? id : "(null)");
+    }
     return fail(g,
                 ENT_ERR_UNKNOWN_ID,
                 at,
                 "%s '%s' is not defined; define it or fix the spelling",
                 role,
                 id ? id : "(null)");
+  }
+  if (!visible(g, *out)) {
+    const Entity *e = &g->entities[*out];
+    *out = ENT_NO_ENTITY;
+    return fail(g,
+                ENT_ERR_UNKNOWN_ID,
+                at,
+                "%s '%s' is not defined; define it or fix the spelling (the "
+                "%s '%s' at %s:%lu belongs to another dataset, which this "
+                "one may not refer to: to share it, move its definition to "
+                "the corpus registry; its IRI stays the same)",
+                role,
+                id,
+                describe(g, (uint32_t)(e - g->entities)),
+                id,
+                e->at.document ? e->at.document : "?",
+                e->at.line);
   }
   return ENT_SUCCESS;
 }
@@ -428,6 +534,16 @@ check_literal(EntGraph *g,
                     at,
                     "%s '%s' is not a count: write a whole number without "
                     "sign, spaces or leading zeros",
+                    info->name,
+                    value);
+      }
+      break;
+    case DT_BOOLEAN:
+      if (strcmp(value, "true") != 0 && strcmp(value, "false") != 0) {
+        return fail(g,
+                    ENT_ERR_BAD_VALUE,
+                    at,
+                    "%s '%s' is not a boolean; write true or false",
                     info->name,
                     value);
       }
@@ -636,6 +752,7 @@ attach_text(EntGraph *graph, uint32_t i, const char *path)
     path ? ent_pool_intern(&graph->strings, path) : NULL;
   graph->entities[i].text = NULL; // read again from the new path
   graph->entities[i].text_missing = false;
+  graph->entities[i].text_named = NULL;
   return path && !graph->entities[i].text_path ? ENT_ERR_NO_MEMORY
                                                : ENT_SUCCESS;
 }
@@ -678,6 +795,20 @@ ent_graph_dataset_source_text(EntGraph *graph,
   }
   const char *given = ent_map_get(&graph->text_overrides, source_id);
   return attach_text(graph, i, given ? given : path);
+}
+
+EntStatus
+ent_graph_text_not_found(EntGraph *graph,
+                         const char *source_id,
+                         const char *named)
+{
+  const uint32_t i = find(graph, source_id);
+  if (i == ENT_NO_ENTITY || graph->entities[i].cls != ENT_CLASS_SOURCE ||
+      ent_map_get(&graph->text_overrides, source_id)) {
+    return ENT_SUCCESS; // unknown (reported), or --text gave it
+  }
+  graph->entities[i].text_named = ent_pool_intern(&graph->strings, named);
+  return graph->entities[i].text_named ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
 }
 
 EntStatus

@@ -27,6 +27,7 @@ typedef enum {
   DT_DURATION, ///< xsd:duration
   DT_COUNT,    ///< xsd:nonNegativeInteger
   DT_IRI,      ///< Written as an IRI node, not a literal
+  DT_BOOLEAN,  ///< xsd:boolean, "true" or "false"
 } Datatype;
 
 typedef struct {
@@ -67,10 +68,17 @@ typedef struct {
   uint32_t source;       ///< Index of its source entity
   EntCaret at;           ///< Where it was defined (document interned)
   const char *text_path; ///< Sources only: the article's text, or NULL
+  const char *text_named; ///< Sources only: the text as the dataset names
+                          ///< it, when it was found nowhere (else NULL)
   const char *text;      ///< Sources only: that text, normalised, once read
   bool text_missing;     ///< Sources only: the text could not be read
   bool active;           ///< Streaming: defined by the element being read
   size_t streamed;       ///< Sources only: statements streamed to its graph
+  uint32_t dataset;      ///< Ordinal (from 1) of the dataset that defined
+                         ///< it; 0: the corpus registry or a builder call
+  bool registry;         ///< Declared in the corpus registry
+  bool content_keyed;    ///< A post or response: one node for every source
+                         ///< that reports it, typed in each one's graph
 } Entity;
 
 typedef struct {
@@ -99,10 +107,25 @@ struct EntGraphImpl {
   size_t cap_facts;
   uint32_t current_source;
 
+  // Corpora (ent_graph_load_corpus): the registry's entities come first,
+  // their facts in the corpus graph; each dataset after it may refer to
+  // them and to its own entities only.
+  uint32_t corpus;            ///< The corpus entity, or ENT_NO_ENTITY
+  const char *corpus_dir;     ///< Its directory (interned), or NULL
+  bool loading_registry;      ///< Reading corpus.xml or a registry file
+  bool write_registry;        ///< Exporters write the corpus graph
+  uint32_t current_dataset;   ///< Ordinal of the dataset being read, or 0
+  uint32_t n_datasets;        ///< Datasets read so far (in this pass)
+  EntMap referred;            ///< IDs a ref= of the current dataset named
+  const char **text_dirs;     ///< Directories texts may be read from
+  size_t n_text_dirs;
+
   // Streaming export (see ent_export_rdf_stream): first every dataset is
   // read for its entities only, then again element by element, writing
   // each element's statements and forgetting its facts.
   int stream_phase; ///< STREAM_OFF, STREAM_INDEX or STREAM_WRITE
+  size_t kept_facts; ///< Streaming: facts [0, kept_facts) are the
+                     ///< registry's, kept until they are written
   EntStatus (*flush)(void *handle, EntGraph *graph); ///< After an element
   void *flush_handle;
   uint32_t *active; ///< Entities defined by the current element
@@ -131,6 +154,59 @@ const char *ent_graph_name(const EntGraph *graph, const char *id);
 EntStatus ent_graph_dataset_source_text(EntGraph *graph,
                                         const char *source_id,
                                         const char *path);
+/// A dataset's element with ref="ID" adds the current source's claims to
+/// registry entity `id`, which must have class `cls`; each entity once
+/// per dataset.
+EntStatus ent_graph_refer(EntGraph *graph,
+                          EntClass cls,
+                          const char *id,
+                          const EntCaret *at);
+/// corpus.xml is read: make the corpus entity, whose graph every registry
+/// fact goes to.
+EntStatus ent_graph_begin_corpus(EntGraph *graph,
+                                 const char *id,
+                                 const char *title,
+                                 const char *lang,
+                                 const EntCaret *at);
+/// Start reading the next dataset (ordinals count from 1 in each pass);
+/// `path` is where it is, for messages.
+void ent_graph_begin_dataset(EntGraph *graph);
+/// Where a source's text is, resolved under the allowed directories
+/// (`dataset_dir` first when the dataset is outside any corpus).  Logs and
+/// returns an error for a path that may not be used; *out is NULL when
+/// the text is nowhere (the quotes then go unchecked, with a warning).
+EntStatus ent_graph_resolve_text(EntGraph *graph,
+                                 const char *text,
+                                 const char *dataset_dir,
+                                 const EntCaret *at,
+                                 char **out);
+/// The post ent_graph_add_post() describes, made (or found) without its
+/// relations: a loader relates it once every entity is read.
+EntStatus ent_graph_make_post(EntGraph *graph,
+                              const char *holder_id,
+                              const char *body_id,
+                              const char *role,
+                              const char *title,
+                              const char *lang,
+                              const EntCaret *at,
+                              const char **post_id);
+/// The response ent_graph_add_response() describes, without its relations.
+EntStatus ent_graph_make_response(EntGraph *graph,
+                                  const char *agreement_id,
+                                  const char *respondent_id,
+                                  const char *kind,
+                                  const EntCaret *at,
+                                  const char **response_id);
+/// Record that the dataset names `named` as the text of source `source_id`
+/// but it was found in no allowed directory.
+EntStatus ent_graph_text_not_found(EntGraph *graph,
+                                   const char *source_id,
+                                   const char *named);
+/// The class names used in messages ("official").
+const char *ent_class_noun(EntClass cls);
+/// Streaming: mark every registry entity as being read, so that the next
+/// ent_emit_pending() describes them.
+EntStatus ent_graph_activate_registry(EntGraph *graph);
 /// Streaming: the current element is read; write it and forget its facts.
 EntStatus ent_graph_end_element(EntGraph *graph);
 /// Check the quote of fact `f` (if it is one) against its source's text;

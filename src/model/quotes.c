@@ -3,6 +3,8 @@
 
 #include "model.h"
 
+#include <utf8proc.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,48 +13,161 @@
 /// Article texts are news pieces; a larger file is not one.
 #define SOURCE_TEXT_CAP ((size_t)64 * 1024 * 1024)
 
-/// Append `s` to `b`, folding typographic quotes to ASCII and runs of
-/// white space to one space, so that a quote copied from a web page with
-/// other quote marks or line breaks still matches.
+/// Append `s` to `b` as quotes are compared: in Unicode NFC (a quote typed
+/// with a combining accent matches the article's precomposed one), with
+/// typographic quotes folded to ASCII, dashes to '-', an ellipsis to
+/// "...", and runs of white space to one space, so that a quote copied
+/// from a web page with other marks or line breaks still matches.
 static EntStatus
-normalise(EntBuf *b, const char *s, size_t len)
+normalise(EntBuf *b, const char *raw, size_t raw_len)
 {
   static const struct {
     const char *from;
-    char to;
+    const char *to;
   } folds[] = {
-    { "\xE2\x80\x98", '\'' }, { "\xE2\x80\x99", '\'' },
-    { "\xE2\x80\x9B", '\'' }, { "\xE2\x80\xB2", '\'' },
-    { "\xE2\x80\x9C", '"' },  { "\xE2\x80\x9D", '"' },
-    { "\xE2\x80\x9F", '"' },  { "\xC2\xAB", '"' },
-    { "\xC2\xBB", '"' },      { "\xC2\xA0", ' ' },
+    { "\xE2\x80\x98", "'" },  { "\xE2\x80\x99", "'" },   { "\xE2\x80\x9B", "'" },
+    { "\xE2\x80\xB2", "'" },  { "\xE2\x80\x9C", "\"" },  { "\xE2\x80\x9D", "\"" },
+    { "\xE2\x80\x9F", "\"" }, { "\xC2\xAB", "\"" },       { "\xC2\xBB", "\"" },
+    { "\xC2\xA0", " " },       { "\xE2\x80\x90", "-" },   { "\xE2\x80\x91", "-" },
+    { "\xE2\x80\x92", "-" },  { "\xE2\x80\x93", "-" },   { "\xE2\x80\x94", "-" },
+    { "\xE2\x80\x95", "-" },  { "\xE2\x88\x92", "-" },   { "\xE2\x80\xA6", "..." },
   };
+  utf8proc_uint8_t *composed = NULL;
+  const utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)raw,
+                                          (utf8proc_ssize_t)raw_len,
+                                          &composed,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  if (n < 0) {
+    return n == UTF8PROC_ERROR_NOMEM ? ENT_ERR_NO_MEMORY : ENT_ERR_BAD_VALUE;
+  }
+  const char *s = (const char *)composed;
+  const size_t len = (size_t)n;
   bool in_space = true; // drops leading white space
   EntStatus st = ENT_SUCCESS;
-  for (size_t i = 0; i < len;) {
-    char c = s[i];
+  for (size_t i = 0; !st && i < len;) {
+    const char *to = NULL;
     size_t step = 1;
-    for (size_t k = 0; k < sizeof(folds) / sizeof(folds[0]); ++k) {
-      const size_t n = strlen(folds[k].from);
-      if (i + n <= len && memcmp(s + i, folds[k].from, n) == 0) {
-        c = folds[k].to;
-        step = n;
-        break;
+    if ((unsigned char)s[i] >= 0x80) {
+      for (size_t k = 0; k < sizeof(folds) / sizeof(folds[0]); ++k) {
+        const size_t m = strlen(folds[k].from);
+        if (i + m <= len && memcmp(s + i, folds[k].from, m) == 0) {
+          to = folds[k].to;
+          step = m;
+          break;
+        }
       }
     }
-    i += step;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    const char c = to ? to[0] : s[i];
+    if (!to && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
       if (!in_space) {
-        TRY(st, ent_buf_append(b, " ", 1));
+        st = ent_buf_append(b, " ", 1);
+      }
+      in_space = true;
+    } else if (to && !strcmp(to, " ")) {
+      if (!in_space) {
+        st = ent_buf_append(b, " ", 1);
       }
       in_space = true;
     } else {
-      TRY(st, ent_buf_append(b, &c, 1));
+      st = to ? ent_buf_append(b, to, strlen(to)) : ent_buf_append(b, &c, 1);
       in_space = false;
     }
+    i += step;
   }
-  if (b->len && b->buf[b->len - 1] == ' ') {
+  free(composed);
+  if (!st && b->len && b->buf[b->len - 1] == ' ') {
     b->buf[--b->len] = '\0';
+  }
+  return st;
+}
+
+EntStatus
+ent_graph_add_text_dir(EntGraph *graph, const char *dir)
+{
+  const char *kept = dir ? ent_pool_intern(&graph->strings, dir) : NULL;
+  const char **grown =
+    kept ? realloc((void *)graph->text_dirs,
+                   (graph->n_text_dirs + 1) * sizeof(const char *))
+         : NULL;
+  if (!grown) {
+    return dir ? ENT_ERR_NO_MEMORY : ENT_ERR_BAD_ARG;
+  }
+  graph->text_dirs = grown;
+  graph->text_dirs[graph->n_text_dirs++] = kept;
+  return ENT_SUCCESS;
+}
+
+/// Whether `path` climbs with a ".." component (or is empty or absolute).
+static bool
+leaves_its_directory(const char *path)
+{
+  if (!*path || path[0] == '/') {
+    return true;
+  }
+  for (const char *p = path; *p;) {
+    const char *slash = strchr(p, '/');
+    const size_t n = slash ? (size_t)(slash - p) : strlen(p);
+    if (n == 2 && p[0] == '.' && p[1] == '.') {
+      return true;
+    }
+    p += n + (slash ? 1 : 0);
+  }
+  return false;
+}
+
+EntStatus
+ent_graph_resolve_text(EntGraph *graph,
+                       const char *text,
+                       const char *dataset_dir,
+                       const EntCaret *at,
+                       char **out)
+{
+  *out = NULL;
+  if (leaves_its_directory(text)) {
+    // Said the same whether or not such a file exists: a dataset is
+    // untrusted input and must not learn what is on the machine.
+    ent_log(graph->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_VALUE,
+            at,
+            "text path '%s' must be relative to the corpus directory (or "
+            "the dataset's, outside a corpus) or to a --text-dir "
+            "directory, and may not contain '..'",
+            text);
+    return ENT_ERR_BAD_VALUE;
+  }
+  const char *first = graph->corpus_dir ? graph->corpus_dir : dataset_dir;
+  for (size_t r = 0; r <= graph->n_text_dirs; ++r) {
+    const char *root = r == 0 ? first : graph->text_dirs[r - 1];
+    char *real_root = root ? realpath(root, NULL) : NULL;
+    if (!real_root) {
+      continue;
+    }
+    EntBuf candidate = { NULL, 0, 0 };
+    char *real = NULL;
+    if (!ent_buf_appendf(&candidate, "%s/%s", real_root, text)) {
+      real = realpath(candidate.buf, NULL);
+    }
+    ent_buf_free(&candidate);
+    const size_t n = strlen(real_root);
+    const bool inside = real && !strncmp(real, real_root, n) &&
+                        (real[n] == '/' || (n == 1 && real_root[0] == '/'));
+    free(real_root);
+    if (real && !inside) {
+      free(real);
+      ent_log(graph->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_BAD_VALUE,
+              at,
+              "text path '%s' leads out of its directory through a link; "
+              "name a file inside the corpus or a --text-dir directory",
+              text);
+      return ENT_ERR_BAD_VALUE;
+    }
+    if (real) {
+      *out = real;
+      return ENT_SUCCESS;
+    }
   }
   return ENT_SUCCESS;
 }
@@ -68,17 +183,7 @@ source_text(EntGraph *g, uint32_t source, const char **out)
     return ENT_SUCCESS;
   }
   if (access(src->text_path, F_OK) != 0) {
-    // A dataset may name a text its reader does not have: say so, but
-    // the data itself is not at fault.
-    src->text_missing = true;
-    ent_log(g->world,
-            ENT_LOG_WARNING,
-            ENT_FAILURE,
-            &src->at,
-            "text of source '%s' not found at %s; its quotes are not "
-            "checked",
-            src->id,
-            src->text_path);
+    src->text_missing = true; // each of its quotes says so
     return ENT_SUCCESS;
   }
   struct stat info;
@@ -121,13 +226,49 @@ ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
   const char *text = NULL;
   EntStatus st = ENT_SUCCESS;
   TRY(st, source_text(g, f->source, &text));
+  const Entity *src = &g->entities[f->source];
   if (!text) {
+    // Unchecked quotes are said every time: a check that goes silent
+    // looks like a check that passed.
+    if (src->text_path) {
+      ent_log(g->world,
+              ENT_LOG_WARNING,
+              ENT_FAILURE,
+              &f->at,
+              "quote '%s' is not checked: the text of source '%s' is not "
+              "at %s; give --text %s=FILE",
+              e->id,
+              src->id,
+              src->text_path,
+              src->id);
+    } else if (src->text_named) {
+      ent_log(g->world,
+              ENT_LOG_WARNING,
+              ENT_FAILURE,
+              &f->at,
+              "quote '%s' is not checked: the text '%s' of source '%s' is "
+              "in none of the directories texts are read from; give "
+              "--text-dir DIR or --text %s=FILE",
+              e->id,
+              src->text_named,
+              src->id,
+              src->id);
+    } else {
+      ent_log(g->world,
+              ENT_LOG_WARNING,
+              ENT_FAILURE,
+              &f->at,
+              "quote '%s' is not checked: source '%s' names no text; give "
+              "it text=\"FILE\" or give --text %s=FILE",
+              e->id,
+              src->id,
+              src->id);
+    }
     return ENT_SUCCESS;
   }
   EntBuf quote = { NULL, 0, 0 };
   st = normalise(&quote, f->value, strlen(f->value));
   if (!st && (!quote.buf || !strstr(text, quote.buf))) {
-    const Entity *src = &g->entities[f->source];
     ++*misses;
     ent_log(g->world,
             ENT_LOG_ERROR,

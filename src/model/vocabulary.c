@@ -20,6 +20,9 @@ static const ClassInfo classes[ENT_CLASS_COUNT_] = {
   [ENT_CLASS_PARAPHRASE] = { "Paraphrase", "statement" },
   [ENT_CLASS_AGREEMENT] = { "Agreement", "agreement" },
   [ENT_CLASS_INCIDENT] = { "Incident", "incident" },
+  [ENT_CLASS_ANONYMOUS_SOURCE] = { "AnonymousSource", "anonymous-source" },
+  [ENT_CLASS_RESPONSE] = { "Response", "response" },
+  [ENT_CLASS_CORPUS] = { "Corpus", "corpus" },
 };
 
 static const char *const class_iris[ENT_CLASS_COUNT_] = {
@@ -37,6 +40,9 @@ static const char *const class_iris[ENT_CLASS_COUNT_] = {
   [ENT_CLASS_PARAPHRASE] = ENT_NS "Paraphrase",
   [ENT_CLASS_AGREEMENT] = ENT_NS "Agreement",
   [ENT_CLASS_INCIDENT] = ENT_NS "Incident",
+  [ENT_CLASS_ANONYMOUS_SOURCE] = ENT_NS "AnonymousSource",
+  [ENT_CLASS_RESPONSE] = ENT_NS "Response",
+  [ENT_CLASS_CORPUS] = ENT_NS "Corpus",
 };
 
 // The arguments are string literals pasted onto ENT_NS, so they cannot be
@@ -62,7 +68,8 @@ static const PropInfo properties[ENT_PROP_COUNT_] = {
   [ENT_PROP_DESCRIPTION] =
     LIT("description", SCHEMA_NS "description", NULL, DT_STRING),
   [ENT_PROP_URL] = LIT("url", SCHEMA_NS "url", NULL, DT_IRI),
-  [ENT_PROP_SAME_AS] = LIT("sameAs", OWL_SAME_AS, NULL, DT_IRI),
+  [ENT_PROP_SAME_AS] =
+    LIT("sameAs", OWL_SAME_AS, SCHEMA_NS "sameAs", DT_IRI),
   [ENT_PROP_TITLE] =
     LIT("title", DCTERMS_NS "title", SCHEMA_NS "headline", DT_STRING),
   [ENT_PROP_PUBLISHED] =
@@ -114,6 +121,30 @@ static const PropInfo properties[ENT_PROP_COUNT_] = {
   [ENT_PROP_NEGOTIATION_STATUS] = CONCEPT("negotiationStatus", "negotiation-"),
   [ENT_PROP_AGREEMENT_STATUS] = CONCEPT("agreementStatus", "agreement-"),
   [ENT_PROP_INCIDENT_TYPE] = CONCEPT("incidentType", "incident-"),
+  [ENT_PROP_NAME] = LIT("name", RDFS_LABEL, SCHEMA_NS "name", DT_STRING),
+  [ENT_PROP_FRAGMENT] = LIT("fragment", ENT_NS "fragment", NULL, DT_BOOLEAN),
+  [ENT_PROP_CONDITION] =
+    LIT("condition", ENT_NS "condition", NULL, DT_STRING),
+  [ENT_PROP_BYLINE] = LIT("byline", ENT_NS "byline", NULL, DT_STRING),
+  [ENT_PROP_LICENSE] =
+    LIT("license", DCTERMS_NS "license", SCHEMA_NS "license", DT_IRI),
+  [ENT_PROP_HOST] = REL("host"),
+  [ENT_PROP_MEDIATOR] = REL("mediator"),
+  [ENT_PROP_OBSERVER] = REL("observer"),
+  [ENT_PROP_ABSENT_PARTY] = REL("absentParty"),
+  [ENT_PROP_REFUSING_PARTY] = REL("refusingParty"),
+  [ENT_PROP_VENUE] = REL("venue"),
+  [ENT_PROP_OCCASION] = REL("occasion"),
+  [ENT_PROP_RELAYED_BY] = REL("relayedBy"),
+  [ENT_PROP_AFFILIATION] = REL("affiliation"),
+  [ENT_PROP_INSTRUMENT] = REL("instrument"),
+  [ENT_PROP_RESPONSE] = REL("response"),
+  [ENT_PROP_RESPONDENT] = REL("respondent"),
+  [ENT_PROP_WIRE_SERVICE] = REL("wireService"),
+  [ENT_PROP_ROLE] = CONCEPT("role", "role-"),
+  [ENT_PROP_SETTING] = CONCEPT("setting", "setting-"),
+  [ENT_PROP_PRESS_ACCESS] = CONCEPT("pressAccess", "press-"),
+  [ENT_PROP_RESPONSE_KIND] = CONCEPT("responseKind", "response-"),
 };
 
 const PropInfo *
@@ -144,6 +175,8 @@ ent_datatype_iri(const Datatype dt)
       return XSD_NS "duration";
     case DT_COUNT:
       return XSD_NS "nonNegativeInteger";
+    case DT_BOOLEAN:
+      return XSD_NS "boolean";
     case DT_STRING:
     case DT_IRI:
       break;

@@ -488,7 +488,7 @@ ent_store_push(EntGraph *graph,
   }
   EntClass cls = ENT_CLASS_COUNT_;
   if (!source_id || !ent_graph_has(graph, source_id, &cls) ||
-      cls != ENT_CLASS_SOURCE) {
+      (cls != ENT_CLASS_SOURCE && cls != ENT_CLASS_CORPUS)) {
     ent_log(p.world,
             ENT_LOG_ERROR,
             ENT_ERR_UNKNOWN_ID,

@@ -29,12 +29,15 @@
 
 /// How many errors are reported before the rest are only counted.
 #define ENT_MAX_REPORTED_ERRORS 50
+/// How many warnings are shown before the rest are only counted.
+#define ENT_MAX_REPORTED_WARNINGS 100
 
 struct EntWorldImpl {
   raptor_world *raptor;
   EntLogFunc log;
   void *log_handle;
   unsigned long errors;
+  unsigned long warnings;
   unsigned long reported;
   unsigned threads; ///< ent_world_set_threads(); at least 1
 };

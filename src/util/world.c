@@ -127,6 +127,12 @@ ent_world_error_count(const EntWorld *world)
   return world->errors;
 }
 
+unsigned long
+ent_world_warning_count(const EntWorld *world)
+{
+  return world->warnings;
+}
+
 /// Column of the first non-blank character on `line` of `path`, or 0.
 static unsigned long
 first_column_of_line(const char *path, unsigned long line)
@@ -174,6 +180,20 @@ ent_vlog(EntWorld *world,
                    status,
                    NULL,
                    "too many errors; the rest are not shown");
+      }
+      return;
+    }
+  }
+  if (level == ENT_LOG_WARNING) {
+    // A corpus can warn about every quote it cannot check: say that there
+    // are more rather than flood the terminal.
+    if (++world->warnings > ENT_MAX_REPORTED_WARNINGS) {
+      if (world->warnings == ENT_MAX_REPORTED_WARNINGS + 1) {
+        world->log(world->log_handle,
+                   ENT_LOG_NOTE,
+                   status,
+                   NULL,
+                   "too many warnings; the rest are not shown");
       }
       return;
     }

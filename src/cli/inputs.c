@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+// What the commands read: the dataset files named on the command line
+// (directories expanded) and the corpus they belong to.
+
+#include "../entente.h"
+#include "commands.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int
+select_xml(const struct dirent *entry)
+{
+  const size_t n = strlen(entry->d_name);
+  return entry->d_name[0] != '.' && n > 4 &&
+         !strcmp(entry->d_name + n - 4, ".xml");
+}
+
+static bool
+is_directory(const char *path)
+{
+  struct stat info;
+  return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+static bool
+same_place(const char *a, const char *b)
+{
+  char *ra = realpath(a, NULL);
+  char *rb = realpath(b, NULL);
+  const bool same = ra && rb && !strcmp(ra, rb);
+  free(ra);
+  free(rb);
+  return same;
+}
+
+static int
+add_path(CliInputs *in, const char *path)
+{
+  char **grown = realloc(in->paths, (in->n_paths + 1) * sizeof(char *));
+  if (!grown) {
+    return CLI_SOFTWARE;
+  }
+  in->paths = grown;
+  in->paths[in->n_paths] = strdup(path);
+  return in->paths[in->n_paths++] ? CLI_OK : CLI_SOFTWARE;
+}
+
+/// Add the *.xml files of `dir`, in name order.
+static int
+add_directory(CliInputs *in, const char *dir)
+{
+  struct dirent **entries = NULL;
+  const int n = scandir(dir, &entries, select_xml, alphasort);
+  if (n < 0) {
+    fprintf(stderr,
+            "%s: error: cannot read the directory: %s\n",
+            dir,
+            strerror(errno));
+    return CLI_NOINPUT;
+  }
+  int rc = CLI_OK;
+  for (int k = 0; k < n; ++k) {
+    const size_t len = strlen(dir) + strlen(entries[k]->d_name) + 2;
+    char *path = malloc(len);
+    if (path) {
+      const size_t dl = strlen(dir);
+      snprintf(path,
+               len,
+               "%s%s%s",
+               dir,
+               dl && dir[dl - 1] == '/' ? "" : "/",
+               entries[k]->d_name);
+      rc = rc ? rc : add_path(in, path);
+    } else {
+      rc = CLI_SOFTWARE;
+    }
+    free(path);
+    free(entries[k]);
+  }
+  free(entries);
+  return rc;
+}
+
+/// The corpus `path` belongs to, by discovery; NULL if none.
+static int
+corpus_of(const char *path, char **out)
+{
+  *out = NULL;
+  const EntStatus st = ent_corpus_find(path, out);
+  return st == ENT_ERR_NO_MEMORY ? CLI_SOFTWARE : CLI_OK;
+}
+
+int
+ent_cli_inputs(const char *const *args,
+               size_t n_args,
+               const char *corpus_option,
+               CliInputs *in)
+{
+  memset(in, 0, sizeof(*in));
+  int rc = CLI_OK;
+  bool any_in_corpus = false;
+  bool any_standalone = false;
+  if (corpus_option) {
+    char *found = NULL;
+    if (ent_corpus_find(corpus_option, &found) != ENT_SUCCESS ||
+        !same_place(found, corpus_option)) {
+      free(found);
+      fprintf(stderr,
+              "%s: error: not a corpus directory (it holds no entente "
+              "corpus.xml); give the directory that does\n",
+              corpus_option);
+      return CLI_USAGE;
+    }
+    in->corpus = found;
+  }
+  for (size_t i = 0; !rc && i < n_args; ++i) {
+    const char *arg = args[i];
+    char *corpus = NULL;
+    rc = corpus_of(arg, &corpus);
+    if (!rc && is_directory(arg)) {
+      if (corpus && same_place(corpus, arg)) {
+        // A corpus directory stands for all its articles.
+        char *articles = malloc(strlen(arg) + sizeof("/articles"));
+        if (!articles) {
+          rc = CLI_SOFTWARE;
+        } else {
+          const size_t al = strlen(arg);
+          snprintf(articles,
+                   strlen(arg) + sizeof("/articles"),
+                   "%s%sarticles",
+                   arg,
+                   al && arg[al - 1] == '/' ? "" : "/");
+          rc = is_directory(articles) ? add_directory(in, articles) : CLI_OK;
+          free(articles);
+        }
+      } else {
+        const size_t before = in->n_paths;
+        rc = add_directory(in, arg);
+        if (!rc && in->n_paths == before) {
+          fprintf(stderr,
+                  "%s: error: no *.xml datasets in this directory; give "
+                  "dataset files, a directory holding them, or a corpus "
+                  "directory\n",
+                  arg);
+          rc = CLI_NOINPUT;
+        }
+      }
+    } else if (!rc) {
+      rc = add_path(in, arg);
+    }
+    if (!rc && !corpus_option && corpus) {
+      any_in_corpus = true;
+      if (in->corpus && !same_place(in->corpus, corpus)) {
+        fprintf(stderr,
+                "entente: error: %s belongs to the corpus in %s, but an "
+                "earlier dataset to the one in %s; give the datasets of one "
+                "corpus at a time\n",
+                arg,
+                corpus,
+                in->corpus);
+        rc = CLI_USAGE;
+      } else if (!in->corpus) {
+        in->corpus = corpus;
+        corpus = NULL;
+      }
+    } else if (!rc && !corpus_option) {
+      any_standalone = true;
+    }
+    free(corpus);
+  }
+  if (!rc && any_in_corpus && any_standalone) {
+    fprintf(stderr,
+            "entente: error: some datasets belong to the corpus in %s and "
+            "some to none; give --corpus DIR to read them all against it, "
+            "or export them separately\n",
+            in->corpus);
+    rc = CLI_USAGE;
+  }
+  if (!rc && !in->n_paths && !in->corpus) {
+    fprintf(stderr, "entente: error: no datasets to read\n");
+    rc = CLI_NOINPUT;
+  }
+  if (rc) {
+    ent_cli_inputs_free(in);
+  }
+  return rc;
+}
+
+void
+ent_cli_inputs_free(CliInputs *in)
+{
+  for (size_t i = 0; i < in->n_paths; ++i) {
+    free(in->paths[i]);
+  }
+  free(in->paths);
+  free(in->corpus);
+  memset(in, 0, sizeof(*in));
+}
+
+EntStatus
+ent_cli_new_graph(EntWorld *world,
+                  const EntOntology *ontology,
+                  const char *base,
+                  const CliInputs *in,
+                  const char *const *text_dirs,
+                  size_t n_text_dirs,
+                  EntGraph **out)
+{
+  EntStatus st = ent_graph_new(world, ontology, base, out);
+  for (size_t i = 0; !st && i < n_text_dirs; ++i) {
+    st = ent_graph_add_text_dir(*out, text_dirs[i]);
+  }
+  if (!st && in->corpus) {
+    st = ent_graph_load_corpus(*out, in->corpus);
+  }
+  return st;
+}

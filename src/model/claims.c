@@ -1,0 +1,640 @@
+// SPDX-License-Identifier: MIT
+// Many sources, one graph: claims about registry entities, values whose
+// IRIs come from their content (posts, responses), and the disagreements
+// between sources.
+
+#include "model.h"
+
+#include <utf8proc.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+static EntStatus fail(EntGraph *g,
+                      EntStatus st,
+                      const EntCaret *at,
+                      const char *fmt,
+                      ...) ENT_PRINTF(4, 5);
+
+static EntStatus
+fail(EntGraph *g, const EntStatus st, const EntCaret *at, const char *fmt, ...)
+{
+  va_list args;
+  va_start(args, fmt);
+  ent_vlog(g->world, ENT_LOG_ERROR, st, at, fmt, args);
+  va_end(args);
+  return st;
+}
+
+static uint32_t
+find(const EntGraph *g, const char *id)
+{
+  const uintptr_t v = (uintptr_t)ent_map_get(&g->ids, id);
+  return v ? (uint32_t)(v - 1) : ENT_NO_ENTITY;
+}
+
+EntStatus
+ent_graph_begin_corpus(EntGraph *graph,
+                       const char *id,
+                       const char *title,
+                       const char *lang,
+                       const EntCaret *at)
+{
+  EntStatus st = ENT_SUCCESS;
+  TRY(st,
+      ent_graph_add_entity(graph, ENT_CLASS_CORPUS, id, title, lang, at));
+  const uint32_t i = find(graph, id);
+  graph->corpus = i;
+  graph->entities[i].source = i; // its IRI names its own graph
+  graph->current_source = i;
+  return ENT_SUCCESS;
+}
+
+void
+ent_graph_begin_dataset(EntGraph *graph)
+{
+  graph->current_dataset = ++graph->n_datasets;
+  ent_map_clear(&graph->referred);
+  ent_map_init(&graph->referred);
+}
+
+const char *
+ent_graph_corpus_id(const EntGraph *graph)
+{
+  return graph->corpus == ENT_NO_ENTITY ? NULL
+                                        : graph->entities[graph->corpus].id;
+}
+
+void
+ent_graph_write_registry(EntGraph *graph, int write)
+{
+  graph->write_registry = write != 0;
+}
+
+EntStatus
+ent_graph_refer(EntGraph *graph,
+                EntClass cls,
+                const char *id,
+                const EntCaret *at)
+{
+  EntGraph *g = graph;
+  const uint32_t i = find(g, id);
+  if (i == ENT_NO_ENTITY || !g->entities[i].registry) {
+    if (g->corpus == ENT_NO_ENTITY) {
+      return fail(g,
+                  ENT_ERR_UNKNOWN_ID,
+                  at,
+                  "ref=\"%s\" names an entity of a corpus registry, but this "
+                  "dataset is in no corpus (no corpus.xml in its directory "
+                  "or above; or give --corpus DIR); define the entity here "
+                  "with id=\"%s\"",
+                  id,
+                  id);
+    }
+    if (i != ENT_NO_ENTITY && g->entities[i].dataset == g->current_dataset) {
+      return fail(g,
+                  ENT_ERR_DUPLICATE_ID,
+                  at,
+                  "ref=\"%s\" names the %s this dataset defines at %s:%lu; "
+                  "give what it says about it in that element",
+                  id,
+                  ent_class_noun(g->entities[i].cls),
+                  g->entities[i].at.document ? g->entities[i].at.document
+                                             : "?",
+                  g->entities[i].at.line);
+    }
+    return fail(g,
+                ENT_ERR_UNKNOWN_ID,
+                at,
+                "ref=\"%s\" names no entity of the corpus registry; declare "
+                "it in the registry, define it here with id=\"%s\", or fix "
+                "the spelling",
+                id,
+                id);
+  }
+  const Entity *e = &g->entities[i];
+  if (e->cls != cls) {
+    return fail(g,
+                ENT_ERR_WRONG_CLASS,
+                at,
+                "ref=\"%s\" is the %s at %s:%lu, not %s %s; refer to it from "
+                "a <%s> element",
+                id,
+                ent_class_noun(e->cls),
+                e->at.document ? e->at.document : "?",
+                e->at.line,
+                strchr("aeiou", ent_class_noun(cls)[0]) ? "an" : "a",
+                ent_class_noun(cls),
+                ent_class_noun(e->cls));
+  }
+  if (g->stream_phase == STREAM_WRITE) {
+    return ENT_SUCCESS; // checked in the first pass
+  }
+  const uintptr_t seen = (uintptr_t)ent_map_get(&g->referred, e->id);
+  if (seen) {
+    return fail(g,
+                ENT_ERR_DUPLICATE_ID,
+                at,
+                "this dataset already refers to '%s' at line %lu; give all "
+                "it says about one entity in one element",
+                id,
+                (unsigned long)seen);
+  }
+  return ent_map_put(
+    &g->referred, e->id, (void *)(uintptr_t)(at && at->line ? at->line : 1));
+}
+
+// ---- Values whose IRIs come from their content ----------------------------
+
+/// `title` lower-cased and normalised (NFC, case folded, default-ignorable
+/// characters removed), every run of characters other than letters and
+/// digits made one '-': "Defence Minister" -> "defence-minister".
+static EntStatus
+title_key(const char *title, EntBuf *out)
+{
+  utf8proc_uint8_t *folded = NULL;
+  const utf8proc_ssize_t n =
+    utf8proc_map((const utf8proc_uint8_t *)title,
+                 0,
+                 &folded,
+                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                   UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+  if (n < 0) {
+    return n == UTF8PROC_ERROR_NOMEM ? ENT_ERR_NO_MEMORY : ENT_ERR_BAD_VALUE;
+  }
+  EntStatus st = ENT_SUCCESS;
+  bool dash = false;
+  for (utf8proc_ssize_t i = 0; !st && i < n;) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t len = utf8proc_iterate(folded + i, n - i, &c);
+    if (len <= 0) {
+      st = ENT_ERR_BAD_VALUE;
+      break;
+    }
+    const utf8proc_category_t cat = utf8proc_category(c);
+    const bool word = cat == UTF8PROC_CATEGORY_LU ||
+                      cat == UTF8PROC_CATEGORY_LL ||
+                      cat == UTF8PROC_CATEGORY_LT ||
+                      cat == UTF8PROC_CATEGORY_LM ||
+                      cat == UTF8PROC_CATEGORY_LO ||
+                      cat == UTF8PROC_CATEGORY_ND || cat == UTF8PROC_CATEGORY_MN ||
+                      cat == UTF8PROC_CATEGORY_MC;
+    if (word) {
+      if (dash && out->len) {
+        st = ent_buf_append(out, "-", 1);
+      }
+      dash = false;
+      if (!st) {
+        st = ent_buf_append(out, (const char *)folded + i, (size_t)len);
+      }
+    } else {
+      dash = true;
+    }
+    i += len;
+  }
+  free(folded);
+  if (!st && !out->len) {
+    st = ent_buf_append(out, "post", 4);
+  }
+  return st;
+}
+
+/// Make (or find) the content-keyed entity `id` of class `cls` with IRI
+/// `iri`, named `name`.
+static EntStatus
+keyed_entity(EntGraph *g,
+             EntClass cls,
+             const char *id,
+             const char *iri,
+             const char *name,
+             const char *lang,
+             const EntCaret *at,
+             const char **out)
+{
+  const uint32_t existing = find(g, id);
+  if (existing != ENT_NO_ENTITY) {
+    if (g->entities[existing].cls != cls) {
+      return fail(g,
+                  ENT_ERR_DUPLICATE_ID,
+                  at,
+                  "ID '%s' is already used by a %s",
+                  id,
+                  ent_class_noun(g->entities[existing].cls));
+    }
+    *out = g->entities[existing].id;
+    return ENT_SUCCESS;
+  }
+  if (g->n_entities >= ENT_NO_ENTITY - 1) {
+    return fail(g, ENT_ERR_NO_MEMORY, at, "too many entities");
+  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st,
+      ent_grow(
+        &g->entities, &g->cap_entities, g->n_entities, sizeof(Entity), 256));
+  Entity *e = &g->entities[g->n_entities];
+  memset(e, 0, sizeof(*e));
+  e->cls = cls;
+  e->id = ent_pool_copy(&g->strings, id, strlen(id));
+  e->name = ent_pool_copy(&g->strings, name, strlen(name));
+  e->lang = lang ? ent_pool_intern(&g->strings, lang) : NULL;
+  e->iri = ent_pool_copy(&g->strings, iri, strlen(iri));
+  if (!e->id || !e->name || (lang && !e->lang) || !e->iri) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  if (at) {
+    e->at = *at;
+    e->at.document =
+      at->document ? ent_pool_intern(&g->strings, at->document) : NULL;
+  }
+  e->source = g->loading_registry ? g->corpus : g->current_source;
+  e->registry = g->loading_registry;
+  e->content_keyed = true; // every dataset may report it: dataset 0
+  const uint32_t index = (uint32_t)g->n_entities;
+  TRY(st, ent_map_put(&g->ids, e->id, (void *)(uintptr_t)(index + 1)));
+  ++g->n_entities;
+  *out = e->id;
+  return ENT_SUCCESS;
+}
+
+/// Whether `value` names a concept the ontology declares for `prop`.
+static bool
+is_concept(const EntGraph *g, EntProperty prop, const char *value)
+{
+  const PropInfo *info = ent_prop_info(prop);
+  const OntTerm *term = ont_term(g->ontology, info->iris[0]);
+  if (!term || !term->range || !ent_is_slug(value)) {
+    return false;
+  }
+  EntBuf iri = { NULL, 0, 0 };
+  const bool ok =
+    !ent_buf_appendf(&iri, "%s%s", info->concept_prefix, value) &&
+    ont_has_type(g->ontology, iri.buf, term->range);
+  ent_buf_free(&iri);
+  return ok;
+}
+
+EntStatus
+ent_graph_make_post(EntGraph *graph,
+                    const char *holder_id,
+                    const char *body_id,
+                    const char *role,
+                    const char *title,
+                    const char *lang,
+                    const EntCaret *at,
+                    const char **post_id)
+{
+  EntGraph *g = graph;
+  if (!holder_id || !title) {
+    return fail(g, ENT_ERR_BAD_ARG, at, "a post needs a holder and a title");
+  }
+  if (!ent_is_slug(holder_id) || (body_id && !ent_is_slug(body_id))) {
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
+                "a post's holder and body must be entity IDs");
+  }
+  if (!ent_has_text(title) || !ent_is_text(title, strlen(title))) {
+    return fail(g,
+                ENT_ERR_EMPTY_NAME,
+                at,
+                "the post's title is empty or not valid text; give the "
+                "title as the source spells it");
+  }
+  if (lang && !ent_is_lang_tag(lang)) {
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
+                "language tag '%s' of the post's title is not a BCP 47 tag",
+                lang);
+  }
+  if (role && !is_concept(g, ENT_PROP_ROLE, role)) {
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
+                "'%s' is not a Role the ontology declares (chair, minister, "
+                "adviser, senior-director, special-envoy, spokesperson, "
+                "ambassador... see ent:Role); leave role out if none fits",
+                role);
+  }
+  EntBuf key = { NULL, 0, 0 };
+  EntBuf id = { NULL, 0, 0 };
+  EntBuf iri = { NULL, 0, 0 };
+  EntStatus st = role ? ent_buf_append(&key, role, strlen(role))
+                      : title_key(title, &key);
+  if (st == ENT_ERR_BAD_VALUE) {
+    st = fail(g, st, at, "the post's title is not valid UTF-8");
+  }
+  if (!st) {
+    st = body_id ? ent_buf_appendf(&id, "%s/%s/%s", holder_id, body_id, key.buf)
+                 : ent_buf_appendf(&id, "%s/%s", holder_id, key.buf);
+  }
+  if (!st) {
+    st = ent_buf_appendf(&iri, "%spost/%s", g->base, id.buf);
+  }
+  if (!st) {
+    st = keyed_entity(g, ENT_CLASS_POST, id.buf, iri.buf, title, lang, at,
+                      post_id);
+  }
+  ent_buf_free(&key);
+  ent_buf_free(&id);
+  ent_buf_free(&iri);
+  return st;
+}
+
+EntStatus
+ent_graph_add_post(EntGraph *graph,
+                   const char *holder_id,
+                   const char *body_id,
+                   const char *role,
+                   const char *title,
+                   const char *lang,
+                   const EntCaret *at,
+                   const char **post_id)
+{
+  const char *id = NULL;
+  EntStatus st = ENT_SUCCESS;
+  if (post_id) {
+    *post_id = NULL;
+  }
+  TRY(st,
+      ent_graph_make_post(
+        graph, holder_id, body_id, role, title, lang, at, &id));
+  TRY(st, ent_graph_relate(graph, holder_id, ENT_PROP_HOLDS_POST, id, at));
+  if (body_id) {
+    TRY(st, ent_graph_relate(graph, id, ENT_PROP_POST_IN, body_id, at));
+  }
+  if (role) {
+    TRY(st, ent_graph_set_concept(graph, id, ENT_PROP_ROLE, role, at));
+  }
+  TRY(st, ent_graph_add_value(graph, id, ENT_PROP_NAME, title, lang, at));
+  if (post_id) {
+    *post_id = id;
+  }
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_graph_make_response(EntGraph *graph,
+                        const char *agreement_id,
+                        const char *respondent_id,
+                        const char *kind,
+                        const EntCaret *at,
+                        const char **response_id)
+{
+  EntGraph *g = graph;
+  if (!agreement_id || !respondent_id || !kind ||
+      !ent_is_slug(agreement_id) || !ent_is_slug(respondent_id)) {
+    return fail(g,
+                ENT_ERR_BAD_ARG,
+                at,
+                "a response needs an agreement, a respondent and a kind");
+  }
+  if (!is_concept(g, ENT_PROP_RESPONSE_KIND, kind)) {
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
+                "'%s' is not a ResponseKind the ontology declares (accepted, "
+                "rejected, welcomed, noted, conditional, disputed)",
+                kind);
+  }
+  EntBuf id = { NULL, 0, 0 };
+  EntBuf iri = { NULL, 0, 0 };
+  EntBuf name = { NULL, 0, 0 };
+  EntStatus st =
+    ent_buf_appendf(&id, "%s/response/%s-%s", agreement_id, respondent_id, kind);
+  if (!st) {
+    st = ent_buf_appendf(&iri, "%s%s/%s", g->base,
+                         ent_class_info(ENT_CLASS_AGREEMENT)->path, id.buf);
+  }
+  if (!st) {
+    st = ent_buf_appendf(&name, "%s: %s", respondent_id, kind);
+  }
+  if (!st) {
+    st = keyed_entity(g, ENT_CLASS_RESPONSE, id.buf, iri.buf, name.buf, NULL,
+                      at, response_id);
+  }
+  ent_buf_free(&id);
+  ent_buf_free(&iri);
+  ent_buf_free(&name);
+  return st;
+}
+
+EntStatus
+ent_graph_add_response(EntGraph *graph,
+                       const char *agreement_id,
+                       const char *respondent_id,
+                       const char *kind,
+                       const EntCaret *at,
+                       const char **response_id)
+{
+  const char *id = NULL;
+  EntStatus st = ENT_SUCCESS;
+  if (response_id) {
+    *response_id = NULL;
+  }
+  TRY(st,
+      ent_graph_make_response(
+        graph, agreement_id, respondent_id, kind, at, &id));
+  TRY(st, ent_graph_relate(graph, agreement_id, ENT_PROP_RESPONSE, id, at));
+  TRY(st, ent_graph_relate(graph, id, ENT_PROP_RESPONDENT, respondent_id, at));
+  TRY(st, ent_graph_set_concept(graph, id, ENT_PROP_RESPONSE_KIND, kind, at));
+  if (response_id) {
+    *response_id = id;
+  }
+  return ENT_SUCCESS;
+}
+
+// ---- Disagreements ----------------------------------------------------------
+
+/// Properties an entity has one value of: two sources that give two values
+/// disagree.
+static bool
+is_functional(const Entity *e, EntProperty prop)
+{
+  switch (prop) {
+    case ENT_PROP_NEGOTIATION_STATUS:
+    case ENT_PROP_AGREEMENT_STATUS:
+    case ENT_PROP_START_DATE:
+    case ENT_PROP_END_DATE:
+    case ENT_PROP_DATE_CREATED:
+    case ENT_PROP_NOT_BEFORE:
+    case ENT_PROP_NOT_AFTER:
+    case ENT_PROP_DURATION:
+    case ENT_PROP_TARGET_DATE:
+    case ENT_PROP_DEATHS:
+    case ENT_PROP_DEATHS_AT_LEAST:
+    case ENT_PROP_PUBLISHED:
+    case ENT_PROP_VENUE:
+    case ENT_PROP_PRESS_ACCESS:
+      return true;
+    case ENT_PROP_NAME:
+      return e->cls == ENT_CLASS_POST; // one post, titled differently
+    default:
+      return false;
+  }
+}
+
+typedef struct {
+  uint32_t subject;
+  uint32_t prop;
+  uint32_t fact;
+} Claim;
+
+static int
+by_claim(const void *a, const void *b)
+{
+  const Claim *x = a;
+  const Claim *y = b;
+  if (x->subject != y->subject) {
+    return x->subject < y->subject ? -1 : 1;
+  }
+  if (x->prop != y->prop) {
+    return x->prop < y->prop ? -1 : 1;
+  }
+  return x->fact < y->fact ? -1 : x->fact > y->fact;
+}
+
+/// How a fact's value reads in a message.
+static const char *
+value_text(const EntGraph *g, const Fact *f)
+{
+  if (f->object != ENT_NO_ENTITY) {
+    return g->entities[f->object].id;
+  }
+  const char *v = f->value;
+  if (ent_prop_info(f->prop)->kind == PROP_CONCEPT) {
+    // ent:negotiation-held -> held: the part after the concept prefix.
+    const char *prefix = ent_prop_info(f->prop)->concept_prefix;
+    return strncmp(v, prefix, strlen(prefix)) == 0 ? v + strlen(prefix) : v;
+  }
+  return v;
+}
+
+/// Whether two claims give the same value.  Titles of a post are compared
+/// as its IRI's key is made (case, punctuation and spacing aside): "Adviser
+/// to the Director" and "adviser to the director" are one spelling.
+static bool
+same_value(const EntGraph *g, const Fact *a, const Fact *b)
+{
+  if (a->object != ENT_NO_ENTITY || b->object != ENT_NO_ENTITY) {
+    return a->object == b->object;
+  }
+  if (a->prop == ENT_PROP_NAME) {
+    EntBuf ka = { NULL, 0, 0 };
+    EntBuf kb = { NULL, 0, 0 };
+    const bool same = !title_key(a->value, &ka) && !title_key(b->value, &kb) &&
+                      !strcmp(ka.buf, kb.buf);
+    ent_buf_free(&ka);
+    ent_buf_free(&kb);
+    return same;
+  }
+  (void)g;
+  return !strcmp(a->value, b->value);
+}
+
+/// One warning for claims[start, end) (one entity, one property) when
+/// they hold two or more values: each value with the first source that
+/// gives it, and how many more do.
+static bool
+warn_group(EntGraph *g, const Claim *claims, size_t start, size_t end)
+{
+  enum { MAX_VALUES = 6 };
+  size_t firsts[MAX_VALUES];
+  size_t more[MAX_VALUES] = { 0 };
+  size_t n_values = 0;
+  size_t extra_values = 0;
+  for (size_t i = start; i < end; ++i) {
+    const Fact *f = &g->facts[claims[i].fact];
+    size_t v = 0;
+    while (v < n_values && !same_value(g, &g->facts[claims[firsts[v]].fact], f)) {
+      ++v;
+    }
+    if (v < n_values) {
+      more[v] += g->facts[claims[firsts[v]].fact].source != f->source;
+    } else if (n_values < MAX_VALUES) {
+      firsts[n_values++] = i;
+    } else {
+      ++extra_values;
+    }
+  }
+  if (n_values < 2) {
+    return false;
+  }
+  // Values that only one source gives among themselves are not a
+  // disagreement between sources (one source may name a post twice).
+  bool two_sources = false;
+  for (size_t v = 1; v < n_values && !two_sources; ++v) {
+    two_sources = g->facts[claims[firsts[v]].fact].source !=
+                  g->facts[claims[firsts[0]].fact].source;
+  }
+  if (!two_sources) {
+    return false;
+  }
+  EntBuf list = { NULL, 0, 0 };
+  for (size_t v = 0; v < n_values; ++v) {
+    const Fact *f = &g->facts[claims[firsts[v]].fact];
+    const char *src =
+      f->source != ENT_NO_ENTITY ? g->entities[f->source].id : "(none)";
+    ent_buf_appendf(&list,
+                    "%s'%s' (%s, %s:%lu%s)",
+                    v ? "; " : "",
+                    value_text(g, f),
+                    src,
+                    f->at.document ? f->at.document : "?",
+                    f->at.line,
+                    more[v] ? ", and more sources" : "");
+  }
+  const Fact *second = &g->facts[claims[firsts[1]].fact];
+  const Entity *e = &g->entities[second->subject];
+  const bool post_title = second->prop == ENT_PROP_NAME;
+  ent_log(g->world,
+          ENT_LOG_WARNING,
+          ENT_FAILURE,
+          &second->at,
+          "sources disagree on the %s of %s '%s': %s%s; each claim is kept "
+          "in its source's graph",
+          post_title ? "title" : ent_prop_info(second->prop)->name,
+          ent_class_noun(e->cls),
+          e->id,
+          list.buf ? list.buf : "",
+          extra_values ? "; and other values" : "");
+  ent_buf_free(&list);
+  return true;
+}
+
+EntStatus
+ent_graph_check_disagreements(EntGraph *graph, size_t *count)
+{
+  EntGraph *g = graph;
+  size_t n = 0;
+  for (size_t i = 0; i < g->n_facts; ++i) {
+    n += is_functional(&g->entities[g->facts[i].subject], g->facts[i].prop);
+  }
+  Claim *claims = malloc((n ? n : 1) * sizeof(Claim));
+  if (!claims) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < g->n_facts; ++i) {
+    const Fact *f = &g->facts[i];
+    if (is_functional(&g->entities[f->subject], f->prop)) {
+      claims[k++] = (Claim){ f->subject, (uint32_t)f->prop, (uint32_t)i };
+    }
+  }
+  qsort(claims, n, sizeof(Claim), by_claim);
+  size_t found = 0;
+  for (size_t start = 0; start < n;) {
+    size_t end = start + 1;
+    while (end < n && claims[end].subject == claims[start].subject &&
+           claims[end].prop == claims[start].prop) {
+      ++end;
+    }
+    found += warn_group(g, claims, start, end);
+    start = end;
+  }
+  free(claims);
+  if (count) {
+    *count = found;
+  }
+  return ENT_SUCCESS;
+}
