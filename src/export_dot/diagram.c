@@ -51,6 +51,13 @@ ent_diagram_extension(EntDiagramFormat format)
            : NULL;
 }
 
+/// The compare view reads each source's claims.
+static bool
+wants_claims(const EntDiagramOptions *options)
+{
+  return options && options->view && !strncmp(options->view, "compare:", 8);
+}
+
 static EntStatus
 draw(LGraph *lg,
      EntDiagramFormat format,
@@ -77,7 +84,10 @@ ent_export_diagram(EntGraph *graph,
   LGraph lg;
   lgraph_init(
     &lg, graph->world, graph->ontology, options ? options->lang : NULL);
-  EntStatus st = ent_emit(graph, false, lgraph_add_triple, &lg);
+  lg.keep_claims = wants_claims(options);
+  // With their graphs: an edge can say how many sources state it, and
+  // the compare view what each one says.
+  EntStatus st = ent_emit(graph, true, lgraph_add_triple, &lg);
   if (!st) {
     st = draw(&lg, format, options, stream);
   }
@@ -155,10 +165,15 @@ on_statement(void *data, raptor_statement *s)
   bool ok = true;
   char blank_s[512];
   char blank_o[512];
+  // N-Quads and TriG name the graph: the source of the statement.
+  const char *graph =
+    s->graph && s->graph->type == RAPTOR_TERM_TYPE_URI
+      ? (const char *)raptor_uri_as_string(s->graph->value.uri)
+      : NULL;
   Triple t = { node_of(s->subject, &ok),
                node_of(s->predicate, &ok),
                node_of(s->object, &ok),
-               NULL };
+               graph && drawable_text(graph) ? graph : NULL };
   if (!ok || !drawable_text(t.subject.value) ||
       !drawable_text(t.predicate.value) || !drawable_text(t.object.value) ||
       (t.object.lang && !ent_is_lang_tag(t.object.lang))) {
@@ -278,6 +293,7 @@ ent_diagram_rdf_file(EntWorld *world,
   }
   LGraph lg;
   lgraph_init(&lg, world, ontology, options ? options->lang : NULL);
+  lg.keep_claims = wants_claims(options);
   raptor_parser *parser = raptor_new_parser(world->raptor, parser_name);
   RdfInput in = { &lg, world, path, 0, ENT_SUCCESS, parser };
   raptor_uri *base =

@@ -93,14 +93,29 @@ on_graphviz_message(char *message) // NOLINT(readability-non-const-parameter)
   return 0;
 }
 
-/// Append `text` so that Graphviz shows it exactly.  No backslash from
+static EntStatus append_escaped_lines(EntBuf *b,
+                                      const char *text,
+                                      bool label,
+                                      const char *line_end);
+
+static EntStatus
+append_escaped(EntBuf *b, const char *text, bool label)
+{
+  return append_escaped_lines(b, text, label, "\\n");
+}
+
+/// Append `text` so that Graphviz shows it exactly (`line_end`, "\\n" or
+/// "\\l", ends its lines: centred or left-aligned).  No backslash from
 /// user text reaches the DOT file (a label ending in '\' would escape the
 /// closing quote: cgraph's agwrite escapes only '"'): '&' and '\' become
 /// character entities, which Graphviz decodes in labels and tooltips, and
 /// line breaks become \n and \r.  In a label, Graphviz then reads a
 /// decoded '\' as the start of an escape, so there it is doubled.
 static EntStatus
-append_escaped(EntBuf *b, const char *text, bool label)
+append_escaped_lines(EntBuf *b,
+                     const char *text,
+                     bool label,
+                     const char *line_end)
 {
   EntStatus st = ENT_SUCCESS;
   for (const char *p = text; *p && !st; ++p) {
@@ -113,7 +128,7 @@ append_escaped(EntBuf *b, const char *text, bool label)
                    : ent_buf_append(b, "&#92;", 5);
         break;
       case '\n':
-        st = ent_buf_append(b, "\\n", 2);
+        st = ent_buf_append(b, line_end, 2);
         break;
       case '\r':
         st = ent_buf_append(b, "\\r", 2);
@@ -383,7 +398,13 @@ draw_node(Drawing *d, uint32_t i, char *name)
   EntStatus st = ENT_SUCCESS;
   ent_buf_reset(&d->scratch);
   TRY(st, append_escaped(&d->scratch, n->label, true));
-  if (n->facets) {
+  if (n->facets && n->card) {
+    // A source's card in the compare view: its claims, one per line,
+    // left-aligned under its title.
+    TRY(st, ent_buf_append(&d->scratch, "\\n", 2));
+    TRY(st, append_escaped_lines(&d->scratch, n->facets, true, "\\l"));
+    TRY(st, ent_buf_append(&d->scratch, "\\l", 2));
+  } else if (n->facets) {
     TRY(st, ent_buf_append(&d->scratch, "\\n", 2));
     TRY(st, append_escaped(&d->scratch, n->facets, true));
   }
@@ -437,45 +458,74 @@ draw_legend(Drawing *d)
     TRY(st, set_attr(node, "fillcolor", style->fill));
     TRY(st, set_text(node, "tooltip", title, &d->scratch));
   }
-  // One line per relation drawn, in order of first use.
-  EntBuf lines = { NULL, 0, 0 };
-  EntMap seen;
-  ent_map_init(&seen);
-  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
-    const LEdge *e = &lg->edges[i];
-    if (!lgraph_edge_visible(lg, e) || !strcmp(e->predicate, ORG_NS "holds") ||
-        ent_map_get(&seen, e->label)) {
-      continue;
+  // One sample edge per family of relations drawn, in its style, with
+  // the relations it stands for: the legend says what each line means.
+  size_t n_styles = 0;
+  const EdgeStyle *styles = lgraph_edge_styles(&n_styles);
+  for (size_t f = 0; f < n_styles && !st; ++f) {
+    EntBuf names = { NULL, 0, 0 };
+    EntMap seen;
+    ent_map_init(&seen);
+    for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+      const LEdge *e = &lg->edges[i];
+      if (!lgraph_edge_visible(lg, e) ||
+          lgraph_edge_style(e->predicate) != f) {
+        continue;
+      }
+      const char *name = !strcmp(e->predicate, ORG_NS "holds")
+                           ? "post held (its title)"
+                           : e->label;
+      if (ent_map_get(&seen, name)) {
+        continue;
+      }
+      st = ent_map_put(&seen, name, (void *)(uintptr_t)1);
+      if (!st) {
+        st = ent_buf_appendf(&names, "%s%s", names.len ? ", " : "", name);
+      }
     }
-    st = ent_map_put(&seen, e->label, (void *)(uintptr_t)1);
-    if (!st) {
-      st = ent_buf_append(&lines, "\xE2\x86\x92 ", 4);
+    ent_map_clear(&seen);
+    if (!st && names.len) {
+      char a_name[48];
+      char b_name[48];
+      snprintf(a_name, sizeof(a_name), "legend_from_%zu", f);
+      snprintf(b_name, sizeof(b_name), "legend_to_%zu", f);
+      Agnode_t *from = agnode(legend, a_name, 1);
+      Agnode_t *to = agnode(legend, b_name, 1);
+      Agedge_t *sample = from && to ? agedge(legend, from, to, NULL, 1) : NULL;
+      st = sample ? ENT_SUCCESS : ENT_ERR_INTERNAL;
+      for (int k = 0; k < 2 && !st; ++k) {
+        Agnode_t *end = k ? to : from;
+        st = set_attr(end, "shape", "point");
+        if (!st) {
+          st = set_attr(end, "width", "0.05");
+        }
+        if (!st) {
+          st = set_attr(end, "label", "");
+        }
+      }
+      EntBuf label = { NULL, 0, 0 };
+      if (!st) {
+        st = ent_buf_appendf(&label, "%s:\n", styles[f].name);
+      }
+      if (!st) {
+        st = append_escaped(&label, names.buf, true);
+      }
+      if (!st) {
+        st = set_attr(sample, "label", label.buf);
+      }
+      ent_buf_free(&label);
+      if (!st) {
+        st = set_attr(sample, "color", styles[f].color);
+      }
+      if (!st) {
+        st = set_attr(sample, "fontcolor", styles[f].color);
+      }
+      if (!st) {
+        st = set_attr(sample, "style", styles[f].style);
+      }
     }
-    if (!st) {
-      st = append_escaped(&lines, e->label, true);
-    }
-    if (!st) {
-      st = ent_buf_append(&lines, "\\l", 2);
-    }
+    ent_buf_free(&names);
   }
-  bool any_post = false;
-  for (size_t i = 0; i < lg->n_edges; ++i) {
-    any_post |= lgraph_edge_visible(lg, &lg->edges[i]) &&
-                !strcmp(lg->edges[i].predicate, ORG_NS "holds");
-  }
-  if (!st && any_post) {
-    static const char post_line[] = "\xE2\x86\x92 post held (its title)\\l";
-    st = ent_buf_append(&lines, post_line, sizeof(post_line) - 1);
-  }
-  ent_map_clear(&seen);
-  if (!st && lines.len) {
-    Agnode_t *node = agnode(legend, mut("legend_relations"), 1);
-    st = node ? set_attr(node, "label", lines.buf) : ENT_ERR_INTERNAL;
-    if (!st) {
-      st = set_attr(node, "shape", "plaintext");
-    }
-  }
-  ent_buf_free(&lines);
   return st;
 }
 
@@ -485,28 +535,52 @@ by_date(const void *a, const void *b)
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/// The timeline: one column per date, in order, each node beside its date.
+/// The rank (subgraph of one date's column) of `date`, or NULL.
+static Agraph_t *
+rank_of(Agraph_t *root, const char *const *dates, size_t n, const char *date)
+{
+  for (size_t k = 0; k < n; ++k) {
+    if (!strcmp(dates[k], date)) {
+      char name[48];
+      snprintf(name, sizeof(name), "rank_%zu", k);
+      return agsubg(root, name, 0);
+    }
+  }
+  return NULL;
+}
+
+/// The timeline: one column per date, in order, each node beside its
+/// date.  A node known only to lie in a window stands in the column of
+/// its first day, with a bar to the column of its last: a window, never a
+/// bare date.
 static EntStatus
 draw_timeline(Drawing *d)
 {
   LGraph *lg = d->lg;
-  const char **dates = malloc((lg->n_nodes + 1) * sizeof(char *));
+  const char **dates = malloc((2 * lg->n_nodes + 1) * sizeof(char *));
   if (!dates) {
     return ENT_ERR_NO_MEMORY;
   }
   size_t n_dates = 0;
   for (size_t i = 0; i < lg->n_nodes; ++i) {
-    if (lg->nodes[i].in_view && lg->nodes[i].date) {
-      dates[n_dates++] = lg->nodes[i].date;
+    const LNode *n = &lg->nodes[i];
+    if (n->in_view && n->date) {
+      dates[n_dates++] = n->date;
+      if (n->window && n->not_after && strcmp(n->not_after, n->date) > 0) {
+        dates[n_dates++] = n->not_after;
+      }
     }
   }
   qsort(dates, n_dates, sizeof(char *), by_date);
+  size_t n_unique = 0;
+  for (size_t k = 0; k < n_dates; ++k) {
+    if (!k || strcmp(dates[k], dates[k - 1]) != 0) {
+      dates[n_unique++] = dates[k];
+    }
+  }
   EntStatus st = ENT_SUCCESS;
   Agnode_t *previous = NULL;
-  for (size_t k = 0; k < n_dates && !st; ++k) {
-    if (k && !strcmp(dates[k], dates[k - 1])) {
-      continue;
-    }
+  for (size_t k = 0; k < n_unique && !st; ++k) {
     char name[48];
     snprintf(name, sizeof(name), "rank_%zu", k);
     Agraph_t *rank = agsubg(d->root, name, 1);
@@ -531,11 +605,59 @@ draw_timeline(Drawing *d)
       st = e ? set_attr(e, "style", "bold") : ENT_ERR_INTERNAL;
     }
     previous = day;
-    for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
-      if (d->gv_nodes[i] && lg->nodes[i].date &&
-          !strcmp(lg->nodes[i].date, dates[k])) {
-        agsubnode(rank, d->gv_nodes[i], 1);
-      }
+  }
+  for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
+    const LNode *n = &lg->nodes[i];
+    if (!d->gv_nodes[i] || !n->date) {
+      continue;
+    }
+    Agraph_t *rank = rank_of(d->root, dates, n_unique, n->date);
+    if (rank) {
+      agsubnode(rank, d->gv_nodes[i], 1);
+    }
+    if (!n->window || !n->not_after || strcmp(n->not_after, n->date) <= 0) {
+      continue;
+    }
+    // The window's end: a mark in the column of its last day, joined to
+    // the node by a bar.
+    Agraph_t *end_rank = rank_of(d->root, dates, n_unique, n->not_after);
+    char name[64];
+    snprintf(name, sizeof(name), "window_end_%zu", i);
+    Agnode_t *end = end_rank ? agnode(end_rank, name, 1) : NULL;
+    Agedge_t *bar = end ? agedge(d->root, d->gv_nodes[i], end, NULL, 1) : NULL;
+    st = bar ? ENT_SUCCESS : ENT_ERR_INTERNAL;
+    if (!st) {
+      st = set_attr(end, "shape", "larrow");
+    }
+    if (!st) {
+      st = set_attr(end, "label", "");
+    }
+    if (!st) {
+      st = set_attr(end, "width", "0.3");
+    }
+    if (!st) {
+      st = set_attr(end, "height", "0.2");
+    }
+    if (!st) {
+      st = set_attr(end, "style", "filled");
+    }
+    if (!st) {
+      st = set_attr(end, "fillcolor", "#bbbbbb");
+    }
+    if (!st) {
+      st = set_text(end, "tooltip", "end of the window", &d->scratch);
+    }
+    if (!st) {
+      st = set_attr(bar, "penwidth", "4");
+    }
+    if (!st) {
+      st = set_attr(bar, "color", "#bbbbbbaa");
+    }
+    if (!st) {
+      st = set_attr(bar, "arrowhead", "none");
+    }
+    if (!st) {
+      st = set_text(bar, "label", "some day in this window", &d->scratch);
     }
   }
   free(dates);
@@ -587,7 +709,26 @@ build(Drawing *d, const EntDiagramOptions *options)
     if (!edge) {
       return ENT_ERR_INTERNAL;
     }
-    TRY(st, set_text(edge, "label", e->label, &d->scratch));
+    if (e->n_graphs > 1) {
+      // Said by several sources: how many, on the line itself.
+      EntBuf counted = { NULL, 0, 0 };
+      st = ent_buf_appendf(&counted, "%s (%u sources)", e->label, e->n_graphs);
+      if (!st) {
+        st = set_text(edge, "label", counted.buf, &d->scratch);
+      }
+      ent_buf_free(&counted);
+      TRY(st, st);
+    } else {
+      TRY(st, set_text(edge, "label", e->label, &d->scratch));
+    }
+    size_t n_styles = 0;
+    const EdgeStyle *style =
+      &lgraph_edge_styles(&n_styles)[lgraph_edge_style(e->predicate)];
+    TRY(st, set_attr(edge, "color", style->color));
+    TRY(st, set_attr(edge, "fontcolor", style->color));
+    if (strcmp(style->style, "solid") != 0) {
+      TRY(st, set_attr(edge, "style", style->style));
+    }
     if (timeline) {
       TRY(st, set_attr(edge, "constraint", "false"));
     }

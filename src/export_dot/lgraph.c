@@ -26,6 +26,8 @@ static const KindStyle kind_styles[KIND_COUNT_] = {
   [KIND_TOPIC] = { "ellipse", "dashed,filled", "#e6e0f8", "Topic" },
   [KIND_SOURCE] = { "note", "filled", "#efefef", "Source" },
   [KIND_POST] = { "box", "filled", "#ffffff", "Post" },
+  [KIND_ANONYMOUS] = { "ellipse", "dashed,filled", "#eeeeee", "Anonymous source" },
+  [KIND_RESPONSE] = { "point", "invis", "#ffffff", "Response" },
   [KIND_OTHER] = { "ellipse", "filled", "#ffffff", "Resource" },
   [KIND_HIDDEN] = { "point", "invis", "#ffffff", "Hidden" },
 };
@@ -34,6 +36,70 @@ const KindStyle *
 lgraph_kind_style(Kind kind)
 {
   return &kind_styles[kind < KIND_COUNT_ ? kind : KIND_OTHER];
+}
+
+/// The families relations are drawn in; the last is the default.
+static const EdgeStyle edge_styles[] = {
+  { "membership, leadership and posts", "#3c78d8", "solid" },
+  { "taking part in talks", "#e69138", "solid" },
+  { "agreements: proposing, agreeing, backing", "#38761d", "solid" },
+  { "responsibility for an event", "#cc0000", "bold" },
+  { "what was said, by whom, to whom", "#674ea7", "dashed" },
+  { "what something is about", "#8e7cc3", "dotted" },
+  { "where", "#a67c52", "dotted" },
+  { "part of", "#b45f06", "bold" },
+  { "reporting and sources", "#999999", "dashed" },
+  { "other relations", "#777777", "solid" },
+};
+
+static const struct {
+  const char *local; ///< ent: local name
+  size_t family;
+} edge_families[] = {
+  { "headOf", 0 },        { "memberOf", 0 },       { "holdsPost", 0 },
+  { "postIn", 0 },        { "affiliation", 0 },    { "participant", 1 },
+  { "delegation", 1 },    { "represents", 1 },     { "host", 1 },
+  { "mediator", 1 },      { "observer", 1 },       { "absentParty", 1 },
+  { "refusingParty", 1 }, { "proposedBy", 2 },     { "agreedBy", 2 },
+  { "backedBy", 2 },      { "party", 2 },          { "response", 2 },
+  { "respondent", 2 },    { "instrument", 2 },     { "responsible", 3 },
+  { "speaker", 4 },       { "medium", 4 },         { "addressee", 4 },
+  { "occasion", 4 },      { "concerns", 5 },       { "topic", 5 },
+  { "location", 6 },      { "venue", 6 },          { "containedInPlace", 6 },
+  { "country", 6 },       { "partOf", 7 },         { "subOrganizationOf", 7 },
+  { "reportedBy", 8 },    { "relayedBy", 8 },      { "publisher", 8 },
+  { "wireService", 8 },   { "citesOutlet", 8 },
+};
+
+size_t
+lgraph_edge_style(const char *predicate)
+{
+  const size_t other = sizeof(edge_styles) / sizeof(*edge_styles) - 1;
+  if (!strcmp(predicate, ORG_NS "holds")) {
+    return 0; // a folded post
+  }
+  if (!strcmp(predicate, SCHEMA_NS "subjectOf") ||
+      !strcmp(predicate, SCHEMA_NS "about")) {
+    return 8;
+  }
+  if (strncmp(predicate, ENT_NS, sizeof(ENT_NS) - 1) != 0) {
+    return other;
+  }
+  const char *local = predicate + sizeof(ENT_NS) - 1;
+  for (size_t i = 0; i < sizeof(edge_families) / sizeof(*edge_families);
+       ++i) {
+    if (!strcmp(local, edge_families[i].local)) {
+      return edge_families[i].family;
+    }
+  }
+  return other;
+}
+
+const EdgeStyle *
+lgraph_edge_styles(size_t *count)
+{
+  *count = sizeof(edge_styles) / sizeof(*edge_styles);
+  return edge_styles;
 }
 
 /// Classes that decide how a node is drawn, most specific first.
@@ -57,6 +123,9 @@ static const struct {
   { ENT_NS "Topic", KIND_TOPIC, 3 },
   { ENT_NS "Source", KIND_SOURCE, 3 },
   { ENT_NS "Post", KIND_POST, 3 },
+  { ENT_NS "Corpus", KIND_HIDDEN, 4 },
+  { ENT_NS "AnonymousSource", KIND_ANONYMOUS, 3 },
+  { ENT_NS "Response", KIND_RESPONSE, 3 },
   { PROV_NS "Attribution", KIND_HIDDEN, 4 },
   { PROV_NS "Role", KIND_HIDDEN, 4 },
   { SCHEMA_NS "Country", KIND_COUNTRY, 2 },
@@ -111,6 +180,7 @@ static const struct {
   { SCHEMA_NS "datePublished", 1 },
 };
 
+
 void
 lgraph_init(LGraph *lg,
             EntWorld *world,
@@ -123,6 +193,7 @@ lgraph_init(LGraph *lg,
   ent_pool_init(&lg->strings);
   ent_map_init(&lg->nodes_by_iri);
   ent_map_init(&lg->prefixes);
+  ent_map_init(&lg->votes);
   lg->lang = ent_pool_intern(&lg->strings, lang ? lang : "en");
   size_t n_prefixes = 0;
   const Prefix *prefixes = ent_prefixes(&n_prefixes);
@@ -136,6 +207,11 @@ lgraph_clear(LGraph *lg)
 {
   free(lg->nodes);
   free(lg->edges);
+  free(lg->claims);
+  free(lg->concepts);
+  ent_map_clear(&lg->votes);
+  free(lg->adjacency);
+  free(lg->first);
   ent_map_clear(&lg->nodes_by_iri);
   ent_map_clear(&lg->prefixes);
   ent_pool_clear(&lg->strings);
@@ -191,12 +267,43 @@ add_edge(LGraph *lg,
          uint32_t from,
          uint32_t to,
          const char *predicate,
-         const char *label)
+         const char *label,
+         const char *graph)
 {
   EntStatus st = ENT_SUCCESS;
   TRY(st,
       ent_grow(&lg->edges, &lg->cap_edges, lg->n_edges, sizeof(LEdge), 256));
-  lg->edges[lg->n_edges++] = (LEdge){ from, to, predicate, label, false };
+  lg->edges[lg->n_edges++] =
+    (LEdge){ from, to, predicate, label, graph, graph ? 1U : 0U, false };
+  return ENT_SUCCESS;
+}
+
+/// Keep what graph `graph` says of node `subject` (compare view).
+static EntStatus
+keep_claim(LGraph *lg,
+           uint32_t subject,
+           uint32_t object,
+           const char *graph,
+           const char *predicate,
+           const char *value)
+{
+  if (!lg->keep_claims || !graph) {
+    return ENT_SUCCESS;
+  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st,
+      ent_grow(
+        &lg->claims, &lg->cap_claims, lg->n_claims, sizeof(LClaim), 256));
+  LClaim *c = &lg->claims[lg->n_claims];
+  c->subject = subject;
+  c->object = object;
+  c->graph = ent_pool_intern(&lg->strings, graph);
+  c->predicate = ent_pool_intern(&lg->strings, predicate);
+  c->value = value ? ent_pool_intern(&lg->strings, value) : NULL;
+  if (!c->graph || !c->predicate || (value && !c->value)) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  ++lg->n_claims;
   return ENT_SUCCESS;
 }
 
@@ -235,6 +342,22 @@ lgraph_short_name(LGraph *lg, const char *iri)
 static const char *
 edge_label(LGraph *lg, const char *predicate)
 {
+  static const struct {
+    const char *iri;
+    const char *label;
+  } standard[] = {
+    { SCHEMA_NS "subjectOf", "mentioned in" },
+    { SCHEMA_NS "startDate", "date" },
+    { SCHEMA_NS "endDate", "end" },
+    { SCHEMA_NS "duration", "duration" },
+    { SCHEMA_NS "description", "description" },
+    { SCHEMA_NS "about", "reports on" },
+  };
+  for (size_t i = 0; i < sizeof(standard) / sizeof(*standard); ++i) {
+    if (!strcmp(predicate, standard[i].iri)) {
+      return standard[i].label;
+    }
+  }
   const OntTerm *term = ont_term(lg->ontology, predicate);
   return term && term->label ? term->label : lgraph_short_name(lg, predicate);
 }
@@ -266,7 +389,11 @@ lang_score(const LGraph *lg, const char *lang)
 }
 
 static EntStatus
-take_literal(LGraph *lg, LNode *n, const char *predicate, const Node *o)
+take_literal(LGraph *lg,
+             LNode *n,
+             const char *predicate,
+             const Node *o,
+             const char *graph)
 {
   for (size_t i = 0; i < sizeof(label_predicates) / sizeof(*label_predicates);
        ++i) {
@@ -276,6 +403,29 @@ take_literal(LGraph *lg, LNode *n, const char *predicate, const Node *o)
       if (rank > n->label_rank) {
         n->label = ent_pool_copy(&lg->strings, o->value, strlen(o->value));
         n->label_rank = rank;
+        n->label_votes = 0;
+        n->n_labels = 0;
+      }
+      if (rank == n->label_rank && graph) {
+        // Sources that name one thing differently (a post's titles): the
+        // name most of them give is drawn.
+        EntBuf key = { NULL, 0, 0 };
+        if (ent_buf_appendf(
+              &key, "%zu\x01%s", (size_t)(n - lg->nodes), o->value)) {
+          ent_buf_free(&key);
+          return ENT_ERR_NO_MEMORY;
+        }
+        const uintptr_t votes = (uintptr_t)ent_map_get(&lg->votes, key.buf) + 1;
+        const char *kept = ent_pool_intern(&lg->strings, key.buf);
+        ent_buf_free(&key);
+        if (!kept || ent_map_put(&lg->votes, kept, (void *)votes)) {
+          return ENT_ERR_NO_MEMORY;
+        }
+        n->n_labels += votes == 1;
+        if (votes > n->label_votes) {
+          n->label = strchr(kept, '\x01') + 1;
+          n->label_votes = (unsigned)votes;
+        }
       }
       return n->label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
     }
@@ -287,8 +437,15 @@ take_literal(LGraph *lg, LNode *n, const char *predicate, const Node *o)
         ent_parse_date(o->value, NULL, NULL, NULL)) {
       n->date = ent_pool_intern(&lg->strings, o->value);
       n->date_rank = date_predicates[i].rank;
+      n->window = !strcmp(predicate, ENT_NS "notBefore");
       return n->date ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
     }
+  }
+  if (!strcmp(predicate, ENT_NS "notAfter") &&
+      ent_parse_date(o->value, NULL, NULL, NULL) &&
+      (!n->not_after || strcmp(o->value, n->not_after) > 0)) {
+    n->not_after = ent_pool_intern(&lg->strings, o->value);
+    return n->not_after ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   }
   if (!strcmp(predicate, ENT_NS "datePhrase") && !n->date_phrase) {
     n->date_phrase = ent_pool_copy(&lg->strings, o->value, strlen(o->value));
@@ -355,7 +512,8 @@ lgraph_add_triple(void *handle, const Triple *t)
   lg->nodes[s].is_subject = true;
   const char *p = t->predicate.value;
   if (t->object.type == NODE_LITERAL) {
-    return take_literal(lg, &lg->nodes[s], p, &t->object);
+    TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, t->graph, p, t->object.value));
+    return take_literal(lg, &lg->nodes[s], p, &t->object, t->graph);
   }
   if (!strcmp(p, RDF_TYPE)) {
     take_type(&lg->nodes[s], t->object.value);
@@ -368,24 +526,42 @@ lgraph_add_triple(void *handle, const Triple *t)
   // not a node of its own.
   const OntTerm *value = ont_term(lg->ontology, t->object.value);
   if (value && (value->kinds & ONT_INDIVIDUAL) && !(value->kinds & ONT_CLASS)) {
-    return append_facet(lg,
-                        &lg->nodes[s],
-                        value->label ? value->label
-                                     : lgraph_short_name(lg, t->object.value));
+    const char *text =
+      value->label ? value->label : lgraph_short_name(lg, t->object.value);
+    TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, t->graph, p, text));
+    // Shown on the node's label once every source's values are in (see
+    // add_concept_facets()).
+    TRY(st,
+        ent_grow(&lg->concepts,
+                 &lg->cap_concepts,
+                 lg->n_concepts,
+                 sizeof(LClaim),
+                 64));
+    const char *pred = ent_pool_intern(&lg->strings, p);
+    const char *kept = ent_pool_intern(&lg->strings, text);
+    if (!pred || !kept) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    lg->concepts[lg->n_concepts++] =
+      (LClaim){ s, ENT_NO_ENTITY, NULL, pred, kept };
+    return ENT_SUCCESS;
   }
   uint32_t o = 0;
   TRY(st, node_for(lg, t->object.value, &o));
   const char *pred = ent_pool_intern(&lg->strings, p);
-  if (!pred) {
+  const char *graph =
+    t->graph ? ent_pool_intern(&lg->strings, t->graph) : NULL;
+  if (!pred || (t->graph && !graph)) {
     return ENT_ERR_NO_MEMORY;
   }
+  TRY(st, keep_claim(lg, s, o, graph, p, NULL));
   if (!strcmp(p, ENT_NS "country") || !strcmp(p, ENT_NS "nationality")) {
     lg->nodes[s].country = o;
   } else if (!strcmp(p, ENT_NS "subOrganizationOf") ||
              !strcmp(p, ORG_NS "subOrganizationOf")) {
     lg->nodes[s].parent = o;
   }
-  return add_edge(lg, s, o, pred, edge_label(lg, p));
+  return add_edge(lg, s, o, pred, edge_label(lg, p), graph);
 }
 
 static bool
@@ -449,7 +625,8 @@ drop_redundant_edges(LGraph *lg)
         if (i == j) {
           continue;
         }
-        const bool same = other->predicate == e->predicate && j < i;
+        const bool same = other->predicate == e->predicate &&
+                          (keys[j].index < keys[i].index) && j < i;
         const bool more_specific =
           other->predicate != e->predicate &&
           ont_is_subclass(lg->ontology, other->predicate, e->predicate);
@@ -461,18 +638,62 @@ drop_redundant_edges(LGraph *lg)
       }
       e->dropped = e->dropped || drop;
     }
+    // The same relation stated in several graphs is drawn once, with the
+    // number of graphs (sources) that state it.
+    for (size_t i = start; i < end; ++i) {
+      LEdge *e = &lg->edges[keys[i].index];
+      for (size_t j = start; j < i; ++j) {
+        LEdge *first = &lg->edges[keys[j].index];
+        if (first->predicate == e->predicate && !first->dropped &&
+            e->graph && first->graph != e->graph) {
+          ++first->n_graphs;
+          break;
+        }
+      }
+    }
     start = end;
   }
   free(keys);
   return ENT_SUCCESS;
 }
 
+/// Every edge of each node, both ends: adjacency[first[i]..first[i + 1]).
+static EntStatus
+build_adjacency(LGraph *lg)
+{
+  free(lg->adjacency);
+  free(lg->first);
+  lg->first = calloc(lg->n_nodes + 2, sizeof(size_t));
+  lg->adjacency = malloc((2 * lg->n_edges + 1) * sizeof(uint32_t));
+  if (!lg->first || !lg->adjacency) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    ++lg->first[lg->edges[i].from + 2];
+    if (lg->edges[i].to != lg->edges[i].from) {
+      ++lg->first[lg->edges[i].to + 2];
+    }
+  }
+  for (size_t i = 2; i < lg->n_nodes + 2; ++i) {
+    lg->first[i] += lg->first[i - 1];
+  }
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    lg->adjacency[lg->first[lg->edges[i].from + 1]++] = (uint32_t)i;
+    if (lg->edges[i].to != lg->edges[i].from) {
+      lg->adjacency[lg->first[lg->edges[i].to + 1]++] = (uint32_t)i;
+    }
+  }
+  return ENT_SUCCESS;
+}
+
 /// A post becomes the label of an edge from its holder to its institution
-/// ("Adviser to the Director"), or a line under its holder's name.
+/// ("Adviser to the Director"), or a line under its holder's name.  Linear:
+/// each post looks only at its own edges.
 static EntStatus
 fold_posts(LGraph *lg)
 {
   EntStatus st = ENT_SUCCESS;
+  TRY(st, build_adjacency(lg));
   const size_t n_edges = lg->n_edges; // edges added here are not revisited
   for (uint32_t p = 0; p < lg->n_nodes; ++p) {
     if (lg->nodes[p].kind != KIND_POST) {
@@ -481,20 +702,40 @@ fold_posts(LGraph *lg)
     const char *title = lg->nodes[p].label
                           ? lg->nodes[p].label
                           : lgraph_short_name(lg, lg->nodes[p].iri);
+    if (lg->nodes[p].n_labels > 1) {
+      // Sources title one post differently: the most common title, and
+      // how many others there are.
+      EntBuf b = { NULL, 0, 0 };
+      if (ent_buf_appendf(&b,
+                          "%s (+%u other title%s)",
+                          title,
+                          lg->nodes[p].n_labels - 1,
+                          lg->nodes[p].n_labels > 2 ? "s" : "")) {
+        ent_buf_free(&b);
+        return ENT_ERR_NO_MEMORY;
+      }
+      title = ent_pool_copy(&lg->strings, b.buf, b.len);
+      ent_buf_free(&b);
+      if (!title) {
+        return ENT_ERR_NO_MEMORY;
+      }
+    }
     uint32_t holder = ENT_NO_ENTITY;
     uint32_t institution = ENT_NO_ENTITY;
-    for (size_t i = 0; i < n_edges; ++i) {
-      LEdge *e = &lg->edges[i];
+    const char *graph = NULL;
+    uint32_t n_graphs = 0;
+    for (size_t k = lg->first[p]; k < lg->first[p + 1]; ++k) {
+      LEdge *e = &lg->edges[lg->adjacency[k]];
       if (e->to == p && !e->dropped &&
           is_one_of(e->predicate, ENT_NS "holdsPost", ORG_NS "holds")) {
         holder = e->from;
+        graph = e->graph;
+        n_graphs = e->n_graphs;
       } else if (e->from == p && !e->dropped &&
                  is_one_of(e->predicate, ENT_NS "postIn", ORG_NS "postIn")) {
         institution = e->to;
       }
-      if (e->to == p || e->from == p) {
-        e->dropped = true;
-      }
+      e->dropped = true;
     }
     lg->nodes[p].kind = KIND_HIDDEN;
     if (holder == ENT_NO_ENTITY) {
@@ -505,9 +746,10 @@ fold_posts(LGraph *lg)
       continue;
     }
     // The post's title says more than "head of" between the same two.
-    for (size_t i = 0; i < n_edges; ++i) {
-      LEdge *e = &lg->edges[i];
-      if (e->from == holder && e->to == institution &&
+    for (size_t k = lg->first[holder]; k < lg->first[holder + 1]; ++k) {
+      LEdge *e = &lg->edges[lg->adjacency[k]];
+      if (lg->adjacency[k] < n_edges && e->from == holder &&
+          e->to == institution &&
           is_one_of(e->predicate, ENT_NS "headOf", ORG_NS "headOf")) {
         e->dropped = true;
       }
@@ -516,9 +758,126 @@ fold_posts(LGraph *lg)
     if (!pred) {
       return ENT_ERR_NO_MEMORY;
     }
-    TRY(st, add_edge(lg, holder, institution, pred, title));
+    TRY(st, add_edge(lg, holder, institution, pred, title, graph));
+    lg->edges[lg->n_edges - 1].n_graphs = n_graphs;
   }
   return ENT_SUCCESS;
+}
+
+/// A response becomes an edge from its agreement to the actor who
+/// responded, labelled with what it did ("accepted").  Linear, as posts.
+static EntStatus
+fold_responses(LGraph *lg)
+{
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, build_adjacency(lg));
+  // What each response did: its controlled value, looked up once.
+  const char **kinds = calloc(lg->n_nodes + 1, sizeof(char *));
+  if (!kinds) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->n_concepts; ++i) {
+    kinds[lg->concepts[i].subject] = lg->concepts[i].value;
+  }
+  for (uint32_t r = 0; !st && r < lg->n_nodes; ++r) {
+    if (lg->nodes[r].kind != KIND_RESPONSE) {
+      continue;
+    }
+    uint32_t agreement = ENT_NO_ENTITY;
+    uint32_t actor = ENT_NO_ENTITY;
+    const char *graph = NULL;
+    uint32_t n_graphs = 0;
+    for (size_t k = lg->first[r]; k < lg->first[r + 1]; ++k) {
+      LEdge *e = &lg->edges[lg->adjacency[k]];
+      if (e->to == r && !e->dropped &&
+          !strcmp(e->predicate, ENT_NS "response")) {
+        agreement = e->from;
+        graph = e->graph;
+        n_graphs = e->n_graphs;
+      } else if (e->from == r && !e->dropped &&
+                 !strcmp(e->predicate, ENT_NS "respondent")) {
+        actor = e->to;
+      }
+      e->dropped = true;
+    }
+    lg->nodes[r].kind = KIND_HIDDEN;
+    if (agreement == ENT_NO_ENTITY || actor == ENT_NO_ENTITY) {
+      continue;
+    }
+    const char *what = kinds[r] ? kinds[r] : "responded";
+    const char *pred = ent_pool_intern(&lg->strings, ENT_NS "response");
+    st = pred ? add_edge(lg, agreement, actor, pred, what, graph)
+              : ENT_ERR_NO_MEMORY;
+    if (!st) {
+      lg->edges[lg->n_edges - 1].n_graphs = n_graphs;
+    }
+  }
+  free(kinds);
+  return st;
+}
+
+static int
+by_concept(const void *a, const void *b)
+{
+  const LClaim *x = a;
+  const LClaim *y = b;
+  if (x->subject != y->subject) {
+    return x->subject < y->subject ? -1 : 1;
+  }
+  const int p = strcmp(x->predicate, y->predicate);
+  if (p) {
+    return p;
+  }
+  return x->object < y->object ? -1 : x->object > y->object;
+}
+
+/// Controlled values on the node's label ("technical talks · closed-door"),
+/// each once; where sources give one property several values, all of them
+/// and that they differ ("planned / ongoing / concluded (sources differ)").
+static EntStatus
+add_concept_facets(LGraph *lg)
+{
+  // Stable: the values of one node and property keep the order they came.
+  for (size_t i = 0; i < lg->n_concepts; ++i) {
+    lg->concepts[i].object = (uint32_t)i;
+  }
+  qsort(lg->concepts, lg->n_concepts, sizeof(LClaim), by_concept);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t a = 0; a < lg->n_concepts && !st;) {
+    size_t b = a + 1;
+    while (b < lg->n_concepts &&
+           lg->concepts[b].subject == lg->concepts[a].subject &&
+           !strcmp(lg->concepts[b].predicate, lg->concepts[a].predicate)) {
+      ++b;
+    }
+    EntBuf text = { NULL, 0, 0 };
+    size_t distinct = 0;
+    for (size_t k = a; k < b && !st; ++k) {
+      bool seen = false;
+      for (size_t j = a; j < k && !seen; ++j) {
+        seen = lg->concepts[j].value == lg->concepts[k].value;
+      }
+      if (!seen) {
+        st = ent_buf_appendf(
+          &text, "%s%s", distinct++ ? " / " : "", lg->concepts[k].value);
+      }
+    }
+    // Several formats can be true at once (technical and bilateral); a
+    // status cannot.
+    const bool one_valued =
+      !strcmp(lg->concepts[a].predicate, ENT_NS "negotiationStatus") ||
+      !strcmp(lg->concepts[a].predicate, ENT_NS "agreementStatus") ||
+      !strcmp(lg->concepts[a].predicate, ENT_NS "pressAccess");
+    if (!st && distinct > 1 && one_valued) {
+      st = ent_buf_append(&text, " (sources differ)", 17);
+    }
+    if (!st && text.len) {
+      st = append_facet(lg, &lg->nodes[lg->concepts[a].subject], text.buf);
+    }
+    ent_buf_free(&text);
+    a = b;
+  }
+  return st;
 }
 
 /// Dates and places go on the node's label ("2025-03-24 · in Riyadh").
@@ -552,9 +911,27 @@ add_date_and_place_facets(LGraph *lg)
   }
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     LNode *n = &lg->nodes[i];
-    // A date known only to lie in a window reads as the source put it.
-    const char *when =
-      n->date_rank <= 2 && n->date_phrase ? n->date_phrase : n->date;
+    // A date known only to lie in a window is drawn as the window, never
+    // as a bare date, with the source's wording.
+    EntBuf window = { NULL, 0, 0 };
+    const char *when = n->date;
+    if (n->date && n->window) {
+      if (ent_buf_appendf(&window,
+                          "%s%s%s \xE2\x80\x93 %s%s",
+                          n->date_phrase ? n->date_phrase : "",
+                          n->date_phrase ? " (" : "between ",
+                          n->date,
+                          n->not_after ? n->not_after : "?",
+                          n->date_phrase ? ")" : "")) {
+        ent_buf_free(&window);
+        return ENT_ERR_NO_MEMORY;
+      }
+      when = ent_pool_copy(&lg->strings, window.buf, window.len);
+      ent_buf_free(&window);
+      if (!when) {
+        return ENT_ERR_NO_MEMORY;
+      }
+    }
     if (when && n->facets) {
       EntBuf b = { NULL, 0, 0 };
       if (ent_buf_appendf(&b, "%s \xC2\xB7 %s", when, n->facets)) {
@@ -575,6 +952,8 @@ lgraph_finish(LGraph *lg)
   EntStatus st = ENT_SUCCESS;
   TRY(st, drop_redundant_edges(lg));
   TRY(st, fold_posts(lg));
+  TRY(st, fold_responses(lg));
+  TRY(st, add_concept_facets(lg));
   TRY(st, add_date_and_place_facets(lg));
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     LNode *n = &lg->nodes[i];
@@ -600,7 +979,7 @@ lgraph_finish(LGraph *lg)
       e->dropped = true;
     }
   }
-  return ENT_SUCCESS;
+  return build_adjacency(lg); // the posts' edges are in it now
 }
 
 // ---- Views ----------------------------------------------------------------
@@ -675,9 +1054,9 @@ kind_in(Kind kind, const Kind *kinds, size_t n)
 static void
 add_neighbours(LGraph *lg, uint32_t node, const Kind *kinds, size_t n_kinds)
 {
-  for (size_t i = 0; i < lg->n_edges; ++i) {
-    const LEdge *e = &lg->edges[i];
-    if (e->dropped || (e->from != node && e->to != node)) {
+  for (size_t k = lg->first[node]; k < lg->first[node + 1]; ++k) {
+    const LEdge *e = &lg->edges[lg->adjacency[k]];
+    if (e->dropped) {
       continue;
     }
     LNode *other = &lg->nodes[e->from == node ? e->to : e->from];
@@ -687,37 +1066,61 @@ add_neighbours(LGraph *lg, uint32_t node, const Kind *kinds, size_t n_kinds)
   }
 }
 
+/// Nodes an ego view shows but does not go through: a source, a country
+/// or a topic is next to nearly everything, and going through it would
+/// draw the whole corpus.
+static bool
+is_hub(const LNode *n)
+{
+  return n->kind == KIND_SOURCE || n->kind == KIND_COUNTRY ||
+         n->kind == KIND_TOPIC || n->kind == KIND_PLACE ||
+         n->kind == KIND_OUTLET;
+}
+
 static EntStatus
 select_ego(LGraph *lg, uint32_t root, unsigned depth)
 {
+  uint32_t *queue = malloc((lg->n_nodes + 1) * sizeof(uint32_t));
   uint32_t *hops = malloc((lg->n_nodes + 1) * sizeof(uint32_t));
-  if (!hops) {
+  if (!queue || !hops) {
+    free(queue);
+    free(hops);
     return ENT_ERR_NO_MEMORY;
   }
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     hops[i] = UINT32_MAX;
   }
+  // Breadth first, each node once: linear in the edges it reaches.
+  size_t head = 0;
+  size_t tail = 0;
   hops[root] = 0;
   lg->nodes[root].in_view = true;
-  // Breadth first by rounds: each round reaches one hop further.
-  for (unsigned d = 0; d < depth; ++d) {
-    for (size_t i = 0; i < lg->n_edges; ++i) {
-      const LEdge *e = &lg->edges[i];
-      if (e->dropped) {
-        continue;
-      }
-      const uint32_t ends[2][2] = { { e->from, e->to }, { e->to, e->from } };
-      for (int k = 0; k < 2; ++k) {
-        const uint32_t a = ends[k][0];
-        const uint32_t b = ends[k][1];
-        if (hops[a] == d && hops[b] == UINT32_MAX && drawable(&lg->nodes[b])) {
-          hops[b] = d + 1;
-          lg->nodes[b].in_view = true;
-        }
+  queue[tail++] = root;
+  while (head < tail) {
+    const uint32_t a = queue[head++];
+    if (hops[a] >= depth || (a != root && is_hub(&lg->nodes[a]))) {
+      continue;
+    }
+    for (size_t k = lg->first[a]; k < lg->first[a + 1]; ++k) {
+      const LEdge *e = &lg->edges[lg->adjacency[k]];
+      const uint32_t b = e->from == a ? e->to : e->from;
+      if (!e->dropped && hops[b] == UINT32_MAX && drawable(&lg->nodes[b])) {
+        hops[b] = hops[a] + 1;
+        lg->nodes[b].in_view = true;
+        queue[tail++] = b;
       }
     }
   }
+  free(queue);
   free(hops);
+  // Which sources mention the root is worth drawing; which mention every
+  // other node in view is a hairball.
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    LEdge *e = &lg->edges[i];
+    if (e->from != root && !strcmp(e->predicate, SCHEMA_NS "subjectOf")) {
+      e->dropped = true;
+    }
+  }
   return ENT_SUCCESS;
 }
 
@@ -725,9 +1128,8 @@ static size_t
 degree_in_view(const LGraph *lg, uint32_t node)
 {
   size_t d = 0;
-  for (size_t i = 0; i < lg->n_edges; ++i) {
-    const LEdge *e = &lg->edges[i];
-    d += (e->from == node || e->to == node) && lgraph_edge_visible(lg, e);
+  for (size_t k = lg->first[node]; k < lg->first[node + 1]; ++k) {
+    d += lgraph_edge_visible(lg, &lg->edges[lg->adjacency[k]]);
   }
   return d;
 }
@@ -748,7 +1150,8 @@ by_degree(const void *a, const void *b)
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/// Keep at most `max` nodes: the root, then the best connected.
+/// Keep at most `max` nodes: the root, then the best connected (each
+/// node's degree from its own edges: linear, then one sort).
 static EntStatus
 cap_nodes(LGraph *lg, size_t max, uint32_t root)
 {
@@ -776,6 +1179,270 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
   lg->hidden_more = count - max;
   free(ranked);
   return ENT_SUCCESS;
+}
+
+// ---- The compare view: what each source says of one negotiation ----------
+
+/// How a claim's predicate reads on a card: the ontology's label.
+static const char *
+claim_label(LGraph *lg, const char *predicate)
+{
+  if (!strcmp(predicate, RDFS_LABEL) || !strcmp(predicate, SCHEMA_NS "name")) {
+    return NULL; // names are identity, not claims worth comparing
+  }
+  return edge_label(lg, predicate);
+}
+
+/// Whether the claim is worth a line on a card: entente's own claims and
+/// descriptions, not every standard super-property that repeats them.
+static bool
+card_worthy(const char *predicate)
+{
+  if (!strncmp(predicate, ENT_NS, sizeof(ENT_NS) - 1)) {
+    return true;
+  }
+  static const char *const kept[] = {
+    SCHEMA_NS "startDate", SCHEMA_NS "endDate", SCHEMA_NS "duration",
+    SCHEMA_NS "description",
+  };
+  for (size_t i = 0; i < sizeof(kept) / sizeof(*kept); ++i) {
+    if (!strcmp(predicate, kept[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The value of claim `c` as a card shows it.
+static const char *
+claim_value(const LGraph *lg, const LClaim *c)
+{
+  return c->object != ENT_NO_ENTITY ? lg->nodes[c->object].label : c->value;
+}
+
+/// Whether another source gives another value for the same property of
+/// the same node: such a line is marked on the cards.
+static bool
+disputed(const LGraph *lg, const LClaim *c, const uint32_t *mine, size_t n)
+{
+  static const char *const single[] = {
+    ENT_NS "negotiationStatus", SCHEMA_NS "startDate", SCHEMA_NS "endDate",
+    ENT_NS "notBefore",         ENT_NS "notAfter",     SCHEMA_NS "duration",
+    ENT_NS "venue",             ENT_NS "pressAccess",  ENT_NS "location",
+  };
+  bool one_valued = false;
+  for (size_t i = 0; i < sizeof(single) / sizeof(*single); ++i) {
+    one_valued |= !strcmp(c->predicate, single[i]);
+  }
+  if (!one_valued) {
+    return false;
+  }
+  const char *value = claim_value(lg, c);
+  for (size_t k = 0; k < n; ++k) {
+    const LClaim *other = &lg->claims[mine[k]];
+    if (other->graph != c->graph && other->subject == c->subject &&
+        other->predicate == c->predicate &&
+        strcmp(claim_value(lg, other), value) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Append one card line.
+static EntStatus
+card_line(LGraph *lg,
+          EntBuf *card,
+          bool marked,
+          const char *what,
+          const char *value)
+{
+  enum { MAX_VALUE = 120 };
+  const size_t len = strlen(value);
+  // A long description is cut at a character boundary, with an ellipsis.
+  size_t cut = len > MAX_VALUE ? MAX_VALUE : len;
+  while (cut < len && cut > 0 && ((unsigned char)value[cut] & 0xC0) == 0x80) {
+    --cut;
+  }
+  (void)lg;
+  return ent_buf_appendf(card,
+                         "%s%s%s: %.*s%s",
+                         card->len ? "\n" : "",
+                         marked ? "\xE2\x89\xA0 " : "",
+                         what,
+                         (int)cut,
+                         value,
+                         cut < len ? "\xE2\x80\xA6" : "");
+}
+
+/// What a claim of the compare view is about, on its card ("status",
+/// "Russian delegation: led by"), in `what`.
+static void
+claim_topic(LGraph *lg,
+            const LClaim *c,
+            uint32_t root,
+            const bool *about,
+            char *what,
+            size_t size)
+{
+  if (c->subject != root && !about[c->subject]) {
+    // Somebody leads or belongs to one of the negotiation's delegations.
+    snprintf(what,
+             size,
+             "%s: %s",
+             lg->nodes[c->object].label,
+             !strcmp(c->predicate, ENT_NS "headOf") ? "led by" : "members");
+  } else if (c->subject != root) {
+    snprintf(what,
+             size,
+             "%s: %s",
+             lg->nodes[c->subject].label,
+             claim_label(lg, c->predicate));
+  } else {
+    snprintf(what, size, "%s", claim_label(lg, c->predicate));
+  }
+}
+
+/// The compare view of negotiation `root`: it and, for each source that
+/// says something of it or of its delegations, that source's node, whose
+/// label lists the source's claims, one line per property with all its
+/// values; lines another source contradicts are marked with "≠".
+static EntStatus
+select_compare(LGraph *lg, uint32_t root)
+{
+  if (!lg->keep_claims) {
+    return ENT_ERR_INTERNAL;
+  }
+  lg->nodes[root].in_view = true;
+  bool *about = calloc(lg->n_nodes + 1, sizeof(bool));
+  uint32_t *mine = malloc((lg->n_claims + 1) * sizeof(uint32_t));
+  if (!about || !mine) {
+    free(about);
+    free(mine);
+    return ENT_ERR_NO_MEMORY;
+  }
+  // The negotiation and its delegations (by any graph).
+  about[root] = true;
+  for (size_t i = 0; i < lg->n_claims; ++i) {
+    const LClaim *c = &lg->claims[i];
+    if (c->subject == root && c->object != ENT_NO_ENTITY &&
+        !strcmp(c->predicate, ENT_NS "delegation")) {
+      about[c->object] = true;
+    }
+  }
+  // What each source says: of them (not which delegations they have, the
+  // structure, nor names), and who leads or belongs to a delegation (a
+  // leader is listed as a member too: once, as the leader).
+  size_t n = 0;
+  for (size_t i = 0; i < lg->n_claims; ++i) {
+    const LClaim *c = &lg->claims[i];
+    const uint32_t g = find_node(lg, c->graph);
+    if (g == ENT_NO_ENTITY || lg->nodes[g].kind == KIND_HIDDEN) {
+      continue; // the corpus graph: identity, not a source's claim
+    }
+    const bool of_it = about[c->subject] && card_worthy(c->predicate) &&
+                       claim_label(lg, c->predicate) &&
+                       strcmp(c->predicate, ENT_NS "delegation") != 0 &&
+                       strcmp(c->predicate, ENT_NS "represents") != 0;
+    bool in_it = c->object != ENT_NO_ENTITY && about[c->object] &&
+                 c->subject != root && !about[c->subject] &&
+                 (!strcmp(c->predicate, ENT_NS "headOf") ||
+                  !strcmp(c->predicate, ENT_NS "memberOf"));
+    if (in_it && !strcmp(c->predicate, ENT_NS "memberOf")) {
+      for (size_t j = 0; j < lg->n_claims && in_it; ++j) {
+        const LClaim *h = &lg->claims[j];
+        in_it = !(h->graph == c->graph && h->subject == c->subject &&
+                  h->object == c->object &&
+                  !strcmp(h->predicate, ENT_NS "headOf"));
+      }
+    }
+    if (of_it || in_it) {
+      mine[n++] = (uint32_t)i;
+    }
+  }
+  EntStatus st = ENT_SUCCESS;
+  EntBuf card = { NULL, 0, 0 };
+  EntBuf values = { NULL, 0, 0 };
+  bool *done = calloc(n + 1, sizeof(bool));
+  if (!done) {
+    st = ENT_ERR_NO_MEMORY;
+  }
+  const size_t n_before = lg->n_edges;
+  char what[512];
+  char other[512];
+  for (size_t k = 0; k < n && !st; ++k) {
+    const char *graph = lg->claims[mine[k]].graph;
+    bool seen = false;
+    for (size_t j = 0; j < k && !seen; ++j) {
+      seen = lg->claims[mine[j]].graph == graph;
+    }
+    if (seen) {
+      continue;
+    }
+    uint32_t source = 0;
+    st = node_for(lg, graph, &source);
+    ent_buf_reset(&card);
+    // One line per topic, its values joined.
+    for (size_t j = k; j < n && !st; ++j) {
+      const LClaim *c = &lg->claims[mine[j]];
+      if (c->graph != graph || done[j]) {
+        continue;
+      }
+      claim_topic(lg, c, root, about, what, sizeof(what));
+      ent_buf_reset(&values);
+      bool marked = false;
+      for (size_t m = j; m < n && !st; ++m) {
+        const LClaim *d = &lg->claims[mine[m]];
+        if (d->graph != graph || done[m]) {
+          continue;
+        }
+        claim_topic(lg, d, root, about, other, sizeof(other));
+        if (strcmp(other, what) != 0) {
+          continue;
+        }
+        done[m] = true;
+        const bool delegate = d->subject != root && !about[d->subject];
+        const char *value =
+          delegate ? lg->nodes[d->subject].label : claim_value(lg, d);
+        marked |= disputed(lg, d, mine, n);
+        st = ent_buf_appendf(&values, "%s%s", values.len ? ", " : "", value);
+      }
+      if (!st) {
+        st = card_line(lg, &card, marked, what, values.buf ? values.buf : "");
+      }
+    }
+    LNode *s = &lg->nodes[source];
+    s->in_view = true;
+    s->card = true;
+    if (s->kind == KIND_OTHER) {
+      s->kind = KIND_SOURCE;
+    }
+    if (!st) {
+      s->facets =
+        ent_pool_copy(&lg->strings, card.buf ? card.buf : "", card.len);
+      st = s->facets ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+    }
+    const char *pred = ent_pool_intern(&lg->strings, SCHEMA_NS "about");
+    if (!st) {
+      st = pred ? add_edge(lg, source, root, pred, "reports on", graph)
+                : ENT_ERR_NO_MEMORY;
+    }
+  }
+  ent_buf_free(&card);
+  ent_buf_free(&values);
+  free(done);
+  free(about);
+  free(mine);
+  // The cards say it; "mentioned in" lines would say it again.
+  for (size_t i = 0; i < n_before; ++i) {
+    if (!strcmp(lg->edges[i].predicate, SCHEMA_NS "subjectOf")) {
+      lg->edges[i].dropped = true;
+    }
+  }
+  if (!st && lg->n_edges != n_before) {
+    st = build_adjacency(lg);
+  }
+  return st;
 }
 
 EntStatus
@@ -810,17 +1477,24 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
       LNode *n = &lg->nodes[i];
       n->in_view = n->date && kind_in(n->kind, dated, 4);
     }
-  } else if (!strncmp(view, "negotiation:", 12)) {
-    TRY(st, resolve(lg, view + 12, &root));
+  } else if (!strncmp(view, "negotiation:", 12) ||
+             !strncmp(view, "compare:", 8)) {
+    const bool compare = view[0] == 'c';
+    const char *id = view + (compare ? 8 : 12);
+    TRY(st, resolve(lg, id, &root));
     if (lg->nodes[root].kind != KIND_NEGOTIATION) {
       ent_log(lg->world,
               ENT_LOG_ERROR,
               ENT_ERR_WRONG_CLASS,
               NULL,
               "'%s' is not a negotiation; use --view ego:%s instead",
-              view + 12,
-              view + 12);
+              id,
+              id);
       return ENT_ERR_WRONG_CLASS;
+    }
+    if (compare) {
+      TRY(st, select_compare(lg, root));
+      return cap_nodes(lg, max, root);
     }
     lg->nodes[root].in_view = true;
     static const Kind around[] = { KIND_DELEGATION, KIND_TOPIC,
@@ -843,7 +1517,8 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
             NULL,
-            "unknown view '%s'; use all, timeline, negotiation:ID or ego:ID",
+            "unknown view '%s'; use all, timeline, negotiation:ID, "
+            "compare:ID or ego:ID",
             view);
     return ENT_ERR_BAD_ARG;
   }

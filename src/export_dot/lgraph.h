@@ -21,6 +21,8 @@ typedef enum {
   KIND_TOPIC,
   KIND_SOURCE,
   KIND_POST,
+  KIND_ANONYMOUS, ///< An unnamed source the article cites
+  KIND_RESPONSE,  ///< Folded into an edge: agreement -> actor ("accepted")
   KIND_OTHER,
   KIND_HIDDEN, ///< Plumbing never drawn (PROV attributions, roles)
   KIND_COUNT_
@@ -30,9 +32,14 @@ typedef struct {
   const char *iri;
   const char *label;   ///< Best label so far (see label_rank)
   unsigned label_rank; ///< Higher is better; 0 = none yet
+  unsigned label_votes; ///< Graphs that give `label` (at that rank)
+  unsigned n_labels;    ///< Distinct labels graphs give at that rank
   const char *facets;  ///< Extra label lines ("2025-03-24 · technical")
   const char *date;    ///< For the timeline: YYYY-MM-DD, or NULL
   unsigned date_rank;
+  const char *not_after; ///< ent:notAfter: the window's last day, or NULL
+  bool window;           ///< `date` opens a window (ent:notBefore): the
+                         ///< day itself is not known
   const char *tooltip;     ///< Longer text (description, quote), or NULL
   const char *date_phrase; ///< ent:datePhrase, shown for vague dates
   const char *class_iri;   ///< Class it is drawn as (for the legend)
@@ -42,6 +49,7 @@ typedef struct {
   uint32_t parent;    ///< Node of subOrganizationOf, or ENT_NO_ENTITY
   bool in_view;
   bool is_subject; ///< Described by the input, not merely referenced
+  bool card;       ///< A compare view's source: facets left-aligned
 } LNode;
 
 typedef struct {
@@ -49,8 +57,20 @@ typedef struct {
   uint32_t to;
   const char *predicate; ///< IRI
   const char *label;     ///< Label drawn on the edge
+  const char *graph;     ///< Named graph (source) that states it, or NULL
+  uint32_t n_graphs;     ///< How many named graphs state it (0: none)
   bool dropped;          ///< Redundant or folded away
 } LEdge;
+
+/// A statement one named graph makes about a node, kept for the compare
+/// view: what each source says.
+typedef struct {
+  uint32_t subject;
+  uint32_t object;       ///< Node, or ENT_NO_ENTITY for a literal
+  const char *graph;     ///< Interned
+  const char *predicate; ///< Interned IRI
+  const char *value;     ///< Literal's text, or NULL
+} LClaim;
 
 typedef struct {
   EntWorld *world;
@@ -66,6 +86,16 @@ typedef struct {
   size_t cap_edges;
   EntMap prefixes;    ///< Namespace IRI -> prefix, for unlabelled nodes
   size_t hidden_more; ///< Nodes cut by the node cap
+  EntMap votes;       ///< "NODE\x01LABEL" -> graphs that give it
+  LClaim *concepts;   ///< Controlled values (facets), by node and property
+  size_t n_concepts;
+  size_t cap_concepts;
+  bool keep_claims;   ///< Keep every named graph's statements (compare)
+  LClaim *claims;
+  size_t n_claims;
+  size_t cap_claims;
+  uint32_t *adjacency; ///< Edges of node i: adjacency[first[i]..first[i+1])
+  size_t *first;       ///< (lgraph_finish(); both ends of every edge)
 } LGraph;
 
 void lgraph_init(LGraph *lg,
@@ -82,6 +112,18 @@ EntStatus lgraph_add_triple(void *handle, const Triple *triple);
 EntStatus lgraph_finish(LGraph *lg);
 /// Mark the nodes of a view (see EntDiagramOptions) as in_view.
 EntStatus lgraph_select(LGraph *lg, const EntDiagramOptions *options);
+
+/// How a relation is drawn: one style per family of relations, so that
+/// the legend can show each with the relations it stands for.
+typedef struct {
+  const char *name;  ///< Legend text ("membership and posts")
+  const char *color; ///< Line colour
+  const char *style; ///< solid, dashed, dotted, bold
+} EdgeStyle;
+/// The style family of `predicate` (an index into lgraph_edge_styles()).
+size_t lgraph_edge_style(const char *predicate);
+/// Every family; `*count` receives their number.
+const EdgeStyle *lgraph_edge_styles(size_t *count);
 
 /// Style of a kind: Graphviz shape, style, fill colour, legend name.
 typedef struct {

@@ -632,7 +632,7 @@ emitter_new(EntGraph *graph, Emitter **out)
   }
   for (int p = 0; p < ENT_PROP_COUNT_; ++p) {
     const PropInfo *info = ent_prop_info((EntProperty)p);
-    if (info->kind == PROP_RELATION) {
+    if (info->kind == PROP_RELATION || info->kind == PROP_CONCEPT) {
       ont_each_external_super(
         graph->ontology, info->iris[0], collect_super, &em->prop_supers[p]);
     }

@@ -1458,6 +1458,8 @@ read_responses(Loader *ld, const char *agreement, const xmlNode *node)
     defer(ld, agreement, ENT_PROP_RESPONSE, response, c);
     defer(ld, response, ENT_PROP_RESPONDENT, by, c);
     concept(ld, response, ENT_PROP_RESPONSE_KIND, c, "kind");
+    // Its label says what was done; who did it is its respondent.
+    add_value(ld, response, ENT_PROP_NAME, attr(ld, c, "kind"), "en", c);
     when(ld, response, c, ENT_PROP_DATE_CREATED);
   }
 }

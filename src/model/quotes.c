@@ -150,8 +150,9 @@ ent_graph_resolve_text(EntGraph *graph,
     }
     ent_buf_free(&candidate);
     const size_t n = strlen(real_root);
-    const bool inside = real && !strncmp(real, real_root, n) &&
-                        (real[n] == '/' || (n == 1 && real_root[0] == '/'));
+    const bool inside =
+      real && !strncmp(real, real_root, n) &&
+      (real[n] == '/' || real[n] == '\0' || (n == 1 && real_root[0] == '/'));
     free(real_root);
     if (real && !inside) {
       free(real);

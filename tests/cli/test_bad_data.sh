@@ -15,15 +15,15 @@ while IFS=$'\t' read -r file want_rc line col message; do
     printf 'previous contents\n' >"$tmp/existing.ttl"
     set +e
     if [ "$command" = export ]; then
-      (cd "$bad" && "$ENTENTE" export "$file" -o "$out") 2>"$tmp/err" >"$tmp/stdout"
+      (cd "$bad" && "$ENTENTE" export "$file" --text-dir "$ENTENTE_SRC/tests/good" -o "$out") 2>"$tmp/err" >"$tmp/stdout"
       rc=$?
-      (cd "$bad" && "$ENTENTE" export "$file" -o "$tmp/existing.ttl") 2>/dev/null
+      (cd "$bad" && "$ENTENTE" export "$file" --text-dir "$ENTENTE_SRC/tests/good" -o "$tmp/existing.ttl") 2>/dev/null
     elif [ "$command" = stream ]; then
-      (cd "$bad" && "$ENTENTE" export "$file" -f ntriples -o "$out") 2>"$tmp/err" >"$tmp/stdout"
+      (cd "$bad" && "$ENTENTE" export "$file" --text-dir "$ENTENTE_SRC/tests/good" -f ntriples -o "$out") 2>"$tmp/err" >"$tmp/stdout"
       rc=$?
-      (cd "$bad" && "$ENTENTE" export "$file" -f ntriples -o "$tmp/existing.ttl") 2>/dev/null
+      (cd "$bad" && "$ENTENTE" export "$file" --text-dir "$ENTENTE_SRC/tests/good" -f ntriples -o "$tmp/existing.ttl") 2>/dev/null
     else
-      (cd "$bad" && "$ENTENTE" validate "$file") 2>"$tmp/err" >"$tmp/stdout"
+      (cd "$bad" && "$ENTENTE" validate "$file" --text-dir "$ENTENTE_SRC/tests/good") 2>"$tmp/err" >"$tmp/stdout"
       rc=$?
     fi
     set -e

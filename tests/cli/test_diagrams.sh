@@ -6,24 +6,27 @@
 set -euo pipefail
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-data="$ENTENTE_SRC/data/riyadh-talks-2025-03.xml"
+data="$ENTENTE_SRC/data" # the corpus
+shared=${ENTENTE_SHARED:-$ENTENTE_SRC/../shared}
 diagrams="$ENTENTE_SRC/tests/diagrams"
 
 views=(all timeline negotiation:us-russia-talks-2025-03-24
-       negotiation:us-ukraine-talks-2025-03-23 ego:zelenskyy ego:federal-security-service)
+       negotiation:us-ukraine-talks-2025-03-23 compare:us-russia-talks-2025-03-24
+       ego:zelenskyy ego:karasin ego:federal-security-service)
 formats=(dot svg png pdf graphml)
 # Under valgrind every render costs seconds: one view of each kind, and
 # the formats whose code is entente's (PNG and PDF differ from SVG only
 # inside Graphviz's renderers, in the layout child).
 case "$ENTENTE" in
   *entente-valgrind)
-    views=(all timeline negotiation:us-russia-talks-2025-03-24 ego:zelenskyy)
+    views=(all timeline negotiation:us-russia-talks-2025-03-24
+           compare:us-russia-talks-2025-03-24 ego:zelenskyy)
     formats=(dot svg graphml) ;;
 esac
 for view in "${views[@]}"; do
   for format in "${formats[@]}"; do
     out="$tmp/view.$format"
-    "$ENTENTE" export "$data" -f "$format" --view "$view" --depth 2 -o "$out" 2>"$tmp/err" ||
+    "$ENTENTE" export "$data" --text-dir "$shared" -f "$format" --view "$view" --depth 2 -o "$out" 2>"$tmp/err" ||
       fail "$view $format: exit $?: $(cat "$tmp/err")"
     [ ! -s "$tmp/err" ] || fail "$view $format: messages (Graphviz warnings?): $(cat "$tmp/err")"
     [ -s "$out" ] || fail "$view $format: empty output"
@@ -56,22 +59,60 @@ for view in all timeline negotiation:session ego:envoy; do
 done
 echo "ok: DOT and dot -Tcanon match tests/golden/diagrams"
 
+# cgraph wraps long values over lines ending in a backslash: join them.
+flat() { sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$1" >"$1.flat" && mv "$1.flat" "$1"; }
+
+# The corpus views.  Compare: one card per source that says something of
+# the US-Russia talks (every article does), each linked to the talks, and
+# the claims sources contradict (the status) marked on the cards.
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view compare:us-russia-talks-2025-03-24 -o "$tmp/compare.dot"
+flat "$tmp/compare.dot"
+articles=$(ls "$ENTENTE_SRC"/data/articles/*.xml | wc -l)
+[ "$(grep -c 'label="reports on"' "$tmp/compare.dot")" = "$articles" ] ||
+  fail "compare: want a card for each of the $articles articles, got $(grep -c 'label="reports on"' "$tmp/compare.dot")"
+grep -q '≠ negotiation status: planned' "$tmp/compare.dot" || fail "compare: the seed's disputed status is not marked"
+grep -q 'duration: PT12H' "$tmp/compare.dot" || fail "compare: Xinhua's duration is not on its card"
+grep -q 'sources differ' "$tmp/compare.dot" || fail "compare: the talks' node does not say that sources differ"
+! grep -q 'corpus/riyadh' "$tmp/compare.dot" || fail "compare: the corpus graph has a card"
+# Timeline: a day known only as a window is drawn as a window, never as a
+# bare date: a bar to the column of its last day.
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view timeline -o "$tmp/timeline.dot"
+flat "$tmp/timeline.dot"
+grep -q 'window_end_' "$tmp/timeline.dot" || fail "timeline: no window is drawn"
+grep -q 'last week (2025-03-17 – 2025-03-23)' "$tmp/timeline.dot" || fail "timeline: the window's label is not a window"
+# Ego across sources: the sources that mention Karasin, and his post as
+# most sources title it, with how many others title it otherwise.
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view ego:karasin -o "$tmp/karasin.dot"
+flat "$tmp/karasin.dot"
+[ "$(grep -c 'label="mentioned in"' "$tmp/karasin.dot")" -ge 6 ] || fail "ego:karasin: the sources that mention him are not drawn"
+grep -q 'other titles) (6 sources)' "$tmp/karasin.dot" || fail "ego:karasin: his post's titles across sources are not said"
+# Styles: every family of relations drawn has its own colour, and the
+# legend shows a sample line of each colour used.
+python3 - "$tmp/karasin.dot" <<'PY' || fail "legend and edges: colours do not match"
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+edges = set(re.findall(r'n\d+\s+->\s+n\d+\s+\[[^]]*?color="(#[0-9a-f]+)"', text, re.S))
+legend = set(re.findall(r'legend_from_\d+\s+->\s+legend_to_\d+\s+\[[^]]*?color="(#[0-9a-f]+)"', text, re.S))
+if not edges or edges - legend:
+    sys.exit(f"edge colours {sorted(edges)}, legend {sorted(legend)}")
+PY
+
 # Views that cannot be drawn say why.
 set +e
-"$ENTENTE" export "$data" -f dot --view sideways >/dev/null 2>"$tmp/err"; rc=$?
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view sideways >/dev/null 2>"$tmp/err"; rc=$?
 set -e
 [ "$rc" = 64 ] && grep -q "unknown view 'sideways'" "$tmp/err" || fail "bad view: exit $rc: $(cat "$tmp/err")"
 set +e
-"$ENTENTE" export "$data" -f dot --view ego:nobody >/dev/null 2>"$tmp/err"; rc=$?
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view ego:nobody >/dev/null 2>"$tmp/err"; rc=$?
 set -e
 [ "$rc" = 65 ] && grep -q "no node has ID or IRI 'nobody'" "$tmp/err" || fail "unknown ego: exit $rc: $(cat "$tmp/err")"
 set +e
-"$ENTENTE" export "$data" -f dot --view negotiation:putin >/dev/null 2>"$tmp/err"; rc=$?
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view negotiation:putin >/dev/null 2>"$tmp/err"; rc=$?
 set -e
 [ "$rc" = 65 ] && grep -q "'putin' is not a negotiation" "$tmp/err" || fail "negotiation of a person: exit $rc"
 
 # The node cap.
-"$ENTENTE" export "$data" -f dot --max-nodes 10 >"$tmp/capped.dot"
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --max-nodes 10 >"$tmp/capped.dot"
 grep -q 'label="+[0-9]* more"' "$tmp/capped.dot" || fail "no '+N more' node with --max-nodes 10"
 [ "$(grep -c '^	n[0-9]*	\[' "$tmp/capped.dot")" -le 10 ] || fail "more than 10 nodes drawn"
 
@@ -95,10 +136,10 @@ grep -q 'xlink:href="http://example.org/people#alice"' "$tmp/foaf.svg" || fail "
 "$ENTENTE" dot "$ENTENTE_SRC/ontology/entente.ttl" -f svg -o "$tmp/ontology.svg" 2>"$tmp/err"
 [ ! -s "$tmp/err" ] || fail "ontology: $(cat "$tmp/err")"
 for f in ttl nt nq rdf; do
-  "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-talks-2025-03.$f" -f dot >"$tmp/from-$f.dot"
+  "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.$f" -f dot >"$tmp/from-$f.dot"
 done
 # The diagram of the exported RDF is the diagram of the dataset.
-"$ENTENTE" export "$data" -f dot >"$tmp/from-model.dot"
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot >"$tmp/from-model.dot"
 for f in ttl nt nq rdf; do
   [ "$(grep -c '^	*n[0-9]*	\[' "$tmp/from-$f.dot")" = "$(grep -c '^	*n[0-9]*	\[' "$tmp/from-model.dot")" ] ||
     fail "drawing out/*.$f gives a different number of nodes than the model"

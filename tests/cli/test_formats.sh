@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 #
-# Export data/riyadh-talks-2025-03.xml in all five formats and read every
-# file back with two independent parsers:
+# Export the corpus in data/ (its registry and its eight articles) in all
+# five formats and read every file back with two independent parsers:
 #   turtle, ntriples, nquads   rapper and serdi (strict)
 #   rdfxml                     rapper and rdflib
 #   json (RDF/JSON)            rapper and the small RDF/JSON reader below
@@ -12,9 +12,11 @@
 # exactly the M statements `entente validate` reports; `rapper -c` finds no
 # error; the sorted, de-duplicated N-Triples of every format are identical;
 # no relative IRI (a different base URI changes nothing); no blank node;
-# every N-Quads statement is in the graph named by the source IRI; exports
-# are deterministic; -O, standard output and the extension guess of -o
-# (out.nt -> ntriples, ...) give the same bytes as -f.
+# every N-Quads statement is in the graph of a source or of the corpus,
+# and the N-Quads hold exactly the N-Triples' statements; exports are
+# deterministic; standard output and the extension guess of -o (out.nt ->
+# ntriples, ...) give the same bytes as -f; -O writes one file per article
+# and one for the corpus graph, which together hold the same N-Quads.
 #
 # Needs ENTENTE and ENTENTE_SRC (set by ctest).  Every check runs; the
 # script exits 1 if any failed, after listing them.
@@ -30,10 +32,11 @@ die() {
 : "${ENTENTE:?test_formats: ENTENTE is not set (run through ctest)}"
 : "${ENTENTE_SRC:?test_formats: ENTENTE_SRC is not set (run through ctest)}"
 PY=/usr/bin/python3
-DS=riyadh-talks-2025-03
-dataset="$ENTENTE_SRC/data/$DS.xml"
+DS=riyadh-march-2025
+dataset="$ENTENTE_SRC/data"
+texts=(--text-dir "${ENTENTE_SHARED:-$ENTENTE_SRC/../shared}")
 [ -x "$ENTENTE" ] || die "ENTENTE=$ENTENTE is not an executable"
-[ -r "$dataset" ] || die "cannot read $dataset"
+[ -r "$dataset/corpus.xml" ] || die "cannot read $dataset/corpus.xml"
 for tool in serdi rapper "$PY"; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
 done
@@ -87,8 +90,8 @@ count() {
 }
 
 # The number of statements the model writes.
-run_clean validate "$ENTENTE" validate "$dataset" || die "validate failed"
-M=$(sed -n 's/^.*: valid: [0-9]* entities, \([0-9][0-9]*\) statements$/\1/p' \
+run_clean validate "$ENTENTE" validate "$dataset" "${texts[@]}" -w || die "validate failed"
+M=$(sed -n 's/^.*: valid: [0-9]* entities, \([0-9][0-9]*\) statements.*$/\1/p' \
   "$tmp/validate.out")
 if [ -z "$M" ] || [ "$M" -eq 0 ]; then
   show "$tmp/validate.out"
@@ -101,24 +104,27 @@ mkdir "$tmp/a" "$tmp/b" "$tmp/dir" "$tmp/guess" "$tmp/parsed"
 # --- export, twice, and the other ways of naming the output -------------
 for f in $formats; do
   e=$(ext "$f")
-  run_clean "export-$f" "$ENTENTE" export "$dataset" -f "$f" -o "$tmp/a/$DS.$e"
-  run_clean "again-$f" "$ENTENTE" export "$dataset" -f "$f" -o "$tmp/b/$DS.$e"
+  run_clean "export-$f" "$ENTENTE" export "$dataset" "${texts[@]}" -f "$f" -o "$tmp/a/$DS.$e"
+  run_clean "again-$f" "$ENTENTE" export "$dataset" "${texts[@]}" -f "$f" -o "$tmp/b/$DS.$e"
   [ -s "$tmp/a/$DS.$e" ] || { fail "$f: export is empty or missing"; continue; }
   cmp -s "$tmp/a/$DS.$e" "$tmp/b/$DS.$e" ||
     fail "$f: two exports differ (not deterministic): $(cmp "$tmp/a/$DS.$e" "$tmp/b/$DS.$e" 2>&1)"
   # -o with only an extension: the format is guessed from it.
-  run_clean "guess-$f" "$ENTENTE" export "$dataset" -o "$tmp/guess/out.$e" &&
+  run_clean "guess-$f" "$ENTENTE" export "$dataset" "${texts[@]}" -o "$tmp/guess/out.$e" &&
     { cmp -s "$tmp/a/$DS.$e" "$tmp/guess/out.$e" ||
       fail "-o out.$e (no -f) does not write $f"; }
 done
-run_clean export-dir "$ENTENTE" export "$dataset" \
-  -f turtle,ntriples,nquads,rdfxml,json -O "$tmp/dir"
-for f in $formats; do
-  e=$(ext "$f")
-  cmp -s "$tmp/a/$DS.$e" "$tmp/dir/$DS.$e" ||
-    fail "-O wrote a different $DS.$e than -f $f -o"
-done
-run_clean stdout "$ENTENTE" export "$dataset"
+# -O: one file per article (its sources' graphs) and one for the corpus
+# graph; together the same quads as the one-file export.
+run_clean export-dir "$ENTENTE" export "$dataset" "${texts[@]}" -f nquads -O "$tmp/dir"
+n_articles=$(ls "$ENTENTE_SRC"/data/articles/*.xml | wc -l)
+[ "$(ls "$tmp/dir"/*.nq | wc -l)" -eq $((n_articles + 1)) ] ||
+  fail "-O wrote $(ls "$tmp/dir" | tr '\n' ' '), want one .nq per article and $DS.nq"
+[ -s "$tmp/dir/$DS.nq" ] || fail "-O wrote no $DS.nq (the corpus graph)"
+cat "$tmp/dir"/*.nq | sort >"$tmp/dir.sorted"
+sort "$tmp/a/$DS.nq" | cmp -s - "$tmp/dir.sorted" ||
+  fail "-O's files together hold other quads than the one-file N-Quads export"
+run_clean stdout "$ENTENTE" export "$dataset" "${texts[@]}"
 cmp -s "$tmp/a/$DS.ttl" "$tmp/stdout.out" ||
   fail "export to standard output differs from -f turtle -o FILE"
 
@@ -131,10 +137,16 @@ for f in $formats; do
   if run_clean "rapper-$f" rapper -q -i "$f" -o ntriples "$file"; then
     mv "$tmp/rapper-$f.out" "$nt"
     n=$(count "$nt")
-    [ "$n" -eq "$M" ] || fail "$f: rapper read $n triples, validate reported $M"
+    # N-Quads hold a statement once per source that makes it: without the
+    # graphs, the same statement may come more than once.
+    want=$M
+    [ "$f" = nquads ] && want=$(count "$file")
+    [ "$n" -eq "$want" ] || fail "$f: rapper read $n triples, want $want"
     sort -u "$nt" >"$tmp/parsed/canon.$f.nt"
     u=$(count "$tmp/parsed/canon.$f.nt")
-    [ "$u" -eq "$n" ] || fail "$f: $((n - u)) duplicate statements ($u distinct of $n)"
+    [ "$u" -eq "$M" ] || fail "$f: $u distinct statements, validate reported $M"
+    [ "$f" = nquads ] || [ "$u" -eq "$n" ] ||
+      fail "$f: $((n - u)) duplicate statements ($u distinct of $n)"
     if grep -E '^_:|^<[^>]*> <[^>]*> _:' "$nt" >"$tmp/bnodes"; then
       fail "$f: blank nodes in the export:"
       show "$tmp/bnodes"
@@ -153,7 +165,9 @@ for f in $formats; do
       show "$tmp/count-$f.extra"
     fi
     c=$(sed -n 's/^rapper: Parsing returned \([0-9]*\) triples$/\1/p' "$tmp/count-$f.err")
-    [ "$c" = "$M" ] || fail "$f: rapper -c counted '$c' triples, validate reported $M"
+    want=$M
+    [ "$f" = nquads ] && want=$(count "$file")
+    [ "$c" = "$want" ] || fail "$f: rapper -c counted '$c' triples, want $want"
   else
     fail "$f: rapper -c exited non-zero"
     show "$tmp/count-$f.err"
@@ -166,7 +180,9 @@ for f in turtle ntriples nquads; do
   [ -s "$file" ] || continue
   run_clean "serdi-$f" serdi -i "$f" -o ntriples "$file" || continue
   n=$(count "$tmp/serdi-$f.out")
-  [ "$n" -eq "$M" ] || fail "$f: serdi read $n statements, validate reported $M"
+  want=$M
+  [ "$f" = nquads ] && want=$(count "$file")
+  [ "$n" -eq "$want" ] || fail "$f: serdi read $n statements, want $want"
   sort -u "$tmp/serdi-$f.out" >"$tmp/parsed/serdi.$f.nt"
   if [ -f "$tmp/parsed/canon.$f.nt" ] &&
     ! cmp -s "$tmp/parsed/serdi.$f.nt" "$tmp/parsed/canon.$f.nt"; then
@@ -305,42 +321,50 @@ else
   fail "ntriples: rapper could not read the N-Triples export"
 fi
 
-# --- N-Quads: every statement in the source's graph ----------------------
+# --- N-Quads: every statement in a source's graph or the corpus's --------
 if [ -f "$ref" ] && [ -s "$tmp/a/$DS.nq" ]; then
-  src=$(sed -n 's|^\(<[^>]*>\) <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> <https://w3id\.org/entente/ns#Source> \.$|\1|p' "$ref")
-  if [ "$(printf '%s\n' "$src" | grep -c .)" -ne 1 ]; then
-    fail "nquads: expected exactly one ent:Source, found: ${src:-none}"
+  graphs=$(grep -E '^<[^>]*> <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> <https://w3id\.org/entente/ns#(Source|Corpus)> \.$' "$ref" | cut -d' ' -f1 | tr '\n' ' ')
+  n_articles=$(ls "$ENTENTE_SRC"/data/articles/*.xml | wc -l)
+  if [ "$(printf '%s\n' $graphs | grep -c .)" -ne $((n_articles + 1)) ]; then
+    fail "nquads: expected a source per article and the corpus, found: ${graphs:-none}"
   else
     # Both the export and serdi's normalised reading of it: one statement a
-    # line, four terms, the fourth the source IRI.
+    # line, four terms, the fourth a source's or the corpus's IRI; without
+    # the graphs, exactly the N-Triples export.
     serdi -i nquads -o nquads "$tmp/a/$DS.nq" >"$tmp/serdi.nq" 2>"$tmp/serdi.nq.err" ||
       fail "nquads: serdi -o nquads failed"
     for quads in "$tmp/a/$DS.nq" "$tmp/serdi.nq"; do
-      if ! "$PY" - "$quads" "$src" "$M" 2>"$tmp/quads.err" <<'EOF'; then
+      # (serdi writes non-ASCII text unescaped: only the export itself is
+      # compared with the N-Triples statement by statement.)
+      if ! "$PY" - "$quads" "$graphs" "$ref" "$tmp/a/$DS.nq" 2>"$tmp/quads.err" <<'EOF'; then
 import re
 import sys
-path, graph, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
+path, graphs, ref = sys.argv[1], set(sys.argv[2].split()), sys.argv[3]
 iri = r"<[^<>\"{}|^`\\\x00-\x20]*>"
 literal = r'"(?:[^"\\\n\r]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^' + iri + ")?"
 quad = re.compile(rf"({iri}) ({iri}) ({iri}|{literal}) ({iri}) \.")
-bad, n = [], 0
+bad, triples = [], set()
 with open(path, encoding="utf-8") as f:
     for number, line in enumerate(f, 1):
         line = line.rstrip("\n")
         if not line.strip():
             continue
-        n += 1
         m = quad.fullmatch(line)
         if not m:
             bad.append(f"line {number}: not subject predicate object GRAPH: {line}")
-        elif m.group(4) != graph:
-            bad.append(f"line {number}: graph {m.group(4)}, not {graph}")
-if n != expected:
-    bad.append(f"{n} statements, validate reported {expected}")
+        elif m.group(4) not in graphs:
+            bad.append(f"line {number}: graph {m.group(4)} is no source's")
+        else:
+            triples.add(f"{m.group(1)} {m.group(2)} {m.group(3)} .")
+with open(ref, encoding="utf-8") as f:
+    expected = {line.rstrip("\n") for line in f if line.strip()}
+if path == sys.argv[4] and triples != expected:
+    bad.append(f"{len(triples - expected)} triples only in the N-Quads, "
+               f"{len(expected - triples)} only in the N-Triples")
 if bad:
     sys.exit(f"{path}:\n  " + "\n  ".join(bad[:10]))
 EOF
-        fail "nquads: not every statement is in the source graph $src"
+        fail "nquads: not every statement is in a source's graph, or the triples differ"
         show "$tmp/quads.err"
       fi
     done

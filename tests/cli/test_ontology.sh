@@ -4,7 +4,7 @@
 set -euo pipefail
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-data="$ENTENTE_SRC/data/riyadh-talks-2025-03.xml"
+data="$ENTENTE_SRC/data" # the corpus: its registry and its articles
 onto="$ENTENTE_SRC/ontology/entente.ttl"
 
 # The ontology file itself, given explicitly, gives the same output as the

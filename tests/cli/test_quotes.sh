@@ -1,45 +1,119 @@
 #!/usr/bin/env bash
-# Every verbatim quote of the Riyadh dataset appears in the article, and a
-# quote that does not is reported at its line in the dataset.
+# Every verbatim quote of every article of the corpus appears in that
+# article's text; a quote that does not is reported at its line; a quote
+# that cannot be checked is a warning every time (an error with --strict);
+# texts are read only from the directories allowed, with one message for
+# a path that leaves them whether or not the file exists.
 set -euo pipefail
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-data="$ENTENTE_SRC/data/riyadh-talks-2025-03.xml"
-article="$ENTENTE_SHARED/seeds/riyadh-talks-2025-03.txt"
-[ -f "$article" ] || fail "the seed article is missing: $article"
+shared=${ENTENTE_SHARED:-$ENTENTE_SRC/../shared}
+[ -f "$shared/seeds/riyadh-talks-2025-03.txt" ] || fail "the seed article is missing under $shared"
+[ "$(ls "$shared/corpus"/*.txt | wc -l)" -ge 7 ] || fail "the corpus articles are missing under $shared/corpus"
 
-# With the text named on the command line, and through the dataset's own
-# relative path (data/../../shared/...).
-"$ENTENTE" validate "$data" --text "riyadh-talks-article=$article" >"$tmp/out" 2>"$tmp/err"
-[ ! -s "$tmp/err" ] || fail "warnings or errors on the real dataset: $(cat "$tmp/err")"
-"$ENTENTE" validate "$data" >/dev/null 2>"$tmp/err"
-[ ! -s "$tmp/err" ] || fail "the dataset's own text path did not resolve: $(cat "$tmp/err")"
-quotes=$(grep -c '<quote ' "$data")
-[ "$quotes" -ge 10 ] || fail "expected at least 10 quotes, found $quotes"
+# The corpus, with the texts: no error, no warning.
+"$ENTENTE" validate "$ENTENTE_SRC/data" --text-dir "$shared" >"$tmp/out" 2>"$tmp/err" ||
+  fail "the corpus does not validate: $(cat "$tmp/err")"
+! grep -q "is not checked" "$tmp/err" || fail "quotes went unchecked: $(grep -m3 'is not checked' "$tmp/err")"
+! grep -q "error:" "$tmp/err" || fail "errors: $(cat "$tmp/err")"
+quotes=$(cat "$ENTENTE_SRC"/data/articles/*.xml | grep -c '<quote ')
+[ "$quotes" -ge 25 ] || fail "expected at least 25 quotes in the corpus, found $quotes"
+# Every article names a text.
+for article in "$ENTENTE_SRC"/data/articles/*.xml; do
+  grep -q '<source [^>]* text="' "$article" || fail "$(basename "$article") names no text"
+done
 
-# Typographic and straight quote marks, and line breaks, are equivalent.
-sed "s/I just don’t see/I just don't see/" "$data" >"$tmp/straight.xml"
-"$ENTENTE" validate "$tmp/straight.xml" --text "riyadh-talks-article=$article" >/dev/null ||
-  fail "a straight apostrophe should match the article's typographic one"
-
-# One changed word is caught, at the quote's line.
-sed 's/The talks are quite useful/The talks are very useful/' "$data" >"$tmp/changed.xml"
-line=$(grep -n 'The talks are very useful' "$tmp/changed.xml" | cut -d: -f1)
+# Without the texts: a warning for each quote, every time; exit 0, or 65
+# with --strict (and then nothing is written).
+"$ENTENTE" validate "$ENTENTE_SRC/data" >/dev/null 2>"$tmp/err" || fail "unchecked quotes should only warn"
+[ "$(grep -c "warning: quote '[a-z0-9-]*' is not checked" "$tmp/err")" = "$quotes" ] ||
+  fail "want one warning per quote ($quotes): $(grep -c 'is not checked' "$tmp/err")"
 set +e
-"$ENTENTE" export "$tmp/changed.xml" --text "riyadh-talks-article=$article" -o "$tmp/out.ttl" 2>"$tmp/err"
-rc=$?
+"$ENTENTE" export "$ENTENTE_SRC/data" --strict -o "$tmp/strict.nq" 2>"$tmp/err"; rc=$?
 set -e
-[ "$rc" = 65 ] || fail "changed quote: exit $rc, want 65"
-grep -q "changed.xml:$line:[0-9]*: error: quote 'zelenskyy-talks-useful' does not appear verbatim" "$tmp/err" ||
-  fail "changed quote: $(cat "$tmp/err")"
-[ "$(grep -c ': error: ' "$tmp/err")" = 1 ] || fail "only the changed quote should be reported: $(cat "$tmp/err")"
+[ "$rc" = 65 ] || fail "--strict with unchecked quotes: exit $rc, want 65"
+grep -q "error: .* warnings, and --strict makes warnings errors" "$tmp/err" || fail "--strict: $(tail -1 "$tmp/err")"
+[ ! -e "$tmp/strict.nq" ] || fail "--strict: the output was written"
+# -w silences them.
+"$ENTENTE" validate "$ENTENTE_SRC/data" -w >/dev/null 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "-w: $(head -2 "$tmp/err")"
+
+# --text naming a source no dataset defines is a usage error.
+set +e
+"$ENTENTE" validate "$ENTENTE_SRC/data" --text-dir "$shared" \
+  --text "no-such-source=$shared/seeds/riyadh-talks-2025-03.txt" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 64 ] || fail "--text for an unknown source: exit $rc, want 64"
+grep -q "names source 'no-such-source', which no dataset given defines" "$tmp/err" || fail "--text: $(cat "$tmp/err")"
+
+# A copy of the corpus to change.
+cp -r "$ENTENTE_SRC/data" "$tmp/corpus"
+seed="$tmp/corpus/articles/seed-2025-03-24-us-to-meet-russians.xml"
+
+# Typographic and straight quote marks are equivalent.
+sed -i "s/I just don’t see/I just don't see/" "$seed"
+"$ENTENTE" validate "$tmp/corpus" --text-dir "$shared" >/dev/null 2>&1 ||
+  fail "a straight apostrophe should match the article's typographic one"
+# One changed word is caught, at the quote's line, by validate and export.
+sed -i 's/The talks are quite useful/The talks are very useful/' "$seed"
+line=$(grep -n 'The talks are very useful' "$seed" | cut -d: -f1)
+for command in validate export; do
+  set +e
+  if [ "$command" = validate ]; then
+    "$ENTENTE" validate "$tmp/corpus" --text-dir "$shared" >/dev/null 2>"$tmp/err"
+  else
+    "$ENTENTE" export "$tmp/corpus" --text-dir "$shared" -o "$tmp/out.ttl" 2>"$tmp/err"
+  fi
+  rc=$?
+  set -e
+  [ "$rc" = 65 ] || fail "changed quote ($command): exit $rc, want 65"
+  grep -q "seed-2025-03-24-us-to-meet-russians.xml:$line:[0-9]*: error: quote 'zelenskyy-talks-useful' does not appear verbatim" "$tmp/err" ||
+    fail "changed quote ($command): $(cat "$tmp/err")"
+  [ "$(grep -c ': error: ' "$tmp/err")" = 1 ] || fail "only the changed quote should be reported: $(cat "$tmp/err")"
+done
 [ ! -e "$tmp/out.ttl" ] || fail "changed quote: output written"
 
-# Paraphrases are not held to the article's words.
-grep -q '<paraphrase ' "$data" || fail "no paraphrase in the dataset"
+# A quote whose accented letters are decomposed (NFD) in the dataset still
+# matches an article written in NFC, and a dash typed as '-' matches '—'.
+mkdir "$tmp/nfc"
+printf 'Der Vertrag wurde in Genève unterzeichnet — sagte sie.\n' >"$tmp/nfc/text.txt"
+python3 - "$tmp/nfc/d.xml" <<'PY'
+import sys, unicodedata
+quote = unicodedata.normalize("NFD", "Der Vertrag wurde in Genève unterzeichnet - sagte sie.")
+assert quote != unicodedata.normalize("NFC", quote)
+open(sys.argv[1], "w", encoding="utf-8").write(f"""<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="d" base="https://example.org/id/" xml:lang="de">
+  <sources><source id="s" text="text.txt"><title>T</title></source></sources>
+  <officials><official id="o"><name>O</name></official></officials>
+  <statements><quote id="q" speaker="o">{quote}</quote></statements>
+</dataset>
+""")
+PY
+"$ENTENTE" validate "$tmp/nfc/d.xml" >/dev/null 2>"$tmp/err" || fail "NFD quote against NFC text: $(cat "$tmp/err")"
+[ ! -s "$tmp/err" ] || fail "NFD quote: $(cat "$tmp/err")"
 
-# Without the text at hand, quotes are not checked and a warning says so.
-sed 's|text="[^"]*"|text="no-such-article.txt"|' "$tmp/changed.xml" >"$tmp/no-text.xml"
-"$ENTENTE" validate "$tmp/no-text.xml" >/dev/null 2>"$tmp/err" || fail "missing text should only warn"
-grep -q "warning: text of source 'riyadh-talks-article' not found" "$tmp/err" || fail "no warning: $(cat "$tmp/err")"
-echo "all $quotes quotes found verbatim; a changed one is reported at line $line"
+# A text path that leaves the allowed directories is refused before it is
+# opened, with the same message whether or not the file exists.
+for target in ../../../../../../etc/passwd ../../../../../../etc/no-such-file /etc/passwd; do
+  sed "s|text=\"[^\"]*\"|text=\"$target\"|" "$tmp/nfc/d.xml" >"$tmp/nfc/escape.xml"
+  set +e
+  "$ENTENTE" validate "$tmp/nfc/escape.xml" >/dev/null 2>"$tmp/err.escape"; rc=$?
+  set -e
+  [ "$rc" = 65 ] || fail "text=\"$target\": exit $rc, want 65"
+  sed "s|$target|PATH|" "$tmp/err.escape" >>"$tmp/escape-messages"
+done
+[ "$(sort -u "$tmp/escape-messages" | wc -l)" = 1 ] ||
+  fail "the messages for leaving paths differ: $(cat "$tmp/escape-messages")"
+grep -q "may not contain '..'" "$tmp/escape-messages" || fail "escape: $(head -1 "$tmp/escape-messages")"
+# A link inside the directory that leads out is refused too.
+ln -s /etc/hostname "$tmp/nfc/link.txt"
+sed 's|text="[^"]*"|text="link.txt"|' "$tmp/nfc/d.xml" >"$tmp/nfc/link.xml"
+set +e
+"$ENTENTE" validate "$tmp/nfc/link.xml" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] || fail "a link out of the directory: exit $rc, want 65"
+grep -q "leads out of its directory through a link" "$tmp/err" || fail "link: $(cat "$tmp/err")"
+
+# Paraphrases are not held to the article's words.
+grep -q '<paraphrase ' "$seed" || fail "no paraphrase in the seed article"
+echo "all $quotes quotes of the corpus found verbatim; unchecked ones warned about; a changed one is reported at line $line"

@@ -10,12 +10,15 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # Big enough for many of the writer's batches (256 KiB each).
 /usr/bin/python3 "$ENTENTE_SRC/tests/bench/gen" 1500 "$tmp/big.xml"
-data="$ENTENTE_SRC/data/riyadh-talks-2025-03.xml"
+data="$ENTENTE_SRC/data" # the corpus: its registry, then its articles
 for f in ntriples nquads; do
   for t in 1 2; do
     "$ENTENTE" export --threads "$t" -f "$f" "$tmp/big.xml" -o "$tmp/big.$t.$f"
-    "$ENTENTE" export --threads "$t" -f "$f" "$tmp/big.xml" "$data" >"$tmp/two.$t.$f"
+    "$ENTENTE" export --threads "$t" -f "$f" "$tmp/big.xml" \
+      "$ENTENTE_SRC/tests/good/features.xml" >"$tmp/two.$t.$f" 2>/dev/null
+    "$ENTENTE" export --threads "$t" -f "$f" -w "$data" >"$tmp/corpus.$t.$f"
   done
+  cmp -s "$tmp/corpus.1.$f" "$tmp/corpus.2.$f" || fail "$f, the corpus: --threads 2 differs from --threads 1"
   [ "$(stat -c %s "$tmp/big.1.$f")" -gt 1500000 ] || fail "$f: the generated export is too small to test batches"
   cmp -s "$tmp/big.1.$f" "$tmp/big.2.$f" || fail "$f: --threads 2 wrote different bytes from --threads 1"
   cmp -s "$tmp/two.1.$f" "$tmp/two.2.$f" || fail "$f, two datasets to stdout: --threads 2 differs from --threads 1"

@@ -153,10 +153,17 @@ test_riyadh_structure(EntWorld *world, const EntOntology *ontology)
 {
   const char *src = getenv("ENTENTE_SRC");
   assert(src);
-  char path[4096];
-  snprintf(path, sizeof(path), "%s/data/riyadh-talks-2025-03.xml", src);
+  // The seed article, read against its corpus's registry.
+  char corpus[4096];
+  char path[4200];
+  snprintf(corpus, sizeof(corpus), "%s/data", src);
+  snprintf(path,
+           sizeof(path),
+           "%s/articles/seed-2025-03-24-us-to-meet-russians.xml",
+           corpus);
   EntGraph *graph = NULL;
   assert(ent_graph_new(world, ontology, NULL, &graph) == ENT_SUCCESS);
+  assert(ent_graph_load_corpus(graph, corpus) == ENT_SUCCESS);
   assert(ent_load_dataset(graph, path) == ENT_SUCCESS);
   char *text = dot_of(graph, NULL);
   Agraph_t *g = agmemread(text);
@@ -173,7 +180,7 @@ test_riyadh_structure(EntWorld *world, const EntOntology *ontology)
     { "National Security Council", "United States/White House" },
     { "US–Russia technical talks in Riyadh", NULL },
     { "Russian delegation at the 24 March talks", NULL },
-    { "30-day halt of strikes on energy infrastructure", NULL },
+    { "Halt of strikes on energy infrastructure", NULL },
     { "Russian drone strike on Kyiv", NULL },
   };
   for (size_t i = 0; i < sizeof(expected) / sizeof(expected[0]); ++i) {

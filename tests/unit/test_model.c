@@ -750,8 +750,9 @@ test_statement_counts(void)
          1);
   Collected c = { official, 0 };
   assert(ent_emit(f.graph, false, collect, &c) == ENT_SUCCESS);
-  // type x3, label, name, alias, holdsPost, org:holds, prov:wasDerivedFrom
-  assert(c.count == 9);
+  // type x3, label, name, alias, holdsPost, org:holds, prov:wasDerivedFrom,
+  // schema:subjectOf (the source mentions it)
+  assert(c.count == 10);
   assert(count_triples(
            f.graph, official, PROV_NS "wasDerivedFrom", wire, wire) == 1);
   teardown(&f);
@@ -767,33 +768,36 @@ test_facts_from_other_sources(void)
   size_t n = statements(f.graph);
 
   // A fact from a second source: the fact, in that source's graph, plus
-  // prov:wasDerivedFrom that source.
+  // prov:wasDerivedFrom that source and schema:subjectOf it (the source
+  // mentions the entity), both in that source's graph too.
   assert(ent_graph_use_source(f.graph, "second", NULL) == ENT_SUCCESS);
   assert(ent_graph_add_value(
            f.graph, "sybiha", ENT_PROP_ALIAS, "Sybiha", "en", NULL) ==
          ENT_SUCCESS);
-  assert(statements(f.graph) == n + 2);
+  assert(statements(f.graph) == n + 3);
   const char *second = ent_graph_iri(f.graph, "second");
   const char *official = ent_graph_iri(f.graph, "sybiha");
   assert(count_triples(
-           f.graph, official, PROV_NS "wasDerivedFrom", second, NULL) == 1);
+           f.graph, official, PROV_NS "wasDerivedFrom", second, second) == 1);
+  assert(count_triples(
+           f.graph, official, SCHEMA_NS "subjectOf", second, second) == 1);
   // Another fact from the same source adds no second wasDerivedFrom.
   assert(ent_graph_add_value(
            f.graph, "sybiha", ENT_PROP_ALIAS, "A. Sybiha", "en", NULL) ==
          ENT_SUCCESS);
-  assert(statements(f.graph) == n + 3);
-  n += 3;
+  assert(statements(f.graph) == n + 4);
+  n += 4;
 
   // A quotation also gets prov:wasQuotedFrom.
   assert(ent_graph_add_value(
            f.graph, "quote", ENT_PROP_TEXT, "We agreed", "en", NULL) ==
          ENT_SUCCESS);
-  assert(statements(f.graph) == n + 3);
+  assert(statements(f.graph) == n + 4);
   assert(count_triples(f.graph,
                        ent_graph_iri(f.graph, "quote"),
                        PROV_NS "wasQuotedFrom",
                        second,
-                       NULL) == 1);
+                       second) == 1);
   teardown(&f);
 }
 
