@@ -4,15 +4,18 @@
 #  - the N-Quads export and its manifest.tsv load with Virtuoso's bulk
 #    loader (ld_dir + rdf_loader_run), every file without error, and the
 #    statements per graph in the store equal the manifest's;
-#  - exporting two datasets separately and in parallel, then loading the
-#    pieces, gives exactly the store contents of loading one export of
-#    both (deterministic IRIs, no blank nodes);
+#  - exporting parts of the corpus (and a dataset outside it) separately
+#    and in parallel, then loading the pieces, gives exactly the store
+#    contents of loading one export of everything (deterministic IRIs, no
+#    blank nodes; each part carries the same corpus graph);
 #  - a gzipped N-Quads file (entente's output through gzip) loads the same.
 set -euo pipefail
 : "${ENTENTE:?run through ctest}"
 : "${ENTENTE_SRC:?run through ctest}"
 VIRTUOSO="$ENTENTE_SRC/scripts/virtuoso"
-RIYADH="$ENTENTE_SRC/data/riyadh-talks-2025-03.xml"
+CORPUS="$ENTENTE_SRC/data"
+SHARED=${ENTENTE_SHARED:-$ENTENTE_SRC/../shared}
+ARTICLES="$CORPUS/articles"
 FEATURES="$ENTENTE_SRC/tests/good/features.xml"
 export NO_PROXY="127.0.0.1,localhost" no_proxy="127.0.0.1,localhost"
 work=$(mktemp -d "${TMPDIR:-/tmp}/entente-bulk.XXXXXX")
@@ -56,60 +59,68 @@ checkpoint;" >/dev/null
   fi
 }
 clear_graphs() {
-  isql "delete from DB.DBA.RDF_QUAD where G in (select iri_to_id(ll_graph) from DB.DBA.LOAD_LIST);
-sparql clear graph <https://w3id.org/entente/id/source/riyadh-talks-article>;
-sparql clear graph <https://example.org/kg#source/wire>;
-sparql clear graph <https://example.org/kg#source/paper-report>;
+  isql "delete from DB.DBA.RDF_QUAD where id_to_iri(G) like 'https://w3id.org/entente/%' or id_to_iri(G) like 'https://example.org/%';
 checkpoint;" >/dev/null
 }
 
 load="$VIRTUOSO_LOAD_DIR"
 
-# 1. N-Quads per dataset with a manifest; bulk load; compare per graph.
-mkdir -p "$load/each"
-"$ENTENTE" export "$RIYADH" "$FEATURES" -f nquads -O "$load/each"
-[ -s "$load/each/manifest.tsv" ] || fail "no manifest.tsv beside the N-Quads"
-(cd "$load/each" && grep -v '^#' manifest.tsv | cut -f1,4 | sort -u |
-   while IFS=$'\t' read -r file sum; do
-     echo "$sum  $file"
-   done | sha256sum -c --quiet) || fail "manifest SHA-256 does not match the files"
-bulk_load "$load/each" '*.nq'
+# 1. N-Quads per article, the corpus graph, and a dataset outside the
+# corpus, each with a manifest; bulk load; compare per graph.
+mkdir -p "$load/each" "$load/each-features"
+"$ENTENTE" export "$CORPUS" --text-dir "$SHARED" -f nquads -O "$load/each"
+"$ENTENTE" export "$FEATURES" -w -f nquads -O "$load/each-features"
 rows=0
-while IFS=$'\t' read -r file graph statements sum; do
-  case "$file" in '#'*) continue ;; esac
-  got=$(count_graph "$graph")
-  [ "$got" = "$statements" ] || fail "graph <$graph> from $file: store has $got, manifest says $statements"
-  rows=$((rows + 1))
-done <"$load/each/manifest.tsv"
-[ "$rows" -ge 3 ] || fail "manifest has $rows rows, expected a row per source graph (3)"
-echo "ok: bulk loader took $rows graphs; counts equal the manifest"
+for dir in "$load/each" "$load/each-features"; do
+  [ -s "$dir/manifest.tsv" ] || fail "no manifest.tsv beside the N-Quads in $dir"
+  (cd "$dir" && grep -v '^#' manifest.tsv | cut -f1,4 | sort -u |
+     while IFS=$'\t' read -r file sum; do
+       echo "$sum  $file"
+     done | sha256sum -c --quiet) || fail "manifest SHA-256 does not match the files"
+  bulk_load "$dir" '*.nq'
+  while IFS=$'\t' read -r file graph statements sum; do
+    case "$file" in '#'*) continue ;; esac
+    got=$(count_graph "$graph")
+    [ "$got" = "$statements" ] || fail "graph <$graph> from $file: store has $got, manifest says $statements"
+    rows=$((rows + 1))
+  done <"$dir/manifest.tsv"
+done
+articles=$(ls "$ARTICLES"/*.xml | wc -l)
+[ "$rows" -eq $((articles + 1 + 2)) ] ||
+  fail "manifests have $rows rows, want one per article, the corpus graph and 2 for features.xml"
+echo "ok: bulk loader took $rows graphs; counts equal the manifests"
 dump >"$work/each.dump"
 
-# 2. Shards: each dataset exported alone, both at once in parallel; the
-# pieces loaded must equal one export of both.
+# 2. Shards: parts of the corpus exported alone, in parallel, and the
+# dataset outside it; the pieces loaded must equal one export of all.
 clear_graphs
 mkdir -p "$load/shards" "$load/one"
-"$ENTENTE" export "$RIYADH" -f nquads -o "$load/shards/a.nq" &
+"$ENTENTE" export "$ARTICLES"/seed-*.xml "$ARTICLES"/tass-*.xml -w -f nquads -o "$load/shards/a.nq" &
 pa=$!
-"$ENTENTE" export "$FEATURES" -f nquads -o "$load/shards/b.nq" &
+"$ENTENTE" export "$ARTICLES"/alahed-*.xml "$ARTICLES"/dailypost-*.xml "$ARTICLES"/orthodoxtimes-*.xml \
+  "$ARTICLES"/voiceofasia-*.xml "$ARTICLES"/vov-*.xml "$ARTICLES"/xinhua-*.xml -w -f nquads -o "$load/shards/b.nq" &
 pb=$!
-wait $pa && wait $pb || fail "a parallel export failed"
+"$ENTENTE" export "$FEATURES" -w -f nquads -o "$load/shards/c.nq" &
+pc=$!
+wait $pa && wait $pb && wait $pc || fail "a parallel export failed"
 bulk_load "$load/shards" '*.nq'
 dump >"$work/shards.dump"
 clear_graphs
-"$ENTENTE" export "$RIYADH" "$FEATURES" -f nquads -o "$load/one/all.nq"
+"$ENTENTE" export "$CORPUS" -w -f nquads -o "$load/one/corpus.nq"
+"$ENTENTE" export "$FEATURES" -w -f nquads -o "$load/one/features.nq"
 bulk_load "$load/one" '*.nq'
 dump >"$work/one.dump"
 [ -s "$work/one.dump" ] || fail "nothing in the store after loading one export"
 cmp -s "$work/shards.dump" "$work/one.dump" ||
   { diff "$work/shards.dump" "$work/one.dump" | head; fail "shards and one export give different stores"; }
-cmp -s "$work/each.dump" "$work/one.dump" || fail "-O per dataset and -o of both give different stores"
+cmp -s "$work/each.dump" "$work/one.dump" || fail "-O per dataset and -o of all give different stores"
 echo "ok: $(wc -l <"$work/one.dump") statements, the same whether exported in shards or at once"
 
 # 3. Gzip through a pipe: Virtuoso's loader reads .nq.gz.
 clear_graphs
 mkdir -p "$load/gz"
-"$ENTENTE" export "$RIYADH" "$FEATURES" -f nquads | gzip -9 >"$load/gz/all.nq.gz"
+"$ENTENTE" export "$CORPUS" -w -f nquads | gzip -9 >"$load/gz/corpus.nq.gz"
+"$ENTENTE" export "$FEATURES" -w -f nquads | gzip -9 >"$load/gz/features.nq.gz"
 bulk_load "$load/gz" '*.nq.gz'
 dump >"$work/gz.dump"
 cmp -s "$work/gz.dump" "$work/one.dump" || fail "the gzipped export loads differently"

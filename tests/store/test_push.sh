@@ -13,7 +13,11 @@ set -euo pipefail
 : "${ENTENTE_SRC:?run through ctest (ENTENTE_SRC is not set)}"
 PY=${PYTHON:-/usr/bin/python3}
 VIRTUOSO="$ENTENTE_SRC/scripts/virtuoso"
-RIYADH="$ENTENTE_SRC/data/riyadh-talks-2025-03.xml"
+# One dataset with one source and all its own entities; the corpus in
+# data/ is pushed further down.
+SHARED=${ENTENTE_SHARED:-$ENTENTE_SRC/../shared}
+RIYADH_FILE="$ENTENTE_SRC/tests/store/riyadh-standalone.xml"
+RIYADH=("$RIYADH_FILE" --text-dir "$SHARED/seeds")
 FEATURES="$ENTENTE_SRC/tests/good/features.xml"
 RIYADH_GRAPH="https://w3id.org/entente/id/source/riyadh-talks-article"
 # Loopback only: never through a proxy from the environment (libcurl and
@@ -228,7 +232,7 @@ get_graph() {
 # export_graph DATASET IRI FILE: the quads of graph IRI in entente's N-Quads
 # export, as triples, parsed by serdi, normalised and sorted.
 export_graph() {
-  "$ENTENTE" export "$1" -f nquads >"$3.nq"
+  "$ENTENTE" export "$1" -w -f nquads >"$3.nq"
   serdi -i nquads -o nquads "$3.nq" >"$3.canon.nq"
   awk -v suf=" <$2> ." 'length($0) > length(suf) &&
       substr($0, length($0) - length(suf) + 1) == suf {
@@ -264,7 +268,7 @@ started=$(date +%s)
 echo "   $VIRTUOSO_URL (pid $VIRTUOSO_PID) in $(($(date +%s) - started)) s"
 DBA_PASSWORD=$(cat "$VIRTUOSO_DBA_PASSWORD_FILE")
 
-validated=$("$ENTENTE" validate "$RIYADH")
+validated=$("$ENTENTE" validate "${RIYADH[@]}")
 N=$(sed -n 's/.*: valid: [0-9]* entities, \([0-9]*\) statements$/\1/p' <<<"$validated")
 [ -n "$N" ] || {
   echo "test_push: unexpected validate output: $validated" >&2
@@ -273,11 +277,11 @@ N=$(sed -n 's/.*: valid: [0-9]* entities, \([0-9]*\) statements$/\1/p' <<<"$vali
 echo "   validate: $N statements in $RIYADH"
 
 step "--dry-run sends nothing (its store URL has no server)"
-run dry push "$RIYADH" --store http://127.0.0.1:1/sparql-graph-crud --dry-run
+run dry push "${RIYADH[@]}" --store http://127.0.0.1:1/sparql-graph-crud --dry-run
 expect_rc dry 0
 expect_quiet dry
 expect_out dry "would replace graph <$RIYADH_GRAPH> with $N triples in 1 request"
-run dry-chunks push "$RIYADH" --store http://127.0.0.1:1/gsp --dry-run --chunk 500
+run dry-chunks push "${RIYADH[@]}" --store http://127.0.0.1:1/gsp --dry-run --chunk 500
 expect_rc dry-chunks 0
 expect_out dry-chunks "would replace graph <$RIYADH_GRAPH> with $N triples in $(((N + 499) / 500)) requests"
 run dry-append push "$FEATURES" --store http://127.0.0.1:1/gsp --dry-run --append
@@ -286,7 +290,7 @@ expect_rc dry-append 0
   fail "dry-append: expected one line per source graph: $(cat "$work/dry-append.out")"
 
 step "push the Riyadh dataset"
-run push1 push "$RIYADH" --store "$VIRTUOSO_GSP"
+run push1 push "${RIYADH[@]}" --store "$VIRTUOSO_GSP"
 expect_rc push1 0
 expect_quiet push1
 expect_out push1 "replaced graph <$RIYADH_GRAPH> with $N triples in 1 request"
@@ -352,15 +356,15 @@ ask 6 "Which agreement did Putin accept, proposed by whom, for how long?" "
   }" "30-day halt of strikes on energy infrastructure	Donald Trump	P30D"
 
 step "push again: nothing doubles"
-run push2 push "$RIYADH" --store "$VIRTUOSO_GSP"
+run push2 push "${RIYADH[@]}" --store "$VIRTUOSO_GSP"
 expect_rc push2 0
 get_graph "$RIYADH_GRAPH" "$work/after-push2.nt"
 cmp -s "$work/after-push1.nt" "$work/after-push2.nt" ||
   fail "the graph differs after a second push: $(diff "$work/after-push1.nt" "$work/after-push2.nt" | head -5)"
-run push-chunked push "$RIYADH" --store "$VIRTUOSO_GSP" --chunk 100
+run push-chunked push "${RIYADH[@]}" --store "$VIRTUOSO_GSP" --chunk 100
 expect_rc push-chunked 0
 expect_out push-chunked "replaced graph <$RIYADH_GRAPH> with $N triples in $(((N + 99) / 100)) requests"
-run push-append push "$RIYADH" --store "$VIRTUOSO_GSP" --append --chunk 400
+run push-append push "${RIYADH[@]}" --store "$VIRTUOSO_GSP" --append --chunk 400
 expect_rc push-append 0
 get_graph "$RIYADH_GRAPH" "$work/after-push3.nt"
 cmp -s "$work/after-push1.nt" "$work/after-push3.nt" ||
@@ -374,7 +378,7 @@ run push-features push "$FEATURES" --store "$VIRTUOSO_GSP"
 expect_rc push-features 0
 for g in "https://example.org/kg#source/wire" "https://example.org/kg#source/paper-report" "$RIYADH_GRAPH"; do
   dataset=$FEATURES
-  [ "$g" != "$RIYADH_GRAPH" ] || dataset=$RIYADH
+  [ "$g" != "$RIYADH_GRAPH" ] || dataset=$RIYADH_FILE
   export_graph "$dataset" "$g" "$work/want.nt"
   get_graph "$g" "$work/got.nt"
   if [ ! -s "$work/want.nt" ]; then
@@ -397,25 +401,25 @@ grep -q '\\u04[0-9A-F][0-9A-F]' "$work/wire.nt" ||
   fail "round-trip: features.xml has no Cyrillic literal any more"
 
 step "--graph writes another graph"
-run push-graph push "$RIYADH" --store "$VIRTUOSO_GSP" --graph "urn:entente:test:copy"
+run push-graph push "${RIYADH[@]}" --store "$VIRTUOSO_GSP" --graph "urn:entente:test:copy"
 expect_rc push-graph 0
 count=$(graph_count "urn:entente:test:copy")
 [ "$count" = "$N" ] || fail "--graph: the graph holds $count triples, not $N"
 run push-graph-many push "$FEATURES" --store "$VIRTUOSO_GSP" --graph "urn:x:y"
 expect_rc push-graph-many 64
-expect_err push-graph-many "--graph names one graph, but the datasets hold 2 sources"
+expect_err push-graph-many "--graph names one graph, but the datasets hold 2 graphs"
 
 step "credentials: digest auth, 401 without, never shown"
-run auth-none push "$RIYADH" --store "$VIRTUOSO_GSP_AUTH"
+run auth-none push "${RIYADH[@]}" --store "$VIRTUOSO_GSP_AUTH"
 expect_rc auth-none 74
 expect_err auth-none "answered 401 Unauthorized"
 expect_err auth-none "give --user and --password-file"
-run auth push "$RIYADH" --store "$VIRTUOSO_GSP_AUTH" --user dba \
+run auth push "${RIYADH[@]}" --store "$VIRTUOSO_GSP_AUTH" --user dba \
   --password-file "$VIRTUOSO_DBA_PASSWORD_FILE"
 expect_rc auth 0
 expect_quiet auth
 (umask 077 && echo "not-the-password-$RANDOM" >"$work/wrong.password")
-run auth-wrong push "$RIYADH" --store "$VIRTUOSO_GSP_AUTH" --user dba \
+run auth-wrong push "${RIYADH[@]}" --store "$VIRTUOSO_GSP_AUTH" --user dba \
   --password-file "$work/wrong.password"
 expect_rc auth-wrong 74
 expect_err auth-wrong "refused this user and password"
@@ -425,15 +429,15 @@ for name in auth-none auth auth-wrong; do
     fail "$name: a password appears in the output"
   fi
 done
-run password-arg push "$RIYADH" --store "$VIRTUOSO_GSP" --password secret
+run password-arg push "${RIYADH[@]}" --store "$VIRTUOSO_GSP" --password secret
 expect_rc password-arg 64
-run url-userinfo push "$RIYADH" --store "http://dba:sekrit@127.0.0.1:$VIRTUOSO_HTTP_PORT/sparql-graph-crud"
+run url-userinfo push "${RIYADH[@]}" --store "http://dba:sekrit@127.0.0.1:$VIRTUOSO_HTTP_PORT/sparql-graph-crud"
 expect_rc url-userinfo 64
 ! grep -q sekrit "$work/url-userinfo.err" || fail "url-userinfo: the password is echoed"
 
 step "403 shows the store's answer"
 "$VIRTUOSO" isql "$work/virtuoso" 'REVOKE SPARQL_UPDATE FROM "SPARQL";' >/dev/null
-run forbidden push "$RIYADH" --store "$VIRTUOSO_GSP"
+run forbidden push "${RIYADH[@]}" --store "$VIRTUOSO_GSP"
 "$VIRTUOSO" isql "$work/virtuoso" 'GRANT SPARQL_UPDATE TO "SPARQL";' >/dev/null
 expect_rc forbidden 74
 expect_err forbidden "answered 403 Forbidden"
@@ -441,39 +445,92 @@ expect_err forbidden "The store said: "
 expect_err forbidden "Permission denied"
 
 step "other bad options"
-run ftp push "$RIYADH" --store "ftp://127.0.0.1:$VIRTUOSO_HTTP_PORT/x"
+run ftp push "${RIYADH[@]}" --store "ftp://127.0.0.1:$VIRTUOSO_HTTP_PORT/x"
 expect_rc ftp 64
 expect_err ftp "must start with http:// or https://"
-run not-found push "$RIYADH" --store "$VIRTUOSO_URL/no-such-endpoint"
+run not-found push "${RIYADH[@]}" --store "$VIRTUOSO_URL/no-such-endpoint"
 expect_rc not-found 74
 expect_err not-found "answered 501"
 
 step "a store that never answers times out"
 start_helper blackhole "$work/blackhole.py"
 t0=$SECONDS
-run stuck push "$RIYADH" --store "http://127.0.0.1:$port/gsp" --timeout 2
+run stuck push "${RIYADH[@]}" --store "http://127.0.0.1:$port/gsp" --timeout 2
 expect_rc stuck 74
 expect_err stuck "did not answer the PUT of graph <$RIYADH_GRAPH> (request 1 of 1) within 2 s"
 [ $((SECONDS - t0)) -le 10 ] || fail "stuck: took $((SECONDS - t0)) s with --timeout 2"
 
 step "a push that fails midway says the graph may be incomplete"
 start_helper flaky "$work/flaky.py" "$VIRTUOSO_URL" 3
-run midway push "$RIYADH" --store "http://127.0.0.1:$port/sparql-graph-crud" --chunk 100
+run midway push "${RIYADH[@]}" --store "http://127.0.0.1:$port/sparql-graph-crud" --chunk 100
 expect_rc midway 74
 expect_err midway "answered 503 Service Unavailable to the POST of graph <$RIYADH_GRAPH> (request 4 of"
 expect_err midway "flaky proxy: store unavailable"
 expect_err midway "graph <$RIYADH_GRAPH> may now be incomplete (3 of"
 count=$(graph_count "$RIYADH_GRAPH")
 [ "$count" = 300 ] || fail "midway: the graph holds $count triples, expected the 300 of 3 chunks"
-run repush push "$RIYADH" --store "$VIRTUOSO_GSP"
+run repush push "${RIYADH[@]}" --store "$VIRTUOSO_GSP"
 expect_rc repush 0
 count=$(graph_count "$RIYADH_GRAPH")
 [ "$count" = "$N" ] || fail "pushing again after a failure: $count triples, not $N"
 echo "   incomplete after the failure ($((300)) triples), whole again after pushing again"
 
+step "push the corpus: one graph per source, and the corpus graph"
+articles=$(ls "$ENTENTE_SRC"/data/articles/*.xml | wc -l)
+run corpus push "$ENTENTE_SRC/data" --text-dir "$SHARED" --store "$VIRTUOSO_GSP"
+expect_rc corpus 0
+expect_quiet corpus
+[ "$(grep -c '^replaced graph <' "$work/corpus.out")" = $((articles + 1)) ] ||
+  fail "corpus: want $((articles + 1)) graphs, pushed: $(cat "$work/corpus.out")"
+grep -q '^replaced graph <https://w3id.org/entente/id/corpus/riyadh-march-2025> ' "$work/corpus.out" ||
+  fail "corpus: the corpus graph was not pushed"
+declare -A before
+while read -r _ _ graph _ n _; do
+  graph=${graph#<} graph=${graph%>}
+  before[$graph]=$(graph_count "$graph")
+  [ "${before[$graph]}" = "$n" ] || fail "corpus: <$graph> holds ${before[$graph]} triples, $n were pushed"
+done <"$work/corpus.out"
+echo "   ${#before[@]} graphs, each holding what was pushed"
+other="https://w3id.org/entente/id/source/xinhua-2025-03-25"
+get_graph "$other" "$work/other-before.nt"
+
+step "re-push one changed article: its graph is replaced, the others untouched"
+cp -r "$ENTENTE_SRC/data" "$work/corpus"
+tass="$work/corpus/articles/tass-2025-03-24-closed-format.xml"
+# One quote less in the TASS article.
+"$PY" - "$tass" <<'EOF'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+changed = re.sub(r'\n    <quote id="zakharova-no-photo-session"[^\n]*</quote>', "", text)
+assert changed != text
+open(path, "w", encoding="utf-8").write(changed)
+EOF
+tass_graph="https://w3id.org/entente/id/source/tass-2025-03-24"
+run repush-one push "$tass" --text-dir "$SHARED" --store "$VIRTUOSO_GSP"
+expect_rc repush-one 0
+expect_quiet repush-one
+new_tass=$(sed -n "s|^replaced graph <$tass_graph> with \([0-9]*\) triples.*|\1|p" "$work/repush-one.out")
+[ -n "$new_tass" ] && [ "$new_tass" -lt "${before[$tass_graph]}" ] ||
+  fail "repush-one: the TASS graph was not replaced by a smaller one: $(cat "$work/repush-one.out")"
+[ "$(grep -c '^replaced graph' "$work/repush-one.out")" = 2 ] ||
+  fail "repush-one: want the article's graph and the corpus graph: $(cat "$work/repush-one.out")"
+for graph in "${!before[@]}"; do
+  now=$(graph_count "$graph")
+  if [ "$graph" = "$tass_graph" ]; then
+    [ "$now" = "$new_tass" ] || fail "repush-one: <$graph> holds $now triples, $new_tass were pushed"
+  else
+    [ "$now" = "${before[$graph]}" ] || fail "repush-one: <$graph> went from ${before[$graph]} to $now triples"
+  fi
+done
+get_graph "$other" "$work/other-after.nt"
+cmp -s "$work/other-before.nt" "$work/other-after.nt" ||
+  fail "repush-one: the Xinhua graph changed"
+echo "   TASS: ${before[$tass_graph]} -> $new_tass triples; the other $((${#before[@]} - 1)) graphs as they were"
+
 step "stop the store: push fails cleanly"
 "$VIRTUOSO" stop "$work/virtuoso"
-run down push "$RIYADH" --store "$VIRTUOSO_GSP"
+run down push "${RIYADH[@]}" --store "$VIRTUOSO_GSP"
 expect_rc down 74
 expect_err down "could not connect to $VIRTUOSO_GSP: is the store running?"
 [ ! -s "$work/down.out" ] || fail "down: printed on stdout: $(cat "$work/down.out")"
