@@ -123,20 +123,20 @@ ENT_API void ent_ontology_free(EntOntology *ontology);
 
 /// Classes of entities.
 typedef enum {
-  ENT_CLASS_SOURCE,      ///< A news article or report the facts come from
-  ENT_CLASS_OUTLET,      ///< A news outlet or platform
-  ENT_CLASS_COUNTRY,     ///< A country
-  ENT_CLASS_PLACE,       ///< A city, region or sea
-  ENT_CLASS_INSTITUTION, ///< A government body, ministry, alliance
-  ENT_CLASS_OFFICIAL,    ///< A person acting in an official capacity
-  ENT_CLASS_POST,        ///< A post an official holds
-  ENT_CLASS_TOPIC,       ///< A subject of negotiation
-  ENT_CLASS_NEGOTIATION, ///< Talks, meetings, calls
-  ENT_CLASS_DELEGATION,  ///< A side's team at a negotiation
-  ENT_CLASS_QUOTATION,   ///< A verbatim quote
-  ENT_CLASS_PARAPHRASE,  ///< Reported speech
-  ENT_CLASS_AGREEMENT,   ///< An agreement or a proposal
-  ENT_CLASS_INCIDENT,    ///< A strike, attack, visit, suspension...
+  ENT_CLASS_SOURCE,           ///< A news article or report the facts come from
+  ENT_CLASS_OUTLET,           ///< A news outlet or platform
+  ENT_CLASS_COUNTRY,          ///< A country
+  ENT_CLASS_PLACE,            ///< A city, region or sea
+  ENT_CLASS_INSTITUTION,      ///< A government body, ministry, alliance
+  ENT_CLASS_OFFICIAL,         ///< A person acting in an official capacity
+  ENT_CLASS_POST,             ///< A post an official holds
+  ENT_CLASS_TOPIC,            ///< A subject of negotiation
+  ENT_CLASS_NEGOTIATION,      ///< Talks, meetings, calls
+  ENT_CLASS_DELEGATION,       ///< A side's team at a negotiation
+  ENT_CLASS_QUOTATION,        ///< A verbatim quote
+  ENT_CLASS_PARAPHRASE,       ///< Reported speech
+  ENT_CLASS_AGREEMENT,        ///< An agreement or a proposal
+  ENT_CLASS_INCIDENT,         ///< A strike, attack, visit, suspension...
   ENT_CLASS_ANONYMOUS_SOURCE, ///< An unnamed person a source cites
   ENT_CLASS_RESPONSE,         ///< What an actor did about an agreement
   ENT_CLASS_CORPUS,           ///< A corpus: its IRI names the registry graph
@@ -390,8 +390,7 @@ ENT_API EntStatus ent_graph_add_text_dir(EntGraph *graph, const char *dir);
  * claims stay in the graph; each warning names both places.  `count`
  * (nullable) receives the number of disagreements.
  */
-ENT_API EntStatus ent_graph_check_disagreements(EntGraph *graph,
-                                                size_t *count);
+ENT_API EntStatus ent_graph_check_disagreements(EntGraph *graph, size_t *count);
 
 /**
  * Check the quotes of source `source_id` against the text in file `path`.

@@ -26,9 +26,9 @@ enum {
 
 /// What a command reads: dataset files and the corpus they belong to.
 typedef struct {
-  char **paths;   ///< Dataset files, directories expanded (owned)
+  char **paths; ///< Dataset files, directories expanded (owned)
   size_t n_paths;
-  char *corpus;   ///< The corpus directory, or NULL (owned)
+  char *corpus; ///< The corpus directory, or NULL (owned)
 } CliInputs;
 
 /**

@@ -117,7 +117,7 @@ typedef struct {
   const char *command;
   const char **args; ///< DATASET arguments as given
   int n_args;
-  CliInputs in;      ///< The datasets (directories expanded) and corpus
+  CliInputs in; ///< The datasets (directories expanded) and corpus
   Format formats[MAX_FORMATS];
   int n_formats;
   const char *output;
@@ -439,13 +439,8 @@ prepare_graph(EntWorld *world,
               const Options *o,
               EntGraph **out)
 {
-  EntStatus st = ent_cli_new_graph(world,
-                                    ont,
-                                    o->base,
-                                    &o->in,
-                                    o->text_dirs,
-                                    (size_t)o->n_text_dirs,
-                                    out);
+  EntStatus st = ent_cli_new_graph(
+    world, ont, o->base, &o->in, o->text_dirs, (size_t)o->n_text_dirs, out);
   for (int i = 0; !st && i < o->n_texts; ++i) {
     const char *eq = strchr(o->texts[i], '=');
     char source[256];
@@ -541,12 +536,8 @@ run_validate(EntWorld *world, const EntOntology *ont, const Options *o)
   // All datasets in one graph, read as export reads them: a dataset that
   // validates is one that exports, alone or with the others.
   EntGraph *graph = NULL;
-  EntStatus st = load_graph(world,
-                            ont,
-                            o,
-                            (const char *const *)o->in.paths,
-                            o->in.n_paths,
-                            &graph);
+  EntStatus st = load_graph(
+    world, ont, o, (const char *const *)o->in.paths, o->in.n_paths, &graph);
   size_t statements = 0;
   size_t disagreements = 0;
   if (!st) {
@@ -605,7 +596,7 @@ check_output_dir(const Options *o)
 typedef struct {
   const char *const *paths;
   size_t n_paths;
-  bool registry; ///< The corpus graph is written too
+  bool registry;   ///< The corpus graph is written too
   char name[1024]; ///< File name without extension (-O), or ""
 } Unit;
 
@@ -633,10 +624,8 @@ plan_units(EntWorld *world,
     return EXIT_SOFTWARE;
   }
   if (!o->output_dir) {
-    units[0] = (Unit){ (const char *const *)o->in.paths,
-                       o->in.n_paths,
-                       true,
-                       "" };
+    units[0] =
+      (Unit){ (const char *const *)o->in.paths, o->in.n_paths, true, "" };
   } else {
     // The corpus graph first, so that the manifest lists it first however
     // many workers (-j) share the datasets.
@@ -645,7 +634,8 @@ plan_units(EntWorld *world,
       units[first + i].paths = (const char *const *)&o->in.paths[i];
       units[first + i].n_paths = 1;
       units[first + i].registry = !o->in.corpus;
-      stem(o->in.paths[i], units[first + i].name, sizeof(units[first + i].name));
+      stem(
+        o->in.paths[i], units[first + i].name, sizeof(units[first + i].name));
     }
     if (corpus_unit) {
       // Named by the corpus's ID: read it from corpus.xml.
@@ -819,11 +809,8 @@ stream_output(EntWorld *world,
     st = ent_output_sha256(output, sha);
   }
   char file[1200];
-  snprintf(file,
-           sizeof(file),
-           "%s.%s",
-           unit->name,
-           ent_format_extension(format));
+  snprintf(
+    file, sizeof(file), "%s.%s", unit->name, ent_format_extension(format));
   for (size_t i = 0; !st && output && manifest && format == ENT_FORMAT_NQUADS &&
                      i < ent_graph_source_count(graph);
        ++i) {
@@ -907,9 +894,12 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
       }
       FILE *stream = NULL;
       if (!st) {
-        st = open_output(
-          world, o, unit, format, &outputs[u * (size_t)o->n_formats + (size_t)f],
-          &stream);
+        st = open_output(world,
+                         o,
+                         unit,
+                         format,
+                         &outputs[u * (size_t)o->n_formats + (size_t)f],
+                         &stream);
       }
       if (!st && is_stream_format(format)) {
         st = stream_output(world,

@@ -371,8 +371,8 @@ run_push(PushArgs *a)
   EntGraph *graph = NULL;
   Target *targets = NULL;
   size_t n_targets = 0;
-  int rc = ent_cli_inputs(
-    a->datasets, (size_t)a->n_datasets, a->corpus, &a->in);
+  int rc =
+    ent_cli_inputs(a->datasets, (size_t)a->n_datasets, a->corpus, &a->in);
   if (!rc && ent_world_new(&world)) {
     rc = PUSH_SOFTWARE;
   }

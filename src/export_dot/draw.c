@@ -468,8 +468,7 @@ draw_legend(Drawing *d)
     ent_map_init(&seen);
     for (size_t i = 0; i < lg->n_edges && !st; ++i) {
       const LEdge *e = &lg->edges[i];
-      if (!lgraph_edge_visible(lg, e) ||
-          lgraph_edge_style(e->predicate) != f) {
+      if (!lgraph_edge_visible(lg, e) || lgraph_edge_style(e->predicate) != f) {
         continue;
       }
       const char *name = !strcmp(e->predicate, ORG_NS "holds")

@@ -26,7 +26,10 @@ static const KindStyle kind_styles[KIND_COUNT_] = {
   [KIND_TOPIC] = { "ellipse", "dashed,filled", "#e6e0f8", "Topic" },
   [KIND_SOURCE] = { "note", "filled", "#efefef", "Source" },
   [KIND_POST] = { "box", "filled", "#ffffff", "Post" },
-  [KIND_ANONYMOUS] = { "ellipse", "dashed,filled", "#eeeeee", "Anonymous source" },
+  [KIND_ANONYMOUS] = { "ellipse",
+                       "dashed,filled",
+                       "#eeeeee",
+                       "Anonymous source" },
   [KIND_RESPONSE] = { "point", "invis", "#ffffff", "Response" },
   [KIND_OTHER] = { "ellipse", "filled", "#ffffff", "Resource" },
   [KIND_HIDDEN] = { "point", "invis", "#ffffff", "Hidden" },
@@ -56,18 +59,18 @@ static const struct {
   const char *local; ///< ent: local name
   size_t family;
 } edge_families[] = {
-  { "headOf", 0 },        { "memberOf", 0 },       { "holdsPost", 0 },
-  { "postIn", 0 },        { "affiliation", 0 },    { "participant", 1 },
-  { "delegation", 1 },    { "represents", 1 },     { "host", 1 },
-  { "mediator", 1 },      { "observer", 1 },       { "absentParty", 1 },
-  { "refusingParty", 1 }, { "proposedBy", 2 },     { "agreedBy", 2 },
-  { "backedBy", 2 },      { "party", 2 },          { "response", 2 },
-  { "respondent", 2 },    { "instrument", 2 },     { "responsible", 3 },
-  { "speaker", 4 },       { "medium", 4 },         { "addressee", 4 },
-  { "occasion", 4 },      { "concerns", 5 },       { "topic", 5 },
-  { "location", 6 },      { "venue", 6 },          { "containedInPlace", 6 },
-  { "country", 6 },       { "partOf", 7 },         { "subOrganizationOf", 7 },
-  { "reportedBy", 8 },    { "relayedBy", 8 },      { "publisher", 8 },
+  { "headOf", 0 },        { "memberOf", 0 },    { "holdsPost", 0 },
+  { "postIn", 0 },        { "affiliation", 0 }, { "participant", 1 },
+  { "delegation", 1 },    { "represents", 1 },  { "host", 1 },
+  { "mediator", 1 },      { "observer", 1 },    { "absentParty", 1 },
+  { "refusingParty", 1 }, { "proposedBy", 2 },  { "agreedBy", 2 },
+  { "backedBy", 2 },      { "party", 2 },       { "response", 2 },
+  { "respondent", 2 },    { "instrument", 2 },  { "responsible", 3 },
+  { "speaker", 4 },       { "medium", 4 },      { "addressee", 4 },
+  { "occasion", 4 },      { "concerns", 5 },    { "topic", 5 },
+  { "location", 6 },      { "venue", 6 },       { "containedInPlace", 6 },
+  { "country", 6 },       { "partOf", 7 },      { "subOrganizationOf", 7 },
+  { "reportedBy", 8 },    { "relayedBy", 8 },   { "publisher", 8 },
   { "wireService", 8 },   { "citesOutlet", 8 },
 };
 
@@ -86,8 +89,7 @@ lgraph_edge_style(const char *predicate)
     return other;
   }
   const char *local = predicate + sizeof(ENT_NS) - 1;
-  for (size_t i = 0; i < sizeof(edge_families) / sizeof(*edge_families);
-       ++i) {
+  for (size_t i = 0; i < sizeof(edge_families) / sizeof(*edge_families); ++i) {
     if (!strcmp(local, edge_families[i].local)) {
       return edge_families[i].family;
     }
@@ -179,7 +181,6 @@ static const struct {
   { ENT_NS "notBefore", 2 },
   { SCHEMA_NS "datePublished", 1 },
 };
-
 
 void
 lgraph_init(LGraph *lg,
@@ -291,9 +292,9 @@ keep_claim(LGraph *lg,
     return ENT_SUCCESS;
   }
   EntStatus st = ENT_SUCCESS;
-  TRY(st,
-      ent_grow(
-        &lg->claims, &lg->cap_claims, lg->n_claims, sizeof(LClaim), 256));
+  TRY(
+    st,
+    ent_grow(&lg->claims, &lg->cap_claims, lg->n_claims, sizeof(LClaim), 256));
   LClaim *c = &lg->claims[lg->n_claims];
   c->subject = subject;
   c->object = object;
@@ -531,12 +532,10 @@ lgraph_add_triple(void *handle, const Triple *t)
     TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, t->graph, p, text));
     // Shown on the node's label once every source's values are in (see
     // add_concept_facets()).
-    TRY(st,
-        ent_grow(&lg->concepts,
-                 &lg->cap_concepts,
-                 lg->n_concepts,
-                 sizeof(LClaim),
-                 64));
+    TRY(
+      st,
+      ent_grow(
+        &lg->concepts, &lg->cap_concepts, lg->n_concepts, sizeof(LClaim), 64));
     const char *pred = ent_pool_intern(&lg->strings, p);
     const char *kept = ent_pool_intern(&lg->strings, text);
     if (!pred || !kept) {
@@ -549,8 +548,7 @@ lgraph_add_triple(void *handle, const Triple *t)
   uint32_t o = 0;
   TRY(st, node_for(lg, t->object.value, &o));
   const char *pred = ent_pool_intern(&lg->strings, p);
-  const char *graph =
-    t->graph ? ent_pool_intern(&lg->strings, t->graph) : NULL;
+  const char *graph = t->graph ? ent_pool_intern(&lg->strings, t->graph) : NULL;
   if (!pred || (t->graph && !graph)) {
     return ENT_ERR_NO_MEMORY;
   }
@@ -644,8 +642,8 @@ drop_redundant_edges(LGraph *lg)
       LEdge *e = &lg->edges[keys[i].index];
       for (size_t j = start; j < i; ++j) {
         LEdge *first = &lg->edges[keys[j].index];
-        if (first->predicate == e->predicate && !first->dropped &&
-            e->graph && first->graph != e->graph) {
+        if (first->predicate == e->predicate && !first->dropped && e->graph &&
+            first->graph != e->graph) {
           ++first->n_graphs;
           break;
         }
@@ -1202,7 +1200,9 @@ card_worthy(const char *predicate)
     return true;
   }
   static const char *const kept[] = {
-    SCHEMA_NS "startDate", SCHEMA_NS "endDate", SCHEMA_NS "duration",
+    SCHEMA_NS "startDate",
+    SCHEMA_NS "endDate",
+    SCHEMA_NS "duration",
     SCHEMA_NS "description",
   };
   for (size_t i = 0; i < sizeof(kept) / sizeof(*kept); ++i) {
@@ -1226,9 +1226,15 @@ static bool
 disputed(const LGraph *lg, const LClaim *c, const uint32_t *mine, size_t n)
 {
   static const char *const single[] = {
-    ENT_NS "negotiationStatus", SCHEMA_NS "startDate", SCHEMA_NS "endDate",
-    ENT_NS "notBefore",         ENT_NS "notAfter",     SCHEMA_NS "duration",
-    ENT_NS "venue",             ENT_NS "pressAccess",  ENT_NS "location",
+    ENT_NS "negotiationStatus",
+    SCHEMA_NS "startDate",
+    SCHEMA_NS "endDate",
+    ENT_NS "notBefore",
+    ENT_NS "notAfter",
+    SCHEMA_NS "duration",
+    ENT_NS "venue",
+    ENT_NS "pressAccess",
+    ENT_NS "location",
   };
   bool one_valued = false;
   for (size_t i = 0; i < sizeof(single) / sizeof(*single); ++i) {
@@ -1351,9 +1357,9 @@ select_compare(LGraph *lg, uint32_t root)
     if (in_it && !strcmp(c->predicate, ENT_NS "memberOf")) {
       for (size_t j = 0; j < lg->n_claims && in_it; ++j) {
         const LClaim *h = &lg->claims[j];
-        in_it = !(h->graph == c->graph && h->subject == c->subject &&
-                  h->object == c->object &&
-                  !strcmp(h->predicate, ENT_NS "headOf"));
+        in_it =
+          !(h->graph == c->graph && h->subject == c->subject &&
+            h->object == c->object && !strcmp(h->predicate, ENT_NS "headOf"));
       }
     }
     if (of_it || in_it) {

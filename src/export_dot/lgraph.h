@@ -30,16 +30,16 @@ typedef enum {
 
 typedef struct {
   const char *iri;
-  const char *label;   ///< Best label so far (see label_rank)
-  unsigned label_rank; ///< Higher is better; 0 = none yet
+  const char *label;    ///< Best label so far (see label_rank)
+  unsigned label_rank;  ///< Higher is better; 0 = none yet
   unsigned label_votes; ///< Graphs that give `label` (at that rank)
   unsigned n_labels;    ///< Distinct labels graphs give at that rank
-  const char *facets;  ///< Extra label lines ("2025-03-24 · technical")
-  const char *date;    ///< For the timeline: YYYY-MM-DD, or NULL
+  const char *facets;   ///< Extra label lines ("2025-03-24 · technical")
+  const char *date;     ///< For the timeline: YYYY-MM-DD, or NULL
   unsigned date_rank;
-  const char *not_after; ///< ent:notAfter: the window's last day, or NULL
-  bool window;           ///< `date` opens a window (ent:notBefore): the
-                         ///< day itself is not known
+  const char *not_after;   ///< ent:notAfter: the window's last day, or NULL
+  bool window;             ///< `date` opens a window (ent:notBefore): the
+                           ///< day itself is not known
   const char *tooltip;     ///< Longer text (description, quote), or NULL
   const char *date_phrase; ///< ent:datePhrase, shown for vague dates
   const char *class_iri;   ///< Class it is drawn as (for the legend)
@@ -90,7 +90,7 @@ typedef struct {
   LClaim *concepts;   ///< Controlled values (facets), by node and property
   size_t n_concepts;
   size_t cap_concepts;
-  bool keep_claims;   ///< Keep every named graph's statements (compare)
+  bool keep_claims; ///< Keep every named graph's statements (compare)
   LClaim *claims;
   size_t n_claims;
   size_t cap_claims;

@@ -356,10 +356,9 @@ mention(Emitter *em, uint32_t entity, uint32_t source)
     return ENT_SUCCESS;
   }
   const char *graph = g->entities[source].iri;
-  const Triple t = { iri_node(e->iri),
-                     iri_node(SCHEMA_NS "subjectOf"),
-                     iri_node(graph),
-                     graph };
+  const Triple t = {
+    iri_node(e->iri), iri_node(SCHEMA_NS "subjectOf"), iri_node(graph), graph
+  };
   return em->func(em->handle, &t);
 }
 
@@ -522,8 +521,8 @@ emit_subject(Emitter *em,
   ++em->mark;
   size_t n_sources = 0;
   // A registry entity is curated, not derived from a source.
-  if (e->source != ENT_NO_ENTITY && e->source != index &&
-      !e->content_keyed && e->source != g->corpus) {
+  if (e->source != ENT_NO_ENTITY && e->source != index && !e->content_keyed &&
+      e->source != g->corpus) {
     em->source_mark[e->source] = em->mark;
     if (describe) {
       em->sources[n_sources++] = e->source;
@@ -644,7 +643,8 @@ emitter_new(EntGraph *graph, Emitter **out)
 static EntStatus
 emitter_grow(Emitter *em, size_t n_entities)
 {
-  uint32_t *mark = realloc(em->source_mark, (n_entities + 1) * sizeof(uint32_t));
+  uint32_t *mark =
+    realloc(em->source_mark, (n_entities + 1) * sizeof(uint32_t));
   if (!mark) {
     return ENT_ERR_NO_MEMORY;
   }

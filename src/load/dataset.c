@@ -50,10 +50,10 @@ typedef struct {
   EntGraph *graph;
   EntWorld *world;
   const char *path;
-  RootKind root;           ///< What the file must be
+  RootKind root;             ///< What the file must be
   struct Deferred *deferred; ///< Registry files: where relations wait
-  bool root_ok;            ///< Its root element was the right one
-  const char *corpus_id;   ///< corpus.xml: the corpus's ID, until its title
+  bool root_ok;              ///< Its root element was the right one
+  const char *corpus_id;     ///< corpus.xml: the corpus's ID, until its title
   const char *corpus_license;
   const char *corpus_lang;
   char *dir;        ///< Directory of the dataset, for relative paths
@@ -1348,7 +1348,8 @@ read_negotiation(Loader *ld, const xmlNode *node)
   defer_list(ld, id, ENT_PROP_REFUSING_PARTY, node, "refusing");
   reporting(ld, id, node);
   const xmlNode *title = child(node, "title");
-  const char *title_text = title ? text_of(ld, title) : ent_graph_name(ld->graph, id);
+  const char *title_text =
+    title ? text_of(ld, title) : ent_graph_name(ld->graph, id);
   const char *negotiation_source = ld->source;
   for (const xmlNode *c = node->children; c; c = c->next) {
     if (is_element(c, "delegation") &&
@@ -1428,7 +1429,7 @@ read_statement(Loader *ld, const xmlNode *node, EntClass cls)
                 id,
                 ENT_PROP_FRAGMENT,
                 !strcmp(fragment, "1") || !strcmp(fragment, "true") ? "true"
-                                                                   : "false",
+                                                                    : "false",
                 NULL,
                 node);
     }
@@ -1583,12 +1584,11 @@ wrong_root(Loader *ld, const xmlNode *root)
                root,
                "the root element is <%s>; %s",
                name,
-               ld->root == ROOT_DATASET
-                 ? "a dataset's is <dataset>"
-                 : ld->root == ROOT_CORPUS
-                     ? "a corpus.xml's is <corpus>"
-                     : "a registry file's (in a corpus's registry/) is "
-                       "<registry>");
+               ld->root == ROOT_DATASET ? "a dataset's is <dataset>"
+               : ld->root == ROOT_CORPUS
+                 ? "a corpus.xml's is <corpus>"
+                 : "a registry file's (in a corpus's registry/) is "
+                   "<registry>");
   }
 }
 
@@ -1643,8 +1643,8 @@ read_corpus_child(Loader *ld, const xmlNode *node)
       g->corpus == ENT_NO_ENTITY) {
     const EntCaret at = caret_of(ld, node->parent ? node->parent : node);
     const char *lang = lang_of(ld, node);
-    const EntStatus st = ent_graph_begin_corpus(
-      g, ld->corpus_id, text_of(ld, node), lang, &at);
+    const EntStatus st =
+      ent_graph_begin_corpus(g, ld->corpus_id, text_of(ld, node), lang, &at);
     note_status(ld, st);
     if (!st && ld->corpus_license) {
       add_value(ld,

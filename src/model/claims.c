@@ -41,8 +41,7 @@ ent_graph_begin_corpus(EntGraph *graph,
                        const EntCaret *at)
 {
   EntStatus st = ENT_SUCCESS;
-  TRY(st,
-      ent_graph_add_entity(graph, ENT_CLASS_CORPUS, id, title, lang, at));
+  TRY(st, ent_graph_add_entity(graph, ENT_CLASS_CORPUS, id, title, lang, at));
   const uint32_t i = find(graph, id);
   graph->corpus = i;
   graph->entities[i].source = i; // its IRI names its own graph
@@ -99,8 +98,7 @@ ent_graph_refer(EntGraph *graph,
                   "give what it says about it in that element",
                   id,
                   ent_class_noun(g->entities[i].cls),
-                  g->entities[i].at.document ? g->entities[i].at.document
-                                             : "?",
+                  g->entities[i].at.document ? g->entities[i].at.document : "?",
                   g->entities[i].at.line);
     }
     return fail(g,
@@ -172,13 +170,11 @@ title_key(const char *title, EntBuf *out)
       break;
     }
     const utf8proc_category_t cat = utf8proc_category(c);
-    const bool word = cat == UTF8PROC_CATEGORY_LU ||
-                      cat == UTF8PROC_CATEGORY_LL ||
-                      cat == UTF8PROC_CATEGORY_LT ||
-                      cat == UTF8PROC_CATEGORY_LM ||
-                      cat == UTF8PROC_CATEGORY_LO ||
-                      cat == UTF8PROC_CATEGORY_ND || cat == UTF8PROC_CATEGORY_MN ||
-                      cat == UTF8PROC_CATEGORY_MC;
+    const bool word =
+      cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+      cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
+      cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_ND ||
+      cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC;
     if (word) {
       if (dash && out->len) {
         st = ent_buf_append(out, "-", 1);
@@ -266,9 +262,8 @@ is_concept(const EntGraph *g, EntProperty prop, const char *value)
     return false;
   }
   EntBuf iri = { NULL, 0, 0 };
-  const bool ok =
-    !ent_buf_appendf(&iri, "%s%s", info->concept_prefix, value) &&
-    ont_has_type(g->ontology, iri.buf, term->range);
+  const bool ok = !ent_buf_appendf(&iri, "%s%s", info->concept_prefix, value) &&
+                  ont_has_type(g->ontology, iri.buf, term->range);
   ent_buf_free(&iri);
   return ok;
 }
@@ -288,10 +283,8 @@ ent_graph_make_post(EntGraph *graph,
     return fail(g, ENT_ERR_BAD_ARG, at, "a post needs a holder and a title");
   }
   if (!ent_is_slug(holder_id) || (body_id && !ent_is_slug(body_id))) {
-    return fail(g,
-                ENT_ERR_BAD_VALUE,
-                at,
-                "a post's holder and body must be entity IDs");
+    return fail(
+      g, ENT_ERR_BAD_VALUE, at, "a post's holder and body must be entity IDs");
   }
   if (!ent_has_text(title) || !ent_is_text(title, strlen(title))) {
     return fail(g,
@@ -319,8 +312,8 @@ ent_graph_make_post(EntGraph *graph,
   EntBuf key = { NULL, 0, 0 };
   EntBuf id = { NULL, 0, 0 };
   EntBuf iri = { NULL, 0, 0 };
-  EntStatus st = role ? ent_buf_append(&key, role, strlen(role))
-                      : title_key(title, &key);
+  EntStatus st =
+    role ? ent_buf_append(&key, role, strlen(role)) : title_key(title, &key);
   if (st == ENT_ERR_BAD_VALUE) {
     st = fail(g, st, at, "the post's title is not valid UTF-8");
   }
@@ -332,8 +325,8 @@ ent_graph_make_post(EntGraph *graph,
     st = ent_buf_appendf(&iri, "%spost/%s", g->base, id.buf);
   }
   if (!st) {
-    st = keyed_entity(g, ENT_CLASS_POST, id.buf, iri.buf, title, lang, at,
-                      post_id);
+    st = keyed_entity(
+      g, ENT_CLASS_POST, id.buf, iri.buf, title, lang, at, post_id);
   }
   ent_buf_free(&key);
   ent_buf_free(&id);
@@ -356,9 +349,9 @@ ent_graph_add_post(EntGraph *graph,
   if (post_id) {
     *post_id = NULL;
   }
-  TRY(st,
-      ent_graph_make_post(
-        graph, holder_id, body_id, role, title, lang, at, &id));
+  TRY(
+    st,
+    ent_graph_make_post(graph, holder_id, body_id, role, title, lang, at, &id));
   TRY(st, ent_graph_relate(graph, holder_id, ENT_PROP_HOLDS_POST, id, at));
   if (body_id) {
     TRY(st, ent_graph_relate(graph, id, ENT_PROP_POST_IN, body_id, at));
@@ -382,8 +375,8 @@ ent_graph_make_response(EntGraph *graph,
                         const char **response_id)
 {
   EntGraph *g = graph;
-  if (!agreement_id || !respondent_id || !kind ||
-      !ent_is_slug(agreement_id) || !ent_is_slug(respondent_id)) {
+  if (!agreement_id || !respondent_id || !kind || !ent_is_slug(agreement_id) ||
+      !ent_is_slug(respondent_id)) {
     return fail(g,
                 ENT_ERR_BAD_ARG,
                 at,
@@ -400,18 +393,21 @@ ent_graph_make_response(EntGraph *graph,
   EntBuf id = { NULL, 0, 0 };
   EntBuf iri = { NULL, 0, 0 };
   EntBuf name = { NULL, 0, 0 };
-  EntStatus st =
-    ent_buf_appendf(&id, "%s/response/%s-%s", agreement_id, respondent_id, kind);
+  EntStatus st = ent_buf_appendf(
+    &id, "%s/response/%s-%s", agreement_id, respondent_id, kind);
   if (!st) {
-    st = ent_buf_appendf(&iri, "%s%s/%s", g->base,
-                         ent_class_info(ENT_CLASS_AGREEMENT)->path, id.buf);
+    st = ent_buf_appendf(&iri,
+                         "%s%s/%s",
+                         g->base,
+                         ent_class_info(ENT_CLASS_AGREEMENT)->path,
+                         id.buf);
   }
   if (!st) {
     st = ent_buf_appendf(&name, "%s: %s", respondent_id, kind);
   }
   if (!st) {
-    st = keyed_entity(g, ENT_CLASS_RESPONSE, id.buf, iri.buf, name.buf, NULL,
-                      at, response_id);
+    st = keyed_entity(
+      g, ENT_CLASS_RESPONSE, id.buf, iri.buf, name.buf, NULL, at, response_id);
   }
   ent_buf_free(&id);
   ent_buf_free(&iri);
@@ -432,9 +428,9 @@ ent_graph_add_response(EntGraph *graph,
   if (response_id) {
     *response_id = NULL;
   }
-  TRY(st,
-      ent_graph_make_response(
-        graph, agreement_id, respondent_id, kind, at, &id));
+  TRY(
+    st,
+    ent_graph_make_response(graph, agreement_id, respondent_id, kind, at, &id));
   TRY(st, ent_graph_relate(graph, agreement_id, ENT_PROP_RESPONSE, id, at));
   TRY(st, ent_graph_relate(graph, id, ENT_PROP_RESPONDENT, respondent_id, at));
   TRY(st, ent_graph_set_concept(graph, id, ENT_PROP_RESPONSE_KIND, kind, at));
@@ -547,7 +543,8 @@ warn_group(EntGraph *g, const Claim *claims, size_t start, size_t end)
   for (size_t i = start; i < end; ++i) {
     const Fact *f = &g->facts[claims[i].fact];
     size_t v = 0;
-    while (v < n_values && !same_value(g, &g->facts[claims[firsts[v]].fact], f)) {
+    while (v < n_values &&
+           !same_value(g, &g->facts[claims[firsts[v]].fact], f)) {
       ++v;
     }
     if (v < n_values) {

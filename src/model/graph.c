@@ -8,11 +8,10 @@
 #include <string.h>
 
 static const char *const class_names[ENT_CLASS_COUNT_] = {
-  "source",    "outlet",     "country",   "place",
-  "institution", "official", "post",      "topic",
-  "negotiation", "delegation", "quotation", "paraphrase",
-  "agreement", "incident",   "anonymous source", "response",
-  "corpus",
+  "source",    "outlet",     "country",   "place",       "institution",
+  "official",  "post",       "topic",     "negotiation", "delegation",
+  "quotation", "paraphrase", "agreement", "incident",    "anonymous source",
+  "response",  "corpus",
 };
 
 const char *

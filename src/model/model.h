@@ -65,20 +65,20 @@ typedef struct {
   const char *name;
   const char *lang; ///< Of the name, or NULL
   const char *iri;
-  uint32_t source;       ///< Index of its source entity
-  EntCaret at;           ///< Where it was defined (document interned)
-  const char *text_path; ///< Sources only: the article's text, or NULL
+  uint32_t source;        ///< Index of its source entity
+  EntCaret at;            ///< Where it was defined (document interned)
+  const char *text_path;  ///< Sources only: the article's text, or NULL
   const char *text_named; ///< Sources only: the text as the dataset names
                           ///< it, when it was found nowhere (else NULL)
-  const char *text;      ///< Sources only: that text, normalised, once read
-  bool text_missing;     ///< Sources only: the text could not be read
-  bool active;           ///< Streaming: defined by the element being read
-  size_t streamed;       ///< Sources only: statements streamed to its graph
-  uint32_t dataset;      ///< Ordinal (from 1) of the dataset that defined
-                         ///< it; 0: the corpus registry or a builder call
-  bool registry;         ///< Declared in the corpus registry
-  bool content_keyed;    ///< A post or response: one node for every source
-                         ///< that reports it, typed in each one's graph
+  const char *text;       ///< Sources only: that text, normalised, once read
+  bool text_missing;      ///< Sources only: the text could not be read
+  bool active;            ///< Streaming: defined by the element being read
+  size_t streamed;        ///< Sources only: statements streamed to its graph
+  uint32_t dataset;       ///< Ordinal (from 1) of the dataset that defined
+                          ///< it; 0: the corpus registry or a builder call
+  bool registry;          ///< Declared in the corpus registry
+  bool content_keyed;     ///< A post or response: one node for every source
+                          ///< that reports it, typed in each one's graph
 } Entity;
 
 typedef struct {
@@ -110,20 +110,20 @@ struct EntGraphImpl {
   // Corpora (ent_graph_load_corpus): the registry's entities come first,
   // their facts in the corpus graph; each dataset after it may refer to
   // them and to its own entities only.
-  uint32_t corpus;            ///< The corpus entity, or ENT_NO_ENTITY
-  const char *corpus_dir;     ///< Its directory (interned), or NULL
-  bool loading_registry;      ///< Reading corpus.xml or a registry file
-  bool write_registry;        ///< Exporters write the corpus graph
-  uint32_t current_dataset;   ///< Ordinal of the dataset being read, or 0
-  uint32_t n_datasets;        ///< Datasets read so far (in this pass)
-  EntMap referred;            ///< IDs a ref= of the current dataset named
-  const char **text_dirs;     ///< Directories texts may be read from
+  uint32_t corpus;          ///< The corpus entity, or ENT_NO_ENTITY
+  const char *corpus_dir;   ///< Its directory (interned), or NULL
+  bool loading_registry;    ///< Reading corpus.xml or a registry file
+  bool write_registry;      ///< Exporters write the corpus graph
+  uint32_t current_dataset; ///< Ordinal of the dataset being read, or 0
+  uint32_t n_datasets;      ///< Datasets read so far (in this pass)
+  EntMap referred;          ///< IDs a ref= of the current dataset named
+  const char **text_dirs;   ///< Directories texts may be read from
   size_t n_text_dirs;
 
   // Streaming export (see ent_export_rdf_stream): first every dataset is
   // read for its entities only, then again element by element, writing
   // each element's statements and forgetting its facts.
-  int stream_phase; ///< STREAM_OFF, STREAM_INDEX or STREAM_WRITE
+  int stream_phase;  ///< STREAM_OFF, STREAM_INDEX or STREAM_WRITE
   size_t kept_facts; ///< Streaming: facts [0, kept_facts) are the
                      ///< registry's, kept until they are written
   EntStatus (*flush)(void *handle, EntGraph *graph); ///< After an element

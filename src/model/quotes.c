@@ -25,12 +25,15 @@ normalise(EntBuf *b, const char *raw, size_t raw_len)
     const char *from;
     const char *to;
   } folds[] = {
-    { "\xE2\x80\x98", "'" },  { "\xE2\x80\x99", "'" },   { "\xE2\x80\x9B", "'" },
-    { "\xE2\x80\xB2", "'" },  { "\xE2\x80\x9C", "\"" },  { "\xE2\x80\x9D", "\"" },
-    { "\xE2\x80\x9F", "\"" }, { "\xC2\xAB", "\"" },       { "\xC2\xBB", "\"" },
-    { "\xC2\xA0", " " },       { "\xE2\x80\x90", "-" },   { "\xE2\x80\x91", "-" },
-    { "\xE2\x80\x92", "-" },  { "\xE2\x80\x93", "-" },   { "\xE2\x80\x94", "-" },
-    { "\xE2\x80\x95", "-" },  { "\xE2\x88\x92", "-" },   { "\xE2\x80\xA6", "..." },
+    { "\xE2\x80\x98", "'" },  { "\xE2\x80\x99", "'" },
+    { "\xE2\x80\x9B", "'" },  { "\xE2\x80\xB2", "'" },
+    { "\xE2\x80\x9C", "\"" }, { "\xE2\x80\x9D", "\"" },
+    { "\xE2\x80\x9F", "\"" }, { "\xC2\xAB", "\"" },
+    { "\xC2\xBB", "\"" },     { "\xC2\xA0", " " },
+    { "\xE2\x80\x90", "-" },  { "\xE2\x80\x91", "-" },
+    { "\xE2\x80\x92", "-" },  { "\xE2\x80\x93", "-" },
+    { "\xE2\x80\x94", "-" },  { "\xE2\x80\x95", "-" },
+    { "\xE2\x88\x92", "-" },  { "\xE2\x80\xA6", "..." },
   };
   utf8proc_uint8_t *composed = NULL;
   const utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)raw,
@@ -58,12 +61,9 @@ normalise(EntBuf *b, const char *raw, size_t raw_len)
       }
     }
     const char c = to ? to[0] : s[i];
-    if (!to && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
-      if (!in_space) {
-        st = ent_buf_append(b, " ", 1);
-      }
-      in_space = true;
-    } else if (to && !strcmp(to, " ")) {
+    const bool space =
+      to ? !strcmp(to, " ") : (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+    if (space) {
       if (!in_space) {
         st = ent_buf_append(b, " ", 1);
       }

@@ -68,8 +68,7 @@ static const PropInfo properties[ENT_PROP_COUNT_] = {
   [ENT_PROP_DESCRIPTION] =
     LIT("description", SCHEMA_NS "description", NULL, DT_STRING),
   [ENT_PROP_URL] = LIT("url", SCHEMA_NS "url", NULL, DT_IRI),
-  [ENT_PROP_SAME_AS] =
-    LIT("sameAs", OWL_SAME_AS, SCHEMA_NS "sameAs", DT_IRI),
+  [ENT_PROP_SAME_AS] = LIT("sameAs", OWL_SAME_AS, SCHEMA_NS "sameAs", DT_IRI),
   [ENT_PROP_TITLE] =
     LIT("title", DCTERMS_NS "title", SCHEMA_NS "headline", DT_STRING),
   [ENT_PROP_PUBLISHED] =
@@ -123,8 +122,7 @@ static const PropInfo properties[ENT_PROP_COUNT_] = {
   [ENT_PROP_INCIDENT_TYPE] = CONCEPT("incidentType", "incident-"),
   [ENT_PROP_NAME] = LIT("name", RDFS_LABEL, SCHEMA_NS "name", DT_STRING),
   [ENT_PROP_FRAGMENT] = LIT("fragment", ENT_NS "fragment", NULL, DT_BOOLEAN),
-  [ENT_PROP_CONDITION] =
-    LIT("condition", ENT_NS "condition", NULL, DT_STRING),
+  [ENT_PROP_CONDITION] = LIT("condition", ENT_NS "condition", NULL, DT_STRING),
   [ENT_PROP_BYLINE] = LIT("byline", ENT_NS "byline", NULL, DT_STRING),
   [ENT_PROP_LICENSE] =
     LIT("license", DCTERMS_NS "license", SCHEMA_NS "license", DT_IRI),

@@ -287,9 +287,9 @@ oracle_check_rdf(EntGraph *graph,
 static bool
 oracle_generated_name(const char *name)
 {
-  static const char *const prefixes[] = { "n",          "legend_",
-                                          "legend_from_", "legend_to_",
-                                          "date_",      "window_end_" };
+  static const char *const prefixes[] = {
+    "n", "legend_", "legend_from_", "legend_to_", "date_", "window_end_"
+  };
   if (!strcmp(name, "more") || !strcmp(name, "legend_relations")) {
     return true;
   }

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# The corpus rules, as a user meets them: one resolution rule for validate
+# and export; an article validates alone against its corpus (found from its
+# location or given with --corpus); a duplicate definition names both
+# places and says how to refer instead, every conflict in one run; an
+# article may refer only to its own entities and the registry's; exporting
+# a subset gives the same bytes per source graph as exporting everything;
+# moving an entity into the registry keeps its IRI; sources that disagree
+# are listed by validate, and --strict makes that an error.
+set -euo pipefail
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+shared=${ENTENTE_SHARED:-$ENTENTE_SRC/../shared}
+cp -r "$ENTENTE_SRC/data" "$tmp/c"
+articles="$tmp/c/articles"
+tass="$articles/tass-2025-03-24-closed-format.xml"
+xinhua="$articles/xinhua-2025-03-25-talks-end.xml"
+# expect RC PATTERN ARGS...: entente exits RC and its stderr matches PATTERN.
+expect() {
+  local want=$1 pattern=$2 rc=0
+  shift 2
+  "$ENTENTE" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+  [ "$rc" = "$want" ] || fail "entente $*: exit $rc, want $want: $(head -3 "$tmp/err")"
+  [ -z "$pattern" ] || grep -Eq -- "$pattern" "$tmp/err" ||
+    fail "entente $*: stderr does not match /$pattern/: $(head -3 "$tmp/err")"
+}
+
+# An article alone, its corpus found from where it is.
+expect 0 "" validate "$tass" --text-dir "$shared"
+grep -q "corpus 'riyadh-march-2025': valid" "$tmp/out" || fail "validate of one article: $(cat "$tmp/out")"
+[ ! -s "$tmp/err" ] || fail "one article: $(cat "$tmp/err")"
+# Outside its corpus it refers to nothing ...
+cp "$tass" "$tmp/tass.xml"
+expect 65 "ref=\"[a-z-]*\" names an entity of a corpus registry, but this dataset is in no corpus" validate "$tmp/tass.xml"
+# ... unless the corpus is named.
+expect 0 "" validate "$tmp/tass.xml" --corpus "$tmp/c" --text-dir "$shared"
+expect 64 "not a corpus directory" validate "$tmp/tass.xml" --corpus "$tmp"
+# A corpus's files are not datasets.
+expect 65 "registry file of a corpus, not a dataset" validate "$tmp/c/registry/people.xml"
+expect 65 "corpus.xml of a corpus, not a dataset" validate "$tmp/c/corpus.xml"
+# Datasets of a corpus and loose ones are not mixed by accident.
+expect 64 "some datasets belong to the corpus" validate "$tass" "$ENTENTE_SRC/tests/good/minimal.xml"
+
+# Conflicts: a registry ID defined again, an ID two articles define, a
+# reference into another article, a ref to nothing; all in one run, each
+# naming where the other definition is.
+mkdir -p "$tmp/bad"
+cp -r "$ENTENTE_SRC/data" "$tmp/bad/c"
+b="$tmp/bad/c/articles"
+python3 - "$b/tass-2025-03-24-closed-format.xml" "$b/dailypost-2025-03-24-talks-begin.xml" <<'PY'
+import sys
+tass, daily = sys.argv[1:3]
+t = open(tass, encoding="utf-8").read()
+# 1. Russia defined again; 2. Kozlov (Xinhua's own) defined here too.
+t = t.replace("<institutions>", """<countries>
+    <country id="russia"><name>Russia</name></country>
+  </countries>
+  <institutions>""", 1)
+t = t.replace("<official id=\"kellogg\"", """<official id="kozlov" country="russia"><name>Sergey Kozlov</name></official>
+    <official id="kellogg\"""", 1)
+open(tass, "w", encoding="utf-8").write(t)
+d = open(daily, encoding="utf-8").read()
+# 3. A reference into another article (Zakharova is TASS's); 4. a ref to
+# no registry entity.
+d = d.replace('members="karasin beseda"/>', 'members="karasin beseda zakharova"/>', 1)
+d = d.replace("<official ref=\"putin\">", "<official ref=\"no-such-person\"><alias>X</alias></official>\n    <official ref=\"putin\">", 1)
+open(daily, "w", encoding="utf-8").write(d)
+PY
+for command in validate export; do
+  args=("$tmp/bad/c" --text-dir "$shared" -w)
+  [ "$command" = export ] && args+=(-o "$tmp/bad/out.nq")
+  expect 65 "" "$command" "${args[@]}"
+  grep -q "error: ID 'russia' is declared in the corpus registry, as the country at .*registry/places.xml:[0-9]*; refer to it with ref=\"russia\"" "$tmp/err" ||
+    fail "$command: registry duplicate: $(cat "$tmp/err")"
+  grep -q "error: ID 'kozlov' is already defined by another dataset, as the official at .*tass-2025-03-24-closed-format.xml:[0-9]*; an entity several datasets share belongs in the corpus registry" "$tmp/err" ||
+    fail "$command: two articles: $(cat "$tmp/err")"
+  grep -q "dailypost-2025-03-24-talks-begin.xml:[0-9]*:[0-9]*: error: ref=\"no-such-person\" names no entity of the corpus registry" "$tmp/err" ||
+    fail "$command: unknown ref: $(cat "$tmp/err")"
+  # (Said as "not defined", with where it is defined when that dataset
+  # was read first, as in the stream.)
+  # The streamed export stops after its first, indexing pass has found the
+  # ID conflicts, before references are resolved.
+  [ "$command" = export ] ||
+  grep -q "dailypost-2025-03-24-talks-begin.xml:[0-9]*:[0-9]*: error: [a-z ]* 'zakharova' is not defined; define it in this dataset or in the corpus registry" "$tmp/err" ||
+    fail "$command: reference into another article: $(cat "$tmp/err")"
+  [ ! -e "$tmp/bad/out.nq" ] || fail "export wrote despite the conflicts"
+done
+
+# Alone, the reference into another article: the stream (which has read
+# every dataset's IDs) says where the entity is defined.
+cp -r "$ENTENTE_SRC/data" "$tmp/ref"
+sed -i 's/members="karasin beseda"\/>/members="karasin beseda zakharova"\/>/' \
+  "$tmp/ref/articles/dailypost-2025-03-24-talks-begin.xml"
+expect 65 "'zakharova' is not defined; define it or fix the spelling \(the official 'zakharova' at .*tass-2025-03-24-closed-format.xml:[0-9]+ belongs to another dataset" \
+  export "$tmp/ref" -w -f nquads -o "$tmp/ref.nq"
+expect 65 "'zakharova' is not defined" validate "$tmp/ref" -w
+
+# A subset is a subgraph: each source's graph, and the corpus graph, are
+# the same bytes whether exported alone or with everything.
+"$ENTENTE" export "$tmp/c" --text-dir "$shared" -f nquads -o "$tmp/all.nq"
+"$ENTENTE" export "$tass" "$articles/seed-2025-03-24-us-to-meet-russians.xml" --text-dir "$shared" -f nquads -o "$tmp/two.nq"
+for g in source/tass-2025-03-24 source/riyadh-talks-article corpus/riyadh-march-2025; do
+  grep -F " <https://w3id.org/entente/id/$g> ." "$tmp/all.nq" >"$tmp/g.all"
+  grep -F " <https://w3id.org/entente/id/$g> ." "$tmp/two.nq" >"$tmp/g.two"
+  [ -s "$tmp/g.all" ] || fail "no statements in <$g>"
+  cmp -s "$tmp/g.all" "$tmp/g.two" || fail "graph <$g> differs between the subset and the whole"
+done
+[ "$(grep -c 'source/xinhua-2025-03-25> \.$' "$tmp/two.nq")" = 0 ] || fail "the subset holds another article's graph"
+# The same through the graph in memory (Turtle) as through the stream.
+"$ENTENTE" export "$tass" --text-dir "$shared" -f turtle -o "$tmp/tass.ttl"
+"$ENTENTE" export "$tass" --text-dir "$shared" -f ntriples -o "$tmp/tass.nt"
+n_ttl=$(serdi -i turtle -o ntriples "$tmp/tass.ttl" | sort -u | wc -l)
+[ "$n_ttl" = "$(sort -u "$tmp/tass.nt" | wc -l)" ] || fail "Turtle and N-Triples of one article differ"
+
+# Promoting an entity: Kozlov moves from the Xinhua article into the
+# registry.  His IRI stays; his identity moves to the corpus graph; what
+# Xinhua says of him stays in Xinhua's graph.
+cp -r "$tmp/c" "$tmp/p"
+python3 - "$tmp/p/articles/xinhua-2025-03-25-talks-end.xml" "$tmp/p/registry/people.xml" <<'PY'
+import re, sys
+article, people = sys.argv[1:3]
+a = open(article, encoding="utf-8").read()
+m = re.search(r'    <official id="kozlov".*?</official>\n', a, re.S)
+block = m.group(0)
+post = re.search(r'      <post [^>]*/>\n', block).group(0)
+a = a.replace(block, '    <official ref="kozlov">\n' + post + '    </official>\n')
+open(article, "w", encoding="utf-8").write(a)
+identity = re.sub(r'      <post [^>]*/>\n', "", block)
+p = open(people, encoding="utf-8").read()
+p = p.replace("  </officials>", identity + "  </officials>")
+open(people, "w", encoding="utf-8").write(p)
+PY
+"$ENTENTE" export "$tmp/p" --text-dir "$shared" -f nquads -o "$tmp/promoted.nq"
+kozlov="<https://w3id.org/entente/id/official/kozlov>"
+grep -q "^$kozlov <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/entente/ns#Official> <https://w3id.org/entente/id/source/xinhua-2025-03-25> \.$" "$tmp/all.nq" ||
+  fail "before: Kozlov is not typed in Xinhua's graph"
+grep -q "^$kozlov <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/entente/ns#Official> <https://w3id.org/entente/id/corpus/riyadh-march-2025> \.$" "$tmp/promoted.nq" ||
+  fail "after: Kozlov is not typed in the corpus graph"
+grep -q "^$kozlov <https://w3id.org/entente/ns#holdsPost> <https://w3id.org/entente/id/post/kozlov/russian-foreign-ministry/ambassador> <https://w3id.org/entente/id/source/xinhua-2025-03-25> \.$" "$tmp/promoted.nq" ||
+  fail "after: Xinhua's claim of his post moved"
+[ "$(grep -c "$kozlov" "$tmp/all.nq")" -gt 5 ] && [ "$(grep -c "$kozlov" "$tmp/promoted.nq")" -gt 5 ] ||
+  fail "Kozlov's IRI changed when he was promoted"
+
+# Sources that disagree: validate names both places; --strict refuses.
+expect 0 "warning: sources disagree on the negotiationStatus of negotiation 'us-russia-talks-2025-03-24': 'concluded' \(alahed-2025-03-25, .*alahed-2025-03-25-wrap-up.xml:[0-9]+.*'planned' \(riyadh-talks-article, .*seed-2025-03-24-us-to-meet-russians.xml:[0-9]+\)" \
+  validate "$tmp/c" --text-dir "$shared"
+grep -q "warning: sources disagree on the title of post 'karasin/federation-council-foreign-affairs-committee/chair'" "$tmp/err" ||
+  fail "the titles of Karasin's post are not reported: $(grep -c warning "$tmp/err") warnings"
+expect 65 "warnings, and --strict makes warnings errors" validate "$tmp/c" --text-dir "$shared" --strict
+expect 0 "" validate "$tmp/c" --text-dir "$shared" -w
+[ ! -s "$tmp/err" ] || fail "-w: $(head -1 "$tmp/err")"
+
+# -O: two datasets of one name would overwrite each other: refused first.
+mkdir -p "$tmp/same/a" "$tmp/same/b" "$tmp/same/out"
+cp "$ENTENTE_SRC/tests/good/minimal.xml" "$tmp/same/a/news.xml"
+cp "$ENTENTE_SRC/tests/good/features.xml" "$tmp/same/b/news.xml"
+expect 64 "would both be written to .*/news\.\*" export "$tmp/same/a/news.xml" "$tmp/same/b/news.xml" -w -f nquads -O "$tmp/same/out"
+[ -z "$(ls -A "$tmp/same/out")" ] || fail "-O collision: files written: $(ls "$tmp/same/out")"
+echo "corpus rules: discovery, conflicts in one run, subsets, promotion, disagreements"
