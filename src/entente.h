@@ -97,6 +97,17 @@ ENT_API EntStatus ent_world_new(EntWorld **out);
 ENT_API void ent_world_free(EntWorld *world);
 /// Send diagnostics to `func` (NULL restores the stderr default).
 ENT_API void ent_world_set_log(EntWorld *world, EntLogFunc func, void *handle);
+/**
+ * Copy `text` into `out` (`size` bytes, always NUL-terminated when `size`
+ * is not 0) so that a terminal shows it as written: control characters
+ * (C0, DEL, C1), line and paragraph separators and bidirectional
+ * controls become escapes (`\x1B`, `\u202E`), as do bytes that are not
+ * UTF-8; a backslash stays one.  Every message given to an EntLogFunc
+ * has been through this, its document name too.  Returns the length the
+ * whole copy needs (like snprintf); at most 4 bytes per input byte.
+ */
+ENT_API size_t ent_terminal_safe(const char *text, char *out, size_t size);
+
 /// Number of errors logged through `world` so far.
 ENT_API unsigned long ent_world_error_count(const EntWorld *world);
 /// Number of warnings logged through `world` so far.
@@ -585,6 +596,57 @@ ENT_API EntStatus ent_output_commit(EntOutput *output);
 ENT_API EntStatus ent_output_sha256(EntOutput *output, char hex[65]);
 /// Discard the temporary file and free `output` (NULL is fine).
 ENT_API void ent_output_abort(EntOutput *output);
+
+/**
+ * Replacing a file keeps its permission bits (and its owner and group
+ * where allowed); a target that nobody may write, or that has other hard
+ * links, is refused (ENT_ERR_IO, nothing written) rather than replaced.
+ * A temporary file left by a killed run (`NAME.tmp-XXXXXX`, no longer
+ * locked by its writer) is removed by the next ent_output_open(NAME).
+ */
+
+/// Files written into one directory as a whole (export -O).
+typedef struct EntOutputSetImpl EntOutputSet;
+
+/**
+ * Start a set of files in the existing directory `dir`.  The files are
+ * written into a fresh scratch directory inside `dir`
+ * (`.entente-run-XXXXXX`) and moved into `dir` together by
+ * ent_output_set_commit(), `manifest.tsv` last; while they are moved no
+ * `manifest.tsv` exists, so a reader that finds one finds the files it
+ * lists.  Commits into one directory are serialized (flock on `dir`).  A
+ * helper process removes the scratch directory if this process dies
+ * before committing (or finishes the commit if it dies during one), once
+ * every process that inherited the set has exited; the next set begun
+ * in `dir` does the same for any run whose helper was killed too.
+ * Finish with exactly one of ent_output_set_commit() or
+ * ent_output_set_abort(), which free `set`.  A child process forked
+ * while the set is open may write files into it but must leave with
+ * _exit(), neither committing nor aborting it.
+ */
+ENT_API EntStatus ent_output_set_begin(EntWorld *world,
+                                       const char *dir,
+                                       EntOutputSet **out);
+/**
+ * Start the file `name` (no slash) of `set`.  ent_output_commit() on it
+ * closes it in the scratch directory, ready for ent_output_set_commit();
+ * ent_output_abort() removes it.  Names that begin with ".entente-" are
+ * private to the run: readable through ent_output_set_dir(), never moved.
+ */
+ENT_API EntStatus ent_output_set_open(EntOutputSet *set,
+                                      const char *name,
+                                      EntOutput **out);
+/// The scratch directory of `set` (borrowed).
+ENT_API const char *ent_output_set_dir(const EntOutputSet *set);
+/**
+ * Move every finished file of `set` into its directory (see
+ * ent_output_set_begin()) and free `set`.  Targets are checked first
+ * (not a regular file, read-only, other hard links): if any is refused,
+ * nothing in the directory changes.
+ */
+ENT_API EntStatus ent_output_set_commit(EntOutputSet *set);
+/// Remove the scratch directory and free `set` (NULL is fine).
+ENT_API void ent_output_set_abort(EntOutputSet *set);
 
 // ---- Triple stores ----
 

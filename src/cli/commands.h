@@ -55,6 +55,10 @@ EntStatus ent_cli_new_graph(EntWorld *world,
                             size_t n_text_dirs,
                             EntGraph **out);
 
+/// Make `stderr` escape what a terminal would act on (see
+/// ent_terminal_safe()); call first thing in main().
+void ent_cli_safe_stderr(void);
+
 /// The cores this process may run on (its affinity), at least 1.
 unsigned ent_cli_usable_cores(void);
 

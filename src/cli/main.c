@@ -4,13 +4,14 @@
 #include "../entente.h"
 #include "commands.h"
 
-#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -137,6 +138,8 @@ typedef struct {
   bool corpus_output;    ///< -O: also write the corpus graph's own file
   unsigned long jobs;    ///< -j: parallel workers (export -O only)
   unsigned long threads; ///< --threads, or 0: as many cores, up to 2
+  EntOutputSet *set;     ///< -j worker: the parent's set (not owned)
+  size_t worker;         ///< -j worker: its number, for its manifest part
 } Options;
 
 static int usage_error(const char *fmt, ...)
@@ -656,6 +659,14 @@ plan_units(EntWorld *world,
     // Two datasets called news.xml in two folders would write one
     // news.nq: refuse before anything is written.
     for (size_t i = 0; i < n; ++i) {
+      if (!strncmp(units[i].name, ".entente-", 9) || !*units[i].name) {
+        fprintf(stderr,
+                "entente: error: %s: names beginning with '.entente-' are "
+                "entente's own in an output directory; rename the file\n",
+                unit_what(o, units, i, corpus_unit));
+        free(units);
+        return EXIT_USAGE;
+      }
       for (size_t j = 0; j < i; ++j) {
         if (!strcmp(units[i].name, units[j].name)) {
           fprintf(stderr,
@@ -676,37 +687,34 @@ plan_units(EntWorld *world,
   return EXIT_OK;
 }
 
-/// Open the output of `unit` in `format`: a temporary file beside its
-/// target, or standard output.
+/// Open the output of `unit` in `format`: a file of the output set
+/// (-O), a temporary file beside its target (-o), or standard output.
 static EntStatus
 open_output(EntWorld *world,
             const Options *o,
+            EntOutputSet *set,
             const Unit *unit,
             Format format,
             EntOutput **slot,
             FILE **stream)
 {
   *stream = stdout;
-  if (!o->output_dir && !o->output) {
+  if (!set && !o->output) {
     return ENT_SUCCESS;
   }
   char name[4096];
-  if (o->output_dir) {
-    snprintf(name,
-             sizeof(name),
-             "%s/%s.%s",
-             o->output_dir,
-             unit->name,
-             format_extension(format));
+  EntStatus st = ENT_SUCCESS;
+  if (set) {
+    snprintf(name, sizeof(name), "%s.%s", unit->name, format_extension(format));
+    st = ent_output_set_open(set, name, slot);
   } else {
-    snprintf(name, sizeof(name), "%s", o->output);
+    st = ent_output_open(world, o->output, slot);
   }
-  const EntStatus st = ent_output_open(world, name, slot);
   *stream = st ? NULL : ent_output_stream(*slot);
   return st;
 }
 
-/// Rename every output into place only when all of them succeeded.
+/// Commit (or, after a failure, abort) every output of `outputs`.
 static EntStatus
 finish_outputs(EntOutput **outputs, size_t n, EntStatus st)
 {
@@ -719,6 +727,7 @@ finish_outputs(EntOutput **outputs, size_t n, EntStatus st)
     } else {
       st = ent_output_commit(outputs[i]);
     }
+    outputs[i] = NULL;
   }
   if (!st && fflush(stdout)) {
     fprintf(stderr,
@@ -829,28 +838,29 @@ stream_output(EntWorld *world,
   return st;
 }
 
-/// Write DIR/manifest.tsv (committed with the other outputs) when the
-/// run wrote N-Triples or N-Quads into a directory.
+/// Write the manifest (when the run wrote N-Triples or N-Quads into a
+/// directory) as the file `name` of `set`.
 static EntStatus
-write_manifest(EntWorld *world,
-               const Options *o,
-               const char *rows,
-               EntOutput **slot)
+write_manifest(EntOutputSet *set, const char *name, const char *rows)
 {
-  if (!o->output_dir || !rows || !*rows) {
+  if (!set || !rows || !*rows) {
     return ENT_SUCCESS;
   }
-  char path[4096];
-  snprintf(path, sizeof(path), "%s/manifest.tsv", o->output_dir);
-  EntStatus st = ent_output_open(world, path, slot);
+  EntOutput *output = NULL;
+  EntStatus st = ent_output_set_open(set, name, &output);
   if (!st) {
-    FILE *f = ent_output_stream(*slot);
+    FILE *f = ent_output_stream(output);
     fputs("# file\tgraph\tstatements\tsha256\n", f);
     fputs(rows, f);
+    st = ent_output_commit(output);
   }
   return st;
 }
 
+/// Export the units of this run.  With -O each file goes into the output
+/// set and is closed as soon as its unit is written, so the number of open
+/// files does not grow with the number of datasets; the set is committed
+/// as a whole at the end (by the parent, for a -j worker).
 static int
 run_export(EntWorld *world, const EntOntology *ont, const Options *o)
 {
@@ -863,23 +873,21 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
   if (rc) {
     return rc;
   }
-  const size_t n_outputs = n_units * (size_t)o->n_formats;
-  EntOutput **outputs = calloc(n_outputs + 1, sizeof(EntOutput *));
+  EntOutputSet *own_set = NULL;
+  EntStatus st = ENT_SUCCESS;
+  if (o->output_dir && !o->set) {
+    st = ent_output_set_begin(world, o->output_dir, &own_set);
+  }
+  EntOutputSet *set = o->set ? o->set : own_set;
+  EntOutput **outputs = calloc((size_t)o->n_formats, sizeof(EntOutput *));
   char *rows = NULL;
   size_t rows_len = 0;
   FILE *manifest = open_memstream(&rows, &rows_len);
   if (!outputs || !manifest) {
-    free(outputs);
-    free(units);
-    if (manifest) {
-      fclose(manifest);
-    }
-    free(rows);
-    return EXIT_SOFTWARE;
+    st = st ? st : ENT_ERR_NO_MEMORY;
   }
   Progress progress = { isatty(STDERR_FILENO) && !o->quiet, false, { 0, 0 } };
   clock_gettime(CLOCK_MONOTONIC, &progress.start);
-  EntStatus st = ENT_SUCCESS;
   bool input_failed = false;
   for (size_t u = 0; !st && u < n_units; ++u) {
     const Unit *unit = &units[u];
@@ -894,12 +902,7 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
       }
       FILE *stream = NULL;
       if (!st) {
-        st = open_output(world,
-                         o,
-                         unit,
-                         format,
-                         &outputs[u * (size_t)o->n_formats + (size_t)f],
-                         &stream);
+        st = open_output(world, o, set, unit, format, &outputs[f], &stream);
       }
       if (!st && is_stream_format(format)) {
         st = stream_output(world,
@@ -910,7 +913,7 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
                            stream,
                            &progress,
                            &input_failed,
-                           outputs[u * (size_t)o->n_formats + (size_t)f],
+                           outputs[f],
                            manifest);
       } else if (!st && format.diagram) {
         // A diagram needs the registry's names and classes even when the
@@ -924,16 +927,35 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
       }
     }
     ent_graph_free(graph);
+    if (set) {
+      // Closed now, in the scratch directory: bounded open files.
+      st = finish_outputs(outputs, (size_t)o->n_formats, st);
+    }
   }
   if (progress.shown) {
     fputc('\n', stderr);
   }
-  fclose(manifest);
-  st = strict_status(world, o, st);
-  if (!st) {
-    st = write_manifest(world, o, rows, &outputs[n_outputs]);
+  if (manifest) {
+    fclose(manifest);
   }
-  st = finish_outputs(outputs, n_outputs + 1, st);
+  st = strict_status(world, o, st);
+  if (!st && set) {
+    char name[64];
+    if (o->set) {
+      snprintf(name, sizeof(name), ".entente-manifest-%06zu", o->worker);
+    } else {
+      snprintf(name, sizeof(name), "manifest.tsv");
+    }
+    st = write_manifest(set, name, rows);
+  }
+  if (outputs) {
+    st = finish_outputs(outputs, (size_t)o->n_formats, st);
+  }
+  if (own_set && st) {
+    ent_output_set_abort(own_set);
+  } else if (own_set) {
+    st = ent_output_set_commit(own_set);
+  }
   free(outputs);
   free(units);
   free(rows);
@@ -951,12 +973,19 @@ run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
   if (rc) {
     return rc;
   }
+  EntOutputSet *set = NULL;
   EntOutput *output = NULL;
   FILE *stream = NULL;
   Unit unit = { NULL, 0, false, "" };
   stem(o->args[0], unit.name, sizeof(unit.name));
-  EntStatus st = open_output(world, o, &unit, o->formats[0], &output, &stream);
+  EntStatus st = o->output_dir
+                   ? ent_output_set_begin(world, o->output_dir, &set)
+                   : ENT_SUCCESS;
+  if (!st) {
+    st = open_output(world, o, set, &unit, o->formats[0], &output, &stream);
+  }
   if (st) {
+    ent_output_set_abort(set);
     return exit_code(st);
   }
   st = ent_diagram_rdf_file(world,
@@ -971,104 +1000,96 @@ run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
   const bool input_failed = st == ENT_ERR_IO;
   st = strict_status(world, o, st);
   st = finish_outputs(&output, 1, st);
+  if (set && st) {
+    ent_output_set_abort(set);
+  } else if (set) {
+    st = ent_output_set_commit(set);
+  }
   return input_failed ? EXIT_NOINPUT : exit_code(st);
 }
 
-/// Move every file of `from` into `to` (same file system: each rename is
-/// atomic), then remove `from`.
-static int
-move_files(const char *from, const char *to)
+/// Join the workers' manifest parts, in worker (so dataset) order, into
+/// the rows of the manifest, and remove the parts.
+static EntStatus
+join_manifests(EntOutputSet *set, size_t workers, char **rows)
 {
-  struct dirent **entries = NULL;
-  const int n = scandir(from, &entries, NULL, alphasort);
-  int rc = n < 0 ? EXIT_IOERR : EXIT_OK;
-  for (int k = 0; k < n; ++k) {
-    const char *name = entries[k]->d_name;
-    if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0 &&
-        strcmp(name, "manifest.tsv") != 0) {
-      char a[8192];
-      char b[8192];
-      snprintf(a, sizeof(a), "%s/%s", from, name);
-      snprintf(b, sizeof(b), "%s/%s", to, name);
-      if (rename(a, b) != 0) {
-        fprintf(stderr,
-                "%s: error: cannot move into place: %s\n",
-                b,
-                strerror(errno));
-        rc = EXIT_IOERR;
+  size_t rows_len = 0;
+  FILE *manifest = open_memstream(rows, &rows_len);
+  if (!manifest) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t w = 0; w < workers; ++w) {
+    char path[4300];
+    snprintf(path,
+             sizeof(path),
+             "%s/.entente-manifest-%06zu",
+             ent_output_set_dir(set),
+             w);
+    FILE *part = fopen(path, "re");
+    char line[8192];
+    while (part && fgets(line, sizeof(line), part)) {
+      if (line[0] != '#') {
+        fputs(line, manifest);
       }
     }
-    free(entries[k]);
-  }
-  free(entries);
-  return rc;
-}
-
-/// Remove a worker's scratch directory and what is left in it.
-static void
-remove_tree(const char *dir)
-{
-  struct dirent **entries = NULL;
-  const int n = scandir(dir, &entries, NULL, alphasort);
-  for (int k = 0; k < n; ++k) {
-    char path[8192];
-    snprintf(path, sizeof(path), "%s/%s", dir, entries[k]->d_name);
-    if (strcmp(entries[k]->d_name, ".") != 0 &&
-        strcmp(entries[k]->d_name, "..") != 0) {
+    if (part) {
+      fclose(part);
       unlink(path);
     }
-    free(entries[k]);
   }
-  free(entries);
-  rmdir(dir);
+  return fclose(manifest) ? ENT_ERR_NO_MEMORY : ENT_SUCCESS;
 }
 
 /// export -O DIR -j N: N worker processes, each exporting a contiguous
-/// share of the datasets into its own scratch directory inside DIR (the
-/// first also the corpus graph).  Only when every worker succeeded are the
-/// files moved into DIR and the manifests joined in dataset order, so the
-/// bytes are the same whatever N.
+/// share of the datasets into the run's output set (the first also the
+/// corpus graph).  Only when every worker succeeded are the manifests
+/// joined in dataset order and the set committed, so the bytes are the
+/// same whatever N.  Workers die with the run (PR_SET_PDEATHSIG); the
+/// set's helper removes the scratch whichever way the run ends.
 static int
 run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
 {
   int rc = check_output_dir(o);
+  Unit *units = NULL;
+  size_t n_units = 0;
+  if (!rc) {
+    // Name collisions across all datasets, not only within a worker's.
+    rc = plan_units(world, ont, o, &units, &n_units);
+    free(units);
+  }
   if (rc) {
     return rc;
   }
   const size_t n_datasets = o->in.n_paths;
   size_t workers = o->jobs < n_datasets ? o->jobs : n_datasets;
   workers = workers ? workers : 1;
-  char scratch[4096];
-  snprintf(scratch, sizeof(scratch), "%s/.entente-jobs-XXXXXX", o->output_dir);
-  if (!mkdtemp(scratch)) {
-    fprintf(stderr,
-            "%s: error: cannot make a scratch directory: %s\n",
-            o->output_dir,
-            strerror(errno));
+  EntOutputSet *set = NULL;
+  if (ent_output_set_begin(world, o->output_dir, &set)) {
     return EXIT_IOERR;
   }
   pid_t *pids = calloc(workers, sizeof(pid_t));
   if (!pids) {
-    rmdir(scratch);
+    ent_output_set_abort(set);
     return EXIT_SOFTWARE;
   }
+  const pid_t parent = getpid();
   fflush(NULL); // nothing buffered for the workers to write again
   for (size_t w = 0; w < workers; ++w) {
     const size_t first = w * n_datasets / workers;
     const size_t last = (w + 1) * n_datasets / workers;
-    char dir[4200];
-    snprintf(dir, sizeof(dir), "%s/%zu", scratch, w);
-    if (mkdir(dir, 0700) != 0) {
-      rc = EXIT_IOERR;
-      break;
-    }
     pids[w] = fork();
     if (pids[w] == 0) {
+      // A worker of a killed run must not run on.
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (getppid() != parent) {
+        _exit(EXIT_SOFTWARE);
+      }
       Options mine = *o;
       mine.in.paths = o->in.paths + first;
       mine.in.n_paths = last - first;
       mine.corpus_output = w == 0;
-      mine.output_dir = dir;
+      mine.set = set;
+      mine.worker = w;
       mine.jobs = 1;
       mine.quiet = true;
       // The workers already keep the cores busy.
@@ -1091,53 +1112,24 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
       rc = rc ? rc : worker_rc;
     }
   }
-  // Join the manifests in dataset order; move the files into place.
-  char *rows = NULL;
-  size_t rows_len = 0;
-  FILE *manifest = rc ? NULL : open_memstream(&rows, &rows_len);
-  for (size_t w = 0; manifest && w < workers; ++w) {
-    char path[4300];
-    snprintf(path, sizeof(path), "%s/%zu/manifest.tsv", scratch, w);
-    FILE *part = fopen(path, "r");
-    char line[8192];
-    while (part && fgets(line, sizeof(line), part)) {
-      if (line[0] != '#') {
-        fputs(line, manifest);
-      }
-    }
-    if (part) {
-      fclose(part);
-    }
-  }
-  if (manifest) {
-    fclose(manifest);
-  }
-  EntOutput *joined = NULL;
-  if (!rc && write_manifest(world, o, rows, &joined)) {
-    rc = EXIT_IOERR;
-  }
-  for (size_t w = 0; !rc && w < workers; ++w) {
-    char dir[4200];
-    snprintf(dir, sizeof(dir), "%s/%zu", scratch, w);
-    rc = move_files(dir, o->output_dir);
-  }
-  const EntStatus st =
-    finish_outputs(&joined, 1, rc ? ENT_ERR_IO : ENT_SUCCESS);
-  rc = rc ? rc : exit_code(st);
-  for (size_t w = 0; w < workers; ++w) {
-    char dir[4200];
-    snprintf(dir, sizeof(dir), "%s/%zu", scratch, w);
-    remove_tree(dir);
-  }
-  rmdir(scratch);
-  free(rows);
   free(pids);
-  return rc;
+  char *rows = NULL;
+  EntStatus st = rc ? ENT_ERR_IO : join_manifests(set, workers, &rows);
+  if (!st) {
+    st = write_manifest(set, "manifest.tsv", rows);
+  }
+  free(rows);
+  if (st) {
+    ent_output_set_abort(set);
+    return rc ? rc : exit_code(st);
+  }
+  return exit_code(ent_output_set_commit(set));
 }
 
 int
 main(int argc, char **argv)
 {
+  ent_cli_safe_stderr();
   if (argc < 2) {
     fprintf(stderr, "%s", usage_text);
     return EXIT_USAGE;

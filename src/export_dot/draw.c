@@ -12,6 +12,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -43,13 +45,29 @@ mut(const char *s)
 // pointer, in fragments ("Error", ": ", text, "\n"), so the line being
 // assembled and the count live here.
 static EntWorld *graphviz_world;
-static char graphviz_line[1024];
+static char graphviz_line[1025]; // and a newline in the child
 static size_t graphviz_line_len;
 static unsigned long graphviz_lines;
+/// In the layout child: where Graphviz's lines go, raw, for the parent to
+/// log (the parent's log and counts are the ones that matter).
+static int graphviz_fd = -1;
 
 static void
 flush_graphviz_line(void)
 {
+  if (graphviz_line_len && graphviz_fd >= 0) {
+    graphviz_line[graphviz_line_len++] = '\n';
+    for (size_t done = 0; done < graphviz_line_len;) {
+      const ssize_t n =
+        write(graphviz_fd, graphviz_line + done, graphviz_line_len - done);
+      if (n <= 0 && errno != EINTR) {
+        break;
+      }
+      done += n > 0 ? (size_t)n : 0;
+    }
+    graphviz_line_len = 0;
+    return;
+  }
   if (graphviz_line_len && graphviz_world &&
       ++graphviz_lines <= MAX_GRAPHVIZ_LINES) {
     ent_log(graphviz_world,
@@ -111,6 +129,40 @@ append_escaped(EntBuf *b, const char *text, bool label)
 /// character entities, which Graphviz decodes in labels and tooltips, and
 /// line breaks become \n and \r.  In a label, Graphviz then reads a
 /// decoded '\' as the start of an escape, so there it is doubled.
+/// Longest line of a label, in characters, and most lines: Pango lays a
+/// label out in one piece (a 100 MB one took 95 s and 7.8 GB), and cairo
+/// refuses a drawing wider than 32,767 pixels.  Longer text ends in "…";
+/// the full text goes into the tooltip (draw_node()).
+#define LABEL_MAX_LINE  200
+#define LABEL_MAX_LINES 60
+/// Longest tooltip, in bytes, cut at a character boundary.
+#define TOOLTIP_MAX_BYTES 16384
+
+static bool
+is_continuation_byte(char c)
+{
+  return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/// Whether append_escaped_lines() shortens `text` as a label.
+static bool
+label_is_capped(const char *text)
+{
+  size_t chars = 0;
+  size_t lines = 1;
+  for (const char *p = text; *p; ++p) {
+    if (*p == '\n') {
+      chars = 0;
+      if (++lines > LABEL_MAX_LINES) {
+        return true;
+      }
+    } else if (!is_continuation_byte(*p) && ++chars > LABEL_MAX_LINE) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static EntStatus
 append_escaped_lines(EntBuf *b,
                      const char *text,
@@ -118,7 +170,22 @@ append_escaped_lines(EntBuf *b,
                      const char *line_end)
 {
   EntStatus st = ENT_SUCCESS;
+  size_t chars = 0;
+  size_t lines = 1;
   for (const char *p = text; *p && !st; ++p) {
+    if (label && *p != '\n' && !is_continuation_byte(*p) &&
+        ++chars > LABEL_MAX_LINE) {
+      // The rest of this line is left out.
+      TRY(st, ent_buf_append(b, "…", strlen("…")));
+      while (p[1] && p[1] != '\n') {
+        ++p;
+      }
+      continue;
+    }
+    if (!label && !is_continuation_byte(*p) &&
+        (size_t)(p - text) >= TOOLTIP_MAX_BYTES) {
+      return ent_buf_append(b, "…", strlen("…"));
+    }
     switch (*p) {
       case '&':
         st = ent_buf_append(b, "&amp;", 5);
@@ -128,6 +195,11 @@ append_escaped_lines(EntBuf *b,
                    : ent_buf_append(b, "&#92;", 5);
         break;
       case '\n':
+        if (label && ++lines > LABEL_MAX_LINES) {
+          TRY(st, ent_buf_append(b, line_end, 2));
+          return ent_buf_append(b, "…", strlen("…"));
+        }
+        chars = 0;
         st = ent_buf_append(b, line_end, 2);
         break;
       case '\r':
@@ -279,8 +351,10 @@ set_text(void *obj, const char *name, const char *text, EntBuf *scratch)
 static bool
 is_web_iri(const char *iri)
 {
+  // A link is never shortened (it would lead elsewhere): an overlong one
+  // is left out.
   return (!strncmp(iri, "http://", 7) || !strncmp(iri, "https://", 8)) &&
-         ent_is_absolute_iri(iri);
+         strlen(iri) < TOOLTIP_MAX_BYTES && ent_is_absolute_iri(iri);
 }
 
 typedef struct {
@@ -412,8 +486,25 @@ draw_node(Drawing *d, uint32_t i, char *name)
   TRY(st, set_attr(node, "shape", style->shape));
   TRY(st, set_attr(node, "style", style->style));
   TRY(st, set_attr(node, "fillcolor", style->fill));
-  TRY(st,
-      set_text(node, "tooltip", n->tooltip ? n->tooltip : n->iri, &d->scratch));
+  const char *tooltip = n->tooltip ? n->tooltip : n->iri;
+  if (label_is_capped(n->label) || (n->facets && label_is_capped(n->facets))) {
+    // What the label leaves out is read in the tooltip.
+    ent_buf_reset(&d->scratch);
+    EntBuf full = { NULL, 0, 0 };
+    st = ent_buf_appendf(&full,
+                         "%s%s%s\n%s",
+                         n->label,
+                         n->facets ? "\n" : "",
+                         n->facets ? n->facets : "",
+                         tooltip);
+    if (!st) {
+      st = set_text(node, "tooltip", full.buf, &d->scratch);
+    }
+    ent_buf_free(&full);
+    TRY(st, st);
+  } else {
+    TRY(st, set_text(node, "tooltip", tooltip, &d->scratch));
+  }
   // Links only to web IRIs that passed the IRI check: never javascript:,
   // file: or anything else the input may carry.
   if (is_web_iri(n->iri)) {
@@ -570,7 +661,9 @@ draw_timeline(Drawing *d)
       }
     }
   }
-  qsort(dates, n_dates, sizeof(char *), by_date);
+  if (n_dates > 1) {
+    qsort(dates, n_dates, sizeof(char *), by_date);
+  }
   size_t n_unique = 0;
   for (size_t k = 0; k < n_dates; ++k) {
     if (!k || strcmp(dates[k], dates[k - 1]) != 0) {
@@ -766,17 +859,39 @@ nodes_in_view(const LGraph *lg)
 #define LAYOUT_TIMEOUT_SECONDS 300
 
 /// In the child: lay out and render `g`, write the result to `fd`, and
-/// leave without freeing the layout.
-static void
-render_child(Agraph_t *g, const char *renderer, const char *engine, int fd)
+/// leave without freeing the layout.  Graphviz's, Pango's and cairo's
+/// messages go to `err_fd`, for the parent to log.  The child stops
+/// itself at the time limit, and dies with its parent.
+static _Noreturn void
+render_child(Agraph_t *g,
+             const char *renderer,
+             const char *engine,
+             int fd,
+             int err_fd,
+             pid_t parent)
 {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) {
+    _exit(5);
+  }
+  const struct rlimit cpu = { LAYOUT_TIMEOUT_SECONDS + 5,
+                              LAYOUT_TIMEOUT_SECONDS + 10 };
+  setrlimit(RLIMIT_CPU, &cpu);
+  alarm(LAYOUT_TIMEOUT_SECONDS + 5);
+  if (dup2(err_fd, STDERR_FILENO) == STDERR_FILENO) {
+    graphviz_fd = STDERR_FILENO;
+  }
   GVC_t *gvc = gvContext();
   char *data = NULL;
   unsigned int length = 0;
   if (!gvc || gvLayout(gvc, g, engine) != 0 ||
       gvRenderData(gvc, g, renderer, &data, &length) != 0 || !data) {
-    finish_graphviz_messages();
+    flush_graphviz_line();
     _exit(2);
+  }
+  flush_graphviz_line();
+  if (!length) {
+    _exit(4);
   }
   for (unsigned int done = 0; done < length;) {
     const ssize_t n = write(fd, data + done, length - done);
@@ -788,41 +903,78 @@ render_child(Agraph_t *g, const char *renderer, const char *engine, int fd)
     }
     done += (unsigned int)n;
   }
-  finish_graphviz_messages();
   _exit(0);
 }
 
-/// Read everything the child writes to `fd` into `out`, until it closes
-/// the pipe or the deadline passes.
+/// Read what the child writes to `fd` into `out` and to `err_fd` into
+/// `err` (at most 64 KiB of it), until it closes both pipes or the
+/// deadline passes.
 static EntStatus
-collect_output(int fd, time_t deadline, EntBuf *out)
+collect_output(int fd, int err_fd, time_t deadline, EntBuf *out, EntBuf *err)
 {
   char chunk[65536];
-  for (;;) {
+  struct pollfd p[2] = { { fd, POLLIN, 0 }, { err_fd, POLLIN, 0 } };
+  while (p[0].fd >= 0 || p[1].fd >= 0) {
     const time_t now = time(NULL);
     if (now >= deadline) {
       return ENT_ERR_INTERNAL;
     }
-    struct pollfd p = { fd, POLLIN, 0 };
-    const int ready = poll(&p, 1, (int)(deadline - now) * 1000);
+    const int ready = poll(p, 2, (int)(deadline - now) * 1000);
     if (ready < 0 && errno == EINTR) {
       continue;
     }
     if (ready <= 0) {
       return ENT_ERR_INTERNAL;
     }
-    const ssize_t n = read(fd, chunk, sizeof(chunk));
-    if (n < 0 && errno == EINTR) {
-      continue;
+    for (int k = 0; k < 2; ++k) {
+      if (p[k].fd < 0 || !p[k].revents) {
+        continue;
+      }
+      const ssize_t n = read(p[k].fd, chunk, sizeof(chunk));
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n < 0 && k == 0) {
+        return ENT_ERR_IO;
+      }
+      if (n <= 0) {
+        p[k].fd = -1; // closed
+        continue;
+      }
+      EntStatus st = ENT_SUCCESS;
+      if (k == 0) {
+        TRY(st, ent_buf_append(out, chunk, (size_t)n));
+      } else if (err->len < 65536) {
+        TRY(st, ent_buf_append(err, chunk, (size_t)n));
+      }
     }
-    if (n < 0) {
-      return ENT_ERR_IO;
+  }
+  return ENT_SUCCESS;
+}
+
+/// Log the child's messages as Graphviz's, one warning per line (at most
+/// MAX_GRAPHVIZ_LINES shown), without GLib's "(process:N): " prefix.
+static void
+relay_child_messages(const EntBuf *err)
+{
+  const char *line = err->buf;
+  while (line && *line) {
+    const char *end = strchr(line, '\n');
+    const size_t len = end ? (size_t)(end - line) : strlen(line);
+    const char *text = line;
+    const char *glib = len && *line == '(' ? strstr(line, "): ") : NULL;
+    if (glib && glib < line + len) {
+      text = glib + 3;
     }
-    if (n == 0) {
-      return ENT_SUCCESS;
+    if (text < line + len) {
+      graphviz_line_len = 0;
+      const size_t n = (size_t)(line + len - text);
+      const size_t kept = n < sizeof(graphviz_line) - 1 ? n : sizeof(graphviz_line) - 1;
+      memcpy(graphviz_line, text, kept);
+      graphviz_line_len = kept;
+      flush_graphviz_line();
     }
-    EntStatus st = ENT_SUCCESS;
-    TRY(st, ent_buf_append(out, chunk, (size_t)n));
+    line = end ? end + 1 : line + len;
   }
 }
 
@@ -842,35 +994,53 @@ render(EntWorld *world,
                                            [ENT_DIAGRAM_PNG] = "png",
                                            [ENT_DIAGRAM_PDF] = "pdf" };
   int fds[2];
+  int err_fds[2];
   if (pipe(fds) != 0) {
+    return ENT_ERR_IO;
+  }
+  if (pipe(err_fds) != 0) {
+    close(fds[0]);
+    close(fds[1]);
     return ENT_ERR_IO;
   }
   // Nothing buffered may be left for the child to write a second time
   // (valgrind's child, for one, flushes stdio at _exit).
   fflush(NULL);
+  const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
     close(fds[1]);
+    close(err_fds[0]);
+    close(err_fds[1]);
     return ENT_ERR_NO_MEMORY;
   }
   if (pid == 0) {
     close(fds[0]);
-    render_child(g, renderers[format], engine, fds[1]);
+    close(err_fds[0]);
+    render_child(g, renderers[format], engine, fds[1], err_fds[1], parent);
   }
   close(fds[1]);
+  close(err_fds[1]);
   EntBuf data = { NULL, 0, 0 };
-  EntStatus st =
-    collect_output(fds[0], time(NULL) + LAYOUT_TIMEOUT_SECONDS, &data);
+  EntBuf messages = { NULL, 0, 0 };
+  EntStatus st = collect_output(
+    fds[0], err_fds[0], time(NULL) + LAYOUT_TIMEOUT_SECONDS, &data, &messages);
   close(fds[0]);
+  close(err_fds[0]);
   if (st == ENT_ERR_INTERNAL) {
     kill(pid, SIGKILL);
   }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  if (st == ENT_ERR_INTERNAL && WIFSIGNALED(status) &&
-      WTERMSIG(status) == SIGKILL) {
+  relay_child_messages(&messages);
+  ent_buf_free(&messages);
+  const bool stopped =
+    WIFSIGNALED(status) &&
+    (WTERMSIG(status) == SIGKILL || WTERMSIG(status) == SIGALRM ||
+     WTERMSIG(status) == SIGXCPU);
+  if ((st == ENT_ERR_INTERNAL || !st) && stopped) {
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_INTERNAL,
@@ -880,6 +1050,18 @@ render(EntWorld *world,
             "--max-nodes or try --engine sfdp",
             engine,
             LAYOUT_TIMEOUT_SECONDS);
+    st = ENT_ERR_INTERNAL;
+  } else if (!st && WIFEXITED(status) && WEXITSTATUS(status) == 4) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_INTERNAL,
+            NULL,
+            "Graphviz rendered an empty %s with '%s' (cairo refuses "
+            "drawings over 32,767 pixels a side; see the messages above); "
+            "narrow the view, lower --max-nodes, or write svg",
+            renderers[format],
+            engine);
+    st = ENT_ERR_INTERNAL;
   } else if (!st && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
     if (WIFSIGNALED(status)) {
       ent_log(world,
@@ -900,6 +1082,16 @@ render(EntWorld *world,
               renderers[format],
               engine);
     }
+    st = ENT_ERR_INTERNAL;
+  }
+  if (!st && !data.len) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_INTERNAL,
+            NULL,
+            "Graphviz rendered nothing for %s with '%s'",
+            renderers[format],
+            engine);
     st = ENT_ERR_INTERNAL;
   }
   if (!st && fwrite(data.buf, 1, data.len, stream) != data.len) {

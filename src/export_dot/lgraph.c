@@ -606,7 +606,9 @@ drop_redundant_edges(LGraph *lg)
   for (size_t i = 0; i < lg->n_edges; ++i) {
     keys[i] = (PairKey){ lg->edges[i].from, lg->edges[i].to, (uint32_t)i };
   }
-  qsort(keys, lg->n_edges, sizeof(PairKey), by_pair);
+  if (lg->n_edges > 1) {
+    qsort(keys, lg->n_edges, sizeof(PairKey), by_pair);
+  }
   for (size_t start = 0; start < lg->n_edges;) {
     size_t end = start + 1;
     while (end < lg->n_edges && keys[end].from == keys[start].from &&
@@ -839,7 +841,9 @@ add_concept_facets(LGraph *lg)
   for (size_t i = 0; i < lg->n_concepts; ++i) {
     lg->concepts[i].object = (uint32_t)i;
   }
-  qsort(lg->concepts, lg->n_concepts, sizeof(LClaim), by_concept);
+  if (lg->n_concepts > 1) {
+    qsort(lg->concepts, lg->n_concepts, sizeof(LClaim), by_concept);
+  }
   EntStatus st = ENT_SUCCESS;
   for (size_t a = 0; a < lg->n_concepts && !st;) {
     size_t b = a + 1;
@@ -1170,7 +1174,9 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
       ranked[k++] = (Ranked){ i == root ? SIZE_MAX : degree_in_view(lg, i), i };
     }
   }
-  qsort(ranked, count, sizeof(Ranked), by_degree);
+  if (count > 1) {
+    qsort(ranked, count, sizeof(Ranked), by_degree);
+  }
   for (size_t i = max; i < count; ++i) {
     lg->nodes[ranked[i].index].in_view = false;
   }

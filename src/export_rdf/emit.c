@@ -745,7 +745,9 @@ ent_emit_pending(EntGraph *graph, bool quads, EmitFunc func, void *handle)
     }
     ranked[i] = (RankedFact){ em->sources[e], (uint32_t)i };
   }
-  qsort(ranked, n, sizeof(RankedFact), by_rank);
+  if (n > 1) {
+    qsort(ranked, n, sizeof(RankedFact), by_rank);
+  }
   for (size_t i = 0; i < n; ++i) {
     facts[i] = ranked[i].index;
   }

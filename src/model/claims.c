@@ -619,7 +619,9 @@ ent_graph_check_disagreements(EntGraph *graph, size_t *count)
       claims[k++] = (Claim){ f->subject, (uint32_t)f->prop, (uint32_t)i };
     }
   }
-  qsort(claims, n, sizeof(Claim), by_claim);
+  if (n > 1) {
+    qsort(claims, n, sizeof(Claim), by_claim);
+  }
   size_t found = 0;
   for (size_t start = 0; start < n;) {
     size_t end = start + 1;

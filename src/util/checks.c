@@ -4,6 +4,8 @@
 
 #include "util.h"
 
+#include <uriparser/Uri.h>
+
 #include <string.h>
 #include <strings.h>
 
@@ -130,27 +132,118 @@ ent_is_lang_tag(const char *s)
   }
 }
 
+/// RFC 3987 ucschar: the non-ASCII characters an IRI may hold, less the
+/// bidirectional formatting characters its section 4.1 forbids (and the
+/// isolates Unicode added since, for the same reason).
+static bool
+is_ucschar(uint32_t c)
+{
+  if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+      (c >= 0x2066 && c <= 0x2069)) {
+    return false;
+  }
+  if (c >= 0xA0 && c <= 0xD7FF) {
+    return true;
+  }
+  if (c >= 0xF900 && c <= 0xFDCF) {
+    return true;
+  }
+  if (c >= 0xFDF0 && c <= 0xFFEF) {
+    return true;
+  }
+  // U+10000 to U+EFFFD, each plane less its last two code points.
+  return c >= 0x10000 && c <= 0xEFFFD && (c & 0xFFFE) != 0xFFFE;
+}
+
+/// RFC 3987 iprivate: allowed in the query only.
+static bool
+is_iprivate(uint32_t c)
+{
+  return (c >= 0xE000 && c <= 0xF8FF) ||
+         (c >= 0xF0000 && c <= 0x10FFFD && (c & 0xFFFE) != 0xFFFE);
+}
+
+/// Decode the UTF-8 sequence at `*p` (known valid) and advance past it.
+static uint32_t
+next_code_point(const unsigned char **p)
+{
+  const unsigned char *s = *p;
+  if (s[0] < 0x80) {
+    *p += 1;
+    return s[0];
+  }
+  if ((s[0] & 0xE0) == 0xC0) {
+    *p += 2;
+    return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+  }
+  if ((s[0] & 0xF0) == 0xE0) {
+    *p += 3;
+    return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
+           (s[2] & 0x3F);
+  }
+  *p += 4;
+  return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+         (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
 bool
 ent_is_absolute_iri(const char *s)
 {
-  // scheme ":" then at least one character; no character N-Triples forbids
-  // in an IRIREF (controls, space, <>"{}|^`\).
-  if (!is_alpha(s[0])) {
-    return false;
-  }
-  const char *p = s + 1;
-  while (is_alpha(*p) || is_digit(*p) || *p == '+' || *p == '-' || *p == '.') {
-    ++p;
-  }
-  if (*p != ':' || p[1] == '\0') {
-    return false;
-  }
+  // No character N-Triples forbids in an IRIREF (controls, space,
+  // <>"{}|^`\), valid UTF-8.
+  const size_t len = strlen(s);
   for (const unsigned char *q = (const unsigned char *)s; *q; ++q) {
     if (*q <= 0x20 || *q == 0x7F || strchr("<>\"{}|^`\\", *q)) {
       return false;
     }
   }
-  return ent_is_utf8(s, strlen(s));
+  if (!len || !ent_is_utf8(s, len)) {
+    return false;
+  }
+  // RFC 3987 maps an IRI to a URI by percent-encoding its non-ASCII
+  // characters; the URI's grammar (RFC 3986, checked by uriparser) then
+  // holds the rest: a scheme, percent-escapes of two hex digits, brackets
+  // only around an IP literal...
+  char *ascii = malloc(3 * len + 1);
+  if (!ascii) {
+    return false;
+  }
+  size_t n = 0;
+  bool in_query = false;
+  bool ok = true;
+  for (const unsigned char *p = (const unsigned char *)s; *p && ok;) {
+    const unsigned char *start = p;
+    const uint32_t c = next_code_point(&p);
+    in_query |= c == '?';
+    in_query &= c != '#';
+    if (c < 0x80) {
+      ascii[n++] = (char)c;
+      continue;
+    }
+    ok = is_ucschar(c) || (in_query && is_iprivate(c));
+    for (const unsigned char *b = start; b < p; ++b) {
+      n += (size_t)snprintf(ascii + n, 4, "%%%02X", *b);
+    }
+  }
+  ascii[n] = '\0';
+  UriUriA uri;
+  const char *error = NULL;
+  ok = ok && uriParseSingleUriA(&uri, ascii, &error) == URI_SUCCESS;
+  if (ok) {
+    ok = uri.scheme.first && uri.scheme.afterLast > uri.scheme.first;
+    // The web's schemes name a host: "https:/x/" and "http:///x" are
+    // typing mistakes, not IRIs a browser or a store can use.
+    const size_t scheme_len =
+      ok ? (size_t)(uri.scheme.afterLast - uri.scheme.first) : 0;
+    const bool web = (scheme_len == 4 && !strncasecmp(ascii, "http", 4)) ||
+                     (scheme_len == 5 && !strncasecmp(ascii, "https", 5));
+    if (ok && web) {
+      ok = uri.hostText.first && uri.hostText.afterLast > uri.hostText.first;
+    }
+    uriFreeUriMembersA(&uri);
+  }
+  free(ascii);
+  return ok;
 }
 
 static bool

@@ -10,11 +10,13 @@
 
 #include <nettle/sha2.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +26,7 @@ struct EntOutputImpl {
   char *temp;
   FILE *stream;
   bool anonymous; ///< O_TMPFILE: no name until ent_output_commit()
+  bool staged;    ///< A file of an EntOutputSet: `temp` is its final name
 };
 
 /// The process's umask, read from /proc where it can be (setting it to
@@ -98,32 +101,139 @@ link_anonymous(EntOutput *o)
 }
 
 EntStatus
-ent_output_open(EntWorld *world, const char *path, EntOutput **out)
+ent_output_check_target(EntWorld *world, const char *path, const struct stat *st)
 {
-  *out = NULL;
-  struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    ent_log(world,
-            ENT_LOG_ERROR,
-            ENT_ERR_IO,
-            &(EntCaret){ path, 0, 0 },
-            "output path exists and is not a regular file; choose a file "
-            "name");
+  const char *problem = NULL;
+  if (!S_ISREG(st->st_mode)) {
+    problem = "exists and is not a regular file; choose a file name";
+  } else if (!(st->st_mode & 0222) ||
+             (access(path, W_OK) != 0 && errno == EACCES)) {
+    problem = "is read-only; make it writable (chmod u+w) or remove it to "
+              "replace it";
+  } else if (st->st_nlink > 1) {
+    problem = "has other hard links: replacing it would break them and "
+              "writing through it would not be atomic; remove the other "
+              "links or write to another name";
+  }
+  if (problem) {
+    ent_log(
+      world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){ path, 0, 0 }, "%s", problem);
     return ENT_ERR_IO;
   }
+  return ENT_SUCCESS;
+}
+
+void
+ent_output_adopt_mode(int fd, const struct stat *target)
+{
+  // The permission bits only: set-user-ID and the like are not ours to
+  // copy.  Owner and group where the process may set them (root, or a
+  // group it belongs to).
+  (void)fchmod(fd, target->st_mode & 0777);
+  struct stat own;
+  if (fstat(fd, &own) == 0 &&
+      (own.st_uid != target->st_uid || own.st_gid != target->st_gid)) {
+    (void)fchown(fd, target->st_uid, target->st_gid);
+    (void)fchmod(fd, target->st_mode & 0777);
+  }
+}
+
+/// Whether `name` is `base` followed by ".tmp-" and six characters: a
+/// temporary file of ent_output_open(base).
+static bool
+is_temporary_of(const char *name, const char *base)
+{
+  const size_t n = strlen(base);
+  return !strncmp(name, base, n) && !strncmp(name + n, ".tmp-", 5) &&
+         strlen(name + n + 5) == 6;
+}
+
+/// Remove the temporary files of `path` that killed runs left: those
+/// whose writer no longer holds the lock every writer takes.
+static void
+remove_stale_temporaries(const char *path)
+{
+  const char *slash = strrchr(path, '/');
+  char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                    : strdup(".");
+  const char *base = slash ? slash + 1 : path;
+  DIR *d = dir ? opendir(dir) : NULL;
+  const int dir_fd = d ? dirfd(d) : -1;
+  for (struct dirent *e = d ? readdir(d) : NULL; e; e = readdir(d)) {
+    if (!is_temporary_of(e->d_name, base)) {
+      continue;
+    }
+    const int fd = openat(
+      dir_fd, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      unlinkat(dir_fd, e->d_name, 0);
+    }
+    if (fd >= 0) {
+      close(fd);
+    }
+  }
+  if (d) {
+    closedir(d);
+  }
+  free(dir);
+}
+
+static EntOutput *
+new_output(EntWorld *world, const char *path, const char *temp_suffix)
+{
   EntOutput *o = calloc(1, sizeof(EntOutput));
   EntBuf temp = { NULL, 0, 0 };
-  if (!o || ent_buf_appendf(&temp, "%s.tmp-XXXXXX", path)) {
+  if (!o || ent_buf_appendf(&temp, "%s%s", path, temp_suffix)) {
     free(o);
     ent_buf_free(&temp);
-    return ENT_ERR_NO_MEMORY;
+    return NULL;
   }
   o->world = world;
   o->temp = temp.buf;
   o->path = strdup(path);
-  int fd = o->path ? open_anonymous(path) : -1;
+  if (!o->path) {
+    free(o->temp);
+    free(o);
+    return NULL;
+  }
+  return o;
+}
+
+static EntStatus
+attach_stream(EntOutput *o, int fd)
+{
+  o->stream = fdopen(fd, "wb");
+  if (!o->stream) {
+    close(fd);
+    if (!o->anonymous) {
+      unlink(o->temp);
+    }
+    free(o->path);
+    free(o->temp);
+    free(o);
+    return ENT_ERR_NO_MEMORY;
+  }
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_output_open(EntWorld *world, const char *path, EntOutput **out)
+{
+  *out = NULL;
+  struct stat st;
+  const bool exists = stat(path, &st) == 0;
+  EntStatus status = ENT_SUCCESS;
+  TRY(status, exists ? ent_output_check_target(world, path, &st) : status);
+  remove_stale_temporaries(path);
+  EntOutput *o = new_output(world, path, ".tmp-XXXXXX");
+  if (!o) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  int fd = open_anonymous(path);
   o->anonymous = fd >= 0;
-  if (fd < 0 && o->path) {
+  if (fd < 0) {
     fd = mkstemp(o->temp);
     if (fd >= 0) {
       // mkstemp makes the file private; outputs are ordinary files.
@@ -142,17 +252,47 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
     free(o);
     return ENT_ERR_IO;
   }
-  o->stream = fdopen(fd, "wb");
-  if (!o->stream) {
-    close(fd);
-    if (!o->anonymous) {
-      unlink(o->temp);
-    }
+  // Held until the file is renamed or removed: a temporary file nobody
+  // holds locked is a killed run's, for remove_stale_temporaries().
+  (void)flock(fd, LOCK_EX | LOCK_NB);
+  if (exists) {
+    ent_output_adopt_mode(fd, &st);
+  }
+  TRY(status, attach_stream(o, fd));
+  *out = o;
+  return ENT_SUCCESS;
+}
+
+EntStatus
+ent_output_open_staged(EntWorld *world,
+                       const char *path,
+                       const struct stat *target,
+                       EntOutput **out)
+{
+  *out = NULL;
+  EntOutput *o = new_output(world, path, "");
+  if (!o) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  o->staged = true;
+  const int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ path, 0, 0 },
+            "cannot create a file here: %s",
+            strerror(errno));
     free(o->path);
     free(o->temp);
     free(o);
-    return ENT_ERR_NO_MEMORY;
+    return ENT_ERR_IO;
   }
+  if (target) {
+    ent_output_adopt_mode(fd, target);
+  }
+  EntStatus status = ENT_SUCCESS;
+  TRY(status, attach_stream(o, fd));
   *out = o;
   return ENT_SUCCESS;
 }
@@ -182,6 +322,22 @@ ent_output_commit(EntOutput *output)
     !write_failed && !sync_failed && o->anonymous && link_anonymous(o) != 0;
   const int link_errno = errno;
   const bool close_failed = fclose(o->stream) != 0;
+  if (o->staged) {
+    // Stays in the set's scratch directory for ent_output_set_commit().
+    if (write_failed || sync_failed || close_failed) {
+      ent_log(o->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              &(EntCaret){ o->path, 0, 0 },
+              "writing failed: %s; nothing written",
+              strerror(write_failed ? saved : errno));
+      unlink(o->temp);
+      release(o);
+      return ENT_ERR_IO;
+    }
+    release(o);
+    return ENT_SUCCESS;
+  }
   if (link_failed) {
     ent_log(o->world,
             ENT_LOG_ERROR,

@@ -148,4 +148,23 @@ bool ent_is_count(const char *s);
 /// Text with something other than white space in it.
 bool ent_has_text(const char *s);
 
+// ---- Output files (output.c, output_set.c) -------------------------------
+
+struct stat;
+/// Refuse to replace `path` (described by `st`) when it is not a regular
+/// file, is read-only, or has other hard links; logs why.
+EntStatus ent_output_check_target(EntWorld *world,
+                                  const char *path,
+                                  const struct stat *st);
+/// Give the open file `fd` the permission bits (and owner, where allowed)
+/// of the file it will replace.
+void ent_output_adopt_mode(int fd, const struct stat *target);
+/// A file of an output set: created at `path` in the set's scratch
+/// directory; commit closes it there, abort removes it.  `target`
+/// (nullable) is the file it will replace, for its mode.
+EntStatus ent_output_open_staged(EntWorld *world,
+                                 const char *path,
+                                 const struct stat *target,
+                                 EntOutput **out);
+
 #endif // ENT_UTIL_H

@@ -163,6 +163,85 @@ first_column_of_line(const char *path, unsigned long line)
   return column;
 }
 
+/// The code point of the UTF-8 sequence at `s` and its length in `*len`,
+/// or -1 (and *len 1) when `s` does not start a valid sequence.
+static long
+decode_utf8(const unsigned char *s, size_t *len)
+{
+  *len = 1;
+  if (s[0] < 0x80) {
+    return s[0];
+  }
+  size_t n = 0;
+  long cp = 0;
+  long min = 0;
+  if ((s[0] & 0xE0) == 0xC0) {
+    n = 2, cp = s[0] & 0x1F, min = 0x80;
+  } else if ((s[0] & 0xF0) == 0xE0) {
+    n = 3, cp = s[0] & 0x0F, min = 0x800;
+  } else if ((s[0] & 0xF8) == 0xF0) {
+    n = 4, cp = s[0] & 0x07, min = 0x10000;
+  } else {
+    return -1;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    if ((s[i] & 0xC0) != 0x80) {
+      return -1;
+    }
+    cp = (cp << 6) | (s[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return -1;
+  }
+  *len = n;
+  return cp;
+}
+
+/// Characters a terminal would act on or reorder text around.
+static bool
+is_unsafe_for_terminal(long cp)
+{
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
+         cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t
+ent_terminal_safe(const char *text, char *out, size_t size)
+{
+  size_t written = 0;
+  const unsigned char *p = (const unsigned char *)text;
+  while (*p) {
+    size_t len = 1;
+    const long cp = decode_utf8(p, &len);
+    char escape[16];
+    const char *piece = (const char *)p;
+    size_t piece_len = len;
+    if (cp < 0) {
+      snprintf(escape, sizeof(escape), "\\x%02X", p[0]);
+      piece = escape;
+      piece_len = 4;
+    } else if (is_unsafe_for_terminal(cp)) {
+      piece_len = (size_t)snprintf(
+        escape, sizeof(escape), cp < 0x100 ? "\\x%02lX" : "\\u%04lX", cp);
+      piece = escape;
+    }
+    if (size && written + piece_len < size) {
+      memcpy(out + written, piece, piece_len);
+      out[written + piece_len] = '\0';
+    } else if (size && written < size) {
+      out[written] = '\0';
+      size = written + 1; // nothing more fits: keep whole pieces only
+    }
+    written += piece_len;
+    p += len;
+  }
+  if (size && !written) {
+    out[0] = '\0';
+  }
+  return written;
+}
+
 void
 ent_vlog(EntWorld *world,
          const EntLogLevel level,
@@ -209,8 +288,21 @@ ent_vlog(EntWorld *world,
       located.column = first_column_of_line(located.document, located.line);
     }
   }
-  world->log(
-    world->log_handle, level, status, caret ? &located : NULL, message);
+  // Messages quote input (IDs, file names, text, servers' answers): no
+  // byte of it may drive the terminal.
+  char safe[4 * sizeof(message)];
+  ent_terminal_safe(message, safe, sizeof(safe));
+  char *safe_document = NULL;
+  if (located.document) {
+    const size_t need = ent_terminal_safe(located.document, NULL, 0) + 1;
+    safe_document = malloc(need);
+    if (safe_document) {
+      ent_terminal_safe(located.document, safe_document, need);
+      located.document = safe_document;
+    }
+  }
+  world->log(world->log_handle, level, status, caret ? &located : NULL, safe);
+  free(safe_document);
 }
 
 void

@@ -138,9 +138,23 @@ test_hostile_labels(EntWorld *world, const EntOntology *ontology)
   assert(agnedges(g) == 0);
   for (size_t i = 0; i < n_names; ++i) {
     int count = 0;
-    assert(node_labelled(g, names[i], &count));
-    assert(count == 1);
+    if (names[i] != big) {
+      assert(node_labelled(g, names[i], &count));
+      assert(count == 1);
+    }
   }
+  // The 100 KiB name: its label is its first 200 characters and an
+  // ellipsis; the tooltip holds the first 16 KiB of it and an ellipsis.
+  char capped[256];
+  snprintf(capped, sizeof(capped), "%.200s…", big);
+  int count = 0;
+  Agnode_t *v = node_labelled(g, capped, &count);
+  assert(v && count == 1);
+  char *tooltip = unescape(agget(v, mut("tooltip")));
+  assert(!strncmp(tooltip, big, 16384));
+  assert(!strncmp(tooltip + 16384, "…", strlen("…")));
+  assert(strlen(tooltip) == 16384 + strlen("…"));
+  free(tooltip);
   agclose(g);
   free(text);
   ent_graph_free(graph);
