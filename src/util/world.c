@@ -268,8 +268,9 @@ ent_vlog(EntWorld *world,
     // are more rather than flood the terminal.
     if (++world->warnings > ENT_MAX_REPORTED_WARNINGS) {
       if (world->warnings == ENT_MAX_REPORTED_WARNINGS + 1) {
+        // A warning itself, so that whoever hides warnings hides it too.
         world->log(world->log_handle,
-                   ENT_LOG_NOTE,
+                   ENT_LOG_WARNING,
                    status,
                    NULL,
                    "too many warnings; the rest are not shown");
