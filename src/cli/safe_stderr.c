@@ -77,8 +77,8 @@ safe_write(void *cookie, const char *buf, size_t size)
   while (done < size) {
     size_t n = s->n_pending;
     memcpy(joined, s->pending, n);
-    const size_t take = size - done < sizeof(joined) - n ? size - done
-                                                         : sizeof(joined) - n;
+    const size_t take =
+      size - done < sizeof(joined) - n ? size - done : sizeof(joined) - n;
     memcpy(joined + n, buf + done, take);
     n += take;
     done += take;

@@ -969,7 +969,8 @@ relay_child_messages(const EntBuf *err)
     if (text < line + len) {
       graphviz_line_len = 0;
       const size_t n = (size_t)(line + len - text);
-      const size_t kept = n < sizeof(graphviz_line) - 1 ? n : sizeof(graphviz_line) - 1;
+      const size_t kept =
+        n < sizeof(graphviz_line) - 1 ? n : sizeof(graphviz_line) - 1;
       memcpy(graphviz_line, text, kept);
       graphviz_line_len = kept;
       flush_graphviz_line();
@@ -1036,10 +1037,9 @@ render(EntWorld *world,
   }
   relay_child_messages(&messages);
   ent_buf_free(&messages);
-  const bool stopped =
-    WIFSIGNALED(status) &&
-    (WTERMSIG(status) == SIGKILL || WTERMSIG(status) == SIGALRM ||
-     WTERMSIG(status) == SIGXCPU);
+  const bool stopped = WIFSIGNALED(status) && (WTERMSIG(status) == SIGKILL ||
+                                               WTERMSIG(status) == SIGALRM ||
+                                               WTERMSIG(status) == SIGXCPU);
   if ((st == ENT_ERR_INTERNAL || !st) && stopped) {
     ent_log(world,
             ENT_LOG_ERROR,

@@ -1174,6 +1174,7 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
       ranked[k++] = (Ranked){ i == root ? SIZE_MAX : degree_in_view(lg, i), i };
     }
   }
+  count = k; // the same number; said so that the analyzer sees every entry set
   if (count > 1) {
     qsort(ranked, count, sizeof(Ranked), by_degree);
   }

@@ -101,7 +101,9 @@ link_anonymous(EntOutput *o)
 }
 
 EntStatus
-ent_output_check_target(EntWorld *world, const char *path, const struct stat *st)
+ent_output_check_target(EntWorld *world,
+                        const char *path,
+                        const struct stat *st)
 {
   const char *problem = NULL;
   if (!S_ISREG(st->st_mode)) {
@@ -116,8 +118,12 @@ ent_output_check_target(EntWorld *world, const char *path, const struct stat *st
               "links or write to another name";
   }
   if (problem) {
-    ent_log(
-      world, ENT_LOG_ERROR, ENT_ERR_IO, &(EntCaret){ path, 0, 0 }, "%s", problem);
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ path, 0, 0 },
+            "%s",
+            problem);
     return ENT_ERR_IO;
   }
   return ENT_SUCCESS;
@@ -163,8 +169,8 @@ remove_stale_temporaries(const char *path)
     if (!is_temporary_of(e->d_name, base)) {
       continue;
     }
-    const int fd = openat(
-      dir_fd, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    const int fd =
+      openat(dir_fd, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
     if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
         flock(fd, LOCK_EX | LOCK_NB) == 0) {

@@ -33,12 +33,12 @@
 
 struct EntOutputSetImpl {
   EntWorld *world;
-  char *dir;          ///< The target directory, as given
-  char *scratch;      ///< dir/.entente-run-XXXXXX
-  int dir_fd;         ///< The target directory
-  int scratch_fd;     ///< Holds this run's lock
-  int janitor_pipe;   ///< Write end; closing it unsent means "clean up"
-  pid_t janitor;      ///< The helper, or 0
+  char *dir;        ///< The target directory, as given
+  char *scratch;    ///< dir/.entente-run-XXXXXX
+  int dir_fd;       ///< The target directory
+  int scratch_fd;   ///< Holds this run's lock
+  int janitor_pipe; ///< Write end; closing it unsent means "clean up"
+  pid_t janitor;    ///< The helper, or 0
 };
 
 static bool
@@ -68,7 +68,8 @@ empty_directory(int fd)
     if (is_dot_or_dotdot(e->d_name)) {
       continue;
     }
-    if (unlinkat(fd, e->d_name, 0) != 0 && (errno == EISDIR || errno == EPERM)) {
+    if (unlinkat(fd, e->d_name, 0) != 0 &&
+        (errno == EISDIR || errno == EPERM)) {
       const int sub =
         openat(fd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       if (sub >= 0) {
@@ -205,8 +206,7 @@ janitor_main(int pipe_fd, int dir_fd, const char *scratch_name)
   // The directory is opened anew: a lock on the run's own open directory
   // would not exclude the run's other processes.
   const int pipe_copy = fcntl(pipe_fd, F_DUPFD, 10);
-  const int dir_copy =
-    openat(dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const int dir_copy = openat(dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   const int dir_high = dir_copy >= 0 ? fcntl(dir_copy, F_DUPFD, 10) : -1;
   if (pipe_copy < 0 || dir_high < 0 || dup2(pipe_copy, 3) != 3 ||
       dup2(dir_high, 4) != 4) {
