@@ -18,6 +18,7 @@
 #ifndef ENTENTE_H
 #define ENTENTE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -243,6 +244,19 @@ ENT_API EntStatus ent_graph_new(EntWorld *world,
                                 const char *base_iri,
                                 EntGraph **out);
 ENT_API void ent_graph_free(EntGraph *graph);
+
+/**
+ * True if `iri` can be a base for entity IRIs: an absolute IRI (RFC 3987)
+ * of a scheme that is safe to link (http, https, urn...), ending in '/' or
+ * '#'.  For checking a user's --base before any work is done.
+ */
+ENT_API bool ent_iri_usable_as_base(const char *iri);
+
+/**
+ * True if `iri` is an absolute IRI per RFC 3987 (no bidi controls, a
+ * non-empty host for http(s), well-formed percent-escapes).
+ */
+ENT_API bool ent_iri_is_valid(const char *iri);
 
 /**
  * Add an entity.  `id` is a slug (`[a-z0-9]`, inner `-`) unique in the
@@ -669,15 +683,18 @@ typedef enum {
  * the password goes to libcurl only, never into a message or a file.
  */
 typedef struct {
-  const char *store;     ///< Graph Store endpoint URL, http:// or https://
-  const char *graph_iri; ///< Graph to write instead of the source's IRI
-  EntPushMode mode;      ///< ENT_PUSH_REPLACE (0) or ENT_PUSH_APPEND
-  const char *user;      ///< User for HTTP digest or basic auth, or NULL
-  const char *password;  ///< The user's password (with `user` only)
-  size_t chunk;          ///< Most triples per request; 0: the default
-  long connect_timeout;  ///< Seconds to connect; 0: 10
-  long timeout;          ///< Seconds each request may take in all; 0: 300
-  int dry_run;           ///< Nonzero: check, count and plan; send nothing
+  const char *store;       ///< Graph Store endpoint URL, http:// or https://
+  const char *graph_iri;   ///< Graph to write instead of the source's IRI
+  EntPushMode mode;        ///< ENT_PUSH_REPLACE (0) or ENT_PUSH_APPEND
+  const char *user;        ///< User for HTTP auth (Digest over http), or NULL
+  const char *password;    ///< The user's password (with `user` only)
+  size_t chunk;            ///< Most triples per request; 0: the default
+  long connect_timeout;    ///< Seconds to connect; 0: 10
+  long timeout;            ///< Seconds each request may take in all; 0: 300
+  int dry_run;             ///< Nonzero: check, count and plan; send nothing
+  int allow_insecure_auth; ///< Nonzero: Basic auth over plain http allowed
+  const char *proxy;       ///< Proxy URL, or NULL: no proxy, whatever the
+                           ///< environment's http_proxy says
 } EntPushOptions;
 
 /// What ent_store_push() did, or with `dry_run` would do.
@@ -714,6 +731,27 @@ ENT_API EntStatus ent_store_push(EntGraph *graph,
                                  const char *source_id,
                                  const EntPushOptions *options,
                                  EntPushReport *report);
+
+/// Told after each graph ent_store_push_all() pushed (or would push, or
+/// failed to push: `status` then says why, and it is the last call).
+typedef void (*EntPushEachFunc)(void *handle,
+                                size_t index,
+                                const EntPushReport *report,
+                                EntStatus status);
+
+/**
+ * Push every named graph of `graph` (each source's and the corpus's, in
+ * the order of ent_graph_source_id()) as ent_store_push() does, walking the
+ * graph once for all of them: time is linear in statements whatever the
+ * number of sources, for a dry run too.  Every graph is checked and
+ * counted before the store sees a byte; then the graphs are sent in order,
+ * stopping at the first that fails.  `each` (nullable) is told about each
+ * graph.  `options->graph_iri` is refused unless there is one graph.
+ */
+ENT_API EntStatus ent_store_push_all(EntGraph *graph,
+                                     const EntPushOptions *options,
+                                     EntPushEachFunc each,
+                                     void *handle);
 
 #ifdef __cplusplus
 }

@@ -293,6 +293,11 @@ parse_args(int argc, char **argv, Options *o)
     } else if (!strcmp(a, "-O") || !strcmp(a, "--output-dir")) {
       o->output_dir = value;
     } else if (!strcmp(a, "--base")) {
+      if (!ent_iri_usable_as_base(value)) {
+        return usage_error("--base '%s' is not usable: give an absolute "
+                           "http(s) or urn IRI ending in '/' or '#'",
+                           value);
+      }
       o->base = value;
     } else if (!strcmp(a, "--ontology")) {
       o->ontology = value;

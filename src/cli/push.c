@@ -6,6 +6,7 @@
 #include "commands.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 // Exit codes, as in sysexits.h (the same as main.c's).
 enum {
@@ -33,7 +35,8 @@ static const char push_usage[] =
   "                    [--replace | --append] [--user U --password-file F]\n"
   "                    [--dry-run] [--chunk N] [--timeout SECONDS]\n"
   "                    [--corpus DIR] [--text-dir DIR] [--base IRI]\n"
-  "                    [--ontology FILE]\n";
+  "                    [--ontology FILE] [--proxy URL]\n"
+  "                    [--allow-insecure-auth]\n";
 
 static const char push_help[] =
   "\n"
@@ -51,10 +54,17 @@ static const char push_help[] =
   "  --replace        replace each graph (the default): pushing twice\n"
   "                   leaves the store as one push does\n"
   "  --append         add to each graph instead\n"
-  "  --user U         authenticate as U (digest or basic, as the store asks)\n"
+  "  --user U         authenticate as U: over https as the store asks, over\n"
+  "                   plain http with Digest only (Basic would send the\n"
+  "                   password readable on the way)\n"
   "  --password-file F\n"
-  "                   read U's password from the first line of F; passwords\n"
-  "                   are never taken on the command line\n"
+  "                   read U's password from the first line of F (a regular\n"
+  "                   file; white space at the end of the line is dropped);\n"
+  "                   passwords are never taken on the command line\n"
+  "  --allow-insecure-auth\n"
+  "                   allow Basic authentication over plain http\n"
+  "  --proxy URL      go through this proxy; without it no proxy is used,\n"
+  "                   whatever http_proxy and the like say\n"
   "  --dry-run        load, check and print what would be sent; no network\n"
   "  --chunk N        at most N triples per request (default 100000;\n"
   "                   Virtuoso 7.2.5 can hang on requests of ~500000)\n"
@@ -128,6 +138,8 @@ parse_push_args(int argc, char **argv, PushArgs *a)
     const char *value = i + 1 < argc ? argv[i + 1] : NULL;
     if (!strcmp(opt, "--dry-run")) {
       a->push.dry_run = 1;
+    } else if (!strcmp(opt, "--allow-insecure-auth")) {
+      a->push.allow_insecure_auth = 1;
     } else if (!strcmp(opt, "--replace") || !strcmp(opt, "--append")) {
       const EntPushMode mode =
         opt[2] == 'r' ? ENT_PUSH_REPLACE : ENT_PUSH_APPEND;
@@ -156,7 +168,8 @@ parse_push_args(int argc, char **argv, PushArgs *a)
     } else if (!strcmp(opt, "--store") || !strcmp(opt, "--graph") ||
                !strcmp(opt, "--user") || !strcmp(opt, "--password-file") ||
                !strcmp(opt, "--chunk") || !strcmp(opt, "--timeout") ||
-               !strcmp(opt, "--base") || !strcmp(opt, "--ontology")) {
+               !strcmp(opt, "--base") || !strcmp(opt, "--ontology") ||
+               !strcmp(opt, "--proxy")) {
       if (!value) {
         return push_usage_error("%s needs a value", opt);
       }
@@ -164,15 +177,26 @@ parse_push_args(int argc, char **argv, PushArgs *a)
       if (!strcmp(opt, "--store")) {
         a->push.store = value;
       } else if (!strcmp(opt, "--graph")) {
+        if (!ent_iri_is_valid(value)) {
+          return push_usage_error("--graph '%s' is not an absolute IRI", value);
+        }
         a->push.graph_iri = value;
       } else if (!strcmp(opt, "--user")) {
         a->push.user = value;
       } else if (!strcmp(opt, "--password-file")) {
         a->password_file = value;
       } else if (!strcmp(opt, "--base")) {
+        if (!ent_iri_usable_as_base(value)) {
+          return push_usage_error("--base '%s' is not usable: give an "
+                                  "absolute http(s) or urn IRI ending in "
+                                  "'/' or '#'",
+                                  value);
+        }
         a->base = value;
       } else if (!strcmp(opt, "--ontology")) {
         a->ontology = value;
+      } else if (!strcmp(opt, "--proxy")) {
+        a->push.proxy = value;
       } else if (!strcmp(opt, "--chunk")) {
         a->push.chunk = (size_t)parse_count(value, 100000000ULL);
         if (!a->push.chunk) {
@@ -217,30 +241,53 @@ wipe(char *buf, size_t len)
   }
 }
 
-/// Read the first line of `path` into `out` (without the line end).
+/// Read the first line of `path` into `out` (without the line end and the
+/// white space before it).  Only a regular file: a FIFO or a device could
+/// block for ever or never end.
 static int
 read_password(const char *path, char *out, size_t size)
 {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  const int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st)) {
     fprintf(stderr,
             "%s: error: cannot read the password file: %s\n",
             path,
             strerror(errno));
+    if (fd >= 0) {
+      close(fd);
+    }
     return PUSH_NOINPUT;
   }
-  struct stat st;
-  if (!fstat(fileno(f), &st) && (st.st_mode & (S_IRWXG | S_IRWXO))) {
+  if (!S_ISREG(st.st_mode)) {
+    close(fd);
+    fprintf(stderr,
+            "%s: error: the password file is not a regular file; put the "
+            "password in a file only you can read\n",
+            path);
+    return PUSH_NOINPUT;
+  }
+  if (st.st_mode & (S_IRWXG | S_IRWXO)) {
     fprintf(stderr,
             "%s: warning: other users can read this password file; "
             "chmod 600 it\n",
             path);
   }
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    close(fd);
+    return PUSH_SOFTWARE;
+  }
   const size_t n = fread(out, 1, size - 1, f);
   const bool failed = ferror(f) != 0;
   fclose(f);
   out[n] = '\0';
-  out[strcspn(out, "\r\n")] = '\0';
+  size_t len = strcspn(out, "\r\n");
+  // An editor's or echo's trailing blank is not part of the password.
+  while (len > 0 && (out[len - 1] == ' ' || out[len - 1] == '\t')) {
+    --len;
+  }
+  out[len] = '\0';
   if (failed || !out[0] || n == size - 1) {
     wipe(out, size);
     fprintf(stderr,
@@ -295,12 +342,6 @@ push_exit_code(EntStatus st)
   }
 }
 
-/// One named graph to push: a source's, or the corpus's.
-typedef struct {
-  EntGraph *graph;
-  const char *source; ///< Borrowed from `graph`
-} Target;
-
 static void
 print_line(const EntPushOptions *o, const EntPushReport *r)
 {
@@ -322,15 +363,39 @@ print_line(const EntPushOptions *o, const EntPushReport *r)
   }
 }
 
+/// What the push has done so far, for the notes after a failure.
+typedef struct {
+  const EntPushOptions *options;
+  size_t pushed;      ///< Graphs pushed in full
+  const char *failed; ///< IRI of the graph that failed, or NULL
+  long failed_status; ///< Its last HTTP status
+} PushProgress;
+
+static void
+each_pushed(void *handle,
+            size_t index,
+            const EntPushReport *report,
+            EntStatus status)
+{
+  (void)index;
+  PushProgress *progress = handle;
+  if (status) {
+    progress->failed = report->graph_iri;
+    progress->failed_status = report->http_status;
+    return;
+  }
+  ++progress->pushed;
+  print_line(progress->options, report);
+  fflush(stdout);
+}
+
 /// Load every dataset into one graph, as export does (against their
 /// corpus, if any), and list its named graphs; 0 or an exit status.
 static int
-load_targets(EntWorld *world,
-             const EntOntology *ont,
-             const PushArgs *a,
-             EntGraph **graph,
-             Target **targets,
-             size_t *n_targets)
+load_graph(EntWorld *world,
+           const EntOntology *ont,
+           const PushArgs *a,
+           EntGraph **graph)
 {
   EntStatus st = ent_cli_new_graph(
     world, ont, a->base, &a->in, a->text_dirs, a->n_text_dirs, graph);
@@ -346,19 +411,11 @@ load_targets(EntWorld *world,
     return load_exit_code(st);
   }
   const size_t n = ent_graph_source_count(*graph);
-  *targets = calloc(n ? n : 1, sizeof(Target));
-  if (!*targets) {
-    return PUSH_SOFTWARE;
-  }
-  for (size_t s = 0; s < n; ++s) {
-    (*targets)[(*n_targets)++] =
-      (Target){ *graph, ent_graph_source_id(*graph, s) };
-  }
-  if (a->push.graph_iri && *n_targets != 1) {
+  if (a->push.graph_iri && n != 1) {
     return push_usage_error("--graph names one graph, but the datasets hold "
                             "%zu graphs (sources and the corpus); leave "
                             "--graph out",
-                            *n_targets);
+                            n);
   }
   return PUSH_OK;
 }
@@ -369,8 +426,6 @@ run_push(PushArgs *a)
   EntWorld *world = NULL;
   EntOntology *ont = NULL;
   EntGraph *graph = NULL;
-  Target *targets = NULL;
-  size_t n_targets = 0;
   int rc =
     ent_cli_inputs(a->datasets, (size_t)a->n_datasets, a->corpus, &a->in);
   if (!rc && ent_world_new(&world)) {
@@ -381,43 +436,29 @@ run_push(PushArgs *a)
     rc = ent_ontology_load(world, a->ontology, &ont) ? PUSH_CONFIG : PUSH_OK;
   }
   if (!rc) {
-    rc = load_targets(world, ont, a, &graph, &targets, &n_targets);
+    rc = load_graph(world, ont, a, &graph);
   }
-  // First every graph dry, so a bad URL or export error stops the push
-  // before the store sees a byte; then for real.
-  EntPushOptions dry = a->push;
-  dry.dry_run = 1;
-  for (size_t i = 0; !rc && i < n_targets; ++i) {
-    EntPushReport report;
-    rc = push_exit_code(
-      ent_store_push(targets[i].graph, targets[i].source, &dry, &report));
-    if (!rc && a->push.dry_run) {
-      print_line(&a->push, &report);
-    }
-  }
-  for (size_t i = 0; !rc && !a->push.dry_run && i < n_targets; ++i) {
-    EntPushReport report;
+  // Every graph checked and counted in one walk before the store sees a
+  // byte (ent_store_push_all), then sent in order.
+  if (!rc) {
+    PushProgress progress = { &a->push, 0, NULL, 0 };
     const EntStatus st =
-      ent_store_push(targets[i].graph, targets[i].source, &a->push, &report);
+      ent_store_push_all(graph, &a->push, each_pushed, &progress);
     rc = push_exit_code(st);
-    if (!rc) {
-      print_line(&a->push, &report);
-      fflush(stdout);
-    } else if (report.http_status == 401) {
+    if (rc && progress.failed_status == 401) {
       fprintf(stderr,
               "entente: note: %s\n",
               a->push.user ? "check --user and the password in "
                              "--password-file"
                            : "give --user and --password-file");
-    } else if (st == ENT_ERR_IO && i > 0) {
+    } else if (st == ENT_ERR_IO && progress.pushed > 0 && progress.failed) {
       fprintf(stderr,
               "entente: note: the %zu graph(s) before <%s> were pushed in "
               "full\n",
-              i,
-              report.graph_iri);
+              progress.pushed,
+              progress.failed);
     }
   }
-  free(targets);
   ent_graph_free(graph);
   ent_cli_inputs_free(&a->in);
   ent_ontology_free(ont);

@@ -101,4 +101,19 @@ EntStatus ent_emit_pending(EntGraph *graph,
  */
 EntStatus ent_emit_check_vocabulary(EntGraph *graph);
 
+/**
+ * Check every statement of `graph` and count those of each of the
+ * `n_graphs` named graphs `iris` into `lines`, in one walk of the graph.
+ * With `out` (a file open for writing at offset 0), also write each
+ * graph's statements as N-Triples, in the order ent_export_rdf_source()
+ * writes them, into one part of `out` starting at `offsets[i]`.
+ * Statements of other graphs are left out.
+ */
+EntStatus ent_export_by_graph(EntGraph *graph,
+                              size_t n_graphs,
+                              const char *const *iris,
+                              FILE *out,
+                              size_t *lines,
+                              long long *offsets);
+
 #endif // ENT_EMIT_H

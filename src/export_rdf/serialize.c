@@ -4,8 +4,11 @@
 #include "emit.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 typedef struct {
   const char *name;
@@ -787,4 +790,201 @@ ent_export_rdf_file(EntGraph *graph,
     return st;
   }
   return ent_output_commit(out);
+}
+
+// ---- Every named graph at once, for push ----------------------------------
+
+typedef struct {
+  const char *iri;
+  uint32_t index;
+} GraphKey;
+
+static int
+by_iri(const void *a, const void *b)
+{
+  return strcmp(((const GraphKey *)a)->iri, ((const GraphKey *)b)->iri);
+}
+
+/// Sorts each statement to its graph while the N-Quads are written.
+typedef struct {
+  const GraphKey *keys;
+  size_t n_keys;
+  size_t *lines;      ///< Statements per graph
+  uint32_t *sequence; ///< Graph of each statement written, in order
+  size_t n_sequence;
+  size_t cap_sequence;
+  RdfWriter *writer; ///< NULL: count only
+} Sorter;
+
+static EntStatus
+sort_one(void *handle, const Triple *t)
+{
+  Sorter *s = handle;
+  uint32_t g = UINT32_MAX;
+  if (t->graph) {
+    const GraphKey key = { t->graph, 0 };
+    const GraphKey *found =
+      bsearch(&key, s->keys, s->n_keys, sizeof(key), by_iri);
+    g = found ? found->index : UINT32_MAX;
+  }
+  if (g != UINT32_MAX) {
+    ++s->lines[g];
+  }
+  if (!s->writer) {
+    return ENT_SUCCESS;
+  }
+  if (s->n_sequence == s->cap_sequence) {
+    const size_t cap = s->cap_sequence ? 2 * s->cap_sequence : 4096;
+    uint32_t *grown = realloc(s->sequence, cap * sizeof(uint32_t));
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    s->sequence = grown;
+    s->cap_sequence = cap;
+  }
+  s->sequence[s->n_sequence++] = g;
+  return rdf_writer_put(s->writer, t);
+}
+
+/// The N-Triples statement of N-Quads `line` (`len` bytes, ending in
+/// " <graph> .\n"): its length without the graph term.  An IRI holds no
+/// '<' (N-Quads escapes it), so the last '<' starts the graph term.
+static size_t
+triple_length(const char *line, size_t len)
+{
+  if (len < 6 || memcmp(line + len - 4, "> .\n", 4) != 0) {
+    return 0;
+  }
+  size_t open = len - 4;
+  while (open > 0 && line[open] != '<') {
+    --open;
+  }
+  if (open == 0 || line[open - 1] != ' ') {
+    return 0;
+  }
+  // "s p o" + " .\n"
+  return open - 1;
+}
+
+EntStatus
+ent_export_by_graph(EntGraph *graph,
+                    size_t n_graphs,
+                    const char *const *iris,
+                    FILE *out,
+                    size_t *lines,
+                    long long *offsets)
+{
+  GraphKey *keys = malloc((n_graphs ? n_graphs : 1) * sizeof(GraphKey));
+  long long *cursor = calloc(n_graphs ? n_graphs : 1, sizeof(long long));
+  if (!keys || !cursor) {
+    free(keys);
+    free(cursor);
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < n_graphs; ++i) {
+    keys[i] = (GraphKey){ iris[i], (uint32_t)i };
+    lines[i] = 0;
+  }
+  if (n_graphs > 1) {
+    qsort(keys, n_graphs, sizeof(GraphKey), by_iri);
+  }
+  Sorter sorter = { keys, n_graphs, lines, NULL, 0, 0, NULL };
+  EntStatus st = ENT_SUCCESS;
+  FILE *quads = NULL;
+  if (out) {
+    quads = tmpfile();
+    if (!quads) {
+      ent_log(graph->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "cannot create a temporary file: %s",
+              strerror(errno));
+      st = ENT_ERR_IO;
+    }
+    if (!st) {
+      st =
+        rdf_writer_open(graph, ENT_FORMAT_NQUADS, NULL, quads, &sorter.writer);
+    }
+  }
+  if (!st) {
+    // One walk of the graph: every graph's statements at once (without a
+    // writer, only counted and checked).
+    st = ent_emit(graph, true, sort_one, &sorter);
+  }
+  if (sorter.writer) {
+    const EntStatus closed = rdf_writer_close(sorter.writer, !st);
+    st = st ? st : closed;
+  }
+  // Then each graph's statements, as N-Triples, put together: two reads
+  // of the N-Quads, the first to size each graph's part, the second to
+  // write each statement into its graph's part.
+  char *line = NULL;
+  size_t line_cap = 0;
+  for (int pass = 0; !st && quads && pass < 2; ++pass) {
+    if (pass == 1) {
+      long long at = 0;
+      for (size_t g = 0; g < n_graphs; ++g) {
+        offsets[g] = at;
+        at += cursor[g];
+        cursor[g] = offsets[g];
+      }
+    }
+    if (fseek(quads, 0, SEEK_SET)) {
+      st = ENT_ERR_IO;
+      break;
+    }
+    size_t k = 0;
+    ssize_t n = 0;
+    while (!st && (n = getline(&line, &line_cap, quads)) > 0) {
+      if (k == sorter.n_sequence) {
+        st = ENT_ERR_INTERNAL;
+        break;
+      }
+      const uint32_t g = sorter.sequence[k++];
+      if (g == UINT32_MAX) {
+        continue;
+      }
+      const size_t len = triple_length(line, (size_t)n);
+      if (!len) {
+        st = ENT_ERR_INTERNAL;
+        break;
+      }
+      memcpy(line + len, " .\n", 3);
+      if (pass == 0) {
+        cursor[g] += (long long)len + 3;
+      } else {
+        const ssize_t wrote =
+          pwrite(fileno(out), line, len + 3, (off_t)cursor[g]);
+        if (wrote != (ssize_t)(len + 3)) {
+          ent_log(graph->world,
+                  ENT_LOG_ERROR,
+                  ENT_ERR_IO,
+                  NULL,
+                  "writing to a temporary file failed: %s",
+                  strerror(wrote < 0 ? errno : ENOSPC));
+          st = ENT_ERR_IO;
+        }
+        cursor[g] += (long long)len + 3;
+      }
+    }
+    if (!st && (ferror(quads) || k != sorter.n_sequence)) {
+      st = ferror(quads) ? ENT_ERR_IO : ENT_ERR_INTERNAL;
+    }
+    if (st == ENT_ERR_INTERNAL) {
+      ent_log(graph->world,
+              ENT_LOG_ERROR,
+              st,
+              NULL,
+              "the N-Quads written for push do not read back as written");
+    }
+  }
+  free(line);
+  if (quads) {
+    fclose(quads);
+  }
+  free(sorter.sequence);
+  free(keys);
+  free(cursor);
+  return st;
 }

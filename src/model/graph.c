@@ -36,6 +36,20 @@ fail(EntGraph *g, const EntStatus st, const EntCaret *at, const char *fmt, ...)
   return st;
 }
 
+bool
+ent_iri_is_valid(const char *iri)
+{
+  return iri && ent_is_absolute_iri(iri);
+}
+
+bool
+ent_iri_usable_as_base(const char *iri)
+{
+  const size_t len = iri ? strlen(iri) : 0;
+  return len && ent_is_absolute_iri(iri) && !ent_is_unsafe_scheme(iri) &&
+         (iri[len - 1] == '/' || iri[len - 1] == '#');
+}
+
 EntStatus
 ent_graph_new(EntWorld *world,
               const EntOntology *ontology,
@@ -47,9 +61,7 @@ ent_graph_new(EntWorld *world,
     return ENT_ERR_BAD_ARG;
   }
   const char *base = base_iri ? base_iri : ENT_DEFAULT_BASE;
-  const size_t len = strlen(base);
-  if (!ent_is_absolute_iri(base) || ent_is_unsafe_scheme(base) ||
-      (base[len - 1] != '/' && base[len - 1] != '#')) {
+  if (!ent_iri_usable_as_base(base)) {
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_VALUE,
@@ -817,9 +829,7 @@ ent_graph_use_base(EntGraph *graph, const char *base)
     graph->base = graph->own_base;
     return ENT_SUCCESS;
   }
-  const size_t len = strlen(base);
-  if (!ent_is_absolute_iri(base) || ent_is_unsafe_scheme(base) ||
-      (base[len - 1] != '/' && base[len - 1] != '#')) {
+  if (!ent_iri_usable_as_base(base)) {
     return ENT_ERR_BAD_VALUE;
   }
   graph->base = ent_pool_intern(&graph->strings, base);

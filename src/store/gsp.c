@@ -2,6 +2,7 @@
 // Pushing a source's named graph to a triple store with the SPARQL 1.1
 // Graph Store HTTP Protocol (https://www.w3.org/TR/sparql11-http-rdf-update/).
 
+#include "../export_rdf/emit.h"
 #include "../model/model.h"
 #include "http.h"
 
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <time.h>
 
 #define DEFAULT_CONNECT_TIMEOUT 10L
 #define DEFAULT_TIMEOUT         300L
@@ -23,6 +25,8 @@ typedef struct {
   const EntPushOptions *options;
   EntPushReport *report;
   const char *store; ///< As the user gave it (checked: no credentials)
+  char *shown;       ///< The store URL for messages: query values masked
+  bool https;        ///< The store URL is https://
   char *url;         ///< store + "graph=" parameter; free with curl_free()
   size_t chunk;
   long connect_timeout;
@@ -76,6 +80,39 @@ names_graph(const char *q)
   return false;
 }
 
+/// The store URL as messages show it: the value of every query parameter
+/// (an access token, often) replaced by "***", a URL with a user or
+/// password as "...".  Caller frees.
+static char *
+shown_url(const char *store)
+{
+  if (strchr(store, '@')) {
+    return strdup("...");
+  }
+  EntBuf b = { NULL, 0, 0 };
+  const char *q = strchr(store, '?');
+  EntStatus st =
+    ent_buf_append(&b, store, q ? (size_t)(q - store) : strlen(store));
+  while (!st && q && *q && *q != '#') {
+    // q at '?' or '&': copy it and the name, mask the value.
+    const size_t name = strcspn(q + 1, "=&#") + 1;
+    st = ent_buf_append(&b, q, name);
+    q += name;
+    if (!st && *q == '=') {
+      st = ent_buf_append(&b, "=***", 4);
+      q += 1 + strcspn(q + 1, "&#");
+    }
+  }
+  if (!st && q && *q == '#') {
+    st = ent_buf_append(&b, q, strlen(q));
+  }
+  if (st) {
+    ent_buf_free(&b);
+    return NULL;
+  }
+  return b.buf ? b.buf : strdup("");
+}
+
 /// Check the store URL and make the request URL for `graph_iri`.
 static EntStatus
 make_url(Push *p, const char *graph_iri)
@@ -89,16 +126,13 @@ make_url(Push *p, const char *graph_iri)
   char *part = NULL;
   char *query = NULL;
   EntBuf param = { NULL, 0, 0 };
-  // The URL is echoed in messages only once it is known to hold no
-  // credentials.
-  const bool secret = strchr(p->store, '@') != NULL;
   if (curl_url_set(u, CURLUPART_URL, p->store, CURLU_NON_SUPPORT_SCHEME) ||
       curl_url_get(u, CURLUPART_SCHEME, &scheme, 0)) {
     st = bad_option(p,
                     "store URL '%s' is not a URL; give the store's Graph "
                     "Store endpoint, such as "
                     "http://127.0.0.1:8890/sparql-graph-crud",
-                    secret ? "..." : p->store);
+                    p->shown);
   } else if (!curl_url_get(u, CURLUPART_USER, &part, 0) ||
              !curl_url_get(u, CURLUPART_PASSWORD, &part, 0)) {
     st = bad_option(p,
@@ -106,15 +140,15 @@ make_url(Push *p, const char *graph_iri)
                     "separately (entente push: --user and --password-file)");
   } else if (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) {
     st = bad_option(
-      p, "store URL '%s' must start with http:// or https://", p->store);
+      p, "store URL '%s' must start with http:// or https://", p->shown);
   } else if (!curl_url_get(u, CURLUPART_FRAGMENT, &part, 0)) {
-    st = bad_option(p, "store URL '%s' has a #fragment; remove it", p->store);
+    st = bad_option(p, "store URL '%s' has a #fragment; remove it", p->shown);
   } else if (!curl_url_get(u, CURLUPART_QUERY, &query, 0) &&
              names_graph(query)) {
     st = bad_option(p,
                     "store URL '%s' names a graph already; give the "
                     "endpoint alone (entente adds ?graph=)",
-                    p->store);
+                    p->shown);
   } else if ((st = ent_buf_append(&param, "graph=", 6)) ||
              (st = append_escaped(&param, graph_iri))) {
     // out of memory
@@ -122,6 +156,7 @@ make_url(Push *p, const char *graph_iri)
              curl_url_get(u, CURLUPART_URL, &p->url, 0)) {
     st = ENT_ERR_NO_MEMORY;
   }
+  p->https = !st && scheme && !strcmp(scheme, "https");
   curl_free(query);
   curl_free(part);
   curl_free(scheme);
@@ -140,6 +175,15 @@ check_options(Push *p)
     return ENT_ERR_BAD_VALUE;
   }
   p->store = o->store;
+  p->shown = shown_url(o->store);
+  if (!p->shown) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  if (o->proxy && !o->proxy[0]) {
+    return bad_option(p,
+                      "--proxy needs a proxy URL, such as "
+                      "http://proxy.example:3128");
+  }
   if (o->mode != ENT_PUSH_REPLACE && o->mode != ENT_PUSH_APPEND) {
     return bad_option(p, "unknown push mode");
   }
@@ -216,6 +260,15 @@ status_hint(const Push *p, const EntHttp *http)
   }
   switch (s) {
     case 401:
+      if (p->options->user && !p->https && !p->options->allow_insecure_auth &&
+          ((unsigned long)http->auth_offered & CURLAUTH_BASIC) &&
+          !((unsigned long)http->auth_offered &
+            (CURLAUTH_DIGEST | CURLAUTH_DIGEST_IE))) {
+        return "the store offers only Basic authentication, which would "
+               "send the password readable over plain http; use its "
+               "https:// URL, or --allow-insecure-auth if the network is "
+               "trusted (the password was not sent)";
+      }
       return p->options->user ? "the store refused this user and password"
                               : "the store wants a user and password";
     case 403:
@@ -262,7 +315,7 @@ report_failure(Push *p,
               ENT_ERR_IO,
               NULL,
               "could not connect to %s: is the store running? (%s)",
-              p->store,
+              p->shown,
               http->error);
       break;
     case ENT_HTTP_NO_CONNECT_IN_TIME:
@@ -272,7 +325,7 @@ report_failure(Push *p,
               NULL,
               "could not connect to %s within %ld s: is the store running "
               "and reachable?",
-              p->store,
+              p->shown,
               p->connect_timeout);
       break;
     case ENT_HTTP_NO_HOST:
@@ -281,7 +334,7 @@ report_failure(Push *p,
               ENT_ERR_IO,
               NULL,
               "could not find the host of %s: check the URL (%s)",
-              p->store,
+              p->shown,
               http->error);
       break;
     case ENT_HTTP_TIMEOUT:
@@ -291,7 +344,7 @@ report_failure(Push *p,
               NULL,
               "%s did not answer the %s within %ld s: the store may be busy "
               "or stuck; allow more time or send fewer triples per request",
-              p->store,
+              p->shown,
               request,
               p->timeout);
       break;
@@ -302,7 +355,7 @@ report_failure(Push *p,
               NULL,
               "%s broke off the connection during the %s (%s): did the "
               "store stop? see its log",
-              p->store,
+              p->shown,
               request,
               http->error);
       break;
@@ -311,8 +364,33 @@ report_failure(Push *p,
               ENT_LOG_ERROR,
               ENT_ERR_IO,
               NULL,
-              "secure connection to %s failed: %s",
-              p->store,
+              "secure connection to %s failed: %s%s",
+              p->shown,
+              http->error,
+              strstr(http->error, "version number") ||
+                  strstr(http->error, "unexpected TLS packet") ||
+                  strstr(http->error, "handshake")
+                ? " (is this a plain http port? then give http://)"
+                : "");
+      break;
+    case ENT_HTTP_TLS_STALLED:
+      ent_log(w,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "connected to %s, but no TLS handshake within %ld s: is this "
+              "a plain http port? (try http:// instead of https://)",
+              p->shown,
+              p->connect_timeout);
+      break;
+    case ENT_HTTP_PROXY:
+      ent_log(w,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "the proxy %s (--proxy) failed on the way to %s: %s",
+              p->options->proxy ? p->options->proxy : "",
+              p->shown,
               http->error);
       break;
     case ENT_HTTP_OTHER:
@@ -322,19 +400,23 @@ report_failure(Push *p,
               NULL,
               "the %s to %s failed: %s",
               request,
-              p->store,
+              p->shown,
               http->error);
       break;
     case ENT_HTTP_STATUS: {
       char answer[ANSWER_SHOWN];
       ent_http_answer_line(http, answer, sizeof(answer));
-      const char *location = ent_http_redirect(http);
+      // A store may echo the request's headers; the password, a token in
+      // the URL or an Authorization value must not reach the terminal.
+      ent_http_mask_secrets(answer, p->options->password);
+      const char *redirect = ent_http_redirect(http);
+      char *location = redirect ? shown_url(redirect) : NULL;
       ent_log(w,
               ENT_LOG_ERROR,
               ENT_ERR_IO,
               NULL,
               "%s answered %ld%s to the %s; %s%s%s%s%s%s",
-              p->store,
+              p->shown,
               http->status,
               reason_phrase(http->status),
               request,
@@ -344,6 +426,7 @@ report_failure(Push *p,
               location ? ")" : "",
               answer[0] ? ". The store said: " : "",
               answer);
+      free(location);
       break;
     }
   }
@@ -374,17 +457,52 @@ may_have_written(const EntHttp *http, size_t done)
   }
 }
 
-/// Send the N-Triples in `nt` (`count` lines) in chunks.
+/// Most times one request is sent again when the store asks to wait.
+#define MAX_RETRIES 5
+/// Longest wait entente accepts from a Retry-After header, in seconds; a
+/// store asking for more is reported instead of waited for.
+#define MAX_RETRY_WAIT 120L
+
+/// Send again after a 503 or 429 whose Retry-After is within bounds:
+/// waits, and says so.
+static bool
+wait_to_retry(Push *p, const EntHttp *http, size_t *retries)
+{
+  if ((http->status != 503 && http->status != 429) || !http->retry_after ||
+      http->retry_after > MAX_RETRY_WAIT || *retries == MAX_RETRIES) {
+    return false;
+  }
+  ++*retries;
+  ent_log(p->world,
+          ENT_LOG_NOTE,
+          ENT_SUCCESS,
+          NULL,
+          "%s answered %ld and asked to wait %ld s; waiting (try %zu of %d)",
+          p->shown,
+          http->status,
+          http->retry_after,
+          *retries,
+          MAX_RETRIES);
+  struct timespec left = { (time_t)http->retry_after, 0 };
+  while (nanosleep(&left, &left) && errno == EINTR) {
+  }
+  return true;
+}
+
+/// Send the N-Triples in `nt` (`r->triples` lines from where it stands) in
+/// chunks.
 static EntStatus
 send_chunks(Push *p, FILE *nt, const char *graph_iri)
 {
   EntPushReport *r = p->report;
   EntHttp http;
-  EntStatus st = ent_http_open(&http,
-                               p->options->user,
-                               p->options->password,
-                               p->connect_timeout,
-                               p->timeout);
+  const EntHttpSetup setup = {
+    p->options->user,  p->options->password,
+    p->https,          p->options->allow_insecure_auth != 0,
+    p->options->proxy, p->connect_timeout,
+    p->timeout
+  };
+  EntStatus st = ent_http_open(&http, &setup);
   if (st) {
     ent_log(p->world,
             ENT_LOG_ERROR,
@@ -407,7 +525,8 @@ send_chunks(Push *p, FILE *nt, const char *graph_iri)
     ent_buf_reset(&body);
     size_t lines = 0;
     ssize_t n = 0;
-    while (lines < p->chunk && (n = getline(&line, &line_cap, nt)) > 0) {
+    while (lines < p->chunk && sent + lines < r->triples &&
+           (n = getline(&line, &line_cap, nt)) > 0) {
       st = ent_buf_append(&body, line, (size_t)n);
       if (st) {
         break;
@@ -427,8 +546,12 @@ send_chunks(Push *p, FILE *nt, const char *graph_iri)
       break;
     }
     sent += lines;
-    st = ent_http_send(
-      &http, method, p->url, r->triples ? body.buf : NULL, body.len);
+    size_t retries = 0;
+    do {
+      st = ent_http_send(
+        &http, method, p->url, r->triples ? body.buf : NULL, body.len);
+    } while (!st && http.outcome == ENT_HTTP_STATUS &&
+             wait_to_retry(p, &http, &retries));
     if (st) {
       break;
     }
@@ -439,6 +562,15 @@ send_chunks(Push *p, FILE *nt, const char *graph_iri)
       continue;
     }
     report_failure(p, &http, method, graph_iri, i + 1);
+    if ((http.status == 503 || http.status == 429) && http.retry_after) {
+      ent_log(p->world,
+              ENT_LOG_NOTE,
+              ENT_ERR_IO,
+              NULL,
+              "the store asked to wait %ld s%s; push again later",
+              http.retry_after,
+              retries == MAX_RETRIES ? " once more" : "");
+    }
     r->may_be_partial = may_have_written(&http, r->requests_done);
     st = ENT_ERR_IO;
   }
@@ -471,6 +603,66 @@ send_chunks(Push *p, FILE *nt, const char *graph_iri)
   return st;
 }
 
+/// Check the options and the source, and plan: the graph's IRI and URL.
+static EntStatus
+prepare(Push *p, EntGraph *graph, const char *source_id)
+{
+  EntStatus st = check_options(p);
+  if (st) {
+    return st;
+  }
+  EntClass cls = ENT_CLASS_COUNT_;
+  if (!source_id || !ent_graph_has(graph, source_id, &cls) ||
+      (cls != ENT_CLASS_SOURCE && cls != ENT_CLASS_CORPUS)) {
+    ent_log(p->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_UNKNOWN_ID,
+            NULL,
+            "'%s' is not a source of this graph",
+            source_id ? source_id : "");
+    return ENT_ERR_UNKNOWN_ID;
+  }
+  const EntPushOptions *o = p->options;
+  const char *graph_iri =
+    o->graph_iri ? o->graph_iri : ent_graph_iri(graph, source_id);
+  p->report->graph_iri = graph_iri;
+  return make_url(p, graph_iri);
+}
+
+/// Plan the requests for `count` statements.
+static void
+plan(Push *p, size_t count)
+{
+  p->report->triples = count;
+  const size_t chunks = count / p->chunk + (count % p->chunk ? 1U : 0U);
+  p->report->requests =
+    chunks == 0 && p->options->mode == ENT_PUSH_REPLACE ? 1 : chunks;
+}
+
+static void
+push_free(Push *p)
+{
+  curl_free(p->url);
+  p->url = NULL;
+  free(p->shown);
+  p->shown = NULL;
+}
+
+static FILE *
+temporary(Push *p)
+{
+  FILE *f = tmpfile();
+  if (!f) {
+    ent_log(p->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            NULL,
+            "cannot create a temporary file: %s",
+            strerror(errno));
+  }
+  return f;
+}
+
 EntStatus
 ent_store_push(EntGraph *graph,
                const char *source_id,
@@ -482,43 +674,16 @@ ent_store_push(EntGraph *graph,
              .options = options,
              .report = report ? report : &ignored };
   memset(p.report, 0, sizeof(*p.report));
-  EntStatus st = check_options(&p);
-  if (st) {
-    return st;
-  }
-  EntClass cls = ENT_CLASS_COUNT_;
-  if (!source_id || !ent_graph_has(graph, source_id, &cls) ||
-      (cls != ENT_CLASS_SOURCE && cls != ENT_CLASS_CORPUS)) {
-    ent_log(p.world,
-            ENT_LOG_ERROR,
-            ENT_ERR_UNKNOWN_ID,
-            NULL,
-            "'%s' is not a source of this graph",
-            source_id ? source_id : "");
-    return ENT_ERR_UNKNOWN_ID;
-  }
-  const char *graph_iri =
-    options->graph_iri ? options->graph_iri : ent_graph_iri(graph, source_id);
-  p.report->graph_iri = graph_iri;
-  st = make_url(&p, graph_iri);
-  if (st) {
-    return st;
-  }
+  EntStatus st = prepare(&p, graph, source_id);
   // The graph is exported whole before anything is sent, so an export
   // error (an undeclared term...) stops the push before the store changes.
-  FILE *nt = tmpfile();
-  if (!nt) {
-    ent_log(p.world,
-            ENT_LOG_ERROR,
-            ENT_ERR_IO,
-            NULL,
-            "cannot create a temporary file: %s",
-            strerror(errno));
-    curl_free(p.url);
-    return ENT_ERR_IO;
-  }
+  FILE *nt = st ? NULL : temporary(&p);
+  st = st ? st : nt ? ENT_SUCCESS : ENT_ERR_IO;
   size_t count = 0;
-  st = ent_export_rdf_source(graph, ENT_FORMAT_NTRIPLES, source_id, nt, &count);
+  if (!st) {
+    st =
+      ent_export_rdf_source(graph, ENT_FORMAT_NTRIPLES, source_id, nt, &count);
+  }
   if (!st && (fflush(nt) || fseek(nt, 0, SEEK_SET))) {
     ent_log(p.world,
             ENT_LOG_ERROR,
@@ -529,15 +694,84 @@ ent_store_push(EntGraph *graph,
     st = ENT_ERR_IO;
   }
   if (!st) {
-    p.report->triples = count;
-    const size_t chunks = count / p.chunk + (count % p.chunk ? 1U : 0U);
-    p.report->requests =
-      chunks == 0 && options->mode == ENT_PUSH_REPLACE ? 1 : chunks;
+    plan(&p, count);
     if (!options->dry_run) {
-      st = send_chunks(&p, nt, graph_iri);
+      st = send_chunks(&p, nt, p.report->graph_iri);
     }
   }
-  fclose(nt);
-  curl_free(p.url);
+  if (nt) {
+    fclose(nt);
+  }
+  push_free(&p);
+  return st;
+}
+
+EntStatus
+ent_store_push_all(EntGraph *graph,
+                   const EntPushOptions *options,
+                   EntPushEachFunc each,
+                   void *handle)
+{
+  const size_t n = ent_graph_source_count(graph);
+  if (options->graph_iri && n != 1) {
+    ent_log(graph->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_VALUE,
+            NULL,
+            "a graph name was given, but there are %zu graphs to push",
+            n);
+    return ENT_ERR_BAD_VALUE;
+  }
+  const char **iris = calloc(n ? n : 1, sizeof(const char *));
+  size_t *lines = calloc(n ? n : 1, sizeof(size_t));
+  long long *offsets = calloc(n ? n : 1, sizeof(long long));
+  EntStatus st = iris && lines && offsets ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  // Every graph's URL first, so that a bad option stops the push before
+  // the graph is walked.
+  for (size_t i = 0; !st && i < n; ++i) {
+    EntPushReport report;
+    Push p = { .world = graph->world, .options = options, .report = &report };
+    memset(&report, 0, sizeof(report));
+    st = prepare(&p, graph, ent_graph_source_id(graph, i));
+    iris[i] = ent_graph_iri(graph, ent_graph_source_id(graph, i));
+    push_free(&p);
+  }
+  // One walk of the graph for every graph's statements; written out only
+  // for a real push.  An export error stops it before the store changes.
+  FILE *nt = NULL;
+  if (!st && !options->dry_run) {
+    EntPushReport ignored;
+    Push p = { .world = graph->world, .options = options, .report = &ignored };
+    nt = temporary(&p);
+    st = nt ? ENT_SUCCESS : ENT_ERR_IO;
+  }
+  if (!st) {
+    st = ent_export_by_graph(graph, n, iris, nt, lines, offsets);
+  }
+  for (size_t i = 0; !st && i < n; ++i) {
+    EntPushReport report;
+    Push p = { .world = graph->world, .options = options, .report = &report };
+    memset(&report, 0, sizeof(report));
+    st = prepare(&p, graph, ent_graph_source_id(graph, i));
+    if (!st) {
+      plan(&p, lines[i]);
+    }
+    if (!st && nt && fseeko(nt, (off_t)offsets[i], SEEK_SET)) {
+      st = ENT_ERR_IO;
+    }
+    if (!st && !options->dry_run) {
+      st = send_chunks(&p, nt, report.graph_iri);
+    }
+    push_free(&p);
+    if (each) {
+      each(handle, i, &report, st);
+    }
+  }
+  if (nt) {
+    fclose(nt);
+  }
+  free(iris);
+  free(lines);
+  free(offsets);
   return st;
 }

@@ -23,15 +23,13 @@ on_answer(char *data, size_t size, size_t n, void *handle)
 }
 
 EntStatus
-ent_http_open(EntHttp *http,
-              const char *user,
-              const char *password,
-              long connect_timeout,
-              long timeout)
+ent_http_open(EntHttp *http, const EntHttpSetup *setup)
 {
   memset(http, 0, sizeof(*http));
-  http->timeout = timeout;
-  http->connect_timeout = connect_timeout;
+  http->timeout = setup->timeout;
+  http->connect_timeout = setup->connect_timeout;
+  http->https = setup->https;
+  http->proxy = setup->proxy != NULL;
   if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
     return ENT_ERR_INTERNAL;
   }
@@ -63,8 +61,14 @@ ent_http_open(EntHttp *http,
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-  rc = rc ? rc : curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, connect_timeout);
-  rc = rc ? rc : curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout);
+  rc = rc ? rc
+          : curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, setup->connect_timeout);
+  rc = rc ? rc : curl_easy_setopt(c, CURLOPT_TIMEOUT, setup->timeout);
+  // An empty proxy turns off the environment's (http_proxy...): a proxy
+  // is used only when the user names one.
+  rc = rc
+         ? rc
+         : curl_easy_setopt(c, CURLOPT_PROXY, setup->proxy ? setup->proxy : "");
   // No signals: safe in threaded programs (libcurl's threaded resolver
   // still enforces the timeouts).
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -73,12 +77,17 @@ ent_http_open(EntHttp *http,
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_WRITEDATA, http);
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_USERAGENT, "entente/" ENT_VERSION);
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
-  if (user) {
-    // Any method the store offers (digest for Virtuoso); libcurl picks the
-    // safest.  The handle is reused, so later requests authenticate at once.
-    rc = rc ? rc : curl_easy_setopt(c, CURLOPT_USERNAME, user);
-    rc = rc ? rc : curl_easy_setopt(c, CURLOPT_PASSWORD, password);
-    rc = rc ? rc : curl_easy_setopt(c, CURLOPT_HTTPAUTH, (long)CURLAUTH_ANY);
+  if (setup->user) {
+    // Over TLS any method the store offers, libcurl picking the safest;
+    // over plain http only those that do not send the password itself
+    // (Digest for Virtuoso), unless the user allowed Basic.  The handle is
+    // reused, so later requests authenticate at once.
+    const unsigned long methods = setup->https || setup->insecure_auth
+                                    ? CURLAUTH_ANY
+                                    : CURLAUTH_DIGEST | CURLAUTH_DIGEST_IE;
+    rc = rc ? rc : curl_easy_setopt(c, CURLOPT_USERNAME, setup->user);
+    rc = rc ? rc : curl_easy_setopt(c, CURLOPT_PASSWORD, setup->password);
+    rc = rc ? rc : curl_easy_setopt(c, CURLOPT_HTTPAUTH, methods);
   }
   if (rc == CURLE_OUT_OF_MEMORY) {
     return ENT_ERR_NO_MEMORY;
@@ -99,21 +108,29 @@ ent_http_close(EntHttp *http)
 }
 
 static EntHttpOutcome
-classify(CURL *curl, CURLcode rc)
+classify(const EntHttp *http, CURLcode rc, bool proxy)
 {
   switch (rc) {
     case CURLE_OK:
       return ENT_HTTP_OK;
     case CURLE_COULDNT_CONNECT:
-      return ENT_HTTP_NO_CONNECT;
-    case CURLE_COULDNT_RESOLVE_HOST:
+      return proxy ? ENT_HTTP_PROXY : ENT_HTTP_NO_CONNECT;
     case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_PROXY:
+      return ENT_HTTP_PROXY;
+    case CURLE_COULDNT_RESOLVE_HOST:
       return ENT_HTTP_NO_HOST;
     case CURLE_OPERATION_TIMEDOUT: {
-      // libcurl reports both timeouts alike; a connect time of zero says
-      // the connection never came up.
+      // libcurl reports all timeouts alike; a connect time of zero says
+      // the connection never came up, a TLS time of zero over https that
+      // the handshake never ended (a plain-http port, often).
       curl_off_t connect = 0;
-      curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connect);
+      curl_off_t tls = 0;
+      curl_easy_getinfo(http->curl, CURLINFO_CONNECT_TIME_T, &connect);
+      curl_easy_getinfo(http->curl, CURLINFO_APPCONNECT_TIME_T, &tls);
+      if (connect > 0 && http->https && tls == 0) {
+        return ENT_HTTP_TLS_STALLED;
+      }
       return connect > 0 ? ENT_HTTP_TIMEOUT : ENT_HTTP_NO_CONNECT_IN_TIME;
     }
     case CURLE_GOT_NOTHING:
@@ -144,6 +161,8 @@ ent_http_send(EntHttp *http,
   http->status = 0;
   http->error[0] = '\0';
   http->answer_total = 0;
+  http->retry_after = 0;
+  http->auth_offered = 0;
   ent_buf_reset(&http->answer);
   CURLcode rc = curl_easy_setopt(c, CURLOPT_URL, url);
   if (body) {
@@ -166,7 +185,13 @@ ent_http_send(EntHttp *http,
     return ENT_ERR_NO_MEMORY;
   }
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &http->status);
-  http->outcome = classify(c, rc);
+  curl_off_t retry = 0;
+  if (curl_easy_getinfo(c, CURLINFO_RETRY_AFTER, &retry) == CURLE_OK &&
+      retry > 0) {
+    http->retry_after = retry > 86400 ? 86400L : (long)retry;
+  }
+  curl_easy_getinfo(c, CURLINFO_HTTPAUTH_AVAIL, &http->auth_offered);
+  http->outcome = classify(http, rc, http->proxy);
   if (http->outcome == ENT_HTTP_OK &&
       (http->status < 200 || http->status > 299)) {
     http->outcome = ENT_HTTP_STATUS;
@@ -291,4 +316,86 @@ ent_http_answer_line(const EntHttp *http, char *out, size_t max)
     o += 3;
   }
   out[o] = '\0';
+}
+
+/// Whether `s` starts with `word` (ASCII, any case).
+static bool
+starts_with_word(const char *s, const char *word)
+{
+  for (; *word; ++s, ++word) {
+    const char a = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+    if (a != *word) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Replace `line[from, to)` with "***" (or as many stars as it is long,
+/// if shorter: the line never grows); returns the index after the stars.
+static size_t
+mask_span(char *line, size_t from, size_t to)
+{
+  const size_t len = strlen(line);
+  const size_t stars = to - from < 3 ? to - from : 3;
+  memmove(line + from + stars, line + to, len - to + 1);
+  memset(line + from, '*', stars);
+  return from + stars;
+}
+
+void
+ent_http_mask_secrets(char *line, const char *secret)
+{
+  // Credentials an echoing store may show: the Authorization header's
+  // value and the schemes' parameters (Digest's are key="value" pairs).
+  static const char *const markers[] = {
+    "authorization:", "basic ", "bearer ",   "digest ",
+    "negotiate ",     "token=", "password=", "access_token="
+  };
+  for (size_t i = 0; line[i]; ++i) {
+    if (i > 0 && ((line[i - 1] >= 'a' && line[i - 1] <= 'z') ||
+                  (line[i - 1] >= 'A' && line[i - 1] <= 'Z'))) {
+      continue; // inside a word
+    }
+    for (size_t m = 0; m < sizeof(markers) / sizeof(markers[0]); ++m) {
+      if (!starts_with_word(line + i, markers[m])) {
+        continue;
+      }
+      size_t from = i + strlen(markers[m]);
+      while (line[from] == ' ') {
+        ++from;
+      }
+      if (m == 0) {
+        // "Authorization: SCHEME credentials": keep the scheme's name.
+        while ((line[from] >= 'A' && line[from] <= 'Z') ||
+               (line[from] >= 'a' && line[from] <= 'z')) {
+          ++from;
+        }
+        while (line[from] == ' ') {
+          ++from;
+        }
+      }
+      size_t to = from;
+      // Up to the end of the value: a space ends it, except inside quotes
+      // and after a comma (Digest: username="u", response="...").
+      bool quoted = false;
+      for (; line[to]; ++to) {
+        if (line[to] == '"') {
+          quoted = !quoted;
+        } else if (line[to] == ' ' && !quoted &&
+                   !(to > 0 && line[to - 1] == ',')) {
+          break;
+        }
+      }
+      if (to > from) {
+        i = mask_span(line, from, to) - 1;
+      }
+      break;
+    }
+  }
+  const size_t n = secret ? strlen(secret) : 0;
+  for (char *at = n ? strstr(line, secret) : NULL; at;
+       at = strstr(at, secret)) {
+    at = line + mask_span(line, (size_t)(at - line), (size_t)(at - line) + n);
+  }
 }
