@@ -418,6 +418,15 @@ ENT_API EntStatus ent_graph_add_text_dir(EntGraph *graph, const char *dir);
 ENT_API EntStatus ent_graph_check_disagreements(EntGraph *graph, size_t *count);
 
 /**
+ * Warn about probable duplicates: two entities whose names are equal once
+ * put in Unicode NFC and stripped of default-ignorable characters (a
+ * zero-width space...) but differ as written.  Names equal byte for byte
+ * are not warned about (two people may share a name).  `count` (nullable)
+ * receives the number of warnings.
+ */
+ENT_API EntStatus ent_graph_check_names(EntGraph *graph, size_t *count);
+
+/**
  * Check the quotes of source `source_id` against the text in file `path`.
  * The source need not be loaded yet: the text is attached when it is, and
  * takes precedence over a text the dataset names.

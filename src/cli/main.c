@@ -554,6 +554,9 @@ run_validate(EntWorld *world, const EntOntology *ont, const Options *o)
   if (!st) {
     st = ent_graph_check_disagreements(graph, &disagreements);
   }
+  if (!st) {
+    st = ent_graph_check_names(graph, NULL);
+  }
   st = strict_status(world, o, st);
   if (!st) {
     const char *corpus = ent_graph_corpus_id(graph);

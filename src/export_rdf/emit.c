@@ -6,12 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/// As many as the ontology walk visits (MAX_HIERARCHY_DEPTH there).
-#define MAX_SUPERS 64
+/// The super-terms of a class or property outside ent:, as the ontology walk
+/// gives them.
 
 typedef struct {
-  const char *iris[MAX_SUPERS];
+  const char **iris; ///< Borrowed from the ontology; the array is owned
   size_t count;
+  size_t cap;
 } SuperList;
 
 /// The statements of one entity, to write each only once: one fact can
@@ -253,9 +254,16 @@ static EntStatus
 collect_super(void *handle, const char *iri)
 {
   SuperList *list = handle;
-  if (list->count < MAX_SUPERS) {
-    list->iris[list->count++] = iri;
+  if (list->count == list->cap) {
+    const size_t cap = list->cap ? 2 * list->cap : 8;
+    const char **grown = realloc((void *)list->iris, cap * sizeof(char *));
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    list->iris = grown;
+    list->cap = cap;
   }
+  list->iris[list->count++] = iri;
   return ENT_SUCCESS;
 }
 
@@ -587,6 +595,12 @@ emitter_free(void *handle)
 {
   Emitter *em = handle;
   if (em) {
+    for (int c = 0; c < ENT_CLASS_COUNT_; ++c) {
+      free((void *)em->class_supers[c].iris);
+    }
+    for (int p = 0; p < ENT_PROP_COUNT_; ++p) {
+      free((void *)em->prop_supers[p].iris);
+    }
     free(em->fact_start);
     free(em->order);
     free(em->source_mark);
@@ -623,20 +637,25 @@ emitter_new(EntGraph *graph, Emitter **out)
     *out = NULL;
     return ENT_ERR_NO_MEMORY;
   }
-  for (int c = 0; c < ENT_CLASS_COUNT_; ++c) {
-    ont_each_external_super(graph->ontology,
-                            ent_class_iri((EntClass)c),
-                            collect_super,
-                            &em->class_supers[c]);
+  EntStatus st = ENT_SUCCESS;
+  for (int c = 0; !st && c < ENT_CLASS_COUNT_; ++c) {
+    st = ont_each_external_super(graph->ontology,
+                                 ent_class_iri((EntClass)c),
+                                 collect_super,
+                                 &em->class_supers[c]);
   }
-  for (int p = 0; p < ENT_PROP_COUNT_; ++p) {
+  for (int p = 0; !st && p < ENT_PROP_COUNT_; ++p) {
     const PropInfo *info = ent_prop_info((EntProperty)p);
     if (info->kind == PROP_RELATION || info->kind == PROP_CONCEPT) {
-      ont_each_external_super(
+      st = ont_each_external_super(
         graph->ontology, info->iris[0], collect_super, &em->prop_supers[p]);
     }
   }
-  return ENT_SUCCESS;
+  if (st) {
+    emitter_free(em);
+    *out = NULL;
+  }
+  return st;
 }
 
 /// Make room in the per-entity arrays for entities added since.

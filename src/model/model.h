@@ -139,8 +139,6 @@ struct EntGraphImpl {
 
 enum { STREAM_OFF, STREAM_INDEX, STREAM_WRITE };
 
-#endif // ENT_MODEL_H
-
 // ---- Internal calls for loaders -----------------------------------------
 
 /// Mint IRIs of entities added from now on under `base` (the dataset's),
@@ -214,3 +212,5 @@ EntStatus ent_graph_end_element(EntGraph *graph);
 EntStatus ent_graph_check_fact_quote(EntGraph *graph,
                                      const Fact *f,
                                      unsigned long *misses);
+
+#endif // ENT_MODEL_H

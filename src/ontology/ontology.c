@@ -16,8 +16,6 @@
 
 /// Ontologies are small; anything past this is not one.
 #define ONTOLOGY_SIZE_CAP ((size_t)16 * 1024 * 1024)
-/// Deepest class or property hierarchy walked.
-#define MAX_HIERARCHY_DEPTH 64
 
 typedef struct {
   EntOntology *ont;
@@ -194,41 +192,11 @@ ont_has_type(const EntOntology *ont, const char *iri, const char *cls)
   return false;
 }
 
+/// A term whose super-terms are being walked, and the next one to visit.
 typedef struct {
-  const char *seen[MAX_HIERARCHY_DEPTH];
-  size_t n_seen;
-} SuperWalk;
-
-static EntStatus
-walk_supers(const EntOntology *ont,
-            const char *iri,
-            OntSuperFunc func,
-            void *handle,
-            SuperWalk *walk,
-            unsigned depth)
-{
-  const OntTerm *t = ont_term(ont, iri);
-  if (!t || depth >= MAX_HIERARCHY_DEPTH) {
-    return ENT_SUCCESS;
-  }
-  for (size_t i = 0; i < t->n_supers; ++i) {
-    const char *super = t->supers[i];
-    bool seen = false;
-    for (size_t k = 0; k < walk->n_seen && !seen; ++k) {
-      seen = walk->seen[k] == super;
-    }
-    if (seen || walk->n_seen == MAX_HIERARCHY_DEPTH) {
-      continue;
-    }
-    walk->seen[walk->n_seen++] = super;
-    EntStatus st = ENT_SUCCESS;
-    if (strncmp(super, ENT_NS, sizeof(ENT_NS) - 1) != 0) {
-      TRY(st, func(handle, super));
-    }
-    TRY(st, walk_supers(ont, super, func, handle, walk, depth + 1));
-  }
-  return ENT_SUCCESS;
-}
+  const OntTerm *term;
+  size_t next;
+} SuperFrame;
 
 EntStatus
 ont_each_external_super(const EntOntology *ont,
@@ -236,8 +204,51 @@ ont_each_external_super(const EntOntology *ont,
                         OntSuperFunc func,
                         void *handle)
 {
-  SuperWalk walk = { { NULL }, 0 };
-  return walk_supers(ont, iri, func, handle, &walk, 0);
+  // Every super-term in depth-first pre-order, however many and however
+  // deep (an ontology is at most ONTOLOGY_SIZE_CAP bytes): a stack of its
+  // own instead of recursion, a map of the terms seen so that cycles and
+  // diamonds are walked once.
+  EntMap seen;
+  ent_map_init(&seen);
+  SuperFrame *stack = NULL;
+  size_t depth = 0;
+  size_t cap = 0;
+  EntStatus st = ENT_SUCCESS;
+  const OntTerm *start = ont_term(ont, iri);
+  const OntTerm *push = start;
+  while (!st && (push || depth)) {
+    if (push) {
+      if (depth == cap) {
+        const size_t grown_cap = cap ? 2 * cap : 16;
+        SuperFrame *grown = realloc(stack, grown_cap * sizeof(SuperFrame));
+        if (!grown) {
+          st = ENT_ERR_NO_MEMORY;
+          break;
+        }
+        stack = grown;
+        cap = grown_cap;
+      }
+      stack[depth++] = (SuperFrame){ push, 0 };
+      push = NULL;
+    }
+    SuperFrame *top = &stack[depth - 1];
+    if (top->next == top->term->n_supers) {
+      --depth;
+      continue;
+    }
+    const char *super = top->term->supers[top->next++];
+    if (ent_map_get(&seen, super)) {
+      continue;
+    }
+    st = ent_map_put(&seen, super, (void *)(uintptr_t)super);
+    if (!st && strncmp(super, ENT_NS, sizeof(ENT_NS) - 1) != 0) {
+      st = func(handle, super);
+    }
+    push = st ? NULL : ont_term(ont, super);
+  }
+  free(stack);
+  ent_map_clear(&seen);
+  return st;
 }
 
 // ---- Loading ------------------------------------------------------------

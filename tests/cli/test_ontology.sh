@@ -59,3 +59,17 @@ set -e
 [ "$rc" = 78 ] || fail "missing ontology: exit $rc, want 78"
 grep -q "missing.ttl: error: cannot open" "$tmp/err" || fail "missing ontology: $(cat "$tmp/err")"
 echo "ontology checks passed"
+
+# A deep hierarchy is walked whole: Official under a chain of 200 classes
+# (and a cycle back), every one of them written as a type of an official.
+{
+  cat "$onto"
+  echo '@prefix ex: <https://example.org/deep#> .'
+  echo 'ent:Official rdfs:subClassOf ex:C1 .'
+  for i in $(seq 1 199); do echo "ex:C$i rdfs:subClassOf ex:C$((i + 1)) ."; done
+  echo 'ex:C200 rdfs:subClassOf ex:C1 .'
+} >"$tmp/deep.ttl"
+"$ENTENTE" export "$data" -f ntriples --ontology "$tmp/deep.ttl" -o "$tmp/deep.nt"
+official='<https://w3id.org/entente/id/official/umerov>'
+[ "$(grep -F "$official <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://example.org/deep#C" "$tmp/deep.nt" | wc -l)" = 200 ] ||
+  fail "a 200-class hierarchy was not walked whole: $(grep -cF "$official <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://example.org/deep#C" "$tmp/deep.nt")"

@@ -114,6 +114,28 @@ set -e
 [ "$rc" = 65 ] || fail "a link out of the directory: exit $rc, want 65"
 grep -q "leads out of its directory through a link" "$tmp/err" || fail "link: $(cat "$tmp/err")"
 
+# Names equal after NFC and without invisible characters, but spelled
+# differently: warned about as probable duplicates, with the difference
+# shown; names equal byte for byte are not (two people may share one).
+mkdir "$tmp/names"
+cp "$ENTENTE_SRC/tests/good/minimal.txt" "$tmp/names/"
+python3 - "$ENTENTE_SRC/tests/good/minimal.xml" "$tmp/names/d.xml" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s.replace('    <official id="umerov" country="ukraine">',
+              '    <official id="umerov-zw" country="ukraine"><name>Rustem\u200b Umerov</name></official>\n'
+              '    <official id="geneve-nfd" country="ukraine"><name>Gene\u0300ve</name></official>\n'
+              '    <official id="geneve-nfc" country="ukraine"><name>Gen\u00e8ve</name></official>\n'
+              '    <official id="namesake" country="ukraine"><name>Gen\u00e8ve</name></official>\n'
+              '    <official id="umerov" country="ukraine">')
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+PY
+"$ENTENTE" validate "$tmp/names/d.xml" >/dev/null 2>"$tmp/err" || fail "look-alike names: $(cat "$tmp/err")"
+[ "$(grep -c "only in Unicode normalisation or invisible characters" "$tmp/err")" = 3 ] ||
+  fail "look-alike names: want 3 warnings: $(cat "$tmp/err")"
+grep -qF 'Rustem\u200B Umerov' "$tmp/err" || fail "the zero-width space is not shown: $(cat "$tmp/err")"
+grep -qF 'Gene\u0300ve' "$tmp/err" || fail "the combining accent is not shown: $(cat "$tmp/err")"
+
 # Paraphrases are not held to the article's words.
 grep -q '<paraphrase ' "$seed" || fail "no paraphrase in the seed article"
 echo "all $quotes quotes of the corpus found verbatim; unchecked ones warned about; a changed one is reported at line $line"
