@@ -127,7 +127,7 @@ run push "${DATA[@]}" --store "$base/redirect"
 [ "$rc" = 74 ] || fail "redirect: exit $rc"
 grep -q 'x1B' "$tmp/err" || fail "the Location is not shown escaped: $(cat -v "$tmp/err")"
 ! LC_ALL=C grep -q $'[\x1b\x07]' "$tmp/err" || fail "raw control characters reached stderr: $(cat -v "$tmp/err")"
-! grep -q $'\u202e' "$tmp/err" || fail "a raw bidi override reached stderr"
+! grep -qF $'\xe2\x80\xae' "$tmp/err" || fail "a raw bidi override reached stderr"
 echo "ok: control and bidi characters from the store are escaped"
 
 # ---- The password file ---------------------------------------------------
@@ -142,6 +142,6 @@ echo "ok: a FIFO password file is refused at once"
 # ---- Usage errors --------------------------------------------------------
 run push "${DATA[@]}" --store "$base/ok" --base 'https:/x/'
 [ "$rc" = 64 ] || fail "--base https:/x/: exit $rc"
-run push "${DATA[@]}" --store "$base/ok" --graph $'https://example.org/\u202egraph'
+run push "${DATA[@]}" --store "$base/ok" --graph $'https://example.org/\xe2\x80\xaegraph'
 [ "$rc" = 64 ] || fail "--graph with a bidi override: exit $rc"
 echo "ok: bad --base and --graph are usage errors"

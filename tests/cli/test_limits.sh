@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Limits and hostile values a probe found: terminal escapes in what entente
+# prints, IRIs checked per RFC 3987, --base a usage error, a failed render
+# an error (never an empty file), a huge literal drawn quickly with its
+# label capped, and the layout child gone with a killed parent.
+set -euo pipefail
+: "${ENTENTE:?run through ctest}"
+: "${ENTENTE_SRC:?run through ctest}"
+tmp=$(mktemp -d)
+cleanup() {
+  pkill -KILL -f "$tmp/" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+scale=${ENT_TIME_SCALE:-1}
+minimal="$ENTENTE_SRC/tests/good/minimal.xml"
+cp "$ENTENTE_SRC/tests/good/minimal.txt" "$tmp/"
+
+run() {
+  set +e
+  "$ENTENTE" "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  set -e
+}
+no_raw_controls() {
+  ! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$tmp/err" ||
+    fail "$1: raw control characters reached stderr: $(cat -v "$tmp/err")"
+  local c
+  for c in $'\xe2\x80\xaa' $'\xe2\x80\xab' $'\xe2\x80\xac' $'\xe2\x80\xad' $'\xe2\x80\xae' $'\xe2\x81\xa6' $'\xe2\x81\xa7' $'\xe2\x81\xa8' $'\xe2\x81\xa9'; do
+    ! grep -qF "$c" "$tmp/err" || fail "$1: a raw bidi control reached stderr: $(cat -v "$tmp/err")"
+  done
+}
+
+# ---- Terminal escapes --------------------------------------------------
+run validate "$tmp/"$'\e[31mred\a\xe2\x80\xaegnp.xml'
+[ "$rc" = 66 ] || fail "missing file with escapes in its name: exit $rc"
+grep -qF '\x1B[31mred\x07\u202Egnp.xml' "$tmp/err" || fail "the path is not shown escaped: $(cat -v "$tmp/err")"
+no_raw_controls "a path"
+sed 's/id="umerov"/id="umerov\xe2\x80\xaeevil"/' "$minimal" >"$tmp/bidi-id.xml"
+run validate "$tmp/bidi-id.xml"
+[ "$rc" = 65 ] || fail "an ID with a bidi override: exit $rc"
+no_raw_controls "an ID"
+echo "ok: control and bidi characters in paths and IDs are escaped"
+
+# ---- IRIs --------------------------------------------------------------
+check_iri() { # IRI WHAT
+  sed "s|base=\"https://example.org/id/\"|base=\"$1\"|" "$minimal" >"$tmp/iri.xml"
+  run validate "$tmp/iri.xml"
+  [ "$rc" = 65 ] || fail "dataset base $2: exit $rc, want 65"
+  no_raw_controls "base $2"
+  sed "s|<source id=\"report\"|<source id=\"report\" url=\"$1page\"|" "$minimal" >"$tmp/iri.xml"
+  run validate "$tmp/iri.xml"
+  [ "$rc" = 65 ] || fail "source url $2: exit $rc, want 65"
+  grep -q "not an absolute IRI\|not a valid xsd:anyURI" "$tmp/err" || fail "source url $2: $(cat "$tmp/err")"
+}
+check_iri $'https://example.org/\xe2\x80\xaeexe.png/' "with U+202E"
+check_iri 'https:/x/' "without a host"
+check_iri 'https://example.org/%zz/' "with a bad percent-escape"
+for base in 'https:/x/' $'https://example.org/\xe2\x80\xaex/' 'https://example.org/%zz/' 'https://example.org/no-slash'; do
+  for cmd in export validate; do
+    run "$cmd" "$minimal" --base "$base" -f ntriples
+    [ "$cmd" = validate ] && run "$cmd" "$minimal" --base "$base"
+    [ "$rc" = 64 ] || fail "$cmd --base '$base': exit $rc, want 64"
+  done
+done
+echo "ok: IRIs with bidi controls, no host or bad escapes refused; a bad --base is a usage error"
+
+# ---- A render that fails is an error, never an empty file ---------------
+mkdir "$tmp/no-plugins"
+GVBINDIR="$tmp/no-plugins" run export "$minimal" -f png -o "$tmp/r.png"
+[ "$rc" = 70 ] || fail "render without Graphviz plugins: exit $rc, want 70"
+[ ! -e "$tmp/r.png" ] || fail "a failed render left $(stat -c %s "$tmp/r.png") bytes"
+grep -q "error" "$tmp/err" || fail "no error for a failed render: $(cat "$tmp/err")"
+ls "$tmp" | grep -q '\.tmp-' && fail "a failed render left a temporary file"
+echo "ok: a failed render exits 70 and writes nothing"
+
+# ---- One huge literal: quick, capped, not an empty PNG ------------------
+mb=100
+[ "$scale" -ge 10 ] && mb=10 # valgrind
+python3 - "$tmp/huge.ttl" "$mb" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<https://example.org/a> <http://schema.org/name> "')
+    chunk = "word " * 200000
+    for _ in range(int(sys.argv[2])):
+        f.write(chunk)
+    f.write('" .\n<https://example.org/a> <http://schema.org/knows> <https://example.org/b> .\n')
+PY
+start=$(date +%s)
+run dot "$tmp/huge.ttl" -f png -o "$tmp/huge.png"
+took=$(($(date +%s) - start))
+[ "$rc" = 0 ] || fail "a ${mb} MB literal to PNG: exit $rc: $(head -c 2000 "$tmp/err")"
+[ -s "$tmp/huge.png" ] || fail "a ${mb} MB literal gave an empty PNG"
+[ "$took" -lt $((60 * scale)) ] || fail "a ${mb} MB literal took $took s"
+run dot "$tmp/huge.ttl" -f svg -o "$tmp/huge.svg"
+[ "$rc" = 0 ] || fail "a ${mb} MB literal to SVG: exit $rc"
+[ "$(stat -c %s "$tmp/huge.svg")" -lt 200000 ] || fail "the label is not capped: $(stat -c %s "$tmp/huge.svg") bytes of SVG"
+grep -q '…' "$tmp/huge.svg" || fail "the capped label has no ellipsis"
+echo "ok: a ${mb} MB literal is drawn in ${took} s with its label capped"
+
+# ---- The layout child dies with its parent ------------------------------
+"$ENTENTE_SRC/tests/bench/gen" 3000 "$tmp/g.xml"
+"$ENTENTE" export "$tmp/g.xml" -q -w -f svg --max-nodes 2000 -o "$tmp/g.svg" &
+pid=$!
+# Wait until the layout child runs (two processes on this command line).
+for _ in $(seq 1 $((200 * scale))); do
+  [ "$(pgrep -f "$tmp/g.svg" | wc -l)" -ge 2 ] && break
+  sleep 0.05
+done
+[ "$(pgrep -f "$tmp/g.svg" | wc -l)" -ge 2 ] || { wait $pid || true; echo "note: the layout was over before it could be caught"; exit 0; }
+kill -KILL $pid
+wait $pid 2>/dev/null || true
+for _ in $(seq 1 $((100 * scale))); do
+  pgrep -f "$tmp/g.svg" >/dev/null || break
+  sleep 0.1
+done
+! pgrep -f "$tmp/g.svg" >/dev/null || fail "the layout child outlived its killed parent: $(pgrep -af "$tmp/g.svg")"
+[ ! -e "$tmp/g.svg" ] || fail "a killed export left g.svg"
+echo "ok: the layout child dies with its parent"
