@@ -296,14 +296,17 @@ ent_output_set_begin(EntWorld *world, const char *dir, EntOutputSet **out)
     free_set(set);
     return st;
   }
-  if (flock(set->dir_fd, LOCK_EX) == 0) {
+  // The scratch directory is made and locked under the directory's lock:
+  // a concurrent run's recovery, also under it, must never find it
+  // unlocked and take it for a dead run's.
+  const bool dir_locked = flock(set->dir_fd, LOCK_EX) == 0;
+  if (dir_locked) {
     recover_all(set->dir_fd);
-    flock(set->dir_fd, LOCK_UN);
   }
   if (!mkdtemp(set->scratch)) {
     const EntStatus st =
       set_error(world, dir, "cannot make a scratch directory here");
-    free_set(set);
+    free_set(set); // closing dir_fd drops the lock
     return st;
   }
   set->scratch_fd =
@@ -316,6 +319,9 @@ ent_output_set_begin(EntWorld *world, const char *dir, EntOutputSet **out)
     rmdir(set->scratch);
     free_set(set);
     return st;
+  }
+  if (dir_locked) {
+    flock(set->dir_fd, LOCK_UN);
   }
   fflush(NULL); // nothing buffered for the helper to write again
   set->janitor = fork();
