@@ -32,7 +32,9 @@
 extern "C" {
 #endif
 
-#define ENT_VERSION "0.1.0"
+/// The version of the library as built, "MAJOR.MINOR.PATCH" (static).
+ENT_API const char *ent_version(void);
+
 /// The ontology namespace (prefix `ent:`).
 #define ENT_NS "https://w3id.org/entente/ns#"
 /// The base IRI used for entities when a dataset names none.
@@ -123,6 +125,21 @@ ENT_API unsigned long ent_world_warning_count(const EntWorld *world);
  * calling thread.
  */
 ENT_API void ent_world_set_threads(EntWorld *world, unsigned threads);
+
+/// The vocabulary files the library carries (ent_document()).
+typedef enum {
+  ENT_DOCUMENT_ONTOLOGY, ///< The OWL ontology, Turtle (ontology/entente.ttl)
+  ENT_DOCUMENT_SHAPES,   ///< SHACL shapes of the exports, Turtle
+  ENT_DOCUMENT_CONTEXT,  ///< The JSON-LD context of the JSON-LD exports
+  ENT_DOCUMENT_SCHEMA,   ///< The RELAX NG schema of datasets
+} EntDocument;
+
+/**
+ * The text of `document` as built into the library (static, not
+ * NUL-terminated for writing: use `*size` bytes), or NULL for an unknown
+ * one.  The same files are installed under share/entente/.
+ */
+ENT_API const char *ent_document(EntDocument document, size_t *size);
 
 /**
  * Load the ontology from a Turtle file, or the one built into the library
@@ -448,14 +465,25 @@ typedef enum {
   ENT_FORMAT_NTRIPLES,
   ENT_FORMAT_NQUADS,
   ENT_FORMAT_RDFXML,
-  ENT_FORMAT_RDFJSON,
+  ENT_FORMAT_RDFJSON, ///< RDF/JSON ("rdfjson", .rj), not JSON-LD
+  ENT_FORMAT_TRIG,    ///< TriG: one block per named graph
+  ENT_FORMAT_JSONLD,  ///< JSON-LD 1.1, compact, its @context embedded
   ENT_FORMAT_COUNT_
 } EntFormat;
 
-/// The format called `name` ("turtle", "ntriples"...), or ENT_FORMAT_COUNT_.
+/**
+ * The format called `name`, or ENT_FORMAT_COUNT_.  Names as rapper, riot
+ * and Oxigraph accept them, case-insensitive: "turtle"/"ttl",
+ * "ntriples"/"nt", "nquads"/"nq", "rdfxml"/"rdf", "rdfjson"/"rj", "trig",
+ * "jsonld"/"json-ld", or a media type ("text/turtle"...).  Plain "json"
+ * is no format: it could mean RDF/JSON or JSON-LD.
+ */
 ENT_API EntFormat ent_format_by_name(const char *name);
-/// The format a file name's extension implies, or ENT_FORMAT_COUNT_.
+/// The format a file name's extension implies (after a final ".gz"), or
+/// ENT_FORMAT_COUNT_ (".json" too: RDF/JSON and JSON-LD both use it).
 ENT_API EntFormat ent_format_by_extension(const char *path);
+/// The media type of `format` ("text/turtle"...).
+ENT_API const char *ent_format_media_type(EntFormat format);
 /// The name of `format` ("turtle"...).
 ENT_API const char *ent_format_name(EntFormat format);
 /// The usual file extension of `format`, without the dot ("ttl"...).

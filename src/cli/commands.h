@@ -5,13 +5,17 @@
 #ifndef ENT_CLI_COMMANDS_H
 #define ENT_CLI_COMMANDS_H
 
-/// `entente push DATASET... --store URL ...`: see src/cli/push.c.
-int ent_cmd_push(int argc, char **argv);
-
 #include "../entente.h"
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+
+/// `entente push DATASET... --store URL ...`: see src/cli/push.c.
+int ent_cmd_push(int argc, char **argv);
+/// The help of push (usage and options), for `entente help push`.
+void ent_cmd_push_help(FILE *out);
 
 // Exit codes, as in sysexits.h.
 enum {
@@ -22,7 +26,39 @@ enum {
   CLI_SOFTWARE = 70, // internal error
   CLI_IOERR = 74,    // output could not be written
   CLI_CONFIG = 78,   // unusable ontology
+  CLI_HELP = -1,     // ent_cli_parse(): --help was given
 };
+
+/// Print "entente: MESSAGE" and a pointer to `command`'s help (or the
+/// program's, when NULL) on stderr; returns CLI_USAGE.
+int ent_cli_usage_error(const char *command, const char *fmt, ...)
+  __attribute__((format(printf, 2, 3)));
+
+/// Told each option as getopt_long(3) returns it (`value` is NULL for a
+/// flag); returns 0 to go on, or an exit status.
+typedef int (*CliOptionFunc)(void *handle, int key, const char *value);
+
+/// What is left of the command line after its options.
+typedef struct {
+  const char **args; ///< Borrowed from argv; the array is owned (free())
+  int n;
+} CliOperands;
+
+/**
+ * Parse the options of `command` (argv[1]) with getopt_long(3):
+ * `short_options` and `long_options` as getopt_long takes them ('h' is
+ * --help), `on_option` told each.  Returns 0, CLI_HELP, or an exit status
+ * after printing one line; `operands` is set in every case (free its
+ * args).
+ */
+int ent_cli_parse(int argc,
+                  char **argv,
+                  const char *command,
+                  const char *short_options,
+                  const struct option *long_options,
+                  CliOptionFunc on_option,
+                  void *handle,
+                  CliOperands *operands);
 
 /// What a command reads: dataset files and the corpus they belong to.
 typedef struct {

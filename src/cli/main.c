@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -31,82 +32,151 @@ enum {
 #define MAX_FORMATS 16
 #define MAX_TEXTS   64
 
-static const char usage_text[] =
-  "usage: entente export DATASET... [-f FORMAT[,FORMAT...]] [-o FILE | -O "
-  "DIR]\n"
-  "                      [-j N] [--threads N] [-q] [-w | --strict]\n"
-  "                      [--corpus DIR] [--text-dir DIR] [--text "
-  "SOURCE=FILE]\n"
-  "                      [--base IRI] [--ontology FILE]\n"
-  "                      [--view VIEW] [--depth N] [--max-nodes N]\n"
-  "                      [--engine NAME] [--lang TAG]\n"
-  "       entente validate DATASET... [--corpus DIR] [--text-dir DIR]\n"
-  "                      [--text SOURCE=FILE] [-w | --strict] [--ontology "
-  "FILE]\n"
-  "       entente dot GRAPH.ttl [-f dot|svg|png|pdf|graphml] [-o FILE]\n"
-  "                      [--syntax NAME] [--view VIEW] [--depth N]\n"
-  "                      [--max-nodes N] [--engine NAME] [--lang TAG]\n"
-  "       entente push DATASET... --store URL [options]  (entente push "
-  "--help)\n"
-  "       entente --help | --version\n";
+// The help of each command: a usage line, what it does, its options.
+// `entente CMD --help` and `entente help CMD` print it; the man pages are
+// made from it by help2man, so the layout follows GNU's --help.
 
-static const char help_text[] =
-  "\n"
+static const char main_help[] =
+  "Usage: entente COMMAND [OPTION]... ARGUMENT...\n"
   "Turn curated datasets about diplomacy into RDF and diagrams.\n"
   "\n"
   "Commands:\n"
-  "  export     write the datasets as RDF or as a diagram\n"
-  "  validate   check the datasets (schema, references, dates, quotes)\n"
-  "             and print what they hold\n"
-  "  dot        draw any RDF file (Turtle, N-Triples, N-Quads, RDF/XML)\n"
+  "  export     write datasets as RDF (Turtle, N-Triples, N-Quads, TriG,\n"
+  "             JSON-LD, RDF/XML, RDF/JSON) or as a diagram\n"
+  "  validate   check datasets (schema, references, dates, quotes) and\n"
+  "             say what they hold\n"
+  "  dot        draw any RDF file (Turtle, N-Triples, N-Quads, TriG,\n"
+  "             RDF/XML) as a diagram\n"
+  "  push       send each source's named graph to a triple store\n"
+  "  ontology   print entente's ontology, SHACL shapes, JSON-LD context or\n"
+  "             dataset schema\n"
+  "  help       print the help of a command\n"
   "\n"
   "Options:\n"
-  "  -f, --format F   RDF: turtle (default), ntriples, nquads, rdfxml, json;\n"
-  "                   diagrams: dot, svg, png, pdf, graphml; several\n"
-  "                   comma-separated with -O\n"
-  "  -o, --output F   write one file (all datasets merged); the format is\n"
-  "                   guessed from its extension unless -f is given\n"
-  "  -O, --output-dir D\n"
-  "                   write DATASET-NAME.EXT into D for each dataset and\n"
-  "                   format\n"
-  "  --base IRI       mint entity IRIs under IRI instead of the dataset's\n"
-  "  --ontology F     use this ontology instead of the built-in one\n"
-  "  --corpus DIR     read the datasets against the corpus in DIR (by\n"
-  "                   default: the corpus whose corpus.xml is in the\n"
-  "                   dataset's directory or above it, if any)\n"
-  "  --text-dir DIR   also look for the texts datasets name in DIR (after\n"
-  "                   the corpus directory, or the dataset's own)\n"
-  "  --text S=F       check the quotes of source S against the text in F\n"
-  "  -w, --no-warnings  do not show warnings\n"
-  "  --strict         treat warnings as errors (exit 65, nothing written)\n"
-  "  -q, --quiet      no progress line (shown on a terminal for long runs)\n"
-  "  -j, --jobs N     with -O: export the datasets in N worker processes\n"
-  "                   (same bytes whatever N)\n"
-  "  --threads N      N-Triples and N-Quads: 2 serializes in a second\n"
-  "                   thread (and writes the file from a third) while\n"
-  "                   the first reads (default 2 when this process may\n"
-  "                   use two or more cores, else 1; -j workers use 1)\n"
-  "A DATASET may be a directory: its *.xml files, in name order; a corpus\n"
-  "directory stands for the articles in its articles/ folder, read against\n"
-  "its registry.  With -O, each dataset's file holds what its sources say,\n"
-  "and CORPUS-ID.EXT the registry (the corpus graph).\n"
+  "  -h, --help       print this help\n"
+  "  --version        print the version\n"
   "\n"
-  "Diagram options:\n"
-  "  --view V         all (default), negotiation:ID, ego:ID, timeline\n"
-  "  --depth N        hops around the node of an ego view (default 1)\n"
-  "  --max-nodes N    draw at most N nodes, then a \"+N more\" node (150)\n"
-  "  --engine NAME    Graphviz layout engine (default: dot for small\n"
-  "                   diagrams, sfdp for large ones)\n"
-  "  --lang TAG       preferred language of labels (default en)\n"
-  "  --syntax NAME    RDF syntax of the dot command's input when its\n"
-  "                   extension does not tell (turtle, ntriples, nquads,\n"
-  "                   rdfxml)\n"
-  "\n"
-  "Without -o or -O the output goes to standard output.  Files are written\n"
-  "atomically: on any error no output file is created or changed.\n"
+  "'entente COMMAND --help' (or 'entente help COMMAND') tells the\n"
+  "options of COMMAND.\n"
   "\n"
   "Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input,\n"
   "70 internal error, 74 output error, 78 unusable ontology.\n";
+
+#define INPUT_OPTIONS                                                        \
+  "  --corpus DIR     read the datasets against the corpus in DIR (by\n"     \
+  "                   default: the corpus whose corpus.xml is in the\n"      \
+  "                   dataset's directory or above it, if any)\n"            \
+  "  --text-dir DIR   also look for the texts datasets name in DIR (after\n" \
+  "                   the corpus directory, or the dataset's own)\n"         \
+  "  --text S=FILE    check the quotes of source S against the text in\n"    \
+  "                   FILE\n"                                                \
+  "  --base IRI       mint entity IRIs under IRI instead of the dataset's\n" \
+  "  --ontology FILE  use this ontology instead of the built-in one\n"       \
+  "  -w, --no-warnings  do not show warnings\n"                              \
+  "  --strict         treat warnings as errors (exit 65, nothing written)\n"
+
+#define DIAGRAM_OPTIONS                                                      \
+  "  --view VIEW      all (default), negotiation:ID, compare:ID, ego:ID,\n"  \
+  "                   timeline\n"                                            \
+  "  --depth N        hops around the node of an ego view (default 1)\n"     \
+  "  --max-nodes N    draw at most N nodes, then a \"+N more\" node (150)\n" \
+  "  --engine NAME    Graphviz layout engine (default: dot for small\n"      \
+  "                   diagrams, sfdp for large ones)\n"                      \
+  "  --lang TAG       preferred language of labels (default en)\n"
+
+#define EXIT_STATUS                                                           \
+  "\n"                                                                        \
+  "Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input,\n" \
+  "70 internal error, 74 output error, 78 unusable ontology.\n"
+
+static const char export_help[] =
+  "Usage: entente export [OPTION]... DATASET...\n"
+  "Write datasets as RDF or as a diagram.\n"
+  "\n"
+  "A DATASET may be a directory: its *.xml files, in name order; a corpus\n"
+  "directory stands for the articles in its articles/ folder, read against\n"
+  "its registry.\n"
+  "\n"
+  "Options:\n"
+  "  -f, --format FORMAT[,FORMAT]...\n"
+  "                   RDF: turtle (default), ntriples, nquads, trig,\n"
+  "                   jsonld, rdfxml, rdfjson (or the names and media types\n"
+  "                   rapper and riot take: ttl, nt, nq, text/turtle...);\n"
+  "                   diagrams: dot, svg, png, pdf, graphml; several with\n"
+  "                   -O only\n"
+  "  -o, --output FILE\n"
+  "                   write one file (all datasets merged); '-' is standard\n"
+  "                   output.  Without -f the format is the extension's\n"
+  "                   (.ttl .nt .nq .trig .jsonld .rdf .rj .dot .svg .png\n"
+  "                   .pdf .graphml); with -f a known extension must agree.\n"
+  "                   FILE.gz is compressed with gzip\n"
+  "  -O, --output-dir DIR\n"
+  "                   write DATASET-NAME.EXT into DIR for each dataset and\n"
+  "                   format (and CORPUS-ID.EXT for the corpus graph), all\n"
+  "                   together or none, with manifest.tsv for N-Triples and\n"
+  "                   N-Quads\n"
+  "  -j, --jobs N     with -O: export the datasets in N worker processes\n"
+  "                   (the same bytes whatever N)\n"
+  "  --threads N      N-Triples and N-Quads: 2 serializes in a second\n"
+  "                   thread while the first reads (default 2 when this\n"
+  "                   process may use two or more cores)\n"
+  "  -q, --quiet      no progress line (shown on a terminal for long "
+  "runs)\n" INPUT_OPTIONS "\n"
+  "Diagram options (with a diagram format only):\n" DIAGRAM_OPTIONS
+  "  -h, --help       print this help\n"
+  "\n"
+  "Without -o or -O the output goes to standard output.  Files are written\n"
+  "atomically: on any error no output file is created or "
+  "changed.\n" EXIT_STATUS;
+
+static const char validate_help[] =
+  "Usage: entente validate [OPTION]... DATASET...\n"
+  "Check datasets (schema, references, dates, quotes) and say what they "
+  "hold.\n"
+  "\n"
+  "All datasets are read into one graph, as export reads them: what\n"
+  "validates, exports.  Sources that disagree and names that look like\n"
+  "duplicates are warnings.\n"
+  "\n"
+  "Options:\n"
+  "  -q, --quiet      print nothing when the datasets are valid\n" INPUT_OPTIONS
+  "  -h, --help       print this help\n" EXIT_STATUS;
+
+static const char dot_help[] =
+  "Usage: entente dot [OPTION]... RDF-FILE\n"
+  "Draw any RDF file as a diagram.\n"
+  "\n"
+  "RDF-FILE is Turtle, N-Triples, N-Quads, TriG or RDF/XML (by its\n"
+  "extension, or --syntax); '-' reads standard input (give --syntax).\n"
+  "Labels come from rdfs:label, schema:name or skos:prefLabel.\n"
+  "\n"
+  "Options:\n"
+  "  -f, --format FORMAT\n"
+  "                   dot (default), svg, png, pdf, graphml\n"
+  "  -o, --output FILE\n"
+  "                   write FILE ('-': standard output, the default); the\n"
+  "                   format is its extension's unless -f is given\n"
+  "  -O, --output-dir DIR\n"
+  "                   write RDF-FILE-NAME.EXT into DIR\n"
+  "  --syntax NAME    turtle, ntriples, nquads, trig or rdfxml, when the\n"
+  "                   extension does not tell\n" DIAGRAM_OPTIONS
+  "  --ontology FILE  label edges from this ontology instead of the\n"
+  "                   built-in one\n"
+  "  -w, --no-warnings  do not show warnings\n"
+  "  --strict         treat warnings as errors\n"
+  "  -h, --help       print this help\n" EXIT_STATUS;
+
+static const char ontology_help[] =
+  "Usage: entente ontology [OPTION]\n"
+  "Print entente's vocabulary files: the OWL ontology in Turtle (the\n"
+  "default), the SHACL shapes every export conforms to, the JSON-LD\n"
+  "context of the JSON-LD exports, or the RELAX NG schema of datasets.\n"
+  "\n"
+  "Options:\n"
+  "  --shapes         print the SHACL shapes (Turtle)\n"
+  "  --context        print the JSON-LD context\n"
+  "  --schema         print the dataset schema (RELAX NG)\n"
+  "  -h, --help       print this help\n" EXIT_STATUS;
 
 /// An output format: an RDF syntax or a diagram.
 typedef struct {
@@ -132,6 +202,7 @@ typedef struct {
   const char *text_dirs[MAX_TEXTS];
   int n_text_dirs;
   EntDiagramOptions diagram;
+  const char *diagram_option; ///< A diagram option given, for messages
   bool quiet;
   bool no_warnings;
   bool strict;
@@ -142,19 +213,22 @@ typedef struct {
   size_t worker;         ///< -j worker: its number, for its manifest part
 } Options;
 
+/// The command being parsed, for the pointer to its help in usage
+/// errors (set once by main(), before anything else runs).
+static const char *current_command;
+
 static int usage_error(const char *fmt, ...)
   __attribute__((format(printf, 1, 2)));
 
 static int
 usage_error(const char *fmt, ...)
 {
+  char message[1024];
   va_list args;
   va_start(args, fmt);
-  fprintf(stderr, "entente: ");
-  vfprintf(stderr, fmt, args);
-  fprintf(stderr, "\n%s", usage_text);
+  vsnprintf(message, sizeof(message), fmt, args);
   va_end(args);
-  return EXIT_USAGE;
+  return ent_cli_usage_error(current_command, "%s", message);
 }
 
 /// The format among an RDF syntax and a diagram format that matched.
@@ -176,11 +250,36 @@ format_by_name(const char *name, Format *out)
     ent_format_by_name(name), ent_diagram_format_by_name(name), out);
 }
 
+/// The format a file name implies (after a final ".gz").
 static bool
 format_by_extension(const char *path, Format *out)
 {
+  char plain[4096];
+  const size_t len = strlen(path);
+  if (len > 3 && len < sizeof(plain) && !strcmp(path + len - 3, ".gz")) {
+    memcpy(plain, path, len - 3);
+    plain[len - 3] = '\0';
+    path = plain;
+  }
   return pick_format(
     ent_format_by_extension(path), ent_diagram_format_by_extension(path), out);
+}
+
+static bool
+same_format(Format a, Format b)
+{
+  return a.diagram == b.diagram && a.value == b.value;
+}
+
+static const char format_list[] =
+  "turtle, ntriples, nquads, trig, jsonld, rdfxml, rdfjson, dot, svg, png, "
+  "pdf or graphml";
+
+/// Whether `-o PATH` means standard output.
+static bool
+is_stdout(const char *path)
+{
+  return path && (!strcmp(path, "-") || !strcmp(path, "/dev/stdout"));
 }
 
 static const char *
@@ -201,10 +300,12 @@ parse_formats(Options *o, const char *list)
   for (char *save = NULL, *name = strtok_r(copy, ",", &save); name;
        name = strtok_r(NULL, ",", &save)) {
     Format f = { false, 0 };
+    if (!strcasecmp(name, "json")) {
+      return usage_error("format 'json' could be JSON-LD or RDF/JSON: give "
+                         "jsonld or rdfjson");
+    }
     if (!format_by_name(name, &f)) {
-      return usage_error("unknown format '%s'; use turtle, ntriples, nquads, "
-                         "rdfxml, json, dot, svg, png, pdf or graphml",
-                         name);
+      return usage_error("unknown format '%s'; use %s", name, format_list);
     }
     if (o->n_formats == MAX_FORMATS) {
       return usage_error("too many formats in '%s'", list);
@@ -227,121 +328,213 @@ parse_count(const char *text, unsigned long max, unsigned long *out)
   return true;
 }
 
-static int
-parse_args(int argc, char **argv, Options *o)
-{
-  memset(o, 0, sizeof(*o));
-  o->command = argv[1];
-  o->args = calloc((size_t)argc, sizeof(char *));
-  if (!o->args) {
-    return EXIT_SOFTWARE;
+enum {
+  OPT_STRICT = 256,
+  OPT_THREADS,
+  OPT_TEXT,
+  OPT_TEXT_DIR,
+  OPT_BASE,
+  OPT_ONTOLOGY,
+  OPT_CORPUS,
+  OPT_SYNTAX,
+  OPT_VIEW,
+  OPT_ENGINE,
+  OPT_LANG,
+  OPT_DEPTH,
+  OPT_MAX_NODES,
+};
+
+#define COMMON_OPTIONS                                     \
+  { "no-warnings", no_argument, NULL, 'w' },               \
+    { "strict", no_argument, NULL, OPT_STRICT },           \
+    { "ontology", required_argument, NULL, OPT_ONTOLOGY }, \
+  {                                                        \
+    "help", no_argument, NULL, 'h'                         \
   }
-  for (int i = 2; i < argc; ++i) {
-    const char *a = argv[i];
-    const char *value = i + 1 < argc ? argv[i + 1] : NULL;
-    unsigned long n = 0;
-    if (a[0] != '-' || a[1] == '\0') {
-      o->args[o->n_args++] = a;
-      continue;
-    }
-    if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+#define INPUT_LONG_OPTIONS                                 \
+  { "corpus", required_argument, NULL, OPT_CORPUS },       \
+    { "text-dir", required_argument, NULL, OPT_TEXT_DIR }, \
+    { "text", required_argument, NULL, OPT_TEXT },         \
+  {                                                        \
+    "base", required_argument, NULL, OPT_BASE              \
+  }
+#define DIAGRAM_LONG_OPTIONS                                 \
+  { "view", required_argument, NULL, OPT_VIEW },             \
+    { "depth", required_argument, NULL, OPT_DEPTH },         \
+    { "max-nodes", required_argument, NULL, OPT_MAX_NODES }, \
+    { "engine", required_argument, NULL, OPT_ENGINE },       \
+  {                                                          \
+    "lang", required_argument, NULL, OPT_LANG                \
+  }
+#define OUTPUT_LONG_OPTIONS                     \
+  { "format", required_argument, NULL, 'f' },   \
+    { "output", required_argument, NULL, 'o' }, \
+  {                                             \
+    "output-dir", required_argument, NULL, 'O'  \
+  }
+
+static const struct option export_options[] = {
+  OUTPUT_LONG_OPTIONS,
+  { "jobs", required_argument, NULL, 'j' },
+  { "threads", required_argument, NULL, OPT_THREADS },
+  { "quiet", no_argument, NULL, 'q' },
+  INPUT_LONG_OPTIONS,
+  DIAGRAM_LONG_OPTIONS,
+  COMMON_OPTIONS,
+  { NULL, 0, NULL, 0 },
+};
+
+static const struct option validate_options[] = {
+  { "quiet", no_argument, NULL, 'q' },
+  INPUT_LONG_OPTIONS,
+  COMMON_OPTIONS,
+  { NULL, 0, NULL, 0 },
+};
+
+static const struct option dot_options[] = {
+  OUTPUT_LONG_OPTIONS,  { "syntax", required_argument, NULL, OPT_SYNTAX },
+  DIAGRAM_LONG_OPTIONS, COMMON_OPTIONS,
+  { NULL, 0, NULL, 0 },
+};
+
+/// Take one option of export, validate or dot.
+static int
+take_option(void *handle, int key, const char *value)
+{
+  Options *o = handle;
+  unsigned long n = 0;
+  switch (key) {
+    case 'q':
       o->quiet = true;
-      continue;
-    }
-    if (!strcmp(a, "-w") || !strcmp(a, "--no-warnings")) {
+      break;
+    case 'w':
       o->no_warnings = true;
-      continue;
-    }
-    if (!strcmp(a, "--strict")) {
+      break;
+    case OPT_STRICT:
       o->strict = true;
-      continue;
-    }
-    if (!strncmp(a, "-j", 2) && a[2] != '\0') {
-      if (!parse_count(a + 2, 256, &o->jobs)) {
+      break;
+    case 'f':
+      return parse_formats(o, value);
+    case 'o':
+      o->output = value;
+      break;
+    case 'O':
+      o->output_dir = value;
+      break;
+    case 'j':
+      if (!parse_count(value, 256, &o->jobs)) {
         return usage_error("-j takes a number of workers from 1 to 256");
       }
-      continue;
-    }
-    if (!strcmp(a, "--text")) {
-      if (!value || !strchr(value, '=')) {
-        return usage_error("%s needs SOURCE-ID=FILE", a);
+      break;
+    case OPT_THREADS:
+      if (!parse_count(value, 2, &o->threads)) {
+        return usage_error("--threads takes 1 or 2");
+      }
+      break;
+    case OPT_TEXT:
+      if (!strchr(value, '=')) {
+        return usage_error("--text needs SOURCE-ID=FILE");
       }
       if (o->n_texts == MAX_TEXTS) {
-        return usage_error("too many %s options", a);
+        return usage_error("too many --text options");
       }
       o->texts[o->n_texts++] = value;
-    } else if (!strcmp(a, "--text-dir")) {
-      if (!value) {
-        return usage_error("%s needs a directory", a);
-      }
+      break;
+    case OPT_TEXT_DIR:
       if (o->n_text_dirs == MAX_TEXTS) {
-        return usage_error("too many %s options", a);
+        return usage_error("too many --text-dir options");
       }
       o->text_dirs[o->n_text_dirs++] = value;
-    } else if (!value) {
-      return strcmp(a, "--help") ? usage_error("unknown option or missing "
-                                               "value: '%s'",
-                                               a)
-                                 : usage_error("give --help alone");
-    } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
-      const int rc = parse_formats(o, value);
-      if (rc) {
-        return rc;
-      }
-    } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-      o->output = value;
-    } else if (!strcmp(a, "-O") || !strcmp(a, "--output-dir")) {
-      o->output_dir = value;
-    } else if (!strcmp(a, "--base")) {
+      break;
+    case OPT_BASE:
       if (!ent_iri_usable_as_base(value)) {
         return usage_error("--base '%s' is not usable: give an absolute "
                            "http(s) or urn IRI ending in '/' or '#'",
                            value);
       }
       o->base = value;
-    } else if (!strcmp(a, "--ontology")) {
+      break;
+    case OPT_ONTOLOGY:
       o->ontology = value;
-    } else if (!strcmp(a, "--corpus")) {
+      break;
+    case OPT_CORPUS:
       o->corpus = value;
-    } else if (!strcmp(a, "--syntax")) {
+      break;
+    case OPT_SYNTAX:
       o->syntax = value;
-    } else if (!strcmp(a, "--view")) {
+      break;
+    case OPT_VIEW:
       o->diagram.view = value;
-    } else if (!strcmp(a, "--engine")) {
+      o->diagram_option = "--view";
+      break;
+    case OPT_ENGINE:
       o->diagram.engine = value;
-    } else if (!strcmp(a, "--lang")) {
+      o->diagram_option = "--engine";
+      break;
+    case OPT_LANG:
       o->diagram.lang = value;
-    } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
-      if (!parse_count(value, 256, &o->jobs)) {
-        return usage_error("%s takes a number of workers from 1 to 256", a);
-      }
-    } else if (!strcmp(a, "--threads")) {
-      if (!parse_count(value, 2, &o->threads)) {
-        return usage_error("--threads takes 1 or 2");
-      }
-    } else if (!strcmp(a, "--depth")) {
+      o->diagram_option = "--lang";
+      break;
+    case OPT_DEPTH:
       if (!parse_count(value, 100, &n)) {
         return usage_error("--depth takes a number from 1 to 100");
       }
       o->diagram.depth = (unsigned)n;
-    } else if (!strcmp(a, "--max-nodes")) {
+      o->diagram_option = "--depth";
+      break;
+    case OPT_MAX_NODES:
       if (!parse_count(value, 1000000, &n)) {
         return usage_error("--max-nodes takes a number from 1 to 1000000");
       }
       o->diagram.max_nodes = n;
-    } else {
-      return usage_error("unknown option '%s'", a);
-    }
-    ++i; // the option's value
+      o->diagram_option = "--max-nodes";
+      break;
+    default:
+      return usage_error("option not handled: %d", key);
   }
-  if (o->jobs > 1 && (!o->output_dir || strcmp(o->command, "export") != 0)) {
-    return usage_error("-j needs export -O DIR: with -o the datasets make "
-                       "one graph");
+  return EXIT_OK;
+}
+
+static const char *
+command_help(const char *command)
+{
+  return !strcmp(command, "export")     ? export_help
+         : !strcmp(command, "validate") ? validate_help
+         : !strcmp(command, "dot")      ? dot_help
+         : !strcmp(command, "ontology") ? ontology_help
+                                        : NULL;
+}
+
+static int
+parse_args(int argc, char **argv, Options *o)
+{
+  memset(o, 0, sizeof(*o));
+  o->command = argv[1];
+  const bool export = !strcmp(o->command, "export");
+  const bool dot = !strcmp(o->command, "dot");
+  const struct option *table = export ? export_options
+                               : dot  ? dot_options
+                                      : validate_options;
+  const char *shorts = export ? "f:o:O:j:qwh" : dot ? "f:o:O:wh" : "qwh";
+  CliOperands operands = { NULL, 0 };
+  const int rc = ent_cli_parse(
+    argc, argv, o->command, shorts, table, take_option, o, &operands);
+  o->args = operands.args;
+  o->n_args = operands.n;
+  if (rc == CLI_HELP) {
+    fputs(command_help(o->command), stdout);
+    return CLI_HELP;
+  }
+  if (rc) {
+    return rc;
+  }
+  if (o->jobs > 1 && !o->output_dir) {
+    return usage_error("-j needs -O DIR: with -o the datasets make one "
+                       "graph");
   }
   if (o->n_args == 0) {
-    return usage_error("%s needs at least one %s",
-                       o->command,
-                       strcmp(o->command, "dot") ? "DATASET" : "RDF file");
+    return usage_error(
+      "%s needs at least one %s", o->command, dot ? "RDF file" : "DATASET");
   }
   if (o->output && o->output_dir) {
     return usage_error("give -o or -O, not both");
@@ -352,12 +545,65 @@ parse_args(int argc, char **argv, Options *o)
   if (o->n_formats > 1 && !o->output_dir) {
     return usage_error("several formats need -O DIR");
   }
+  // The file name's extension and -f must agree; a name that says
+  // nothing needs -f.  Never a silent default for a named file.
+  Format named = { false, 0 };
+  const bool to_file = o->output && !is_stdout(o->output);
+  const bool known = to_file && format_by_extension(o->output, &named);
+  const size_t len = to_file ? strlen(o->output) : 0;
+  const bool json = (len > 5 && !strcasecmp(o->output + len - 5, ".json")) ||
+                    (len > 8 && !strcasecmp(o->output + len - 8, ".json.gz"));
+  if (json && !known) {
+    return usage_error("'%s': .json could be JSON-LD or RDF/JSON; name the "
+                       "file .jsonld (JSON-LD) or .rj (RDF/JSON)",
+                       o->output);
+  }
+  if (o->n_formats == 0 && to_file && !known) {
+    return usage_error("cannot tell the format of '%s' from its extension; "
+                       "give -f FORMAT (%s)",
+                       o->output,
+                       format_list);
+  }
+  if (o->n_formats == 1 && known && !same_format(named, o->formats[0])) {
+    return usage_error(
+      "'%s' names another format than -f %s; make them "
+      "agree",
+      o->output,
+      o->formats[0].diagram
+        ? ent_diagram_extension((EntDiagramFormat)o->formats[0].value)
+        : ent_format_name((EntFormat)o->formats[0].value));
+  }
   if (o->n_formats == 0) {
     Format guessed = { !strcmp(o->command, "dot"), 0 };
-    if (!o->output || !format_by_extension(o->output, &guessed)) {
-      guessed.value = 0; // turtle, or dot for the dot command
+    if (known) {
+      guessed = named;
     }
-    o->formats[o->n_formats++] = guessed;
+    o->formats[o->n_formats++] = guessed; // turtle, or dot for dot
+  }
+  // Options that would change nothing are mistakes, not silence.
+  bool any_diagram = false;
+  bool any_stream = false;
+  for (int f = 0; f < o->n_formats; ++f) {
+    any_diagram |= o->formats[f].diagram;
+    any_stream |=
+      !o->formats[f].diagram && (o->formats[f].value == ENT_FORMAT_NTRIPLES ||
+                                 o->formats[f].value == ENT_FORMAT_NQUADS);
+  }
+  if (o->diagram_option && !any_diagram) {
+    return usage_error("%s applies to diagrams (-f dot, svg, png, pdf, "
+                       "graphml), not to %s",
+                       o->diagram_option,
+                       ent_format_name((EntFormat)o->formats[0].value));
+  }
+  if (o->threads && !any_stream) {
+    return usage_error("--threads applies to -f ntriples and nquads only");
+  }
+  if (dot && (o->n_formats != 1 || !o->formats[0].diagram)) {
+    return usage_error("dot draws one RDF file in one diagram format (dot, "
+                       "svg, png, pdf, graphml)");
+  }
+  if (dot && o->n_args != 1) {
+    return usage_error("dot draws one RDF file at a time");
   }
   o->corpus_output = true;
   return EXIT_OK;
@@ -558,7 +804,7 @@ run_validate(EntWorld *world, const EntOntology *ont, const Options *o)
     st = ent_graph_check_names(graph, NULL);
   }
   st = strict_status(world, o, st);
-  if (!st) {
+  if (!st && !o->quiet) {
     const char *corpus = ent_graph_corpus_id(graph);
     if (o->in.n_paths == 1 && !corpus) {
       printf("%s: valid: %zu entities, %zu statements\n",
@@ -707,7 +953,7 @@ open_output(EntWorld *world,
             FILE **stream)
 {
   *stream = stdout;
-  if (!set && !o->output) {
+  if (!set && (!o->output || is_stdout(o->output))) {
     return ENT_SUCCESS;
   }
   char name[4096];
@@ -1092,6 +1338,7 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
       if (getppid() != parent) {
         _exit(EXIT_SOFTWARE);
       }
+      free(pids); // the parent's (and a leak check at _exit would say so)
       Options mine = *o;
       mine.in.paths = o->in.paths + first;
       mine.in.n_paths = last - first;
@@ -1134,31 +1381,119 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
   return exit_code(ent_output_set_commit(set));
 }
 
+/// What `entente ontology` was asked to print.
+typedef struct {
+  int which;  ///< EntDocument
+  int chosen; ///< How many of --shapes, --context, --schema were given
+} DocumentChoice;
+
+static int
+choose_document(void *handle, int key, const char *value)
+{
+  (void)value;
+  DocumentChoice *choice = handle;
+  choice->which = key == 's'   ? ENT_DOCUMENT_SHAPES
+                  : key == 'c' ? ENT_DOCUMENT_CONTEXT
+                               : ENT_DOCUMENT_SCHEMA;
+  ++choice->chosen;
+  return EXIT_OK;
+}
+
+/// `entente ontology [--shapes | --context | --schema]`: print one of the
+/// vocabulary files the library carries.
+static int
+run_ontology(int argc, char **argv)
+{
+  static const struct option options[] = {
+    { "shapes", no_argument, NULL, 's' },
+    { "context", no_argument, NULL, 'c' },
+    { "schema", no_argument, NULL, 'r' },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+  };
+  DocumentChoice choice = { ENT_DOCUMENT_ONTOLOGY, 0 };
+  CliOperands operands = { NULL, 0 };
+  int rc = ent_cli_parse(
+    argc, argv, "ontology", "h", options, choose_document, &choice, &operands);
+  const int n_operands = operands.n;
+  free((void *)operands.args);
+  if (rc == CLI_HELP) {
+    fputs(ontology_help, stdout);
+    return EXIT_OK;
+  }
+  if (rc) {
+    return rc;
+  }
+  if (choice.chosen > 1) {
+    return usage_error("give one of --shapes, --context, --schema");
+  }
+  if (n_operands) {
+    return usage_error("ontology takes no arguments");
+  }
+  size_t size = 0;
+  const char *text = ent_document((EntDocument)choice.which, &size);
+  if (fwrite(text, 1, size, stdout) != size || fflush(stdout)) {
+    fprintf(stderr,
+            "entente: error: writing to standard output failed: %s\n",
+            strerror(errno));
+    return EXIT_IOERR;
+  }
+  return EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
   ent_cli_safe_stderr();
   if (argc < 2) {
-    fprintf(stderr, "%s", usage_text);
-    return EXIT_USAGE;
+    return ent_cli_usage_error(NULL,
+                               "give a command: export, validate, "
+                               "dot, push, ontology or help");
   }
-  if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-    printf("%s%s", usage_text, help_text);
+  const char *command = argv[1];
+  if (!strcmp(command, "--help") || !strcmp(command, "-h")) {
+    fputs(main_help, stdout);
     return EXIT_OK;
   }
-  if (!strcmp(argv[1], "--version")) {
-    printf("entente %s\n", ENT_VERSION);
+  if (!strcmp(command, "--version")) {
+    printf("entente %s\n", ent_version());
     return EXIT_OK;
   }
-  if (!strcmp(argv[1], "push")) {
+  if (!strcmp(command, "help")) {
+    if (argc == 2) {
+      fputs(main_help, stdout);
+      return EXIT_OK;
+    }
+    if (argc == 3 && !strcmp(argv[2], "push")) {
+      ent_cmd_push_help(stdout);
+      return EXIT_OK;
+    }
+    const char *help = argc == 3 ? command_help(argv[2]) : NULL;
+    if (!help) {
+      return ent_cli_usage_error(
+        NULL, "help takes one command: export, validate, dot, push, ontology");
+    }
+    fputs(help, stdout);
+    return EXIT_OK;
+  }
+  current_command = command;
+  if (!strcmp(command, "push")) {
     return ent_cmd_push(argc, argv);
   }
-  if (strcmp(argv[1], "export") != 0 && strcmp(argv[1], "validate") != 0 &&
-      strcmp(argv[1], "dot") != 0) {
-    return usage_error("unknown command '%s'", argv[1]);
+  if (!strcmp(command, "ontology")) {
+    return run_ontology(argc, argv);
+  }
+  if (strcmp(command, "export") != 0 && strcmp(command, "validate") != 0 &&
+      strcmp(command, "dot") != 0) {
+    current_command = NULL;
+    return usage_error("unknown command '%s'", command);
   }
   Options o;
   int rc = parse_args(argc, argv, &o);
+  if (rc == CLI_HELP) {
+    free((void *)o.args);
+    return EXIT_OK;
+  }
   if (!rc && strcmp(o.command, "dot") != 0) {
     rc = ent_cli_inputs(o.args, (size_t)o.n_args, o.corpus, &o.in);
   }

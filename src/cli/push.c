@@ -31,16 +31,12 @@ enum {
 #define MAX_PASSWORD 1024
 
 static const char push_usage[] =
-  "usage: entente push DATASET... --store URL [--graph IRI]\n"
-  "                    [--replace | --append] [--user U --password-file F]\n"
-  "                    [--dry-run] [--chunk N] [--timeout SECONDS]\n"
-  "                    [--corpus DIR] [--text-dir DIR] [--base IRI]\n"
-  "                    [--ontology FILE] [--proxy URL]\n"
-  "                    [--allow-insecure-auth]\n";
+  "Usage: entente push [OPTION]... DATASET... --store URL\n"
+  "Send each source's named graph to a triple store.\n";
 
 static const char push_help[] =
   "\n"
-  "Send each source's named graph to a triple store with the SPARQL 1.1\n"
+  "It uses the SPARQL 1.1\n"
   "Graph Store HTTP Protocol (N-Triples to URL?graph=GRAPH-IRI).\n"
   "Datasets of a corpus are read against its registry, and the corpus\n"
   "graph is sent with them; pushing one changed article replaces its\n"
@@ -73,6 +69,7 @@ static const char push_help[] =
   "  --text-dir DIR   also look for the datasets' texts in DIR\n"
   "  --base IRI       mint entity IRIs under IRI, as export does\n"
   "  --ontology F     use this ontology instead of the built-in one\n"
+  "  -h, --help       print this help\n"
   "\n"
   "A replace of more than one request (a graph larger than --chunk) is not\n"
   "atomic: if it fails midway the graph is incomplete until pushed again.\n"
@@ -97,20 +94,7 @@ typedef struct {
   bool mode_given;
 } PushArgs;
 
-static int push_usage_error(const char *fmt, ...)
-  __attribute__((format(printf, 1, 2)));
-
-static int
-push_usage_error(const char *fmt, ...)
-{
-  va_list args;
-  va_start(args, fmt);
-  fprintf(stderr, "entente: ");
-  vfprintf(stderr, fmt, args);
-  fprintf(stderr, "\n%s", push_usage);
-  va_end(args);
-  return PUSH_USAGE;
-}
+#define push_usage_error(...) ent_cli_usage_error("push", __VA_ARGS__)
 
 /// A whole number in [1, max] written in decimal, or 0.
 static unsigned long long
@@ -125,98 +109,145 @@ parse_count(const char *s, unsigned long long max)
   return errno || *end || n > max ? 0 : n;
 }
 
+enum {
+  OPT_STORE = 256,
+  OPT_GRAPH,
+  OPT_USER,
+  OPT_PASSWORD_FILE,
+  OPT_CHUNK,
+  OPT_TIMEOUT,
+  OPT_BASE,
+  OPT_ONTOLOGY,
+  OPT_PROXY,
+  OPT_CORPUS,
+  OPT_TEXT_DIR,
+  OPT_DRY_RUN,
+  OPT_INSECURE,
+  OPT_REPLACE,
+  OPT_APPEND,
+  OPT_PASSWORD,
+};
+
+static const struct option push_options[] = {
+  { "store", required_argument, NULL, OPT_STORE },
+  { "graph", required_argument, NULL, OPT_GRAPH },
+  { "user", required_argument, NULL, OPT_USER },
+  { "password-file", required_argument, NULL, OPT_PASSWORD_FILE },
+  { "password", optional_argument, NULL, OPT_PASSWORD },
+  { "chunk", required_argument, NULL, OPT_CHUNK },
+  { "timeout", required_argument, NULL, OPT_TIMEOUT },
+  { "base", required_argument, NULL, OPT_BASE },
+  { "ontology", required_argument, NULL, OPT_ONTOLOGY },
+  { "proxy", required_argument, NULL, OPT_PROXY },
+  { "corpus", required_argument, NULL, OPT_CORPUS },
+  { "text-dir", required_argument, NULL, OPT_TEXT_DIR },
+  { "dry-run", no_argument, NULL, OPT_DRY_RUN },
+  { "allow-insecure-auth", no_argument, NULL, OPT_INSECURE },
+  { "replace", no_argument, NULL, OPT_REPLACE },
+  { "append", no_argument, NULL, OPT_APPEND },
+  { "help", no_argument, NULL, 'h' },
+  { NULL, 0, NULL, 0 },
+};
+
 static int
-parse_push_args(int argc, char **argv, PushArgs *a)
+take_push_option(void *handle, int key, const char *value)
 {
-  memset(a, 0, sizeof(*a));
-  a->datasets = (const char **)calloc((size_t)argc, sizeof(char *));
-  if (!a->datasets) {
-    return PUSH_SOFTWARE;
-  }
-  for (int i = 2; i < argc; ++i) {
-    const char *opt = argv[i];
-    const char *value = i + 1 < argc ? argv[i + 1] : NULL;
-    if (!strcmp(opt, "--dry-run")) {
+  PushArgs *a = handle;
+  switch (key) {
+    case OPT_DRY_RUN:
       a->push.dry_run = 1;
-    } else if (!strcmp(opt, "--allow-insecure-auth")) {
+      break;
+    case OPT_INSECURE:
       a->push.allow_insecure_auth = 1;
-    } else if (!strcmp(opt, "--replace") || !strcmp(opt, "--append")) {
+      break;
+    case OPT_REPLACE:
+    case OPT_APPEND: {
       const EntPushMode mode =
-        opt[2] == 'r' ? ENT_PUSH_REPLACE : ENT_PUSH_APPEND;
+        key == OPT_REPLACE ? ENT_PUSH_REPLACE : ENT_PUSH_APPEND;
       if (a->mode_given && a->push.mode != mode) {
         return push_usage_error("%s", "give --replace or --append, not both");
       }
       a->push.mode = mode;
       a->mode_given = true;
-    } else if (!strcmp(opt, "--password") || !strncmp(opt, "--password=", 11)) {
+      break;
+    }
+    case OPT_PASSWORD:
       return push_usage_error(
         "%s",
         "passwords are never taken on the command line: put it in a "
         "file only you can read and give --password-file FILE");
-    } else if (!strcmp(opt, "--corpus") || !strcmp(opt, "--text-dir")) {
-      if (!value) {
-        return push_usage_error("%s needs a directory", opt);
+    case OPT_CORPUS:
+      a->corpus = value;
+      break;
+    case OPT_TEXT_DIR:
+      if (a->n_text_dirs == MAX_TEXT_DIRS) {
+        return push_usage_error("too many --text-dir options");
       }
-      ++i;
-      if (opt[2] == 'c') {
-        a->corpus = value;
-      } else if (a->n_text_dirs == MAX_TEXT_DIRS) {
-        return push_usage_error("too many %s options", opt);
-      } else {
-        a->text_dirs[a->n_text_dirs++] = value;
+      a->text_dirs[a->n_text_dirs++] = value;
+      break;
+    case OPT_STORE:
+      a->push.store = value;
+      break;
+    case OPT_GRAPH:
+      if (!ent_iri_is_valid(value)) {
+        return push_usage_error("--graph '%s' is not an absolute IRI", value);
       }
-    } else if (!strcmp(opt, "--store") || !strcmp(opt, "--graph") ||
-               !strcmp(opt, "--user") || !strcmp(opt, "--password-file") ||
-               !strcmp(opt, "--chunk") || !strcmp(opt, "--timeout") ||
-               !strcmp(opt, "--base") || !strcmp(opt, "--ontology") ||
-               !strcmp(opt, "--proxy")) {
-      if (!value) {
-        return push_usage_error("%s needs a value", opt);
+      a->push.graph_iri = value;
+      break;
+    case OPT_USER:
+      a->push.user = value;
+      break;
+    case OPT_PASSWORD_FILE:
+      a->password_file = value;
+      break;
+    case OPT_BASE:
+      if (!ent_iri_usable_as_base(value)) {
+        return push_usage_error("--base '%s' is not usable: give an "
+                                "absolute http(s) or urn IRI ending in "
+                                "'/' or '#'",
+                                value);
       }
-      ++i;
-      if (!strcmp(opt, "--store")) {
-        a->push.store = value;
-      } else if (!strcmp(opt, "--graph")) {
-        if (!ent_iri_is_valid(value)) {
-          return push_usage_error("--graph '%s' is not an absolute IRI", value);
-        }
-        a->push.graph_iri = value;
-      } else if (!strcmp(opt, "--user")) {
-        a->push.user = value;
-      } else if (!strcmp(opt, "--password-file")) {
-        a->password_file = value;
-      } else if (!strcmp(opt, "--base")) {
-        if (!ent_iri_usable_as_base(value)) {
-          return push_usage_error("--base '%s' is not usable: give an "
-                                  "absolute http(s) or urn IRI ending in "
-                                  "'/' or '#'",
-                                  value);
-        }
-        a->base = value;
-      } else if (!strcmp(opt, "--ontology")) {
-        a->ontology = value;
-      } else if (!strcmp(opt, "--proxy")) {
-        a->push.proxy = value;
-      } else if (!strcmp(opt, "--chunk")) {
-        a->push.chunk = (size_t)parse_count(value, 100000000ULL);
-        if (!a->push.chunk) {
-          return push_usage_error(
-            "--chunk needs a number of triples from 1 to 100000000, not '%s'",
-            value);
-        }
-      } else {
-        a->push.timeout = (long)parse_count(value, 86400ULL);
-        if (!a->push.timeout) {
-          return push_usage_error(
-            "--timeout needs a number of seconds from 1 to 86400, not '%s'",
-            value);
-        }
+      a->base = value;
+      break;
+    case OPT_ONTOLOGY:
+      a->ontology = value;
+      break;
+    case OPT_PROXY:
+      a->push.proxy = value;
+      break;
+    case OPT_CHUNK:
+      a->push.chunk = (size_t)parse_count(value, 100000000ULL);
+      if (!a->push.chunk) {
+        return push_usage_error(
+          "--chunk needs a number of triples from 1 to 100000000, not '%s'",
+          value);
       }
-    } else if (opt[0] == '-' && opt[1] != '\0') {
-      return push_usage_error("unknown option '%s'", opt);
-    } else {
-      a->datasets[a->n_datasets++] = opt;
-    }
+      break;
+    case OPT_TIMEOUT:
+      a->push.timeout = (long)parse_count(value, 86400ULL);
+      if (!a->push.timeout) {
+        return push_usage_error(
+          "--timeout needs a number of seconds from 1 to 86400, not '%s'",
+          value);
+      }
+      break;
+    default:
+      return push_usage_error("option not handled: %d", key);
+  }
+  return PUSH_OK;
+}
+
+static int
+parse_push_args(int argc, char **argv, PushArgs *a)
+{
+  memset(a, 0, sizeof(*a));
+  CliOperands operands = { NULL, 0 };
+  const int rc = ent_cli_parse(
+    argc, argv, "push", "h", push_options, take_push_option, a, &operands);
+  a->datasets = operands.args;
+  a->n_datasets = operands.n;
+  if (rc) {
+    return rc;
   }
   if (a->n_datasets == 0) {
     return push_usage_error("%s", "push needs at least one DATASET");
@@ -472,17 +503,23 @@ run_push(PushArgs *a)
   return rc;
 }
 
+void
+ent_cmd_push_help(FILE *out)
+{
+  fputs(push_usage, out);
+  fputs(push_help, out);
+}
+
 int
 ent_cmd_push(int argc, char **argv)
 {
-  for (int i = 2; i < argc; ++i) {
-    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      printf("%s%s", push_usage, push_help);
-      return PUSH_OK;
-    }
-  }
   PushArgs a;
   int rc = parse_push_args(argc, argv, &a);
+  if (rc == CLI_HELP) {
+    ent_cmd_push_help(stdout);
+    free((void *)a.datasets);
+    return PUSH_OK;
+  }
   char password[MAX_PASSWORD];
   password[0] = '\0';
   if (!rc && a.password_file) {
@@ -493,6 +530,6 @@ ent_cmd_push(int argc, char **argv)
     rc = run_push(&a);
   }
   wipe(password, sizeof(password));
-  free(a.datasets);
+  free((void *)a.datasets);
   return rc;
 }

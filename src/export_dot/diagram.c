@@ -4,8 +4,10 @@
 
 #include "lgraph.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /// RDF files given to `entente dot` are untrusted and meant to be small
 /// enough to draw.
@@ -248,7 +250,7 @@ syntax_for(const char *path)
   } by_extension[] = {
     { ".ttl", "turtle" }, { ".turtle", "turtle" }, { ".nt", "ntriples" },
     { ".nq", "nquads" },  { ".rdf", "rdfxml" },    { ".owl", "rdfxml" },
-    { ".xml", "rdfxml" }, { ".n3", "turtle" },
+    { ".xml", "rdfxml" }, { ".n3", "turtle" },     { ".trig", "trig" },
   };
   const char *dot = strrchr(path, '.');
   for (size_t i = 0; dot && i < sizeof(by_extension) / sizeof(*by_extension);
@@ -258,6 +260,64 @@ syntax_for(const char *path)
     }
   }
   return NULL;
+}
+
+/// Standard input, whole, up to `cap` bytes (the cap files have).
+static EntStatus
+read_stdin(EntWorld *world, size_t cap, char **out, size_t *out_len)
+{
+  size_t len = 0;
+  size_t size = 65536;
+  char *buf = malloc(size + 1);
+  while (buf) {
+    if (len == size) {
+      if (size > cap) {
+        break;
+      }
+      char *grown = realloc(buf, 2 * size + 1);
+      if (!grown) {
+        free(buf);
+        return ENT_ERR_NO_MEMORY;
+      }
+      buf = grown;
+      size *= 2;
+    }
+    const ssize_t n = read(STDIN_FILENO, buf + len, size - len);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              &(EntCaret){ "<stdin>", 0, 0 },
+              "read failed: %s",
+              strerror(errno));
+      free(buf);
+      return ENT_ERR_IO;
+    }
+    if (n == 0) {
+      break;
+    }
+    len += (size_t)n;
+  }
+  if (!buf) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  if (len > cap) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ "<stdin>", 0, 0 },
+            "more than the limit of %zu bytes",
+            cap);
+    free(buf);
+    return ENT_ERR_IO;
+  }
+  buf[len] = '\0';
+  *out = buf;
+  *out_len = len;
+  return ENT_SUCCESS;
 }
 
 EntStatus
@@ -279,13 +339,18 @@ ent_diagram_rdf_file(EntWorld *world,
             ENT_ERR_BAD_ARG,
             &(EntCaret){ path, 0, 0 },
             "cannot tell the RDF syntax from the file name; give --syntax "
-            "turtle|ntriples|nquads|rdfxml");
+            "turtle|ntriples|nquads|trig|rdfxml");
     return ENT_ERR_BAD_ARG;
   }
   char *text = NULL;
   size_t len = 0;
   EntStatus st = ENT_SUCCESS;
-  TRY(st, ent_read_file(world, path, RDF_INPUT_SIZE_CAP, &text, &len));
+  if (!strcmp(path, "-")) {
+    path = "<stdin>";
+    TRY(st, read_stdin(world, RDF_INPUT_SIZE_CAP, &text, &len));
+  } else {
+    TRY(st, ent_read_file(world, path, RDF_INPUT_SIZE_CAP, &text, &len));
+  }
   st = ent_check_rdf_text(world, path, text, len, parser_name);
   if (st) {
     free(text);

@@ -107,7 +107,8 @@ EntStatus ent_emit_check_vocabulary(EntGraph *graph);
  * With `out` (a file open for writing at offset 0), also write each
  * graph's statements as N-Triples, in the order ent_export_rdf_source()
  * writes them, into one part of `out` starting at `offsets[i]`.
- * Statements of other graphs are left out.
+ * Statements of other graphs are left out.  An entry of `iris` may be
+ * NULL: the default graph (statements that name no graph).
  */
 EntStatus ent_export_by_graph(EntGraph *graph,
                               size_t n_graphs,
@@ -115,5 +116,25 @@ EntStatus ent_export_by_graph(EntGraph *graph,
                               FILE *out,
                               size_t *lines,
                               long long *offsets);
+
+/**
+ * Every graph the exporters write (sources, and the corpus graph when it
+ * is written), then NULL for the default graph: `*iris` (allocated, the
+ * caller frees the array; the strings are the graph's) holds `*n`.
+ */
+EntStatus ent_graph_named_graphs(const EntGraph *graph,
+                                 const char ***iris,
+                                 size_t *n);
+
+/**
+ * Write `graph` (only the graph `only_graph`, when not NULL) as TriG or
+ * JSON-LD, one block per named graph: the statements are sorted by graph
+ * through a temporary file, then each graph's are written together.
+ */
+EntStatus ent_export_grouped(EntGraph *graph,
+                             EntFormat format,
+                             const char *only_graph,
+                             FILE *stream,
+                             size_t *count);
 
 #endif // ENT_EMIT_H

@@ -7,29 +7,86 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/types.h>
 #include <unistd.h>
 
 typedef struct {
   const char *name;
-  const char *raptor_name;
+  const char *raptor_name; ///< raptor2's serializer, or NULL: grouped.c
   const char *extension;
   bool prefixes; ///< Whether the syntax uses namespace prefixes
+  const char *media_type;
+  const char *aliases[4];    ///< Other names rapper, riot or Oxigraph accept
+  const char *extensions[3]; ///< Every extension read as this format
 } FormatInfo;
 
 static const FormatInfo formats[ENT_FORMAT_COUNT_] = {
-  [ENT_FORMAT_TURTLE] = { "turtle", "turtle", "ttl", true },
-  [ENT_FORMAT_NTRIPLES] = { "ntriples", "ntriples", "nt", false },
-  [ENT_FORMAT_NQUADS] = { "nquads", "nquads", "nq", false },
-  [ENT_FORMAT_RDFXML] = { "rdfxml", "rdfxml", "rdf", true },
-  [ENT_FORMAT_RDFJSON] = { "json", "json", "json", false },
+  [ENT_FORMAT_TURTLE] = { "turtle",
+                          "turtle",
+                          "ttl",
+                          true,
+                          "text/turtle",
+                          { "ttl", "application/x-turtle" },
+                          { "ttl" } },
+  [ENT_FORMAT_NTRIPLES] = { "ntriples",
+                            "ntriples",
+                            "nt",
+                            false,
+                            "application/n-triples",
+                            { "nt", "n-triples", "ntriple" },
+                            { "nt" } },
+  [ENT_FORMAT_NQUADS] = { "nquads",
+                          "nquads",
+                          "nq",
+                          false,
+                          "application/n-quads",
+                          { "nq", "n-quads", "nquad" },
+                          { "nq" } },
+  [ENT_FORMAT_RDFXML] = { "rdfxml",
+                          "rdfxml",
+                          "rdf",
+                          true,
+                          "application/rdf+xml",
+                          { "rdf", "rdf/xml", "xml" },
+                          { "rdf", "owl", "xml" } },
+  [ENT_FORMAT_RDFJSON] = { "rdfjson",
+                           "json",
+                           "rj",
+                           false,
+                           "application/rdf+json",
+                           { "rj", "rdf/json", "json-rdf" },
+                           { "rj" } },
+  [ENT_FORMAT_TRIG] = { "trig",
+                        NULL,
+                        "trig",
+                        true,
+                        "application/trig",
+                        { "application/x-trig" },
+                        { "trig" } },
+  [ENT_FORMAT_JSONLD] = { "jsonld",
+                          NULL,
+                          "jsonld",
+                          true,
+                          "application/ld+json",
+                          { "json-ld" },
+                          { "jsonld" } },
 };
 
 EntFormat
 ent_format_by_name(const char *name)
 {
+  if (!name) {
+    return ENT_FORMAT_COUNT_;
+  }
   for (int f = 0; f < ENT_FORMAT_COUNT_; ++f) {
-    if (!strcmp(name, formats[f].name)) {
+    const FormatInfo *info = &formats[f];
+    bool match =
+      !strcasecmp(name, info->name) || !strcasecmp(name, info->media_type);
+    for (size_t a = 0; !match && a < 4 && info->aliases[a]; ++a) {
+      match = !strcasecmp(name, info->aliases[a]);
+    }
+    if (match) {
       return (EntFormat)f;
     }
   }
@@ -39,20 +96,30 @@ ent_format_by_name(const char *name)
 EntFormat
 ent_format_by_extension(const char *path)
 {
-  static const struct {
-    const char *ext;
-    EntFormat format;
-  } extensions[] = {
-    { ".ttl", ENT_FORMAT_TURTLE },   { ".nt", ENT_FORMAT_NTRIPLES },
-    { ".nq", ENT_FORMAT_NQUADS },    { ".rdf", ENT_FORMAT_RDFXML },
-    { ".owl", ENT_FORMAT_RDFXML },   { ".xml", ENT_FORMAT_RDFXML },
-    { ".json", ENT_FORMAT_RDFJSON }, { ".rj", ENT_FORMAT_RDFJSON },
-  };
-  const char *dot = strrchr(path, '.');
-  for (size_t i = 0; dot && i < sizeof(extensions) / sizeof(extensions[0]);
-       ++i) {
-    if (!strcmp(dot, extensions[i].ext)) {
-      return extensions[i].format;
+  if (!path) {
+    return ENT_FORMAT_COUNT_;
+  }
+  // "x.nt.gz" is N-Triples, compressed.
+  size_t len = strlen(path);
+  if (len > 3 && !strcmp(path + len - 3, ".gz")) {
+    len -= 3;
+  }
+  const char *slash = strrchr(path, '/');
+  const char *name = slash ? slash + 1 : path;
+  const char *dot = NULL;
+  for (const char *c = name; c < path + len; ++c) {
+    dot = *c == '.' ? c : dot;
+  }
+  if (!dot || dot == name) {
+    return ENT_FORMAT_COUNT_;
+  }
+  const size_t ext_len = (size_t)(path + len - dot - 1);
+  for (int f = 0; f < ENT_FORMAT_COUNT_; ++f) {
+    for (size_t e = 0; e < 3 && formats[f].extensions[e]; ++e) {
+      const char *ext = formats[f].extensions[e];
+      if (strlen(ext) == ext_len && !strncasecmp(dot + 1, ext, ext_len)) {
+        return (EntFormat)f;
+      }
     }
   }
   return ENT_FORMAT_COUNT_;
@@ -68,6 +135,13 @@ const char *
 ent_format_extension(const EntFormat format)
 {
   return (unsigned)format < ENT_FORMAT_COUNT_ ? formats[format].extension
+                                              : NULL;
+}
+
+const char *
+ent_format_media_type(const EntFormat format)
+{
+  return (unsigned)format < ENT_FORMAT_COUNT_ ? formats[format].media_type
                                               : NULL;
 }
 
@@ -129,6 +203,23 @@ ent_graph_source_id(const EntGraph *graph, size_t index)
     }
   }
   return NULL;
+}
+
+EntStatus
+ent_graph_named_graphs(const EntGraph *graph, const char ***iris, size_t *n)
+{
+  *n = 0;
+  *iris = malloc((ent_graph_source_count(graph) + 1) * sizeof(char *));
+  if (!*iris) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < graph->n_entities; ++i) {
+    if (names_graph(graph, i)) {
+      (*iris)[(*n)++] = graph->entities[i].iri;
+    }
+  }
+  (*iris)[(*n)++] = NULL; // the default graph
+  return ENT_SUCCESS;
 }
 
 /// raptor's own FILE* iostream calls fputc() for every byte; this one
@@ -588,7 +679,8 @@ rdf_writer_open(EntGraph *graph,
                 RdfWriter **out)
 {
   *out = NULL;
-  if ((unsigned)format >= ENT_FORMAT_COUNT_ || !stream) {
+  if ((unsigned)format >= ENT_FORMAT_COUNT_ || !formats[format].raptor_name ||
+      !stream) {
     return ENT_ERR_BAD_ARG;
   }
   raptor_world *world = graph->world->raptor;
@@ -724,6 +816,10 @@ export_rdf(EntGraph *graph,
   if ((unsigned)format >= ENT_FORMAT_COUNT_ || !stream) {
     return ENT_ERR_BAD_ARG;
   }
+  if (!formats[format].raptor_name) {
+    // TriG and JSON-LD: a block per graph (grouped.c).
+    return ent_export_grouped(graph, format, only_graph, stream, count);
+  }
   // A full dry run first: an undeclared term or any other refusal must
   // stop the export before a single byte is written.
   // One graph's statements are told apart from the same statements in
@@ -813,14 +909,15 @@ typedef struct {
   uint32_t *sequence; ///< Graph of each statement written, in order
   size_t n_sequence;
   size_t cap_sequence;
-  RdfWriter *writer; ///< NULL: count only
+  RdfWriter *writer;      ///< NULL: count only
+  uint32_t default_graph; ///< Index of the default graph, or UINT32_MAX
 } Sorter;
 
 static EntStatus
 sort_one(void *handle, const Triple *t)
 {
   Sorter *s = handle;
-  uint32_t g = UINT32_MAX;
+  uint32_t g = s->default_graph;
   if (t->graph) {
     const GraphKey key = { t->graph, 0 };
     const GraphKey *found =
@@ -881,14 +978,20 @@ ent_export_by_graph(EntGraph *graph,
     free(cursor);
     return ENT_ERR_NO_MEMORY;
   }
+  size_t n_keys = 0;
+  uint32_t default_graph = UINT32_MAX;
   for (size_t i = 0; i < n_graphs; ++i) {
-    keys[i] = (GraphKey){ iris[i], (uint32_t)i };
+    if (iris[i]) {
+      keys[n_keys++] = (GraphKey){ iris[i], (uint32_t)i };
+    } else {
+      default_graph = (uint32_t)i;
+    }
     lines[i] = 0;
   }
-  if (n_graphs > 1) {
-    qsort(keys, n_graphs, sizeof(GraphKey), by_iri);
+  if (n_keys > 1) {
+    qsort(keys, n_keys, sizeof(GraphKey), by_iri);
   }
-  Sorter sorter = { keys, n_graphs, lines, NULL, 0, 0, NULL };
+  Sorter sorter = { keys, n_keys, lines, NULL, 0, 0, NULL, default_graph };
   EntStatus st = ENT_SUCCESS;
   FILE *quads = NULL;
   if (out) {
@@ -945,7 +1048,9 @@ ent_export_by_graph(EntGraph *graph,
       if (g == UINT32_MAX) {
         continue;
       }
-      const size_t len = triple_length(line, (size_t)n);
+      // A statement of the default graph is written without a graph.
+      const size_t len = g == default_graph ? (n > 3 ? (size_t)n - 3 : 0)
+                                            : triple_length(line, (size_t)n);
       if (!len) {
         st = ENT_ERR_INTERNAL;
         break;

@@ -540,3 +540,31 @@ ent_ontology_load(EntWorld *world, const char *path, EntOntology **out)
   *out = ont;
   return ENT_SUCCESS;
 }
+
+const char *
+ent_document(const EntDocument document, size_t *size)
+{
+  const unsigned char *text = NULL;
+  switch (document) {
+    case ENT_DOCUMENT_ONTOLOGY:
+      text = ent_builtin_ontology;
+      *size = ent_builtin_ontology_size;
+      break;
+    case ENT_DOCUMENT_SHAPES:
+      text = ent_builtin_shapes;
+      *size = ent_builtin_shapes_size;
+      break;
+    case ENT_DOCUMENT_CONTEXT:
+      text = ent_builtin_context;
+      *size = ent_builtin_context_size;
+      break;
+    case ENT_DOCUMENT_SCHEMA:
+      text = ent_builtin_schema;
+      *size = ent_builtin_schema_size;
+      break;
+    default:
+      *size = 0;
+      break;
+  }
+  return (const char *)text;
+}

@@ -55,6 +55,10 @@ extern const unsigned char ent_builtin_ontology[];
 extern const size_t ent_builtin_ontology_size;
 extern const unsigned char ent_builtin_schema[];
 extern const size_t ent_builtin_schema_size;
+extern const unsigned char ent_builtin_shapes[];
+extern const size_t ent_builtin_shapes_size;
+extern const unsigned char ent_builtin_context[];
+extern const size_t ent_builtin_context_size;
 
 /// Refuse RDF text raptor would mangle: NUL escapes, and for RDF/XML
 /// (`syntax` "rdfxml") DOCTYPE and entity declarations.

@@ -75,7 +75,10 @@ ent_http_open(EntHttp *http, const EntHttpSetup *setup)
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_ERRORBUFFER, http->error);
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_answer);
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_WRITEDATA, http);
-  rc = rc ? rc : curl_easy_setopt(c, CURLOPT_USERAGENT, "entente/" ENT_VERSION);
+  // libcurl copies the string.
+  char agent[64];
+  snprintf(agent, sizeof(agent), "entente/%s", ent_version());
+  rc = rc ? rc : curl_easy_setopt(c, CURLOPT_USERAGENT, agent);
   rc = rc ? rc : curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
   if (setup->user) {
     // Over TLS any method the store offers, libcurl picking the safest;

@@ -9,6 +9,7 @@
 #include "util.h"
 
 #include <nettle/sha2.h>
+#include <zlib.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -24,7 +25,8 @@ struct EntOutputImpl {
   EntWorld *world;
   char *path;
   char *temp;
-  FILE *stream;
+  FILE *stream;   ///< What the caller writes: `file`, or gzip into it
+  FILE *file;     ///< The temporary file
   bool anonymous; ///< O_TMPFILE: no name until ent_output_commit()
   bool staged;    ///< A file of an EntOutputSet: `temp` is its final name
 };
@@ -207,12 +209,88 @@ new_output(EntWorld *world, const char *path, const char *temp_suffix)
   return o;
 }
 
+// A target named *.gz is written through zlib: the caller's stream is a
+// cookie stream that compresses into the temporary file.
+
+static ssize_t
+gz_cookie_write(void *cookie, const char *buf, size_t size)
+{
+  if (size == 0) {
+    return 0;
+  }
+  const int n =
+    gzwrite(cookie, buf, (unsigned)(size > 1U << 30 ? 1U << 30 : size));
+  return n > 0 ? n : 0; // 0: an error, for fopencookie
+}
+
+static int
+gz_cookie_close(void *cookie)
+{
+  return gzclose(cookie) == Z_OK ? 0 : EOF;
+}
+
+static bool
+wants_gzip(const char *path)
+{
+  const size_t len = strlen(path);
+  return len > 3 && !strcmp(path + len - 3, ".gz");
+}
+
+/// The compressed stream of `fd` (its own descriptor), or NULL.
+static FILE *
+open_gzip(int fd)
+{
+  const int own = dup(fd);
+  gzFile gz = own >= 0 ? gzdopen(own, "wb") : NULL;
+  if (!gz) {
+    if (own >= 0) {
+      close(own);
+    }
+    return NULL;
+  }
+  static const cookie_io_functions_t functions = {
+    .read = NULL,
+    .write = gz_cookie_write,
+    .seek = NULL,
+    .close = gz_cookie_close,
+  };
+  FILE *stream = fopencookie(gz, "wb", functions);
+  if (!stream) {
+    gzclose(gz);
+  }
+  return stream;
+}
+
+/// Finish the gzip stream, if any: its trailer is written, `stream`
+/// becomes the file itself.  Returns false when that failed.
+static bool
+finish_gzip(EntOutput *o)
+{
+  if (o->stream == o->file) {
+    return true;
+  }
+  const bool ok = fclose(o->stream) == 0;
+  o->stream = o->file;
+  return ok;
+}
+
 static EntStatus
 attach_stream(EntOutput *o, int fd)
 {
-  o->stream = fdopen(fd, "wb");
+  o->file = fdopen(fd, "wb");
+  o->stream = o->file;
+  if (o->file && wants_gzip(o->path)) {
+    o->stream = open_gzip(fd);
+    if (!o->stream) {
+      fclose(o->file);
+      o->file = NULL;
+      fd = -1;
+    }
+  }
   if (!o->stream) {
-    close(fd);
+    if (fd >= 0) {
+      close(fd);
+    }
     if (!o->anonymous) {
       unlink(o->temp);
     }
@@ -321,7 +399,9 @@ EntStatus
 ent_output_commit(EntOutput *output)
 {
   EntOutput *o = output;
-  const bool write_failed = fflush(o->stream) != 0 || ferror(o->stream);
+  const bool gzip_failed = !finish_gzip(o);
+  const bool write_failed =
+    gzip_failed || fflush(o->stream) != 0 || ferror(o->stream);
   const int saved = errno;
   const bool sync_failed = !write_failed && fsync(fileno(o->stream)) != 0;
   const bool link_failed =
@@ -386,6 +466,7 @@ void
 ent_output_abort(EntOutput *output)
 {
   if (output) {
+    (void)finish_gzip(output);
     fclose(output->stream);
     if (!output->anonymous) {
       unlink(output->temp);
@@ -409,7 +490,9 @@ read_back_failed(const EntOutput *output)
 EntStatus
 ent_output_sha256(EntOutput *output, char hex[65])
 {
-  if (fflush(output->stream) != 0 || ferror(output->stream)) {
+  // Of the bytes in the file: a gzip stream is finished first.
+  if (!finish_gzip(output) || fflush(output->stream) != 0 ||
+      ferror(output->stream)) {
     return read_back_failed(output);
   }
   const int fd = fileno(output->stream);

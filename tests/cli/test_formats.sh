@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: MIT
 #
 # Export the corpus in data/ (its registry and its eight articles) in all
-# five formats and read every file back with two independent parsers:
+# seven RDF formats and read every file back with independent parsers:
 #   turtle, ntriples, nquads   rapper and serdi (strict)
+#   trig                       rapper, serdi and N3.js
+#   jsonld                     jsonld.js (safe mode, no remote document)
 #   rdfxml                     rapper and rdflib
-#   json (RDF/JSON)            rapper and the small RDF/JSON reader below
+#   rdfjson (RDF/JSON)         rapper and the small RDF/JSON reader below
 #                              (rdflib 6 has no RDF/JSON parser; its
 #                              "json-ld" is a different format)
 # Checks: clean exit and empty stderr from every tool; every parser counts
@@ -15,7 +17,11 @@
 # every N-Quads statement is in the graph of a source or of the corpus,
 # and the N-Quads hold exactly the N-Triples' statements; exports are
 # deterministic; standard output and the extension guess of -o (out.nt ->
-# ntriples, ...) give the same bytes as -f; -O writes one file per article
+# ntriples, ...) give the same bytes as -f; TriG and JSON-LD hold exactly
+# the N-Quads' quads; unknown or ambiguous formats and extensions, and an
+# extension -f contradicts, are usage errors that write nothing; aliases
+# and media types name formats; -o - and /dev/stdout write to standard
+# output; NAME.gz is the gzip of the export; -O writes one file per article
 # and one for the corpus graph, which together hold the same N-Quads.
 #
 # Needs ENTENTE and ENTENTE_SRC (set by ctest).  Every check runs; the
@@ -56,14 +62,24 @@ show() {
   sed -n '1,10p' "$1" | sed 's/^/    | /' >&2
 }
 
-formats="turtle ntriples nquads rdfxml json"
+formats="turtle ntriples nquads trig rdfxml rdfjson jsonld"
 ext() {
   case $1 in
     turtle) echo ttl ;;
     ntriples) echo nt ;;
     nquads) echo nq ;;
+    trig) echo trig ;;
     rdfxml) echo rdf ;;
-    json) echo json ;;
+    rdfjson) echo rj ;;
+    jsonld) echo jsonld ;;
+  esac
+}
+# rapper's parser for each format ("": rapper has none).
+rapper_name() {
+  case $1 in
+    rdfjson) echo json ;;
+    jsonld) echo "" ;;
+    *) echo "$1" ;;
   esac
 }
 
@@ -133,19 +149,23 @@ alt_base=http://relative-iri.invalid/base/
 for f in $formats; do
   file="$tmp/a/$DS.$(ext "$f")"
   [ -s "$file" ] || continue
+  r=$(rapper_name "$f")
+  [ -n "$r" ] || continue
   nt="$tmp/parsed/rapper.$f.nt"
-  if run_clean "rapper-$f" rapper -q -i "$f" -o ntriples "$file"; then
+  if run_clean "rapper-$f" rapper -q -i "$r" -o ntriples "$file"; then
     mv "$tmp/rapper-$f.out" "$nt"
     n=$(count "$nt")
     # N-Quads hold a statement once per source that makes it: without the
     # graphs, the same statement may come more than once.
     want=$M
-    [ "$f" = nquads ] && want=$(count "$file")
+    case $f in
+      nquads | trig) want=$(count "$tmp/a/$DS.nq") ;;
+    esac
     [ "$n" -eq "$want" ] || fail "$f: rapper read $n triples, want $want"
     sort -u "$nt" >"$tmp/parsed/canon.$f.nt"
     u=$(count "$tmp/parsed/canon.$f.nt")
     [ "$u" -eq "$M" ] || fail "$f: $u distinct statements, validate reported $M"
-    [ "$f" = nquads ] || [ "$u" -eq "$n" ] ||
+    [ "$f" = nquads ] || [ "$f" = trig ] || [ "$u" -eq "$n" ] ||
       fail "$f: $((n - u)) duplicate statements ($u distinct of $n)"
     if grep -E '^_:|^<[^>]*> <[^>]*> _:' "$nt" >"$tmp/bnodes"; then
       fail "$f: blank nodes in the export:"
@@ -153,20 +173,22 @@ for f in $formats; do
     fi
     # Relative IRIs would resolve against the base: a different base must
     # change nothing.
-    run_clean "rapper-base-$f" rapper -q -i "$f" -o ntriples "$file" "$alt_base" &&
+    run_clean "rapper-base-$f" rapper -q -i "$r" -o ntriples "$file" "$alt_base" &&
       { cmp -s "$nt" "$tmp/rapper-base-$f.out" ||
         fail "$f: the parse depends on the base URI (relative IRIs written)"; }
   fi
   # Count mode: no error or warning, the same count.
-  if rapper -c -i "$f" "$file" >"$tmp/count-$f.out" 2>"$tmp/count-$f.err"; then
-    if grep -v -E '^rapper: Parsing (URI .* with parser '"$f"'|returned [0-9]+ triples)$' \
+  if rapper -c -i "$r" "$file" >"$tmp/count-$f.out" 2>"$tmp/count-$f.err"; then
+    if grep -v -E '^rapper: Parsing (URI .* with parser '"$r"'|returned [0-9]+ triples)$' \
       "$tmp/count-$f.err" >"$tmp/count-$f.extra"; then
       fail "$f: rapper -c reports problems:"
       show "$tmp/count-$f.extra"
     fi
     c=$(sed -n 's/^rapper: Parsing returned \([0-9]*\) triples$/\1/p' "$tmp/count-$f.err")
     want=$M
-    [ "$f" = nquads ] && want=$(count "$file")
+    case $f in
+      nquads | trig) want=$(count "$tmp/a/$DS.nq") ;;
+    esac
     [ "$c" = "$want" ] || fail "$f: rapper -c counted '$c' triples, want $want"
   else
     fail "$f: rapper -c exited non-zero"
@@ -219,8 +241,8 @@ EOF
   fi
 fi
 
-if [ -s "$tmp/a/$DS.json" ] && [ -s "$tmp/a/$DS.nt" ]; then
-  if n=$("$PY" - "$tmp/a/$DS.json" "$tmp/a/$DS.nt" 2>"$tmp/rdfjson.err" <<'EOF'
+if [ -s "$tmp/a/$DS.rj" ] && [ -s "$tmp/a/$DS.nt" ]; then
+  if n=$("$PY" - "$tmp/a/$DS.rj" "$tmp/a/$DS.nt" 2>"$tmp/rdfjson.err" <<'EOF'
 # A strict reader of RDF/JSON (W3C Note): {subject: {predicate: [object]}},
 # object = {"type": "uri"|"bnode"|"literal", "value": ..., "lang"?, "datatype"?}.
 import json
@@ -303,6 +325,85 @@ EOF
     show "$tmp/rdfjson.err"
   fi
 fi
+
+# --- TriG: serdi and N3.js; JSON-LD: jsonld.js -----------------------------
+# Each reads the quads, graphs included, that the N-Quads export holds.
+# Both sides go through serdi so that escapes are written one way.
+canon_quads() { serdi -i nquads -o nquads - | sort -u; }
+if [ -s "$tmp/a/$DS.nq" ]; then
+  serdi -i nquads -o nquads "$tmp/a/$DS.nq" | sort -u >"$tmp/parsed/quads.ref"
+  if [ -s "$tmp/a/$DS.trig" ] &&
+    run_clean serdi-trig serdi -i trig -o nquads "$tmp/a/$DS.trig"; then
+    sort -u "$tmp/serdi-trig.out" | cmp -s - "$tmp/parsed/quads.ref" ||
+      fail "trig: serdi reads other quads than the N-Quads export"
+  fi
+  js="$ENTENTE_SRC/tests/js"
+  if [ ! -d "$js/node_modules/jsonld" ] || [ ! -d "$js/node_modules/n3" ]; then
+    fail "tests/js/node_modules has no jsonld or n3: run scripts/setup"
+  else
+    for f in trig jsonld; do
+      file="$tmp/a/$DS.$(ext "$f")"
+      [ -s "$file" ] || continue
+      run_clean "js-$f" node "$js/rdf-to-nquads.mjs" "$f" "$file" || continue
+      canon_quads <"$tmp/js-$f.out" >"$tmp/parsed/js.$f.nq"
+      if ! cmp -s "$tmp/parsed/js.$f.nq" "$tmp/parsed/quads.ref"; then
+        fail "$f: the JavaScript parser reads other quads than the N-Quads export (< $f, > nquads):"
+        diff "$tmp/parsed/js.$f.nq" "$tmp/parsed/quads.ref" | sed -n '1,10p' >&2
+      fi
+    done
+    # JSON-LD has no rapper parser: its triples for the comparison below.
+    if [ -s "$tmp/parsed/js.jsonld.nq" ]; then
+      rapper -q -i nquads -o ntriples "$tmp/parsed/js.jsonld.nq" | sort -u >"$tmp/parsed/canon.jsonld.nt"
+    fi
+  fi
+  # One block per graph in TriG.
+  blocks=$(grep -c '^<[^>]*> {$' "$tmp/a/$DS.trig" || true)
+  graphs=$(awk '{ print $(NF-1) }' "$tmp/a/$DS.nq" | sort -u | wc -l)
+  [ "$blocks" -eq "$graphs" ] || fail "trig: $blocks graph blocks for $graphs graphs"
+  # The JSON-LD context is embedded and is the one shipped as a document.
+  "$PY" - "$tmp/a/$DS.jsonld" "$ENTENTE_SRC/ontology/entente-context.jsonld" <<'EOF' ||
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+shipped = json.load(open(sys.argv[2], encoding="utf-8"))
+if not isinstance(doc.get("@context"), dict):
+    sys.exit("no embedded @context object")
+if doc["@context"] != shipped.get("@context"):
+    sys.exit("the embedded @context differs from ontology/entente-context.jsonld")
+EOF
+    fail "jsonld: the embedded context"
+fi
+
+# --- names, extensions, standard output, compression -----------------------
+expect_usage() { # DESCRIPTION ARGS...: exit 64, one message, no file
+  local what=$1
+  shift
+  (cd "$tmp" && "$ENTENTE" export "$dataset" "${texts[@]}" -q -w "$@") >"$tmp/usage.out" 2>"$tmp/usage.err"
+  local rc=$?
+  [ "$rc" = 64 ] || fail "$what: exit $rc, want 64"
+  [ ! -s "$tmp/usage.out" ] || fail "$what: wrote to standard output"
+  grep -q "^entente: " "$tmp/usage.err" || fail "$what: no message: $(head -3 "$tmp/usage.err")"
+}
+mkdir -p "$tmp/names"
+expect_usage "-o x.anything" -o names/x.anything
+expect_usage "-o x.json" -o names/x.json
+expect_usage "-f json" -f json -o names/y.out
+expect_usage "-f turtle -o x.nt" -f turtle -o names/x.nt
+expect_usage "-f nosuch" -f nosuch
+[ -z "$(ls -A "$tmp/names")" ] || fail "a refused export wrote $(ls "$tmp/names")"
+for alias in ttl text/turtle Turtle; do
+  run_clean "alias-${alias//\//_}" "$ENTENTE" export "$dataset" "${texts[@]}" -f "$alias" &&
+    { cmp -s "$tmp/alias-${alias//\//_}.out" "$tmp/a/$DS.ttl" || fail "-f $alias is not turtle"; }
+done
+run_clean alias-nt "$ENTENTE" export "$dataset" "${texts[@]}" -f application/n-triples -o - &&
+  { cmp -s "$tmp/alias-nt.out" "$tmp/a/$DS.nt" || fail "-f application/n-triples -o - is not the N-Triples"; }
+run_clean dev-stdout "$ENTENTE" export "$dataset" "${texts[@]}" -f nq -o /dev/stdout &&
+  { cmp -s "$tmp/dev-stdout.out" "$tmp/a/$DS.nq" || fail "-o /dev/stdout is not the N-Quads"; }
+[ ! -e "$tmp/-" ] && [ ! -e ./- ] || fail "-o - created a file named -"
+for e in nt ttl jsonld; do
+  run_clean "gz-$e" "$ENTENTE" export "$dataset" "${texts[@]}" -o "$tmp/names/c.$e.gz" &&
+    { gzip -t "$tmp/names/c.$e.gz" && gzip -dc "$tmp/names/c.$e.gz" | cmp -s - "$tmp/a/$DS.$e" ||
+      fail "-o c.$e.gz is not the gzip of the .$e export"; }
+done
 
 # --- every format is the same set of statements ---------------------------
 ref="$tmp/parsed/canon.ntriples.nt"

@@ -9,7 +9,7 @@ status=0
 n=0
 for dataset in "$good"/*.xml; do
   name=$(basename "$dataset" .xml)
-  (cd "$good" && "$ENTENTE" export "$name.xml" -O "$tmp" -f turtle,ntriples,nquads,rdfxml,json)
+  (cd "$good" && "$ENTENTE" export "$name.xml" -O "$tmp" -f turtle,ntriples,nquads,trig,jsonld,rdfxml,rdfjson)
   for f in "$tmp/$name".*; do
     n=$((n + 1))
     want="$golden/$(basename "$f")"

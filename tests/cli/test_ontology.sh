@@ -23,7 +23,7 @@ undeclare() {
 check_refusal() { # TERM NAME [EXIT MESSAGE]
   undeclare "$1" "$2"
   local want_rc=${3:-78} want_message=${4:-"error: $1 is not declared in the ontology"}
-  for format in turtle ntriples nquads rdfxml json; do
+  for format in turtle ntriples nquads trig jsonld rdfxml rdfjson; do
     printf 'old\n' >"$tmp/out.$format"
     set +e
     "$ENTENTE" export "$data" -f "$format" --ontology "$tmp/$2.ttl" -o "$tmp/out.$format" 2>"$tmp/err"

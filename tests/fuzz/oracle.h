@@ -14,6 +14,7 @@
 #include "model/model.h"
 
 #include <graphviz/cgraph.h>
+#include <jansson.h>
 #include <libxml/parser.h>
 #include <raptor2.h>
 
@@ -163,11 +164,12 @@ reread(const char *syntax, const char *buf, size_t len, Reread *r)
   raptor_free_uri(base);
 }
 
-static const char *const oracle_parsers[ENT_FORMAT_COUNT_] = { "turtle",
-                                                               "ntriples",
-                                                               "nquads",
-                                                               "rdfxml",
-                                                               "json" };
+/// raptor's parser of each format (JSON-LD: none; jansson reads it).
+static const char *const oracle_parsers[ENT_FORMAT_COUNT_] = {
+  [ENT_FORMAT_TURTLE] = "turtle", [ENT_FORMAT_NTRIPLES] = "ntriples",
+  [ENT_FORMAT_NQUADS] = "nquads", [ENT_FORMAT_RDFXML] = "rdfxml",
+  [ENT_FORMAT_RDFJSON] = "json",  [ENT_FORMAT_TRIG] = "trig",
+};
 
 /// Export `graph` in every RDF format; each must write the statement count
 /// (N-Quads: at least that, a fact once per source) and read back with
@@ -215,7 +217,9 @@ oracle_check_rdf(EntGraph *graph,
     }
     // N-Quads keeps a fact once per source it comes from; the triple
     // formats (and the count) once.
-    if (f == ENT_FORMAT_NQUADS ? written < expected : written != expected) {
+    const bool quads =
+      f == ENT_FORMAT_NQUADS || f == ENT_FORMAT_TRIG || f == ENT_FORMAT_JSONLD;
+    if (quads ? written < expected : written != expected) {
       snprintf(detail,
                sizeof(detail),
                "%s wrote %zu, the graph has %zu",
@@ -224,7 +228,21 @@ oracle_check_rdf(EntGraph *graph,
                expected);
       oracle_fail("statement count", detail);
     }
-    if (!raptor_world_is_parser_name(oracle_raptor, oracle_parsers[f])) {
+    if (f == ENT_FORMAT_JSONLD) {
+      json_error_t error;
+      json_t *doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &error);
+      if (!doc) {
+        snprintf(detail,
+                 sizeof(detail),
+                 "jsonld: line %d: %s",
+                 error.line,
+                 error.text);
+        oracle_fail("the JSON-LD is not JSON", detail);
+      }
+      json_decref(doc);
+    }
+    if (!oracle_parsers[f] ||
+        !raptor_world_is_parser_name(oracle_raptor, oracle_parsers[f])) {
       free(buf);
       continue;
     }

@@ -1,0 +1,696 @@
+// SPDX-License-Identifier: MIT
+// TriG and JSON-LD: the syntaxes that write each named graph as one block.
+// The model emits an entity's statements together, whatever their graph,
+// so the statements are first sorted by graph in one walk
+// (ent_export_by_graph(): each graph's statements as N-Triples in its own
+// part of a temporary file), then each part is read back by serd and
+// written in its graph's block: by serd's TriG writer, or as JSON-LD node
+// objects built with jansson.  Memory stays that of one node object; time
+// is linear in the statements.
+
+#include "emit.h"
+
+#include <jansson.h>
+#include <serd/serd.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RDF_TYPE   "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
+
+/// One namespace prefix of the output.
+typedef struct {
+  char *name;
+  char *ns;
+} OutPrefix;
+
+typedef struct {
+  OutPrefix *items;
+  size_t n;
+} Prefixes;
+
+static void
+prefixes_free(Prefixes *p)
+{
+  for (size_t i = 0; i < p->n; ++i) {
+    free(p->items[i].name);
+    free(p->items[i].ns);
+  }
+  free(p->items);
+  p->items = NULL;
+  p->n = 0;
+}
+
+static EntStatus
+prefixes_add(Prefixes *p, const char *name, const char *ns)
+{
+  OutPrefix *more = realloc(p->items, (p->n + 1) * sizeof(OutPrefix));
+  if (!more) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  p->items = more;
+  char *name_copy = strdup(name);
+  char *ns_copy = strdup(ns);
+  if (!name_copy || !ns_copy) {
+    free(name_copy);
+    free(ns_copy);
+    return ENT_ERR_NO_MEMORY;
+  }
+  p->items[p->n++] = (OutPrefix){ name_copy, ns_copy };
+  return ENT_SUCCESS;
+}
+
+/// The prefixes the Turtle writer declares, and rdf: (which raptor
+/// declares itself there).
+static EntStatus
+collect_prefixes(const EntGraph *graph, Prefixes *out)
+{
+  size_t n_prefixes = 0;
+  const Prefix *prefixes = ent_prefixes(&n_prefixes);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; !st && i < n_prefixes; ++i) {
+    if (prefixes[i].in_rdf || !strcmp(prefixes[i].prefix, "rdf")) {
+      st = prefixes_add(out, prefixes[i].prefix, prefixes[i].ns);
+    }
+  }
+  EntBuf ns = { NULL, 0, 0 };
+  for (int c = 0; !st && c < ENT_CLASS_COUNT_; ++c) {
+    if (c == ENT_CLASS_PARAPHRASE) {
+      continue; // shares "statement" with quotations
+    }
+    const ClassInfo *info = ent_class_info((EntClass)c);
+    ent_buf_reset(&ns);
+    st = ent_buf_appendf(&ns, "%s%s/", graph->base, info->path);
+    if (!st) {
+      st = prefixes_add(out, info->path, ns.buf);
+    }
+  }
+  ent_buf_free(&ns);
+  return st;
+}
+
+// ---- The two writers, behind one interface --------------------------------
+
+typedef struct GroupedWriter GroupedWriter;
+struct GroupedWriter {
+  EntStatus (*begin_graph)(GroupedWriter *w, const char *graph);
+  SerdStatementSink statement;
+  EntStatus (*end_graph)(GroupedWriter *w);
+  EntStatus (*finish)(GroupedWriter *w);
+  void (*free)(GroupedWriter *w);
+  FILE *stream;
+  EntWorld *world;
+  EntStatus failed; ///< The first failure inside a serd callback
+};
+
+// ---- TriG, by serd
+// -----------------------------------------------------------
+
+typedef struct {
+  GroupedWriter base;
+  SerdEnv *env;
+  SerdWriter *writer;
+  SerdNode graph;
+  char *graph_iri;
+  bool write_failed;
+} TrigWriter;
+
+static size_t
+trig_sink(const void *buf, size_t len, void *handle)
+{
+  TrigWriter *t = handle;
+  if (t->write_failed || fwrite(buf, 1, len, t->base.stream) != len) {
+    t->write_failed = true;
+    return 0;
+  }
+  return len;
+}
+
+static EntStatus
+trig_begin_graph(GroupedWriter *w, const char *graph)
+{
+  TrigWriter *t = (TrigWriter *)w;
+  free(t->graph_iri);
+  t->graph_iri = graph ? strdup(graph) : NULL;
+  if (graph && !t->graph_iri) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  t->graph = graph ? serd_node_from_string(SERD_URI, (uint8_t *)t->graph_iri)
+                   : SERD_NODE_NULL;
+  return ENT_SUCCESS;
+}
+
+static SerdStatus
+trig_statement(void *handle,
+               SerdStatementFlags flags,
+               const SerdNode *graph,
+               const SerdNode *subject,
+               const SerdNode *predicate,
+               const SerdNode *object,
+               const SerdNode *datatype,
+               const SerdNode *lang)
+{
+  (void)graph;
+  TrigWriter *t = handle;
+  const SerdStatus st =
+    serd_writer_write_statement(t->writer,
+                                flags,
+                                t->graph_iri ? &t->graph : NULL,
+                                subject,
+                                predicate,
+                                object,
+                                datatype,
+                                lang);
+  if (st && !t->base.failed) {
+    t->base.failed = t->write_failed ? ENT_ERR_IO : ENT_ERR_INTERNAL;
+  }
+  return st;
+}
+
+static EntStatus
+trig_end_graph(GroupedWriter *w)
+{
+  (void)w;
+  return ENT_SUCCESS; // serd closes a block when the next graph begins
+}
+
+static EntStatus
+trig_finish(GroupedWriter *w)
+{
+  TrigWriter *t = (TrigWriter *)w;
+  const SerdStatus st = serd_writer_finish(t->writer);
+  return t->write_failed ? ENT_ERR_IO : st ? ENT_ERR_INTERNAL : ENT_SUCCESS;
+}
+
+static void
+trig_free(GroupedWriter *w)
+{
+  TrigWriter *t = (TrigWriter *)w;
+  if (t->writer) {
+    serd_writer_free(t->writer);
+  }
+  if (t->env) {
+    serd_env_free(t->env);
+  }
+  free(t->graph_iri);
+  free(t);
+}
+
+static EntStatus
+trig_open(const Prefixes *prefixes, FILE *stream, GroupedWriter **out)
+{
+  TrigWriter *t = calloc(1, sizeof(TrigWriter));
+  if (!t) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  t->base = (GroupedWriter){
+    trig_begin_graph, trig_statement, trig_end_graph, trig_finish,
+    trig_free,        stream,         NULL,           ENT_SUCCESS
+  };
+  *out = &t->base;
+  t->env = serd_env_new(NULL);
+  t->writer =
+    t->env
+      ? serd_writer_new(SERD_TRIG,
+                        (SerdStyle)(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED),
+                        t->env,
+                        NULL,
+                        trig_sink,
+                        t)
+      : NULL;
+  if (!t->writer) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < prefixes->n; ++i) {
+    const SerdNode name =
+      serd_node_from_string(SERD_LITERAL, (uint8_t *)prefixes->items[i].name);
+    const SerdNode ns =
+      serd_node_from_string(SERD_URI, (uint8_t *)prefixes->items[i].ns);
+    if (serd_writer_set_prefix(t->writer, &name, &ns)) {
+      return t->write_failed ? ENT_ERR_IO : ENT_ERR_INTERNAL;
+    }
+  }
+  return ENT_SUCCESS;
+}
+
+// ---- JSON-LD, by jansson ----------------------------------------------------
+
+typedef struct {
+  GroupedWriter base;
+  const Prefixes *prefixes;
+  json_t *node;   ///< The node object being filled, or NULL
+  char *subject;  ///< Its subject
+  size_t n_top;   ///< Elements written in the document's @graph
+  size_t n_inner; ///< Node objects written in the current named graph
+  bool named;     ///< The current graph is a named one
+  bool write_failed;
+} JsonLdWriter;
+
+static bool
+jsonld_put(JsonLdWriter *j, const char *text)
+{
+  if (!j->write_failed && fputs(text, j->base.stream) == EOF) {
+    j->write_failed = true;
+  }
+  return !j->write_failed;
+}
+
+/// Write `value` through jansson (which does all the escaping).
+static bool
+jsonld_dump(JsonLdWriter *j, const json_t *value, size_t flags)
+{
+  if (!j->write_failed &&
+      json_dumpf(value, j->base.stream, flags | JSON_ENCODE_ANY) != 0) {
+    j->write_failed = true;
+  }
+  return !j->write_failed;
+}
+
+/// `iri` as a compact IRI ("schema:name") when a prefix covers it and the
+/// rest cannot be read as anything else, else as it is.
+static json_t *
+compact_iri(const JsonLdWriter *j, const char *iri)
+{
+  const OutPrefix *best = NULL;
+  size_t best_len = 0;
+  for (size_t i = 0; i < j->prefixes->n; ++i) {
+    const size_t len = strlen(j->prefixes->items[i].ns);
+    if (len > best_len && !strncmp(iri, j->prefixes->items[i].ns, len)) {
+      best = &j->prefixes->items[i];
+      best_len = len;
+    }
+  }
+  const char *rest = iri + best_len;
+  if (!best || !strncmp(rest, "//", 2)) {
+    return json_string(iri);
+  }
+  const size_t name_len = strlen(best->name);
+  char *compact = malloc(name_len + 1 + strlen(rest) + 1);
+  if (!compact) {
+    return NULL;
+  }
+  memcpy(compact, best->name, name_len);
+  compact[name_len] = ':';
+  memcpy(compact + name_len + 1, rest, strlen(rest) + 1);
+  json_t *s = json_string(compact);
+  free(compact);
+  return s;
+}
+
+/// Write the node object being filled: into the named graph's block, or
+/// into the document's @graph (the default graph).
+static EntStatus
+jsonld_flush_node(JsonLdWriter *j)
+{
+  if (!j->node) {
+    return ENT_SUCCESS;
+  }
+  size_t *count = j->named ? &j->n_inner : &j->n_top;
+  const bool ok = jsonld_put(j, *count ? ",\n" : "\n") &&
+                  jsonld_put(j, j->named ? "      " : "    ") &&
+                  jsonld_dump(j, j->node, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  ++*count;
+  json_decref(j->node);
+  j->node = NULL;
+  free(j->subject);
+  j->subject = NULL;
+  return ok ? ENT_SUCCESS : ENT_ERR_IO;
+}
+
+static const char *
+node_text(const SerdNode *node)
+{
+  return (const char *)node->buf;
+}
+
+/// The JSON-LD value of an object node.
+static json_t *
+jsonld_value(const JsonLdWriter *j,
+             const SerdNode *object,
+             const SerdNode *datatype,
+             const SerdNode *lang)
+{
+  if (object->type == SERD_URI || object->type == SERD_BLANK) {
+    json_t *id = object->type == SERD_URI
+                   ? compact_iri(j, node_text(object))
+                   : json_sprintf("_:%s", node_text(object));
+    return id ? json_pack("{s:o}", "@id", id) : NULL;
+  }
+  json_t *text = json_stringn(node_text(object), object->n_bytes);
+  if (!text) {
+    return NULL;
+  }
+  if (lang && lang->buf) {
+    return json_pack("{s:o,s:s}", "@value", text, "@language", node_text(lang));
+  }
+  if (datatype && datatype->buf &&
+      strcmp(node_text(datatype), XSD_STRING) != 0) {
+    json_t *type = compact_iri(j, node_text(datatype));
+    return type ? json_pack("{s:o,s:o}", "@value", text, "@type", type) : NULL;
+  }
+  return text;
+}
+
+/// Add `value` (a new reference, taken) under `key` of the node object:
+/// the first value alone, further ones in an array.
+static bool
+jsonld_add(json_t *node, const char *key, json_t *value)
+{
+  if (!value) {
+    return false;
+  }
+  json_t *had = json_object_get(node, key);
+  if (!had) {
+    return json_object_set_new(node, key, value) == 0;
+  }
+  if (json_is_array(had)) {
+    return json_array_append_new(had, value) == 0;
+  }
+  json_t *list = json_array();
+  if (!list || json_array_append(list, had) ||
+      json_array_append_new(list, value)) {
+    json_decref(list);
+    return false;
+  }
+  return json_object_set_new(node, key, list) == 0;
+}
+
+static SerdStatus
+jsonld_statement(void *handle,
+                 SerdStatementFlags flags,
+                 const SerdNode *graph,
+                 const SerdNode *subject,
+                 const SerdNode *predicate,
+                 const SerdNode *object,
+                 const SerdNode *datatype,
+                 const SerdNode *lang)
+{
+  (void)flags;
+  (void)graph;
+  JsonLdWriter *j = handle;
+  const char *s = node_text(subject);
+  if (j->node && strcmp(j->subject, s) != 0 && jsonld_flush_node(j)) {
+    j->base.failed = ENT_ERR_IO;
+    return SERD_ERR_UNKNOWN;
+  }
+  bool ok = true;
+  if (!j->node) {
+    j->node = json_object();
+    j->subject = strdup(s);
+    json_t *id =
+      subject->type == SERD_BLANK ? json_sprintf("_:%s", s) : compact_iri(j, s);
+    ok = j->node && j->subject && id &&
+         json_object_set_new(j->node, "@id", id) == 0;
+    if (!ok) {
+      json_decref(id);
+    }
+  }
+  const char *p = node_text(predicate);
+  if (ok && !strcmp(p, RDF_TYPE) && object->type == SERD_URI) {
+    ok = jsonld_add(j->node, "@type", compact_iri(j, node_text(object)));
+  } else if (ok) {
+    json_t *key = compact_iri(j, p);
+    ok = key && jsonld_add(j->node,
+                           json_string_value(key),
+                           jsonld_value(j, object, datatype, lang));
+    json_decref(key);
+  }
+  if (!ok) {
+    j->base.failed = ENT_ERR_NO_MEMORY;
+    return SERD_ERR_UNKNOWN;
+  }
+  return SERD_SUCCESS;
+}
+
+static EntStatus
+jsonld_begin_graph(GroupedWriter *w, const char *graph)
+{
+  JsonLdWriter *j = (JsonLdWriter *)w;
+  j->named = graph != NULL;
+  j->n_inner = 0;
+  if (!graph) {
+    return ENT_SUCCESS; // its node objects go into the document's @graph
+  }
+  json_t *id = compact_iri(j, graph);
+  const bool ok = id && jsonld_put(j, j->n_top ? ",\n" : "\n") &&
+                  jsonld_put(j, "    {\"@id\": ") && jsonld_dump(j, id, 0) &&
+                  jsonld_put(j, ", \"@graph\": [");
+  json_decref(id);
+  ++j->n_top;
+  return !id ? ENT_ERR_NO_MEMORY : ok ? ENT_SUCCESS : ENT_ERR_IO;
+}
+
+static EntStatus
+jsonld_end_graph(GroupedWriter *w)
+{
+  JsonLdWriter *j = (JsonLdWriter *)w;
+  EntStatus st = jsonld_flush_node(j);
+  if (!st && j->named && !jsonld_put(j, j->n_inner ? "\n    ]}" : "]}")) {
+    st = ENT_ERR_IO;
+  }
+  j->named = false;
+  return st;
+}
+
+static EntStatus
+jsonld_finish(GroupedWriter *w)
+{
+  JsonLdWriter *j = (JsonLdWriter *)w;
+  return jsonld_put(j, j->n_top ? "\n  ]\n}\n" : "]\n}\n") ? ENT_SUCCESS
+                                                           : ENT_ERR_IO;
+}
+
+static void
+jsonld_free(GroupedWriter *w)
+{
+  JsonLdWriter *j = (JsonLdWriter *)w;
+  json_decref(j->node);
+  free(j->subject);
+  free(j);
+}
+
+/// The @context of entente's JSON-LD: its prefixes.
+static json_t *
+jsonld_context(const Prefixes *prefixes)
+{
+  json_t *context = json_object();
+  for (size_t i = 0; context && i < prefixes->n; ++i) {
+    if (json_object_set_new(context,
+                            prefixes->items[i].name,
+                            json_string(prefixes->items[i].ns))) {
+      json_decref(context);
+      return NULL;
+    }
+  }
+  return context;
+}
+
+static EntStatus
+jsonld_open(const Prefixes *prefixes, FILE *stream, GroupedWriter **out)
+{
+  JsonLdWriter *j = calloc(1, sizeof(JsonLdWriter));
+  if (!j) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  j->base = (GroupedWriter){ jsonld_begin_graph,
+                             jsonld_statement,
+                             jsonld_end_graph,
+                             jsonld_finish,
+                             jsonld_free,
+                             stream,
+                             NULL,
+                             ENT_SUCCESS };
+  j->prefixes = prefixes;
+  *out = &j->base;
+  json_t *context = jsonld_context(prefixes);
+  if (!context) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  // The context is embedded: the file reads offline, with no fetch.
+  const bool ok =
+    jsonld_put(j, "{\n  \"@context\": ") &&
+    jsonld_dump(j, context, JSON_INDENT(2) | JSON_PRESERVE_ORDER) &&
+    jsonld_put(j, ",\n  \"@graph\": [");
+  json_decref(context);
+  return ok ? ENT_SUCCESS : ENT_ERR_IO;
+}
+
+// ---- Sorting by graph, then writing each graph's block --------------------
+
+/// One graph's part of the sorted file: `left` bytes from where it is.
+typedef struct {
+  FILE *file;
+  long long left;
+} Part;
+
+static size_t
+part_read(void *buf, size_t size, size_t nmemb, void *handle)
+{
+  Part *p = handle;
+  size_t want = size * nmemb;
+  if ((long long)want > p->left) {
+    want = (size_t)p->left;
+  }
+  const size_t n = want ? fread(buf, 1, want, p->file) : 0;
+  p->left -= (long long)n;
+  return n;
+}
+
+static int
+part_error(void *handle)
+{
+  return ferror(((Part *)handle)->file);
+}
+
+static SerdStatus
+on_serd_error(void *handle, const SerdError *error)
+{
+  GroupedWriter *w = handle;
+  char text[512];
+  va_list args;
+  va_copy(args, *error->args);
+  vsnprintf(text, sizeof(text), error->fmt, args);
+  va_end(args);
+  text[strcspn(text, "\n")] = '\0';
+  ent_log(w->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_INTERNAL,
+          NULL,
+          "the statements sorted by graph do not read back (line %u): %s",
+          error->line,
+          text);
+  w->failed = w->failed ? w->failed : ENT_ERR_INTERNAL;
+  return error->status;
+}
+
+/// Write the part of `sorted` from `offset` to `end` (one graph's
+/// statements, N-Triples) through `w`.
+static EntStatus
+write_part(GroupedWriter *w, FILE *sorted, long long offset, long long end)
+{
+  if (fseeko(sorted, (off_t)offset, SEEK_SET)) {
+    return ENT_ERR_IO;
+  }
+  Part part = { sorted, end - offset };
+  SerdReader *reader =
+    serd_reader_new(SERD_NTRIPLES, w, NULL, NULL, NULL, w->statement, NULL);
+  if (!reader) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  serd_reader_set_error_sink(reader, on_serd_error, w);
+  const SerdStatus st = serd_reader_read_source(
+    reader, part_read, part_error, &part, (const uint8_t *)"sorted", 1 << 16);
+  serd_reader_free(reader);
+  if (w->failed) {
+    return w->failed;
+  }
+  return st && st != SERD_FAILURE ? ENT_ERR_INTERNAL : ENT_SUCCESS;
+}
+
+EntStatus
+ent_export_grouped(EntGraph *graph,
+                   EntFormat format,
+                   const char *only_graph,
+                   FILE *stream,
+                   size_t *count)
+{
+  const char **iris = NULL;
+  size_t n = 0;
+  EntStatus st = ENT_SUCCESS;
+  if (only_graph) {
+    iris = malloc(sizeof(char *));
+    n = iris ? 1 : 0;
+    if (iris) {
+      iris[0] = only_graph;
+    }
+  } else {
+    st = ent_graph_named_graphs(graph, &iris, &n); // and the default graph
+  }
+  size_t *lines = calloc(n ? n : 1, sizeof(size_t));
+  long long *offsets = calloc(n ? n : 1, sizeof(long long));
+  FILE *sorted = tmpfile();
+  if (!st && (!iris || !lines || !offsets)) {
+    st = ENT_ERR_NO_MEMORY;
+  }
+  if (!st && !sorted) {
+    ent_log(graph->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            NULL,
+            "cannot create a temporary file: %s",
+            strerror(errno));
+    st = ENT_ERR_IO;
+  }
+  // Every check is made in this walk, before a byte reaches `stream`.
+  if (!st) {
+    st = ent_export_by_graph(graph, n, iris, sorted, lines, offsets);
+  }
+  long long size = 0;
+  if (!st && (fflush(sorted) || fseeko(sorted, 0, SEEK_END) ||
+              (size = (long long)ftello(sorted)) < 0)) {
+    st = ENT_ERR_IO;
+  }
+  Prefixes prefixes = { NULL, 0 };
+  if (!st) {
+    st = collect_prefixes(graph, &prefixes);
+  }
+  GroupedWriter *w = NULL;
+  if (!st) {
+    st = format == ENT_FORMAT_TRIG ? trig_open(&prefixes, stream, &w)
+                                   : jsonld_open(&prefixes, stream, &w);
+  }
+  if (!st && !w) {
+    st = ENT_ERR_NO_MEMORY;
+  }
+  if (w) {
+    w->world = graph->world;
+  }
+  size_t total = 0;
+  for (size_t g = 0; !st && g < n; ++g) {
+    total += lines[g];
+    if (!lines[g]) {
+      continue;
+    }
+    const long long end = g + 1 < n ? offsets[g + 1] : size;
+    st = w->begin_graph(w, iris[g]);
+    if (!st) {
+      st = write_part(w, sorted, offsets[g], end);
+    }
+    if (!st) {
+      st = w->end_graph(w);
+    }
+  }
+  if (!st) {
+    st = w->finish(w);
+  }
+  if (!st && (fflush(stream) || ferror(stream))) {
+    st = ENT_ERR_IO;
+  }
+  if (st == ENT_ERR_IO && stream && ferror(stream)) {
+    ent_log(graph->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            NULL,
+            "writing the output failed: %s",
+            strerror(errno ? errno : EIO));
+  }
+  if (w) {
+    w->free(w);
+  }
+  prefixes_free(&prefixes);
+  if (sorted) {
+    fclose(sorted);
+  }
+  free(iris);
+  free(lines);
+  free(offsets);
+  if (!st && count) {
+    *count = total;
+  }
+  return st;
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# The command line as GNU-style tools behave: --opt=value, -fVALUE,
+# bundled flags, "--"; `entente CMD --help` and `entente help CMD`;
+# options that do not apply are errors; a usage error is one line and a
+# pointer to the help, exit 64; -q, -w, --strict; `entente dot -` reads
+# standard input; `entente ontology` prints the files the library
+# carries; the man pages and the bash completion cover every option the
+# help lists.
+set -euo pipefail
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+src=$ENTENTE_SRC
+good="$src/tests/good"
+cd "$tmp"
+
+# usage ARGS...: exit 64, nothing on stdout, exactly two lines on stderr
+# ("entente: ..." and "Try 'entente CMD --help' ...").
+usage() {
+  set +e
+  "$ENTENTE" "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  set -e
+  [ "$rc" = 64 ] || fail "entente $*: exit $rc, want 64 ($(cat "$tmp/err"))"
+  [ ! -s "$tmp/out" ] || fail "entente $*: wrote to stdout"
+  [ "$(wc -l <"$tmp/err")" = 2 ] || fail "entente $*: not two lines: $(cat "$tmp/err")"
+  grep -q "^entente: " "$tmp/err" && grep -q "^Try 'entente.*--help' for more information\.$" "$tmp/err" ||
+    fail "entente $*: $(cat "$tmp/err")"
+}
+
+# --- option syntax ------------------------------------------------------
+"$ENTENTE" export "$good/minimal.xml" -w -f ntriples >ref.nt
+for form in "--format=ntriples" "-fntriples" "--format nt" "-f application/n-triples"; do
+  # shellcheck disable=SC2086 # the form is split on purpose
+  "$ENTENTE" export "$good/minimal.xml" -w $form >got.nt
+  cmp -s ref.nt got.nt || fail "$form does not select N-Triples"
+done
+"$ENTENTE" export -qwfnt -o bundled.nt -- "$good/minimal.xml" 2>err && [ ! -s err ] ||
+  fail "bundled -qwfnt: $(cat err)"
+cmp -s ref.nt bundled.nt || fail "-qwfnt -o FILE -- DATASET: other output"
+# After --, a name that begins with '-' is a dataset.
+cp "$good/minimal.xml" ./-odd.xml
+"$ENTENTE" validate -q -w -- -odd.xml || fail "validate -- -odd.xml"
+echo "ok: --opt=value, -fVALUE, bundled flags and -- work"
+
+# --- help -----------------------------------------------------------------
+"$ENTENTE" --help | grep -q "^Usage: entente COMMAND" || fail "entente --help"
+"$ENTENTE" help | grep -q "^Usage: entente COMMAND" || fail "entente help"
+for c in export validate dot push ontology; do
+  "$ENTENTE" "$c" --help >a 2>err || fail "entente $c --help: exit $?"
+  "$ENTENTE" help "$c" >b || fail "entente help $c"
+  "$ENTENTE" "$c" -h >c || fail "entente $c -h"
+  [ ! -s err ] && cmp -s a b && cmp -s a c || fail "entente $c --help, help $c, -h differ"
+  grep -q "^Usage: entente $c " a || fail "entente $c --help has no usage line"
+done
+"$ENTENTE" --version | grep -Eq '^entente [0-9]+\.[0-9]+\.[0-9]+$' || fail "--version"
+echo "ok: every command's help, by --help, -h and help CMD"
+
+# --- usage errors ---------------------------------------------------------
+usage
+usage frobnicate
+usage help frobnicate
+usage export
+usage export --frobnicate "$good/minimal.xml"
+usage export -Z "$good/minimal.xml"
+usage export "$good/minimal.xml" -f
+usage export "$good/minimal.xml" --format
+usage validate "$good/minimal.xml" -f svg -o x.svg
+usage validate "$good/minimal.xml" --view timeline
+usage export "$good/minimal.xml" -f turtle --view timeline
+usage export "$good/minimal.xml" -f turtle --max-nodes 5
+usage export "$good/minimal.xml" -f turtle --threads 2
+usage export "$good/minimal.xml" -j 2 -o x.nq
+usage export "$good/minimal.xml" -w --strict
+usage dot "$good/minimal.xml" --text-dir .
+usage push "$good/minimal.xml" --store http://127.0.0.1:9/ -f turtle
+usage push "$good/minimal.xml" --store http://127.0.0.1:9/ --password=secret
+usage ontology --shapes --context
+usage ontology extra
+[ ! -e x.svg ] && [ ! -e x.nq ] || fail "a refused command wrote a file"
+usage validate "$good/minimal.xml" -f svg
+grep -q "'-f' does not apply to validate" "$tmp/err" ||
+  fail "an option of another command is not named as such: $(cat "$tmp/err")"
+echo "ok: usage errors are one line, a pointer to the help, exit 64"
+
+# --- -q, -w, --strict -------------------------------------------------------
+# features.xml has a quote that cannot be checked: a warning.
+"$ENTENTE" validate "$good/features.xml" >out 2>err || fail "validate features.xml"
+grep -q ": warning: " err || fail "features.xml gives no warning (the test needs one)"
+grep -q "valid" out || fail "validate prints no summary"
+"$ENTENTE" validate -q "$good/features.xml" >out 2>/dev/null
+[ ! -s out ] || fail "validate -q printed $(cat out)"
+"$ENTENTE" validate -w "$good/features.xml" >/dev/null 2>err
+[ ! -s err ] || fail "validate -w printed warnings: $(cat err)"
+set +e
+"$ENTENTE" validate --strict "$good/features.xml" >/dev/null 2>err; rc=$?
+"$ENTENTE" export --strict "$good/features.xml" -o strict.ttl 2>/dev/null; rc2=$?
+set -e
+[ "$rc" = 65 ] && [ "$rc2" = 65 ] || fail "--strict with a warning: exit $rc/$rc2, want 65"
+[ ! -e strict.ttl ] || fail "--strict wrote a file"
+echo "ok: -q, -w and --strict"
+
+# --- dot - ----------------------------------------------------------------
+"$ENTENTE" export "$good/minimal.xml" -w -f turtle -o m.ttl
+"$ENTENTE" dot m.ttl -f dot -o from-file.dot
+"$ENTENTE" dot - --syntax turtle -f dot <m.ttl >from-stdin.dot
+[ -s from-stdin.dot ] || fail "dot - wrote nothing"
+# The drawing is the same whatever the input's name.
+diff <(grep -v -e '^digraph' -e 'm.ttl' from-file.dot) <(grep -v -e '^digraph' -e 'stdin' from-stdin.dot) >/dev/null ||
+  fail "dot - draws another graph than dot FILE"
+set +e
+"$ENTENTE" dot - -f dot <m.ttl >/dev/null 2>err; rc=$?
+set -e
+[ "$rc" = 64 ] && grep -q -- "--syntax" err || fail "dot - without --syntax: exit $rc: $(cat err)"
+echo "ok: dot - reads standard input"
+
+# --- ontology ---------------------------------------------------------------
+"$ENTENTE" ontology | cmp -s - "$src/ontology/entente.ttl" || fail "entente ontology"
+"$ENTENTE" ontology --shapes | cmp -s - "$src/ontology/entente-shapes.ttl" || fail "ontology --shapes"
+"$ENTENTE" ontology --context | cmp -s - "$src/ontology/entente-context.jsonld" || fail "ontology --context"
+"$ENTENTE" ontology --schema | cmp -s - "$src/ontology/entente-dataset.rng" || fail "ontology --schema"
+echo "ok: entente ontology prints the ontology, shapes, context and schema"
+
+# --- man pages and completion cover every option ------------------------------
+man_dir="$ENTENTE_BUILD/man"
+for c in export validate dot push ontology; do
+  page="$man_dir/entente-$c.1"
+  [ -s "$page" ] || fail "no man page $page"
+  grep -q "^\.TH ENTENTE-${c^^} 1" "$page" || fail "$page: no .TH ENTENTE-${c^^}"
+  for opt in $("$ENTENTE" "$c" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+    grep -qF -- "${opt//-/\\-}" "$page" || fail "$page does not mention $opt"
+  done
+done
+[ -s "$man_dir/entente.1" ] || fail "no man page entente.1"
+completion="$src/completions/entente.bash"
+bash_completion=/usr/share/bash-completion/bash_completion
+[ -r "$bash_completion" ] || fail "bash-completion is not installed (scripts/setup)"
+# complete LINE: what the completion offers for the last word of LINE.
+complete_line() {
+  bash -c '
+    source "$1"; source "$2"
+    read -r -a COMP_WORDS <<<"$3"
+    [ "${3: -1}" = " " ] && COMP_WORDS+=("")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    COMP_LINE=$3 COMP_POINT=${#3}
+    _entente entente "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+    printf "%s\n" "${COMPREPLY[@]}"' _ "$bash_completion" "$completion" "$1"
+}
+complete_line "entente ex" | grep -qx export || fail "completion of commands"
+for c in export validate dot push ontology; do
+  offered=$(complete_line "entente $c --")
+  for opt in $("$ENTENTE" "$c" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+    grep -qx -- "$opt" <<<"$offered" || fail "completion of 'entente $c --' lacks $opt"
+  done
+  for opt in $offered; do
+    "$ENTENTE" "$c" --help | grep -qF -- "$opt" || fail "completion offers $opt, which entente $c --help does not list"
+  done
+done
+complete_line "entente export -f j" | grep -qx jsonld || fail "completion of -f values"
+echo "ok: man pages and bash completion list every option of every command"
