@@ -104,6 +104,10 @@ install(FILES "${PROJECT_SOURCE_DIR}/completions/entente.bash"
 install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" "${PROJECT_SOURCE_DIR}/README.md"
               "${PROJECT_SOURCE_DIR}/CHANGELOG.md"
         DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+# The reference documents the README links to, beside it as in the source.
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/"
+        DESTINATION "${CMAKE_INSTALL_DOCDIR}/docs"
+        FILES_MATCHING PATTERN "*.md")
 
 # Manual pages, once the build makes them (man/*.1 in the build tree).
 install(DIRECTORY "${PROJECT_BINARY_DIR}/man/"

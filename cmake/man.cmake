@@ -18,8 +18,7 @@ foreach(page "entente|--help|turn curated datasets about diplomacy into RDF and 
   add_custom_command(
     OUTPUT "${output}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/man"
-    COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=1735689600
-            ${HELP2MAN} --no-info --no-discard-stderr
+    COMMAND ${HELP2MAN} --no-info --no-discard-stderr
             "--help-option=${help_option}" --version-option=--version
             "--name=${description}" --section=1
             "--output=${output}.tmp" "$<TARGET_FILE:entente_cli>"

@@ -33,6 +33,7 @@
 #include <raptor2.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -64,6 +65,8 @@
 #define DIAGRAM_TUNE_NODES 150
 /// Longest the layout may take; past it the page is written without it.
 #define DIAGRAM_TIMEOUT_SECONDS 60
+#define STRINGIFY(x)            #x
+#define STRING(x)               STRINGIFY(x)
 /// Largest SVG accepted from the layout.
 #define DIAGRAM_MAX_BYTES ((size_t)64 << 20)
 /// Deepest anonymous class expression described; longest RDF list read.
@@ -246,10 +249,10 @@ clean_text(const char *text, size_t max)
 enum { IRI = 'I', BNODE = 'B', LITERAL = 'L', LANG = 'G', HTML_ID = 'D' };
 
 typedef struct {
-  char **str;    ///< [id] the key: kind byte, text, NUL
-  size_t *len;   ///< [id] the text's length
-  size_t n;      ///< ids in use; 0 is "none"
-  size_t cap;    ///< of str and len
+  char **str;     ///< [id] the key: kind byte, text, NUL
+  size_t *len;    ///< [id] the text's length
+  size_t n;       ///< ids in use; 0 is "none"
+  size_t cap;     ///< of str and len
   uint32_t *slot; ///< open addressing: an id, or 0 for a free slot
   size_t n_slots; ///< a power of two
 } Strings;
@@ -605,10 +608,10 @@ typedef enum {
 typedef struct {
   uint32_t iri;
   Kind kind;
-  char *local; ///< local name (after the last '#' or '/')
-  char *id;    ///< HTML id: the local name, made unique
-  size_t seq;  ///< first statement about it
-  size_t rank; ///< position in its kind's list
+  char *local;  ///< local name (after the last '#' or '/')
+  char *id;     ///< HTML id: the local name, made unique
+  size_t seq;   ///< first statement about it
+  size_t rank;  ///< position in its kind's list
   size_t group; ///< concepts: their group + 1 (0: none yet)
 } Term;
 
@@ -636,8 +639,8 @@ typedef struct {
   Term *terms;
   size_t n_terms;
   size_t cap_terms;
-  size_t *term_of;     ///< [resource id] term index + 1
-  char **qnames;       ///< [resource id] display name, made on demand
+  size_t *term_of;          ///< [resource id] term index + 1
+  char **qnames;            ///< [resource id] display name, made on demand
   size_t *by_kind[K_COUNT]; ///< term indices of each kind, in page order
   size_t n_kind[K_COUNT];
   Group *groups;
@@ -669,32 +672,39 @@ intern_term(Model *m, const raptor_term *term, uint32_t *lang, uint32_t *dt)
   *lang = 0;
   *dt = 0;
   switch (term->type) {
-  case RAPTOR_TERM_TYPE_URI: {
-    size_t len = 0;
-    const unsigned char *s = raptor_uri_as_counted_string(term->value.uri, &len);
-    return strings_get(&m->st, IRI, (const char *)s, len, 1);
-  }
-  case RAPTOR_TERM_TYPE_BLANK:
-    return strings_get(&m->st, BNODE, (const char *)term->value.blank.string,
-                       term->value.blank.string_len, 1);
-  case RAPTOR_TERM_TYPE_LITERAL: {
-    const raptor_term_literal_value *l = &term->value.literal;
-    if (l->language && l->language_len) {
-      *lang = strings_get(&m->st, LANG, (const char *)l->language,
-                          l->language_len, 1);
-    }
-    if (l->datatype) {
+    case RAPTOR_TERM_TYPE_URI: {
       size_t len = 0;
-      const unsigned char *s = raptor_uri_as_counted_string(l->datatype, &len);
-      *dt = strings_get(&m->st, IRI, (const char *)s, len, 1);
+      const unsigned char *s =
+        raptor_uri_as_counted_string(term->value.uri, &len);
+      return strings_get(&m->st, IRI, (const char *)s, len, 1);
     }
-    return strings_get(&m->st, LITERAL,
-                       l->string ? (const char *)l->string : "", l->string_len,
-                       1);
-  }
-  case RAPTOR_TERM_TYPE_UNKNOWN:
-  default:
-    return 0;
+    case RAPTOR_TERM_TYPE_BLANK:
+      return strings_get(&m->st,
+                         BNODE,
+                         (const char *)term->value.blank.string,
+                         term->value.blank.string_len,
+                         1);
+    case RAPTOR_TERM_TYPE_LITERAL: {
+      const raptor_term_literal_value *l = &term->value.literal;
+      if (l->language && l->language_len) {
+        *lang = strings_get(
+          &m->st, LANG, (const char *)l->language, l->language_len, 1);
+      }
+      if (l->datatype) {
+        size_t len = 0;
+        const unsigned char *s =
+          raptor_uri_as_counted_string(l->datatype, &len);
+        *dt = strings_get(&m->st, IRI, (const char *)s, len, 1);
+      }
+      return strings_get(&m->st,
+                         LITERAL,
+                         l->string ? (const char *)l->string : "",
+                         l->string_len,
+                         1);
+    }
+    case RAPTOR_TERM_TYPE_UNKNOWN:
+    default:
+      return 0;
   }
 }
 
@@ -755,18 +765,31 @@ on_log(void *data, raptor_log_message *message)
     return;
   }
   char *text = clean_text(message->text ? message->text : "", 500);
-  const int line = message->locator ? raptor_locator_line(message->locator) : -1;
+  const int line =
+    message->locator ? raptor_locator_line(message->locator) : -1;
   const int column =
     message->locator ? raptor_locator_column(message->locator) : -1;
   if (line > 0 && column > 0) {
-    fprintf(stderr, "ontodoc: %s:%d:%d: %s: %s\n", m->path, line, column,
-            error ? "error" : "warning", text);
+    fprintf(stderr,
+            "ontodoc: %s:%d:%d: %s: %s\n",
+            m->path,
+            line,
+            column,
+            error ? "error" : "warning",
+            text);
   } else if (line > 0) {
-    fprintf(stderr, "ontodoc: %s:%d: %s: %s\n", m->path, line,
-            error ? "error" : "warning", text);
+    fprintf(stderr,
+            "ontodoc: %s:%d: %s: %s\n",
+            m->path,
+            line,
+            error ? "error" : "warning",
+            text);
   } else {
-    fprintf(stderr, "ontodoc: %s: %s: %s\n", m->path,
-            error ? "error" : "warning", text);
+    fprintf(stderr,
+            "ontodoc: %s: %s: %s\n",
+            m->path,
+            error ? "error" : "warning",
+            text);
   }
   free(text);
 }
@@ -777,7 +800,9 @@ parse(Model *m)
 {
   FILE *f = fopen(m->path, "rb");
   if (!f) {
-    fprintf(stderr, "ontodoc: %s: error: cannot open: %s\n", m->path,
+    fprintf(stderr,
+            "ontodoc: %s: error: cannot open: %s\n",
+            m->path,
             strerror(errno));
     return EXIT_NOINPUT;
   }
@@ -804,19 +829,23 @@ parse(Model *m)
   errno = 0;
   const int rc = raptor_parser_parse_file_stream(parser, f, m->path, base);
   if (ferror(f)) {
-    fprintf(stderr, "ontodoc: %s: error: cannot read: %s\n", m->path,
+    fprintf(stderr,
+            "ontodoc: %s: error: cannot read: %s\n",
+            m->path,
             strerror(errno ? errno : EIO));
     status = EXIT_NOINPUT;
   } else if (rc || m->errors) {
     if (m->messages > MAX_MESSAGES) {
-      fprintf(stderr, "ontodoc: %s: %zu more messages not shown\n", m->path,
+      fprintf(stderr,
+              "ontodoc: %s: %zu more messages not shown\n",
+              m->path,
               m->messages - MAX_MESSAGES);
     }
     fprintf(stderr, "ontodoc: %s: error: not a valid Turtle file\n", m->path);
     status = EXIT_DATAERR;
   } else if (!m->nt) {
-    fprintf(stderr, "ontodoc: %s: error: the file holds no statement\n",
-            m->path);
+    fprintf(
+      stderr, "ontodoc: %s: error: the file holds no statement\n", m->path);
     status = EXIT_DATAERR;
   }
   raptor_free_uri(base);
@@ -1019,8 +1048,10 @@ best_literal(const Model *m, uint32_t s, const Vocab *preds, size_t n)
 
 static const Vocab label_preds[] = { V_PREFLABEL, V_LABEL,    V_DCT_TITLE,
                                      V_DC_TITLE,  V_SDO_NAME, V_FOAF_NAME };
-static const Vocab definition_preds[] = { V_DEFINITION, V_COMMENT,
-                                          V_DCT_DESCRIPTION, V_DC_DESCRIPTION };
+static const Vocab definition_preds[] = { V_DEFINITION,
+                                          V_COMMENT,
+                                          V_DCT_DESCRIPTION,
+                                          V_DC_DESCRIPTION };
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *
@@ -1160,7 +1191,8 @@ cmp_terms(const void *pa, const void *pb)
 static size_t
 add_group(Model *m, uint32_t key, int is_scheme)
 {
-  m->groups = reserve(m->groups, &m->cap_groups, m->n_groups + 1, sizeof(Group));
+  m->groups =
+    reserve(m->groups, &m->cap_groups, m->n_groups + 1, sizeof(Group));
   Group *g = &m->groups[m->n_groups];
   memset(g, 0, sizeof(*g));
   g->key = key;
@@ -1168,13 +1200,13 @@ add_group(Model *m, uint32_t key, int is_scheme)
   return m->n_groups++;
 }
 
+/// Add a concept to a group; concepts come one at a time, so a concept
+/// added twice (in a scheme by two statements) is the last one.
 static void
 group_add(Group *g, size_t term_index)
 {
-  for (size_t i = 0; i < g->n_members; ++i) {
-    if (g->members[i] == term_index) {
-      return;
-    }
+  if (g->n_members && g->members[g->n_members - 1] == term_index) {
+    return;
   }
   g->members = reserve(g->members, &g->cap, g->n_members + 1, sizeof(size_t));
   g->members[g->n_members++] = term_index;
@@ -1211,24 +1243,32 @@ group_concepts(Model *m)
     add_group(m, m->terms[m->by_kind[K_SCHEME][i]].iri, 1);
   }
   const size_t n_schemes = m->n_groups;
-  for (size_t c = 0; c < n; ++c) {
-    const uint32_t iri = m->terms[concepts[c]].iri;
-    for (size_t g = 0; g < n_schemes; ++g) {
-      const uint32_t scheme = m->groups[g].key;
-      int in = has(m, iri, V_INSCHEME, scheme) ||
-               has(m, iri, V_TOPCONCEPTOF, scheme) ||
-               has(m, scheme, V_HASTOPCONCEPT, iri);
-      if (in) {
-        group_add(&m->groups[g], concepts[c]);
-      }
-    }
+  size_t *scheme_group = calloc(m->st.n, sizeof(size_t)); // group + 1
+  if (!scheme_group) {
+    out_of_memory();
+  }
+  for (size_t g = 0; g < n_schemes; ++g) {
+    scheme_group[m->groups[g].key] = g + 1;
   }
   for (size_t c = 0; c < n; ++c) {
     Term *t = &m->terms[concepts[c]];
     int grouped = 0;
-    for (size_t g = 0; g < n_schemes && !grouped; ++g) {
-      for (size_t k = 0; k < m->groups[g].n_members; ++k) {
-        grouped |= m->groups[g].members[k] == concepts[c];
+    static const Vocab in_scheme[] = { V_INSCHEME, V_TOPCONCEPTOF };
+    for (size_t k = 0; k < COUNT(in_scheme); ++k) {
+      const Range r = objects(m, t->iri, in_scheme[k]);
+      for (size_t i = r.begin; i < r.end; ++i) {
+        if (scheme_group[m->t[i].o]) {
+          group_add(&m->groups[scheme_group[m->t[i].o] - 1], concepts[c]);
+          grouped = 1;
+        }
+      }
+    }
+    const Range tops = subjects(m, V_HASTOPCONCEPT, t->iri);
+    for (size_t k = tops.begin; k < tops.end; ++k) {
+      const uint32_t scheme = by_object(m, k)->s;
+      if (scheme_group[scheme]) {
+        group_add(&m->groups[scheme_group[scheme] - 1], concepts[c]);
+        grouped = 1;
       }
     }
     if (grouped) {
@@ -1254,9 +1294,10 @@ group_concepts(Model *m)
     group_add(&m->groups[g], concepts[c]);
   }
   sort_groups_model = m;
-  qsort(m->groups + n_schemes, m->n_groups - n_schemes, sizeof(Group),
-        cmp_groups);
+  qsort(
+    m->groups + n_schemes, m->n_groups - n_schemes, sizeof(Group), cmp_groups);
   sort_groups_model = NULL;
+  free(scheme_group);
   for (size_t g = 0; g < m->n_groups; ++g) {
     for (size_t k = 0; k < m->groups[g].n_members; ++k) {
       Term *t = &m->terms[m->groups[g].members[k]];
@@ -1293,9 +1334,9 @@ collect_terms(Model *m)
 
   add_instances(m, V_OWL_CLASS, K_CLASS, first_seq);
   add_instances(m, V_RDFS_CLASS, K_CLASS, first_seq);
-  static const Vocab object_types[] = { V_OBJECTPROPERTY,  V_INVERSEFUNCTIONAL,
-                                        V_TRANSITIVE,      V_SYMMETRIC,
-                                        V_ASYMMETRIC,      V_REFLEXIVE,
+  static const Vocab object_types[] = { V_OBJECTPROPERTY, V_INVERSEFUNCTIONAL,
+                                        V_TRANSITIVE,     V_SYMMETRIC,
+                                        V_ASYMMETRIC,     V_REFLEXIVE,
                                         V_IRREFLEXIVE };
   for (size_t i = 0; i < COUNT(object_types); ++i) {
     add_instances(m, object_types[i], K_OBJECT_PROPERTY, first_seq);
@@ -1452,7 +1493,9 @@ add_text(xmlNodePtr parent, const char *text)
 }
 
 static xmlNodePtr
-add_el_text(xmlNodePtr parent, const char *name, const char *class,
+add_el_text(xmlNodePtr parent,
+            const char *name,
+            const char *class,
             const char *text)
 {
   xmlNodePtr n = add_el(parent, name, class);
@@ -1494,9 +1537,11 @@ lang_tag(const Model *m, uint32_t lang)
     return NULL;
   }
   const char *l = text_of(m, lang);
-  if (!*l || strlen(l) > 35 || strspn(l, "abcdefghijklmnopqrstuvwxyz"
-                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                          "0123456789-") != strlen(l)) {
+  if (!*l || strlen(l) > 35 ||
+      strspn(l,
+             "abcdefghijklmnopqrstuvwxyz"
+             "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+             "0123456789-") != strlen(l)) {
     return NULL;
   }
   return l;
@@ -1532,8 +1577,13 @@ list_items(const Model *m, uint32_t head, uint32_t *items, size_t max)
 }
 
 static void
-add_list(Model *m, xmlNodePtr parent, uint32_t head, const char *open,
-         const char *sep, const char *close, int depth)
+add_list(Model *m,
+         xmlNodePtr parent,
+         uint32_t head,
+         const char *open,
+         const char *sep,
+         const char *close,
+         int depth)
 {
   uint32_t *items = xmalloc(MAX_LIST_ITEMS * sizeof(uint32_t));
   const size_t n = list_items(m, head, items, MAX_LIST_ITEMS);
@@ -1570,10 +1620,10 @@ add_expression(Model *m, xmlNodePtr parent, uint32_t b, int depth)
       Vocab p;
       const char *word;
     } kinds[] = {
-      { V_SOMEVALUESFROM, " some " },  { V_ALLVALUESFROM, " only " },
-      { V_HASVALUE, " value " },       { V_MINCARDINALITY, " min " },
-      { V_MAXCARDINALITY, " max " },   { V_CARDINALITY, " exactly " },
-      { V_MINQUALIFIED, " min " },     { V_MAXQUALIFIED, " max " },
+      { V_SOMEVALUESFROM, " some " }, { V_ALLVALUESFROM, " only " },
+      { V_HASVALUE, " value " },      { V_MINCARDINALITY, " min " },
+      { V_MAXCARDINALITY, " max " },  { V_CARDINALITY, " exactly " },
+      { V_MINQUALIFIED, " min " },    { V_MAXQUALIFIED, " max " },
       { V_QUALIFIED, " exactly " },
     };
     add_resource(m, span, x, depth + 1);
@@ -1589,8 +1639,9 @@ add_expression(Model *m, xmlNodePtr parent, uint32_t b, int depth)
       } else {
         add_resource(m, span, t->o, depth + 1);
       }
-      const uint32_t on = object1(m, b, V_ONCLASS) ? object1(m, b, V_ONCLASS)
-                                                  : object1(m, b, V_ONDATARANGE);
+      const uint32_t on = object1(m, b, V_ONCLASS)
+                            ? object1(m, b, V_ONCLASS)
+                            : object1(m, b, V_ONDATARANGE);
       if (kinds[k].p >= V_MINQUALIFIED && on) {
         add_text(span, " ");
         add_resource(m, span, on, depth + 1);
@@ -1669,11 +1720,6 @@ typedef struct {
 static void
 idlist_add(IdList *l, uint32_t id)
 {
-  for (size_t i = 0; i < l->n; ++i) {
-    if (l->ids[i] == id) {
-      return;
-    }
-  }
   l->ids = reserve(l->ids, &l->cap, l->n + 1, sizeof(uint32_t));
   l->ids[l->n++] = id;
 }
@@ -1719,14 +1765,28 @@ cmp_ids(const void *pa, const void *pb)
   return c ? c : strcmp(text_of(sort_ids_model, a), text_of(sort_ids_model, b));
 }
 
+/// Sort `l` (cmp_ids) and drop repeated resources.
+static void
+idlist_sort(const Model *m, IdList *l)
+{
+  sort_ids_model = m;
+  qsort(l->ids, l->n, sizeof(uint32_t), cmp_ids);
+  sort_ids_model = NULL;
+  size_t kept = 0;
+  for (size_t i = 0; i < l->n; ++i) {
+    if (!kept || l->ids[kept - 1] != l->ids[i]) {
+      l->ids[kept++] = l->ids[i];
+    }
+  }
+  l->n = kept;
+}
+
 /// A field listing `l` (nothing when it is empty); frees the list.
 static void
 add_id_field(Model *m, xmlNodePtr table, const char *name, IdList *l)
 {
   if (l->n) {
-    sort_ids_model = m;
-    qsort(l->ids, l->n, sizeof(uint32_t), cmp_ids);
-    sort_ids_model = NULL;
+    idlist_sort(m, l);
     xmlNodePtr td = add_field(table, name);
     for (size_t i = 0; i < l->n; ++i) {
       if (i) {
@@ -1740,7 +1800,10 @@ add_id_field(Model *m, xmlNodePtr table, const char *name, IdList *l)
 }
 
 static void
-add_objects_field(Model *m, xmlNodePtr table, const char *name, uint32_t s,
+add_objects_field(Model *m,
+                  xmlNodePtr table,
+                  const char *name,
+                  uint32_t s,
                   Vocab p)
 {
   IdList l = { NULL, 0, 0 };
@@ -1750,7 +1813,10 @@ add_objects_field(Model *m, xmlNodePtr table, const char *name, uint32_t s,
 
 /// A field with every literal of (s, p), one per line.
 static void
-add_literals_field(Model *m, xmlNodePtr table, const char *name, uint32_t s,
+add_literals_field(Model *m,
+                   xmlNodePtr table,
+                   const char *name,
+                   uint32_t s,
                    Vocab p)
 {
   const Range r = objects(m, s, p);
@@ -1792,7 +1858,14 @@ static const char page_css[] =
   "border-top:1px solid #e3e7ef}\n"
   "table.fields th{width:12em;color:#4b5565;font-weight:600}\n"
   "table.list th{background:#f3f5f9}\n"
+  "table.list td:first-child{min-width:13em}\n"
+  "table.list td:first-child code,table.list td table.fields code{"
+  "overflow-wrap:normal}\n"
   "tr.also td{color:#6b7385}\n"
+  "table.list td table.fields{margin:0;width:auto}\n"
+  "table.list td table.fields th,table.list td table.fields td{border:0;"
+  "padding:0 .6em .2em 0;width:auto;white-space:nowrap}\n"
+  "table.list td table.fields td{white-space:normal}\n"
   ".term{margin:1.6em 0;padding:.2em 0 .2em 1em;border-left:3px solid "
   "#c9d5ea}\n"
   ".term:target,tr:target{background:#fff8d6}\n"
@@ -1828,10 +1901,18 @@ typedef enum {
 } Section;
 
 static const char *const section_id[S_COUNT] = {
-  "overview",       "contents",          "class-diagram",
-  "classes",        "object-properties", "datatype-properties",
-  "annotation-properties", "other-properties", "concepts",
-  "individuals",    "alignments",        "namespaces",
+  "overview",
+  "contents",
+  "class-diagram",
+  "classes",
+  "object-properties",
+  "datatype-properties",
+  "annotation-properties",
+  "other-properties",
+  "concepts",
+  "individuals",
+  "alignments",
+  "namespaces",
 };
 
 static const char *const section_title[S_COUNT] = {
@@ -1907,7 +1988,8 @@ add_term_heading(Page *pg, xmlNodePtr parent, const Term *t, const char *tag)
   Model *m = pg->m;
   xmlNodePtr h = add_el(parent, tag, NULL);
   add_el_text(h, "span", "kind", kind_badge[t->kind]);
-  const Triple *label = best_literal(m, t->iri, label_preds, COUNT(label_preds));
+  const Triple *label =
+    best_literal(m, t->iri, label_preds, COUNT(label_preds));
   if (label) {
     add_literal(m, h, label);
     add_text(h, " ");
@@ -1935,17 +2017,23 @@ add_common_fields(Model *m, xmlNodePtr table, uint32_t s)
 {
   static const Vocab deprecated[] = { V_DEPRECATED };
   const Triple *d = best_literal(m, s, deprecated, 1);
-  if (d && (!strcmp(text_of(m, d->o), "true") ||
-            !strcmp(text_of(m, d->o), "1"))) {
-    add_el_text(add_field(table, "Status"), "span", "deprecated",
-                "deprecated");
+  if (d &&
+      (!strcmp(text_of(m, d->o), "true") || !strcmp(text_of(m, d->o), "1"))) {
+    add_el_text(add_field(table, "Status"), "span", "deprecated", "deprecated");
   }
   add_literals_field(m, table, "Also called", s, V_ALTLABEL);
   add_literals_field(m, table, "Notation", s, V_NOTATION);
   add_literals_field(m, table, "Scope note", s, V_SCOPENOTE);
   add_literals_field(m, table, "Example", s, V_EXAMPLE);
   add_objects_field(m, table, "See also", s, V_SEEALSO);
-  add_objects_field(m, table, "Defined by", s, V_ISDEFINEDBY);
+  IdList l = { NULL, 0, 0 }; // said of the ontology itself, it goes unsaid
+  const Range r = objects(m, s, V_ISDEFINEDBY);
+  for (size_t i = r.begin; i < r.end; ++i) {
+    if (m->t[i].o != m->ontology) {
+      idlist_add(&l, m->t[i].o);
+    }
+  }
+  add_id_field(m, table, "Defined by", &l);
 }
 
 static xmlNodePtr
@@ -2003,9 +2091,12 @@ write_property(Page *pg, xmlNodePtr parent, const Term *t)
     Vocab type;
     const char *name;
   } traits[] = {
-    { V_FUNCTIONAL, "functional" },    { V_INVERSEFUNCTIONAL, "inverse functional" },
-    { V_TRANSITIVE, "transitive" },    { V_SYMMETRIC, "symmetric" },
-    { V_ASYMMETRIC, "asymmetric" },    { V_REFLEXIVE, "reflexive" },
+    { V_FUNCTIONAL, "functional" },
+    { V_INVERSEFUNCTIONAL, "inverse functional" },
+    { V_TRANSITIVE, "transitive" },
+    { V_SYMMETRIC, "symmetric" },
+    { V_ASYMMETRIC, "asymmetric" },
+    { V_REFLEXIVE, "reflexive" },
     { V_IRREFLEXIVE, "irreflexive" },
   };
   Buf b = { NULL, 0, 0 };
@@ -2052,7 +2143,9 @@ write_concept_table(Page *pg, xmlNodePtr parent, size_t g)
     } else {
       set_attr(tr, "class", "also");
     }
-    add_el_text(add_anchor_link(add_el(tr, "td", NULL), t->id), "code", NULL,
+    add_el_text(add_anchor_link(add_el(tr, "td", NULL), t->id),
+                "code",
+                NULL,
                 qname(m, t->iri));
     xmlNodePtr label = add_el(tr, "td", NULL);
     const Triple *l = best_literal(m, t->iri, label_preds, COUNT(label_preds));
@@ -2085,6 +2178,7 @@ write_concept_table(Page *pg, xmlNodePtr parent, size_t g)
     idlist_objects(m, &schemes, t->iri, V_INSCHEME);
     idlist_objects(m, &schemes, t->iri, V_TOPCONCEPTOF);
     idlist_subjects(m, &schemes, V_HASTOPCONCEPT, t->iri);
+    idlist_sort(m, &schemes);
     if (schemes.n > 1 || (schemes.n == 1 && schemes.ids[0] != group->key)) {
       add_id_field(m, fields, "In schemes", &schemes);
     } else {
@@ -2112,7 +2206,9 @@ write_concepts(Page *pg, xmlNodePtr body)
   Model *m = pg->m;
   xmlNodePtr sec = add_section(pg, body, S_CONCEPTS);
   if (!m->n_kind[K_SCHEME]) {
-    add_el_text(sec, "p", "note",
+    add_el_text(sec,
+                "p",
+                "note",
                 "The ontology declares no concept scheme; its concepts are "
                 "listed by class.");
   }
@@ -2138,8 +2234,8 @@ write_concepts(Page *pg, xmlNodePtr body)
         add_text(h, "Concepts of class ");
         add_resource(m, h, key->iri, 0);
       } else {
-        add_text(h, m->n_kind[K_SCHEME] ? "Concepts in no scheme"
-                                        : "Other concepts");
+        add_text(
+          h, m->n_kind[K_SCHEME] ? "Concepts in no scheme" : "Other concepts");
       }
     }
     if (group->n_members) {
@@ -2165,7 +2261,9 @@ write_individuals(Page *pg, xmlNodePtr body)
     const Term *t = &m->terms[m->by_kind[K_INDIVIDUAL][i]];
     xmlNodePtr tr = add_el(table, "tr", NULL);
     set_attr(tr, "id", t->id);
-    add_el_text(add_anchor_link(add_el(tr, "td", NULL), t->id), "code", NULL,
+    add_el_text(add_anchor_link(add_el(tr, "td", NULL), t->id),
+                "code",
+                NULL,
                 qname(m, t->iri));
     xmlNodePtr label = add_el(tr, "td", NULL);
     const Triple *l = best_literal(m, t->iri, label_preds, COUNT(label_preds));
@@ -2190,10 +2288,10 @@ write_individuals(Page *pg, xmlNodePtr body)
 }
 
 typedef struct {
-  size_t term;  ///< subject term index
+  size_t term; ///< subject term index
   Vocab rel;
   uint32_t target;
-  size_t ns;    ///< namespace of the target, SIZE_MAX if none
+  size_t ns; ///< namespace of the target, SIZE_MAX if none
 } Alignment;
 
 static const Model *sort_align_model; // for cmp_alignments
@@ -2252,7 +2350,9 @@ write_alignments(Page *pg, xmlNodePtr body)
   qsort(rows, n, sizeof(Alignment), cmp_alignments);
   sort_align_model = NULL;
   xmlNodePtr sec = add_section(pg, body, S_ALIGNMENTS);
-  add_el_text(sec, "p", "note",
+  add_el_text(sec,
+              "p",
+              "note",
               "Each term's relations to terms of other vocabularies, by the "
               "vocabulary's namespace.");
   if (!n) {
@@ -2306,8 +2406,8 @@ write_namespaces(Page *pg, xmlNodePtr body)
     free(b.s);
     xmlNodePtr td = add_el(tr, "td", NULL);
     if (is_web_iri(m->ns[i].uri)) {
-      add_el_text(add_link(td, m->ns[i].uri, "ext"), "code", NULL,
-                  m->ns[i].uri);
+      add_el_text(
+        add_link(td, m->ns[i].uri, "ext"), "code", NULL, m->ns[i].uri);
     } else {
       add_el_text(td, "code", NULL, m->ns[i].uri);
     }
@@ -2350,7 +2450,8 @@ write_overview(Page *pg, xmlNodePtr body, const char *title)
     { "Version IRI", { V_VERSIONIRI }, 1 },
     { "Licence", { V_DCT_LICENSE, V_CC_LICENSE, V_SDO_LICENSE }, 3 },
     { "Rights", { V_DCT_RIGHTS, V_DC_RIGHTS }, 2 },
-    { "Creator", { V_DCT_CREATOR, V_DC_CREATOR, V_SDO_CREATOR, V_SDO_AUTHOR },
+    { "Creator",
+      { V_DCT_CREATOR, V_DC_CREATOR, V_SDO_CREATOR, V_SDO_AUTHOR },
       4 },
     { "Contributor", { V_DCT_CONTRIBUTOR, V_DC_CONTRIBUTOR }, 2 },
     { "Publisher", { V_DCT_PUBLISHER, V_DC_PUBLISHER }, 2 },
@@ -2432,8 +2533,9 @@ write_contents(Page *pg, xmlNodePtr body)
           xmlNodePtr a = add_anchor_link(
             item, m->groups[g].is_scheme && key ? key->id : m->groups[g].id);
           const char *label = key ? label_of(m, key->iri) : NULL;
-          add_text(a, label ? label
-                   : key    ? qname(m, key->iri)
+          add_text(a,
+                   label                 ? label
+                   : key                 ? qname(m, key->iri)
                    : m->n_kind[K_SCHEME] ? "Concepts in no scheme"
                                          : "Other concepts");
           snprintf(n, sizeof(n), " (%zu)", m->groups[g].n_members);
@@ -2465,16 +2567,21 @@ mut(const char *s)
   return u.out;
 }
 
-/// Text for a Graphviz label or tooltip: cleaned, shortened, backslashes
-/// doubled (Graphviz reads \N, \G, \l... in them).
+/// Text for Graphviz to size a label by: cleaned and shortened, '&'
+/// written as an entity and backslashes doubled (Graphviz reads entities
+/// and \N, \G, \l... in labels).  What the page shows is set afterwards
+/// (fix_svg): Graphviz's own rendering of it is not used.
 static char *
 gv_text(const char *s, size_t max)
 {
   char *clean = clean_text(s, max);
   Buf b = { NULL, 0, 0 };
   for (const char *c = clean; *c; ++c) {
-    buf_add(&b, c, 1);
-    if (*c == '\\') {
+    if (*c == '&') {
+      buf_puts(&b, "&amp;");
+    } else if (*c == '\\') {
+      buf_puts(&b, "\\\\");
+    } else {
       buf_add(&b, c, 1);
     }
   }
@@ -2550,7 +2657,7 @@ render_svg(Agraph_t *g, Buf *svg, const char **why)
   const time_t deadline = time(NULL) + DIAGRAM_TIMEOUT_SECONDS;
   int failed = 0;
   *why = NULL;
-  while (p[0].fd >= 0 || p[1].fd >= 0) {
+  while (!failed && (p[0].fd >= 0 || p[1].fd >= 0)) {
     const time_t now = time(NULL);
     const int ready =
       now >= deadline ? 0 : poll(p, 2, (int)(deadline - now) * 1000);
@@ -2559,7 +2666,8 @@ render_svg(Agraph_t *g, Buf *svg, const char **why)
     }
     if (ready <= 0) {
       *why = ready ? "cannot wait for the layout"
-                   : "the layout took too long (more than 60 seconds)";
+                   : "the layout took too long (more than " STRING(
+                       DIAGRAM_TIMEOUT_SECONDS) " seconds)";
       failed = 1;
       break;
     }
@@ -2575,9 +2683,7 @@ render_svg(Agraph_t *g, Buf *svg, const char **why)
       if (n <= 0) {
         close(p[k].fd);
         p[k].fd = -1;
-        continue;
-      }
-      if (k == 1) {
+      } else if (k == 1) {
         if (messages.len < 4096) {
           buf_add(&messages, chunk, (size_t)n);
         }
@@ -2587,9 +2693,6 @@ render_svg(Agraph_t *g, Buf *svg, const char **why)
       } else {
         buf_add(svg, chunk, (size_t)n);
       }
-    }
-    if (failed) {
-      break;
     }
   }
   for (int k = 0; k < 2; ++k) {
@@ -2603,13 +2706,18 @@ render_svg(Agraph_t *g, Buf *svg, const char **why)
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  if (!failed && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+  // A child that wrote the SVG and then failed (valgrind's or a leak
+  // checker's exit status) still wrote it: a truncated one does not parse.
+  if (!failed && !svg->len &&
+      !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
     *why = WIFSIGNALED(status) ? "Graphviz crashed" : "Graphviz failed";
     failed = 1;
   }
   if (failed && messages.len) {
     char *text = clean_text(messages.s, 1000);
-    fprintf(stderr, "ontodoc: graphviz: %s%s", text,
+    fprintf(stderr,
+            "ontodoc: graphviz: %s%s",
+            text,
             text[strlen(text) - 1] == '\n' ? "" : "\n");
     free(text);
   }
@@ -2620,10 +2728,9 @@ render_svg(Agraph_t *g, Buf *svg, const char **why)
 static int
 svg_element_allowed(const xmlChar *name)
 {
-  static const char *const allowed[] = { "svg",     "g",       "title",
+  static const char *const allowed[] = { "svg",     "g",        "title",
                                          "polygon", "polyline", "ellipse",
-                                         "path",    "text",    "a",
-                                         "circle",  "rect",    "line" };
+                                         "path",    "text",     "a" };
   for (size_t i = 0; i < COUNT(allowed); ++i) {
     if (xmlStrEqual(name, X(allowed[i]))) {
       return 1;
@@ -2667,6 +2774,123 @@ clean_svg(xmlNodePtr n)
   }
 }
 
+/// The first element named `name` in `n` (depth first), or NULL.
+static xmlNodePtr
+find_element(xmlNodePtr n, const char *name)
+{
+  for (xmlNodePtr c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) {
+      continue;
+    }
+    if (xmlStrEqual(c->name, X(name))) {
+      return c;
+    }
+    xmlNodePtr found = find_element(c, name);
+    if (found) {
+      return found;
+    }
+  }
+  return NULL;
+}
+
+/// Replace the children of `n` with `text`.
+static void
+set_text(xmlNodePtr n, const char *text)
+{
+  while (n->children) {
+    xmlNodePtr c = n->children;
+    xmlUnlinkNode(c);
+    xmlFreeNode(c);
+  }
+  add_text(n, text);
+}
+
+/// The diagram node a Graphviz name ("n12") stands for, or SIZE_MAX.
+static size_t
+node_index(const char *name, size_t n_nodes)
+{
+  if (name[0] != 'n' || name[1] < '0' || name[1] > '9') {
+    return SIZE_MAX;
+  }
+  char *end = NULL;
+  const unsigned long k = strtoul(name + 1, &end, 10);
+  return *end || k >= n_nodes ? SIZE_MAX : (size_t)k;
+}
+
+/// Give the diagram's nodes and edges their texts and links: Graphviz
+/// was given only placeholders ("n12", "#n12"), so nothing it writes is
+/// taken for the page's text.
+static void
+fix_svg(Model *m, xmlNodePtr n, const uint32_t *nodes, size_t n_nodes)
+{
+  for (xmlNodePtr c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || !xmlStrEqual(c->name, X("g"))) {
+      continue;
+    }
+    xmlChar *class = xmlGetProp(c, X("class"));
+    xmlNodePtr title = find_element(c, "title");
+    xmlChar *name = title ? xmlNodeGetContent(title) : NULL;
+    const char *text = name ? (const char *)name : "";
+    if (class && xmlStrEqual(class, X("node"))) {
+      const size_t k = node_index(text, n_nodes);
+      xmlNodePtr a = find_element(c, "a");
+      xmlNodePtr label = find_element(c, "text");
+      if (k != SIZE_MAX) {
+        const Term *t = term(m, nodes[k]);
+        const char *l = label_of(m, nodes[k]);
+        Buf tip = { NULL, 0, 0 };
+        buf_puts(&tip, qname(m, nodes[k]));
+        if (l) {
+          buf_puts(&tip, ": ");
+          buf_puts(&tip, l);
+        }
+        set_text(title, tip.s);
+        if (a) {
+          xmlNsPtr xlink =
+            xmlSearchNsByHref(a->doc, a, X("http://www.w3.org/1999/xlink"));
+          char *short_tip = clean_text(tip.s, 300);
+          xmlSetNsProp(a, xlink, X("title"), X(short_tip));
+          free(short_tip);
+          if (t) {
+            Buf href = { NULL, 0, 0 };
+            buf_puts(&href, "#");
+            buf_puts(&href, t->id);
+            char *h = clean_text(href.s, 0);
+            xmlSetNsProp(a, xlink, X("href"), X(h));
+            free(h);
+            free(href.s);
+          }
+        }
+        if (label) {
+          char *shown =
+            clean_text(t ? t->local : qname(m, nodes[k]), MAX_NODE_LABEL);
+          set_text(label, shown);
+          free(shown);
+        }
+        free(tip.s);
+      }
+    } else if (class && xmlStrEqual(class, X("edge")) && title) {
+      const char *arrow = strstr(text, "->");
+      char *tail = arrow ? strndup(text, (size_t)(arrow - text)) : NULL;
+      const size_t from = tail ? node_index(tail, n_nodes) : SIZE_MAX;
+      const size_t to = arrow ? node_index(arrow + 2, n_nodes) : SIZE_MAX;
+      free(tail);
+      if (from != SIZE_MAX && to != SIZE_MAX) {
+        Buf b = { NULL, 0, 0 };
+        buf_puts(&b, qname(m, nodes[from]));
+        buf_puts(&b, " subClassOf ");
+        buf_puts(&b, qname(m, nodes[to]));
+        set_text(title, b.s);
+        free(b.s);
+      }
+    } else {
+      fix_svg(m, c, nodes, n_nodes); // the graph's own <g>
+    }
+    xmlFree(name);
+    xmlFree(class);
+  }
+}
+
 /// The class diagram: the page's classes, the outside classes they
 /// specialise (dashed, grey) and rdfs:subClassOf arrows; no clusters and
 /// no edge labels.  Sets pg->diagram, or pg->diagram_note.
@@ -2681,36 +2905,49 @@ make_diagram(Page *pg)
     pg->diagram_note = xstrdup("The ontology declares no class.");
     return;
   }
-  // Count first: past the limits, no graph is built at all.
-  size_t n_nodes = n_classes;
+  // The nodes, counted first: past the limits no graph is built at all.
+  uint32_t *nodes = xmalloc((n_classes + 1) * sizeof(uint32_t));
+  size_t n_nodes = 0;
   size_t n_edges = 0;
-  unsigned char *external = calloc(m->st.n, 1);
-  if (!external) {
+  size_t *node_of = calloc(m->st.n, sizeof(size_t)); // index + 1
+  if (!node_of) {
     out_of_memory();
   }
+  for (size_t i = 0; i < n_classes; ++i) {
+    nodes[n_nodes] = m->terms[classes[i]].iri;
+    node_of[nodes[n_nodes]] = n_nodes + 1;
+    ++n_nodes;
+  }
+  size_t cap = n_nodes + 1;
   for (size_t i = 0; i < n_classes; ++i) {
     const Range r = objects(m, m->terms[classes[i]].iri, V_SUBCLASSOF);
     for (size_t j = r.begin; j < r.end; ++j) {
       const uint32_t o = m->t[j].o;
       const Term *t = term(m, o);
       if (kind_of(m, o) != IRI || (t && t->kind != K_CLASS)) {
-        continue;
+        continue; // class expressions; terms documented as other kinds
       }
       ++n_edges;
-      if (!t && !external[o]) {
-        external[o] = 1;
-        ++n_nodes;
+      if (!node_of[o]) { // an outside class
+        nodes = reserve(nodes, &cap, n_nodes + 1, sizeof(uint32_t));
+        nodes[n_nodes] = o;
+        node_of[o] = ++n_nodes;
       }
     }
   }
   if (n_nodes > DIAGRAM_MAX_NODES || n_edges > DIAGRAM_MAX_EDGES) {
-    snprintf(note, sizeof(note),
+    snprintf(note,
+             sizeof(note),
              "No diagram: %zu classes and %zu subclass links are too many to "
              "lay out (at most %d and %d).",
-             n_nodes, n_edges, DIAGRAM_MAX_NODES, DIAGRAM_MAX_EDGES);
+             n_nodes,
+             n_edges,
+             DIAGRAM_MAX_NODES,
+             DIAGRAM_MAX_EDGES);
     fprintf(stderr, "ontodoc: %s: warning: %s\n", m->path, note);
     pg->diagram_note = xstrdup(note);
-    free(external);
+    free(nodes);
+    free(node_of);
     return;
   }
   agseterr(AGERR);
@@ -2718,9 +2955,11 @@ make_diagram(Page *pg)
   if (!g) {
     out_of_memory();
   }
-  agattr(g, AGRAPH, mut("rankdir"), mut("BT"));
-  agattr(g, AGRAPH, mut("nodesep"), mut("0.3"));
-  agattr(g, AGRAPH, mut("ranksep"), mut("0.5"));
+  // Subclasses on the left, what they specialise on the right: the
+  // many leaf classes stack down the page instead of across it.
+  agattr(g, AGRAPH, mut("rankdir"), mut("LR"));
+  agattr(g, AGRAPH, mut("nodesep"), mut("0.2"));
+  agattr(g, AGRAPH, mut("ranksep"), mut("0.6"));
   agattr(g, AGRAPH, mut("bgcolor"), mut("transparent"));
   if (n_nodes >= DIAGRAM_TUNE_NODES) {
     agattr(g, AGRAPH, mut("mclimit"), mut("0.01"));
@@ -2735,80 +2974,60 @@ make_diagram(Page *pg)
   agattr(g, AGNODE, mut("fontname"), mut("Helvetica,Arial,sans-serif"));
   agattr(g, AGNODE, mut("fontsize"), mut("11"));
   agattr(g, AGNODE, mut("fontcolor"), mut("#1d2330"));
-  agattr(g, AGNODE, mut("height"), mut("0.35"));
+  agattr(g, AGNODE, mut("height"), mut("0.3"));
+  agattr(g, AGNODE, mut("URL"), mut(""));
+  agattr(g, AGNODE, mut("tooltip"), mut(""));
   agattr(g, AGEDGE, mut("arrowhead"), mut("onormal"));
   agattr(g, AGEDGE, mut("color"), mut("#5b6578"));
-  Agnode_t **node = calloc(m->st.n, sizeof(Agnode_t *));
-  if (!node) {
-    out_of_memory();
-  }
-  for (size_t i = 0; i < n_classes; ++i) {
-    const Term *t = &m->terms[classes[i]];
-    char *name = gv_text(text_of(m, t->iri), 0);
-    Agnode_t *n = agnode(g, name, 1);
-    free(name);
-    char *label = gv_text(t->local, MAX_NODE_LABEL);
-    gv_set(n, "label", label);
+  Agnode_t **gv = xmalloc(n_nodes * sizeof(Agnode_t *));
+  for (size_t k = 0; k < n_nodes; ++k) {
+    char name[32];
+    snprintf(name, sizeof(name), "n%zu", k);
+    gv[k] = agnode(g, name, 1);
+    if (!gv[k]) {
+      out_of_memory();
+    }
+    const Term *t = term(m, nodes[k]);
+    char *label = gv_text(t ? t->local : qname(m, nodes[k]), MAX_NODE_LABEL);
+    gv_set(gv[k], "label", label);
     free(label);
-    if (!strchr(t->id, '\\')) {
-      Buf href = { NULL, 0, 0 };
-      buf_puts(&href, "#");
-      buf_puts(&href, t->id);
-      gv_set(n, "URL", href.s);
-      free(href.s);
+    gv_set(gv[k], "tooltip", name); // replaced by fix_svg
+    if (t) {
+      char href[40];
+      snprintf(href, sizeof(href), "#%s", name); // replaced by fix_svg
+      gv_set(gv[k], "URL", href);
+    } else {
+      gv_set(gv[k], "style", "rounded,filled,dashed");
+      gv_set(gv[k], "fillcolor", "#f2f3f5");
+      gv_set(gv[k], "color", "#8a93a3");
+      gv_set(gv[k], "fontcolor", "#4b5565");
     }
-    const char *l = label_of(m, t->iri);
-    Buf tip = { NULL, 0, 0 };
-    buf_puts(&tip, qname(m, t->iri));
-    if (l) {
-      buf_puts(&tip, ": ");
-      buf_puts(&tip, l);
-    }
-    char *tooltip = gv_text(tip.s, 200);
-    gv_set(n, "tooltip", tooltip);
-    free(tooltip);
-    free(tip.s);
-    node[t->iri] = n;
   }
   for (size_t i = 0; i < n_classes; ++i) {
-    const Term *t = &m->terms[classes[i]];
-    const Range r = objects(m, t->iri, V_SUBCLASSOF);
+    const uint32_t s = m->terms[classes[i]].iri;
+    const Range r = objects(m, s, V_SUBCLASSOF);
     for (size_t j = r.begin; j < r.end; ++j) {
       const uint32_t o = m->t[j].o;
-      if (!external[o] && !(term(m, o) && node[o])) {
-        continue;
+      if (node_of[o]) {
+        agedge(g, gv[node_of[s] - 1], gv[node_of[o] - 1], NULL, 1);
       }
-      if (!node[o]) { // an outside class, drawn once
-        char *name = gv_text(text_of(m, o), 0);
-        Agnode_t *n = agnode(g, name, 1);
-        free(name);
-        char *label = gv_text(qname(m, o), MAX_NODE_LABEL);
-        gv_set(n, "label", label);
-        free(label);
-        gv_set(n, "style", "rounded,filled,dashed");
-        gv_set(n, "fillcolor", "#f2f3f5");
-        gv_set(n, "color", "#8a93a3");
-        gv_set(n, "fontcolor", "#4b5565");
-        char *tooltip = gv_text(text_of(m, o), 200);
-        gv_set(n, "tooltip", tooltip);
-        free(tooltip);
-        node[o] = n;
-      }
-      agedge(g, node[t->iri], node[o], NULL, 1);
     }
   }
   Buf svg = { NULL, 0, 0 };
   const char *why = NULL;
   if (render_svg(g, &svg, &why) == 0) {
-    xmlDocPtr d =
-      svg.len <= INT_MAX
-        ? xmlReadMemory(svg.s, (int)svg.len, "classes.svg", NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOBLANKS |
-                          XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-        : NULL;
+    xmlDocPtr d = svg.len <= INT_MAX
+                    ? xmlReadMemory(svg.s,
+                                    (int)svg.len,
+                                    "classes.svg",
+                                    NULL,
+                                    XML_PARSE_NONET | XML_PARSE_NOBLANKS |
+                                      XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+                    : NULL;
     xmlNodePtr root = d ? xmlDocGetRootElement(d) : NULL;
     if (root && xmlStrEqual(root->name, X("svg"))) {
       clean_svg(root);
+      fix_svg(m, root, nodes, n_nodes);
       pg->diagram = xmlDocCopyNode(root, pg->doc, 1);
       if (!pg->diagram) {
         out_of_memory();
@@ -2826,8 +3045,9 @@ make_diagram(Page *pg)
     pg->diagram_note = xstrdup(note);
   }
   free(svg.s);
-  free(node);
-  free(external);
+  free(gv);
+  free(nodes);
+  free(node_of);
   agclose(g);
 }
 
@@ -2839,7 +3059,9 @@ write_diagram(Page *pg, xmlNodePtr body)
     add_el_text(sec, "p", "note", pg->diagram_note);
     return;
   }
-  add_el_text(sec, "p", "note",
+  add_el_text(sec,
+              "p",
+              "note",
               "Arrows lead from a class to the classes it specialises "
               "(rdfs:subClassOf). Dashed grey boxes are classes of other "
               "vocabularies. Click a class for its entry.");
@@ -2901,7 +3123,8 @@ build_page(Model *m, const char *file)
   // Nothing may load or run, whatever the ontology holds.
   meta = add_el(head, "meta", NULL);
   set_attr(meta, "http-equiv", "Content-Security-Policy");
-  set_attr(meta, "content",
+  set_attr(meta,
+           "content",
            "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
   meta = add_el(head, "meta", NULL);
   set_attr(meta, "name", "generator");
@@ -2991,16 +3214,32 @@ sink_close(void *context)
   return 0;
 }
 
-/// Write `doc` as HTML to `path` through a temporary file beside it.
+/// Write `doc` as HTML to `path` through a temporary file beside it,
+/// renamed over `path`; straight to `path` when it is not a regular file
+/// (/dev/stdout, a pipe), which a rename would replace.
 static int
 write_page(xmlDocPtr doc, const char *path)
 {
-  const size_t n = strlen(path) + sizeof(".XXXXXX");
-  char *tmp = xmalloc(n);
-  snprintf(tmp, n, "%s.XXXXXX", path);
-  const int fd = mkstemp(tmp);
+  struct stat st;
+  const int direct = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+  char *tmp = NULL;
+  int fd = -1;
+  if (direct && S_ISDIR(st.st_mode)) {
+    errno = EISDIR;
+  } else if (direct) {
+    fd = open(path, O_WRONLY | O_TRUNC);
+  } else {
+    const size_t n = strlen(path) + sizeof(".XXXXXX");
+    tmp = xmalloc(n);
+    snprintf(tmp, n, "%s.XXXXXX", path);
+    fd = mkstemp(tmp);
+  }
   if (fd < 0) {
-    fprintf(stderr, "ontodoc: %s: error: cannot create %s: %s\n", path, tmp,
+    fprintf(stderr,
+            "ontodoc: %s: error: cannot create%s%s: %s\n",
+            path,
+            tmp ? " " : "",
+            tmp ? tmp : "",
             strerror(errno));
     free(tmp);
     return EXIT_IOERR;
@@ -3012,32 +3251,43 @@ write_page(xmlDocPtr doc, const char *path)
     out_of_memory();
   }
   htmlDocContentDumpFormatOutput(out, doc, "UTF-8", 1);
-  int failed = xmlOutputBufferFlush(out) < 0 || out->error != 0;
+  const int failed = xmlOutputBufferFlush(out) < 0 || out->error != 0;
   xmlOutputBufferClose(out);
-  // mkstemp made it 0600: give it the mode a new file would have.
-  const mode_t mask = umask(0);
-  umask(mask);
-  if (!failed && sink.error == 0 && fchmod(fd, 0666 & ~mask) != 0) {
+  if (tmp && !failed && !sink.error) {
+    // mkstemp made it 0600: give it the mode a new file would have.
+    const mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0) {
+      sink.error = errno;
+    }
+  }
+  if (close(fd) != 0 && !sink.error) {
     sink.error = errno;
   }
-  if (!failed && sink.error == 0 && fsync(fd) != 0 && errno != EINVAL) {
-    sink.error = errno;
-  }
-  if (close(fd) != 0 && sink.error == 0) {
-    sink.error = errno;
-  }
-  if (!failed && sink.error == 0 && rename(tmp, path) != 0) {
+  if (tmp && !failed && !sink.error && rename(tmp, path) != 0) {
     sink.error = errno;
   }
   if (failed || sink.error) {
-    fprintf(stderr, "ontodoc: %s: error: cannot write: %s\n", path,
+    fprintf(stderr,
+            "ontodoc: %s: error: cannot write: %s\n",
+            path,
             strerror(sink.error ? sink.error : EIO));
-    unlink(tmp);
+    if (tmp) {
+      unlink(tmp);
+    }
     free(tmp);
     return EXIT_IOERR;
   }
   free(tmp);
   return 0;
+}
+
+/// libxml2's own messages: ontodoc reports every failure itself.
+static void
+ignore_libxml2(void *context, const char *format, ...)
+{
+  (void)context;
+  (void)format;
 }
 
 static void
@@ -3065,14 +3315,14 @@ main(int argc, char **argv)
     return EXIT_USAGE;
   }
   LIBXML_TEST_VERSION
+  xmlSetGenericErrorFunc(NULL, ignore_libxml2);
   Model m;
   memset(&m, 0, sizeof(m));
   m.path = argv[1];
   strings_init(&m.st);
   strings_init(&m.ids);
   for (int v = 0; v < V_COUNT; ++v) {
-    m.v[v] =
-      strings_get(&m.st, IRI, vocab_iri[v], strlen(vocab_iri[v]), 1);
+    m.v[v] = strings_get(&m.st, IRI, vocab_iri[v], strlen(vocab_iri[v]), 1);
   }
   int status = parse(&m);
   if (!status) {

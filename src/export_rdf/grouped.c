@@ -554,7 +554,11 @@ on_serd_error(void *handle, const SerdError *error)
   char text[512];
   va_list args;
   va_copy(args, *error->args);
+  // serd's own message: its format comes with its arguments.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
   vsnprintf(text, sizeof(text), error->fmt, args);
+#pragma GCC diagnostic pop
   va_end(args);
   text[strcspn(text, "\n")] = '\0';
   ent_log(w->world,

@@ -126,7 +126,7 @@ man_dir="$ENTENTE_BUILD/man"
 for c in export validate dot push ontology; do
   page="$man_dir/entente-$c.1"
   [ -s "$page" ] || fail "no man page $page"
-  grep -q "^\.TH ENTENTE-${c^^} 1" "$page" || fail "$page: no .TH ENTENTE-${c^^}"
+  grep -q "^\.TH ENTENTE-${c^^} \"1\"" "$page" || fail "$page: no .TH ENTENTE-${c^^}"
   for opt in $("$ENTENTE" "$c" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
     grep -qF -- "${opt//-/\\-}" "$page" || fail "$page does not mention $opt"
   done

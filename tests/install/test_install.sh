@@ -73,6 +73,10 @@ for c in entente entente-export entente-validate entente-dot entente-push entent
   expect_file "share/man/man1/$c.1"
 done
 for f in LICENSE README.md CHANGELOG.md; do expect_file "share/doc/entente/$f"; done
+# Every document the installed README links to is installed beside it.
+for link in $(grep -oE '\]\(docs/[a-z-]+\.md' "$ENTENTE_SRC/README.md" | sed 's/^](//' | sort -u); do
+  expect_file "share/doc/entente/$link"
+done
 # Nothing of the build tree leaks into the installed package.
 if grep -rlF -e "$ENTENTE_BUILD" -e "$ENTENTE_SRC/src" "$prefix/$libdir/pkgconfig" "$prefix/$libdir/cmake"; then
   fail "installed package files name the build or source tree"
