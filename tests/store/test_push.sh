@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # `entente push` against a real Virtuoso on loopback (scripts/virtuoso):
 # push the Riyadh dataset, count, answer the competency questions over
-# SPARQL/HTTP, push again (nothing doubles), round-trip tricky literals,
+# SPARQL/HTTP (and, for the corpus, the questions tests/js/test_oxigraph.sh
+# asks of Oxigraph, with the same answers), push again (nothing doubles), round-trip tricky literals,
 # then failures: no credentials (401), no permission (403 and the store's
 # answer), a store that never answers, a push that fails midway, bad
 # options, and finally a stopped store.  Every check runs; the script
@@ -493,6 +494,53 @@ done <"$work/corpus.out"
 echo "   ${#before[@]} graphs, each holding what was pushed"
 other="https://w3id.org/entente/id/source/xinhua-2025-03-25"
 get_graph "$other" "$work/other-before.nt"
+
+step "the corpus competency questions: Virtuoso gives the answers Oxigraph and rdflib give"
+# tests/js/competency/NAME.rq with its exact answer NAME.tsv (see its
+# README): asked here of the graphs just pushed, with their merge as the
+# default graph (FROM) and each graph named (FROM NAMED), as Oxigraph
+# (tests/js/test_oxigraph.sh) and rdflib (tests/sparql) have them.
+merge="urn:x-entente-test:merge"
+values=""
+named=""
+for graph in "${!before[@]}"; do
+  values+=" <$graph>"
+  named+=" FROM NAMED <$graph>"
+done
+"$VIRTUOSO" isql "$work/virtuoso" "SPARQL INSERT { GRAPH <$merge> { ?s ?p ?o } } WHERE { VALUES ?g {$values} GRAPH ?g { ?s ?p ?o } };" >/dev/null ||
+  fail "competency: merging the graphs failed"
+# SPARQL JSON results -> the answer format of tests/js/competency: the
+# variables, then one row per solution (cells as results.py makes them,
+# with \t, \n and \\ escaped).
+sed -n '/^import json, sys$/,/^    return v$/p' "$work/results.py" >"$work/tsv.py"
+cat >>"$work/tsv.py" <<'EOF'
+def esc(v):
+    return v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+d = json.load(sys.stdin)
+names = d["head"]["vars"]
+print("\t".join(names))
+for b in d["results"]["bindings"]:
+    print("\t".join(esc(cell(b.get(n))) for n in names))
+EOF
+asked=0
+for rq in "$ENTENTE_SRC"/tests/js/competency/*.rq; do
+  name=$(basename "$rq" .rq)
+  asked=$((asked + 1))
+  # The dataset clause goes before the query's first WHERE.
+  query=$(awk -v clause="FROM <$merge>$named" '!done && /WHERE/ { sub(/WHERE/, clause " WHERE"); done = 1 } { print }' "$rq")
+  if ! curl -sS --fail-with-body --max-time 60 -G "$VIRTUOSO_SPARQL" \
+    -H 'Accept: application/sparql-results+json' \
+    --data-urlencode "query=$query" >"$work/$name.json" 2>&1; then
+    fail "competency $name: the query failed: $(head -c 300 "$work/$name.json")"
+    continue
+  fi
+  got=$("$PY" "$work/tsv.py" <"$work/$name.json" | { IFS= read -r h; echo "$h"; LC_ALL=C sort; })
+  want=$({ IFS= read -r h; echo "$h"; LC_ALL=C sort; } <"${rq%.rq}.tsv")
+  [ "$got" = "$want" ] || fail "competency $name: Virtuoso answered"$'\n'"$got"$'\n'"         expected"$'\n'"$want"
+done
+[ "$asked" -ge 20 ] || fail "competency: only $asked questions found"
+echo "   $asked questions asked"
+"$VIRTUOSO" isql "$work/virtuoso" "SPARQL CLEAR GRAPH <$merge>;" >/dev/null || true
 
 step "re-push one changed article: its graph is replaced, the others untouched"
 cp -r "$ENTENTE_SRC/data" "$work/corpus"
