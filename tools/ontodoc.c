@@ -24,6 +24,8 @@
 // file beside OUTPUT, renamed over OUTPUT once complete: OUTPUT is always
 // either the old file or the whole new page.
 
+#define _GNU_SOURCE 1 // qsort_r(): comparators with a context, no globals
+
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <libxml/HTMLtree.h>
@@ -865,8 +867,9 @@ cmp_u32(uint32_t a, uint32_t b)
 }
 
 static int
-cmp_spo(const void *pa, const void *pb)
+cmp_spo(const void *pa, const void *pb, void *context)
 {
+  (void)context;
   const Triple *a = pa;
   const Triple *b = pb;
   int c = cmp_u32(a->s, b->s);
@@ -877,13 +880,26 @@ cmp_spo(const void *pa, const void *pb)
   return c ? c : (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-static const Triple *sort_triples; // for cmp_po: qsort has no user pointer
+/// Sort `n` elements (none or one: nothing to do, and qsort may not be
+/// given a null array).
+static void
+sort_with(void *base,
+          size_t n,
+          size_t size,
+          int (*cmp)(const void *, const void *, void *),
+          void *context)
+{
+  if (n > 1) {
+    qsort_r(base, n, size, cmp, context);
+  }
+}
 
 static int
-cmp_po(const void *pa, const void *pb)
+cmp_po(const void *pa, const void *pb, void *context)
 {
-  const Triple *a = &sort_triples[*(const size_t *)pa];
-  const Triple *b = &sort_triples[*(const size_t *)pb];
+  const Triple *triples = context;
+  const Triple *a = &triples[*(const size_t *)pa];
+  const Triple *b = &triples[*(const size_t *)pb];
   int c = cmp_u32(a->p, b->p);
   c = c ? c : cmp_u32(a->o, b->o);
   return c ? c : cmp_u32(a->s, b->s);
@@ -894,7 +910,7 @@ cmp_po(const void *pa, const void *pb)
 static void
 index_triples(Model *m)
 {
-  qsort(m->t, m->nt, sizeof(Triple), cmp_spo);
+  sort_with(m->t, m->nt, sizeof(Triple), cmp_spo, NULL);
   size_t kept = 0;
   for (size_t i = 0; i < m->nt; ++i) {
     const Triple *t = &m->t[i];
@@ -912,9 +928,7 @@ index_triples(Model *m)
   for (size_t i = 0; i < m->nt; ++i) {
     m->by_po[i] = i;
   }
-  sort_triples = m->t;
-  qsort(m->by_po, m->nt, sizeof(size_t), cmp_po);
-  sort_triples = NULL;
+  sort_with(m->by_po, m->nt, sizeof(size_t), cmp_po, m->t);
 }
 
 /// First statement with subject `s` and predicate `p` (or where it would
@@ -1172,11 +1186,10 @@ add_instances(Model *m, Vocab class, Kind kind, const size_t *first_seq)
   }
 }
 
-static const Model *sort_model; // for cmp_terms
-
 static int
-cmp_terms(const void *pa, const void *pb)
+cmp_terms(const void *pa, const void *pb, void *context)
 {
+  const Model *sort_model = context;
   const Term *a = &sort_model->terms[*(const size_t *)pa];
   const Term *b = &sort_model->terms[*(const size_t *)pb];
   if (a->kind == K_CONCEPT || a->kind == K_INDIVIDUAL) { // in file order
@@ -1212,11 +1225,10 @@ group_add(Group *g, size_t term_index)
   g->members[g->n_members++] = term_index;
 }
 
-static const Model *sort_groups_model; // for cmp_groups
-
 static int
-cmp_groups(const void *pa, const void *pb)
+cmp_groups(const void *pa, const void *pb, void *context)
 {
+  const Model *sort_groups_model = context;
   const Group *a = pa;
   const Group *b = pb;
   if (a->is_scheme != b->is_scheme) {
@@ -1293,10 +1305,11 @@ group_concepts(Model *m)
     }
     group_add(&m->groups[g], concepts[c]);
   }
-  sort_groups_model = m;
-  qsort(
-    m->groups + n_schemes, m->n_groups - n_schemes, sizeof(Group), cmp_groups);
-  sort_groups_model = NULL;
+  sort_with(m->groups + n_schemes,
+            m->n_groups - n_schemes,
+            sizeof(Group),
+            cmp_groups,
+            (void *)(uintptr_t)m);
   free(scheme_group);
   for (size_t g = 0; g < m->n_groups; ++g) {
     for (size_t k = 0; k < m->groups[g].n_members; ++k) {
@@ -1397,14 +1410,16 @@ collect_terms(Model *m)
     const Kind k = m->terms[i].kind;
     m->by_kind[k][m->n_kind[k]++] = i;
   }
-  sort_model = m;
   for (int k = 0; k < K_COUNT; ++k) {
-    qsort(m->by_kind[k], m->n_kind[k], sizeof(size_t), cmp_terms);
+    sort_with(m->by_kind[k],
+              m->n_kind[k],
+              sizeof(size_t),
+              cmp_terms,
+              (void *)(uintptr_t)m);
     for (size_t i = 0; i < m->n_kind[k]; ++i) {
       m->terms[m->by_kind[k][i]].rank = i;
     }
   }
-  sort_model = NULL;
   // Ids in page order, so a term keeps its plain local name unless an
   // earlier one has it.
   for (int k = 0; k < K_COUNT; ++k) {
@@ -1742,12 +1757,11 @@ idlist_subjects(const Model *m, IdList *l, Vocab p, uint32_t o)
   }
 }
 
-static const Model *sort_ids_model; // for cmp_ids
-
 /// Terms in page order, then other resources by name.
 static int
-cmp_ids(const void *pa, const void *pb)
+cmp_ids(const void *pa, const void *pb, void *context)
 {
+  const Model *sort_ids_model = context;
   const uint32_t a = *(const uint32_t *)pa;
   const uint32_t b = *(const uint32_t *)pb;
   const Term *ta = term(sort_ids_model, a);
@@ -1769,9 +1783,7 @@ cmp_ids(const void *pa, const void *pb)
 static void
 idlist_sort(const Model *m, IdList *l)
 {
-  sort_ids_model = m;
-  qsort(l->ids, l->n, sizeof(uint32_t), cmp_ids);
-  sort_ids_model = NULL;
+  sort_with(l->ids, l->n, sizeof(uint32_t), cmp_ids, (void *)(uintptr_t)m);
   size_t kept = 0;
   for (size_t i = 0; i < l->n; ++i) {
     if (!kept || l->ids[kept - 1] != l->ids[i]) {
@@ -2294,11 +2306,10 @@ typedef struct {
   size_t ns; ///< namespace of the target, SIZE_MAX if none
 } Alignment;
 
-static const Model *sort_align_model; // for cmp_alignments
-
 static int
-cmp_alignments(const void *pa, const void *pb)
+cmp_alignments(const void *pa, const void *pb, void *context)
 {
+  const Model *sort_align_model = context;
   const Alignment *a = pa;
   const Alignment *b = pb;
   if (a->ns != b->ns) {
@@ -2346,9 +2357,7 @@ write_alignments(Page *pg, xmlNodePtr body)
       }
     }
   }
-  sort_align_model = m;
-  qsort(rows, n, sizeof(Alignment), cmp_alignments);
-  sort_align_model = NULL;
+  sort_with(rows, n, sizeof(Alignment), cmp_alignments, (void *)(uintptr_t)m);
   xmlNodePtr sec = add_section(pg, body, S_ALIGNMENTS);
   add_el_text(sec,
               "p",

@@ -617,17 +617,11 @@ ent_export_grouped(EntGraph *graph,
   }
   size_t *lines = calloc(n ? n : 1, sizeof(size_t));
   long long *offsets = calloc(n ? n : 1, sizeof(long long));
-  FILE *sorted = tmpfile();
+  FILE *sorted = st ? NULL : ent_temp_file(graph->world);
   if (!st && (!iris || !lines || !offsets)) {
     st = ENT_ERR_NO_MEMORY;
   }
   if (!st && !sorted) {
-    ent_log(graph->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_IO,
-            NULL,
-            "cannot create a temporary file: %s",
-            strerror(errno));
     st = ENT_ERR_IO;
   }
   // Every check is made in this walk, before a byte reaches `stream`.

@@ -995,14 +995,8 @@ ent_export_by_graph(EntGraph *graph,
   EntStatus st = ENT_SUCCESS;
   FILE *quads = NULL;
   if (out) {
-    quads = tmpfile();
+    quads = ent_temp_file(graph->world);
     if (!quads) {
-      ent_log(graph->world,
-              ENT_LOG_ERROR,
-              ENT_ERR_IO,
-              NULL,
-              "cannot create a temporary file: %s",
-              strerror(errno));
       st = ENT_ERR_IO;
     }
     if (!st) {

@@ -651,16 +651,7 @@ push_free(Push *p)
 static FILE *
 temporary(Push *p)
 {
-  FILE *f = tmpfile();
-  if (!f) {
-    ent_log(p->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_IO,
-            NULL,
-            "cannot create a temporary file: %s",
-            strerror(errno));
-  }
-  return f;
+  return ent_temp_file(p->world);
 }
 
 EntStatus

@@ -99,6 +99,9 @@ const char *ent_pool_copy(EntPool *pool, const char *s, size_t len);
 /// The one stable copy of `s` (deduplicated).
 const char *ent_pool_intern(EntPool *pool, const char *s);
 
+/// An anonymous temporary file (tmpfile()), or NULL after logging why.
+FILE *ent_temp_file(EntWorld *world);
+
 // ---- Growable byte buffer, always NUL-terminated ------------------------
 
 typedef struct {

@@ -5,6 +5,8 @@
 
 #include <libxml/parser.h>
 
+#include <errno.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -318,4 +320,19 @@ ent_log(EntWorld *world,
   va_start(args, fmt);
   ent_vlog(world, level, status, caret, fmt, args);
   va_end(args);
+}
+
+FILE *
+ent_temp_file(EntWorld *world)
+{
+  FILE *f = tmpfile();
+  if (!f) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            NULL,
+            "cannot create a temporary file: %s",
+            strerror(errno));
+  }
+  return f;
 }
