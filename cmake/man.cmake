@@ -22,7 +22,8 @@ foreach(page "entente|--help|turn curated datasets about diplomacy into RDF and 
             "--help-option=${help_option}" --version-option=--version
             "--name=${description}" --section=1
             "--output=${output}.tmp" "$<TARGET_FILE:entente_cli>"
-    COMMAND sed -e "s/^\\.TH ENTENTE /.TH ${title} /" "${output}.tmp" > "${output}"
+    COMMAND sed -e "s/^\\.TH ENTENTE /.TH ${title} /"
+                -e "s/^entente \\\\- /${name} \\\\- /" "${output}.tmp" > "${output}"
     COMMAND ${CMAKE_COMMAND} -E remove "${output}.tmp"
     DEPENDS entente_cli
     COMMENT "Man page ${name}.1"

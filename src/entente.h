@@ -627,7 +627,8 @@ typedef struct EntOutputImpl EntOutput;
 /**
  * Start writing `path`: creates a temporary file beside it.  Nothing at
  * `path` changes until ent_output_commit().  Finish with exactly one of
- * ent_output_commit() or ent_output_abort().
+ * ent_output_commit() or ent_output_abort().  A `path` ending in ".gz"
+ * is written gzip-compressed: what goes into the stream is compressed.
  */
 ENT_API EntStatus ent_output_open(EntWorld *world,
                                   const char *path,
@@ -642,7 +643,9 @@ ENT_API FILE *ent_output_stream(EntOutput *output);
 ENT_API EntStatus ent_output_commit(EntOutput *output);
 /**
  * The SHA-256 of everything written to `output` so far, as 64 lowercase
- * hex digits and a NUL in `hex`.  Flushes the stream first.
+ * hex digits and a NUL in `hex`.  Flushes the stream first.  Of a ".gz"
+ * output it is the checksum of the compressed file, which it completes:
+ * anything written to the stream afterwards fails the commit.
  */
 ENT_API EntStatus ent_output_sha256(EntOutput *output, char hex[65]);
 /// Discard the temporary file and free `output` (NULL is fine).

@@ -260,6 +260,9 @@ format_by_extension(const char *path, Format *out)
     memcpy(plain, path, len - 3);
     plain[len - 3] = '\0';
     path = plain;
+    if (len > 6 && !strcmp(path + len - 6, ".gz")) {
+      return false; // compressed once only: NAME.gz.gz names no format
+    }
   }
   return pick_format(
     ent_format_by_extension(path), ent_diagram_format_by_extension(path), out);
@@ -292,6 +295,9 @@ format_extension(Format f)
 static int
 parse_formats(Options *o, const char *list)
 {
+  if (!list[strspn(list, ",")]) {
+    return usage_error("-f needs a format: %s", format_list);
+  }
   char copy[256];
   if (strlen(list) >= sizeof(copy)) {
     return usage_error("format list too long: %s", list);
@@ -522,8 +528,7 @@ parse_args(int argc, char **argv, Options *o)
   o->args = operands.args;
   o->n_args = operands.n;
   if (rc == CLI_HELP) {
-    fputs(command_help(o->command), stdout);
-    return CLI_HELP;
+    return CLI_HELP; // main() prints the help
   }
   if (rc) {
     return rc;
@@ -769,10 +774,13 @@ load_graph(EntWorld *world,
   return st;
 }
 
-/// "data/riyadh.xml" -> "riyadh"
+/// "data/riyadh.xml" -> "riyadh"; "-" (standard input) -> "stdin"
 static void
 stem(const char *path, char *out, size_t size)
 {
+  if (!strcmp(path, "-")) {
+    path = "stdin";
+  }
   const char *slash = strrchr(path, '/');
   const char *name = slash ? slash + 1 : path;
   const char *dot = strrchr(name, '.');
@@ -1381,6 +1389,19 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
   return exit_code(ent_output_set_commit(set));
 }
 
+/// Print help or version text on stdout; a failed write is an error.
+static int
+print_text(const char *text)
+{
+  if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
+    fprintf(stderr,
+            "entente: error: writing to standard output failed: %s\n",
+            strerror(errno));
+    return EXIT_IOERR;
+  }
+  return EXIT_OK;
+}
+
 /// What `entente ontology` was asked to print.
 typedef struct {
   int which;  ///< EntDocument
@@ -1418,8 +1439,7 @@ run_ontology(int argc, char **argv)
   const int n_operands = operands.n;
   free((void *)operands.args);
   if (rc == CLI_HELP) {
-    fputs(ontology_help, stdout);
-    return EXIT_OK;
+    return print_text(ontology_help);
   }
   if (rc) {
     return rc;
@@ -1452,17 +1472,16 @@ main(int argc, char **argv)
   }
   const char *command = argv[1];
   if (!strcmp(command, "--help") || !strcmp(command, "-h")) {
-    fputs(main_help, stdout);
-    return EXIT_OK;
+    return print_text(main_help);
   }
   if (!strcmp(command, "--version")) {
-    printf("entente %s\n", ent_version());
-    return EXIT_OK;
+    char version[64];
+    snprintf(version, sizeof(version), "entente %s\n", ent_version());
+    return print_text(version);
   }
   if (!strcmp(command, "help")) {
     if (argc == 2) {
-      fputs(main_help, stdout);
-      return EXIT_OK;
+      return print_text(main_help);
     }
     if (argc == 3 && !strcmp(argv[2], "push")) {
       ent_cmd_push_help(stdout);
@@ -1473,8 +1492,7 @@ main(int argc, char **argv)
       return ent_cli_usage_error(
         NULL, "help takes one command: export, validate, dot, push, ontology");
     }
-    fputs(help, stdout);
-    return EXIT_OK;
+    return print_text(help);
   }
   current_command = command;
   if (!strcmp(command, "push")) {
@@ -1492,7 +1510,7 @@ main(int argc, char **argv)
   int rc = parse_args(argc, argv, &o);
   if (rc == CLI_HELP) {
     free((void *)o.args);
-    return EXIT_OK;
+    return print_text(command_help(command));
   }
   if (!rc && strcmp(o.command, "dot") != 0) {
     rc = ent_cli_inputs(o.args, (size_t)o.n_args, o.corpus, &o.in);

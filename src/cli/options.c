@@ -103,36 +103,63 @@ ent_cli_parse(int argc,
   // argv[1] is the command: getopt sees it as the program's name.
   char **args = argv + 1;
   const int n_args = argc - 1;
+  // '-': operands come back in order (key 1), so that the argument an
+  // error is about is known exactly; ':': a missing value is told apart.
   char shorts[64];
-  snprintf(shorts, sizeof(shorts), ":%s", short_options); // ':' missing value
+  snprintf(shorts, sizeof(shorts), "-:%s", short_options);
   opterr = 0;
   optind = 0; // start afresh (glibc)
   for (;;) {
-    const int previous = optind ? optind : 1;
+    const int at = optind ? optind : 1;
     const int key = getopt_long(n_args, args, shorts, long_options, NULL);
     if (key == -1) {
       break;
     }
-    const char *given = previous < n_args ? args[previous] : "";
+    if (key == 1) {
+      operands->args[operands->n++] = optarg;
+      continue;
+    }
+    const char *token = at < n_args ? args[at] : "";
+    const bool is_long = !strncmp(token, "--", 2);
+    const int name_len = (int)strcspn(token, "=");
     if (key == ':') {
-      return optopt && optopt < 256 && strncmp(given, "--", 2) != 0
-               ? ent_cli_usage_error(command, "-%c needs a value", optopt)
-               : ent_cli_usage_error(command, "%s needs a value", given);
+      return is_long ? ent_cli_usage_error(
+                         command, "%.*s needs a value", name_len, token)
+                     : ent_cli_usage_error(
+                         command, "-%c needs a value", (char)optopt);
+    }
+    if (key == '?' && !is_long) {
+      // The short options of every command.
+      return optopt > 0 && optopt < 128 && strchr("foOjqw", optopt)
+               ? ent_cli_usage_error(
+                   command, "'-%c' does not apply to %s", (char)optopt, command)
+               : ent_cli_usage_error(
+                   command, "unknown option -%c", (char)optopt);
     }
     if (key == '?') {
-      if (optopt && optopt < 256 && strncmp(given, "--", 2) != 0) {
-        // The short options of every command.
-        return strchr("foOjqw", optopt)
-                 ? ent_cli_usage_error(
-                     command, "'-%c' does not apply to %s", optopt, command)
-                 : ent_cli_usage_error(command, "unknown option -%c", optopt);
+      size_t matches = 0;
+      for (const struct option *o = long_options; o->name; ++o) {
+        const size_t len = (size_t)name_len - 2;
+        if (!strncmp(o->name, token + 2, len)) {
+          if (strlen(o->name) == len && o->has_arg == no_argument) {
+            return ent_cli_usage_error(
+              command, "%.*s takes no value", name_len, token);
+          }
+          ++matches;
+        }
       }
-      const char *arg = args[optind - 1];
-      if (is_known_elsewhere(arg)) {
+      if (matches > 1) {
         return ent_cli_usage_error(
-          command, "'%s' does not apply to %s", arg, command);
+          command, "'%.*s' is ambiguous: give more of it", name_len, token);
       }
-      return ent_cli_usage_error(command, "unknown option '%s'", arg);
+      return is_known_elsewhere(token)
+               ? ent_cli_usage_error(command,
+                                     "'%.*s' does not apply to %s",
+                                     name_len,
+                                     token,
+                                     command)
+               : ent_cli_usage_error(
+                   command, "unknown option '%.*s'", name_len, token);
     }
     if (key == 'h') {
       return CLI_HELP;

@@ -262,25 +262,25 @@ syntax_for(const char *path)
   return NULL;
 }
 
-/// Standard input, whole, up to `cap` bytes (the cap files have).
+/// Standard input, whole, up to `cap` bytes (the cap files have): at
+/// most `cap` + 1 bytes are read and held.
 static EntStatus
 read_stdin(EntWorld *world, size_t cap, char **out, size_t *out_len)
 {
   size_t len = 0;
-  size_t size = 65536;
+  size_t size = cap < 65536 ? cap + 1 : 65536;
   char *buf = malloc(size + 1);
-  while (buf) {
+  while (buf && len <= cap) {
     if (len == size) {
-      if (size > cap) {
-        break;
-      }
-      char *grown = realloc(buf, 2 * size + 1);
+      const size_t grown_size = size > (cap + 1) / 2 ? cap + 1 : 2 * size;
+      char *grown = realloc(buf, grown_size + 1);
       if (!grown) {
         free(buf);
-        return ENT_ERR_NO_MEMORY;
+        buf = NULL;
+        break;
       }
       buf = grown;
-      size *= 2;
+      size = grown_size;
     }
     const ssize_t n = read(STDIN_FILENO, buf + len, size - len);
     if (n < 0 && errno == EINTR) {
@@ -302,6 +302,12 @@ read_stdin(EntWorld *world, size_t cap, char **out, size_t *out_len)
     len += (size_t)n;
   }
   if (!buf) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_NO_MEMORY,
+            &(EntCaret){ "<stdin>", 0, 0 },
+            "out of memory after reading %zu bytes",
+            len);
     return ENT_ERR_NO_MEMORY;
   }
   if (len > cap) {

@@ -94,6 +94,53 @@ collect_prefixes(const EntGraph *graph, Prefixes *out)
   return st;
 }
 
+/// JSON-LD has no way to say that "schema:x" is an IRI of the scheme
+/// "schema" and not the compact IRI schema:x: a prefix named like the
+/// scheme of an IRI the document holds is left out of its context (such
+/// IRIs are rare, and the rest of the document is only longer for it).
+/// `sorted` holds the document's statements as N-Triples.
+static EntStatus
+drop_prefixes_named_like_schemes(FILE *sorted, Prefixes *p)
+{
+  bool *drop = calloc(p->n ? p->n : 1, sizeof(bool));
+  if (!drop) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t len = 0;
+  rewind(sorted);
+  while ((len = getline(&line, &cap, sorted)) > 0) {
+    for (char *c = memchr(line, '<', (size_t)len); c;
+         c = memchr(c + 1, '<', (size_t)(line + len - c - 1))) {
+      const size_t scheme = strspn(c + 1,
+                                   "abcdefghijklmnopqrstuvwxyz"
+                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+      if (!scheme || c[1 + scheme] != ':') {
+        continue;
+      }
+      for (size_t i = 0; i < p->n; ++i) {
+        drop[i] |= strlen(p->items[i].name) == scheme &&
+                   !strncmp(p->items[i].name, c + 1, scheme);
+      }
+    }
+  }
+  free(line);
+  const bool failed = ferror(sorted) != 0;
+  size_t kept = 0;
+  for (size_t i = 0; i < p->n; ++i) {
+    if (drop[i]) {
+      free(p->items[i].name);
+      free(p->items[i].ns);
+    } else {
+      p->items[kept++] = p->items[i];
+    }
+  }
+  p->n = kept;
+  free(drop);
+  return failed ? ENT_ERR_IO : ENT_SUCCESS;
+}
+
 // ---- The two writers, behind one interface --------------------------------
 
 typedef struct GroupedWriter GroupedWriter;
@@ -157,13 +204,20 @@ trig_statement(void *handle,
 {
   (void)graph;
   TrigWriter *t = handle;
+  // Literals as short strings, newlines and quotes escaped: serd 0.30
+  // writes a long string ending in quotes ("""a"\""""), which its own
+  // reader refuses.
+  SerdNode short_object = *object;
+  if (short_object.type == SERD_LITERAL) {
+    short_object.flags &= ~(SerdNodeFlags)(SERD_HAS_NEWLINE | SERD_HAS_QUOTE);
+  }
   const SerdStatus st =
     serd_writer_write_statement(t->writer,
                                 flags,
                                 t->graph_iri ? &t->graph : NULL,
                                 subject,
                                 predicate,
-                                object,
+                                &short_object,
                                 datatype,
                                 lang);
   if (st && !t->base.failed) {
@@ -636,6 +690,9 @@ ent_export_grouped(EntGraph *graph,
   Prefixes prefixes = { NULL, 0 };
   if (!st) {
     st = collect_prefixes(graph, &prefixes);
+  }
+  if (!st && format == ENT_FORMAT_JSONLD) {
+    st = drop_prefixes_named_like_schemes(sorted, &prefixes);
   }
   GroupedWriter *w = NULL;
   if (!st) {

@@ -4,6 +4,8 @@
 
 #include "util.h"
 
+#include <utf8proc.h>
+
 #include <uriparser/Uri.h>
 
 #include <string.h>
@@ -140,6 +142,15 @@ is_ucschar(uint32_t c)
 {
   if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
       (c >= 0x2066 && c <= 0x2069)) {
+    return false;
+  }
+  // Also refused: white space and invisible format characters (no-break
+  // space, line separator, zero-width and byte-order marks...).  RFC 3987
+  // lets them through, but an IRI holding one is a copy-paste accident,
+  // and JSON-LD processors (jsonld.js) drop such an IRI's statements.
+  const utf8proc_category_t category = utf8proc_category((utf8proc_int32_t)c);
+  if (category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
+      category == UTF8PROC_CATEGORY_ZP || category == UTF8PROC_CATEGORY_CF) {
     return false;
   }
   if (c >= 0xA0 && c <= 0xD7FF) {

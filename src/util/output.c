@@ -21,12 +21,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+typedef struct GzCookieImpl GzCookie;
+
 struct EntOutputImpl {
   EntWorld *world;
   char *path;
   char *temp;
   FILE *stream;   ///< What the caller writes: `file`, or gzip into it
   FILE *file;     ///< The temporary file
+  GzCookie *gz;   ///< The gzip stream behind `stream`, or NULL
   bool anonymous; ///< O_TMPFILE: no name until ent_output_commit()
   bool staged;    ///< A file of an EntOutputSet: `temp` is its final name
 };
@@ -212,21 +215,42 @@ new_output(EntWorld *world, const char *path, const char *temp_suffix)
 // A target named *.gz is written through zlib: the caller's stream is a
 // cookie stream that compresses into the temporary file.
 
+/// The gzip stream behind a compressed output's FILE.  Once finished (its
+/// trailer written, for a checksum) it takes no more bytes.
+struct GzCookieImpl {
+  gzFile gz; ///< NULL once finished
+};
+
 static ssize_t
 gz_cookie_write(void *cookie, const char *buf, size_t size)
 {
+  GzCookie *c = cookie;
   if (size == 0) {
     return 0;
   }
+  if (!c->gz) {
+    return 0; // an error, for fopencookie: the file is complete
+  }
   const int n =
-    gzwrite(cookie, buf, (unsigned)(size > 1U << 30 ? 1U << 30 : size));
-  return n > 0 ? n : 0; // 0: an error, for fopencookie
+    gzwrite(c->gz, buf, (unsigned)(size > 1U << 30 ? 1U << 30 : size));
+  return n > 0 ? n : 0;
+}
+
+/// Write the gzip trailer and close the gzip stream (not the FILE).
+static int
+gz_cookie_finish(GzCookie *c)
+{
+  const int rc = c->gz && gzclose(c->gz) != Z_OK ? EOF : 0;
+  c->gz = NULL;
+  return rc;
 }
 
 static int
 gz_cookie_close(void *cookie)
 {
-  return gzclose(cookie) == Z_OK ? 0 : EOF;
+  const int rc = gz_cookie_finish(cookie);
+  free(cookie);
+  return rc;
 }
 
 static bool
@@ -238,14 +262,17 @@ wants_gzip(const char *path)
 
 /// The compressed stream of `fd` (its own descriptor), or NULL.
 static FILE *
-open_gzip(int fd)
+open_gzip(int fd, GzCookie **cookie)
 {
-  const int own = dup(fd);
-  gzFile gz = own >= 0 ? gzdopen(own, "wb") : NULL;
-  if (!gz) {
-    if (own >= 0) {
-      close(own);
-    }
+  GzCookie *c = calloc(1, sizeof(GzCookie));
+  const int own = c ? dup(fd) : -1;
+  c = own >= 0 ? c : (free(c), NULL);
+  if (c && !(c->gz = gzdopen(own, "wb"))) {
+    close(own);
+    free(c);
+    c = NULL;
+  }
+  if (!c) {
     return NULL;
   }
   static const cookie_io_functions_t functions = {
@@ -254,24 +281,42 @@ open_gzip(int fd)
     .seek = NULL,
     .close = gz_cookie_close,
   };
-  FILE *stream = fopencookie(gz, "wb", functions);
+  FILE *stream = fopencookie(c, "wb", functions);
   if (!stream) {
-    gzclose(gz);
+    gz_cookie_close(c);
+    return NULL;
   }
+  *cookie = c;
   return stream;
 }
 
-/// Finish the gzip stream, if any: its trailer is written, `stream`
-/// becomes the file itself.  Returns false when that failed.
+/// Finish the gzip stream, if any: what was written is flushed into it and
+/// its trailer written.  The caller's FILE stays valid (later writes to it
+/// fail).  Returns false when that failed.
 static bool
 finish_gzip(EntOutput *o)
 {
-  if (o->stream == o->file) {
+  if (!o->gz) {
     return true;
   }
-  const bool ok = fclose(o->stream) == 0;
+  const bool flushed = fflush(o->stream) == 0 && !ferror(o->stream);
+  const bool finished = gz_cookie_finish(o->gz) == 0;
+  return flushed && finished;
+}
+
+/// Close the caller's FILE of a compressed output; the file's own FILE
+/// stays for the commit.
+static bool
+close_gzip(EntOutput *o)
+{
+  if (!o->gz) {
+    return true;
+  }
+  const bool finished = finish_gzip(o);
+  const bool closed = fclose(o->stream) == 0;
   o->stream = o->file;
-  return ok;
+  o->gz = NULL;
+  return finished && closed;
 }
 
 static EntStatus
@@ -280,7 +325,7 @@ attach_stream(EntOutput *o, int fd)
   o->file = fdopen(fd, "wb");
   o->stream = o->file;
   if (o->file && wants_gzip(o->path)) {
-    o->stream = open_gzip(fd);
+    o->stream = open_gzip(fd, &o->gz);
     if (!o->stream) {
       fclose(o->file);
       o->file = NULL;
@@ -399,7 +444,7 @@ EntStatus
 ent_output_commit(EntOutput *output)
 {
   EntOutput *o = output;
-  const bool gzip_failed = !finish_gzip(o);
+  const bool gzip_failed = !close_gzip(o);
   const bool write_failed =
     gzip_failed || fflush(o->stream) != 0 || ferror(o->stream);
   const int saved = errno;
@@ -466,7 +511,7 @@ void
 ent_output_abort(EntOutput *output)
 {
   if (output) {
-    (void)finish_gzip(output);
+    (void)close_gzip(output);
     fclose(output->stream);
     if (!output->anonymous) {
       unlink(output->temp);
@@ -495,7 +540,7 @@ ent_output_sha256(EntOutput *output, char hex[65])
       ferror(output->stream)) {
     return read_back_failed(output);
   }
-  const int fd = fileno(output->stream);
+  const int fd = fileno(output->file);
   struct sha256_ctx ctx;
   sha256_init(&ctx);
   char chunk[65536];

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The world: raptor's state, libxml2's one-time set-up and the log sink.
 
+#define _GNU_SOURCE 1 // mkostemp()
+
 #include "util.h"
 
 #include <libxml/parser.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -325,7 +329,22 @@ ent_log(EntWorld *world,
 FILE *
 ent_temp_file(EntWorld *world)
 {
-  FILE *f = tmpfile();
+  // In $TMPDIR (tmpfile() ignores it), closed on exec, unnamed at once.
+  const char *dir = getenv("TMPDIR");
+  EntBuf path = { NULL, 0, 0 };
+  FILE *f = NULL;
+  if (!ent_buf_appendf(
+        &path, "%s/entente-XXXXXX", dir && *dir ? dir : "/tmp")) {
+    const int fd = mkostemp(path.buf, O_CLOEXEC);
+    if (fd >= 0) {
+      unlink(path.buf);
+      f = fdopen(fd, "w+b");
+      if (!f) {
+        close(fd);
+      }
+    }
+  }
+  ent_buf_free(&path);
   if (!f) {
     ent_log(world,
             ENT_LOG_ERROR,

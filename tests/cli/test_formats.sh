@@ -373,6 +373,46 @@ EOF
     fail "jsonld: the embedded context"
 fi
 
+# --- Hard cases for TriG and JSON-LD --------------------------------------
+# Literals that end in quotes across a newline (serd 0.30 writes such a
+# long string so that its own reader refuses it: entente writes short
+# strings), and IRIs whose scheme is a prefix name of entente's JSON-LD
+# context ("schema:foo" must stay that IRI, not become http://schema.org/foo).
+cat >"$tmp/hard.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="h" base="https://example.org/id/" xml:lang="en">
+  <sources>
+    <source id="r" url="schema:foo" published="2025-03-24"><title>T</title>
+    <description>a
+b"</description></source>
+    <source id="s" published="2025-03-24"><title>"
+""</title><description>x
+\</description></source>
+    <source id="t" published="2025-03-24"><title>""""
+"""""</title><description>
+"
+</description></source>
+  </sources>
+  <countries>
+    <country id="c1"><name>C</name><same-as>source:bar</same-as></country>
+  </countries>
+</dataset>
+EOF
+if run_clean hard-nq "$ENTENTE" export "$tmp/hard.xml" -f nquads; then
+  canon_quads <"$tmp/hard-nq.out" >"$tmp/parsed/hard.ref"
+  for f in trig jsonld; do
+    run_clean "hard-$f" "$ENTENTE" export "$tmp/hard.xml" -f "$f" -o "$tmp/hard.$f" || continue
+    if [ "$f" = trig ]; then
+      serdi -i trig -o nquads "$tmp/hard.trig" 2>"$tmp/hard-serdi.err" | sort -u |
+        cmp -s - "$tmp/parsed/hard.ref" || fail "hard cases: serdi reads other quads from the TriG: $(head -1 "$tmp/hard-serdi.err")"
+    fi
+    if [ -d "$ENTENTE_SRC/tests/js/node_modules/jsonld" ]; then
+      node "$ENTENTE_SRC/tests/js/rdf-to-nquads.mjs" "$f" "$tmp/hard.$f" 2>"$tmp/hard-js.err" | canon_quads |
+        cmp -s - "$tmp/parsed/hard.ref" || fail "hard cases: the JavaScript parser reads other quads from the $f: $(head -1 "$tmp/hard-js.err")"
+    fi
+  done
+fi
+
 # --- names, extensions, standard output, compression -----------------------
 expect_usage() { # DESCRIPTION ARGS...: exit 64, one message, no file
   local what=$1

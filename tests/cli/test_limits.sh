@@ -58,6 +58,12 @@ check_iri() { # IRI WHAT
 check_iri $'https://example.org/\xe2\x80\xaeexe.png/' "with U+202E"
 check_iri 'https:/x/' "without a host"
 check_iri 'https://example.org/%zz/' "with a bad percent-escape"
+# White space and invisible format characters: RFC 3987 lets them through,
+# but JSON-LD processors drop the statements of such an IRI.
+check_iri $'https://example.org/a\xc2\xa0b/' "with a no-break space"
+check_iri $'https://example.org/a\xe2\x80\xa8b/' "with a line separator"
+check_iri $'https://example.org/a\xef\xbb\xbfb/' "with a byte-order mark"
+check_iri $'https://example.org/a\xe2\x80\x8bb/' "with a zero-width space"
 for base in 'https:/x/' $'https://example.org/\xe2\x80\xaex/' 'https://example.org/%zz/' 'https://example.org/no-slash'; do
   for cmd in export validate; do
     run "$cmd" "$minimal" --base "$base" -f ntriples
