@@ -574,7 +574,8 @@ typedef enum {
 
 /// The diagram format called `name` ("svg"...), or ENT_DIAGRAM_COUNT_.
 ENT_API EntDiagramFormat ent_diagram_format_by_name(const char *name);
-/// The diagram format a file name's extension implies, or ..._COUNT_.
+/// The diagram format a file name's extension implies (after a final
+/// ".gz"), or ..._COUNT_.
 ENT_API EntDiagramFormat ent_diagram_format_by_extension(const char *path);
 /// The usual file extension of `format`, without the dot ("svg"...).
 ENT_API const char *ent_diagram_extension(EntDiagramFormat format);

@@ -254,16 +254,6 @@ format_by_name(const char *name, Format *out)
 static bool
 format_by_extension(const char *path, Format *out)
 {
-  char plain[4096];
-  const size_t len = strlen(path);
-  if (len > 3 && len < sizeof(plain) && !strcmp(path + len - 3, ".gz")) {
-    memcpy(plain, path, len - 3);
-    plain[len - 3] = '\0';
-    path = plain;
-    if (len > 6 && !strcmp(path + len - 6, ".gz")) {
-      return false; // compressed once only: NAME.gz.gz names no format
-    }
-  }
   return pick_format(
     ent_format_by_extension(path), ent_diagram_format_by_extension(path), out);
 }
@@ -1227,10 +1217,7 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
 static int
 run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
 {
-  if (o->n_args != 1 || o->n_formats != 1 || !o->formats[0].diagram) {
-    return usage_error("dot draws one RDF file in one diagram format (dot, "
-                       "svg, png, pdf, graphml)");
-  }
+  // One RDF file, one diagram format: parse_args() saw to it.
   int rc = check_output_dir(o);
   if (rc) {
     return rc;

@@ -38,11 +38,17 @@ ent_diagram_format_by_name(const char *name)
 EntDiagramFormat
 ent_diagram_format_by_extension(const char *path)
 {
-  const char *dot = strrchr(path, '.');
-  if (dot && !strcmp(dot, ".gv")) {
-    return ENT_DIAGRAM_DOT;
+  // "x.svg.gz" is SVG, compressed (as ent_format_by_extension() reads).
+  size_t len = 0;
+  const char *extension = ent_path_extension(path, &len);
+  char name[16];
+  if (!extension || len >= sizeof(name)) {
+    return ENT_DIAGRAM_COUNT_;
   }
-  return dot ? ent_diagram_format_by_name(dot + 1) : ENT_DIAGRAM_COUNT_;
+  memcpy(name, extension, len);
+  name[len] = '\0';
+  return !strcmp(name, "gv") ? ENT_DIAGRAM_DOT
+                             : ent_diagram_format_by_name(name);
 }
 
 const char *

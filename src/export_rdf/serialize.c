@@ -100,24 +100,15 @@ ent_format_by_extension(const char *path)
     return ENT_FORMAT_COUNT_;
   }
   // "x.nt.gz" is N-Triples, compressed.
-  size_t len = strlen(path);
-  if (len > 3 && !strcmp(path + len - 3, ".gz")) {
-    len -= 3;
-  }
-  const char *slash = strrchr(path, '/');
-  const char *name = slash ? slash + 1 : path;
-  const char *dot = NULL;
-  for (const char *c = name; c < path + len; ++c) {
-    dot = *c == '.' ? c : dot;
-  }
-  if (!dot || dot == name) {
+  size_t ext_len = 0;
+  const char *extension = ent_path_extension(path, &ext_len);
+  if (!extension) {
     return ENT_FORMAT_COUNT_;
   }
-  const size_t ext_len = (size_t)(path + len - dot - 1);
   for (int f = 0; f < ENT_FORMAT_COUNT_; ++f) {
     for (size_t e = 0; e < 3 && formats[f].extensions[e]; ++e) {
       const char *ext = formats[f].extensions[e];
-      if (strlen(ext) == ext_len && !strncasecmp(dot + 1, ext, ext_len)) {
+      if (strlen(ext) == ext_len && !strncasecmp(extension, ext, ext_len)) {
         return (EntFormat)f;
       }
     }

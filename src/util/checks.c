@@ -477,3 +477,23 @@ ent_find_text(const char *text,
   }
   return false;
 }
+
+const char *
+ent_path_extension(const char *path, size_t *len)
+{
+  size_t end = strlen(path);
+  if (end > 3 && !strcmp(path + end - 3, ".gz")) {
+    end -= 3;
+  }
+  const char *slash = strrchr(path, '/');
+  const char *name = slash ? slash + 1 : path;
+  const char *dot = NULL;
+  for (const char *c = name; c < path + end; ++c) {
+    dot = *c == '.' ? c : dot;
+  }
+  if (!dot || dot == name) {
+    return NULL;
+  }
+  *len = (size_t)(path + end - dot - 1);
+  return dot + 1;
+}

@@ -99,6 +99,11 @@ const char *ent_pool_copy(EntPool *pool, const char *s, size_t len);
 /// The one stable copy of `s` (deduplicated).
 const char *ent_pool_intern(EntPool *pool, const char *s);
 
+/// The extension of the file name in `path`, after one final ".gz" is set
+/// aside ("d/x.nt.gz" -> "nt"): its start, its length in `*len`; NULL when
+/// the name has none (".ttl" is a name, not an extension).
+const char *ent_path_extension(const char *path, size_t *len);
+
 /// An anonymous temporary file (tmpfile()), or NULL after logging why.
 FILE *ent_temp_file(EntWorld *world);
 

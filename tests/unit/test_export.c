@@ -493,6 +493,12 @@ test_format_names(void)
   assert(ent_format_by_extension("data.gz") == ENT_FORMAT_COUNT_);
   assert(ent_format_by_extension("dir.ttl/data") == ENT_FORMAT_COUNT_);
   assert(ent_format_by_extension(".ttl") == ENT_FORMAT_COUNT_);
+  // Diagrams read their extension the same way.
+  assert(ent_diagram_format_by_extension("x.svg.gz") == ENT_DIAGRAM_SVG);
+  assert(ent_diagram_format_by_extension("x.gv") == ENT_DIAGRAM_DOT);
+  assert(ent_diagram_format_by_extension("x.svg.gz.gz") == ENT_DIAGRAM_COUNT_);
+  assert(ent_diagram_format_by_extension("d.svg/x") == ENT_DIAGRAM_COUNT_);
+  assert(ent_format_by_extension("x.nt.gz.gz") == ENT_FORMAT_COUNT_);
   assert(ent_format_by_extension("data.txt") == ENT_FORMAT_COUNT_);
   assert(ent_format_by_extension("ttl") == ENT_FORMAT_COUNT_);
   for (int f = 0; f < ENT_FORMAT_COUNT_; ++f) {
