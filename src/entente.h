@@ -59,6 +59,7 @@ typedef enum {
   ENT_ERR_QUOTE = 14,        ///< A quote does not appear in its source text
   ENT_ERR_ONTOLOGY = 15,     ///< The ontology is unusable
   ENT_ERR_INTERNAL = 16,     ///< A library failed unexpectedly
+  ENT_ERR_TOO_LARGE = 17,    ///< Past a documented limit of the format
 } EntStatus;
 
 /// A one-sentence description of `status`, without a trailing period.
@@ -125,6 +126,42 @@ ENT_API unsigned long ent_world_warning_count(const EntWorld *world);
  * calling thread.
  */
 ENT_API void ent_world_set_threads(EntWorld *world, unsigned threads);
+
+/// The phases of a long run that report progress.
+typedef enum {
+  ENT_PHASE_READ,    ///< Reading datasets into a graph held in memory
+  ENT_PHASE_INDEX,   ///< Streaming, first pass: checking, indexing entities
+  ENT_PHASE_WRITE,   ///< Streaming, second pass: writing statements
+  ENT_PHASE_DIAGRAM, ///< Building a diagram's view of a graph
+  ENT_PHASE_LAYOUT,  ///< Graphviz laying out and rendering a diagram
+} EntPhase;
+
+/// How far a phase is.
+typedef struct {
+  EntPhase phase;
+  unsigned long long done;       ///< READ, INDEX, WRITE: bytes of the datasets
+                                 ///< read; DIAGRAM, LAYOUT: nodes
+  unsigned long long total;      ///< What `done` counts up to, or 0: unknown
+  unsigned long long elements;   ///< Dataset elements read in this phase
+  unsigned long long statements; ///< WRITE: statements written so far
+} EntProgress;
+
+/// Told how far a long run is (from the calling thread, every few
+/// thousand elements and when a phase begins; `progress` is borrowed).
+typedef void (*EntProgressFunc)(void *handle, const EntProgress *progress);
+
+/// Report progress to `func` (NULL: no reports, the default).
+ENT_API void ent_world_set_progress(EntWorld *world,
+                                    EntProgressFunc func,
+                                    void *handle);
+
+/**
+ * N-Triples, N-Quads, Turtle and TriG are written in UTF-8, as RDF 1.1
+ * defines them.  With `ascii`, every character past U+007F in an IRI or a
+ * literal is written as a \uXXXX or \UXXXXXXXX escape instead (for tools
+ * that read only ASCII); the statements are the same.
+ */
+ENT_API void ent_world_set_ascii(EntWorld *world, bool ascii);
 
 /// The vocabulary files the library carries (ent_document()).
 typedef enum {
@@ -490,10 +527,26 @@ ENT_API const char *ent_format_name(EntFormat format);
 ENT_API const char *ent_format_extension(EntFormat format);
 
 /**
+ * RDF/XML and RDF/JSON are written by raptor2's serializers, which hold
+ * every statement until the document ends (about 250 bytes each); past
+ * this many statements they are refused (ENT_ERR_TOO_LARGE), before a
+ * byte is written, unless ent_world_set_buffered_limit() says otherwise.
+ * N-Triples, N-Quads, Turtle and TriG have no limit: they are written as
+ * they come.
+ */
+#define ENT_BUFFERED_MAX_STATEMENTS 2000000
+
+/// Refuse RDF/XML and RDF/JSON past `statements` (0: the default,
+/// ENT_BUFFERED_MAX_STATEMENTS).
+ENT_API void ent_world_set_buffered_limit(EntWorld *world,
+                                          unsigned long long statements);
+
+/**
  * Write `graph` as RDF to `stream` (borrowed; not closed).  Every `ent:`
  * term written must be declared in the ontology, or nothing is written
- * and ENT_ERR_UNDECLARED is returned.  `count` (nullable) receives the
- * number of statements written.
+ * and ENT_ERR_UNDECLARED is returned; RDF/XML and RDF/JSON of more
+ * statements than the world's buffered limit give ENT_ERR_TOO_LARGE.
+ * `count` (nullable) receives the number of statements written.
  */
 ENT_API EntStatus ent_export_rdf(EntGraph *graph,
                                  EntFormat format,
@@ -518,22 +571,18 @@ ENT_API EntStatus ent_export_rdf_source(EntGraph *graph,
                                         FILE *stream,
                                         size_t *count);
 
-/// Told how far a long export is: datasets elements read, statements
-/// written.
-typedef void (*EntProgressFunc)(void *handle,
-                                size_t elements,
-                                size_t statements);
-
 /**
- * Load and write the datasets `paths` as N-Triples or N-Quads in one
- * stream, with memory that does not grow with the number of statements:
+ * Load and write the datasets `paths` as N-Triples, N-Quads, Turtle or
+ * TriG in one stream, with memory that does not grow with the number of
+ * statements (Turtle and TriG abbreviate the statements of one subject
+ * that come together, as the model emits them):
  * a first pass indexes every entity (so references may point anywhere),
  * a second writes each element's statements as soon as it is read and
  * forgets them.  `graph` must be new (no entities).  Every check of
  * ent_load_dataset() applies; an error stops the stream, so a partial
  * output may have been written to `stream`: write to an EntOutput to
- * keep failures from leaving files.  `progress` (nullable) is called
- * every few thousand elements, from the calling thread.  When the world
+ * keep failures from leaving files.  Both passes report progress
+ * (ent_world_set_progress()) with the total bytes to read.  When the world
  * allows two threads (ent_world_set_threads()), a second one serializes
  * (and a third writes) while this one reads; the bytes are the same.
  */
@@ -542,8 +591,6 @@ ENT_API EntStatus ent_export_rdf_stream(EntGraph *graph,
                                         size_t n_paths,
                                         EntFormat format,
                                         FILE *stream,
-                                        EntProgressFunc progress,
-                                        void *progress_handle,
                                         size_t *count);
 
 /**

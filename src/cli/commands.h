@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 /// `entente push DATASET... --store URL ...`: see src/cli/push.c.
 int ent_cmd_push(int argc, char **argv);
@@ -97,5 +98,31 @@ void ent_cli_safe_stderr(void);
 
 /// The cores this process may run on (its affinity), at least 1.
 unsigned ent_cli_usable_cores(void);
+
+/// The progress line of export, validate and dot (progress.c).
+typedef struct {
+  struct timespec start;       ///< Of the run
+  struct timespec last;        ///< When a line was last shown
+  struct timespec phase_start; ///< Of the phase being shown
+  EntPhase phase;
+  bool any;      ///< A report came
+  bool terminal; ///< Lines overwrite each other (\r), else one per line
+  bool shown;    ///< A terminal line is open (ends with a newline)
+  bool asked;    ///< --progress: from the start, short runs too
+} CliProgress;
+
+/// Show `world`'s progress reports on stderr when `enabled`: from one
+/// second into the run (from its start when `asked`), a line kept up to
+/// date on a `terminal`, else a line a second and one per phase.  `cp`
+/// must outlive the reports.
+void ent_cli_progress_start(CliProgress *cp,
+                            EntWorld *world,
+                            bool enabled,
+                            bool terminal,
+                            bool asked);
+/// End the line (and the reports, when `world` is not NULL).
+void ent_cli_progress_end(CliProgress *cp, EntWorld *world);
+/// End an open line before a message is printed.
+void ent_cli_progress_break(CliProgress *cp);
 
 #endif // ENT_CLI_COMMANDS_H

@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -87,7 +88,8 @@ static const char main_help[] =
 #define EXIT_STATUS                                                           \
   "\n"                                                                        \
   "Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input,\n" \
-  "70 internal error, 74 output error, 78 unusable ontology.\n"
+  "70 internal error, 74 output error (or too large for the format), 78\n"    \
+  "unusable ontology.\n"
 
 static const char export_help[] =
   "Usage: entente export [OPTION]... DATASET...\n"
@@ -117,11 +119,20 @@ static const char export_help[] =
   "                   N-Quads\n"
   "  -j, --jobs N     with -O: export the datasets in N worker processes\n"
   "                   (the same bytes whatever N)\n"
-  "  --threads N      N-Triples and N-Quads: 2 serializes in a second\n"
-  "                   thread while the first reads (default 2 when this\n"
-  "                   process may use two or more cores)\n"
-  "  -q, --quiet      no progress line (shown on a terminal for long "
-  "runs)\n" INPUT_OPTIONS "\n"
+  "  --threads N      N-Triples, N-Quads, Turtle, TriG: 2 serializes in a\n"
+  "                   second thread while the first reads (default 2 when\n"
+  "                   this process may use two or more cores)\n"
+  "  --ascii          N-Triples, N-Quads, Turtle, TriG: write characters\n"
+  "                   past U+007F as \\u escapes (default: UTF-8)\n"
+  "  --buffered-limit N\n"
+  "                   RDF/XML and RDF/JSON, which raptor2 holds in memory\n"
+  "                   (~250 bytes a statement): refuse past N statements\n"
+  "                   (default 2000000)\n"
+  "  -q, --quiet      no progress line\n"
+  "  --progress       show the progress of runs longer than a second even\n"
+  "                   when standard error is not a terminal (one line a\n"
+  "                   second); on a terminal it is shown unless "
+  "-q\n" INPUT_OPTIONS "\n"
   "Diagram options (with a diagram format only):\n" DIAGRAM_OPTIONS
   "  -h, --help       print this help\n"
   "\n"
@@ -139,7 +150,9 @@ static const char validate_help[] =
   "duplicates are warnings.\n"
   "\n"
   "Options:\n"
-  "  -q, --quiet      print nothing when the datasets are valid\n" INPUT_OPTIONS
+  "  -q, --quiet      print nothing when the datasets are valid\n"
+  "  --progress       show the progress of long runs even when standard\n"
+  "                   error is not a terminal\n" INPUT_OPTIONS
   "  -h, --help       print this help\n" EXIT_STATUS;
 
 static const char dot_help[] =
@@ -159,7 +172,9 @@ static const char dot_help[] =
   "  -O, --output-dir DIR\n"
   "                   write RDF-FILE-NAME.EXT into DIR\n"
   "  --syntax NAME    turtle, ntriples, nquads, trig or rdfxml, when the\n"
-  "                   extension does not tell\n" DIAGRAM_OPTIONS
+  "                   extension does not tell\n"
+  "  --progress       show the progress of long runs even when standard\n"
+  "                   error is not a terminal\n" DIAGRAM_OPTIONS
   "  --ontology FILE  label edges from this ontology instead of the\n"
   "                   built-in one\n"
   "  -w, --no-warnings  do not show warnings\n"
@@ -206,11 +221,15 @@ typedef struct {
   bool quiet;
   bool no_warnings;
   bool strict;
-  bool corpus_output;    ///< -O: also write the corpus graph's own file
-  unsigned long jobs;    ///< -j: parallel workers (export -O only)
-  unsigned long threads; ///< --threads, or 0: as many cores, up to 2
-  EntOutputSet *set;     ///< -j worker: the parent's set (not owned)
-  size_t worker;         ///< -j worker: its number, for its manifest part
+  bool corpus_output;           ///< -O: also write the corpus graph's own file
+  unsigned long jobs;           ///< -j: parallel workers (export -O only)
+  unsigned long threads;        ///< --threads, or 0: as many cores, up to 2
+  bool ascii;                   ///< --ascii: escape non-ASCII characters
+  bool progress;                ///< --progress: even when stderr is no terminal
+  unsigned long buffered_limit; ///< --buffered-limit, or 0: the default
+  CliProgress *progress_line;   ///< Where the progress line is, or NULL
+  EntOutputSet *set;            ///< -j worker: the parent's set (not owned)
+  size_t worker; ///< -j worker: its number, for its manifest part
 } Options;
 
 /// The command being parsed, for the pointer to its help in usage
@@ -229,6 +248,16 @@ usage_error(const char *fmt, ...)
   vsnprintf(message, sizeof(message), fmt, args);
   va_end(args);
   return ent_cli_usage_error(current_command, "%s", message);
+}
+
+/// The formats written as the datasets are read (ent_export_rdf_stream()).
+static bool
+is_stream_format(Format format)
+{
+  return !format.diagram &&
+         (format.value == ENT_FORMAT_NTRIPLES ||
+          format.value == ENT_FORMAT_NQUADS ||
+          format.value == ENT_FORMAT_TURTLE || format.value == ENT_FORMAT_TRIG);
 }
 
 /// The format among an RDF syntax and a diagram format that matched.
@@ -327,6 +356,9 @@ parse_count(const char *text, unsigned long max, unsigned long *out)
 enum {
   OPT_STRICT = 256,
   OPT_THREADS,
+  OPT_ASCII,
+  OPT_PROGRESS,
+  OPT_BUFFERED_LIMIT,
   OPT_TEXT,
   OPT_TEXT_DIR,
   OPT_BASE,
@@ -373,7 +405,10 @@ static const struct option export_options[] = {
   OUTPUT_LONG_OPTIONS,
   { "jobs", required_argument, NULL, 'j' },
   { "threads", required_argument, NULL, OPT_THREADS },
+  { "ascii", no_argument, NULL, OPT_ASCII },
+  { "buffered-limit", required_argument, NULL, OPT_BUFFERED_LIMIT },
   { "quiet", no_argument, NULL, 'q' },
+  { "progress", no_argument, NULL, OPT_PROGRESS },
   INPUT_LONG_OPTIONS,
   DIAGRAM_LONG_OPTIONS,
   COMMON_OPTIONS,
@@ -382,14 +417,18 @@ static const struct option export_options[] = {
 
 static const struct option validate_options[] = {
   { "quiet", no_argument, NULL, 'q' },
+  { "progress", no_argument, NULL, OPT_PROGRESS },
   INPUT_LONG_OPTIONS,
   COMMON_OPTIONS,
   { NULL, 0, NULL, 0 },
 };
 
 static const struct option dot_options[] = {
-  OUTPUT_LONG_OPTIONS,  { "syntax", required_argument, NULL, OPT_SYNTAX },
-  DIAGRAM_LONG_OPTIONS, COMMON_OPTIONS,
+  OUTPUT_LONG_OPTIONS,
+  { "syntax", required_argument, NULL, OPT_SYNTAX },
+  { "progress", no_argument, NULL, OPT_PROGRESS },
+  DIAGRAM_LONG_OPTIONS,
+  COMMON_OPTIONS,
   { NULL, 0, NULL, 0 },
 };
 
@@ -425,6 +464,17 @@ take_option(void *handle, int key, const char *value)
     case OPT_THREADS:
       if (!parse_count(value, 2, &o->threads)) {
         return usage_error("--threads takes 1 or 2");
+      }
+      break;
+    case OPT_ASCII:
+      o->ascii = true;
+      break;
+    case OPT_PROGRESS:
+      o->progress = true;
+      break;
+    case OPT_BUFFERED_LIMIT:
+      if (!parse_count(value, ULONG_MAX, &o->buffered_limit)) {
+        return usage_error("--buffered-limit takes a number of statements");
       }
       break;
     case OPT_TEXT:
@@ -580,9 +630,7 @@ parse_args(int argc, char **argv, Options *o)
   bool any_stream = false;
   for (int f = 0; f < o->n_formats; ++f) {
     any_diagram |= o->formats[f].diagram;
-    any_stream |=
-      !o->formats[f].diagram && (o->formats[f].value == ENT_FORMAT_NTRIPLES ||
-                                 o->formats[f].value == ENT_FORMAT_NQUADS);
+    any_stream |= is_stream_format(o->formats[f]);
   }
   if (o->diagram_option && !any_diagram) {
     return usage_error("%s applies to diagrams (-f dot, svg, png, pdf, "
@@ -591,7 +639,22 @@ parse_args(int argc, char **argv, Options *o)
                        ent_format_name((EntFormat)o->formats[0].value));
   }
   if (o->threads && !any_stream) {
-    return usage_error("--threads applies to -f ntriples and nquads only");
+    return usage_error(
+      "--threads applies to -f ntriples, nquads, turtle and trig only");
+  }
+  bool any_buffered = false;
+  for (int f = 0; f < o->n_formats; ++f) {
+    any_buffered |=
+      !o->formats[f].diagram && (o->formats[f].value == ENT_FORMAT_RDFXML ||
+                                 o->formats[f].value == ENT_FORMAT_RDFJSON);
+  }
+  if (o->buffered_limit && !any_buffered) {
+    return usage_error(
+      "--buffered-limit applies to -f rdfxml and rdfjson only");
+  }
+  if (o->ascii && !any_stream) {
+    return usage_error(
+      "--ascii applies to -f ntriples, nquads, turtle and trig only");
   }
   if (dot && (o->n_formats != 1 || !o->formats[0].diagram)) {
     return usage_error("dot draws one RDF file in one diagram format (dot, "
@@ -621,6 +684,8 @@ exit_code(EntStatus st)
     case ENT_ERR_NO_MEMORY:
     case ENT_ERR_INTERNAL:
       return EXIT_SOFTWARE;
+    case ENT_ERR_TOO_LARGE: // the output cannot be made in this format
+      return EXIT_IOERR;
     case ENT_ERR_SYNTAX:
     case ENT_ERR_SCHEMA:
     case ENT_ERR_BAD_VALUE:
@@ -648,6 +713,7 @@ cli_log(void *handle,
   if (level == ENT_LOG_WARNING && o->no_warnings) {
     return;
   }
+  ent_cli_progress_break(o->progress_line);
   static const char *const level_names[] = { "error", "warning", "note" };
   if (caret && caret->document && caret->line) {
     fprintf(stderr,
@@ -990,45 +1056,6 @@ finish_outputs(EntOutput **outputs, size_t n, EntStatus st)
   return st;
 }
 
-/// A progress line on stderr for long runs, when stderr is a terminal.
-typedef struct {
-  bool enabled;
-  bool shown;
-  struct timespec start;
-} Progress;
-
-static double
-seconds_since(const struct timespec *start)
-{
-  struct timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  return (double)(now.tv_sec - start->tv_sec) +
-         (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-}
-
-static void
-show_progress(void *handle, size_t elements, size_t statements)
-{
-  Progress *p = handle;
-  const double elapsed = seconds_since(&p->start);
-  if (!p->enabled || elapsed < 1.0) {
-    return;
-  }
-  fprintf(stderr,
-          "\rentente: %zu elements, %zu statements, %.0f statements/s ",
-          elements,
-          statements,
-          (double)statements / elapsed);
-  p->shown = true;
-}
-
-static bool
-is_stream_format(Format format)
-{
-  return !format.diagram && (format.value == ENT_FORMAT_NTRIPLES ||
-                             format.value == ENT_FORMAT_NQUADS);
-}
-
 /// Stream the datasets of `unit` as N-Triples or N-Quads into `stream`.
 static EntStatus
 stream_output(EntWorld *world,
@@ -1037,7 +1064,6 @@ stream_output(EntWorld *world,
               const Unit *unit,
               EntFormat format,
               FILE *stream,
-              Progress *progress,
               bool *input_failed,
               EntOutput *output,
               FILE *manifest)
@@ -1047,14 +1073,8 @@ stream_output(EntWorld *world,
   EntStatus st = prepare_graph(world, ont, o, &graph);
   if (!st) {
     ent_graph_write_registry(graph, unit->registry);
-    st = ent_export_rdf_stream(graph,
-                               unit->paths,
-                               unit->n_paths,
-                               format,
-                               stream,
-                               show_progress,
-                               progress,
-                               &total);
+    st = ent_export_rdf_stream(
+      graph, unit->paths, unit->n_paths, format, stream, &total);
     // Reading failed (a dataset, a source's text), not writing: the
     // writers' failures all leave the stream's error flag set.
     *input_failed = st == ENT_ERR_IO && !ferror(stream);
@@ -1062,9 +1082,13 @@ stream_output(EntWorld *world,
   if (!st) {
     st = check_text_sources(graph, o);
   }
-  // The manifest (written with -O only): one row per named graph
-  // (N-Quads) or per file.
-  manifest = o->output_dir ? manifest : NULL;
+  // The manifest (written with -O only, for the line-based syntaxes a
+  // loader splits and checks): one row per named graph (N-Quads) or per
+  // file (N-Triples).
+  manifest = o->output_dir &&
+                 (format == ENT_FORMAT_NQUADS || format == ENT_FORMAT_NTRIPLES)
+               ? manifest
+               : NULL;
   char sha[65];
   if (!st && output && manifest) {
     st = ent_output_sha256(output, sha);
@@ -1138,8 +1162,6 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
   if (!outputs || !manifest) {
     st = st ? st : ENT_ERR_NO_MEMORY;
   }
-  Progress progress = { isatty(STDERR_FILENO) && !o->quiet, false, { 0, 0 } };
-  clock_gettime(CLOCK_MONOTONIC, &progress.start);
   bool input_failed = false;
   for (size_t u = 0; !st && u < n_units; ++u) {
     const Unit *unit = &units[u];
@@ -1163,7 +1185,6 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
                            unit,
                            (EntFormat)format.value,
                            stream,
-                           &progress,
                            &input_failed,
                            outputs[f],
                            manifest);
@@ -1183,9 +1204,6 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
       // Closed now, in the scratch directory: bounded open files.
       st = finish_outputs(outputs, (size_t)o->n_formats, st);
     }
-  }
-  if (progress.shown) {
-    fputc('\n', stderr);
   }
   if (manifest) {
     fclose(manifest);
@@ -1516,7 +1534,20 @@ main(int argc, char **argv)
       threads = ent_cli_usable_cores() >= 2 ? 2 : 1;
     }
     ent_world_set_threads(world, (unsigned)threads);
+    ent_world_set_ascii(world, o.ascii);
+    ent_world_set_buffered_limit(world, o.buffered_limit);
     st = ent_ontology_load(world, o.ontology, &ont);
+  }
+  // -j workers would write their lines over each other: none.
+  CliProgress progress;
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  if (world) {
+    ent_cli_progress_start(&progress,
+                           world,
+                           !o.quiet && o.jobs <= 1 && (terminal || o.progress),
+                           terminal,
+                           o.progress);
+    o.progress_line = &progress;
   }
   if (st) {
     rc = exit_code(st == ENT_ERR_IO ? ENT_ERR_ONTOLOGY : st);
@@ -1529,6 +1560,10 @@ main(int argc, char **argv)
   } else {
     rc = run_export(world, ont, &o);
   }
+  if (world) {
+    ent_cli_progress_end(&progress, world);
+  }
+  o.progress_line = NULL;
   ent_ontology_free(ont);
   ent_world_free(world);
   ent_cli_inputs_free(&o.in);

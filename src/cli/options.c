@@ -34,7 +34,9 @@ ent_cli_usage_error(const char *command, const char *fmt, ...)
 static const char *const every_option[] = {
   "allow-insecure-auth",
   "append",
+  "ascii",
   "base",
+  "buffered-limit",
   "chunk",
   "context",
   "corpus",
@@ -50,6 +52,7 @@ static const char *const every_option[] = {
   "no-warnings",
   "ontology",
   "output",
+  "progress",
   "output-dir",
   "password-file",
   "proxy",

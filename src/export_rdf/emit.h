@@ -33,7 +33,22 @@ typedef EntStatus (*EmitFunc)(void *handle, const Triple *triple);
  */
 EntStatus ent_emit(EntGraph *graph, bool quads, EmitFunc func, void *handle);
 
-/// A raptor2 serializer writing to a stream, fed one statement at a time.
+/// Receives one namespace prefix and its IRI.
+typedef EntStatus (*EntPrefixFunc)(void *handle,
+                                   const char *prefix,
+                                   const char *ns);
+
+/**
+ * The namespace prefixes of the syntaxes that have them (rdf: included),
+ * then one per class path under the graph's base ("official:"), each
+ * given to `func`, which may stop the walk with a failure.
+ */
+EntStatus ent_rdf_prefixes(const EntGraph *graph,
+                           EntPrefixFunc func,
+                           void *handle);
+
+/// An RDF writer (serd's, or a raptor2 serializer for RDF/XML and
+/// RDF/JSON) writing to a stream, fed one statement at a time.
 typedef struct RdfWriterImpl RdfWriter;
 
 /// Start writing `format` to `stream` (borrowed).  With `only_graph`, only
@@ -127,9 +142,9 @@ EntStatus ent_graph_named_graphs(const EntGraph *graph,
                                  size_t *n);
 
 /**
- * Write `graph` (only the graph `only_graph`, when not NULL) as TriG or
- * JSON-LD, one block per named graph: the statements are sorted by graph
- * through a temporary file, then each graph's are written together.
+ * Write `graph` (only the graph `only_graph`, when not NULL) as JSON-LD,
+ * one block per named graph: the statements are sorted by graph through a
+ * temporary file, then each graph's are written together.
  */
 EntStatus ent_export_grouped(EntGraph *graph,
                              EntFormat format,

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// TriG and JSON-LD: the syntaxes that write each named graph as one block.
-// The model emits an entity's statements together, whatever their graph,
-// so the statements are first sorted by graph in one walk
-// (ent_export_by_graph(): each graph's statements as N-Triples in its own
-// part of a temporary file), then each part is read back by serd and
-// written in its graph's block: by serd's TriG writer, or as JSON-LD node
-// objects built with jansson.  Memory stays that of one node object; time
-// is linear in the statements.
+// JSON-LD: each named graph written as one block.  The model emits an
+// entity's statements together, whatever their graph, so the statements
+// are first sorted by graph in one walk (ent_export_by_graph(): each
+// graph's statements as N-Triples in its own part of a temporary file),
+// then each part is read back by serd and written in its graph's block as
+// JSON-LD node objects built with jansson.  Memory stays that of one node
+// object; time is linear in the statements.  (TriG is written as it comes,
+// by serd: a graph may then have several blocks, which TriG allows.)
 
 #include "emit.h"
 
@@ -65,33 +65,17 @@ prefixes_add(Prefixes *p, const char *name, const char *ns)
   return ENT_SUCCESS;
 }
 
-/// The prefixes the Turtle writer declares, and rdf: (which raptor
-/// declares itself there).
+static EntStatus
+add_prefix(void *handle, const char *prefix, const char *ns)
+{
+  return prefixes_add(handle, prefix, ns);
+}
+
+/// The prefixes the Turtle writer declares, rdf: included.
 static EntStatus
 collect_prefixes(const EntGraph *graph, Prefixes *out)
 {
-  size_t n_prefixes = 0;
-  const Prefix *prefixes = ent_prefixes(&n_prefixes);
-  EntStatus st = ENT_SUCCESS;
-  for (size_t i = 0; !st && i < n_prefixes; ++i) {
-    if (prefixes[i].in_rdf || !strcmp(prefixes[i].prefix, "rdf")) {
-      st = prefixes_add(out, prefixes[i].prefix, prefixes[i].ns);
-    }
-  }
-  EntBuf ns = { NULL, 0, 0 };
-  for (int c = 0; !st && c < ENT_CLASS_COUNT_; ++c) {
-    if (c == ENT_CLASS_PARAPHRASE) {
-      continue; // shares "statement" with quotations
-    }
-    const ClassInfo *info = ent_class_info((EntClass)c);
-    ent_buf_reset(&ns);
-    st = ent_buf_appendf(&ns, "%s%s/", graph->base, info->path);
-    if (!st) {
-      st = prefixes_add(out, info->path, ns.buf);
-    }
-  }
-  ent_buf_free(&ns);
-  return st;
+  return ent_rdf_prefixes(graph, add_prefix, out);
 }
 
 /// JSON-LD has no way to say that "schema:x" is an IRI of the scheme
@@ -154,143 +138,6 @@ struct GroupedWriter {
   EntWorld *world;
   EntStatus failed; ///< The first failure inside a serd callback
 };
-
-// ---- TriG, by serd
-// -----------------------------------------------------------
-
-typedef struct {
-  GroupedWriter base;
-  SerdEnv *env;
-  SerdWriter *writer;
-  SerdNode graph;
-  char *graph_iri;
-  bool write_failed;
-} TrigWriter;
-
-static size_t
-trig_sink(const void *buf, size_t len, void *handle)
-{
-  TrigWriter *t = handle;
-  if (t->write_failed || fwrite(buf, 1, len, t->base.stream) != len) {
-    t->write_failed = true;
-    return 0;
-  }
-  return len;
-}
-
-static EntStatus
-trig_begin_graph(GroupedWriter *w, const char *graph)
-{
-  TrigWriter *t = (TrigWriter *)w;
-  free(t->graph_iri);
-  t->graph_iri = graph ? strdup(graph) : NULL;
-  if (graph && !t->graph_iri) {
-    return ENT_ERR_NO_MEMORY;
-  }
-  t->graph = graph ? serd_node_from_string(SERD_URI, (uint8_t *)t->graph_iri)
-                   : SERD_NODE_NULL;
-  return ENT_SUCCESS;
-}
-
-static SerdStatus
-trig_statement(void *handle,
-               SerdStatementFlags flags,
-               const SerdNode *graph,
-               const SerdNode *subject,
-               const SerdNode *predicate,
-               const SerdNode *object,
-               const SerdNode *datatype,
-               const SerdNode *lang)
-{
-  (void)graph;
-  TrigWriter *t = handle;
-  // Literals as short strings, newlines and quotes escaped: serd 0.30
-  // writes a long string ending in quotes ("""a"\""""), which its own
-  // reader refuses.
-  SerdNode short_object = *object;
-  if (short_object.type == SERD_LITERAL) {
-    short_object.flags &= ~(SerdNodeFlags)(SERD_HAS_NEWLINE | SERD_HAS_QUOTE);
-  }
-  const SerdStatus st =
-    serd_writer_write_statement(t->writer,
-                                flags,
-                                t->graph_iri ? &t->graph : NULL,
-                                subject,
-                                predicate,
-                                &short_object,
-                                datatype,
-                                lang);
-  if (st && !t->base.failed) {
-    t->base.failed = t->write_failed ? ENT_ERR_IO : ENT_ERR_INTERNAL;
-  }
-  return st;
-}
-
-static EntStatus
-trig_end_graph(GroupedWriter *w)
-{
-  (void)w;
-  return ENT_SUCCESS; // serd closes a block when the next graph begins
-}
-
-static EntStatus
-trig_finish(GroupedWriter *w)
-{
-  TrigWriter *t = (TrigWriter *)w;
-  const SerdStatus st = serd_writer_finish(t->writer);
-  return t->write_failed ? ENT_ERR_IO : st ? ENT_ERR_INTERNAL : ENT_SUCCESS;
-}
-
-static void
-trig_free(GroupedWriter *w)
-{
-  TrigWriter *t = (TrigWriter *)w;
-  if (t->writer) {
-    serd_writer_free(t->writer);
-  }
-  if (t->env) {
-    serd_env_free(t->env);
-  }
-  free(t->graph_iri);
-  free(t);
-}
-
-static EntStatus
-trig_open(const Prefixes *prefixes, FILE *stream, GroupedWriter **out)
-{
-  TrigWriter *t = calloc(1, sizeof(TrigWriter));
-  if (!t) {
-    return ENT_ERR_NO_MEMORY;
-  }
-  t->base = (GroupedWriter){
-    trig_begin_graph, trig_statement, trig_end_graph, trig_finish,
-    trig_free,        stream,         NULL,           ENT_SUCCESS
-  };
-  *out = &t->base;
-  t->env = serd_env_new(NULL);
-  t->writer =
-    t->env
-      ? serd_writer_new(SERD_TRIG,
-                        (SerdStyle)(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED),
-                        t->env,
-                        NULL,
-                        trig_sink,
-                        t)
-      : NULL;
-  if (!t->writer) {
-    return ENT_ERR_NO_MEMORY;
-  }
-  for (size_t i = 0; i < prefixes->n; ++i) {
-    const SerdNode name =
-      serd_node_from_string(SERD_LITERAL, (uint8_t *)prefixes->items[i].name);
-    const SerdNode ns =
-      serd_node_from_string(SERD_URI, (uint8_t *)prefixes->items[i].ns);
-    if (serd_writer_set_prefix(t->writer, &name, &ns)) {
-      return t->write_failed ? ENT_ERR_IO : ENT_ERR_INTERNAL;
-    }
-  }
-  return ENT_SUCCESS;
-}
 
 // ---- JSON-LD, by jansson ----------------------------------------------------
 
@@ -657,6 +504,9 @@ ent_export_grouped(EntGraph *graph,
                    FILE *stream,
                    size_t *count)
 {
+  if (format != ENT_FORMAT_JSONLD) {
+    return ENT_ERR_BAD_ARG;
+  }
   const char **iris = NULL;
   size_t n = 0;
   EntStatus st = ENT_SUCCESS;
@@ -691,13 +541,12 @@ ent_export_grouped(EntGraph *graph,
   if (!st) {
     st = collect_prefixes(graph, &prefixes);
   }
-  if (!st && format == ENT_FORMAT_JSONLD) {
+  if (!st) {
     st = drop_prefixes_named_like_schemes(sorted, &prefixes);
   }
   GroupedWriter *w = NULL;
   if (!st) {
-    st = format == ENT_FORMAT_TRIG ? trig_open(&prefixes, stream, &w)
-                                   : jsonld_open(&prefixes, stream, &w);
+    st = jsonld_open(&prefixes, stream, &w);
   }
   if (!st && !w) {
     st = ENT_ERR_NO_MEMORY;

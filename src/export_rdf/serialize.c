@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Writing RDF through raptor2's serializers.
+// Writing RDF: N-Triples, N-Quads, Turtle and TriG through serd's writer,
+// which writes each statement as it comes (memory stays flat, and the
+// line-based syntaxes are UTF-8); RDF/XML and RDF/JSON through raptor2's
+// serializers, which hold the whole graph until the end.
 
 #include "emit.h"
+
+#include <serd/serd.h>
 
 #include <errno.h>
 #include <stdint.h>
@@ -13,9 +18,10 @@
 
 typedef struct {
   const char *name;
-  const char *raptor_name; ///< raptor2's serializer, or NULL: grouped.c
+  const char *raptor_name; ///< raptor2's serializer, or NULL
   const char *extension;
-  bool prefixes; ///< Whether the syntax uses namespace prefixes
+  int serd_syntax; ///< serd's writer (SerdSyntax), or 0
+  bool prefixes;   ///< Whether the syntax uses namespace prefixes
   const char *media_type;
   const char *aliases[4];    ///< Other names rapper, riot or Oxigraph accept
   const char *extensions[3]; ///< Every extension read as this format
@@ -23,22 +29,28 @@ typedef struct {
 
 static const FormatInfo formats[ENT_FORMAT_COUNT_] = {
   [ENT_FORMAT_TURTLE] = { "turtle",
-                          "turtle",
+                          NULL,
                           "ttl",
+                          SERD_TURTLE,
                           true,
                           "text/turtle",
                           { "ttl", "application/x-turtle" },
                           { "ttl" } },
+  // serd 0.30 escapes every non-ASCII character in N-Triples; its
+  // N-Quads writer does not, and writes a statement without a graph as
+  // an N-Triples line.
   [ENT_FORMAT_NTRIPLES] = { "ntriples",
-                            "ntriples",
+                            NULL,
                             "nt",
+                            SERD_NQUADS,
                             false,
                             "application/n-triples",
                             { "nt", "n-triples", "ntriple" },
                             { "nt" } },
   [ENT_FORMAT_NQUADS] = { "nquads",
-                          "nquads",
+                          NULL,
                           "nq",
+                          SERD_NQUADS,
                           false,
                           "application/n-quads",
                           { "nq", "n-quads", "nquad" },
@@ -46,6 +58,7 @@ static const FormatInfo formats[ENT_FORMAT_COUNT_] = {
   [ENT_FORMAT_RDFXML] = { "rdfxml",
                           "rdfxml",
                           "rdf",
+                          0,
                           true,
                           "application/rdf+xml",
                           { "rdf", "rdf/xml", "xml" },
@@ -53,6 +66,7 @@ static const FormatInfo formats[ENT_FORMAT_COUNT_] = {
   [ENT_FORMAT_RDFJSON] = { "rdfjson",
                            "json",
                            "rj",
+                           0,
                            false,
                            "application/rdf+json",
                            { "rj", "rdf/json", "json-rdf" },
@@ -60,6 +74,7 @@ static const FormatInfo formats[ENT_FORMAT_COUNT_] = {
   [ENT_FORMAT_TRIG] = { "trig",
                         NULL,
                         "trig",
+                        SERD_TRIG,
                         true,
                         "application/trig",
                         { "application/x-trig" },
@@ -67,6 +82,7 @@ static const FormatInfo formats[ENT_FORMAT_COUNT_] = {
   [ENT_FORMAT_JSONLD] = { "jsonld",
                           NULL,
                           "jsonld",
+                          0,
                           true,
                           "application/ld+json",
                           { "json-ld" },
@@ -398,6 +414,13 @@ static const raptor_iostream_handler json_handler = {
   .write_end = buffered_write_end,
 };
 
+/// A namespace prefix declared by serd's writer.
+typedef struct {
+  char *name;
+  char *ns;
+  size_t ns_len;
+} OutPrefix;
+
 /// IRI terms made lately, by hash of their text: a statement's subject,
 /// predicate, class and graph mostly repeat, and copying a raptor term
 /// only counts a reference, where making one from its string searches and
@@ -415,7 +438,12 @@ typedef struct {
 
 struct RdfWriterImpl {
   raptor_world *world;
-  raptor_serializer *serializer;
+  raptor_serializer *serializer; ///< RDF/XML, RDF/JSON; else NULL ...
+  SerdEnv *env;                  ///< ... and serd's writer, with its
+  SerdWriter *serd;              ///< prefixes
+  OutPrefix *prefixes;           ///< Turtle, TriG: the prefixes declared
+  size_t n_prefixes;
+  EntBuf curies[4]; ///< The compact IRIs of one statement
   raptor_iostream *io;
   Buffered *buffer;
   CachedTerm *terms; ///< TERM_CACHE_SIZE slots, or NULL (no cache)
@@ -426,6 +454,7 @@ struct RdfWriterImpl {
   EntWorld *ent_world;
   const char *only_graph; ///< Write only statements of this graph, or NULL
   size_t count;           ///< Statements written
+  EntFormat format;
   bool defer_log; ///< Keep raptor's messages for rdf_writer_close() to log
   char *deferred[DEFERRED_MAX];
   size_t n_deferred;
@@ -524,12 +553,117 @@ borrow_literal(raptor_world *world,
   }
 }
 
+static SerdNode
+serd_iri(const char *iri)
+{
+  return serd_node_from_string(SERD_URI, (const uint8_t *)iri);
+}
+
+/// Whether `local` (`len` bytes) can be written after a prefix as it is:
+/// a conservative, ASCII subset of Turtle's PN_LOCAL.
+static bool
+plain_local(const char *local, size_t len)
+{
+  if (!len || local[len - 1] == '.' || local[0] == '.' || local[0] == '-') {
+    return false;
+  }
+  for (size_t i = 0; i < len; ++i) {
+    const unsigned char c = (unsigned char)local[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+          (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// `iri` as a compact IRI ("official:umerov") in `scratch` when a declared
+/// prefix covers it up to its last '/' or '#' and the rest is a plain
+/// local name; else as it is.  (serd 0.30 compacts only local names
+/// without '-', which most of entente's have.)
+static SerdNode
+serd_term(RdfWriter *w, const char *iri, EntBuf *scratch)
+{
+  const size_t len = strlen(iri);
+  size_t cut = len;
+  while (cut > 0 && iri[cut - 1] != '/' && iri[cut - 1] != '#') {
+    --cut;
+  }
+  if (!w->n_prefixes || !cut || !plain_local(iri + cut, len - cut)) {
+    return serd_iri(iri);
+  }
+  for (size_t i = 0; i < w->n_prefixes; ++i) {
+    const OutPrefix *p = &w->prefixes[i];
+    if (p->ns_len == cut && !memcmp(p->ns, iri, cut)) {
+      ent_buf_reset(scratch);
+      if (ent_buf_appendf(scratch, "%s:%s", p->name, iri + cut)) {
+        break; // no memory: the whole IRI will do
+      }
+      return serd_node_from_string(SERD_CURIE, (const uint8_t *)scratch->buf);
+    }
+  }
+  return serd_iri(iri);
+}
+
+/// One statement through serd: its nodes borrow the statement's strings.
+static EntStatus
+serd_write_one(RdfWriter *w, const Triple *t)
+{
+  const SerdNode graph =
+    w->with_graph && t->graph ? serd_iri(t->graph) : SERD_NODE_NULL;
+  const SerdNode subject = serd_term(w, t->subject.value, &w->curies[0]);
+  // rdf:type stays an IRI, which serd writes as "a".
+  const SerdNode predicate = strcmp(t->predicate.value, RDF_TYPE)
+                               ? serd_term(w, t->predicate.value, &w->curies[1])
+                               : serd_iri(t->predicate.value);
+  SerdNode object = SERD_NODE_NULL;
+  SerdNode datatype = SERD_NODE_NULL;
+  SerdNode lang = SERD_NODE_NULL;
+  if (t->object.type == NODE_IRI) {
+    object = serd_term(w, t->object.value, &w->curies[2]);
+  } else {
+    object =
+      serd_node_from_string(SERD_LITERAL, (const uint8_t *)t->object.value);
+    // Short strings, newlines and quotes escaped: serd 0.30 writes a long
+    // string ending in a quote ("""a"\"""") that its own reader refuses.
+    object.flags &= ~(SerdNodeFlags)(SERD_HAS_NEWLINE | SERD_HAS_QUOTE);
+    if (t->object.datatype) {
+      datatype = serd_term(w, t->object.datatype, &w->curies[3]);
+    }
+    if (t->object.lang && *t->object.lang) {
+      lang =
+        serd_node_from_string(SERD_LITERAL, (const uint8_t *)t->object.lang);
+    }
+  }
+  const SerdStatus st =
+    serd_writer_write_statement(w->serd,
+                                0,
+                                graph.buf ? &graph : NULL,
+                                &subject,
+                                &predicate,
+                                &object,
+                                datatype.buf ? &datatype : NULL,
+                                lang.buf ? &lang : NULL);
+  if (w->buffer->failed) {
+    return ENT_ERR_IO;
+  }
+  if (st) {
+    ++w->errors;
+    return ENT_ERR_INTERNAL;
+  }
+  ++w->count;
+  return ENT_SUCCESS;
+}
+
 static EntStatus
 write_one(void *handle, const Triple *t)
 {
   RdfWriter *w = handle;
   if (!in_graph(t, w->only_graph)) {
     return ENT_SUCCESS;
+  }
+  if (w->serd) {
+    return serd_write_one(w, t);
   }
   // The statement itself is never kept by a serializer (the buffering ones
   // keep references to its terms), so it lives on the stack.
@@ -619,47 +753,109 @@ rdf_writer_threaded(RdfWriter *w)
   return st;
 }
 
-static EntStatus
-declare_namespaces(EntGraph *graph, raptor_serializer *ser)
+EntStatus
+ent_rdf_prefixes(const EntGraph *graph, EntPrefixFunc func, void *handle)
 {
-  raptor_world *world = graph->world->raptor;
   size_t n_prefixes = 0;
   const Prefix *prefixes = ent_prefixes(&n_prefixes);
-  for (size_t i = 0; i < n_prefixes; ++i) {
-    if (!prefixes[i].in_rdf) {
-      continue;
-    }
-    raptor_uri *uri =
-      raptor_new_uri(world, (const unsigned char *)prefixes[i].ns);
-    const int rc = uri ? raptor_serializer_set_namespace(
-                           ser, uri, (const unsigned char *)prefixes[i].prefix)
-                       : 1;
-    raptor_free_uri(uri);
-    if (rc) {
-      return ENT_ERR_NO_MEMORY;
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; !st && i < n_prefixes; ++i) {
+    if (prefixes[i].in_rdf || !strcmp(prefixes[i].prefix, "rdf")) {
+      st = func(handle, prefixes[i].prefix, prefixes[i].ns);
     }
   }
   // One prefix per class path under the base ("official:" ...), so that
   // Turtle reads as names, not long IRIs.
   EntBuf ns = { NULL, 0, 0 };
-  EntStatus st = ENT_SUCCESS;
   for (int c = 0; !st && c < ENT_CLASS_COUNT_; ++c) {
-    const ClassInfo *info = ent_class_info((EntClass)c);
     if (c == ENT_CLASS_PARAPHRASE) {
       continue; // shares "statement" with quotations
     }
+    const ClassInfo *info = ent_class_info((EntClass)c);
     ent_buf_reset(&ns);
     st = ent_buf_appendf(&ns, "%s%s/", graph->base, info->path);
-    raptor_uri *uri =
-      st ? NULL : raptor_new_uri(world, (const unsigned char *)ns.buf);
-    if (!st && (!uri || raptor_serializer_set_namespace(
-                          ser, uri, (const unsigned char *)info->path))) {
-      st = ENT_ERR_NO_MEMORY;
+    if (!st) {
+      st = func(handle, info->path, ns.buf);
     }
-    raptor_free_uri(uri);
   }
   ent_buf_free(&ns);
   return st;
+}
+
+static EntStatus
+raptor_prefix(void *handle, const char *prefix, const char *ns)
+{
+  raptor_serializer *ser = handle;
+  if (!strcmp(prefix, "rdf")) {
+    return ENT_SUCCESS; // raptor declares it itself
+  }
+  raptor_uri *uri =
+    raptor_new_uri(raptor_serializer_get_world(ser), (const unsigned char *)ns);
+  const int rc =
+    uri
+      ? raptor_serializer_set_namespace(ser, uri, (const unsigned char *)prefix)
+      : 1;
+  raptor_free_uri(uri);
+  return rc ? ENT_ERR_NO_MEMORY : ENT_SUCCESS;
+}
+
+static EntStatus
+serd_prefix(void *handle, const char *prefix, const char *ns)
+{
+  RdfWriter *w = handle;
+  const SerdNode name =
+    serd_node_from_string(SERD_LITERAL, (const uint8_t *)prefix);
+  const SerdNode uri = serd_iri(ns);
+  if (serd_writer_set_prefix(w->serd, &name, &uri)) {
+    return w->buffer->failed ? ENT_ERR_IO : ENT_ERR_NO_MEMORY;
+  }
+  OutPrefix *more =
+    realloc(w->prefixes, (w->n_prefixes + 1) * sizeof(OutPrefix));
+  if (!more) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  w->prefixes = more;
+  OutPrefix *p = &w->prefixes[w->n_prefixes];
+  p->name = strdup(prefix);
+  p->ns = strdup(ns);
+  p->ns_len = strlen(ns);
+  if (!p->name || !p->ns) {
+    free(p->name);
+    free(p->ns);
+    return ENT_ERR_NO_MEMORY;
+  }
+  ++w->n_prefixes;
+  return ENT_SUCCESS;
+}
+
+static size_t
+serd_sink(const void *buf, size_t len, void *handle)
+{
+  return buffered_write_bytes(handle, buf, 1, len) < 0 ? 0 : len;
+}
+
+/// serd's writer for `format`, writing into `w`'s buffer.
+static EntStatus
+open_serd(RdfWriter *w, EntGraph *graph, EntFormat format)
+{
+  const SerdSyntax syntax = (SerdSyntax)formats[format].serd_syntax;
+  int style = SERD_STYLE_BULK;
+  if (syntax == SERD_TURTLE || syntax == SERD_TRIG) {
+    style |= SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED;
+  }
+  if (graph->world->ascii) {
+    style |= SERD_STYLE_ASCII;
+  }
+  w->env = serd_env_new(NULL);
+  w->serd = w->env
+              ? serd_writer_new(
+                  syntax, (SerdStyle)style, w->env, NULL, serd_sink, w->buffer)
+              : NULL;
+  if (!w->serd) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  return formats[format].prefixes ? ent_rdf_prefixes(graph, serd_prefix, w)
+                                  : ENT_SUCCESS;
 }
 
 EntStatus
@@ -670,7 +866,8 @@ rdf_writer_open(EntGraph *graph,
                 RdfWriter **out)
 {
   *out = NULL;
-  if ((unsigned)format >= ENT_FORMAT_COUNT_ || !formats[format].raptor_name ||
+  if ((unsigned)format >= ENT_FORMAT_COUNT_ ||
+      (!formats[format].raptor_name && !formats[format].serd_syntax) ||
       !stream) {
     return ENT_ERR_BAD_ARG;
   }
@@ -680,13 +877,16 @@ rdf_writer_open(EntGraph *graph,
     return ENT_ERR_NO_MEMORY;
   }
   w->world = world;
-  w->with_graph = format == ENT_FORMAT_NQUADS;
+  w->format = format;
+  w->with_graph = format == ENT_FORMAT_NQUADS || format == ENT_FORMAT_TRIG;
   w->streaming = format == ENT_FORMAT_NTRIPLES || format == ENT_FORMAT_NQUADS;
   w->ent_world = graph->world;
   w->only_graph = only_graph;
   w->stream = stream;
-  w->serializer = raptor_new_serializer(world, formats[format].raptor_name);
-  w->terms = calloc(TERM_CACHE_SIZE, sizeof(CachedTerm)); // none: no cache
+  if (formats[format].raptor_name) {
+    w->serializer = raptor_new_serializer(world, formats[format].raptor_name);
+    w->terms = calloc(TERM_CACHE_SIZE, sizeof(CachedTerm)); // none: no cache
+  }
   w->buffer = malloc(sizeof(Buffered));
   if (w->buffer) {
     w->buffer->stream = stream;
@@ -698,8 +898,19 @@ rdf_writer_open(EntGraph *graph,
     w->buffer->escape = 0;
     w->buffer->len = 0;
 
-    w->io = raptor_new_iostream_from_handler(
-      world, w->buffer, w->buffer->json ? &json_handler : &buffered_handler);
+    if (w->serializer) {
+      w->io = raptor_new_iostream_from_handler(
+        world, w->buffer, w->buffer->json ? &json_handler : &buffered_handler);
+    }
+  }
+  if (!formats[format].raptor_name) {
+    EntStatus st = w->buffer ? open_serd(w, graph, format) : ENT_ERR_NO_MEMORY;
+    if (st) {
+      rdf_writer_close(w, false);
+      return st;
+    }
+    *out = w;
+    return ENT_SUCCESS;
   }
   EntStatus st = w->serializer && w->io ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   if (!st) {
@@ -708,7 +919,7 @@ rdf_writer_open(EntGraph *graph,
     raptor_serializer_set_option(
       w->serializer, RAPTOR_OPTION_WRITE_BASE_URI, NULL, 0);
     if (formats[format].prefixes) {
-      st = declare_namespaces(graph, w->serializer);
+      st = ent_rdf_prefixes(graph, raptor_prefix, w->serializer);
     }
   }
   raptor_world_set_log_handler(world, w, on_raptor_log);
@@ -739,10 +950,30 @@ EntStatus
 rdf_writer_close(RdfWriter *w, bool finish)
 {
   EntStatus st = ENT_SUCCESS;
-  if (finish && raptor_serializer_serialize_end(w->serializer)) {
+  if (finish && w->serializer &&
+      raptor_serializer_serialize_end(w->serializer)) {
     st = ENT_ERR_IO;
   }
-  raptor_free_serializer(w->serializer);
+  if (finish && w->serd && serd_writer_finish(w->serd)) {
+    st = w->buffer->failed ? ENT_ERR_IO : ENT_ERR_INTERNAL;
+  }
+  if (w->serd) {
+    serd_writer_free(w->serd);
+  }
+  for (size_t i = 0; i < w->n_prefixes; ++i) {
+    free(w->prefixes[i].name);
+    free(w->prefixes[i].ns);
+  }
+  free(w->prefixes);
+  for (size_t i = 0; i < sizeof(w->curies) / sizeof(w->curies[0]); ++i) {
+    ent_buf_free(&w->curies[i]);
+  }
+  if (w->env) {
+    serd_env_free(w->env);
+  }
+  if (w->serializer) {
+    raptor_free_serializer(w->serializer);
+  }
   free_term_cache(w);
 
   bool flush_failed = false;
@@ -768,9 +999,13 @@ rdf_writer_close(RdfWriter *w, bool finish)
     }
   }
 
-  raptor_free_iostream(w->io);
+  if (w->io) {
+    raptor_free_iostream(w->io);
+  }
   free(w->buffer);
-  raptor_world_set_log_handler(w->world, NULL, NULL);
+  if (formats[w->format].raptor_name) {
+    raptor_world_set_log_handler(w->world, NULL, NULL);
+  }
   for (size_t i = 0; i < w->n_deferred; ++i) {
     log_raptor_message(w, w->deferred[i]);
     free(w->deferred[i]);
@@ -807,8 +1042,8 @@ export_rdf(EntGraph *graph,
   if ((unsigned)format >= ENT_FORMAT_COUNT_ || !stream) {
     return ENT_ERR_BAD_ARG;
   }
-  if (!formats[format].raptor_name) {
-    // TriG and JSON-LD: a block per graph (grouped.c).
+  if (!formats[format].raptor_name && !formats[format].serd_syntax) {
+    // JSON-LD: a block per graph (grouped.c).
     return ent_export_grouped(graph, format, only_graph, stream, count);
   }
   // A full dry run first: an undeclared term or any other refusal must
@@ -816,10 +1051,26 @@ export_rdf(EntGraph *graph,
   // One graph's statements are told apart from the same statements in
   // other graphs, or one said by two sources would be kept in the first
   // graph only and filtered out with it.
-  const bool quads = format == ENT_FORMAT_NQUADS || only_graph;
+  const bool quads =
+    format == ENT_FORMAT_NQUADS || format == ENT_FORMAT_TRIG || only_graph;
   Counter counter = { 0, only_graph };
   EntStatus st = ENT_SUCCESS;
   TRY(st, ent_emit(graph, quads, count_one, &counter));
+  if (formats[format].raptor_name &&
+      counter.count > graph->world->buffered_limit) {
+    ent_log(graph->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_TOO_LARGE,
+            NULL,
+            "%zu statements are too many for %s: raptor2's writer holds "
+            "every statement in memory, and entente writes it for at most "
+            "%llu (--buffered-limit); write ntriples, nquads, turtle or "
+            "trig, which stream",
+            counter.count,
+            format == ENT_FORMAT_RDFXML ? "RDF/XML" : "RDF/JSON",
+            graph->world->buffered_limit);
+    return ENT_ERR_TOO_LARGE;
+  }
   RdfWriter *w = NULL;
   TRY(st, rdf_writer_open(graph, format, only_graph, stream, &w));
   st = ent_emit(graph, quads, rdf_writer_put, w);

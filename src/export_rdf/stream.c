@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Streaming N-Triples and N-Quads: memory bounded by the entity index,
-// not by the number of statements.
+// Streaming N-Triples, N-Quads, Turtle and TriG: memory bounded by the
+// entity index, not by the number of statements.
 
 #include "emit.h"
 
 #include <string.h>
-
-/// Elements between two progress reports.
-#define PROGRESS_EVERY 4096
+#include <sys/stat.h>
 
 typedef struct {
   EntGraph *graph;
@@ -18,9 +16,6 @@ typedef struct {
   RdfWriter *writer;
   RdfPipe *pipe; ///< The writer's thread, or NULL: written in this one
   bool quads;
-  size_t elements;
-  EntProgressFunc progress;
-  void *progress_handle;
   unsigned long quote_misses;
 } Stream;
 
@@ -66,10 +61,7 @@ write_element(void *handle, EntGraph *graph)
     return ENT_ERR_QUOTE;
   }
   TRY(st, ent_emit_pending(graph, stream->quads, put_counted, stream));
-  if (stream->progress && ++stream->elements % PROGRESS_EVERY == 0) {
-    stream->progress(
-      stream->progress_handle, stream->elements, stream_count(stream));
-  }
+  graph->statements = stream_count(stream); // for progress reports
   return ENT_SUCCESS;
 }
 
@@ -79,11 +71,10 @@ ent_export_rdf_stream(EntGraph *graph,
                       size_t n_paths,
                       EntFormat format,
                       FILE *stream,
-                      EntProgressFunc progress,
-                      void *progress_handle,
                       size_t *count)
 {
-  if ((format != ENT_FORMAT_NTRIPLES && format != ENT_FORMAT_NQUADS) ||
+  if ((format != ENT_FORMAT_NTRIPLES && format != ENT_FORMAT_NQUADS &&
+       format != ENT_FORMAT_TURTLE && format != ENT_FORMAT_TRIG) ||
       !stream || graph->stream_phase != STREAM_OFF || graph->n_datasets) {
     return ENT_ERR_BAD_ARG;
   }
@@ -99,6 +90,18 @@ ent_export_rdf_stream(EntGraph *graph,
   // The registry's facts stay in memory until they are written, first.
   graph->kept_facts = graph->n_facts;
   graph->stream_phase = STREAM_INDEX;
+  // Each pass reads every byte of every dataset: the total of both.
+  graph->input_total = 0;
+  for (size_t i = 0; i < n_paths; ++i) {
+    struct stat info;
+    if (!stat(paths[i], &info) && S_ISREG(info.st_mode)) {
+      graph->input_total += (unsigned long long)info.st_size;
+    }
+  }
+  graph->input_done = 0;
+  graph->elements = 0;
+  graph->statements = 0;
+  ent_graph_report_progress(graph, 0);
   // Every dataset is read, so that every error is reported in one run.
   for (size_t i = 0; i < n_paths; ++i) {
     const EntStatus one = ent_load_dataset(graph, paths[i]);
@@ -112,9 +115,7 @@ ent_export_rdf_stream(EntGraph *graph,
   memset(&state, 0, sizeof(state));
   state.graph = graph;
   state.writer = writer;
-  state.quads = format == ENT_FORMAT_NQUADS;
-  state.progress = progress;
-  state.progress_handle = progress_handle;
+  state.quads = format == ENT_FORMAT_NQUADS || format == ENT_FORMAT_TRIG;
   ent_map_init(&state.source_by_iri);
   for (uint32_t i = 0; !st && i < graph->n_entities; ++i) {
     if (graph->entities[i].cls == ENT_CLASS_SOURCE ||
@@ -132,6 +133,11 @@ ent_export_rdf_stream(EntGraph *graph,
     }
   }
   graph->stream_phase = STREAM_WRITE;
+  graph->input_done = 0;
+  graph->elements = 0;
+  if (!st) {
+    ent_graph_report_progress(graph, 0);
+  }
   graph->flush = write_element;
   graph->flush_handle = &state;
   if (!st && graph->corpus != ENT_NO_ENTITY) {

@@ -32,6 +32,9 @@
 static const int xml_options =
   XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
 
+/// Elements read between two progress reports.
+#define PROGRESS_EVERY 2048
+
 typedef struct {
   const char *subject; ///< Interned in the loader's pool
   EntProperty prop;
@@ -72,6 +75,7 @@ typedef struct {
   // with each entity's subtree, whose nodes libxml2 then frees.
   const xmlNode *line_node;
   long line;
+  unsigned long long size; ///< Of the file, for progress reports
 } Loader;
 
 /// A writable copy of `list` for strtok_r, valid until the next call.
@@ -241,6 +245,7 @@ open_dataset(Loader *ld)
     close(fd);
     return -1;
   }
+  ld->size = (unsigned long long)st.st_size;
   return fd;
 }
 
@@ -1830,6 +1835,11 @@ build(Loader *ld, int fd, bool check)
         ld->default_source = id ? ent_pool_intern(&ld->kept, id) : NULL;
       }
       note_status(ld, ent_graph_end_element(ld->graph));
+      if (++ld->graph->elements % PROGRESS_EVERY == 0) {
+        const long consumed = xmlTextReaderByteConsumed(reader);
+        ent_graph_report_progress(
+          ld->graph, consumed > 0 ? (unsigned long long)consumed : 0);
+      }
       ld->line_node = NULL; // its nodes go with the subtree
       if (ld->graph->stream_phase != STREAM_OFF) {
         // Streaming keeps memory flat: nothing read for an element
@@ -1950,6 +1960,8 @@ load_file(EntGraph *graph,
               "corpus.xml has no <title>; give the corpus a title");
     }
     close(fd);
+    graph->input_done += ld.size;
+    ent_graph_report_progress(graph, 0);
   }
   graph->current_dataset = 0;
   free(ld.pending);

@@ -123,6 +123,22 @@ value_pool(EntGraph *g)
   return g->stream_phase != STREAM_OFF ? &g->element_strings : &g->strings;
 }
 
+void
+ent_graph_report_progress(EntGraph *graph, unsigned long long file_done)
+{
+  const EntPhase phases[] = {
+    [STREAM_OFF] = ENT_PHASE_READ,
+    [STREAM_INDEX] = ENT_PHASE_INDEX,
+    [STREAM_WRITE] = ENT_PHASE_WRITE,
+  };
+  const EntProgress p = { phases[graph->stream_phase],
+                          graph->input_done + file_done,
+                          graph->input_total,
+                          graph->elements,
+                          graph->statements };
+  ent_progress(graph->world, &p);
+}
+
 EntStatus
 ent_graph_end_element(EntGraph *graph)
 {

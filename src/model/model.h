@@ -134,6 +134,13 @@ struct EntGraphImpl {
   EntPool element_strings; ///< Values of the current element
   EntMap text_overrides;   ///< Source ID -> text path given by the caller
   void *emit_cache;        ///< Owned by the emitter
+
+  // Progress reports (ent_progress()): bytes of the datasets read in this
+  // pass (of `input_total`, or 0: unknown), elements, statements written.
+  unsigned long long input_total;
+  unsigned long long input_done; ///< Datasets finished in this pass
+  unsigned long long elements;
+  unsigned long long statements;
   void (*free_emit_cache)(void *cache);
 };
 
@@ -207,6 +214,9 @@ const char *ent_class_noun(EntClass cls);
 EntStatus ent_graph_activate_registry(EntGraph *graph);
 /// Streaming: the current element is read; write it and forget its facts.
 EntStatus ent_graph_end_element(EntGraph *graph);
+/// Report how far the reading of datasets is, `file_done` bytes into the
+/// current one.
+void ent_graph_report_progress(EntGraph *graph, unsigned long long file_done);
 /// Check the quote of fact `f` (if it is one) against its source's text;
 /// counts misses in `*misses`.
 EntStatus ent_graph_check_fact_quote(EntGraph *graph,

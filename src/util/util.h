@@ -32,6 +32,13 @@
 /// How many warnings are shown before the rest are only counted.
 #define ENT_MAX_REPORTED_WARNINGS 100
 
+/// Where first_column_of_line() stopped reading a file.
+typedef struct {
+  char *path;
+  FILE *file;         ///< At the start of `line`
+  unsigned long line; ///< From 1
+} LineCursor;
+
 struct EntWorldImpl {
   raptor_world *raptor;
   EntLogFunc log;
@@ -39,8 +46,16 @@ struct EntWorldImpl {
   unsigned long errors;
   unsigned long warnings;
   unsigned long reported;
-  unsigned threads; ///< ent_world_set_threads(); at least 1
+  unsigned threads;         ///< ent_world_set_threads(); at least 1
+  bool ascii;               ///< ent_world_set_ascii()
+  EntProgressFunc progress; ///< ent_world_set_progress(), or NULL
+  void *progress_handle;
+  LineCursor column_cursor;          ///< For messages without a column
+  unsigned long long buffered_limit; ///< ent_world_set_buffered_limit()
 };
+
+/// Tell the world's progress callback, if any, how far `progress` is.
+void ent_progress(EntWorld *world, const EntProgress *progress);
 
 /// Log a message; formats `fmt`, fills in a missing column from the file.
 void ent_log(EntWorld *world,

@@ -33,6 +33,7 @@ static const char *const status_messages[] = {
   "Quote not found in its source text",
   "Unusable ontology",
   "Internal library failure",
+  "Too large for this format",
 };
 
 const char *
@@ -101,6 +102,7 @@ ent_world_new(EntWorld **out)
   }
   world->log = log_to_stderr;
   world->threads = 1;
+  world->buffered_limit = ENT_BUFFERED_MAX_STATEMENTS;
   *out = world;
   return ENT_SUCCESS;
 }
@@ -110,6 +112,10 @@ ent_world_free(EntWorld *world)
 {
   if (world) {
     raptor_free_world(world->raptor);
+    if (world->column_cursor.file) {
+      fclose(world->column_cursor.file);
+    }
+    free(world->column_cursor.path);
     free(world);
   }
 }
@@ -127,6 +133,33 @@ ent_world_set_threads(EntWorld *world, unsigned threads)
   world->threads = threads ? threads : 1;
 }
 
+void
+ent_world_set_ascii(EntWorld *world, bool ascii)
+{
+  world->ascii = ascii;
+}
+
+void
+ent_world_set_buffered_limit(EntWorld *world, unsigned long long statements)
+{
+  world->buffered_limit = statements ? statements : ENT_BUFFERED_MAX_STATEMENTS;
+}
+
+void
+ent_world_set_progress(EntWorld *world, EntProgressFunc func, void *handle)
+{
+  world->progress = func;
+  world->progress_handle = func ? handle : NULL;
+}
+
+void
+ent_progress(EntWorld *world, const EntProgress *progress)
+{
+  if (world->progress) {
+    world->progress(world->progress_handle, progress);
+  }
+}
+
 unsigned long
 ent_world_error_count(const EntWorld *world)
 {
@@ -140,32 +173,48 @@ ent_world_warning_count(const EntWorld *world)
 }
 
 /// Column of the first non-blank character on `line` of `path`, or 0.
+/// Messages come in the order of their lines, many for one file: the
+/// file stays open at the line reached, so that finding the columns of a
+/// file's messages reads it once, not once per message.
 static unsigned long
-first_column_of_line(const char *path, unsigned long line)
+first_column_of_line(EntWorld *world, const char *path, unsigned long line)
 {
-  FILE *f = fopen(path, "rb");
+  LineCursor *cur = &world->column_cursor;
+  if (!cur->path || strcmp(cur->path, path) != 0 || line < cur->line) {
+    if (cur->file) {
+      fclose(cur->file);
+    }
+    free(cur->path);
+    cur->path = strdup(path);
+    cur->file = cur->path ? fopen(path, "rb") : NULL;
+    cur->line = 1;
+  }
+  FILE *f = cur->file;
   if (!f) {
     return 0;
   }
-  unsigned long current = 1;
-  unsigned long column = 0;
   int c = 0;
-  while (current < line && (c = getc(f)) != EOF) {
+  while (cur->line < line && (c = getc_unlocked(f)) != EOF) {
     if (c == '\n') {
-      ++current;
+      ++cur->line;
     }
   }
-  if (current == line) {
+  unsigned long column = 0;
+  if (cur->line == line) {
     unsigned long col = 1;
-    while ((c = getc(f)) != EOF && c != '\n') {
+    while ((c = getc_unlocked(f)) != EOF && c != '\n') {
       if (c != ' ' && c != '\t' && c != '\r') {
         column = col;
         break;
       }
       ++col;
     }
+    // The rest of the line, so that the cursor stands at a line's start.
+    while (c != EOF && c != '\n') {
+      c = getc_unlocked(f);
+    }
+    ++cur->line;
   }
-  fclose(f);
   return column;
 }
 
@@ -292,7 +341,8 @@ ent_vlog(EntWorld *world,
     // Loaders know the line of a node but not its column: find it lazily,
     // since it is only needed on this rare error path.
     if (located.document && located.line && !located.column) {
-      located.column = first_column_of_line(located.document, located.line);
+      located.column =
+        first_column_of_line(world, located.document, located.line);
     }
   }
   // Messages quote input (IDs, file names, text, servers' answers): no

@@ -69,7 +69,10 @@ usage validate "$good/minimal.xml" -f svg -o x.svg
 usage validate "$good/minimal.xml" --view timeline
 usage export "$good/minimal.xml" -f turtle --view timeline
 usage export "$good/minimal.xml" -f turtle --max-nodes 5
-usage export "$good/minimal.xml" -f turtle --threads 2
+usage export "$good/minimal.xml" -f rdfxml --threads 2
+usage export "$good/minimal.xml" -f jsonld --ascii
+usage export "$good/minimal.xml" -f nquads --buffered-limit 10
+usage export "$good/minimal.xml" -f rdfxml --buffered-limit 0
 usage export "$good/minimal.xml" -j 2 -o x.nq
 usage export "$good/minimal.xml" -w --strict
 usage dot "$good/minimal.xml" --text-dir .

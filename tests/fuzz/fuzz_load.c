@@ -138,8 +138,8 @@ stream_export(unsigned threads, char **text, size_t *len)
   }
   ent_world_set_threads(world, threads);
   const char *const paths[] = { path };
-  const EntStatus st = ent_export_rdf_stream(
-    graph, paths, 1, ENT_FORMAT_NQUADS, out, NULL, NULL, NULL);
+  const EntStatus st =
+    ent_export_rdf_stream(graph, paths, 1, ENT_FORMAT_NQUADS, out, NULL);
   ent_world_set_threads(world, 1);
   if (fclose(out)) {
     oracle_fail("closing a memory stream failed", NULL);

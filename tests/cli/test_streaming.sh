@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Every streamed syntax as a user meets it: N-Triples and N-Quads in UTF-8
+# by default (grep finds a Cyrillic name), the escaped form with --ascii,
+# both read by serdi and rapper to the same statements; Turtle and TriG
+# written as the datasets are read, read back by serdi and rapper to the
+# statements of the N-Quads export (Turtle: the same triples, each once);
+# RDF/XML and RDF/JSON refused past the buffered limit with a message that
+# names the streaming syntaxes and no file left; the progress of each
+# phase with --progress, none with -q.
+set -euo pipefail
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+shared=${ENTENTE_SHARED:-$ENTENTE_SRC/../shared}
+data="$ENTENTE_SRC/data"
+
+# The statements of FILE in SYNTAX, each on one line in one canonical form
+# (serdi's escaped N-Quads), sorted.
+canon() { serdi -a -i "$1" -o nquads "$2" | LC_ALL=C sort; }
+# The same through rapper (N-Quads out), then serdi for one escaping.
+canon_rapper() {
+  rapper -q -i "$1" -o nquads "$2" >"$tmp/rapper.nq"
+  canon nquads "$tmp/rapper.nq"
+}
+
+"$ENTENTE" export "$data" -q -w --text-dir "$shared" -f nquads -o "$tmp/all.nq"
+canon nquads "$tmp/all.nq" >"$tmp/quads"
+[ -s "$tmp/quads" ] || fail "no N-Quads"
+# The triples: each statement once, whatever its graph.
+sed -E 's/ <[^>]*> \.$/ ./' "$tmp/quads" | LC_ALL=C sort -u >"$tmp/triples"
+
+# UTF-8 by default; --ascii escapes; the same statements either way.
+for f in nt nq; do
+  "$ENTENTE" export "$data" -q -w --text-dir "$shared" -f $f -o "$tmp/u.$f"
+  "$ENTENTE" export "$data" -q -w --text-dir "$shared" -f $f --ascii -o "$tmp/a.$f"
+  grep -q 'Беседа' "$tmp/u.$f" || fail "$f: no UTF-8 'Беседа' in the default output"
+  LC_ALL=C grep -q '[^ -~]' "$tmp/a.$f" && fail "$f --ascii: a byte outside printable ASCII"
+  grep -q '\\u0411\\u0435\\u0441\\u0435\\u0434\\u0430' "$tmp/a.$f" ||
+    fail "$f --ascii: 'Беседа' is not escaped"
+  syntax=ntriples; want="$tmp/triples"
+  [ $f = nq ] && syntax=nquads && want="$tmp/quads"
+  for v in u a; do
+    canon $syntax "$tmp/$v.$f" | LC_ALL=C sort -u | cmp -s - "$want" ||
+      fail "$f ($v): serdi reads other statements"
+    canon_rapper $syntax "$tmp/$v.$f" | LC_ALL=C sort -u | cmp -s - "$want" ||
+      fail "$f ($v): rapper reads other statements"
+  done
+done
+echo "ok: N-Triples and N-Quads are UTF-8 (--ascii escapes), read alike by serdi and rapper"
+
+# Turtle and TriG, UTF-8 and escaped.
+for opt in "" --ascii; do
+  "$ENTENTE" export "$data" -q -w --text-dir "$shared" -f turtle $opt -o "$tmp/x.ttl"
+  "$ENTENTE" export "$data" -q -w --text-dir "$shared" -f trig $opt -o "$tmp/x.trig"
+  canon turtle "$tmp/x.ttl" | LC_ALL=C sort -u | cmp -s - "$tmp/triples" ||
+    fail "turtle $opt: serdi reads other triples than the N-Quads hold"
+  canon_rapper turtle "$tmp/x.ttl" | LC_ALL=C sort -u | cmp -s - "$tmp/triples" ||
+    fail "turtle $opt: rapper reads other triples than the N-Quads hold"
+  canon trig "$tmp/x.trig" | cmp -s - "$tmp/quads" ||
+    fail "trig $opt: serdi reads other statements than the N-Quads"
+  canon_rapper trig "$tmp/x.trig" | cmp -s - "$tmp/quads" ||
+    fail "trig $opt: rapper reads other statements than the N-Quads"
+done
+grep -q '^@prefix official: <' "$tmp/x.ttl" || fail "turtle: no prefixes"
+[ "$(grep -c '^@prefix schema: ' "$tmp/x.ttl")" = 1 ] || fail "turtle: prefixes more than once"
+grep -q '^outlet:fox-news$' "$tmp/x.ttl" ||
+  fail "turtle: a hyphenated local name is not written as a prefixed name"
+echo "ok: Turtle and TriG stream, read back by serdi and rapper to the N-Quads' statements"
+
+# A generated dataset with many graphs, hostile text and every script:
+# streamed Turtle and TriG against the streamed N-Quads.
+"$ENTENTE_SRC/tests/bench/gen" 3000 "$tmp/g.xml" --seed=7
+"$ENTENTE" export "$tmp/g.xml" -q -w -f nquads -o "$tmp/g.nq"
+"$ENTENTE" export "$tmp/g.xml" -q -w -f turtle -o "$tmp/g.ttl"
+"$ENTENTE" export "$tmp/g.xml" -q -w -f trig --threads 1 -o "$tmp/g1.trig"
+"$ENTENTE" export "$tmp/g.xml" -q -w -f trig --threads 2 -o "$tmp/g2.trig"
+cmp -s "$tmp/g1.trig" "$tmp/g2.trig" || fail "TriG differs between one and two threads"
+canon nquads "$tmp/g.nq" >"$tmp/gq"
+sed -E 's/ <[^>]*> \.$/ ./' "$tmp/gq" | LC_ALL=C sort -u >"$tmp/gt"
+canon turtle "$tmp/g.ttl" | LC_ALL=C sort -u | cmp -s - "$tmp/gt" ||
+  fail "generated turtle: other triples than the N-Quads"
+canon trig "$tmp/g1.trig" | cmp -s - "$tmp/gq" || fail "generated trig: other statements"
+canon_rapper trig "$tmp/g1.trig" | cmp -s - "$tmp/gq" || fail "generated trig: rapper reads other statements"
+echo "ok: a generated dataset streams to the same statements in every syntax"
+
+# RDF/XML and RDF/JSON past the buffered limit: refused, nothing written.
+for f in rdfxml rdfjson; do
+  rc=0
+  "$ENTENTE" export "$data" -q -w --text-dir "$shared" -f $f --buffered-limit 1000 \
+    -o "$tmp/big.$f" 2>"$tmp/err" || rc=$?
+  [ $rc = 74 ] || fail "$f past the limit: exit $rc, want 74"
+  grep -q "too many for RDF/.*write ntriples, nquads, turtle or trig" "$tmp/err" ||
+    fail "$f past the limit: $(cat "$tmp/err")"
+  [ ! -e "$tmp/big.$f" ] || fail "$f past the limit: a file was left"
+  "$ENTENTE" export "$data" -q -w --text-dir "$shared" -f $f --buffered-limit 100000 \
+    -o "$tmp/ok.$f" || fail "$f under a raised limit"
+done
+rc=0
+"$ENTENTE" export "$data" -f turtle --buffered-limit 5 -o "$tmp/z.ttl" 2>"$tmp/err" || rc=$?
+[ $rc = 64 ] && grep -q "applies to -f rdfxml and rdfjson" "$tmp/err" ||
+  fail "--buffered-limit with turtle: exit $rc: $(cat "$tmp/err")"
+echo "ok: RDF/XML and RDF/JSON are refused past the limit, with the streaming syntaxes named"
+
+# Progress: each phase with --progress (stderr is no terminal here), with
+# totals; nothing with -q.
+"$ENTENTE" export "$tmp/g.xml" -w --progress -f turtle -o "$tmp/p.ttl" 2>"$tmp/err"
+grep -q '^entente: checking and indexing .*100% (.* MB), [0-9]* elements$' "$tmp/err" ||
+  fail "no indexing progress: $(cat "$tmp/err")"
+grep -q '^entente: writing 100% (.*), [0-9]* elements, [0-9]* statements' "$tmp/err" ||
+  fail "no writing progress: $(cat "$tmp/err")"
+"$ENTENTE" validate "$tmp/g.xml" -w --progress >/dev/null 2>"$tmp/err"
+grep -q '^entente: reading' "$tmp/err" || fail "no reading progress: $(cat "$tmp/err")"
+"$ENTENTE" export "$tmp/g.xml" -w -q --progress -f turtle -o "$tmp/p.ttl" 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "-q still shows: $(cat "$tmp/err")"
+"$ENTENTE" export "$tmp/g.xml" -w -f turtle -o "$tmp/p.ttl" 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "progress without a terminal or --progress: $(cat "$tmp/err")"
+echo "ok: progress of every phase with --progress, none with -q or off a terminal"
