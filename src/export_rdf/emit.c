@@ -135,6 +135,15 @@ typedef struct {
   size_t count;
 } PairSet;
 
+/// A set of (entity, source) pairs, each packed in one 64-bit word (0 =
+/// empty slot): half the memory of a PairSet, which streaming keeps for
+/// the whole export.
+typedef struct {
+  uint64_t *keys;
+  size_t size; ///< Slots, a power of two
+  size_t count;
+} EntityPairs;
+
 typedef struct {
   EntGraph *graph;
   EmitFunc func;
@@ -154,9 +163,9 @@ typedef struct {
   // (entity, source) pairs already said, since an entity's facts from one
   // source can come in many elements (streaming), and an entity is
   // mentioned from the blocks of others.
-  PairSet derived;   ///< prov:wasDerivedFrom (streaming)
-  PairSet mentioned; ///< schema:subjectOf
-  PairSet typed;     ///< Content-keyed entities typed in a source's graph
+  EntityPairs derived;   ///< prov:wasDerivedFrom (streaming)
+  EntityPairs mentioned; ///< schema:subjectOf
+  EntityPairs typed;     ///< Content-keyed entities typed in a source's graph
   // Streaming: statements about an entity read in another element (a
   // registry entity, a post) can repeat one written before; these are
   // remembered by a 128-bit fingerprint.
@@ -233,9 +242,49 @@ pairs_add(PairSet *set, uint64_t a, uint64_t b, bool *first)
 
 /// Whether (entity, source) is new to `set`; remembers it.
 static EntStatus
-first_pair(PairSet *set, uint32_t entity, uint32_t source, bool *first)
+first_pair(EntityPairs *set, uint32_t entity, uint32_t source, bool *first)
 {
-  return pairs_add(set, (uint64_t)entity + 1, (uint64_t)source + 1, first);
+  // Grown at 3/4 full: linear probing stays short, memory stays low.
+  if ((set->count + 1) * 4 > set->size * 3) {
+    const size_t size = set->size ? set->size * 2 : 1024;
+    uint64_t *grown = calloc(size, sizeof(uint64_t));
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    for (size_t i = 0; i < set->size; ++i) {
+      const uint64_t k = set->keys[i];
+      if (k) {
+        size_t j = (size_t)mix64(k) & (size - 1);
+        while (grown[j]) {
+          j = (j + 1) & (size - 1);
+        }
+        grown[j] = k;
+      }
+    }
+    free(set->keys);
+    set->keys = grown;
+    set->size = size;
+  }
+  // Indices are below ENT_NO_ENTITY, so neither half is ever 0.
+  const uint64_t key =
+    ((uint64_t)entity + 1) << 32 | (uint64_t)((uint32_t)(source + 1));
+  size_t i = (size_t)mix64(key) & (set->size - 1);
+  while (set->keys[i] && set->keys[i] != key) {
+    i = (i + 1) & (set->size - 1);
+  }
+  *first = !set->keys[i];
+  if (*first) {
+    set->keys[i] = key;
+    ++set->count;
+  }
+  return ENT_SUCCESS;
+}
+
+static void
+entity_pairs_free(EntityPairs *set)
+{
+  free(set->keys);
+  memset(set, 0, sizeof(*set));
 }
 
 /// A second 64-bit hash, independent of ent_hash (FNV-1a), for 128-bit
@@ -605,9 +654,9 @@ emitter_free(void *handle)
     free(em->order);
     free(em->source_mark);
     free(em->sources);
-    pairs_free(&em->derived);
-    pairs_free(&em->mentioned);
-    pairs_free(&em->typed);
+    entity_pairs_free(&em->derived);
+    entity_pairs_free(&em->mentioned);
+    entity_pairs_free(&em->typed);
     pairs_free(&em->shared);
     set_free(&em->written);
     ent_buf_free(&em->scratch);
