@@ -8,12 +8,12 @@ _entente_options() {
     export)
       echo "-f --format -o --output -O --output-dir -j --jobs --threads --ascii --buffered-limit -q --quiet --progress
             --corpus --text-dir --text --base --ontology -w --no-warnings --strict
-            --view --depth --max-nodes --engine --lang -h --help" ;;
+            --view --depth --max-nodes --time-limit --engine --lang -h --help" ;;
     validate)
       echo "-q --quiet --progress --corpus --text-dir --text --base --ontology -w --no-warnings
             --strict -h --help" ;;
     dot)
-      echo "-f --format -o --output -O --output-dir --syntax --progress --view --depth --max-nodes
+      echo "-f --format -o --output -O --output-dir --syntax --progress --view --depth --max-nodes --time-limit
             --engine --lang --ontology -w --no-warnings --strict -h --help" ;;
     push)
       echo "--store --graph --replace --append --user --password-file
@@ -54,7 +54,7 @@ _entente() {
     -o | --output | --ontology | --password-file | --text)
       _filedir
       return ;;
-    -j | --jobs | --threads | --buffered-limit | --depth | --max-nodes | --chunk | --timeout | \
+    -j | --jobs | --threads | --buffered-limit | --depth | --max-nodes | --time-limit | --chunk | --timeout | \
       --base | --store | --graph | --user | --proxy | --engine | --lang)
       return ;;
   esac

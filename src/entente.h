@@ -642,7 +642,14 @@ typedef struct {
   size_t max_nodes;   ///< Cap on drawn nodes, then a "+N more" node (0: 150)
   const char *engine; ///< Graphviz layout engine, or NULL to choose by size
   const char *lang;   ///< Preferred label language (NULL: "en")
+  /// Seconds the whole diagram step (reading the statements, choosing the
+  /// view, laying out, rendering) may take before it is stopped with
+  /// ENT_ERR_INTERNAL and a message (0: ENT_DIAGRAM_TIME_LIMIT).
+  unsigned time_limit;
 } EntDiagramOptions;
+
+/// Default of EntDiagramOptions.time_limit, in seconds.
+#define ENT_DIAGRAM_TIME_LIMIT 300
 
 /**
  * Draw `graph` as a diagram to `stream` (borrowed).  `options` may be NULL.

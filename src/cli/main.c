@@ -81,6 +81,8 @@ static const char main_help[] =
   "                   timeline\n"                                            \
   "  --depth N        hops around the node of an ego view (default 1)\n"     \
   "  --max-nodes N    draw at most N nodes, then a \"+N more\" node (150)\n" \
+  "  --time-limit S   stop the diagram after S seconds of reading, laying\n" \
+  "                   out and rendering (300)\n"                             \
   "  --engine NAME    Graphviz layout engine (default: dot for small\n"      \
   "                   diagrams, sfdp for large ones)\n"                      \
   "  --lang TAG       preferred language of labels (default en)\n"
@@ -370,6 +372,7 @@ enum {
   OPT_LANG,
   OPT_DEPTH,
   OPT_MAX_NODES,
+  OPT_TIME_LIMIT,
 };
 
 #define COMMON_OPTIONS                                     \
@@ -386,13 +389,14 @@ enum {
   {                                                        \
     "base", required_argument, NULL, OPT_BASE              \
   }
-#define DIAGRAM_LONG_OPTIONS                                 \
-  { "view", required_argument, NULL, OPT_VIEW },             \
-    { "depth", required_argument, NULL, OPT_DEPTH },         \
-    { "max-nodes", required_argument, NULL, OPT_MAX_NODES }, \
-    { "engine", required_argument, NULL, OPT_ENGINE },       \
-  {                                                          \
-    "lang", required_argument, NULL, OPT_LANG                \
+#define DIAGRAM_LONG_OPTIONS                                   \
+  { "view", required_argument, NULL, OPT_VIEW },               \
+    { "depth", required_argument, NULL, OPT_DEPTH },           \
+    { "max-nodes", required_argument, NULL, OPT_MAX_NODES },   \
+    { "time-limit", required_argument, NULL, OPT_TIME_LIMIT }, \
+    { "engine", required_argument, NULL, OPT_ENGINE },         \
+  {                                                            \
+    "lang", required_argument, NULL, OPT_LANG                  \
   }
 #define OUTPUT_LONG_OPTIONS                     \
   { "format", required_argument, NULL, 'f' },   \
@@ -534,6 +538,13 @@ take_option(void *handle, int key, const char *value)
       }
       o->diagram.max_nodes = n;
       o->diagram_option = "--max-nodes";
+      break;
+    case OPT_TIME_LIMIT:
+      if (!parse_count(value, 86400, &n)) {
+        return usage_error("--time-limit takes seconds from 1 to 86400");
+      }
+      o->diagram.time_limit = (unsigned)n;
+      o->diagram_option = "--time-limit";
       break;
     default:
       return usage_error("option not handled: %d", key);

@@ -66,6 +66,7 @@ static const char *const every_option[] = {
   "text",
   "text-dir",
   "threads",
+  "time-limit",
   "timeout",
   "user",
   "view",

@@ -90,8 +90,7 @@ ent_export_diagram(EntGraph *graph,
     return ENT_ERR_BAD_ARG;
   }
   LGraph lg;
-  lgraph_init(
-    &lg, graph->world, graph->ontology, options ? options->lang : NULL);
+  lgraph_init(&lg, graph->world, graph->ontology, options);
   lg.keep_claims = wants_claims(options);
   // With their graphs: an edge can say how many sources state it, and
   // the compare view what each one says.
@@ -369,7 +368,7 @@ ent_diagram_rdf_file(EntWorld *world,
     return st;
   }
   LGraph lg;
-  lgraph_init(&lg, world, ontology, options ? options->lang : NULL);
+  lgraph_init(&lg, world, ontology, options);
   lg.keep_claims = wants_claims(options);
   raptor_parser *parser = raptor_new_parser(world->raptor, parser_name);
   RdfInput in = { &lg, world, path, 0, ENT_SUCCESS, parser };

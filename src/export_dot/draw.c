@@ -357,35 +357,56 @@ is_web_iri(const char *iri)
          strlen(iri) < TOOLTIP_MAX_BYTES && ent_is_absolute_iri(iri);
 }
 
+/// Members[node]: which nodes in view stand inside `node`.
+enum {
+  HAS_INSTITUTIONS = 1, ///< Institutions in view have it as their parent
+  HAS_NATIONALS = 2,    ///< Institutions or officials in view are of it
+};
+
 typedef struct {
   LGraph *lg;
   Agraph_t *root;
-  Agraph_t **clusters; ///< Per node: its cluster, or NULL
-  Agnode_t **gv_nodes; ///< Per node in view
+  Agraph_t **clusters;    ///< Per node: its cluster, or NULL
+  Agnode_t **gv_nodes;    ///< Per node in view
+  unsigned char *members; ///< Per node: HAS_INSTITUTIONS | HAS_NATIONALS
+  uint32_t *visible;      ///< The edges drawn, in order
+  size_t n_visible;
   EntBuf scratch;
   unsigned n_clusters;
   bool used_kinds[KIND_COUNT_];
   const char *kind_classes[KIND_COUNT_]; ///< First class drawn as the kind
 } Drawing;
 
+/// Which nodes have members in view (has_cluster_members()): one pass
+/// over the nodes, not one per cluster.
+static void
+find_cluster_members(Drawing *d)
+{
+  const LGraph *lg = d->lg;
+  for (uint32_t i = 0; i < lg->n_nodes; ++i) {
+    const LNode *n = &lg->nodes[i];
+    if (!n->in_view) {
+      continue;
+    }
+    if (n->kind == KIND_INSTITUTION && n->parent != ENT_NO_ENTITY &&
+        n->parent != i) {
+      d->members[n->parent] |= HAS_INSTITUTIONS;
+    }
+    if ((n->kind == KIND_INSTITUTION || n->kind == KIND_OFFICIAL) &&
+        n->country != ENT_NO_ENTITY && n->country != i) {
+      d->members[n->country] |= HAS_NATIONALS;
+    }
+  }
+}
+
 /// Whether `node` gets a cluster: a country with institutions or officials
 /// of its own in view, or an institution with institutions under it.
 static bool
-has_cluster_members(const LGraph *lg, uint32_t node)
+has_cluster_members(const Drawing *d, uint32_t node)
 {
-  const bool country = lg->nodes[node].kind == KIND_COUNTRY;
-  for (size_t i = 0; i < lg->n_nodes; ++i) {
-    const LNode *n = &lg->nodes[i];
-    if (i == node || !n->in_view) {
-      continue;
-    }
-    if ((n->kind == KIND_INSTITUTION &&
-         (n->parent == node || (country && n->country == node))) ||
-        (country && n->kind == KIND_OFFICIAL && n->country == node)) {
-      return true;
-    }
-  }
-  return false;
+  const bool country = d->lg->nodes[node].kind == KIND_COUNTRY;
+  return (d->members[node] & HAS_INSTITUTIONS) ||
+         (country && (d->members[node] & HAS_NATIONALS));
 }
 
 /// The cluster of `node` (a country or an institution with institutions
@@ -456,7 +477,7 @@ draw_node(Drawing *d, uint32_t i, char *name)
   Agraph_t *home = d->root;
   if (n->kind == KIND_INSTITUTION || n->kind == KIND_COUNTRY) {
     home =
-      has_cluster_members(lg, i) ? cluster_for(d, i, 0) : container_of(d, i, 0);
+      has_cluster_members(d, i) ? cluster_for(d, i, 0) : container_of(d, i, 0);
   } else if (n->kind == KIND_OFFICIAL) {
     home = container_of(d, i, 0);
   }
@@ -557,9 +578,9 @@ draw_legend(Drawing *d)
     EntBuf names = { NULL, 0, 0 };
     EntMap seen;
     ent_map_init(&seen);
-    for (size_t i = 0; i < lg->n_edges && !st; ++i) {
-      const LEdge *e = &lg->edges[i];
-      if (!lgraph_edge_visible(lg, e) || lgraph_edge_style(e->predicate) != f) {
+    for (size_t i = 0; i < d->n_visible && !st; ++i) {
+      const LEdge *e = &lg->edges[d->visible[i]];
+      if (lgraph_edge_style(e->predicate) != f) {
         continue;
       }
       const char *name = !strcmp(e->predicate, ORG_NS "holds")
@@ -625,15 +646,25 @@ by_date(const void *a, const void *b)
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/// The rank (subgraph of one date's column) of `date`, or NULL.
+/// The rank (subgraph of one date's column) of `date`, or NULL: the
+/// dates are sorted and unique.
 static Agraph_t *
 rank_of(Agraph_t *root, const char *const *dates, size_t n, const char *date)
 {
-  for (size_t k = 0; k < n; ++k) {
-    if (!strcmp(dates[k], date)) {
+  size_t lo = 0;
+  size_t hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const int c = strcmp(dates[mid], date);
+    if (!c) {
       char name[48];
-      snprintf(name, sizeof(name), "rank_%zu", k);
+      snprintf(name, sizeof(name), "rank_%zu", mid);
       return agsubg(root, name, 0);
+    }
+    if (c < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
     }
   }
   return NULL;
@@ -785,17 +816,21 @@ build(Drawing *d, const EntDiagramOptions *options)
     return ENT_ERR_INTERNAL;
   }
   char name[32];
+  find_cluster_members(d);
   for (uint32_t i = 0; i < lg->n_nodes; ++i) {
+    TRY(st, lgraph_tick(lg));
     if (lg->nodes[i].in_view) {
       snprintf(name, sizeof(name), "n%u", i);
       TRY(st, draw_node(d, i, name));
     }
   }
   for (size_t i = 0; i < lg->n_edges; ++i) {
+    TRY(st, lgraph_tick(lg));
     const LEdge *e = &lg->edges[i];
     if (!lgraph_edge_visible(lg, e)) {
       continue;
     }
+    d->visible[d->n_visible++] = (uint32_t)i;
     Agedge_t *edge =
       agedge(g, d->gv_nodes[e->from], d->gv_nodes[e->to], NULL, 1);
     if (!edge) {
@@ -833,16 +868,34 @@ build(Drawing *d, const EntDiagramOptions *options)
     }
     TRY(st, set_attr(more, "label", name));
     TRY(st, set_attr(more, "shape", "plaintext"));
+    ent_buf_reset(&d->scratch);
+    TRY(st, ent_buf_append(&d->scratch, "Not drawn: ", 11));
+    TRY(st, lgraph_cap_note(lg, &d->scratch));
     TRY(st,
-        set_attr(more,
-                 "tooltip",
-                 "Not drawn: the view has more nodes than --max-nodes. "
-                 "Narrow it with --view ego:ID or --view negotiation:ID."));
+        ent_buf_appendf(&d->scratch,
+                        ". Narrow the view with --view ego:ID or --view "
+                        "negotiation:ID, or raise --max-nodes."));
+    TRY(st, set_attr(more, "tooltip", d->scratch.buf));
   }
   if (timeline) {
     TRY(st, draw_timeline(d));
   }
-  return draw_legend(d);
+  TRY(st, draw_legend(d));
+  if (lg->hidden_more) {
+    // The cap, as the diagram's caption.  Last: a graph's label set on the
+    // root becomes the default of subgraphs made after it.
+    EntBuf note = { NULL, 0, 0 };
+    st = lgraph_cap_note(lg, &note);
+    if (!st) {
+      note.buf[0] = 'S'; // "Showing ..."
+      st = set_attr(g, "labelloc", "t");
+    }
+    if (!st) {
+      st = set_text(g, "label", note.buf, &d->scratch);
+    }
+    ent_buf_free(&note);
+  }
+  return st;
 }
 
 static size_t
@@ -855,29 +908,27 @@ nodes_in_view(const LGraph *lg)
   return n;
 }
 
-/// Longest a layout may take before it is stopped.
-#define LAYOUT_TIMEOUT_SECONDS 300
-
 /// In the child: lay out and render `g`, write the result to `fd`, and
 /// leave without freeing the layout.  Graphviz's, Pango's and cairo's
 /// messages go to `err_fd`, for the parent to log.  The child stops
-/// itself at the time limit, and dies with its parent.
+/// itself a little after the `seconds` the diagram step has left (the
+/// parent stops it at that time), and dies with its parent.
 static _Noreturn void
 render_child(Agraph_t *g,
              const char *renderer,
              const char *engine,
              int fd,
              int err_fd,
-             pid_t parent)
+             pid_t parent,
+             unsigned seconds)
 {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) {
     _exit(5);
   }
-  const struct rlimit cpu = { LAYOUT_TIMEOUT_SECONDS + 5,
-                              LAYOUT_TIMEOUT_SECONDS + 10 };
+  const struct rlimit cpu = { (rlim_t)seconds + 5, (rlim_t)seconds + 10 };
   setrlimit(RLIMIT_CPU, &cpu);
-  alarm(LAYOUT_TIMEOUT_SECONDS + 5);
+  alarm(seconds + 5);
   if (dup2(err_fd, STDERR_FILENO) == STDERR_FILENO) {
     graphviz_fd = STDERR_FILENO;
   }
@@ -908,18 +959,19 @@ render_child(Agraph_t *g,
 
 /// Read what the child writes to `fd` into `out` and to `err_fd` into
 /// `err` (at most 64 KiB of it), until it closes both pipes or the
-/// deadline passes.
+/// deadline (lgraph_now()) passes.
 static EntStatus
-collect_output(int fd, int err_fd, time_t deadline, EntBuf *out, EntBuf *err)
+collect_output(int fd, int err_fd, double deadline, EntBuf *out, EntBuf *err)
 {
   char chunk[65536];
   struct pollfd p[2] = { { fd, POLLIN, 0 }, { err_fd, POLLIN, 0 } };
   while (p[0].fd >= 0 || p[1].fd >= 0) {
-    const time_t now = time(NULL);
-    if (now >= deadline) {
+    const double left = deadline - lgraph_now();
+    if (left <= 0) {
       return ENT_ERR_INTERNAL;
     }
-    const int ready = poll(p, 2, (int)(deadline - now) * 1000);
+    const int ready =
+      poll(p, 2, left > 3600.0 ? 3600000 : (int)(left * 1000.0) + 1);
     if (ready < 0 && errno == EINTR) {
       continue;
     }
@@ -985,12 +1037,19 @@ relay_child_messages(const EntBuf *err)
 /// faults: in a child, a crash or a runaway layout is an error message,
 /// not the end of the caller, and the layout is never freed at all.
 static EntStatus
-render(EntWorld *world,
+render(LGraph *lg,
        Agraph_t *g,
        EntDiagramFormat format,
        const char *engine,
        FILE *stream)
 {
+  EntWorld *world = lg->world;
+  char doing[96];
+  snprintf(doing, sizeof(doing), "laying out with '%s'", engine);
+  const double left = lg->deadline - lgraph_now();
+  if (left <= 0) {
+    return lgraph_too_late(lg, doing);
+  }
   static const char *const renderers[] = { [ENT_DIAGRAM_SVG] = "svg",
                                            [ENT_DIAGRAM_PNG] = "png",
                                            [ENT_DIAGRAM_PDF] = "pdf" };
@@ -1019,14 +1078,20 @@ render(EntWorld *world,
   if (pid == 0) {
     close(fds[0]);
     close(err_fds[0]);
-    render_child(g, renderers[format], engine, fds[1], err_fds[1], parent);
+    render_child(g,
+                 renderers[format],
+                 engine,
+                 fds[1],
+                 err_fds[1],
+                 parent,
+                 left > 86400.0 ? 86400U : (unsigned)left + 1);
   }
   close(fds[1]);
   close(err_fds[1]);
   EntBuf data = { NULL, 0, 0 };
   EntBuf messages = { NULL, 0, 0 };
-  EntStatus st = collect_output(
-    fds[0], err_fds[0], time(NULL) + LAYOUT_TIMEOUT_SECONDS, &data, &messages);
+  EntStatus st =
+    collect_output(fds[0], err_fds[0], lg->deadline, &data, &messages);
   close(fds[0]);
   close(err_fds[0]);
   if (st == ENT_ERR_INTERNAL) {
@@ -1041,16 +1106,7 @@ render(EntWorld *world,
                                                WTERMSIG(status) == SIGALRM ||
                                                WTERMSIG(status) == SIGXCPU);
   if ((st == ENT_ERR_INTERNAL || !st) && stopped) {
-    ent_log(world,
-            ENT_LOG_ERROR,
-            ENT_ERR_INTERNAL,
-            NULL,
-            "the '%s' layout took more than %d seconds and was stopped; "
-            "narrow the view (--view ego:ID, --view negotiation:ID), lower "
-            "--max-nodes or try --engine sfdp",
-            engine,
-            LAYOUT_TIMEOUT_SECONDS);
-    st = ENT_ERR_INTERNAL;
+    st = lgraph_too_late(lg, doing);
   } else if (!st && WIFEXITED(status) && WEXITSTATUS(status) == 4) {
     ent_log(world,
             ENT_LOG_ERROR,
@@ -1127,30 +1183,40 @@ lgraph_draw(LGraph *lg,
   graphviz_world = lg->world;
   agseterr(AGWARN);
   agseterrf(on_graphviz_message);
+  lgraph_phase(lg, ENT_PHASE_DIAGRAM, "drawing the view", shown, shown);
   Drawing d;
   memset(&d, 0, sizeof(d));
   d.lg = lg;
   d.clusters = calloc(lg->n_nodes + 1, sizeof(Agraph_t *));
   d.gv_nodes = calloc(lg->n_nodes + 1, sizeof(Agnode_t *));
+  d.members = calloc(lg->n_nodes + 1, 1);
+  d.visible = malloc((lg->n_edges + 1) * sizeof(uint32_t));
   Agdisc_t disc = { &AgMemDisc, &sequential_ids, &AgIoDisc };
   d.root = agopen(mut("entente"), Agdirected, &disc);
-  EntStatus st =
-    d.clusters && d.gv_nodes && d.root ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  EntStatus st = d.clusters && d.gv_nodes && d.members && d.visible && d.root
+                   ? ENT_SUCCESS
+                   : ENT_ERR_NO_MEMORY;
   if (!st) {
     st = build(&d, options);
+  }
+  if (!st && lgraph_now() >= lg->deadline) {
+    st = lgraph_too_late(lg, "drawing the view");
   }
   if (!st && format == ENT_DIAGRAM_DOT) {
     if (agwrite(d.root, stream) != 0) {
       st = ENT_ERR_IO;
     }
   } else if (!st) {
-    st = render(lg->world, d.root, format, engine, stream);
+    lgraph_phase(lg, ENT_PHASE_LAYOUT, "laying out", shown, 0);
+    st = render(lg, d.root, format, engine, stream);
   }
   if (d.root) {
     agclose(d.root);
   }
   free(d.clusters);
   free(d.gv_nodes);
+  free(d.members);
+  free(d.visible);
   ent_buf_free(&d.scratch);
   finish_graphviz_messages();
   agseterrf(NULL);

@@ -62,11 +62,32 @@ write_document(xmlTextWriterPtr w, const LGraph *lg)
                 : xmlTextWriterWriteAttribute(w, XC("attr.type"), XC("string"));
     rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
   }
+  // A capped view says so (the key only then: an uncapped file is as it
+  // always was).
+  EntBuf note = { NULL, 0, 0 };
+  if (lg->hidden_more && lgraph_cap_note(lg, &note)) {
+    rc = -1;
+  }
+  if (note.len) {
+    rc = rc < 0 ? rc : xmlTextWriterStartElement(w, XC("key"));
+    rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("id"), XC("note"));
+    rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("for"), XC("graph"));
+    rc =
+      rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("attr.name"), XC("note"));
+    rc = rc < 0 ? rc
+                : xmlTextWriterWriteAttribute(w, XC("attr.type"), XC("string"));
+    rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
+  }
   rc = rc < 0 ? rc : xmlTextWriterStartElement(w, XC("graph"));
   rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("id"), XC("entente"));
   rc = rc < 0
          ? rc
          : xmlTextWriterWriteAttribute(w, XC("edgedefault"), XC("directed"));
+  if (note.len) {
+    note.buf[0] = 'S'; // "Showing ..."
+    rc = rc < 0 ? rc : data(w, "note", note.buf);
+  }
+  ent_buf_free(&note);
   char id[32];
   for (uint32_t i = 0; rc >= 0 && i < lg->n_nodes; ++i) {
     const LNode *n = &lg->nodes[i];

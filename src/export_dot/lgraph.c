@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #define RDFS_NS           "http://www.w3.org/2000/01/rdf-schema#"
 #define FOAF_NS           "http://xmlns.com/foaf/0.1/"
@@ -182,19 +183,142 @@ static const struct {
   { SCHEMA_NS "datePublished", 1 },
 };
 
+/// What a predicate means to the diagram (lgraph_add_triple()): found once
+/// per predicate rather than compared with every list on every statement.
+typedef enum {
+  PRED_OTHER,
+  PRED_TYPE,        ///< rdf:type
+  PRED_UNDRAWN,     ///< undrawn_predicates
+  PRED_NOT_AFTER,   ///< ent:notAfter
+  PRED_DATE_PHRASE, ///< ent:datePhrase
+  PRED_TOOLTIP,     ///< schema:text, schema:description, rdfs:comment
+  PRED_COUNTRY,     ///< ent:country, ent:nationality
+  PRED_PARENT,      ///< subOrganizationOf
+} PredRole;
+
+struct LPredicate {
+  const char *iri;   ///< Interned
+  const char *label; ///< Its edge label (edge_label()), once asked for
+  int label_index;   ///< In label_predicates, or -1
+  int date_index;    ///< In date_predicates, or -1
+  PredRole role;
+};
+
+double
+lgraph_now(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+lgraph_phase(LGraph *lg,
+             EntPhase phase,
+             const char *doing,
+             size_t done,
+             size_t total)
+{
+  lg->phase = phase;
+  lg->doing = doing;
+  const EntProgress p = { phase, done, total, 0, 0 };
+  ent_progress(lg->world, &p);
+}
+
+EntStatus
+lgraph_too_late(LGraph *lg, const char *doing)
+{
+  if (!lg->late) {
+    lg->late = true;
+    ent_log(lg->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_INTERNAL,
+            NULL,
+            "the diagram took more than its %g seconds and was stopped while "
+            "%s; narrow the view (--view ego:ID, --view negotiation:ID) or "
+            "lower --max-nodes",
+            lg->time_limit,
+            doing);
+  }
+  return ENT_ERR_INTERNAL;
+}
+
+EntStatus
+lgraph_tick(LGraph *lg)
+{
+  if (lg->late) {
+    return ENT_ERR_INTERNAL;
+  }
+  // The clock on the first call (a limit of 0 stops at once: tests), then
+  // every 8192nd.
+  if ((lg->ticks++ & 8191) != 0) {
+    return ENT_SUCCESS;
+  }
+  if (lgraph_now() >= lg->deadline) {
+    return lgraph_too_late(lg, lg->doing);
+  }
+  const EntProgress p = { lg->phase, lg->n_nodes, 0, 0, 0 };
+  ent_progress(lg->world, &p);
+  return ENT_SUCCESS;
+}
+
+/// `n` with thousands separators ("200,000") in `out`.
+static void
+format_count(size_t n, char out[32])
+{
+  char digits[32];
+  const int len = snprintf(digits, sizeof(digits), "%zu", n);
+  size_t k = 0;
+  for (int i = 0; i < len; ++i) {
+    if (i && (len - i) % 3 == 0) {
+      out[k++] = ',';
+    }
+    out[k++] = digits[i];
+  }
+  out[k] = '\0';
+}
+
+EntStatus
+lgraph_cap_note(const LGraph *lg, EntBuf *out)
+{
+  char shown[32];
+  char all[32];
+  char left[32];
+  char cap[32];
+  format_count(lg->max_nodes, shown);
+  format_count(lg->max_nodes + lg->hidden_more, all);
+  format_count(lg->hidden_more, left);
+  snprintf(cap, sizeof(cap), "%zu", lg->max_nodes);
+  return ent_buf_appendf(out,
+                         "showing %s of the view's %s nodes; %s left out "
+                         "(--max-nodes %s)",
+                         shown,
+                         all,
+                         left,
+                         cap);
+}
+
 void
 lgraph_init(LGraph *lg,
             EntWorld *world,
             const EntOntology *ontology,
-            const char *lang)
+            const EntDiagramOptions *options)
 {
+  const char *lang = options ? options->lang : NULL;
   memset(lg, 0, sizeof(*lg));
   lg->world = world;
   lg->ontology = ontology;
+  lg->time_limit = options && options->time_limit ? (double)options->time_limit
+                                                  : ENT_DIAGRAM_TIME_LIMIT;
+  lg->deadline = lgraph_now() + lg->time_limit;
+  lg->phase = ENT_PHASE_DIAGRAM;
+  lg->doing = "reading the statements";
+  lg->last_subject = ENT_NO_ENTITY;
   ent_pool_init(&lg->strings);
-  ent_map_init(&lg->nodes_by_iri);
   ent_map_init(&lg->prefixes);
   ent_map_init(&lg->votes);
+  ent_map_init(&lg->predicates);
+  ent_map_init(&lg->classes);
   lg->lang = ent_pool_intern(&lg->strings, lang ? lang : "en");
   size_t n_prefixes = 0;
   const Prefix *prefixes = ent_prefixes(&n_prefixes);
@@ -211,9 +335,14 @@ lgraph_clear(LGraph *lg)
   free(lg->claims);
   free(lg->concepts);
   ent_map_clear(&lg->votes);
+  free(lg->vote);
+  ent_map_clear(&lg->predicates);
+  free(lg->predicate);
+  ent_map_clear(&lg->classes);
+  ent_buf_free(&lg->scratch);
   free(lg->adjacency);
   free(lg->first);
-  ent_map_clear(&lg->nodes_by_iri);
+  free(lg->index);
   ent_map_clear(&lg->prefixes);
   ent_pool_clear(&lg->strings);
   memset(lg, 0, sizeof(*lg));
@@ -227,31 +356,92 @@ lgraph_add_prefix(LGraph *lg, const char *prefix, const char *ns)
   if (!p || !n) {
     return ENT_ERR_NO_MEMORY;
   }
-  return ent_map_get(&lg->prefixes, n)
-           ? ENT_SUCCESS
-           : ent_map_put(&lg->prefixes, n, (void *)(uintptr_t)p);
+  if (ent_map_get(&lg->prefixes, n)) {
+    return ENT_SUCCESS;
+  }
+  // Edge labels made before this prefix was known are made again.
+  for (size_t i = 0; i < lg->n_predicates; ++i) {
+    lg->predicate[i].label = NULL;
+  }
+  return ent_map_put(&lg->prefixes, n, (void *)(uintptr_t)p);
+}
+
+// ---- The node index --------------------------------------------------------
+// Every statement looks up its subject and object: a table of its own with
+// the hashes stored, so that a probe reads an IRI only when the hash
+// matches (a million nodes do not fit in the cache).
+
+/// The slot of `iri` (hash `hash`): its node's, or the free one to put it.
+static size_t
+index_slot(const LGraph *lg, const char *iri, uint32_t hash)
+{
+  const size_t mask = lg->index_size - 1;
+  size_t i = hash & mask;
+  while (lg->index[i].node &&
+         (lg->index[i].hash != hash ||
+          strcmp(lg->nodes[lg->index[i].node - 1].iri, iri) != 0)) {
+    i = (i + 1) & mask;
+  }
+  return i;
 }
 
 static uint32_t
 find_node(const LGraph *lg, const char *iri)
 {
-  const uintptr_t v = (uintptr_t)ent_map_get(&lg->nodes_by_iri, iri);
-  return v ? (uint32_t)(v - 1) : ENT_NO_ENTITY;
+  if (!lg->index_size) {
+    return ENT_NO_ENTITY;
+  }
+  const uint32_t hash = (uint32_t)ent_hash(iri, strlen(iri));
+  const LSlot *slot = &lg->index[index_slot(lg, iri, hash)];
+  return slot->node ? slot->node - 1 : ENT_NO_ENTITY;
+}
+
+/// Twice the slots: the load stays under one half.
+static EntStatus
+grow_index(LGraph *lg)
+{
+  const size_t size = lg->index_size ? 2 * lg->index_size : 1024;
+  LSlot *index = calloc(size, sizeof(LSlot));
+  if (!index) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->index_size; ++i) {
+    if (lg->index[i].node) {
+      size_t j = lg->index[i].hash & (size - 1);
+      while (index[j].node) {
+        j = (j + 1) & (size - 1);
+      }
+      index[j] = lg->index[i];
+    }
+  }
+  free(lg->index);
+  lg->index = index;
+  lg->index_size = size;
+  return ENT_SUCCESS;
 }
 
 static EntStatus
 node_for(LGraph *lg, const char *iri, uint32_t *out)
 {
-  *out = find_node(lg, iri);
-  if (*out != ENT_NO_ENTITY) {
+  EntStatus st = ENT_SUCCESS;
+  if ((lg->n_nodes + 1) * 2 > lg->index_size) {
+    TRY(st, grow_index(lg));
+  }
+  const size_t len = strlen(iri);
+  const uint32_t hash = (uint32_t)ent_hash(iri, len);
+  const size_t slot = index_slot(lg, iri, hash);
+  if (lg->index[slot].node) {
+    *out = lg->index[slot].node - 1;
     return ENT_SUCCESS;
   }
-  EntStatus st = ENT_SUCCESS;
+  if (lg->n_nodes >= ENT_NO_ENTITY - 1) {
+    return ENT_ERR_TOO_LARGE;
+  }
   TRY(st,
       ent_grow(&lg->nodes, &lg->cap_nodes, lg->n_nodes, sizeof(LNode), 128));
   LNode *n = &lg->nodes[lg->n_nodes];
   memset(n, 0, sizeof(*n));
-  n->iri = ent_pool_intern(&lg->strings, iri);
+  n->iri = ent_pool_copy(&lg->strings, iri, len);
   if (!n->iri) {
     return ENT_ERR_NO_MEMORY;
   }
@@ -260,7 +450,8 @@ node_for(LGraph *lg, const char *iri, uint32_t *out)
   n->parent = ENT_NO_ENTITY;
   *out = (uint32_t)lg->n_nodes;
   ++lg->n_nodes;
-  return ent_map_put(&lg->nodes_by_iri, n->iri, (void *)(uintptr_t)(*out + 1));
+  lg->index[slot] = (LSlot){ hash, *out + 1 };
+  return ENT_SUCCESS;
 }
 
 static EntStatus
@@ -279,7 +470,8 @@ add_edge(LGraph *lg,
   return ENT_SUCCESS;
 }
 
-/// Keep what graph `graph` says of node `subject` (compare view).
+/// Keep what graph `graph` says of node `subject` (compare view);
+/// `graph` and `predicate` are interned.
 static EntStatus
 keep_claim(LGraph *lg,
            uint32_t subject,
@@ -298,10 +490,10 @@ keep_claim(LGraph *lg,
   LClaim *c = &lg->claims[lg->n_claims];
   c->subject = subject;
   c->object = object;
-  c->graph = ent_pool_intern(&lg->strings, graph);
-  c->predicate = ent_pool_intern(&lg->strings, predicate);
+  c->graph = graph;
+  c->predicate = predicate;
   c->value = value ? ent_pool_intern(&lg->strings, value) : NULL;
-  if (!c->graph || !c->predicate || (value && !c->value)) {
+  if (value && !c->value) {
     return ENT_ERR_NO_MEMORY;
   }
   ++lg->n_claims;
@@ -389,91 +581,198 @@ lang_score(const LGraph *lg, const char *lang)
            : 1;
 }
 
-static EntStatus
-take_literal(LGraph *lg,
-             LNode *n,
-             const char *predicate,
-             const Node *o,
-             const char *graph)
+/// What `iri` means to the diagram: worked out on its first statement.
+static LPredicate *
+predicate_of(LGraph *lg, const char *iri)
 {
+  const uintptr_t known = (uintptr_t)ent_map_get(&lg->predicates, iri);
+  if (known) {
+    return &lg->predicate[known - 1];
+  }
+  if (ent_grow(&lg->predicate,
+               &lg->cap_predicates,
+               lg->n_predicates,
+               sizeof(LPredicate),
+               32)) {
+    return NULL;
+  }
+  LPredicate *p = &lg->predicate[lg->n_predicates];
+  *p = (LPredicate){
+    ent_pool_intern(&lg->strings, iri), NULL, -1, -1, PRED_OTHER
+  };
+  if (!p->iri || ent_map_put(&lg->predicates,
+                             p->iri,
+                             (void *)(uintptr_t)(lg->n_predicates + 1))) {
+    return NULL;
+  }
+  ++lg->n_predicates;
   for (size_t i = 0; i < sizeof(label_predicates) / sizeof(*label_predicates);
        ++i) {
-    if (!strcmp(predicate, label_predicates[i].iri)) {
-      const unsigned rank =
-        lang_score(lg, o->lang) * 4 + label_predicates[i].rank;
-      if (rank > n->label_rank) {
-        n->label = ent_pool_copy(&lg->strings, o->value, strlen(o->value));
-        n->label_rank = rank;
-        n->label_votes = 0;
-        n->n_labels = 0;
-      }
-      if (rank == n->label_rank && graph) {
-        // Sources that name one thing differently (a post's titles): the
-        // name most of them give is drawn.
-        EntBuf key = { NULL, 0, 0 };
-        if (ent_buf_appendf(
-              &key, "%zu\x01%s", (size_t)(n - lg->nodes), o->value)) {
-          ent_buf_free(&key);
-          return ENT_ERR_NO_MEMORY;
-        }
-        const uintptr_t votes = (uintptr_t)ent_map_get(&lg->votes, key.buf) + 1;
-        const char *kept = ent_pool_intern(&lg->strings, key.buf);
-        ent_buf_free(&key);
-        if (!kept || ent_map_put(&lg->votes, kept, (void *)votes)) {
-          return ENT_ERR_NO_MEMORY;
-        }
-        n->n_labels += votes == 1;
-        if (votes > n->label_votes) {
-          n->label = strchr(kept, '\x01') + 1;
-          n->label_votes = (unsigned)votes;
-        }
-      }
-      return n->label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+    if (!strcmp(iri, label_predicates[i].iri)) {
+      p->label_index = (int)i;
+      return p;
     }
   }
   for (size_t i = 0; i < sizeof(date_predicates) / sizeof(*date_predicates);
        ++i) {
-    if (!strcmp(predicate, date_predicates[i].iri) &&
-        date_predicates[i].rank > n->date_rank &&
-        ent_parse_date(o->value, NULL, NULL, NULL)) {
-      n->date = ent_pool_intern(&lg->strings, o->value);
-      n->date_rank = date_predicates[i].rank;
-      n->window = !strcmp(predicate, ENT_NS "notBefore");
-      return n->date ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+    if (!strcmp(iri, date_predicates[i].iri)) {
+      p->date_index = (int)i;
+      return p;
     }
   }
-  if (!strcmp(predicate, ENT_NS "notAfter") &&
-      ent_parse_date(o->value, NULL, NULL, NULL) &&
-      (!n->not_after || strcmp(o->value, n->not_after) > 0)) {
-    n->not_after = ent_pool_intern(&lg->strings, o->value);
-    return n->not_after ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  if (!strcmp(iri, RDF_TYPE)) {
+    p->role = PRED_TYPE;
+  } else if (is_undrawn(iri)) {
+    p->role = PRED_UNDRAWN;
+  } else if (!strcmp(iri, ENT_NS "notAfter")) {
+    p->role = PRED_NOT_AFTER;
+  } else if (!strcmp(iri, ENT_NS "datePhrase")) {
+    p->role = PRED_DATE_PHRASE;
+  } else if (!strcmp(iri, SCHEMA_NS "text") ||
+             !strcmp(iri, SCHEMA_NS "description") ||
+             !strcmp(iri, RDFS_NS "comment")) {
+    p->role = PRED_TOOLTIP;
+  } else if (!strcmp(iri, ENT_NS "country") ||
+             !strcmp(iri, ENT_NS "nationality")) {
+    p->role = PRED_COUNTRY;
+  } else if (!strcmp(iri, ENT_NS "subOrganizationOf") ||
+             !strcmp(iri, ORG_NS "subOrganizationOf")) {
+    p->role = PRED_PARENT;
   }
-  if (!strcmp(predicate, ENT_NS "datePhrase") && !n->date_phrase) {
-    n->date_phrase = ent_pool_copy(&lg->strings, o->value, strlen(o->value));
-    return n->date_phrase ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  return p;
+}
+
+/// The edge label of predicate `p`, made once (until a new prefix).
+static const char *
+predicate_label(LGraph *lg, LPredicate *p)
+{
+  if (!p->label) {
+    p->label = edge_label(lg, p->iri);
   }
-  if (!n->tooltip && (!strcmp(predicate, SCHEMA_NS "text") ||
-                      !strcmp(predicate, SCHEMA_NS "description") ||
-                      !strcmp(predicate, RDFS_NS "comment"))) {
-    n->tooltip = ent_pool_copy(&lg->strings, o->value, strlen(o->value));
-    return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  return p->label;
+}
+
+/// One more graph gives node `node` the label `text` (at its best rank):
+/// the label most graphs give is drawn.
+static EntStatus
+vote_label(LGraph *lg, LNode *n, const char *text)
+{
+  EntBuf *key = &lg->scratch;
+  ent_buf_reset(key);
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, ent_buf_appendf(key, "%zu\x01%s", (size_t)(n - lg->nodes), text));
+  size_t at = (size_t)(uintptr_t)ent_map_get(&lg->votes, key->buf);
+  if (!at) {
+    TRY(st,
+        ent_grow(&lg->vote, &lg->cap_votes, lg->n_votes, sizeof(LVote), 256));
+    const char *kept = ent_pool_copy(&lg->strings, key->buf, key->len);
+    if (!kept) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    lg->vote[lg->n_votes] = (LVote){ strchr(kept, '\x01') + 1, 0 };
+    at = ++lg->n_votes;
+    TRY(st, ent_map_put(&lg->votes, kept, (void *)(uintptr_t)at));
+  }
+  LVote *v = &lg->vote[at - 1];
+  const uint32_t votes = ++v->votes;
+  n->n_labels += votes == 1;
+  if (votes > n->label_votes) {
+    n->label = v->label;
+    n->label_votes = votes;
   }
   return ENT_SUCCESS;
 }
 
-static void
-take_type(LNode *n, const char *cls)
+static EntStatus
+take_literal(LGraph *lg,
+             LNode *n,
+             const LPredicate *p,
+             const Node *o,
+             const char *graph)
 {
-  for (size_t i = 0; i < sizeof(class_kinds) / sizeof(*class_kinds); ++i) {
-    if (!strcmp(cls, class_kinds[i].iri)) {
-      if (class_kinds[i].rank > n->kind_rank) {
-        n->kind = class_kinds[i].kind;
-        n->kind_rank = class_kinds[i].rank;
-        n->class_iri = class_kinds[i].iri;
+  if (p->label_index >= 0) {
+    const unsigned rank =
+      lang_score(lg, o->lang) * 4 + label_predicates[p->label_index].rank;
+    if (rank > n->label_rank) {
+      // With a graph, the vote below names the node.
+      n->label =
+        graph ? NULL : ent_pool_copy(&lg->strings, o->value, strlen(o->value));
+      n->label_rank = rank;
+      n->label_votes = 0;
+      n->n_labels = 0;
+    }
+    if (rank == n->label_rank && graph) {
+      // Sources that name one thing differently (a post's titles): the
+      // name most of them give is drawn.
+      return vote_label(lg, n, o->value);
+    }
+    return n->label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  }
+  if (p->date_index >= 0) {
+    if (date_predicates[p->date_index].rank > n->date_rank &&
+        ent_parse_date(o->value, NULL, NULL, NULL)) {
+      n->date = ent_pool_intern(&lg->strings, o->value);
+      n->date_rank = date_predicates[p->date_index].rank;
+      n->window = !strcmp(p->iri, ENT_NS "notBefore");
+      return n->date ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+    }
+    return ENT_SUCCESS;
+  }
+  switch (p->role) {
+    case PRED_NOT_AFTER:
+      if (ent_parse_date(o->value, NULL, NULL, NULL) &&
+          (!n->not_after || strcmp(o->value, n->not_after) > 0)) {
+        n->not_after = ent_pool_intern(&lg->strings, o->value);
+        return n->not_after ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
       }
-      return;
+      break;
+    case PRED_DATE_PHRASE:
+      if (!n->date_phrase) {
+        n->date_phrase =
+          ent_pool_copy(&lg->strings, o->value, strlen(o->value));
+        return n->date_phrase ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+      }
+      break;
+    case PRED_TOOLTIP:
+      if (!n->tooltip) {
+        n->tooltip = ent_pool_copy(&lg->strings, o->value, strlen(o->value));
+        return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+      }
+      break;
+    default:
+      break;
+  }
+  return ENT_SUCCESS;
+}
+
+/// Draw `n` as class `cls` if that is more specific than what it is.
+static EntStatus
+take_type(LGraph *lg, LNode *n, const char *cls)
+{
+  // Which entry of class_kinds `cls` is (+ 2), or 1: none; found once.
+  uintptr_t known = (uintptr_t)ent_map_get(&lg->classes, cls);
+  if (!known) {
+    known = 1;
+    for (size_t i = 0; i < sizeof(class_kinds) / sizeof(*class_kinds); ++i) {
+      if (!strcmp(cls, class_kinds[i].iri)) {
+        known = i + 2;
+        break;
+      }
+    }
+    const char *kept = ent_pool_intern(&lg->strings, cls);
+    if (!kept || ent_map_put(&lg->classes, kept, (void *)known)) {
+      return ENT_ERR_NO_MEMORY;
     }
   }
+  if (known >= 2) {
+    const size_t i = known - 2;
+    if (class_kinds[i].rank > n->kind_rank) {
+      n->kind = class_kinds[i].kind;
+      n->kind_rank = class_kinds[i].rank;
+      n->class_iri = class_kinds[i].iri;
+    }
+  }
+  return ENT_SUCCESS;
 }
 
 static EntStatus
@@ -507,20 +806,39 @@ lgraph_add_triple(void *handle, const Triple *t)
   if (t->subject.type != NODE_IRI) {
     return ENT_SUCCESS;
   }
-  uint32_t s = 0;
   EntStatus st = ENT_SUCCESS;
-  TRY(st, node_for(lg, t->subject.value, &s));
+  TRY(st, lgraph_tick(lg));
+  // A subject's statements come together: its node is looked up once.
+  uint32_t s = lg->last_subject;
+  if (s == ENT_NO_ENTITY || strcmp(lg->nodes[s].iri, t->subject.value) != 0) {
+    TRY(st, node_for(lg, t->subject.value, &s));
+    lg->last_subject = s;
+  }
   lg->nodes[s].is_subject = true;
-  const char *p = t->predicate.value;
+  LPredicate *pred = predicate_of(lg, t->predicate.value);
+  if (!pred) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  const char *p = pred->iri;
+  // ... and mostly from one graph.
+  const char *graph = NULL;
+  if (t->graph && lg->last_graph && !strcmp(lg->last_graph, t->graph)) {
+    graph = lg->last_graph;
+  } else if (t->graph) {
+    graph = ent_pool_intern(&lg->strings, t->graph);
+    if (!graph) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    lg->last_graph = graph;
+  }
   if (t->object.type == NODE_LITERAL) {
-    TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, t->graph, p, t->object.value));
-    return take_literal(lg, &lg->nodes[s], p, &t->object, t->graph);
+    TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, graph, p, t->object.value));
+    return take_literal(lg, &lg->nodes[s], pred, &t->object, t->graph);
   }
-  if (!strcmp(p, RDF_TYPE)) {
-    take_type(&lg->nodes[s], t->object.value);
-    return ENT_SUCCESS;
+  if (pred->role == PRED_TYPE) {
+    return take_type(lg, &lg->nodes[s], t->object.value);
   }
-  if (is_undrawn(p)) {
+  if (pred->role == PRED_UNDRAWN) {
     return ENT_SUCCESS;
   }
   // A controlled value (ent:format-technical) is a fact about the node,
@@ -529,37 +847,30 @@ lgraph_add_triple(void *handle, const Triple *t)
   if (value && (value->kinds & ONT_INDIVIDUAL) && !(value->kinds & ONT_CLASS)) {
     const char *text =
       value->label ? value->label : lgraph_short_name(lg, t->object.value);
-    TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, t->graph, p, text));
+    TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, graph, p, text));
     // Shown on the node's label once every source's values are in (see
     // add_concept_facets()).
     TRY(
       st,
       ent_grow(
         &lg->concepts, &lg->cap_concepts, lg->n_concepts, sizeof(LClaim), 64));
-    const char *pred = ent_pool_intern(&lg->strings, p);
     const char *kept = ent_pool_intern(&lg->strings, text);
-    if (!pred || !kept) {
+    if (!kept) {
       return ENT_ERR_NO_MEMORY;
     }
     lg->concepts[lg->n_concepts++] =
-      (LClaim){ s, ENT_NO_ENTITY, NULL, pred, kept };
+      (LClaim){ s, ENT_NO_ENTITY, NULL, p, kept };
     return ENT_SUCCESS;
   }
   uint32_t o = 0;
   TRY(st, node_for(lg, t->object.value, &o));
-  const char *pred = ent_pool_intern(&lg->strings, p);
-  const char *graph = t->graph ? ent_pool_intern(&lg->strings, t->graph) : NULL;
-  if (!pred || (t->graph && !graph)) {
-    return ENT_ERR_NO_MEMORY;
-  }
   TRY(st, keep_claim(lg, s, o, graph, p, NULL));
-  if (!strcmp(p, ENT_NS "country") || !strcmp(p, ENT_NS "nationality")) {
+  if (pred->role == PRED_COUNTRY) {
     lg->nodes[s].country = o;
-  } else if (!strcmp(p, ENT_NS "subOrganizationOf") ||
-             !strcmp(p, ORG_NS "subOrganizationOf")) {
+  } else if (pred->role == PRED_PARENT) {
     lg->nodes[s].parent = o;
   }
-  return add_edge(lg, s, o, pred, edge_label(lg, p), graph);
+  return add_edge(lg, s, o, p, predicate_label(lg, pred), graph);
 }
 
 static bool
@@ -573,9 +884,12 @@ is_one_of(const char *predicate, const char *a, const char *b)
 typedef struct {
   uint32_t from;
   uint32_t to;
+  uintptr_t predicate; ///< Interned: equal pointers, equal IRIs
   uint32_t index;
 } PairKey;
 
+/// By the two ends, then by predicate (in an order of no meaning: only
+/// the runs of one predicate matter), then in the order edges were added.
 static int
 by_pair(const void *a, const void *b)
 {
@@ -587,12 +901,71 @@ by_pair(const void *a, const void *b)
   if (x->to != y->to) {
     return x->to < y->to ? -1 : 1;
   }
+  if (x->predicate != y->predicate) {
+    return x->predicate < y->predicate ? -1 : 1;
+  }
   return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/// The edges between two nodes, `keys[start..end)`, in runs of one
+/// predicate; decide which are dropped (see drop_redundant_edges()).
+/// `subs` has room for a run start per edge.
+static void
+drop_in_pair(LGraph *lg,
+             const PairKey *keys,
+             size_t start,
+             size_t end,
+             size_t *subs)
+{
+  // Decided on the original set, so that dropping one edge never keeps
+  // another alive: a head is a member too ("head of" says both), and an
+  // edge whose predicate has a more specific one beside it says less.
+  // Only a predicate with super-properties can be more specific: the
+  // pairs compared are bounded by the ontology, not by the input.
+  bool has_head = false;
+  size_t n_subs = 0;
+  for (size_t i = start; i < end; ++i) {
+    const char *p = lg->edges[keys[i].index].predicate;
+    if (i == start || keys[i].predicate != keys[i - 1].predicate) {
+      has_head |= is_one_of(p, ENT_NS "headOf", ORG_NS "headOf");
+      const OntTerm *t = ont_term(lg->ontology, p);
+      if (t && t->n_supers > 0) {
+        subs[n_subs++] = i;
+      }
+    }
+  }
+  for (size_t run = start; run < end;) {
+    size_t run_end = run + 1;
+    while (run_end < end && keys[run_end].predicate == keys[run].predicate) {
+      ++run_end;
+    }
+    const char *p = lg->edges[keys[run].index].predicate;
+    bool drop = has_head && is_one_of(p, ENT_NS "memberOf", ORG_NS "memberOf");
+    for (size_t k = 0; k < n_subs && !drop; ++k) {
+      drop = subs[k] != run &&
+             ont_is_subclass(
+               lg->ontology, lg->edges[keys[subs[k]].index].predicate, p);
+    }
+    // Of one predicate, the first edge is kept; the same relation stated
+    // in several graphs is drawn once, with the number of graphs (sources)
+    // that state it.
+    LEdge *first = &lg->edges[keys[run].index];
+    first->dropped = first->dropped || drop;
+    for (size_t i = run + 1; i < run_end; ++i) {
+      LEdge *e = &lg->edges[keys[i].index];
+      e->dropped = true;
+      if (!first->dropped && e->graph && first->graph != e->graph) {
+        ++first->n_graphs;
+      }
+    }
+    run = run_end;
+  }
 }
 
 /// Drop an edge whose predicate is a super-property of another edge's
 /// between the same nodes (org:holds beside ent:holdsPost), and exact
-/// duplicates, keeping the most specific.
+/// duplicates, keeping the most specific.  One sort, then each pair of
+/// nodes and each predicate between them once.
 static EntStatus
 drop_redundant_edges(LGraph *lg)
 {
@@ -600,61 +973,31 @@ drop_redundant_edges(LGraph *lg)
     return ENT_SUCCESS;
   }
   PairKey *keys = malloc(lg->n_edges * sizeof(PairKey));
-  if (!keys) {
+  size_t *subs = malloc(lg->n_edges * sizeof(size_t));
+  if (!keys || !subs) {
+    free(keys);
+    free(subs);
     return ENT_ERR_NO_MEMORY;
   }
   for (size_t i = 0; i < lg->n_edges; ++i) {
-    keys[i] = (PairKey){ lg->edges[i].from, lg->edges[i].to, (uint32_t)i };
+    const LEdge *e = &lg->edges[i];
+    keys[i] = (PairKey){ e->from, e->to, (uintptr_t)e->predicate, (uint32_t)i };
   }
-  if (lg->n_edges > 1) {
-    qsort(keys, lg->n_edges, sizeof(PairKey), by_pair);
-  }
-  for (size_t start = 0; start < lg->n_edges;) {
+  qsort(keys, lg->n_edges, sizeof(PairKey), by_pair);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t start = 0; start < lg->n_edges && !st;) {
     size_t end = start + 1;
     while (end < lg->n_edges && keys[end].from == keys[start].from &&
            keys[end].to == keys[start].to) {
       ++end;
     }
-    // Decided on the original set, so that dropping one edge never keeps
-    // another alive.
-    for (size_t i = start; i < end; ++i) {
-      LEdge *e = &lg->edges[keys[i].index];
-      bool drop = false;
-      for (size_t j = start; j < end && !drop; ++j) {
-        const LEdge *other = &lg->edges[keys[j].index];
-        if (i == j) {
-          continue;
-        }
-        const bool same = other->predicate == e->predicate &&
-                          (keys[j].index < keys[i].index) && j < i;
-        const bool more_specific =
-          other->predicate != e->predicate &&
-          ont_is_subclass(lg->ontology, other->predicate, e->predicate);
-        // A head is a member too: "head of" says both.
-        const bool implied =
-          is_one_of(e->predicate, ENT_NS "memberOf", ORG_NS "memberOf") &&
-          is_one_of(other->predicate, ENT_NS "headOf", ORG_NS "headOf");
-        drop = same || more_specific || implied;
-      }
-      e->dropped = e->dropped || drop;
-    }
-    // The same relation stated in several graphs is drawn once, with the
-    // number of graphs (sources) that state it.
-    for (size_t i = start; i < end; ++i) {
-      LEdge *e = &lg->edges[keys[i].index];
-      for (size_t j = start; j < i; ++j) {
-        LEdge *first = &lg->edges[keys[j].index];
-        if (first->predicate == e->predicate && !first->dropped && e->graph &&
-            first->graph != e->graph) {
-          ++first->n_graphs;
-          break;
-        }
-      }
-    }
+    drop_in_pair(lg, keys, start, end, subs);
     start = end;
+    st = lgraph_tick(lg);
   }
   free(keys);
-  return ENT_SUCCESS;
+  free(subs);
+  return st;
 }
 
 /// Every edge of each node, both ends: adjacency[first[i]..first[i + 1]).
@@ -689,13 +1032,61 @@ build_adjacency(LGraph *lg)
 /// A post becomes the label of an edge from its holder to its institution
 /// ("Adviser to the Director"), or a line under its holder's name.  Linear:
 /// each post looks only at its own edges.
+static EntStatus fold_each_post(LGraph *lg,
+                                const PairKey *heads,
+                                size_t n_heads);
+
 static EntStatus
 fold_posts(LGraph *lg)
 {
   EntStatus st = ENT_SUCCESS;
   TRY(st, build_adjacency(lg));
-  const size_t n_edges = lg->n_edges; // edges added here are not revisited
+  // The "head of" edges, by their ends: a post's holder may hold many
+  // posts and have many edges, so they are found by a binary search, not
+  // by reading the holder's edges once per post.
+  size_t n_heads = 0;
+  PairKey *heads = malloc((lg->n_edges + 1) * sizeof(PairKey));
+  if (!heads) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (is_one_of(e->predicate, ENT_NS "headOf", ORG_NS "headOf")) {
+      heads[n_heads++] = (PairKey){ e->from, e->to, 0, (uint32_t)i };
+    }
+  }
+  if (n_heads > 1) {
+    qsort(heads, n_heads, sizeof(PairKey), by_pair);
+  }
+  st = fold_each_post(lg, heads, n_heads);
+  free(heads);
+  return st;
+}
+
+/// The first of `keys[0..n)` (sorted by by_pair()) from `from` to `to`.
+static size_t
+first_pair(const PairKey *keys, size_t n, uint32_t from, uint32_t to)
+{
+  size_t lo = 0;
+  size_t hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (keys[mid].from < from ||
+        (keys[mid].from == from && keys[mid].to < to)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+static EntStatus
+fold_each_post(LGraph *lg, const PairKey *heads, size_t n_heads)
+{
+  EntStatus st = ENT_SUCCESS;
   for (uint32_t p = 0; p < lg->n_nodes; ++p) {
+    TRY(st, lgraph_tick(lg));
     if (lg->nodes[p].kind != KIND_POST) {
       continue;
     }
@@ -746,13 +1137,10 @@ fold_posts(LGraph *lg)
       continue;
     }
     // The post's title says more than "head of" between the same two.
-    for (size_t k = lg->first[holder]; k < lg->first[holder + 1]; ++k) {
-      LEdge *e = &lg->edges[lg->adjacency[k]];
-      if (lg->adjacency[k] < n_edges && e->from == holder &&
-          e->to == institution &&
-          is_one_of(e->predicate, ENT_NS "headOf", ORG_NS "headOf")) {
-        e->dropped = true;
-      }
+    for (size_t k = first_pair(heads, n_heads, holder, institution);
+         k < n_heads && heads[k].from == holder && heads[k].to == institution;
+         ++k) {
+      lg->edges[heads[k].index].dropped = true;
     }
     const char *pred = ent_pool_intern(&lg->strings, ORG_NS "holds");
     if (!pred) {
@@ -780,7 +1168,8 @@ fold_responses(LGraph *lg)
     kinds[lg->concepts[i].subject] = lg->concepts[i].value;
   }
   for (uint32_t r = 0; !st && r < lg->n_nodes; ++r) {
-    if (lg->nodes[r].kind != KIND_RESPONSE) {
+    st = lgraph_tick(lg);
+    if (st || lg->nodes[r].kind != KIND_RESPONSE) {
       continue;
     }
     uint32_t agreement = ENT_NO_ENTITY;
@@ -854,16 +1243,27 @@ add_concept_facets(LGraph *lg)
     }
     EntBuf text = { NULL, 0, 0 };
     size_t distinct = 0;
+    // Each value once: a few are compared, many go through a set.
+    enum { FEW = 8 };
+    EntMap seen_values;
+    ent_map_init(&seen_values);
     for (size_t k = a; k < b && !st; ++k) {
+      const char *value = lg->concepts[k].value;
       bool seen = false;
-      for (size_t j = a; j < k && !seen; ++j) {
-        seen = lg->concepts[j].value == lg->concepts[k].value;
+      if (b - a <= FEW) {
+        for (size_t j = a; j < k && !seen; ++j) {
+          seen = lg->concepts[j].value == value;
+        }
+      } else {
+        seen = ent_map_get(&seen_values, value) != NULL;
+        st = seen ? ENT_SUCCESS
+                  : ent_map_put(&seen_values, value, (void *)(uintptr_t)1);
       }
-      if (!seen) {
-        st = ent_buf_appendf(
-          &text, "%s%s", distinct++ ? " / " : "", lg->concepts[k].value);
+      if (!seen && !st) {
+        st = ent_buf_appendf(&text, "%s%s", distinct++ ? " / " : "", value);
       }
     }
+    ent_map_clear(&seen_values);
     // Several formats can be true at once (technical and bilateral); a
     // status cannot.
     const bool one_valued =
@@ -878,6 +1278,9 @@ add_concept_facets(LGraph *lg)
     }
     ent_buf_free(&text);
     a = b;
+    if (!st) {
+      st = lgraph_tick(lg);
+    }
   }
   return st;
 }
@@ -888,6 +1291,7 @@ add_date_and_place_facets(LGraph *lg)
 {
   EntStatus st = ENT_SUCCESS;
   for (size_t i = 0; i < lg->n_edges; ++i) {
+    TRY(st, lgraph_tick(lg));
     const LEdge *e = &lg->edges[i];
     // Who said it, under what was said.
     if (!e->dropped && lg->nodes[e->from].kind == KIND_STATEMENT &&
@@ -952,6 +1356,12 @@ EntStatus
 lgraph_finish(LGraph *lg)
 {
   EntStatus st = ENT_SUCCESS;
+  lgraph_phase(lg,
+               ENT_PHASE_DIAGRAM,
+               "folding posts and dropping redundant edges",
+               lg->n_nodes,
+               0);
+  TRY(st, lgraph_tick(lg));
   TRY(st, drop_redundant_edges(lg));
   TRY(st, fold_posts(lg));
   TRY(st, fold_responses(lg));
@@ -964,6 +1374,7 @@ lgraph_finish(LGraph *lg)
     }
   }
   for (size_t i = 0; i < lg->n_edges; ++i) {
+    TRY(st, lgraph_tick(lg));
     LEdge *e = &lg->edges[i];
     // Edges to and from plumbing are never drawn; institutions sit in the
     // clusters of their country and parent, which say what these edges
@@ -1098,7 +1509,9 @@ select_ego(LGraph *lg, uint32_t root, unsigned depth)
   hops[root] = 0;
   lg->nodes[root].in_view = true;
   queue[tail++] = root;
-  while (head < tail) {
+  EntStatus st = ENT_SUCCESS;
+  while (head < tail && !st) {
+    st = lgraph_tick(lg);
     const uint32_t a = queue[head++];
     if (hops[a] >= depth || (a != root && is_hub(&lg->nodes[a]))) {
       continue;
@@ -1117,13 +1530,14 @@ select_ego(LGraph *lg, uint32_t root, unsigned depth)
   free(hops);
   // Which sources mention the root is worth drawing; which mention every
   // other node in view is a hairball.
-  for (size_t i = 0; i < lg->n_edges; ++i) {
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+    st = lgraph_tick(lg);
     LEdge *e = &lg->edges[i];
     if (e->from != root && !strcmp(e->predicate, SCHEMA_NS "subjectOf")) {
       e->dropped = true;
     }
   }
-  return ENT_SUCCESS;
+  return st;
 }
 
 static size_t
@@ -1170,6 +1584,11 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
   }
   size_t k = 0;
   for (uint32_t i = 0; i < lg->n_nodes; ++i) {
+    const EntStatus st = lgraph_tick(lg);
+    if (st) {
+      free(ranked);
+      return st;
+    }
     if (lg->nodes[i].in_view) {
       ranked[k++] = (Ranked){ i == root ? SIZE_MAX : degree_in_view(lg, i), i };
     }
@@ -1182,6 +1601,7 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
     lg->nodes[ranked[i].index].in_view = false;
   }
   lg->hidden_more = count - max;
+  lg->max_nodes = max;
   free(ranked);
   return ENT_SUCCESS;
 }
@@ -1227,10 +1647,10 @@ claim_value(const LGraph *lg, const LClaim *c)
   return c->object != ENT_NO_ENTITY ? lg->nodes[c->object].label : c->value;
 }
 
-/// Whether another source gives another value for the same property of
-/// the same node: such a line is marked on the cards.
+/// Whether `predicate` takes one value: sources that give different
+/// values disagree.
 static bool
-disputed(const LGraph *lg, const LClaim *c, const uint32_t *mine, size_t n)
+one_valued(const char *predicate)
 {
   static const char *const single[] = {
     ENT_NS "negotiationStatus",
@@ -1243,23 +1663,165 @@ disputed(const LGraph *lg, const LClaim *c, const uint32_t *mine, size_t n)
     ENT_NS "pressAccess",
     ENT_NS "location",
   };
-  bool one_valued = false;
   for (size_t i = 0; i < sizeof(single) / sizeof(*single); ++i) {
-    one_valued |= !strcmp(c->predicate, single[i]);
-  }
-  if (!one_valued) {
-    return false;
-  }
-  const char *value = claim_value(lg, c);
-  for (size_t k = 0; k < n; ++k) {
-    const LClaim *other = &lg->claims[mine[k]];
-    if (other->graph != c->graph && other->subject == c->subject &&
-        other->predicate == c->predicate &&
-        strcmp(claim_value(lg, other), value) != 0) {
+    if (!strcmp(predicate, single[i])) {
       return true;
     }
   }
   return false;
+}
+
+/// A claim of the compare view, with what is worked out of it once.
+typedef struct {
+  const LGraph *lg;
+  uint32_t claim;      ///< In lg->claims
+  uint32_t order;      ///< Its place among the view's claims
+  uint32_t graph_rank; ///< Its graph's place among the view's graphs
+  uint32_t same;       ///< Scratch: claims of its group equal to it
+  const char *topic;   ///< claim_topic(), interned
+  const char *value;   ///< claim_value(): what disputes compare
+  const char *shown;   ///< What its card line shows
+  bool disputed;
+} Said;
+
+static const LClaim *
+said_claim(const Said *x)
+{
+  return &x->lg->claims[x->claim];
+}
+
+/// By node and property (the groups whose values are compared).
+static int
+by_node_and_property(const void *a, const void *b)
+{
+  const LClaim *x = said_claim(*(Said *const *)a);
+  const LClaim *y = said_claim(*(Said *const *)b);
+  if (x->subject != y->subject) {
+    return x->subject < y->subject ? -1 : 1;
+  }
+  if (x->predicate != y->predicate) {
+    return (uintptr_t)x->predicate < (uintptr_t)y->predicate ? -1 : 1;
+  }
+  return 0;
+}
+
+static int
+by_graph(const void *a, const void *b)
+{
+  const uintptr_t x = (uintptr_t)said_claim(*(Said *const *)a)->graph;
+  const uintptr_t y = (uintptr_t)said_claim(*(Said *const *)b)->graph;
+  return x < y ? -1 : x > y;
+}
+
+static int
+by_value(const void *a, const void *b)
+{
+  return strcmp((*(Said *const *)a)->value, (*(Said *const *)b)->value);
+}
+
+static int
+by_value_and_graph(const void *a, const void *b)
+{
+  const int v = by_value(a, b);
+  return v ? v : by_graph(a, b);
+}
+
+/// Add to each of `group[0..n)`'s `same` how many of the group are equal
+/// to it by `compare` (`sign` 1 or -1): sorted, then counted in runs.
+static void
+count_equal(Said **group,
+            size_t n,
+            int (*compare)(const void *, const void *),
+            int sign)
+{
+  qsort((void *)group, n, sizeof(Said *), compare);
+  for (size_t a = 0; a < n;) {
+    size_t b = a + 1;
+    while (b < n && !compare(&group[a], &group[b])) {
+      ++b;
+    }
+    for (size_t k = a; k < b; ++k) {
+      group[k]->same += sign > 0 ? (uint32_t)(b - a) : 0;
+      group[k]->same -= sign < 0 ? (uint32_t)(b - a) : 0;
+    }
+    a = b;
+  }
+}
+
+/// Mark the claims another source contradicts: another graph gives the
+/// same one-valued property of the same node another value.  Within a
+/// group of one node and property, the claims from another graph with
+/// another value number (all) - (same graph) - (same value) + (same
+/// graph and value): three sorts, not every claim against every other.
+static EntStatus
+mark_disputed(Said *said, size_t n)
+{
+  Said **order = malloc((n + 1) * sizeof(Said *));
+  if (!order) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  size_t m = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (one_valued(said_claim(&said[k])->predicate)) {
+      order[m++] = &said[k];
+    }
+  }
+  qsort((void *)order, m, sizeof(Said *), by_node_and_property);
+  for (size_t a = 0; a < m;) {
+    size_t b = a + 1;
+    while (b < m && !by_node_and_property(&order[a], &order[b])) {
+      ++b;
+    }
+    Said **group = order + a;
+    const size_t size = b - a;
+    for (size_t k = 0; k < size; ++k) {
+      group[k]->same = 0;
+    }
+    count_equal(group, size, by_value_and_graph, 1);
+    count_equal(group, size, by_graph, -1);
+    count_equal(group, size, by_value, -1);
+    for (size_t k = 0; k < size; ++k) {
+      // (same graph and value) - (same graph) - (same value), mod 2^32,
+      // plus the group: the others, from another graph, with another value.
+      group[k]->disputed = (uint32_t)(group[k]->same + size) != 0;
+    }
+    a = b;
+  }
+  free((void *)order);
+  return ENT_SUCCESS;
+}
+
+/// The claims of one graph and topic: a line of that graph's card.
+typedef struct {
+  uint32_t graph_rank;
+  uint32_t first; ///< Order of its first claim
+  size_t start;   ///< Its claims: by_line-sorted Said[start..end)
+  size_t end;
+} CardLine;
+
+static int
+by_line(const void *a, const void *b)
+{
+  const Said *x = a;
+  const Said *y = b;
+  if (x->graph_rank != y->graph_rank) {
+    return x->graph_rank < y->graph_rank ? -1 : 1;
+  }
+  if (x->topic != y->topic) {
+    return (uintptr_t)x->topic < (uintptr_t)y->topic ? -1 : 1;
+  }
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+by_first_claim(const void *a, const void *b)
+{
+  const CardLine *x = a;
+  const CardLine *y = b;
+  if (x->graph_rank != y->graph_rank) {
+    return x->graph_rank < y->graph_rank ? -1 : 1;
+  }
+  return x->first < y->first ? -1 : x->first > y->first;
 }
 
 /// Append one card line.
@@ -1316,40 +1878,69 @@ claim_topic(LGraph *lg,
   }
 }
 
-/// The compare view of negotiation `root`: it and, for each source that
-/// says something of it or of its delegations, that source's node, whose
-/// label lists the source's claims, one line per property with all its
-/// values; lines another source contradicts are marked with "≠".
-static EntStatus
-select_compare(LGraph *lg, uint32_t root)
+/// A "head of" claim: which graph says who heads what.
+typedef struct {
+  uintptr_t graph;
+  uint32_t subject;
+  uint32_t object;
+} HeadClaim;
+
+static int
+by_head(const void *a, const void *b)
 {
-  if (!lg->keep_claims) {
-    return ENT_ERR_INTERNAL;
+  const HeadClaim *x = a;
+  const HeadClaim *y = b;
+  if (x->graph != y->graph) {
+    return x->graph < y->graph ? -1 : 1;
   }
-  lg->nodes[root].in_view = true;
-  bool *about = calloc(lg->n_nodes + 1, sizeof(bool));
-  uint32_t *mine = malloc((lg->n_claims + 1) * sizeof(uint32_t));
-  if (!about || !mine) {
-    free(about);
-    free(mine);
+  if (x->subject != y->subject) {
+    return x->subject < y->subject ? -1 : 1;
+  }
+  return x->object < y->object ? -1 : x->object > y->object;
+}
+
+/// The claims of the compare view of negotiation `root`, in `*out` (by
+/// their order in lg->claims): what each source says of it or its
+/// delegations (not which delegations they have, the structure, nor
+/// names), and who leads or belongs to a delegation (a leader is listed
+/// as a member too: once, as the leader).
+static EntStatus
+compare_claims(LGraph *lg,
+               uint32_t root,
+               const bool *about,
+               Said **out,
+               size_t *n_out)
+{
+  // The graphs' "head of" claims, sorted, for the members' look-ups.
+  HeadClaim *heads = malloc((lg->n_claims + 1) * sizeof(HeadClaim));
+  Said *said = malloc((lg->n_claims + 1) * sizeof(Said));
+  if (!heads || !said) {
+    free(heads);
+    free(said);
     return ENT_ERR_NO_MEMORY;
   }
-  // The negotiation and its delegations (by any graph).
-  about[root] = true;
+  size_t n_heads = 0;
   for (size_t i = 0; i < lg->n_claims; ++i) {
-    const LClaim *c = &lg->claims[i];
-    if (c->subject == root && c->object != ENT_NO_ENTITY &&
-        !strcmp(c->predicate, ENT_NS "delegation")) {
-      about[c->object] = true;
+    const LClaim *h = &lg->claims[i];
+    if (!strcmp(h->predicate, ENT_NS "headOf")) {
+      heads[n_heads++] =
+        (HeadClaim){ (uintptr_t)h->graph, h->subject, h->object };
     }
   }
-  // What each source says: of them (not which delegations they have, the
-  // structure, nor names), and who leads or belongs to a delegation (a
-  // leader is listed as a member too: once, as the leader).
+  if (n_heads > 1) {
+    qsort(heads, n_heads, sizeof(HeadClaim), by_head);
+  }
+  EntStatus st = ENT_SUCCESS;
   size_t n = 0;
-  for (size_t i = 0; i < lg->n_claims; ++i) {
+  const char *last_graph = NULL;
+  uint32_t g = ENT_NO_ENTITY;
+  for (size_t i = 0; i < lg->n_claims && !st; ++i) {
+    st = lgraph_tick(lg);
     const LClaim *c = &lg->claims[i];
-    const uint32_t g = find_node(lg, c->graph);
+    if (c->graph != last_graph) {
+      last_graph = c->graph;
+      g = find_node(lg, c->graph);
+    }
     if (g == ENT_NO_ENTITY || lg->nodes[g].kind == KIND_HIDDEN) {
       continue; // the corpus graph: identity, not a source's claim
     }
@@ -1362,66 +1953,122 @@ select_compare(LGraph *lg, uint32_t root)
                  (!strcmp(c->predicate, ENT_NS "headOf") ||
                   !strcmp(c->predicate, ENT_NS "memberOf"));
     if (in_it && !strcmp(c->predicate, ENT_NS "memberOf")) {
-      for (size_t j = 0; j < lg->n_claims && in_it; ++j) {
-        const LClaim *h = &lg->claims[j];
-        in_it =
-          !(h->graph == c->graph && h->subject == c->subject &&
-            h->object == c->object && !strcmp(h->predicate, ENT_NS "headOf"));
-      }
+      const HeadClaim key = { (uintptr_t)c->graph, c->subject, c->object };
+      in_it =
+        !(n_heads && bsearch(&key, heads, n_heads, sizeof(HeadClaim), by_head));
     }
     if (of_it || in_it) {
-      mine[n++] = (uint32_t)i;
+      said[n] =
+        (Said){ lg, (uint32_t)i, (uint32_t)n, 0, 0, NULL, NULL, NULL, false };
+      ++n;
     }
   }
-  EntStatus st = ENT_SUCCESS;
-  EntBuf card = { NULL, 0, 0 };
-  EntBuf values = { NULL, 0, 0 };
-  bool *done = calloc(n + 1, sizeof(bool));
-  if (!done) {
+  free(heads);
+  *out = said;
+  *n_out = n;
+  return st;
+}
+
+/// The compare view of negotiation `root`: it and, for each source that
+/// says something of it or of its delegations, that source's node, whose
+/// label lists the source's claims, one line per property with all its
+/// values; lines another source contradicts are marked with "≠".  Each
+/// claim is looked at a few times, and sorted: no claim is compared with
+/// every other.
+static EntStatus
+select_compare(LGraph *lg, uint32_t root)
+{
+  if (!lg->keep_claims) {
+    return ENT_ERR_INTERNAL;
+  }
+  lg->nodes[root].in_view = true;
+  bool *about = calloc(lg->n_nodes + 1, sizeof(bool));
+  if (!about) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  // The negotiation and its delegations (by any graph).
+  about[root] = true;
+  for (size_t i = 0; i < lg->n_claims; ++i) {
+    const LClaim *c = &lg->claims[i];
+    if (c->subject == root && c->object != ENT_NO_ENTITY &&
+        !strcmp(c->predicate, ENT_NS "delegation")) {
+      about[c->object] = true;
+    }
+  }
+  Said *said = NULL;
+  size_t n = 0;
+  EntStatus st = compare_claims(lg, root, about, &said, &n);
+  // What each claim is about on its card, its value, its graph's place.
+  EntMap ranks;
+  ent_map_init(&ranks);
+  uint32_t n_graphs = 0;
+  char what[512];
+  for (size_t k = 0; k < n && !st; ++k) {
+    Said *x = &said[k];
+    const LClaim *c = said_claim(x);
+    claim_topic(lg, c, root, about, what, sizeof(what));
+    x->topic = ent_pool_intern(&lg->strings, what);
+    const bool delegate = c->subject != root && !about[c->subject];
+    x->value = claim_value(lg, c);
+    x->shown = delegate ? lg->nodes[c->subject].label : x->value;
+    uintptr_t rank = (uintptr_t)ent_map_get(&ranks, c->graph);
+    if (!rank) {
+      rank = ++n_graphs;
+      st = ent_map_put(&ranks, c->graph, (void *)rank);
+    }
+    x->graph_rank = (uint32_t)rank;
+    st = st ? st : x->topic ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  }
+  ent_map_clear(&ranks);
+  if (!st) {
+    st = mark_disputed(said, n);
+  }
+  // One line per graph and topic, in the order of their first claims;
+  // each line's values in the order of their claims.
+  CardLine *lines = malloc((n + 1) * sizeof(CardLine));
+  if (!st && !lines) {
     st = ENT_ERR_NO_MEMORY;
   }
+  size_t n_lines = 0;
+  if (!st) {
+    qsort(said, n, sizeof(Said), by_line);
+    for (size_t a = 0; a < n;) {
+      size_t b = a + 1;
+      while (b < n && said[b].graph_rank == said[a].graph_rank &&
+             said[b].topic == said[a].topic) {
+        ++b;
+      }
+      lines[n_lines++] = (CardLine){ said[a].graph_rank, said[a].order, a, b };
+      a = b;
+    }
+    qsort(lines, n_lines, sizeof(CardLine), by_first_claim);
+  }
+  EntBuf card = { NULL, 0, 0 };
+  EntBuf values = { NULL, 0, 0 };
   const size_t n_before = lg->n_edges;
-  char what[512];
-  char other[512];
-  for (size_t k = 0; k < n && !st; ++k) {
-    const char *graph = lg->claims[mine[k]].graph;
-    bool seen = false;
-    for (size_t j = 0; j < k && !seen; ++j) {
-      seen = lg->claims[mine[j]].graph == graph;
+  for (size_t a = 0; a < n_lines && !st;) {
+    size_t b = a + 1;
+    while (b < n_lines && lines[b].graph_rank == lines[a].graph_rank) {
+      ++b;
     }
-    if (seen) {
-      continue;
-    }
+    const char *graph = said_claim(&said[lines[a].start])->graph;
     uint32_t source = 0;
     st = node_for(lg, graph, &source);
     ent_buf_reset(&card);
-    // One line per topic, its values joined.
-    for (size_t j = k; j < n && !st; ++j) {
-      const LClaim *c = &lg->claims[mine[j]];
-      if (c->graph != graph || done[j]) {
-        continue;
-      }
-      claim_topic(lg, c, root, about, what, sizeof(what));
+    for (size_t l = a; l < b && !st; ++l) {
       ent_buf_reset(&values);
       bool marked = false;
-      for (size_t m = j; m < n && !st; ++m) {
-        const LClaim *d = &lg->claims[mine[m]];
-        if (d->graph != graph || done[m]) {
-          continue;
-        }
-        claim_topic(lg, d, root, about, other, sizeof(other));
-        if (strcmp(other, what) != 0) {
-          continue;
-        }
-        done[m] = true;
-        const bool delegate = d->subject != root && !about[d->subject];
-        const char *value =
-          delegate ? lg->nodes[d->subject].label : claim_value(lg, d);
-        marked |= disputed(lg, d, mine, n);
-        st = ent_buf_appendf(&values, "%s%s", values.len ? ", " : "", value);
+      for (size_t k = lines[l].start; k < lines[l].end && !st; ++k) {
+        marked |= said[k].disputed;
+        st = ent_buf_appendf(
+          &values, "%s%s", values.len ? ", " : "", said[k].shown);
       }
       if (!st) {
-        st = card_line(lg, &card, marked, what, values.buf ? values.buf : "");
+        st = card_line(lg,
+                       &card,
+                       marked,
+                       said[lines[l].start].topic,
+                       values.buf ? values.buf : "");
       }
     }
     LNode *s = &lg->nodes[source];
@@ -1440,12 +2087,13 @@ select_compare(LGraph *lg, uint32_t root)
       st = pred ? add_edge(lg, source, root, pred, "reports on", graph)
                 : ENT_ERR_NO_MEMORY;
     }
+    a = b;
   }
   ent_buf_free(&card);
   ent_buf_free(&values);
-  free(done);
+  free(lines);
+  free(said);
   free(about);
-  free(mine);
   // The cards say it; "mentioned in" lines would say it again.
   for (size_t i = 0; i < n_before; ++i) {
     if (!strcmp(lg->edges[i].predicate, SCHEMA_NS "subjectOf")) {
@@ -1458,8 +2106,23 @@ select_compare(LGraph *lg, uint32_t root)
   return st;
 }
 
-EntStatus
-lgraph_select(LGraph *lg, const EntDiagramOptions *options)
+/// A warning that is shown even past the world's cap on warnings (a
+/// dataset can spend it all on quotes it cannot check): once per diagram,
+/// counted as a warning (--strict) and hidden as one (-w).  `message` is
+/// entente's own text, no input.
+static void
+warn_always(EntWorld *world, const char *message)
+{
+  if (world->warnings < ENT_MAX_REPORTED_WARNINGS) {
+    ent_log(world, ENT_LOG_WARNING, ENT_FAILURE, NULL, "%s", message);
+    return;
+  }
+  ++world->warnings;
+  world->log(world->log_handle, ENT_LOG_WARNING, ENT_FAILURE, NULL, message);
+}
+
+static EntStatus
+select_view(LGraph *lg, const EntDiagramOptions *options)
 {
   const char *view = options && options->view ? options->view : "all";
   const size_t max =
@@ -1475,7 +2138,8 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
                                   KIND_COUNTRY,    KIND_NEGOTIATION,
                                   KIND_DELEGATION, KIND_AGREEMENT,
                                   KIND_INCIDENT,   KIND_OTHER };
-    for (size_t i = 0; i < lg->n_nodes; ++i) {
+    for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
+      st = lgraph_tick(lg);
       LNode *n = &lg->nodes[i];
       // Resources the input only points at (not described) are drawn
       // only when something else about them is known.
@@ -1486,7 +2150,8 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
     static const Kind dated[] = {
       KIND_NEGOTIATION, KIND_AGREEMENT, KIND_INCIDENT, KIND_STATEMENT
     };
-    for (size_t i = 0; i < lg->n_nodes; ++i) {
+    for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
+      st = lgraph_tick(lg);
       LNode *n = &lg->nodes[i];
       n->in_view = n->date && kind_in(n->kind, dated, 4);
     }
@@ -1535,5 +2200,33 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
             view);
     return ENT_ERR_BAD_ARG;
   }
-  return cap_nodes(lg, max, root);
+  return st ? st : cap_nodes(lg, max, root);
+}
+
+EntStatus
+lgraph_select(LGraph *lg, const EntDiagramOptions *options)
+{
+  lgraph_phase(
+    lg, ENT_PHASE_DIAGRAM, "choosing the view's nodes", lg->n_nodes, 0);
+  EntStatus st = select_view(lg, options);
+  if (!st && lg->hidden_more) {
+    // Said where the diagram is drawn ("+N more" and a caption) and here,
+    // where whoever runs it reads.
+    EntBuf note = { NULL, 0, 0 };
+    EntBuf message = { NULL, 0, 0 };
+    st = lgraph_cap_note(lg, &note);
+    if (!st) {
+      st = ent_buf_appendf(&message,
+                           "the diagram is capped, %s; narrow the view "
+                           "(--view ego:ID, --view negotiation:ID) or raise "
+                           "--max-nodes",
+                           note.buf);
+    }
+    if (!st) {
+      warn_always(lg->world, message.buf);
+    }
+    ent_buf_free(&note);
+    ent_buf_free(&message);
+  }
+  return st;
 }

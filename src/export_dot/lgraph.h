@@ -72,12 +72,29 @@ typedef struct {
   const char *value;     ///< Literal's text, or NULL
 } LClaim;
 
+/// A slot of the node index: a node's IRI hash and its index + 1 (0: free).
+typedef struct {
+  uint32_t hash;
+  uint32_t node;
+} LSlot;
+
+/// What a predicate means to the diagram, worked out once per predicate.
+typedef struct LPredicate LPredicate;
+
+/// How many graphs give one label of one node (the label a post is drawn
+/// with is the one most sources give).
+typedef struct {
+  const char *label; ///< In the pool
+  uint32_t votes;
+} LVote;
+
 typedef struct {
   EntWorld *world;
   const EntOntology *ontology;
   const char *lang; ///< Preferred label language
   EntPool strings;
-  EntMap nodes_by_iri; ///< IRI -> index + 1
+  LSlot *index;      ///< IRI -> node: open addressing, stored hashes
+  size_t index_size; ///< Slots (a power of two, or 0)
   LNode *nodes;
   size_t n_nodes;
   size_t cap_nodes;
@@ -86,8 +103,20 @@ typedef struct {
   size_t cap_edges;
   EntMap prefixes;    ///< Namespace IRI -> prefix, for unlabelled nodes
   size_t hidden_more; ///< Nodes cut by the node cap
-  EntMap votes;       ///< "NODE\x01LABEL" -> graphs that give it
-  LClaim *concepts;   ///< Controlled values (facets), by node and property
+  size_t max_nodes;   ///< The cap that cut them (--max-nodes)
+  EntMap votes;       ///< "NODE\x01LABEL" -> index + 1 in vote
+  LVote *vote;
+  size_t n_votes;
+  size_t cap_votes;
+  EntMap predicates; ///< Predicate IRI -> index + 1 in predicate
+  LPredicate *predicate;
+  size_t n_predicates;
+  size_t cap_predicates;
+  EntMap classes;         ///< Class IRI -> what it is drawn as (take_type)
+  uint32_t last_subject;  ///< Statements come by subject: its node
+  const char *last_graph; ///< ... and mostly from one graph: interned
+  EntBuf scratch;
+  LClaim *concepts; ///< Controlled values (facets), by node and property
   size_t n_concepts;
   size_t cap_concepts;
   bool keep_claims; ///< Keep every named graph's statements (compare)
@@ -96,12 +125,40 @@ typedef struct {
   size_t cap_claims;
   uint32_t *adjacency; ///< Edges of node i: adjacency[first[i]..first[i+1])
   size_t *first;       ///< (lgraph_finish(); both ends of every edge)
+  double deadline;     ///< When the diagram step must be over (lgraph_now())
+  double time_limit;   ///< Seconds it may take, from lgraph_init()
+  unsigned long ticks; ///< lgraph_tick() calls: the clock is read every few
+  bool late;           ///< The time limit was passed (and said)
+  EntPhase phase;      ///< ... and which phase that is
+  const char *doing;   ///< What the step is doing, for progress and errors
 } LGraph;
 
+/// Seconds on a monotonic clock.
+double lgraph_now(void);
+/// Say that the diagram step is now `doing` something else ("laying out")
+/// and report progress (`done` nodes of `total`, 0: unknown).
+void lgraph_phase(LGraph *lg,
+                  EntPhase phase,
+                  const char *doing,
+                  size_t done,
+                  size_t total);
+/// Called in every loop of the diagram step: every few thousand calls,
+/// reports progress and checks the clock; ENT_ERR_INTERNAL (said once)
+/// when the time limit is passed.
+EntStatus lgraph_tick(LGraph *lg);
+/// Log that the time limit was passed while doing `doing` (once), and
+/// return ENT_ERR_INTERNAL.
+EntStatus lgraph_too_late(LGraph *lg, const char *doing);
+/// The note a capped view carries, in the drawing and on stderr: "showing
+/// 150 of the view's 200,000 nodes; 199,850 left out (--max-nodes 150)".
+EntStatus lgraph_cap_note(const LGraph *lg, EntBuf *out);
+
+/// Start an empty graph; `options` (may be NULL) give the label language
+/// and the time limit, whose clock starts now.
 void lgraph_init(LGraph *lg,
                  EntWorld *world,
                  const EntOntology *ontology,
-                 const char *lang);
+                 const EntDiagramOptions *options);
 void lgraph_clear(LGraph *lg);
 /// Add a namespace prefix used to abbreviate IRIs in labels.
 EntStatus lgraph_add_prefix(LGraph *lg, const char *prefix, const char *ns);

@@ -106,8 +106,34 @@ run dot "$tmp/huge.ttl" -f svg -o "$tmp/huge.svg"
 grep -q '…' "$tmp/huge.svg" || fail "the capped label has no ellipsis"
 echo "ok: a ${mb} MB literal is drawn in ${took} s with its label capped"
 
-# ---- The layout child dies with its parent ------------------------------
+# ---- The time limit covers the whole diagram step ------------------------
 "$ENTENTE_SRC/tests/bench/gen" 3000 "$tmp/g.xml"
+# A dot layout of thousands of nodes takes far more than a second: stopped
+# (whichever step it is in), exit 70, the reason said, no file left.
+start=$(date +%s)
+rc=0
+"$ENTENTE" export "$tmp/g.xml" -w -f svg --engine dot --max-nodes 100000 \
+  --time-limit 1 -o "$tmp/late.svg" 2>"$tmp/err" || rc=$?
+took=$(($(date +%s) - start))
+[ "$rc" = 70 ] || fail "a diagram past --time-limit 1: exit $rc: $(cat "$tmp/err")"
+grep -q 'the diagram took more than its 1 seconds and was stopped while' "$tmp/err" ||
+  fail "the time limit is not said: $(cat "$tmp/err")"
+[ ! -e "$tmp/late.svg" ] || fail "a stopped diagram left its file"
+[ "$took" -lt $((30 * scale)) ] || fail "a 1-second limit stopped the diagram after $took s"
+"$ENTENTE" export "$tmp/g.xml" -f svg --time-limit 0 -o "$tmp/late.svg" 2>"$tmp/err" && fail "--time-limit 0 accepted"
+grep -q -- '--time-limit takes seconds' "$tmp/err" || fail "--time-limit 0: $(cat "$tmp/err")"
+echo "ok: a diagram past its time limit is stopped in $took s"
+
+# ---- The node cap is said on stderr and in the drawing -------------------
+"$ENTENTE" export "$tmp/g.xml" -f svg -o "$tmp/capped.svg" 2>"$tmp/err" ||
+  fail "the capped diagram: $(cat "$tmp/err")"
+grep -Eq "the diagram is capped, showing 150 of the view's [0-9,]+ nodes; [0-9,]+ left out \(--max-nodes 150\)" "$tmp/err" ||
+  fail "the cap is not said on stderr: $(cat "$tmp/err")"
+grep -Eq "Showing 150 of the view&#39;s [0-9,]+ nodes|Showing 150 of the view's [0-9,]+ nodes" "$tmp/capped.svg" ||
+  fail "the cap is not said in the drawing"
+echo "ok: the node cap is said on stderr and in the drawing"
+
+# ---- The layout child dies with its parent ------------------------------
 "$ENTENTE" export "$tmp/g.xml" -q -w -f svg --max-nodes 2000 -o "$tmp/g.svg" &
 pid=$!
 # Wait until the layout child runs (two processes on this command line).
