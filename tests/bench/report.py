@@ -3,25 +3,58 @@
 """The benchmark's table and target checks (called by tests/bench/run).
 
 usage: report.py ROWS.tsv HEAD.md OUT.md ROCKETRML(0|1) ROCKETRML_MAX
+                 [--issue13 META.tsv CHECKS.tsv]
 
 ROWS.tsv: label, size, triples, median microseconds, peak RSS KB, status,
-median CPU microseconds (user + system, every thread; may be empty).
+median CPU microseconds (user + system, every thread; may be empty), and
+for a failed command the first line of its stderr that is not a warning
+and its wall time in microseconds.
+With --issue13: META.tsv: size, entities, statements, kind (tiny, main,
+buffered); CHECKS.tsv: check, size, PASS/FAIL/SKIP/NOTE, detail (the
+parse-back checks `run` made).
 Writes HEAD.md + table + checks to OUT.md and the table and checks to
 standard output.
 """
 import sys
 
 rows_path, head_path, out_path, rocket_on, rocket_max = sys.argv[1:6]
+issue13 = None
+if len(sys.argv) > 6:
+    if sys.argv[6] != "--issue13" or len(sys.argv) != 9:
+        sys.exit("usage: report.py ROWS HEAD OUT ROCKETRML ROCKETRML_MAX "
+                 "[--issue13 META CHECKS]")
+    issue13 = (sys.argv[7], sys.argv[8])
 rows = []
 for line in open(rows_path, encoding="utf-8"):
     fields = line.rstrip("\n").split("\t")
     label, size, n, usec, rss_kb, status = fields[:6]
     cpu = fields[6] if len(fields) > 6 else ""
+    msg = fields[7] if len(fields) > 7 else ""
+    fail_usec = fields[8] if len(fields) > 8 else ""
     rows.append(dict(label=label, size=size, n=int(n) if n else None,
                      s=int(usec) / 1e6 if usec else None,
                      rss=int(rss_kb) / 1024 if rss_kb else None,
                      status=status,
-                     cpu=int(cpu) / 1e6 if cpu else None))
+                     cpu=int(cpu) / 1e6 if cpu else None,
+                     msg=msg,
+                     fail_s=int(fail_usec) / 1e6 if fail_usec else None))
+
+# Sizes that are not one of the run's --sizes: issue 13's tiny dataset and
+# its RDF/XML and RDF/JSON size (--buffered-size).
+meta = {}
+checks13_rows = []
+if issue13:
+    for line in open(issue13[0], encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 4 and f[1] and f[2]:
+            meta[f[0]] = dict(entities=int(f[1]), statements=int(f[2]),
+                              kind=f[3])
+    for line in open(issue13[1], encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 4:
+            checks13_rows.append(dict(kind=f[0], size=f[1], status=f[2],
+                                      detail=f[3]))
+extra_sizes = {k for k, v in meta.items() if v["kind"] != "main"}
 
 
 def tps(r):
@@ -36,29 +69,51 @@ def find(size, label):
 
 
 def fmt_of(label):
+    """The entente export row a tool's row is compared with."""
     if label.endswith("> /dev/null"):
-        return "ntriples > /dev/null"
-    for f in ("ntriples", "nquads", "turtle", "rdfxml", "json"):
+        return label[label.index("-f ") + 3:]
+    for f in ("ntriples", "nquads", "turtle", "rdfxml", "rdfjson", "trig",
+              "jsonld"):
         if label.endswith("-f " + f):
             return f
+    if label.startswith(("serdi", "rapper")):
+        if "->ttl" in label:
+            return "turtle"
+        if "->trig" in label:
+            return "trig"
+        if label.startswith("rapper parse"):
+            return None
     if label.startswith(("serdi", "rapper", "rdflib", "RocketRML")):
         return "ntriples"
     return None
 
 
+def export_label(f):
+    return "entente export -f " + f
+
+
 lines = ["| tool | size | triples | seconds | CPU s | triples/s | peak RSS MB | entente ÷ tool |",
          "|---|---|--:|--:|--:|--:|--:|--:|"]
+failed = []
 for r in rows:
     ratio = ""
     f = fmt_of(r["label"])
     if f and not r["label"].startswith("entente"):
-        e = tps(find(r["size"], "entente export -f " + f))
+        e = tps(find(r["size"], export_label(f)))
         t = tps(r)
         if e and t:
             ratio = "%.2f" % (e / t)
     if r["status"] != "ok":
-        lines.append("| %s | %s | | %s | | | | |" % (r["label"], r["size"],
-                                                   r["status"]))
+        if r["fail_s"] is None:
+            lines.append("| %s | %s | | %s | | | | |" % (r["label"], r["size"],
+                                                       r["status"]))
+        else:
+            lines.append("| %s | %s | | %s after %.3f s | | | %s | |" % (
+                r["label"], r["size"], r["status"], r["fail_s"],
+                "%.1f" % r["rss"] if r["rss"] else ""))
+            failed.append("- %s, %s: %s after %.3f s; stderr: %s" % (
+                r["label"], r["size"], r["status"], r["fail_s"],
+                r["msg"] or "(nothing but warnings)"))
         continue
     lines.append("| %s | %s | %d | %.3f | %s | %s | %.1f | %s |" % (
         r["label"], r["size"], r["n"], r["s"],
@@ -84,7 +139,7 @@ CORPUS_SCALE = 900_000
 
 sizes = []
 for r in rows:
-    if r["size"] not in sizes:
+    if r["size"] not in sizes and r["size"] not in extra_sizes:
         sizes.append(r["size"])
 for size in sizes:
     e = find(size, "entente export -f ntriples")
@@ -213,12 +268,286 @@ for size in sizes:
               % (size, j2["s"], j1["s"], j1["s"] / j2["s"],
                  same["status"] if same else "not compared"))
 
+# ---- Issue 13 ---------------------------------------------------------------
+# Streamed Turtle and TriG against entente's N-Triples and rapper; memory
+# beyond the entity index; growth of every format; the parse-back checks.
+STREAMED = ("ntriples", "nquads", "turtle", "trig")
+NAMES = dict(ntriples="N-Triples", nquads="N-Quads", turtle="Turtle",
+             trig="TriG", jsonld="JSON-LD", rdfxml="RDF/XML",
+             rdfjson="RDF/JSON")
+INDEX_BYTES = 48          # the reference index: bytes per entity
+BEYOND_MB = 64            # streamed formats: peak RSS beyond the index
+BUFFERED_LIMIT = 2_000_000
+MiB = 1048576
+checks13 = []
+table13 = []
+
+
+def target13(ok, text, judged=True):
+    if judged:
+        checks13.append("%s %s" % ("MET    " if ok else "NOT MET", text))
+    else:
+        checks13.append("NOTE    %s (%s)" % (text, "met" if ok else "not met"))
+
+
+def note13(text):
+    checks13.append("NOTE    " + text)
+
+
+def skip13(text):
+    checks13.append("SKIP    " + text)
+
+
+def fmt_s(r):
+    return "%.2f s, %.0f MB" % (r["s"], r["rss"]) if r and r["s"] else "?"
+
+
+if issue13:
+    main = sorted((k for k, v in meta.items() if v["kind"] == "main"),
+                  key=lambda k: meta[k]["statements"])
+    tiny_nt = find("tiny", "entente export -f ntriples")
+    tiny_rss = tiny_nt["rss"] if tiny_nt and tiny_nt["status"] == "ok" else None
+
+    # 1. Throughput
+    for size in main:
+        judged = meta[size]["statements"] >= CORPUS_SCALE
+        nt = find(size, "entente export -f ntriples")
+        tnt = tps(nt)
+        for f, ref_label, ref_cmd in (
+                ("turtle", "rapper nt->ttl (entente's N-Triples)",
+                 "rapper -i ntriples -o turtle"),
+                ("trig", "rapper nq->trig (entente's N-Quads)",
+                 "rapper -i nquads -o trig")):
+            r = find(size, "entente export -f " + f)
+            t = tps(r)
+            if not t or not tnt:
+                skip13("%s: %s: no measurement (%s)" % (
+                    size, NAMES[f], r["status"] if r else "not run"))
+                continue
+            target13(t >= 0.8 * tnt, "%s: %s %.0f statements/s (%s) = %.2fx "
+                     "entente's N-Triples %.0f/s (%s) (target >= 0.8x)"
+                     % (size, NAMES[f], t, fmt_s(r), t / tnt, tnt, fmt_s(nt)),
+                     judged)
+            ref = find(size, ref_label)
+            if ref and ref["status"] == "ok" and tps(ref):
+                target13(t >= 3 * tps(ref), "%s: %s = %.2fx `%s` of entente's "
+                         "output, %.0f statements/s (%s) (target >= 3x)"
+                         % (size, NAMES[f], t / tps(ref), ref_cmd, tps(ref),
+                            fmt_s(ref)), judged)
+            elif ref and ref["status"] == "timeout" and ref["fail_s"]:
+                bound = t / (meta[size]["statements"] / ref["fail_s"])
+                if bound >= 3:
+                    target13(True, "%s: %s >= %.2fx `%s` (rapper timed out "
+                             "after %.0f s; target >= 3x)"
+                             % (size, NAMES[f], bound, ref_cmd, ref["fail_s"]),
+                             judged)
+                else:
+                    skip13("%s: %s against `%s`: rapper timed out after %.0f "
+                           "s, so entente is at least %.2fx: not decided"
+                           % (size, NAMES[f], ref_cmd, ref["fail_s"], bound))
+            elif ref:
+                skip13("%s: %s against `%s`: rapper %s: %s" % (
+                    size, NAMES[f], ref_cmd, ref["status"], ref["msg"]))
+            else:
+                why = [c["detail"] for c in checks13_rows
+                       if c["size"] == size and c["kind"].startswith("rapper")]
+                skip13("%s: %s against `%s`: %s" % (
+                    size, NAMES[f], ref_cmd, why[0] if why else "not run"))
+            sd_label = ("serdi nt->ttl (entente's N-Triples)" if f == "turtle"
+                        else "serdi nq->trig (entente's N-Quads)")
+            sd = find(size, sd_label)
+            if tps(sd):
+                note13("%s: %s = %.2fx `serdi -i %s -o %s` of entente's "
+                       "output, %.0f statements/s (%s) (reference)"
+                       % (size, NAMES[f], t / tps(sd),
+                          "ntriples" if f == "turtle" else "nquads", f,
+                          tps(sd), fmt_s(sd)))
+            dn = tps(find(size, "entente export -f %s > /dev/null" % f))
+            dnt = tps(find(size, "entente export -f ntriples > /dev/null"))
+            if dn and dnt:
+                note13("%s: to /dev/null: %s %.0f/s = %.2fx N-Triples %.0f/s"
+                       % (size, NAMES[f], dn, dn / dnt, dnt))
+
+    # 2. Memory
+    if tiny_rss is None:
+        skip13("memory: no tiny-dataset N-Triples export (the baseline)")
+    else:
+        t_ent = meta.get("tiny", {}).get("entities")
+        note13("baseline: the tiny dataset (%s entities) exports to "
+               "N-Triples in %.1f MB peak RSS (N-Quads %s, Turtle %s, TriG %s)"
+               % (t_ent, tiny_rss, *[
+                   "%.1f MB" % find("tiny", "entente export -f " + f)["rss"]
+                   if find("tiny", "entente export -f " + f) else "?"
+                   for f in ("nquads", "turtle", "trig")]))
+    for size in main:
+        ent = meta[size]["entities"]
+        nt = find(size, "entente export -f ntriples")
+        got = {f: find(size, "entente export -f " + f) for f in STREAMED}
+        note13("%s: %d entities, %d statements; peak RSS: %s" % (
+            size, ent, meta[size]["statements"], ", ".join(
+                "%s %.1f MB" % (NAMES[f], got[f]["rss"])
+                if got[f] and got[f]["status"] == "ok" else
+                "%s ?" % NAMES[f] for f in STREAMED)))
+        est = None
+        if tiny_rss is not None and nt and nt["status"] == "ok":
+            est = nt["rss"] - tiny_rss
+            bpe = est * MiB / ent
+            target13(bpe <= INDEX_BYTES, "%s: index estimate: (N-Triples "
+                     "export %.1f MB - tiny dataset's %.1f MB) / %d entities "
+                     "= %.0f bytes per entity (target <= %d)"
+                     % (size, nt["rss"], tiny_rss, ent, bpe, INDEX_BYTES))
+        ref_mb = INDEX_BYTES * ent / MiB
+        for f in STREAMED:
+            r = got[f]
+            if not r or r["status"] != "ok":
+                skip13("%s: %s: no RSS (%s)" % (size, NAMES[f],
+                                                r["status"] if r else "not run"))
+                continue
+            target13(r["rss"] - ref_mb < BEYOND_MB,
+                     "%s: %s peak RSS %.1f MB = %.1f MB beyond the reference "
+                     "index (%d B x %d entities = %.1f MB) (target < %d MB)"
+                     % (size, NAMES[f], r["rss"], r["rss"] - ref_mb,
+                        INDEX_BYTES, ent, ref_mb, BEYOND_MB))
+            if est is not None:
+                note13("%s: %s peak RSS %.1f MB = %.1f MB beyond the measured "
+                       "index estimate (%.1f MB): the process and the writer"
+                       % (size, NAMES[f], r["rss"], r["rss"] - est, est))
+    if len(main) >= 2:
+        a, b = main[-2], main[-1]
+        na, nb = meta[a]["statements"], meta[b]["statements"]
+        for f in STREAMED:
+            ra = find(a, "entente export -f " + f)
+            rb = find(b, "entente export -f " + f)
+            if not (ra and rb and ra["rss"] and rb["rss"] and nb > na):
+                continue
+            slope = (rb["rss"] - ra["rss"]) / (nb - na)
+            at30 = rb["rss"] + slope * (30_000_000 - nb)
+            target13(at30 < 256, "30M (EXTRAPOLATED linearly from %s and %s, "
+                     "not measured): %s ~%.0f MB (%.1f bytes per statement "
+                     "from %s to %s) (target < 256 MB)"
+                     % (a, b, NAMES[f], at30, slope * MiB, a, b))
+    else:
+        skip13("30M extrapolation: needs two sizes (e.g. --sizes 1M,10M)")
+
+    # 3. Growth
+    grow_sizes = sorted((k for k, v in meta.items() if v["kind"] != "tiny"),
+                        key=lambda k: meta[k]["statements"])
+    for f in ("ntriples", "nquads", "turtle", "trig", "jsonld", "rdfxml",
+              "rdfjson"):
+        label = "entente export -f " + f
+        ok_runs = []
+        for size in grow_sizes:
+            r = find(size, label)
+            if not r:
+                continue
+            stm = meta[size]["statements"]
+            if f in ("rdfxml", "rdfjson") and stm > BUFFERED_LIMIT:
+                refused = r["status"] == "exit 74"
+                target13(refused, "%s: %s at %d statements, past the %d "
+                         "limit: %s%s; stderr: %s (target: refused, exit 74)"
+                         % (size, NAMES[f], stm, BUFFERED_LIMIT, r["status"],
+                            " after %.2f s, %.0f MB" % (r["fail_s"], r["rss"])
+                            if r["fail_s"] is not None else
+                            " (%s)" % fmt_s(r),
+                            r["msg"] or "-"))
+                continue
+            if r["status"] == "ok" and r["s"]:
+                ok_runs.append((size, stm, r))
+            else:
+                target13(False, "%s: %s failed: %s; stderr: %s"
+                         % (size, NAMES[f], r["status"], r["msg"] or "-"))
+        steps = [(x, y) for x, y in zip(ok_runs, ok_runs[1:])
+                 if y[1] / x[1] >= 1.5]
+        for (sa, na, ra), (sb, nb, rb) in steps:
+            gn, gt = nb / na, rb["s"] / ra["s"]
+            target13(gt <= 1.1 * gn, "%s -> %s: %s time x%.2f for x%.2f "
+                     "statements (%.2f s -> %.2f s; target <= 1.1x the size "
+                     "ratio, <= 11x for 10x)"
+                     % (sa, sb, NAMES[f], gt, gn, ra["s"], rb["s"]))
+        if not steps:
+            why = ""
+            if f in ("rdfxml", "rdfjson"):
+                buf = [k for k, v in meta.items() if v["kind"] == "buffered"]
+                why = (" under its 2,000,000-statement limit (%s)" % (
+                    "the --buffered-size dataset, %s, had %d statements"
+                    % (buf[0], meta[buf[0]]["statements"]) if buf else
+                    "add --buffered-size, e.g. 1.9M"))
+            skip13("growth of %s: no two measured sizes 1.5x or more apart%s"
+                   % (NAMES[f], why))
+        if f in STREAMED:
+            nul = [(s_, meta[s_]["statements"],
+                    find(s_, "entente export -f %s > /dev/null" % f))
+                   for s_ in main]
+            nul = [x for x in nul if x[2] and x[2]["status"] == "ok"]
+            for (sa, na, ra), (sb, nb, rb) in zip(nul, nul[1:]):
+                if nb / na >= 1.5:
+                    note13("%s -> %s: %s to /dev/null: time x%.2f for x%.2f "
+                           "statements" % (sa, sb, NAMES[f], rb["s"] / ra["s"],
+                                           nb / na))
+
+    # 5. Parse-back checks (made by run)
+    for c in checks13_rows:
+        if c["kind"].startswith("rapper") and c["status"] == "SKIP":
+            continue  # shown with the throughput checks
+        checks13.append("%-7s %s: %s: %s" % (c["status"], c["size"], c["kind"],
+                                             c["detail"]))
+
+    # Summary table of the streamed formats (and JSON-LD)
+    table13 = ["| size | format | seconds | statements/s | ÷ N-Triples | "
+               "peak RSS MB | to /dev/null s | rapper s (÷) | serdi s (÷) |",
+               "|---|---|--:|--:|--:|--:|--:|--:|--:|"]
+    for size in main:
+        tnt = tps(find(size, "entente export -f ntriples"))
+        for f in STREAMED + ("jsonld", "rdfxml", "rdfjson"):
+            r = find(size, "entente export -f " + f)
+            if not r:
+                continue
+            if r["status"] != "ok":
+                table13.append("| %s | %s | %s | | | %s | | | |" % (
+                    size, NAMES[f], r["status"],
+                    "%.1f" % r["rss"] if r["rss"] else ""))
+                continue
+            dn = find(size, "entente export -f %s > /dev/null" % f)
+            rp = find(size, {"turtle": "rapper nt->ttl (entente's N-Triples)",
+                             "trig": "rapper nq->trig (entente's N-Quads)"}
+                      .get(f, ""))
+            sd = find(size, {"turtle": "serdi nt->ttl (entente's N-Triples)",
+                             "trig": "serdi nq->trig (entente's N-Quads)"}
+                      .get(f, ""))
+
+            def cell(x):
+                if not x:
+                    return ""
+                if x["status"] != "ok":
+                    return x["status"]
+                return "%.2f (%.2fx)" % (x["s"], tps(r) / tps(x))
+            table13.append("| %s | %s | %.2f | %s | %s | %.1f | %s | %s | %s |"
+                           % (size, NAMES[f], r["s"], "{:,.0f}".format(tps(r)),
+                              "%.2f" % (tps(r) / tnt) if tnt else "",
+                              r["rss"],
+                              "%.2f" % dn["s"] if dn and dn["s"] else "",
+                              cell(rp), cell(sd)))
+
 text = open(head_path, encoding="utf-8").read()
 text += "\n".join(lines) + "\n\n"
 text += ("entente ÷ tool: entente's throughput (same size, same output format; "
-         "N-Triples for serdi, rapper, rdflib, RocketRML) divided by the "
-         "row's. Above 1: entente is faster.\n\n")
+         "N-Triples for serdi and rapper re-serialising N-Triples, rdflib, "
+         "RocketRML; Turtle for `nt->ttl`, TriG for `nq->trig`) divided by "
+         "the row's. Above 1: entente is faster.\n\n")
+if failed:
+    text += ("Failed or refused rows (the first line of stderr that is not a "
+             "warning):\n\n" + "\n".join(failed) + "\n\n")
 text += "Targets (issue 6):\n\n```\n" + "\n".join(checks) + "\n```\n"
+out13 = ""
+if issue13:
+    out13 = ("\nIssue 13, per format (÷ N-Triples: the format's statements/s "
+             "over N-Triples'; rapper and serdi: their time re-serialising "
+             "entente's N-Triples to Turtle or N-Quads to TriG, and entente's "
+             "throughput over theirs):\n\n" + "\n".join(table13) + "\n\n"
+             "Targets (issue 13):\n\n```\n" + "\n".join(checks13) +
+             "\n```\n")
+    text += out13
 with open(out_path, "w", encoding="utf-8") as f:
     f.write(text)
-sys.stdout.write("\n".join(lines) + "\n\n" + "\n".join(checks) + "\n")
+sys.stdout.write("\n".join(lines) + "\n\n" + "\n".join(checks) + "\n" +
+                 out13)

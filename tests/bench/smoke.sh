@@ -3,7 +3,8 @@
 # Smoke test of the benchmark (ctest -L bench): a small generated dataset
 # validates, its N-Triples export has as many lines as validate counts
 # statements, the ceiling writes that many statements, and tests/bench/run
-# works end to end at a small size (without RocketRML).
+# works end to end at a small size (without RocketRML), issue 13's rows and
+# checks included (--issue13).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 : "${ENTENTE:?ENTENTE must name the entente command}"
@@ -48,7 +49,7 @@ if "$ENTENTE_CEILING" --lean -f turtle -n 10 -o /dev/null 2>/dev/null; then
 fi
 "$ENTENTE_CEILING" -f turtle -n 1000 -o /dev/null --quiet
 
-"$here/run" --sizes 5k --parallel 8k --quick --workdir "$tmp/work" \
+"$here/run" --sizes 5k --parallel 8k --quick --issue13 --workdir "$tmp/work" \
   --out "$tmp/results.md" >"$tmp/run.out"
 cat "$tmp/run.out"
 grep -q '^| entente export -f ntriples | 5k | [0-9]' "$tmp/results.md" ||
@@ -74,4 +75,22 @@ grep -Eq '^NOTE 5k: XML->N-Triples .*\((met|not met)\)$' "$tmp/results.md" ||
 # the same bytes is not.
 grep -q '^| parallel outputs | 8k | | identical |' "$tmp/results.md" ||
   fail "-j 1 and -j 2 did not write identical outputs (or did not run)"
+# Issue 13: the streamed formats to /dev/null, the tiny dataset's baseline,
+# the memory and growth lines, and (with serdi) Turtle and TriG parsed back
+# to the N-Quads export's statements.
+grep -q '^| entente export -f turtle > /dev/null | 5k | [0-9]' "$tmp/results.md" ||
+  fail "no Turtle /dev/null row in the results"
+grep -q '^| entente export -f ntriples | tiny | [0-9]' "$tmp/results.md" ||
+  fail "no tiny-dataset row in the results"
+grep -q '^Targets (issue 13):' "$tmp/results.md" || fail "no issue 13 targets"
+grep -Eq '^(MET|NOT MET) 5k: index estimate: .* bytes per entity' "$tmp/results.md" ||
+  fail "no bytes-per-entity line in the results"
+grep -Eq '^NOTE +5k: Turtle [0-9]+ statements/s .* entente.s N-Triples' "$tmp/results.md" ||
+  fail "no Turtle throughput line in the results"
+if command -v serdi >/dev/null; then
+  grep -Eq '^PASS +5k: Turtle parsed back by serdi: ' "$tmp/results.md" ||
+    fail "the Turtle export did not parse back to the N-Quads' statements"
+  grep -Eq '^PASS +5k: TriG parsed back by serdi: ' "$tmp/results.md" ||
+    fail "the TriG export did not parse back to the N-Quads' statements"
+fi
 echo "bench smoke: ok"
