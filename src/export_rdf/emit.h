@@ -72,6 +72,27 @@ EntStatus rdf_writer_close(RdfWriter *writer, bool finish);
  */
 EntStatus rdf_writer_threaded(RdfWriter *writer);
 
+/// Turtle's and TriG's window (window.c): statements held and handed on
+/// grouped by graph and then subject, each in order of first appearance,
+/// a subject's types first and its other statements in the order they
+/// came; one window after another, each of at most `max_statements`
+/// statements or `max_bytes` bytes of their text.
+typedef struct RdfWindowImpl RdfWindow;
+/// An empty window; `by_graph`: group by graph first (TriG).
+EntStatus rdf_window_new(bool by_graph,
+                         size_t max_statements,
+                         size_t max_bytes,
+                         RdfWindow **out);
+/// Hold a copy of `triple`, and hand some statements of the previous
+/// window, in their order, to `func` (whose failure is returned).
+EntStatus rdf_window_put(RdfWindow *window,
+                         const Triple *triple,
+                         EmitFunc func,
+                         void *handle);
+/// Hand every statement still held to `func`, in order.
+EntStatus rdf_window_finish(RdfWindow *window, EmitFunc func, void *handle);
+void rdf_window_free(RdfWindow *window);
+
 /// A thread writing blocks of bytes to a FILE, in the order given.
 typedef struct OutThreadImpl OutThread;
 /// Start it, with its blocks of `block_size` bytes.  `stream` is borrowed.

@@ -428,6 +428,12 @@ typedef struct {
 /// raptor).
 enum { TERM_CACHE_SIZE = 1024 };
 
+/// Statements and bytes of text Turtle and TriG hold to group them.
+enum {
+  TURTLE_WINDOW_STATEMENTS = 32768,
+  TURTLE_WINDOW_BYTES = 4 << 20,
+};
+
 /// raptor's messages kept for the caller's thread (the first stops the
 /// writer, so there are seldom more than one).
 enum { DEFERRED_MAX = 4 };
@@ -443,7 +449,8 @@ struct RdfWriterImpl {
   SerdWriter *serd;              ///< prefixes
   OutPrefix *prefixes;           ///< Turtle, TriG: the prefixes declared
   size_t n_prefixes;
-  EntBuf curies[4]; ///< The compact IRIs of one statement
+  EntBuf curies[4];  ///< The compact IRIs of one statement
+  RdfWindow *window; ///< Turtle, TriG: statements grouped before writing
   raptor_iostream *io;
   Buffered *buffer;
   CachedTerm *terms; ///< TERM_CACHE_SIZE slots, or NULL (no cache)
@@ -607,8 +614,9 @@ serd_term(RdfWriter *w, const char *iri, EntBuf *scratch)
 
 /// One statement through serd: its nodes borrow the statement's strings.
 static EntStatus
-serd_write_one(RdfWriter *w, const Triple *t)
+serd_write_one(void *handle, const Triple *t)
 {
+  RdfWriter *w = handle;
   const SerdNode graph =
     w->with_graph && t->graph ? serd_iri(t->graph) : SERD_NODE_NULL;
   const SerdNode subject = serd_term(w, t->subject.value, &w->curies[0]);
@@ -651,7 +659,6 @@ serd_write_one(RdfWriter *w, const Triple *t)
     ++w->errors;
     return ENT_ERR_INTERNAL;
   }
-  ++w->count;
   return ENT_SUCCESS;
 }
 
@@ -663,7 +670,14 @@ write_one(void *handle, const Triple *t)
     return ENT_SUCCESS;
   }
   if (w->serd) {
-    return serd_write_one(w, t);
+    EntStatus st = ENT_SUCCESS;
+    if (w->window) {
+      st = rdf_window_put(w->window, t, serd_write_one, w);
+    } else {
+      st = serd_write_one(w, t);
+    }
+    w->count += !st;
+    return st;
   }
   // The statement itself is never kept by a serializer (the buffering ones
   // keep references to its terms), so it lives on the stack.
@@ -854,6 +868,17 @@ open_serd(RdfWriter *w, EntGraph *graph, EntFormat format)
   if (!w->serd) {
     return ENT_ERR_NO_MEMORY;
   }
+  if (syntax == SERD_TURTLE || syntax == SERD_TRIG) {
+    // A subject is one block when its statements fit in the window (a
+    // corpus of articles does); 4 MB of text at most, then the next.
+    EntStatus st = rdf_window_new(syntax == SERD_TRIG,
+                                  TURTLE_WINDOW_STATEMENTS,
+                                  TURTLE_WINDOW_BYTES,
+                                  &w->window);
+    if (st) {
+      return st;
+    }
+  }
   return formats[format].prefixes ? ent_rdf_prefixes(graph, serd_prefix, w)
                                   : ENT_SUCCESS;
 }
@@ -954,7 +979,11 @@ rdf_writer_close(RdfWriter *w, bool finish)
       raptor_serializer_serialize_end(w->serializer)) {
     st = ENT_ERR_IO;
   }
-  if (finish && w->serd && serd_writer_finish(w->serd)) {
+  if (finish && w->window) {
+    st = rdf_window_finish(w->window, serd_write_one, w);
+  }
+  rdf_window_free(w->window);
+  if (finish && !st && w->serd && serd_writer_finish(w->serd)) {
     st = w->buffer->failed ? ENT_ERR_IO : ENT_ERR_INTERNAL;
   }
   if (w->serd) {
