@@ -164,7 +164,12 @@ add_group(Bank *b, const EntBuf *key, const char *graph, uint32_t *index)
   g->subject = strchr(g->key, '\x01') + 1;
   g->graph = NULL;
   g->graph_rank = 0;
-  if (graph) {
+  const Group *last = b->n_groups ? &b->group[b->n_groups - 1] : NULL;
+  if (graph && last && last->graph && !strcmp(last->graph, graph)) {
+    // Mostly the graph of the group before: no look-up.
+    g->graph = last->graph;
+    g->graph_rank = last->graph_rank;
+  } else if (graph) {
     // Interned: the pool's copy is the graph's one key in `graphs`.
     g->graph = keep(b, graph, true);
     if (!g->graph) {
