@@ -8,6 +8,7 @@ foreach(page "entente|--help|turn curated datasets about diplomacy into RDF and 
              "entente-validate|validate --help|check datasets and say what they hold"
              "entente-dot|dot --help|draw any RDF file as a diagram"
              "entente-push|push --help|send each source's named graph to a triple store"
+             "entente-site|site --help|write datasets as a static site with search and diagrams"
              "entente-ontology|ontology --help|print entente's ontology, shapes, context or schema")
   string(REPLACE "|" ";" fields "${page}")
   list(GET fields 0 name)

@@ -19,6 +19,9 @@ _entente_options() {
       echo "--store --graph --replace --append --user --password-file
             --allow-insecure-auth --proxy --dry-run --chunk --timeout --corpus
             --text-dir --base --ontology -h --help" ;;
+    site)
+      echo "-O --output-dir --title --max-nodes --time-limit --lang -q --quiet --progress
+            --corpus --text-dir --text --base --ontology -w --no-warnings --strict -h --help" ;;
     ontology)
       echo "--shapes --context --schema -h --help" ;;
   esac
@@ -27,7 +30,7 @@ _entente_options() {
 _entente() {
   local cur prev words cword
   _init_completion -n = || return
-  local commands="export validate dot push ontology help"
+  local commands="export validate dot push site ontology help"
   if ((cword == 1)); then
     COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
     return
@@ -55,11 +58,11 @@ _entente() {
       _filedir
       return ;;
     -j | --jobs | --threads | --buffered-limit | --depth | --max-nodes | --time-limit | --chunk | --timeout | \
-      --base | --store | --graph | --user | --proxy | --engine | --lang)
+      --base | --store | --graph | --user | --proxy | --engine | --lang | --title)
       return ;;
   esac
   if [[ $command == help ]]; then
-    ((cword == 2)) && COMPREPLY=($(compgen -W "export validate dot push ontology" -- "$cur"))
+    ((cword == 2)) && COMPREPLY=($(compgen -W "export validate dot push site ontology" -- "$cur"))
     return
   fi
   if [[ $cur == -* ]]; then
@@ -68,7 +71,7 @@ _entente() {
   fi
   case $command in
     dot) _filedir '@(ttl|nt|nq|trig|rdf|owl|xml|n3)' ;;
-    export | validate | push) _filedir '@(xml)' ;;
+    export | validate | push | site) _filedir '@(xml)' ;;
   esac
 }
 complete -F _entente entente

@@ -134,6 +134,7 @@ typedef enum {
   ENT_PHASE_WRITE,   ///< Streaming, second pass: writing statements
   ENT_PHASE_DIAGRAM, ///< Building a diagram's view of a graph
   ENT_PHASE_LAYOUT,  ///< Graphviz laying out and rendering a diagram
+  ENT_PHASE_PAGES,   ///< Writing a site's pages (done, total: pages)
 } EntPhase;
 
 /// How far a phase is.
@@ -675,6 +676,38 @@ ENT_API EntStatus ent_diagram_rdf_file(EntWorld *world,
                                        EntDiagramFormat format,
                                        const EntDiagramOptions *options,
                                        FILE *stream);
+
+// ---- The dossier site ----
+
+/// How to make a site.  Zero-initialise, then set what you need.
+typedef struct {
+  const char *title;   ///< Of the index (NULL: the corpus's name)
+  const char *lang;    ///< Preferred label language (NULL: "en")
+  size_t max_nodes;    ///< Cap on an ego diagram's nodes (0: 40)
+  unsigned time_limit; ///< Seconds all the diagrams may take (0:
+                       ///< ENT_SITE_TIME_LIMIT)
+} EntSiteOptions;
+
+/// Default of EntSiteOptions.time_limit, in seconds: a site draws a
+/// diagram per page (a 20,000-entity corpus takes about a minute).
+#define ENT_SITE_TIME_LIMIT 3600
+
+/**
+ * Write `graph` as a static site into directory `dir`: one page per
+ * entity IRI at PATH/index.html, where the IRI is the graph's base + PATH
+ * (its names, posts, ego diagram, quotes, timeline, disagreements between
+ * sources, every fact with its sources, and its statements as embedded
+ * JSON-LD), its statements beside it as index.ttl and index.nt, and
+ * index.html (search by any name or alias), timeline.html and
+ * sources.html; every link is relative, nothing is fetched from the
+ * network.  Served at the base IRI, every entity IRI resolves to its
+ * page.  `dir` must be missing, empty or a site made before (it holds
+ * `.entente-site`): the site is written beside it and replaces it as a
+ * whole only on success.  `options` may be NULL.
+ */
+ENT_API EntStatus ent_export_site(EntGraph *graph,
+                                  const char *dir,
+                                  const EntSiteOptions *options);
 
 /// An output file written atomically.
 typedef struct EntOutputImpl EntOutput;

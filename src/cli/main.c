@@ -49,6 +49,8 @@ static const char main_help[] =
   "  dot        draw any RDF file (Turtle, N-Triples, N-Quads, TriG,\n"
   "             RDF/XML) as a diagram\n"
   "  push       send each source's named graph to a triple store\n"
+  "  site       write datasets as a static site: a page per person, body,\n"
+  "             meeting and source, with search, diagrams and sources\n"
   "  ontology   print entente's ontology, SHACL shapes, JSON-LD context or\n"
   "             dataset schema\n"
   "  help       print the help of a command\n"
@@ -183,6 +185,31 @@ static const char dot_help[] =
   "  --strict         treat warnings as errors\n"
   "  -h, --help       print this help\n" EXIT_STATUS;
 
+static const char site_help[] =
+  "Usage: entente site [OPTION]... DATASET... -O DIR\n"
+  "Write datasets as a static site a browser opens without a network.\n"
+  "\n"
+  "One page per entity IRI (BASE PATH -> DIR/PATH/index.html, with its\n"
+  "statements beside it as index.ttl and index.nt): names and spellings,\n"
+  "posts, an ego diagram, quotes, a timeline, where sources disagree and\n"
+  "every fact with its sources.  DIR/index.html searches every name and\n"
+  "alias; timeline.html and sources.html cover the corpus.  Served at the\n"
+  "base IRI, every entity IRI resolves to its page.\n"
+  "\n"
+  "Options:\n"
+  "  -O, --output-dir DIR\n"
+  "                   write the site into DIR, which must be new, empty or\n"
+  "                   a site entente made; it is replaced as a whole, and\n"
+  "                   only when every page is written\n"
+  "  --title TEXT     the index's title (default: the corpus's name)\n"
+  "  --max-nodes N    draw at most N nodes in an ego diagram (40)\n"
+  "  --time-limit S   stop after S seconds of drawing diagrams (3600)\n"
+  "  --lang TAG       preferred language of names (default en)\n"
+  "  -q, --quiet      no progress line\n"
+  "  --progress       show the progress of long runs even when standard\n"
+  "                   error is not a terminal\n" INPUT_OPTIONS
+  "  -h, --help       print this help\n" EXIT_STATUS;
+
 static const char ontology_help[] =
   "Usage: entente ontology [OPTION]\n"
   "Print entente's vocabulary files: the OWL ontology in Turtle (the\n"
@@ -214,6 +241,7 @@ typedef struct {
   const char *ontology;
   const char *syntax;
   const char *corpus;
+  const char *title; ///< site --title
   const char *texts[MAX_TEXTS];
   int n_texts;
   const char *text_dirs[MAX_TEXTS];
@@ -373,6 +401,7 @@ enum {
   OPT_DEPTH,
   OPT_MAX_NODES,
   OPT_TIME_LIMIT,
+  OPT_TITLE,
 };
 
 #define COMMON_OPTIONS                                     \
@@ -436,7 +465,20 @@ static const struct option dot_options[] = {
   { NULL, 0, NULL, 0 },
 };
 
-/// Take one option of export, validate or dot.
+static const struct option site_options[] = {
+  { "output-dir", required_argument, NULL, 'O' },
+  { "title", required_argument, NULL, OPT_TITLE },
+  { "max-nodes", required_argument, NULL, OPT_MAX_NODES },
+  { "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
+  { "lang", required_argument, NULL, OPT_LANG },
+  { "quiet", no_argument, NULL, 'q' },
+  { "progress", no_argument, NULL, OPT_PROGRESS },
+  INPUT_LONG_OPTIONS,
+  COMMON_OPTIONS,
+  { NULL, 0, NULL, 0 },
+};
+
+/// Take one option of export, validate, dot or site.
 static int
 take_option(void *handle, int key, const char *value)
 {
@@ -513,6 +555,9 @@ take_option(void *handle, int key, const char *value)
     case OPT_SYNTAX:
       o->syntax = value;
       break;
+    case OPT_TITLE:
+      o->title = value;
+      break;
     case OPT_VIEW:
       o->diagram.view = value;
       o->diagram_option = "--view";
@@ -558,6 +603,7 @@ command_help(const char *command)
   return !strcmp(command, "export")     ? export_help
          : !strcmp(command, "validate") ? validate_help
          : !strcmp(command, "dot")      ? dot_help
+         : !strcmp(command, "site")     ? site_help
          : !strcmp(command, "ontology") ? ontology_help
                                         : NULL;
 }
@@ -569,10 +615,15 @@ parse_args(int argc, char **argv, Options *o)
   o->command = argv[1];
   const bool export = !strcmp(o->command, "export");
   const bool dot = !strcmp(o->command, "dot");
+  const bool site = !strcmp(o->command, "site");
   const struct option *table = export ? export_options
                                : dot  ? dot_options
+                               : site ? site_options
                                       : validate_options;
-  const char *shorts = export ? "f:o:O:j:qwh" : dot ? "f:o:O:wh" : "qwh";
+  const char *shorts = export ? "f:o:O:j:qwh"
+                       : dot  ? "f:o:O:wh"
+                       : site ? "O:qwh"
+                              : "qwh";
   CliOperands operands = { NULL, 0 };
   const int rc = ent_cli_parse(
     argc, argv, o->command, shorts, table, take_option, o, &operands);
@@ -597,6 +648,11 @@ parse_args(int argc, char **argv, Options *o)
   }
   if (o->strict && o->no_warnings) {
     return usage_error("give --strict or --no-warnings, not both");
+  }
+  if (site) {
+    return o->output_dir ? EXIT_OK
+                         : usage_error("site needs -O DIR: the directory "
+                                       "the site is written into");
   }
   if (o->n_formats > 1 && !o->output_dir) {
     return usage_error("several formats need -O DIR");
@@ -857,6 +913,27 @@ stem(const char *path, char *out, size_t size)
   }
   memcpy(out, name, len);
   out[len] = '\0';
+}
+
+static int
+run_site(EntWorld *world, const EntOntology *ont, const Options *o)
+{
+  EntGraph *graph = NULL;
+  EntStatus st = load_graph(
+    world, ont, o, (const char *const *)o->in.paths, o->in.n_paths, &graph);
+  st = strict_status(world, o, st);
+  if (!st) {
+    EntSiteOptions options;
+    memset(&options, 0, sizeof(options));
+    options.title = o->title;
+    options.lang = o->diagram.lang;
+    options.max_nodes = o->diagram.max_nodes;
+    options.time_limit = o->diagram.time_limit;
+    st = ent_export_site(graph, o->output_dir, &options);
+  }
+  st = strict_status(world, o, st);
+  ent_graph_free(graph);
+  return exit_code(st);
 }
 
 static int
@@ -1506,7 +1583,8 @@ main(int argc, char **argv)
     const char *help = argc == 3 ? command_help(argv[2]) : NULL;
     if (!help) {
       return ent_cli_usage_error(
-        NULL, "help takes one command: export, validate, dot, push, ontology");
+        NULL,
+        "help takes one command: export, validate, dot, push, site, ontology");
     }
     return print_text(help);
   }
@@ -1518,7 +1596,7 @@ main(int argc, char **argv)
     return run_ontology(argc, argv);
   }
   if (strcmp(command, "export") != 0 && strcmp(command, "validate") != 0 &&
-      strcmp(command, "dot") != 0) {
+      strcmp(command, "dot") != 0 && strcmp(command, "site") != 0) {
     current_command = NULL;
     return usage_error("unknown command '%s'", command);
   }
@@ -1566,6 +1644,8 @@ main(int argc, char **argv)
     rc = run_validate(world, ont, &o);
   } else if (!strcmp(o.command, "dot")) {
     rc = run_dot(world, ont, &o);
+  } else if (!strcmp(o.command, "site")) {
+    rc = run_site(world, ont, &o);
   } else if (o.jobs > 1) {
     rc = run_export_parallel(world, ont, &o);
   } else {

@@ -27,6 +27,8 @@ phase_name(EntPhase phase)
       return "building the diagram";
     case ENT_PHASE_LAYOUT:
       return "laying out";
+    case ENT_PHASE_PAGES:
+      return "writing pages";
   }
   return "working";
 }

@@ -528,8 +528,11 @@ draw_node(Drawing *d, uint32_t i, char *name)
   }
   // Links only to web IRIs that passed the IRI check: never javascript:,
   // file: or anything else the input may carry.
-  if (is_web_iri(n->iri)) {
-    TRY(st, set_text(node, "URL", n->iri, &d->scratch));
+  const char *href = d->lg->link ? d->lg->link(d->lg->link_handle, n->iri)
+                     : is_web_iri(n->iri) ? n->iri
+                                          : NULL;
+  if (href) {
+    TRY(st, set_text(node, "URL", href, &d->scratch));
   }
   return ENT_SUCCESS;
 }
@@ -880,7 +883,9 @@ build(Drawing *d, const EntDiagramOptions *options)
   if (timeline) {
     TRY(st, draw_timeline(d));
   }
-  TRY(st, draw_legend(d));
+  if (!lg->no_legend) {
+    TRY(st, draw_legend(d));
+  }
   if (lg->hidden_more) {
     // The cap, as the diagram's caption.  Last: a graph's label set on the
     // root becomes the default of subgraphs made after it.
@@ -1157,6 +1162,60 @@ render(LGraph *lg,
   return st;
 }
 
+/// Build the view as a cgraph graph (the caller agclose()s it).
+static EntStatus
+build_view(LGraph *lg, const EntDiagramOptions *options, Agraph_t **out)
+{
+  *out = NULL;
+  Drawing d;
+  memset(&d, 0, sizeof(d));
+  d.lg = lg;
+  d.clusters = calloc(lg->n_nodes + 1, sizeof(Agraph_t *));
+  d.gv_nodes = calloc(lg->n_nodes + 1, sizeof(Agnode_t *));
+  d.members = calloc(lg->n_nodes + 1, 1);
+  d.visible = malloc((lg->n_edges + 1) * sizeof(uint32_t));
+  Agdisc_t disc = { &AgMemDisc, &sequential_ids, &AgIoDisc };
+  d.root = agopen(mut("entente"), Agdirected, &disc);
+  EntStatus st = d.clusters && d.gv_nodes && d.members && d.visible && d.root
+                   ? ENT_SUCCESS
+                   : ENT_ERR_NO_MEMORY;
+  if (!st) {
+    st = build(&d, options);
+  }
+  if (!st && lgraph_now() >= lg->deadline) {
+    st = lgraph_too_late(lg, "drawing the view");
+  }
+  if (st && d.root) {
+    agclose(d.root);
+  } else {
+    *out = d.root;
+  }
+  free(d.clusters);
+  free(d.gv_nodes);
+  free(d.members);
+  free(d.visible);
+  ent_buf_free(&d.scratch);
+  return st;
+}
+
+static void
+graphviz_messages_begin(LGraph *lg)
+{
+  graphviz_lines = 0;
+  graphviz_line_len = 0;
+  graphviz_world = lg->world;
+  agseterr(AGWARN);
+  agseterrf(on_graphviz_message);
+}
+
+static void
+graphviz_messages_end(void)
+{
+  finish_graphviz_messages();
+  agseterrf(NULL);
+  graphviz_world = NULL;
+}
+
 EntStatus
 lgraph_draw(LGraph *lg,
             EntDiagramFormat format,
@@ -1178,51 +1237,237 @@ lgraph_draw(LGraph *lg,
             shown);
     return ENT_ERR_BAD_ARG;
   }
-  graphviz_lines = 0;
-  graphviz_line_len = 0;
-  graphviz_world = lg->world;
-  agseterr(AGWARN);
-  agseterrf(on_graphviz_message);
+  graphviz_messages_begin(lg);
   lgraph_phase(lg, ENT_PHASE_DIAGRAM, "drawing the view", shown, shown);
-  Drawing d;
-  memset(&d, 0, sizeof(d));
-  d.lg = lg;
-  d.clusters = calloc(lg->n_nodes + 1, sizeof(Agraph_t *));
-  d.gv_nodes = calloc(lg->n_nodes + 1, sizeof(Agnode_t *));
-  d.members = calloc(lg->n_nodes + 1, 1);
-  d.visible = malloc((lg->n_edges + 1) * sizeof(uint32_t));
-  Agdisc_t disc = { &AgMemDisc, &sequential_ids, &AgIoDisc };
-  d.root = agopen(mut("entente"), Agdirected, &disc);
-  EntStatus st = d.clusters && d.gv_nodes && d.members && d.visible && d.root
-                   ? ENT_SUCCESS
-                   : ENT_ERR_NO_MEMORY;
-  if (!st) {
-    st = build(&d, options);
-  }
-  if (!st && lgraph_now() >= lg->deadline) {
-    st = lgraph_too_late(lg, "drawing the view");
-  }
+  Agraph_t *root = NULL;
+  EntStatus st = build_view(lg, options, &root);
   if (!st && format == ENT_DIAGRAM_DOT) {
-    if (agwrite(d.root, stream) != 0) {
+    if (agwrite(root, stream) != 0) {
       st = ENT_ERR_IO;
     }
   } else if (!st) {
     lgraph_phase(lg, ENT_PHASE_LAYOUT, "laying out", shown, 0);
-    st = render(lg, d.root, format, engine, stream);
+    st = render(lg, root, format, engine, stream);
   }
-  if (d.root) {
-    agclose(d.root);
+  if (root) {
+    agclose(root);
   }
-  free(d.clusters);
-  free(d.gv_nodes);
-  free(d.members);
-  free(d.visible);
-  ent_buf_free(&d.scratch);
-  finish_graphviz_messages();
-  agseterrf(NULL);
-  graphviz_world = NULL;
+  graphviz_messages_end();
   if (!st && ferror(stream)) {
     st = ENT_ERR_IO;
   }
+  return st;
+}
+
+// ---- Many small diagrams in one Graphviz process -------------------------
+
+EntStatus
+lgraph_view_graph(LGraph *lg,
+                  const EntDiagramOptions *options,
+                  void **graph,
+                  const char **engine)
+{
+  const size_t shown = nodes_in_view(lg);
+  *graph = NULL;
+  *engine = options && options->engine      ? options->engine
+            : shown <= DOT_ENGINE_MAX_NODES ? "dot"
+                                            : "sfdp";
+  if (shown > LAYOUT_MAX_NODES) {
+    return ENT_ERR_BAD_ARG;
+  }
+  graphviz_messages_begin(lg);
+  Agraph_t *root = NULL;
+  const EntStatus st = build_view(lg, options, &root);
+  graphviz_messages_end();
+  *graph = root;
+  return st;
+}
+
+void
+lgraph_view_free(void *graph)
+{
+  if (graph) {
+    agclose(graph);
+  }
+}
+
+/// One result of the batch child: graph index and SVG length, then the
+/// SVG (length 0: that graph could not be laid out).
+typedef struct {
+  uint32_t index;
+  uint32_t length;
+} BatchFrame;
+
+static bool
+write_all(int fd, const void *data, size_t len)
+{
+  const char *p = data;
+  for (size_t done = 0; done < len;) {
+    const ssize_t n = write(fd, p + done, len - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return false;
+    }
+    done += (size_t)n;
+  }
+  return true;
+}
+
+/// In the child: lay out and render graphs[first..n) one after the other
+/// with one Graphviz context, each result framed (BatchFrame).  Layouts
+/// are never freed (see render()): the child's memory goes with it.
+static _Noreturn void
+render_batch_child(void *const *graphs,
+                   const char *const *engines,
+                   size_t first,
+                   size_t n,
+                   int fd,
+                   int err_fd,
+                   pid_t parent,
+                   unsigned seconds)
+{
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) {
+    _exit(5);
+  }
+  const struct rlimit cpu = { (rlim_t)seconds + 5, (rlim_t)seconds + 10 };
+  setrlimit(RLIMIT_CPU, &cpu);
+  alarm(seconds + 5);
+  if (dup2(err_fd, STDERR_FILENO) == STDERR_FILENO) {
+    graphviz_fd = STDERR_FILENO;
+  }
+  GVC_t *gvc = gvContext();
+  if (!gvc) {
+    _exit(2);
+  }
+  for (size_t i = first; i < n; ++i) {
+    char *data = NULL;
+    unsigned int length = 0;
+    BatchFrame frame = { (uint32_t)i, 0 };
+    if (graphs[i] && gvLayout(gvc, graphs[i], engines[i]) == 0 &&
+        gvRenderData(gvc, graphs[i], "svg", &data, &length) == 0 && data) {
+      frame.length = length;
+    }
+    flush_graphviz_line();
+    if (!write_all(fd, &frame, sizeof(frame)) ||
+        (frame.length && !write_all(fd, data, frame.length))) {
+      _exit(3);
+    }
+  }
+  _exit(0);
+}
+
+EntStatus
+lgraph_render_svgs(LGraph *lg,
+                   void *const *graphs,
+                   const char *const *engines,
+                   size_t n,
+                   char **svg,
+                   size_t *len)
+{
+  for (size_t i = 0; i < n; ++i) {
+    svg[i] = NULL;
+    len[i] = 0;
+  }
+  graphviz_messages_begin(lg);
+  EntStatus st = ENT_SUCCESS;
+  // A crash loses the graph it happened on: the next child goes on after it.
+  for (size_t first = 0; first < n && !st;) {
+    const double left = lg->deadline - lgraph_now();
+    if (left <= 0) {
+      st = lgraph_too_late(lg, "laying out");
+      break;
+    }
+    int fds[2];
+    int err_fds[2];
+    if (pipe(fds) != 0) {
+      st = ENT_ERR_IO;
+      break;
+    }
+    if (pipe(err_fds) != 0) {
+      close(fds[0]);
+      close(fds[1]);
+      st = ENT_ERR_IO;
+      break;
+    }
+    fflush(NULL);
+    const pid_t parent = getpid();
+    const pid_t pid = fork();
+    if (pid < 0) {
+      close(fds[0]);
+      close(fds[1]);
+      close(err_fds[0]);
+      close(err_fds[1]);
+      st = ENT_ERR_NO_MEMORY;
+      break;
+    }
+    if (pid == 0) {
+      close(fds[0]);
+      close(err_fds[0]);
+      render_batch_child(graphs,
+                         engines,
+                         first,
+                         n,
+                         fds[1],
+                         err_fds[1],
+                         parent,
+                         left > 86400.0 ? 86400U : (unsigned)left + 1);
+    }
+    close(fds[1]);
+    close(err_fds[1]);
+    EntBuf data = { NULL, 0, 0 };
+    EntBuf messages = { NULL, 0, 0 };
+    st = collect_output(fds[0], err_fds[0], lg->deadline, &data, &messages);
+    close(fds[0]);
+    close(err_fds[0]);
+    if (st == ENT_ERR_INTERNAL) {
+      kill(pid, SIGKILL);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    relay_child_messages(&messages);
+    ent_buf_free(&messages);
+    if (st == ENT_ERR_INTERNAL) {
+      st = lgraph_too_late(lg, "laying out");
+    }
+    // Take every whole frame; the graph after the last one is the one the
+    // child died on, if it died.
+    size_t next = first;
+    for (size_t at = 0; !st && at + sizeof(BatchFrame) <= data.len;) {
+      BatchFrame frame;
+      memcpy(&frame, data.buf + at, sizeof(frame));
+      at += sizeof(frame);
+      if (frame.index >= n || at + frame.length > data.len) {
+        break;
+      }
+      if (frame.length) {
+        svg[frame.index] = malloc(frame.length + 1);
+        if (!svg[frame.index]) {
+          st = ENT_ERR_NO_MEMORY;
+          break;
+        }
+        memcpy(svg[frame.index], data.buf + at, frame.length);
+        svg[frame.index][frame.length] = '\0';
+        len[frame.index] = frame.length;
+      }
+      at += frame.length;
+      next = (size_t)frame.index + 1;
+    }
+    ent_buf_free(&data);
+    if (!st && next < n) {
+      ent_log(lg->world,
+              ENT_LOG_WARNING,
+              ENT_ERR_INTERNAL,
+              NULL,
+              "Graphviz %s laying out a diagram; it is left out",
+              WIFSIGNALED(status) ? "crashed" : "failed");
+      next += 1;
+    }
+    first = next;
+  }
+  graphviz_messages_end();
   return st;
 }

@@ -314,6 +314,7 @@ lgraph_init(LGraph *lg,
   lg->phase = ENT_PHASE_DIAGRAM;
   lg->doing = "reading the statements";
   lg->last_subject = ENT_NO_ENTITY;
+  lg->ego_root = ENT_NO_ENTITY;
   ent_pool_init(&lg->strings);
   ent_map_init(&lg->prefixes);
   ent_map_init(&lg->votes);
@@ -1400,7 +1401,12 @@ lgraph_finish(LGraph *lg)
 bool
 lgraph_edge_visible(const LGraph *lg, const LEdge *e)
 {
-  return !e->dropped && lg->nodes[e->from].in_view && lg->nodes[e->to].in_view;
+  if (e->dropped || !lg->nodes[e->from].in_view || !lg->nodes[e->to].in_view) {
+    return false;
+  }
+  return lg->ego_root == ENT_NO_ENTITY || e->from == lg->ego_root ||
+         lg->nodes[e->to].kind != KIND_SOURCE ||
+         strcmp(e->predicate, SCHEMA_NS "subjectOf") != 0;
 }
 
 static bool
@@ -1519,7 +1525,8 @@ select_ego(LGraph *lg, uint32_t root, unsigned depth)
     for (size_t k = lg->first[a]; k < lg->first[a + 1]; ++k) {
       const LEdge *e = &lg->edges[lg->adjacency[k]];
       const uint32_t b = e->from == a ? e->to : e->from;
-      if (!e->dropped && hops[b] == UINT32_MAX && drawable(&lg->nodes[b])) {
+      if (!e->dropped && hops[b] == UINT32_MAX && drawable(&lg->nodes[b]) &&
+          !(lg->ego_skip & (1u << lg->nodes[b].kind))) {
         hops[b] = hops[a] + 1;
         lg->nodes[b].in_view = true;
         queue[tail++] = b;
@@ -1529,14 +1536,8 @@ select_ego(LGraph *lg, uint32_t root, unsigned depth)
   free(queue);
   free(hops);
   // Which sources mention the root is worth drawing; which mention every
-  // other node in view is a hairball.
-  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
-    st = lgraph_tick(lg);
-    LEdge *e = &lg->edges[i];
-    if (e->from != root && !strcmp(e->predicate, SCHEMA_NS "subjectOf")) {
-      e->dropped = true;
-    }
-  }
+  // other node in view is a hairball (lgraph_edge_visible()).
+  lg->ego_root = root;
   return st;
 }
 
@@ -2133,6 +2134,7 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
     lg->nodes[i].in_view = false;
   }
   lg->hidden_more = 0;
+  lg->ego_root = ENT_NO_ENTITY;
   if (!strcmp(view, "all")) {
     static const Kind shown[] = { KIND_OFFICIAL,   KIND_INSTITUTION,
                                   KIND_COUNTRY,    KIND_NEGOTIATION,
@@ -2209,7 +2211,7 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
   lgraph_phase(
     lg, ENT_PHASE_DIAGRAM, "choosing the view's nodes", lg->n_nodes, 0);
   EntStatus st = select_view(lg, options);
-  if (!st && lg->hidden_more) {
+  if (!st && lg->hidden_more && !lg->quiet_cap) {
     // Said where the diagram is drawn ("+N more" and a caption) and here,
     // where whoever runs it reads.
     EntBuf note = { NULL, 0, 0 };

@@ -131,6 +131,17 @@ typedef struct {
   bool late;           ///< The time limit was passed (and said)
   EntPhase phase;      ///< ... and which phase that is
   const char *doing;   ///< What the step is doing, for progress and errors
+  /// The root of the ego view selected, or ENT_NO_ENTITY: only its own
+  /// "mentioned in" edges are drawn (a view, so the graph can serve the
+  /// next one unchanged).
+  uint32_t ego_root;
+  /// Where a node links to: NULL draws no link.  When `link` itself is
+  /// NULL, a node links to its IRI (web IRIs only).
+  const char *(*link)(void *handle, const char *iri);
+  void *link_handle;
+  bool quiet_cap;    ///< Say a capped view in the drawing only, not on stderr
+  bool no_legend;    ///< The page around the drawing carries the legend
+  uint32_t ego_skip; ///< Kinds (bits) an ego view leaves out (its root aside)
 } LGraph;
 
 /// Seconds on a monotonic clock.
@@ -201,6 +212,23 @@ EntStatus lgraph_draw(LGraph *lg,
                       EntDiagramFormat format,
                       const EntDiagramOptions *options,
                       FILE *stream);
+/// The view as a Graphviz graph, ready for lgraph_render_svgs(), and the
+/// layout engine it needs; free with lgraph_view_free().
+EntStatus lgraph_view_graph(LGraph *lg,
+                            const EntDiagramOptions *options,
+                            void **graph,
+                            const char **engine);
+void lgraph_view_free(void *graph);
+/// Lay out and render `n` graphs as SVG in one Graphviz child process (a
+/// next one after a crash): `svg[i]` (malloc'd, `len[i]` bytes) or NULL
+/// for a graph that could not be drawn (a warning said why).  Fails only
+/// when the time limit passes or memory runs out.
+EntStatus lgraph_render_svgs(LGraph *lg,
+                             void *const *graphs,
+                             const char *const *engines,
+                             size_t n,
+                             char **svg,
+                             size_t *len);
 /// Write the view as GraphML.
 EntStatus lgraph_write_graphml(const LGraph *lg, FILE *stream);
 

@@ -4,7 +4,7 @@
 # validates, its N-Triples export has as many lines as validate counts
 # statements, the ceiling writes that many statements, and tests/bench/run
 # works end to end at a small size (without RocketRML), issue 13's rows and
-# checks included (--issue13).
+# checks included (--issue13), and tests/bench/site at small sizes.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 : "${ENTENTE:?ENTENTE must name the entente command}"
@@ -93,4 +93,10 @@ if command -v serdi >/dev/null; then
   grep -Eq '^PASS +5k: TriG parsed back by serdi: ' "$tmp/results.md" ||
     fail "the TriG export did not parse back to the N-Quads' statements"
 fi
+# The site benchmark (issue 14) at small sizes: its table and checks.
+ENTENTE="$ENTENTE" "$here/site" --sizes 300,600 --quick --out "$tmp/site.md" >/dev/null ||
+  fail "tests/bench/site failed"
+grep -q '^| gen 600 | 600 | [0-9]' "$tmp/site.md" || fail "no site row in the site results"
+grep -Eq '^- (met|NOT met): the site of data/ in under 5 s' "$tmp/site.md" ||
+  fail "no corpus check in the site results"
 echo "bench smoke: ok"

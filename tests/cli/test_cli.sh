@@ -46,7 +46,7 @@ echo "ok: --opt=value, -fVALUE, bundled flags and -- work"
 # --- help -----------------------------------------------------------------
 "$ENTENTE" --help | grep -q "^Usage: entente COMMAND" || fail "entente --help"
 "$ENTENTE" help | grep -q "^Usage: entente COMMAND" || fail "entente help"
-for c in export validate dot push ontology; do
+for c in export validate dot push site ontology; do
   "$ENTENTE" "$c" --help >a 2>err || fail "entente $c --help: exit $?"
   "$ENTENTE" help "$c" >b || fail "entente help $c"
   "$ENTENTE" "$c" -h >c || fail "entente $c -h"
@@ -77,6 +77,11 @@ usage export "$good/minimal.xml" -j 2 -o x.nq
 usage export "$good/minimal.xml" -w --strict
 usage dot "$good/minimal.xml" --text-dir .
 usage push "$good/minimal.xml" --store http://127.0.0.1:9/ -f turtle
+usage site "$good/minimal.xml"
+usage site "$good/minimal.xml" -O s -f svg
+usage site "$good/minimal.xml" -O s --view timeline
+usage site "$good/minimal.xml" -O s --max-nodes 0
+usage site -O s
 usage push "$good/minimal.xml" --store http://127.0.0.1:9/ --password=secret
 usage ontology --shapes --context
 usage ontology extra
@@ -126,7 +131,7 @@ echo "ok: entente ontology prints the ontology, shapes, context and schema"
 
 # --- man pages and completion cover every option ------------------------------
 man_dir="$ENTENTE_BUILD/man"
-for c in export validate dot push ontology; do
+for c in export validate dot push site ontology; do
   page="$man_dir/entente-$c.1"
   [ -s "$page" ] || fail "no man page $page"
   grep -q "^\.TH ENTENTE-${c^^} \"1\"" "$page" || fail "$page: no .TH ENTENTE-${c^^}"
@@ -150,7 +155,7 @@ complete_line() {
     printf "%s\n" "${COMPREPLY[@]}"' _ "$bash_completion" "$completion" "$1"
 }
 complete_line "entente ex" | grep -qx export || fail "completion of commands"
-for c in export validate dot push ontology; do
+for c in export validate dot push site ontology; do
   offered=$(complete_line "entente $c --")
   for opt in $("$ENTENTE" "$c" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
     grep -qx -- "$opt" <<<"$offered" || fail "completion of 'entente $c --' lacks $opt"

@@ -69,7 +69,7 @@ for f in entente.ttl entente-dataset.rng entente-shapes.ttl entente-context.json
 done
 expect_file share/entente/LICENSE-data
 expect_file share/bash-completion/completions/entente
-for c in entente entente-export entente-validate entente-dot entente-push entente-ontology; do
+for c in entente entente-export entente-validate entente-dot entente-push entente-site entente-ontology; do
   expect_file "share/man/man1/$c.1"
 done
 for f in LICENSE README.md CHANGELOG.md; do expect_file "share/doc/entente/$f"; done

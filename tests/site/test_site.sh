@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# The site of the corpus in data/ (entente site), read file by file:
+#   - the files of the site are there, and two runs give the same bytes;
+#   - every page is valid HTML to the W3C's Nu Html Checker (vnu.jar, run
+#     offline with Debian's Java) and xmllint --html reads it;
+#   - every link leads to a file of the site, every entity IRI of the
+#     N-Quads export has its page (data-iri), its index.nt and index.ttl
+#     hold exactly its statements, its JSON-LD expands (jsonld.js) to
+#     exactly them; the only scripts are the site's own (check_pages.py,
+#     jsonld_check.mjs);
+#   - the target is replaced whole or not at all: a directory of other
+#     files is refused (74), bad data (65) leaves the old site byte for
+#     byte, and no scratch directory is left.
+# Needs ENTENTE, ENTENTE_SRC, ENTENTE_SHARED, serdi, xmllint, python3,
+# node with tests/js/node_modules (scripts/setup-js) and java.
+set -euo pipefail
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+: "${ENTENTE:?}" "${ENTENTE_SRC:?}"
+python=${PYTHON:-python3}
+here="$ENTENTE_SRC/tests/site"
+modules="$ENTENTE_SRC/tests/js/node_modules"
+vnu="$modules/vnu-jar/build/dist/vnu.jar"
+for tool in serdi xmllint node java "$python"; do
+  command -v "$tool" >/dev/null || fail "$tool is missing (scripts/setup)"
+done
+[ -f "$vnu" ] || fail "$vnu is missing: run scripts/setup-js"
+texts=()
+[ -d "${ENTENTE_SHARED:-}" ] && texts=(--text-dir "$ENTENTE_SHARED")
+base=https://w3id.org/entente/id/
+
+# --- the site, twice ------------------------------------------------------------
+
+cd "$ENTENTE_SRC"
+"$ENTENTE" site data "${texts[@]}" -q -w -O "$tmp/site" || fail "entente site: exit $?"
+for f in index.html timeline.html sources.html assets/site.js assets/site.css \
+  .htaccess .entente-site official/beseda/index.html official/beseda/index.ttl \
+  official/beseda/index.nt negotiation/us-russia-talks-2025-03-24/index.html \
+  source/tass-2025-03-24/index.html; do
+  [ -s "$tmp/site/$f" ] || fail "the site has no $f"
+done
+"$ENTENTE" site data "${texts[@]}" -q -w -O "$tmp/again" || fail "entente site (again): exit $?"
+diff -r "$tmp/site" "$tmp/again" >"$tmp/diff" || fail "two runs differ: $(head -5 "$tmp/diff")"
+pages=$(find "$tmp/site" -name '*.html' | wc -l)
+echo "ok: the site ($pages pages) has its files, and two runs give the same bytes"
+
+# --- valid HTML -------------------------------------------------------------------
+
+# The Nu Html Checker, once over every page (it takes a second to start).
+java -Xss4m -jar "$vnu" --errors-only --skip-non-html --format gnu "$tmp/site" \
+  >"$tmp/vnu.out" 2>&1 || fail "vnu.jar: $(head -10 "$tmp/vnu.out")"
+[ ! -s "$tmp/vnu.out" ] || fail "vnu.jar: $(head -10 "$tmp/vnu.out")"
+# xmllint's HTML 4 parser: no message but the names of HTML5 and SVG
+# elements it does not know.
+find "$tmp/site" -name '*.html' -print0 | xargs -0 -n 64 xmllint --html --noout 2>"$tmp/xmllint.err" ||
+  true
+"$python" - "$tmp/xmllint.err" <<'EOF' || fail "xmllint --html found errors"
+import re, sys
+known = {"header", "nav", "main", "section", "figure", "figcaption", "footer", "time",
+         "svg", "g", "path", "polygon", "polyline", "ellipse", "text", "title", "a",
+         "defs", "marker", "rect", "circle", "line", "image"}
+bad = []
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.match(r"(\S+?):\d+: .*?(?:error|warning) : (.*)$", line.rstrip("\n"))
+    if not m:
+        continue  # the context and caret lines of a message
+    tag = re.fullmatch(r"Tag (\S+) invalid", m.group(2))
+    if not tag or tag.group(1) not in known:
+        bad.append(line.rstrip("\n"))
+if bad:
+    sys.exit("\n".join(bad[:10]))
+EOF
+echo "ok: every page is valid HTML (vnu.jar), and xmllint --html reads it"
+
+# --- links, statements, scripts, JSON-LD -----------------------------------------
+
+"$ENTENTE" export data "${texts[@]}" -q -w -f nquads -o "$tmp/corpus.nq" || fail "export -f nquads"
+"$python" "$here/check_pages.py" "$tmp/site" "$tmp/corpus.nq" "$base" "$tmp/ld.jsonl" ||
+  fail "check_pages.py"
+ENTENTE_JS_MODULES="$modules" node "$here/jsonld_check.mjs" "$tmp/ld.jsonl" || fail "jsonld_check.mjs"
+# The pages the issue names.
+grep -q 'data-iri="https://w3id.org/entente/id/official/beseda"' "$tmp/site/official/beseda/index.html" ||
+  fail "Beseda's page does not say its IRI"
+grep -q 'id="disputes"' "$tmp/site/negotiation/us-russia-talks-2025-03-24/index.html" ||
+  fail "the US-Russia talks' page shows no disagreement between sources"
+grep -q 'id="quotes"' "$tmp/site/official/karasin/index.html" || fail "Karasin's page has no quotes"
+grep -q 'id="contributed"' "$tmp/site/source/tass-2025-03-24/index.html" ||
+  fail "TASS's page does not say what it contributed"
+echo "ok: disagreements, quotes and what each source contributed are on their pages"
+
+# --- the target directory -------------------------------------------------------------
+
+snapshot() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+mkdir "$tmp/mine"
+echo mine >"$tmp/mine/notes.txt"
+rc=0
+"$ENTENTE" site data -q -w -O "$tmp/mine" 2>"$tmp/err" || rc=$?
+[ "$rc" = 74 ] || fail "a directory of other files: exit $rc, want 74"
+grep -q "is not empty and holds no site" "$tmp/err" || fail "message: $(cat "$tmp/err")"
+[ "$(ls -A "$tmp/mine")" = notes.txt ] || fail "the refused directory changed"
+snapshot "$tmp/site" >"$tmp/before"
+rc=0
+"$ENTENTE" site "$ENTENTE_SRC/tests/bad/dangling-reference.xml" -q -w -O "$tmp/site" 2>"$tmp/err" || rc=$?
+[ "$rc" = 65 ] || fail "bad data: exit $rc, want 65 ($(cat "$tmp/err"))"
+snapshot "$tmp/site" >"$tmp/after"
+cmp -s "$tmp/before" "$tmp/after" || fail "a failed run changed the site"
+[ -z "$(find "$tmp" -maxdepth 1 -name '.*entente-*')" ] || fail "a scratch directory was left"
+touch "$tmp/site/stray.txt"
+"$ENTENTE" site "$ENTENTE_SRC/tests/good/minimal.xml" -q -w -O "$tmp/site" || fail "replacing a site"
+[ ! -e "$tmp/site/stray.txt" ] && [ ! -e "$tmp/site/official/beseda" ] || fail "the old site was not replaced whole"
+[ -z "$(find "$tmp" -maxdepth 1 -name '.*entente-*')" ] || fail "a scratch directory was left"
+echo "ok: a directory of other files is refused, bad data leaves the site as it was, a site is replaced whole"
