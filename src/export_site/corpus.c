@@ -57,6 +57,39 @@ pages_where(Site *site,
   return out;
 }
 
+/// Put the JSON-LD of `nodes` (their statements whose predicate is in
+/// `only`) into the head of `pg`.
+static EntStatus
+add_jsonld(Page *pg,
+           Site *site,
+           const uint32_t *nodes,
+           size_t n,
+           const char *const *only)
+{
+  char *text = site_nodes_jsonld(site, nodes, n, only);
+  if (!text) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  xmlNodePtr script = html_el(pg->head, "script", NULL);
+  html_attr(script, "type", "application/ld+json");
+  xmlAddChild(script, xmlNewDocText(pg->doc, X(text)));
+  free(text);
+  return ENT_SUCCESS;
+}
+
+/// What the corpus pages say of each thing they list, as JSON-LD.
+static const char *const LISTED_FACTS[] = {
+  RDF_TYPE,
+  SCHEMA_NS "name",
+  SCHEMA_NS "startDate",
+  SCHEMA_NS "dateCreated",
+  SCHEMA_NS "datePublished",
+  SCHEMA_NS "headline",
+  SCHEMA_NS "url",
+  ENT_NS "publisher",
+  NULL,
+};
+
 static bool
 searchable(const SNode *n)
 {
@@ -150,6 +183,9 @@ site_index_page(Site *site, const char *title, FILE *stream)
   }
   if (!st) {
     html_attr(pg.body, "data-page", "index");
+    st = add_jsonld(&pg, site, pages, n_pages, LISTED_FACTS);
+  }
+  if (!st) {
     html_text_el(pg.main, "h1", NULL, title);
     size_t n_sources = 0;
     for (size_t i = 0; i < n_pages; ++i) {
@@ -244,6 +280,9 @@ site_timeline_page(Site *site, const char *title, FILE *stream)
   }
   if (!st) {
     html_attr(pg.body, "data-page", "timeline");
+    st = add_jsonld(&pg, site, items, n, LISTED_FACTS);
+  }
+  if (!st) {
     html_text_el(pg.main, "h1", NULL, heading.buf);
     html_text_el(pg.main,
                  "p",
@@ -306,6 +345,9 @@ site_sources_page(Site *site, const char *title, FILE *stream)
   }
   if (!st) {
     html_attr(pg.body, "data-page", "sources");
+    st = add_jsonld(&pg, site, sources, n, LISTED_FACTS);
+  }
+  if (!st) {
     html_text_el(pg.main, "h1", NULL, heading.buf);
     html_text_el(pg.main,
                  "p",

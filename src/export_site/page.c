@@ -393,6 +393,21 @@ add_diagram(Page *pg,
   }
 }
 
+/// The web address (schema:url) of source node `n`, or NULL.
+static const char *
+web_address(Site *site, uint32_t n)
+{
+  const char *p = site_intern(site, SCHEMA_NS "url");
+  const SNode *node = &site->nodes[n];
+  for (uint32_t i = 0; i < node->count; ++i) {
+    const SQuad *q = quad(site, site->by_subject, node->first + i);
+    if (q->p == p && is_web(q->o)) {
+      return q->o;
+    }
+  }
+  return NULL;
+}
+
 /// Whether statement node `s` is said by, about or at node `n`.
 static bool
 statement_role(Site *site, const SQuad *q)
@@ -448,22 +463,25 @@ add_quote(Page *pg, Site *site, xmlNodePtr list, uint32_t s)
   const char *type = site_intern(site, RDF_TYPE);
   const char *quotation = site_intern(site, ENT_NS "Quotation");
   bool is_quote = false;
-  Claims graphs = { NULL, 0, 0 };
-  EntStatus st = ENT_SUCCESS;
-  for (uint32_t i = 0; i < node->count && !st; ++i) {
+  Claim graphs; // the sources that report the statement
+  memset(&graphs, 0, sizeof(graphs));
+  for (uint32_t i = 0; i < node->count; ++i) {
     const SQuad *q = quad(site, site->by_subject, node->first + i);
     is_quote = is_quote || (q->p == type && q->o == quotation);
-    if (q->p == type) {
-      st = claims_add(&graphs, q, false);
-    }
+    claim_add_graph(&graphs, q->g);
   }
   xmlNodePtr item = html_el(list, "li", is_quote ? "quote" : "paraphrase");
   xmlNodePtr words = html_el(item, is_quote ? "blockquote" : "p", "words");
   xmlNodePtr span =
     html_text_el(words, "span", NULL, text ? text->o : node->name);
   html_attr(span, "lang", text ? text->lang : node->lang);
+  const char *fragment =
+    literal_of(site, s, site_intern(site, ENT_NS "fragment"));
   if (!is_quote) {
     html_text(words, " (reported speech)");
+  } else if (fragment && !strcmp(fragment, "true")) {
+    html_text_el(
+      words, "span", "fragment", " (a fragment of a longer statement)");
   }
   xmlNodePtr cite = html_el(item, "p", "cite");
   xmlNodePtr who = html_el(cite, "cite", NULL);
@@ -488,34 +506,26 @@ add_quote(Page *pg, Site *site, xmlNodePtr list, uint32_t s)
   add_related_line(pg, site, cite, s, ENT_NS "concerns", "; about ");
   html_text(cite, ". ");
   xmlNodePtr src = html_el(cite, "span", "source");
-  html_text(src, "Source: ");
-  for (size_t k = 0; k < graphs.n; ++k) {
-    add_sources(pg, site, src, &graphs.items[k]);
-    // The article itself, where the source gives its address.
-    for (size_t g = 0; g < graphs.items[k].n_graphs; ++g) {
-      const uint32_t sn = site_node(site, graphs.items[k].graphs[g]);
-      const char *url =
-        sn == ENT_NO_ENTITY
-          ? NULL
-          : literal_of(site, sn, site_intern(site, SCHEMA_NS "url"));
-      if (!url) {
-        // schema:url is an IRI object, not a literal.
-        const SNode *source = sn == ENT_NO_ENTITY ? NULL : &site->nodes[sn];
-        const char *p = site_intern(site, SCHEMA_NS "url");
-        for (uint32_t i = 0; source && i < source->count && !url; ++i) {
-          const SQuad *q = quad(site, site->by_subject, source->first + i);
-          url = q->p == p && is_web(q->o) ? q->o : NULL;
-        }
-      }
-      if (url && is_web(url)) {
-        html_text(src, " (");
-        xmlNodePtr a = html_text_el(src, "a", NULL, "the article");
-        html_attr(a, "href", url);
-        html_attr(a, "rel", "external noopener");
-        html_text(src, ")");
-      }
+  html_text(src, graphs.n_graphs > 1 ? "Sources: " : "Source: ");
+  for (size_t g = 0; g < graphs.n_graphs; ++g) {
+    const uint32_t sn = site_node(site, graphs.graphs[g]);
+    if (g) {
+      html_text(src, ", ");
     }
-    break; // one line of sources is enough: the statement's own graphs
+    if (sn == ENT_NO_ENTITY) {
+      html_text(src, graphs.graphs[g]);
+      continue;
+    }
+    html_node_link_short(pg, site, src, sn);
+    // The article itself, where the source gives its address.
+    const char *url = web_address(site, sn);
+    if (url) {
+      html_text(src, " (");
+      xmlNodePtr a = html_text_el(src, "a", NULL, "the article");
+      html_attr(a, "href", url);
+      html_attr(a, "rel", "external noopener");
+      html_text(src, ")");
+    }
   }
   if (node->path) {
     html_text(src, " \xc2\xb7 ");
@@ -524,8 +534,7 @@ add_quote(Page *pg, Site *site, xmlNodePtr list, uint32_t s)
       html_site_link(pg, src, site->scratch.buf, "its page");
     }
   }
-  free(graphs.items);
-  return st;
+  return ENT_SUCCESS;
 }
 
 static int
@@ -922,24 +931,48 @@ jsonld_value(const SQuad *q)
   return json_string(q->o);
 }
 
-char *
-site_entity_jsonld(Site *site, uint32_t n)
+static json_t *
+jsonld_context(void)
 {
-  const SNode *node = &site->nodes[n];
-  json_t *doc = json_object();
   json_t *context = json_object();
-  EntBuf key = { NULL, 0, 0 };
-  bool ok = doc && context && !json_object_set_new(doc, "@context", context) &&
-            !json_object_set_new(doc, "@id", json_string(node->iri));
   size_t n_prefixes = 0;
   const Prefix *prefixes = ent_prefixes(&n_prefixes);
-  for (size_t i = 0; i < n_prefixes && ok; ++i) {
-    ok = !json_object_set_new(
-      context, prefixes[i].prefix, json_string(prefixes[i].ns));
+  for (size_t i = 0; i < n_prefixes && context; ++i) {
+    if (json_object_set_new(
+          context, prefixes[i].prefix, json_string(prefixes[i].ns))) {
+      json_decref(context);
+      context = NULL;
+    }
   }
+  return context;
+}
+
+/// Whether `predicate` is in `only` (NULL: every predicate is).
+static bool
+wanted(const char *predicate, const char *const *only)
+{
+  for (size_t i = 0; only && only[i]; ++i) {
+    if (!strcmp(predicate, only[i])) {
+      return true;
+    }
+  }
+  return !only;
+}
+
+/// Put node `n`'s statements (those whose predicate is in `only`, or all)
+/// into the JSON-LD node object `obj`, each value once.
+static bool
+fill_node(Site *site,
+          uint32_t n,
+          const char *const *only,
+          json_t *obj,
+          EntBuf *key)
+{
+  const SNode *node = &site->nodes[n];
+  bool ok = !json_object_set_new(obj, "@id", json_string(node->iri));
   for (uint32_t i = 0; i < node->count && ok; ++i) {
     const SQuad *q = quad(site, site->by_subject, node->first + i);
-    bool repeat = false;
+    bool repeat = !wanted(q->p, only);
     for (uint32_t j = 0; j < i && !repeat; ++j) {
       repeat = same_value(quad(site, site->by_subject, node->first + j), q);
     }
@@ -947,21 +980,55 @@ site_entity_jsonld(Site *site, uint32_t n)
       continue;
     }
     const bool is_type = !strcmp(q->p, RDF_TYPE);
-    const char *k = is_type ? "@type" : compact(q->p, &key);
-    json_t *v = is_type ? json_string(compact(q->o, &key)) : jsonld_value(q);
+    const char *k = is_type ? "@type" : compact(q->p, key);
+    json_t *v = is_type ? json_string(compact(q->o, key)) : jsonld_value(q);
     if (!k || !v) {
       json_decref(v);
-      ok = false;
-      break;
+      return false;
     }
-    json_t *list = json_object_get(doc, k);
+    json_t *list = json_object_get(obj, k);
     if (!list) {
       list = json_array();
-      ok = list && !json_object_set_new(doc, k, list);
+      ok = list && !json_object_set_new(obj, k, list);
     }
     ok = ok && !json_array_append_new(list, v);
   }
+  return ok;
+}
+
+char *
+site_entity_jsonld(Site *site, uint32_t n)
+{
+  json_t *doc = json_object();
+  EntBuf key = { NULL, 0, 0 };
+  bool ok = doc && !json_object_set_new(doc, "@context", jsonld_context()) &&
+            fill_node(site, n, NULL, doc, &key);
   ent_buf_free(&key);
+  char *text = ok ? html_script_json(doc, JSON_INDENT(1)) : NULL;
+  json_decref(doc);
+  return text;
+}
+
+char *
+site_nodes_jsonld(Site *site,
+                  const uint32_t *nodes,
+                  size_t n,
+                  const char *const *only)
+{
+  json_t *doc = json_object();
+  json_t *graph = json_array();
+  EntBuf key = { NULL, 0, 0 };
+  bool ok = doc && graph &&
+            !json_object_set_new(doc, "@context", jsonld_context()) &&
+            !json_object_set(doc, "@graph", graph);
+  for (size_t i = 0; i < n && ok; ++i) {
+    json_t *obj = json_object();
+    ok = obj && fill_node(site, nodes[i], only, obj, &key) &&
+         !json_array_append(graph, obj);
+    json_decref(obj);
+  }
+  ent_buf_free(&key);
+  json_decref(graph);
   char *text = ok ? html_script_json(doc, JSON_INDENT(1)) : NULL;
   json_decref(doc);
   return text;

@@ -180,6 +180,12 @@ EntStatus site_entity_page(Site *site,
                            const char *svg,
                            size_t svg_len,
                            FILE *stream);
+/// JSON-LD of `n` nodes' statements, those whose predicate is in `only`
+/// (NULL-terminated; NULL: all), as one @graph (the caller frees it).
+char *site_nodes_jsonld(Site *site,
+                        const uint32_t *nodes,
+                        size_t n,
+                        const char *const *only);
 /// The JSON-LD of node `n`'s own statements (the caller frees it).
 char *site_entity_jsonld(Site *site, uint32_t n);
 

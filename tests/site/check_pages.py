@@ -206,6 +206,16 @@ for subject, lines in sorted(statements.items()):
             missing = sorted(lines - got)[:2]
             extra = sorted(got - lines)[:2]
             err(f"{path}/{name}: not the entity's statements (missing {missing}, extra {extra})")
+# The corpus pages: their JSON-LD says only what the export says.
+every = sorted(set().union(*statements.values())) if statements else []
+for rel in ("index.html", "timeline.html", "sources.html"):
+    p = pages.get(rel)
+    if p is None:
+        err(f"no {rel}")
+    elif len(p.ld) != 1:
+        err(f"{rel}: {len(p.ld)} JSON-LD blocks, want 1")
+    else:
+        jsonld.append({"page": rel, "jsonld": p.ld[0], "expected": every, "subset": True})
 for rel, p in pages.items():
     iri = p.body.get("data-iri")
     if iri is not None and not iri.startswith(base) and "other/" not in rel:

@@ -230,7 +230,11 @@ test_pages(EntGraph *g, const char *dir)
   w = read_page(dir, "statement/q/index.html");
   xmlFree(w.ld_text);
   w = read_page(dir, "index.html");
-  assert(w.ld_json == 0 && w.scripts == 2);
+  assert(w.ld_json == 1 && w.scripts == 3);
+  ld = json_loads(w.ld_text, 0, &error);
+  assert(ld && json_array_size(json_object_get(ld, "@graph")) >= 4);
+  json_decref(ld);
+  xmlFree(w.ld_text);
   snprintf(path, sizeof(path), "%s/index.html", dir);
   html = read_all(path);
   assert(strstr(html, "official/x/index.html"));

@@ -163,13 +163,16 @@
     }
     var home = viewBoxOf(svg);
     var view = { x: home.x, y: home.y, w: home.w, h: home.h };
-    // Fit the figure's width; as tall as the drawing, within the window.
+    // Fit the figure's width, in the drawing's proportions, at most as tall
+    // as most of the window and never taller than the drawing itself.
     var naturalHeight = parseFloat(svg.getAttribute("height")) || home.h;
     svg.removeAttribute("width");
     svg.removeAttribute("height");
     svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
     svg.style.width = "100%";
-    svg.style.height = "min(70vh, " + Math.max(200, naturalHeight * 1.34) + "px)";
+    svg.style.height = "auto";
+    svg.style.aspectRatio = home.w + " / " + home.h;
+    svg.style.maxHeight = "min(70vh, " + Math.max(240, naturalHeight * 1.34) + "px)";
     if (!figure.hasAttribute("tabindex")) {
       figure.setAttribute("tabindex", "0");
     }
