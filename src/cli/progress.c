@@ -59,7 +59,14 @@ show(void *handle, const EntProgress *p)
   char line[256];
   int n = snprintf(line, sizeof(line), "entente: %s", phase_name(p->phase));
   const double mb = 1024.0 * 1024.0;
-  if (p->phase == ENT_PHASE_DIAGRAM || p->phase == ENT_PHASE_LAYOUT) {
+  if (p->phase == ENT_PHASE_PAGES) {
+    n += snprintf(line + n,
+                  sizeof(line) - (size_t)n,
+                  " %3.0f%% (%llu of %llu)",
+                  p->total ? 100.0 * (double)p->done / (double)p->total : 0.0,
+                  p->done,
+                  p->total);
+  } else if (p->phase == ENT_PHASE_DIAGRAM || p->phase == ENT_PHASE_LAYOUT) {
     if (p->done) {
       n +=
         snprintf(line + n, sizeof(line) - (size_t)n, " (%llu nodes)", p->done);
@@ -76,7 +83,7 @@ show(void *handle, const EntProgress *p)
       line + n, sizeof(line) - (size_t)n, " %.1f MB", (double)p->done / mb);
   }
   if (p->phase != ENT_PHASE_DIAGRAM && p->phase != ENT_PHASE_LAYOUT &&
-      n < (int)sizeof(line)) {
+      p->phase != ENT_PHASE_PAGES && n < (int)sizeof(line)) {
     n += snprintf(
       line + n, sizeof(line) - (size_t)n, ", %llu elements", p->elements);
   }

@@ -474,8 +474,6 @@ write_site(Site *site, const char *dir, const char *title)
     st = ent_buf_appendf(&buf, "entente site %s\n", ent_version());
     st = st ? st : write_text(world, dir, SITE_MARKER, buf.buf);
   }
-  progress.done = total;
-  ent_progress(world, &progress);
   ent_buf_free(&buf);
   ent_buf_free(&linker.href);
   site->lg.link = NULL;
@@ -507,6 +505,25 @@ check_target(EntWorld *world, const char *dir, bool *exists)
     return ENT_ERR_IO;
   }
   *exists = true;
+  // The site replaces its directory: never the one we stand in (or above).
+  char *real = realpath(dir, NULL);
+  char *cwd = getcwd(NULL, 0);
+  const bool here =
+    real && cwd && !strncmp(cwd, real, strlen(real)) &&
+    (cwd[strlen(real)] == '/' || !cwd[strlen(real)] || !strcmp(real, "/"));
+  free(real);
+  free(cwd);
+  if (here) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            NULL,
+            "'%s' is the current directory or holds it; the site replaces "
+            "its directory as a whole, so give it from outside (-O ../%s)",
+            dir,
+            "site");
+    return ENT_ERR_IO;
+  }
   EntBuf marker = { NULL, 0, 0 };
   if (ent_buf_appendf(&marker, "%s/%s", dir, SITE_MARKER)) {
     return ENT_ERR_NO_MEMORY;

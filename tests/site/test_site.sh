@@ -111,6 +111,10 @@ rc=0
 snapshot "$tmp/site" >"$tmp/after"
 cmp -s "$tmp/before" "$tmp/after" || fail "a failed run changed the site"
 [ -z "$(find "$tmp" -maxdepth 1 -name '.*entente-*')" ] || fail "a scratch directory was left"
+rc=0
+(cd "$tmp/site" && "$ENTENTE" site "$ENTENTE_SRC/tests/good/minimal.xml" -q -w -O .) 2>"$tmp/err" || rc=$?
+[ "$rc" = 74 ] && grep -q "is the current directory" "$tmp/err" ||
+  fail "-O . inside the site: exit $rc: $(cat "$tmp/err")"
 touch "$tmp/site/stray.txt"
 "$ENTENTE" site "$ENTENTE_SRC/tests/good/minimal.xml" -q -w -O "$tmp/site" || fail "replacing a site"
 [ ! -e "$tmp/site/stray.txt" ] && [ ! -e "$tmp/site/official/beseda" ] || fail "the old site was not replaced whole"
