@@ -387,7 +387,7 @@ site_sources_page(Site *site, const char *title, FILE *stream)
         }
       }
       char count[32];
-      snprintf(count, sizeof(count), "%u", site->graph_count[sources[i]]);
+      snprintf(count, sizeof(count), "%u", site->nodes[sources[i]].graph_count);
       html_text_el(tr, "td", "count", count);
       xmlNodePtr td = html_el(tr, "td", NULL);
       if (original) {

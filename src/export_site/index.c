@@ -87,7 +87,7 @@ site_clear(Site *site)
   free(site->quads);
   free(site->by_subject);
   free(site->by_object);
-  free(site->graph_count);
+  free(site->by_graph);
   free(site->bases);
   free(site->base_dirs);
   ent_map_clear(&site->nodes_by_iri);
@@ -169,9 +169,17 @@ site_add_triple(void *handle, const Triple *t)
   return st;
 }
 
-/// Stable counting sort of the quads by `key` (subject or object node).
+typedef enum { BY_SUBJECT, BY_OBJECT, BY_GRAPH } SortKey;
+
+static uint32_t
+key_of(const SQuad *q, SortKey key)
+{
+  return key == BY_SUBJECT ? q->s : key == BY_OBJECT ? q->on : q->gn;
+}
+
+/// Stable counting sort of the quads by the node `key` names.
 static uint32_t *
-sort_by_node(Site *site, bool by_object, size_t *n_out)
+sort_by_node(Site *site, SortKey key, size_t *n_out)
 {
   const size_t n = site->n_nodes;
   uint32_t *start = calloc(n + 1, sizeof(uint32_t));
@@ -183,7 +191,7 @@ sort_by_node(Site *site, bool by_object, size_t *n_out)
   }
   size_t total = 0;
   for (size_t i = 0; i < site->n_quads; ++i) {
-    const uint32_t k = by_object ? site->quads[i].on : site->quads[i].s;
+    const uint32_t k = key_of(&site->quads[i], key);
     if (k != ENT_NO_ENTITY) {
       ++start[k + 1];
       ++total;
@@ -193,16 +201,21 @@ sort_by_node(Site *site, bool by_object, size_t *n_out)
     start[k + 1] += start[k];
   }
   for (size_t k = 0; k < n; ++k) {
-    if (by_object) {
-      site->nodes[k].in_first = start[k];
-      site->nodes[k].in_count = start[k + 1] - start[k];
+    const uint32_t count = start[k + 1] - start[k];
+    SNode *node = &site->nodes[k];
+    if (key == BY_OBJECT) {
+      node->in_first = start[k];
+      node->in_count = count;
+    } else if (key == BY_GRAPH) {
+      node->graph_first = start[k];
+      node->graph_count = count;
     } else {
-      site->nodes[k].first = start[k];
-      site->nodes[k].count = start[k + 1] - start[k];
+      node->first = start[k];
+      node->count = count;
     }
   }
   for (size_t i = 0; i < site->n_quads; ++i) {
-    const uint32_t k = by_object ? site->quads[i].on : site->quads[i].s;
+    const uint32_t k = key_of(&site->quads[i], key);
     if (k != ENT_NO_ENTITY) {
       order[start[k]++] = (uint32_t)i;
     }
@@ -524,25 +537,23 @@ site_index_build(Site *site)
   if (st) {
     return st;
   }
-  size_t n_subject = 0;
-  size_t n_object = 0;
-  site->by_subject = sort_by_node(site, false, &n_subject);
-  site->by_object = sort_by_node(site, true, &n_object);
-  site->graph_count = calloc(site->n_nodes + 1, sizeof(uint32_t));
-  if (!site->by_subject || !site->by_object || !site->graph_count) {
-    return ENT_ERR_NO_MEMORY;
-  }
+  // Statements come mostly graph by graph: look each graph up once a run.
   const char *last_graph = NULL;
   uint32_t last_node = ENT_NO_ENTITY;
   for (size_t i = 0; i < site->n_quads; ++i) {
-    const char *g = site->quads[i].g;
-    if (g && g != last_graph) {
-      last_graph = g;
-      last_node = site_node(site, g);
+    SQuad *q = &site->quads[i];
+    if (q->g != last_graph) {
+      last_graph = q->g;
+      last_node = q->g ? site_node(site, q->g) : ENT_NO_ENTITY;
     }
-    if (g && last_node != ENT_NO_ENTITY) {
-      ++site->graph_count[last_node];
-    }
+    q->gn = last_node;
+  }
+  size_t sorted = 0;
+  site->by_subject = sort_by_node(site, BY_SUBJECT, &sorted);
+  site->by_object = sort_by_node(site, BY_OBJECT, &sorted);
+  site->by_graph = sort_by_node(site, BY_GRAPH, &sorted);
+  if (!site->by_subject || !site->by_object || !site->by_graph) {
+    return ENT_ERR_NO_MEMORY;
   }
   for (uint32_t k = 0; k < site->n_nodes; ++k) {
     SNode *n = &site->nodes[k];

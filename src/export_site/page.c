@@ -832,34 +832,54 @@ by_kind_then_name(const void *pa, const void *pb, void *context)
   return c ? c : strcmp(a->iri, b->iri);
 }
 
-/// A source's page: what its named graph holds, by subject.
+static int
+by_index(const void *pa, const void *pb)
+{
+  const uint32_t a = *(const uint32_t *)pa;
+  const uint32_t b = *(const uint32_t *)pb;
+  return (a > b) - (a < b);
+}
+
+/// A source's page: what its named graph holds, by subject (linear in the
+/// graph's statements).
 static EntStatus
 add_contributed(Page *pg, Site *site, uint32_t n)
 {
-  if (!site->graph_count[n]) {
+  const SNode *source = &site->nodes[n];
+  if (!source->graph_count) {
     return ENT_SUCCESS;
   }
-  const char *g = site->nodes[n].iri;
-  uint32_t *count = calloc(site->n_nodes + 1, sizeof(uint32_t));
-  uint32_t *subjects = malloc((site->n_nodes + 1) * sizeof(uint32_t));
-  if (!count || !subjects) {
-    free(count);
+  uint32_t *all = malloc(((size_t)source->graph_count + 1) * sizeof(uint32_t));
+  uint32_t *subjects =
+    malloc(((size_t)source->graph_count + 1) * sizeof(uint32_t));
+  uint32_t *count = malloc(((size_t)site->n_nodes + 1) * sizeof(uint32_t));
+  if (!all || !subjects || !count) {
+    free(all);
     free(subjects);
+    free(count);
     return ENT_ERR_NO_MEMORY;
   }
-  size_t k = 0;
-  for (size_t i = 0; i < site->n_quads; ++i) {
-    const SQuad *q = &site->quads[i];
-    if (q->g == g && !count[q->s]++) {
-      subjects[k++] = q->s;
-    }
+  for (uint32_t i = 0; i < source->graph_count; ++i) {
+    all[i] = site->quads[site->by_graph[source->graph_first + i]].s;
   }
+  qsort(all, source->graph_count, sizeof(uint32_t), by_index);
+  size_t k = 0;
+  for (uint32_t i = 0; i < source->graph_count;) {
+    uint32_t j = i;
+    while (j < source->graph_count && all[j] == all[i]) {
+      ++j;
+    }
+    subjects[k++] = all[i];
+    count[all[i]] = j - i; // read only for the subjects listed
+    i = j;
+  }
+  free(all);
   qsort_r(subjects, k, sizeof(uint32_t), by_kind_then_name, site);
   char title[96];
   snprintf(title,
            sizeof(title),
            "What this source contributed (%u statements)",
-           site->graph_count[n]);
+           source->graph_count);
   xmlNodePtr sec = html_section(pg->main, "contributed", title);
   xmlNodePtr ul = NULL;
   SiteKind last = SK_COUNT_;

@@ -20,6 +20,7 @@ typedef struct {
   const char *g;    ///< Named graph (the source), or NULL
   uint32_t s;       ///< Subject node
   uint32_t on;      ///< Object node, or ENT_NO_ENTITY for a literal
+  uint32_t gn;      ///< Node of the named graph, or ENT_NO_ENTITY
 } SQuad;
 
 /// What a page is about.
@@ -55,6 +56,8 @@ typedef struct {
   uint32_t count;
   uint32_t in_first; ///< Statements whose object it is: by_object[in_first..]
   uint32_t in_count;
+  uint32_t graph_first; ///< Statements of the graph it names: by_graph[..]
+  uint32_t graph_count;
   SiteKind kind;
 } SNode;
 
@@ -77,11 +80,11 @@ typedef struct {
   SQuad *quads; ///< In emission order
   size_t n_quads;
   size_t cap_quads;
-  uint32_t *by_subject;  ///< Quad indices, by subject node, then order
-  uint32_t *by_object;   ///< Quad indices of IRI objects, by object node
-  uint32_t *graph_count; ///< Statements of the graph named by node i
-  LGraph lg;             ///< The diagrams' graph, from the same statements
-  size_t max_nodes;      ///< Cap of an ego diagram
+  uint32_t *by_subject; ///< Quad indices, by subject node, then order
+  uint32_t *by_object;  ///< Quad indices of IRI objects, by object node
+  uint32_t *by_graph;   ///< Quad indices, by named graph node, then order
+  LGraph lg;            ///< The diagrams' graph, from the same statements
+  size_t max_nodes;     ///< Cap of an ego diagram
   bool legend_kinds[KIND_COUNT_]; ///< Kinds drawn in the current diagram
   uint32_t legend_families;       ///< Edge style families drawn (bits)
   EntBuf scratch;
