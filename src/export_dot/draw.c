@@ -913,19 +913,12 @@ nodes_in_view(const LGraph *lg)
   return n;
 }
 
-/// In the child: lay out and render `g`, write the result to `fd`, and
-/// leave without freeing the layout.  Graphviz's, Pango's and cairo's
-/// messages go to `err_fd`, for the parent to log.  The child stops
-/// itself a little after the `seconds` the diagram step has left (the
-/// parent stops it at that time), and dies with its parent.
-static _Noreturn void
-render_child(Agraph_t *g,
-             const char *renderer,
-             const char *engine,
-             int fd,
-             int err_fd,
-             pid_t parent,
-             unsigned seconds)
+/// In a child: die with the parent (or now, if it is already gone), stop
+/// a little after the `seconds` the diagram step has left (the parent stops
+/// it at that time), send Graphviz's messages to `err_fd`, and make a
+/// Graphviz context.
+static GVC_t *
+child_context(int err_fd, pid_t parent, unsigned seconds)
 {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) {
@@ -938,10 +931,48 @@ render_child(Agraph_t *g,
     graphviz_fd = STDERR_FILENO;
   }
   GVC_t *gvc = gvContext();
+  if (!gvc) {
+    _exit(2);
+  }
+  return gvc;
+}
+
+static bool
+write_all(int fd, const void *data, size_t len)
+{
+  const char *p = data;
+  for (size_t done = 0; done < len;) {
+    const ssize_t n = write(fd, p + done, len - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return false;
+    }
+    done += (size_t)n;
+  }
+  return true;
+}
+
+/// What a child does: `ctx` is the caller's; it writes its results to `fd`.
+typedef void (*ChildFunc)(void *ctx, int fd, GVC_t *gvc);
+
+typedef struct {
+  Agraph_t *g;
+  const char *renderer;
+  const char *engine;
+} OneGraph;
+
+/// In the child: lay out and render one graph and write the result,
+/// without freeing the layout (see render()).
+static void
+render_one(void *ctx, int fd, GVC_t *gvc)
+{
+  const OneGraph *one = ctx;
   char *data = NULL;
   unsigned int length = 0;
-  if (!gvc || gvLayout(gvc, g, engine) != 0 ||
-      gvRenderData(gvc, g, renderer, &data, &length) != 0 || !data) {
+  if (gvLayout(gvc, one->g, one->engine) != 0 ||
+      gvRenderData(gvc, one->g, one->renderer, &data, &length) != 0 || !data) {
     flush_graphviz_line();
     _exit(2);
   }
@@ -949,17 +980,9 @@ render_child(Agraph_t *g,
   if (!length) {
     _exit(4);
   }
-  for (unsigned int done = 0; done < length;) {
-    const ssize_t n = write(fd, data + done, length - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      _exit(3);
-    }
-    done += (unsigned int)n;
+  if (!write_all(fd, data, length)) {
+    _exit(3);
   }
-  _exit(0);
 }
 
 /// Read what the child writes to `fd` into `out` and to `err_fd` into
@@ -1036,28 +1059,18 @@ relay_child_messages(const EntBuf *err)
   }
 }
 
-/// Lay out and render `g` with gvc in a child process.  Graphviz 2.43's
-/// gvFreeLayout frees a block twice after some `dot` layouts with
-/// clusters and labelled edges, and a hostile graph could find other
-/// faults: in a child, a crash or a runaway layout is an error message,
-/// not the end of the caller, and the layout is never freed at all.
+/// Run `func` in a child process with a Graphviz context, and collect what
+/// it writes into `out` until it exits or the time limit passes
+/// (ENT_ERR_INTERNAL, the child killed); its messages are logged as
+/// Graphviz's; `*status` is its wait status.
 static EntStatus
-render(LGraph *lg,
-       Agraph_t *g,
-       EntDiagramFormat format,
-       const char *engine,
-       FILE *stream)
+run_child(LGraph *lg, ChildFunc func, void *ctx, EntBuf *out, int *status)
 {
-  EntWorld *world = lg->world;
-  char doing[96];
-  snprintf(doing, sizeof(doing), "laying out with '%s'", engine);
+  *status = 0;
   const double left = lg->deadline - lgraph_now();
   if (left <= 0) {
-    return lgraph_too_late(lg, doing);
+    return ENT_ERR_INTERNAL;
   }
-  static const char *const renderers[] = { [ENT_DIAGRAM_SVG] = "svg",
-                                           [ENT_DIAGRAM_PNG] = "png",
-                                           [ENT_DIAGRAM_PDF] = "pdf" };
   int fds[2];
   int err_fds[2];
   if (pipe(fds) != 0) {
@@ -1083,30 +1096,53 @@ render(LGraph *lg,
   if (pid == 0) {
     close(fds[0]);
     close(err_fds[0]);
-    render_child(g,
-                 renderers[format],
-                 engine,
-                 fds[1],
-                 err_fds[1],
-                 parent,
-                 left > 86400.0 ? 86400U : (unsigned)left + 1);
+    GVC_t *gvc = child_context(
+      err_fds[1], parent, left > 86400.0 ? 86400U : (unsigned)left + 1);
+    func(ctx, fds[1], gvc);
+    _exit(0);
   }
   close(fds[1]);
   close(err_fds[1]);
-  EntBuf data = { NULL, 0, 0 };
   EntBuf messages = { NULL, 0, 0 };
-  EntStatus st =
-    collect_output(fds[0], err_fds[0], lg->deadline, &data, &messages);
+  const EntStatus st =
+    collect_output(fds[0], err_fds[0], lg->deadline, out, &messages);
   close(fds[0]);
   close(err_fds[0]);
   if (st == ENT_ERR_INTERNAL) {
     kill(pid, SIGKILL);
   }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  while (waitpid(pid, status, 0) < 0 && errno == EINTR) {
   }
   relay_child_messages(&messages);
   ent_buf_free(&messages);
+  return st;
+}
+
+/// Lay out and render `g` with gvc in a child process.  Graphviz 2.43's
+/// gvFreeLayout frees a block twice after some `dot` layouts with
+/// clusters and labelled edges, and a hostile graph could find other
+/// faults: in a child, a crash or a runaway layout is an error message,
+/// not the end of the caller, and the layout is never freed at all.
+static EntStatus
+render(LGraph *lg,
+       Agraph_t *g,
+       EntDiagramFormat format,
+       const char *engine,
+       FILE *stream)
+{
+  EntWorld *world = lg->world;
+  char doing[96];
+  snprintf(doing, sizeof(doing), "laying out with '%s'", engine);
+  if (lg->deadline - lgraph_now() <= 0) {
+    return lgraph_too_late(lg, doing);
+  }
+  static const char *const renderers[] = { [ENT_DIAGRAM_SVG] = "svg",
+                                           [ENT_DIAGRAM_PNG] = "png",
+                                           [ENT_DIAGRAM_PDF] = "pdf" };
+  OneGraph one = { g, renderers[format], engine };
+  EntBuf data = { NULL, 0, 0 };
+  int status = 0;
+  EntStatus st = run_child(lg, render_one, &one, &data, &status);
   const bool stopped = WIFSIGNALED(status) && (WTERMSIG(status) == SIGKILL ||
                                                WTERMSIG(status) == SIGALRM ||
                                                WTERMSIG(status) == SIGXCPU);
@@ -1298,56 +1334,26 @@ typedef struct {
   uint32_t length;
 } BatchFrame;
 
-static bool
-write_all(int fd, const void *data, size_t len)
-{
-  const char *p = data;
-  for (size_t done = 0; done < len;) {
-    const ssize_t n = write(fd, p + done, len - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      return false;
-    }
-    done += (size_t)n;
-  }
-  return true;
-}
+typedef struct {
+  void *const *graphs;
+  const char *const *engines;
+  size_t first;
+  size_t n;
+} Batch;
 
 /// In the child: lay out and render graphs[first..n) one after the other
 /// with one Graphviz context, each result framed (BatchFrame).  Layouts
 /// are never freed (see render()): the child's memory goes with it.
-static _Noreturn void
-render_batch_child(void *const *graphs,
-                   const char *const *engines,
-                   size_t first,
-                   size_t n,
-                   int fd,
-                   int err_fd,
-                   pid_t parent,
-                   unsigned seconds)
+static void
+render_batch(void *ctx, int fd, GVC_t *gvc)
 {
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid() != parent) {
-    _exit(5);
-  }
-  const struct rlimit cpu = { (rlim_t)seconds + 5, (rlim_t)seconds + 10 };
-  setrlimit(RLIMIT_CPU, &cpu);
-  alarm(seconds + 5);
-  if (dup2(err_fd, STDERR_FILENO) == STDERR_FILENO) {
-    graphviz_fd = STDERR_FILENO;
-  }
-  GVC_t *gvc = gvContext();
-  if (!gvc) {
-    _exit(2);
-  }
-  for (size_t i = first; i < n; ++i) {
+  const Batch *b = ctx;
+  for (size_t i = b->first; i < b->n; ++i) {
     char *data = NULL;
     unsigned int length = 0;
     BatchFrame frame = { (uint32_t)i, 0 };
-    if (graphs[i] && gvLayout(gvc, graphs[i], engines[i]) == 0 &&
-        gvRenderData(gvc, graphs[i], "svg", &data, &length) == 0 && data) {
+    if (b->graphs[i] && gvLayout(gvc, b->graphs[i], b->engines[i]) == 0 &&
+        gvRenderData(gvc, b->graphs[i], "svg", &data, &length) == 0 && data) {
       frame.length = length;
     }
     flush_graphviz_line();
@@ -1356,7 +1362,6 @@ render_batch_child(void *const *graphs,
       _exit(3);
     }
   }
-  _exit(0);
 }
 
 EntStatus
@@ -1380,56 +1385,10 @@ lgraph_render_svgs(LGraph *lg,
       st = lgraph_too_late(lg, "laying out");
       break;
     }
-    int fds[2];
-    int err_fds[2];
-    if (pipe(fds) != 0) {
-      st = ENT_ERR_IO;
-      break;
-    }
-    if (pipe(err_fds) != 0) {
-      close(fds[0]);
-      close(fds[1]);
-      st = ENT_ERR_IO;
-      break;
-    }
-    fflush(NULL);
-    const pid_t parent = getpid();
-    const pid_t pid = fork();
-    if (pid < 0) {
-      close(fds[0]);
-      close(fds[1]);
-      close(err_fds[0]);
-      close(err_fds[1]);
-      st = ENT_ERR_NO_MEMORY;
-      break;
-    }
-    if (pid == 0) {
-      close(fds[0]);
-      close(err_fds[0]);
-      render_batch_child(graphs,
-                         engines,
-                         first,
-                         n,
-                         fds[1],
-                         err_fds[1],
-                         parent,
-                         left > 86400.0 ? 86400U : (unsigned)left + 1);
-    }
-    close(fds[1]);
-    close(err_fds[1]);
+    Batch batch = { graphs, engines, first, n };
     EntBuf data = { NULL, 0, 0 };
-    EntBuf messages = { NULL, 0, 0 };
-    st = collect_output(fds[0], err_fds[0], lg->deadline, &data, &messages);
-    close(fds[0]);
-    close(err_fds[0]);
-    if (st == ENT_ERR_INTERNAL) {
-      kill(pid, SIGKILL);
-    }
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    relay_child_messages(&messages);
-    ent_buf_free(&messages);
+    st = run_child(lg, render_batch, &batch, &data, &status);
     if (st == ENT_ERR_INTERNAL) {
       st = lgraph_too_late(lg, "laying out");
     }
