@@ -256,6 +256,43 @@ site_index_page(Site *site, const char *title, FILE *stream)
   return st;
 }
 
+/// Begin a corpus page listing `nodes`: titled "WHAT — TITLE", marked
+/// data-page=KIND, their JSON-LD in its head, its heading and `intro`.
+/// On success the caller writes the rest and frees `pg`; on failure `pg`
+/// is freed already.
+static EntStatus
+begin_list_page(Page *pg,
+                Site *site,
+                const char *what,
+                const char *title,
+                const char *kind,
+                const uint32_t *nodes,
+                size_t n,
+                const char *intro)
+{
+  EntBuf heading = { NULL, 0, 0 };
+  EntStatus st =
+    nodes ? ent_buf_appendf(&heading, "%s \xe2\x80\x94 %s", what, title)
+          : ENT_ERR_NO_MEMORY;
+  if (!st) {
+    st = page_new(pg, NULL, heading.buf);
+  } else {
+    memset(pg, 0, sizeof(*pg));
+  }
+  if (!st) {
+    html_attr(pg->body, "data-page", kind);
+    st = add_jsonld(pg, site, nodes, n, LISTED_FACTS);
+  }
+  if (!st) {
+    html_text_el(pg->main, "h1", NULL, heading.buf);
+    html_text_el(pg->main, "p", "intro", intro);
+  } else {
+    page_free(pg);
+  }
+  ent_buf_free(&heading);
+  return st;
+}
+
 static bool
 dated(const SNode *n)
 {
@@ -267,29 +304,18 @@ site_timeline_page(Site *site, const char *title, FILE *stream)
 {
   size_t n = 0;
   uint32_t *items = pages_where(site, dated, by_date, &n);
-  EntBuf heading = { NULL, 0, 0 };
   Page pg;
-  EntStatus st = ent_buf_appendf(&heading, "Timeline \xe2\x80\x94 %s", title);
+  EntStatus st = begin_list_page(
+    &pg,
+    site,
+    "Timeline",
+    title,
+    "timeline",
+    items,
+    n,
+    "Negotiations, agreements, events and statements by the day they "
+    "happened or began; an open date window is shown at its first day.");
   if (!st) {
-    st = page_new(&pg, NULL, heading.buf);
-  } else {
-    memset(&pg, 0, sizeof(pg));
-  }
-  if (!st && !items) {
-    st = ENT_ERR_NO_MEMORY;
-  }
-  if (!st) {
-    html_attr(pg.body, "data-page", "timeline");
-    st = add_jsonld(&pg, site, items, n, LISTED_FACTS);
-  }
-  if (!st) {
-    html_text_el(pg.main, "h1", NULL, heading.buf);
-    html_text_el(pg.main,
-                 "p",
-                 "intro",
-                 "Negotiations, agreements, events and statements by the "
-                 "day they happened or began; an open date window is "
-                 "shown at its first day.");
     xmlNodePtr ol = html_el(pg.main, "ol", "timeline corpus-timeline");
     const char *speaker = site_intern(site, ENT_NS "speaker");
     for (size_t i = 0; i < n; ++i) {
@@ -316,7 +342,6 @@ site_timeline_page(Site *site, const char *title, FILE *stream)
     st = page_write(&pg, stream);
   }
   page_free(&pg);
-  ent_buf_free(&heading);
   free(items);
   return st;
 }
@@ -332,43 +357,27 @@ site_sources_page(Site *site, const char *title, FILE *stream)
 {
   size_t n = 0;
   uint32_t *sources = pages_where(site, is_source, by_date, &n);
-  EntBuf heading = { NULL, 0, 0 };
   Page pg;
-  EntStatus st = ent_buf_appendf(&heading, "Sources \xe2\x80\x94 %s", title);
+  EntStatus st = begin_list_page(
+    &pg,
+    site,
+    "Sources",
+    title,
+    "sources",
+    sources,
+    n,
+    "Every article the corpus reads, with what it contributed: each "
+    "statement of the exports is in the named graph of the source that "
+    "makes it.");
   if (!st) {
-    st = page_new(&pg, NULL, heading.buf);
-  } else {
-    memset(&pg, 0, sizeof(pg));
-  }
-  if (!st && !sources) {
-    st = ENT_ERR_NO_MEMORY;
-  }
-  if (!st) {
-    html_attr(pg.body, "data-page", "sources");
-    st = add_jsonld(&pg, site, sources, n, LISTED_FACTS);
-  }
-  if (!st) {
-    html_text_el(pg.main, "h1", NULL, heading.buf);
-    html_text_el(pg.main,
-                 "p",
-                 "intro",
-                 "Every article the corpus reads, with what it contributed: "
-                 "each statement of the exports is in the named graph of "
-                 "the source that makes it.");
-    xmlNodePtr table = html_el(pg.main, "table", "sources");
-    xmlNodePtr tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
-    static const char *const heads[] = {
-      "Published", "Source", "Outlet", "Statements", "Original"
-    };
-    for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); ++k) {
-      html_text_el(tr, "th", NULL, heads[k]);
-    }
-    xmlNodePtr tbody = html_el(table, "tbody", NULL);
+    static const char *const heads[] = { "Published",  "Source",   "Outlet",
+                                         "Statements", "Original", NULL };
+    xmlNodePtr tbody = html_table(pg.main, "sources", heads);
     const char *publisher = site_intern(site, ENT_NS "publisher");
     const char *url = site_intern(site, SCHEMA_NS "url");
     for (size_t i = 0; i < n; ++i) {
       const SNode *s = &site->nodes[sources[i]];
-      tr = html_el(tbody, "tr", NULL);
+      xmlNodePtr tr = html_el(tbody, "tr", NULL);
       html_text_el(tr, "td", NULL, s->date);
       html_node_link(&pg, site, html_el(tr, "td", NULL), sources[i]);
       xmlNodePtr outlet = html_el(tr, "td", NULL);
@@ -397,7 +406,6 @@ site_sources_page(Site *site, const char *title, FILE *stream)
     st = page_write(&pg, stream);
   }
   page_free(&pg);
-  ent_buf_free(&heading);
   free(sources);
   return st;
 }

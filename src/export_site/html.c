@@ -150,6 +150,17 @@ html_node_link_short(Page *pg, const Site *site, xmlNodePtr parent, uint32_t n)
 }
 
 xmlNodePtr
+html_table(xmlNodePtr parent, const char *cls, const char *const *heads)
+{
+  xmlNodePtr table = html_el(parent, "table", cls);
+  xmlNodePtr tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+  for (size_t k = 0; heads[k]; ++k) {
+    html_text_el(tr, "th", NULL, heads[k]);
+  }
+  return html_el(table, "tbody", NULL);
+}
+
+xmlNodePtr
 html_section(xmlNodePtr parent, const char *id, const char *title)
 {
   xmlNodePtr s = html_el(parent, "section", NULL);

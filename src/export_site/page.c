@@ -200,21 +200,16 @@ add_posts(Page *pg, Site *site, uint32_t n)
     return st;
   }
   xmlNodePtr sec = html_section(pg->main, "posts", "Posts");
-  xmlNodePtr table = html_el(sec, "table", "posts");
-  xmlNodePtr tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
   static const char *const heads[] = {
-    "Post, as each source calls it", "In", "From", "To", "Sources"
+    "Post, as each source calls it", "In", "From", "To", "Sources", NULL
   };
-  for (size_t k = 0; k < sizeof(heads) / sizeof(*heads); ++k) {
-    html_text_el(tr, "th", NULL, heads[k]);
-  }
-  xmlNodePtr tbody = html_el(table, "tbody", NULL);
+  xmlNodePtr tbody = html_table(sec, "posts", heads);
   const char *post_in = site_intern(site, ENT_NS "postIn");
   const char *label = site_intern(site, RDFS_LABEL);
   for (size_t k = 0; k < posts.n && !st; ++k) {
     const uint32_t p = posts.items[k].q->on;
     const SNode *post = &site->nodes[p];
-    tr = html_el(tbody, "tr", NULL);
+    xmlNodePtr tr = html_el(tbody, "tr", NULL);
     xmlNodePtr title = html_el(tr, "td", NULL);
     // Each source's title, with the sources that give it.
     Claims titles = { NULL, 0, 0 };
@@ -735,14 +730,10 @@ add_facts(Page *pg, Site *site, uint32_t n)
   }
   if (!st && facts.n) {
     xmlNodePtr sec = html_section(pg->main, "facts", "Facts and their sources");
-    xmlNodePtr table = html_el(sec, "table", "facts");
-    xmlNodePtr tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
-    html_text_el(tr, "th", NULL, "Property");
-    html_text_el(tr, "th", NULL, "Value");
-    html_text_el(tr, "th", NULL, "Sources");
-    xmlNodePtr tbody = html_el(table, "tbody", NULL);
+    static const char *const heads[] = { "Property", "Value", "Sources", NULL };
+    xmlNodePtr tbody = html_table(sec, "facts", heads);
     for (size_t k = 0; k < facts.n; ++k) {
-      tr = html_el(tbody, "tr", NULL);
+      xmlNodePtr tr = html_el(tbody, "tr", NULL);
       html_text_el(
         tr, "th", NULL, site_predicate_label(site, facts.items[k].q->p));
       add_value(pg, site, html_el(tr, "td", NULL), facts.items[k].q);
@@ -791,12 +782,8 @@ add_mentions(Page *pg, Site *site, uint32_t n)
   if (k) {
     qsort_r(in, k, sizeof(uint32_t), by_predicate_then_subject, site);
     xmlNodePtr sec = html_section(pg->main, "mentions", "Linked from");
-    xmlNodePtr table = html_el(sec, "table", "mentions");
-    xmlNodePtr tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
-    html_text_el(tr, "th", NULL, "What");
-    html_text_el(tr, "th", NULL, "Says it");
-    html_text_el(tr, "th", NULL, "Sources");
-    xmlNodePtr tbody = html_el(table, "tbody", NULL);
+    static const char *const heads[] = { "What", "Says it", "Sources", NULL };
+    xmlNodePtr tbody = html_table(sec, "mentions", heads);
     for (size_t i = 0; i < k;) {
       const SQuad *q = &site->quads[in[i]];
       Claim c;
@@ -808,7 +795,7 @@ add_mentions(Page *pg, Site *site, uint32_t n)
            ++j) {
         claim_add_graph(&c, site->quads[in[j]].g);
       }
-      tr = html_el(tbody, "tr", NULL);
+      xmlNodePtr tr = html_el(tbody, "tr", NULL);
       html_node_link(pg, site, html_el(tr, "td", NULL), q->s);
       html_text_el(tr, "td", NULL, site_predicate_label(site, q->p));
       add_sources(pg, site, html_el(tr, "td", NULL), &c);

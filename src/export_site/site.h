@@ -161,6 +161,11 @@ xmlNodePtr html_site_link(Page *pg,
                           const char *text);
 /// The relative href from `pg` to `path` under the root (in pg->href).
 const char *page_href(Page *pg, const char *path);
+/// `<table class=CLS>` with a head row of `heads` (NULL-terminated); its
+/// `<tbody>`.
+xmlNodePtr html_table(xmlNodePtr parent,
+                      const char *cls,
+                      const char *const *heads);
 /// `<section id=ID><h2>TITLE</h2>`.
 xmlNodePtr html_section(xmlNodePtr parent, const char *id, const char *title);
 /// `doc` as JSON text that may stand inside a <script> element (free()).
