@@ -199,11 +199,22 @@ add_posts(Page *pg, Site *site, uint32_t n)
     free(posts.items);
     return st;
   }
+  // Dates columns only when some post has a date.
+  const char *start = site_intern(site, SCHEMA_NS "startDate");
+  const char *end = site_intern(site, SCHEMA_NS "endDate");
+  bool dated = false;
+  for (size_t k = 0; k < posts.n && !dated; ++k) {
+    dated = literal_of(site, posts.items[k].q->on, start) ||
+            literal_of(site, posts.items[k].q->on, end);
+  }
   xmlNodePtr sec = html_section(pg->main, "posts", "Posts");
-  static const char *const heads[] = {
+  static const char *const dated_heads[] = {
     "Post, as each source calls it", "In", "From", "To", "Sources", NULL
   };
-  xmlNodePtr tbody = html_table(sec, "posts", heads);
+  static const char *const heads[] = {
+    "Post, as each source calls it", "In", "Sources", NULL
+  };
+  xmlNodePtr tbody = html_table(sec, "posts", dated ? dated_heads : heads);
   const char *post_in = site_intern(site, ENT_NS "postIn");
   const char *label = site_intern(site, RDFS_LABEL);
   for (size_t k = 0; k < posts.n && !st; ++k) {
@@ -240,14 +251,10 @@ add_posts(Page *pg, Site *site, uint32_t n)
     if (body) {
       add_value(pg, site, in, body);
     }
-    html_text_el(tr,
-                 "td",
-                 NULL,
-                 literal_of(site, p, site_intern(site, SCHEMA_NS "startDate")));
-    html_text_el(tr,
-                 "td",
-                 NULL,
-                 literal_of(site, p, site_intern(site, SCHEMA_NS "endDate")));
+    if (dated) {
+      html_text_el(tr, "td", NULL, literal_of(site, p, start));
+      html_text_el(tr, "td", NULL, literal_of(site, p, end));
+    }
     add_sources(pg, site, html_el(tr, "td", NULL), &posts.items[k]);
   }
   free(posts.items);

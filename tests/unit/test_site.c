@@ -63,6 +63,13 @@ make_graph(EntWorld *world, const EntOntology *ont)
     !ent_graph_add_value(g, "x", ENT_PROP_ALIAS, "Сергей Беседа", "ru", NULL));
   assert(!ent_graph_relate(g, "x", ENT_PROP_NATIONALITY, "ukraine", NULL));
   assert(!ent_graph_add_entity(
+    g, ENT_CLASS_INSTITUTION, "mod", "Ministry", "en", NULL));
+  const char *post = NULL;
+  assert(!ent_graph_add_post(
+    g, "x", "mod", NULL, "Defence Minister", "en", NULL, &post));
+  assert(!ent_graph_add_value(
+    g, post, ENT_PROP_START_DATE, "2023-09-06", NULL, NULL));
+  assert(!ent_graph_add_entity(
     g, ENT_CLASS_NEGOTIATION, "talks", "Talks", "en", NULL));
   assert(!ent_graph_add_value(
     g, "talks", ENT_PROP_START_DATE, "2025-03-24", NULL, NULL));
@@ -221,6 +228,9 @@ test_pages(EntGraph *g, const char *dir)
   char *html = read_all(path);
   assert(strstr(html, "&lt;/script&gt;&lt;script&gt;alert(1)"));
   assert(strstr(html, "Сергей Беседа"));
+  // The post, with the date it began (its own column).
+  assert(strstr(html, "Defence Minister"));
+  assert(strstr(html, "<th>From</th>") && strstr(html, "<td>2023-09-06</td>"));
   free(html);
   // The negotiation: two start dates, side by side.
   w = read_page(dir, "negotiation/talks/index.html");
