@@ -12,6 +12,9 @@
 #     net log);
 #   - served at the base IRI (a site made with --base http://127.0.0.1:PORT/),
 #     every entity IRI of the export answers with its page;
+#   - the diagram zooms with its buttons and the wheel, resets, pans when
+#     dragged, and a click that ends a drag does not open a node
+#     (tests/site/pan_test.js, in a copy of the page);
 #   - screenshots of the index and the person page are real pictures; they
 #     are left in $ENTENTE_BUILD/site-screenshots/, and with
 #     ENTENTE_UPDATE_SCREENSHOTS=1 written to docs/images/ for the README.
@@ -184,6 +187,44 @@ echo "ok: from file://, the search for 'Sergey Beseda', 'Сергей Бесед
 chrome "file://" --dump-dom "$site_url/official/beseda/index.html" >"$tmp/person.dom"
 check_person "$tmp/person.dom" "$tmp/site/official/beseda/index.html" || fail "the person page"
 echo "ok: his page names him; its diagram is inline, pannable, and its nodes open pages; no console message, no request out of the site"
+
+# Pan and zoom, driven by tests/site/pan_test.js in a copy of the page.
+page="$tmp/site/official/beseda"
+cp "$ENTENTE_SRC/tests/site/pan_test.js" "$page/pan_test.js"
+sed 's|</body>|<script src="pan_test.js" defer></script></body>|' "$page/index.html" >"$page/pan.html"
+chrome "file://" --dump-dom "$site_url/official/beseda/pan.html" >"$tmp/pan.dom"
+"$python" - "$tmp/pan.dom" <<'EOF' || fail "pan and zoom"
+import html, json, re, sys
+m = re.search(r'data-pan-test="([^"]*)"', open(sys.argv[1], encoding="utf-8").read())
+if not m:
+    sys.exit("pan_test.js left no result (did site.js fail?)")
+r = json.loads(html.unescape(m.group(1)))
+if "error" in r:
+    sys.exit(r["error"])
+x, y, w, h = r["initial"]
+errors = []
+near = lambda a, b: abs(a - b) <= 1e-6 * max(1.0, abs(b))
+if not (w > 0 and h > 0):
+    errors.append(f"no viewBox at first: {r['initial']}")
+if not near(r["zoomIn"][2], w / 1.25):
+    errors.append(f"zoom in: width {r['zoomIn'][2]}, want {w / 1.25}")
+if not r["zoomOut"][2] > w:
+    errors.append(f"zoom out: width {r['zoomOut'][2]} not above {w}")
+if r["reset"] != r["initial"]:
+    errors.append(f"reset: {r['reset']} is not {r['initial']}")
+if not r["wheel"][2] < w:
+    errors.append(f"the wheel did not zoom in: {r['wheel']}")
+if not (near(r["drag"][2], w) and r["drag"][0] < x and r["drag"][1] < y):
+    errors.append(f"the drag did not pan (right and down moves the view up-left): {r['drag']} from {r['initial']}")
+if r["clickAfterDrag"]:
+    errors.append("a click ending a drag followed the node's link")
+if r["clickAgain"] is not True:
+    errors.append(f"a plain click on a node did not follow its link: {r['clickAgain']}")
+if errors:
+    sys.exit("\n".join(errors))
+EOF
+rm "$page/pan.html" "$page/pan_test.js"
+echo "ok: the diagram zooms (buttons, wheel), resets, pans by dragging, and a drag's click does not open a node"
 
 shots="$ENTENTE_BUILD/site-screenshots"
 mkdir -p "$shots"

@@ -252,7 +252,11 @@
       var dy = event.clientY - drag.y;
       if (!dragged && Math.abs(dx) + Math.abs(dy) > 4) {
         dragged = true;
-        svg.setPointerCapture(event.pointerId);
+        try {
+          svg.setPointerCapture(event.pointerId);
+        } catch (e) {
+          // A pointer the browser no longer tracks: drag without capture.
+        }
         svg.classList.add("dragging");
       }
       if (dragged) {
