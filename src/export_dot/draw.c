@@ -980,7 +980,10 @@ render_one(void *ctx, int fd, GVC_t *gvc)
   if (!length) {
     _exit(4);
   }
-  if (!write_all(fd, data, length)) {
+  const bool written = write_all(fd, data, length);
+  // Freed, not left to _exit: a child under valgrind would count it lost.
+  gvFreeRenderData(data);
+  if (!written) {
     _exit(3);
   }
 }
@@ -1357,8 +1360,12 @@ render_batch(void *ctx, int fd, GVC_t *gvc)
       frame.length = length;
     }
     flush_graphviz_line();
-    if (!write_all(fd, &frame, sizeof(frame)) ||
-        (frame.length && !write_all(fd, data, frame.length))) {
+    const bool written = write_all(fd, &frame, sizeof(frame)) &&
+                         (!frame.length || write_all(fd, data, frame.length));
+    if (data) {
+      gvFreeRenderData(data);
+    }
+    if (!written) {
       _exit(3);
     }
   }
