@@ -502,6 +502,15 @@ emit_fact(Emitter *em, const Entity *e, const Fact *f)
   return ENT_SUCCESS;
 }
 
+/// Whether entity `i` is defined by the element being written (not a
+/// registry entity it refers to, not a post it makes).
+static bool
+owned_here(const EntGraph *g, uint32_t i)
+{
+  const Entity *e = &g->entities[i];
+  return e->active && !e->registry && !e->content_keyed;
+}
+
 /// `e`'s classes (its own and every standard class above it) in `graph`.
 static EntStatus
 emit_types(Emitter *em, const Entity *e, const char *graph)
@@ -536,7 +545,14 @@ emit_keyed_types(Emitter *em,
             &em->typed, index, em->quads ? source : ENT_NO_ENTITY, &first));
     }
     if (first) {
-      TRY(st, emit_types(em, e, source_iri(g, source)));
+      // The pair set says each type once: no fingerprint needed.
+      const bool across = em->across;
+      em->across = false;
+      st = emit_types(em, e, source_iri(g, source));
+      em->across = across;
+      if (st) {
+        return st;
+      }
     }
   }
   return ENT_SUCCESS;
@@ -558,9 +574,15 @@ emit_subject(Emitter *em,
   set_reset(&em->written);
   // Streaming, what is said of an entity in another element (a registry
   // entity an article makes claims about, a post two articles report) may
-  // have been said already.
-  em->across = g->stream_phase == STREAM_WRITE &&
-               (!describe || e->content_keyed || e->registry);
+  // have been said already; such statements are remembered.  What cannot
+  // recur is not: an element is read once, a post of an official a
+  // dataset defines is made in that official's element only, and a fact
+  // about another element's entity whose object this element defines (a
+  // delegation's members) is said by this element alone.
+  const bool streaming = g->stream_phase == STREAM_WRITE;
+  const bool recurs =
+    streaming && (e->content_keyed ? e->repeatable : e->registry || !describe);
+  em->across = recurs;
   if (e->content_keyed) {
     TRY(st, emit_keyed_types(em, index, facts, n_facts));
   } else if (describe) {
@@ -587,6 +609,9 @@ emit_subject(Emitter *em,
   }
   for (size_t i = 0; i < n_facts; ++i) {
     const Fact *f = &g->facts[facts[i]];
+    em->across =
+      recurs && !(!describe && !e->registry && !e->content_keyed &&
+                  f->object != ENT_NO_ENTITY && owned_here(g, f->object));
     TRY(st, emit_fact(em, e, f));
     TRY(st, mention(em, index, f->source));
     if (f->object != ENT_NO_ENTITY) {
@@ -606,6 +631,8 @@ emit_subject(Emitter *em,
     if (!first) {
       continue;
     }
+    // Said once per pair by the pair set: no fingerprint needed.
+    em->across = false;
     const char *src = g->entities[em->sources[k]].iri;
     TRY(st, put(em, e->iri, PROV_NS "wasDerivedFrom", iri_node(src), src));
     if (e->cls == ENT_CLASS_QUOTATION) {

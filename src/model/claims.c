@@ -195,8 +195,19 @@ title_key(const char *title, EntBuf *out)
   return st;
 }
 
+/// Whether what is said of a content-keyed entity made in the element of
+/// `owner_id` (a post's holder, a response's agreement) may be said again
+/// by another element: only a registry entity's element can recur (once
+/// per dataset); an entity a dataset defines has one element.
+static bool
+owner_recurs(const EntGraph *g, const char *owner_id)
+{
+  const uint32_t owner = find(g, owner_id);
+  return owner == ENT_NO_ENTITY || g->entities[owner].registry;
+}
+
 /// Make (or find) the content-keyed entity `id` of class `cls` with IRI
-/// `iri`, named `name`.
+/// `iri`, named `name`, made in the element of `owner_id`.
 static EntStatus
 keyed_entity(EntGraph *g,
              EntClass cls,
@@ -204,6 +215,7 @@ keyed_entity(EntGraph *g,
              const char *iri,
              const char *name,
              const char *lang,
+             const char *owner_id,
              const EntCaret *at,
              const char **out)
 {
@@ -217,6 +229,7 @@ keyed_entity(EntGraph *g,
                   id,
                   ent_class_noun(g->entities[existing].cls));
     }
+    g->entities[existing].repeatable |= owner_recurs(g, owner_id);
     *out = g->entities[existing].id;
     return ENT_SUCCESS;
   }
@@ -245,6 +258,7 @@ keyed_entity(EntGraph *g,
   e->source = g->loading_registry ? g->corpus : g->current_source;
   e->registry = g->loading_registry;
   e->content_keyed = true; // every dataset may report it: dataset 0
+  e->repeatable = owner_recurs(g, owner_id);
   const uint32_t index = (uint32_t)g->n_entities;
   TRY(st, ent_map_put(&g->ids, e->id, (void *)(uintptr_t)(index + 1)));
   ++g->n_entities;
@@ -326,7 +340,7 @@ ent_graph_make_post(EntGraph *graph,
   }
   if (!st) {
     st = keyed_entity(
-      g, ENT_CLASS_POST, id.buf, iri.buf, title, lang, at, post_id);
+      g, ENT_CLASS_POST, id.buf, iri.buf, title, lang, holder_id, at, post_id);
   }
   ent_buf_free(&key);
   ent_buf_free(&id);
@@ -406,8 +420,15 @@ ent_graph_make_response(EntGraph *graph,
     st = ent_buf_appendf(&name, "%s: %s", respondent_id, kind);
   }
   if (!st) {
-    st = keyed_entity(
-      g, ENT_CLASS_RESPONSE, id.buf, iri.buf, name.buf, NULL, at, response_id);
+    st = keyed_entity(g,
+                      ENT_CLASS_RESPONSE,
+                      id.buf,
+                      iri.buf,
+                      name.buf,
+                      NULL,
+                      agreement_id,
+                      at,
+                      response_id);
   }
   ent_buf_free(&id);
   ent_buf_free(&iri);

@@ -81,6 +81,9 @@ typedef struct {
   bool registry;      ///< Declared in the corpus registry
   bool content_keyed; ///< A post or response: one node for every source
                       ///< that reports it, typed in each one's graph
+  bool repeatable;    ///< Content-keyed, and made in the element of a
+                      ///< registry entity: several elements may say the
+                      ///< same of it (streaming remembers what was said)
 } Entity;
 
 typedef struct {
