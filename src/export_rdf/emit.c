@@ -408,7 +408,7 @@ mention(Emitter *em, uint32_t entity, uint32_t source)
   }
   bool first = false;
   EntStatus st = ENT_SUCCESS;
-  TRY(st, first_pair(&em->mentioned, entity, source, &first));
+  TRY(st, first_pair(&em->mentioned, e->key, source, &first));
   if (!first) {
     return ENT_SUCCESS;
   }
@@ -542,7 +542,7 @@ emit_keyed_types(Emitter *em,
     if (g->stream_phase == STREAM_WRITE) {
       TRY(st,
           first_pair(
-            &em->typed, index, em->quads ? source : ENT_NO_ENTITY, &first));
+            &em->typed, e->key, em->quads ? source : ENT_NO_ENTITY, &first));
     }
     if (first) {
       // The pair set says each type once: no fingerprint needed.
@@ -626,7 +626,7 @@ emit_subject(Emitter *em,
   for (size_t k = 0; k < n_sources; ++k) {
     bool first = true;
     if (g->stream_phase == STREAM_WRITE) {
-      TRY(st, first_pair(&em->derived, index, em->sources[k], &first));
+      TRY(st, first_pair(&em->derived, e->key, em->sources[k], &first));
     }
     if (!first) {
       continue;
@@ -803,7 +803,7 @@ ent_emit_pending(EntGraph *graph, bool quads, EmitFunc func, void *handle)
     TRY(st, emitter_new(graph, &em));
     graph->emit_cache = em;
     graph->free_emit_cache = emitter_free;
-  } else if (em->n_entities != graph->n_entities) {
+  } else if (em->n_entities < graph->n_entities) {
     TRY(st, emitter_grow(em, graph->n_entities));
   }
   em->func = func;

@@ -65,6 +65,36 @@ write_element(void *handle, EntGraph *graph)
   return ENT_SUCCESS;
 }
 
+/// Two definitions share a fingerprint in the index: one ID defined twice
+/// (an error), or two IDs (rare: each 64-bit key is one of 2^64).  Read
+/// the datasets again, keeping those entities as whole records, compared
+/// by their IDs; only the errors of IDs defined twice are reported (the
+/// others were, by the first pass).  Returns `st` or that error.
+static EntStatus
+resolve_suspects(EntGraph *graph,
+                 const char *const *paths,
+                 size_t n_paths,
+                 EntStatus st)
+{
+  EntWorld *world = graph->world;
+  const unsigned long errors = world->errors;
+  graph->stream_phase = STREAM_RESOLVE;
+  graph->n_datasets = 0;
+  graph->elements = 0;
+  graph->input_done = 0;
+  ent_world_log_only(world, ENT_ERR_DUPLICATE_ID);
+  for (size_t i = 0; i < n_paths; ++i) {
+    (void)ent_load_dataset(graph, paths[i]);
+  }
+  ent_world_log_only(world, ENT_SUCCESS);
+  graph->n_facts = graph->kept_facts;
+  graph->stream_phase = STREAM_INDEX;
+  if (world->errors > errors && !st) {
+    st = ENT_ERR_DUPLICATE_ID;
+  }
+  return st;
+}
+
 EntStatus
 ent_export_rdf_stream(EntGraph *graph,
                       const char *const *paths,
@@ -103,9 +133,16 @@ ent_export_rdf_stream(EntGraph *graph,
   graph->statements = 0;
   ent_graph_report_progress(graph, 0);
   // Every dataset is read, so that every error is reported in one run.
+  graph->n_kept = graph->n_entities;
   for (size_t i = 0; i < n_paths; ++i) {
     const EntStatus one = ent_load_dataset(graph, paths[i]);
     st = st ? st : one;
+  }
+  size_t suspects = 0;
+  const EntStatus sealed = ent_graph_seal_index(graph, &suspects);
+  st = st ? st : sealed;
+  if (!sealed && suspects) {
+    st = resolve_suspects(graph, paths, n_paths, st);
   }
   RdfWriter *writer = NULL;
   if (!st) {
@@ -157,6 +194,8 @@ ent_export_rdf_stream(EntGraph *graph,
   graph->flush_handle = NULL;
   ent_map_clear(&state.source_by_iri);
   graph->stream_phase = STREAM_OFF;
+  ent_index_free(&graph->index);
+  ent_map_clear(&graph->element_ids);
   graph->n_facts = 0;
   graph->kept_facts = 0;
   if (graph->free_emit_cache) {

@@ -797,8 +797,8 @@ defer(Loader *ld,
       const xmlNode *node)
 {
   const int phase = ld->graph->stream_phase;
-  if (phase == STREAM_INDEX) {
-    return; // the first streaming pass reads entities only
+  if (phase == STREAM_INDEX || phase == STREAM_RESOLVE) {
+    return; // the first streaming passes read entities only
   }
   if (phase == STREAM_WRITE) {
     // Every entity was indexed in the first pass: relate now.

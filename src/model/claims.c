@@ -26,13 +26,6 @@ fail(EntGraph *g, const EntStatus st, const EntCaret *at, const char *fmt, ...)
   return st;
 }
 
-static uint32_t
-find(const EntGraph *g, const char *id)
-{
-  const uintptr_t v = (uintptr_t)ent_map_get(&g->ids, id);
-  return v ? (uint32_t)(v - 1) : ENT_NO_ENTITY;
-}
-
 EntStatus
 ent_graph_begin_corpus(EntGraph *graph,
                        const char *id,
@@ -42,7 +35,7 @@ ent_graph_begin_corpus(EntGraph *graph,
 {
   EntStatus st = ENT_SUCCESS;
   TRY(st, ent_graph_add_entity(graph, ENT_CLASS_CORPUS, id, title, lang, at));
-  const uint32_t i = find(graph, id);
+  const uint32_t i = ent_graph_find_read(graph, id);
   graph->corpus = i;
   graph->entities[i].source = i; // its IRI names its own graph
   graph->current_source = i;
@@ -77,7 +70,7 @@ ent_graph_refer(EntGraph *graph,
                 const EntCaret *at)
 {
   EntGraph *g = graph;
-  const uint32_t i = find(g, id);
+  const uint32_t i = ent_graph_find(g, id);
   if (i == ENT_NO_ENTITY || !g->entities[i].registry) {
     if (g->corpus == ENT_NO_ENTITY) {
       return fail(g,
@@ -91,6 +84,7 @@ ent_graph_refer(EntGraph *graph,
                   id);
     }
     if (i != ENT_NO_ENTITY && g->entities[i].dataset == g->current_dataset) {
+      ent_graph_locate(g, &g->entities[i]);
       return fail(g,
                   ENT_ERR_DUPLICATE_ID,
                   at,
@@ -125,7 +119,7 @@ ent_graph_refer(EntGraph *graph,
                 ent_class_noun(cls),
                 ent_class_noun(e->cls));
   }
-  if (g->stream_phase == STREAM_WRITE) {
+  if (g->stream_phase == STREAM_WRITE || g->stream_phase == STREAM_RESOLVE) {
     return ENT_SUCCESS; // checked in the first pass
   }
   const uintptr_t seen = (uintptr_t)ent_map_get(&g->referred, e->id);
@@ -202,7 +196,7 @@ title_key(const char *title, EntBuf *out)
 static bool
 owner_recurs(const EntGraph *g, const char *owner_id)
 {
-  const uint32_t owner = find(g, owner_id);
+  const uint32_t owner = ent_graph_find_read(g, owner_id);
   return owner == ENT_NO_ENTITY || g->entities[owner].registry;
 }
 
@@ -219,9 +213,13 @@ keyed_entity(EntGraph *g,
              const EntCaret *at,
              const char **out)
 {
-  const uint32_t existing = find(g, id);
+  const uint32_t existing = ent_graph_find(g, id);
   if (existing != ENT_NO_ENTITY) {
     if (g->entities[existing].cls != cls) {
+      if (g->stream_phase == STREAM_RESOLVE &&
+          !ent_index_suspect(&g->index, id)) {
+        return ENT_ERR_DUPLICATE_ID; // reported by the first pass
+      }
       return fail(g,
                   ENT_ERR_DUPLICATE_ID,
                   at,
@@ -229,24 +227,49 @@ keyed_entity(EntGraph *g,
                   id,
                   ent_class_noun(g->entities[existing].cls));
     }
-    g->entities[existing].repeatable |= owner_recurs(g, owner_id);
-    *out = g->entities[existing].id;
+    Entity *e = &g->entities[existing];
+    e->repeatable |= owner_recurs(g, owner_id);
+    if (!e->name) { // made again from streaming's index
+      e->name = ent_pool_copy(&g->element_strings, name, strlen(name));
+      if (!e->name) {
+        return ENT_ERR_NO_MEMORY;
+      }
+    }
+    *out = e->id;
     return ENT_SUCCESS;
   }
   if (g->n_entities >= ENT_NO_ENTITY - 1) {
     return fail(g, ENT_ERR_NO_MEMORY, at, "too many entities");
   }
   EntStatus st = ENT_SUCCESS;
+  // Streaming: indexed in the first pass, made for each element after
+  // (see ent_graph_add_entity()).
+  const int phase = g->stream_phase;
+  bool transient = phase != STREAM_OFF && !g->loading_registry;
+  if (transient && phase == STREAM_INDEX) {
+    TRY(st, ent_graph_index_entity(g, id, cls, NULL, at));
+  }
+  transient =
+    transient && (phase == STREAM_INDEX || !ent_index_suspect(&g->index, id));
+  if (transient && phase != STREAM_INDEX) {
+    return fail(g,
+                ENT_ERR_IO,
+                at,
+                "'%s' was not there when this file was first read: the file "
+                "changed while it was exported; export it again",
+                id);
+  }
+  EntPool *pool = transient ? &g->element_strings : &g->strings;
   TRY(st,
       ent_grow(
         &g->entities, &g->cap_entities, g->n_entities, sizeof(Entity), 256));
   Entity *e = &g->entities[g->n_entities];
   memset(e, 0, sizeof(*e));
   e->cls = cls;
-  e->id = ent_pool_copy(&g->strings, id, strlen(id));
-  e->name = ent_pool_copy(&g->strings, name, strlen(name));
-  e->lang = lang ? ent_pool_intern(&g->strings, lang) : NULL;
-  e->iri = ent_pool_copy(&g->strings, iri, strlen(iri));
+  e->id = ent_pool_copy(pool, id, strlen(id));
+  e->name = ent_pool_copy(pool, name, strlen(name));
+  e->lang = lang ? ent_pool_intern(pool, lang) : NULL;
+  e->iri = ent_pool_copy(pool, iri, strlen(iri));
   if (!e->id || !e->name || (lang && !e->lang) || !e->iri) {
     return ENT_ERR_NO_MEMORY;
   }
@@ -259,8 +282,13 @@ keyed_entity(EntGraph *g,
   e->registry = g->loading_registry;
   e->content_keyed = true; // every dataset may report it: dataset 0
   e->repeatable = owner_recurs(g, owner_id);
+  e->transient = transient;
   const uint32_t index = (uint32_t)g->n_entities;
-  TRY(st, ent_map_put(&g->ids, e->id, (void *)(uintptr_t)(index + 1)));
+  e->key = index;
+  TRY(st,
+      ent_map_put(transient ? &g->element_ids : &g->ids,
+                  e->id,
+                  (void *)(uintptr_t)(index + 1)));
   ++g->n_entities;
   *out = e->id;
   return ENT_SUCCESS;
@@ -336,7 +364,7 @@ ent_graph_make_post(EntGraph *graph,
                  : ent_buf_appendf(&id, "%s/%s", holder_id, key.buf);
   }
   if (!st) {
-    st = ent_buf_appendf(&iri, "%spost/%s", g->base, id.buf);
+    st = ent_mint_iri(&iri, g->base, ENT_CLASS_POST, id.buf);
   }
   if (!st) {
     st = keyed_entity(
@@ -410,11 +438,7 @@ ent_graph_make_response(EntGraph *graph,
   EntStatus st = ent_buf_appendf(
     &id, "%s/response/%s-%s", agreement_id, respondent_id, kind);
   if (!st) {
-    st = ent_buf_appendf(&iri,
-                         "%s%s/%s",
-                         g->base,
-                         ent_class_info(ENT_CLASS_AGREEMENT)->path,
-                         id.buf);
+    st = ent_mint_iri(&iri, g->base, ENT_CLASS_RESPONSE, id.buf);
   }
   if (!st) {
     st = ent_buf_appendf(&name, "%s: %s", respondent_id, kind);

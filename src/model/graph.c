@@ -4,6 +4,7 @@
 
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,6 +104,9 @@ ent_graph_free(EntGraph *graph)
     free(graph->entities);
     free(graph->facts);
     free(graph->active);
+    ent_index_free(&graph->index);
+    ent_map_clear(&graph->element_ids);
+    free((void *)graph->dataset_bases);
     ent_map_clear(&graph->ids);
     ent_map_clear(&graph->text_overrides);
     ent_map_clear(&graph->referred);
@@ -129,6 +133,7 @@ ent_graph_report_progress(EntGraph *graph, unsigned long long file_done)
   const EntPhase phases[] = {
     [STREAM_OFF] = ENT_PHASE_READ,
     [STREAM_INDEX] = ENT_PHASE_INDEX,
+    [STREAM_RESOLVE] = ENT_PHASE_INDEX,
     [STREAM_WRITE] = ENT_PHASE_WRITE,
   };
   const EntProgress p = { phases[graph->stream_phase],
@@ -137,6 +142,43 @@ ent_graph_report_progress(EntGraph *graph, unsigned long long file_done)
                           graph->elements,
                           graph->statements };
   ent_progress(graph->world, &p);
+}
+
+/// Streaming: forget the entities made for the element that ended; the
+/// records it added to keep (a source) move down to the kept ones.
+static void
+drop_transients(EntGraph *g)
+{
+  size_t kept = g->n_kept;
+  for (size_t i = g->n_kept; i < g->n_entities; ++i) {
+    if (g->entities[i].transient) {
+      continue;
+    }
+    if (i != kept) {
+      g->entities[kept] = g->entities[i];
+      Entity *e = &g->entities[kept];
+      // Replaces the value under the same key: no allocation, no failure.
+      (void)ent_map_put(&g->ids, e->id, (void *)(uintptr_t)(kept + 1));
+      if (g->current_source == i) {
+        g->current_source = (uint32_t)kept;
+      }
+      if (e->source == i) {
+        e->source = (uint32_t)kept;
+      }
+      // Entities this element indexed name it as their source.
+      for (size_t j = g->index.element_start; j < g->index.n; ++j) {
+        if (g->index.entries[j].source == i) {
+          g->index.entries[j].source = (uint32_t)kept;
+        }
+      }
+    }
+    g->entities[kept].key = (uint32_t)kept;
+    ++kept;
+  }
+  g->n_entities = kept;
+  g->n_kept = kept;
+  g->index.element_start = g->index.n;
+  ent_map_clear(&g->element_ids);
 }
 
 EntStatus
@@ -154,6 +196,7 @@ ent_graph_end_element(EntGraph *graph)
     // Written, or only checked in the first pass; the registry's facts
     // stay until they are written.
     graph->n_facts = graph->kept_facts;
+    drop_transients(graph);
     ent_pool_clear(&graph->element_strings);
   }
   return st;
@@ -187,8 +230,210 @@ activate(EntGraph *g, uint32_t index)
 static uint32_t
 find(const EntGraph *g, const char *id)
 {
-  const uintptr_t v = (uintptr_t)ent_map_get(&g->ids, id);
+  uintptr_t v = (uintptr_t)ent_map_get(&g->ids, id);
+  if (!v && g->element_ids.count) {
+    v = (uintptr_t)ent_map_get(&g->element_ids, id);
+  }
   return v ? (uint32_t)(v - 1) : ENT_NO_ENTITY;
+}
+
+uint32_t
+ent_graph_find_read(const EntGraph *graph, const char *id)
+{
+  return id ? find(graph, id) : ENT_NO_ENTITY;
+}
+
+EntStatus
+ent_mint_iri(EntBuf *out, const char *base, EntClass cls, const char *id)
+{
+  // A response is named under the agreement it answers (its ID begins
+  // with the agreement's).
+  const EntClass under = cls == ENT_CLASS_RESPONSE ? ENT_CLASS_AGREEMENT : cls;
+  return ent_buf_appendf(out, "%s%s/%s", base, ent_class_info(under)->path, id);
+}
+
+/// A record for the current element of the entity the index knows as
+/// `id`: its class, dataset and source from the index, its IRI minted
+/// again; no name (its own element gives it).  ENT_NO_ENTITY if the
+/// index has no such ID (or no memory).
+static uint32_t
+from_index(EntGraph *g, const char *id)
+{
+  uint32_t rank = 0;
+  const EntIndexEntry *entry = ent_index_find(&g->index, id, &rank);
+  if (!entry || g->n_entities >= ENT_NO_ENTITY - 1 ||
+      ent_grow(
+        &g->entities, &g->cap_entities, g->n_entities, sizeof(Entity), 256)) {
+    return ENT_NO_ENTITY;
+  }
+  const EntClass cls = ent_index_class(entry);
+  const uint32_t dataset = ent_index_dataset(entry);
+  const char *base = dataset < g->n_dataset_bases && g->dataset_bases[dataset]
+                       ? g->dataset_bases[dataset]
+                       : g->own_base;
+  EntBuf iri = { NULL, 0, 0 };
+  Entity *e = &g->entities[g->n_entities];
+  memset(e, 0, sizeof(*e));
+  e->cls = cls;
+  e->content_keyed = cls == ENT_CLASS_POST || cls == ENT_CLASS_RESPONSE;
+  e->dataset = e->content_keyed ? 0 : dataset; // a post is every dataset's
+  // A post's or response's entry holds a check of its ID, not a source
+  // (nothing is derived from its first reporter's).
+  e->source = e->content_keyed ? g->current_source : entry->source;
+  e->transient = true;
+  // Where it is defined: its dataset, the line found if a message needs it.
+  e->at.document = dataset < g->n_dataset_bases
+                     ? g->dataset_bases[g->n_dataset_bases + dataset]
+                     : NULL;
+  e->key = ENT_INDEXED_KEY | rank;
+  e->id = ent_pool_copy(&g->element_strings, id, strlen(id));
+  if (!e->id || ent_mint_iri(&iri, base, cls, id)) {
+    ent_buf_free(&iri);
+    return ENT_NO_ENTITY;
+  }
+  e->iri = ent_pool_copy(&g->element_strings, iri.buf, iri.len);
+  ent_buf_free(&iri);
+  const uint32_t index = (uint32_t)g->n_entities;
+  if (!e->iri ||
+      ent_map_put(&g->element_ids, e->id, (void *)(uintptr_t)(index + 1))) {
+    return ENT_NO_ENTITY;
+  }
+  ++g->n_entities;
+  return index;
+}
+
+uint32_t
+ent_graph_find(EntGraph *graph, const char *id)
+{
+  const uint32_t i = id ? find(graph, id) : ENT_NO_ENTITY;
+  return i == ENT_NO_ENTITY && id && graph->index.sealed ? from_index(graph, id)
+                                                         : i;
+}
+
+void
+ent_graph_locate(EntGraph *graph, Entity *e)
+{
+  (void)graph;
+  if (e->at.line || !e->at.document || !e->id) {
+    return;
+  }
+  // Rare (a message about an entity of another element): the first line
+  // of its dataset that holds id="ID" (or id='ID').
+  FILE *f = fopen(e->at.document, "r");
+  if (!f) {
+    return;
+  }
+  EntBuf want[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+  if (ent_buf_appendf(&want[0], "id=\"%s\"", e->id) ||
+      ent_buf_appendf(&want[1], "id='%s'", e->id)) {
+    ent_buf_free(&want[0]);
+    ent_buf_free(&want[1]);
+    fclose(f);
+    return;
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  unsigned long number = 0;
+  while (getline(&line, &cap, f) > 0) {
+    ++number;
+    if (strstr(line, want[0].buf) || strstr(line, want[1].buf)) {
+      e->at.line = number;
+      break;
+    }
+  }
+  free(line);
+  ent_buf_free(&want[0]);
+  ent_buf_free(&want[1]);
+  fclose(f);
+}
+
+void
+ent_graph_set_key_bits(EntGraph *graph, unsigned bits)
+{
+  graph->index.key_bits = bits < 64 ? bits : 0;
+}
+
+EntStatus
+ent_graph_seal_index(EntGraph *graph, size_t *suspects)
+{
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, ent_index_seal(&graph->index));
+  *suspects = graph->index.n_suspects;
+  return ENT_SUCCESS;
+}
+
+/// Streaming: the base the current dataset's IRIs are minted under, for
+/// the IRIs of its entities made again from the index.
+static EntStatus
+note_base(EntGraph *g, const EntCaret *at)
+{
+  const size_t d = g->current_dataset;
+  if (d >= g->n_dataset_bases) {
+    size_t n = g->n_dataset_bases ? g->n_dataset_bases : 16;
+    while (n <= d) {
+      n *= 2;
+    }
+    const char **grown =
+      realloc((void *)g->dataset_bases, 2 * n * sizeof(const char *));
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    // Bases in the first half, documents in the second.
+    memmove((void *)(grown + n),
+            (void *)(grown + g->n_dataset_bases),
+            g->n_dataset_bases * sizeof(const char *));
+    memset((void *)(grown + g->n_dataset_bases),
+           0,
+           (n - g->n_dataset_bases) * sizeof(const char *));
+    memset((void *)(grown + n + g->n_dataset_bases),
+           0,
+           (n - g->n_dataset_bases) * sizeof(const char *));
+    g->dataset_bases = grown;
+    g->n_dataset_bases = n;
+  }
+  g->dataset_bases[d] = g->base;
+  if (at && at->document && !g->dataset_bases[g->n_dataset_bases + d]) {
+    g->dataset_bases[g->n_dataset_bases + d] =
+      ent_pool_intern(&g->strings, at->document);
+  }
+  return ENT_SUCCESS;
+}
+
+/// Whether entities of class `cls` are actors (a delegation may be named
+/// after one); asked of the ontology once per class.
+static bool
+is_actor(EntGraph *g, EntClass cls)
+{
+  if (!g->actor_known[cls]) {
+    g->actor_class[cls] =
+      ont_is_subclass(g->ontology, ent_class_iri(cls), ENT_NS "Actor");
+    g->actor_known[cls] = true;
+  }
+  return g->actor_class[cls];
+}
+
+EntStatus
+ent_graph_index_entity(EntGraph *graph,
+                       const char *id,
+                       EntClass cls,
+                       const char *name,
+                       const EntCaret *at)
+{
+  EntGraph *g = graph;
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, note_base(g, at));
+  TRY(st,
+      ent_index_add(&g->index, id, cls, g->current_dataset, g->current_source));
+  if (name && is_actor(g, cls)) {
+    const unsigned long long element = g->elements;
+    TRY(st,
+        ent_index_put_name(&g->index,
+                           id,
+                           element < UINT32_MAX ? (uint32_t)element
+                                                : UINT32_MAX - 1,
+                           name));
+  }
+  return ENT_SUCCESS;
 }
 
 int
@@ -335,6 +580,19 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
               describe(g, existing));
 }
 
+/// The error for an entity that the second reading of a file finds but
+/// the first did not.
+static EntStatus
+changed(EntGraph *g, const char *id, const EntCaret *at)
+{
+  return fail(g,
+              ENT_ERR_IO,
+              at,
+              "'%s' was not there when this file was first read: the file "
+              "changed while it was exported; export it again",
+              id);
+}
+
 EntStatus
 ent_graph_add_entity(EntGraph *graph,
                      const EntClass cls,
@@ -347,15 +605,32 @@ ent_graph_add_entity(EntGraph *graph,
   if ((unsigned)cls >= ENT_CLASS_COUNT_ || !id) {
     return fail(g, ENT_ERR_BAD_ARG, at, "invalid class or missing ID");
   }
-  const uint32_t existing = find(g, id);
-  if (existing != ENT_NO_ENTITY && g->stream_phase == STREAM_WRITE &&
+  const int phase = g->stream_phase;
+  const uint32_t existing = ent_graph_find(g, id);
+  EntStatus st = ENT_SUCCESS;
+  if (existing != ENT_NO_ENTITY &&
+      (phase == STREAM_WRITE || phase == STREAM_RESOLVE) &&
       g->entities[existing].cls == cls && !g->entities[existing].active &&
       g->entities[existing].dataset == g->current_dataset &&
-      !g->entities[existing].registry) {
-    // Indexed in the first pass, its ID and name checked then; the name
-    // written is the one checked, not the one read again.
+      !g->entities[existing].registry &&
+      (phase == STREAM_WRITE || g->entities[existing].transient ||
+       g->entities[existing].cls == ENT_CLASS_SOURCE)) {
+    // Indexed (or, a source, kept) in the first pass, its ID checked then;
+    // the third pass keeps the IDs the index could not tell apart, and
+    // finds each defined twice.  Made again from the index, an entity
+    // takes its name as read now, checked as it was then.
+    Entity *e = &g->entities[existing];
+    if (!e->name) {
+      TRY(st, check_text(g, "the name", name, lang, at));
+      e->name = ent_pool_copy(value_pool(g), name, strlen(name));
+      e->lang = lang ? ent_pool_intern(value_pool(g), lang) : NULL;
+      e->at = keep_caret(g, at);
+      if (!e->name || (lang && !e->lang)) {
+        return ENT_ERR_NO_MEMORY;
+      }
+    }
     if (cls != ENT_CLASS_SOURCE) {
-      g->entities[existing].source = g->current_source;
+      e->source = g->current_source;
     } else if (g->current_source == ENT_NO_ENTITY) {
       g->current_source = existing; // the first source is the default
     }
@@ -378,21 +653,39 @@ ent_graph_add_entity(EntGraph *graph,
                 "inner hyphens (e.g. 'sergei-beseda')",
                 id);
   }
-  EntStatus st = ENT_SUCCESS;
   TRY(st, check_text(g, "the name", name, lang, at));
   if (existing != ENT_NO_ENTITY) {
+    if (phase == STREAM_RESOLVE && !ent_index_suspect(&g->index, id)) {
+      return ENT_ERR_DUPLICATE_ID; // reported by the first pass
+    }
     return duplicate(g, existing, id, at);
   }
   if (g->n_entities >= ENT_NO_ENTITY - 1) {
     return fail(g, ENT_ERR_NO_MEMORY, at, "too many entities");
   }
+  // Streaming, the datasets' entities go to the index, not to records
+  // kept for the whole export: only sources (and IDs whose fingerprints
+  // two definitions share, read exactly by a third pass) are kept.
+  bool transient = phase != STREAM_OFF && !g->loading_registry &&
+                   cls != ENT_CLASS_SOURCE && cls != ENT_CLASS_CORPUS;
+  if (transient && phase == STREAM_WRITE) {
+    return changed(g, id, at);
+  }
+  if (transient && phase == STREAM_INDEX) {
+    TRY(st, ent_graph_index_entity(g, id, cls, name, at));
+  }
+  transient =
+    transient && (phase == STREAM_INDEX || !ent_index_suspect(&g->index, id));
+  if (transient && phase == STREAM_RESOLVE) {
+    return changed(g, id, at);
+  }
+  EntPool *pool = transient ? &g->element_strings : &g->strings;
   if (ent_grow(
         &g->entities, &g->cap_entities, g->n_entities, sizeof(Entity), 256)) {
     return ENT_ERR_NO_MEMORY;
   }
   EntBuf iri = { NULL, 0, 0 };
-  if (ent_buf_appendf(
-        &iri, "%s%s/%s", g->base, ent_class_info(cls)->path, id)) {
+  if (ent_mint_iri(&iri, g->base, cls, id)) {
     ent_buf_free(&iri);
     return ENT_ERR_NO_MEMORY;
   }
@@ -401,18 +694,20 @@ ent_graph_add_entity(EntGraph *graph,
   e->cls = cls;
   // Copied, not interned: IDs are unique and names seldom repeat, and an
   // intern table entry per entity would cost more than the strings.
-  e->id = ent_pool_copy(&g->strings, id, strlen(id));
-  e->name = ent_pool_copy(&g->strings, name, strlen(name));
-  e->lang = lang ? ent_pool_intern(&g->strings, lang) : NULL;
-  e->iri = ent_pool_copy(&g->strings, iri.buf, iri.len);
+  e->id = ent_pool_copy(pool, id, strlen(id));
+  e->name = ent_pool_copy(pool, name, strlen(name));
+  e->lang = lang ? ent_pool_intern(pool, lang) : NULL;
+  e->iri = ent_pool_copy(pool, iri.buf, iri.len);
   e->at = keep_caret(g, at);
   e->dataset = g->current_dataset;
   e->registry = g->loading_registry;
+  e->transient = transient;
   ent_buf_free(&iri);
   if (!e->id || !e->name || (lang && !e->lang) || !e->iri) {
     return ENT_ERR_NO_MEMORY;
   }
   const uint32_t index = (uint32_t)g->n_entities;
+  e->key = index;
   if (cls == ENT_CLASS_SOURCE) {
     const char *given = ent_map_get(&g->text_overrides, e->id);
     e->text_path = given;
@@ -423,7 +718,10 @@ ent_graph_add_entity(EntGraph *graph,
   } else {
     e->source = g->loading_registry ? g->corpus : g->current_source;
   }
-  TRY(st, ent_map_put(&g->ids, e->id, (void *)(uintptr_t)(index + 1)));
+  TRY(st,
+      ent_map_put(transient ? &g->element_ids : &g->ids,
+                  e->id,
+                  (void *)(uintptr_t)(index + 1)));
   ++g->n_entities;
   return ENT_SUCCESS;
 }
@@ -445,7 +743,7 @@ lookup(EntGraph *g,
        const EntCaret *at,
        uint32_t *out)
 {
-  *out = id ? find(g, id) : ENT_NO_ENTITY;
+  *out = ent_graph_find(g, id);
   if (*out == ENT_NO_ENTITY) {
     if (g->corpus != ENT_NO_ENTITY && g->current_dataset) {
       return fail(g,
@@ -464,7 +762,8 @@ lookup(EntGraph *g,
                 id ? id : "(null)");
   }
   if (!visible(g, *out)) {
-    const Entity *e = &g->entities[*out];
+    Entity *e = &g->entities[*out];
+    ent_graph_locate(g, e);
     *out = ENT_NO_ENTITY;
     return fail(g,
                 ENT_ERR_UNKNOWN_ID,
@@ -855,6 +1154,17 @@ ent_graph_use_base(EntGraph *graph, const char *base)
 const char *
 ent_graph_name(const EntGraph *graph, const char *id)
 {
-  const uint32_t i = find(graph, id);
-  return i == ENT_NO_ENTITY ? NULL : graph->entities[i].name;
+  const uint32_t i = id ? find(graph, id) : ENT_NO_ENTITY;
+  if (i != ENT_NO_ENTITY && graph->entities[i].name) {
+    return graph->entities[i].name;
+  }
+  // Streaming: an actor an earlier element defined (as a whole read
+  // would have it by now).
+  const unsigned long long element = graph->elements;
+  return graph->stream_phase != STREAM_OFF && id
+           ? ent_index_name(&graph->index,
+                            id,
+                            element < UINT32_MAX ? (uint32_t)element
+                                                 : UINT32_MAX - 1)
+           : NULL;
 }

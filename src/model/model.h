@@ -84,7 +84,82 @@ typedef struct {
   bool repeatable;    ///< Content-keyed, and made in the element of a
                       ///< registry entity: several elements may say the
                       ///< same of it (streaming remembers what was said)
+  bool transient;     ///< Streaming: made for the element being read from
+                      ///< the index (or for its first reading); dropped
+                      ///< when the element ends
+  uint32_t key;       ///< Stable for the whole export, for the sets of what
+                      ///< was said: the index of a kept entity, or
+                      ///< ENT_INDEXED_KEY + its rank in the index
 } Entity;
+
+/// Keys of entities known through streaming's index (see Entity.key).
+#define ENT_INDEXED_KEY 0x80000000U
+
+/// One entity in streaming's index (16 bytes).
+typedef struct {
+  uint64_t key;    ///< ent_id_key() of its ID
+  uint32_t source; ///< Its source entity; a post's or response's: a
+                   ///< second hash of its ID
+  uint32_t packed; ///< Dataset ordinal << 5 | class
+} EntIndexEntry;
+
+/// An actor's name, for delegations named after the actor they represent.
+typedef struct {
+  uint64_t key;
+  uint32_t element; ///< Ordinal of the element that defined it
+  uint32_t offset;  ///< In name_text, + 1 (0: empty slot)
+} EntIndexName;
+
+/// Streaming's index of the entities the datasets define (index.c).
+typedef struct {
+  unsigned key_bits;      ///< Tests: keys cut to this many bits (0: 64)
+  EntIndexEntry *entries; ///< Sorted by key once sealed
+  size_t n;
+  size_t cap;
+  uint32_t *dir; ///< Entries whose key's top `bits` bits are b: dir[b] ..
+  unsigned bits; ///< .. dir[b + 1]
+  bool sealed;
+  size_t element_start; ///< Entries the current element added start here
+  uint64_t *suspects;   ///< Keys two definitions share (resolved exactly)
+  size_t n_suspects;
+  size_t cap_suspects;
+  EntIndexName *names;
+  size_t size_names; ///< A power of two (or 0)
+  size_t n_names;
+  EntBuf name_text;
+} EntIndex;
+
+/// A 64-bit fingerprint of an entity ID.
+uint64_t ent_id_key(const char *id);
+/// The index's key of `id`: ent_id_key(), cut to key_bits if set.
+uint64_t ent_index_key(const EntIndex *index, const char *id);
+/// Append an entity to the (unsealed) index.
+EntStatus ent_index_add(EntIndex *index,
+                        const char *id,
+                        EntClass cls,
+                        uint32_t dataset,
+                        uint32_t source);
+/// Sort the index; keys of more than one entity become suspects.
+EntStatus ent_index_seal(EntIndex *index);
+/// The entry of `id` in the sealed index and its rank, or NULL.
+const EntIndexEntry *ent_index_find(const EntIndex *index,
+                                    const char *id,
+                                    uint32_t *rank);
+EntClass ent_index_class(const EntIndexEntry *entry);
+uint32_t ent_index_dataset(const EntIndexEntry *entry);
+/// Whether the key of `id` is one that two definitions share.
+bool ent_index_suspect(const EntIndex *index, const char *id);
+/// Remember the name of actor `id`, defined by element `element`.
+EntStatus ent_index_put_name(EntIndex *index,
+                             const char *id,
+                             uint32_t element,
+                             const char *name);
+/// The name of actor `key` if an element before `element` defined
+/// it (borrowed from the index), or NULL.
+const char *ent_index_name(const EntIndex *index,
+                           const char *id,
+                           uint32_t element);
+void ent_index_free(EntIndex *index);
 
 typedef struct {
   uint32_t subject;
@@ -136,9 +211,19 @@ struct EntGraphImpl {
   uint32_t *active; ///< Entities defined by the current element
   size_t n_active;
   size_t cap_active;
-  EntPool element_strings; ///< Values of the current element
-  EntMap text_overrides;   ///< Source ID -> text path given by the caller
-  void *emit_cache;        ///< Owned by the emitter
+  EntPool element_strings;    ///< Values of the current element
+  EntIndex index;             ///< Streaming: the datasets' entities
+  size_t n_kept;              ///< Streaming: entities [0, n_kept) are kept
+                              ///< records (registry, corpus, sources, IDs the
+                              ///< index could not tell apart); the rest are
+                              ///< the current element's, made from the index
+  EntMap element_ids;         ///< Streaming: ID -> index + 1 of those
+  const char **dataset_bases; ///< Streaming: the base of each dataset
+  size_t n_dataset_bases;
+  bool actor_known[ENT_CLASS_COUNT_]; ///< actor_class set for each class
+  bool actor_class[ENT_CLASS_COUNT_]; ///< A subclass of ent:Actor
+  EntMap text_overrides; ///< Source ID -> text path given by the caller
+  void *emit_cache;      ///< Owned by the emitter
 
   // Progress reports (ent_progress()): bytes of the datasets read in this
   // pass (of `input_total`, or 0: unknown), elements, statements written.
@@ -149,7 +234,7 @@ struct EntGraphImpl {
   void (*free_emit_cache)(void *cache);
 };
 
-enum { STREAM_OFF, STREAM_INDEX, STREAM_WRITE };
+enum { STREAM_OFF, STREAM_INDEX, STREAM_RESOLVE, STREAM_WRITE };
 
 // ---- Internal calls for loaders -----------------------------------------
 
@@ -159,6 +244,33 @@ enum { STREAM_OFF, STREAM_INDEX, STREAM_WRITE };
 EntStatus ent_graph_use_base(EntGraph *graph, const char *base);
 /// The name of entity `id`, or NULL.
 const char *ent_graph_name(const EntGraph *graph, const char *id);
+/// The entity of `id` among those read so far (streaming: the kept ones
+/// and the current element's), or ENT_NO_ENTITY.
+uint32_t ent_graph_find_read(const EntGraph *graph, const char *id);
+/// The entity of `id`, or ENT_NO_ENTITY.  Streaming, an entity of another
+/// element is made from the index for the current element.
+uint32_t ent_graph_find(EntGraph *graph, const char *id);
+/// The IRI of entity `id` of class `cls` under `base`, appended to `out`.
+EntStatus ent_mint_iri(EntBuf *out,
+                       const char *base,
+                       EntClass cls,
+                       const char *id);
+/// Streaming, first pass: put entity `id` in the index (and `name`, if it
+/// is an actor's).
+EntStatus ent_graph_index_entity(EntGraph *graph,
+                                 const char *id,
+                                 EntClass cls,
+                                 const char *name,
+                                 const EntCaret *at);
+/// Streaming: find the line of the definition of `e`, made from the index
+/// (which keeps its dataset, not its line), for a message about it.
+void ent_graph_locate(EntGraph *graph, Entity *e);
+/// Tests: cut the index's keys to `bits` bits (0: all 64), so that
+/// collisions, which 64 bits make rare, are common.
+void ent_graph_set_key_bits(EntGraph *graph, unsigned bits);
+/// Streaming: seal the index after the first pass; *suspects receives
+/// how many keys a third pass must resolve.
+EntStatus ent_graph_seal_index(EntGraph *graph, size_t *suspects);
 /// The text a dataset names for source `source_id`, unless the caller
 /// gave another with ent_graph_set_source_text().
 EntStatus ent_graph_dataset_source_text(EntGraph *graph,

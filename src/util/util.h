@@ -52,7 +52,13 @@ struct EntWorldImpl {
   void *progress_handle;
   LineCursor column_cursor;          ///< For messages without a column
   unsigned long long buffered_limit; ///< ent_world_set_buffered_limit()
+  EntStatus log_only; ///< If set, only errors of this status are logged
 };
+
+/// Log only errors of status `status` from now on (ENT_SUCCESS: all
+/// messages again): a pass that reads input a second time to find one kind
+/// of error must not repeat the others.
+void ent_world_log_only(EntWorld *world, EntStatus status);
 
 /// Tell the world's progress callback, if any, how far `progress` is.
 void ent_progress(EntWorld *world, const EntProgress *progress);

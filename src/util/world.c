@@ -305,6 +305,10 @@ ent_vlog(EntWorld *world,
          const char *fmt,
          va_list args)
 {
+  if (world->log_only &&
+      (level != ENT_LOG_ERROR || status != world->log_only)) {
+    return;
+  }
   if (level == ENT_LOG_ERROR) {
     ++world->errors;
     if (++world->reported > ENT_MAX_REPORTED_ERRORS) {
@@ -360,6 +364,12 @@ ent_vlog(EntWorld *world,
   }
   world->log(world->log_handle, level, status, caret ? &located : NULL, safe);
   free(safe_document);
+}
+
+void
+ent_world_log_only(EntWorld *world, EntStatus status)
+{
+  world->log_only = status;
 }
 
 void

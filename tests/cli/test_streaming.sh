@@ -123,6 +123,32 @@ for input in "$data" "$tmp/g.xml"; do
 done
 echo "ok: streaming writes each statement once, the triples of the in-memory export"
 
+# Streaming keeps a fingerprint of each ID, not the ID: an ID defined twice
+# (in two elements, or in two datasets) is found where two definitions
+# share a fingerprint, by a third pass that reads those IDs exactly.  The
+# error names both places, once; nothing is written.
+"$ENTENTE_SRC/tests/bench/gen" 60 "$tmp/s.xml" --seed=3
+"$ENTENTE_SRC/tests/bench/gen" 60 "$tmp/t.xml" --seed=4 --prefix=t-
+ids=$(grep -o '<official id="[^"]*"' "$tmp/s.xml" | cut -d'"' -f2 | head -2)
+first=$(echo "$ids" | sed -n 1p); second=$(echo "$ids" | sed -n 2p)
+first_line=$(grep -n "<official id=\"$first\"" "$tmp/s.xml" | cut -d: -f1)
+sed "s/<official id=\"$second\"/<official id=\"$first\"/" "$tmp/s.xml" >"$tmp/dup.xml"
+status=0
+"$ENTENTE" export "$tmp/dup.xml" -q -w -f ntriples -o "$tmp/dup.nt" 2>"$tmp/dup.err" || status=$?
+[ $status = 65 ] || fail "an ID defined twice: exit $status, not 65"
+[ ! -e "$tmp/dup.nt" ] || fail "an ID defined twice: a file was written"
+[ "$(grep -c "ID '$first' is already used by the official at .*dup.xml:$first_line; IDs must be unique" "$tmp/dup.err")" = 1 ] ||
+  fail "an ID defined twice: not said once with the first definition's line: $(cat "$tmp/dup.err")"
+[ "$(wc -l <"$tmp/dup.err")" = 1 ] || fail "an ID defined twice: other messages: $(cat "$tmp/dup.err")"
+other=$(grep -o '<official id="t-[^"]*"' "$tmp/t.xml" | cut -d'"' -f2 | head -1)
+sed "s/<official id=\"$other\"/<official id=\"$first\"/" "$tmp/t.xml" >"$tmp/dup2.xml"
+status=0
+"$ENTENTE" export "$tmp/s.xml" "$tmp/dup2.xml" -q -w -f nquads -o "$tmp/dup.nq" 2>"$tmp/dup.err" || status=$?
+[ $status = 65 ] || fail "an ID of two datasets: exit $status, not 65"
+grep -q "ID '$first' is already defined by another dataset, as the official at .*s.xml:$first_line" "$tmp/dup.err" ||
+  fail "an ID of two datasets: $(cat "$tmp/dup.err")"
+echo "ok: an ID defined twice is found by its fingerprint and named with both places"
+
 # Past the grouping window (32,768 statements or 4 MB of their text):
 # windows one after the other (each written while the next fills), the
 # same statements, the same bytes in one thread or two.  (Under valgrind: too slow, and the code is the same.)
