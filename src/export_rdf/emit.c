@@ -135,13 +135,21 @@ typedef struct {
   size_t count;
 } PairSet;
 
-/// A set of (entity, source) pairs, each packed in one 64-bit word (0 =
-/// empty slot): half the memory of a PairSet, which streaming keeps for
-/// the whole export.
+/// A set of 32-bit keys (each stored + 1; 0 = empty slot).
 typedef struct {
-  uint64_t *keys;
-  size_t size; ///< Slots, a power of two
-  size_t count;
+  uint32_t *keys;
+  uint32_t size; ///< Slots, a power of two (or 0)
+  uint32_t count;
+} KeySet;
+
+/// A set of (entity, source) pairs, which streaming keeps for the whole
+/// export: one set of entity keys per source, 4 bytes a pair rather than
+/// 8, and each set grows on its own (one big table's growth held the old
+/// and the new table at once).
+typedef struct {
+  KeySet *by_source; ///< Indexed by the source's entity index
+  size_t n_sources;
+  KeySet none; ///< Pairs without a source
 } EntityPairs;
 
 typedef struct {
@@ -240,21 +248,34 @@ pairs_add(PairSet *set, uint64_t a, uint64_t b, bool *first)
   return ENT_SUCCESS;
 }
 
-/// Whether (entity, source) is new to `set`; remembers it.
+static uint32_t
+mix32(uint32_t x)
+{
+  x ^= x >> 16;
+  x *= 0x7FEB352DU;
+  x ^= x >> 15;
+  x *= 0x846CA68BU;
+  return x ^ (x >> 16);
+}
+
+/// Whether `key` is new to `set`; remembers it.
 static EntStatus
-first_pair(EntityPairs *set, uint32_t entity, uint32_t source, bool *first)
+first_key(KeySet *set, uint32_t key, bool *first)
 {
   // Grown at 3/4 full: linear probing stays short, memory stays low.
-  if ((set->count + 1) * 4 > set->size * 3) {
-    const size_t size = set->size ? set->size * 2 : 1024;
-    uint64_t *grown = calloc(size, sizeof(uint64_t));
+  if (((size_t)set->count + 1) * 4 > (size_t)set->size * 3) {
+    const uint32_t size = set->size ? set->size * 2 : 8;
+    if (!size) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    uint32_t *grown = calloc(size, sizeof(uint32_t));
     if (!grown) {
       return ENT_ERR_NO_MEMORY;
     }
-    for (size_t i = 0; i < set->size; ++i) {
-      const uint64_t k = set->keys[i];
+    for (uint32_t i = 0; i < set->size; ++i) {
+      const uint32_t k = set->keys[i];
       if (k) {
-        size_t j = (size_t)mix64(k) & (size - 1);
+        uint32_t j = mix32(k) & (size - 1);
         while (grown[j]) {
           j = (j + 1) & (size - 1);
         }
@@ -265,25 +286,51 @@ first_pair(EntityPairs *set, uint32_t entity, uint32_t source, bool *first)
     set->keys = grown;
     set->size = size;
   }
-  // Indices are below ENT_NO_ENTITY, so neither half is ever 0.
-  const uint64_t key =
-    ((uint64_t)entity + 1) << 32 | (uint64_t)((uint32_t)(source + 1));
-  size_t i = (size_t)mix64(key) & (set->size - 1);
-  while (set->keys[i] && set->keys[i] != key) {
+  // Keys are below ENT_NO_ENTITY: key + 1 is never 0.
+  const uint32_t k = key + 1;
+  uint32_t i = mix32(k) & (set->size - 1);
+  while (set->keys[i] && set->keys[i] != k) {
     i = (i + 1) & (set->size - 1);
   }
   *first = !set->keys[i];
   if (*first) {
-    set->keys[i] = key;
+    set->keys[i] = k;
     ++set->count;
   }
   return ENT_SUCCESS;
 }
 
+/// Whether (entity, source) is new to `set`; remembers it.
+static EntStatus
+first_pair(EntityPairs *set, uint32_t entity, uint32_t source, bool *first)
+{
+  if (source == ENT_NO_ENTITY) {
+    return first_key(&set->none, entity, first);
+  }
+  if (source >= set->n_sources) {
+    size_t n = set->n_sources ? set->n_sources : 64;
+    while (n <= source) {
+      n *= 2;
+    }
+    KeySet *grown = realloc(set->by_source, n * sizeof(KeySet));
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    memset(grown + set->n_sources, 0, (n - set->n_sources) * sizeof(KeySet));
+    set->by_source = grown;
+    set->n_sources = n;
+  }
+  return first_key(&set->by_source[source], entity, first);
+}
+
 static void
 entity_pairs_free(EntityPairs *set)
 {
-  free(set->keys);
+  for (size_t i = 0; i < set->n_sources; ++i) {
+    free(set->by_source[i].keys);
+  }
+  free(set->by_source);
+  free(set->none.keys);
   memset(set, 0, sizeof(*set));
 }
 

@@ -429,8 +429,8 @@ ent_graph_index_entity(EntGraph *graph,
     TRY(st,
         ent_index_put_name(&g->index,
                            id,
-                           element < UINT32_MAX ? (uint32_t)element
-                                                : UINT32_MAX - 1,
+                           element < ENT_MAX_ELEMENT ? (uint32_t)element
+                                                     : ENT_MAX_ELEMENT,
                            name));
   }
   return ENT_SUCCESS;
@@ -1164,7 +1164,7 @@ ent_graph_name(const EntGraph *graph, const char *id)
   return graph->stream_phase != STREAM_OFF && id
            ? ent_index_name(&graph->index,
                             id,
-                            element < UINT32_MAX ? (uint32_t)element
-                                                 : UINT32_MAX - 1)
+                            element < ENT_MAX_ELEMENT ? (uint32_t)element
+                                                      : ENT_MAX_ELEMENT)
            : NULL;
 }

@@ -113,9 +113,13 @@ ent_index_dataset(const EntIndexEntry *entry)
   return entry->packed >> CLASS_BITS;
 }
 
+static EntStatus keep_asked_names(EntIndex *index);
+
 EntStatus
 ent_index_seal(EntIndex *index)
 {
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, keep_asked_names(index));
   if (index->n > 1) {
     qsort(index->entries, index->n, sizeof(EntIndexEntry), by_key);
   }
@@ -136,7 +140,6 @@ ent_index_seal(EntIndex *index)
     if (one) {
       index->entries[kept++] = index->entries[start];
     } else {
-      EntStatus st = ENT_SUCCESS;
       TRY(st,
           ent_grow(&index->suspects,
                    &index->cap_suspects,
@@ -226,8 +229,11 @@ ent_index_free(EntIndex *index)
 
 // ---- Names of actors ------------------------------------------------------
 // A delegation without a name is named after the actor it represents, if
-// that actor was read before it: the names of actors are kept (their text
-// once, 16 bytes of table each), other entities' are not.
+// that actor was read before it: the first pass keeps the names of actors
+// (their text once, 16 bytes of table each), other entities' not; the
+// names it was asked for are all the later passes keep.
+
+#define ASKED 0x80000000U
 
 static size_t
 name_slot(const EntIndex *index, uint64_t key)
@@ -239,13 +245,9 @@ name_slot(const EntIndex *index, uint64_t key)
   return i;
 }
 
-EntStatus
-ent_index_put_name(EntIndex *index,
-                   const char *id,
-                   uint32_t element,
-                   const char *name)
+static EntStatus
+put_key_name(EntIndex *index, uint64_t key, uint32_t element, const char *name)
 {
-  const uint64_t key = ent_index_key(index, id);
   if ((index->n_names + 1) * 4 > index->size_names * 3) {
     const size_t size = index->size_names ? index->size_names * 2 : 256;
     EntIndexName *grown = calloc(size, sizeof(EntIndexName));
@@ -274,20 +276,64 @@ ent_index_put_name(EntIndex *index,
   }
   EntStatus st = ENT_SUCCESS;
   TRY(st, ent_buf_append(&index->name_text, name, strlen(name) + 1));
-  index->names[i] = (EntIndexName){ key, element, (uint32_t)offset + 1 };
+  index->names[i] =
+    (EntIndexName){ key, element & ~ASKED, (uint32_t)offset + 1 };
   ++index->n_names;
   return ENT_SUCCESS;
+}
+
+EntStatus
+ent_index_put_name(EntIndex *index,
+                   const char *id,
+                   uint32_t element,
+                   const char *name)
+{
+  return put_key_name(index, ent_index_key(index, id), element, name);
 }
 
 const char *
 ent_index_name(const EntIndex *index, const char *id, uint32_t element)
 {
-  if (!index->size_names) {
-    return NULL;
+  if (!index->size_names || ent_index_suspect(index, id)) {
+    return NULL; // a suspect's record, kept by the third pass, has it
   }
   const uint64_t key = ent_index_key(index, id);
-  const EntIndexName *n = &index->names[name_slot(index, key)];
-  return n->offset && n->element < element
-           ? index->name_text.buf + n->offset - 1
-           : NULL;
+  // The table, not the index, is changed: marked as asked for.
+  EntIndexName *n = &index->names[name_slot(index, key)];
+  if (!n->offset || (n->element & ~ASKED) >= element) {
+    return NULL;
+  }
+  n->element |= ASKED;
+  return index->name_text.buf + n->offset - 1;
+}
+
+/// Once the first pass is over, keep only the names it asked for: the
+/// later passes ask for the same ones, in the same elements.
+static EntStatus
+keep_asked_names(EntIndex *index)
+{
+  size_t asked = 0;
+  for (size_t i = 0; i < index->size_names; ++i) {
+    asked += index->names[i].offset && (index->names[i].element & ASKED);
+  }
+  EntIndex kept;
+  memset(&kept, 0, sizeof(kept));
+  kept.key_bits = index->key_bits;
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; !st && asked && i < index->size_names; ++i) {
+    const EntIndexName *n = &index->names[i];
+    if (n->offset && (n->element & ASKED)) {
+      st = put_key_name(&kept,
+                        n->key,
+                        n->element & ~ASKED,
+                        index->name_text.buf + n->offset - 1);
+    }
+  }
+  free(index->names);
+  ent_buf_free(&index->name_text);
+  index->names = kept.names;
+  index->size_names = kept.size_names;
+  index->n_names = kept.n_names;
+  index->name_text = kept.name_text;
+  return st;
 }

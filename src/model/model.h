@@ -92,6 +92,10 @@ typedef struct {
                       ///< ENT_INDEXED_KEY + its rank in the index
 } Entity;
 
+/// Element ordinals the index's table of names tells apart (later ones
+/// count as this one).
+#define ENT_MAX_ELEMENT 0x7FFFFFFEU
+
 /// Keys of entities known through streaming's index (see Entity.key).
 #define ENT_INDEXED_KEY 0x80000000U
 
