@@ -439,9 +439,11 @@ put(Emitter *em, const char *s, const char *p, Node o, const char *graph)
 }
 
 /// `entity schema:subjectOf source` in the source's graph: the article
-/// mentions the entity, whatever it says of it.  Once per pair.
+/// mentions the entity, whatever it says of it.  Once per pair: the
+/// entity's own source where it is described (`describing`), which happens
+/// once, and nowhere else; other sources the first time (remembered).
 static EntStatus
-mention(Emitter *em, uint32_t entity, uint32_t source)
+mention(Emitter *em, uint32_t entity, uint32_t source, bool describing)
 {
   const EntGraph *g = em->graph;
   if (source == ENT_NO_ENTITY || entity == source ||
@@ -453,9 +455,11 @@ mention(Emitter *em, uint32_t entity, uint32_t source)
       e->cls == ENT_CLASS_CORPUS) {
     return ENT_SUCCESS;
   }
-  bool first = false;
+  bool first = describing;
   EntStatus st = ENT_SUCCESS;
-  TRY(st, first_pair(&em->mentioned, e->key, source, &first));
+  if (!describing && source != e->source) {
+    TRY(st, first_pair(&em->mentioned, e->key, source, &first));
+  }
   if (!first) {
     return ENT_SUCCESS;
   }
@@ -637,7 +641,7 @@ emit_subject(Emitter *em,
     const Node name = { NODE_LITERAL, e->name, NULL, e->lang };
     TRY(st, put(em, e->iri, RDFS_LABEL, name, graph));
     TRY(st, put(em, e->iri, SCHEMA_NS "name", name, graph));
-    TRY(st, mention(em, index, e->source));
+    TRY(st, mention(em, index, e->source, true));
   }
 
   // Every source the entity's facts come from, for prov:wasDerivedFrom,
@@ -660,9 +664,9 @@ emit_subject(Emitter *em,
       recurs && !(!describe && !e->registry && !e->content_keyed &&
                   f->object != ENT_NO_ENTITY && owned_here(g, f->object));
     TRY(st, emit_fact(em, e, f));
-    TRY(st, mention(em, index, f->source));
+    TRY(st, mention(em, index, f->source, false));
     if (f->object != ENT_NO_ENTITY) {
-      TRY(st, mention(em, f->object, f->source));
+      TRY(st, mention(em, f->object, f->source, false));
     }
     if (f->source != ENT_NO_ENTITY && f->source != index &&
         f->source != g->corpus && em->source_mark[f->source] != em->mark) {
@@ -671,8 +675,10 @@ emit_subject(Emitter *em,
     }
   }
   for (size_t k = 0; k < n_sources; ++k) {
+    // The entity's own source is listed only where it is described,
+    // which happens once: no need to remember it.
     bool first = true;
-    if (g->stream_phase == STREAM_WRITE) {
+    if (g->stream_phase == STREAM_WRITE && em->sources[k] != e->source) {
       TRY(st, first_pair(&em->derived, e->key, em->sources[k], &first));
     }
     if (!first) {
