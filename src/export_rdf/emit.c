@@ -138,7 +138,7 @@ typedef struct {
 /// A set of 32-bit keys (each stored + 1; 0 = empty slot).
 typedef struct {
   uint32_t *keys;
-  uint32_t size; ///< Slots, a power of two (or 0)
+  uint32_t size; ///< Slots (or 0)
   uint32_t count;
 } KeySet;
 
@@ -258,14 +258,24 @@ mix32(uint32_t x)
   return x ^ (x >> 16);
 }
 
+/// The first slot to probe for `key` in a table of `size` slots (any
+/// size: the hash scaled, not masked).
+static size_t
+slot_of(uint32_t key, size_t size)
+{
+  return (size_t)(((uint64_t)mix32(key) * size) >> 32);
+}
+
 /// Whether `key` is new to `set`; remembers it.
 static EntStatus
 first_key(KeySet *set, uint32_t key, bool *first)
 {
-  // Grown at 3/4 full: linear probing stays short, memory stays low.
-  if (((size_t)set->count + 1) * 4 > (size_t)set->size * 3) {
-    const uint32_t size = set->size ? set->size * 2 : 8;
-    if (!size) {
+  // Grown by half at 4/5 full: between 53 % and 80 % full, memory stays
+  // low (these sets hold a pair for most entities) and linear probing
+  // short enough.
+  if (((size_t)set->count + 1) * 5 > (size_t)set->size * 4) {
+    const size_t size = set->size ? (size_t)set->size * 3 / 2 : 8;
+    if (size > UINT32_MAX) {
       return ENT_ERR_NO_MEMORY;
     }
     uint32_t *grown = calloc(size, sizeof(uint32_t));
@@ -275,22 +285,22 @@ first_key(KeySet *set, uint32_t key, bool *first)
     for (uint32_t i = 0; i < set->size; ++i) {
       const uint32_t k = set->keys[i];
       if (k) {
-        uint32_t j = mix32(k) & (size - 1);
+        size_t j = slot_of(k, size);
         while (grown[j]) {
-          j = (j + 1) & (size - 1);
+          j = j + 1 < size ? j + 1 : 0;
         }
         grown[j] = k;
       }
     }
     free(set->keys);
     set->keys = grown;
-    set->size = size;
+    set->size = (uint32_t)size;
   }
   // Keys are below ENT_NO_ENTITY: key + 1 is never 0.
   const uint32_t k = key + 1;
-  uint32_t i = mix32(k) & (set->size - 1);
+  size_t i = slot_of(k, set->size);
   while (set->keys[i] && set->keys[i] != k) {
-    i = (i + 1) & (set->size - 1);
+    i = i + 1 < set->size ? i + 1 : 0;
   }
   *first = !set->keys[i];
   if (*first) {
@@ -590,7 +600,9 @@ emit_keyed_types(Emitter *em,
   for (size_t i = 0; i < n_facts; ++i) {
     const uint32_t source = g->facts[facts[i]].source;
     bool first = true;
-    if (g->stream_phase == STREAM_WRITE) {
+    // Made by one element only, it is typed in this block only, where the
+    // block's own set drops a type said twice.
+    if (g->stream_phase == STREAM_WRITE && e->repeatable) {
       TRY(st,
           first_pair(
             &em->typed, e->key, em->quads ? source : ENT_NO_ENTITY, &first));
