@@ -89,16 +89,78 @@ ent_index_add(EntIndex *index,
   return ENT_SUCCESS;
 }
 
-static int
-by_key(const void *a, const void *b)
+/// Order of entries: by key, then (the first dataset that made a post
+/// first: its base names the post) by dataset.
+static bool
+before(const EntIndexEntry *x, const EntIndexEntry *y)
 {
-  const EntIndexEntry *x = a;
-  const EntIndexEntry *y = b;
-  if (x->key != y->key) {
-    return x->key < y->key ? -1 : 1;
+  return x->key != y->key ? x->key < y->key : x->packed < y->packed;
+}
+
+static void
+swap(EntIndexEntry *a, EntIndexEntry *b)
+{
+  const EntIndexEntry t = *a;
+  *a = *b;
+  *b = t;
+}
+
+/// Sort in place: qsort() (glibc's merge sort) takes a second copy of the
+/// array, as big as the index itself, at the moment the index is biggest.
+/// A quicksort on the middle of three, the smaller side first (depth at
+/// most log2 n), insertion sort for short runs; keys are hashes, so no
+/// input is adversarial to it.
+static void
+sort_entries(EntIndexEntry *e, size_t n)
+{
+  while (n > 16) {
+    const size_t mid = n / 2;
+    if (before(&e[mid], &e[0])) {
+      swap(&e[mid], &e[0]);
+    }
+    if (before(&e[n - 1], &e[0])) {
+      swap(&e[n - 1], &e[0]);
+    }
+    if (before(&e[n - 1], &e[mid])) {
+      swap(&e[n - 1], &e[mid]);
+    }
+    const EntIndexEntry pivot = e[mid];
+    size_t i = 0;
+    size_t j = n - 1;
+    for (;;) {
+      while (before(&e[i], &pivot)) {
+        ++i;
+      }
+      while (before(&pivot, &e[j])) {
+        --j;
+      }
+      if (i >= j) {
+        break;
+      }
+      swap(&e[i], &e[j]);
+      ++i;
+      --j;
+    }
+    // [0, j] and [j + 1, n): recurse into the smaller, loop on the larger.
+    const size_t left = j + 1;
+    if (left < n - left) {
+      sort_entries(e, left);
+      e += left;
+      n -= left;
+    } else {
+      sort_entries(e + left, n - left);
+      n = left;
+    }
   }
-  // The first dataset that made a post first: its base names the post.
-  return (x->packed > y->packed) - (x->packed < y->packed);
+  for (size_t i = 1; i < n; ++i) {
+    const EntIndexEntry x = e[i];
+    size_t j = i;
+    while (j > 0 && before(&x, &e[j - 1])) {
+      e[j] = e[j - 1];
+      --j;
+    }
+    e[j] = x;
+  }
 }
 
 EntClass
@@ -120,9 +182,7 @@ ent_index_seal(EntIndex *index)
 {
   EntStatus st = ENT_SUCCESS;
   TRY(st, keep_asked_names(index));
-  if (index->n > 1) {
-    qsort(index->entries, index->n, sizeof(EntIndexEntry), by_key);
-  }
+  sort_entries(index->entries, index->n);
   size_t kept = 0;
   for (size_t start = 0; start < index->n;) {
     size_t end = start + 1;

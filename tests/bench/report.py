@@ -307,6 +307,9 @@ if issue13:
                   key=lambda k: meta[k]["statements"])
     tiny_nt = find("tiny", "entente export -f ntriples")
     tiny_rss = tiny_nt["rss"] if tiny_nt and tiny_nt["status"] == "ok" else None
+    tiny_one = find("tiny", "entente export -f ntriples --threads 1")
+    tiny_one_rss = (tiny_one["rss"] if tiny_one and tiny_one["status"] == "ok"
+                    else None)
 
     # 1. Throughput
     for size in main:
@@ -396,6 +399,14 @@ if issue13:
                      "export %.1f MB - tiny dataset's %.1f MB) / %d entities "
                      "= %.0f bytes per entity (target <= %d)"
                      % (size, nt["rss"], tiny_rss, ent, bpe, INDEX_BYTES))
+        one = find(size, "entente export -f ntriples --threads 1")
+        if tiny_one_rss is not None and one and one["status"] == "ok":
+            note13("%s: index estimate in one thread (--threads 1: without "
+                   "the writer thread's batches, which grow to a working size "
+                   "the tiny dataset never reaches): (%.1f MB - tiny "
+                   "dataset's %.1f MB) / %d entities = %.0f bytes per entity"
+                   % (size, one["rss"], tiny_one_rss, ent,
+                      (one["rss"] - tiny_one_rss) * MiB / ent))
         ref_mb = INDEX_BYTES * ent / MiB
         for f in STREAMED:
             r = got[f]
