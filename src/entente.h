@@ -415,6 +415,17 @@ ENT_API const char *ent_graph_iri(const EntGraph *graph, const char *id);
  */
 ENT_API EntStatus ent_load_dataset(EntGraph *graph, const char *path);
 
+/**
+ * Load the datasets `paths[0..n_paths)` into `graph`, each as
+ * ent_load_dataset() does.  Every one is read, so that every error is
+ * reported in one run; the first error's status is returned.  Progress
+ * (ENT_PHASE_READ) counts the bytes read of all of them, with their total
+ * when every path is a regular file.
+ */
+ENT_API EntStatus ent_load_datasets(EntGraph *graph,
+                                    const char *const *paths,
+                                    size_t n_paths);
+
 // ---- Corpora ----
 
 /**

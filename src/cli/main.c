@@ -883,10 +883,8 @@ load_graph(EntWorld *world,
            EntGraph **out)
 {
   EntStatus st = prepare_graph(world, ont, o, out);
-  const bool prepared = !st;
-  for (size_t i = 0; prepared && i < n_paths; ++i) {
-    const EntStatus one = ent_load_dataset(*out, paths[i]);
-    st = st ? st : one;
+  if (!st) {
+    st = ent_load_datasets(*out, paths, n_paths);
   }
   if (!st) {
     st = check_text_sources(*out, o);

@@ -430,10 +430,9 @@ load_graph(EntWorld *world,
 {
   EntStatus st = ent_cli_new_graph(
     world, ont, a->base, &a->in, a->text_dirs, a->n_text_dirs, graph);
-  const bool made = !st;
-  for (size_t i = 0; made && i < a->in.n_paths; ++i) {
-    const EntStatus one = ent_load_dataset(*graph, a->in.paths[i]);
-    st = st ? st : one;
+  if (!st) {
+    st = ent_load_datasets(
+      *graph, (const char *const *)a->in.paths, a->in.n_paths);
   }
   if (!st) {
     st = ent_graph_check_quotes(*graph);

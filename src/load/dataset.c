@@ -1979,6 +1979,35 @@ ent_load_dataset(EntGraph *graph, const char *path)
   return load_file(graph, path, ROOT_DATASET, NULL);
 }
 
+EntStatus
+ent_load_datasets(EntGraph *graph, const char *const *paths, size_t n_paths)
+{
+  if (!graph || (n_paths && !paths)) {
+    return ENT_ERR_BAD_ARG;
+  }
+  // The total, for a percentage: known when every input is a file (a
+  // pipe's size is not).
+  unsigned long long total = 0;
+  for (size_t i = 0; i < n_paths; ++i) {
+    struct stat info;
+    if (!paths[i] || stat(paths[i], &info) != 0 || !S_ISREG(info.st_mode)) {
+      total = 0;
+      break;
+    }
+    total += (unsigned long long)info.st_size;
+  }
+  graph->input_total = total;
+  graph->input_done = 0;
+  ent_graph_report_progress(graph, 0);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < n_paths; ++i) {
+    const EntStatus one = ent_load_dataset(graph, paths[i]);
+    st = st ? st : one;
+  }
+  graph->input_total = 0;
+  return st;
+}
+
 static int
 select_xml(const struct dirent *entry)
 {

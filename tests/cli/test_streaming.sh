@@ -196,7 +196,14 @@ grep -q '^entente: checking and indexing .*100% (.* MB), [0-9]* elements$' "$tmp
 grep -q '^entente: writing 100% (.*), [0-9]* elements, [0-9]* statements' "$tmp/err" ||
   fail "no writing progress: $(cat "$tmp/err")"
 "$ENTENTE" validate "$tmp/g.xml" -w --progress >/dev/null 2>"$tmp/err"
-grep -q '^entente: reading' "$tmp/err" || fail "no reading progress: $(cat "$tmp/err")"
+grep -q '^entente: reading 100% (.* of .* MB), [0-9]* elements$' "$tmp/err" ||
+  fail "no reading progress with its total: $(cat "$tmp/err")"
+# Several datasets: one total for all of them.
+"$ENTENTE" export "$tmp/g.xml" "$tmp/t.xml" -w --progress -f jsonld -o "$tmp/p.jsonld" 2>"$tmp/err"
+total=$(( $(stat -c %s "$tmp/g.xml") + $(stat -c %s "$tmp/t.xml") ))
+want=$(awk -v b=$total 'BEGIN { printf "%.1f", b / 1048576 }')
+grep -q "^entente: reading 100% ($want of $want MB)" "$tmp/err" ||
+  fail "reading two datasets: not one total of $want MB: $(cat "$tmp/err")"
 "$ENTENTE" export "$tmp/g.xml" -w -q --progress -f turtle -o "$tmp/p.ttl" 2>"$tmp/err"
 [ ! -s "$tmp/err" ] || fail "-q still shows: $(cat "$tmp/err")"
 "$ENTENTE" export "$tmp/g.xml" -w -f turtle -o "$tmp/p.ttl" 2>"$tmp/err"
