@@ -1985,12 +1985,17 @@ ent_load_datasets(EntGraph *graph, const char *const *paths, size_t n_paths)
   if (!graph || (n_paths && !paths)) {
     return ENT_ERR_BAD_ARG;
   }
+  for (size_t i = 0; i < n_paths; ++i) {
+    if (!paths[i]) {
+      return ENT_ERR_BAD_ARG;
+    }
+  }
   // The total, for a percentage: known when every input is a file (a
   // pipe's size is not).
   unsigned long long total = 0;
   for (size_t i = 0; i < n_paths; ++i) {
     struct stat info;
-    if (!paths[i] || stat(paths[i], &info) != 0 || !S_ISREG(info.st_mode)) {
+    if (stat(paths[i], &info) != 0 || !S_ISREG(info.st_mode)) {
       total = 0;
       break;
     }
