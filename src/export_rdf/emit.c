@@ -186,19 +186,6 @@ typedef struct {
   bool prop_declared[ENT_PROP_COUNT_];
 } Emitter;
 
-/// A hash of a 64-bit key whose low bits depend on all of its bits (the
-/// splitmix64 finaliser): a plain multiply leaves the low bits to the
-/// source alone, and every pair from one source would probe one slot.
-static uint64_t
-mix64(uint64_t x)
-{
-  x ^= x >> 30;
-  x *= 0xBF58476D1CE4E5B9ULL;
-  x ^= x >> 27;
-  x *= 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
-
 static void
 pairs_free(PairSet *set)
 {
@@ -219,7 +206,7 @@ pairs_add(PairSet *set, uint64_t a, uint64_t b, bool *first)
     for (size_t i = 0; i < set->size; ++i) {
       const uint64_t *k = &set->keys[2 * i];
       if (k[0] || k[1]) {
-        size_t j = (size_t)mix64(k[0] ^ mix64(k[1])) & (size - 1);
+        size_t j = (size_t)ent_mix64(k[0] ^ ent_mix64(k[1])) & (size - 1);
         while (grown[2 * j] || grown[2 * j + 1]) {
           j = (j + 1) & (size - 1);
         }
@@ -234,7 +221,7 @@ pairs_add(PairSet *set, uint64_t a, uint64_t b, bool *first)
   if (!a && !b) {
     b = 1; // (0, 0) marks an empty slot
   }
-  size_t i = (size_t)mix64(a ^ mix64(b)) & (set->size - 1);
+  size_t i = (size_t)ent_mix64(a ^ ent_mix64(b)) & (set->size - 1);
   while ((set->keys[2 * i] || set->keys[2 * i + 1]) &&
          (set->keys[2 * i] != a || set->keys[2 * i + 1] != b)) {
     i = (i + 1) & (set->size - 1);

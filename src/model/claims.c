@@ -252,12 +252,7 @@ keyed_entity(EntGraph *g,
   transient =
     transient && (phase == STREAM_INDEX || !ent_index_suspect(&g->index, id));
   if (transient && phase != STREAM_INDEX) {
-    return fail(g,
-                ENT_ERR_IO,
-                at,
-                "'%s' was not there when this file was first read: the file "
-                "changed while it was exported; export it again",
-                id);
+    return ent_graph_changed(g, id, at);
   }
   EntPool *pool = transient ? &g->element_strings : &g->strings;
   TRY(st,

@@ -580,11 +580,10 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
               describe(g, existing));
 }
 
-/// The error for an entity that the second reading of a file finds but
-/// the first did not.
-static EntStatus
-changed(EntGraph *g, const char *id, const EntCaret *at)
+EntStatus
+ent_graph_changed(EntGraph *graph, const char *id, const EntCaret *at)
 {
+  EntGraph *g = graph;
   return fail(g,
               ENT_ERR_IO,
               at,
@@ -669,7 +668,7 @@ ent_graph_add_entity(EntGraph *graph,
   bool transient = phase != STREAM_OFF && !g->loading_registry &&
                    cls != ENT_CLASS_SOURCE && cls != ENT_CLASS_CORPUS;
   if (transient && phase == STREAM_WRITE) {
-    return changed(g, id, at);
+    return ent_graph_changed(g, id, at);
   }
   if (transient && phase == STREAM_INDEX) {
     TRY(st, ent_graph_index_entity(g, id, cls, name, at));
@@ -677,7 +676,7 @@ ent_graph_add_entity(EntGraph *graph,
   transient =
     transient && (phase == STREAM_INDEX || !ent_index_suspect(&g->index, id));
   if (transient && phase == STREAM_RESOLVE) {
-    return changed(g, id, at);
+    return ent_graph_changed(g, id, at);
   }
   EntPool *pool = transient ? &g->element_strings : &g->strings;
   if (ent_grow(

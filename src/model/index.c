@@ -17,16 +17,6 @@
 
 enum { CLASS_BITS = 5 };
 
-static uint64_t
-mix64(uint64_t x)
-{
-  x ^= x >> 30;
-  x *= 0xBF58476D1CE4E5B9ULL;
-  x ^= x >> 27;
-  x *= 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
-
 uint64_t
 ent_id_key(const char *id)
 {
@@ -37,7 +27,7 @@ ent_id_key(const char *id)
   for (size_t i = 0; i < len; ++i) {
     fnv = (fnv ^ (unsigned char)id[i]) * 0x100000001B3ULL;
   }
-  return ent_hash(id, len) ^ mix64(fnv);
+  return ent_hash(id, len) ^ ent_mix64(fnv);
 }
 
 /// A second, independent 32-bit hash of an ID: posts and responses,
@@ -298,7 +288,7 @@ ent_index_free(EntIndex *index)
 static size_t
 name_slot(const EntIndex *index, uint64_t key)
 {
-  size_t i = (size_t)mix64(key) & (index->size_names - 1);
+  size_t i = (size_t)ent_mix64(key) & (index->size_names - 1);
   while (index->names[i].offset && index->names[i].key != key) {
     i = (i + 1) & (index->size_names - 1);
   }

@@ -266,6 +266,11 @@ EntStatus ent_graph_index_entity(EntGraph *graph,
                                  EntClass cls,
                                  const char *name,
                                  const EntCaret *at);
+/// Streaming: the error for an entity that a later pass over a file finds
+/// but the first did not (the file changed in between).
+EntStatus ent_graph_changed(EntGraph *graph,
+                            const char *id,
+                            const EntCaret *at);
 /// Streaming: find the line of the definition of `e`, made from the index
 /// (which keeps its dataset, not its line), for a message about it.
 void ent_graph_locate(EntGraph *graph, Entity *e);

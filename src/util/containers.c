@@ -36,6 +36,16 @@ ent_hash(const char *s, size_t len)
   return h;
 }
 
+uint64_t
+ent_mix64(uint64_t x)
+{
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
 void
 ent_map_init(EntMap *map)
 {

@@ -93,6 +93,10 @@ void *ent_map_get(const EntMap *map, const char *key);
 /// Insert or replace; `key` is borrowed and must outlive the map.
 EntStatus ent_map_put(EntMap *map, const char *key, void *value);
 uint64_t ent_hash(const char *s, size_t len);
+/// A hash of a 64-bit key whose low bits depend on all of its bits (the
+/// splitmix64 finaliser): a plain multiply leaves the low bits to the high
+/// ones alone, and keys that differ there would probe one slot.
+uint64_t ent_mix64(uint64_t x);
 
 /**
  * Make room for one more item in the array `*items` of `*cap` items of
