@@ -242,18 +242,8 @@ keyed_entity(EntGraph *g,
     return fail(g, ENT_ERR_NO_MEMORY, at, "too many entities");
   }
   EntStatus st = ENT_SUCCESS;
-  // Streaming: indexed in the first pass, made for each element after
-  // (see ent_graph_add_entity()).
-  const int phase = g->stream_phase;
-  bool transient = phase != STREAM_OFF && !g->loading_registry;
-  if (transient && phase == STREAM_INDEX) {
-    TRY(st, ent_graph_index_entity(g, id, cls, NULL, at));
-  }
-  transient =
-    transient && (phase == STREAM_INDEX || !ent_index_suspect(&g->index, id));
-  if (transient && phase != STREAM_INDEX) {
-    return ent_graph_changed(g, id, at);
-  }
+  bool transient = false;
+  TRY(st, ent_graph_place(g, cls, id, NULL, at, &transient));
   EntPool *pool = transient ? &g->element_strings : &g->strings;
   TRY(st,
       ent_grow(

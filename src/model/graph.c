@@ -106,7 +106,7 @@ ent_graph_free(EntGraph *graph)
     free(graph->active);
     ent_index_free(&graph->index);
     ent_map_clear(&graph->element_ids);
-    free((void *)graph->dataset_bases);
+    free(graph->datasets);
     ent_map_clear(&graph->ids);
     ent_map_clear(&graph->text_overrides);
     ent_map_clear(&graph->referred);
@@ -268,9 +268,9 @@ from_index(EntGraph *g, const char *id)
   }
   const EntClass cls = ent_index_class(entry);
   const uint32_t dataset = ent_index_dataset(entry);
-  const char *base = dataset < g->n_dataset_bases && g->dataset_bases[dataset]
-                       ? g->dataset_bases[dataset]
-                       : g->own_base;
+  const EntDatasetInfo *info =
+    dataset < g->n_datasets_known ? &g->datasets[dataset] : NULL;
+  const char *base = info && info->base ? info->base : g->own_base;
   EntBuf iri = { NULL, 0, 0 };
   Entity *e = &g->entities[g->n_entities];
   memset(e, 0, sizeof(*e));
@@ -282,9 +282,7 @@ from_index(EntGraph *g, const char *id)
   e->source = e->content_keyed ? g->current_source : entry->source;
   e->transient = true;
   // Where it is defined: its dataset, the line found if a message needs it.
-  e->at.document = dataset < g->n_dataset_bases
-                     ? g->dataset_bases[g->n_dataset_bases + dataset]
-                     : NULL;
+  e->at.document = info ? info->document : NULL;
   e->key = ENT_INDEXED_KEY | rank;
   e->id = ent_pool_copy(&g->element_strings, id, strlen(id));
   if (!e->id || ent_mint_iri(&iri, base, cls, id)) {
@@ -305,7 +303,7 @@ from_index(EntGraph *g, const char *id)
 uint32_t
 ent_graph_find(EntGraph *graph, const char *id)
 {
-  const uint32_t i = id ? find(graph, id) : ENT_NO_ENTITY;
+  const uint32_t i = ent_graph_find_read(graph, id);
   return i == ENT_NO_ENTITY && id && graph->index.sealed ? from_index(graph, id)
                                                          : i;
 }
@@ -368,33 +366,21 @@ static EntStatus
 note_base(EntGraph *g, const EntCaret *at)
 {
   const size_t d = g->current_dataset;
-  if (d >= g->n_dataset_bases) {
-    size_t n = g->n_dataset_bases ? g->n_dataset_bases : 16;
-    while (n <= d) {
-      n *= 2;
-    }
-    const char **grown =
-      realloc((void *)g->dataset_bases, 2 * n * sizeof(const char *));
-    if (!grown) {
-      return ENT_ERR_NO_MEMORY;
-    }
-    // Bases in the first half, documents in the second.
-    memmove((void *)(grown + n),
-            (void *)(grown + g->n_dataset_bases),
-            g->n_dataset_bases * sizeof(const char *));
-    memset((void *)(grown + g->n_dataset_bases),
+  while (d >= g->n_datasets_known) {
+    const size_t known = g->n_datasets_known;
+    EntStatus st = ENT_SUCCESS;
+    TRY(
+      st,
+      ent_grow(
+        &g->datasets, &g->n_datasets_known, known, sizeof(EntDatasetInfo), 16));
+    memset(g->datasets + known,
            0,
-           (n - g->n_dataset_bases) * sizeof(const char *));
-    memset((void *)(grown + n + g->n_dataset_bases),
-           0,
-           (n - g->n_dataset_bases) * sizeof(const char *));
-    g->dataset_bases = grown;
-    g->n_dataset_bases = n;
+           (g->n_datasets_known - known) * sizeof(EntDatasetInfo));
   }
-  g->dataset_bases[d] = g->base;
-  if (at && at->document && !g->dataset_bases[g->n_dataset_bases + d]) {
-    g->dataset_bases[g->n_dataset_bases + d] =
-      ent_pool_intern(&g->strings, at->document);
+  EntDatasetInfo *info = &g->datasets[d];
+  info->base = g->base;
+  if (at && at->document && !info->document) {
+    info->document = ent_pool_intern(&g->strings, at->document);
   }
   return ENT_SUCCESS;
 }
@@ -580,16 +566,45 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
               describe(g, existing));
 }
 
-EntStatus
-ent_graph_changed(EntGraph *graph, const char *id, const EntCaret *at)
+static EntStatus
+changed(EntGraph *g, const char *id, const EntCaret *at)
 {
-  EntGraph *g = graph;
   return fail(g,
               ENT_ERR_IO,
               at,
               "'%s' was not there when this file was first read: the file "
               "changed while it was exported; export it again",
               id);
+}
+
+EntStatus
+ent_graph_place(EntGraph *graph,
+                EntClass cls,
+                const char *id,
+                const char *name,
+                const EntCaret *at,
+                bool *transient)
+{
+  EntGraph *g = graph;
+  const int phase = g->stream_phase;
+  // Streaming, the datasets' entities go to the index, not to records
+  // kept for the whole export: only sources (and IDs whose fingerprints
+  // two definitions share, read exactly by a third pass) are kept.
+  *transient = phase != STREAM_OFF && !g->loading_registry &&
+               cls != ENT_CLASS_SOURCE && cls != ENT_CLASS_CORPUS;
+  if (!*transient) {
+    return ENT_SUCCESS;
+  }
+  if (phase == STREAM_INDEX) {
+    return ent_graph_index_entity(g, id, cls, name, at);
+  }
+  if (phase == STREAM_RESOLVE && ent_index_suspect(&g->index, id)) {
+    *transient = false; // read exactly: a kept record
+    return ENT_SUCCESS;
+  }
+  // The index has every entity of the first pass: made from it, this one
+  // would have been found.
+  return changed(g, id, at);
 }
 
 EntStatus
@@ -662,22 +677,8 @@ ent_graph_add_entity(EntGraph *graph,
   if (g->n_entities >= ENT_NO_ENTITY - 1) {
     return fail(g, ENT_ERR_NO_MEMORY, at, "too many entities");
   }
-  // Streaming, the datasets' entities go to the index, not to records
-  // kept for the whole export: only sources (and IDs whose fingerprints
-  // two definitions share, read exactly by a third pass) are kept.
-  bool transient = phase != STREAM_OFF && !g->loading_registry &&
-                   cls != ENT_CLASS_SOURCE && cls != ENT_CLASS_CORPUS;
-  if (transient && phase == STREAM_WRITE) {
-    return ent_graph_changed(g, id, at);
-  }
-  if (transient && phase == STREAM_INDEX) {
-    TRY(st, ent_graph_index_entity(g, id, cls, name, at));
-  }
-  transient =
-    transient && (phase == STREAM_INDEX || !ent_index_suspect(&g->index, id));
-  if (transient && phase == STREAM_RESOLVE) {
-    return ent_graph_changed(g, id, at);
-  }
+  bool transient = false;
+  TRY(st, ent_graph_place(g, cls, id, name, at, &transient));
   EntPool *pool = transient ? &g->element_strings : &g->strings;
   if (ent_grow(
         &g->entities, &g->cap_entities, g->n_entities, sizeof(Entity), 256)) {

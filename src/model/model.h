@@ -114,6 +114,12 @@ typedef struct {
   uint32_t offset;  ///< In name_text, + 1 (0: empty slot)
 } EntIndexName;
 
+/// Streaming: what the index's entities of one dataset share.
+typedef struct {
+  const char *base;     ///< Their IRIs' base
+  const char *document; ///< The dataset's path (interned), for messages
+} EntDatasetInfo;
+
 /// Streaming's index of the entities the datasets define (index.c).
 typedef struct {
   unsigned key_bits;      ///< Tests: keys cut to this many bits (0: 64)
@@ -215,15 +221,15 @@ struct EntGraphImpl {
   uint32_t *active; ///< Entities defined by the current element
   size_t n_active;
   size_t cap_active;
-  EntPool element_strings;    ///< Values of the current element
-  EntIndex index;             ///< Streaming: the datasets' entities
-  size_t n_kept;              ///< Streaming: entities [0, n_kept) are kept
-                              ///< records (registry, corpus, sources, IDs the
-                              ///< index could not tell apart); the rest are
-                              ///< the current element's, made from the index
-  EntMap element_ids;         ///< Streaming: ID -> index + 1 of those
-  const char **dataset_bases; ///< Streaming: the base of each dataset
-  size_t n_dataset_bases;
+  EntPool element_strings;  ///< Values of the current element
+  EntIndex index;           ///< Streaming: the datasets' entities
+  size_t n_kept;            ///< Streaming: entities [0, n_kept) are kept
+                            ///< records (registry, corpus, sources, IDs the
+                            ///< index could not tell apart); the rest are
+                            ///< the current element's, made from the index
+  EntMap element_ids;       ///< Streaming: ID -> index + 1 of those
+  EntDatasetInfo *datasets; ///< Streaming: by dataset ordinal
+  size_t n_datasets_known;  ///< Size of `datasets`
   bool actor_known[ENT_CLASS_COUNT_]; ///< actor_class set for each class
   bool actor_class[ENT_CLASS_COUNT_]; ///< A subclass of ent:Actor
   EntMap text_overrides; ///< Source ID -> text path given by the caller
@@ -266,11 +272,18 @@ EntStatus ent_graph_index_entity(EntGraph *graph,
                                  EntClass cls,
                                  const char *name,
                                  const EntCaret *at);
-/// Streaming: the error for an entity that a later pass over a file finds
-/// but the first did not (the file changed in between).
-EntStatus ent_graph_changed(EntGraph *graph,
-                            const char *id,
-                            const EntCaret *at);
+/// Whether a new entity `id` of class `cls` is made for the current element
+/// only (*transient: streaming's datasets' entities) or kept (sources, the
+/// registry, a whole read; the IDs the third pass reads exactly).  In the
+/// first pass the entity goes to the index (`name` kept if an actor's); a
+/// later pass that finds an entity the first did not is an error (the
+/// file changed in between).
+EntStatus ent_graph_place(EntGraph *graph,
+                          EntClass cls,
+                          const char *id,
+                          const char *name,
+                          const EntCaret *at,
+                          bool *transient);
 /// Streaming: find the line of the definition of `e`, made from the index
 /// (which keeps its dataset, not its line), for a message about it.
 void ent_graph_locate(EntGraph *graph, Entity *e);
