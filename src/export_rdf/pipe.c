@@ -15,7 +15,7 @@
 
 /// Batches in flight: one being filled, the rest queued or being written.
 /// Memory stays a few batches whatever the size of the export.
-enum { PIPE_SLOTS = 4, BATCH_BYTES = 1 << 18, OUT_BLOCKS = 4 };
+enum { PIPE_SLOTS = 4, BATCH_BYTES = 1 << 16, OUT_BLOCKS = 3 };
 
 // ---- A ring of slots handed from one thread to another ---------------------
 // The producer fills slot `filling`, then queues it and moves to the next,

@@ -230,9 +230,9 @@ ent_graph_named_graphs(const EntGraph *graph, const char ***iris, size_t *n)
 }
 
 /// raptor's own FILE* iostream calls fputc() for every byte; this one
-/// gathers bytes and hands them to the FILE 256 KiB at a time, or to an
+/// gathers bytes and hands them to the FILE 128 KiB at a time, or to an
 /// output thread (rdf_writer_threaded()).
-enum { BUFFER_SIZE = 1 << 18 };
+enum { BUFFER_SIZE = 1 << 17 };
 typedef struct {
   FILE *stream;
   OutThread *io; ///< Writes the full blocks, or NULL: fwrite() here

@@ -1756,8 +1756,8 @@ keep_pending(Loader *ld)
     }
   }
   for (size_t i = 0; i < ld->failed.size; ++i) {
-    if (ld->failed.keys[i]) {
-      const char *key = ent_pool_intern(&d->pool, ld->failed.keys[i]);
+    if (ld->failed.slots[i].key) {
+      const char *key = ent_pool_intern(&d->pool, ld->failed.slots[i].key);
       if (!key || ent_map_put(&d->failed, key, (void *)(uintptr_t)1)) {
         note_status(ld, ENT_ERR_NO_MEMORY);
         return;

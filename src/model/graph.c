@@ -178,7 +178,7 @@ drop_transients(EntGraph *g)
   g->n_entities = kept;
   g->n_kept = kept;
   g->index.element_start = g->index.n;
-  ent_map_clear(&g->element_ids);
+  ent_map_empty(&g->element_ids); // its slots serve the next element
 }
 
 EntStatus
@@ -230,9 +230,11 @@ activate(EntGraph *g, uint32_t index)
 static uint32_t
 find(const EntGraph *g, const char *id)
 {
-  uintptr_t v = (uintptr_t)ent_map_get(&g->ids, id);
-  if (!v && g->element_ids.count) {
-    v = (uintptr_t)ent_map_get(&g->element_ids, id);
+  // Hashed once for both maps: streamed, every reference looks in both.
+  const uint64_t hash = ent_hash(id, strlen(id));
+  uintptr_t v = (uintptr_t)ent_map_get_hashed(&g->element_ids, id, hash);
+  if (!v) {
+    v = (uintptr_t)ent_map_get_hashed(&g->ids, id, hash);
   }
   return v ? (uint32_t)(v - 1) : ENT_NO_ENTITY;
 }

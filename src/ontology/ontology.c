@@ -439,8 +439,8 @@ static void
 free_terms(EntOntology *ont)
 {
   for (size_t i = 0; i < ont->terms.size; ++i) {
-    OntTerm *t = ont->terms.values[i];
-    if (ont->terms.keys[i] && t) {
+    OntTerm *t = ont->terms.slots[i].value;
+    if (ont->terms.slots[i].key && t) {
       free((void *)t->supers);
       free((void *)t->types);
       free(t);

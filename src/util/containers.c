@@ -55,54 +55,77 @@ ent_map_init(EntMap *map)
 void
 ent_map_clear(EntMap *map)
 {
-  free(map->keys);
-  free(map->values);
+  free(map->slots); // the tags live in the same block
   ent_map_init(map);
 }
 
-static size_t
-find_slot(const char *const *keys, size_t size, const char *key)
+void
+ent_map_empty(EntMap *map)
 {
-  size_t i = (size_t)ent_hash(key, strlen(key)) & (size - 1);
-  while (keys[i] && strcmp(keys[i], key) != 0) {
-    i = (i + 1) & (size - 1);
+  if (map->count) {
+    memset(map->slots, 0, map->size * (sizeof(EntMapSlot) + sizeof(uint32_t)));
+    map->count = 0;
+  }
+}
+
+static uint32_t
+tag_of(uint64_t hash)
+{
+  // The high half (the slot comes from the low bits), never 0 (free).
+  return (uint32_t)(hash >> 32) | 1U;
+}
+
+static size_t
+find_slot(const EntMap *map, const char *key, uint64_t hash)
+{
+  const size_t mask = map->size - 1;
+  const uint32_t tag = tag_of(hash);
+  size_t i = (size_t)hash & mask;
+  // A used slot always has a key; the analyzer cannot know it.
+  while (map->tags[i] && (map->tags[i] != tag || !map->slots[i].key ||
+                          strcmp(map->slots[i].key, key) != 0)) {
+    i = (i + 1) & mask;
   }
   return i;
 }
 
 void *
-ent_map_get(const EntMap *map, const char *key)
+ent_map_get_hashed(const EntMap *map, const char *key, uint64_t hash)
 {
   if (!map->size) {
     return NULL;
   }
-  const size_t i = find_slot(map->keys, map->size, key);
-  return map->keys[i] ? map->values[i] : NULL;
+  const size_t i = find_slot(map, key, hash);
+  return map->tags[i] ? map->slots[i].value : NULL;
+}
+
+void *
+ent_map_get(const EntMap *map, const char *key)
+{
+  return map->size ? ent_map_get_hashed(map, key, ent_hash(key, strlen(key)))
+                   : NULL;
 }
 
 static EntStatus
 grow(EntMap *map)
 {
-  const size_t size = map->size ? map->size * 2 : 64;
-  const char **keys = calloc(size, sizeof(char *));
-  void **values = calloc(size, sizeof(void *));
-  if (!keys || !values) {
-    free(keys);
-    free(values);
+  EntMap grown = { NULL, NULL, map->size ? map->size * 2 : 64, map->count };
+  grown.slots = calloc(grown.size, sizeof(EntMapSlot) + sizeof(uint32_t));
+  if (!grown.slots) {
     return ENT_ERR_NO_MEMORY;
   }
+  grown.tags = (uint32_t *)(void *)(grown.slots + grown.size);
   for (size_t i = 0; i < map->size; ++i) {
-    if (map->keys[i]) {
-      const size_t j = find_slot(keys, size, map->keys[i]);
-      keys[j] = map->keys[i];
-      values[j] = map->values[i];
+    if (map->tags[i]) {
+      const char *key = map->slots[i].key;
+      const uint64_t hash = ent_hash(key, strlen(key));
+      const size_t j = find_slot(&grown, key, hash);
+      grown.slots[j] = map->slots[i];
+      grown.tags[j] = tag_of(hash);
     }
   }
-  free(map->keys);
-  free(map->values);
-  map->keys = keys;
-  map->values = values;
-  map->size = size;
+  free(map->slots);
+  *map = grown;
   return ENT_SUCCESS;
 }
 
@@ -116,12 +139,14 @@ ent_map_put(EntMap *map, const char *key, void *value)
       return st;
     }
   }
-  const size_t i = find_slot(map->keys, map->size, key);
-  if (!map->keys[i]) {
-    map->keys[i] = key;
+  const uint64_t hash = ent_hash(key, strlen(key));
+  const size_t i = find_slot(map, key, hash);
+  if (!map->tags[i]) {
+    map->slots[i].key = key;
+    map->tags[i] = tag_of(hash);
     ++map->count;
   }
-  map->values[i] = value;
+  map->slots[i].value = value;
   return ENT_SUCCESS;
 }
 

@@ -80,18 +80,31 @@ void ent_vlog(EntWorld *world,
 // ---- Hash map from NUL-terminated strings to pointers -------------------
 
 typedef struct {
-  const char **keys;
-  void **values;
+  const char *key; ///< Borrowed; NULL: a free slot
+  void *value;
+} EntMapSlot;
+
+typedef struct {
+  EntMapSlot *slots;
+  /// Part of each used slot's key hash, 0 where the slot is free: a probe
+  /// reads this dense array and looks at a slot and its string only where
+  /// the tag matches, so a key that is absent costs one small read.
+  uint32_t *tags;
   size_t size;  ///< Slots (a power of two)
   size_t count; ///< Used slots
 } EntMap;
 
 void ent_map_init(EntMap *map);
 void ent_map_clear(EntMap *map);
+/// Forget every key but keep the slots (a map refilled again and again).
+void ent_map_empty(EntMap *map);
 /// The value under `key`, or NULL.
 void *ent_map_get(const EntMap *map, const char *key);
 /// Insert or replace; `key` is borrowed and must outlive the map.
 EntStatus ent_map_put(EntMap *map, const char *key, void *value);
+/// ent_map_get for a key whose ent_hash() the caller has: one string
+/// looked up in several maps is hashed once.
+void *ent_map_get_hashed(const EntMap *map, const char *key, uint64_t hash);
 uint64_t ent_hash(const char *s, size_t len);
 /// A hash of a 64-bit key whose low bits depend on all of its bits (the
 /// splitmix64 finaliser): a plain multiply leaves the low bits to the high

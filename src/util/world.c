@@ -193,28 +193,25 @@ first_column_of_line(EntWorld *world, const char *path, unsigned long line)
   if (!f) {
     return 0;
   }
-  int c = 0;
-  while (cur->line < line && (c = getc_unlocked(f)) != EOF) {
-    if (c == '\n') {
-      ++cur->line;
-    }
-  }
-  unsigned long column = 0;
-  if (cur->line == line) {
-    unsigned long col = 1;
-    while ((c = getc_unlocked(f)) != EOF && c != '\n') {
-      if (c != ' ' && c != '\t' && c != '\r') {
-        column = col;
-        break;
-      }
-      ++col;
-    }
-    // The rest of the line, so that the cursor stands at a line's start.
-    while (c != EOF && c != '\n') {
-      c = getc_unlocked(f);
-    }
+  // Whole lines at a time (getline looks for the newline with memchr):
+  // the first message may stand far into a large dataset.
+  char *text = NULL;
+  size_t cap = 0;
+  while (cur->line < line && getline(&text, &cap, f) >= 0) {
     ++cur->line;
   }
+  unsigned long column = 0;
+  const ssize_t len = cur->line == line ? getline(&text, &cap, f) : -1;
+  if (len >= 0) {
+    for (ssize_t i = 0; i < len && text[i] != '\n'; ++i) {
+      if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+        column = (unsigned long)i + 1;
+        break;
+      }
+    }
+    ++cur->line; // the cursor stands at the next line's start
+  }
+  free(text);
   return column;
 }
 
