@@ -83,6 +83,8 @@ grep -q '^| entente export -f turtle > /dev/null | 5k | [0-9]' "$tmp/results.md"
 grep -q '^| entente export -f ntriples | tiny | [0-9]' "$tmp/results.md" ||
   fail "no tiny-dataset row in the results"
 grep -q '^Targets (issue 13):' "$tmp/results.md" || fail "no issue 13 targets"
+grep -q '^| storage: dd of the N-Quads export.s size, fsync | 5k | [0-9]' "$tmp/results.md" ||
+  fail "no storage (dd) row in the results"
 # 5k entities are too few for the estimate to be judged (RSS noise).
 grep -Eq '^NOTE +5k: index estimate: .* bytes per entity .*not judged' "$tmp/results.md" ||
   fail "no bytes-per-entity line in the results"
