@@ -62,7 +62,11 @@ ent_map_clear(EntMap *map)
 void
 ent_map_empty(EntMap *map)
 {
-  if (map->count) {
+  if (map->size > 1024 && map->count * 8 < map->size) {
+    // Grown once for far more keys than it holds now: zeroing it for each
+    // small element that follows would cost more than the element.
+    ent_map_clear(map);
+  } else if (map->count) {
     memset(map->slots, 0, map->size * (sizeof(EntMapSlot) + sizeof(uint32_t)));
     map->count = 0;
   }

@@ -447,6 +447,30 @@ test_map(void)
   assert(ent_map_get(&map, "") == &empty_value);
   assert(map.count == N_KEYS + 1);
 
+  // A caller that has the hash finds the same values.
+  for (int i = 0; i < N_KEYS; i += 97) {
+    const uint64_t h = ent_hash(keys[i], strlen(keys[i]));
+    assert(ent_map_get_hashed(&map, keys[i], h) == ent_map_get(&map, keys[i]));
+  }
+
+  // Emptied, it forgets every key; refilled, it finds the new ones.  Full
+  // when emptied, it keeps its slots; then sparse, it lets them go.
+  const size_t size = map.size;
+  ent_map_empty(&map);
+  assert(map.count == 0 && map.size == size);
+  for (int i = 0; i < N_KEYS; ++i) {
+    assert(ent_map_get(&map, keys[i]) == NULL);
+  }
+  assert(ent_map_get(&map, "") == NULL);
+  assert(ent_map_put(&map, keys[3], &values[3]) == ENT_SUCCESS);
+  assert(ent_map_get(&map, keys[3]) == &values[3]);
+  assert(ent_map_get(&map, keys[4]) == NULL);
+  ent_map_empty(&map);
+  assert(map.count == 0 && (size <= 1024 ? map.size == size : map.size == 0));
+  assert(ent_map_get(&map, keys[3]) == NULL);
+  assert(ent_map_put(&map, keys[5], &values[5]) == ENT_SUCCESS);
+  assert(ent_map_get(&map, keys[5]) == &values[5]);
+
   ent_map_clear(&map);
   assert(map.count == 0 && map.size == 0);
   assert(ent_map_get(&map, "key-1") == NULL);
