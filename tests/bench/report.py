@@ -503,8 +503,9 @@ if issue13:
                 note13("%s -> %s: %s to a file: time x%.2f for x%.2f "
                        "statements (%.2f s -> %.2f s; %s)"
                        % (sa, sb, NAMES[f], gt, gn, ra["s"], rb["s"],
-                          "within 11x" if gt <= 1.1 * gn else
-                          "over 11x: see the storage NOTE"))
+                          "within 1.1x the size ratio" if gt <= 1.1 * gn
+                          else "over 1.1x the size ratio: see the storage "
+                          "NOTE, where the bench measured it"))
                 continue
             target13(gt <= 1.1 * gn, "%s -> %s: %s time x%.2f for x%.2f "
                      "statements (%.2f s -> %.2f s; target <= 1.1x the size "
