@@ -10,7 +10,8 @@ median CPU microseconds (user + system, every thread; may be empty), and
 for a failed command the first line of its stderr that is not a warning
 and its wall time in microseconds.
 With --issue13: META.tsv: size, entities, statements, kind (tiny, main,
-buffered); CHECKS.tsv: check, size, PASS/FAIL/SKIP/NOTE, detail (the
+buffered, diagram) and, for a diagram dataset, the entities asked of
+tests/bench/gen; CHECKS.tsv: check, size, PASS/FAIL/SKIP/NOTE, detail (the
 parse-back checks `run` made).
 Writes HEAD.md + table + checks to OUT.md and the table and checks to
 standard output.
@@ -48,7 +49,8 @@ if issue13:
         f = line.rstrip("\n").split("\t")
         if len(f) >= 4 and f[1] and f[2]:
             meta[f[0]] = dict(entities=int(f[1]), statements=int(f[2]),
-                              kind=f[3])
+                              kind=f[3],
+                              asked=int(f[4]) if len(f) > 4 and f[4] else None)
     for line in open(issue13[1], encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if len(f) >= 4:
@@ -274,7 +276,10 @@ for size in sizes:
 STREAMED = ("ntriples", "nquads", "turtle", "trig")
 NAMES = dict(ntriples="N-Triples", nquads="N-Quads", turtle="Turtle",
              trig="TriG", jsonld="JSON-LD", rdfxml="RDF/XML",
-             rdfjson="RDF/JSON")
+             rdfjson="RDF/JSON", dot="DOT", svg="SVG")
+# Diagrams with the default cap: at most this many seconds for a dataset of
+# up to this many entities (as tests/bench/gen counts them).
+DIAGRAM_TARGETS = ((200_000, 10), (1_000_000, 60))
 INDEX_BYTES = 48          # the reference index: bytes per entity
 INDEX_JUDGED_MB = 1       # smaller indexes are within RSS noise
 BEYOND_MB = 64            # streamed formats: peak RSS beyond the index
@@ -451,13 +456,16 @@ if issue13:
         skip13("30M extrapolation: needs two sizes (e.g. --sizes 1M,10M)")
 
     # 3. Growth
-    grow_sizes = sorted((k for k, v in meta.items() if v["kind"] != "tiny"),
+    grow_sizes = sorted((k for k, v in meta.items()
+                         if v["kind"] in ("main", "buffered")),
                         key=lambda k: meta[k]["statements"])
     for f in ("ntriples", "nquads", "turtle", "trig", "jsonld", "rdfxml",
-              "rdfjson"):
+              "rdfjson", "dot", "svg"):
         label = "entente export -f " + f
         ok_runs = []
-        for size in grow_sizes:
+        # Diagrams: on the --sizes datasets only (the diagram datasets are
+        # judged on their own below).
+        for size in (main if f in ("dot", "svg") else grow_sizes):
             r = find(size, label)
             if not r:
                 continue
@@ -542,6 +550,32 @@ if issue13:
                    "size, fsync): time x%.2f for x%.2f statements "
                    "(%.2f s -> %.2f s)" % (sa, sb, rb["s"] / ra["s"], nb / na,
                                            ra["s"], rb["s"]))
+
+    # 4. Diagrams of big corpora, with the default cap
+    for size in sorted((k for k, v in meta.items() if v["kind"] == "diagram"),
+                       key=lambda k: meta[k]["statements"]):
+        m = meta[size]
+        asked = m["asked"] or m["entities"]
+        limit = next((t for n, t in DIAGRAM_TARGETS if asked <= n), None)
+        for f in ("dot", "svg"):
+            r = find(size, "entente export -f " + f)
+            if not r:
+                skip13("%s: %s: not run" % (size, NAMES[f]))
+                continue
+            what = ("%s (gen %d: %d entities, %d statements): %s with the "
+                    "default cap" % (size, asked, m["entities"],
+                                     m["statements"], NAMES[f]))
+            if r["status"] != "ok":
+                target13(False, "%s: %s%s; stderr: %s" % (
+                    what, r["status"],
+                    " after %.2f s" % r["fail_s"] if r["fail_s"] else "",
+                    r["msg"] or "-"))
+            elif limit is None:
+                note13("%s: %.2f s, %.0f MB (no target past %d entities)"
+                       % (what, r["s"], r["rss"], DIAGRAM_TARGETS[-1][0]))
+            else:
+                target13(r["s"] < limit, "%s: %.2f s, %.0f MB peak RSS "
+                         "(target < %d s)" % (what, r["s"], r["rss"], limit))
 
     # 5. Parse-back checks (made by run)
     for c in checks13_rows:
