@@ -413,6 +413,37 @@ if run_clean hard-nq "$ENTENTE" export "$tmp/hard.xml" -f nquads; then
   done
 fi
 
+# --- JSON-LD's parts, written through a buffer per graph --------------------
+# The sort by graph gathers each graph's statements in a buffer of at most
+# 256 KiB: here one graph's statements fill it several times, and one
+# statement (a 390 KB description) is longer than any buffer.
+"$PY" - "$tmp/big.xml" <<'PYEOF'
+import sys
+out = open(sys.argv[1], "w", encoding="utf-8")
+out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+          '<dataset xmlns="https://w3id.org/entente/format/1" id="big" '
+          'base="https://example.org/id/" xml:lang="en">\n<sources>\n'
+          '<source id="r" published="2025-03-24"><title>R</title>'
+          '<description>%s</description></source>\n'
+          '<source id="s" published="2025-03-24"><title>S</title></source>\n'
+          '</sources>\n<countries>\n' % ("long \u0436 text " * 30000))
+for i in range(3000):
+    out.write('<country id="c%d" source="%s"><name>Country number %d, '
+              'with a name long enough</name></country>\n'
+              % (i, "s" if i % 3 else "r", i))
+out.write('</countries>\n</dataset>\n')
+PYEOF
+if run_clean big-nq "$ENTENTE" export "$tmp/big.xml" -f nquads &&
+  run_clean big-jsonld "$ENTENTE" export "$tmp/big.xml" -f jsonld -o "$tmp/big.jsonld"; then
+  canon_quads <"$tmp/big-nq.out" >"$tmp/parsed/big.ref"
+  [ "$(wc -l <"$tmp/parsed/big.ref")" -gt 9000 ] ||
+    fail "big JSON-LD case: only $(wc -l <"$tmp/parsed/big.ref") quads"
+  if [ -d "$ENTENTE_SRC/tests/js/node_modules/jsonld" ]; then
+    node "$ENTENTE_SRC/tests/js/rdf-to-nquads.mjs" jsonld "$tmp/big.jsonld" 2>"$tmp/big-js.err" | canon_quads |
+      cmp -s - "$tmp/parsed/big.ref" || fail "big JSON-LD case: jsonld.js reads other quads than the N-Quads export: $(head -1 "$tmp/big-js.err")"
+  fi
+fi
+
 # --- names, extensions, standard output, compression -----------------------
 expect_usage() { # DESCRIPTION ARGS...: exit 64, one message, no file
   local what=$1
