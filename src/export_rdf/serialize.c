@@ -1238,8 +1238,9 @@ triple_length(const char *line, size_t len)
 // file.  A pwrite per statement was a quarter of a JSON-LD export's time
 // (system calls, and the page cache looked up again for every line), so
 // each graph's statements gather in a buffer of its own, written when
-// full: PART_BUDGET bytes in all, at least PART_MIN and at most PART_MAX
-// a graph, allocated when the graph's first statement comes.
+// full: PART_BUDGET bytes shared out, at least PART_MIN and at most
+// PART_MAX a graph (so more than the budget past 32,768 graphs), each
+// allocated when its graph's first statement comes.
 enum {
   PART_BUDGET = 16 << 20,
   PART_MIN = 512,
