@@ -75,8 +75,18 @@ ent_map_empty(EntMap *map)
 static uint32_t
 tag_of(uint64_t hash)
 {
-  // The high half (the slot comes from the low bits), never 0 (free).
+  // The high half, never 0 (free).
   return (uint32_t)(hash >> 32) | 1U;
+}
+
+static size_t
+home_of(uint32_t tag, size_t mask)
+{
+  // The home slot comes from the tag's own bits, so that growing a map
+  // places its keys from the tags alone: re-hashing every key read each
+  // key's string again, one cache miss a key once the map outgrew the
+  // cache.  Tables are far below 2^31 slots.
+  return (size_t)(tag >> 1) & mask;
 }
 
 static size_t
@@ -84,10 +94,13 @@ find_slot(const EntMap *map, const char *key, uint64_t hash)
 {
   const size_t mask = map->size - 1;
   const uint32_t tag = tag_of(hash);
-  size_t i = (size_t)hash & mask;
-  // A used slot always has a key; the analyzer cannot know it.
-  while (map->tags[i] && (map->tags[i] != tag || !map->slots[i].key ||
-                          strcmp(map->slots[i].key, key) != 0)) {
+  size_t i = home_of(tag, mask);
+  // The same pointer is the same key (interned strings are looked up by
+  // the copy the map holds): no need to read the string.  A used slot
+  // always has a key; the analyzer cannot know it.
+  while (map->tags[i] &&
+         (map->tags[i] != tag || !map->slots[i].key ||
+          (map->slots[i].key != key && strcmp(map->slots[i].key, key) != 0))) {
     i = (i + 1) & mask;
   }
   return i;
@@ -113,19 +126,26 @@ ent_map_get(const EntMap *map, const char *key)
 static EntStatus
 grow(EntMap *map)
 {
+  if (map->size >= ((size_t)1 << 31)) {
+    return ENT_ERR_NO_MEMORY; // home_of() spreads keys over 2^31 slots
+  }
   EntMap grown = { NULL, NULL, map->size ? map->size * 2 : 64, map->count };
   grown.slots = calloc(grown.size, sizeof(EntMapSlot) + sizeof(uint32_t));
   if (!grown.slots) {
     return ENT_ERR_NO_MEMORY;
   }
   grown.tags = (uint32_t *)(void *)(grown.slots + grown.size);
+  const size_t mask = grown.size - 1;
   for (size_t i = 0; i < map->size; ++i) {
-    if (map->tags[i]) {
-      const char *key = map->slots[i].key;
-      const uint64_t hash = ent_hash(key, strlen(key));
-      const size_t j = find_slot(&grown, key, hash);
+    const uint32_t tag = map->tags[i];
+    if (tag) {
+      // Keys are distinct: the first free slot from home is the place.
+      size_t j = home_of(tag, mask);
+      while (grown.tags[j]) {
+        j = (j + 1) & mask;
+      }
       grown.slots[j] = map->slots[i];
-      grown.tags[j] = tag_of(hash);
+      grown.tags[j] = tag;
     }
   }
   free(map->slots);

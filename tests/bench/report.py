@@ -3,7 +3,7 @@
 """The benchmark's table and target checks (called by tests/bench/run).
 
 usage: report.py ROWS.tsv HEAD.md OUT.md ROCKETRML(0|1) ROCKETRML_MAX
-                 [--issue13 META.tsv CHECKS.tsv]
+                 [--issue13 META.tsv CHECKS.tsv [GROWTH.tsv]]
 
 ROWS.tsv: label, size, triples, median microseconds, peak RSS KB, status,
 median CPU microseconds (user + system, every thread; may be empty), and
@@ -12,7 +12,10 @@ and its wall time in microseconds.
 With --issue13: META.tsv: size, entities, statements, kind (tiny, main,
 buffered, diagram) and, for a diagram dataset, the entities asked of
 tests/bench/gen; CHECKS.tsv: check, size, PASS/FAIL/SKIP/NOTE, detail (the
-parse-back checks `run` made).
+parse-back checks `run` made); GROWTH.tsv: what (validate or a format),
+small size, big size, then comma-separated per round: wall microseconds at
+the small size, at the big one, CPU microseconds at each, and "ok" or how a
+run failed (the growth phase: the two sizes in alternation).
 Writes HEAD.md + table + checks to OUT.md and the table and checks to
 standard output.
 """
@@ -21,10 +24,11 @@ import sys
 rows_path, head_path, out_path, rocket_on, rocket_max = sys.argv[1:6]
 issue13 = None
 if len(sys.argv) > 6:
-    if sys.argv[6] != "--issue13" or len(sys.argv) != 9:
+    if sys.argv[6] != "--issue13" or len(sys.argv) not in (9, 10):
         sys.exit("usage: report.py ROWS HEAD OUT ROCKETRML ROCKETRML_MAX "
-                 "[--issue13 META CHECKS]")
-    issue13 = (sys.argv[7], sys.argv[8])
+                 "[--issue13 META CHECKS [GROWTH]]")
+    issue13 = (sys.argv[7], sys.argv[8],
+               sys.argv[9] if len(sys.argv) == 10 else None)
 rows = []
 for line in open(rows_path, encoding="utf-8"):
     fields = line.rstrip("\n").split("\t")
@@ -57,6 +61,18 @@ if issue13:
             checks13_rows.append(dict(kind=f[0], size=f[1], status=f[2],
                                       detail=f[3]))
 extra_sizes = {k for k, v in meta.items() if v["kind"] != "main"}
+# The growth phase: what -> dict(small, big, ws, wb, cs, cb, status), wall
+# and CPU seconds per round at each size.
+growth_rows = {}
+if issue13 and issue13[2]:
+    def secs(field):
+        return [int(x) / 1e6 for x in field.split(",") if x]
+    for line in open(issue13[2], encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 8:
+            growth_rows[f[0]] = dict(small=f[1], big=f[2], ws=secs(f[3]),
+                                     wb=secs(f[4]), cs=secs(f[5]),
+                                     cb=secs(f[6]), status=f[7])
 
 
 def tps(r):
@@ -456,12 +472,50 @@ if issue13:
         skip13("30M extrapolation: needs two sizes (e.g. --sizes 1M,10M)")
 
     # 3. Growth
+    def alternated(what, name, judged):
+        """Judge (or note) the growth phase's rounds for `what`; False if
+        the phase did not measure it."""
+        g = growth_rows.get(what)
+        if not g or g["small"] not in meta or g["big"] not in meta:
+            return False
+        na, nb = meta[g["small"]]["statements"], meta[g["big"]]["statements"]
+        gn = nb / na
+        if g["status"] != "ok":
+            target13(False, "%s -> %s: %s in the growth phase failed: %s"
+                     % (g["small"], g["big"], name, g["status"]), judged)
+            return True
+        ratios = sorted(b / a for a, b in zip(g["ws"], g["wb"]) if a)
+        if not ratios:
+            return False
+        cpu = sorted(b / a for a, b in zip(g["cs"], g["cb"]) if a)
+        mid = ratios[(len(ratios) - 1) // 2] if len(ratios) % 2 else \
+            (ratios[len(ratios) // 2 - 1] + ratios[len(ratios) // 2]) / 2
+        target13(mid <= 1.1 * gn,
+                 "%s -> %s: %s%s, the sizes in alternation: time "
+                 "x%.2f for x%.2f statements (median of %d rounds' ratios: "
+                 "%s; %s s -> %s s; CPU time x%s; target <= 1.1x the size "
+                 "ratio, <= 11x for 10x)"
+                 % (g["small"], g["big"], name,
+                    "" if what == "validate" else " to /dev/null",
+                    mid, gn, len(ratios),
+                    ", ".join("x%.2f" % r for r in ratios),
+                    "/".join("%.2f" % x for x in g["ws"]),
+                    "/".join("%.2f" % x for x in g["wb"]),
+                    "/".join("%.2f" % r for r in cpu)), judged)
+        return True
+
+    # Not a format, but the load every in-memory format starts with.
+    alternated("validate", "entente validate (not a format: the load "
+               "JSON-LD and the diagrams start with)", False)
     grow_sizes = sorted((k for k, v in meta.items()
                          if v["kind"] in ("main", "buffered")),
                         key=lambda k: meta[k]["statements"])
     for f in ("ntriples", "nquads", "turtle", "trig", "jsonld", "rdfxml",
               "rdfjson", "dot", "svg"):
         label = "entente export -f " + f
+        # With the growth phase, the rows below (the sizes measured minutes
+        # apart) are notes beside it.
+        judged = not alternated(f, NAMES[f], True)
         ok_runs = []
         # Diagrams: on the --sizes datasets only (the diagram datasets are
         # judged on their own below).
@@ -507,7 +561,8 @@ if issue13:
                 target13(gd <= 1.1 * gn, "%s -> %s: %s to /dev/null time "
                          "x%.2f for x%.2f statements (%.2f s -> %.2f s; "
                          "target <= 1.1x the size ratio, <= 11x for 10x)"
-                         % (sa, sb, NAMES[f], gd, gn, na_["s"], nb_["s"]))
+                         % (sa, sb, NAMES[f], gd, gn, na_["s"], nb_["s"]),
+                         judged)
                 note13("%s -> %s: %s to a file: time x%.2f for x%.2f "
                        "statements (%.2f s -> %.2f s; %s)"
                        % (sa, sb, NAMES[f], gt, gn, ra["s"], rb["s"],
@@ -518,8 +573,8 @@ if issue13:
             target13(gt <= 1.1 * gn, "%s -> %s: %s time x%.2f for x%.2f "
                      "statements (%.2f s -> %.2f s; target <= 1.1x the size "
                      "ratio, <= 11x for 10x)"
-                     % (sa, sb, NAMES[f], gt, gn, ra["s"], rb["s"]))
-        if not steps:
+                     % (sa, sb, NAMES[f], gt, gn, ra["s"], rb["s"]), judged)
+        if not steps and judged:
             why = ""
             if f in ("rdfxml", "rdfjson"):
                 buf = [k for k, v in meta.items() if v["kind"] == "buffered"]
