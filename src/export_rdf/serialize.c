@@ -1172,7 +1172,7 @@ by_iri(const void *a, const void *b)
   return strcmp(((const GraphKey *)a)->iri, ((const GraphKey *)b)->iri);
 }
 
-/// Sorts each statement to its graph while the N-Quads are written.
+/// Sorts each statement to its graph while its N-Triples are written.
 typedef struct {
   const GraphKey *keys;
   size_t n_keys;
@@ -1195,9 +1195,10 @@ sort_one(void *handle, const Triple *t)
       bsearch(&key, s->keys, s->n_keys, sizeof(key), by_iri);
     g = found ? found->index : UINT32_MAX;
   }
-  if (g != UINT32_MAX) {
-    ++s->lines[g];
+  if (g == UINT32_MAX) {
+    return ENT_SUCCESS; // a graph not asked for
   }
+  ++s->lines[g];
   if (!s->writer) {
     return ENT_SUCCESS;
   }
@@ -1212,26 +1213,6 @@ sort_one(void *handle, const Triple *t)
   }
   s->sequence[s->n_sequence++] = g;
   return rdf_writer_put(s->writer, t);
-}
-
-/// The N-Triples statement of N-Quads `line` (`len` bytes, ending in
-/// " <graph> .\n"): its length without the graph term.  An IRI holds no
-/// '<' (N-Quads escapes it), so the last '<' starts the graph term.
-static size_t
-triple_length(const char *line, size_t len)
-{
-  if (len < 6 || memcmp(line + len - 4, "> .\n", 4) != 0) {
-    return 0;
-  }
-  size_t open = len - 4;
-  while (open > 0 && line[open] != '<') {
-    --open;
-  }
-  if (open == 0 || line[open - 1] != ' ') {
-    return 0;
-  }
-  // "s p o" + " .\n"
-  return open - 1;
 }
 
 // The second read writes each statement into its graph's part of the
@@ -1342,15 +1323,17 @@ ent_export_by_graph(EntGraph *graph,
   }
   Sorter sorter = { keys, n_keys, lines, NULL, 0, 0, NULL, default_graph };
   EntStatus st = ENT_SUCCESS;
-  FILE *quads = NULL;
+  // The statements of the graphs asked for, as N-Triples in the order of
+  // the walk, with the graph of each in `sorter.sequence`.
+  FILE *triples = NULL;
   if (out) {
-    quads = ent_temp_file(graph->world);
-    if (!quads) {
+    triples = ent_temp_file(graph->world);
+    if (!triples) {
       st = ENT_ERR_IO;
     }
     if (!st) {
-      st =
-        rdf_writer_open(graph, ENT_FORMAT_NQUADS, NULL, quads, &sorter.writer);
+      st = rdf_writer_open(
+        graph, ENT_FORMAT_NTRIPLES, NULL, triples, &sorter.writer);
     }
   }
   if (!st) {
@@ -1362,9 +1345,11 @@ ent_export_by_graph(EntGraph *graph,
     const EntStatus closed = rdf_writer_close(sorter.writer, !st);
     st = st ? st : closed;
   }
-  // Then each graph's statements, as N-Triples, put together: two reads
-  // of the N-Quads, the first to size each graph's part, the second to
-  // write each statement into its graph's part.
+  // Then each graph's statements put together: two reads of the
+  // N-Triples, the first to size each graph's part, the second to write
+  // each line into its graph's part.  (raptor hands its output on in
+  // blocks, not a statement at a time: the sizes cannot be taken while
+  // writing.)
   char *line = NULL;
   size_t line_cap = 0;
   const size_t part_cap =
@@ -1373,11 +1358,11 @@ ent_export_by_graph(EntGraph *graph,
                                                    : PART_BUDGET / n_graphs
              : PART_MIN;
   PartBuffer *parts =
-    quads && !st ? calloc(n_graphs ? n_graphs : 1, sizeof(PartBuffer)) : NULL;
-  if (quads && !st && !parts) {
+    triples && !st ? calloc(n_graphs ? n_graphs : 1, sizeof(PartBuffer)) : NULL;
+  if (triples && !st && !parts) {
     st = ENT_ERR_NO_MEMORY;
   }
-  for (int pass = 0; !st && quads && pass < 2; ++pass) {
+  for (int pass = 0; !st && triples && pass < 2; ++pass) {
     if (pass == 1) {
       long long at = 0;
       for (size_t g = 0; g < n_graphs; ++g) {
@@ -1386,34 +1371,23 @@ ent_export_by_graph(EntGraph *graph,
         cursor[g] = offsets[g];
       }
     }
-    if (fseek(quads, 0, SEEK_SET)) {
+    if (fseek(triples, 0, SEEK_SET)) {
       st = ENT_ERR_IO;
       break;
     }
     size_t k = 0;
     ssize_t n = 0;
-    while (!st && (n = getline(&line, &line_cap, quads)) > 0) {
+    while (!st && (n = getline(&line, &line_cap, triples)) > 0) {
       if (k == sorter.n_sequence) {
-        st = ENT_ERR_INTERNAL;
+        st = ENT_ERR_INTERNAL; // more lines than statements
         break;
       }
       const uint32_t g = sorter.sequence[k++];
-      if (g == UINT32_MAX) {
-        continue;
-      }
-      // A statement of the default graph is written without a graph.
-      const size_t len = g == default_graph ? (n > 3 ? (size_t)n - 3 : 0)
-                                            : triple_length(line, (size_t)n);
-      if (!len) {
-        st = ENT_ERR_INTERNAL;
-        break;
-      }
-      memcpy(line + len, " .\n", 3);
       if (pass == 0) {
-        cursor[g] += (long long)len + 3;
+        cursor[g] += (long long)n;
       } else {
         st = put_in_part(
-          fileno(out), &parts[g], part_cap, &cursor[g], line, len + 3);
+          fileno(out), &parts[g], part_cap, &cursor[g], line, (size_t)n);
       }
     }
     for (size_t g = 0; pass == 1 && !st && g < n_graphs; ++g) {
@@ -1428,15 +1402,16 @@ ent_export_by_graph(EntGraph *graph,
               "writing to a temporary file failed: %s",
               strerror(errno));
     }
-    if (!st && (ferror(quads) || k != sorter.n_sequence)) {
-      st = ferror(quads) ? ENT_ERR_IO : ENT_ERR_INTERNAL;
+    if (!st && (ferror(triples) || k != sorter.n_sequence)) {
+      st = ferror(triples) ? ENT_ERR_IO : ENT_ERR_INTERNAL;
     }
     if (st == ENT_ERR_INTERNAL) {
       ent_log(graph->world,
               ENT_LOG_ERROR,
               st,
               NULL,
-              "the N-Quads written for push do not read back as written");
+              "the statements written to a temporary file do not read back "
+              "as written");
     }
   }
   free(line);
@@ -1444,8 +1419,8 @@ ent_export_by_graph(EntGraph *graph,
     free(parts[g].buf);
   }
   free(parts);
-  if (quads) {
-    fclose(quads);
+  if (triples) {
+    fclose(triples);
   }
   free(sorter.sequence);
   free(keys);
