@@ -485,23 +485,27 @@ if issue13:
                      % (g["small"], g["big"], name, g["status"]), judged)
             return True
         ratios = sorted(b / a for a, b in zip(g["ws"], g["wb"]) if a)
-        if not ratios:
+        if not ratios or not min(g["ws"]):
             return False
-        cpu = sorted(b / a for a, b in zip(g["cs"], g["cb"]) if a)
+        # Judged on the fastest run at each size: another process or the
+        # host can only add time to a run, never take it away, so the
+        # fastest is the one closest to the work itself; the rounds'
+        # ratios (their median too) are shown beside it.
+        best = min(g["wb"]) / min(g["ws"])
         mid = ratios[(len(ratios) - 1) // 2] if len(ratios) % 2 else \
             (ratios[len(ratios) // 2 - 1] + ratios[len(ratios) // 2]) / 2
-        target13(mid <= 1.1 * gn,
-                 "%s -> %s: %s%s, the sizes in alternation: time "
-                 "x%.2f for x%.2f statements (median of %d rounds' ratios: "
-                 "%s; %s s -> %s s; CPU time x%s; target <= 1.1x the size "
-                 "ratio, <= 11x for 10x)"
+        cpu = [b / a for a, b in zip(g["cs"], g["cb"]) if a]
+        target13(best <= 1.1 * gn,
+                 "%s -> %s: %s%s, the sizes in alternation: time x%.2f for "
+                 "x%.2f statements (fastest of %d runs at each size: %.2f s "
+                 "-> %.2f s; round by round %s, median x%.2f; CPU time %s; "
+                 "target <= 1.1x the size ratio, <= 11x for 10x)"
                  % (g["small"], g["big"], name,
                     "" if what == "validate" else " to /dev/null",
-                    mid, gn, len(ratios),
-                    ", ".join("x%.2f" % r for r in ratios),
-                    "/".join("%.2f" % x for x in g["ws"]),
-                    "/".join("%.2f" % x for x in g["wb"]),
-                    "/".join("%.2f" % r for r in cpu)), judged)
+                    best, gn, len(ratios), min(g["ws"]), min(g["wb"]),
+                    ", ".join("%.2f -> %.2f s x%.2f" % (a, b, b / a)
+                              for a, b in zip(g["ws"], g["wb"]) if a),
+                    mid, "/".join("x%.2f" % r for r in cpu)), judged)
         return True
 
     # Not a format, but the load every in-memory format starts with.
