@@ -6,6 +6,9 @@
 
 #include <errno.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -871,6 +874,25 @@ check_text_sources(const EntGraph *graph, const Options *o)
   return st;
 }
 
+/// Keep what the process frees for its own later allocations.  Loading a
+/// whole graph, and every diagram or JSON-LD pass over it, allocates and
+/// frees blocks of tens to hundreds of megabytes; glibc gives a block over
+/// 32 MB back to the kernel when it is freed, and the next one is faulted
+/// in page by page again.  On the virtual machines entente is measured
+/// on, memory touched for the first time costs ~2.5 s a gigabyte (against
+/// ~0.03 s once touched), so at 10M statements that was a tenth of a
+/// diagram's or validate's time, and more of it the bigger the input (at
+/// 1M the blocks were small enough for glibc to reuse).  Streaming exports
+/// never get here: their memory stays flat, and small.
+static void
+keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+  (void)mallopt(M_MMAP_MAX, 0);
+  (void)mallopt(M_TRIM_THRESHOLD, INT_MAX);
+#endif
+}
+
 /// Load `paths` (each against the corpus, if any) into a new graph, attach
 /// texts, check quotes.  Every dataset is read, so that every error is
 /// reported in one run; the first error's status is returned.
@@ -882,6 +904,7 @@ load_graph(EntWorld *world,
            size_t n_paths,
            EntGraph **out)
 {
+  keep_freed_memory();
   EntStatus st = prepare_graph(world, ont, o, out);
   if (!st) {
     st = ent_load_datasets(*out, paths, n_paths);
