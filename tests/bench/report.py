@@ -19,6 +19,7 @@ run failed (the growth phase: the two sizes in alternation).
 Writes HEAD.md + table + checks to OUT.md and the table and checks to
 standard output.
 """
+import statistics
 import sys
 
 rows_path, head_path, out_path, rocket_on, rocket_max = sys.argv[1:6]
@@ -484,7 +485,7 @@ if issue13:
             target13(False, "%s -> %s: %s in the growth phase failed: %s"
                      % (g["small"], g["big"], name, g["status"]), judged)
             return True
-        ratios = sorted(b / a for a, b in zip(g["ws"], g["wb"]) if a)
+        ratios = [b / a for a, b in zip(g["ws"], g["wb"]) if a]
         if not ratios or not min(g["ws"]):
             return False
         # Judged on the fastest run at each size: another process or the
@@ -492,8 +493,7 @@ if issue13:
         # fastest is the one closest to the work itself; the rounds'
         # ratios (their median too) are shown beside it.
         best = min(g["wb"]) / min(g["ws"])
-        mid = ratios[(len(ratios) - 1) // 2] if len(ratios) % 2 else \
-            (ratios[len(ratios) // 2 - 1] + ratios[len(ratios) // 2]) / 2
+        mid = statistics.median(ratios)
         cpu = [b / a for a, b in zip(g["cs"], g["cb"]) if a]
         target13(best <= 1.1 * gn,
                  "%s -> %s: %s%s, the sizes in alternation: time x%.2f for "
