@@ -133,7 +133,7 @@ drawable_text(const char *s)
 static Node
 node_of(const raptor_term *term, bool *ok)
 {
-  Node n = { NODE_IRI, NULL, NULL, NULL };
+  Node n = { .type = NODE_IRI };
   switch (term->type) {
     case RAPTOR_TERM_TYPE_URI:
       n.value = (const char *)raptor_uri_as_string(term->value.uri);

@@ -196,8 +196,20 @@ typedef enum {
   PRED_PARENT,      ///< subOrganizationOf
 } PredRole;
 
+/// What an edge's predicate means to the passes over every edge.
+enum {
+  EDGE_HEAD = 1 << 0,        ///< headOf
+  EDGE_MEMBER = 1 << 1,      ///< memberOf
+  EDGE_HAS_SUPERS = 1 << 2,  ///< Has super-properties in the ontology
+  EDGE_SPEAKER = 1 << 3,     ///< ent:speaker, prov:wasAttributedTo
+  EDGE_LOCATION = 1 << 4,    ///< ent:location, schema:location
+  EDGE_PLACEMENT = 1 << 5,   ///< ent:country, subOrganizationOf
+  EDGE_NATIONALITY = 1 << 6, ///< ent:nationality, schema:nationality
+};
+
 struct LPredicate {
   const char *iri;   ///< Interned
+  uint16_t flags;    ///< EDGE_ flags of its edges
   const char *label; ///< Its edge label (edge_label()), once asked for
   int label_index;   ///< In label_predicates, or -1
   int date_index;    ///< In date_predicates, or -1
@@ -320,6 +332,7 @@ lgraph_init(LGraph *lg,
   ent_map_init(&lg->votes);
   ent_map_init(&lg->predicates);
   ent_map_init(&lg->classes);
+  ent_map_init(&lg->graphs);
   lg->lang = ent_pool_intern(&lg->strings, lang ? lang : "en");
   size_t n_prefixes = 0;
   const Prefix *prefixes = ent_prefixes(&n_prefixes);
@@ -344,6 +357,8 @@ lgraph_clear(LGraph *lg)
   free(lg->adjacency);
   free(lg->first);
   free(lg->index);
+  free(lg->by_entity);
+  ent_map_clear(&lg->graphs);
   ent_map_clear(&lg->prefixes);
   ent_pool_clear(&lg->strings);
   memset(lg, 0, sizeof(*lg));
@@ -455,11 +470,94 @@ node_for(LGraph *lg, const char *iri, uint32_t *out)
   return ENT_SUCCESS;
 }
 
+/// `iri`'s term in the ontology when it is a controlled value
+/// (ent:format-technical): a fact about its subject, not a node.
+static const OntTerm *
+controlled_value(const LGraph *lg, const char *iri)
+{
+  const OntTerm *t = ont_term(lg->ontology, iri);
+  return t && (t->kinds & ONT_INDIVIDUAL) && !(t->kinds & ONT_CLASS) ? t : NULL;
+}
+
+/// The node `*n` is, when it names a model entity already looked up
+/// (Node.entity) that is not a controlled value: an array read instead of
+/// hashing the IRI.
+static bool
+known_node(const LGraph *lg, const Node *n, uint32_t *out)
+{
+  if (n->entity && n->entity <= lg->n_by_entity &&
+      lg->by_entity[n->entity - 1]) {
+    *out = lg->by_entity[n->entity - 1] - 1;
+    return true;
+  }
+  return false;
+}
+
+/// node_for() of `*n`'s IRI, remembered by its entity hint if it has one.
+static EntStatus
+node_of(LGraph *lg, const Node *n, uint32_t *out)
+{
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, node_for(lg, n->value, out));
+  if (!n->entity || controlled_value(lg, n->value)) {
+    return ENT_SUCCESS;
+  }
+  if (n->entity > lg->n_by_entity) {
+    size_t size = lg->n_by_entity ? 2 * lg->n_by_entity : 1024;
+    size = size < n->entity ? n->entity : size;
+    uint32_t *grown = realloc(lg->by_entity, size * sizeof(uint32_t));
+    if (!grown) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    memset(
+      grown + lg->n_by_entity, 0, (size - lg->n_by_entity) * sizeof(uint32_t));
+    lg->by_entity = grown;
+    lg->n_by_entity = size;
+  }
+  lg->by_entity[n->entity - 1] = *out + 1;
+  return ENT_SUCCESS;
+}
+
+static bool
+is_one_of(const char *predicate, const char *a, const char *b)
+{
+  return !strcmp(predicate, a) || !strcmp(predicate, b);
+}
+
+/// The EDGE_ flags of `predicate`.
+static uint16_t
+edge_flags(const LGraph *lg, const char *predicate)
+{
+  const OntTerm *t = ont_term(lg->ontology, predicate);
+  const struct {
+    const char *a;
+    const char *b;
+    uint16_t flag;
+  } known[] = {
+    { ENT_NS "headOf", ORG_NS "headOf", EDGE_HEAD },
+    { ENT_NS "memberOf", ORG_NS "memberOf", EDGE_MEMBER },
+    { ENT_NS "speaker", PROV_NS "wasAttributedTo", EDGE_SPEAKER },
+    { ENT_NS "location", SCHEMA_NS "location", EDGE_LOCATION },
+    { ENT_NS "country", ENT_NS "subOrganizationOf", EDGE_PLACEMENT },
+    { ORG_NS "subOrganizationOf", ORG_NS "subOrganizationOf", EDGE_PLACEMENT },
+    { ENT_NS "nationality", SCHEMA_NS "nationality", EDGE_NATIONALITY },
+  };
+  uint16_t flags = t && t->n_supers > 0 ? EDGE_HAS_SUPERS : 0;
+  for (size_t i = 0; i < sizeof(known) / sizeof(*known); ++i) {
+    if (is_one_of(predicate, known[i].a, known[i].b)) {
+      flags |= known[i].flag;
+    }
+  }
+  return flags;
+}
+
+/// An edge; `predicate` is interned and `flags` are its edge_flags().
 static EntStatus
 add_edge(LGraph *lg,
          uint32_t from,
          uint32_t to,
          const char *predicate,
+         uint16_t flags,
          const char *label,
          const char *graph)
 {
@@ -467,7 +565,27 @@ add_edge(LGraph *lg,
   TRY(st,
       ent_grow(&lg->edges, &lg->cap_edges, lg->n_edges, sizeof(LEdge), 256));
   lg->edges[lg->n_edges++] =
-    (LEdge){ from, to, predicate, label, graph, graph ? 1U : 0U, false };
+    (LEdge){ from, to, predicate, label, graph, graph ? 1U : 0U, false, flags };
+  return ENT_SUCCESS;
+}
+
+/// add_edge() for an edge the folds make, of predicate `iri`.
+static EntStatus
+add_folded_edge(LGraph *lg,
+                uint32_t from,
+                uint32_t to,
+                const char *iri,
+                const char *label,
+                const char *graph,
+                uint32_t n_graphs)
+{
+  const char *pred = ent_pool_intern(&lg->strings, iri);
+  EntStatus st = ENT_SUCCESS;
+  if (!pred) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  TRY(st, add_edge(lg, from, to, pred, edge_flags(lg, pred), label, graph));
+  lg->edges[lg->n_edges - 1].n_graphs = n_graphs;
   return ENT_SUCCESS;
 }
 
@@ -599,8 +717,11 @@ predicate_of(LGraph *lg, const char *iri)
   }
   LPredicate *p = &lg->predicate[lg->n_predicates];
   *p = (LPredicate){
-    ent_pool_intern(&lg->strings, iri), NULL, -1, -1, PRED_OTHER
+    ent_pool_intern(&lg->strings, iri), 0, NULL, -1, -1, PRED_OTHER
   };
+  if (p->iri) {
+    p->flags = edge_flags(lg, p->iri);
+  }
   if (!p->iri || ent_map_put(&lg->predicates,
                              p->iri,
                              (void *)(uintptr_t)(lg->n_predicates + 1))) {
@@ -800,6 +921,25 @@ append_facet(LGraph *lg, LNode *n, const char *text)
   return st;
 }
 
+/// Subject `s` is related to node `o` by `pred` in `graph` (interned).
+static EntStatus
+add_object(LGraph *lg,
+           uint32_t s,
+           uint32_t o,
+           LPredicate *pred,
+           const char *graph)
+{
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, keep_claim(lg, s, o, graph, pred->iri, NULL));
+  if (pred->role == PRED_COUNTRY) {
+    lg->nodes[s].country = o;
+  } else if (pred->role == PRED_PARENT) {
+    lg->nodes[s].parent = o;
+  }
+  return add_edge(
+    lg, s, o, pred->iri, pred->flags, predicate_label(lg, pred), graph);
+}
+
 EntStatus
 lgraph_add_triple(void *handle, const Triple *t)
 {
@@ -811,10 +951,11 @@ lgraph_add_triple(void *handle, const Triple *t)
   TRY(st, lgraph_tick(lg));
   // A subject's statements come together: its node is looked up once.
   uint32_t s = lg->last_subject;
-  if (s == ENT_NO_ENTITY || strcmp(lg->nodes[s].iri, t->subject.value) != 0) {
-    TRY(st, node_for(lg, t->subject.value, &s));
-    lg->last_subject = s;
+  if (!known_node(lg, &t->subject, &s) &&
+      (s == ENT_NO_ENTITY || strcmp(lg->nodes[s].iri, t->subject.value) != 0)) {
+    TRY(st, node_of(lg, &t->subject, &s));
   }
+  lg->last_subject = s;
   lg->nodes[s].is_subject = true;
   LPredicate *pred = predicate_of(lg, t->predicate.value);
   if (!pred) {
@@ -826,9 +967,13 @@ lgraph_add_triple(void *handle, const Triple *t)
   if (t->graph && lg->last_graph && !strcmp(lg->last_graph, t->graph)) {
     graph = lg->last_graph;
   } else if (t->graph) {
-    graph = ent_pool_intern(&lg->strings, t->graph);
+    graph = ent_map_get(&lg->graphs, t->graph);
     if (!graph) {
-      return ENT_ERR_NO_MEMORY;
+      graph = ent_pool_intern(&lg->strings, t->graph);
+      if (!graph) {
+        return ENT_ERR_NO_MEMORY;
+      }
+      TRY(st, ent_map_put(&lg->graphs, graph, (void *)(uintptr_t)graph));
     }
     lg->last_graph = graph;
   }
@@ -842,10 +987,14 @@ lgraph_add_triple(void *handle, const Triple *t)
   if (pred->role == PRED_UNDRAWN) {
     return ENT_SUCCESS;
   }
+  uint32_t o = 0;
+  if (known_node(lg, &t->object, &o)) {
+    return add_object(lg, s, o, pred, graph);
+  }
   // A controlled value (ent:format-technical) is a fact about the node,
   // not a node of its own.
-  const OntTerm *value = ont_term(lg->ontology, t->object.value);
-  if (value && (value->kinds & ONT_INDIVIDUAL) && !(value->kinds & ONT_CLASS)) {
+  const OntTerm *value = controlled_value(lg, t->object.value);
+  if (value) {
     const char *text =
       value->label ? value->label : lgraph_short_name(lg, t->object.value);
     TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, graph, p, text));
@@ -863,21 +1012,8 @@ lgraph_add_triple(void *handle, const Triple *t)
       (LClaim){ s, ENT_NO_ENTITY, NULL, p, kept };
     return ENT_SUCCESS;
   }
-  uint32_t o = 0;
-  TRY(st, node_for(lg, t->object.value, &o));
-  TRY(st, keep_claim(lg, s, o, graph, p, NULL));
-  if (pred->role == PRED_COUNTRY) {
-    lg->nodes[s].country = o;
-  } else if (pred->role == PRED_PARENT) {
-    lg->nodes[s].parent = o;
-  }
-  return add_edge(lg, s, o, p, predicate_label(lg, pred), graph);
-}
-
-static bool
-is_one_of(const char *predicate, const char *a, const char *b)
-{
-  return !strcmp(predicate, a) || !strcmp(predicate, b);
+  TRY(st, node_of(lg, &t->object, &o));
+  return add_object(lg, s, o, pred, graph);
 }
 
 // ---- Finishing: fold and de-duplicate -----------------------------------
@@ -887,6 +1023,7 @@ typedef struct {
   uint32_t to;
   uintptr_t predicate; ///< Interned: equal pointers, equal IRIs
   uint32_t index;
+  uint16_t flags; ///< The edge's (LEdge.flags)
 } PairKey;
 
 /// By the two ends, then by predicate (in an order of no meaning: only
@@ -910,7 +1047,8 @@ by_pair(const void *a, const void *b)
 
 /// The edges between two nodes, `keys[start..end)`, in runs of one
 /// predicate; decide which are dropped (see drop_redundant_edges()).
-/// `subs` has room for a run start per edge.
+/// `subs` has room for a run start per edge.  An edge is read only when
+/// it is dropped or has a twin: the keys say the rest.
 static void
 drop_in_pair(LGraph *lg,
              const PairKey *keys,
@@ -918,6 +1056,9 @@ drop_in_pair(LGraph *lg,
              size_t end,
              size_t *subs)
 {
+  if (end - start < 2) {
+    return; // one edge alone is never redundant
+  }
   // Decided on the original set, so that dropping one edge never keeps
   // another alive: a head is a member too ("head of" says both), and an
   // edge whose predicate has a more specific one beside it says less.
@@ -926,11 +1067,9 @@ drop_in_pair(LGraph *lg,
   bool has_head = false;
   size_t n_subs = 0;
   for (size_t i = start; i < end; ++i) {
-    const char *p = lg->edges[keys[i].index].predicate;
     if (i == start || keys[i].predicate != keys[i - 1].predicate) {
-      has_head |= is_one_of(p, ENT_NS "headOf", ORG_NS "headOf");
-      const OntTerm *t = ont_term(lg->ontology, p);
-      if (t && t->n_supers > 0) {
+      has_head |= (keys[i].flags & EDGE_HEAD) != 0;
+      if (keys[i].flags & EDGE_HAS_SUPERS) {
         subs[n_subs++] = i;
       }
     }
@@ -940,18 +1079,20 @@ drop_in_pair(LGraph *lg,
     while (run_end < end && keys[run_end].predicate == keys[run].predicate) {
       ++run_end;
     }
-    const char *p = lg->edges[keys[run].index].predicate;
-    bool drop = has_head && is_one_of(p, ENT_NS "memberOf", ORG_NS "memberOf");
+    const char *p = (const char *)keys[run].predicate;
+    bool drop = has_head && (keys[run].flags & EDGE_MEMBER);
     for (size_t k = 0; k < n_subs && !drop; ++k) {
-      drop = subs[k] != run &&
-             ont_is_subclass(
-               lg->ontology, lg->edges[keys[subs[k]].index].predicate, p);
+      drop =
+        subs[k] != run &&
+        ont_is_subclass(lg->ontology, (const char *)keys[subs[k]].predicate, p);
     }
     // Of one predicate, the first edge is kept; the same relation stated
     // in several graphs is drawn once, with the number of graphs (sources)
     // that state it.
     LEdge *first = &lg->edges[keys[run].index];
-    first->dropped = first->dropped || drop;
+    if (drop) {
+      first->dropped = true;
+    }
     for (size_t i = run + 1; i < run_end; ++i) {
       LEdge *e = &lg->edges[keys[i].index];
       e->dropped = true;
@@ -982,7 +1123,9 @@ drop_redundant_edges(LGraph *lg)
   }
   for (size_t i = 0; i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
-    keys[i] = (PairKey){ e->from, e->to, (uintptr_t)e->predicate, (uint32_t)i };
+    keys[i] = (PairKey){
+      e->from, e->to, (uintptr_t)e->predicate, (uint32_t)i, e->flags
+    };
   }
   qsort(keys, lg->n_edges, sizeof(PairKey), by_pair);
   EntStatus st = ENT_SUCCESS;
@@ -1001,9 +1144,25 @@ drop_redundant_edges(LGraph *lg)
   return st;
 }
 
-/// Every edge of each node, both ends: adjacency[first[i]..first[i + 1]).
+/// Each node's kind, in an array of its own (a byte a node stays cached
+/// where the nodes do not): the caller frees it.
+static uint8_t *
+node_kinds(const LGraph *lg)
+{
+  uint8_t *kind = malloc(lg->n_nodes + 1);
+  if (kind) {
+    for (size_t i = 0; i < lg->n_nodes; ++i) {
+      kind[i] = (uint8_t)lg->nodes[i].kind;
+    }
+  }
+  return kind;
+}
+
+/// Every edge of each node, both ends: adjacency[first[i]..first[i + 1]);
+/// with `kind` (node_kinds()), only of the nodes whose kind's bit
+/// (1 << kind) is in `kinds`, the others having none.
 static EntStatus
-build_adjacency(LGraph *lg)
+build_adjacency(LGraph *lg, const uint8_t *kind, uint32_t kinds)
 {
   free(lg->adjacency);
   free(lg->first);
@@ -1013,18 +1172,26 @@ build_adjacency(LGraph *lg)
     return ENT_ERR_NO_MEMORY;
   }
   for (size_t i = 0; i < lg->n_edges; ++i) {
-    ++lg->first[lg->edges[i].from + 2];
-    if (lg->edges[i].to != lg->edges[i].from) {
-      ++lg->first[lg->edges[i].to + 2];
+    const uint32_t from = lg->edges[i].from;
+    const uint32_t to = lg->edges[i].to;
+    if (!kind || (kinds >> kind[from] & 1U)) {
+      ++lg->first[from + 2];
+    }
+    if (to != from && (!kind || (kinds >> kind[to] & 1U))) {
+      ++lg->first[to + 2];
     }
   }
   for (size_t i = 2; i < lg->n_nodes + 2; ++i) {
     lg->first[i] += lg->first[i - 1];
   }
   for (size_t i = 0; i < lg->n_edges; ++i) {
-    lg->adjacency[lg->first[lg->edges[i].from + 1]++] = (uint32_t)i;
-    if (lg->edges[i].to != lg->edges[i].from) {
-      lg->adjacency[lg->first[lg->edges[i].to + 1]++] = (uint32_t)i;
+    const uint32_t from = lg->edges[i].from;
+    const uint32_t to = lg->edges[i].to;
+    if (!kind || (kinds >> kind[from] & 1U)) {
+      lg->adjacency[lg->first[from + 1]++] = (uint32_t)i;
+    }
+    if (to != from && (!kind || (kinds >> kind[to] & 1U))) {
+      lg->adjacency[lg->first[to + 1]++] = (uint32_t)i;
     }
   }
   return ENT_SUCCESS;
@@ -1041,7 +1208,6 @@ static EntStatus
 fold_posts(LGraph *lg)
 {
   EntStatus st = ENT_SUCCESS;
-  TRY(st, build_adjacency(lg));
   // The "head of" edges, by their ends: a post's holder may hold many
   // posts and have many edges, so they are found by a binary search, not
   // by reading the holder's edges once per post.
@@ -1052,8 +1218,8 @@ fold_posts(LGraph *lg)
   }
   for (size_t i = 0; i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
-    if (is_one_of(e->predicate, ENT_NS "headOf", ORG_NS "headOf")) {
-      heads[n_heads++] = (PairKey){ e->from, e->to, 0, (uint32_t)i };
+    if (e->flags & EDGE_HEAD) {
+      heads[n_heads++] = (PairKey){ e->from, e->to, 0, (uint32_t)i, 0 };
     }
   }
   if (n_heads > 1) {
@@ -1143,12 +1309,9 @@ fold_each_post(LGraph *lg, const PairKey *heads, size_t n_heads)
          ++k) {
       lg->edges[heads[k].index].dropped = true;
     }
-    const char *pred = ent_pool_intern(&lg->strings, ORG_NS "holds");
-    if (!pred) {
-      return ENT_ERR_NO_MEMORY;
-    }
-    TRY(st, add_edge(lg, holder, institution, pred, title, graph));
-    lg->edges[lg->n_edges - 1].n_graphs = n_graphs;
+    TRY(st,
+        add_folded_edge(
+          lg, holder, institution, ORG_NS "holds", title, graph, n_graphs));
   }
   return ENT_SUCCESS;
 }
@@ -1159,7 +1322,6 @@ static EntStatus
 fold_responses(LGraph *lg)
 {
   EntStatus st = ENT_SUCCESS;
-  TRY(st, build_adjacency(lg));
   // What each response did: its controlled value, looked up once.
   const char **kinds = calloc(lg->n_nodes + 1, sizeof(char *));
   if (!kinds) {
@@ -1195,12 +1357,8 @@ fold_responses(LGraph *lg)
       continue;
     }
     const char *what = kinds[r] ? kinds[r] : "responded";
-    const char *pred = ent_pool_intern(&lg->strings, ENT_NS "response");
-    st = pred ? add_edge(lg, agreement, actor, pred, what, graph)
-              : ENT_ERR_NO_MEMORY;
-    if (!st) {
-      lg->edges[lg->n_edges - 1].n_graphs = n_graphs;
-    }
+    st = add_folded_edge(
+      lg, agreement, actor, ENT_NS "response", what, graph, n_graphs);
   }
   free(kinds);
   return st;
@@ -1294,10 +1452,12 @@ add_date_and_place_facets(LGraph *lg)
   for (size_t i = 0; i < lg->n_edges; ++i) {
     TRY(st, lgraph_tick(lg));
     const LEdge *e = &lg->edges[i];
+    if (!(e->flags & (EDGE_SPEAKER | EDGE_LOCATION)) || e->dropped) {
+      continue;
+    }
     // Who said it, under what was said.
-    if (!e->dropped && lg->nodes[e->from].kind == KIND_STATEMENT &&
-        is_one_of(e->predicate, ENT_NS "speaker", PROV_NS "wasAttributedTo") &&
-        lg->nodes[e->to].label) {
+    if ((e->flags & EDGE_SPEAKER) &&
+        lg->nodes[e->from].kind == KIND_STATEMENT && lg->nodes[e->to].label) {
       EntBuf b = { NULL, 0, 0 };
       if (!ent_buf_appendf(&b, "\xE2\x80\x94 %s", lg->nodes[e->to].label)) {
         st = append_facet(lg, &lg->nodes[e->from], b.buf);
@@ -1305,8 +1465,7 @@ add_date_and_place_facets(LGraph *lg)
       ent_buf_free(&b);
       TRY(st, st);
     }
-    if (!e->dropped &&
-        is_one_of(e->predicate, ENT_NS "location", SCHEMA_NS "location")) {
+    if (e->flags & EDGE_LOCATION) {
       const LNode *place = &lg->nodes[e->to];
       EntBuf b = { NULL, 0, 0 };
       if (place->label && !ent_buf_appendf(&b, "in %s", place->label)) {
@@ -1364,6 +1523,12 @@ lgraph_finish(LGraph *lg)
                0);
   TRY(st, lgraph_tick(lg));
   TRY(st, drop_redundant_edges(lg));
+  // The folds read the edges of posts and responses only.
+  uint8_t *kind = node_kinds(lg);
+  st = kind ? build_adjacency(lg, kind, 1U << KIND_POST | 1U << KIND_RESPONSE)
+            : ENT_ERR_NO_MEMORY;
+  free(kind);
+  TRY(st, st);
   TRY(st, fold_posts(lg));
   TRY(st, fold_responses(lg));
   TRY(st, add_concept_facets(lg));
@@ -1374,26 +1539,27 @@ lgraph_finish(LGraph *lg)
       n->label = lgraph_short_name(lg, n->iri);
     }
   }
-  for (size_t i = 0; i < lg->n_edges; ++i) {
-    TRY(st, lgraph_tick(lg));
+  // The folds hid posts and responses.
+  kind = node_kinds(lg);
+  if (!kind) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+    st = lgraph_tick(lg);
     LEdge *e = &lg->edges[i];
     // Edges to and from plumbing are never drawn; institutions sit in the
     // clusters of their country and parent, which say what these edges
     // would.
-    const LNode *from = &lg->nodes[e->from];
-    if (lg->nodes[e->from].kind == KIND_HIDDEN ||
-        lg->nodes[e->to].kind == KIND_HIDDEN ||
-        (from->kind == KIND_INSTITUTION &&
-         (is_one_of(
-            e->predicate, ENT_NS "country", ENT_NS "subOrganizationOf") ||
-          !strcmp(e->predicate, ORG_NS "subOrganizationOf"))) ||
-        (from->kind == KIND_OFFICIAL && is_one_of(e->predicate,
-                                                  ENT_NS "nationality",
-                                                  SCHEMA_NS "nationality"))) {
+    const uint8_t from = kind[e->from];
+    if (from == KIND_HIDDEN || kind[e->to] == KIND_HIDDEN ||
+        (from == KIND_INSTITUTION && (e->flags & EDGE_PLACEMENT)) ||
+        (from == KIND_OFFICIAL && (e->flags & EDGE_NATIONALITY))) {
       e->dropped = true;
     }
   }
-  return build_adjacency(lg); // the posts' edges are in it now
+  free(kind);
+  TRY(st, st);
+  return build_adjacency(lg, NULL, 0); // the folds' edges are in it now
 }
 
 // ---- Views ----------------------------------------------------------------
@@ -2085,8 +2251,11 @@ select_compare(LGraph *lg, uint32_t root)
     }
     const char *pred = ent_pool_intern(&lg->strings, SCHEMA_NS "about");
     if (!st) {
-      st = pred ? add_edge(lg, source, root, pred, "reports on", graph)
-                : ENT_ERR_NO_MEMORY;
+      st =
+        pred
+          ? add_edge(
+              lg, source, root, pred, edge_flags(lg, pred), "reports on", graph)
+          : ENT_ERR_NO_MEMORY;
     }
     a = b;
   }
@@ -2102,7 +2271,7 @@ select_compare(LGraph *lg, uint32_t root)
     }
   }
   if (!st && lg->n_edges != n_before) {
-    st = build_adjacency(lg);
+    st = build_adjacency(lg, NULL, 0);
   }
   return st;
 }

@@ -60,6 +60,9 @@ typedef struct {
   const char *graph;     ///< Named graph (source) that states it, or NULL
   uint32_t n_graphs;     ///< How many named graphs state it (0: none)
   bool dropped;          ///< Redundant or folded away
+  uint16_t flags;        ///< What its predicate means (EDGE_ flags in
+                         ///< lgraph.c): the passes over every edge test
+                         ///< bits, not strings
 } LEdge;
 
 /// A statement one named graph makes about a node, kept for the compare
@@ -93,8 +96,13 @@ typedef struct {
   const EntOntology *ontology;
   const char *lang; ///< Preferred label language
   EntPool strings;
-  LSlot *index;      ///< IRI -> node: open addressing, stored hashes
-  size_t index_size; ///< Slots (a power of two, or 0)
+  LSlot *index;        ///< IRI -> node: open addressing, stored hashes
+  size_t index_size;   ///< Slots (a power of two, or 0)
+  uint32_t *by_entity; ///< Node + 1 of the model's entity i (Node.entity
+                       ///< - 1), or 0: not looked up yet
+  size_t n_by_entity;  ///< Entries of by_entity
+  EntMap graphs;       ///< Named graph IRI -> the same string, interned:
+                       ///< few, so looked up in a table that stays cached
   LNode *nodes;
   size_t n_nodes;
   size_t cap_nodes;

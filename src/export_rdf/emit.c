@@ -167,7 +167,9 @@ typedef struct {
                          ///< that listed it as a source
   uint32_t *sources;     ///< This entity's sources, in order of first use
   uint32_t mark;         ///< Current value for source_mark
-  size_t n_entities;     ///< Size of source_mark and sources
+  bool *iri_checked;     ///< Per entity: its IRI passed require_declared()
+  size_t n_entities;     ///< Size of source_mark, sources and iri_checked
+  uint32_t subject;      ///< 1 + the entity being written (emit_subject())
   // (entity, source) pairs already said, since an entity's facts from one
   // source can come in many elements (streaming), and an entity is
   // mentioned from the blocks of others.
@@ -411,7 +413,16 @@ require_class(Emitter *em, EntClass cls)
 static Node
 iri_node(const char *iri)
 {
-  return (Node){ NODE_IRI, iri, NULL, NULL };
+  return (Node){ .type = NODE_IRI, .value = iri };
+}
+
+/// The IRI of entity `index` of `g`, with the entity hint.
+static Node
+entity_node(const EntGraph *g, uint32_t index)
+{
+  return (Node){ .type = NODE_IRI,
+                 .entity = index + 1,
+                 .value = g->entities[index].iri };
 }
 
 static EntStatus
@@ -420,7 +431,11 @@ put(Emitter *em, const char *s, const char *p, Node o, const char *graph)
   if (graph && graph == em->skip_graph) {
     return ENT_SUCCESS; // the corpus graph, which this export leaves out
   }
-  const Triple t = { iri_node(s), iri_node(p), o, graph };
+  Triple t = { iri_node(s), iri_node(p), o, graph };
+  // The entity's own IRI (the same pointer) carries its hint.
+  if (em->subject && s == em->graph->entities[em->subject - 1].iri) {
+    t.subject.entity = em->subject;
+  }
   bool fresh = false;
   EntStatus st = ENT_SUCCESS;
   const size_t start = em->written.text.len;
@@ -461,9 +476,10 @@ mention(Emitter *em, uint32_t entity, uint32_t source, bool describing)
     return ENT_SUCCESS;
   }
   const char *graph = g->entities[source].iri;
-  const Triple t = {
-    iri_node(e->iri), iri_node(SCHEMA_NS "subjectOf"), iri_node(graph), graph
-  };
+  const Triple t = { entity_node(g, entity),
+                     iri_node(SCHEMA_NS "subjectOf"),
+                     entity_node(g, source),
+                     graph };
   return em->func(em->handle, &t);
 }
 
@@ -485,10 +501,10 @@ emit_literal_fact(Emitter *em,
   for (size_t k = 0; k < 2 && info->iris[k]; ++k) {
     const Node o = info->datatype == DT_IRI
                      ? iri_node(f->value)
-                     : (Node){ NODE_LITERAL,
-                               f->value,
-                               ent_datatype_iri(info->datatype),
-                               f->lang };
+                     : (Node){ .type = NODE_LITERAL,
+                               .value = f->value,
+                               .datatype = ent_datatype_iri(info->datatype),
+                               .lang = f->lang };
     TRY(st, put(em, e->iri, info->iris[k], o, graph));
   }
   return ENT_SUCCESS;
@@ -497,10 +513,11 @@ emit_literal_fact(Emitter *em,
 static EntStatus
 emit_attribution(Emitter *em,
                  const Entity *e,
-                 const Entity *agent,
+                 uint32_t agent_index,
                  const char *role,
                  const char *graph)
 {
+  const Entity *agent = &em->graph->entities[agent_index];
   EntStatus st = ENT_SUCCESS;
   TRY(st, require_declared(em, role));
   ent_buf_reset(&em->scratch);
@@ -515,7 +532,9 @@ emit_attribution(Emitter *em,
   TRY(st,
       put(em, e->iri, PROV_NS "qualifiedAttribution", iri_node(node), graph));
   TRY(st, put(em, node, RDF_TYPE, iri_node(PROV_NS "Attribution"), graph));
-  TRY(st, put(em, node, PROV_NS "agent", iri_node(agent->iri), graph));
+  TRY(
+    st,
+    put(em, node, PROV_NS "agent", entity_node(em->graph, agent_index), graph));
   return put(em, node, PROV_NS "hadRole", iri_node(role), graph);
 }
 
@@ -529,20 +548,27 @@ emit_fact(Emitter *em, const Entity *e, const Fact *f)
   if (info->kind == PROP_LITERAL) {
     return emit_literal_fact(em, e, f, graph);
   }
-  const char *object =
-    info->kind == PROP_CONCEPT ? f->value : g->entities[f->object].iri;
+  const Node object =
+    info->kind == PROP_CONCEPT ? iri_node(f->value) : entity_node(g, f->object);
   TRY(st, require_prop(em, f->prop));
-  TRY(st, require_declared(em, object));
-  TRY(st, put(em, e->iri, info->iris[0], iri_node(object), graph));
+  // An entity's IRI is checked once (reading every object's IRI again
+  // was a cache miss per statement on big graphs).
+  if (info->kind == PROP_CONCEPT || !em->iri_checked[f->object]) {
+    TRY(st, require_declared(em, object.value));
+    if (info->kind != PROP_CONCEPT) {
+      em->iri_checked[f->object] = true;
+    }
+  }
+  TRY(st, put(em, e->iri, info->iris[0], object, graph));
   const SuperList *supers = &em->prop_supers[f->prop];
   for (size_t k = 0; k < supers->count; ++k) {
-    TRY(st, put(em, e->iri, supers->iris[k], iri_node(object), graph));
+    TRY(st, put(em, e->iri, supers->iris[k], object, graph));
   }
   if (f->prop == ENT_PROP_SPEAKER || f->prop == ENT_PROP_MEDIUM) {
     TRY(st,
         emit_attribution(em,
                          e,
-                         &g->entities[f->object],
+                         f->object,
                          f->prop == ENT_PROP_SPEAKER ? ENT_NS "speakerRole"
                                                      : ENT_NS "mediumRole",
                          graph));
@@ -622,6 +648,7 @@ emit_subject(Emitter *em,
   const char *graph = source_iri(g, e->source);
   EntStatus st = ENT_SUCCESS;
   set_reset(&em->written);
+  em->subject = index + 1;
   // Streaming, what is said of an entity in another element (a registry
   // entity an article makes claims about, a post two articles report) may
   // have been said already; such statements are remembered.  What cannot
@@ -637,7 +664,9 @@ emit_subject(Emitter *em,
     TRY(st, emit_keyed_types(em, index, facts, n_facts));
   } else if (describe) {
     TRY(st, emit_types(em, e, graph));
-    const Node name = { NODE_LITERAL, e->name, NULL, e->lang };
+    const Node name = { .type = NODE_LITERAL,
+                        .value = e->name,
+                        .lang = e->lang };
     TRY(st, put(em, e->iri, RDFS_LABEL, name, graph));
     TRY(st, put(em, e->iri, SCHEMA_NS "name", name, graph));
     TRY(st, mention(em, index, e->source, true));
@@ -685,10 +714,10 @@ emit_subject(Emitter *em,
     }
     // Said once per pair by the pair set: no fingerprint needed.
     em->across = false;
-    const char *src = g->entities[em->sources[k]].iri;
-    TRY(st, put(em, e->iri, PROV_NS "wasDerivedFrom", iri_node(src), src));
+    const Node src = entity_node(g, em->sources[k]);
+    TRY(st, put(em, e->iri, PROV_NS "wasDerivedFrom", src, src.value));
     if (e->cls == ENT_CLASS_QUOTATION) {
-      TRY(st, put(em, e->iri, PROV_NS "wasQuotedFrom", iri_node(src), src));
+      TRY(st, put(em, e->iri, PROV_NS "wasQuotedFrom", src, src.value));
     }
   }
   em->across = false;
@@ -732,6 +761,7 @@ emitter_free(void *handle)
     free(em->fact_start);
     free(em->order);
     free(em->source_mark);
+    free(em->iri_checked);
     free(em->sources);
     entity_pairs_free(&em->derived);
     entity_pairs_free(&em->mentioned);
@@ -760,7 +790,8 @@ emitter_new(EntGraph *graph, Emitter **out)
   }
   em->source_mark = calloc(graph->n_entities + 1, sizeof(uint32_t));
   em->sources = malloc((graph->n_entities + 1) * sizeof(uint32_t));
-  if (!em->source_mark || !em->sources) {
+  em->iri_checked = calloc(graph->n_entities + 1, sizeof(bool));
+  if (!em->source_mark || !em->sources || !em->iri_checked) {
     emitter_free(em);
     *out = NULL;
     return ENT_ERR_NO_MEMORY;
@@ -804,6 +835,14 @@ emitter_grow(Emitter *em, size_t n_entities)
     return ENT_ERR_NO_MEMORY;
   }
   em->sources = sources;
+  bool *checked = realloc(em->iri_checked, (n_entities + 1) * sizeof(bool));
+  if (!checked) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  em->iri_checked = checked;
+  memset(checked + em->n_entities + 1,
+         0,
+         (n_entities - em->n_entities) * sizeof(bool));
   em->n_entities = n_entities;
   return ENT_SUCCESS;
 }

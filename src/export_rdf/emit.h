@@ -10,6 +10,10 @@ typedef enum { NODE_IRI, NODE_LITERAL } NodeType;
 
 typedef struct {
   NodeType type;
+  /// 1 + the index of the model's entity whose IRI `value` is, or 0 (not
+  /// an entity's, or not known): a consumer may find the entity's node by
+  /// its index instead of hashing the IRI.
+  uint32_t entity;
   const char *value;    ///< IRI or lexical form
   const char *datatype; ///< Literal datatype IRI, or NULL
   const char *lang;     ///< Literal language tag, or NULL

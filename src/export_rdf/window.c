@@ -310,9 +310,12 @@ drain(Bank *b, size_t most, EmitFunc func, void *handle)
   for (; most && b->written < b->n_held && !st; --most) {
     const Held *h = &b->held[b->order[b->written++]];
     const Group *g = &b->group[h->group];
-    const Triple t = { { NODE_IRI, g->subject, NULL, NULL },
-                       { NODE_IRI, h->predicate, NULL, NULL },
-                       { h->object_type, h->object, h->datatype, h->lang },
+    const Triple t = { { .type = NODE_IRI, .value = g->subject },
+                       { .type = NODE_IRI, .value = h->predicate },
+                       { .type = h->object_type,
+                         .value = h->object,
+                         .datatype = h->datatype,
+                         .lang = h->lang },
                        g->graph };
     st = func(handle, &t);
   }

@@ -196,11 +196,14 @@ write_statements(void *handle, FILE *stream)
     }
     Triple t;
     memset(&t, 0, sizeof(t));
-    t.subject = (Node){ NODE_IRI, n->iri, NULL, NULL };
-    t.predicate = (Node){ NODE_IRI, q->p, NULL, NULL };
+    t.subject = (Node){ .type = NODE_IRI, .value = n->iri };
+    t.predicate = (Node){ .type = NODE_IRI, .value = q->p };
     t.object = q->on != ENT_NO_ENTITY
-                 ? (Node){ NODE_IRI, q->o, NULL, NULL }
-                 : (Node){ NODE_LITERAL, q->o, q->dt, q->lang };
+                 ? (Node){ .type = NODE_IRI, .value = q->o }
+                 : (Node){ .type = NODE_LITERAL,
+                           .value = q->o,
+                           .datatype = q->dt,
+                           .lang = q->lang };
     st = rdf_writer_put(w, &t);
   }
   if (w) {

@@ -100,28 +100,29 @@ statement(size_t i, char *buffers[4], Triple *t)
   };
   memset(t, 0, sizeof(*t));
   snprintf(buffers[0], 128, BASE "official/person-%zu", i / 3);
-  t->subject = (Node){ NODE_IRI, buffers[0], NULL, NULL };
-  t->predicate = (Node){ NODE_IRI, predicates[i % 3], NULL, NULL };
+  t->subject = (Node){ .type = NODE_IRI, .value = buffers[0] };
+  t->predicate = (Node){ .type = NODE_IRI, .value = predicates[i % 3] };
   switch (i % 4) {
     case 0:
       snprintf(buffers[1], 128, BASE "institution/org-%zu", i % 17);
-      t->object = (Node){ NODE_IRI, buffers[1], NULL, NULL };
+      t->object = (Node){ .type = NODE_IRI, .value = buffers[1] };
       break;
     case 1:
       snprintf(buffers[1], 128, "Name \"%zu\" \\ line\nnext", i);
-      t->object = (Node){ NODE_LITERAL, buffers[1], NULL, "uk-UA" };
+      t->object =
+        (Node){ .type = NODE_LITERAL, .value = buffers[1], .lang = "uk-UA" };
       break;
     case 2:
       snprintf(buffers[1], 128, "%zu", i);
-      t->object = (Node){ NODE_LITERAL,
-                          buffers[1],
-                          "http://www.w3.org/2001/XMLSchema#integer",
-                          NULL };
+      t->object = (Node){
+        .type = NODE_LITERAL,
+        .value = buffers[1],
+        .datatype = "http://www.w3.org/2001/XMLSchema#integer",
+      };
       break;
     default:
-      t->object = (Node){
-        NODE_LITERAL, i % 5000 == 3 ? buffers[3] : "plain", NULL, NULL
-      };
+      t->object = (Node){ .type = NODE_LITERAL,
+                          .value = i % 5000 == 3 ? buffers[3] : "plain" };
       break;
   }
   if (i % 2) {
