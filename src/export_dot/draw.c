@@ -827,13 +827,10 @@ build(Drawing *d, const EntDiagramOptions *options)
       TRY(st, draw_node(d, i, name));
     }
   }
-  for (size_t i = 0; i < lg->n_edges; ++i) {
+  TRY(st, lgraph_visible_edges(lg, d->visible, &d->n_visible));
+  for (size_t v = 0; v < d->n_visible; ++v) {
     TRY(st, lgraph_tick(lg));
-    const LEdge *e = &lg->edges[i];
-    if (!lgraph_edge_visible(lg, e)) {
-      continue;
-    }
-    d->visible[d->n_visible++] = (uint32_t)i;
+    const LEdge *e = &lg->edges[d->visible[v]];
     Agedge_t *edge =
       agedge(g, d->gv_nodes[e->from], d->gv_nodes[e->to], NULL, 1);
     if (!edge) {

@@ -133,6 +133,8 @@ typedef struct {
   size_t cap_claims;
   uint32_t *adjacency; ///< Edges of node i: adjacency[first[i]..first[i+1])
   size_t *first;       ///< (lgraph_finish(); both ends of every edge)
+  size_t adjacency_of; ///< n_edges when the adjacency was built for
+                       ///< every node (0: partial or none)
   double deadline;     ///< When the diagram step must be over (lgraph_now())
   double time_limit;   ///< Seconds it may take, from lgraph_init()
   unsigned long ticks; ///< lgraph_tick() calls: the clock is read every few
@@ -213,6 +215,11 @@ const KindStyle *lgraph_kind_style(Kind kind);
 const char *lgraph_short_name(LGraph *lg, const char *iri);
 /// Whether the edge is drawn in the current view.
 bool lgraph_edge_visible(const LGraph *lg, const LEdge *edge);
+/// The edges drawn in the current view, in the order they were added:
+/// `out` (the caller's, room for n_edges) receives their indices and
+/// `*count` their number.  A capped view is read through its nodes' own
+/// edges, not by a pass over every edge.
+EntStatus lgraph_visible_edges(LGraph *lg, uint32_t *out, size_t *count);
 
 /// Draw the view with Graphviz: DOT through cgraph, or laid out and
 /// rendered by gvc (SVG, PNG, PDF).
