@@ -934,23 +934,6 @@ child_context(int err_fd, pid_t parent, unsigned seconds)
   return gvc;
 }
 
-static bool
-write_all(int fd, const void *data, size_t len)
-{
-  const char *p = data;
-  for (size_t done = 0; done < len;) {
-    const ssize_t n = write(fd, p + done, len - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      return false;
-    }
-    done += (size_t)n;
-  }
-  return true;
-}
-
 /// What a child does: `ctx` is the caller's; it writes its results to `fd`.
 typedef void (*ChildFunc)(void *ctx, int fd, GVC_t *gvc);
 
@@ -977,7 +960,7 @@ render_one(void *ctx, int fd, GVC_t *gvc)
   if (!length) {
     _exit(4);
   }
-  const bool written = write_all(fd, data, length);
+  const bool written = ent_write_fd(fd, data, length, -1);
   // Freed, not left to _exit: a child under valgrind would count it lost.
   gvFreeRenderData(data);
   if (!written) {
@@ -1357,8 +1340,9 @@ render_batch(void *ctx, int fd, GVC_t *gvc)
       frame.length = length;
     }
     flush_graphviz_line();
-    const bool written = write_all(fd, &frame, sizeof(frame)) &&
-                         (!frame.length || write_all(fd, data, frame.length));
+    const bool written =
+      ent_write_fd(fd, &frame, sizeof(frame), -1) &&
+      (!frame.length || ent_write_fd(fd, data, frame.length, -1));
     if (data) {
       gvFreeRenderData(data);
     }

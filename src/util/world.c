@@ -383,6 +383,27 @@ ent_log(EntWorld *world,
   va_end(args);
 }
 
+bool
+ent_write_fd(int fd, const void *buf, size_t len, long long at)
+{
+  const char *p = buf;
+  while (len) {
+    const ssize_t n =
+      at < 0 ? write(fd, p, len) : pwrite(fd, p, len, (off_t)at);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      errno = n < 0 ? errno : ENOSPC;
+      return false;
+    }
+    p += n;
+    len -= (size_t)n;
+    at = at < 0 ? at : at + n;
+  }
+  return true;
+}
+
 FILE *
 ent_temp_file(EntWorld *world)
 {
