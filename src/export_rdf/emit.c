@@ -416,12 +416,13 @@ iri_node(const char *iri)
   return (Node){ .type = NODE_IRI, .value = iri };
 }
 
-/// The IRI of entity `index` of `g`, with the entity hint.
+/// The IRI of entity `index` of `g`, with the entity hint, which a
+/// stream does not give: its entities move between elements.
 static Node
 entity_node(const EntGraph *g, uint32_t index)
 {
   return (Node){ .type = NODE_IRI,
-                 .entity = index + 1,
+                 .entity = g->stream_phase == STREAM_WRITE ? 0 : index + 1,
                  .value = g->entities[index].iri };
 }
 
@@ -552,10 +553,12 @@ emit_fact(Emitter *em, const Entity *e, const Fact *f)
     info->kind == PROP_CONCEPT ? iri_node(f->value) : entity_node(g, f->object);
   TRY(st, require_prop(em, f->prop));
   // An entity's IRI is checked once (reading every object's IRI again
-  // was a cache miss per statement on big graphs).
+  // was a cache miss per statement on big graphs); streaming, only an
+  // entity that stays where it is (the others move between elements).
   if (info->kind == PROP_CONCEPT || !em->iri_checked[f->object]) {
     TRY(st, require_declared(em, object.value));
-    if (info->kind != PROP_CONCEPT) {
+    if (info->kind != PROP_CONCEPT &&
+        (g->stream_phase != STREAM_WRITE || f->object < g->n_kept)) {
       em->iri_checked[f->object] = true;
     }
   }
@@ -648,7 +651,7 @@ emit_subject(Emitter *em,
   const char *graph = source_iri(g, e->source);
   EntStatus st = ENT_SUCCESS;
   set_reset(&em->written);
-  em->subject = index + 1;
+  em->subject = g->stream_phase == STREAM_WRITE ? 0 : index + 1;
   // Streaming, what is said of an entity in another element (a registry
   // entity an article makes claims about, a post two articles report) may
   // have been said already; such statements are remembered.  What cannot

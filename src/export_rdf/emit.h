@@ -11,7 +11,8 @@ typedef enum { NODE_IRI, NODE_LITERAL } NodeType;
 typedef struct {
   NodeType type;
   /// 1 + the index of the model's entity whose IRI `value` is, or 0 (not
-  /// an entity's, or not known): a consumer may find the entity's node by
+  /// an entity's, or a stream's, whose entities move between elements):
+  /// within one ent_emit() walk, a consumer may find the entity's node by
   /// its index instead of hashing the IRI.
   uint32_t entity;
   const char *value;    ///< IRI or lexical form
