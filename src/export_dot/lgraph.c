@@ -494,13 +494,14 @@ known_node(const LGraph *lg, const Node *n, uint32_t *out)
   return false;
 }
 
-/// node_for() of `*n`'s IRI, remembered by its entity hint if it has one.
+/// node_for() of `*n`'s IRI, remembered by its entity hint if it has one
+/// and is not a controlled value (`checked`: the caller found it is not).
 static EntStatus
-node_of(LGraph *lg, const Node *n, uint32_t *out)
+node_of(LGraph *lg, const Node *n, bool checked, uint32_t *out)
 {
   EntStatus st = ENT_SUCCESS;
   TRY(st, node_for(lg, n->value, out));
-  if (!n->entity || controlled_value(lg, n->value)) {
+  if (!n->entity || (!checked && controlled_value(lg, n->value))) {
     return ENT_SUCCESS;
   }
   if (n->entity > lg->n_by_entity) {
@@ -571,15 +572,16 @@ add_edge(LGraph *lg,
   return ENT_SUCCESS;
 }
 
-/// add_edge() for an edge the folds make, of predicate `iri`.
+/// add_edge() for an edge the diagram makes itself (the folds, the
+/// compare view), of predicate `iri`, stated in `n_graphs` graphs.
 static EntStatus
-add_folded_edge(LGraph *lg,
-                uint32_t from,
-                uint32_t to,
-                const char *iri,
-                const char *label,
-                const char *graph,
-                uint32_t n_graphs)
+add_made_edge(LGraph *lg,
+              uint32_t from,
+              uint32_t to,
+              const char *iri,
+              const char *label,
+              const char *graph,
+              uint32_t n_graphs)
 {
   const char *pred = ent_pool_intern(&lg->strings, iri);
   EntStatus st = ENT_SUCCESS;
@@ -955,7 +957,7 @@ lgraph_add_triple(void *handle, const Triple *t)
   uint32_t s = lg->last_subject;
   if (!known_node(lg, &t->subject, &s) &&
       (s == ENT_NO_ENTITY || strcmp(lg->nodes[s].iri, t->subject.value) != 0)) {
-    TRY(st, node_of(lg, &t->subject, &s));
+    TRY(st, node_of(lg, &t->subject, false, &s));
   }
   lg->last_subject = s;
   lg->nodes[s].is_subject = true;
@@ -1014,7 +1016,7 @@ lgraph_add_triple(void *handle, const Triple *t)
       (LClaim){ s, ENT_NO_ENTITY, NULL, p, kept };
     return ENT_SUCCESS;
   }
-  TRY(st, node_of(lg, &t->object, &o));
+  TRY(st, node_of(lg, &t->object, true, &o));
   return add_object(lg, s, o, pred, graph);
 }
 
@@ -1313,7 +1315,7 @@ fold_each_post(LGraph *lg, const PairKey *heads, size_t n_heads)
       lg->edges[heads[k].index].dropped = true;
     }
     TRY(st,
-        add_folded_edge(
+        add_made_edge(
           lg, holder, institution, ORG_NS "holds", title, graph, n_graphs));
   }
   return ENT_SUCCESS;
@@ -1360,7 +1362,7 @@ fold_responses(LGraph *lg)
       continue;
     }
     const char *what = kinds[r] ? kinds[r] : "responded";
-    st = add_folded_edge(
+    st = add_made_edge(
       lg, agreement, actor, ENT_NS "response", what, graph, n_graphs);
   }
   free(kinds);
@@ -2328,13 +2330,14 @@ select_compare(LGraph *lg, uint32_t root)
         ent_pool_copy(&lg->strings, card.buf ? card.buf : "", card.len);
       st = s->facets ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
     }
-    const char *pred = ent_pool_intern(&lg->strings, SCHEMA_NS "about");
     if (!st) {
-      st =
-        pred
-          ? add_edge(
-              lg, source, root, pred, edge_flags(lg, pred), "reports on", graph)
-          : ENT_ERR_NO_MEMORY;
+      st = add_made_edge(lg,
+                         source,
+                         root,
+                         SCHEMA_NS "about",
+                         "reports on",
+                         graph,
+                         graph ? 1 : 0);
     }
     a = b;
   }
