@@ -35,11 +35,16 @@ static const int xml_options =
 /// Elements read between two progress reports.
 #define PROGRESS_EVERY 2048
 
+/// A relation read before every entity it may name exists.  Each end is
+/// an entity already found (`*_found`, while its ID was fresh in the
+/// cache) or ENT_NO_ENTITY and its ID, looked up once the file is read.
 typedef struct {
-  const char *subject; ///< Interned in the loader's pool
+  const char *subject; ///< Owned by the loader's (or Deferred's) pool
+  const char *object;  ///< Likewise; NULL when object_found is set
+  const char *source;  ///< Source in force, or NULL for the default
   EntProperty prop;
-  const char *object;
-  const char *source; ///< Source in force, or NULL for the default
+  uint32_t subject_found;
+  uint32_t object_found;
   EntCaret at;
 } Pending;
 
@@ -69,7 +74,11 @@ typedef struct {
   const char *default_source; ///< The dataset's first source, once read
   EntBuf split;               ///< Scratch copy of an ID list being split
   EntMap failed;              ///< IDs whose definition was refused
-  EntPool kept;               ///< Strings kept for the whole dataset
+  // The subject defer() met last (a copy in `pool`) and its entity: one
+  // element relates its own entity to many others in a row.
+  const char *last_subject;
+  uint32_t last_subject_found;
+  EntPool kept; ///< Strings kept for the whole dataset
   // The line caret_of() found last: one element asks for it many times,
   // and past line 65535 finding it walks the element's text.  Forgotten
   // with each entity's subtree, whose nodes libxml2 then frees.
@@ -811,11 +820,38 @@ defer(Loader *ld,
     note_status(ld, ENT_ERR_NO_MEMORY);
     return;
   }
-  ld->pending[ld->n_pending++] = (Pending){ ent_pool_intern(&ld->pool, subject),
-                                            prop,
-                                            ent_pool_intern(&ld->pool, object),
-                                            ld->source,
-                                            caret_of(ld, node) };
+  // Ends found now cost one lookup while their IDs are in the cache;
+  // relating them after the whole file was read found each end by its ID
+  // again, a cache miss a lookup once the ID table outgrows the cache.
+  // An end not found yet (defined further on, or nowhere) waits for the
+  // end of the file as before; so do a registry's relations, which wait
+  // for the whole registry (keep_pending).  Entities stay where they are
+  // while a file is read whole, so an index found now is the one the end
+  // of the file would find.
+  const bool find_now = !ld->deferred;
+  if (!ld->last_subject || strcmp(ld->last_subject, subject) != 0) {
+    ld->last_subject = ent_pool_copy(&ld->pool, subject, strlen(subject));
+    ld->last_subject_found =
+      find_now ? ent_graph_find(ld->graph, subject) : ENT_NO_ENTITY;
+  }
+  const uint32_t object_found =
+    find_now ? ent_graph_find(ld->graph, object) : ENT_NO_ENTITY;
+  const char *object_kept = object_found == ENT_NO_ENTITY
+                              ? ent_pool_copy(&ld->pool, object, strlen(object))
+                              : NULL;
+  if (!ld->last_subject || (object_found == ENT_NO_ENTITY && !object_kept)) {
+    ld->last_subject = NULL;
+    note_status(ld, ENT_ERR_NO_MEMORY);
+    return;
+  }
+  ld->pending[ld->n_pending++] =
+    (Pending){ .subject = ld->last_subject,
+               .object = object_kept,
+               .source = ld->source,
+               .prop = prop,
+               .subject_found = ld->last_subject_found,
+               .object_found = object_found,
+               .at = caret_of(ld, node) };
 }
 
 /// Defer a relation to each ID of a space-separated attribute.
@@ -1745,7 +1781,7 @@ keep_pending(Loader *ld)
       return;
     }
     Pending *q = &d->items[d->n++];
-    *q = *p;
+    *q = *p; // a registry's ends are never found early (defer)
     q->subject = ent_pool_intern(&d->pool, p->subject);
     q->object = ent_pool_intern(&d->pool, p->object);
     q->at.document = ent_pool_intern(&d->pool, p->at.document);
@@ -1846,6 +1882,7 @@ build(Loader *ld, int fd, bool check)
         // outlives it.
         ent_pool_clear(&ld->pool);
         ent_map_clear(&ld->failed); // its keys were in the pool
+        ld->last_subject = NULL;
       }
       rc = xmlTextReaderNext(reader); // skip the subtree just read
       continue;
@@ -1900,15 +1937,25 @@ build(Loader *ld, int fd, bool check)
   // Relations, now that every entity exists.
   for (size_t i = 0; i < ld->n_pending; ++i) {
     const Pending *p = &ld->pending[i];
-    if (ent_map_get(&ld->failed, p->subject) ||
-        ent_map_get(&ld->failed, p->object)) {
+    if (ld->failed.count &&
+        (ent_map_get(&ld->failed, p->subject) ||
+         ent_map_get(&ld->failed,
+                     p->object
+                       ? p->object
+                       : ent_graph_entity_id(ld->graph, p->object_found)))) {
       continue;
     }
     const char *source = p->source ? p->source : ld->default_source;
     EntStatus rst =
       source ? ent_graph_use_source(ld->graph, source, &p->at) : ENT_SUCCESS;
     if (!rst) {
-      rst = ent_graph_relate(ld->graph, p->subject, p->prop, p->object, &p->at);
+      rst = ent_graph_relate_found(ld->graph,
+                                   p->subject_found,
+                                   p->subject,
+                                   p->prop,
+                                   p->object_found,
+                                   p->object,
+                                   &p->at);
     }
     note_status(ld, rst);
   }

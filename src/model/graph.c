@@ -738,14 +738,22 @@ visible(const EntGraph *g, uint32_t i)
   return d == 0 || g->current_dataset == 0 || d == g->current_dataset;
 }
 
+/// Entity `found` (from ent_graph_find), or that of `id` when `found` is
+/// ENT_NO_ENTITY, as the entity in role `role` of a statement being read:
+/// it must exist and be one this dataset may refer to.  `id` may be NULL
+/// when `found` is given.
 static EntStatus
-lookup(EntGraph *g,
-       const char *id,
-       const char *role,
-       const EntCaret *at,
-       uint32_t *out)
+lookup_found(EntGraph *g,
+             uint32_t found,
+             const char *id,
+             const char *role,
+             const EntCaret *at,
+             uint32_t *out)
 {
-  *out = ent_graph_find(g, id);
+  *out = found != ENT_NO_ENTITY ? found : ent_graph_find(g, id);
+  if (*out != ENT_NO_ENTITY && !id) {
+    id = g->entities[*out].id;
+  }
   if (*out == ENT_NO_ENTITY) {
     if (g->corpus != ENT_NO_ENTITY && g->current_dataset) {
       return fail(g,
@@ -782,6 +790,16 @@ lookup(EntGraph *g,
                 e->at.line);
   }
   return ENT_SUCCESS;
+}
+
+static EntStatus
+lookup(EntGraph *g,
+       const char *id,
+       const char *role,
+       const EntCaret *at,
+       uint32_t *out)
+{
+  return lookup_found(g, ENT_NO_ENTITY, id, role, at, out);
 }
 
 EntStatus
@@ -992,6 +1010,19 @@ ent_graph_relate(EntGraph *graph,
                  const char *object_id,
                  const EntCaret *at)
 {
+  return ent_graph_relate_found(
+    graph, ENT_NO_ENTITY, id, prop, ENT_NO_ENTITY, object_id, at);
+}
+
+EntStatus
+ent_graph_relate_found(EntGraph *graph,
+                       uint32_t subject,
+                       const char *id,
+                       EntProperty prop,
+                       uint32_t object,
+                       const char *object_id,
+                       const EntCaret *at)
+{
   EntGraph *g = graph;
   const PropInfo *info = ent_prop_info(prop);
   if (!info || info->kind != PROP_RELATION) {
@@ -1002,8 +1033,10 @@ ent_graph_relate(EntGraph *graph,
   uint32_t o = 0;
   const OntTerm *term = NULL;
   EntStatus st = ENT_SUCCESS;
-  TRY(st, lookup(g, id, "entity", at, &s));
-  TRY(st, lookup(g, object_id, info->name, at, &o));
+  TRY(st, lookup_found(g, subject, id, "entity", at, &s));
+  TRY(st, lookup_found(g, object, object_id, info->name, at, &o));
+  id = id ? id : g->entities[s].id;
+  object_id = object_id ? object_id : g->entities[o].id;
   TRY(st, declared_property(g, info, at, &term));
   const char *o_class = ent_class_iri(g->entities[o].cls);
   TRY(st, check_domain(g, s, info, term, at));
@@ -1151,6 +1184,12 @@ ent_graph_use_base(EntGraph *graph, const char *base)
   }
   graph->base = ent_pool_intern(&graph->strings, base);
   return graph->base ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+}
+
+const char *
+ent_graph_entity_id(const EntGraph *graph, uint32_t entity)
+{
+  return entity < graph->n_entities ? graph->entities[entity].id : NULL;
 }
 
 const char *

@@ -254,12 +254,26 @@ enum { STREAM_OFF, STREAM_INDEX, STREAM_RESOLVE, STREAM_WRITE };
 EntStatus ent_graph_use_base(EntGraph *graph, const char *base);
 /// The name of entity `id`, or NULL.
 const char *ent_graph_name(const EntGraph *graph, const char *id);
+/// The ID of entity `entity` (an index), or NULL past the last one.
+const char *ent_graph_entity_id(const EntGraph *graph, uint32_t entity);
 /// The entity of `id` among those read so far (streaming: the kept ones
 /// and the current element's), or ENT_NO_ENTITY.
 uint32_t ent_graph_find_read(const EntGraph *graph, const char *id);
 /// The entity of `id`, or ENT_NO_ENTITY.  Streaming, an entity of another
 /// element is made from the index for the current element.
 uint32_t ent_graph_find(EntGraph *graph, const char *id);
+/// ent_graph_relate() with either end already found: `subject` and
+/// `object` are what ent_graph_find() gave for `id` and `object_id`, or
+/// ENT_NO_ENTITY to look that end up by its ID (which may be NULL for an
+/// end that is given).  The loader finds most ends while reading, when
+/// their IDs are in the cache, instead of once more for every relation.
+EntStatus ent_graph_relate_found(EntGraph *graph,
+                                 uint32_t subject,
+                                 const char *id,
+                                 EntProperty prop,
+                                 uint32_t object,
+                                 const char *object_id,
+                                 const EntCaret *at);
 /// The IRI of entity `id` of class `cls` under `base`, appended to `out`.
 EntStatus ent_mint_iri(EntBuf *out,
                        const char *base,
