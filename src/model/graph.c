@@ -83,6 +83,8 @@ ent_graph_new(EntWorld *world,
   g->write_registry = true;
   ent_pool_init(&g->strings);
   ent_map_init(&g->ids);
+  ent_map_init(&g->source_ids);
+  ent_pool_init(&g->source_keys);
   ent_map_init(&g->referred);
   g->base = g->own_base = ent_pool_intern(&g->strings, base);
   g->base_fixed = base_iri != NULL;
@@ -108,6 +110,8 @@ ent_graph_free(EntGraph *graph)
     ent_map_clear(&graph->element_ids);
     free(graph->datasets);
     ent_map_clear(&graph->ids);
+    ent_map_clear(&graph->source_ids);
+    ent_pool_clear(&graph->source_keys);
     ent_map_clear(&graph->text_overrides);
     ent_map_clear(&graph->referred);
     free((void *)graph->text_dirs);
@@ -724,6 +728,13 @@ ent_graph_add_entity(EntGraph *graph,
       ent_map_put(transient ? &g->element_ids : &g->ids,
                   e->id,
                   (void *)(uintptr_t)(index + 1)));
+  if (cls == ENT_CLASS_SOURCE && g->stream_phase == STREAM_OFF) {
+    const char *key = ent_pool_copy(&g->source_keys, e->id, strlen(e->id));
+    if (!key) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    TRY(st, ent_map_put(&g->source_ids, key, (void *)(uintptr_t)(index + 1)));
+  }
   ++g->n_entities;
   return ENT_SUCCESS;
 }
@@ -734,8 +745,12 @@ ent_graph_add_entity(EntGraph *graph,
 static bool
 visible(const EntGraph *g, uint32_t i)
 {
+  // The dataset's own number first: with none, nothing is read at `i`.
+  if (g->current_dataset == 0) {
+    return true;
+  }
   const uint32_t d = g->entities[i].dataset;
-  return d == 0 || g->current_dataset == 0 || d == g->current_dataset;
+  return d == 0 || d == g->current_dataset;
 }
 
 /// Entity `found` (from ent_graph_find), or that of `id` when `found` is
@@ -805,6 +820,16 @@ lookup(EntGraph *g,
 EntStatus
 ent_graph_use_source(EntGraph *graph, const char *source_id, const EntCaret *at)
 {
+  if (graph->stream_phase == STREAM_OFF && source_id) {
+    // Streaming, entities move between elements: only a whole read keeps
+    // this table.  Anything else (not a source, not defined, another
+    // dataset's) is told by lookup() below.
+    const uintptr_t v = (uintptr_t)ent_map_get(&graph->source_ids, source_id);
+    if (v && visible(graph, (uint32_t)(v - 1))) {
+      graph->current_source = (uint32_t)(v - 1);
+      return ENT_SUCCESS;
+    }
+  }
   if (graph->current_source != ENT_NO_ENTITY && source_id &&
       !strcmp(graph->entities[graph->current_source].id, source_id)) {
     return ENT_SUCCESS; // most elements name the source already in use

@@ -189,6 +189,11 @@ struct EntGraphImpl {
   bool base_fixed;      ///< The caller chose the base: datasets may not
   EntPool strings;
   EntMap ids; ///< slug -> entity index + 1
+  /// Sources only (slug -> index + 1), read whole: elements switch
+  /// sources often, and this table and its keys (copied together into
+  /// `source_keys`) stay in the cache where `ids` and `strings` do not.
+  EntMap source_ids;
+  EntPool source_keys;
   Entity *entities;
   size_t n_entities;
   size_t cap_entities;
