@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Relations whose ends the loader finds while reading (defined before) and
+# those that wait for the end of the file (defined after, or nowhere) give
+# the same graph, whole or streamed; a relation to an ID whose second
+# definition was refused is left out without a second error; an undefined
+# end is reported at the line that names it.
+set -euo pipefail
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+cp "$ENTENTE_SRC/tests/good/minimal.txt" "$tmp/"
+
+# Three institutions: the first names as its parent one defined after it,
+# the third one defined before it.
+make_dataset() { # FILE THIRD-PARENT EXTRA-INSTITUTION
+  cat >"$1" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="relations" base="https://example.org/id/" xml:lang="en">
+  <sources>
+    <source id="report" published="2025-03-24" text="minimal.txt">
+      <title>A short report</title>
+    </source>
+  </sources>
+  <countries>
+    <country id="ukraine"><name>Ukraine</name></country>
+  </countries>
+  <institutions>
+    <institution id="directorate" country="ukraine" parent="defence-ministry"><name>Directorate</name></institution>
+    <institution id="defence-ministry" country="ukraine"><name>Ministry of Defence</name></institution>
+    <institution id="office" country="ukraine" parent="$2"><name>Office</name></institution>
+$3
+  </institutions>
+  <officials>
+    <official id="umerov" country="ukraine">
+      <name>Rustem Umerov</name>
+      <post title="Defence Minister" institution="defence-ministry" head="true"/>
+    </official>
+  </officials>
+</dataset>
+XML
+}
+
+
+make_dataset "$tmp/ok.xml" defence-ministry ""
+"$ENTENTE" export "$tmp/ok.xml" -f nquads -o "$tmp/stream.nq" 2>"$tmp/err" || fail "streamed: $(cat "$tmp/err")"
+"$ENTENTE" export "$tmp/ok.xml" -f jsonld -o "$tmp/whole.jsonld" 2>"$tmp/err" || fail "whole: $(cat "$tmp/err")"
+"$ENTENTE" export "$tmp/ok.xml" -f turtle -o "$tmp/whole.ttl" 2>"$tmp/err" || fail "whole Turtle: $(cat "$tmp/err")"
+# The whole-graph Turtle parsed back to N-Triples (serdi) against the stream.
+serdi -i turtle -o ntriples "$tmp/whole.ttl" | sort -u >"$tmp/whole.nt"
+"$ENTENTE" export "$tmp/ok.xml" -f ntriples -o "$tmp/stream.nt" 2>/dev/null
+sort -u "$tmp/stream.nt" >"$tmp/stream.sorted.nt"
+cmp -s "$tmp/whole.nt" "$tmp/stream.sorted.nt" ||
+  fail "the whole graph and the stream differ: $(diff "$tmp/whole.nt" "$tmp/stream.sorted.nt" | head -5)"
+# Both relations are there: the forward one and the backward one.
+org="<https://example.org/id/institution"
+grep -qF "$org/directorate> " "$tmp/whole.nt" || fail "no directorate"
+for child in directorate office; do
+  grep -E "^$org/$child> <[^>]*> $org/defence-ministry> \.\$" "$tmp/whole.nt" | grep -qv 'subjectOf' ||
+    fail "$child is not related to defence-ministry: $(grep "$org/$child>" "$tmp/whole.nt" | head -20)"
+done
+
+# An undefined parent named after the others: reported at its line.
+make_dataset "$tmp/undefined.xml" nowhere ""
+rc=0
+"$ENTENTE" validate "$tmp/undefined.xml" 2>"$tmp/err" || rc=$?
+[ "$rc" = 65 ] || fail "an undefined parent: exit $rc"
+grep -q "undefined.xml:14:[0-9]*: error: .*'nowhere' is not defined" "$tmp/err" ||
+  fail "an undefined parent: $(cat "$tmp/err")"
+
+# A second definition of defence-ministry is refused; the relations to
+# the ID (found before the duplicate was read, and after) give no second
+# error, and the whole read and the stream say the same.
+make_dataset "$tmp/dup.xml" defence-ministry \
+  '    <institution id="defence-ministry" country="ukraine"><name>Second</name></institution>'
+for format in jsonld ntriples; do
+  rc=0
+  "$ENTENTE" export "$tmp/dup.xml" -f "$format" -o "$tmp/dup.$format" 2>"$tmp/err.$format" || rc=$?
+  [ "$rc" = 65 ] || fail "a duplicate ($format): exit $rc"
+  [ ! -e "$tmp/dup.$format" ] || fail "a duplicate ($format) left its output"
+  [ "$(grep -c 'error:' "$tmp/err.$format")" = 1 ] || fail "a duplicate ($format): $(cat "$tmp/err.$format")"
+  grep -q "dup.xml:15:[0-9]*: error: ID 'defence-ministry' is already used" "$tmp/err.$format" ||
+    fail "a duplicate ($format): $(cat "$tmp/err.$format")"
+done
+echo "ok: relations to ends defined before and after, undefined and refused"
