@@ -142,21 +142,50 @@ EntStatus ent_emit_pending(EntGraph *graph,
  */
 EntStatus ent_emit_check_vocabulary(EntGraph *graph);
 
+/// The statements of some graphs, sorted by graph (ent_by_graph_sort()).
+typedef struct EntByGraphImpl EntByGraph;
+
 /**
  * Check every statement of `graph` and count those of each of the
  * `n_graphs` named graphs `iris` into `lines`, in one walk of the graph.
- * With `out` (a file open for writing at offset 0), also write each
- * graph's statements as N-Triples, in the order ent_export_rdf_source()
- * writes them, into one part of `out` starting at `offsets[i]`.
- * Statements of other graphs are left out.  An entry of `iris` may be
- * NULL: the default graph (statements that name no graph).
+ * An entry of `iris` may be NULL: the default graph (statements that name
+ * no graph).  Statements of other graphs are left out.  With `sorted`,
+ * also keep them: `*sorted` (free it with ent_by_graph_free()) then reads
+ * each graph's statements as N-Triples, in the order
+ * ent_export_rdf_source() writes them (ent_by_graph_reader()).
  */
-EntStatus ent_export_by_graph(EntGraph *graph,
-                              size_t n_graphs,
-                              const char *const *iris,
-                              FILE *out,
-                              size_t *lines,
-                              long long *offsets);
+EntStatus ent_by_graph_sort(EntGraph *graph,
+                            size_t n_graphs,
+                            const char *const *iris,
+                            size_t *lines,
+                            EntByGraph **sorted);
+
+void ent_by_graph_free(EntByGraph *sorted);
+
+/// Every statement kept, as N-Triples in no particular order: `*size`
+/// bytes (NULL when none), valid until ent_by_graph_free().
+const char *ent_by_graph_text(const EntByGraph *sorted, size_t *size);
+
+/// Reads one graph's statements, from the first (ent_by_graph_reader()).
+typedef struct {
+  const EntByGraph *sorted;
+  size_t span; ///< The run being read
+  size_t end;  ///< Past the graph's last run
+  size_t at;   ///< Bytes of the run already read
+} EntGraphReader;
+
+/// Start reading graph `g` (an index into the `iris` sorted).
+void ent_by_graph_reader(const EntByGraph *sorted,
+                         size_t g,
+                         EntGraphReader *reader);
+
+/// Copy the next (at most `size`) bytes of the graph's N-Triples into
+/// `buf`: fewer only at the end, 0 past it.
+size_t ent_by_graph_read(EntGraphReader *reader, void *buf, size_t size);
+
+/// The graph's next statement: a line of N-Triples (`*len` bytes with its
+/// newline, not terminated), or NULL past the last.
+const char *ent_by_graph_line(EntGraphReader *reader, size_t *len);
 
 /**
  * Every graph the exporters write (sources, and the corpus graph when it

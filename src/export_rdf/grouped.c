@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // JSON-LD: each named graph written as one block.  The model emits an
 // entity's statements together, whatever their graph, so the statements
-// are first sorted by graph in one walk (ent_export_by_graph(): each
-// graph's statements as N-Triples in its own part of a temporary file),
-// then each part is read back by serd and written in its graph's block as
+// are first sorted by graph in one walk (ent_by_graph_sort(): N-Triples
+// in a temporary file, and where each graph's runs of statements are),
+// then each graph's statements are read by serd and written in its block as
 // JSON-LD node objects built with jansson.  Memory stays that of one node
 // object; time is linear in the statements.  (TriG is written as it comes,
 // by serd: a graph may then have several blocks, which TriG allows.)
@@ -78,39 +78,44 @@ collect_prefixes(const EntGraph *graph, Prefixes *out)
   return ent_rdf_prefixes(graph, add_prefix, out);
 }
 
+/// A character RFC 3986 allows in a scheme after the first.
+static bool
+scheme_char(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
+}
+
 /// JSON-LD has no way to say that "schema:x" is an IRI of the scheme
 /// "schema" and not the compact IRI schema:x: a prefix named like the
 /// scheme of an IRI the document holds is left out of its context (such
 /// IRIs are rare, and the rest of the document is only longer for it).
 /// `sorted` holds the document's statements as N-Triples.
 static EntStatus
-drop_prefixes_named_like_schemes(FILE *sorted, Prefixes *p)
+drop_prefixes_named_like_schemes(const EntByGraph *sorted, Prefixes *p)
 {
   bool *drop = calloc(p->n ? p->n : 1, sizeof(bool));
   if (!drop) {
     return ENT_ERR_NO_MEMORY;
   }
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t len = 0;
-  rewind(sorted);
-  while ((len = getline(&line, &cap, sorted)) > 0) {
-    for (char *c = memchr(line, '<', (size_t)len); c;
-         c = memchr(c + 1, '<', (size_t)(line + len - c - 1))) {
-      const size_t scheme = strspn(c + 1,
-                                   "abcdefghijklmnopqrstuvwxyz"
-                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
-      if (!scheme || c[1 + scheme] != ':') {
-        continue;
-      }
-      for (size_t i = 0; i < p->n; ++i) {
-        drop[i] |= strlen(p->items[i].name) == scheme &&
-                   !strncmp(p->items[i].name, c + 1, scheme);
-      }
+  size_t size = 0;
+  const char *text = ent_by_graph_text(sorted, &size);
+  const char *const end = text ? text + size : NULL;
+  for (const char *c = text ? memchr(text, '<', size) : NULL; c;
+       c = memchr(c + 1, '<', (size_t)(end - c - 1))) {
+    const char *s = c + 1;
+    while (s < end && scheme_char(*s)) {
+      ++s;
+    }
+    const size_t scheme = (size_t)(s - c - 1);
+    if (!scheme || s == end || *s != ':') {
+      continue;
+    }
+    for (size_t i = 0; i < p->n; ++i) {
+      drop[i] |= strlen(p->items[i].name) == scheme &&
+                 !strncmp(p->items[i].name, c + 1, scheme);
     }
   }
-  free(line);
-  const bool failed = ferror(sorted) != 0;
   size_t kept = 0;
   for (size_t i = 0; i < p->n; ++i) {
     if (drop[i]) {
@@ -122,7 +127,7 @@ drop_prefixes_named_like_schemes(FILE *sorted, Prefixes *p)
   }
   p->n = kept;
   free(drop);
-  return failed ? ENT_ERR_IO : ENT_SUCCESS;
+  return ENT_SUCCESS;
 }
 
 // ---- The two writers, behind one interface --------------------------------
@@ -423,29 +428,17 @@ jsonld_open(const Prefixes *prefixes, FILE *stream, GroupedWriter **out)
 
 // ---- Sorting by graph, then writing each graph's block --------------------
 
-/// One graph's part of the sorted file: `left` bytes from where it is.
-typedef struct {
-  FILE *file;
-  long long left;
-} Part;
-
 static size_t
 part_read(void *buf, size_t size, size_t nmemb, void *handle)
 {
-  Part *p = handle;
-  size_t want = size * nmemb;
-  if ((long long)want > p->left) {
-    want = (size_t)p->left;
-  }
-  const size_t n = want ? fread(buf, 1, want, p->file) : 0;
-  p->left -= (long long)n;
-  return n;
+  return ent_by_graph_read(handle, buf, size * nmemb);
 }
 
 static int
 part_error(void *handle)
 {
-  return ferror(((Part *)handle)->file);
+  (void)handle;
+  return 0; // the statements are read from memory
 }
 
 static SerdStatus
@@ -473,15 +466,12 @@ on_serd_error(void *handle, const SerdError *error)
   return error->status;
 }
 
-/// Write the part of `sorted` from `offset` to `end` (one graph's
-/// statements, N-Triples) through `w`.
+/// Write graph `g`'s statements in `sorted` through `w`.
 static EntStatus
-write_part(GroupedWriter *w, FILE *sorted, long long offset, long long end)
+write_part(GroupedWriter *w, const EntByGraph *sorted, size_t g)
 {
-  if (fseeko(sorted, (off_t)offset, SEEK_SET)) {
-    return ENT_ERR_IO;
-  }
-  Part part = { sorted, end - offset };
+  EntGraphReader part;
+  ent_by_graph_reader(sorted, g, &part);
   SerdReader *reader =
     serd_reader_new(SERD_NTRIPLES, w, NULL, NULL, NULL, w->statement, NULL);
   if (!reader) {
@@ -520,22 +510,13 @@ ent_export_grouped(EntGraph *graph,
     st = ent_graph_named_graphs(graph, &iris, &n); // and the default graph
   }
   size_t *lines = calloc(n ? n : 1, sizeof(size_t));
-  long long *offsets = calloc(n ? n : 1, sizeof(long long));
-  FILE *sorted = st ? NULL : ent_temp_file(graph->world);
-  if (!st && (!iris || !lines || !offsets)) {
+  if (!st && (!iris || !lines)) {
     st = ENT_ERR_NO_MEMORY;
   }
-  if (!st && !sorted) {
-    st = ENT_ERR_IO;
-  }
   // Every check is made in this walk, before a byte reaches `stream`.
+  EntByGraph *sorted = NULL;
   if (!st) {
-    st = ent_export_by_graph(graph, n, iris, sorted, lines, offsets);
-  }
-  long long size = 0;
-  if (!st && (fflush(sorted) || fseeko(sorted, 0, SEEK_END) ||
-              (size = (long long)ftello(sorted)) < 0)) {
-    st = ENT_ERR_IO;
+    st = ent_by_graph_sort(graph, n, iris, lines, &sorted);
   }
   Prefixes prefixes = { NULL, 0 };
   if (!st) {
@@ -560,10 +541,9 @@ ent_export_grouped(EntGraph *graph,
     if (!lines[g]) {
       continue;
     }
-    const long long end = g + 1 < n ? offsets[g + 1] : size;
     st = w->begin_graph(w, iris[g]);
     if (!st) {
-      st = write_part(w, sorted, offsets[g], end);
+      st = write_part(w, sorted, g);
     }
     if (!st) {
       st = w->end_graph(w);
@@ -587,12 +567,9 @@ ent_export_grouped(EntGraph *graph,
     w->free(w);
   }
   prefixes_free(&prefixes);
-  if (sorted) {
-    fclose(sorted);
-  }
+  ent_by_graph_free(sorted);
   free(iris);
   free(lines);
-  free(offsets);
   if (!st && count) {
     *count = total;
   }

@@ -489,10 +489,9 @@ wait_to_retry(Push *p, const EntHttp *http, size_t *retries)
   return true;
 }
 
-/// Send the N-Triples in `nt` (`r->triples` lines from where it stands) in
-/// chunks.
+/// Send graph `g`'s N-Triples in `sorted` (`r->triples` lines) in chunks.
 static EntStatus
-send_chunks(Push *p, FILE *nt, const char *graph_iri)
+send_chunks(Push *p, const EntByGraph *sorted, size_t g, const char *graph_iri)
 {
   EntPushReport *r = p->report;
   EntHttp http;
@@ -512,8 +511,8 @@ send_chunks(Push *p, FILE *nt, const char *graph_iri)
             ent_strerror(st));
   }
   EntBuf body = { NULL, 0, 0 };
-  char *line = NULL;
-  size_t line_cap = 0;
+  EntGraphReader statements;
+  ent_by_graph_reader(sorted, g, &statements);
   size_t sent = 0;
   const bool replace = p->options->mode == ENT_PUSH_REPLACE;
   for (size_t i = 0; !st && i < r->requests; ++i) {
@@ -524,23 +523,15 @@ send_chunks(Push *p, FILE *nt, const char *graph_iri)
                                            : "PUT";
     ent_buf_reset(&body);
     size_t lines = 0;
-    ssize_t n = 0;
+    size_t n = 0;
+    const char *line = NULL;
     while (lines < p->chunk && sent + lines < r->triples &&
-           (n = getline(&line, &line_cap, nt)) > 0) {
-      st = ent_buf_append(&body, line, (size_t)n);
+           (line = ent_by_graph_line(&statements, &n))) {
+      st = ent_buf_append(&body, line, n);
       if (st) {
         break;
       }
       ++lines;
-    }
-    if (!st && ferror(nt)) {
-      ent_log(p->world,
-              ENT_LOG_ERROR,
-              ENT_ERR_IO,
-              NULL,
-              "reading the exported graph back failed: %s",
-              strerror(errno));
-      st = ENT_ERR_IO;
     }
     if (st) {
       break;
@@ -597,7 +588,6 @@ send_chunks(Push *p, FILE *nt, const char *graph_iri)
             r->requests_done,
             r->requests);
   }
-  free(line);
   ent_buf_free(&body);
   ent_http_close(&http);
   return st;
@@ -648,12 +638,6 @@ push_free(Push *p)
   p->shown = NULL;
 }
 
-static FILE *
-temporary(Push *p)
-{
-  return ent_temp_file(p->world);
-}
-
 EntStatus
 ent_store_push(EntGraph *graph,
                const char *source_id,
@@ -668,31 +652,20 @@ ent_store_push(EntGraph *graph,
   EntStatus st = prepare(&p, graph, source_id);
   // The graph is exported whole before anything is sent, so an export
   // error (an undeclared term...) stops the push before the store changes.
-  FILE *nt = st ? NULL : temporary(&p);
-  st = st ? st : nt ? ENT_SUCCESS : ENT_ERR_IO;
+  const char *iris[1] = { st ? NULL : ent_graph_iri(graph, source_id) };
   size_t count = 0;
+  EntByGraph *sorted = NULL;
   if (!st) {
-    st =
-      ent_export_rdf_source(graph, ENT_FORMAT_NTRIPLES, source_id, nt, &count);
-  }
-  if (!st && (fflush(nt) || fseek(nt, 0, SEEK_SET))) {
-    ent_log(p.world,
-            ENT_LOG_ERROR,
-            ENT_ERR_IO,
-            NULL,
-            "writing the graph to a temporary file failed: %s",
-            strerror(errno));
-    st = ENT_ERR_IO;
+    st = ent_by_graph_sort(
+      graph, 1, iris, &count, options->dry_run ? NULL : &sorted);
   }
   if (!st) {
     plan(&p, count);
     if (!options->dry_run) {
-      st = send_chunks(&p, nt, p.report->graph_iri);
+      st = send_chunks(&p, sorted, 0, p.report->graph_iri);
     }
   }
-  if (nt) {
-    fclose(nt);
-  }
+  ent_by_graph_free(sorted);
   push_free(&p);
   return st;
 }
@@ -715,8 +688,7 @@ ent_store_push_all(EntGraph *graph,
   }
   const char **iris = calloc(n ? n : 1, sizeof(const char *));
   size_t *lines = calloc(n ? n : 1, sizeof(size_t));
-  long long *offsets = calloc(n ? n : 1, sizeof(long long));
-  EntStatus st = iris && lines && offsets ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  EntStatus st = iris && lines ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   // Every graph's URL first, so that a bad option stops the push before
   // the graph is walked.
   for (size_t i = 0; !st && i < n; ++i) {
@@ -729,15 +701,10 @@ ent_store_push_all(EntGraph *graph,
   }
   // One walk of the graph for every graph's statements; written out only
   // for a real push.  An export error stops it before the store changes.
-  FILE *nt = NULL;
-  if (!st && !options->dry_run) {
-    EntPushReport ignored;
-    Push p = { .world = graph->world, .options = options, .report = &ignored };
-    nt = temporary(&p);
-    st = nt ? ENT_SUCCESS : ENT_ERR_IO;
-  }
+  EntByGraph *sorted = NULL;
   if (!st) {
-    st = ent_export_by_graph(graph, n, iris, nt, lines, offsets);
+    st = ent_by_graph_sort(
+      graph, n, iris, lines, options->dry_run ? NULL : &sorted);
   }
   for (size_t i = 0; !st && i < n; ++i) {
     EntPushReport report;
@@ -747,22 +714,16 @@ ent_store_push_all(EntGraph *graph,
     if (!st) {
       plan(&p, lines[i]);
     }
-    if (!st && nt && fseeko(nt, (off_t)offsets[i], SEEK_SET)) {
-      st = ENT_ERR_IO;
-    }
     if (!st && !options->dry_run) {
-      st = send_chunks(&p, nt, report.graph_iri);
+      st = send_chunks(&p, sorted, i, report.graph_iri);
     }
     push_free(&p);
     if (each) {
       each(handle, i, &report, st);
     }
   }
-  if (nt) {
-    fclose(nt);
-  }
+  ent_by_graph_free(sorted);
   free(iris);
   free(lines);
-  free(offsets);
   return st;
 }
