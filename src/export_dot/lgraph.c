@@ -778,27 +778,77 @@ predicate_label(LGraph *lg, LPredicate *p)
   return p->label;
 }
 
+/// How many labels of a node are kept in its list; past them, in a map (a
+/// post many sources name differently would make the list quadratic).
+enum { VOTE_LIST = 16 };
+
+/// A new vote entry for `label` (kept in the pool): `*at` is its index + 1.
+static EntStatus
+new_vote(LGraph *lg, const char *label, size_t *at)
+{
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, ent_grow(&lg->vote, &lg->cap_votes, lg->n_votes, sizeof(LVote), 256));
+  lg->vote[lg->n_votes] = (LVote){ label, 0, 0 };
+  *at = ++lg->n_votes;
+  return ENT_SUCCESS;
+}
+
+/// The vote entry (index + 1) of label `text` of node `n`, made if new.
+/// Most nodes have one label: a node's first labels are a list from the
+/// node, read where the node already is; a map keyed by node and label
+/// (random reads in a table as large as the graph) holds only the rest.
+static EntStatus
+find_vote(LGraph *lg, LNode *n, const char *text, size_t *at)
+{
+  uint32_t last = 0; // the list's last entry (index + 1)
+  size_t listed = 0;
+  for (uint32_t v = n->votes; v; last = v, v = lg->vote[v - 1].next) {
+    if (!strcmp(lg->vote[v - 1].label, text)) {
+      *at = v;
+      return ENT_SUCCESS;
+    }
+    ++listed;
+  }
+  EntStatus st = ENT_SUCCESS;
+  if (listed < VOTE_LIST) {
+    const char *kept = ent_pool_copy(&lg->strings, text, strlen(text));
+    if (!kept) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    TRY(st, new_vote(lg, kept, at));
+    if (*at > UINT32_MAX) {
+      return ENT_ERR_TOO_LARGE;
+    }
+    if (last) {
+      lg->vote[last - 1].next = (uint32_t)*at;
+    } else {
+      n->votes = (uint32_t)*at;
+    }
+    return ENT_SUCCESS;
+  }
+  EntBuf *key = &lg->scratch;
+  ent_buf_reset(key);
+  TRY(st, ent_buf_appendf(key, "%zu\x01%s", (size_t)(n - lg->nodes), text));
+  *at = (size_t)(uintptr_t)ent_map_get(&lg->votes, key->buf);
+  if (*at) {
+    return ENT_SUCCESS;
+  }
+  const char *kept = ent_pool_copy(&lg->strings, key->buf, key->len);
+  if (!kept) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  TRY(st, new_vote(lg, strchr(kept, '\x01') + 1, at));
+  return ent_map_put(&lg->votes, kept, (void *)(uintptr_t)*at);
+}
+
 /// One more graph gives node `node` the label `text` (at its best rank):
 /// the label most graphs give is drawn.
 static EntStatus
 vote_label(LGraph *lg, LNode *n, const char *text)
 {
-  EntBuf *key = &lg->scratch;
-  ent_buf_reset(key);
+  size_t at = 0;
   EntStatus st = ENT_SUCCESS;
-  TRY(st, ent_buf_appendf(key, "%zu\x01%s", (size_t)(n - lg->nodes), text));
-  size_t at = (size_t)(uintptr_t)ent_map_get(&lg->votes, key->buf);
-  if (!at) {
-    TRY(st,
-        ent_grow(&lg->vote, &lg->cap_votes, lg->n_votes, sizeof(LVote), 256));
-    const char *kept = ent_pool_copy(&lg->strings, key->buf, key->len);
-    if (!kept) {
-      return ENT_ERR_NO_MEMORY;
-    }
-    lg->vote[lg->n_votes] = (LVote){ strchr(kept, '\x01') + 1, 0 };
-    at = ++lg->n_votes;
-    TRY(st, ent_map_put(&lg->votes, kept, (void *)(uintptr_t)at));
-  }
+  TRY(st, find_vote(lg, n, text, &at));
   LVote *v = &lg->vote[at - 1];
   const uint32_t votes = ++v->votes;
   n->n_labels += votes == 1;

@@ -50,6 +50,7 @@ typedef struct {
   bool in_view;
   bool is_subject; ///< Described by the input, not merely referenced
   bool card;       ///< A compare view's source: facets left-aligned
+  uint32_t votes;  ///< Its first labels' votes: index + 1 in LGraph.vote
 } LNode;
 
 typedef struct {
@@ -89,6 +90,7 @@ typedef struct LPredicate LPredicate;
 typedef struct {
   const char *label; ///< In the pool
   uint32_t votes;
+  uint32_t next; ///< The node's next label: index + 1 in LGraph.vote, or 0
 } LVote;
 
 typedef struct {
@@ -112,7 +114,8 @@ typedef struct {
   EntMap prefixes;    ///< Namespace IRI -> prefix, for unlabelled nodes
   size_t hidden_more; ///< Nodes cut by the node cap
   size_t max_nodes;   ///< The cap that cut them (--max-nodes)
-  EntMap votes;       ///< "NODE\x01LABEL" -> index + 1 in vote
+  EntMap votes;       ///< "NODE\x01LABEL" -> index + 1 in vote, for a
+                      ///< node's labels past its first VOTE_LIST
   LVote *vote;
   size_t n_votes;
   size_t cap_votes;

@@ -86,6 +86,25 @@ grep -q 'last week (2025-03-17 – 2025-03-23)' "$tmp/timeline.dot" || fail "tim
 flat "$tmp/karasin.dot"
 [ "$(grep -c 'label="mentioned in"' "$tmp/karasin.dot")" -ge 6 ] || fail "ego:karasin: the sources that mention him are not drawn"
 grep -q 'other titles) (6 sources)' "$tmp/karasin.dot" || fail "ego:karasin: his post's titles across sources are not said"
+# A post twenty sources title each their own way and three alike: the
+# common title wins, with the count of the others (a node's first sixteen
+# titles are kept in a list, the rest in a map: both are counted).
+{
+  p='<https://example.org/id/post>'
+  label='<http://www.w3.org/2000/01/rdf-schema#label>'
+  printf '%s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Post> .\n' "$p"
+  for i in $(seq 1 20); do
+    printf '%s %s "Title %d" <https://example.org/graph/%d> .\n' "$p" "$label" "$i" "$i"
+  done
+  for i in 21 22 23; do
+    printf '%s %s "Common title" <https://example.org/graph/%d> .\n' "$p" "$label" "$i"
+  done
+  printf '<https://example.org/id/holder> <http://www.w3.org/ns/org#holds> %s .\n' "$p"
+  printf '<https://example.org/id/holder> %s "Holder" .\n' "$label"
+} >"$tmp/titles.nq"
+"$ENTENTE" dot "$tmp/titles.nq" -f dot -o "$tmp/titles.dot"
+flat "$tmp/titles.dot"
+grep -q 'Common title (+20 other titles)' "$tmp/titles.dot" || fail "a post's titles: the most common one is not drawn, or the others not counted"
 # Styles: every family of relations drawn has its own colour, and the
 # legend shows a sample line of each colour used.
 python3 - "$tmp/karasin.dot" <<'PY' || fail "legend and edges: colours do not match"
