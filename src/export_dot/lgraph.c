@@ -333,7 +333,7 @@ lgraph_init(LGraph *lg,
   ent_map_init(&lg->votes);
   ent_map_init(&lg->predicates);
   ent_map_init(&lg->classes);
-  ent_map_init(&lg->graphs);
+  ent_pool_init(&lg->graphs);
   lg->lang = ent_pool_intern(&lg->strings, lang ? lang : "en");
   size_t n_prefixes = 0;
   const Prefix *prefixes = ent_prefixes(&n_prefixes);
@@ -359,7 +359,7 @@ lgraph_clear(LGraph *lg)
   free(lg->first);
   free(lg->index);
   free(lg->by_entity);
-  ent_map_clear(&lg->graphs);
+  ent_pool_clear(&lg->graphs);
   ent_map_clear(&lg->prefixes);
   ent_pool_clear(&lg->strings);
   memset(lg, 0, sizeof(*lg));
@@ -1021,13 +1021,9 @@ lgraph_add_triple(void *handle, const Triple *t)
   if (t->graph && lg->last_graph && !strcmp(lg->last_graph, t->graph)) {
     graph = lg->last_graph;
   } else if (t->graph) {
-    graph = ent_map_get(&lg->graphs, t->graph);
+    graph = ent_pool_intern(&lg->graphs, t->graph);
     if (!graph) {
-      graph = ent_pool_intern(&lg->strings, t->graph);
-      if (!graph) {
-        return ENT_ERR_NO_MEMORY;
-      }
-      TRY(st, ent_map_put(&lg->graphs, graph, (void *)(uintptr_t)graph));
+      return ENT_ERR_NO_MEMORY;
     }
     lg->last_graph = graph;
   }

@@ -103,8 +103,9 @@ typedef struct {
   uint32_t *by_entity; ///< Node + 1 of the model's entity i (Node.entity
                        ///< - 1), or 0: not looked up yet
   size_t n_by_entity;  ///< Entries of by_entity
-  EntMap graphs;       ///< Named graph IRI -> the same string, interned:
-                       ///< few, so looked up in a table that stays cached
+  EntPool graphs;      ///< Named graph IRIs, interned apart from the
+                       ///< rest: few, so their table and their strings
+                       ///< stay cached
   LNode *nodes;
   size_t n_nodes;
   size_t cap_nodes;
