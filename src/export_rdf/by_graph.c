@@ -82,18 +82,12 @@ sort_one(void *handle, const Triple *t)
   if (!s->writer) {
     return ENT_SUCCESS;
   }
-  Run *last = s->n_runs ? &s->runs[s->n_runs - 1] : NULL;
+  Run *last = s->runs && s->n_runs ? &s->runs[s->n_runs - 1] : NULL;
   if (last && last->graph == g && last->lines < UINT32_MAX) {
     ++last->lines;
   } else {
-    if (s->n_runs == s->cap_runs) {
-      const size_t cap = s->cap_runs ? 2 * s->cap_runs : 4096;
-      Run *grown = realloc(s->runs, cap * sizeof(Run));
-      if (!grown) {
-        return ENT_ERR_NO_MEMORY;
-      }
-      s->runs = grown;
-      s->cap_runs = cap;
+    if (ent_grow(&s->runs, &s->cap_runs, s->n_runs, sizeof(Run), 4096)) {
+      return ENT_ERR_NO_MEMORY;
     }
     s->runs[s->n_runs++] = (Run){ g, 1 };
   }

@@ -149,16 +149,16 @@ typedef struct EntByGraphImpl EntByGraph;
  * Check every statement of `graph` and count those of each of the
  * `n_graphs` named graphs `iris` into `lines`, in one walk of the graph.
  * An entry of `iris` may be NULL: the default graph (statements that name
- * no graph).  Statements of other graphs are left out.  With `sorted`,
- * also keep them: `*sorted` (free it with ent_by_graph_free()) then reads
- * each graph's statements as N-Triples, in the order
- * ent_export_rdf_source() writes them (ent_by_graph_reader()).
+ * no graph).  Statements of other graphs are left out.  With `out`, also
+ * keep them: `*out` (free it with ent_by_graph_free()) then reads each
+ * graph's statements as N-Triples, in the order ent_export_rdf_source()
+ * writes them (ent_by_graph_reader()).
  */
 EntStatus ent_by_graph_sort(EntGraph *graph,
                             size_t n_graphs,
                             const char *const *iris,
                             size_t *lines,
-                            EntByGraph **sorted);
+                            EntByGraph **out);
 
 void ent_by_graph_free(EntByGraph *sorted);
 
