@@ -108,7 +108,7 @@ read_back_failed(EntGraph *graph, EntStatus st, const char *what)
   return st;
 }
 
-/// Map the file `sorted` holds, of the runs `s` noted.
+/// Map the temporary file of `sorted`, which the walk has written.
 static EntStatus
 map_file(EntGraph *graph, EntByGraph *sorted)
 {
