@@ -960,7 +960,7 @@ render_one(void *ctx, int fd, GVC_t *gvc)
   if (!length) {
     _exit(4);
   }
-  const bool written = ent_write_fd(fd, data, length, -1);
+  const bool written = ent_write_fd(fd, data, length);
   // Freed, not left to _exit: a child under valgrind would count it lost.
   gvFreeRenderData(data);
   if (!written) {
@@ -1341,8 +1341,8 @@ render_batch(void *ctx, int fd, GVC_t *gvc)
     }
     flush_graphviz_line();
     const bool written =
-      ent_write_fd(fd, &frame, sizeof(frame), -1) &&
-      (!frame.length || ent_write_fd(fd, data, frame.length, -1));
+      ent_write_fd(fd, &frame, sizeof(frame)) &&
+      (!frame.length || ent_write_fd(fd, data, frame.length));
     if (data) {
       gvFreeRenderData(data);
     }

@@ -144,10 +144,10 @@ const char *ent_path_extension(const char *path, size_t *len);
 
 /// An anonymous temporary file (tmpfile()), or NULL after logging why.
 FILE *ent_temp_file(EntWorld *world);
-/// Write all `len` bytes of `buf` to `fd`, at offset `at` (pwrite), or at
-/// its file position when `at` is negative; retried when interrupted or
-/// short.  False, with errno set (ENOSPC for a write of nothing), if not.
-bool ent_write_fd(int fd, const void *buf, size_t len, long long at);
+/// Write all `len` bytes of `buf` to `fd` at its file position; retried
+/// when interrupted or short.  False, with errno set (ENOSPC for a write
+/// of nothing), if not.
+bool ent_write_fd(int fd, const void *buf, size_t len);
 
 // ---- Growable byte buffer, always NUL-terminated ------------------------
 

@@ -384,12 +384,11 @@ ent_log(EntWorld *world,
 }
 
 bool
-ent_write_fd(int fd, const void *buf, size_t len, long long at)
+ent_write_fd(int fd, const void *buf, size_t len)
 {
   const char *p = buf;
   while (len) {
-    const ssize_t n =
-      at < 0 ? write(fd, p, len) : pwrite(fd, p, len, (off_t)at);
+    const ssize_t n = write(fd, p, len);
     if (n < 0 && errno == EINTR) {
       continue;
     }
@@ -399,7 +398,6 @@ ent_write_fd(int fd, const void *buf, size_t len, long long at)
     }
     p += n;
     len -= (size_t)n;
-    at = at < 0 ? at : at + n;
   }
   return true;
 }
