@@ -788,7 +788,7 @@ new_vote(LGraph *lg, const char *label, size_t *at)
 {
   EntStatus st = ENT_SUCCESS;
   TRY(st, ent_grow(&lg->vote, &lg->cap_votes, lg->n_votes, sizeof(LVote), 256));
-  lg->vote[lg->n_votes] = (LVote){ label, 0, 0 };
+  lg->vote[lg->n_votes] = (LVote){ label, 0, 0, 0 };
   *at = ++lg->n_votes;
   return ENT_SUCCESS;
 }
@@ -850,6 +850,12 @@ vote_label(LGraph *lg, LNode *n, const char *text)
   EntStatus st = ENT_SUCCESS;
   TRY(st, find_vote(lg, n, text, &at));
   LVote *v = &lg->vote[at - 1];
+  if (v->rank != n->label_rank) {
+    // Cast at a lower rank (the same title untagged, then in the
+    // preferred language): the count starts again with the node's.
+    v->rank = n->label_rank;
+    v->votes = 0;
+  }
   const uint32_t votes = ++v->votes;
   n->n_labels += votes == 1;
   if (votes > n->label_votes) {

@@ -89,8 +89,10 @@ typedef struct LPredicate LPredicate;
 /// with is the one most sources give).
 typedef struct {
   const char *label; ///< In the pool
-  uint32_t votes;
-  uint32_t next; ///< The node's next label: index + 1 in LGraph.vote, or 0
+  uint32_t votes;    ///< At `rank`: votes at a rank the node has left
+                     ///< behind are not counted at its new one
+  uint32_t rank;     ///< The node's label_rank when the votes were cast
+  uint32_t next;     ///< The node's next label: index + 1 in LGraph.vote, or 0
 } LVote;
 
 typedef struct {

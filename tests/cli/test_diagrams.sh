@@ -105,6 +105,23 @@ grep -q 'other titles) (6 sources)' "$tmp/karasin.dot" || fail "ego:karasin: his
 "$ENTENTE" dot "$tmp/titles.nq" -f dot -o "$tmp/titles.dot"
 flat "$tmp/titles.dot"
 grep -q 'Common title (+20 other titles)' "$tmp/titles.dot" || fail "a post's titles: the most common one is not drawn, or the others not counted"
+# Votes are counted at the best rank only: a title first given untagged
+# (a lower rank) and then in the preferred language counts once there, so
+# the title two sources give in English wins, and the other is counted.
+{
+  p='<https://example.org/id/post>'
+  label='<http://www.w3.org/2000/01/rdf-schema#label>'
+  printf '%s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Post> .\n' "$p"
+  printf '%s %s "Title A" <https://example.org/graph/1> .\n' "$p" "$label"
+  printf '%s %s "Title A"@en <https://example.org/graph/2> .\n' "$p" "$label"
+  printf '%s %s "Title B"@en <https://example.org/graph/3> .\n' "$p" "$label"
+  printf '%s %s "Title B"@en <https://example.org/graph/4> .\n' "$p" "$label"
+  printf '<https://example.org/id/holder> <http://www.w3.org/ns/org#holds> %s .\n' "$p"
+  printf '<https://example.org/id/holder> %s "Holder" .\n' "$label"
+} >"$tmp/ranks.nq"
+"$ENTENTE" dot "$tmp/ranks.nq" -f dot -o "$tmp/ranks.dot"
+flat "$tmp/ranks.dot"
+grep -q 'Title B (+1 other title)' "$tmp/ranks.dot" || fail "a post's titles: votes cast at a lower rank were counted at the best one"
 # Styles: every family of relations drawn has its own colour, and the
 # legend shows a sample line of each colour used.
 python3 - "$tmp/karasin.dot" <<'PY' || fail "legend and edges: colours do not match"
