@@ -97,14 +97,22 @@ sort_one(void *handle, const Triple *t)
 static EntStatus
 read_back_failed(EntGraph *graph, EntStatus st, const char *what)
 {
+  // Said with the directory: a file system that cannot map files (some
+  // network or FUSE mounts) is fixed by pointing TMPDIR elsewhere.
+  const int err = errno;
+  const char *dir = getenv("TMPDIR");
   ent_log(graph->world,
           ENT_LOG_ERROR,
           st,
           NULL,
-          "the statements written to a temporary file %s%s%s",
+          "the statements written to a temporary file in %s %s%s%s%s",
+          dir && *dir ? dir : "/tmp",
           what,
           st == ENT_ERR_IO ? ": " : "",
-          st == ENT_ERR_IO ? strerror(errno) : "");
+          st == ENT_ERR_IO ? strerror(err) : "",
+          st == ENT_ERR_IO ? "; set TMPDIR to a directory on a local disk "
+                             "with room for them"
+                           : "");
   return st;
 }
 
