@@ -653,6 +653,17 @@ ent_store_push(EntGraph *graph,
   // The graph is exported whole before anything is sent, so an export
   // error (an undeclared term...) stops the push before the store changes.
   const char *iris[1] = { st ? NULL : ent_graph_iri(graph, source_id) };
+  if (!st && !iris[0]) {
+    // NULL would ask the sort for the default graph: never push that
+    // under the source's name (prepare() found the source: unreachable).
+    ent_log(graph->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_INTERNAL,
+            NULL,
+            "source '%s' has no graph IRI",
+            source_id);
+    st = ENT_ERR_INTERNAL;
+  }
   size_t count = 0;
   EntByGraph *sorted = NULL;
   if (!st) {
