@@ -11,20 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-  char *key;       ///< The name in NFC without default-ignorable characters
-  uint32_t entity; ///< Index in the graph
-} NameKey;
-
-static int
-by_key(const void *a, const void *b)
-{
-  const NameKey *x = a;
-  const NameKey *y = b;
-  const int c = strcmp(x->key, y->key);
-  return c ? c : (x->entity > y->entity) - (x->entity < y->entity);
-}
-
 /// `name` with every invisible or combining character written as \uXXXX,
 /// so that a message shows how two look-alike names differ.
 static void
@@ -51,16 +37,52 @@ visible(const char *name, EntBuf *out)
   }
 }
 
+/// Warn that entity `e`'s name looks like that of `first`, its first
+/// entity with the same key.
+static void
+warn_look_alike(EntGraph *g, const Entity *first, const Entity *e)
+{
+  EntBuf a = { NULL, 0, 0 };
+  EntBuf b = { NULL, 0, 0 };
+  visible(first->name, &a);
+  visible(e->name, &b);
+  ent_log(g->world,
+          ENT_LOG_WARNING,
+          ENT_FAILURE,
+          &e->at,
+          "%s '%s' is named '%s', which differs from the name '%s' of %s "
+          "'%s' (%s:%lu) only in Unicode normalisation or invisible "
+          "characters: probably one entity; if so, define it once and "
+          "refer to its ID",
+          ent_class_noun(e->cls),
+          e->id,
+          b.buf ? b.buf : "",
+          a.buf ? a.buf : "",
+          ent_class_noun(first->cls),
+          first->id,
+          first->at.document ? first->at.document : "?",
+          first->at.line);
+  ent_buf_free(&a);
+  ent_buf_free(&b);
+}
+
 EntStatus
 ent_graph_check_names(EntGraph *graph, size_t *count)
 {
   EntGraph *g = graph;
-  NameKey *keys = malloc((g->n_entities ? g->n_entities : 1) * sizeof(NameKey));
+  // Each entity's key (its name in NFC without default-ignorable
+  // characters) goes into a map to the first entity that had it, in the
+  // order entities were defined: found in one pass (sorting the keys read
+  // them again in every comparison), and warned about in that order.
+  char **keys = malloc((g->n_entities ? g->n_entities : 1) * sizeof(char *));
   if (!keys) {
     return ENT_ERR_NO_MEMORY;
   }
+  EntMap first_of;
+  ent_map_init(&first_of);
   EntStatus st = ENT_SUCCESS;
   size_t n = 0;
+  size_t found = 0;
   for (size_t i = 0; i < g->n_entities && !st; ++i) {
     const Entity *e = &g->entities[i];
     // Posts and responses are keyed by their content already.
@@ -77,49 +99,22 @@ ent_graph_check_names(EntGraph *graph, size_t *count)
       free(key);
       continue; // not UTF-8: the loader refuses that already
     }
-    keys[n++] = (NameKey){ (char *)key, (uint32_t)i };
-  }
-  if (n > 1) {
-    qsort(keys, n, sizeof(NameKey), by_key);
-  }
-  size_t found = 0;
-  size_t group = 0; // first entry of the run of equal keys entry i is in
-  for (size_t i = 1; i < n; ++i) {
-    if (strcmp(keys[group].key, keys[i].key) != 0) {
-      group = i;
+    keys[n++] = (char *)key;
+    const uintptr_t first = (uintptr_t)ent_map_get(&first_of, (char *)key);
+    if (!first) {
+      st = ent_map_put(&first_of, (char *)key, (void *)(uintptr_t)(i + 1));
       continue;
     }
-    const Entity *first = &g->entities[keys[group].entity];
-    const Entity *e = &g->entities[keys[i].entity];
-    if (!strcmp(first->name, e->name)) {
+    const Entity *f = &g->entities[first - 1];
+    if (!strcmp(f->name, e->name)) {
       continue; // the same bytes: two entities may share a name
     }
-    EntBuf a = { NULL, 0, 0 };
-    EntBuf b = { NULL, 0, 0 };
-    visible(first->name, &a);
-    visible(e->name, &b);
-    ent_log(g->world,
-            ENT_LOG_WARNING,
-            ENT_FAILURE,
-            &e->at,
-            "%s '%s' is named '%s', which differs from the name '%s' of %s "
-            "'%s' (%s:%lu) only in Unicode normalisation or invisible "
-            "characters: probably one entity; if so, define it once and "
-            "refer to its ID",
-            ent_class_noun(e->cls),
-            e->id,
-            b.buf ? b.buf : "",
-            a.buf ? a.buf : "",
-            ent_class_noun(first->cls),
-            first->id,
-            first->at.document ? first->at.document : "?",
-            first->at.line);
-    ent_buf_free(&a);
-    ent_buf_free(&b);
+    warn_look_alike(g, f, e);
     ++found;
   }
+  ent_map_clear(&first_of);
   for (size_t i = 0; i < n; ++i) {
-    free(keys[i].key);
+    free(keys[i]);
   }
   free(keys);
   if (count) {
