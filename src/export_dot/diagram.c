@@ -92,6 +92,7 @@ ent_export_diagram(EntGraph *graph,
   LGraph lg;
   lgraph_init(&lg, graph->world, graph->ontology, options);
   lg.keep_claims = wants_claims(options);
+  lgraph_reserve_for(&lg, graph);
   // With their graphs: an edge can say how many sources state it, and
   // the compare view what each one says.
   EntStatus st = ent_emit(graph, true, lgraph_add_triple, &lg);

@@ -639,6 +639,7 @@ ent_export_site(EntGraph *graph, const char *dir, const EntSiteOptions *options)
   // A page lists what was said under the diagram: drawn as well, the
   // statements would crowd out the people and meetings around it.
   site.lg.ego_skip = 1u << KIND_STATEMENT;
+  lgraph_reserve_for(&site.lg, graph);
   EntBuf scratch = { NULL, 0, 0 };
   st = ent_emit(graph, true, site_add_triple, &site);
   if (!st) {
