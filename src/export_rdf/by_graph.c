@@ -100,13 +100,12 @@ read_back_failed(EntGraph *graph, EntStatus st, const char *what)
   // Said with the directory: a file system that cannot map files (some
   // network or FUSE mounts) is fixed by pointing TMPDIR elsewhere.
   const int err = errno;
-  const char *dir = getenv("TMPDIR");
   ent_log(graph->world,
           ENT_LOG_ERROR,
           st,
           NULL,
           "the statements written to a temporary file in %s %s%s%s%s",
-          dir && *dir ? dir : "/tmp",
+          ent_temp_dir(),
           what,
           st == ENT_ERR_IO ? ": " : "",
           st == ENT_ERR_IO ? strerror(err) : "",

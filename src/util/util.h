@@ -142,7 +142,10 @@ const char *ent_pool_intern(EntPool *pool, const char *s);
 /// the name has none (".ttl" is a name, not an extension).
 const char *ent_path_extension(const char *path, size_t *len);
 
-/// An anonymous temporary file (tmpfile()), or NULL after logging why.
+/// The directory temporary files go to: $TMPDIR, or /tmp.
+const char *ent_temp_dir(void);
+/// An anonymous temporary file (tmpfile()) in ent_temp_dir(), or NULL
+/// after logging why.
 FILE *ent_temp_file(EntWorld *world);
 /// Write all `len` bytes of `buf` to `fd` at its file position; retried
 /// when interrupted or short.  False, with errno set (ENOSPC for a write

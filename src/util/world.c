@@ -402,15 +402,20 @@ ent_write_fd(int fd, const void *buf, size_t len)
   return true;
 }
 
+const char *
+ent_temp_dir(void)
+{
+  const char *dir = getenv("TMPDIR");
+  return dir && *dir ? dir : "/tmp";
+}
+
 FILE *
 ent_temp_file(EntWorld *world)
 {
   // In $TMPDIR (tmpfile() ignores it), closed on exec, unnamed at once.
-  const char *dir = getenv("TMPDIR");
   EntBuf path = { NULL, 0, 0 };
   FILE *f = NULL;
-  if (!ent_buf_appendf(
-        &path, "%s/entente-XXXXXX", dir && *dir ? dir : "/tmp")) {
+  if (!ent_buf_appendf(&path, "%s/entente-XXXXXX", ent_temp_dir())) {
     const int fd = mkostemp(path.buf, O_CLOEXEC);
     if (fd >= 0) {
       unlink(path.buf);
