@@ -342,19 +342,6 @@ lgraph_init(LGraph *lg,
   }
 }
 
-/// Room for `n` items of `size` bytes in the empty array `*items`; left
-/// empty when that fails (the array then grows as it goes).
-static void
-reserve(void *items, size_t *cap, size_t n, size_t size)
-{
-  void **array = items;
-  if (*array || n > SIZE_MAX / size) {
-    return;
-  }
-  *array = malloc(n * size);
-  *cap = *array ? n : 0;
-}
-
 void
 lgraph_reserve_for(LGraph *lg, const EntGraph *graph)
 {
@@ -363,13 +350,17 @@ lgraph_reserve_for(LGraph *lg, const EntGraph *graph)
   // is reserved.  Grown by doubling, each array was copied again and
   // again into memory touched for the first time (a 10M DOT: 5 % of its
   // time, 160 MB of its peak); room never used is address space, not
-  // memory, since nothing writes to it.
+  // memory, since nothing writes to it.  ent_grow() gives an empty array
+  // its first capacity; should that fail, the array stays empty and grows
+  // as it goes.
   const size_t entities = graph->n_entities;
-  reserve(&lg->nodes, &lg->cap_nodes, 2 * entities + 64, sizeof(LNode));
-  reserve(&lg->edges,
-          &lg->cap_edges,
-          2 * (graph->n_facts + entities) + 64,
-          sizeof(LEdge));
+  (void)ent_grow(
+    &lg->nodes, &lg->cap_nodes, lg->n_nodes, sizeof(LNode), 2 * entities + 64);
+  (void)ent_grow(&lg->edges,
+                 &lg->cap_edges,
+                 lg->n_edges,
+                 sizeof(LEdge),
+                 2 * (graph->n_facts + entities) + 64);
 }
 
 void

@@ -187,8 +187,9 @@ void lgraph_init(LGraph *lg,
                  const EntOntology *ontology,
                  const EntDiagramOptions *options);
 void lgraph_clear(LGraph *lg);
-/// Before `graph`'s statements are added: make room for the nodes and
-/// edges they will make (an estimate; the arrays still grow past it).
+/// Before `graph`'s statements are added (the arrays still empty): make
+/// room for the nodes and edges they will make (an estimate; the arrays
+/// still grow past it).
 void lgraph_reserve_for(LGraph *lg, const EntGraph *graph);
 /// Add a namespace prefix used to abbreviate IRIs in labels.
 EntStatus lgraph_add_prefix(LGraph *lg, const char *prefix, const char *ns);
