@@ -86,41 +86,39 @@ grep -q 'last week (2025-03-17 – 2025-03-23)' "$tmp/timeline.dot" || fail "tim
 flat "$tmp/karasin.dot"
 [ "$(grep -c 'label="mentioned in"' "$tmp/karasin.dot")" -ge 6 ] || fail "ego:karasin: the sources that mention him are not drawn"
 grep -q 'other titles) (6 sources)' "$tmp/karasin.dot" || fail "ego:karasin: his post's titles across sources are not said"
+# titled_post NAME LITERAL...: a post held by one holder, titled LITERAL
+# (N-Triples, with its quotes and any language tag) by the Nth argument's
+# own source graph, drawn to $tmp/NAME.dot.
+titled_post() {
+  local name=$1 n=0 title
+  shift
+  local p='<https://example.org/id/post>'
+  local label='<http://www.w3.org/2000/01/rdf-schema#label>'
+  {
+    printf '%s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Post> .\n' "$p"
+    for title in "$@"; do
+      n=$((n + 1))
+      printf '%s %s %s <https://example.org/graph/%d> .\n' "$p" "$label" "$title" "$n"
+    done
+    printf '<https://example.org/id/holder> <http://www.w3.org/ns/org#holds> %s .\n' "$p"
+    printf '<https://example.org/id/holder> %s "Holder" .\n' "$label"
+  } >"$tmp/$name.nq"
+  "$ENTENTE" dot "$tmp/$name.nq" -f dot -o "$tmp/$name.dot"
+  flat "$tmp/$name.dot"
+}
 # A post twenty sources title each their own way and three alike: the
 # common title wins, with the count of the others (a node's first sixteen
 # titles are kept in a list, the rest in a map: both are counted).
-{
-  p='<https://example.org/id/post>'
-  label='<http://www.w3.org/2000/01/rdf-schema#label>'
-  printf '%s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Post> .\n' "$p"
-  for i in $(seq 1 20); do
-    printf '%s %s "Title %d" <https://example.org/graph/%d> .\n' "$p" "$label" "$i" "$i"
-  done
-  for i in 21 22 23; do
-    printf '%s %s "Common title" <https://example.org/graph/%d> .\n' "$p" "$label" "$i"
-  done
-  printf '<https://example.org/id/holder> <http://www.w3.org/ns/org#holds> %s .\n' "$p"
-  printf '<https://example.org/id/holder> %s "Holder" .\n' "$label"
-} >"$tmp/titles.nq"
-"$ENTENTE" dot "$tmp/titles.nq" -f dot -o "$tmp/titles.dot"
-flat "$tmp/titles.dot"
+titles=()
+for i in $(seq 1 20); do
+  titles+=("\"Title $i\"")
+done
+titled_post titles "${titles[@]}" '"Common title"' '"Common title"' '"Common title"'
 grep -q 'Common title (+20 other titles)' "$tmp/titles.dot" || fail "a post's titles: the most common one is not drawn, or the others not counted"
 # Votes are counted at the best rank only: a title first given untagged
 # (a lower rank) and then in the preferred language counts once there, so
 # the title two sources give in English wins, and the other is counted.
-{
-  p='<https://example.org/id/post>'
-  label='<http://www.w3.org/2000/01/rdf-schema#label>'
-  printf '%s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Post> .\n' "$p"
-  printf '%s %s "Title A" <https://example.org/graph/1> .\n' "$p" "$label"
-  printf '%s %s "Title A"@en <https://example.org/graph/2> .\n' "$p" "$label"
-  printf '%s %s "Title B"@en <https://example.org/graph/3> .\n' "$p" "$label"
-  printf '%s %s "Title B"@en <https://example.org/graph/4> .\n' "$p" "$label"
-  printf '<https://example.org/id/holder> <http://www.w3.org/ns/org#holds> %s .\n' "$p"
-  printf '<https://example.org/id/holder> %s "Holder" .\n' "$label"
-} >"$tmp/ranks.nq"
-"$ENTENTE" dot "$tmp/ranks.nq" -f dot -o "$tmp/ranks.dot"
-flat "$tmp/ranks.dot"
+titled_post ranks '"Title A"' '"Title A"@en' '"Title B"@en' '"Title B"@en'
 grep -q 'Title B (+1 other title)' "$tmp/ranks.dot" || fail "a post's titles: votes cast at a lower rank were counted at the best one"
 # Styles: every family of relations drawn has its own colour, and the
 # legend shows a sample line of each colour used.
