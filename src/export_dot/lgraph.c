@@ -1183,39 +1183,70 @@ drop_in_pair(LGraph *lg,
 
 /// Drop an edge whose predicate is a super-property of another edge's
 /// between the same nodes (org:holds beside ent:holdsPost), and exact
-/// duplicates, keeping the most specific.  One sort, then each pair of
-/// nodes and each predicate between them once.
+/// duplicates, keeping the most specific.  The edges are put in order of
+/// their first end by a counting sort (4 bytes an edge); only the edges
+/// of one node are sorted by key, then each pair of nodes and each
+/// predicate between them is looked at once.  (One sort of every edge's
+/// 24-byte key, and glibc's copy of them for its merge sort, took 238 MB
+/// of fresh memory at 10M statements.)
 static EntStatus
 drop_redundant_edges(LGraph *lg)
 {
   if (lg->n_edges < 2) {
     return ENT_SUCCESS;
   }
-  PairKey *keys = malloc(lg->n_edges * sizeof(PairKey));
-  size_t *subs = malloc(lg->n_edges * sizeof(size_t));
-  if (!keys || !subs) {
-    free(keys);
-    free(subs);
+  if (lg->n_edges > UINT32_MAX) {
     return ENT_ERR_NO_MEMORY;
   }
+  uint32_t *first = calloc(lg->n_nodes + 2, sizeof(uint32_t));
+  uint32_t *order = malloc(lg->n_edges * sizeof(uint32_t));
+  if (!first || !order) {
+    free(first);
+    free(order);
+    return ENT_ERR_NO_MEMORY;
+  }
+  // Counted at first[v + 2], then placed from first[v + 1] on, which
+  // leaves the edges from node v at order[first[v] .. first[v + 1]), in
+  // the order they were added.
   for (size_t i = 0; i < lg->n_edges; ++i) {
-    const LEdge *e = &lg->edges[i];
-    keys[i] = (PairKey){
-      e->from, e->to, (uintptr_t)e->predicate, (uint32_t)i, e->flags
-    };
+    ++first[lg->edges[i].from + 2];
   }
-  qsort(keys, lg->n_edges, sizeof(PairKey), by_pair);
-  EntStatus st = ENT_SUCCESS;
-  for (size_t start = 0; start < lg->n_edges && !st;) {
-    size_t end = start + 1;
-    while (end < lg->n_edges && keys[end].from == keys[start].from &&
-           keys[end].to == keys[start].to) {
-      ++end;
+  size_t most = 0;
+  for (size_t v = 2; v < lg->n_nodes + 2; ++v) {
+    most = first[v] > most ? first[v] : most;
+    first[v] += first[v - 1];
+  }
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    order[first[lg->edges[i].from + 1]++] = (uint32_t)i;
+  }
+  PairKey *keys = malloc((most + 1) * sizeof(PairKey));
+  size_t *subs = malloc((most + 1) * sizeof(size_t));
+  EntStatus st = keys && subs ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  for (size_t v = 0; v < lg->n_nodes && !st; ++v) {
+    const size_t begin = first[v];
+    const size_t n = first[v + 1] - begin;
+    if (n < 2) {
+      continue; // one edge alone is never redundant
     }
-    drop_in_pair(lg, keys, start, end, subs);
-    start = end;
-    st = lgraph_tick(lg);
+    for (size_t k = 0; k < n; ++k) {
+      const uint32_t i = order[begin + k];
+      const LEdge *e = &lg->edges[i];
+      keys[k] =
+        (PairKey){ e->from, e->to, (uintptr_t)e->predicate, i, e->flags };
+    }
+    qsort(keys, n, sizeof(PairKey), by_pair);
+    for (size_t start = 0; start < n && !st;) {
+      size_t end = start + 1;
+      while (end < n && keys[end].to == keys[start].to) {
+        ++end;
+      }
+      drop_in_pair(lg, keys, start, end, subs);
+      start = end;
+      st = lgraph_tick(lg);
+    }
   }
+  free(first);
+  free(order);
   free(keys);
   free(subs);
   return st;
