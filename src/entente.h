@@ -157,10 +157,11 @@ ENT_API void ent_world_set_progress(EntWorld *world,
                                     void *handle);
 
 /**
- * N-Triples, N-Quads, Turtle and TriG are written in UTF-8, as RDF 1.1
- * defines them.  With `ascii`, every character past U+007F in an IRI or a
- * literal is written as a \uXXXX or \UXXXXXXXX escape instead (for tools
- * that read only ASCII); the statements are the same.
+ * N-Triples, N-Quads, Turtle, TriG and JSON-LD are written in UTF-8, as
+ * RDF 1.1 and JSON define them.  With `ascii`, every character past U+007F
+ * in an IRI or a literal is written as a \uXXXX or \UXXXXXXXX escape
+ * instead (JSON-LD: \uXXXX, past U+FFFF as a surrogate pair), for tools
+ * that read only ASCII; the statements are the same.
  */
 ENT_API void ent_world_set_ascii(EntWorld *world, bool ascii);
 
@@ -543,8 +544,8 @@ ENT_API const char *ent_format_extension(EntFormat format);
  * every statement until the document ends (about 250 bytes each); past
  * this many statements they are refused (ENT_ERR_TOO_LARGE), before a
  * byte is written, unless ent_world_set_buffered_limit() says otherwise.
- * N-Triples, N-Quads, Turtle and TriG have no limit: they are written as
- * they come.
+ * N-Triples, N-Quads, Turtle, TriG and JSON-LD have no limit: they are
+ * written as they come.
  */
 #define ENT_BUFFERED_MAX_STATEMENTS 2000000
 
@@ -584,10 +585,11 @@ ENT_API EntStatus ent_export_rdf_source(EntGraph *graph,
                                         size_t *count);
 
 /**
- * Load and write the datasets `paths` as N-Triples, N-Quads, Turtle or
- * TriG in one stream, with memory that does not grow with the number of
- * statements (Turtle and TriG abbreviate the statements of one subject
- * that come together, as the model emits them):
+ * Load and write the datasets `paths` as N-Triples, N-Quads, Turtle,
+ * TriG or JSON-LD in one stream, with memory that does not grow with the
+ * number of statements (Turtle, TriG and JSON-LD group the statements of
+ * a graph and of a subject within a window of 32,768 statements; past it
+ * a subject or a graph may have a second block or object):
  * a first pass indexes every entity (so references may point anywhere),
  * a second writes each element's statements as soon as it is read and
  * forgets them.  `graph` must be new (no entities).  Every check of

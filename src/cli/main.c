@@ -290,7 +290,8 @@ is_stream_format(Format format)
   return !format.diagram &&
          (format.value == ENT_FORMAT_NTRIPLES ||
           format.value == ENT_FORMAT_NQUADS ||
-          format.value == ENT_FORMAT_TURTLE || format.value == ENT_FORMAT_TRIG);
+          format.value == ENT_FORMAT_TURTLE ||
+          format.value == ENT_FORMAT_TRIG || format.value == ENT_FORMAT_JSONLD);
 }
 
 /// The format among an RDF syntax and a diagram format that matched.
@@ -710,7 +711,8 @@ parse_args(int argc, char **argv, Options *o)
   }
   if (o->threads && !any_stream) {
     return usage_error(
-      "--threads applies to -f ntriples, nquads, turtle and trig only");
+      "--threads applies to -f ntriples, nquads, turtle, trig and jsonld "
+      "only");
   }
   bool any_buffered = false;
   for (int f = 0; f < o->n_formats; ++f) {
@@ -724,7 +726,8 @@ parse_args(int argc, char **argv, Options *o)
   }
   if (o->ascii && !any_stream) {
     return usage_error(
-      "--ascii applies to -f ntriples, nquads, turtle and trig only");
+      "--ascii applies to -f ntriples, nquads, turtle, trig and jsonld "
+      "only");
   }
   if (dot && (o->n_formats != 1 || !o->formats[0].diagram)) {
     return usage_error("dot draws one RDF file in one diagram format (dot, "

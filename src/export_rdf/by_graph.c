@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Statements sorted by graph, for JSON-LD (a block per graph) and for a
-// push of every graph.  The model emits an entity's statements together,
+// Statements sorted by graph, for a push of every graph (each graph sent
+// in requests of its own).  The model emits an entity's statements together,
 // whatever their graph, so one walk writes them all as N-Triples to a
 // temporary file and notes the graph of each run of statements; the file
 // is then read in place (mapped), and each graph's statements are the
@@ -9,8 +9,7 @@
 // Until 2026-12 each graph's lines were copied into its own part of a
 // second file: at 10M statements that was 820 MB written again, scattered
 // over 13,460 parts, and its writes grew 40-fold from 1M to 10M (new page
-// cache pages, zeroed blocks).  Reading the runs where they are copies
-// each byte once, into the reader's buffer.
+// cache pages, zeroed blocks).  The runs are read where they are.
 
 #include "emit.h"
 
@@ -285,25 +284,6 @@ void
 ent_by_graph_reader(const EntByGraph *sorted, size_t g, EntGraphReader *r)
 {
   *r = (EntGraphReader){ sorted, sorted->first[g], sorted->first[g + 1], 0 };
-}
-
-size_t
-ent_by_graph_read(EntGraphReader *r, void *buf, size_t size)
-{
-  size_t n = 0;
-  while (n < size && r->span < r->end) {
-    const Span *s = &r->sorted->spans[r->span];
-    const size_t left = (size_t)(s->bytes - r->at);
-    const size_t take = left < size - n ? left : size - n;
-    memcpy((char *)buf + n, r->sorted->map + s->offset + r->at, take);
-    n += take;
-    r->at += take;
-    if (r->at == s->bytes) {
-      ++r->span;
-      r->at = 0;
-    }
-  }
-  return n;
 }
 
 const char *

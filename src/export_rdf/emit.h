@@ -179,10 +179,6 @@ void ent_by_graph_reader(const EntByGraph *sorted,
                          size_t g,
                          EntGraphReader *reader);
 
-/// Copy the next (at most `size`) bytes of the graph's N-Triples into
-/// `buf`: fewer only at the end, 0 past it.
-size_t ent_by_graph_read(EntGraphReader *reader, void *buf, size_t size);
-
 /// The graph's next statement: a line of N-Triples (`*len` bytes with its
 /// newline, not terminated), or NULL past the last.
 const char *ent_by_graph_line(EntGraphReader *reader, size_t *len);
@@ -196,15 +192,24 @@ EntStatus ent_graph_named_graphs(const EntGraph *graph,
                                  const char ***iris,
                                  size_t *n);
 
-/**
- * Write `graph` (only the graph `only_graph`, when not NULL) as JSON-LD,
- * one block per named graph: the statements are sorted by graph through a
- * temporary file, then each graph's are written together.
- */
-EntStatus ent_export_grouped(EntGraph *graph,
-                             EntFormat format,
-                             const char *only_graph,
-                             FILE *stream,
-                             size_t *count);
+/// Receives the bytes a writer makes: returns `len`, or less on failure.
+typedef size_t (*JsonLdSink)(const void *buf, size_t len, void *handle);
+
+/// A JSON-LD writer (jsonld.c), fed statements grouped by graph and then
+/// subject (an RdfWindow's order): each run of one graph is a graph
+/// object, each run of one subject a node object.
+typedef struct JsonLdImpl JsonLd;
+/// Start a document (its @context: the prefixes of `graph`) through
+/// `sink`; --ascii (the world's) escapes every non-ASCII character.
+EntStatus jsonld_open(const EntGraph *graph,
+                      JsonLdSink sink,
+                      void *handle,
+                      JsonLd **out);
+/// Write one statement (an EmitFunc: `handle` is the JsonLd).
+EntStatus jsonld_put(void *handle, const Triple *t);
+/// Write what is gathered and close the document.
+EntStatus jsonld_finish(JsonLd *j);
+/// Free `j` (NULL: nothing).
+void jsonld_free(JsonLd *j);
 
 #endif // ENT_EMIT_H

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Writing RDF: N-Triples, N-Quads, Turtle and TriG through serd's writer,
 // which writes each statement as it comes (memory stays flat, and the
-// line-based syntaxes are UTF-8); RDF/XML and RDF/JSON through raptor2's
-// serializers, which hold the whole graph until the end.
+// line-based syntaxes are UTF-8), JSON-LD through entente's own writer
+// over jansson (jsonld.c), as it comes as well; RDF/XML and RDF/JSON
+// through raptor2's serializers, which hold the whole graph until the end.
 
 #include "emit.h"
 
@@ -450,7 +451,9 @@ struct RdfWriterImpl {
   OutPrefix *prefixes;           ///< Turtle, TriG: the prefixes declared
   size_t n_prefixes;
   EntBuf curies[4];  ///< The compact IRIs of one statement
-  RdfWindow *window; ///< Turtle, TriG: statements grouped before writing
+  JsonLd *jsonld;    ///< JSON-LD's writer, or NULL
+  RdfWindow *window; ///< Turtle, TriG, JSON-LD: statements grouped before
+                     ///< writing
   raptor_iostream *io;
   Buffered *buffer;
   CachedTerm *terms; ///< TERM_CACHE_SIZE slots, or NULL (no cache)
@@ -669,6 +672,11 @@ write_one(void *handle, const Triple *t)
   if (!in_graph(t, w->only_graph)) {
     return ENT_SUCCESS;
   }
+  if (w->jsonld) {
+    const EntStatus st = rdf_window_put(w->window, t, jsonld_put, w->jsonld);
+    w->count += !st;
+    return st;
+  }
   if (w->serd) {
     EntStatus st = ENT_SUCCESS;
     if (w->window) {
@@ -883,6 +891,15 @@ open_serd(RdfWriter *w, EntGraph *graph, EntFormat format)
                                   : ENT_SUCCESS;
 }
 
+/// JSON-LD's writer, writing into `w`'s buffer, behind a window by graph.
+static EntStatus
+open_jsonld(RdfWriter *w, EntGraph *graph)
+{
+  EntStatus st = rdf_window_new(
+    true, TURTLE_WINDOW_STATEMENTS, TURTLE_WINDOW_BYTES, &w->window);
+  return st ? st : jsonld_open(graph, serd_sink, w->buffer, &w->jsonld);
+}
+
 EntStatus
 rdf_writer_open(EntGraph *graph,
                 EntFormat format,
@@ -891,9 +908,7 @@ rdf_writer_open(EntGraph *graph,
                 RdfWriter **out)
 {
   *out = NULL;
-  if ((unsigned)format >= ENT_FORMAT_COUNT_ ||
-      (!formats[format].raptor_name && !formats[format].serd_syntax) ||
-      !stream) {
+  if ((unsigned)format >= ENT_FORMAT_COUNT_ || !stream) {
     return ENT_ERR_BAD_ARG;
   }
   raptor_world *world = graph->world->raptor;
@@ -903,7 +918,8 @@ rdf_writer_open(EntGraph *graph,
   }
   w->world = world;
   w->format = format;
-  w->with_graph = format == ENT_FORMAT_NQUADS || format == ENT_FORMAT_TRIG;
+  w->with_graph = format == ENT_FORMAT_NQUADS || format == ENT_FORMAT_TRIG ||
+                  format == ENT_FORMAT_JSONLD;
   w->streaming = format == ENT_FORMAT_NTRIPLES || format == ENT_FORMAT_NQUADS;
   w->ent_world = graph->world;
   w->only_graph = only_graph;
@@ -929,7 +945,9 @@ rdf_writer_open(EntGraph *graph,
     }
   }
   if (!formats[format].raptor_name) {
-    EntStatus st = w->buffer ? open_serd(w, graph, format) : ENT_ERR_NO_MEMORY;
+    EntStatus st = !w->buffer                    ? ENT_ERR_NO_MEMORY
+                   : format == ENT_FORMAT_JSONLD ? open_jsonld(w, graph)
+                                                 : open_serd(w, graph, format);
     if (st) {
       rdf_writer_close(w, false);
       return st;
@@ -980,9 +998,15 @@ rdf_writer_close(RdfWriter *w, bool finish)
     st = ENT_ERR_IO;
   }
   if (finish && w->window) {
-    st = rdf_window_finish(w->window, serd_write_one, w);
+    st = w->jsonld ? rdf_window_finish(w->window, jsonld_put, w->jsonld)
+                   : rdf_window_finish(w->window, serd_write_one, w);
   }
   rdf_window_free(w->window);
+  if (finish && !st && w->jsonld) {
+    st = jsonld_finish(w->jsonld);
+    st = st == ENT_ERR_IO || w->buffer->failed ? ENT_ERR_IO : st;
+  }
+  jsonld_free(w->jsonld);
   if (finish && !st && w->serd && serd_writer_finish(w->serd)) {
     st = w->buffer->failed ? ENT_ERR_IO : ENT_ERR_INTERNAL;
   }
@@ -1071,17 +1095,13 @@ export_rdf(EntGraph *graph,
   if ((unsigned)format >= ENT_FORMAT_COUNT_ || !stream) {
     return ENT_ERR_BAD_ARG;
   }
-  if (!formats[format].raptor_name && !formats[format].serd_syntax) {
-    // JSON-LD: a block per graph (grouped.c).
-    return ent_export_grouped(graph, format, only_graph, stream, count);
-  }
   // A full dry run first: an undeclared term or any other refusal must
   // stop the export before a single byte is written.
   // One graph's statements are told apart from the same statements in
   // other graphs, or one said by two sources would be kept in the first
   // graph only and filtered out with it.
-  const bool quads =
-    format == ENT_FORMAT_NQUADS || format == ENT_FORMAT_TRIG || only_graph;
+  const bool quads = format == ENT_FORMAT_NQUADS || format == ENT_FORMAT_TRIG ||
+                     format == ENT_FORMAT_JSONLD || only_graph;
   Counter counter = { 0, only_graph };
   EntStatus st = ENT_SUCCESS;
   TRY(st, ent_emit(graph, quads, count_one, &counter));
@@ -1093,8 +1113,8 @@ export_rdf(EntGraph *graph,
             NULL,
             "%zu statements are too many for %s: raptor2's writer holds "
             "every statement in memory, and entente writes it for at most "
-            "%llu (--buffered-limit); write ntriples, nquads, turtle or "
-            "trig, which stream",
+            "%llu (--buffered-limit); write ntriples, nquads, turtle, "
+            "trig or jsonld, which stream",
             counter.count,
             format == ENT_FORMAT_RDFXML ? "RDF/XML" : "RDF/JSON",
             graph->world->buffered_limit);

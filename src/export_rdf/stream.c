@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Streaming N-Triples, N-Quads, Turtle and TriG: memory bounded by the
-// entity index, not by the number of statements.
+// Streaming N-Triples, N-Quads, Turtle, TriG and JSON-LD: memory bounded
+// by the entity index, not by the number of statements.
 
 #include "emit.h"
 
@@ -104,7 +104,8 @@ ent_export_rdf_stream(EntGraph *graph,
                       size_t *count)
 {
   if ((format != ENT_FORMAT_NTRIPLES && format != ENT_FORMAT_NQUADS &&
-       format != ENT_FORMAT_TURTLE && format != ENT_FORMAT_TRIG) ||
+       format != ENT_FORMAT_TURTLE && format != ENT_FORMAT_TRIG &&
+       format != ENT_FORMAT_JSONLD) ||
       !stream || graph->stream_phase != STREAM_OFF || graph->n_datasets) {
     return ENT_ERR_BAD_ARG;
   }
@@ -152,7 +153,8 @@ ent_export_rdf_stream(EntGraph *graph,
   memset(&state, 0, sizeof(state));
   state.graph = graph;
   state.writer = writer;
-  state.quads = format == ENT_FORMAT_NQUADS || format == ENT_FORMAT_TRIG;
+  state.quads = format == ENT_FORMAT_NQUADS || format == ENT_FORMAT_TRIG ||
+                format == ENT_FORMAT_JSONLD;
   ent_map_init(&state.source_by_iri);
   for (uint32_t i = 0; !st && i < graph->n_entities; ++i) {
     if (graph->entities[i].cls == ENT_CLASS_SOURCE ||

@@ -70,7 +70,7 @@ usage validate "$good/minimal.xml" --view timeline
 usage export "$good/minimal.xml" -f turtle --view timeline
 usage export "$good/minimal.xml" -f turtle --max-nodes 5
 usage export "$good/minimal.xml" -f rdfxml --threads 2
-usage export "$good/minimal.xml" -f jsonld --ascii
+usage export "$good/minimal.xml" -f rdfxml --ascii
 usage export "$good/minimal.xml" -f nquads --buffered-limit 10
 usage export "$good/minimal.xml" -f rdfxml --buffered-limit 0
 usage export "$good/minimal.xml" -j 2 -o x.nq

@@ -16,6 +16,13 @@ data="$ENTENTE_SRC/data"
 # The statements of FILE in SYNTAX, each on one line in one canonical form
 # (serdi's escaped N-Quads), sorted.
 canon() { serdi -a -i "$1" -o nquads "$2" | LC_ALL=C sort; }
+# The same of a JSON-LD FILE, read by jsonld.js (safe mode, no fetch).
+js="$ENTENTE_SRC/tests/js"
+[ -d "$js/node_modules/jsonld" ] || fail "tests/js/node_modules has no jsonld: run scripts/setup"
+canon_jsonld() {
+  node "$js/rdf-to-nquads.mjs" jsonld "$1" >"$tmp/jsonld.nq" || fail "jsonld.js cannot read $1"
+  canon nquads "$tmp/jsonld.nq" | uniq
+}
 # The same through rapper (N-Quads out), then serdi for one escaping.
 canon_rapper() {
   rapper -q -i "$1" -o nquads "$2" >"$tmp/rapper.nq"
@@ -66,6 +73,28 @@ grep -q '^outlet:fox-news$' "$tmp/x.ttl" ||
   fail "turtle: a hyphenated local name is not written as a prefixed name"
 echo "ok: Turtle and TriG stream, read back by serdi and rapper to the N-Quads' statements"
 
+# JSON-LD streams as TriG does: read by jsonld.js to the N-Quads'
+# statements, UTF-8 or escaped; one object per graph and per subject.
+for opt in "" --ascii; do
+  "$ENTENTE" export "$data" -q -w --text-dir "$shared" -f jsonld $opt -o "$tmp/x.jsonld"
+  canon_jsonld "$tmp/x.jsonld" | cmp -s - "$tmp/quads" ||
+    fail "jsonld $opt: jsonld.js reads other statements than the N-Quads"
+done
+LC_ALL=C grep -q '[^ -~]' "$tmp/x.jsonld" && fail "jsonld --ascii: a byte outside printable ASCII"
+grep -q '\\u0411\\u0435\\u0441\\u0435\\u0434\\u0430' "$tmp/x.jsonld" ||
+  fail "jsonld --ascii: 'Беседа' is not escaped"
+python3 - "$tmp/x.jsonld" <<'PY' || fail "jsonld: a graph or a subject in more than one object"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="ascii"))
+graphs = [o["@id"] for o in doc["@graph"] if "@graph" in o]
+assert len(graphs) == len(set(graphs)), "a graph twice"
+for o in doc["@graph"]:
+    if "@graph" in o:
+        ids = [n["@id"] for n in o["@graph"]]
+        assert len(ids) == len(set(ids)), "a subject twice in " + o["@id"]
+PY
+echo "ok: JSON-LD streams, read back by jsonld.js to the N-Quads' statements"
+
 # Grouped: read in document order, each subject of the Turtle is one run
 # of statements (one block), and in the TriG each graph is one block and
 # each subject one run within its graph; a subject's types come first.
@@ -97,12 +126,16 @@ echo "ok: Turtle and TriG write each subject (and each TriG graph) in one block"
 "$ENTENTE" export "$tmp/g.xml" -q -w -f trig --threads 1 -o "$tmp/g1.trig"
 "$ENTENTE" export "$tmp/g.xml" -q -w -f trig --threads 2 -o "$tmp/g2.trig"
 cmp -s "$tmp/g1.trig" "$tmp/g2.trig" || fail "TriG differs between one and two threads"
+"$ENTENTE" export "$tmp/g.xml" -q -w -f jsonld --threads 1 -o "$tmp/g1.jsonld"
+"$ENTENTE" export "$tmp/g.xml" -q -w -f jsonld --threads 2 -o "$tmp/g2.jsonld"
+cmp -s "$tmp/g1.jsonld" "$tmp/g2.jsonld" || fail "JSON-LD differs between one and two threads"
 canon nquads "$tmp/g.nq" >"$tmp/gq"
 sed -E 's/ <[^>]*> \.$/ ./' "$tmp/gq" | LC_ALL=C sort -u >"$tmp/gt"
 canon turtle "$tmp/g.ttl" | LC_ALL=C sort -u | cmp -s - "$tmp/gt" ||
   fail "generated turtle: other triples than the N-Quads"
 canon trig "$tmp/g1.trig" | cmp -s - "$tmp/gq" || fail "generated trig: other statements"
 canon_rapper trig "$tmp/g1.trig" | cmp -s - "$tmp/gq" || fail "generated trig: rapper reads other statements"
+canon_jsonld "$tmp/g1.jsonld" | cmp -s - "$tmp/gq" || fail "generated jsonld: jsonld.js reads other statements"
 echo "ok: a generated dataset streams to the same statements in every syntax"
 
 # Streamed as built in memory: the streamed N-Triples and N-Quads say each
@@ -160,6 +193,7 @@ case "$ENTENTE" in
     "$ENTENTE" export "$tmp/w.xml" -q -w -f turtle --threads 1 -o "$tmp/w1.ttl"
     "$ENTENTE" export "$tmp/w.xml" -q -w -f turtle --threads 2 -o "$tmp/w2.ttl"
     "$ENTENTE" export "$tmp/w.xml" -q -w -f trig -o "$tmp/w.trig"
+    "$ENTENTE" export "$tmp/w.xml" -q -w -f jsonld -o "$tmp/w.jsonld"
     cmp -s "$tmp/w1.ttl" "$tmp/w2.ttl" || fail "windowed Turtle differs between one and two threads"
     canon nquads "$tmp/w.nq" >"$tmp/wq"
     [ "$(wc -l <"$tmp/wq")" -gt 65536 ] || fail "the window test's dataset is smaller than two windows"
@@ -167,7 +201,8 @@ case "$ENTENTE" in
     canon turtle "$tmp/w1.ttl" | LC_ALL=C sort -u | cmp -s - "$tmp/wt" ||
       fail "windowed turtle: other triples than the N-Quads"
     canon trig "$tmp/w.trig" | cmp -s - "$tmp/wq" || fail "windowed trig: other statements"
-    echo "ok: Turtle and TriG past one window hold the N-Quads' statements" ;;
+    canon_jsonld "$tmp/w.jsonld" | cmp -s - "$tmp/wq" || fail "windowed jsonld: other statements"
+    echo "ok: Turtle, TriG and JSON-LD past one window hold the N-Quads' statements" ;;
 esac
 
 # RDF/XML and RDF/JSON past the buffered limit: refused, nothing written.
@@ -176,7 +211,7 @@ for f in rdfxml rdfjson; do
   "$ENTENTE" export "$data" -q -w --text-dir "$shared" -f $f --buffered-limit 1000 \
     -o "$tmp/big.$f" 2>"$tmp/err" || rc=$?
   [ $rc = 74 ] || fail "$f past the limit: exit $rc, want 74"
-  grep -q "too many for RDF/.*write ntriples, nquads, turtle or trig" "$tmp/err" ||
+  grep -q "too many for RDF/.*write ntriples, nquads, turtle, trig or jsonld" "$tmp/err" ||
     fail "$f past the limit: $(cat "$tmp/err")"
   [ ! -e "$tmp/big.$f" ] || fail "$f past the limit: a file was left"
   "$ENTENTE" export "$data" -q -w --text-dir "$shared" -f $f --buffered-limit 100000 \
@@ -199,7 +234,7 @@ grep -q '^entente: writing 100% (.*), [0-9]* elements, [0-9]* statements' "$tmp/
 grep -q '^entente: reading 100% (.* of .* MB), [0-9]* elements$' "$tmp/err" ||
   fail "no reading progress with its total: $(cat "$tmp/err")"
 # Several datasets: one total for all of them.
-"$ENTENTE" export "$tmp/g.xml" "$tmp/t.xml" -w --progress -f jsonld -o "$tmp/p.jsonld" 2>"$tmp/err"
+"$ENTENTE" export "$tmp/g.xml" "$tmp/t.xml" -w --progress -f rdfxml -o "$tmp/p.rdf" 2>"$tmp/err"
 total=$(( $(stat -c %s "$tmp/g.xml") + $(stat -c %s "$tmp/t.xml") ))
 want=$(awk -v b=$total 'BEGIN { printf "%.1f", b / 1048576 }')
 grep -q "^entente: reading 100% ($want of $want MB)" "$tmp/err" ||
