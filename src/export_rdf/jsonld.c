@@ -293,6 +293,7 @@ node_object(JsonLd *j)
             (!context || !json_object_set_new(node, "@context", context));
   if (!ok) {
     json_decref(node);
+    json_decref(node ? NULL : context); // set_new took it, even failing
     return NULL;
   }
   json_t *id = compact_iri(j, j->text.buf, j->node_undone);
@@ -462,6 +463,37 @@ add_prefix(void *handle, const char *prefix, const char *ns)
   return ENT_SUCCESS;
 }
 
+/// A context's own namespaces are expanded through its prefixes: one whose
+/// scheme is a prefix's name (a base "schema:x/" or "source:kg/") would
+/// become another IRI, or a cycle.  Such prefixes are left out (until none
+/// is left); the IRIs under them are written whole.
+static void
+drop_prefixes_read_as_compact(JsonLd *j)
+{
+  bool dropped = true;
+  while (dropped) {
+    dropped = false;
+    for (size_t i = 0; i < j->n_prefixes && !dropped; ++i) {
+      const char *ns = j->prefixes[i].ns;
+      size_t scheme = 0;
+      while (scheme_char(ns[scheme])) {
+        ++scheme;
+      }
+      for (size_t k = 0; scheme && ns[scheme] == ':' && k < j->n_prefixes;
+           ++k) {
+        if (strlen(j->prefixes[k].name) == scheme &&
+            !strncmp(j->prefixes[k].name, ns, scheme)) {
+          free(j->prefixes[i].name);
+          free(j->prefixes[i].ns);
+          j->prefixes[i] = j->prefixes[--j->n_prefixes];
+          dropped = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
 /// The @context of entente's JSON-LD: its prefixes.
 static json_t *
 document_context(const JsonLd *j)
@@ -489,6 +521,9 @@ jsonld_open(const EntGraph *graph, JsonLdSink sink, void *handle, JsonLd **out)
   j->handle = handle;
   j->dump_flags = graph->world->ascii ? JSON_ENSURE_ASCII : 0;
   EntStatus st = ent_rdf_prefixes(graph, add_prefix, j);
+  if (!st) {
+    drop_prefixes_read_as_compact(j);
+  }
   if (!st) {
     j->graph_undone = calloc(j->n_prefixes + 1, sizeof(bool));
     j->node_undone = calloc(j->n_prefixes + 1, sizeof(bool));

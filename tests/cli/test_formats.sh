@@ -413,10 +413,22 @@ if run_clean hard-nq "$ENTENTE" export "$tmp/hard.xml" -f nquads; then
   done
 fi
 
-# --- JSON-LD's parts, written through a buffer per graph --------------------
-# The sort by graph gathers each graph's statements in a buffer of at most
-# 256 KiB: here one graph's statements fill it several times, and one
-# statement (a 390 KB description) is longer than any buffer.
+# A base whose scheme is a prefix's name: the context's own namespaces
+# would be read as compact IRIs (another IRI, or a cycle).
+if [ -d "$ENTENTE_SRC/tests/js/node_modules/jsonld" ]; then
+  for base in "schema:x/" "source:kg/"; do
+    "$ENTENTE" export "$ENTENTE_SRC/tests/good/minimal.xml" --base "$base" -w -q -f nquads |
+      canon_quads >"$tmp/parsed/base.ref"
+    "$ENTENTE" export "$ENTENTE_SRC/tests/good/minimal.xml" --base "$base" -w -q -f jsonld -o "$tmp/base.jsonld"
+    node "$ENTENTE_SRC/tests/js/rdf-to-nquads.mjs" jsonld "$tmp/base.jsonld" 2>"$tmp/base-js.err" | canon_quads |
+      cmp -s - "$tmp/parsed/base.ref" || fail "base $base: jsonld.js reads other quads from the JSON-LD: $(head -1 "$tmp/base-js.err")"
+  done
+fi
+
+# --- JSON-LD past one window ------------------------------------------------
+
+# One graph's statements fill more than one window, and one statement (a
+# 390 KB description) is longer than the writer's buffer.
 "$PY" - "$tmp/big.xml" <<'PYEOF'
 import sys
 out = open(sys.argv[1], "w", encoding="utf-8")
