@@ -470,10 +470,9 @@ add_prefix(void *handle, const char *prefix, const char *ns)
 static void
 drop_prefixes_read_as_compact(JsonLd *j)
 {
-  bool dropped = true;
-  while (dropped) {
-    dropped = false;
-    for (size_t i = 0; i < j->n_prefixes && !dropped; ++i) {
+  for (;;) {
+    size_t victim = SIZE_MAX;
+    for (size_t i = 0; i < j->n_prefixes && victim == SIZE_MAX; ++i) {
       const char *ns = j->prefixes[i].ns;
       size_t scheme = 0;
       while (scheme_char(ns[scheme])) {
@@ -483,14 +482,20 @@ drop_prefixes_read_as_compact(JsonLd *j)
            ++k) {
         if (strlen(j->prefixes[k].name) == scheme &&
             !strncmp(j->prefixes[k].name, ns, scheme)) {
-          free(j->prefixes[i].name);
-          free(j->prefixes[i].ns);
-          j->prefixes[i] = j->prefixes[--j->n_prefixes];
-          dropped = true;
+          victim = i;
           break;
         }
       }
     }
+    if (victim == SIZE_MAX) {
+      return;
+    }
+    free(j->prefixes[victim].name);
+    free(j->prefixes[victim].ns);
+    memmove(&j->prefixes[victim],
+            &j->prefixes[victim + 1],
+            (j->n_prefixes - victim - 1) * sizeof(JsonPrefix));
+    --j->n_prefixes;
   }
 }
 
