@@ -192,6 +192,20 @@ EntStatus ent_graph_named_graphs(const EntGraph *graph,
                                  const char ***iris,
                                  size_t *n);
 
+/// A namespace prefix a writer declares (Turtle, TriG, JSON-LD).
+typedef struct {
+  char *name;
+  char *ns;
+  size_t ns_len;
+} OutPrefix;
+/// Append copies of `name` and `ns` to `*items` (`*n` of them).
+EntStatus out_prefix_add(OutPrefix **items,
+                         size_t *n,
+                         const char *name,
+                         const char *ns);
+/// Free the `n` prefixes of `items` and the array.
+void out_prefixes_free(OutPrefix *items, size_t n);
+
 /// Receives the bytes a writer makes: returns `len`, or less on failure.
 typedef size_t (*JsonLdSink)(const void *buf, size_t len, void *handle);
 

@@ -25,12 +25,6 @@
 #define RDF_TYPE   "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
 
-typedef struct {
-  char *name;
-  char *ns;
-  size_t ns_len;
-} JsonPrefix;
-
 /// One statement of the node object being gathered: offsets in `text`.
 typedef struct {
   size_t predicate;
@@ -45,7 +39,7 @@ struct JsonLdImpl {
   void *handle;
   bool failed;       ///< A write failed: nothing more is written
   size_t dump_flags; ///< JSON_ENSURE_ASCII with --ascii
-  JsonPrefix *prefixes;
+  OutPrefix *prefixes;
   size_t n_prefixes;
   bool *graph_undone; ///< Per prefix: undefined by the graph object
   bool *node_undone;  ///< Per prefix: undefined in the node object
@@ -106,7 +100,7 @@ best_prefix(const JsonLd *j, const char *iri, const bool *undone)
   size_t best = SIZE_MAX;
   size_t best_len = 0;
   for (size_t i = 0; i < j->n_prefixes; ++i) {
-    const JsonPrefix *p = &j->prefixes[i];
+    const OutPrefix *p = &j->prefixes[i];
     if (!undone[i] && p->ns_len > best_len && !strncmp(iri, p->ns, p->ns_len) &&
         strncmp(iri + p->ns_len, "//", 2) != 0) {
       best = i;
@@ -150,7 +144,7 @@ compact_iri(const JsonLd *j, const char *iri, const bool *undone)
   if (best == SIZE_MAX) {
     return json_string(iri);
   }
-  const JsonPrefix *p = &j->prefixes[best];
+  const OutPrefix *p = &j->prefixes[best];
   return json_sprintf("%s:%s", p->name, iri + p->ns_len);
 }
 
@@ -444,23 +438,7 @@ static EntStatus
 add_prefix(void *handle, const char *prefix, const char *ns)
 {
   JsonLd *j = handle;
-  JsonPrefix *more =
-    realloc(j->prefixes, (j->n_prefixes + 1) * sizeof(JsonPrefix));
-  if (!more) {
-    return ENT_ERR_NO_MEMORY;
-  }
-  j->prefixes = more;
-  JsonPrefix *p = &j->prefixes[j->n_prefixes];
-  p->name = strdup(prefix);
-  p->ns = strdup(ns);
-  p->ns_len = strlen(ns);
-  if (!p->name || !p->ns) {
-    free(p->name);
-    free(p->ns);
-    return ENT_ERR_NO_MEMORY;
-  }
-  ++j->n_prefixes;
-  return ENT_SUCCESS;
+  return out_prefix_add(&j->prefixes, &j->n_prefixes, prefix, ns);
 }
 
 /// A context's own namespaces are expanded through its prefixes: one whose
@@ -494,7 +472,7 @@ drop_prefixes_read_as_compact(JsonLd *j)
     free(j->prefixes[victim].ns);
     memmove(&j->prefixes[victim],
             &j->prefixes[victim + 1],
-            (j->n_prefixes - victim - 1) * sizeof(JsonPrefix));
+            (j->n_prefixes - victim - 1) * sizeof(OutPrefix));
     --j->n_prefixes;
   }
 }
@@ -569,11 +547,7 @@ jsonld_free(JsonLd *j)
   if (!j) {
     return;
   }
-  for (size_t i = 0; i < j->n_prefixes; ++i) {
-    free(j->prefixes[i].name);
-    free(j->prefixes[i].ns);
-  }
-  free(j->prefixes);
+  out_prefixes_free(j->prefixes, j->n_prefixes);
   free(j->graph_undone);
   free(j->node_undone);
   ent_buf_free(&j->graph);

@@ -415,12 +415,36 @@ static const raptor_iostream_handler json_handler = {
   .write_end = buffered_write_end,
 };
 
-/// A namespace prefix declared by serd's writer.
-typedef struct {
-  char *name;
-  char *ns;
-  size_t ns_len;
-} OutPrefix;
+EntStatus
+out_prefix_add(OutPrefix **items, size_t *n, const char *name, const char *ns)
+{
+  OutPrefix *more = realloc(*items, (*n + 1) * sizeof(OutPrefix));
+  if (!more) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  *items = more;
+  OutPrefix *p = &more[*n];
+  p->name = strdup(name);
+  p->ns = strdup(ns);
+  p->ns_len = strlen(ns);
+  if (!p->name || !p->ns) {
+    free(p->name);
+    free(p->ns);
+    return ENT_ERR_NO_MEMORY;
+  }
+  ++*n;
+  return ENT_SUCCESS;
+}
+
+void
+out_prefixes_free(OutPrefix *items, size_t n)
+{
+  for (size_t i = 0; i < n; ++i) {
+    free(items[i].name);
+    free(items[i].ns);
+  }
+  free(items);
+}
 
 /// IRI terms made lately, by hash of their text: a statement's subject,
 /// predicate, class and graph mostly repeat, and copying a raptor term
@@ -831,23 +855,7 @@ serd_prefix(void *handle, const char *prefix, const char *ns)
   if (serd_writer_set_prefix(w->serd, &name, &uri)) {
     return w->buffer->failed ? ENT_ERR_IO : ENT_ERR_NO_MEMORY;
   }
-  OutPrefix *more =
-    realloc(w->prefixes, (w->n_prefixes + 1) * sizeof(OutPrefix));
-  if (!more) {
-    return ENT_ERR_NO_MEMORY;
-  }
-  w->prefixes = more;
-  OutPrefix *p = &w->prefixes[w->n_prefixes];
-  p->name = strdup(prefix);
-  p->ns = strdup(ns);
-  p->ns_len = strlen(ns);
-  if (!p->name || !p->ns) {
-    free(p->name);
-    free(p->ns);
-    return ENT_ERR_NO_MEMORY;
-  }
-  ++w->n_prefixes;
-  return ENT_SUCCESS;
+  return out_prefix_add(&w->prefixes, &w->n_prefixes, prefix, ns);
 }
 
 static size_t
@@ -1013,11 +1021,7 @@ rdf_writer_close(RdfWriter *w, bool finish)
   if (w->serd) {
     serd_writer_free(w->serd);
   }
-  for (size_t i = 0; i < w->n_prefixes; ++i) {
-    free(w->prefixes[i].name);
-    free(w->prefixes[i].ns);
-  }
-  free(w->prefixes);
+  out_prefixes_free(w->prefixes, w->n_prefixes);
   for (size_t i = 0; i < sizeof(w->curies) / sizeof(w->curies[0]); ++i) {
     ent_buf_free(&w->curies[i]);
   }
