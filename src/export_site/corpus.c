@@ -43,7 +43,9 @@ pages_where(Site *site,
             int (*order)(const void *, const void *, void *),
             size_t *count)
 {
-  uint32_t *out = malloc((site->n_nodes + 1) * sizeof(uint32_t));
+  // calloc: GCC (-O2 with some flags) warns that a const pointer to
+  // memory not yet written reaches begin_list_page().
+  uint32_t *out = calloc(site->n_nodes + 1, sizeof(uint32_t));
   size_t k = 0;
   for (uint32_t i = 0; out && i < site->n_nodes; ++i) {
     if (site->nodes[i].path && keep(&site->nodes[i])) {
