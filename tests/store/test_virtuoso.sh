@@ -26,9 +26,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# Holds four loopback ports until killed, and writes them when ready:
-# two connection ends bound to a port of their own (not listening), one
-# listener, and four ports free at that moment.
+# Holds three loopback ports until killed: two connection ends bound to a
+# port of their own (not listening) and one listener.  When ready, writes
+# those three and four ports that were free at that moment.
 cat >"$work/hold.py" <<'EOF'
 import os, signal, socket, sys, time
 signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
