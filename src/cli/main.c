@@ -879,15 +879,15 @@ check_text_sources(const EntGraph *graph, const Options *o)
 }
 
 /// Keep what the process frees for its own later allocations.  Loading a
-/// whole graph, and every diagram or JSON-LD pass over it, allocates and
-/// frees blocks of tens to hundreds of megabytes; glibc gives a block over
-/// 32 MB back to the kernel when it is freed, and the next one is faulted
-/// in page by page again.  On the virtual machines entente is measured
-/// on, memory touched for the first time costs ~2.5 s a gigabyte (against
-/// ~0.03 s once touched), so at 10M statements that was a tenth of a
-/// diagram's or validate's time, and more of it the bigger the input (at
-/// 1M the blocks were small enough for glibc to reuse).  Streaming exports
-/// never get here: their memory stays flat, and small.
+/// whole graph (validate, diagrams, RDF/XML, RDF/JSON), and every pass over
+/// it, allocates and frees blocks of tens to hundreds of megabytes; glibc
+/// gives a block over 32 MB back to the kernel when it is freed, and the
+/// next one is faulted in page by page again.  On the virtual machines
+/// entente is measured on, memory touched for the first time costs ~2.5 s a
+/// gigabyte (against ~0.03 s once touched), so at 10M statements that was a
+/// tenth of a diagram's or validate's time, and more of it the bigger the
+/// input (at 1M the blocks were small enough for glibc to reuse).  Streaming
+/// exports never get here: their memory stays flat, and small.
 static void
 keep_freed_memory(void)
 {

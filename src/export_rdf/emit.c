@@ -457,7 +457,9 @@ put(Emitter *em, const char *s, const char *p, Node o, const char *graph)
   const size_t start = em->written.text.len;
   TRY(st, set_add(&em->written, &t, em->quads, &fresh));
   if (fresh && em->across) {
-    // The key set_add() kept is the statement itself.
+    // The key set_add() kept stands for the statement: its terms, an
+    // entity object by its index when the keys are exact (which one
+    // statement's key is, whichever block it comes from).
     const char *key = em->written.text.buf + start;
     const size_t len = strlen(key);
     TRY(st,
@@ -791,9 +793,6 @@ emitter_free(void *handle)
   }
 }
 
-/// An emitter for `graph`: super-classes and super-properties looked up
-/// once in the ontology.
-
 /// Whether an object's entity hint may key it in place of its IRI
 /// (StatementSet.entity_keys): exact only while the same IRI never comes
 /// once with its entity and once without under one subject, predicate and
@@ -839,6 +838,8 @@ entity_keys_exact(const Emitter *em)
   return true;
 }
 
+/// An emitter for `graph`: super-classes and super-properties looked up
+/// once in the ontology.
 static EntStatus
 emitter_new(EntGraph *graph, Emitter **out)
 {

@@ -77,13 +77,13 @@ EntStatus rdf_writer_close(RdfWriter *writer, bool finish);
  */
 EntStatus rdf_writer_threaded(RdfWriter *writer);
 
-/// Turtle's and TriG's window (window.c): statements held and handed on
-/// grouped by graph and then subject, each in order of first appearance,
-/// a subject's types first and its other statements in the order they
-/// came; one window after another, each of at most `max_statements`
+/// The window of Turtle, TriG and JSON-LD (window.c): statements held and
+/// handed on grouped by graph and then subject, each in order of first
+/// appearance, a subject's types first and its other statements in the order
+/// they came; one window after another, each of at most `max_statements`
 /// statements or `max_bytes` bytes of their text.
 typedef struct RdfWindowImpl RdfWindow;
-/// An empty window; `by_graph`: group by graph first (TriG).
+/// An empty window; `by_graph`: group by graph first (TriG, JSON-LD).
 EntStatus rdf_window_new(bool by_graph,
                          size_t max_statements,
                          size_t max_bytes,
@@ -163,7 +163,8 @@ EntStatus ent_by_graph_sort(EntGraph *graph,
 void ent_by_graph_free(EntByGraph *sorted);
 
 /// Every statement kept, as N-Triples in no particular order: `*size`
-/// bytes (NULL when none), valid until ent_by_graph_free().
+/// bytes (NULL when none), valid until ent_by_graph_free().  For tests:
+/// the writers read graph by graph (ent_by_graph_reader()).
 const char *ent_by_graph_text(const EntByGraph *sorted, size_t *size);
 
 /// Reads one graph's statements, from the first (ent_by_graph_reader()).

@@ -453,10 +453,11 @@ out_prefixes_free(OutPrefix *items, size_t n)
 /// raptor).
 enum { TERM_CACHE_SIZE = 1024 };
 
-/// Statements and bytes of text Turtle and TriG hold to group them.
+/// Statements and bytes of text Turtle, TriG and JSON-LD hold to group
+/// them (by subject; by graph, then subject, for TriG and JSON-LD).
 enum {
-  TURTLE_WINDOW_STATEMENTS = 32768,
-  TURTLE_WINDOW_BYTES = 4 << 20,
+  RDF_WINDOW_STATEMENTS = 32768,
+  RDF_WINDOW_BYTES = 4 << 20,
 };
 
 /// raptor's messages kept for the caller's thread (the first stops the
@@ -887,10 +888,8 @@ open_serd(RdfWriter *w, EntGraph *graph, EntFormat format)
   if (syntax == SERD_TURTLE || syntax == SERD_TRIG) {
     // A subject is one block when its statements fit in the window (a
     // corpus of articles does); 4 MB of text at most, then the next.
-    EntStatus st = rdf_window_new(syntax == SERD_TRIG,
-                                  TURTLE_WINDOW_STATEMENTS,
-                                  TURTLE_WINDOW_BYTES,
-                                  &w->window);
+    EntStatus st = rdf_window_new(
+      syntax == SERD_TRIG, RDF_WINDOW_STATEMENTS, RDF_WINDOW_BYTES, &w->window);
     if (st) {
       return st;
     }
@@ -903,8 +902,8 @@ open_serd(RdfWriter *w, EntGraph *graph, EntFormat format)
 static EntStatus
 open_jsonld(RdfWriter *w, EntGraph *graph)
 {
-  EntStatus st = rdf_window_new(
-    true, TURTLE_WINDOW_STATEMENTS, TURTLE_WINDOW_BYTES, &w->window);
+  EntStatus st =
+    rdf_window_new(true, RDF_WINDOW_STATEMENTS, RDF_WINDOW_BYTES, &w->window);
   return st ? st : jsonld_open(graph, serd_sink, w->buffer, &w->jsonld);
 }
 

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The window of Turtle and TriG: statements are held, then handed to the
-// writer grouped by graph and subject.  The model emits an element's
-// statements together, but what other elements say of the same subject
-// (a negotiation every article mentions, a post two articles report)
-// comes later; written as it comes, one subject would be thirty blocks.
-// A window of bounded size keeps memory flat: a corpus of articles fits
-// in one window and is grouped whole; a bigger export is grouped window
-// by window.
+// The window of Turtle, TriG and JSON-LD: statements are held, then handed
+// to the writer grouped by graph and subject.  The model emits an element's
+// statements together, but what other elements say of the same subject (a
+// negotiation every article mentions, a post two articles report) comes
+// later; written as it comes, one subject would be thirty blocks.  A window
+// of bounded size keeps memory flat: a corpus of articles fits in one window
+// and is grouped whole; a bigger export is grouped window by window.
 //
 // Two banks: while one fills, the other, full and put in order, is
 // written a few statements per statement held.  Writing a whole window at
