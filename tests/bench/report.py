@@ -3,7 +3,7 @@
 """The benchmark's table and target checks (called by tests/bench/run).
 
 usage: report.py ROWS.tsv HEAD.md OUT.md ROCKETRML(0|1) ROCKETRML_MAX
-                 [--issue13 META.tsv CHECKS.tsv [GROWTH.tsv]]
+                 [--issue13 META.tsv CHECKS.tsv [GROWTH.tsv [CURVE.tsv]]]
 
 ROWS.tsv: label, size, triples, median microseconds, peak RSS KB, status,
 median CPU microseconds (user + system, every thread; may be empty), and
@@ -25,11 +25,12 @@ import sys
 rows_path, head_path, out_path, rocket_on, rocket_max = sys.argv[1:6]
 issue13 = None
 if len(sys.argv) > 6:
-    if sys.argv[6] != "--issue13" or len(sys.argv) not in (9, 10):
+    if sys.argv[6] != "--issue13" or len(sys.argv) not in (9, 10, 11):
         sys.exit("usage: report.py ROWS HEAD OUT ROCKETRML ROCKETRML_MAX "
-                 "[--issue13 META CHECKS [GROWTH]]")
+                 "[--issue13 META CHECKS [GROWTH [CURVE]]]")
     issue13 = (sys.argv[7], sys.argv[8],
-               sys.argv[9] if len(sys.argv) == 10 else None)
+               sys.argv[9] if len(sys.argv) >= 10 else None,
+               sys.argv[10] if len(sys.argv) == 11 else None)
 rows = []
 for line in open(rows_path, encoding="utf-8"):
     fields = line.rstrip("\n").split("\t")
@@ -74,6 +75,15 @@ if issue13 and issue13[2]:
             growth_rows[f[0]] = dict(small=f[1], big=f[2], ws=secs(f[3]),
                                      wb=secs(f[4]), cs=secs(f[5]),
                                      cb=secs(f[6]), status=f[7])
+# The growth phase at every size: what -> [(size, wall seconds per round)],
+# smallest size first.
+curve_rows = {}
+if issue13 and issue13[3]:
+    for line in open(issue13[3], encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 3 and f[2]:
+            curve_rows.setdefault(f[0], []).append(
+                (f[1], [int(x) / 1e6 for x in f[2].split(",") if x]))
 
 
 def tps(r):
@@ -507,7 +517,26 @@ if issue13:
                     ", ".join("%.2f -> %.2f s x%.2f" % (a, b, b / a)
                               for a, b in zip(g["ws"], g["wb"]) if a),
                     mid, "/".join("x%.2f" % r for r in cpu)), judged)
+        curve(what, name)
         return True
+
+    def curve(what, name):
+        """Note the time a statement takes at each size of the growth
+        phase (fastest run): quadratic work makes it grow as fast as the
+        input; a working set outgrowing the caches, by a few percent a
+        step."""
+        points = [(size, min(t) * 1e6 / meta[size]["statements"])
+                  for size, t in curve_rows.get(what, [])
+                  if t and size in meta and meta[size]["statements"]]
+        if len(points) < 3:
+            return
+        steps = ["%s %.3f" % points[0]]
+        for (a, ta), (b, tb) in zip(points, points[1:]):
+            steps.append("%s %.3f (x%.2f for x%.2f statements)"
+                         % (b, tb, tb / ta, meta[b]["statements"] /
+                            meta[a]["statements"]))
+        note13("%s: microseconds a statement, fastest of the growth phase's "
+               "runs at each size: %s" % (name, "; ".join(steps)))
 
     # Not a format, but the load every in-memory format starts with.
     alternated("validate", "entente validate (not a format: the load "

@@ -107,16 +107,20 @@ grep -Eq '^(MET|NOT MET) +3k entities \(gen 3000: .*SVG with the default cap: .*
   fail "no diagram target line in the results"
 grep -Eq '^PASS +3k entities: cap said, -f svg: drawing: "Showing 150 of ' "$tmp/results.md" ||
   fail "the capped SVG did not say so in the drawing and on stderr"
-# The growth phase alone (--growth-only): two sizes in alternation, every
-# format and validate, judged on the fastest run at each size.
-"$here/run" --sizes 1k,5k --issue13 --growth-only --growth 2 --no-git \
+# The growth phase alone (--growth-only): three sizes in alternation,
+# every format and validate, judged on the fastest run at the largest and
+# at the one closest to a tenth of it; the time a statement takes at each
+# size beside it.
+"$here/run" --sizes 1k,2k,10k --issue13 --growth-only --growth 2 --no-git \
   --workdir "$tmp/growth" --out "$tmp/growth.md" >"$tmp/growth.out" 2>&1 ||
   { cat "$tmp/growth.out"; fail "run --growth-only failed"; }
 for name in N-Triples N-Quads Turtle TriG JSON-LD RDF/XML RDF/JSON DOT SVG; do
-  grep -Eq "^(MET|NOT MET) +1k -> 5k: $name to /dev/null, the sizes in alternation: time x[0-9.]+ for x[0-9.]+ statements \(fastest of 2 runs at each size: [0-9.]+ s -> [0-9.]+ s; round by round [0-9.]+ -> [0-9.]+ s x[0-9.]+, [0-9.]+ -> [0-9.]+ s x[0-9.]+, median x[0-9.]+;" "$tmp/growth.md" ||
+  grep -Eq "^(MET|NOT MET) +1k -> 10k: $name to /dev/null, the sizes in alternation: time x[0-9.]+ for x[0-9.]+ statements \(fastest of 2 runs at each size: [0-9.]+ s -> [0-9.]+ s; round by round [0-9.]+ -> [0-9.]+ s x[0-9.]+, [0-9.]+ -> [0-9.]+ s x[0-9.]+, median x[0-9.]+;" "$tmp/growth.md" ||
     { cat "$tmp/growth.md"; fail "no growth-phase line for $name"; }
+  grep -Eq "^NOTE +$name: microseconds a statement, fastest of the growth phase's runs at each size: 1k [0-9.]+; 2k [0-9.]+ \(x[0-9.]+ for x[0-9.]+ statements\); 10k [0-9.]+ \(x[0-9.]+ for x[0-9.]+ statements\)$" "$tmp/growth.md" ||
+    { cat "$tmp/growth.md"; fail "no time a statement at each size for $name"; }
 done
-grep -Eq '^NOTE +1k -> 5k: entente validate .*, the sizes in alternation: .*\((met|not met)\)$' "$tmp/growth.md" ||
+grep -Eq '^NOTE +1k -> 10k: entente validate .*, the sizes in alternation: .*\((met|not met)\)$' "$tmp/growth.md" ||
   fail "no growth-phase note for validate"
 grep -q '^| entente export -f ntriples | ' "$tmp/growth.md" &&
   fail "--growth-only measured the exports it should skip"
