@@ -353,6 +353,7 @@ lgraph_reserve_for(LGraph *lg, const EntGraph *graph)
   // memory, since nothing writes to it.  ent_grow() gives an empty array
   // its first capacity; should that fail, the array stays empty and grows
   // as it goes.
+  lg->model_strings = true;
   const size_t entities = graph->n_entities;
   (void)ent_grow(
     &lg->nodes, &lg->cap_nodes, lg->n_nodes, sizeof(LNode), 2 * entities + 64);
@@ -458,8 +459,10 @@ grow_index(LGraph *lg)
   return ENT_SUCCESS;
 }
 
+/// The node of `iri`, made if new with a copy of `iri`, or with `iri`
+/// itself when `stable` (it outlives the graph).
 static EntStatus
-node_for(LGraph *lg, const char *iri, uint32_t *out)
+node_for(LGraph *lg, const char *iri, bool stable, uint32_t *out)
 {
   EntStatus st = ENT_SUCCESS;
   if ((lg->n_nodes + 1) * 2 > lg->index_size) {
@@ -479,7 +482,7 @@ node_for(LGraph *lg, const char *iri, uint32_t *out)
       ent_grow(&lg->nodes, &lg->cap_nodes, lg->n_nodes, sizeof(LNode), 128));
   LNode *n = &lg->nodes[lg->n_nodes];
   memset(n, 0, sizeof(*n));
-  n->iri = ent_pool_copy(&lg->strings, iri, len);
+  n->iri = stable ? iri : ent_pool_copy(&lg->strings, iri, len);
   if (!n->iri) {
     return ENT_ERR_NO_MEMORY;
   }
@@ -521,7 +524,9 @@ static EntStatus
 node_of(LGraph *lg, const Node *n, bool checked, uint32_t *out)
 {
   EntStatus st = ENT_SUCCESS;
-  TRY(st, node_for(lg, n->value, out));
+  // An entity's IRI is the model's own string (see Node.entity), which
+  // outlives the diagram when the model is its input.
+  TRY(st, node_for(lg, n->value, n->entity && lg->model_strings, out));
   if (!n->entity || (!checked && controlled_value(lg, n->value))) {
     return ENT_SUCCESS;
   }
@@ -2405,7 +2410,7 @@ select_compare(LGraph *lg, uint32_t root)
     }
     const char *graph = said_claim(&said[lines[a].start])->graph;
     uint32_t source = 0;
-    st = node_for(lg, graph, &source);
+    st = node_for(lg, graph, false, &source);
     ent_buf_reset(&card);
     for (size_t l = a; l < b && !st; ++l) {
       ent_buf_reset(&values);

@@ -100,6 +100,9 @@ typedef struct {
   const EntOntology *ontology;
   const char *lang; ///< Preferred label language
   EntPool strings;
+  bool model_strings;  ///< Fed by ent_emit() from a model that outlives
+                       ///< it: a node's IRI with an entity hint is the
+                       ///< model's (lgraph_reserve_for())
   LSlot *index;        ///< IRI -> node: open addressing, stored hashes
   size_t index_size;   ///< Slots (a power of two, or 0)
   uint32_t *by_entity; ///< Node + 1 of the model's entity i (Node.entity
@@ -187,9 +190,10 @@ void lgraph_init(LGraph *lg,
                  const EntOntology *ontology,
                  const EntDiagramOptions *options);
 void lgraph_clear(LGraph *lg);
-/// Before `graph`'s statements are added (the arrays still empty): make
-/// room for the nodes and edges they will make (an estimate; the arrays
-/// still grow past it).
+/// Before `graph`'s statements (ent_emit()) are added, the arrays still
+/// empty: make room for the nodes and edges they will make (an estimate;
+/// the arrays still grow past it), and borrow its entities' IRIs instead
+/// of copying them: `graph` must outlive `lg`.
 void lgraph_reserve_for(LGraph *lg, const EntGraph *graph);
 /// Add a namespace prefix used to abbreviate IRIs in labels.
 EntStatus lgraph_add_prefix(LGraph *lg, const char *prefix, const char *ns);
