@@ -125,4 +125,13 @@ void ent_cli_progress_end(CliProgress *cp, EntWorld *world);
 /// End an open line before a message is printed.
 void ent_cli_progress_break(CliProgress *cp);
 
+/// Say on stderr why a run failed with `status` when nothing said it yet
+/// (`world`, which may be NULL, logged no error): out of memory, or a
+/// library call that failed on no input of ours (after ending the line of
+/// `progress`, which may be NULL).  Other statuses are said where they
+/// happen.
+void ent_cli_say_unsaid(const EntWorld *world,
+                        CliProgress *progress,
+                        EntStatus status);
+
 #endif // ENT_CLI_COMMANDS_H

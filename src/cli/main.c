@@ -66,7 +66,8 @@ static const char main_help[] =
   "options of COMMAND.\n"
   "\n"
   "Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input,\n"
-  "70 internal error, 74 output error, 78 unusable ontology.\n";
+  "70 out of memory or internal error, 74 output error, 78 unusable\n"
+  "ontology.\n";
 
 #define INPUT_OPTIONS                                                        \
   "  --corpus DIR     read the datasets against the corpus in DIR (by\n"     \
@@ -95,8 +96,8 @@ static const char main_help[] =
 #define EXIT_STATUS                                                           \
   "\n"                                                                        \
   "Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input,\n" \
-  "70 internal error, 74 output error (or too large for the format), 78\n"    \
-  "unusable ontology.\n"
+  "70 out of memory or internal error, 74 output error (or too large for\n"   \
+  "the format), 78 unusable ontology.\n"
 
 static const char export_help[] =
   "Usage: entente export [OPTION]... DATASET...\n"
@@ -741,9 +742,12 @@ parse_args(int argc, char **argv, Options *o)
   return EXIT_OK;
 }
 
+/// The exit status of a run that ended on `st`, which is said first if
+/// nothing said it (ent_cli_say_unsaid()).
 static int
-exit_code(EntStatus st)
+exit_code(const EntWorld *world, const Options *o, EntStatus st)
 {
+  ent_cli_say_unsaid(world, o->progress_line, st);
   switch (st) {
     case ENT_SUCCESS:
     case ENT_FAILURE:
@@ -958,7 +962,7 @@ run_site(EntWorld *world, const EntOntology *ont, const Options *o)
   }
   st = strict_status(world, o, st);
   ent_graph_free(graph);
-  return exit_code(st);
+  return exit_code(world, o, st);
 }
 
 static int
@@ -1010,7 +1014,7 @@ run_validate(EntWorld *world, const EntOntology *ont, const Options *o)
             strerror(errno));
     return EXIT_IOERR;
   }
-  return st == ENT_ERR_IO ? EXIT_NOINPUT : exit_code(st);
+  return st == ENT_ERR_IO ? EXIT_NOINPUT : exit_code(world, o, st);
 }
 
 static int
@@ -1083,7 +1087,7 @@ plan_units(EntWorld *world,
       if (!id) {
         free(units);
         return st == ENT_ERR_IO ? EXIT_NOINPUT
-                                : exit_code(st ? st : ENT_ERR_SCHEMA);
+                                : exit_code(world, o, st ? st : ENT_ERR_SCHEMA);
       }
       units[0].registry = true;
     }
@@ -1342,7 +1346,7 @@ run_export(EntWorld *world, const EntOntology *ont, const Options *o)
   free(outputs);
   free(units);
   free(rows);
-  return input_failed ? EXIT_NOINPUT : exit_code(st);
+  return input_failed ? EXIT_NOINPUT : exit_code(world, o, st);
 }
 
 static int
@@ -1366,7 +1370,7 @@ run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
   }
   if (st) {
     ent_output_set_abort(set);
-    return exit_code(st);
+    return exit_code(world, o, st);
   }
   st = ent_diagram_rdf_file(world,
                             ont,
@@ -1385,7 +1389,7 @@ run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
   } else if (set) {
     st = ent_output_set_commit(set);
   }
-  return input_failed ? EXIT_NOINPUT : exit_code(st);
+  return input_failed ? EXIT_NOINPUT : exit_code(world, o, st);
 }
 
 /// Join the workers' manifest parts, in worker (so dataset) order, into
@@ -1502,9 +1506,9 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
   free(rows);
   if (st) {
     ent_output_set_abort(set);
-    return rc ? rc : exit_code(st);
+    return rc ? rc : exit_code(world, o, st);
   }
-  return exit_code(ent_output_set_commit(set));
+  return exit_code(world, o, ent_output_set_commit(set));
 }
 
 /// Print help or version text on stdout; a failed write is an error.
@@ -1664,7 +1668,7 @@ main(int argc, char **argv)
     o.progress_line = &progress;
   }
   if (st) {
-    rc = exit_code(st == ENT_ERR_IO ? ENT_ERR_ONTOLOGY : st);
+    rc = exit_code(world, &o, st == ENT_ERR_IO ? ENT_ERR_ONTOLOGY : st);
   } else if (!strcmp(o.command, "validate")) {
     rc = run_validate(world, ont, &o);
   } else if (!strcmp(o.command, "dot")) {

@@ -75,8 +75,8 @@ static const char push_help[] =
   "atomic: if it fails midway the graph is incomplete until pushed again.\n"
   "\n"
   "Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input,\n"
-  "70 internal error, 74 the store could not be reached or refused the\n"
-  "data, 78 unusable ontology.\n";
+  "70 out of memory or internal error, 74 the store could not be reached\n"
+  "or refused the data, 78 unusable ontology.\n";
 
 #define MAX_TEXT_DIRS 64
 
@@ -438,6 +438,7 @@ load_graph(EntWorld *world,
     st = ent_graph_check_quotes(*graph);
   }
   if (st) {
+    ent_cli_say_unsaid(world, NULL, st);
     return load_exit_code(st);
   }
   const size_t n = ent_graph_source_count(*graph);
@@ -459,6 +460,7 @@ run_push(PushArgs *a)
   int rc =
     ent_cli_inputs(a->datasets, (size_t)a->n_datasets, a->corpus, &a->in);
   if (!rc && ent_world_new(&world)) {
+    ent_cli_say_unsaid(NULL, NULL, ENT_ERR_NO_MEMORY);
     rc = PUSH_SOFTWARE;
   }
   if (!rc) {
@@ -474,6 +476,7 @@ run_push(PushArgs *a)
     PushProgress progress = { &a->push, 0, NULL, 0 };
     const EntStatus st =
       ent_store_push_all(graph, &a->push, each_pushed, &progress);
+    ent_cli_say_unsaid(world, NULL, st);
     rc = push_exit_code(st);
     if (rc && progress.failed_status == 401) {
       fprintf(stderr,

@@ -3,7 +3,8 @@
 # Limits and hostile values a probe found: terminal escapes in what entente
 # prints, IRIs checked per RFC 3987, --base a usage error, a failed render
 # an error (never an empty file), a huge literal drawn quickly with its
-# label capped, and the layout child gone with a killed parent.
+# label capped, running out of memory said (exit 70, no file), and the
+# layout child gone with a killed parent.
 set -euo pipefail
 : "${ENTENTE:?run through ctest}"
 : "${ENTENTE_SRC:?run through ctest}"
@@ -151,6 +152,36 @@ if [ -n "${ENT_NO_MMAP_SHIM:-}" ]; then
   echo "ok: a temporary file that cannot be mapped is an error that names TMPDIR"
 else
   echo "note: no mmap shim in this build (sanitizers, valgrind): skipped"
+fi
+
+# ---- Out of memory is said -----------------------------------------------
+# Every allocation of 1 MB or more fails (a shim, plain build only): the
+# run stops with exit 70 and says why, once, and writes no file.  (Such a
+# status used to come back up with no message at all.)
+if [ -n "${ENT_BIG_ALLOC_SHIM:-}" ]; then
+  mkdir "$tmp/oom"
+  for args in "validate" "export -f dot -o $tmp/oom/g.dot" \
+    "export -f svg -o $tmp/oom/g.svg" "export -f turtle -o $tmp/oom/g.ttl" \
+    "export -f rdfxml -o $tmp/oom/g.rdf" "export -f trig -O $tmp/oom" \
+    "export -f trig -j 2 -O $tmp/oom"; do
+    set +e
+    # shellcheck disable=SC2086 # the words of $args are the arguments
+    ENT_FAIL_ALLOC_FROM=1048576 LD_PRELOAD="$ENT_BIG_ALLOC_SHIM" \
+      "$ENTENTE" $args "$tmp/g.xml" "$minimal" -w >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    set -e
+    [ "$rc" = 70 ] || fail "out of memory ($args): exit $rc, want 70: $(cat "$tmp/err")"
+    [ "$(grep -c '^entente: error: out of memory; give entente more memory or fewer datasets at once' "$tmp/err")" = 1 ] ||
+      fail "out of memory ($args): not said once: $(cat "$tmp/err")"
+    [ -z "$(ls -A "$tmp/oom")" ] || fail "out of memory ($args): files left: $(ls -A "$tmp/oom")"
+  done
+  # The same runs with room succeed: the limit, not the data, failed them.
+  ENT_FAIL_ALLOC_FROM=$((256 << 20)) LD_PRELOAD="$ENT_BIG_ALLOC_SHIM" \
+    "$ENTENTE" export -f dot -w "$tmp/g.xml" "$minimal" -o "$tmp/oom/g.dot" ||
+    fail "a diagram with 256 MB allocations allowed failed"
+  echo "ok: running out of memory is said, and leaves no file"
+else
+  echo "note: no allocation shim in this build (sanitizers, valgrind): skipped"
 fi
 
 # ---- The layout child dies with its parent ------------------------------
