@@ -33,6 +33,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlIO.h>
 #include <raptor2.h>
+#include <utf8proc.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -165,53 +166,6 @@ buf_take(Buf *b)
   return s;
 }
 
-/// Decode one UTF-8 sequence of `s` (`n` > 0 bytes): its length, and its
-/// code point in `*cp`, U+FFFD when the sequence is not valid.
-static size_t
-utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-  const unsigned char c = s[0];
-  size_t len = 0;
-  uint32_t v = 0;
-  uint32_t min = 0;
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  } else if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    v = c & 0x1Fu;
-    min = 0x80;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    v = c & 0x0Fu;
-    min = 0x800;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    v = c & 0x07u;
-    min = 0x10000;
-  } else {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  if (n < len) {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  for (size_t i = 1; i < len; ++i) {
-    if ((s[i] & 0xC0) != 0x80) {
-      *cp = 0xFFFD;
-      return 1;
-    }
-    v = (v << 6) | (s[i] & 0x3Fu);
-  }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  *cp = v;
-  return len;
-}
-
 /// `s` as text a page may hold: valid UTF-8, no control character but
 /// tab and newline, no noncharacter (each replaced by U+FFFD), at most
 /// `max` bytes (0: no limit; a cut is marked with an ellipsis).  Bidi
@@ -227,8 +181,14 @@ clean_text(const char *text, size_t max)
       buf_puts(&b, "\xE2\x80\xA6");
       break;
     }
-    uint32_t cp = 0;
-    const size_t len = utf8_next(s + i, n - i, &cp);
+    // An invalid sequence is one byte of U+FFFD.
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t got =
+      utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
+    const size_t len = got > 0 ? (size_t)got : 1;
+    if (got <= 0) {
+      cp = 0xFFFD;
+    }
     if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0) ||
         (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
       cp = 0xFFFD;
@@ -2763,7 +2723,7 @@ clean_svg(xmlNodePtr n)
                      xmlStrEqual(a->name, X("id")) ||
                      xmlStrEqual(a->name, X("style")) ||
                      (xmlStrEqual(a->name, X("href")) && v[0] != '#') ||
-                     (strstr(v, "url(") && strncmp(v, "url(#", 5));
+                     (strstr(v, "url(") && strncmp(v, "url(#", 5) != 0);
     xmlFree(value);
     if (drop) {
       xmlRemoveProp(a);
