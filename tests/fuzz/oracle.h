@@ -332,9 +332,40 @@ oracle_compare_strings(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/// `text` as a drawn label shows it, appended to `out` (room for twice
+/// `text` and 8 bytes): the drawing's documented cap, restated here
+/// (docs/security.md, "Labels are capped"): a line keeps its first 200
+/// characters and then "…"; past 60 lines, the 60th is followed by a line "…".
+static void
+oracle_capped(const char *text, char *out)
+{
+  char *o = out + strlen(out);
+  size_t chars = 0;
+  size_t lines = 1;
+  for (const char *p = text; *p; ++p) {
+    const bool continuation = ((unsigned char)*p & 0xC0) == 0x80;
+    if (*p == '\n') {
+      if (++lines > 60) {
+        strcpy(o, "\n\xE2\x80\xA6");
+        return;
+      }
+      chars = 0;
+    } else if (!continuation && ++chars > 200) {
+      o += strlen(strcpy(o, "\xE2\x80\xA6"));
+      while (p[1] && p[1] != '\n') {
+        ++p;
+      }
+      continue;
+    }
+    *o++ = *p;
+    *o = '\0';
+  }
+}
+
 /// Every entity node read back from the DOT carries, once its escaping is
 /// undone, exactly the label (and facet line) of a distinct node of the
-/// labelled graph it was drawn from: nothing mangled, cut or merged.
+/// labelled graph it was drawn from, as the label cap shows it: nothing
+/// else mangled, cut or merged.
 static void
 oracle_check_labels(EntGraph *graph, Agraph_t *g)
 {
@@ -355,17 +386,16 @@ oracle_check_labels(EntGraph *graph, Agraph_t *g)
       continue;
     }
     const size_t len =
-      strlen(n->label) + (n->facets ? strlen(n->facets) + 1 : 0) + 1;
-    char *text = malloc(len);
+      2 * (strlen(n->label) + (n->facets ? strlen(n->facets) : 0)) + 32;
+    char *text = calloc(len, 1);
     if (!text) {
       oracle_fail("out of memory", NULL);
     }
-    snprintf(text,
-             len,
-             "%s%s%s",
-             n->label,
-             n->facets ? "\n" : "",
-             n->facets ? n->facets : "");
+    oracle_capped(n->label, text);
+    if (n->facets) {
+      strcat(text, "\n");
+      oracle_capped(n->facets, text);
+    }
     want[n_want++] = text;
   }
   qsort(want, n_want, sizeof(char *), oracle_compare_strings);
