@@ -458,8 +458,8 @@ put(Emitter *em, const char *s, const char *p, Node o, const char *graph)
   TRY(st, set_add(&em->written, &t, em->quads, &fresh));
   if (fresh && em->across) {
     // The key set_add() kept stands for the statement: its terms, an
-    // entity object by its index when the keys are exact (which one
-    // statement's key is, whichever block it comes from).
+    // entity object by its index when the keys are exact; one statement
+    // has one key, whichever block it comes from.
     const char *key = em->written.text.buf + start;
     const size_t len = strlen(key);
     TRY(st,
