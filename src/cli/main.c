@@ -883,8 +883,8 @@ check_text_sources(const EntGraph *graph, const Options *o)
 }
 
 /// Keep what the process frees for its own later allocations.  Loading a
-/// whole graph (validate, diagrams, RDF/XML, RDF/JSON), and every pass over
-/// it, allocates and frees blocks of tens to hundreds of megabytes; glibc
+/// whole graph (validate, diagrams, site, RDF/XML, RDF/JSON), and every pass
+/// over it, allocates and frees blocks of tens to hundreds of megabytes; glibc
 /// gives a block over 32 MB back to the kernel when it is freed, and the
 /// next one is faulted in page by page again.  On the virtual machines
 /// entente is measured on, memory touched for the first time costs ~2.5 s a
@@ -1454,7 +1454,7 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
   pid_t *pids = calloc(workers, sizeof(pid_t));
   if (!pids) {
     ent_output_set_abort(set);
-    return EXIT_SOFTWARE;
+    return exit_code(world, o, ENT_ERR_NO_MEMORY);
   }
   const pid_t parent = getpid();
   fflush(NULL); // nothing buffered for the workers to write again
@@ -1483,6 +1483,12 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
       _exit(run_export(world, ont, &mine));
     }
     if (pids[w] < 0) {
+      fprintf(stderr,
+              "entente: error: cannot start worker %zu of %zu: %s; try a "
+              "lower -j\n",
+              w + 1,
+              workers,
+              strerror(errno));
       rc = EXIT_SOFTWARE;
       break;
     }
@@ -1494,6 +1500,21 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
       }
       const int worker_rc =
         WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_SOFTWARE;
+      if (WIFSIGNALED(status)) {
+        // A worker speaks for itself, unless it was killed (the kernel
+        // kills a process that runs the machine out of memory).
+        const int sig = WTERMSIG(status);
+        fprintf(stderr,
+                "entente: error: worker %zu of %zu was killed by signal %d "
+                "(%s)%s\n",
+                w + 1,
+                workers,
+                sig,
+                strsignal(sig),
+                sig == SIGKILL ? "; if the machine ran out of memory, try a "
+                                 "lower -j"
+                               : "");
+      }
       rc = rc ? rc : worker_rc;
     }
   }

@@ -465,7 +465,11 @@ run_push(PushArgs *a)
   }
   if (!rc) {
     // As export: an ontology that cannot be read is unusable (78).
-    rc = ent_ontology_load(world, a->ontology, &ont) ? PUSH_CONFIG : PUSH_OK;
+    const EntStatus st = ent_ontology_load(world, a->ontology, &ont);
+    ent_cli_say_unsaid(world, NULL, st);
+    rc = !st                                                 ? PUSH_OK
+         : st == ENT_ERR_NO_MEMORY || st == ENT_ERR_INTERNAL ? PUSH_SOFTWARE
+                                                             : PUSH_CONFIG;
   }
   if (!rc) {
     rc = load_graph(world, ont, a, &graph);

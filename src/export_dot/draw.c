@@ -1052,7 +1052,7 @@ run_child(LGraph *lg, ChildFunc func, void *ctx, EntBuf *out, int *status)
   *status = 0;
   const double left = lg->deadline - lgraph_now();
   if (left <= 0) {
-    return ENT_ERR_INTERNAL;
+    return lgraph_too_late(lg, lg->doing); // said, not an unexplained failure
   }
   int fds[2];
   int err_fds[2];

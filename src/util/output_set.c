@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SCRATCH_PREFIX  ".entente-run-"
@@ -237,9 +239,23 @@ static void
 free_set(EntOutputSet *set)
 {
   if (set->janitor_pipe >= 0) {
+    // A janitor killed meanwhile (kill(1), the kernel out of memory) has
+    // nothing left to do: its pipe's EPIPE must not kill the run with
+    // SIGPIPE after its outputs were committed.
+    sigset_t pipe_signal;
+    sigset_t old;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, &old);
     const char release = JANITOR_RELEASE;
-    while (write(set->janitor_pipe, &release, 1) < 0 && errno == EINTR) {
+    ssize_t n = 0;
+    while ((n = write(set->janitor_pipe, &release, 1)) < 0 && errno == EINTR) {
     }
+    if (n < 0 && errno == EPIPE && !sigismember(&old, SIGPIPE)) {
+      const struct timespec now = { 0, 0 };
+      (void)sigtimedwait(&pipe_signal, NULL, &now); // take it back
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     close(set->janitor_pipe);
   }
   if (set->janitor > 0) {

@@ -523,7 +523,7 @@ if issue13:
     def curve(what, name):
         """Note the time a statement takes at each size of the growth
         phase (fastest run): quadratic work makes it grow as fast as the
-        input; a working set outgrowing the caches, by a few percent a
+        input; a working set outgrowing the caches, by some percent a
         step."""
         points = [(size, min(t) * 1e6 / meta[size]["statements"])
                   for size, t in curve_rows.get(what, [])

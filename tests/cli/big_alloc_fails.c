@@ -38,7 +38,7 @@ malloc(size_t size)
 void *
 calloc(size_t n, size_t size)
 {
-  if (size && n >= limit() / size) {
+  if (size && n > (limit() - 1) / size) { // n * size >= limit, or overflow
     errno = ENOMEM;
     return NULL;
   }

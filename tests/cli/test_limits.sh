@@ -184,6 +184,54 @@ else
   echo "note: no allocation shim in this build (sanitizers, valgrind): skipped"
 fi
 
+# ---- Killed helpers of a -j run ------------------------------------------
+# The kernel kills a process that runs the machine out of memory.  A killed
+# worker fails the run (70), which says which one died of what and writes
+# no file; a killed janitor (the child that cleans up after a killed run,
+# its stderr on /dev/null) leaves a run that commits its files and exits 0
+# (it used to die of SIGPIPE, 141, after committing).
+"$ENTENTE_SRC/tests/bench/gen" 10000 "$tmp/w1.xml"
+"$ENTENTE_SRC/tests/bench/gen" 10001 "$tmp/w2.xml"
+for victim in worker janitor; do
+  rm -rf "$tmp/jobs"
+  mkdir "$tmp/jobs"
+  "$ENTENTE" export -q -w -f trig -j 2 -O "$tmp/jobs" "$tmp/w1.xml" "$tmp/w2.xml" 2>"$tmp/jobs.err" &
+  pid=$!
+  child=""
+  for _ in $(seq 1 $((200 * scale))); do
+    for c in $(pgrep -P "$pid"); do
+      if [ "$(readlink "/proc/$c/fd/2" 2>/dev/null)" = /dev/null ]; then
+        [ "$victim" = janitor ] && child=$c
+      elif [ "$victim" = worker ]; then
+        child=$c
+      fi
+    done
+    [ -n "$child" ] && break
+    sleep 0.02
+  done
+  if [ -z "$child" ] || ! kill -KILL "$child" 2>/dev/null; then
+    wait "$pid" || true
+    echo "note: the run was over before its $victim could be killed"
+    continue
+  fi
+  set +e
+  wait "$pid"
+  rc=$?
+  set -e
+  if [ "$victim" = worker ]; then
+    [ "$rc" = 70 ] || fail "a killed worker: exit $rc, want 70: $(cat "$tmp/jobs.err")"
+    grep -Eq '^entente: error: worker [12] of 2 was killed by signal 9 \(Killed\); if the machine ran out of memory, try a lower -j$' "$tmp/jobs.err" ||
+      fail "a killed worker is not said: $(cat "$tmp/jobs.err")"
+    [ -z "$(ls -A "$tmp/jobs")" ] || fail "a killed worker left files: $(ls -A "$tmp/jobs")"
+    echo "ok: a killed -j worker is said, and leaves no file"
+  else
+    [ "$rc" = 0 ] || fail "a killed janitor: exit $rc, want 0: $(cat "$tmp/jobs.err")"
+    [ -s "$tmp/jobs/w1.trig" ] && [ -s "$tmp/jobs/w2.trig" ] ||
+      fail "a killed janitor: the outputs are missing: $(ls -A "$tmp/jobs")"
+    echo "ok: a killed janitor leaves a run that commits"
+  fi
+done
+
 # ---- The layout child dies with its parent ------------------------------
 "$ENTENTE" export "$tmp/g.xml" -q -w -f svg --max-nodes 2000 -o "$tmp/g.svg" &
 pid=$!
