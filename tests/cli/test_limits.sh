@@ -3,8 +3,8 @@
 # Limits and hostile values a probe found: terminal escapes in what entente
 # prints, IRIs checked per RFC 3987, --base a usage error, a failed render
 # an error (never an empty file), a huge literal drawn quickly with its
-# label capped, running out of memory said (exit 70, no file), and the
-# layout child gone with a killed parent.
+# label capped, running out of memory said (exit 70, no file), killed
+# helpers of a -j run, and the layout child gone with a killed parent.
 set -euo pipefail
 : "${ENTENTE:?run through ctest}"
 : "${ENTENTE_SRC:?run through ctest}"
