@@ -334,9 +334,12 @@ read_password(const char *path, char *out, size_t size)
   return PUSH_OK;
 }
 
+/// The exit status of a load that ended on `st`, said first if nothing
+/// said it (ent_cli_say_unsaid()).
 static int
-load_exit_code(EntStatus st)
+load_exit_code(const EntWorld *world, EntStatus st)
 {
+  ent_cli_say_unsaid(world, NULL, st);
   switch (st) {
     case ENT_SUCCESS:
     case ENT_FAILURE:
@@ -355,9 +358,12 @@ load_exit_code(EntStatus st)
   }
 }
 
+/// The exit status of a push that ended on `st`, said first if nothing
+/// said it.
 static int
-push_exit_code(EntStatus st)
+push_exit_code(const EntWorld *world, EntStatus st)
 {
+  ent_cli_say_unsaid(world, NULL, st);
   switch (st) {
     case ENT_SUCCESS:
       return PUSH_OK;
@@ -438,8 +444,7 @@ load_graph(EntWorld *world,
     st = ent_graph_check_quotes(*graph);
   }
   if (st) {
-    ent_cli_say_unsaid(world, NULL, st);
-    return load_exit_code(st);
+    return load_exit_code(world, st);
   }
   const size_t n = ent_graph_source_count(*graph);
   if (a->push.graph_iri && n != 1) {
@@ -480,8 +485,7 @@ run_push(PushArgs *a)
     PushProgress progress = { &a->push, 0, NULL, 0 };
     const EntStatus st =
       ent_store_push_all(graph, &a->push, each_pushed, &progress);
-    ent_cli_say_unsaid(world, NULL, st);
-    rc = push_exit_code(st);
+    rc = push_exit_code(world, st);
     if (rc && progress.failed_status == 401) {
       fprintf(stderr,
               "entente: note: %s\n",

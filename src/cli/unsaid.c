@@ -26,8 +26,8 @@ ent_cli_say_unsaid(const EntWorld *world,
             "N-Quads, Turtle, TriG or JSON-LD, needs little)\n");
   } else if (status == ENT_ERR_INTERNAL) {
     fprintf(stderr,
-            "entente: error: %s: a library call failed, not on the input; "
-            "please report it with the command line and entente --version\n",
-            ent_strerror(status));
+            "entente: error: internal failure (a library call failed, not "
+            "on the input); please report it with the command line and "
+            "entente --version\n");
   }
 }
