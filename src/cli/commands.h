@@ -129,9 +129,13 @@ void ent_cli_progress_break(CliProgress *cp);
 /// (`world`, which may be NULL, logged no error): out of memory, or a
 /// library call that failed on no input of ours (after ending the line of
 /// `progress`, which may be NULL).  Other statuses are said where they
-/// happen.
+/// happen.  `who` (or NULL) names the process that failed ("worker 2 of
+/// 3"); `remedy` (or NULL: "give entente more memory") follows "out of
+/// memory; ".
 void ent_cli_say_unsaid(const EntWorld *world,
                         CliProgress *progress,
-                        EntStatus status);
+                        EntStatus status,
+                        const char *who,
+                        const char *remedy);
 
 #endif // ENT_CLI_COMMANDS_H

@@ -56,6 +56,9 @@ add_directory(CliInputs *in, const char *dir)
 {
   struct dirent **entries = NULL;
   const int n = scandir(dir, &entries, select_xml, alphasort);
+  if (n < 0 && errno == ENOMEM) {
+    return CLI_SOFTWARE; // said by ent_cli_inputs()
+  }
   if (n < 0) {
     fprintf(stderr,
             "%s: error: cannot read the directory: %s\n",
@@ -184,6 +187,10 @@ ent_cli_inputs(const char *const *args,
   if (!rc && !in->n_paths && !in->corpus) {
     fprintf(stderr, "entente: error: no datasets to read\n");
     rc = CLI_NOINPUT;
+  }
+  if (rc == CLI_SOFTWARE) {
+    // Only an allocation fails here with no message of its own.
+    ent_cli_say_unsaid(NULL, NULL, ENT_ERR_NO_MEMORY, NULL, NULL);
   }
   if (rc) {
     ent_cli_inputs_free(in);

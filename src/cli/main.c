@@ -264,7 +264,8 @@ typedef struct {
   unsigned long buffered_limit; ///< --buffered-limit, or 0: the default
   CliProgress *progress_line;   ///< Where the progress line is, or NULL
   EntOutputSet *set;            ///< -j worker: the parent's set (not owned)
-  size_t worker; ///< -j worker: its number, for its manifest part
+  size_t worker;  ///< -j worker: its number (from 0), for its manifest part
+  size_t workers; ///< -j worker: how many there are
 } Options;
 
 /// The command being parsed, for the pointer to its help in usage
@@ -742,12 +743,47 @@ parse_args(int argc, char **argv, Options *o)
   return EXIT_OK;
 }
 
+/// Whether every format of the run is written as the datasets are read.
+static bool
+only_streamed_formats(const Options *o)
+{
+  for (int i = 0; i < o->n_formats; ++i) {
+    if (!is_stream_format(o->formats[i])) {
+      return false;
+    }
+  }
+  return o->n_formats > 0;
+}
+
+/// What a run of `o` that ran out of memory can do about it.
+static const char *
+memory_remedy(const Options *o)
+{
+  if (o->set && o->workers > 1) {
+    return "try a lower -j, or give entente more memory";
+  }
+  if (!strcmp(o->command, "dot")) {
+    return "give entente more memory or draw a smaller RDF file";
+  }
+  if (!strcmp(o->command, "export") && !only_streamed_formats(o)) {
+    return "give entente more memory or fewer datasets at once (RDF in a "
+           "streamed format, N-Triples, N-Quads, Turtle, TriG or JSON-LD, "
+           "needs little)";
+  }
+  return "give entente more memory or fewer datasets at once";
+}
+
 /// The exit status of a run that ended on `st`, which is said first if
 /// nothing said it (ent_cli_say_unsaid()).
 static int
 exit_code(const EntWorld *world, const Options *o, EntStatus st)
 {
-  ent_cli_say_unsaid(world, o->progress_line, st);
+  char who[64] = "";
+  if (o->set && o->workers > 1) {
+    snprintf(who, sizeof(who), "worker %zu of %zu", o->worker + 1, o->workers);
+  }
+  ent_cli_say_unsaid(
+    world, o->progress_line, st, who[0] ? who : NULL, memory_remedy(o));
   switch (st) {
     case ENT_SUCCESS:
     case ENT_FAILURE:
@@ -1475,6 +1511,7 @@ run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
       mine.corpus_output = w == 0;
       mine.set = set;
       mine.worker = w;
+      mine.workers = workers;
       mine.jobs = 1;
       mine.quiet = true;
       // The workers already keep the cores busy.

@@ -16,6 +16,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/// What a push that ran out of memory can do about it: it holds the
+/// datasets' graphs while it sends them.
+#define PUSH_MEMORY_REMEDY \
+  "give entente more memory or push fewer datasets at once"
+
 // Exit codes, as in sysexits.h (the same as main.c's).
 enum {
   PUSH_OK = 0,
@@ -339,7 +344,7 @@ read_password(const char *path, char *out, size_t size)
 static int
 load_exit_code(const EntWorld *world, EntStatus st)
 {
-  ent_cli_say_unsaid(world, NULL, st);
+  ent_cli_say_unsaid(world, NULL, st, NULL, PUSH_MEMORY_REMEDY);
   switch (st) {
     case ENT_SUCCESS:
     case ENT_FAILURE:
@@ -363,7 +368,7 @@ load_exit_code(const EntWorld *world, EntStatus st)
 static int
 push_exit_code(const EntWorld *world, EntStatus st)
 {
-  ent_cli_say_unsaid(world, NULL, st);
+  ent_cli_say_unsaid(world, NULL, st, NULL, PUSH_MEMORY_REMEDY);
   switch (st) {
     case ENT_SUCCESS:
       return PUSH_OK;
@@ -465,13 +470,13 @@ run_push(PushArgs *a)
   int rc =
     ent_cli_inputs(a->datasets, (size_t)a->n_datasets, a->corpus, &a->in);
   if (!rc && ent_world_new(&world)) {
-    ent_cli_say_unsaid(NULL, NULL, ENT_ERR_NO_MEMORY);
+    ent_cli_say_unsaid(NULL, NULL, ENT_ERR_NO_MEMORY, NULL, NULL);
     rc = PUSH_SOFTWARE;
   }
   if (!rc) {
     // As export: an ontology that cannot be read is unusable (78).
     const EntStatus st = ent_ontology_load(world, a->ontology, &ont);
-    ent_cli_say_unsaid(world, NULL, st);
+    ent_cli_say_unsaid(world, NULL, st, NULL, PUSH_MEMORY_REMEDY);
     rc = !st                                                 ? PUSH_OK
          : st == ENT_ERR_NO_MEMORY || st == ENT_ERR_INTERNAL ? PUSH_SOFTWARE
                                                              : PUSH_CONFIG;

@@ -12,22 +12,30 @@
 void
 ent_cli_say_unsaid(const EntWorld *world,
                    CliProgress *progress,
-                   EntStatus status)
+                   EntStatus status,
+                   const char *who,
+                   const char *remedy)
 {
   if ((world && ent_world_error_count(world)) ||
       (status != ENT_ERR_NO_MEMORY && status != ENT_ERR_INTERNAL)) {
     return; // said where it happened
   }
   ent_cli_progress_break(progress);
+  // "worker 2 of 3: " tells one -j worker's failure from another's.
+  const char *colon = who ? ": " : "";
+  who = who ? who : "";
   if (status == ENT_ERR_NO_MEMORY) {
     fprintf(stderr,
-            "entente: error: out of memory; give entente more memory or "
-            "fewer datasets at once (RDF in a streamed format, N-Triples, "
-            "N-Quads, Turtle, TriG or JSON-LD, needs little)\n");
-  } else if (status == ENT_ERR_INTERNAL) {
+            "entente: error: %s%sout of memory; %s\n",
+            who,
+            colon,
+            remedy ? remedy : "give entente more memory");
+  } else {
     fprintf(stderr,
-            "entente: error: internal failure (a library call failed, not "
-            "on the input); please report it with the command line and "
-            "entente --version\n");
+            "entente: error: %s%sinternal failure (a library call failed, "
+            "not on the input); please report it with the command line and "
+            "entente --version\n",
+            who,
+            colon);
   }
 }

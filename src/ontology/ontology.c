@@ -411,6 +411,12 @@ on_raptor_log(void *data, raptor_log_message *message)
   if (message->level < RAPTOR_LOG_LEVEL_WARN) {
     return;
   }
+  if (message->text && !strcmp(message->text, "Out of memory")) {
+    // raptor's word for a failed allocation, on no input of ours: said by
+    // the command, as every other (ent_cli_say_unsaid()), exit 70 not 78.
+    state->status = state->status ? state->status : ENT_ERR_NO_MEMORY;
+    return;
+  }
   const raptor_locator *loc = message->locator;
   EntCaret caret = { state->document,
                      loc && loc->line > 0 ? (unsigned long)loc->line : 0,
