@@ -116,6 +116,9 @@ ENT_API size_t ent_terminal_safe(const char *text, char *out, size_t size);
 ENT_API unsigned long ent_world_error_count(const EntWorld *world);
 /// Number of warnings logged through `world` so far.
 ENT_API unsigned long ent_world_warning_count(const EntWorld *world);
+/// Whether an error of `status` was logged through `world` so far (a run
+/// that ends on ENT_ERR_NO_MEMORY after data errors has not said it yet).
+ENT_API bool ent_world_logged(const EntWorld *world, EntStatus status);
 /**
  * Let one export work in parallel (`threads` 0 is taken as 1, the
  * default: everything runs in the calling thread).  With 2 or more,

@@ -126,7 +126,7 @@ void ent_cli_progress_end(CliProgress *cp, EntWorld *world);
 void ent_cli_progress_break(CliProgress *cp);
 
 /// Say on stderr why a run failed with `status` when nothing said it yet
-/// (`world`, which may be NULL, logged no error): out of memory, or a
+/// (`world`, which may be NULL, logged no error of it): out of memory, or a
 /// library call that failed on no input of ours (after ending the line of
 /// `progress`, which may be NULL).  Other statuses are said where they
 /// happen.  `who` (or NULL) names the process that failed ("worker 2 of

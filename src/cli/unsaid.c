@@ -16,8 +16,8 @@ ent_cli_say_unsaid(const EntWorld *world,
                    const char *who,
                    const char *remedy)
 {
-  if ((world && ent_world_error_count(world)) ||
-      (status != ENT_ERR_NO_MEMORY && status != ENT_ERR_INTERNAL)) {
+  if ((status != ENT_ERR_NO_MEMORY && status != ENT_ERR_INTERNAL) ||
+      ent_world_logged(world, status)) {
     return; // said where it happened
   }
   ent_cli_progress_break(progress);

@@ -138,6 +138,10 @@ ent_export_rdf_stream(EntGraph *graph,
   for (size_t i = 0; i < n_paths; ++i) {
     const EntStatus one = ent_load_dataset(graph, paths[i]);
     st = st ? st : one;
+    if (one == ENT_ERR_NO_MEMORY) {
+      st = one; // the next datasets would fail for want of memory
+      break;
+    }
   }
   size_t suspects = 0;
   const EntStatus sealed = ent_graph_seal_index(graph, &suspects);

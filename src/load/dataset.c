@@ -42,10 +42,10 @@ typedef struct {
   const char *subject; ///< Owned by the loader's (or Deferred's) pool
   const char *object;  ///< Likewise; NULL when object_found is set
   const char *source;  ///< Source in force, or NULL for the default
+  KeptCaret at;
   EntProperty prop;
   uint32_t subject_found;
   uint32_t object_found;
-  EntCaret at;
 } Pending;
 
 /// What kind of file is read: an article's dataset, a corpus's
@@ -99,10 +99,13 @@ splittable(Loader *ld, const char *list)
   return ld->split.buf;
 }
 
+/// Keep the first failure, but running out of memory over any: the run
+/// stops there (what follows could fail for want of memory and be
+/// reported as errors of the data).
 static void
 note_status(Loader *ld, EntStatus st)
 {
-  if (st && !ld->status) {
+  if (st && (!ld->status || st == ENT_ERR_NO_MEMORY)) {
     ld->status = st;
   }
 }
@@ -844,6 +847,7 @@ defer(Loader *ld,
     note_status(ld, ENT_ERR_NO_MEMORY);
     return;
   }
+  const EntCaret at = caret_of(ld, node);
   ld->pending[ld->n_pending++] =
     (Pending){ .subject = ld->last_subject,
                .object = object_kept,
@@ -851,7 +855,7 @@ defer(Loader *ld,
                .prop = prop,
                .subject_found = ld->last_subject_found,
                .object_found = object_found,
-               .at = caret_of(ld, node) };
+               .at = ent_caret_keep(&at) };
 }
 
 /// Defer a relation to each ID of a space-separated attribute.
@@ -1871,6 +1875,10 @@ build(Loader *ld, int fd, bool check)
         ld->default_source = id ? ent_pool_intern(&ld->kept, id) : NULL;
       }
       note_status(ld, ent_graph_end_element(ld->graph));
+      if (ld->status == ENT_ERR_NO_MEMORY) {
+        refused = true;
+        break;
+      }
       if (++ld->graph->elements % PROGRESS_EVERY == 0) {
         const long consumed = xmlTextReaderByteConsumed(reader);
         ent_graph_report_progress(
@@ -1946,8 +1954,9 @@ build(Loader *ld, int fd, bool check)
       continue;
     }
     const char *source = p->source ? p->source : ld->default_source;
+    const EntCaret at = ent_caret_of(p->at);
     EntStatus rst =
-      source ? ent_graph_use_source(ld->graph, source, &p->at) : ENT_SUCCESS;
+      source ? ent_graph_use_source(ld->graph, source, &at) : ENT_SUCCESS;
     if (!rst) {
       rst = ent_graph_relate_found(ld->graph,
                                    p->subject_found,
@@ -1955,9 +1964,12 @@ build(Loader *ld, int fd, bool check)
                                    p->prop,
                                    p->object_found,
                                    p->object,
-                                   &p->at);
+                                   &at);
     }
     note_status(ld, rst);
+    if (ld->status == ENT_ERR_NO_MEMORY) {
+      return;
+    }
   }
 }
 
@@ -2050,11 +2062,18 @@ ent_load_datasets(EntGraph *graph, const char *const *paths, size_t n_paths)
   }
   graph->input_total = total;
   graph->input_done = 0;
+  if (graph->stream_phase == STREAM_OFF) {
+    ent_graph_reserve_input(graph, total);
+  }
   ent_graph_report_progress(graph, 0);
   EntStatus st = ENT_SUCCESS;
   for (size_t i = 0; i < n_paths; ++i) {
     const EntStatus one = ent_load_dataset(graph, paths[i]);
     st = st ? st : one;
+    if (one == ENT_ERR_NO_MEMORY) {
+      st = one; // the next datasets would fail for want of memory
+      break;
+    }
   }
   graph->input_total = 0;
   return st;
@@ -2138,8 +2157,9 @@ ent_graph_load_corpus(EntGraph *graph, const char *dir)
         ent_map_get(&deferred.failed, p->object)) {
       continue;
     }
+    const EntCaret at = ent_caret_of(p->at);
     const EntStatus one =
-      ent_graph_relate(graph, p->subject, p->prop, p->object, &p->at);
+      ent_graph_relate(graph, p->subject, p->prop, p->object, &at);
     st = st ? st : one;
   }
   free(deferred.items);

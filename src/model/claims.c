@@ -93,7 +93,7 @@ ent_graph_refer(EntGraph *graph,
                   id,
                   ent_class_noun(g->entities[i].cls),
                   g->entities[i].at.document ? g->entities[i].at.document : "?",
-                  g->entities[i].at.line);
+                  (unsigned long)g->entities[i].at.line);
     }
     return fail(g,
                 ENT_ERR_UNKNOWN_ID,
@@ -114,7 +114,7 @@ ent_graph_refer(EntGraph *graph,
                 id,
                 ent_class_noun(e->cls),
                 e->at.document ? e->at.document : "?",
-                e->at.line,
+                (unsigned long)e->at.line,
                 strchr("aeiou", ent_class_noun(cls)[0]) ? "an" : "a",
                 ent_class_noun(cls),
                 ent_class_noun(e->cls));
@@ -259,7 +259,7 @@ keyed_entity(EntGraph *g,
     return ENT_ERR_NO_MEMORY;
   }
   if (at) {
-    e->at = *at;
+    e->at = ent_caret_keep(at);
     e->at.document =
       at->document ? ent_pool_intern(&g->strings, at->document) : NULL;
   }
@@ -609,16 +609,17 @@ warn_group(EntGraph *g, const Claim *claims, size_t start, size_t end)
                     value_text(g, f),
                     src,
                     f->at.document ? f->at.document : "?",
-                    f->at.line,
+                    (unsigned long)f->at.line,
                     more[v] ? ", and more sources" : "");
   }
   const Fact *second = &g->facts[claims[firsts[1]].fact];
   const Entity *e = &g->entities[second->subject];
   const bool post_title = second->prop == ENT_PROP_NAME;
+  const EntCaret at = ent_caret_of(second->at);
   ent_log(g->world,
           ENT_LOG_WARNING,
           ENT_FAILURE,
-          &second->at,
+          &at,
           "sources disagree on the %s of %s '%s': %s%s; each claim is kept "
           "in its source's graph",
           post_title ? "title" : ent_prop_info(second->prop)->name,

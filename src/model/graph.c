@@ -341,7 +341,7 @@ ent_graph_locate(EntGraph *graph, Entity *e)
   while (getline(&line, &cap, f) > 0) {
     ++number;
     if (strstr(line, want[0].buf) || strstr(line, want[1].buf)) {
-      e->at.line = number;
+      e->at.line = number <= UINT32_MAX ? (uint32_t)number : 0;
       break;
     }
   }
@@ -454,12 +454,13 @@ ent_graph_iri(const EntGraph *graph, const char *id)
   return i == ENT_NO_ENTITY ? NULL : graph->entities[i].iri;
 }
 
-static EntCaret
+/// `at` (or NULL: unknown) as kept in the model, its document interned.
+static KeptCaret
 keep_caret(EntGraph *g, const EntCaret *at)
 {
-  EntCaret c = { NULL, 0, 0 };
+  KeptCaret c = { NULL, 0, 0 };
   if (at) {
-    c = *at;
+    c = ent_caret_keep(at);
     c.document =
       at->document ? ent_pool_intern(&g->strings, at->document) : NULL;
   }
@@ -535,7 +536,7 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
                 id,
                 describe(g, existing),
                 e->at.document,
-                e->at.line,
+                (unsigned long)e->at.line,
                 id);
   }
   if (e->dataset && g->current_dataset && e->dataset != g->current_dataset &&
@@ -550,7 +551,7 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
                 id,
                 describe(g, existing),
                 e->at.document,
-                e->at.line,
+                (unsigned long)e->at.line,
                 id);
   }
   if (located) {
@@ -562,7 +563,7 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
                 id,
                 describe(g, existing),
                 e->at.document,
-                e->at.line);
+                (unsigned long)e->at.line);
   }
   return fail(g,
               ENT_ERR_DUPLICATE_ID,
@@ -802,7 +803,7 @@ lookup_found(EntGraph *g,
                 describe(g, (uint32_t)(e - g->entities)),
                 id,
                 e->at.document ? e->at.document : "?",
-                e->at.line);
+                (unsigned long)e->at.line);
   }
   return ENT_SUCCESS;
 }
@@ -847,6 +848,38 @@ ent_graph_use_source(EntGraph *graph, const char *source_id, const EntCaret *at)
   }
   graph->current_source = i;
   return ENT_SUCCESS;
+}
+
+/// Give `*array` room for `want` items of `size` bytes, if it has less
+/// and the memory can be had.
+static void
+reserve(void *array, size_t *cap, unsigned long long want, size_t size)
+{
+  void **items = array;
+  if (want <= *cap || want > SIZE_MAX / size) {
+    return;
+  }
+  void *grown = realloc(*items, (size_t)want * size);
+  if (grown) {
+    *items = grown;
+    *cap = (size_t)want;
+  }
+}
+
+void
+ent_graph_reserve_input(EntGraph *graph, unsigned long long bytes)
+{
+  // Generated and real datasets alike hold a fact every 62 bytes and an
+  // entity every 300 to 400: room for a third more facts, and entities.
+  const unsigned long long most = 1ULL << 28;
+  reserve(&graph->facts,
+          &graph->cap_facts,
+          bytes / 40 < most ? bytes / 40 : most,
+          sizeof(Fact));
+  reserve(&graph->entities,
+          &graph->cap_entities,
+          bytes / 200 < most ? bytes / 200 : most,
+          sizeof(Entity));
 }
 
 static EntStatus
@@ -966,9 +999,9 @@ ent_graph_add_value(EntGraph *graph,
   const Fact fact = { subject,
                       prop,
                       ENT_NO_ENTITY,
+                      graph->current_source,
                       ent_pool_intern(value_pool(graph), value),
                       lang ? ent_pool_intern(value_pool(graph), lang) : NULL,
-                      graph->current_source,
                       keep_caret(graph, at) };
   if (!fact.value || (lang && !fact.lang)) {
     return ENT_ERR_NO_MEMORY;
@@ -1079,7 +1112,7 @@ ent_graph_relate_found(EntGraph *graph,
                 describe(g, o));
   }
   const Fact fact = {
-    s, prop, o, NULL, NULL, g->current_source, keep_caret(g, at)
+    s, prop, o, g->current_source, NULL, NULL, keep_caret(g, at)
   };
   return add_fact(g, &fact);
 }
@@ -1120,9 +1153,9 @@ ent_graph_set_concept(EntGraph *graph,
   const Fact fact = { s,
                       prop,
                       ENT_NO_ENTITY,
+                      g->current_source,
                       ent_pool_intern(&g->strings, iri.buf),
                       NULL,
-                      g->current_source,
                       keep_caret(g, at) };
   ent_buf_free(&iri);
   if (!fact.value) {

@@ -46,10 +46,11 @@ warn_look_alike(EntGraph *g, const Entity *first, const Entity *e)
   EntBuf b = { NULL, 0, 0 };
   visible(first->name, &a);
   visible(e->name, &b);
+  const EntCaret at = ent_caret_of(e->at);
   ent_log(g->world,
           ENT_LOG_WARNING,
           ENT_FAILURE,
-          &e->at,
+          &at,
           "%s '%s' is named '%s', which differs from the name '%s' of %s "
           "'%s' (%s:%lu) only in Unicode normalisation or invisible "
           "characters: probably one entity; if so, define it once and "
@@ -61,7 +62,7 @@ warn_look_alike(EntGraph *g, const Entity *first, const Entity *e)
           ent_class_noun(first->cls),
           first->id,
           first->at.document ? first->at.document : "?",
-          first->at.line);
+          (unsigned long)first->at.line);
   ent_buf_free(&a);
   ent_buf_free(&b);
 }

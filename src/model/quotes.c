@@ -189,10 +189,11 @@ source_text(EntGraph *g, uint32_t source, const char **out)
   }
   struct stat info;
   if (stat(src->text_path, &info) != 0 || !S_ISREG(info.st_mode)) {
+    const EntCaret at = ent_caret_of(src->at);
     ent_log(g->world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &src->at,
+            &at,
             "text of source '%s' at %s is not a regular file; name the "
             "article's text file",
             src->id,
@@ -228,6 +229,7 @@ ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
   EntStatus st = ENT_SUCCESS;
   TRY(st, source_text(g, f->source, &text));
   const Entity *src = &g->entities[f->source];
+  const EntCaret at = ent_caret_of(f->at);
   if (!text) {
     // Unchecked quotes are said every time: a check that goes silent
     // looks like a check that passed.
@@ -235,7 +237,7 @@ ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
       ent_log(g->world,
               ENT_LOG_WARNING,
               ENT_FAILURE,
-              &f->at,
+              &at,
               "quote '%s' is not checked: the text of source '%s' is not "
               "at %s; give --text %s=FILE",
               e->id,
@@ -246,7 +248,7 @@ ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
       ent_log(g->world,
               ENT_LOG_WARNING,
               ENT_FAILURE,
-              &f->at,
+              &at,
               "quote '%s' is not checked: the text '%s' of source '%s' is "
               "in none of the directories texts are read from; give "
               "--text-dir DIR or --text %s=FILE",
@@ -258,7 +260,7 @@ ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
       ent_log(g->world,
               ENT_LOG_WARNING,
               ENT_FAILURE,
-              &f->at,
+              &at,
               "quote '%s' is not checked: source '%s' names no text; give "
               "it text=\"FILE\" or give --text %s=FILE",
               e->id,
@@ -274,7 +276,7 @@ ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
     ent_log(g->world,
             ENT_LOG_ERROR,
             ENT_ERR_QUOTE,
-            &f->at,
+            &at,
             "quote '%s' does not appear verbatim in the text of source "
             "'%s' (%s); copy it exactly or make it a paraphrase",
             e->id,

@@ -46,6 +46,7 @@ struct EntWorldImpl {
   unsigned long errors;
   unsigned long warnings;
   unsigned long reported;
+  uint32_t logged;          ///< Bit s: an error of status s was logged
   unsigned threads;         ///< ent_world_set_threads(); at least 1
   bool ascii;               ///< ent_world_set_ascii()
   EntProgressFunc progress; ///< ent_world_set_progress(), or NULL

@@ -166,6 +166,13 @@ ent_world_error_count(const EntWorld *world)
   return world->errors;
 }
 
+bool
+ent_world_logged(const EntWorld *world, EntStatus status)
+{
+  return world && (unsigned)status < 32 &&
+         (world->logged >> (unsigned)status & 1U);
+}
+
 unsigned long
 ent_world_warning_count(const EntWorld *world)
 {
@@ -308,6 +315,9 @@ ent_vlog(EntWorld *world,
   }
   if (level == ENT_LOG_ERROR) {
     ++world->errors;
+    if ((unsigned)status < 32) {
+      world->logged |= UINT32_C(1) << (unsigned)status;
+    }
     if (++world->reported > ENT_MAX_REPORTED_ERRORS) {
       if (world->reported == ENT_MAX_REPORTED_ERRORS + 1) {
         world->log(world->log_handle,
