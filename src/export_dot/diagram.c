@@ -112,6 +112,7 @@ typedef struct {
   unsigned long errors;
   EntStatus status;
   raptor_parser *parser;
+  EntBuf literal; ///< A literal made drawable (drawable_copy())
 } RdfInput;
 
 /// Text that may go into a label, a tooltip and GraphML: UTF-8 with no
@@ -129,6 +130,23 @@ drawable_text(const char *s)
     }
   }
   return ent_is_utf8(s, strlen(s));
+}
+
+/// `text`, valid UTF-8, with each control character but tab, line feed
+/// and carriage return (valid in a literal, but not in XML 1.0 and so not
+/// in SVG or GraphML) shown as U+FFFD; in `b`.
+static EntStatus
+drawable_copy(const char *text, EntBuf *b)
+{
+  ent_buf_reset(b);
+  EntStatus st = ENT_SUCCESS;
+  for (const char *p = text; *p && !st; ++p) {
+    const unsigned char c = (unsigned char)*p;
+    st = c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+           ? ent_buf_append(b, "\xEF\xBF\xBD", 3)
+           : ent_buf_append(b, p, 1);
+  }
+  return st ? st : ent_buf_append(b, "", 1);
 }
 
 static Node
@@ -182,6 +200,15 @@ on_statement(void *data, raptor_statement *s)
                node_of(s->predicate, &ok),
                node_of(s->object, &ok),
                graph && drawable_text(graph) ? graph : NULL };
+  if (ok && t.object.type == NODE_LITERAL && !drawable_text(t.object.value) &&
+      ent_is_utf8(t.object.value, strlen(t.object.value))) {
+    // A literal may hold any character: shown, not refused.
+    in->status = drawable_copy(t.object.value, &in->literal);
+    if (in->status) {
+      return;
+    }
+    t.object.value = in->literal.buf;
+  }
   if (!ok || !drawable_text(t.subject.value) ||
       !drawable_text(t.predicate.value) || !drawable_text(t.object.value) ||
       (t.object.lang && !ent_is_lang_tag(t.object.lang))) {
@@ -372,7 +399,7 @@ ent_diagram_rdf_file(EntWorld *world,
   lgraph_init(&lg, world, ontology, options);
   lg.keep_claims = wants_claims(options);
   raptor_parser *parser = raptor_new_parser(world->raptor, parser_name);
-  RdfInput in = { &lg, world, path, 0, ENT_SUCCESS, parser };
+  RdfInput in = { &lg, world, path, 0, ENT_SUCCESS, parser, { NULL, 0, 0 } };
   raptor_uri *base =
     raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
   if (!parser || !base) {
@@ -393,8 +420,9 @@ ent_diagram_rdf_file(EntWorld *world,
     raptor_world_set_log_handler(world->raptor, &in, on_log);
     int rc = raptor_parser_parse_start(parser, base);
     if (!rc) {
-      rc =
-        raptor_parser_parse_chunk(parser, (const unsigned char *)text, len, 1);
+      const size_t start = ent_rdf_text_start(text, len);
+      rc = raptor_parser_parse_chunk(
+        parser, (const unsigned char *)text + start, len - start, 1);
     }
     raptor_world_set_log_handler(world->raptor, NULL, NULL);
     st = in.status           ? in.status
@@ -403,6 +431,7 @@ ent_diagram_rdf_file(EntWorld *world,
   }
   raptor_free_parser(parser);
   raptor_free_uri(base);
+  ent_buf_free(&in.literal);
   free(text);
   if (!st) {
     st = draw(&lg, format, options, stream);

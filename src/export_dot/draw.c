@@ -135,8 +135,10 @@ append_escaped(EntBuf *b, const char *text, bool label)
 /// the full text goes into the tooltip (draw_node()).
 #define LABEL_MAX_LINE  200
 #define LABEL_MAX_LINES 60
-/// Longest tooltip, in bytes, cut at a character boundary.
-#define TOOLTIP_MAX_BYTES 16384
+/// Longest tooltip, in bytes, cut at a character boundary: one word of
+/// 16 KB (written unquoted, as an ID) is more than Graphviz's reader
+/// takes back.
+#define TOOLTIP_MAX_BYTES 8192
 
 static bool
 is_continuation_byte(char c)

@@ -974,6 +974,7 @@ take_type(LGraph *lg, LNode *n, const char *cls)
   }
   if (known >= 2) {
     const size_t i = known - 2;
+    lg->entente_classes |= class_kinds[i].rank >= 3;
     if (class_kinds[i].rank > n->kind_rank) {
       n->kind = class_kinds[i].kind;
       n->kind_rank = class_kinds[i].rank;
@@ -2495,7 +2496,14 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
   }
   lg->hidden_more = 0;
   lg->ego_root = ENT_NO_ENTITY;
-  if (!strcmp(view, "all")) {
+  if (!strcmp(view, "all") && !lg->entente_classes) {
+    // Somebody else's graph: every resource, described or only pointed
+    // at, whatever its class (a thesaurus is its concepts).
+    for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
+      st = lgraph_tick(lg);
+      lg->nodes[i].in_view = drawable(&lg->nodes[i]);
+    }
+  } else if (!strcmp(view, "all")) {
     static const Kind shown[] = { KIND_OFFICIAL,   KIND_INSTITUTION,
                                   KIND_COUNTRY,    KIND_NEGOTIATION,
                                   KIND_DELEGATION, KIND_AGREEMENT,
@@ -2503,8 +2511,9 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
     for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
       st = lgraph_tick(lg);
       LNode *n = &lg->nodes[i];
-      // Resources the input only points at (not described) are drawn
-      // only when something else about them is known.
+      // Entente's graph: places, topics and sources are said on the
+      // nodes; resources it only points at (not described) are drawn only
+      // when something else about them is known.
       n->in_view = kind_in(n->kind, shown, sizeof(shown) / sizeof(*shown)) &&
                    (n->kind != KIND_OTHER || n->is_subject);
     }

@@ -138,7 +138,9 @@ typedef struct {
   LClaim *concepts; ///< Controlled values (facets), by node and property
   size_t n_concepts;
   size_t cap_concepts;
-  bool keep_claims; ///< Keep every named graph's statements (compare)
+  bool keep_claims;     ///< Keep every named graph's statements (compare)
+  bool entente_classes; ///< A node has a class of entente's own (ent:):
+                        ///< the "all" view draws entente's way
   LClaim *claims;
   size_t n_claims;
   size_t cap_claims;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #define RDF_NS  "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
@@ -27,6 +28,65 @@ typedef struct {
   size_t len;
 } LoadState;
 
+size_t
+ent_rdf_text_start(const char *text, size_t len)
+{
+  return len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
+/// Say where the first byte of `text` that is not UTF-8 text (a NUL, or a
+/// malformed sequence) is, and what the file is likely to be.
+static void
+say_not_utf8(EntWorld *world,
+             const char *document,
+             const char *text,
+             size_t len)
+{
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+  size_t at = 0;
+  unsigned long line = 1;
+  unsigned long column = 1;
+  while (at < len) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t n =
+      utf8proc_iterate(p + at, (utf8proc_ssize_t)(len - at), &c);
+    if (n <= 0 || c == 0) {
+      break;
+    }
+    at += (size_t)n;
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  const bool utf16 = len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
+                                  (p[0] == 0xFE && p[1] == 0xFF));
+  const EntCaret caret = { document, utf16 ? 1 : line, utf16 ? 1 : column };
+  if (utf16 || (at < len && !p[at])) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_SYNTAX,
+            &caret,
+            "%s; Turtle, TriG, N-Triples and N-Quads are UTF-8 text: "
+            "convert the file (iconv -f UTF-16 -t UTF-8)",
+            utf16 ? "the file is UTF-16 (it starts with a UTF-16 byte order "
+                    "mark)"
+                  : "a NUL byte: the file is UTF-16 or binary, not UTF-8 "
+                    "text");
+  } else {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_SYNTAX,
+            &caret,
+            "a byte (0x%02X) that is not UTF-8; Turtle, TriG, N-Triples "
+            "and N-Quads are UTF-8 text: convert the file (iconv -f "
+            "ISO-8859-1 -t UTF-8, if it is Latin-1)",
+            at < len ? p[at] : 0);
+  }
+}
+
 EntStatus
 ent_check_rdf_text(EntWorld *world,
                    const char *document,
@@ -34,6 +94,14 @@ ent_check_rdf_text(EntWorld *world,
                    size_t len,
                    const char *syntax)
 {
+  // raptor's Turtle and TriG parsers stop at the first byte that is not
+  // UTF-8 without a word and return what they read until then (a file
+  // in UTF-16: nothing); RDF/XML says its own encoding, which libxml2
+  // reads.
+  if (strcmp(syntax, "rdfxml") != 0 && !ent_is_utf8(text, len)) {
+    say_not_utf8(world, document, text, len);
+    return ENT_ERR_SYNTAX;
+  }
   // raptor's parsers cut a literal at a \u0000 escape without a word, and
   // its RDF/XML parser would take entity declarations from a DOCTYPE.
   static const char *const refused[][2] = {
@@ -475,6 +543,9 @@ parse_turtle(EntOntology *ont,
   if (ent_check_rdf_text(world, document, (const char *)text, len, "turtle")) {
     return ENT_ERR_ONTOLOGY;
   }
+  const size_t start = ent_rdf_text_start((const char *)text, len);
+  text += start;
+  len -= start;
   raptor_parser *parser = raptor_new_parser(world->raptor, "turtle");
   LoadState state = { ont,    document,           0,  ENT_SUCCESS,
                       parser, (const char *)text, len };

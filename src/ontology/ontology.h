@@ -60,13 +60,18 @@ extern const size_t ent_builtin_shapes_size;
 extern const unsigned char ent_builtin_context[];
 extern const size_t ent_builtin_context_size;
 
-/// Refuse RDF text raptor would mangle: NUL escapes, and for RDF/XML
-/// (`syntax` "rdfxml") DOCTYPE and entity declarations.
+/// Refuse RDF text raptor would mangle: text syntaxes that are not UTF-8
+/// (or hold a NUL byte), NUL escapes, and for RDF/XML (`syntax`
+/// "rdfxml") DOCTYPE and entity declarations.
 EntStatus ent_check_rdf_text(EntWorld *world,
                              const char *document,
                              const char *text,
                              size_t len,
                              const char *syntax);
+
+/// Where the RDF in `text` starts: after a UTF-8 byte order mark, which
+/// raptor's Turtle and N-Triples parsers refuse as a syntax error.
+size_t ent_rdf_text_start(const char *text, size_t len);
 
 /// Read a whole regular file of at most `cap` bytes; free with free().
 EntStatus ent_read_file(EntWorld *world,

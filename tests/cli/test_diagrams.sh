@@ -186,4 +186,49 @@ set -e
 [ "$rc" = 65 ] || fail "broken Turtle: exit $rc"
 grep -q "broken.ttl:3:[0-9]*: error: " "$tmp/err" || fail "broken Turtle: $(cat "$tmp/err")"
 [ ! -e "$tmp/broken.svg" ] || fail "broken Turtle: output written"
+# Somebody else's graph, the all view: every resource is drawn, described
+# or only pointed at, whatever its class (SKOS concepts were left out as
+# topics, and ex:b as not described).
+printf '<http://e.example/a> <http://e.example/p> <http://e.example/b> .\n' >"$tmp/one.nt"
+"$ENTENTE" dot "$tmp/one.nt" -f graphml -o "$tmp/one.graphml"
+[ "$(grep -c '<node ' "$tmp/one.graphml")" = 2 ] && [ "$(grep -c '<edge ' "$tmp/one.graphml")" = 1 ] ||
+  fail "a resource only pointed at is not drawn: $(cat "$tmp/one.graphml")"
+cat >"$tmp/thes.ttl" <<'TTL'
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <http://e.example/> .
+ex:animals a skos:ConceptScheme ; skos:prefLabel "Animals"@en .
+ex:mammal a skos:Concept ; skos:prefLabel "Mammal"@en ; skos:inScheme ex:animals .
+ex:dog a skos:Concept ; skos:prefLabel "Dog"@en ; skos:broader ex:mammal .
+ex:cat a skos:Concept ; skos:prefLabel "Cat"@en ; skos:broader ex:mammal ; skos:related ex:dog .
+TTL
+"$ENTENTE" dot "$tmp/thes.ttl" -f dot -o "$tmp/thes.dot"
+for concept in Mammal Dog Cat; do
+  grep -q "label=$concept" "$tmp/thes.dot" || fail "SKOS: concept $concept not drawn"
+done
+[ "$(grep -c 'label="skos:broader"' "$tmp/thes.dot")" -ge 2 ] || fail "SKOS: skos:broader edges not drawn"
+# A tooltip of one 16 KB word (written unquoted) is cut so that Graphviz
+# reads the DOT back.
+python3 -c "print('<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> \"' + 'x' * 16500 + '\" .')" >"$tmp/word.nt"
+"$ENTENTE" dot "$tmp/word.nt" -f dot -o "$tmp/word.dot"
+dot -Tcanon "$tmp/word.dot" >/dev/null 2>"$tmp/err" || fail "a 16 KB word: dot cannot read the DOT back: $(cat "$tmp/err")"
+# Text that is not UTF-8 is refused where it starts (raptor stopped there
+# without a word and the drawing was cut short, exit 0); a UTF-8 byte
+# order mark is skipped; a control character in a literal is drawn.
+printf '<http://e.example/a> <http://e.example/p> <http://e.example/b> .\n<http://e.example/c> <http://e.example/p> "caf\351" .\n' >"$tmp/latin1.nt"
+printf '@prefix ex: <http://e.example/> .\nex:a ex:p ex:b .\n\377 ex:c ex:p ex:d .\n' >"$tmp/ff.ttl"
+iconv -t UTF-16 "$tmp/thes.ttl" >"$tmp/utf16.ttl"
+for input in latin1.nt:2:47 ff.ttl:3:1 utf16.ttl:1:1; do
+  file=${input%%:*}
+  set +e
+  "$ENTENTE" dot "$tmp/$file" -f svg -o "$tmp/refused.svg" 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 65 ] && grep -q "^$tmp/$input: error: .*UTF" "$tmp/err" ||
+    fail "$file: exit $rc, want 65 and the place: $(cat "$tmp/err")"
+  [ ! -e "$tmp/refused.svg" ] || fail "$file: a drawing was written"
+done
+printf '\357\273\277<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> "Bell \\u0007 rung" .\n' >"$tmp/bom.nt"
+"$ENTENTE" dot "$tmp/bom.nt" -f svg -o "$tmp/bom.svg" 2>"$tmp/err" || fail "a byte order mark or a control character: $(cat "$tmp/err")"
+xmllint --noout "$tmp/bom.svg" || fail "a control character: the SVG is not XML"
+grep -q 'Bell � rung' "$tmp/bom.svg" || fail "a control character is not drawn as U+FFFD"
 echo "diagram checks passed"
