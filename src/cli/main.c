@@ -367,7 +367,11 @@ parse_formats(Options *o, const char *list)
                          "jsonld or rdfjson");
     }
     if (!format_by_name(name, &f)) {
-      return usage_error("unknown format '%s'; use %s", name, format_list);
+      return usage_error("unknown format '%s'; use %s",
+                         name,
+                         !strcmp(o->command, "dot")
+                           ? "dot, svg, png, pdf or graphml"
+                           : format_list);
     }
     if (o->n_formats == MAX_FORMATS) {
       return usage_error("too many formats in '%s'", list);
@@ -569,10 +573,25 @@ take_option(void *handle, int key, const char *value)
       o->diagram.view = value;
       o->diagram_option = "--view";
       break;
-    case OPT_ENGINE:
+    case OPT_ENGINE: {
+      // Graphviz's layout engines (gvLayout() would refuse any other name
+      // only once the diagram is built, as a failed render).
+      static const char *const engines[] = { "dot",   "neato",    "fdp",
+                                             "sfdp",  "circo",    "twopi",
+                                             "osage", "patchwork" };
+      bool known = false;
+      for (size_t i = 0; i < sizeof(engines) / sizeof(*engines); ++i) {
+        known = known || !strcmp(value, engines[i]);
+      }
+      if (!known) {
+        return usage_error("unknown --engine '%s'; use dot, neato, fdp, "
+                           "sfdp, circo, twopi, osage or patchwork",
+                           value);
+      }
       o->diagram.engine = value;
       o->diagram_option = "--engine";
       break;
+    }
     case OPT_LANG:
       o->diagram.lang = value;
       o->diagram_option = "--lang";

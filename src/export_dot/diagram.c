@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /// RDF files given to `entente dot` are untrusted and meant to be small
@@ -370,6 +371,15 @@ ent_diagram_rdf_file(EntWorld *world,
 {
   if ((unsigned)format >= ENT_DIAGRAM_COUNT_ || !stream || !path) {
     return ENT_ERR_BAD_ARG;
+  }
+  struct stat info;
+  if (strcmp(path, "-") != 0 && !stat(path, &info) && S_ISDIR(info.st_mode)) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ path, 0, 0 },
+            "a directory; give an RDF file");
+    return ENT_ERR_IO;
   }
   const char *parser_name = syntax ? syntax : syntax_for(path);
   if (!parser_name) {

@@ -902,16 +902,6 @@ build(Drawing *d, const EntDiagramOptions *options)
   return st;
 }
 
-static size_t
-nodes_in_view(const LGraph *lg)
-{
-  size_t n = 0;
-  for (size_t i = 0; i < lg->n_nodes; ++i) {
-    n += lg->nodes[i].in_view;
-  }
-  return n;
-}
-
 /// In a child: die with the parent (or now, if it is already gone), stop
 /// a little after the `seconds` the diagram step has left (the parent stops
 /// it at that time), send Graphviz's messages to `err_fd`, and make a
@@ -1243,7 +1233,7 @@ lgraph_draw(LGraph *lg,
             const EntDiagramOptions *options,
             FILE *stream)
 {
-  const size_t shown = nodes_in_view(lg);
+  const size_t shown = lgraph_nodes_in_view(lg);
   const char *engine = options && options->engine      ? options->engine
                        : shown <= DOT_ENGINE_MAX_NODES ? "dot"
                                                        : "sfdp";
@@ -1288,7 +1278,7 @@ lgraph_view_graph(LGraph *lg,
                   void **graph,
                   const char **engine)
 {
-  const size_t shown = nodes_in_view(lg);
+  const size_t shown = lgraph_nodes_in_view(lg);
   *graph = NULL;
   *engine = options && options->engine      ? options->engine
             : shown <= DOT_ENGINE_MAX_NODES ? "dot"

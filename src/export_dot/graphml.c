@@ -42,7 +42,7 @@ data(xmlTextWriterPtr w, const char *key, const char *value)
 }
 
 static int
-write_document(xmlTextWriterPtr w, const LGraph *lg)
+write_document(xmlTextWriterPtr w, LGraph *lg)
 {
   int rc = xmlTextWriterSetIndent(w, 1);
   rc = rc < 0 ? rc : xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
@@ -98,7 +98,12 @@ write_document(xmlTextWriterPtr w, const LGraph *lg)
     rc = xmlTextWriterStartElement(w, XC("node"));
     rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("id"), XC(id));
     rc = rc < 0 ? rc : data(w, "label", n->label);
-    rc = rc < 0 ? rc : data(w, "kind", lgraph_kind_style(n->kind)->name);
+    // Somebody else's graph: its own class (foaf:Person), which the
+    // drawing's kinds (Official) would misname.
+    const char *cls = !lg->entente_classes && n->class_iri
+                        ? lgraph_short_name(lg, n->class_iri)
+                        : lgraph_kind_style(n->kind)->name;
+    rc = rc < 0 ? rc : data(w, "kind", cls);
     rc = rc < 0 ? rc : data(w, "iri", n->iri);
     rc = rc < 0 ? rc : data(w, "details", n->facets);
     rc = rc < 0 ? rc : data(w, "date", n->date);
@@ -127,7 +132,7 @@ write_document(xmlTextWriterPtr w, const LGraph *lg)
 }
 
 EntStatus
-lgraph_write_graphml(const LGraph *lg, FILE *stream)
+lgraph_write_graphml(LGraph *lg, FILE *stream)
 {
   xmlBufferPtr buffer = xmlBufferCreate();
   xmlTextWriterPtr w = buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL;

@@ -371,6 +371,7 @@ lgraph_clear(LGraph *lg)
   free(lg->edges);
   free(lg->claims);
   free(lg->concepts);
+  free(lg->literals);
   ent_map_clear(&lg->votes);
   free(lg->vote);
   ent_map_clear(&lg->predicates);
@@ -891,6 +892,44 @@ vote_label(LGraph *lg, LNode *n, const char *text)
   return ENT_SUCCESS;
 }
 
+/// Longest value said on a node of somebody else's graph, in characters.
+#define LITERAL_FACET_CHARS 60
+
+/// Remember that node `s` has literal `value` (or, `predicate` rdf:type,
+/// class `value`), to say it on the node if the graph is not entente's
+/// (add_literal_facets()).  Only for an RDF file: the model's graphs are
+/// entente's.
+static EntStatus
+keep_literal(LGraph *lg, uint32_t s, const char *predicate, const char *value)
+{
+  if (lg->model_strings) {
+    return ENT_SUCCESS;
+  }
+  size_t len = 0;
+  size_t chars = 0;
+  while (value[len] && chars <= LITERAL_FACET_CHARS) {
+    chars += ((unsigned char)value[len] & 0xC0) != 0x80;
+    len += chars <= LITERAL_FACET_CHARS;
+  }
+  EntBuf cut = { NULL, 0, 0 };
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, ent_buf_append(&cut, value, len));
+  if (value[len]) {
+    st = ent_buf_append(&cut, "…", strlen("…"));
+  }
+  const char *kept = st ? NULL : ent_pool_intern(&lg->strings, cut.buf);
+  ent_buf_free(&cut);
+  if (!kept) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  TRY(st,
+      ent_grow(
+        &lg->literals, &lg->cap_literals, lg->n_literals, sizeof(LClaim), 64));
+  lg->literals[lg->n_literals++] =
+    (LClaim){ s, ENT_NO_ENTITY, NULL, predicate, kept };
+  return ENT_SUCCESS;
+}
+
 static EntStatus
 take_literal(LGraph *lg,
              LNode *n,
@@ -947,6 +986,8 @@ take_literal(LGraph *lg,
         return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
       }
       break;
+    case PRED_OTHER:
+      return keep_literal(lg, (uint32_t)(n - lg->nodes), p->iri, o->value);
     default:
       break;
   }
@@ -971,6 +1012,14 @@ take_type(LGraph *lg, LNode *n, const char *cls)
     if (!kept || ent_map_put(&lg->classes, kept, (void *)known)) {
       return ENT_ERR_NO_MEMORY;
     }
+  }
+  if (known == 1) {
+    // A class the drawing has no shape for: said on the node.
+    const char *kept = ent_pool_intern(&lg->strings, cls);
+    if (!kept) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    return keep_literal(lg, (uint32_t)(n - lg->nodes), RDF_TYPE, kept);
   }
   if (known >= 2) {
     const size_t i = known - 2;
@@ -1497,6 +1546,29 @@ by_concept(const void *a, const void *b)
 /// Controlled values on the node's label ("technical talks · closed-door"),
 /// each once; where sources give one property several values, all of them
 /// and that they differ ("planned / ongoing / concluded (sources differ)").
+/// Somebody else's graph: each node's other literals ("ex:age 42") and
+/// classes ("a ex:Employee") on it, in the order they came, as room
+/// allows (MAX_FACETS_LEN).
+static EntStatus
+add_literal_facets(LGraph *lg)
+{
+  EntStatus st = ENT_SUCCESS;
+  EntBuf text = { NULL, 0, 0 };
+  for (size_t i = 0; i < lg->n_literals && !st; ++i) {
+    const LClaim *c = &lg->literals[i];
+    ent_buf_reset(&text);
+    st = strcmp(c->predicate, RDF_TYPE) != 0
+           ? ent_buf_appendf(
+               &text, "%s %s", lgraph_short_name(lg, c->predicate), c->value)
+           : ent_buf_appendf(&text, "a %s", lgraph_short_name(lg, c->value));
+    if (!st) {
+      st = append_facet(lg, &lg->nodes[c->subject], text.buf);
+    }
+  }
+  ent_buf_free(&text);
+  return st;
+}
+
 static EntStatus
 add_concept_facets(LGraph *lg)
 {
@@ -1646,6 +1718,9 @@ lgraph_finish(LGraph *lg)
   TRY(st, st);
   TRY(st, fold_posts(lg));
   TRY(st, fold_responses(lg));
+  if (!lg->entente_classes) {
+    TRY(st, add_literal_facets(lg));
+  }
   TRY(st, add_concept_facets(lg));
   TRY(st, add_date_and_place_facets(lg));
   for (size_t i = 0; i < lg->n_nodes; ++i) {
@@ -1752,11 +1827,40 @@ drawable(const LNode *n)
   return n->kind != KIND_HIDDEN && n->kind != KIND_POST;
 }
 
-/// The node an ID names: its IRI, or the last segment of its IRI.
+/// The node prefixed name `id` (ex:alice, as the drawing shows it) names
+/// with the input's prefixes, or ENT_NO_ENTITY.
+static uint32_t
+find_prefixed(LGraph *lg, const char *id)
+{
+  const char *colon = strchr(id, ':');
+  if (!colon) {
+    return ENT_NO_ENTITY;
+  }
+  const size_t len = (size_t)(colon - id);
+  for (size_t i = 0; i < lg->prefixes.size; ++i) {
+    const char *ns = lg->prefixes.slots[i].key;
+    const char *prefix = lg->prefixes.slots[i].value;
+    if (ns && prefix && strlen(prefix) == len && !strncmp(prefix, id, len)) {
+      EntBuf iri = { NULL, 0, 0 };
+      const uint32_t found = ent_buf_appendf(&iri, "%s%s", ns, colon + 1)
+                               ? ENT_NO_ENTITY
+                               : find_node(lg, iri.buf);
+      ent_buf_free(&iri);
+      return found;
+    }
+  }
+  return ENT_NO_ENTITY;
+}
+
+/// The node an ID names: its IRI, its prefixed name, or the last segment
+/// of its IRI.
 static EntStatus
 resolve(LGraph *lg, const char *id, uint32_t *out)
 {
   *out = find_node(lg, id);
+  if (*out == ENT_NO_ENTITY) {
+    *out = find_prefixed(lg, id);
+  }
   if (*out != ENT_NO_ENTITY && drawable(&lg->nodes[*out])) {
     return ENT_SUCCESS;
   }
@@ -2574,6 +2678,16 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
   return st ? st : cap_nodes(lg, max, root);
 }
 
+size_t
+lgraph_nodes_in_view(const LGraph *lg)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < lg->n_nodes; ++i) {
+    n += lg->nodes[i].in_view;
+  }
+  return n;
+}
+
 EntStatus
 lgraph_select(LGraph *lg, const EntDiagramOptions *options)
 {
@@ -2587,17 +2701,25 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
     EntBuf message = { NULL, 0, 0 };
     st = lgraph_cap_note(lg, &note);
     if (!st) {
-      st = ent_buf_appendf(&message,
-                           "the diagram is capped, %s; narrow the view "
-                           "(--view ego:ID, --view negotiation:ID) or raise "
-                           "--max-nodes",
-                           note.buf);
+      st =
+        ent_buf_appendf(&message,
+                        "the diagram is capped, %s; narrow the view "
+                        "(--view ego:ID%s) or raise --max-nodes",
+                        note.buf,
+                        lg->entente_classes ? ", --view negotiation:ID" : "");
     }
     if (!st) {
       warn_always(lg->world, message.buf);
     }
     ent_buf_free(&note);
     ent_buf_free(&message);
+  }
+  if (!st && !lg->quiet_cap && !lgraph_nodes_in_view(lg)) {
+    warn_always(lg->world,
+                lg->n_nodes ? "the diagram is empty: nothing of the input is "
+                              "in this view; try another --view"
+                            : "the diagram is empty: the input holds no "
+                              "statement about a resource");
   }
   return st;
 }

@@ -138,6 +138,10 @@ typedef struct {
   LClaim *concepts; ///< Controlled values (facets), by node and property
   size_t n_concepts;
   size_t cap_concepts;
+  LClaim *literals; ///< An RDF file's other literals and classes, in order:
+                    ///< said on their nodes unless entente_classes
+  size_t n_literals;
+  size_t cap_literals;
   bool keep_claims;     ///< Keep every named graph's statements (compare)
   bool entente_classes; ///< A node has a class of entente's own (ent:):
                         ///< the "all" view draws entente's way
@@ -263,6 +267,8 @@ EntStatus lgraph_render_svgs(LGraph *lg,
                              char **svg,
                              size_t *len);
 /// Write the view as GraphML.
-EntStatus lgraph_write_graphml(const LGraph *lg, FILE *stream);
+EntStatus lgraph_write_graphml(LGraph *lg, FILE *stream);
+/// How many nodes the view holds (after lgraph_select()).
+size_t lgraph_nodes_in_view(const LGraph *lg);
 
 #endif // ENT_LGRAPH_H

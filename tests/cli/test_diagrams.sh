@@ -206,6 +206,41 @@ for concept in Mammal Dog Cat; do
   grep -q "label=$concept" "$tmp/thes.dot" || fail "SKOS: concept $concept not drawn"
 done
 [ "$(grep -c 'label="skos:broader"' "$tmp/thes.dot")" -ge 2 ] || fail "SKOS: skos:broader edges not drawn"
+# ... its other literals and classes are said on the nodes, GraphML
+# names its classes (not entente's kinds: "Official" for foaf:Person),
+# and an ego view takes the prefixed name the drawing shows.
+cat >"$tmp/people.ttl" <<'TTL'
+@prefix ex: <http://e.example/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+ex:alice a foaf:Person ; foaf:name "Alice" ; ex:age 42 ; foaf:knows ex:bob .
+ex:bob a foaf:Person, ex:Employee ; foaf:name "Bob" .
+TTL
+"$ENTENTE" dot "$tmp/people.ttl" -f dot -o "$tmp/people.dot"
+grep -q 'label="Alice\\nex:age 42"' "$tmp/people.dot" || fail "a literal of somebody else's graph is not on its node: $(grep label= "$tmp/people.dot")"
+grep -q 'label="Bob\\na ex:Employee"' "$tmp/people.dot" || fail "a class without a shape is not on its node"
+"$ENTENTE" dot "$tmp/people.ttl" -f graphml -o "$tmp/people.graphml"
+[ "$(grep -c '<data key="kind">foaf:Person</data>' "$tmp/people.graphml")" = 2 ] || fail "GraphML: foaf:Person not named as such"
+"$ENTENTE" dot "$tmp/people.ttl" --view ego:ex:bob -f dot -o "$tmp/bob.dot" || fail "ego view by prefixed name refused"
+grep -q 'label="Bob' "$tmp/bob.dot" || fail "ego:ex:bob: Bob not drawn"
+# An empty drawing says so; a bad engine, a directory and a format dot
+# does not draw are said as such.
+printf '@prefix ex: <http://e.example/> .\n' >"$tmp/prefixes.ttl"
+"$ENTENTE" dot "$tmp/prefixes.ttl" -f svg -o "$tmp/empty.svg" 2>"$tmp/err"
+grep -q 'warning: the diagram is empty' "$tmp/err" || fail "an empty drawing is not said: $(cat "$tmp/err")"
+for args in "--engine foo:64:unknown --engine 'foo'" "-f turtle2:64:use dot, svg, png, pdf or graphml"; do
+  set +e
+  # shellcheck disable=SC2086 # the words are the arguments
+  "$ENTENTE" dot "$tmp/people.ttl" ${args%%:*} -o "$tmp/x.svg" 2>"$tmp/err"
+  rc=$?
+  set -e
+  want=${args#*:}
+  [ "$rc" = "${want%%:*}" ] && grep -qF "${want#*:}" "$tmp/err" || fail "dot ${args%%:*}: exit $rc: $(cat "$tmp/err")"
+done
+set +e
+"$ENTENTE" dot "$tmp" -f svg -o "$tmp/x.svg" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 66 ] && grep -q 'a directory; give an RDF file' "$tmp/err" || fail "dot DIRECTORY: exit $rc: $(cat "$tmp/err")"
 # A tooltip of one 16 KB word (written unquoted) is cut so that Graphviz
 # reads the DOT back.
 python3 -c "print('<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> \"' + 'x' * 16500 + '\" .')" >"$tmp/word.nt"
