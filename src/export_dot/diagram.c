@@ -435,6 +435,18 @@ ent_diagram_rdf_file(EntWorld *world,
         parser, (const unsigned char *)text + start, len - start, 1);
     }
     raptor_world_set_log_handler(world->raptor, NULL, NULL);
+    if (rc && !in.errors && !in.status) {
+      // raptor gave up without a word (RDF/XML whose XML libxml2 refused
+      // early, a NUL among its bytes).
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_SYNTAX,
+              &(EntCaret){ path, 0, 0 },
+              "cannot be read as %s; check that it is %s",
+              parser_name,
+              !strcmp(parser_name, "rdfxml") ? "well-formed RDF/XML"
+                                             : "that syntax");
+    }
     st = in.status           ? in.status
          : (rc || in.errors) ? ENT_ERR_SYNTAX
                              : ENT_SUCCESS;

@@ -39,7 +39,7 @@ static char oracle_error[512];
 /// Messages from entente's schema validator ("schema: ...") so far.
 static unsigned long oracle_schema_errors;
 
-static void
+static inline void
 oracle_fail(const char *what, const char *detail)
 {
   fprintf(
@@ -47,7 +47,7 @@ oracle_fail(const char *what, const char *detail)
   abort();
 }
 
-static void
+static inline void
 oracle_quiet(void *handle,
              EntLogLevel level,
              EntStatus status,
@@ -68,7 +68,7 @@ oracle_quiet(void *handle,
 
 /// One entente world and the built-in ontology for the whole run, and a
 /// separate raptor world for reading back.
-static void
+static inline void
 oracle_init(EntWorld **world, EntOntology **ontology)
 {
   if (ent_world_new(world) || ent_ontology_load(*world, NULL, ontology)) {
@@ -89,7 +89,7 @@ oracle_init(EntWorld **world, EntOntology **ontology)
   agseterr(AGMAX); // cgraph's messages: agmemread's result says enough
 }
 
-static void
+static inline void
 on_reread_statement(void *handle, raptor_statement *s)
 {
   Reread *r = handle;
@@ -112,7 +112,7 @@ on_reread_statement(void *handle, raptor_statement *s)
   }
 }
 
-static void
+static inline void
 on_reread_log(void *handle, raptor_log_message *message)
 {
   Reread *r = handle;
@@ -128,7 +128,7 @@ on_reread_log(void *handle, raptor_log_message *message)
   }
 }
 
-static void
+static inline void
 reread_clear(Reread *r)
 {
   for (size_t i = 0; i < r->n_literals; ++i) {
@@ -139,7 +139,7 @@ reread_clear(Reread *r)
 }
 
 /// Parse `len` bytes of `syntax` (a raptor parser name) into `r`.
-static void
+static inline void
 reread(const char *syntax, const char *buf, size_t len, Reread *r)
 {
   raptor_parser *parser = raptor_new_parser(oracle_raptor, syntax);
@@ -176,7 +176,7 @@ static const char *const oracle_parsers[ENT_FORMAT_COUNT_] = {
 /// raptor with no error and as many statements as were written.
 /// N-Triples must also hold one statement per line, no NUL, valid UTF-8 by
 /// raptor's reading, and every string of `texts` as a literal, exactly.
-static void
+static inline void
 oracle_check_rdf(EntGraph *graph,
                  const char *const *texts,
                  size_t n_texts,
@@ -302,7 +302,7 @@ oracle_check_rdf(EntGraph *graph,
 }
 
 /// A node name the diagram code makes itself (never user text).
-static bool
+static inline bool
 oracle_generated_name(const char *name)
 {
   static const char *const prefixes[] = {
@@ -326,7 +326,7 @@ oracle_generated_name(const char *name)
   return false;
 }
 
-static int
+static inline int
 oracle_compare_strings(const void *a, const void *b)
 {
   return strcmp(*(char *const *)a, *(char *const *)b);
@@ -336,7 +336,7 @@ oracle_compare_strings(const void *a, const void *b)
 /// `text` and 8 bytes): the drawing's documented cap, restated here
 /// (docs/security.md, "Labels are capped"): a line keeps its first 200
 /// characters and then "…"; past 60 lines, the 60th is followed by a line "…".
-static void
+static inline void
 oracle_capped(const char *text, char *out)
 {
   char *o = out + strlen(out);
@@ -366,7 +366,7 @@ oracle_capped(const char *text, char *out)
 /// undone, exactly the label (and facet line) of a distinct node of the
 /// labelled graph it was drawn from, as the label cap shows it: nothing
 /// else mangled, cut or merged.
-static void
+static inline void
 oracle_check_labels(EntGraph *graph, Agraph_t *g)
 {
   LGraph lg;
@@ -441,7 +441,7 @@ oracle_check_labels(EntGraph *graph, Agraph_t *g)
 /// hold only generated node names and give back every label as drawn; the
 /// GraphML must be well-formed XML. FUZZ_SKIP_DIAGRAMS=1 in the environment
 /// skips this.
-static void
+static inline void
 oracle_check_diagrams(EntGraph *graph)
 {
   if (getenv("FUZZ_SKIP_DIAGRAMS")) {
