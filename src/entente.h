@@ -681,7 +681,8 @@ ENT_API EntStatus ent_export_diagram(EntGraph *graph,
  * Draw any RDF file read with raptor2 (Turtle, N-Triples, N-Quads, RDF/XML;
  * `syntax` is a raptor parser name, or NULL to guess from the extension),
  * with the styling and labels of ent_export_diagram().  Labels come from
- * rdfs:label, schema:name or skos:prefLabel in the preferred language;
+ * skos:prefLabel, rdfs:label, schema:name, foaf:name, dcterms:title and
+ * the like (docs/diagrams.md) in the preferred language;
  * literals are folded into their subject; edge labels come from the
  * ontology's rdfs:label, or a prefixed name.
  */

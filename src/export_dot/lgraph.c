@@ -167,9 +167,16 @@ static const struct {
   const char *iri;
   unsigned rank;
 } label_predicates[] = {
-  { SKOS_NS "prefLabel", 3 }, { RDFS_LABEL, 2 },
-  { SCHEMA_NS "name", 1 },    { FOAF_NS "name", 1 },
+  { SKOS_NS "prefLabel", 3 },
+  { RDFS_LABEL, 2 },
+  { SCHEMA_NS "name", 1 },
+  { FOAF_NS "name", 1 },
   { DCTERMS_NS "title", 1 },
+  // Other vocabularies' names, for somebody else's graph.
+  { "http://purl.org/dc/elements/1.1/title", 1 },
+  { "http://usefulinc.com/ns/doap#name", 1 },
+  { "http://www.w3.org/2006/vcard/ns#fn", 1 },
+  { "http://lv2plug.in/ns/lv2core#name", 1 },
 };
 
 /// Literal predicates that date a node, with their priority.
@@ -1726,7 +1733,10 @@ lgraph_finish(LGraph *lg)
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     LNode *n = &lg->nodes[i];
     if (!n->label) {
-      n->label = lgraph_short_name(lg, n->iri);
+      // A blank node's generated name means nothing to a reader: Turtle's
+      // "[ ]" (the name stays in the tooltip).
+      n->label =
+        !strncmp(n->iri, "_:", 2) ? "[ ]" : lgraph_short_name(lg, n->iri);
     }
   }
   // The folds hid posts and responses.

@@ -213,11 +213,14 @@ cat >"$tmp/people.ttl" <<'TTL'
 @prefix ex: <http://e.example/> .
 @prefix foaf: <http://xmlns.com/foaf/0.1/> .
 ex:alice a foaf:Person ; foaf:name "Alice" ; ex:age 42 ; foaf:knows ex:bob .
-ex:bob a foaf:Person, ex:Employee ; foaf:name "Bob" .
+ex:bob a foaf:Person, ex:Employee ; foaf:name "Bob" ; ex:address [ ex:city "Oslo" ] .
+ex:tool <http://usefulinc.com/ns/doap#name> "Hammer" .
 TTL
 "$ENTENTE" dot "$tmp/people.ttl" -f dot -o "$tmp/people.dot"
 grep -q 'label="Alice\\nex:age 42"' "$tmp/people.dot" || fail "a literal of somebody else's graph is not on its node: $(grep label= "$tmp/people.dot")"
 grep -q 'label="Bob\\na ex:Employee"' "$tmp/people.dot" || fail "a class without a shape is not on its node"
+grep -q 'label="\[ \]\\nex:city Oslo"' "$tmp/people.dot" || fail "a blank node is not drawn as [ ] with its literals"
+grep -q 'label=Hammer' "$tmp/people.dot" || fail "doap:name does not name its node"
 "$ENTENTE" dot "$tmp/people.ttl" -f graphml -o "$tmp/people.graphml"
 [ "$(grep -c '<data key="kind">foaf:Person</data>' "$tmp/people.graphml")" = 2 ] || fail "GraphML: foaf:Person not named as such"
 "$ENTENTE" dot "$tmp/people.ttl" --view ego:ex:bob -f dot -o "$tmp/bob.dot" || fail "ego view by prefixed name refused"
