@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -113,8 +114,49 @@ typedef struct {
   unsigned long errors;
   EntStatus status;
   raptor_parser *parser;
-  EntBuf literal; ///< A literal made drawable (drawable_copy())
+  EntBuf literal;   ///< A literal made drawable (drawable_copy())
+  const char *text; ///< What is parsed, for hints about a line (or NULL)
+  size_t len;
+  bool trig;
 } RdfInput;
+
+/// Line `line` (from 1) of `text`, after its leading blanks, or NULL.
+static const char *
+line_start(const char *text, size_t len, unsigned long line)
+{
+  size_t at = 0;
+  for (unsigned long l = 1; l < line && at < len; ++at) {
+    l += text[at] == '\n';
+  }
+  while (at < len && (text[at] == ' ' || text[at] == '\t')) {
+    ++at;
+  }
+  return at < len ? text + at : NULL;
+}
+
+/// What raptor 2.0.15's TriG reader (TriG as it was before 1.1) refuses
+/// in a TriG 1.1 file at this line, and what to do, or "".
+static const char *
+trig_hint(const RdfInput *in, unsigned long line)
+{
+  const char *p = in->trig && line ? line_start(in->text, in->len, line) : NULL;
+  if (!p) {
+    return "";
+  }
+  const size_t left = in->len - (size_t)(p - in->text);
+  if (left > 5 && !strncasecmp(p, "GRAPH", 5) &&
+      (p[5] == ' ' || p[5] == '\t' || p[5] == '<' || p[5] == '_')) {
+    return " (TriG 1.1's GRAPH keyword, which raptor2's TriG reader predates: "
+           "write 'ex:g { ... }' without it, or convert the file with "
+           "'serdi -i trig -o nquads FILE' and draw the N-Quads)";
+  }
+  if (left > 2 && !strncmp(p, "_:", 2)) {
+    return " (a blank node naming a graph, TriG 1.1, which raptor2's TriG "
+           "reader predates: name the graph with an IRI, or convert the file "
+           "with 'serdi -i trig -o nquads FILE' and draw the N-Quads)";
+  }
+  return "";
+}
 
 /// Text that may go into a label, a tooltip and GraphML: UTF-8 with no
 /// control characters but tab, line feed and carriage return (which XML
@@ -271,8 +313,9 @@ on_log(void *data, raptor_log_message *message)
           ENT_LOG_ERROR,
           ENT_ERR_SYNTAX,
           &caret,
-          "%s",
-          message->text ? message->text : "RDF parse error");
+          "%s%s",
+          message->text ? message->text : "RDF parse error",
+          trig_hint(in, caret.line));
 }
 
 static const char *
@@ -409,7 +452,17 @@ ent_diagram_rdf_file(EntWorld *world,
   lgraph_init(&lg, world, ontology, options);
   lg.keep_claims = wants_claims(options);
   raptor_parser *parser = raptor_new_parser(world->raptor, parser_name);
-  RdfInput in = { &lg, world, path, 0, ENT_SUCCESS, parser, { NULL, 0, 0 } };
+  const size_t start = ent_rdf_text_start(text, len);
+  RdfInput in = { &lg,
+                  world,
+                  path,
+                  0,
+                  ENT_SUCCESS,
+                  parser,
+                  { NULL, 0, 0 },
+                  text + start,
+                  len - start,
+                  !strcmp(parser_name, "trig") };
   raptor_uri *base =
     raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
   if (!parser || !base) {
@@ -430,7 +483,6 @@ ent_diagram_rdf_file(EntWorld *world,
     raptor_world_set_log_handler(world->raptor, &in, on_log);
     int rc = raptor_parser_parse_start(parser, base);
     if (!rc) {
-      const size_t start = ent_rdf_text_start(text, len);
       rc = raptor_parser_parse_chunk(
         parser, (const unsigned char *)text + start, len - start, 1);
     }

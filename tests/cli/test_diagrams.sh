@@ -244,6 +244,14 @@ set +e
 rc=$?
 set -e
 [ "$rc" = 66 ] && grep -q 'a directory; give an RDF file' "$tmp/err" || fail "dot DIRECTORY: exit $rc: $(cat "$tmp/err")"
+# TriG 1.1 that raptor2's TriG reader predates is refused with the way out.
+printf '@prefix ex: <http://e.example/> .\nGRAPH ex:g { ex:a ex:p ex:b }\n' >"$tmp/graph-keyword.trig"
+set +e
+"$ENTENTE" dot "$tmp/graph-keyword.trig" -f svg -o "$tmp/x.svg" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "graph-keyword.trig:2:1: error: .*GRAPH keyword.*serdi -i trig -o nquads" "$tmp/err" ||
+  fail "TriG's GRAPH keyword: exit $rc: $(cat "$tmp/err")"
 # A tooltip of one 16 KB word (written unquoted) is cut so that Graphviz
 # reads the DOT back.
 python3 -c "print('<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> \"' + 'x' * 16500 + '\" .')" >"$tmp/word.nt"
