@@ -377,6 +377,7 @@ typedef struct {
   unsigned n_clusters;
   bool used_kinds[KIND_COUNT_];
   const char *kind_classes[KIND_COUNT_]; ///< First class drawn as the kind
+  bool spread; ///< The engine does not draw clusters (layout_engine())
 } Drawing;
 
 /// Which nodes have members in view (has_cluster_members()): one pass
@@ -539,6 +540,38 @@ draw_node(Drawing *d, uint32_t i, char *name)
   return ENT_SUCCESS;
 }
 
+/// For an engine that does not draw clusters (sfdp, neato...): the
+/// legend's entries, which its frame would hold together, are tied in a
+/// chain of short invisible edges under a "Legend" title, so that they are
+/// laid out side by side rather than strewn over the drawing.
+static EntStatus
+keep_legend_together(Agraph_t *legend)
+{
+  Agnode_t *title = agnode(legend, mut("legend_title"), 1);
+  if (!title) {
+    return ENT_ERR_INTERNAL;
+  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, set_attr(title, "label", "Legend"));
+  TRY(st, set_attr(title, "shape", "plaintext"));
+  Agnode_t *last = title;
+  for (Agnode_t *n = agfstnode(legend); n && !st; n = agnxtnode(legend, n)) {
+    if (n == title) {
+      continue;
+    }
+    Agedge_t *tie = agedge(legend, last, n, NULL, 1);
+    st = tie ? set_attr(tie, "style", "invis") : ENT_ERR_INTERNAL;
+    if (!st) {
+      st = set_attr(tie, "len", "0.4");
+    }
+    if (!st) {
+      st = set_attr(tie, "weight", "10");
+    }
+    last = n;
+  }
+  return st;
+}
+
 /// A legend of the kinds and relations actually drawn.
 static EntStatus
 draw_legend(Drawing *d)
@@ -641,6 +674,9 @@ draw_legend(Drawing *d)
       }
     }
     ent_buf_free(&names);
+  }
+  if (!st && d->spread) {
+    st = keep_legend_together(legend);
   }
   return st;
 }
@@ -1174,6 +1210,16 @@ render(LGraph *lg,
 }
 
 /// Build the view as a cgraph graph (the caller agclose()s it).
+/// The Graphviz engine that lays out `shown` nodes: --engine, or `dot`
+/// for a small view and `sfdp` for a big one.
+static const char *
+layout_engine(const EntDiagramOptions *options, size_t shown)
+{
+  return options && options->engine      ? options->engine
+         : shown <= DOT_ENGINE_MAX_NODES ? "dot"
+                                         : "sfdp";
+}
+
 static EntStatus
 build_view(LGraph *lg, const EntDiagramOptions *options, Agraph_t **out)
 {
@@ -1181,6 +1227,12 @@ build_view(LGraph *lg, const EntDiagramOptions *options, Agraph_t **out)
   Drawing d;
   memset(&d, 0, sizeof(d));
   d.lg = lg;
+  {
+    // Engines that draw clusters: dot, fdp, osage, patchwork.
+    const char *engine = layout_engine(options, lgraph_nodes_in_view(lg));
+    d.spread = strcmp(engine, "dot") != 0 && strcmp(engine, "fdp") != 0 &&
+               strcmp(engine, "osage") != 0 && strcmp(engine, "patchwork") != 0;
+  }
   d.clusters = calloc(lg->n_nodes + 1, sizeof(Agraph_t *));
   d.gv_nodes = calloc(lg->n_nodes + 1, sizeof(Agnode_t *));
   d.members = calloc(lg->n_nodes + 1, 1);
@@ -1234,9 +1286,7 @@ lgraph_draw(LGraph *lg,
             FILE *stream)
 {
   const size_t shown = lgraph_nodes_in_view(lg);
-  const char *engine = options && options->engine      ? options->engine
-                       : shown <= DOT_ENGINE_MAX_NODES ? "dot"
-                                                       : "sfdp";
+  const char *engine = layout_engine(options, shown);
   if (format != ENT_DIAGRAM_DOT && shown > LAYOUT_MAX_NODES) {
     ent_log(lg->world,
             ENT_LOG_ERROR,
@@ -1280,9 +1330,7 @@ lgraph_view_graph(LGraph *lg,
 {
   const size_t shown = lgraph_nodes_in_view(lg);
   *graph = NULL;
-  *engine = options && options->engine      ? options->engine
-            : shown <= DOT_ENGINE_MAX_NODES ? "dot"
-                                            : "sfdp";
+  *engine = layout_engine(options, shown);
   if (shown > LAYOUT_MAX_NODES) {
     return ENT_ERR_BAD_ARG;
   }

@@ -244,6 +244,18 @@ set +e
 rc=$?
 set -e
 [ "$rc" = 66 ] && grep -q 'a directory; give an RDF file' "$tmp/err" || fail "dot DIRECTORY: exit $rc: $(cat "$tmp/err")"
+# With an engine that does not draw clusters (sfdp past 200 nodes), the
+# legend's entries are tied together under a title, not strewn about.
+{
+  for i in $(seq 1 300); do
+    printf '<http://e.example/hub> <http://e.example/p> <http://e.example/leaf%d> .\n' "$i"
+  done
+} >"$tmp/star.nt"
+"$ENTENTE" dot "$tmp/star.nt" --max-nodes 400 -f dot -o "$tmp/star.dot"
+grep -A2 -E 'legend_title -> legend_[0-9]+' "$tmp/star.dot" | grep -q 'style=invis' ||
+  fail "sfdp: the legend is not tied together"
+"$ENTENTE" dot "$tmp/thes.ttl" -f dot -o "$tmp/thes-dot.dot"
+! grep -q 'legend_title' "$tmp/thes-dot.dot" || fail "dot: the legend's frame holds it, no ties wanted"
 # TriG 1.1 that raptor2's TriG reader predates is refused with the way out.
 printf '@prefix ex: <http://e.example/> .\nGRAPH ex:g { ex:a ex:p ex:b }\n' >"$tmp/graph-keyword.trig"
 set +e
