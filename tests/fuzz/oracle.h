@@ -308,7 +308,8 @@ oracle_generated_name(const char *name)
   static const char *const prefixes[] = {
     "n", "legend_", "legend_from_", "legend_to_", "date_", "window_end_"
   };
-  if (!strcmp(name, "more") || !strcmp(name, "legend_relations")) {
+  if (!strcmp(name, "more") || !strcmp(name, "legend_relations") ||
+      !strcmp(name, "legend_title")) {
     return true;
   }
   for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); ++i) {
