@@ -9,6 +9,8 @@
 #include <time.h>
 
 #define RDFS_NS           "http://www.w3.org/2000/01/rdf-schema#"
+#define RDF_NS            "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define OWL_NS            "http://www.w3.org/2002/07/owl#"
 #define FOAF_NS           "http://xmlns.com/foaf/0.1/"
 #define DEFAULT_MAX_NODES 150
 #define MAX_FACETS_LEN    200
@@ -34,6 +36,8 @@ static const KindStyle kind_styles[KIND_COUNT_] = {
   [KIND_RESPONSE] = { "point", "invis", "#ffffff", "Response" },
   [KIND_OTHER] = { "ellipse", "filled", "#ffffff", "Resource" },
   [KIND_HIDDEN] = { "point", "invis", "#ffffff", "Hidden" },
+  [KIND_CLASS] = { "box", "filled", "#e3ecfa", "Class" },
+  [KIND_PROPERTY] = { "cds", "filled", "#eef5e6", "Property" },
 };
 
 const KindStyle *
@@ -146,6 +150,13 @@ static const struct {
   { SCHEMA_NS "Event", KIND_NEGOTIATION, 1 },
   { SCHEMA_NS "CreativeWork", KIND_SOURCE, 1 },
   { SKOS_NS "Concept", KIND_TOPIC, 1 },
+  // A vocabulary drawn (somebody's ontology, or entente's own).
+  { OWL_NS "Class", KIND_CLASS, 1 },
+  { RDFS_NS "Class", KIND_CLASS, 1 },
+  { RDF_NS "Property", KIND_PROPERTY, 1 },
+  { OWL_NS "ObjectProperty", KIND_PROPERTY, 1 },
+  { OWL_NS "DatatypeProperty", KIND_PROPERTY, 1 },
+  { OWL_NS "AnnotationProperty", KIND_PROPERTY, 1 },
 };
 
 /// Predicates that are never drawn as edges: provenance plumbing and

@@ -24,7 +24,9 @@ typedef enum {
   KIND_ANONYMOUS, ///< An unnamed source the article cites
   KIND_RESPONSE,  ///< Folded into an edge: agreement -> actor ("accepted")
   KIND_OTHER,
-  KIND_HIDDEN, ///< Plumbing never drawn (PROV attributions, roles)
+  KIND_HIDDEN,   ///< Plumbing never drawn (PROV attributions, roles)
+  KIND_CLASS,    ///< A vocabulary's class (owl:Class, rdfs:Class)
+  KIND_PROPERTY, ///< A vocabulary's property (rdf:Property, owl:...)
   KIND_COUNT_
 } Kind;
 

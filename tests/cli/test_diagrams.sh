@@ -244,6 +244,19 @@ set +e
 rc=$?
 set -e
 [ "$rc" = 66 ] && grep -q 'a directory; give an RDF file' "$tmp/err" || fail "dot DIRECTORY: exit $rc: $(cat "$tmp/err")"
+# A vocabulary's classes and properties have shapes of their own.
+cat >"$tmp/vocab.ttl" <<'TTL'
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <http://e.example/> .
+ex:Person a owl:Class ; rdfs:label "Person" .
+ex:knows a owl:ObjectProperty ; rdfs:label "knows" ; rdfs:domain ex:Person ; rdfs:range ex:Person .
+TTL
+"$ENTENTE" dot "$tmp/vocab.ttl" -f graphml -o "$tmp/vocab.graphml"
+grep -q '<data key="kind">owl:Class</data>' "$tmp/vocab.graphml" && grep -q '<data key="kind">owl:ObjectProperty</data>' "$tmp/vocab.graphml" ||
+  fail "a vocabulary's class and property are not told apart"
+"$ENTENTE" dot "$tmp/vocab.ttl" -f dot -o "$tmp/vocab.dot"
+grep -q 'shape=cds' "$tmp/vocab.dot" && grep -q 'label="owl:ObjectProperty"' "$tmp/vocab.dot" || fail "a property has no shape of its own"
 # With an engine that does not draw clusters (sfdp past 200 nodes), the
 # legend's entries are tied together under a title, not strewn about.
 {
