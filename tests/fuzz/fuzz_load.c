@@ -16,7 +16,6 @@
 
 #include <libxml/relaxng.h>
 
-#include <fcntl.h>
 #include <stdint.h>
 #include <unistd.h>
 
@@ -65,24 +64,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     oracle_fail("libxml2 cannot compile the built-in schema", NULL);
   }
   return 0;
-}
-
-static void
-write_input(const uint8_t *data, size_t size)
-{
-  const int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    oracle_fail("cannot write the input file", path);
-  }
-  size_t done = 0;
-  while (done < size) {
-    const ssize_t n = write(fd, data + done, size - done);
-    if (n <= 0) {
-      oracle_fail("cannot write the input file", path);
-    }
-    done += (size_t)n;
-  }
-  close(fd);
 }
 
 static void
@@ -180,7 +161,7 @@ check_stream(EntStatus loaded)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-  write_input(data, size);
+  oracle_write_file(path, data, size);
   EntGraph *graph = NULL;
   if (ent_graph_new(world, ontology, NULL, &graph)) {
     oracle_fail("ent_graph_new failed", NULL);

@@ -438,6 +438,45 @@ oracle_check_labels(EntGraph *graph, Agraph_t *g)
   lgraph_clear(&lg);
 }
 
+/// The DOT, read back with cgraph, with only node names the drawing makes
+/// itself (no DOT injection); close it with agclose().
+static inline Agraph_t *
+oracle_read_dot(char *dot)
+{
+  Agraph_t *g = agmemread(dot);
+  if (!g) {
+    oracle_fail("cgraph cannot read the DOT back", dot);
+  }
+  for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    if (!oracle_generated_name(agnameof(n))) {
+      oracle_fail("a node named by user text (DOT injection)", agnameof(n));
+    }
+  }
+  return g;
+}
+
+/// The GraphML must be well-formed XML.
+static inline void
+oracle_check_graphml(const char *graphml, size_t len)
+{
+  xmlDocPtr doc =
+    xmlReadMemory(graphml, (int)len, "diagram.graphml", NULL, XML_PARSE_NONET);
+  if (!doc) {
+    oracle_fail("the GraphML is not well-formed", NULL);
+  }
+  xmlFreeDoc(doc);
+}
+
+/// Write `size` bytes of `data` to the file at `path`.
+static inline void
+oracle_write_file(const char *path, const uint8_t *data, size_t size)
+{
+  FILE *file = fopen(path, "wbe");
+  if (!file || fwrite(data, 1, size, file) != size || fclose(file)) {
+    oracle_fail("cannot write the input file", path);
+  }
+}
+
 /// Draw `graph` as DOT and GraphML: the DOT must read back with cgraph,
 /// hold only generated node names and give back every label as drawn; the
 /// GraphML must be well-formed XML. FUZZ_SKIP_DIAGRAMS=1 in the environment
@@ -465,24 +504,11 @@ oracle_check_diagrams(EntGraph *graph)
       continue;
     }
     if (format == ENT_DIAGRAM_DOT) {
-      Agraph_t *g = agmemread(buf);
-      if (!g) {
-        oracle_fail("cgraph cannot read the DOT back", buf);
-      }
-      for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
-        if (!oracle_generated_name(agnameof(n))) {
-          oracle_fail("a node named by user text (DOT injection)", agnameof(n));
-        }
-      }
+      Agraph_t *g = oracle_read_dot(buf);
       oracle_check_labels(graph, g);
       agclose(g);
     } else {
-      xmlDocPtr doc =
-        xmlReadMemory(buf, (int)len, "diagram.graphml", NULL, XML_PARSE_NONET);
-      if (!doc) {
-        oracle_fail("the GraphML is not well-formed", NULL);
-      }
-      xmlFreeDoc(doc);
+      oracle_check_graphml(buf, len);
     }
     free(buf);
   }
