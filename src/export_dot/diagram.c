@@ -158,9 +158,17 @@ trig_hint(const RdfInput *in, unsigned long line)
   return "";
 }
 
+/// Whether `p` starts with U+FFFE or U+FFFF, which XML 1.0 cannot carry
+/// either (a Turtle \uFFFF escape makes one).
+static bool
+xml_nonchar(const unsigned char *p)
+{
+  return p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF);
+}
+
 /// Text that may go into a label, a tooltip and GraphML: UTF-8 with no
 /// control characters but tab, line feed and carriage return (which XML
-/// 1.0 cannot carry and cgraph would write raw).
+/// 1.0 cannot carry and cgraph would write raw), nor U+FFFE or U+FFFF.
 static bool
 drawable_text(const char *s)
 {
@@ -168,7 +176,8 @@ drawable_text(const char *s)
     return false;
   }
   for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
-    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+        xml_nonchar(p)) {
       return false;
     }
   }
@@ -176,8 +185,9 @@ drawable_text(const char *s)
 }
 
 /// `text`, valid UTF-8, with each control character but tab, line feed
-/// and carriage return (valid in a literal, but not in XML 1.0 and so not
-/// in SVG or GraphML) shown as U+FFFD; in `b`.
+/// and carriage return, and each U+FFFE and U+FFFF (valid in a literal,
+/// but not in XML 1.0 and so not in SVG or GraphML) shown as U+FFFD; in
+/// `b`.
 static EntStatus
 drawable_copy(const char *text, EntBuf *b)
 {
@@ -185,9 +195,14 @@ drawable_copy(const char *text, EntBuf *b)
   EntStatus st = ENT_SUCCESS;
   for (const char *p = text; *p && !st; ++p) {
     const unsigned char c = (unsigned char)*p;
-    st = c < 0x20 && c != '\t' && c != '\n' && c != '\r'
-           ? ent_buf_append(b, "\xEF\xBF\xBD", 3)
-           : ent_buf_append(b, p, 1);
+    if (xml_nonchar((const unsigned char *)p)) {
+      p += 2;
+      st = ent_buf_append(b, "\xEF\xBF\xBD", 3);
+    } else {
+      st = c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+             ? ent_buf_append(b, "\xEF\xBF\xBD", 3)
+             : ent_buf_append(b, p, 1);
+    }
   }
   return st ? st : ent_buf_append(b, "", 1);
 }
@@ -266,8 +281,9 @@ on_statement(void *data, raptor_statement *s)
       ENT_LOG_ERROR,
       ENT_ERR_BAD_VALUE,
       &caret,
-      "a term that is not valid UTF-8, holds a NUL or control character or "
-      "has a malformed language tag; fix the file");
+      "a term that is not valid UTF-8, holds a NUL, a control character "
+      "or a character XML cannot carry (U+FFFE, U+FFFF) in an IRI, or has "
+      "a malformed language tag; fix the file");
     in->status = ENT_ERR_BAD_VALUE;
     return;
   }

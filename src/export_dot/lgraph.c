@@ -1564,9 +1564,27 @@ by_concept(const void *a, const void *b)
 /// Controlled values on the node's label ("technical talks · closed-door"),
 /// each once; where sources give one property several values, all of them
 /// and that they differ ("planned / ongoing / concluded (sources differ)").
+/// Whether `facets` (items joined by " · ") holds `item` already.
+static bool
+has_facet(const char *facets, const char *item)
+{
+  static const char dot[] = " \xC2\xB7 ";
+  const size_t n = strlen(item);
+  for (const char *p = facets; p && (p = strstr(p, item)) != NULL; ++p) {
+    const bool starts =
+      p == facets || (p - facets >= (ptrdiff_t)strlen(dot) &&
+                      !strncmp(p - strlen(dot), dot, strlen(dot)));
+    const bool ends = !p[n] || !strncmp(p + n, dot, strlen(dot));
+    if (starts && ends) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// Somebody else's graph: each node's other literals ("ex:age 42") and
-/// classes ("a ex:Employee") on it, in the order they came, as room
-/// allows (MAX_FACETS_LEN).
+/// classes ("a ex:Employee") on it, in the order they came, each once, as
+/// room allows (MAX_FACETS_LEN).
 static EntStatus
 add_literal_facets(LGraph *lg)
 {
@@ -1579,8 +1597,9 @@ add_literal_facets(LGraph *lg)
            ? ent_buf_appendf(
                &text, "%s %s", lgraph_short_name(lg, c->predicate), c->value)
            : ent_buf_appendf(&text, "a %s", lgraph_short_name(lg, c->value));
-    if (!st) {
-      st = append_facet(lg, &lg->nodes[c->subject], text.buf);
+    LNode *n = &lg->nodes[c->subject];
+    if (!st && !(n->facets && has_facet(n->facets, text.buf))) {
+      st = append_facet(lg, n, text.buf);
     }
   }
   ent_buf_free(&text);

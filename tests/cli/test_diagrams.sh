@@ -302,4 +302,10 @@ printf '\357\273\277<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#l
 "$ENTENTE" dot "$tmp/bom.nt" -f svg -o "$tmp/bom.svg" 2>"$tmp/err" || fail "a byte order mark or a control character: $(cat "$tmp/err")"
 xmllint --noout "$tmp/bom.svg" || fail "a control character: the SVG is not XML"
 grep -q 'Bell � rung' "$tmp/bom.svg" || fail "a control character is not drawn as U+FFFD"
+# ... and U+FFFF (raw: raptor refuses the escape), which XML cannot carry
+# either (the GraphML was not XML).
+printf '<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> "x \357\277\277 y" .\n' >"$tmp/nonchar.ttl"
+"$ENTENTE" dot "$tmp/nonchar.ttl" -f graphml -o "$tmp/nonchar.graphml" || fail "a literal with U+FFFF refused"
+xmllint --noout "$tmp/nonchar.graphml" || fail "a literal with U+FFFF: the GraphML is not XML"
+grep -q 'x � y' "$tmp/nonchar.graphml" || fail "U+FFFF is not drawn as U+FFFD"
 echo "diagram checks passed"
