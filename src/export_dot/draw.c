@@ -621,9 +621,7 @@ draw_legend(Drawing *d)
       if (lgraph_edge_style(e->predicate) != f) {
         continue;
       }
-      const char *name = !strcmp(e->predicate, ORG_NS "holds")
-                           ? "post held (its title)"
-                           : e->label;
+      const char *name = lgraph_edge_name(lg, e);
       if (ent_map_get(&seen, name)) {
         continue;
       }

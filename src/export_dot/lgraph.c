@@ -224,6 +224,7 @@ enum {
   EDGE_PLACEMENT = 1 << 5,   ///< ent:country, subOrganizationOf
   EDGE_NATIONALITY = 1 << 6, ///< ent:nationality, schema:nationality
   EDGE_SUBJECT_OF = 1 << 7,  ///< schema:subjectOf
+  EDGE_LIST_ITEM = 1 << 8,   ///< A member of an RDF list (fold_lists())
 };
 
 struct LPredicate {
@@ -1736,6 +1737,201 @@ add_date_and_place_facets(LGraph *lg)
   return ENT_SUCCESS;
 }
 
+// ---- RDF lists (rdf:first / rdf:rest) ------------------------------------
+
+/// What fold_lists() learns of each node: its list statements and how it
+/// is pointed at.
+typedef struct {
+  uint32_t n_first; ///< rdf:first statements (edges and literals)
+  uint32_t n_rest;  ///< rdf:rest edges
+  uint32_t n_other; ///< Any other statement it makes
+  uint32_t n_in;    ///< Edges to it
+  uint32_t first;   ///< Its rdf:first: edge index, or literal index
+  uint32_t rest;    ///< Its rdf:rest edge
+  uint32_t in;      ///< An edge to it (the only one, for a cell)
+  bool first_is_literal;
+} ListCell;
+
+static bool
+is_list_cell(const LGraph *lg, const ListCell *cells, uint32_t i)
+{
+  const LNode *n = &lg->nodes[i];
+  const ListCell *c = &cells[i];
+  // A blank node that is one link of a list and nothing else: a name, a
+  // class or a second pointer to it would be lost if it were folded.
+  return !strncmp(n->iri, "_:", 2) && c->n_first == 1 && c->n_rest == 1 &&
+         !c->n_other && c->n_in == 1 && !n->label && !n->tooltip && !n->date &&
+         !n->kind_rank;
+}
+
+/// The interned IRI of predicate `iri` if a statement used it, or NULL.
+static const char *
+used_predicate(const LGraph *lg, const char *iri)
+{
+  const uintptr_t known = (uintptr_t)ent_map_get(&lg->predicates, iri);
+  return known ? lg->predicate[known - 1].iri : NULL;
+}
+
+/// Draw each RDF list the way Turtle writes it, ( a b c ), not as the
+/// chain of blank nodes it is made of: `ex:Agent owl:unionOf ( ex:Person
+/// ex:Org )` becomes an edge from ex:Agent to each member, labelled
+/// "owl:unionOf 1/2" and "owl:unionOf 2/2", and a list's literals a line
+/// on its owner ("sh:in (active, retired)").  A list that is not well
+/// formed (a link with a second rdf:first, a name, two pointers to it, a
+/// loop, no rdf:nil at its end) is left as the statements say.
+static EntStatus
+fold_lists(LGraph *lg)
+{
+  const char *first_iri = used_predicate(lg, RDF_NS "first");
+  const char *rest_iri = used_predicate(lg, RDF_NS "rest");
+  if (!first_iri || !rest_iri) {
+    return ENT_SUCCESS;
+  }
+  ListCell *cells = calloc(lg->n_nodes ? lg->n_nodes : 1, sizeof(ListCell));
+  if (!cells) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  EntStatus st = ENT_SUCCESS;
+  const size_t n_edges = lg->n_edges; // the fold adds edges past these
+  for (size_t i = 0; i < n_edges && !st; ++i) {
+    st = lgraph_tick(lg);
+    const LEdge *e = &lg->edges[i];
+    ListCell *from = &cells[e->from];
+    if (e->predicate == first_iri) {
+      from->first = (uint32_t)i;
+      ++from->n_first;
+    } else if (e->predicate == rest_iri) {
+      from->rest = (uint32_t)i;
+      ++from->n_rest;
+    } else {
+      ++from->n_other;
+    }
+    cells[e->to].in = (uint32_t)i;
+    ++cells[e->to].n_in;
+  }
+  for (size_t i = 0; i < lg->n_literals && !st; ++i) {
+    const LClaim *c = &lg->literals[i];
+    ListCell *cell = &cells[c->subject];
+    if (c->predicate == first_iri) {
+      cell->first = (uint32_t)i;
+      cell->first_is_literal = true;
+      ++cell->n_first;
+    } else if (strcmp(c->predicate, RDF_TYPE) != 0 ||
+               strcmp(c->value, RDF_NS "List") != 0) {
+      ++cell->n_other; // rdf:type rdf:List says nothing more
+    }
+  }
+  const uint32_t nil = find_node(lg, RDF_NS "nil");
+  uint32_t nil_folded = 0;
+  EntBuf label = { NULL, 0, 0 };
+  EntBuf literals = { NULL, 0, 0 };
+  for (uint32_t head = 0; head < lg->n_nodes && !st; ++head) {
+    st = lgraph_tick(lg);
+    if (!is_list_cell(lg, cells, head)) {
+      continue;
+    }
+    const uint32_t owner_edge = cells[head].in;
+    const uint32_t owner = lg->edges[owner_edge].from;
+    if (is_list_cell(lg, cells, owner)) {
+      continue; // a link of a list, or a list in a list: left as it is
+    }
+    // Walk to rdf:nil: every link a cell, pointed at by its predecessor
+    // alone (so no loop), and count the members.
+    uint32_t n_items = 0;
+    uint32_t at = head;
+    bool whole = false;
+    while (n_items < lg->n_nodes) {
+      ++n_items;
+      const uint32_t next = lg->edges[cells[at].rest].to;
+      if (next == nil) {
+        whole = true;
+        break;
+      }
+      if (!is_list_cell(lg, cells, next)) {
+        break;
+      }
+      at = next;
+    }
+    if (!whole) {
+      continue;
+    }
+    const LEdge owned = lg->edges[owner_edge];
+    ent_buf_reset(&literals);
+    at = head;
+    for (uint32_t k = 1; k <= n_items && !st; ++k) {
+      const ListCell *c = &cells[at];
+      if (c->first_is_literal) {
+        st = ent_buf_appendf(&literals,
+                             "%s%s",
+                             literals.len ? ", " : "",
+                             lg->literals[c->first].value);
+      } else {
+        ent_buf_reset(&label);
+        st = ent_buf_appendf(&label, "%s %u/%u", owned.label, k, n_items);
+        const char *kept =
+          st ? NULL : ent_pool_copy(&lg->strings, label.buf, label.len);
+        st = kept ? add_edge(lg,
+                             owner,
+                             lg->edges[c->first].to,
+                             owned.predicate,
+                             (uint16_t)(owned.flags | EDGE_LIST_ITEM),
+                             kept,
+                             owned.graph)
+                  : ENT_ERR_NO_MEMORY;
+        lg->edges[c->first].dropped = true;
+      }
+      lg->edges[c->rest].dropped = true;
+      lg->nodes[at].kind = KIND_HIDDEN;
+      at = lg->edges[c->rest].to;
+    }
+    lg->edges[owner_edge].dropped = true;
+    ++nil_folded;
+    if (!st && literals.len) {
+      ent_buf_reset(&label);
+      st = ent_buf_appendf(&label, "(%s)", literals.buf);
+      if (!st) {
+        st = keep_literal(lg, owner, owned.predicate, label.buf);
+      }
+    }
+  }
+  // The empty list, as Turtle writes it: "ex:p ()" on its owner.
+  for (size_t i = 0; i < n_edges && !st && nil != ENT_NO_ENTITY; ++i) {
+    const LEdge e = lg->edges[i];
+    if (e.to == nil && !e.dropped && e.predicate != rest_iri &&
+        e.predicate != first_iri) {
+      lg->edges[i].dropped = true;
+      ++nil_folded;
+      st = keep_literal(lg, e.from, e.predicate, "()");
+    }
+  }
+  ent_buf_free(&label);
+  ent_buf_free(&literals);
+  // rdf:nil drawn only where something other than a folded list ends there.
+  if (!st && nil != ENT_NO_ENTITY && nil_folded == cells[nil].n_in &&
+      !lg->nodes[nil].is_subject) {
+    lg->nodes[nil].kind = KIND_HIDDEN;
+  }
+  free(cells);
+  return st;
+}
+
+const char *
+lgraph_edge_name(const LGraph *lg, const LEdge *e)
+{
+  if (!strcmp(e->predicate, ORG_NS "holds")) {
+    return "post held (its title)";
+  }
+  if (e->flags & EDGE_LIST_ITEM) {
+    // "owl:unionOf 1/2" stands for owl:unionOf.
+    const uintptr_t known =
+      (uintptr_t)ent_map_get(&lg->predicates, e->predicate);
+    if (known && lg->predicate[known - 1].label) {
+      return lg->predicate[known - 1].label;
+    }
+  }
+  return e->label;
+}
+
 EntStatus
 lgraph_finish(LGraph *lg)
 {
@@ -1746,6 +1942,7 @@ lgraph_finish(LGraph *lg)
                lg->n_nodes,
                0);
   TRY(st, lgraph_tick(lg));
+  TRY(st, fold_lists(lg));
   TRY(st, drop_redundant_edges(lg));
   // The folds read the edges of posts and responses only.
   uint8_t *kind = node_kinds(lg);

@@ -237,6 +237,9 @@ typedef struct {
 const KindStyle *lgraph_kind_style(Kind kind);
 /// "schema:about" for an IRI in a known namespace, else its local name.
 const char *lgraph_short_name(LGraph *lg, const char *iri);
+/// What the legend calls an edge's relation: its label, but "owl:unionOf"
+/// for a list member's "owl:unionOf 1/2" and a generic name for a post.
+const char *lgraph_edge_name(const LGraph *lg, const LEdge *edge);
 /// Whether the edge is drawn in the current view.
 bool lgraph_edge_visible(const LGraph *lg, const LEdge *edge);
 /// The edges drawn in the current view, in the order they were added:

@@ -308,4 +308,41 @@ printf '<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> "x \35
 "$ENTENTE" dot "$tmp/nonchar.ttl" -f graphml -o "$tmp/nonchar.graphml" || fail "a literal with U+FFFF refused"
 xmllint --noout "$tmp/nonchar.graphml" || fail "a literal with U+FFFF: the GraphML is not XML"
 grep -q 'x � y' "$tmp/nonchar.graphml" || fail "U+FFFF is not drawn as U+FFFD"
+# RDF lists are drawn as Turtle writes them, ( a b ), not as chains of
+# blank nodes: an edge to each member, numbered; literals and the empty
+# list on the owner.  A list that is not well formed is left as it is.
+cat >"$tmp/lists.ttl" <<'TTL'
+@prefix ex: <http://e.example/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+ex:Agent a owl:Class ; owl:unionOf ( ex:Person ex:Org ) .
+ex:status ex:in ( "active" "retired" ) ; ex:none () .
+ex:loop ex:p _:c1 . _:c1 rdf:first ex:y ; rdf:rest _:c2 . _:c2 rdf:first ex:z ; rdf:rest _:c1 .
+TTL
+"$ENTENTE" dot "$tmp/lists.ttl" -f dot -o "$tmp/lists.dot"
+flat "$tmp/lists.dot"
+for want in 'label="owl:unionOf 1/2"' 'label="owl:unionOf 2/2"' 'label="ex:status\nex:in (active, retired) · ex:none ()"'; do
+  grep -qF "$want" "$tmp/lists.dot" || fail "lists: $want not drawn: $(grep label= "$tmp/lists.dot")"
+done
+[ "$(grep -c 'label="rdf:first"' "$tmp/lists.dot")" = 2 ] || fail "lists: the loop (not a list) is not drawn as its statements say"
+! grep -q 'rdf:nil' "$tmp/lists.dot" || fail "lists: rdf:nil drawn though every list ending there was folded"
+legend=$(grep -A1 'other relations' "$tmp/lists.dot")
+[[ "$legend" == *"owl:unionOf"* && "$legend" != *"owl:unionOf 1/2"* ]] ||
+  fail "lists: the legend does not name owl:unionOf once: $legend"
+# RDF/XML's parseType="Collection" is the same list.
+cat >"$tmp/lists.rdf" <<'RDF'
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/">
+  <rdf:Description rdf:about="http://e.example/alice">
+    <ex:knows rdf:parseType="Collection">
+      <rdf:Description rdf:about="http://e.example/bob"/>
+      <rdf:Description rdf:about="http://e.example/carol"/>
+    </ex:knows>
+  </rdf:Description>
+</rdf:RDF>
+RDF
+"$ENTENTE" dot "$tmp/lists.rdf" -f graphml -o "$tmp/lists.graphml"
+for k in 1 2; do
+  grep -q ">ex:knows $k/2<" "$tmp/lists.graphml" || fail "lists: RDF/XML collection member $k not drawn: $(grep -c '<edge' "$tmp/lists.graphml") edges"
+done
+! grep -q 'rdf:first' "$tmp/lists.graphml" || fail "lists: RDF/XML collection drawn as rdf:first chains"
 echo "diagram checks passed"
