@@ -1832,8 +1832,11 @@ fold_lists(LGraph *lg)
     }
     const uint32_t owner_edge = cells[head].in;
     const uint32_t owner = lg->edges[owner_edge].from;
-    if (is_list_cell(lg, cells, owner)) {
-      continue; // a link of a list, or a list in a list: left as it is
+    if (is_list_cell(lg, cells, owner) ||
+        lg->edges[owner_edge].predicate == rest_iri) {
+      // A link of a list, a list in a list, or the tail of a list that is
+      // not well formed (its head pointed at twice): left as it is.
+      continue;
     }
     // Walk to rdf:nil: every link a cell, pointed at by its predecessor
     // alone (so no loop), and count the members.

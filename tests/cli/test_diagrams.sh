@@ -318,14 +318,16 @@ cat >"$tmp/lists.ttl" <<'TTL'
 ex:Agent a owl:Class ; owl:unionOf ( ex:Person ex:Org ) .
 ex:status ex:in ( "active" "retired" ) ; ex:none () .
 ex:loop ex:p _:c1 . _:c1 rdf:first ex:y ; rdf:rest _:c2 . _:c2 rdf:first ex:z ; rdf:rest _:c1 .
+ex:twice ex:p _:s1 . ex:again ex:p _:s1 . _:s1 rdf:first ex:u ; rdf:rest ( ex:v ) .
 TTL
 "$ENTENTE" dot "$tmp/lists.ttl" -f dot -o "$tmp/lists.dot"
 flat "$tmp/lists.dot"
 for want in 'label="owl:unionOf 1/2"' 'label="owl:unionOf 2/2"' 'label="ex:status\nex:in (active, retired) · ex:none ()"'; do
   grep -qF "$want" "$tmp/lists.dot" || fail "lists: $want not drawn: $(grep label= "$tmp/lists.dot")"
 done
-[ "$(grep -c 'label="rdf:first"' "$tmp/lists.dot")" = 2 ] || fail "lists: the loop (not a list) is not drawn as its statements say"
-! grep -q 'rdf:nil' "$tmp/lists.dot" || fail "lists: rdf:nil drawn though every list ending there was folded"
+[ "$(grep -c 'label="rdf:first"' "$tmp/lists.dot")" = 4 ] || fail "lists: the loop and the list pointed at twice are not drawn as their statements say"
+! grep -q 'rdf:rest [0-9]' "$tmp/lists.dot" || fail "lists: the tail of a list pointed at twice was folded on its own"
+[ "$(grep -c 'label="rdf:nil"' "$tmp/lists.dot")" = 1 ] || fail "lists: rdf:nil not drawn once (where the unfolded list ends)"
 legend=$(grep -A1 'other relations' "$tmp/lists.dot")
 [[ "$legend" == *"owl:unionOf"* && "$legend" != *"owl:unionOf 1/2"* ]] ||
   fail "lists: the legend does not name owl:unionOf once: $legend"
