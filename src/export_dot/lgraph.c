@@ -1967,6 +1967,37 @@ lgraph_finish(LGraph *lg)
       // "[ ]" (the name stays in the tooltip).
       n->label =
         !strncmp(n->iri, "_:", 2) ? "[ ]" : lgraph_short_name(lg, n->iri);
+    } else if (n->n_labels > 1 && n->kind != KIND_POST) {
+      // Sources (named graphs) name it differently: the name most of them
+      // give, and that there are others (a post says so on its edge).
+      // The others are read in its tooltip (the first VOTE_LIST of them).
+      EntBuf b = { NULL, 0, 0 };
+      st = ent_buf_appendf(
+        &b, "%s\nalso named:", n->tooltip ? n->tooltip : n->iri);
+      const char *sep = " ";
+      for (uint32_t v = n->votes; v && !st; v = lg->vote[v - 1].next) {
+        const LVote *vote = &lg->vote[v - 1];
+        if (vote->rank == n->label_rank && vote->votes &&
+            strcmp(vote->label, n->label) != 0) {
+          st = ent_buf_appendf(&b, "%s%s", sep, vote->label);
+          sep = "; ";
+        }
+      }
+      n->tooltip = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
+      ent_buf_reset(&b);
+      if (n->tooltip) {
+        st = ent_buf_appendf(&b,
+                             "%s (+%u other name%s)",
+                             n->label,
+                             n->n_labels - 1,
+                             n->n_labels > 2 ? "s" : "");
+      }
+      n->label =
+        st || !n->tooltip ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
+      ent_buf_free(&b);
+      if (!n->label) {
+        return ENT_ERR_NO_MEMORY;
+      }
     }
   }
   // The folds hid posts and responses.

@@ -308,6 +308,19 @@ printf '<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> "x \35
 "$ENTENTE" dot "$tmp/nonchar.ttl" -f graphml -o "$tmp/nonchar.graphml" || fail "a literal with U+FFFF refused"
 xmllint --noout "$tmp/nonchar.graphml" || fail "a literal with U+FFFF: the GraphML is not XML"
 grep -q 'x � y' "$tmp/nonchar.graphml" || fail "U+FFFF is not drawn as U+FFFD"
+# Named graphs that name one resource differently: the name most give,
+# that there are others, and the others in the tooltip.
+{
+  for g in 1 2 3; do
+    name=Alpha
+    [ "$g" = 3 ] && name=Alfa
+    printf '<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> "%s" <http://e.example/g%s> .\n' "$name" "$g"
+  done
+  printf '<http://e.example/a> <http://e.example/p> <http://e.example/b> <http://e.example/g1> .\n'
+} >"$tmp/names.nq"
+"$ENTENTE" dot "$tmp/names.nq" -f dot -o "$tmp/names.dot"
+grep -qF 'label="Alpha (+1 other name)"' "$tmp/names.dot" && grep -qF 'also named: Alfa"' "$tmp/names.dot" ||
+  fail "names that differ between graphs: $(grep -A6 'e.example/a"' "$tmp/names.dot")"
 # RDF lists are drawn as Turtle writes them, ( a b ), not as chains of
 # blank nodes: an edge to each member, numbered; literals and the empty
 # list on the owner.  A list that is not well formed is left as it is.
