@@ -10,14 +10,12 @@
 
 #include "oracle.h"
 
-#include <unistd.h>
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static EntWorld *world;
 static EntOntology *ontology;
-static char directory[4000];
 
 static const struct {
   const char *syntax;
@@ -33,17 +31,12 @@ static const char *const views[] = { NULL,        "ego:a",    "timeline",
                                      "compare:a", "ego:ex:a", "negotiation:a" };
 enum { N_VIEWS = sizeof(views) / sizeof(views[0]) };
 
-static char paths[N_INPUTS][4096];
+static OracleScratch scratch;
 
-// The scratch directory goes when the run ends normally (not after a crash,
-// when its input may help).
 static void
 remove_scratch(void)
 {
-  for (size_t i = 0; i < N_INPUTS; ++i) {
-    unlink(paths[i]);
-  }
-  rmdir(directory);
+  oracle_scratch_remove(&scratch);
 }
 
 int
@@ -52,17 +45,11 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
   (void)argc;
   (void)argv;
   oracle_init(&world, &ontology);
-  const char *tmp = getenv("TMPDIR");
-  snprintf(directory,
-           sizeof(directory),
-           "%s/entente-fuzz-dot-XXXXXX",
-           tmp ? tmp : "/tmp");
-  if (!mkdtemp(directory)) {
-    oracle_fail("mkdtemp failed", directory);
-  }
+  const char *files[N_INPUTS];
   for (size_t i = 0; i < N_INPUTS; ++i) {
-    snprintf(paths[i], sizeof(paths[i]), "%s/%s", directory, inputs[i].file);
+    files[i] = inputs[i].file;
   }
+  oracle_scratch_make(&scratch, "dot", files, N_INPUTS);
   atexit(remove_scratch);
   return 0;
 }
@@ -108,7 +95,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   memset(&options, 0, sizeof(options));
   options.view = views[(data[0] / N_INPUTS) % N_VIEWS];
   options.max_nodes = 40; // the cap is met by small inputs too
-  const char *path = paths[which];
+  const char *path = scratch.path[which];
   oracle_write_file(path, data + 1, size - 1);
 
   char *dot = NULL;

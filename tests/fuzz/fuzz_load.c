@@ -17,7 +17,6 @@
 #include <libxml/relaxng.h>
 
 #include <stdint.h>
-#include <unistd.h>
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -28,16 +27,13 @@ extern const unsigned char ent_builtin_schema[];
 extern const size_t ent_builtin_schema_size;
 
 static xmlRelaxNGPtr reference_schema;
-static char directory[4000];
-static char path[4096];
+static OracleScratch scratch;
+static const char *path; ///< The input file, in `scratch`
 
-// The scratch directory goes when the run ends normally (not after a crash,
-// when its input may help).
 static void
 remove_scratch(void)
 {
-  unlink(path);
-  rmdir(directory);
+  oracle_scratch_remove(&scratch);
 }
 
 int
@@ -46,15 +42,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
   (void)argc;
   (void)argv;
   oracle_init(&world, &ontology);
-  const char *tmp = getenv("TMPDIR");
-  snprintf(directory,
-           sizeof(directory),
-           "%s/entente-fuzz-load-XXXXXX",
-           tmp ? tmp : "/tmp");
-  if (!mkdtemp(directory)) {
-    oracle_fail("mkdtemp failed", directory);
-  }
-  snprintf(path, sizeof(path), "%s/input.xml", directory);
+  const char *const files[] = { "input.xml" };
+  oracle_scratch_make(&scratch, "load", files, 1);
+  path = scratch.path[0];
   atexit(remove_scratch);
   xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewMemParserCtxt(
     (const char *)ent_builtin_schema, (int)ent_builtin_schema_size);

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /// What a parser read back.
 typedef struct {
@@ -465,6 +466,52 @@ oracle_check_graphml(const char *graphml, size_t len)
     oracle_fail("the GraphML is not well-formed", NULL);
   }
   xmlFreeDoc(doc);
+}
+
+/// A target's scratch directory and the paths of its input files in it.
+enum { ORACLE_MAX_FILES = 8 };
+typedef struct {
+  char directory[4000];
+  char path[ORACLE_MAX_FILES][4096];
+  size_t n;
+} OracleScratch;
+
+/// Make `scratch`'s directory under $TMPDIR (entente-fuzz-TARGET-XXXXXX)
+/// with room for the `n` files named `files`.
+static inline void
+oracle_scratch_make(OracleScratch *scratch,
+                    const char *target,
+                    const char *const *files,
+                    size_t n)
+{
+  const char *tmp = getenv("TMPDIR");
+  snprintf(scratch->directory,
+           sizeof(scratch->directory),
+           "%s/entente-fuzz-%s-XXXXXX",
+           tmp ? tmp : "/tmp",
+           target);
+  if (n > ORACLE_MAX_FILES || !mkdtemp(scratch->directory)) {
+    oracle_fail("cannot make the scratch directory", scratch->directory);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    snprintf(scratch->path[i],
+             sizeof(scratch->path[i]),
+             "%s/%s",
+             scratch->directory,
+             files[i]);
+  }
+  scratch->n = n;
+}
+
+/// Remove the scratch directory: called when a run ends normally (not
+/// after a crash, when its input may help).
+static inline void
+oracle_scratch_remove(OracleScratch *scratch)
+{
+  for (size_t i = 0; i < scratch->n; ++i) {
+    unlink(scratch->path[i]);
+  }
+  rmdir(scratch->directory);
 }
 
 /// Write `size` bytes of `data` to the file at `path`.
