@@ -26,6 +26,9 @@
 #define MAX_CLUSTER_DEPTH 8
 /// Past this many nodes no layout finishes in reasonable time.
 #define LAYOUT_MAX_NODES 5000
+/// A hub with this many leaves is drawn in rings (twopi), not as a column
+/// this many nodes tall (dot): 30 leaves make a column of about a page.
+#define STAR_MIN_LEAVES 30
 
 // cgraph's API takes `char *` for strings it only reads.
 static char *
@@ -377,7 +380,8 @@ typedef struct {
   unsigned n_clusters;
   bool used_kinds[KIND_COUNT_];
   const char *kind_classes[KIND_COUNT_]; ///< First class drawn as the kind
-  bool spread; ///< The engine does not draw clusters (layout_engine())
+  const char *engine; ///< Graphviz layout engine (layout_engine())
+  bool spread;        ///< The engine does not draw clusters
 } Drawing;
 
 /// Which nodes have members in view (has_cluster_members()): one pass
@@ -842,6 +846,10 @@ build(Drawing *d, const EntDiagramOptions *options)
   TRY(st, set_attr(g, "ranksep", timeline ? "0.6" : "1.0"));
   TRY(st, set_attr(g, "overlap", "prism"));
   TRY(st, set_attr(g, "outputorder", "edgesfirst"));
+  if (strcmp(d->engine, "dot") != 0) {
+    // So that `dot -Tsvg` of the DOT file lays it out as entente did.
+    TRY(st, set_attr(g, "layout", d->engine));
+  }
   // Graphviz's own default, declared so that an empty label is written as
   // label="" rather than left to default to the node's name.
   Agsym_t *label = agattr(g, AGNODE, mut("label"), mut("\\N"));
@@ -1207,30 +1215,82 @@ render(LGraph *lg,
   return st;
 }
 
-/// Build the view as a cgraph graph (the caller agclose()s it).
-/// The Graphviz engine that lays out `shown` nodes: --engine, or `dot`
-/// for a small view and `sfdp` for a big one.
-static const char *
-layout_engine(const EntDiagramOptions *options, size_t shown)
+/// How many leaves (nodes with one edge in the view) the node with most of
+/// them has: a star, which `dot` draws as one column of leaves a page tall.
+static EntStatus
+most_leaves(LGraph *lg, uint32_t *most)
 {
-  return options && options->engine      ? options->engine
-         : shown <= DOT_ENGINE_MAX_NODES ? "dot"
-                                         : "sfdp";
+  *most = 0;
+  if (!lg->first || lg->adjacency_of != lg->n_edges) {
+    return ENT_SUCCESS; // no adjacency to read: taken as no star
+  }
+  uint32_t *leaves = calloc(lg->n_nodes + 1, sizeof(uint32_t));
+  if (!leaves) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  EntStatus st = ENT_SUCCESS;
+  for (uint32_t i = 0; i < lg->n_nodes && !st; ++i) {
+    st = lgraph_tick(lg);
+    if (!lg->nodes[i].in_view) {
+      continue;
+    }
+    uint32_t other = ENT_NO_ENTITY;
+    size_t degree = 0;
+    for (size_t k = lg->first[i]; k < lg->first[i + 1] && degree < 2; ++k) {
+      const LEdge *e = &lg->edges[lg->adjacency[k]];
+      if (lgraph_edge_visible(lg, e)) {
+        other = e->from == i ? e->to : e->from;
+        degree += other != i;
+      }
+    }
+    if (degree == 1 && ++leaves[other] > *most) {
+      *most = leaves[other];
+    }
+  }
+  free(leaves);
+  return st;
 }
 
+/// The Graphviz engine for the view: --engine; else `dot` for a small
+/// view, `twopi` for a small view of somebody else's graph that is a star
+/// (rings around the hub instead of one column), `sfdp` for a big one.
 static EntStatus
-build_view(LGraph *lg, const EntDiagramOptions *options, Agraph_t **out)
+layout_engine(LGraph *lg, const EntDiagramOptions *options, const char **out)
+{
+  const size_t shown = lgraph_nodes_in_view(lg);
+  if (options && options->engine) {
+    *out = options->engine;
+    return ENT_SUCCESS;
+  }
+  *out = shown <= DOT_ENGINE_MAX_NODES ? "dot" : "sfdp";
+  uint32_t most = 0;
+  EntStatus st = ENT_SUCCESS;
+  if (shown <= DOT_ENGINE_MAX_NODES && !lg->entente_classes) {
+    // entente's own views keep `dot`: they are drawn in clusters.
+    TRY(st, most_leaves(lg, &most));
+  }
+  if (most >= STAR_MIN_LEAVES) {
+    *out = "twopi";
+  }
+  return ENT_SUCCESS;
+}
+
+/// Build the view as a cgraph graph for `engine` (the caller agclose()s
+/// it).
+static EntStatus
+build_view(LGraph *lg,
+           const EntDiagramOptions *options,
+           const char *engine,
+           Agraph_t **out)
 {
   *out = NULL;
   Drawing d;
   memset(&d, 0, sizeof(d));
   d.lg = lg;
-  {
-    // Engines that draw clusters: dot, fdp, osage, patchwork.
-    const char *engine = layout_engine(options, lgraph_nodes_in_view(lg));
-    d.spread = strcmp(engine, "dot") != 0 && strcmp(engine, "fdp") != 0 &&
-               strcmp(engine, "osage") != 0 && strcmp(engine, "patchwork") != 0;
-  }
+  d.engine = engine;
+  // Engines that draw clusters: dot, fdp, osage, patchwork.
+  d.spread = strcmp(engine, "dot") != 0 && strcmp(engine, "fdp") != 0 &&
+             strcmp(engine, "osage") != 0 && strcmp(engine, "patchwork") != 0;
   d.clusters = calloc(lg->n_nodes + 1, sizeof(Agraph_t *));
   d.gv_nodes = calloc(lg->n_nodes + 1, sizeof(Agnode_t *));
   d.members = calloc(lg->n_nodes + 1, 1);
@@ -1284,7 +1344,6 @@ lgraph_draw(LGraph *lg,
             FILE *stream)
 {
   const size_t shown = lgraph_nodes_in_view(lg);
-  const char *engine = layout_engine(options, shown);
   if (format != ENT_DIAGRAM_DOT && shown > LAYOUT_MAX_NODES) {
     ent_log(lg->world,
             ENT_LOG_ERROR,
@@ -1296,10 +1355,15 @@ lgraph_draw(LGraph *lg,
             shown);
     return ENT_ERR_BAD_ARG;
   }
+  const char *engine = NULL;
+  EntStatus st = layout_engine(lg, options, &engine);
+  if (st) {
+    return st;
+  }
   graphviz_messages_begin(lg);
   lgraph_phase(lg, ENT_PHASE_DIAGRAM, "drawing the view", shown, shown);
   Agraph_t *root = NULL;
-  EntStatus st = build_view(lg, options, &root);
+  st = build_view(lg, options, engine, &root);
   if (!st && format == ENT_DIAGRAM_DOT) {
     if (agwrite(root, stream) != 0) {
       st = ENT_ERR_IO;
@@ -1328,13 +1392,16 @@ lgraph_view_graph(LGraph *lg,
 {
   const size_t shown = lgraph_nodes_in_view(lg);
   *graph = NULL;
-  *engine = layout_engine(options, shown);
   if (shown > LAYOUT_MAX_NODES) {
     return ENT_ERR_BAD_ARG;
   }
+  EntStatus st = layout_engine(lg, options, engine);
+  if (st) {
+    return st;
+  }
   graphviz_messages_begin(lg);
   Agraph_t *root = NULL;
-  const EntStatus st = build_view(lg, options, &root);
+  st = build_view(lg, options, *engine, &root);
   graphviz_messages_end();
   *graph = root;
   return st;

@@ -267,6 +267,20 @@ grep -q 'shape=cds' "$tmp/vocab.dot" && grep -q 'label="owl:ObjectProperty"' "$t
 "$ENTENTE" dot "$tmp/star.nt" --max-nodes 400 -f dot -o "$tmp/star.dot"
 grep -A2 -E 'legend_title -> legend_[0-9]+' "$tmp/star.dot" | grep -q 'style=invis' ||
   fail "sfdp: the legend is not tied together"
+grep -q 'layout=sfdp' "$tmp/star.dot" || fail "sfdp: the DOT does not name its engine"
+# A small star is drawn in rings around its hub (twopi), not as a column
+# of leaves a page tall (dot); the DOT says so, for `dot -Tsvg`.
+head -60 "$tmp/star.nt" >"$tmp/star60.nt"
+"$ENTENTE" dot "$tmp/star60.nt" -f dot -o "$tmp/star60.dot"
+grep -q 'layout=twopi' "$tmp/star60.dot" || fail "a star of 60 leaves is not drawn with twopi"
+"$ENTENTE" dot "$tmp/star60.nt" -f svg -o "$tmp/star60.svg"
+width=$(sed -n 's/.*<svg width="\([0-9]*\)pt" height="\([0-9]*\)pt".*/\1 \2/p' "$tmp/star60.svg")
+[ -n "$width" ] && [ "${width#* }" -lt $((3 * ${width%% *})) ] || fail "a star of 60 leaves is drawn $width points (width, height)"
+"$ENTENTE" dot "$tmp/star60.nt" --engine dot -f dot -o "$tmp/star60-dot.dot"
+! grep -q 'layout=' "$tmp/star60-dot.dot" || fail "--engine dot: the DOT names another engine"
+head -20 "$tmp/star.nt" >"$tmp/star20.nt"
+"$ENTENTE" dot "$tmp/star20.nt" -f dot -o "$tmp/star20.dot"
+! grep -q 'layout=' "$tmp/star20.dot" || fail "a star of 20 leaves is not drawn with dot"
 "$ENTENTE" dot "$tmp/thes.ttl" -f dot -o "$tmp/thes-dot.dot"
 ! grep -q 'legend_title' "$tmp/thes-dot.dot" || fail "dot: the legend's frame holds it, no ties wanted"
 # TriG 1.1 that raptor2's TriG reader predates is refused with the way out.
