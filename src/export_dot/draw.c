@@ -500,6 +500,9 @@ draw_node(Drawing *d, uint32_t i, char *name)
   EntStatus st = ENT_SUCCESS;
   ent_buf_reset(&d->scratch);
   TRY(st, append_escaped(&d->scratch, n->label, true));
+  char others[48];
+  const char *other_names = lgraph_other_names(n, others);
+  TRY(st, ent_buf_append(&d->scratch, other_names, strlen(other_names)));
   if (n->facets && n->card) {
     // A source's card in the compare view: its claims, one per line,
     // left-aligned under its title.

@@ -89,6 +89,7 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
   }
   ent_buf_free(&note);
   char id[32];
+  EntBuf label = { NULL, 0, 0 }; // a name and how many others it has
   for (uint32_t i = 0; rc >= 0 && i < lg->n_nodes; ++i) {
     const LNode *n = &lg->nodes[i];
     if (!n->in_view) {
@@ -97,7 +98,15 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     snprintf(id, sizeof(id), "n%u", i);
     rc = xmlTextWriterStartElement(w, XC("node"));
     rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("id"), XC(id));
-    rc = rc < 0 ? rc : data(w, "label", n->label);
+    char others[48];
+    const char *other_names = lgraph_other_names(n, others);
+    if (*other_names) {
+      ent_buf_reset(&label);
+      if (ent_buf_appendf(&label, "%s%s", n->label, other_names)) {
+        rc = -1;
+      }
+    }
+    rc = rc < 0 ? rc : data(w, "label", *other_names ? label.buf : n->label);
     // Somebody else's graph: its own class (foaf:Person), which the
     // drawing's kinds (Official) would misname.
     const char *cls = !lg->entente_classes && n->class_iri
@@ -109,6 +118,7 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     rc = rc < 0 ? rc : data(w, "date", n->date);
     rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
   }
+  ent_buf_free(&label);
   for (size_t i = 0; rc >= 0 && i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
     if (!lgraph_edge_visible(lg, e)) {

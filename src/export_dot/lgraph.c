@@ -226,6 +226,10 @@ enum {
   EDGE_SUBJECT_OF = 1 << 7,  ///< schema:subjectOf
   EDGE_LIST_ITEM = 1 << 8,   ///< A member of an RDF list (fold_lists())
 };
+/// Flags a list member's edge does not take from its owner's: they mean
+/// something only between predicates (drop_in_pair()), and its key there
+/// is its label.
+#define LIST_FLAGS_DROPPED (EDGE_HEAD | EDGE_MEMBER | EDGE_HAS_SUPERS)
 
 struct LPredicate {
   const char *iri;   ///< Interned
@@ -834,7 +838,7 @@ new_vote(LGraph *lg, const char *label, size_t *at)
 {
   EntStatus st = ENT_SUCCESS;
   TRY(st, ent_grow(&lg->vote, &lg->cap_votes, lg->n_votes, sizeof(LVote), 256));
-  lg->vote[lg->n_votes] = (LVote){ label, 0, 0, 0 };
+  lg->vote[lg->n_votes] = (LVote){ label, 0, 0, 0, NULL };
   *at = ++lg->n_votes;
   return ENT_SUCCESS;
 }
@@ -887,10 +891,11 @@ find_vote(LGraph *lg, LNode *n, const char *text, size_t *at)
   return ent_map_put(&lg->votes, kept, (void *)(uintptr_t)*at);
 }
 
-/// One more graph gives node `node` the label `text` (at its best rank):
-/// the label most graphs give is drawn.
+/// One more graph, `graph` (interned, or NULL: the default graph), gives
+/// node `node` the label `text` (at its best rank): the label most graphs
+/// give is drawn.
 static EntStatus
-vote_label(LGraph *lg, LNode *n, const char *text)
+vote_label(LGraph *lg, LNode *n, const char *text, const char *graph)
 {
   size_t at = 0;
   EntStatus st = ENT_SUCCESS;
@@ -901,6 +906,9 @@ vote_label(LGraph *lg, LNode *n, const char *text)
     // preferred language): the count starts again with the node's.
     v->rank = n->label_rank;
     v->votes = 0;
+  }
+  if (!v->votes) {
+    v->graph = graph;
   }
   const uint32_t votes = ++v->votes;
   n->n_labels += votes == 1;
@@ -966,11 +974,22 @@ take_literal(LGraph *lg,
       n->label_rank = rank;
       n->label_votes = 0;
       n->n_labels = 0;
+      n->votes = 0; // the labels of a lower rank are left behind
+    } else if (rank == n->label_rank && !graph && n->votes) {
+      // The default graph is one more source once named graphs vote.
+      return vote_label(lg, n, o->value, NULL);
     }
     if (rank == n->label_rank && graph) {
       // Sources that name one thing differently (a post's titles): the
-      // name most of them give is drawn.
-      return vote_label(lg, n, o->value);
+      // name most of them give is drawn.  A name the default graph gave
+      // first is one source.
+      if (!n->votes && n->label) {
+        const EntStatus st = vote_label(lg, n, n->label, NULL);
+        if (st) {
+          return st;
+        }
+      }
+      return vote_label(lg, n, o->value, graph);
     }
     return n->label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   }
@@ -1130,7 +1149,7 @@ lgraph_add_triple(void *handle, const Triple *t)
   }
   if (t->object.type == NODE_LITERAL) {
     TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, graph, p, t->object.value));
-    return take_literal(lg, &lg->nodes[s], pred, &t->object, t->graph);
+    return take_literal(lg, &lg->nodes[s], pred, &t->object, graph);
   }
   if (pred->role == PRED_TYPE) {
     return take_type(lg, &lg->nodes[s], t->object.value);
@@ -1302,16 +1321,22 @@ drop_redundant_edges(LGraph *lg)
     if (n < 2) {
       continue; // one edge alone is never redundant
     }
+    size_t n_live = 0;
     for (size_t k = 0; k < n; ++k) {
       const uint32_t i = order[begin + k];
       const LEdge *e = &lg->edges[i];
-      keys[k] =
-        (PairKey){ e->from, e->to, (uintptr_t)e->predicate, i, e->flags };
+      if (e->dropped) {
+        continue; // folded away (fold_lists())
+      }
+      // A list's members are told apart by their place ("ex:p 1/2", an
+      // interned label), not only by predicate.
+      const char *key = (e->flags & EDGE_LIST_ITEM) ? e->label : e->predicate;
+      keys[n_live++] = (PairKey){ e->from, e->to, (uintptr_t)key, i, e->flags };
     }
-    qsort(keys, n, sizeof(PairKey), by_pair);
-    for (size_t start = 0; start < n && !st;) {
+    qsort(keys, n_live, sizeof(PairKey), by_pair);
+    for (size_t start = 0; start < n_live && !st;) {
       size_t end = start + 1;
-      while (end < n && keys[end].to == keys[start].to) {
+      while (end < n_live && keys[end].to == keys[start].to) {
         ++end;
       }
       drop_in_pair(lg, keys, start, end, subs);
@@ -1740,15 +1765,17 @@ add_date_and_place_facets(LGraph *lg)
 // ---- RDF lists (rdf:first / rdf:rest) ------------------------------------
 
 /// What fold_lists() learns of each node: its list statements and how it
-/// is pointed at.
+/// is pointed at.  One statement in several named graphs counts once.
 typedef struct {
-  uint32_t n_first; ///< rdf:first statements (edges and literals)
-  uint32_t n_rest;  ///< rdf:rest edges
+  uint32_t n_first; ///< Different rdf:first objects (edges and literals)
+  uint32_t n_rest;  ///< Different rdf:rest objects
   uint32_t n_other; ///< Any other statement it makes
-  uint32_t n_in;    ///< Edges to it
+  uint32_t n_in;    ///< Different (subject, predicate) pointing at it
   uint32_t first;   ///< Its rdf:first: edge index, or literal index
   uint32_t rest;    ///< Its rdf:rest edge
-  uint32_t in;      ///< An edge to it (the only one, for a cell)
+  uint32_t in;      ///< The first edge to it; the others from the same
+                    ///< subject by the same predicate follow in next_in
+  uint32_t in_last; ///< The last of those
   bool first_is_literal;
 } ListCell;
 
@@ -1764,58 +1791,161 @@ is_list_cell(const LGraph *lg, const ListCell *cells, uint32_t i)
          !n->kind_rank;
 }
 
-/// The interned IRI of predicate `iri` if a statement used it, or NULL.
-static const char *
+/// What predicate `iri` means, if a statement used it; else NULL.
+static LPredicate *
 used_predicate(const LGraph *lg, const char *iri)
 {
   const uintptr_t known = (uintptr_t)ent_map_get(&lg->predicates, iri);
-  return known ? lg->predicate[known - 1].iri : NULL;
+  return known ? &lg->predicate[known - 1] : NULL;
+}
+
+/// Count edge `i`, `e`, into the cells of its two ends.  `next_in` (room
+/// for every edge) chains the edges one subject points at a node with by
+/// one predicate: the same statement in several graphs.
+static void
+count_list_edge(const LGraph *lg,
+                ListCell *cells,
+                uint32_t *next_in,
+                uint32_t i,
+                const char *first_iri,
+                const char *rest_iri)
+{
+  const LEdge *e = &lg->edges[i];
+  ListCell *from = &cells[e->from];
+  if (e->predicate == first_iri) {
+    if (!from->n_first || from->first_is_literal ||
+        lg->edges[from->first].to != e->to) {
+      from->first = i;
+      from->first_is_literal = false;
+      ++from->n_first;
+    }
+  } else if (e->predicate == rest_iri) {
+    if (!from->n_rest || lg->edges[from->rest].to != e->to) {
+      from->rest = i;
+      ++from->n_rest;
+    }
+  } else {
+    ++from->n_other;
+  }
+  ListCell *to = &cells[e->to];
+  if (to->n_in && lg->edges[to->in].from == e->from &&
+      lg->edges[to->in].predicate == e->predicate) {
+    next_in[to->in_last] = i + 1;
+    to->in_last = i;
+  } else {
+    to->in = to->in_last = i;
+    ++to->n_in;
+  }
+}
+
+/// Fold the list whose first link is `head`, of `n_items` members, into
+/// edges from its owner, one set for each graph that states it (chained
+/// from cells[head].in).
+static EntStatus
+fold_list(LGraph *lg,
+          ListCell *cells,
+          const uint32_t *next_in,
+          uint32_t head,
+          uint32_t n_items)
+{
+  EntStatus st = ENT_SUCCESS;
+  const LEdge owned = lg->edges[cells[head].in];
+  uint32_t n_literals = 0;
+  for (uint32_t at = head, k = 0; k < n_items; ++k) {
+    n_literals += cells[at].first_is_literal;
+    at = lg->edges[cells[at].rest].to;
+  }
+  EntBuf text = { NULL, 0, 0 };
+  EntBuf literals = { NULL, 0, 0 };
+  for (uint32_t in = cells[head].in + 1; in && !st; in = next_in[in - 1]) {
+    const char *graph = lg->edges[in - 1].graph;
+    lg->edges[in - 1].dropped = true;
+    uint32_t at = head;
+    for (uint32_t k = 1; k <= n_items && !st; ++k) {
+      const ListCell *c = &cells[at];
+      ent_buf_reset(&text);
+      if (c->first_is_literal && n_literals == n_items) {
+        // Only literals: one line on the owner, as Turtle writes it.
+        st = ent_buf_appendf(&literals,
+                             "%s\"%s\"",
+                             k > 1 ? " " : "(",
+                             lg->literals[c->first].value);
+      } else if (c->first_is_literal) {
+        // Among resources: its place said with it.
+        st = ent_buf_appendf(
+          &text, "%u/%u \"%s\"", k, n_items, lg->literals[c->first].value);
+        if (!st) {
+          st = keep_literal(lg, owned.from, owned.predicate, text.buf);
+        }
+      } else {
+        st = ent_buf_appendf(&text, "%s %u/%u", owned.label, k, n_items);
+        // Interned: one member stated in several graphs is one edge
+        // (drop_redundant_edges() compares list labels, not predicates).
+        const char *label = st ? NULL : ent_pool_intern(&lg->strings, text.buf);
+        st = label ? add_edge(lg,
+                              owned.from,
+                              lg->edges[c->first].to,
+                              owned.predicate,
+                              (uint16_t)((owned.flags & ~LIST_FLAGS_DROPPED) |
+                                         EDGE_LIST_ITEM),
+                              label,
+                              graph)
+                   : ENT_ERR_NO_MEMORY;
+        lg->edges[c->first].dropped = true;
+      }
+      lg->edges[c->rest].dropped = true;
+      lg->nodes[at].kind = KIND_HIDDEN;
+      at = lg->edges[c->rest].to;
+    }
+  }
+  if (!st && n_literals == n_items) {
+    st = ent_buf_append(&literals, ")", 1);
+    if (!st) {
+      st = keep_literal(lg, owned.from, owned.predicate, literals.buf);
+    }
+  }
+  ent_buf_free(&text);
+  ent_buf_free(&literals);
+  return st;
 }
 
 /// Draw each RDF list the way Turtle writes it, ( a b c ), not as the
 /// chain of blank nodes it is made of: `ex:Agent owl:unionOf ( ex:Person
 /// ex:Org )` becomes an edge from ex:Agent to each member, labelled
-/// "owl:unionOf 1/2" and "owl:unionOf 2/2", and a list's literals a line
-/// on its owner ("sh:in (active, retired)").  A list that is not well
-/// formed (a link with a second rdf:first, a name, two pointers to it, a
-/// loop, no rdf:nil at its end) is left as the statements say.
+/// "owl:unionOf 1/2" and "owl:unionOf 2/2"; a list of literals a line on
+/// its owner (`sh:in ("active" "retired")`), a literal among resources a
+/// line with its place (`ex:p 2/3 "two"`).  A list that is not well formed
+/// (a link with a second rdf:first, a name, two pointers to it, a loop, no
+/// rdf:nil at its end) is left as the statements say.
 static EntStatus
 fold_lists(LGraph *lg)
 {
-  const char *first_iri = used_predicate(lg, RDF_NS "first");
-  const char *rest_iri = used_predicate(lg, RDF_NS "rest");
-  if (!first_iri || !rest_iri) {
+  const LPredicate *first_p = used_predicate(lg, RDF_NS "first");
+  const LPredicate *rest_p = used_predicate(lg, RDF_NS "rest");
+  if (!first_p || !rest_p) {
     return ENT_SUCCESS;
   }
+  const char *first_iri = first_p->iri;
+  const char *rest_iri = rest_p->iri;
   ListCell *cells = calloc(lg->n_nodes ? lg->n_nodes : 1, sizeof(ListCell));
-  if (!cells) {
-    return ENT_ERR_NO_MEMORY;
-  }
-  EntStatus st = ENT_SUCCESS;
+  uint32_t *next_in = calloc(lg->n_edges ? lg->n_edges : 1, sizeof(uint32_t));
+  EntStatus st = cells && next_in ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   const size_t n_edges = lg->n_edges; // the fold adds edges past these
   for (size_t i = 0; i < n_edges && !st; ++i) {
     st = lgraph_tick(lg);
-    const LEdge *e = &lg->edges[i];
-    ListCell *from = &cells[e->from];
-    if (e->predicate == first_iri) {
-      from->first = (uint32_t)i;
-      ++from->n_first;
-    } else if (e->predicate == rest_iri) {
-      from->rest = (uint32_t)i;
-      ++from->n_rest;
-    } else {
-      ++from->n_other;
-    }
-    cells[e->to].in = (uint32_t)i;
-    ++cells[e->to].n_in;
+    count_list_edge(lg, cells, next_in, (uint32_t)i, first_iri, rest_iri);
   }
   for (size_t i = 0; i < lg->n_literals && !st; ++i) {
+    st = lgraph_tick(lg);
     const LClaim *c = &lg->literals[i];
     ListCell *cell = &cells[c->subject];
     if (c->predicate == first_iri) {
-      cell->first = (uint32_t)i;
-      cell->first_is_literal = true;
-      ++cell->n_first;
+      if (!cell->n_first || !cell->first_is_literal ||
+          strcmp(lg->literals[cell->first].value, c->value) != 0) {
+        cell->first = (uint32_t)i;
+        cell->first_is_literal = true;
+        ++cell->n_first;
+      }
     } else if (strcmp(c->predicate, RDF_TYPE) != 0 ||
                strcmp(c->value, RDF_NS "List") != 0) {
       ++cell->n_other; // rdf:type rdf:List says nothing more
@@ -1823,27 +1953,22 @@ fold_lists(LGraph *lg)
   }
   const uint32_t nil = find_node(lg, RDF_NS "nil");
   uint32_t nil_folded = 0;
-  EntBuf label = { NULL, 0, 0 };
-  EntBuf literals = { NULL, 0, 0 };
   for (uint32_t head = 0; head < lg->n_nodes && !st; ++head) {
     st = lgraph_tick(lg);
-    if (!is_list_cell(lg, cells, head)) {
+    if (st || !is_list_cell(lg, cells, head)) {
       continue;
     }
-    const uint32_t owner_edge = cells[head].in;
-    const uint32_t owner = lg->edges[owner_edge].from;
-    if (is_list_cell(lg, cells, owner) ||
-        lg->edges[owner_edge].predicate == rest_iri) {
+    const LEdge *owner = &lg->edges[cells[head].in];
+    if (is_list_cell(lg, cells, owner->from) || owner->predicate == rest_iri) {
       // A link of a list, a list in a list, or the tail of a list that is
       // not well formed (its head pointed at twice): left as it is.
       continue;
     }
     // Walk to rdf:nil: every link a cell, pointed at by its predecessor
-    // alone (so no loop), and count the members.
+    // alone, so the walk cannot loop (the bound is only a safeguard).
     uint32_t n_items = 0;
-    uint32_t at = head;
     bool whole = false;
-    while (n_items < lg->n_nodes) {
+    for (uint32_t at = head; n_items < lg->n_nodes;) {
       ++n_items;
       const uint32_t next = lg->edges[cells[at].rest].to;
       if (next == nil) {
@@ -1855,46 +1980,9 @@ fold_lists(LGraph *lg)
       }
       at = next;
     }
-    if (!whole) {
-      continue;
-    }
-    const LEdge owned = lg->edges[owner_edge];
-    ent_buf_reset(&literals);
-    at = head;
-    for (uint32_t k = 1; k <= n_items && !st; ++k) {
-      const ListCell *c = &cells[at];
-      if (c->first_is_literal) {
-        st = ent_buf_appendf(&literals,
-                             "%s%s",
-                             literals.len ? ", " : "",
-                             lg->literals[c->first].value);
-      } else {
-        ent_buf_reset(&label);
-        st = ent_buf_appendf(&label, "%s %u/%u", owned.label, k, n_items);
-        const char *kept =
-          st ? NULL : ent_pool_copy(&lg->strings, label.buf, label.len);
-        st = kept ? add_edge(lg,
-                             owner,
-                             lg->edges[c->first].to,
-                             owned.predicate,
-                             (uint16_t)(owned.flags | EDGE_LIST_ITEM),
-                             kept,
-                             owned.graph)
-                  : ENT_ERR_NO_MEMORY;
-        lg->edges[c->first].dropped = true;
-      }
-      lg->edges[c->rest].dropped = true;
-      lg->nodes[at].kind = KIND_HIDDEN;
-      at = lg->edges[c->rest].to;
-    }
-    lg->edges[owner_edge].dropped = true;
-    ++nil_folded;
-    if (!st && literals.len) {
-      ent_buf_reset(&label);
-      st = ent_buf_appendf(&label, "(%s)", literals.buf);
-      if (!st) {
-        st = keep_literal(lg, owner, owned.predicate, label.buf);
-      }
+    if (whole) {
+      st = fold_list(lg, cells, next_in, head, n_items);
+      ++nil_folded;
     }
   }
   // The empty list, as Turtle writes it: "ex:p ()" on its owner.
@@ -1907,32 +1995,95 @@ fold_lists(LGraph *lg)
       st = keep_literal(lg, e.from, e.predicate, "()");
     }
   }
-  ent_buf_free(&label);
-  ent_buf_free(&literals);
   // rdf:nil drawn only where something other than a folded list ends there.
   if (!st && nil != ENT_NO_ENTITY && nil_folded == cells[nil].n_in &&
       !lg->nodes[nil].is_subject) {
     lg->nodes[nil].kind = KIND_HIDDEN;
   }
   free(cells);
+  free(next_in);
   return st;
 }
 
 const char *
-lgraph_edge_name(const LGraph *lg, const LEdge *e)
+lgraph_edge_name(LGraph *lg, const LEdge *e)
 {
   if (!strcmp(e->predicate, ORG_NS "holds")) {
     return "post held (its title)";
   }
   if (e->flags & EDGE_LIST_ITEM) {
     // "owl:unionOf 1/2" stands for owl:unionOf.
-    const uintptr_t known =
-      (uintptr_t)ent_map_get(&lg->predicates, e->predicate);
-    if (known && lg->predicate[known - 1].label) {
-      return lg->predicate[known - 1].label;
+    LPredicate *p = used_predicate(lg, e->predicate);
+    const char *label = p ? predicate_label(lg, p) : NULL;
+    if (label) {
+      return label;
     }
   }
   return e->label;
+}
+
+// ---- Names that sources give differently ---------------------------------
+
+const char *
+lgraph_other_names(const LNode *n, char buf[48])
+{
+  if (n->kind == KIND_POST || n->n_labels < 2) {
+    return ""; // a post says its other titles on its edge
+  }
+  snprintf(buf,
+           48,
+           " (+%u other name%s)",
+           n->n_labels - 1,
+           n->n_labels > 2 ? "s" : "");
+  return buf;
+}
+
+/// A node that graphs name differently keeps the name most of them give;
+/// the others go into its tooltip ("also named: Alfa"), and
+/// lgraph_other_names() says how many.  Translations one graph gives are
+/// not different names: n_labels is set to 1 where every name comes from
+/// one graph.
+static EntStatus
+say_other_names(LGraph *lg, LNode *n)
+{
+  unsigned listed = 0;
+  bool differ = false;
+  const char *graph = NULL;
+  for (uint32_t v = n->votes; v; v = lg->vote[v - 1].next) {
+    const LVote *vote = &lg->vote[v - 1];
+    if (vote->rank == n->label_rank && vote->votes) {
+      differ |= vote->votes > 1 || (listed && vote->graph != graph);
+      graph = vote->graph;
+      ++listed;
+    }
+  }
+  // Past the list (VOTE_LIST), in the map: many names, many graphs.
+  differ |= listed < n->n_labels;
+  if (!differ) {
+    n->n_labels = 1;
+    return ENT_SUCCESS;
+  }
+  EntBuf *b = &lg->scratch;
+  ent_buf_reset(b);
+  EntStatus st = ENT_SUCCESS;
+  TRY(st,
+      ent_buf_appendf(b, "%s\nalso named:", n->tooltip ? n->tooltip : n->iri));
+  const char *sep = " ";
+  unsigned said = 0;
+  for (uint32_t v = n->votes; v; v = lg->vote[v - 1].next) {
+    const LVote *vote = &lg->vote[v - 1];
+    if (vote->rank == n->label_rank && vote->votes &&
+        strcmp(vote->label, n->label) != 0) {
+      TRY(st, ent_buf_appendf(b, "%s%s", sep, vote->label));
+      sep = "; ";
+      ++said;
+    }
+  }
+  if (said + 1 < n->n_labels) {
+    TRY(st, ent_buf_appendf(b, "%sand %u more", sep, n->n_labels - 1 - said));
+  }
+  n->tooltip = ent_pool_copy(&lg->strings, b->buf, b->len);
+  return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
 }
 
 EntStatus
@@ -1968,36 +2119,7 @@ lgraph_finish(LGraph *lg)
       n->label =
         !strncmp(n->iri, "_:", 2) ? "[ ]" : lgraph_short_name(lg, n->iri);
     } else if (n->n_labels > 1 && n->kind != KIND_POST) {
-      // Sources (named graphs) name it differently: the name most of them
-      // give, and that there are others (a post says so on its edge).
-      // The others are read in its tooltip (the first VOTE_LIST of them).
-      EntBuf b = { NULL, 0, 0 };
-      st = ent_buf_appendf(
-        &b, "%s\nalso named:", n->tooltip ? n->tooltip : n->iri);
-      const char *sep = " ";
-      for (uint32_t v = n->votes; v && !st; v = lg->vote[v - 1].next) {
-        const LVote *vote = &lg->vote[v - 1];
-        if (vote->rank == n->label_rank && vote->votes &&
-            strcmp(vote->label, n->label) != 0) {
-          st = ent_buf_appendf(&b, "%s%s", sep, vote->label);
-          sep = "; ";
-        }
-      }
-      n->tooltip = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
-      ent_buf_reset(&b);
-      if (n->tooltip) {
-        st = ent_buf_appendf(&b,
-                             "%s (+%u other name%s)",
-                             n->label,
-                             n->n_labels - 1,
-                             n->n_labels > 2 ? "s" : "");
-      }
-      n->label =
-        st || !n->tooltip ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
-      ent_buf_free(&b);
-      if (!n->label) {
-        return ENT_ERR_NO_MEMORY;
-      }
+      TRY(st, say_other_names(lg, n));
     }
   }
   // The folds hid posts and responses.

@@ -97,6 +97,8 @@ typedef struct {
                      ///< behind are not counted at its new one
   uint32_t rank;     ///< The node's label_rank when the votes were cast
   uint32_t next;     ///< The node's next label: index + 1 in LGraph.vote, or 0
+  const char *graph; ///< The first graph that gave it (interned), or NULL:
+                     ///< the default graph
 } LVote;
 
 typedef struct {
@@ -239,7 +241,10 @@ const KindStyle *lgraph_kind_style(Kind kind);
 const char *lgraph_short_name(LGraph *lg, const char *iri);
 /// What the legend calls an edge's relation: its label, but "owl:unionOf"
 /// for a list member's "owl:unionOf 1/2" and a generic name for a post.
-const char *lgraph_edge_name(const LGraph *lg, const LEdge *edge);
+const char *lgraph_edge_name(LGraph *lg, const LEdge *edge);
+/// What follows a node's name when sources name it differently,
+/// " (+2 other names)", written into `buf`; "" otherwise.
+const char *lgraph_other_names(const LNode *node, char buf[48]);
 /// Whether the edge is drawn in the current view.
 bool lgraph_edge_visible(const LGraph *lg, const LEdge *edge);
 /// The edges drawn in the current view, in the order they were added:

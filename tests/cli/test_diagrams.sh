@@ -335,6 +335,35 @@ grep -q 'x � y' "$tmp/nonchar.graphml" || fail "U+FFFF is not drawn as U+FFFD"
 "$ENTENTE" dot "$tmp/names.nq" -f dot -o "$tmp/names.dot"
 grep -qF 'label="Alpha (+1 other name)"' "$tmp/names.dot" && grep -qF 'also named: Alfa"' "$tmp/names.dot" ||
   fail "names that differ between graphs: $(grep -A6 'e.example/a"' "$tmp/names.dot")"
+"$ENTENTE" dot "$tmp/names.nq" -f graphml -o "$tmp/names.graphml"
+grep -qF '>Alpha (+1 other name)<' "$tmp/names.graphml" || fail "GraphML: the other names are not counted"
+# The default graph is a source too; translations one graph gives are not
+# other names; names of a lower rank (untagged, before the preferred
+# language's) are left behind; past the first names, how many more.
+label='<http://www.w3.org/2000/01/rdf-schema#label>'
+{
+  printf '<http://e.example/d> %s "Dflt" .\n' "$label"
+  printf '<http://e.example/d> %s "Other" <http://e.example/g1> .\n' "$label"
+  printf '<http://e.example/d> %s "Third" <http://e.example/g2> .\n' "$label"
+  for lang in de fr it; do
+    printf '<http://e.example/c> %s "Name-%s"@%s <http://e.example/g1> .\n' "$label" "$lang" "$lang"
+  done
+  for i in $(seq 1 16); do
+    printf '<http://e.example/r> %s "Nom%s"@fr <http://e.example/g%s> .\n' "$label" "$i" "$i"
+  done
+  printf '<http://e.example/r> %s "Alpha"@en <http://e.example/h1> .\n' "$label"
+  printf '<http://e.example/r> %s "Alpha"@en <http://e.example/h2> .\n' "$label"
+  printf '<http://e.example/r> %s "Alfa"@en <http://e.example/h3> .\n' "$label"
+  for i in $(seq 1 20); do
+    printf '<http://e.example/many> %s "Many%s" <http://e.example/g%s> .\n' "$label" "$i" "$i"
+  done
+} >"$tmp/names2.nq"
+"$ENTENTE" dot "$tmp/names2.nq" -f dot -o "$tmp/names2.dot"
+flat "$tmp/names2.dot"
+for want in 'label="Dflt (+2 other names)"' 'label="Name-de"' 'label="Alpha (+1 other name)"' \
+  'also named: Alfa"' 'label="Many1 (+19 other names)"' 'and 4 more"'; do
+  grep -qF "$want" "$tmp/names2.dot" || fail "names: $want not drawn: $(grep -E 'label=|tooltip=' "$tmp/names2.dot")"
+done
 # RDF lists are drawn as Turtle writes them, ( a b ), not as chains of
 # blank nodes: an edge to each member, numbered; literals and the empty
 # list on the owner.  A list that is not well formed is left as it is.
@@ -349,7 +378,7 @@ ex:twice ex:p _:s1 . ex:again ex:p _:s1 . _:s1 rdf:first ex:u ; rdf:rest ( ex:v 
 TTL
 "$ENTENTE" dot "$tmp/lists.ttl" -f dot -o "$tmp/lists.dot"
 flat "$tmp/lists.dot"
-for want in 'label="owl:unionOf 1/2"' 'label="owl:unionOf 2/2"' 'label="ex:status\nex:in (active, retired) · ex:none ()"'; do
+for want in 'label="owl:unionOf 1/2"' 'label="owl:unionOf 2/2"' 'label="ex:status\nex:in (\"active\" \"retired\") · ex:none ()"'; do
   grep -qF "$want" "$tmp/lists.dot" || fail "lists: $want not drawn: $(grep label= "$tmp/lists.dot")"
 done
 [ "$(grep -c 'label="rdf:first"' "$tmp/lists.dot")" = 4 ] || fail "lists: the loop and the list pointed at twice are not drawn as their statements say"
@@ -358,6 +387,26 @@ done
 legend=$(grep -A1 'other relations' "$tmp/lists.dot")
 [[ "$legend" == *"owl:unionOf"* && "$legend" != *"owl:unionOf 1/2"* ]] ||
   fail "lists: the legend does not name owl:unionOf once: $legend"
+# A member twice, a plain edge beside a member, a literal among
+# resources, an empty string, and a list stated in two named graphs: each
+# member drawn at its place, the list once with its sources; a prefix
+# declared after the list leaves the legend's name alone.
+cat >"$tmp/lists2.trig" <<'TRIG'
+@prefix ex: <http://e.example/> .
+ex:g1 { ex:s ex:p ( ex:a ex:a ex:b ) . ex:t ex:p ex:a , ( ex:a ex:c ) . ex:m ex:p ( ex:a "two" ex:c ) , ( "" ) . }
+ex:g2 { ex:u ex:q ( ex:x ) . }
+ex:g3 { ex:u ex:q ( ex:x ) . }
+@prefix foo: <http://foo.example/> .
+TRIG
+"$ENTENTE" dot "$tmp/lists2.trig" -f dot -o "$tmp/lists2.dot"
+flat "$tmp/lists2.dot"
+for want in 'label="ex:p 1/3"' 'label="ex:p 2/3"' 'label="ex:p 3/3"' 'label="ex:p 1/2"' 'label="ex:p"' \
+  'ex:p 2/3 \"two\"' 'ex:p (\"\")' 'label="ex:q 1/1 (2 sources)"'; do
+  grep -qF "$want" "$tmp/lists2.dot" || fail "lists: $want not drawn: $(grep label= "$tmp/lists2.dot")"
+done
+! grep -q 'rdf:first' "$tmp/lists2.dot" || fail "lists: a list stated in two graphs is not folded"
+legend=$(grep -A1 'other relations' "$tmp/lists2.dot")
+[[ "$legend" != *"/"* ]] || fail "lists: the legend names list places: $legend"
 # RDF/XML's parseType="Collection" is the same list.
 cat >"$tmp/lists.rdf" <<'RDF'
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/">
