@@ -1860,6 +1860,7 @@ fold_list(LGraph *lg,
   for (uint32_t in = cells[head].in + 1; in && !st; in = next_in[in - 1]) {
     const char *graph = lg->edges[in - 1].graph;
     lg->edges[in - 1].dropped = true;
+    ent_buf_reset(&literals); // said once (add_literal_facets())
     uint32_t at = head;
     for (uint32_t k = 1; k <= n_items && !st; ++k) {
       const ListCell *c = &cells[at];
@@ -1897,11 +1898,11 @@ fold_list(LGraph *lg,
       lg->nodes[at].kind = KIND_HIDDEN;
       at = lg->edges[c->rest].to;
     }
-  }
-  if (!st && n_literals == n_items) {
-    st = ent_buf_append(&literals, ")", 1);
-    if (!st) {
-      st = keep_literal(lg, owned.from, owned.predicate, literals.buf);
+    if (!st && n_literals == n_items) {
+      st = ent_buf_append(&literals, ")", 1);
+      if (!st) {
+        st = keep_literal(lg, owned.from, owned.predicate, literals.buf);
+      }
     }
   }
   ent_buf_free(&text);
@@ -1952,7 +1953,6 @@ fold_lists(LGraph *lg)
     }
   }
   const uint32_t nil = find_node(lg, RDF_NS "nil");
-  uint32_t nil_folded = 0;
   for (uint32_t head = 0; head < lg->n_nodes && !st; ++head) {
     st = lgraph_tick(lg);
     if (st || !is_list_cell(lg, cells, head)) {
@@ -1982,22 +1982,24 @@ fold_lists(LGraph *lg)
     }
     if (whole) {
       st = fold_list(lg, cells, next_in, head, n_items);
-      ++nil_folded;
     }
   }
-  // The empty list, as Turtle writes it: "ex:p ()" on its owner.
+  // The empty list, as Turtle writes it: "ex:p ()" on its owner.  rdf:nil
+  // is drawn only where something other than a folded list ends there.
+  bool nil_drawn = nil != ENT_NO_ENTITY && lg->nodes[nil].is_subject;
   for (size_t i = 0; i < n_edges && !st && nil != ENT_NO_ENTITY; ++i) {
     const LEdge e = lg->edges[i];
-    if (e.to == nil && !e.dropped && e.predicate != rest_iri &&
-        e.predicate != first_iri) {
+    if (e.to != nil || e.dropped) {
+      continue;
+    }
+    if (e.predicate != rest_iri && e.predicate != first_iri) {
       lg->edges[i].dropped = true;
-      ++nil_folded;
       st = keep_literal(lg, e.from, e.predicate, "()");
+    } else {
+      nil_drawn = true;
     }
   }
-  // rdf:nil drawn only where something other than a folded list ends there.
-  if (!st && nil != ENT_NO_ENTITY && nil_folded == cells[nil].n_in &&
-      !lg->nodes[nil].is_subject) {
+  if (!st && nil != ENT_NO_ENTITY && !nil_drawn) {
     lg->nodes[nil].kind = KIND_HIDDEN;
   }
   free(cells);
