@@ -976,7 +976,14 @@ take_literal(LGraph *lg,
       n->n_labels = 0;
       n->votes = 0; // the labels of a lower rank are left behind
     } else if (rank == n->label_rank && !graph && n->votes) {
-      // The default graph is one more source once named graphs vote.
+      // The default graph is one more source once named graphs vote: its
+      // first name is its vote, as it is when it comes first (below).
+      for (uint32_t v = n->votes; v; v = lg->vote[v - 1].next) {
+        const LVote *vote = &lg->vote[v - 1];
+        if (!vote->graph && vote->votes && vote->rank == rank) {
+          return ENT_SUCCESS;
+        }
+      }
       return vote_label(lg, n, o->value, NULL);
     }
     if (rank == n->label_rank && graph) {
@@ -1328,8 +1335,8 @@ drop_redundant_edges(LGraph *lg)
       if (e->dropped) {
         continue; // folded away (fold_lists())
       }
-      // A list's members are told apart by their place ("ex:p 1/2", an
-      // interned label), not only by predicate.
+      // A list's members are told apart by their place ("ex:p 1/2"): their
+      // labels are interned with their predicate's IRI (fold_list()).
       const char *key = (e->flags & EDGE_LIST_ITEM) ? e->label : e->predicate;
       keys[n_live++] = (PairKey){ e->from, e->to, (uintptr_t)key, i, e->flags };
     }
@@ -1838,75 +1845,122 @@ count_list_edge(const LGraph *lg,
   }
 }
 
+/// Append `value` as Turtle quotes a string: "say \"hi\"".
+static EntStatus
+append_quoted(EntBuf *b, const char *value)
+{
+  EntStatus st = ent_buf_append(b, "\"", 1);
+  for (const char *p = value; *p && !st; ++p) {
+    st = *p == '"' || *p == '\\' ? ent_buf_append(b, "\\", 1) : ENT_SUCCESS;
+    if (!st) {
+      st = ent_buf_append(b, p, 1);
+    }
+  }
+  return st ? st : ent_buf_append(b, "\"", 1);
+}
+
+/// Whether a list member is no node of its own: a literal (appended to
+/// `out` quoted) or the empty list (appended as "()").
+static bool
+member_text(const LGraph *lg,
+            const ListCell *c,
+            uint32_t nil,
+            EntBuf *out,
+            EntStatus *st)
+{
+  if (c->first_is_literal) {
+    *st = append_quoted(out, lg->literals[c->first].value);
+    return true;
+  }
+  if (lg->edges[c->first].to == nil) {
+    *st = ent_buf_append(out, "()", 2);
+    return true;
+  }
+  return false;
+}
+
 /// Fold the list whose first link is `head`, of `n_items` members, into
-/// edges from its owner, one set for each graph that states it (chained
-/// from cells[head].in).
+/// edges from its owner.  The owner's edge to it may be stated in several
+/// graphs (chained from cells[head].in by next_in): the members are drawn
+/// once, credited to those graphs.
 static EntStatus
 fold_list(LGraph *lg,
           ListCell *cells,
           const uint32_t *next_in,
           uint32_t head,
-          uint32_t n_items)
+          uint32_t n_items,
+          uint32_t nil)
 {
-  EntStatus st = ENT_SUCCESS;
   const LEdge owned = lg->edges[cells[head].in];
-  uint32_t n_literals = 0;
-  for (uint32_t at = head, k = 0; k < n_items; ++k) {
-    n_literals += cells[at].first_is_literal;
+  uint32_t n_graphs = owned.graph ? 1 : 0;
+  for (uint32_t in = cells[head].in + 1; in; in = next_in[in - 1]) {
+    LEdge *e = &lg->edges[in - 1];
+    e->dropped = true;
+    // Counted as drop_in_pair() counts an edge's graphs.
+    n_graphs +=
+      e != &lg->edges[cells[head].in] && e->graph && e->graph != owned.graph;
+  }
+  EntStatus st = ENT_SUCCESS;
+  uint32_t n_texts = 0;
+  EntBuf text = { NULL, 0, 0 };
+  for (uint32_t at = head, k = 0; k < n_items && !st; ++k) {
+    ent_buf_reset(&text);
+    n_texts += member_text(lg, &cells[at], nil, &text, &st);
     at = lg->edges[cells[at].rest].to;
   }
-  EntBuf text = { NULL, 0, 0 };
-  EntBuf literals = { NULL, 0, 0 };
-  for (uint32_t in = cells[head].in + 1; in && !st; in = next_in[in - 1]) {
-    const char *graph = lg->edges[in - 1].graph;
-    lg->edges[in - 1].dropped = true;
-    ent_buf_reset(&literals); // said once (add_literal_facets())
-    uint32_t at = head;
-    for (uint32_t k = 1; k <= n_items && !st; ++k) {
-      const ListCell *c = &cells[at];
-      ent_buf_reset(&text);
-      if (c->first_is_literal && n_literals == n_items) {
-        // Only literals: one line on the owner, as Turtle writes it.
-        st = ent_buf_appendf(&literals,
-                             "%s\"%s\"",
-                             k > 1 ? " " : "(",
-                             lg->literals[c->first].value);
-      } else if (c->first_is_literal) {
-        // Among resources: its place said with it.
-        st = ent_buf_appendf(
-          &text, "%u/%u \"%s\"", k, n_items, lg->literals[c->first].value);
-        if (!st) {
-          st = keep_literal(lg, owned.from, owned.predicate, text.buf);
-        }
+  EntBuf line = { NULL, 0, 0 }; // a list of texts only: "(\"a\" \"b\")"
+  for (uint32_t at = head, k = 1; k <= n_items && !st; ++k) {
+    const ListCell *c = &cells[at];
+    ent_buf_reset(&text);
+    if (member_text(lg, c, nil, &text, &st)) {
+      if (st) {
+        break;
+      }
+      if (n_texts == n_items) {
+        st = ent_buf_appendf(&line, "%s%s", k > 1 ? " " : "(", text.buf);
       } else {
-        st = ent_buf_appendf(&text, "%s %u/%u", owned.label, k, n_items);
-        // Interned: one member stated in several graphs is one edge
-        // (drop_redundant_edges() compares list labels, not predicates).
-        const char *label = st ? NULL : ent_pool_intern(&lg->strings, text.buf);
-        st = label ? add_edge(lg,
-                              owned.from,
-                              lg->edges[c->first].to,
-                              owned.predicate,
-                              (uint16_t)((owned.flags & ~LIST_FLAGS_DROPPED) |
-                                         EDGE_LIST_ITEM),
-                              label,
-                              graph)
-                   : ENT_ERR_NO_MEMORY;
-        lg->edges[c->first].dropped = true;
+        // Among resources: its place said with it ("2/3 \"two\"").
+        EntBuf placed = { NULL, 0, 0 };
+        st = ent_buf_appendf(&placed, "%u/%u %s", k, n_items, text.buf);
+        if (!st) {
+          st = keep_literal(lg, owned.from, owned.predicate, placed.buf);
+        }
+        ent_buf_free(&placed);
       }
-      lg->edges[c->rest].dropped = true;
-      lg->nodes[at].kind = KIND_HIDDEN;
-      at = lg->edges[c->rest].to;
-    }
-    if (!st && n_literals == n_items) {
-      st = ent_buf_append(&literals, ")", 1);
+    } else {
+      // Interned with the predicate's IRI before the label: the same
+      // member of one list stated twice is one edge, while two predicates
+      // that both show as "p" keep theirs (drop_redundant_edges() tells a
+      // list's members apart by this pointer).
+      st = ent_buf_appendf(
+        &text, "%s\x01%s %u/%u", owned.predicate, owned.label, k, n_items);
+      const char *key = st ? NULL : ent_pool_intern(&lg->strings, text.buf);
+      st = key ? add_edge(lg,
+                          owned.from,
+                          lg->edges[c->first].to,
+                          owned.predicate,
+                          (uint16_t)((owned.flags & ~LIST_FLAGS_DROPPED) |
+                                     EDGE_LIST_ITEM),
+                          strchr(key, '\x01') + 1,
+                          owned.graph)
+               : ENT_ERR_NO_MEMORY;
       if (!st) {
-        st = keep_literal(lg, owned.from, owned.predicate, literals.buf);
+        lg->edges[lg->n_edges - 1].n_graphs = n_graphs;
       }
+    }
+    lg->edges[c->first].dropped = true;
+    lg->edges[c->rest].dropped = true;
+    lg->nodes[at].kind = KIND_HIDDEN;
+    at = lg->edges[c->rest].to;
+  }
+  if (!st && n_texts == n_items) {
+    st = ent_buf_append(&line, ")", 1);
+    if (!st) {
+      st = keep_literal(lg, owned.from, owned.predicate, line.buf);
     }
   }
   ent_buf_free(&text);
-  ent_buf_free(&literals);
+  ent_buf_free(&line);
   return st;
 }
 
@@ -1981,15 +2035,16 @@ fold_lists(LGraph *lg)
       at = next;
     }
     if (whole) {
-      st = fold_list(lg, cells, next_in, head, n_items);
+      st = fold_list(lg, cells, next_in, head, n_items, nil);
     }
   }
   // The empty list, as Turtle writes it: "ex:p ()" on its owner.  rdf:nil
-  // is drawn only where something other than a folded list ends there.
+  // is drawn only where something other than a folded list ends there
+  // (a folded link's copies in other graphs are hidden with it).
   bool nil_drawn = nil != ENT_NO_ENTITY && lg->nodes[nil].is_subject;
   for (size_t i = 0; i < n_edges && !st && nil != ENT_NO_ENTITY; ++i) {
     const LEdge e = lg->edges[i];
-    if (e.to != nil || e.dropped) {
+    if (e.to != nil || e.dropped || lg->nodes[e.from].kind == KIND_HIDDEN) {
       continue;
     }
     if (e.predicate != rest_iri && e.predicate != first_iri) {
@@ -2048,14 +2103,19 @@ lgraph_other_names(const LNode *n, char buf[48])
 static EntStatus
 say_other_names(LGraph *lg, LNode *n)
 {
+  // Graphs that each give every name (translations, or the same pair)
+  // give each one vote and were first to give each the same graph; names
+  // with different counts, or first given by different graphs, mean that
+  // the graphs differ.
   unsigned listed = 0;
   bool differ = false;
-  const char *graph = NULL;
+  const LVote *last = NULL;
   for (uint32_t v = n->votes; v; v = lg->vote[v - 1].next) {
     const LVote *vote = &lg->vote[v - 1];
     if (vote->rank == n->label_rank && vote->votes) {
-      differ |= vote->votes > 1 || (listed && vote->graph != graph);
-      graph = vote->graph;
+      differ |=
+        last && (vote->votes != last->votes || vote->graph != last->graph);
+      last = vote;
       ++listed;
     }
   }

@@ -357,10 +357,18 @@ label='<http://www.w3.org/2000/01/rdf-schema#label>'
   for i in $(seq 1 20); do
     printf '<http://e.example/many> %s "Many%s" <http://e.example/g%s> .\n' "$label" "$i" "$i"
   done
+  for g in 1 2; do
+    printf '<http://e.example/m> %s "Munich"@en <http://e.example/g%s> .\n' "$label" "$g"
+    printf '<http://e.example/m> %s "Monaco"@it <http://e.example/g%s> .\n' "$label" "$g"
+  done
+  # The default graph gives one vote, whatever the order of its names.
+  printf '<http://e.example/o> %s "Aa" .\n' "$label"
+  printf '<http://e.example/o> %s "Cc" <http://e.example/g1> .\n' "$label"
+  printf '<http://e.example/o> %s "Bb" .\n' "$label"
 } >"$tmp/names2.nq"
 "$ENTENTE" dot "$tmp/names2.nq" -f dot -o "$tmp/names2.dot"
 flat "$tmp/names2.dot"
-for want in 'label="Dflt (+2 other names)"' 'label="Name-de"' 'label="Alpha (+1 other name)"' \
+for want in 'label="Dflt (+2 other names)"' 'label=Munich' 'label="Aa (+1 other name)"' 'label="Name-de"' 'label="Alpha (+1 other name)"' \
   'also named: Alfa"' 'label="Many1 (+19 other names)"' 'and 4 more"'; do
   grep -qF "$want" "$tmp/names2.dot" || fail "names: $want not drawn: $(grep -E 'label=|tooltip=' "$tmp/names2.dot")"
 done
@@ -407,6 +415,34 @@ done
 ! grep -q 'rdf:first\|rdf:nil' "$tmp/lists2.dot" || fail "lists: a list stated in two graphs is not folded"
 legend=$(grep -A1 'other relations' "$tmp/lists2.dot")
 [[ "$legend" != *"/"* ]] || fail "lists: the legend names list places: $legend"
+# N-Quads whose graphs share a list's blank nodes: the owner's edge in
+# three graphs draws each member once with its sources (not once per
+# graph); no rdf:nil left alone; two predicates that both show as "p"
+# keep their own members; a member that is the empty list is said; quotes
+# in a literal are escaped as Turtle writes them.
+R='http://www.w3.org/1999/02/22-rdf-syntax-ns#'
+{
+  for g in 1 2 3; do
+    printf '<http://e.example/s> <http://a.example/p> _:l1 <http://e.example/g%s> .\n' "$g"
+  done
+  printf '_:l1 <%sfirst> <http://e.example/a> <http://e.example/g1> .\n' "$R"
+  printf '_:l1 <%srest> _:l2 <http://e.example/g1> .\n' "$R"
+  printf '_:l2 <%sfirst> <http://e.example/b> <http://e.example/g1> .\n' "$R"
+  printf '_:l2 <%srest> <%snil> <http://e.example/g1> .\n' "$R" "$R"
+  printf '_:l2 <%srest> <%snil> <http://e.example/g2> .\n' "$R" "$R"
+  printf '<http://e.example/s> <http://b.example/p> _:m1 <http://e.example/g1> .\n'
+  printf '_:m1 <%sfirst> <http://e.example/a> <http://e.example/g1> .\n' "$R"
+  printf '_:m1 <%srest> <%snil> <http://e.example/g1> .\n' "$R" "$R"
+} >"$tmp/shared.nq"
+"$ENTENTE" dot "$tmp/shared.nq" -f dot -o "$tmp/shared.dot"
+flat "$tmp/shared.dot"
+[ "$(grep -c 'label="p 1/2 (3 sources)"' "$tmp/shared.dot")" = 1 ] && grep -q 'label="p 2/2 (3 sources)"' "$tmp/shared.dot" &&
+  grep -q 'label="p 1/1"' "$tmp/shared.dot" || fail "lists in shared blank nodes: $(grep -E 'label=' "$tmp/shared.dot")"
+! grep -q 'rdf:nil\|label=nil' "$tmp/shared.dot" || fail "lists in shared blank nodes: rdf:nil drawn alone"
+printf '@prefix ex: <http://e.example/> .\nex:s ex:p ( ex:a () ) ; ex:q ( "say \\"hi\\"" ) .\n' >"$tmp/lists3.ttl"
+"$ENTENTE" dot "$tmp/lists3.ttl" -f graphml -o "$tmp/lists3.graphml"
+grep -qF 'ex:p 2/2 () · ex:q (&quot;say \&quot;hi\&quot;&quot;)' "$tmp/lists3.graphml" ||
+  fail "lists: the empty list as a member, or quotes: $(grep details "$tmp/lists3.graphml")"
 # RDF/XML's parseType="Collection" is the same list.
 cat >"$tmp/lists.rdf" <<'RDF'
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/">
