@@ -69,7 +69,7 @@ say_not_utf8(EntWorld *world,
             ENT_LOG_ERROR,
             ENT_ERR_SYNTAX,
             &caret,
-            "%s; Turtle, TriG, N-Triples and N-Quads are UTF-8 text: "
+            "%s; Turtle, TriG, N-Triples, N-Quads and RDF/JSON are UTF-8 text: "
             "convert the file (iconv -f UTF-16 -t UTF-8)",
             utf16 ? "the file is UTF-16 (it starts with a UTF-16 byte order "
                     "mark)"

@@ -169,14 +169,26 @@ grep -q '>Evil\\</text>' "$tmp/edge.svg" || fail "trailing backslash lost in SVG
 grep -q 'xlink:href="http://example.org/people#alice"' "$tmp/foaf.svg" || fail "foaf: web IRI not linked"
 "$ENTENTE" dot "$ENTENTE_SRC/ontology/entente.ttl" -f svg -o "$tmp/ontology.svg" 2>"$tmp/err"
 [ ! -s "$tmp/err" ] || fail "ontology: $(cat "$tmp/err")"
-for f in ttl nt nq rdf; do
+for f in ttl nt nq rdf rj; do
   "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.$f" -f dot >"$tmp/from-$f.dot"
 done
 # The diagram of the exported RDF is the diagram of the dataset.
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot >"$tmp/from-model.dot"
-for f in ttl nt nq rdf; do
+for f in ttl nt nq rdf rj; do
   [ "$(grep -c '^	*n[0-9]*	\[' "$tmp/from-$f.dot")" = "$(grep -c '^	*n[0-9]*	\[' "$tmp/from-model.dot")" ] ||
     fail "drawing out/*.$f gives a different number of nodes than the model"
+done
+# JSON-LD, which raptor2 cannot read, is refused with the way out; so is a
+# raptor parser that guesses or fetches.
+for args in "$ENTENTE_SRC/out/riyadh-march-2025.jsonld:rdflib.tools.rdfpipe -i json-ld -o nquads" \
+  "$ENTENTE_SRC/out/riyadh-march-2025.ttl --syntax guess:use turtle, ntriples, nquads, trig, rdfxml or rdfjson"; do
+  set +e
+  # shellcheck disable=SC2086 # the words are the arguments
+  "$ENTENTE" dot ${args%%:*} -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 64 ] && grep -qF "${args#*:}" "$tmp/err" && [ ! -e "$tmp/refused.dot" ] ||
+    fail "dot ${args%%:*}: exit $rc: $(cat "$tmp/err")"
 done
 # A broken RDF file is reported at its line; nothing is written.
 printf '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "unterminated .\n' >"$tmp/broken.ttl"

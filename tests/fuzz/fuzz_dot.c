@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target: bytes are an RDF file given to `entente dot`
 // (ent_diagram_rdf_file()).  The first byte chooses the syntax (Turtle,
-// N-Triples, N-Quads, TriG, RDF/XML) and the view; the rest is the file.
+// N-Triples, N-Quads, TriG, RDF/XML, RDF/JSON) and the view; the rest is
+// the file.
 // What entente draws must be drawable: the DOT reads back with cgraph and
 // names its nodes itself (no DOT injection), the GraphML is well-formed XML,
 // and both formats agree on the status.  What it refuses it refuses for the
@@ -22,7 +23,7 @@ static const struct {
 } inputs[] = {
   { "turtle", "input.ttl" }, { "ntriples", "input.nt" },
   { "nquads", "input.nq" },  { "trig", "input.trig" },
-  { "rdfxml", "input.rdf" },
+  { "rdfxml", "input.rdf" }, { "json", "input.rj" },
 };
 enum { N_INPUTS = sizeof(inputs) / sizeof(inputs[0]) };
 
