@@ -2454,6 +2454,8 @@ degree_in_view(const LGraph *lg,
 typedef struct {
   size_t degree;
   uint32_t index;
+  uint32_t order; ///< Among equal degrees: the node's index, or past every
+                  ///< index a list member's place (list_order())
 } Ranked;
 
 static int
@@ -2464,7 +2466,7 @@ by_degree(const void *a, const void *b)
   if (x->degree != y->degree) {
     return x->degree > y->degree ? -1 : 1;
   }
-  return x->index < y->index ? -1 : x->index > y->index;
+  return x->order < y->order ? -1 : x->order > y->order;
 }
 
 /// Whether `node` has a shown edge to a node of `keep`.
@@ -2484,6 +2486,39 @@ next_to_kept(const LGraph *lg,
     }
   }
   return false;
+}
+
+/// Each node's order among nodes of one degree (cap_nodes()): its index,
+/// but a list's members in the list's order (raptor gives a Turtle list's
+/// last member first, and a capped view kept a long list's tail), past
+/// every index; an array of n_nodes the caller frees, or NULL where no
+/// list was folded (then the index alone).
+static uint32_t *
+list_order(const LGraph *lg, EntStatus *st)
+{
+  *st = ENT_SUCCESS;
+  if (!used_predicate(lg, RDF_NS "first")) {
+    return NULL;
+  }
+  uint32_t *order = malloc((lg->n_nodes + 1) * sizeof(uint32_t));
+  if (!order) {
+    *st = ENT_ERR_NO_MEMORY;
+    return NULL;
+  }
+  for (uint32_t i = 0; i < lg->n_nodes; ++i) {
+    order[i] = i;
+  }
+  // Member edges are made in list order (fold_list()); the first one to a
+  // node places it.  A place past 32 bits is saturated (ties then fall back
+  // to qsort's order among them).
+  for (size_t e = lg->n_edges; e-- > 0;) {
+    const LEdge *edge = &lg->edges[e];
+    if ((edge->flags & EDGE_LIST_ITEM) && !edge->dropped) {
+      const uint64_t place = (uint64_t)lg->n_nodes + e;
+      order[edge->to] = place > UINT32_MAX ? UINT32_MAX : (uint32_t)place;
+    }
+  }
+  return order;
 }
 
 /// Keep at most `max` nodes: the root and the best connected as seeds
@@ -2510,6 +2545,7 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
   uint8_t *kind = node_kinds(lg);
   EntStatus st =
     ranked && in_view && keep && kind ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  uint32_t *order = st ? NULL : list_order(lg, &st);
   for (size_t i = 0; !st && i < lg->n_nodes; ++i) {
     in_view[i] = lg->nodes[i].in_view;
   }
@@ -2519,9 +2555,11 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
     if (!st && in_view[i]) {
       ranked[k++] =
         (Ranked){ i == root ? SIZE_MAX : degree_in_view(lg, i, in_view, kind),
-                  i };
+                  i,
+                  order ? order[i] : i };
     }
   }
+  free(order);
   count = k; // the same number; said so that the analyzer sees every entry set
   if (!st && count > 1) {
     qsort(ranked, count, sizeof(Ranked), by_degree);

@@ -455,6 +455,16 @@ printf '@prefix ex: <http://e.example/> .\nex:s ex:p ( ex:a () ) ; ex:q ( "say \
 "$ENTENTE" dot "$tmp/lists3.ttl" -f graphml -o "$tmp/lists3.graphml"
 grep -qF 'ex:p 2/2 () · ex:q (&quot;say \&quot;hi\&quot;&quot;)' "$tmp/lists3.graphml" ||
   fail "lists: the empty list as a member, or quotes: $(grep details "$tmp/lists3.graphml")"
+# A capped view of a long list keeps its first members, not raptor's
+# first-read last ones.
+{
+  printf '@prefix ex: <http://e.example/> .\nex:s ex:p ('
+  for i in $(seq 1 20); do printf ' ex:m%s' "$i"; done
+  printf ' ) .\n'
+} >"$tmp/long.ttl"
+"$ENTENTE" dot "$tmp/long.ttl" --view ego:ex:s --max-nodes 5 -f dot -o "$tmp/long.dot" 2>/dev/null
+[ "$(grep -o 'label="ex:p [0-9]*/20"' "$tmp/long.dot" | sort | tr '\n' ' ')" = 'label="ex:p 1/20" label="ex:p 2/20" label="ex:p 3/20" label="ex:p 4/20" ' ] ||
+  fail "a capped list: $(grep -o 'label="ex:p [0-9]*/20"' "$tmp/long.dot" | tr '\n' ' ')"
 # RDF/XML's parseType="Collection" is the same list.
 cat >"$tmp/lists.rdf" <<'RDF'
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/">
