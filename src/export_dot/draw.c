@@ -1266,11 +1266,17 @@ layout_engine(LGraph *lg, const EntDiagramOptions *options, const char **out)
     return ENT_SUCCESS;
   }
   *out = shown <= DOT_ENGINE_MAX_NODES ? "dot" : "sfdp";
+  // entente's own views keep `dot`: they are drawn in clusters; so do the
+  // timeline, the compare and the negotiation views, laid out in ranks.
+  const char *view = options ? options->view : NULL;
+  const bool free_view =
+    !view || !strcmp(view, "all") || !strncmp(view, "ego:", 4);
   uint32_t most = 0;
-  EntStatus st = ENT_SUCCESS;
-  if (shown <= DOT_ENGINE_MAX_NODES && !lg->entente_classes) {
-    // entente's own views keep `dot`: they are drawn in clusters.
-    TRY(st, most_leaves(lg, &most));
+  if (shown <= DOT_ENGINE_MAX_NODES && !lg->entente_classes && free_view) {
+    const EntStatus st = most_leaves(lg, &most);
+    if (st) {
+      return st;
+    }
   }
   if (most >= STAR_MIN_LEAVES) {
     *out = "twopi";
