@@ -118,6 +118,11 @@ typedef struct {
   const char *text; ///< What is parsed, for hints about a line (or NULL)
   size_t len;
   bool trig;
+  /// RDF/JSON: raptor's reader (yajl) gives no line, so the text goes to it
+  /// a line at a time and an error is placed on the line being read.
+  bool json;
+  unsigned long json_line;
+  bool json_said; ///< An error was said: yajl's own follow-ups are not
 } RdfInput;
 
 /// Line `line` (from 1) of `text`, after its leading blanks, or NULL.
@@ -321,16 +326,41 @@ on_log(void *data, raptor_log_message *message)
   // warning (they mean something was dropped) is fatal here.
   ++in->errors;
   const raptor_locator *loc = message->locator;
-  const EntCaret caret = { in->path,
-                           loc && loc->line > 0 ? (unsigned long)loc->line : 0,
-                           loc && loc->column > 0 ? (unsigned long)loc->column
-                                                  : 0 };
+  EntCaret caret = { in->path,
+                     loc && loc->line > 0 ? (unsigned long)loc->line : 0,
+                     loc && loc->column > 0 ? (unsigned long)loc->column : 0 };
+  const char *text = message->text ? message->text : "RDF parse error";
+  int text_len = (int)strlen(text);
+  if (in->json) {
+    // yajl says an error twice, the second time "client cancelled parse"
+    // after raptor's own reason, and quotes the text around it with its
+    // line breaks turned to spaces: said once, on its line, unquoted.
+    static const char cancelled[] =
+      "YAJL error: parse error: client cancelled parse";
+    const bool yajl = !strncmp(text, "YAJL error: ", 12);
+    if (yajl && in->json_said) {
+      return;
+    }
+    if (!strncmp(text, cancelled, sizeof(cancelled) - 1)) {
+      text = "a term raptor's RDF/JSON reader does not take (a term has "
+             "\"type\" and \"value\", and \"lang\" or \"datatype\", not "
+             "both)";
+      text_len = (int)strlen(text);
+    } else if (yajl && strchr(text, '\n')) {
+      text_len = (int)(strchr(text, '\n') - text);
+    }
+    in->json_said = true;
+    // The line being read; raptor's column is not where yajl stopped.
+    caret.line = in->json_line;
+    caret.column = 0;
+  }
   ent_log(in->world,
           ENT_LOG_ERROR,
           ENT_ERR_SYNTAX,
           &caret,
-          "%s%s",
-          message->text ? message->text : "RDF parse error",
+          "%.*s%s",
+          text_len,
+          text,
           trig_hint(in, caret.line));
 }
 
@@ -444,6 +474,8 @@ ent_diagram_rdf_file(EntWorld *world,
   const char *parser_name = syntax ? syntax : syntax_for(path);
   if (parser_name && !strcmp(parser_name, "rdfjson")) {
     parser_name = "json"; // entente export's name for it; raptor's is json
+  } else if (parser_name && !strcmp(parser_name, "n3")) {
+    parser_name = "turtle"; // as raptor took it: Turtle, not Notation3
   }
   const char *dot = strrchr(path, '.');
   if ((parser_name &&
@@ -515,7 +547,10 @@ ent_diagram_rdf_file(EntWorld *world,
                   { NULL, 0, 0 },
                   text + start,
                   len - start,
-                  !strcmp(parser_name, "trig") };
+                  !strcmp(parser_name, "trig"),
+                  !strcmp(parser_name, "json"),
+                  0,
+                  false };
   raptor_uri *base =
     raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
   if (!parser || !base) {
@@ -535,7 +570,21 @@ ent_diagram_rdf_file(EntWorld *world,
     raptor_parser_set_namespace_handler(parser, &in, on_namespace);
     raptor_world_set_log_handler(world->raptor, &in, on_log);
     int rc = raptor_parser_parse_start(parser, base);
-    if (!rc) {
+    if (!rc && in.json) {
+      const char *at = text + start;
+      const char *end = text + len;
+      while (!rc && at < end && !in.errors) {
+        const char *eol = memchr(at, '\n', (size_t)(end - at));
+        const char *next = eol ? eol + 1 : end;
+        ++in.json_line;
+        rc = raptor_parser_parse_chunk(
+          parser, (const unsigned char *)at, (size_t)(next - at), 0);
+        at = next;
+      }
+      if (!rc && !in.errors) {
+        rc = raptor_parser_parse_chunk(parser, NULL, 0, 1);
+      }
+    } else if (!rc) {
       rc = raptor_parser_parse_chunk(
         parser, (const unsigned char *)text + start, len - start, 1);
     }

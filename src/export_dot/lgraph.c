@@ -2454,8 +2454,8 @@ degree_in_view(const LGraph *lg,
 typedef struct {
   size_t degree;
   uint32_t index;
-  uint32_t order; ///< Among equal degrees: the node's index, or past every
-                  ///< index a list member's place (list_order())
+  uint32_t order; ///< Among equal degrees: the node's index, or a list
+                  ///< member's place in its list (list_order())
 } Ranked;
 
 static int
@@ -2489,10 +2489,11 @@ next_to_kept(const LGraph *lg,
 }
 
 /// Each node's order among nodes of one degree (cap_nodes()): its index,
-/// but a list's members in the list's order (raptor gives a Turtle list's
-/// last member first, and a capped view kept a long list's tail), past
-/// every index; an array of n_nodes the caller frees, or NULL where no
-/// list was folded (then the index alone).
+/// but a list member its place in its list (1 for the first), so that a
+/// capped view keeps each list's first members before other nodes of the
+/// same degree (raptor reads a Turtle list from its end, and the list's
+/// last members had the lowest indices).  An array of n_nodes the caller
+/// frees, or NULL where no list was folded (then the index alone).
 static uint32_t *
 list_order(const LGraph *lg, EntStatus *st)
 {
@@ -2505,19 +2506,29 @@ list_order(const LGraph *lg, EntStatus *st)
     *st = ENT_ERR_NO_MEMORY;
     return NULL;
   }
+  bool *member = calloc(lg->n_nodes + 1, sizeof(bool));
+  if (!member) {
+    free(order);
+    *st = ENT_ERR_NO_MEMORY;
+    return NULL;
+  }
   for (uint32_t i = 0; i < lg->n_nodes; ++i) {
     order[i] = i;
   }
-  // Member edges are made in list order (fold_list()); the first one to a
-  // node places it.  A place past 32 bits is saturated (ties then fall back
-  // to qsort's order among them).
-  for (size_t e = lg->n_edges; e-- > 0;) {
+  for (size_t e = 0; e < lg->n_edges; ++e) {
     const LEdge *edge = &lg->edges[e];
     if ((edge->flags & EDGE_LIST_ITEM) && !edge->dropped) {
-      const uint64_t place = (uint64_t)lg->n_nodes + e;
-      order[edge->to] = place > UINT32_MAX ? UINT32_MAX : (uint32_t)place;
+      // The label ends in its place: "ex:p 3/20" (fold_list()); a member
+      // of several lists takes its first place among them.
+      const char *place = strrchr(edge->label, ' ');
+      const unsigned long k = place ? strtoul(place + 1, NULL, 10) : 0;
+      if (k && k <= UINT32_MAX && (!member[edge->to] || k < order[edge->to])) {
+        order[edge->to] = (uint32_t)k;
+        member[edge->to] = true;
+      }
     }
   }
+  free(member);
   return order;
 }
 

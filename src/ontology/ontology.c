@@ -80,8 +80,8 @@ say_not_utf8(EntWorld *world,
             ENT_LOG_ERROR,
             ENT_ERR_SYNTAX,
             &caret,
-            "a byte (0x%02X) that is not UTF-8; Turtle, TriG, N-Triples "
-            "and N-Quads are UTF-8 text: convert the file (iconv -f "
+            "a byte (0x%02X) that is not UTF-8; Turtle, TriG, N-Triples, "
+            "N-Quads and RDF/JSON are UTF-8 text: convert the file (iconv -f "
             "ISO-8859-1 -t UTF-8, if it is Latin-1)",
             at < len ? p[at] : 0);
   }

@@ -190,6 +190,16 @@ for args in "$ENTENTE_SRC/out/riyadh-march-2025.jsonld:rdflib.tools.rdfpipe -i j
   [ "$rc" = 64 ] && grep -qF "${args#*:}" "$tmp/err" && [ ! -e "$tmp/refused.dot" ] ||
     fail "dot ${args%%:*}: exit $rc: $(cat "$tmp/err")"
 done
+# RDF/JSON's errors (yajl's) are said once, on their line; Notation3's
+# name reads Turtle, as raptor took it.
+sed '6s/"uri"/"uri/' "$ENTENTE_SRC/out/riyadh-march-2025.rj" >"$tmp/bad.rj"
+set +e
+"$ENTENTE" dot "$tmp/bad.rj" -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q "^$tmp/bad.rj:6:[0-9]*: error: YAJL error: lexical error" "$tmp/err" ||
+  fail "RDF/JSON error: exit $rc: $(cat "$tmp/err")"
+"$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" --syntax n3 -f dot -o "$tmp/n3.dot" || fail "--syntax n3 refused"
 # A broken RDF file is reported at its line; nothing is written.
 printf '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "unterminated .\n' >"$tmp/broken.ttl"
 set +e
@@ -465,6 +475,18 @@ grep -qF 'ex:p 2/2 () · ex:q (&quot;say \&quot;hi\&quot;&quot;)' "$tmp/lists3.g
 "$ENTENTE" dot "$tmp/long.ttl" --view ego:ex:s --max-nodes 5 -f dot -o "$tmp/long.dot" 2>/dev/null
 [ "$(grep -o 'label="ex:p [0-9]*/20"' "$tmp/long.dot" | sort | tr '\n' ' ')" = 'label="ex:p 1/20" label="ex:p 2/20" label="ex:p 3/20" label="ex:p 4/20" ' ] ||
   fail "a capped list: $(grep -o 'label="ex:p [0-9]*/20"' "$tmp/long.dot" | tr '\n' ' ')"
+# ... each list's first members, before other nodes of their degree.
+{
+  printf '@prefix ex: <http://e.example/> .\nex:s ex:p ('
+  for i in $(seq 1 20); do printf ' ex:m%s' "$i"; done
+  printf ' ) ; ex:q ('
+  for i in $(seq 1 20); do printf ' ex:k%s' "$i"; done
+  printf ' ) .\n'
+  for i in $(seq 1 20); do printf 'ex:s ex:r ex:n%s .\n' "$i"; done
+} >"$tmp/lists4.ttl"
+"$ENTENTE" dot "$tmp/lists4.ttl" --view ego:ex:s --max-nodes 9 -f dot -o "$tmp/lists4.dot" 2>/dev/null
+[ "$(grep -o 'label="ex:[pq] [0-9]*/20"' "$tmp/lists4.dot" | sort | tr '\n' ' ')" = 'label="ex:p 1/20" label="ex:p 2/20" label="ex:p 3/20" label="ex:p 4/20" label="ex:q 1/20" label="ex:q 2/20" label="ex:q 3/20" label="ex:q 4/20" ' ] ||
+  fail "two capped lists: $(grep -o 'label="ex:[pqr][^"]*"' "$tmp/lists4.dot" | tr '\n' ' ')"
 # RDF/XML's parseType="Collection" is the same list.
 cat >"$tmp/lists.rdf" <<'RDF'
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/">
