@@ -7,19 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/// `s` with &amp; &#92;&#92; &#45; \n \r undone, read left to right;
-/// NULL when out of memory.  Free with free().
+/// `s` with &amp; &#92;&#92; &#45; &#65279; \n \r undone, read left to
+/// right; NULL when out of memory.  Free with free().
 static char *
 dot_label_unescape(const char *s)
 {
   static const struct {
     const char *from;
-    char to;
-  } codes[] = { { "&amp;", '&' },
-                { "&#92;&#92;", '\\' },
-                { "&#45;", '-' },
-                { "\\n", '\n' },
-                { "\\r", '\r' } };
+    const char *to; // never longer than `from`
+  } codes[] = { { "&amp;", "&" }, { "&#92;&#92;", "\\" },
+                { "&#45;", "-" }, { "&#65279;", "\xEF\xBB\xBF" },
+                { "\\n", "\n" },  { "\\r", "\r" } };
   const size_t n_codes = sizeof(codes) / sizeof(codes[0]);
   char *out = malloc(strlen(s) + 1);
   if (!out) {
@@ -32,7 +30,8 @@ dot_label_unescape(const char *s)
       ++k;
     }
     if (k < n_codes) {
-      *o++ = codes[k].to;
+      memcpy(o, codes[k].to, strlen(codes[k].to));
+      o += strlen(codes[k].to);
       s += strlen(codes[k].from);
     } else {
       *o++ = *s++;

@@ -211,7 +211,16 @@ append_escaped_lines(EntBuf *b,
         st = ent_buf_append(b, "\\r", 2);
         break;
       default:
-        st = ent_buf_append(b, p, 1);
+        if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
+            (unsigned char)p[2] == 0xBF) {
+          // U+FEFF: cgraph's reader drops it as a byte order mark wherever
+          // it stands, and agwrite leaves a value of such bytes unquoted
+          // (label=<U+FEFF>, read back as "label=,"): an entity instead.
+          st = ent_buf_append(b, "&#65279;", 8);
+          p += 2;
+        } else {
+          st = ent_buf_append(b, p, 1);
+        }
     }
   }
   return st;
