@@ -573,7 +573,7 @@ ent_diagram_rdf_file(EntWorld *world,
     if (!rc && in.json) {
       const char *at = text + start;
       const char *end = text + len;
-      while (!rc && at < end && !in.errors) {
+      while (!rc && at < end && !in.errors && !in.status) {
         const char *eol = memchr(at, '\n', (size_t)(end - at));
         const char *next = eol ? eol + 1 : end;
         ++in.json_line;
@@ -581,7 +581,7 @@ ent_diagram_rdf_file(EntWorld *world,
           parser, (const unsigned char *)at, (size_t)(next - at), 0);
         at = next;
       }
-      if (!rc && !in.errors) {
+      if (!rc && !in.errors && !in.status) {
         rc = raptor_parser_parse_chunk(parser, NULL, 0, 1);
       }
     } else if (!rc) {
