@@ -374,7 +374,7 @@ syntax_for(const char *path)
     { ".ttl", "turtle" }, { ".turtle", "turtle" }, { ".nt", "ntriples" },
     { ".nq", "nquads" },  { ".rdf", "rdfxml" },    { ".owl", "rdfxml" },
     { ".xml", "rdfxml" }, { ".n3", "turtle" },     { ".trig", "trig" },
-    { ".rj", "json" },
+    { ".rj", "json" },    { ".jsonld", "jsonld" },
   };
   const char *dot = strrchr(path, '.');
   for (size_t i = 0; dot && i < sizeof(by_extension) / sizeof(*by_extension);
@@ -477,10 +477,8 @@ ent_diagram_rdf_file(EntWorld *world,
   } else if (parser_name && !strcmp(parser_name, "n3")) {
     parser_name = "turtle"; // as raptor took it: Turtle, not Notation3
   }
-  const char *dot = strrchr(path, '.');
-  if ((parser_name &&
-       (!strcmp(parser_name, "jsonld") || !strcmp(parser_name, "json-ld"))) ||
-      (!parser_name && dot && !strcmp(dot, ".jsonld"))) {
+  if (parser_name &&
+      (!strcmp(parser_name, "jsonld") || !strcmp(parser_name, "json-ld"))) {
     // raptor2 has no JSON-LD parser; rdflib (Debian's python3-rdflib),
     // which the tests already use, has one.
     ent_log(world,

@@ -1263,13 +1263,16 @@ most_leaves(LGraph *lg, uint32_t *most)
   return st;
 }
 
-/// The Graphviz engine for the view: --engine; else `dot` for a small
-/// view, `twopi` for a small view of somebody else's graph that is a star
-/// (rings around the hub instead of one column), `sfdp` for a big one.
+/// The Graphviz engine for the view of `shown` nodes: --engine; else
+/// `dot` for a small view, `twopi` for a small view of somebody else's graph
+/// that is a star (rings around the hub instead of one column), `sfdp` for a
+/// big one.
 static EntStatus
-layout_engine(LGraph *lg, const EntDiagramOptions *options, const char **out)
+layout_engine(LGraph *lg,
+              const EntDiagramOptions *options,
+              size_t shown,
+              const char **out)
 {
-  const size_t shown = lgraph_nodes_in_view(lg);
   if (options && options->engine) {
     *out = options->engine;
     return ENT_SUCCESS;
@@ -1374,7 +1377,7 @@ lgraph_draw(LGraph *lg,
     return ENT_ERR_BAD_ARG;
   }
   const char *engine = NULL;
-  EntStatus st = layout_engine(lg, options, &engine);
+  EntStatus st = layout_engine(lg, options, shown, &engine);
   if (st) {
     return st;
   }
@@ -1413,7 +1416,7 @@ lgraph_view_graph(LGraph *lg,
   if (shown > LAYOUT_MAX_NODES) {
     return ENT_ERR_BAD_ARG;
   }
-  EntStatus st = layout_engine(lg, options, engine);
+  EntStatus st = layout_engine(lg, options, shown, engine);
   if (st) {
     return st;
   }

@@ -1859,24 +1859,21 @@ append_quoted(EntBuf *b, const char *value)
   return st ? st : ent_buf_append(b, "\"", 1);
 }
 
-/// Whether a list member is no node of its own: a literal (appended to
-/// `out` quoted) or the empty list (appended as "()").
+/// Whether a list member is no node of its own: a literal, or the empty
+/// list.
 static bool
-member_text(const LGraph *lg,
-            const ListCell *c,
-            uint32_t nil,
-            EntBuf *out,
-            EntStatus *st)
+is_text_member(const LGraph *lg, const ListCell *c, uint32_t nil)
 {
-  if (c->first_is_literal) {
-    *st = append_quoted(out, lg->literals[c->first].value);
-    return true;
-  }
-  if (lg->edges[c->first].to == nil) {
-    *st = ent_buf_append(out, "()", 2);
-    return true;
-  }
-  return false;
+  return c->first_is_literal || lg->edges[c->first].to == nil;
+}
+
+/// Append such a member as Turtle writes it: a literal quoted, the empty
+/// list "()".
+static EntStatus
+append_member_text(const LGraph *lg, const ListCell *c, EntBuf *out)
+{
+  return c->first_is_literal ? append_quoted(out, lg->literals[c->first].value)
+                             : ent_buf_append(out, "()", 2);
 }
 
 /// Fold the list whose first link is `head`, of `n_items` members, into
@@ -1902,30 +1899,28 @@ fold_list(LGraph *lg,
   }
   EntStatus st = ENT_SUCCESS;
   uint32_t n_texts = 0;
-  EntBuf text = { NULL, 0, 0 };
-  for (uint32_t at = head, k = 0; k < n_items && !st; ++k) {
-    ent_buf_reset(&text);
-    n_texts += member_text(lg, &cells[at], nil, &text, &st);
+  for (uint32_t at = head, k = 0; k < n_items; ++k) {
+    n_texts += is_text_member(lg, &cells[at], nil);
     at = lg->edges[cells[at].rest].to;
   }
+  EntBuf text = { NULL, 0, 0 };
   EntBuf line = { NULL, 0, 0 }; // a list of texts only: "(\"a\" \"b\")"
   for (uint32_t at = head, k = 1; k <= n_items && !st; ++k) {
     const ListCell *c = &cells[at];
     ent_buf_reset(&text);
-    if (member_text(lg, c, nil, &text, &st)) {
-      if (st) {
-        break;
+    if (is_text_member(lg, c, nil) && n_texts == n_items) {
+      st = ent_buf_append(&line, k > 1 ? " " : "(", 1);
+      if (!st) {
+        st = append_member_text(lg, c, &line);
       }
-      if (n_texts == n_items) {
-        st = ent_buf_appendf(&line, "%s%s", k > 1 ? " " : "(", text.buf);
-      } else {
-        // Among resources: its place said with it ("2/3 \"two\"").
-        EntBuf placed = { NULL, 0, 0 };
-        st = ent_buf_appendf(&placed, "%u/%u %s", k, n_items, text.buf);
-        if (!st) {
-          st = keep_literal(lg, owned.from, owned.predicate, placed.buf);
-        }
-        ent_buf_free(&placed);
+    } else if (is_text_member(lg, c, nil)) {
+      // Among resources: its place said with it ("2/3 \"two\"").
+      st = ent_buf_appendf(&text, "%u/%u ", k, n_items);
+      if (!st) {
+        st = append_member_text(lg, c, &text);
+      }
+      if (!st) {
+        st = keep_literal(lg, owned.from, owned.predicate, text.buf);
       }
     } else {
       // Interned with the predicate's IRI before the label: the same
@@ -2466,7 +2461,12 @@ by_degree(const void *a, const void *b)
   if (x->degree != y->degree) {
     return x->degree > y->degree ? -1 : 1;
   }
-  return x->order < y->order ? -1 : x->order > y->order;
+  if (x->order != y->order) {
+    return x->order < y->order ? -1 : 1;
+  }
+  // A list member's place can equal another node's index: the index
+  // decides, so that the order does not rest on qsort's.
+  return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /// Whether `node` has a shown edge to a node of `keep`.
