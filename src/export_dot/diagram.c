@@ -374,13 +374,41 @@ syntax_for(const char *path)
     { ".ttl", "turtle" }, { ".turtle", "turtle" }, { ".nt", "ntriples" },
     { ".nq", "nquads" },  { ".rdf", "rdfxml" },    { ".owl", "rdfxml" },
     { ".xml", "rdfxml" }, { ".n3", "turtle" },     { ".trig", "trig" },
-    { ".rj", "json" },    { ".jsonld", "jsonld" },
+    { ".rj", "rdfjson" }, { ".jsonld", "jsonld" },
   };
   const char *dot = strrchr(path, '.');
   for (size_t i = 0; dot && i < sizeof(by_extension) / sizeof(*by_extension);
        ++i) {
     if (!strcmp(dot, by_extension[i].ext)) {
       return by_extension[i].syntax;
+    }
+  }
+  return NULL;
+}
+
+/// raptor2's parser for a syntax as a user names it (--syntax or
+/// syntax_for()), NULL for one entente does not read: raptor2's other
+/// parsers (guess, rdfa, grddl, rss-tag-soup) guess or fetch.
+static const char *
+parser_for(const char *named)
+{
+  static const struct {
+    const char *named;
+    const char *parser;
+  } readable[] = {
+    { "turtle", "turtle" },
+    { "ntriples", "ntriples" },
+    { "nquads", "nquads" },
+    { "trig", "trig" },
+    { "rdfxml", "rdfxml" },
+    { "rdfjson", "json" },
+    // raptor2's own name for RDF/JSON, and N3 as raptor2 took it (Turtle).
+    { "json", "json" },
+    { "n3", "turtle" },
+  };
+  for (size_t i = 0; i < sizeof(readable) / sizeof(*readable); ++i) {
+    if (!strcmp(named, readable[i].named)) {
+      return readable[i].parser;
     }
   }
   return NULL;
@@ -471,14 +499,8 @@ ent_diagram_rdf_file(EntWorld *world,
             "a directory; give an RDF file");
     return ENT_ERR_IO;
   }
-  const char *parser_name = syntax ? syntax : syntax_for(path);
-  if (parser_name && !strcmp(parser_name, "rdfjson")) {
-    parser_name = "json"; // entente export's name for it; raptor's is json
-  } else if (parser_name && !strcmp(parser_name, "n3")) {
-    parser_name = "turtle"; // as raptor took it: Turtle, not Notation3
-  }
-  if (parser_name &&
-      (!strcmp(parser_name, "jsonld") || !strcmp(parser_name, "json-ld"))) {
+  const char *named = syntax ? syntax : syntax_for(path);
+  if (named && (!strcmp(named, "jsonld") || !strcmp(named, "json-ld"))) {
     // raptor2 has no JSON-LD parser; rdflib (Debian's python3-rdflib),
     // which the tests already use, has one.
     ent_log(world,
@@ -490,7 +512,7 @@ ent_diagram_rdf_file(EntWorld *world,
             "FILE.jsonld > FILE.nq, then draw FILE.nq");
     return ENT_ERR_BAD_ARG;
   }
-  if (!parser_name) {
+  if (!named) {
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
@@ -499,13 +521,8 @@ ent_diagram_rdf_file(EntWorld *world,
             "turtle|ntriples|nquads|trig|rdfxml|rdfjson");
     return ENT_ERR_BAD_ARG;
   }
-  static const char *const readable[] = { "turtle", "ntriples", "nquads",
-                                          "trig",   "rdfxml",   "json" };
-  bool known = false;
-  for (size_t i = 0; i < sizeof(readable) / sizeof(*readable); ++i) {
-    known |= !strcmp(parser_name, readable[i]);
-  }
-  if (!known) {
+  const char *parser_name = parser_for(named);
+  if (!parser_name) {
     // raptor2 has more parsers (guess, rdfa, grddl, rss-tag-soup); those
     // guess or fetch, and are not what a user drawing a file means.
     ent_log(world,
@@ -514,7 +531,7 @@ ent_diagram_rdf_file(EntWorld *world,
             NULL,
             "unknown RDF syntax '%s'; use turtle, ntriples, nquads, trig, "
             "rdfxml or rdfjson",
-            parser_name);
+            named);
     return ENT_ERR_BAD_ARG;
   }
   char *text = NULL;
