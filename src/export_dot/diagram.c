@@ -543,7 +543,8 @@ ent_diagram_rdf_file(EntWorld *world,
   } else {
     TRY(st, ent_read_file(world, path, RDF_INPUT_SIZE_CAP, &text, &len));
   }
-  st = ent_check_rdf_text(world, path, text, len, parser_name);
+  st =
+    ent_check_rdf_text(world, path, text, len, parser_name, RDF_INPUT_SIZE_CAP);
   if (st) {
     free(text);
     return st;

@@ -92,7 +92,8 @@ ent_check_rdf_text(EntWorld *world,
                    const char *document,
                    const char *text,
                    size_t len,
-                   const char *syntax)
+                   const char *syntax,
+                   size_t cap)
 {
   // raptor's Turtle and TriG parsers stop at the first byte that is not
   // UTF-8 without a word and return what they read until then (a file
@@ -102,18 +103,12 @@ ent_check_rdf_text(EntWorld *world,
     say_not_utf8(world, document, text, len);
     return ENT_ERR_SYNTAX;
   }
-  // raptor's parsers cut a literal at a \u0000 escape without a word, and
-  // its RDF/XML parser would take entity declarations from a DOCTYPE.
+  // raptor's parsers cut a literal at a \u0000 escape without a word.
   static const char *const refused[][2] = {
     { "\\u0000", "a \\u0000 escape (NUL) in a literal" },
     { "\\U00000000", "a \\U00000000 escape (NUL) in a literal" },
-    { "<!DOCTYPE", "a DOCTYPE declaration" },
-    { "<!ENTITY", "an entity declaration" },
   };
   for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); ++i) {
-    if (i >= 2 && strcmp(syntax, "rdfxml") != 0) {
-      break;
-    }
     unsigned long line = 0;
     unsigned long column = 0;
     if (ent_find_text(text, len, refused[i][0], &line, &column)) {
@@ -126,7 +121,10 @@ ent_check_rdf_text(EntWorld *world,
       return ENT_ERR_SYNTAX;
     }
   }
-  return ENT_SUCCESS;
+  // raptor's RDF/XML parser takes a DOCTYPE's declarations to libxml2.
+  return strcmp(syntax, "rdfxml") != 0
+           ? ENT_SUCCESS
+           : ent_check_rdfxml_doctype(world, document, text, len, cap);
 }
 
 EntStatus
@@ -540,7 +538,12 @@ parse_turtle(EntOntology *ont,
              size_t len)
 {
   EntWorld *world = ont->world;
-  if (ent_check_rdf_text(world, document, (const char *)text, len, "turtle")) {
+  if (ent_check_rdf_text(world,
+                         document,
+                         (const char *)text,
+                         len,
+                         "turtle",
+                         ONTOLOGY_SIZE_CAP)) {
     return ENT_ERR_ONTOLOGY;
   }
   const size_t start = ent_rdf_text_start((const char *)text, len);

@@ -62,12 +62,28 @@ extern const size_t ent_builtin_context_size;
 
 /// Refuse RDF text raptor would mangle: text syntaxes that are not UTF-8
 /// (or hold a NUL byte), NUL escapes, and for RDF/XML (`syntax`
-/// "rdfxml") DOCTYPE and entity declarations.
+/// "rdfxml") a DOCTYPE ent_check_rdfxml_doctype() refuses; `cap` is the
+/// most bytes the text may have, its entities replaced.
 EntStatus ent_check_rdf_text(EntWorld *world,
                              const char *document,
                              const char *text,
                              size_t len,
-                             const char *syntax);
+                             const char *syntax,
+                             size_t cap);
+
+/// RDF/XML's DOCTYPE may only declare internal entities whose values are
+/// text (no reference, no markup), as Protégé and the OWL API write
+/// them (`<!ENTITY owl "http://www.w3.org/2002/07/owl#">`), and its
+/// references may not make `text` longer than `cap` bytes.  External
+/// DTDs and entities, parameter entities, attribute and element
+/// declarations, entities within entities and a second DOCTYPE are
+/// refused at their line: libxml2 would read files or let a small file
+/// grow without bound.
+EntStatus ent_check_rdfxml_doctype(EntWorld *world,
+                                   const char *document,
+                                   const char *text,
+                                   size_t len,
+                                   size_t cap);
 
 /// Where the RDF in `text` starts: after a UTF-8 byte order mark, which
 /// raptor's Turtle and N-Triples parsers refuse as a syntax error.

@@ -503,4 +503,77 @@ for k in 1 2; do
   grep -q ">ex:knows $k/2<" "$tmp/lists.graphml" || fail "lists: RDF/XML collection member $k not drawn: $(grep -c '<edge' "$tmp/lists.graphml") edges"
 done
 ! grep -q 'rdf:first' "$tmp/lists.graphml" || fail "lists: RDF/XML collection drawn as rdf:first chains"
+# RDF/XML as Protégé writes it: a DOCTYPE whose entities name
+# namespaces, used in attributes, the default namespace and text.
+cat >"$tmp/protege.owl" <<'RDF'
+<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [
+    <!ENTITY owl "http://www.w3.org/2002/07/owl#" >
+    <!-- the ontology's own -->
+    <!ENTITY ex 'http://e.example/onto#' >
+]>
+<rdf:RDF xmlns="&ex;" xml:base="http://e.example/onto"
+     xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#"
+     xmlns:owl="http://www.w3.org/2002/07/owl#"
+     xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+    <owl:Class rdf:about="&ex;Envoy">
+        <rdfs:subClassOf rdf:resource="&owl;Thing"/>
+        <rdfs:label>Envoy of &ex;</rdfs:label>
+    </owl:Class>
+    <Envoy rdf:about="&ex;witkoff"/>
+</rdf:RDF>
+RDF
+"$ENTENTE" dot "$tmp/protege.owl" -f graphml -o "$tmp/protege.graphml" 2>"$tmp/err" ||
+  fail "Protégé's DOCTYPE: $(cat "$tmp/err")"
+for want in '>Envoy of http://e.example/onto#<' '>owl:Thing<' '>rdfs:subClassOf<' 'witkoff'; do
+  grep -qF "$want" "$tmp/protege.graphml" || fail "Protégé's DOCTYPE: no $want in the drawing"
+done
+# Any other DOCTYPE is refused at its line and column, before raptor2
+# (and libxml2) read a byte of it.
+body='<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="&e;a"/></rdf:RDF>'
+while IFS='|' read -r doctype where what; do
+  printf '%s\n%s\n' "$doctype" "$body" >"$tmp/doctype.rdf"
+  set +e
+  "$ENTENTE" dot "$tmp/doctype.rdf" -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 65 ] && grep -qF "doctype.rdf:$where: error: $what" "$tmp/err" && [ ! -e "$tmp/refused.dot" ] ||
+    fail "DOCTYPE $doctype: exit $rc: $(cat "$tmp/err")"
+done <<'CASES'
+<!DOCTYPE rdf:RDF [<!ENTITY e SYSTEM "file:///etc/passwd">]>|1:20|an external entity
+<!DOCTYPE rdf:RDF [<!ENTITY % p SYSTEM "p.dtd"> %p;]>|1:20|a parameter entity
+<!DOCTYPE rdf:RDF SYSTEM "rdf.dtd">|1:19|an external DTD
+<!DOCTYPE rdf:RDF [<!ENTITY x "http://e.example/"><!ENTITY e "&x;&x;">]>|1:63|an entity whose value refers to another entity
+<!DOCTYPE rdf:RDF [<!ATTLIST rdf:Description rdf:about CDATA "x">]>|1:20|an attribute list declaration
+<!-- <!DOCTYPE rdf:RDF> --><!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/">]>|1:28|a second DOCTYPE
+CASES
+# An encoding that would hide a DOCTYPE from that check is refused; an
+# encoding whose ASCII is ASCII (Latin-1) is read.
+body16='<!DOCTYPE rdf:RDF [<!ENTITY e SYSTEM "file:///etc/passwd">]><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>'
+printf '%s\n' "$body16" | iconv -f UTF-8 -t UTF-16 >"$tmp/utf16.rdf"
+printf '<?xml version="1.0" encoding="UTF-7"?>\n+ADw-!DOCTYPE rdf:RDF +AFs-+ADw-!ENTITY e SYSTEM +ACI-file:///etc/passwd+ACI-+AD4-+AF0-+AD4-\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n' >"$tmp/utf7.rdf"
+for f in utf16:'a NUL byte: RDF/XML in UTF-16' utf7:'1:21: error: RDF/XML declared in an encoding entente does not read (UTF-7)'; do
+  set +e
+  "$ENTENTE" dot "$tmp/${f%%:*}.rdf" -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 65 ] && grep -qF "${f#*:}" "$tmp/err" && [ ! -e "$tmp/refused.dot" ] || fail "${f%%:*}: exit $rc: $(cat "$tmp/err")"
+done
+printf '<?xml version="1.0" encoding="ISO-8859-1"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/"><rdf:Description rdf:about="http://e.example/a"><ex:p>caf\351</ex:p></rdf:Description></rdf:RDF>\n' >"$tmp/latin1.rdf"
+"$ENTENTE" dot "$tmp/latin1.rdf" -f dot -o "$tmp/latin1.dot" 2>"$tmp/err" && grep -q 'ex:p café' "$tmp/latin1.dot" ||
+  fail "Latin-1 RDF/XML: $(cat "$tmp/err")"
+# Entities that would make the file longer than the input limit (256 MiB).
+{
+  printf '<!DOCTYPE rdf:RDF [<!ENTITY e "%s">]>\n%s\n' "$(head -c 100000 /dev/zero | tr '\0' x)" \
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="http://e.example/a">'
+  for _ in $(seq 1 3000); do printf '<rdf:value>&e;</rdf:value>\n'; done
+  printf '</rdf:Description></rdf:RDF>\n'
+} >"$tmp/laughs.rdf"
+set +e
+"$ENTENTE" dot "$tmp/laughs.rdf" -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] && grep -qF "laughs.rdf:1:1: error: the DOCTYPE's entities would make the file more than the limit" "$tmp/err" ||
+  fail "entities past the limit: exit $rc: $(cat "$tmp/err")"
+echo "ok: RDF/XML's DOCTYPE: Protégé's entities read, anything more refused at its line"
 echo "diagram checks passed"
