@@ -7,6 +7,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -527,6 +528,16 @@ draw_node(Drawing *d, uint32_t i, char *name)
   TRY(st, set_attr(node, "style", style->style));
   TRY(st, set_attr(node, "fillcolor", style->fill));
   const char *tooltip = n->tooltip ? n->tooltip : n->iri;
+  EntBuf axioms = { NULL, 0, 0 };
+  if (d->lg->pairwise && d->lg->pairwise[i]) {
+    // Symmetric axioms folded off the edges (fold_pairwise()).
+    st = ent_buf_appendf(&axioms, "%s\n%s", tooltip, d->lg->pairwise[i]);
+    tooltip = axioms.buf;
+  }
+  if (st) {
+    ent_buf_free(&axioms);
+    return st;
+  }
   if (label_is_capped(n->label) || (n->facets && label_is_capped(n->facets))) {
     // What the label leaves out is read in the tooltip.
     ent_buf_reset(&d->scratch);
@@ -541,10 +552,11 @@ draw_node(Drawing *d, uint32_t i, char *name)
       st = set_text(node, "tooltip", full.buf, &d->scratch);
     }
     ent_buf_free(&full);
-    TRY(st, st);
   } else {
-    TRY(st, set_text(node, "tooltip", tooltip, &d->scratch));
+    st = set_text(node, "tooltip", tooltip, &d->scratch);
   }
+  ent_buf_free(&axioms);
+  TRY(st, st);
   // Links only to web IRIs that passed the IRI check: never javascript:,
   // file: or anything else the input may carry.
   const char *href = d->lg->link ? d->lg->link(d->lg->link_handle, n->iri)
@@ -939,20 +951,32 @@ build(Drawing *d, const EntDiagramOptions *options)
   if (!lg->no_legend) {
     TRY(st, draw_legend(d));
   }
+  // The cap and the folded symmetric axioms, as the diagram's caption.
+  // Last: a graph's label set on the root becomes the default of
+  // subgraphs made after it.
+  EntBuf note = { NULL, 0, 0 };
   if (lg->hidden_more) {
-    // The cap, as the diagram's caption.  Last: a graph's label set on the
-    // root becomes the default of subgraphs made after it.
-    EntBuf note = { NULL, 0, 0 };
     st = lgraph_cap_note(lg, &note);
     if (!st) {
       note.buf[0] = 'S'; // "Showing ..."
-      st = set_attr(g, "labelloc", "t");
     }
+  }
+  if (!st && note.len && (lg->n_pairwise[0] || lg->n_pairwise[1])) {
+    st = ent_buf_append(&note, "\n", 1);
+  }
+  if (!st) {
+    st = lgraph_pairwise_note(lg, &note);
+  }
+  if (!st && note.len) {
+    if (!lg->hidden_more) {
+      note.buf[0] = (char)toupper((unsigned char)note.buf[0]);
+    }
+    st = set_attr(g, "labelloc", "t");
     if (!st) {
       st = set_text(g, "label", note.buf, &d->scratch);
     }
-    ent_buf_free(&note);
   }
+  ent_buf_free(&note);
   return st;
 }
 

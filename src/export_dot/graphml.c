@@ -6,6 +6,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <ctype.h>
 #include <string.h>
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
@@ -62,11 +63,28 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
                 : xmlTextWriterWriteAttribute(w, XC("attr.type"), XC("string"));
     rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
   }
-  // A capped view says so (the key only then: an uncapped file is as it
-  // always was).
+  // A capped view says so, and a graph whose symmetric axioms were folded
+  // (the keys only then: a file without either is as it always was).
   EntBuf note = { NULL, 0, 0 };
   if (lg->hidden_more && lgraph_cap_note(lg, &note)) {
     rc = -1;
+  }
+  if (note.len && (lg->n_pairwise[0] || lg->n_pairwise[1]) &&
+      ent_buf_append(&note, "\n", 1)) {
+    rc = -1;
+  }
+  if (lgraph_pairwise_note(lg, &note)) {
+    rc = -1;
+  }
+  if (lg->pairwise) {
+    rc = rc < 0 ? rc : xmlTextWriterStartElement(w, XC("key"));
+    rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("id"), XC("axioms"));
+    rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("for"), XC("node"));
+    rc = rc < 0 ? rc
+                : xmlTextWriterWriteAttribute(w, XC("attr.name"), XC("axioms"));
+    rc = rc < 0 ? rc
+                : xmlTextWriterWriteAttribute(w, XC("attr.type"), XC("string"));
+    rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
   }
   if (note.len) {
     rc = rc < 0 ? rc : xmlTextWriterStartElement(w, XC("key"));
@@ -84,7 +102,7 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
          ? rc
          : xmlTextWriterWriteAttribute(w, XC("edgedefault"), XC("directed"));
   if (note.len) {
-    note.buf[0] = 'S'; // "Showing ..."
+    note.buf[0] = (char)toupper((unsigned char)note.buf[0]); // "Showing"
     rc = rc < 0 ? rc : data(w, "note", note.buf);
   }
   ent_buf_free(&note);
@@ -116,6 +134,9 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     rc = rc < 0 ? rc : data(w, "iri", n->iri);
     rc = rc < 0 ? rc : data(w, "details", n->facets);
     rc = rc < 0 ? rc : data(w, "date", n->date);
+    if (lg->pairwise) {
+      rc = rc < 0 ? rc : data(w, "axioms", lg->pairwise[i]);
+    }
     rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
   }
   ent_buf_free(&label);

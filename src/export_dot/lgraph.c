@@ -225,6 +225,7 @@ enum {
   EDGE_NATIONALITY = 1 << 6, ///< ent:nationality, schema:nationality
   EDGE_SUBJECT_OF = 1 << 7,  ///< schema:subjectOf
   EDGE_LIST_ITEM = 1 << 8,   ///< A member of an RDF list (fold_lists())
+  EDGE_PAIRWISE = 1 << 9,    ///< A symmetric axiom (fold_pairwise())
 };
 /// Flags a list member's edge does not take from its owner's: they mean
 /// something only between predicates (drop_in_pair()), and its key there
@@ -405,6 +406,7 @@ lgraph_clear(LGraph *lg)
   free(lg->first);
   free(lg->index);
   free(lg->by_entity);
+  free((void *)lg->pairwise);
   ent_pool_clear(&lg->graphs);
   ent_map_clear(&lg->prefixes);
   ent_pool_clear(&lg->strings);
@@ -594,6 +596,8 @@ edge_flags(const LGraph *lg, const char *predicate)
     { ORG_NS "subOrganizationOf", ORG_NS "subOrganizationOf", EDGE_PLACEMENT },
     { ENT_NS "nationality", SCHEMA_NS "nationality", EDGE_NATIONALITY },
     { SCHEMA_NS "subjectOf", SCHEMA_NS "subjectOf", EDGE_SUBJECT_OF },
+    { OWL_NS "disjointWith", OWL_NS "propertyDisjointWith", EDGE_PAIRWISE },
+    { OWL_NS "differentFrom", OWL_NS "differentFrom", EDGE_PAIRWISE },
   };
   uint16_t flags = t && t->n_supers > 0 ? EDGE_HAS_SUPERS : 0;
   for (size_t i = 0; i < sizeof(known) / sizeof(*known); ++i) {
@@ -2143,6 +2147,173 @@ say_other_names(LGraph *lg, LNode *n)
   return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
 }
 
+/// The symmetric axioms fold_pairwise() folds: how a tooltip says each
+/// and how the caption names it.
+static const struct {
+  const char *iri[2];
+  const char *tooltip;
+  const char *caption;
+} pairwise_axioms[ENT_PAIRWISE_KINDS] = {
+  { { OWL_NS "disjointWith", OWL_NS "propertyDisjointWith" },
+    "disjoint with",
+    "disjoint (owl:disjointWith)" },
+  { { OWL_NS "differentFrom", NULL },
+    "different from",
+    "different (owl:differentFrom)" },
+};
+
+/// One end of a symmetric axiom folded away: `node` is
+/// pairwise_axioms[kind] `other`.
+typedef struct {
+  uint32_t node;
+  uint32_t other;
+  unsigned kind;
+  const LGraph *lg; ///< For the order (labels)
+} Pairwise;
+
+static int
+pairwise_order(const void *a, const void *b)
+{
+  const Pairwise *x = a;
+  const Pairwise *y = b;
+  if (x->node != y->node) {
+    return x->node < y->node ? -1 : 1;
+  }
+  if (x->kind != y->kind) {
+    return x->kind < y->kind ? -1 : 1;
+  }
+  const int by_label =
+    strcmp(x->lg->nodes[x->other].label, x->lg->nodes[y->other].label);
+  return by_label ? by_label : (x->other > y->other) - (x->other < y->other);
+}
+
+/// Names a tooltip lists of one node's symmetric axioms before "and N more".
+enum { PAIRWISE_NAMED = 12 };
+
+/// Say the sorted ends `ends[0..n)`, all of one node, as its pairwise
+/// text: "disjoint with: Cheese; Fish; and 3 more".
+static EntStatus
+say_pairwise(LGraph *lg, const Pairwise *ends, size_t n)
+{
+  EntBuf *b = &lg->scratch;
+  ent_buf_reset(b);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    size_t named = 0;
+    TRY(st,
+        ent_buf_appendf(
+          b, "%s%s:", i ? "\n" : "", pairwise_axioms[ends[i].kind].tooltip));
+    for (; j < n && ends[j].kind == ends[i].kind; ++j) {
+      if (named < PAIRWISE_NAMED) {
+        TRY(st,
+            ent_buf_appendf(
+              b, "%s %s", named ? ";" : "", lg->nodes[ends[j].other].label));
+        ++named;
+      }
+    }
+    if (j - i > named) {
+      TRY(st, ent_buf_appendf(b, "; and %zu more", j - i - named));
+    }
+    i = j;
+  }
+  lg->pairwise[ends[0].node] = ent_pool_copy(&lg->strings, b->buf, b->len);
+  return lg->pairwise[ends[0].node] ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+}
+
+/// The pairwise_axioms kind of `predicate`.
+static unsigned
+pairwise_kind(const char *predicate)
+{
+  for (unsigned k = 0; k < ENT_PAIRWISE_KINDS; ++k) {
+    for (size_t i = 0; i < 2 && pairwise_axioms[k].iri[i]; ++i) {
+      if (!strcmp(predicate, pairwise_axioms[k].iri[i])) {
+        return k;
+      }
+    }
+  }
+  return 0; // unreached: EDGE_PAIRWISE is given to these predicates only
+}
+
+/// Symmetric axioms (owl:disjointWith, owl:propertyDisjointWith,
+/// owl:differentFrom) are stated pairwise over whole groups: Protégé's
+/// pizza ontology has 784 owl:disjointWith edges among 100 classes, a
+/// hairball that took Graphviz 27 s to route (WebVOWL hides them for the
+/// same reason).  Their edges are dropped; each end's tooltip names the
+/// others, once per pair however often it is stated.  Called when the
+/// labels are final: the tooltips name nodes by them.
+static EntStatus
+fold_pairwise(LGraph *lg)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    const LEdge *e = &lg->edges[i];
+    n += !e->dropped && (e->flags & EDGE_PAIRWISE) && e->from != e->to;
+  }
+  if (!n) {
+    return ENT_SUCCESS;
+  }
+  Pairwise *ends = calloc(2 * n, sizeof(Pairwise));
+  lg->pairwise = calloc(lg->n_nodes, sizeof(char *));
+  if (!ends || !lg->pairwise) {
+    free(ends);
+    return ENT_ERR_NO_MEMORY;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    LEdge *e = &lg->edges[i];
+    if (e->dropped || !(e->flags & EDGE_PAIRWISE) || e->from == e->to) {
+      continue;
+    }
+    e->dropped = true;
+    const unsigned kind = pairwise_kind(e->predicate);
+    ends[k++] = (Pairwise){ e->from, e->to, kind, lg };
+    ends[k++] = (Pairwise){ e->to, e->from, kind, lg };
+  }
+  qsort(ends, k, sizeof(*ends), pairwise_order);
+  // A pair stated both ways (or in several graphs) is one pair.
+  size_t kept = 0;
+  for (size_t i = 0; i < k; ++i) {
+    const Pairwise *last = kept ? &ends[kept - 1] : NULL;
+    if (!last || ends[i].node != last->node || ends[i].other != last->other ||
+        ends[i].kind != last->kind) {
+      ends[kept++] = ends[i];
+      // Each pair is here from both ends: counted from the first.
+      lg->n_pairwise[ends[i].kind] += ends[i].node < ends[i].other;
+    }
+  }
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < kept && !st;) {
+    size_t j = i;
+    while (j < kept && ends[j].node == ends[i].node) {
+      ++j;
+    }
+    st = say_pairwise(lg, ends + i, j - i);
+    i = j;
+  }
+  free(ends);
+  return st;
+}
+
+EntStatus
+lgraph_pairwise_note(const LGraph *lg, EntBuf *out)
+{
+  EntStatus st = ENT_SUCCESS;
+  const char *sep = "";
+  for (size_t k = 0; k < ENT_PAIRWISE_KINDS; ++k) {
+    if (lg->n_pairwise[k]) {
+      char pairs[32];
+      format_count(lg->n_pairwise[k], pairs);
+      TRY(st,
+          ent_buf_appendf(
+            out, "%s%s pairs: %s", sep, pairwise_axioms[k].caption, pairs));
+      sep = "; ";
+    }
+  }
+  return *sep ? ent_buf_appendf(out, ", named in the nodes' tooltips")
+              : ENT_SUCCESS;
+}
+
 EntStatus
 lgraph_finish(LGraph *lg)
 {
@@ -2179,6 +2350,7 @@ lgraph_finish(LGraph *lg)
       TRY(st, say_other_names(lg, n));
     }
   }
+  TRY(st, fold_pairwise(lg));
   // The folds hid posts and responses.
   kind = node_kinds(lg);
   if (!kind) {

@@ -6,6 +6,9 @@
 
 #include "../export_rdf/emit.h"
 
+/// Kinds of symmetric axiom folded into tooltips (disjoint, different).
+#define ENT_PAIRWISE_KINDS 2
+
 /// What a node is drawn as.
 typedef enum {
   KIND_OFFICIAL,
@@ -173,6 +176,12 @@ typedef struct {
   bool quiet_cap;    ///< Say a capped view in the drawing only, not on stderr
   bool no_legend;    ///< The page around the drawing carries the legend
   uint32_t ego_skip; ///< Kinds (bits) an ego view leaves out (its root aside)
+  /// Per node, the symmetric axioms folded off its edges ("disjoint with:
+  /// Cheese; Fish"), or NULL; the array itself is NULL when the graph has
+  /// none (fold_pairwise()).
+  const char **pairwise;
+  size_t n_pairwise[ENT_PAIRWISE_KINDS]; ///< Pairs folded, by kind: disjoint,
+                                         ///< different (for the caption)
 } LGraph;
 
 /// Seconds on a monotonic clock.
@@ -242,6 +251,10 @@ const char *lgraph_short_name(LGraph *lg, const char *iri);
 /// What the legend calls an edge's relation: its label, but "owl:unionOf"
 /// for a list member's "owl:unionOf 1/2" and a generic name for a post.
 const char *lgraph_edge_name(LGraph *lg, const LEdge *edge);
+/// "disjoint (owl:disjointWith) pairs: 392, named in the nodes'
+/// tooltips", appended to `out`; nothing when no symmetric axiom was
+/// folded.
+EntStatus lgraph_pairwise_note(const LGraph *lg, EntBuf *out);
 /// What follows a node's name when sources name it differently,
 /// " (+2 other names)", written into `buf`; "" otherwise.
 const char *lgraph_other_names(const LNode *node, char buf[48]);
