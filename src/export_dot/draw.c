@@ -1171,7 +1171,18 @@ run_child(LGraph *lg, ChildFunc func, void *ctx, EntBuf *out, int *status)
   return st;
 }
 
-/// Lay out and render `g` with gvc in a child process.  Graphviz 2.43's
+/// Seconds `dot` may take on a dense view before sfdp lays it out
+/// instead: a tenth of the diagram step's time limit, at least one.
+static double
+dot_budget(const LGraph *lg)
+{
+  return lg->time_limit / 10 > 1 ? lg->time_limit / 10 : 1;
+}
+
+/// Lay out and render `g` with gvc in a child process; with a `budget`
+/// (seconds, 0: none), a child still at work when it ends is stopped and
+/// `*over_budget` set, without a word (the caller says what it does
+/// instead).  Graphviz 2.43's
 /// gvFreeLayout frees a block twice after some `dot` layouts with
 /// clusters and labelled edges, and a hostile graph could find other
 /// faults: in a child, a crash or a runaway layout is an error message,
@@ -1181,6 +1192,8 @@ render(LGraph *lg,
        Agraph_t *g,
        EntDiagramFormat format,
        const char *engine,
+       double budget,
+       bool *over_budget,
        FILE *stream)
 {
   EntWorld *world = lg->world;
@@ -1195,11 +1208,21 @@ render(LGraph *lg,
   OneGraph one = { g, renderers[format], engine };
   EntBuf data = { NULL, 0, 0 };
   int status = 0;
+  // The child is stopped at the budget's end when that comes first.
+  const double deadline = lg->deadline;
+  const bool budgeted = budget > 0 && lgraph_now() + budget < deadline;
+  if (budgeted) {
+    lg->deadline = lgraph_now() + budget;
+  }
   EntStatus st = run_child(lg, render_one, &one, &data, &status);
+  lg->deadline = deadline;
   const bool stopped = WIFSIGNALED(status) && (WTERMSIG(status) == SIGKILL ||
                                                WTERMSIG(status) == SIGALRM ||
                                                WTERMSIG(status) == SIGXCPU);
-  if ((st == ENT_ERR_INTERNAL || !st) && stopped) {
+  if ((st == ENT_ERR_INTERNAL || !st) && stopped && budgeted) {
+    *over_budget = true; // not said here: the caller tries another engine
+    st = ENT_ERR_INTERNAL;
+  } else if ((st == ENT_ERR_INTERNAL || !st) && stopped) {
     st = lgraph_too_late(lg, doing);
   } else if (!st && WIFEXITED(status) && WEXITSTATUS(status) == 4) {
     ent_log(world,
@@ -1415,7 +1438,41 @@ lgraph_draw(LGraph *lg,
     }
   } else if (!st) {
     lgraph_phase(lg, ENT_PHASE_LAYOUT, "laying out", shown, 0);
-    st = render(lg, root, format, engine, stream);
+    // `dot` on a dense view can take minutes (150 nodes and 600 edges
+    // at random: more than 200 s; a class hierarchy of as many edges, a
+    // fraction of a second): such a view gets a tenth of the time limit,
+    // then is laid out with sfdp.
+    const int edges = agnedges(root);
+    const bool dense = !strcmp(engine, "dot") &&
+                       !(options && options->engine) &&
+                       edges > 2 * agnnodes(root);
+    bool over_budget = false;
+    st = render(lg,
+                root,
+                format,
+                engine,
+                dense ? dot_budget(lg) : 0,
+                &over_budget,
+                stream);
+    if (over_budget) {
+      ent_log(lg->world,
+              ENT_LOG_WARNING,
+              ENT_FAILURE,
+              NULL,
+              "dot did not lay out this view of %zu nodes and %d edges in "
+              "%.0f s (a tenth of --time-limit); it is laid out with sfdp "
+              "instead (--engine dot insists)",
+              shown,
+              edges,
+              dot_budget(lg));
+      agclose(root);
+      root = NULL;
+      engine = "sfdp";
+      st = build_view(lg, options, engine, &root);
+      if (!st) {
+        st = render(lg, root, format, engine, 0, NULL, stream);
+      }
+    }
   }
   if (root) {
     agclose(root);

@@ -604,4 +604,18 @@ xmllint --noout --relaxng "$diagrams/graphml.rng" "$tmp/disjoint.graphml" 2>"$tm
 [ "$(grep -c '<data key="axioms">disjoint with:' "$tmp/disjoint.graphml")" = 15 ] && grep -q '<data key="axioms">different from: ex:x<' "$tmp/disjoint.graphml" ||
   fail "disjoint: GraphML's axioms"
 echo "ok: symmetric axioms named in tooltips, not drawn"
+# A dense view (150 nodes, 600 edges at random: dot takes minutes) gets
+# a tenth of --time-limit with dot, then is laid out with sfdp; said.
+case "$ENTENTE" in
+  *entente-valgrind) ;;
+  *)
+    awk 'BEGIN { srand(7); print "@prefix ex: <http://e.example/> ."
+      for (i = 0; i < 600; i++) printf "ex:n%d ex:p%d ex:n%d .\n", int(rand() * 150), int(rand() * 5), int(rand() * 150) }' >"$tmp/dense.ttl"
+    "$ENTENTE" dot "$tmp/dense.ttl" -f svg --time-limit 30 -o "$tmp/dense.svg" 2>"$tmp/err" ||
+      fail "dense view: exit $?: $(cat "$tmp/err")"
+    grep -q "dot did not lay out this view of [0-9]* nodes and [0-9]* edges in 3 s (a tenth of --time-limit); it is laid out with sfdp" "$tmp/err" ||
+      fail "dense view: not said: $(cat "$tmp/err")"
+    xmllint --noout "$tmp/dense.svg" || fail "dense view: SVG is not well-formed"
+    echo "ok: a dense view dot cannot lay out in time is laid out with sfdp" ;;
+esac
 echo "diagram checks passed"
