@@ -216,16 +216,17 @@ typedef enum {
 
 /// What an edge's predicate means to the passes over every edge.
 enum {
-  EDGE_HEAD = 1 << 0,        ///< headOf
-  EDGE_MEMBER = 1 << 1,      ///< memberOf
-  EDGE_HAS_SUPERS = 1 << 2,  ///< Has super-properties in the ontology
-  EDGE_SPEAKER = 1 << 3,     ///< ent:speaker, prov:wasAttributedTo
-  EDGE_LOCATION = 1 << 4,    ///< ent:location, schema:location
-  EDGE_PLACEMENT = 1 << 5,   ///< ent:country, subOrganizationOf
-  EDGE_NATIONALITY = 1 << 6, ///< ent:nationality, schema:nationality
-  EDGE_SUBJECT_OF = 1 << 7,  ///< schema:subjectOf
-  EDGE_LIST_ITEM = 1 << 8,   ///< A member of an RDF list (fold_lists())
-  EDGE_PAIRWISE = 1 << 9,    ///< A symmetric axiom (fold_pairwise())
+  EDGE_HEAD = 1 << 0,         ///< headOf
+  EDGE_MEMBER = 1 << 1,       ///< memberOf
+  EDGE_HAS_SUPERS = 1 << 2,   ///< Has super-properties in the ontology
+  EDGE_SPEAKER = 1 << 3,      ///< ent:speaker, prov:wasAttributedTo
+  EDGE_LOCATION = 1 << 4,     ///< ent:location, schema:location
+  EDGE_PLACEMENT = 1 << 5,    ///< ent:country, subOrganizationOf
+  EDGE_NATIONALITY = 1 << 6,  ///< ent:nationality, schema:nationality
+  EDGE_SUBJECT_OF = 1 << 7,   ///< schema:subjectOf
+  EDGE_LIST_ITEM = 1 << 8,    ///< A member of an RDF list (fold_lists())
+  EDGE_PAIRWISE = 1 << 9,     ///< A symmetric axiom (fold_pairwise())
+  EDGE_RESTRICTION = 1 << 10, ///< An OWL restriction (fold_restrictions())
 };
 /// Flags a list member's edge does not take from its owner's: they mean
 /// something only between predicates (drop_in_pair()), and its key there
@@ -1340,8 +1341,12 @@ drop_redundant_edges(LGraph *lg)
         continue; // folded away (fold_lists())
       }
       // A list's members are told apart by their place ("ex:p 1/2"): their
-      // labels are interned with their predicate's IRI (fold_list()).
-      const char *key = (e->flags & EDGE_LIST_ITEM) ? e->label : e->predicate;
+      // labels are interned with their predicate's IRI (fold_list()); a
+      // restriction's edges by what they say ("ex:p some", "ex:p only"),
+      // labels with a space, which no IRI has.
+      const char *key = (e->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION))
+                          ? e->label
+                          : e->predicate;
       keys[n_live++] = (PairKey){ e->from, e->to, (uintptr_t)key, i, e->flags };
     }
     qsort(keys, n_live, sizeof(PairKey), by_pair);
@@ -2067,6 +2072,9 @@ lgraph_edge_name(LGraph *lg, const LEdge *e)
   if (!strcmp(e->predicate, ORG_NS "holds")) {
     return "post held (its title)";
   }
+  if (e->flags & EDGE_RESTRICTION) {
+    return "owl:Restriction"; // "hasTopping some" stands for one
+  }
   if (e->flags & EDGE_LIST_ITEM) {
     // "owl:unionOf 1/2" stands for owl:unionOf.
     LPredicate *p = used_predicate(lg, e->predicate);
@@ -2145,6 +2153,219 @@ say_other_names(LGraph *lg, LNode *n)
   }
   n->tooltip = ent_pool_copy(&lg->strings, b->buf, b->len);
   return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+}
+
+// ---- OWL restrictions ------------------------------------------------------
+// `ex:Margherita rdfs:subClassOf [ a owl:Restriction ; owl:onProperty
+// ex:hasTopping ; owl:someValuesFrom ex:Mozzarella ]` is drawn as Protégé
+// and WebVOWL show it: an edge Margherita -> Mozzarella labelled
+// "hasTopping some", not a "[ ]" node with three edges.
+
+/// The words of a restriction, by the predicate that gives its filler or
+/// its number.
+static const struct {
+  const char *iri;
+  const char *word;
+  bool number;    ///< A cardinality: its literal is the number
+  bool qualified; ///< ... of owl:onClass
+} restriction_words[] = {
+  { OWL_NS "someValuesFrom", "some", false, false },
+  { OWL_NS "allValuesFrom", "only", false, false },
+  { OWL_NS "hasValue", "value", false, false },
+  { OWL_NS "qualifiedCardinality", "exactly", true, true },
+  { OWL_NS "minQualifiedCardinality", "min", true, true },
+  { OWL_NS "maxQualifiedCardinality", "max", true, true },
+  { OWL_NS "cardinality", "exactly", true, false },
+  { OWL_NS "minCardinality", "min", true, false },
+  { OWL_NS "maxCardinality", "max", true, false },
+};
+enum {
+  N_RESTRICTION_WORDS = sizeof(restriction_words) / sizeof(*restriction_words)
+};
+
+/// What one blank node says as a restriction.
+typedef struct {
+  uint32_t in;      ///< The edge that points at it (n_in == 1)
+  uint32_t on;      ///< Its owl:onProperty edge
+  uint32_t filler;  ///< Its filler's edge (someValuesFrom, onClass, ...)
+  uint32_t literal; ///< Its number's or literal value's claim
+  // Counts of 0, 1 or 2 (two or more):
+  uint8_t n_in;
+  uint8_t n_on;
+  uint8_t n_filler;
+  uint8_t n_literal;
+  uint8_t n_other; ///< Anything else it says (a label, a comment)
+  uint8_t word;    ///< restriction_words index of the filler or number
+  bool on_class;   ///< The filler is owl:onClass (qualified)
+} Restriction;
+
+/// One more of a count that needs to tell only 0, 1 and more.
+static void
+count_to_two(uint8_t *n)
+{
+  *n = *n < 2 ? (uint8_t)(*n + 1) : 2;
+}
+
+static int
+restriction_word(const char *predicate)
+{
+  for (int k = 0; k < (int)N_RESTRICTION_WORDS; ++k) {
+    if (!strcmp(predicate, restriction_words[k].iri)) {
+      return k;
+    }
+  }
+  return -1;
+}
+
+/// Whether blank node `node`, whose statements `r` counts, is one
+/// restriction and nothing more, and one edge, a subclass or an
+/// equivalence, points at it: then it folds.
+static bool
+folds_as_restriction(const LGraph *lg, uint32_t node, const Restriction *r)
+{
+  // A name, a comment or a date on it (not among the literals) is more
+  // than the restriction says.
+  const LNode *n = &lg->nodes[node];
+  if (n->label || n->tooltip || n->date || n->kind == KIND_HIDDEN ||
+      strncmp(n->iri, "_:", 2) != 0) {
+    return false;
+  }
+  if (r->n_in != 1 || r->n_on != 1 || r->n_other ||
+      r->n_filler + r->n_literal == 0 || r->n_filler > 1 || r->n_literal > 1) {
+    return false;
+  }
+  const bool number = restriction_words[r->word].number;
+  const bool qualified = restriction_words[r->word].qualified;
+  // some/only/value: one filler (a resource, or a literal for value);
+  // a qualified number: the number and owl:onClass; a number alone.
+  const bool whole =
+    number ? r->n_literal == 1 &&
+               (qualified ? r->n_filler == 1 && r->on_class : r->n_filler == 0)
+           : r->n_filler + r->n_literal == 1 && !r->on_class;
+  const LEdge *in = &lg->edges[r->in];
+  return whole && !in->dropped && in->from != in->to &&
+         (!strcmp(in->predicate, RDFS_NS "subClassOf") ||
+          !strcmp(in->predicate, OWL_NS "equivalentClass"));
+}
+
+/// Fold restriction node `node` (folds_as_restriction()) into an edge from
+/// the class that points at it to its filler, or a line on that class.
+static EntStatus
+fold_restriction(LGraph *lg, uint32_t node, const Restriction *r)
+{
+  const LEdge in = lg->edges[r->in];
+  const LEdge on = lg->edges[r->on];
+  // As every other edge names its predicate: its prefixed name.
+  const char *name = lgraph_short_name(lg, lg->nodes[on.to].iri);
+  const bool equivalent = !strcmp(in.predicate, OWL_NS "equivalentClass");
+  EntBuf text = { NULL, 0, 0 };
+  EntStatus st =
+    ent_buf_appendf(&text, "%s %s", name, restriction_words[r->word].word);
+  if (!st && r->n_literal) {
+    const char *value = lg->literals[r->literal].value;
+    st = restriction_words[r->word].number
+           ? ent_buf_appendf(&text, " %s", value)
+           : ent_buf_appendf(&text, " \"%s\"", value);
+  }
+  if (!st && equivalent && r->n_filler) {
+    // An edge is drawn in the style of rdfs:subClassOf; a line on the
+    // class names its predicate.
+    st = ent_buf_append(&text, " (≡)", strlen(" (≡)"));
+  }
+  if (!st && r->n_filler) {
+    const char *label = ent_pool_intern(&lg->strings, text.buf);
+    st = label ? add_made_edge(lg,
+                               in.from,
+                               lg->edges[r->filler].to,
+                               in.predicate,
+                               label,
+                               in.graph,
+                               in.n_graphs)
+               : ENT_ERR_NO_MEMORY;
+    if (!st) {
+      LEdge *made = &lg->edges[lg->n_edges - 1];
+      made->flags =
+        (uint16_t)((made->flags & ~LIST_FLAGS_DROPPED) | EDGE_RESTRICTION);
+    }
+  } else if (!st) {
+    // Nothing to point at ("hasTopping min 2", "hasName value \"x\""): a
+    // line on the class.
+    st = keep_literal(lg, in.from, in.predicate, text.buf);
+  }
+  ent_buf_free(&text);
+  if (!st) {
+    lg->edges[r->in].dropped = true;
+    lg->nodes[node].kind = KIND_HIDDEN; // its own edges go with it
+  }
+  return st;
+}
+
+static EntStatus
+fold_restrictions(LGraph *lg)
+{
+  const LPredicate *on_p = used_predicate(lg, OWL_NS "onProperty");
+  if (!on_p) {
+    return ENT_SUCCESS;
+  }
+  const LPredicate *on_class_p = used_predicate(lg, OWL_NS "onClass");
+  Restriction *r = calloc(lg->n_nodes ? lg->n_nodes : 1, sizeof(Restriction));
+  if (!r) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  EntStatus st = ENT_SUCCESS;
+  const size_t n_edges = lg->n_edges; // the fold adds edges past these
+  for (size_t i = 0; i < n_edges && !st; ++i) {
+    st = lgraph_tick(lg);
+    const LEdge *e = &lg->edges[i];
+    if (e->dropped) {
+      continue;
+    }
+    Restriction *to = &r[e->to];
+    to->in = (uint32_t)i;
+    count_to_two(&to->n_in);
+    Restriction *from = &r[e->from];
+    int word = -1;
+    if (e->predicate == on_p->iri) {
+      from->on = (uint32_t)i;
+      count_to_two(&from->n_on);
+    } else if (on_class_p && e->predicate == on_class_p->iri) {
+      from->filler = (uint32_t)i;
+      from->on_class = true;
+      count_to_two(&from->n_filler);
+    } else if ((word = restriction_word(e->predicate)) >= 0 &&
+               !restriction_words[word].number) {
+      from->filler = (uint32_t)i;
+      from->word = (uint8_t)word;
+      count_to_two(&from->n_filler);
+    } else {
+      count_to_two(&from->n_other);
+    }
+  }
+  for (size_t i = 0; i < lg->n_literals && !st; ++i) {
+    const LClaim *c = &lg->literals[i];
+    Restriction *at = &r[c->subject];
+    const int word = restriction_word(c->predicate);
+    if (!strcmp(c->predicate, RDF_TYPE)) {
+      // "a owl:Restriction" is what it is; another class is more.
+      if (strcmp(c->value, OWL_NS "Restriction") != 0) {
+        count_to_two(&at->n_other);
+      }
+    } else if (word >= 0) {
+      at->literal = (uint32_t)i;
+      at->word = (uint8_t)word;
+      count_to_two(&at->n_literal);
+    } else {
+      count_to_two(&at->n_other);
+    }
+  }
+  for (uint32_t node = 0; node < lg->n_nodes && !st; ++node) {
+    st = lgraph_tick(lg);
+    if (!st && r[node].n_on && folds_as_restriction(lg, node, &r[node])) {
+      st = fold_restriction(lg, node, &r[node]);
+    }
+  }
+  free(r);
+  return st;
 }
 
 /// The symmetric axioms fold_pairwise() folds: how a tooltip says each
@@ -2325,6 +2546,7 @@ lgraph_finish(LGraph *lg)
                0);
   TRY(st, lgraph_tick(lg));
   TRY(st, fold_lists(lg));
+  TRY(st, fold_restrictions(lg));
   TRY(st, drop_redundant_edges(lg));
   // The folds read the edges of posts and responses only.
   uint8_t *kind = node_kinds(lg);

@@ -618,4 +618,30 @@ case "$ENTENTE" in
     xmllint --noout "$tmp/dense.svg" || fail "dense view: SVG is not well-formed"
     echo "ok: a dense view dot cannot lay out in time is laid out with sfdp" ;;
 esac
+# OWL restrictions are drawn as Protégé shows them: an edge to the filler
+# ("ex:hasTopping some"), a number on it, or a line on the class when
+# there is nothing to point at; a restriction that says more is left.
+cat >"$tmp/restrictions.ttl" <<'TTL'
+@prefix ex: <http://e.example/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:Margherita rdfs:subClassOf ex:Pizza ,
+  [ a owl:Restriction ; owl:onProperty ex:hasTopping ; owl:someValuesFrom ex:Mozzarella ] ,
+  [ a owl:Restriction ; owl:onProperty ex:hasTopping ; owl:allValuesFrom ex:Mozzarella ] ,
+  [ a owl:Restriction ; owl:onProperty ex:hasTopping ; owl:minCardinality "2"^^xsd:nonNegativeInteger ] ,
+  [ a owl:Restriction ; owl:onProperty ex:hasBase ; owl:onClass ex:ThinBase ;
+    owl:qualifiedCardinality "1"^^xsd:nonNegativeInteger ] .
+ex:Italian owl:equivalentClass [ a owl:Restriction ; owl:onProperty ex:hasCountry ; owl:hasValue ex:Italy ] .
+ex:Odd rdfs:subClassOf [ a owl:Restriction ; owl:onProperty ex:p ; owl:someValuesFrom ex:A ; rdfs:comment "more" ] .
+TTL
+"$ENTENTE" dot "$tmp/restrictions.ttl" -f dot -o "$tmp/restrictions.dot" 2>"$tmp/err" || fail "restrictions: $(cat "$tmp/err")"
+dot -Tcanon "$tmp/restrictions.dot" >"$tmp/restrictions.canon" 2>"$tmp/err" && [ ! -s "$tmp/err" ] || fail "restrictions: dot -Tcanon: $(cat "$tmp/err")"
+tr -d '\\\n\t' <"$tmp/restrictions.canon" >"$tmp/restrictions.flat"
+for want in 'label="ex:hasTopping some"' 'label="ex:hasTopping only"' 'label="ex:hasBase exactly 1"' \
+  'label="ex:hasCountry value (≡)"' 'rdfs:subClassOf ex:hasTopping min 2' 'label="ex:p"' 'owl:someValuesFrom'; do
+  grep -qF "$want" "$tmp/restrictions.flat" || fail "restrictions: no $want: $(grep -o 'label="[^"]*"' "$tmp/restrictions.flat" | tr '\n' ' ')"
+done
+[ "$(grep -o 'a owl:Restriction' "$tmp/restrictions.flat" | wc -l)" = 1 ] || fail "restrictions: not folded: $(grep -o 'label="[^"]*"' "$tmp/restrictions.flat" | tr '\n' ' ')"
+echo "ok: OWL restrictions drawn as edges to their fillers"
 echo "diagram checks passed"
