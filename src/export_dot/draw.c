@@ -27,6 +27,8 @@
 #define MAX_CLUSTER_DEPTH 8
 /// Past this many nodes no layout finishes in reasonable time.
 #define LAYOUT_MAX_NODES 5000
+/// Characters a line of the legend's list of relations runs to.
+#define LEGEND_LINE 60
 /// A hub with this many leaves is drawn in rings (twopi), not as a column
 /// this many nodes tall (dot): 30 leaves make a column of about a page.
 #define STAR_MIN_LEAVES 30
@@ -642,6 +644,7 @@ draw_legend(Drawing *d)
   const EdgeStyle *styles = lgraph_edge_styles(&n_styles);
   for (size_t f = 0; f < n_styles && !st; ++f) {
     EntBuf names = { NULL, 0, 0 };
+    size_t line_start = 0; // the list is wrapped, not one line a page wide
     EntMap seen;
     ent_map_init(&seen);
     for (size_t i = 0; i < d->n_visible && !st; ++i) {
@@ -654,8 +657,16 @@ draw_legend(Drawing *d)
         continue;
       }
       st = ent_map_put(&seen, name, (void *)(uintptr_t)1);
+      const bool wrap =
+        names.len && names.len - line_start + strlen(name) > LEGEND_LINE;
+      if (!st && wrap) {
+        st = ent_buf_append(&names, ",\n", 2);
+        line_start = names.len;
+      } else if (!st && names.len) {
+        st = ent_buf_append(&names, ", ", 2);
+      }
       if (!st) {
-        st = ent_buf_appendf(&names, "%s%s", names.len ? ", " : "", name);
+        st = ent_buf_append(&names, name, strlen(name));
       }
     }
     ent_map_clear(&seen);

@@ -644,4 +644,14 @@ for want in 'label="ex:hasTopping some"' 'label="ex:hasTopping only"' 'label="ex
 done
 [ "$(grep -o 'a owl:Restriction' "$tmp/restrictions.flat" | wc -l)" = 1 ] || fail "restrictions: not folded: $(grep -o 'label="[^"]*"' "$tmp/restrictions.flat" | tr '\n' ' ')"
 echo "ok: OWL restrictions drawn as edges to their fillers"
+# The legend's list of relations is wrapped, not one line a page wide.
+{
+  printf '@prefix ex: <http://e.example/> .\n'
+  for i in $(seq 10 21); do printf 'ex:a ex:relationNumber%s ex:b%s .\n' "$i" "$i"; done
+} >"$tmp/relations.ttl"
+"$ENTENTE" dot "$tmp/relations.ttl" -f dot -o "$tmp/relations.dot" 2>"$tmp/err" || fail "relations: $(cat "$tmp/err")"
+legend=$(tr -d '\\\n\t' <"$tmp/relations.dot" | grep -o 'label="other relations:[^"]*"')
+[ "$(printf '%s' "$legend" | grep -o ',n' | wc -l)" -ge 2 ] && printf '%s' "$legend" | grep -q 'ex:relationNumber21' ||
+  fail "relations: the legend's list is not wrapped: $legend"
+echo "ok: the legend's list of relations is wrapped"
 echo "diagram checks passed"
