@@ -996,11 +996,14 @@ ent_graph_add_value(EntGraph *graph,
   EntStatus st = ENT_SUCCESS;
   TRY(st, lookup(graph, id, "entity", at, &subject));
   TRY(st, check_literal(graph, info, value, lang, at));
+  // Copied, not interned: most values (titles, quotes, descriptions) are
+  // said once, and interning each looked it up in a table of every value
+  // read, a random read per value once the corpus outgrew the cache.
   const Fact fact = { subject,
                       prop,
                       ENT_NO_ENTITY,
                       graph->current_source,
-                      ent_pool_intern(value_pool(graph), value),
+                      ent_pool_copy(value_pool(graph), value, strlen(value)),
                       lang ? ent_pool_intern(value_pool(graph), lang) : NULL,
                       keep_caret(graph, at) };
   if (!fact.value || (lang && !fact.lang)) {
