@@ -2218,11 +2218,13 @@ restriction_word(const char *predicate)
 }
 
 /// Whether blank node `node`, whose statements `r` counts, is one
-/// restriction and nothing more, and one edge, a subclass or an
-/// equivalence, points at it: then it folds.
+/// restriction and nothing more, and one edge, a subclass, an equivalence
+/// a complement or a list's (owl:intersectionOf ( ex:Pizza [ ... ] )),
+/// points at it: then it folds.
 static bool
-folds_as_restriction(const LGraph *lg, uint32_t node, const Restriction *r)
+folds_as_restriction(const LGraph *lg, uint32_t node, const Restriction *all)
 {
+  const Restriction *r = &all[node];
   // A name, a comment or a date on it (not among the literals) is more
   // than the restriction says.
   const LNode *n = &lg->nodes[node];
@@ -2242,10 +2244,14 @@ folds_as_restriction(const LGraph *lg, uint32_t node, const Restriction *r)
     number ? r->n_literal == 1 &&
                (qualified ? r->n_filler == 1 && r->on_class : r->n_filler == 0)
            : r->n_filler + r->n_literal == 1 && !r->on_class;
+  // What points at it is not a restriction itself (one folded first
+  // would take the edge along).
   const LEdge *in = &lg->edges[r->in];
-  return whole && !in->dropped && in->from != in->to &&
+  return whole && !in->dropped && in->from != in->to && !all[in->from].n_on &&
          (!strcmp(in->predicate, RDFS_NS "subClassOf") ||
-          !strcmp(in->predicate, OWL_NS "equivalentClass"));
+          !strcmp(in->predicate, OWL_NS "equivalentClass") ||
+          !strcmp(in->predicate, OWL_NS "complementOf") ||
+          (in->flags & EDGE_LIST_ITEM));
 }
 
 /// Fold restriction node `node` (folds_as_restriction()) into an edge from
@@ -2258,9 +2264,25 @@ fold_restriction(LGraph *lg, uint32_t node, const Restriction *r)
   // As every other edge names its predicate: its prefixed name.
   const char *name = lgraph_short_name(lg, lg->nodes[on.to].iri);
   const bool equivalent = !strcmp(in.predicate, OWL_NS "equivalentClass");
+  // Under a subclass or an equivalence, what the restriction says; under
+  // anything else, what points at it too: "owl:complementOf ex:p some",
+  // "owl:intersectionOf 2/2 ex:p some" on an edge, "2/2 ex:p min 3" after
+  // the list's predicate on a line.
+  const bool axiom = equivalent || !strcmp(in.predicate, RDFS_NS "subClassOf");
+  const char *place = NULL;
+  if (!axiom && r->n_filler) {
+    place = in.label;
+  } else if (in.flags & EDGE_LIST_ITEM) {
+    place = strrchr(in.label, ' ');
+    place = place ? place + 1 : NULL;
+  }
   EntBuf text = { NULL, 0, 0 };
-  EntStatus st =
-    ent_buf_appendf(&text, "%s %s", name, restriction_words[r->word].word);
+  EntStatus st = ent_buf_appendf(&text,
+                                 "%s%s%s %s",
+                                 place ? place : "",
+                                 place ? " " : "",
+                                 name,
+                                 restriction_words[r->word].word);
   if (!st && r->n_literal) {
     const char *value = lg->literals[r->literal].value;
     st = restriction_words[r->word].number
@@ -2360,7 +2382,7 @@ fold_restrictions(LGraph *lg)
   }
   for (uint32_t node = 0; node < lg->n_nodes && !st; ++node) {
     st = lgraph_tick(lg);
-    if (!st && r[node].n_on && folds_as_restriction(lg, node, &r[node])) {
+    if (!st && r[node].n_on && folds_as_restriction(lg, node, r)) {
       st = fold_restriction(lg, node, &r[node]);
     }
   }

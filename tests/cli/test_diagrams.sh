@@ -634,15 +634,22 @@ ex:Margherita rdfs:subClassOf ex:Pizza ,
     owl:qualifiedCardinality "1"^^xsd:nonNegativeInteger ] .
 ex:Italian owl:equivalentClass [ a owl:Restriction ; owl:onProperty ex:hasCountry ; owl:hasValue ex:Italy ] .
 ex:Odd rdfs:subClassOf [ a owl:Restriction ; owl:onProperty ex:p ; owl:someValuesFrom ex:A ; rdfs:comment "more" ] .
+ex:Cheesy owl:equivalentClass [ owl:intersectionOf ( ex:Pizza
+  [ a owl:Restriction ; owl:onProperty ex:hasTopping ; owl:someValuesFrom ex:Cheese ] ) ] .
+ex:Veg rdfs:subClassOf [ owl:complementOf [ a owl:Restriction ; owl:onProperty ex:hasTopping ; owl:someValuesFrom ex:Meat ] ] .
+ex:Nested rdfs:subClassOf [ a owl:Restriction ; owl:onProperty ex:p ;
+  owl:someValuesFrom [ a owl:Restriction ; owl:onProperty ex:q ; owl:someValuesFrom ex:B ] ] .
 TTL
 "$ENTENTE" dot "$tmp/restrictions.ttl" -f dot -o "$tmp/restrictions.dot" 2>"$tmp/err" || fail "restrictions: $(cat "$tmp/err")"
 dot -Tcanon "$tmp/restrictions.dot" >"$tmp/restrictions.canon" 2>"$tmp/err" && [ ! -s "$tmp/err" ] || fail "restrictions: dot -Tcanon: $(cat "$tmp/err")"
 tr -d '\\\n\t' <"$tmp/restrictions.canon" >"$tmp/restrictions.flat"
 for want in 'label="ex:hasTopping some"' 'label="ex:hasTopping only"' 'label="ex:hasBase exactly 1"' \
-  'label="ex:hasCountry value (≡)"' 'rdfs:subClassOf ex:hasTopping min 2' 'label="ex:p"' 'owl:someValuesFrom'; do
+  'label="ex:hasCountry value (≡)"' 'rdfs:subClassOf ex:hasTopping min 2' 'label="ex:p"' 'owl:someValuesFrom' \
+  'label="owl:intersectionOf 2/2 ex:hasTopping some"' 'label="owl:complementOf ex:hasTopping some"' 'label="ex:p some"' 'label="ex:q"'; do
   grep -qF "$want" "$tmp/restrictions.flat" || fail "restrictions: no $want: $(grep -o 'label="[^"]*"' "$tmp/restrictions.flat" | tr '\n' ' ')"
 done
-[ "$(grep -o 'a owl:Restriction' "$tmp/restrictions.flat" | wc -l)" = 1 ] || fail "restrictions: not folded: $(grep -o 'label="[^"]*"' "$tmp/restrictions.flat" | tr '\n' ' ')"
+# Odd's, and the inner of Nested's (an edge of the outer points at it).
+[ "$(grep -o 'a owl:Restriction' "$tmp/restrictions.flat" | wc -l)" = 2 ] || fail "restrictions: not folded: $(grep -o 'label="[^"]*"' "$tmp/restrictions.flat" | tr '\n' ' ')"
 echo "ok: OWL restrictions drawn as edges to their fillers"
 # The legend's list of relations is wrapped, not one line a page wide.
 {
