@@ -133,8 +133,9 @@ append_escaped(EntBuf *b, const char *text, bool label)
 /// user text reaches the DOT file (a label ending in '\' would escape the
 /// closing quote: cgraph's agwrite escapes only '"'): '&' and '\' become
 /// character entities, which Graphviz decodes in labels and tooltips, and
-/// line breaks become \n and \r.  In a label, Graphviz then reads a
-/// decoded '\' as the start of an escape, so there it is doubled.
+/// line breaks become \n and \r.  Graphviz then reads a decoded '\' as
+/// the start of an escape, so it is doubled in a label and doubled twice
+/// in a tooltip.
 /// Longest line of a label, in characters, and most lines: Pango lays a
 /// label out in one piece (a 100 MB one took 95 s and 7.8 GB), and cairo
 /// refuses a drawing wider than 32,767 pixels.  Longer text ends in "…";
@@ -199,8 +200,11 @@ append_escaped_lines(EntBuf *b,
         st = ent_buf_append(b, "&amp;", 5);
         break;
       case '\\':
+        // Graphviz 2.42 reads a decoded '\' as an escape (\N, \G, \L) in
+        // a label, and twice over in a tooltip: "&#92;&#92;" shows "\" in a
+        // label, a tooltip needs four ("a\Nb" showed "aNb", then "aab").
         st = label ? ent_buf_append(b, "&#92;&#92;", 10)
-                   : ent_buf_append(b, "&#92;", 5);
+                   : ent_buf_append(b, "&#92;&#92;&#92;&#92;", 20);
         break;
       case '\n':
         if (label && ++lines > LABEL_MAX_LINES) {
@@ -972,9 +976,6 @@ build(Drawing *d, const EntDiagramOptions *options)
       note.buf[0] = 'S'; // "Showing ..."
     }
   }
-  if (!st && note.len && (lg->n_pairwise[0] || lg->n_pairwise[1])) {
-    st = ent_buf_append(&note, "\n", 1);
-  }
   if (!st) {
     st = lgraph_pairwise_note(lg, &note);
   }
@@ -1471,7 +1472,8 @@ lgraph_draw(LGraph *lg,
               ENT_FAILURE,
               NULL,
               "dot did not lay out this view of %zu nodes and %d edges in "
-              "%.0f s (a tenth of --time-limit); it is laid out with sfdp "
+              "%.0f s (a tenth of --time-limit, 1 s at least); it is laid out "
+              "with sfdp "
               "instead (--engine dot insists)",
               shown,
               edges,

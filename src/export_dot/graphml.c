@@ -69,14 +69,14 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
   if (lg->hidden_more && lgraph_cap_note(lg, &note)) {
     rc = -1;
   }
-  if (note.len && (lg->n_pairwise[0] || lg->n_pairwise[1]) &&
-      ent_buf_append(&note, "\n", 1)) {
-    rc = -1;
-  }
   if (lgraph_pairwise_note(lg, &note)) {
     rc = -1;
   }
-  if (lg->pairwise) {
+  bool axioms = false;
+  for (size_t i = 0; lg->pairwise && i < lg->n_nodes && !axioms; ++i) {
+    axioms = lg->nodes[i].in_view && lg->pairwise[i];
+  }
+  if (axioms) {
     rc = rc < 0 ? rc : xmlTextWriterStartElement(w, XC("key"));
     rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("id"), XC("axioms"));
     rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("for"), XC("node"));
@@ -134,7 +134,7 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     rc = rc < 0 ? rc : data(w, "iri", n->iri);
     rc = rc < 0 ? rc : data(w, "details", n->facets);
     rc = rc < 0 ? rc : data(w, "date", n->date);
-    if (lg->pairwise) {
+    if (axioms) {
       rc = rc < 0 ? rc : data(w, "axioms", lg->pairwise[i]);
     }
     rc = rc < 0 ? rc : xmlTextWriterEndElement(w);

@@ -408,6 +408,7 @@ lgraph_clear(LGraph *lg)
   free(lg->index);
   free(lg->by_entity);
   free((void *)lg->pairwise);
+  free(lg->pairs);
   ent_pool_clear(&lg->graphs);
   ent_map_clear(&lg->prefixes);
   ent_pool_clear(&lg->strings);
@@ -2244,8 +2245,12 @@ folds_as_restriction(const LGraph *lg, uint32_t node, const Restriction *all)
     number ? r->n_literal == 1 &&
                (qualified ? r->n_filler == 1 && r->on_class : r->n_filler == 0)
            : r->n_filler + r->n_literal == 1 && !r->on_class;
-  // What points at it is not a restriction itself (one folded first
+  // Its property is named (not an expression: owl:inverseOf ex:p), and
+  // what points at it is not a restriction itself (one folded first
   // would take the edge along).
+  if (!strncmp(lg->nodes[lg->edges[r->on].to].iri, "_:", 2)) {
+    return false;
+  }
   const LEdge *in = &lg->edges[r->in];
   return whole && !in->dropped && in->from != in->to && !all[in->from].n_on &&
          (!strcmp(in->predicate, RDFS_NS "subClassOf") ||
@@ -2285,9 +2290,12 @@ fold_restriction(LGraph *lg, uint32_t node, const Restriction *r)
                                  restriction_words[r->word].word);
   if (!st && r->n_literal) {
     const char *value = lg->literals[r->literal].value;
-    st = restriction_words[r->word].number
-           ? ent_buf_appendf(&text, " %s", value)
-           : ent_buf_appendf(&text, " \"%s\"", value);
+    st = ent_buf_append(&text, " ", 1);
+    if (!st) {
+      st = restriction_words[r->word].number
+             ? ent_buf_append(&text, value, strlen(value))
+             : append_quoted(&text, value);
+    }
   }
   if (!st && equivalent && r->n_filler) {
     // An edge is drawn in the style of rdfs:subClassOf; a line on the
@@ -2430,8 +2438,25 @@ pairwise_order(const void *a, const void *b)
   return by_label ? by_label : (x->other > y->other) - (x->other < y->other);
 }
 
-/// Names a tooltip lists of one node's symmetric axioms before "and N more".
-enum { PAIRWISE_NAMED = 12 };
+/// Names a tooltip lists of one node's symmetric axioms before "and N more",
+/// and the characters of each (a name of 1 MB would be copied into the
+/// tooltip of every node disjoint with it).
+enum { PAIRWISE_NAMED = 12, PAIRWISE_NAME_CHARS = 60 };
+
+/// Append `text`, cut after PAIRWISE_NAME_CHARS characters with "…".
+static EntStatus
+append_short(EntBuf *b, const char *text)
+{
+  size_t len = 0;
+  size_t chars = 0;
+  while (text[len] && (chars < PAIRWISE_NAME_CHARS ||
+                       ((unsigned char)text[len] & 0xC0) == 0x80)) {
+    chars += ((unsigned char)text[len] & 0xC0) != 0x80;
+    ++len;
+  }
+  EntStatus st = ent_buf_append(b, text, len);
+  return !st && text[len] ? ent_buf_append(b, "…", strlen("…")) : st;
+}
 
 /// Say the sorted ends `ends[0..n)`, all of one node, as its pairwise
 /// text: "disjoint with: Cheese; Fish; and 3 more".
@@ -2449,9 +2474,8 @@ say_pairwise(LGraph *lg, const Pairwise *ends, size_t n)
           b, "%s%s:", i ? "\n" : "", pairwise_axioms[ends[i].kind].tooltip));
     for (; j < n && ends[j].kind == ends[i].kind; ++j) {
       if (named < PAIRWISE_NAMED) {
-        TRY(st,
-            ent_buf_appendf(
-              b, "%s %s", named ? ";" : "", lg->nodes[ends[j].other].label));
+        TRY(st, ent_buf_append(b, named ? "; " : " ", named ? 2 : 1));
+        TRY(st, append_short(b, lg->nodes[ends[j].other].label));
         ++named;
       }
     }
@@ -2478,6 +2502,17 @@ pairwise_kind(const char *predicate)
   return 0; // unreached: EDGE_PAIRWISE is given to these predicates only
 }
 
+/// Whether edge `e` is a symmetric axiom between two named nodes: one
+/// with a class expression ([ owl:unionOf (...) ]) is drawn, which a
+/// tooltip's "[ ]" could not tell apart.
+static bool
+folds_as_pairwise(const LGraph *lg, const LEdge *e)
+{
+  return !e->dropped && (e->flags & EDGE_PAIRWISE) && e->from != e->to &&
+         strncmp(lg->nodes[e->from].iri, "_:", 2) != 0 &&
+         strncmp(lg->nodes[e->to].iri, "_:", 2) != 0;
+}
+
 /// Symmetric axioms (owl:disjointWith, owl:propertyDisjointWith,
 /// owl:differentFrom) are stated pairwise over whole groups: Protégé's
 /// pizza ontology has 784 owl:disjointWith edges among 100 classes, a
@@ -2490,8 +2525,7 @@ fold_pairwise(LGraph *lg)
 {
   size_t n = 0;
   for (size_t i = 0; i < lg->n_edges; ++i) {
-    const LEdge *e = &lg->edges[i];
-    n += !e->dropped && (e->flags & EDGE_PAIRWISE) && e->from != e->to;
+    n += folds_as_pairwise(lg, &lg->edges[i]);
   }
   if (!n) {
     return ENT_SUCCESS;
@@ -2505,7 +2539,7 @@ fold_pairwise(LGraph *lg)
   size_t k = 0;
   for (size_t i = 0; i < lg->n_edges; ++i) {
     LEdge *e = &lg->edges[i];
-    if (e->dropped || !(e->flags & EDGE_PAIRWISE) || e->from == e->to) {
+    if (!folds_as_pairwise(lg, e)) {
       continue;
     }
     e->dropped = true;
@@ -2521,8 +2555,21 @@ fold_pairwise(LGraph *lg)
     if (!last || ends[i].node != last->node || ends[i].other != last->other ||
         ends[i].kind != last->kind) {
       ends[kept++] = ends[i];
-      // Each pair is here from both ends: counted from the first.
-      lg->n_pairwise[ends[i].kind] += ends[i].node < ends[i].other;
+    }
+  }
+  // Each pair is here from both ends: kept from the first, for the
+  // caption, which counts those of the view drawn.
+  lg->pairs = malloc((kept / 2 + 1) * 3 * sizeof(uint32_t));
+  if (!lg->pairs) {
+    free(ends);
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < kept; ++i) {
+    if (ends[i].node < ends[i].other) {
+      uint32_t *pair = &lg->pairs[3 * lg->n_pairs++];
+      pair[0] = ends[i].node;
+      pair[1] = ends[i].other;
+      pair[2] = ends[i].kind;
     }
   }
   EntStatus st = ENT_SUCCESS;
@@ -2541,19 +2588,26 @@ fold_pairwise(LGraph *lg)
 EntStatus
 lgraph_pairwise_note(const LGraph *lg, EntBuf *out)
 {
+  size_t count[ENT_PAIRWISE_KINDS] = { 0 };
+  for (size_t i = 0; i < lg->n_pairs; ++i) {
+    const uint32_t *pair = &lg->pairs[3 * i];
+    count[pair[2]] += lg->nodes[pair[0]].in_view || lg->nodes[pair[1]].in_view;
+  }
   EntStatus st = ENT_SUCCESS;
-  const char *sep = "";
+  const char *sep = out->len ? "\n" : "";
+  bool said = false;
   for (size_t k = 0; k < ENT_PAIRWISE_KINDS; ++k) {
-    if (lg->n_pairwise[k]) {
+    if (count[k]) {
       char pairs[32];
-      format_count(lg->n_pairwise[k], pairs);
+      format_count(count[k], pairs);
       TRY(st,
           ent_buf_appendf(
             out, "%s%s pairs: %s", sep, pairwise_axioms[k].caption, pairs));
       sep = "; ";
+      said = true;
     }
   }
-  return *sep ? ent_buf_appendf(out, ", named in the nodes' tooltips")
+  return said ? ent_buf_appendf(out, ", named in the nodes' tooltips")
               : ENT_SUCCESS;
 }
 

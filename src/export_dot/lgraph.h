@@ -180,8 +180,9 @@ typedef struct {
   /// Cheese; Fish"), or NULL; the array itself is NULL when the graph has
   /// none (fold_pairwise()).
   const char **pairwise;
-  size_t n_pairwise[ENT_PAIRWISE_KINDS]; ///< Pairs folded, by kind: disjoint,
-                                         ///< different (for the caption)
+  uint32_t *pairs; ///< The pairs folded, three words each: one end, the
+                   ///< other, the kind (for the caption)
+  size_t n_pairs;
 } LGraph;
 
 /// Seconds on a monotonic clock.
@@ -252,8 +253,9 @@ const char *lgraph_short_name(LGraph *lg, const char *iri);
 /// for a list member's "owl:unionOf 1/2" and a generic name for a post.
 const char *lgraph_edge_name(LGraph *lg, const LEdge *edge);
 /// "disjoint (owl:disjointWith) pairs: 392, named in the nodes'
-/// tooltips", appended to `out`; nothing when no symmetric axiom was
-/// folded.
+/// tooltips", for the pairs with an end in the view, appended to `out`
+/// (on a line of its own if `out` holds text); nothing when there are
+/// none.
 EntStatus lgraph_pairwise_note(const LGraph *lg, EntBuf *out);
 /// What follows a node's name when sources name it differently,
 /// " (+2 other names)", written into `buf`; "" otherwise.

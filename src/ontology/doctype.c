@@ -99,6 +99,23 @@ name_length(const char *p, size_t left)
   return n;
 }
 
+/// The length of the reference to one of XML's five predefined entities
+/// at `p` (at most `left` bytes), 0 if there is none.
+static size_t
+predefined_length(const char *p, size_t left)
+{
+  static const char *const predefined[] = {
+    "&amp;", "&lt;", "&gt;", "&quot;", "&apos;"
+  };
+  for (size_t i = 0; i < sizeof(predefined) / sizeof(*predefined); ++i) {
+    const size_t n = strlen(predefined[i]);
+    if (left >= n && !memcmp(p, predefined[i], n)) {
+      return n;
+    }
+  }
+  return 0;
+}
+
 /// `<!ENTITY name "value">` at d->at, after "<!ENTITY".
 static EntStatus
 entity_declaration(Doctype *d, size_t start)
@@ -126,6 +143,13 @@ entity_declaration(Doctype *d, size_t start)
   const size_t value_at = d->at;
   while (d->at < d->len && d->text[d->at] != quote) {
     const char c = d->text[d->at];
+    if (c == '&' && predefined_length(d->text + d->at, d->len - d->at)) {
+      // &amp; and its kind stand for one character, never for markup
+      // ("http://e.example/?a=1&amp;b"); a character reference (&#38;)
+      // could be an entity's '&' and is refused below.
+      d->at += predefined_length(d->text + d->at, d->len - d->at);
+      continue;
+    }
     if (c == '&' || c == '%' || c == '<') {
       return refuse(d,
                     d->at,
@@ -235,9 +259,8 @@ expansion(const Doctype *d, size_t from, size_t cap)
 static bool
 ascii_compatible(const char *name, size_t len)
 {
-  static const char *const names[] = {
-    "UTF-8", "UTF8", "US-ASCII", "ASCII", "LATIN1"
-  };
+  static const char *const names[] = { "UTF-8", "UTF8",   "US-ASCII",
+                                       "ASCII", "LATIN1", "LATIN-1" };
   for (size_t i = 0; i < sizeof(names) / sizeof(*names); ++i) {
     if (len == strlen(names[i]) && !strncasecmp(name, names[i], len)) {
       return true;
@@ -285,11 +308,14 @@ check_encoding(const Doctype *d)
             ENT_LOG_ERROR,
             ENT_ERR_SYNTAX,
             &caret,
-            "RDF/XML starts with '<': this file is not XML in an encoding "
-            "entente reads (UTF-8, US-ASCII, ISO-8859, windows-125x)");
+            "the file does not start with '<', as RDF/XML does: it is not "
+            "XML, or not in an encoding entente reads (UTF-8, US-ASCII, "
+            "ISO-8859, windows-125x)");
     return ENT_ERR_SYNTAX;
   }
-  if (d->len - at < 5 || memcmp(d->text + at, "<?xml", 5) != 0) {
+  // The XML declaration, not a processing instruction named xml-...
+  if (d->len - at < 6 || memcmp(d->text + at, "<?xml", 5) != 0 ||
+      !is_space(d->text[at + 5])) {
     return ENT_SUCCESS;
   }
   const char *end = memmem(d->text + at, d->len - at, "?>", 2);

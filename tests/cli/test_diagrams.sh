@@ -545,6 +545,7 @@ done <<'CASES'
 <!DOCTYPE rdf:RDF SYSTEM "rdf.dtd">|1:19|an external DTD
 <!DOCTYPE rdf:RDF [<!ENTITY x "http://e.example/"><!ENTITY e "&x;&x;">]>|1:63|an entity whose value refers to another entity
 <!DOCTYPE rdf:RDF [<!ATTLIST rdf:Description rdf:about CDATA "x">]>|1:20|an attribute list declaration
+<!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/?a=1&#38;b">]>|1:53|an entity whose value refers to another entity
 <!-- <!DOCTYPE rdf:RDF> --><!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/">]>|1:28|a second DOCTYPE
 CASES
 # An encoding that would hide a DOCTYPE from that check is refused; an
@@ -575,6 +576,11 @@ rc=$?
 set -e
 [ "$rc" = 65 ] && grep -qF "laughs.rdf:1:1: error: the DOCTYPE's entities would make the file more than the limit" "$tmp/err" ||
   fail "entities past the limit: exit $rc: $(cat "$tmp/err")"
+# XML's predefined entities in a value stand for one character.
+printf '<!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/?a=1&amp;b=">]>\n%s\n' \
+  '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/"><rdf:Description rdf:about="&e;a"><ex:p rdf:resource="&e;b"/></rdf:Description></rdf:RDF>' >"$tmp/predefined.rdf"
+"$ENTENTE" dot "$tmp/predefined.rdf" -f dot -o "$tmp/predefined.dot" 2>"$tmp/err" &&
+  grep -qF 'URL="http://e.example/?a=1&amp;b=a"' "$tmp/predefined.dot" || fail "&amp; in an entity: $(cat "$tmp/err")"
 echo "ok: RDF/XML's DOCTYPE: Protégé's entities read, anything more refused at its line"
 # Symmetric axioms stated pairwise over a group (Protégé's pizza
 # ontology: 784 owl:disjointWith edges, 27 s of Graphviz routing) are not
@@ -603,6 +609,25 @@ grep -q 'different from: ex:y' "$tmp/disjoint.flat" || fail "disjoint: x's toolt
 xmllint --noout --relaxng "$diagrams/graphml.rng" "$tmp/disjoint.graphml" 2>"$tmp/err" || fail "disjoint: GraphML invalid: $(cat "$tmp/err")"
 [ "$(grep -c '<data key="axioms">disjoint with:' "$tmp/disjoint.graphml")" = 15 ] && grep -q '<data key="axioms">different from: ex:x<' "$tmp/disjoint.graphml" ||
   fail "disjoint: GraphML's axioms"
+# ... between named nodes only (a class expression's "[ ]" could not be
+# told apart), each name cut at 60 characters, backslashes kept in the
+# SVG's tooltips; the caption counts the pairs of the view drawn.
+long=$(printf 'L%.0s' $(seq 1 100))
+cat >"$tmp/pairwise.ttl" <<TTL
+@prefix ex: <http://e.example/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:a rdfs:label "a\\\\Nb" ; owl:disjointWith ex:b , [ owl:unionOf ( ex:x ex:y ) ] .
+ex:b rdfs:label "$long" .
+ex:solo rdfs:subClassOf ex:other .
+TTL
+"$ENTENTE" dot "$tmp/pairwise.ttl" -f svg -o "$tmp/pairwise.svg" 2>"$tmp/err" || fail "pairwise: $(cat "$tmp/err")"
+grep -qF 'disjoint with: a\Nb"' "$tmp/pairwise.svg" || fail "pairwise: a backslash lost: $(grep -o 'xlink:title="[^"]*disjoint[^"]*"' "$tmp/pairwise.svg")"
+grep -q "disjoint with: $(printf 'L%.0s' $(seq 1 60))…\"" "$tmp/pairwise.svg" || fail "pairwise: a long name not cut"
+grep -q '>owl:disjointWith<' "$tmp/pairwise.svg" || fail "pairwise: the edge to a class expression is not drawn"
+grep -q 'Disjoint (owl:disjointWith) pairs: 1' "$tmp/pairwise.svg" || fail "pairwise: caption"
+"$ENTENTE" dot "$tmp/pairwise.ttl" -f dot --view ego:ex:solo -o "$tmp/solo.dot" 2>"$tmp/err" || fail "pairwise ego: $(cat "$tmp/err")"
+! grep -q 'pairs:' "$tmp/solo.dot" || fail "pairwise: a view without them counts the graph's pairs"
 echo "ok: symmetric axioms named in tooltips, not drawn"
 # A dense view (150 nodes, 600 edges at random: dot takes minutes) gets
 # a tenth of --time-limit with dot, then is laid out with sfdp; said.
@@ -613,7 +638,7 @@ case "$ENTENTE" in
       for (i = 0; i < 600; i++) printf "ex:n%d ex:p%d ex:n%d .\n", int(rand() * 150), int(rand() * 5), int(rand() * 150) }' >"$tmp/dense.ttl"
     "$ENTENTE" dot "$tmp/dense.ttl" -f svg --time-limit 30 -o "$tmp/dense.svg" 2>"$tmp/err" ||
       fail "dense view: exit $?: $(cat "$tmp/err")"
-    grep -q "dot did not lay out this view of [0-9]* nodes and [0-9]* edges in 3 s (a tenth of --time-limit); it is laid out with sfdp" "$tmp/err" ||
+    grep -q "dot did not lay out this view of [0-9]* nodes and [0-9]* edges in 3 s (a tenth of --time-limit, 1 s at least); it is laid out with sfdp" "$tmp/err" ||
       fail "dense view: not said: $(cat "$tmp/err")"
     xmllint --noout "$tmp/dense.svg" || fail "dense view: SVG is not well-formed"
     echo "ok: a dense view dot cannot lay out in time is laid out with sfdp" ;;
@@ -639,17 +664,21 @@ ex:Cheesy owl:equivalentClass [ owl:intersectionOf ( ex:Pizza
 ex:Veg rdfs:subClassOf [ owl:complementOf [ a owl:Restriction ; owl:onProperty ex:hasTopping ; owl:someValuesFrom ex:Meat ] ] .
 ex:Nested rdfs:subClassOf [ a owl:Restriction ; owl:onProperty ex:p ;
   owl:someValuesFrom [ a owl:Restriction ; owl:onProperty ex:q ; owl:someValuesFrom ex:B ] ] .
+ex:Inverse rdfs:subClassOf [ a owl:Restriction ; owl:onProperty [ owl:inverseOf ex:r ] ; owl:someValuesFrom ex:C ] .
+ex:Quoted rdfs:subClassOf [ a owl:Restriction ; owl:onProperty ex:says ; owl:hasValue "a \"b\"" ] .
 TTL
 "$ENTENTE" dot "$tmp/restrictions.ttl" -f dot -o "$tmp/restrictions.dot" 2>"$tmp/err" || fail "restrictions: $(cat "$tmp/err")"
 dot -Tcanon "$tmp/restrictions.dot" >"$tmp/restrictions.canon" 2>"$tmp/err" && [ ! -s "$tmp/err" ] || fail "restrictions: dot -Tcanon: $(cat "$tmp/err")"
 tr -d '\\\n\t' <"$tmp/restrictions.canon" >"$tmp/restrictions.flat"
 for want in 'label="ex:hasTopping some"' 'label="ex:hasTopping only"' 'label="ex:hasBase exactly 1"' \
   'label="ex:hasCountry value (≡)"' 'rdfs:subClassOf ex:hasTopping min 2' 'label="ex:p"' 'owl:someValuesFrom' \
-  'label="owl:intersectionOf 2/2 ex:hasTopping some"' 'label="owl:complementOf ex:hasTopping some"' 'label="ex:p some"' 'label="ex:q"'; do
+  'label="owl:intersectionOf 2/2 ex:hasTopping some"' 'label="owl:complementOf ex:hasTopping some"' 'label="ex:p some"' 'label="ex:q"' \
+  'rdfs:subClassOf ex:says value "a &#92;&#92;"b&#92;&#92;""' 'label="ex:r"'; do
   grep -qF "$want" "$tmp/restrictions.flat" || fail "restrictions: no $want: $(grep -o 'label="[^"]*"' "$tmp/restrictions.flat" | tr '\n' ' ')"
 done
-# Odd's, and the inner of Nested's (an edge of the outer points at it).
-[ "$(grep -o 'a owl:Restriction' "$tmp/restrictions.flat" | wc -l)" = 2 ] || fail "restrictions: not folded: $(grep -o 'label="[^"]*"' "$tmp/restrictions.flat" | tr '\n' ' ')"
+# Odd's, the inner of Nested's (an edge of the outer points at it) and
+# Inverse's (its property is an expression).
+[ "$(grep -o 'a owl:Restriction' "$tmp/restrictions.flat" | wc -l)" = 3 ] || fail "restrictions: not folded: $(grep -o 'label="[^"]*"' "$tmp/restrictions.flat" | tr '\n' ' ')"
 echo "ok: OWL restrictions drawn as edges to their fillers"
 # The legend's list of relations is wrapped, not one line a page wide.
 {
