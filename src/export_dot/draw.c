@@ -1483,7 +1483,7 @@ lgraph_draw(LGraph *lg,
       engine = "sfdp";
       st = build_view(lg, options, engine, &root);
       if (!st) {
-        st = render(lg, root, format, engine, 0, NULL, stream);
+        st = render(lg, root, format, engine, 0, &over_budget, stream);
       }
     }
   }
