@@ -90,7 +90,8 @@ static const char main_help[] =
   "  --time-limit S   stop the diagram after S seconds of reading, laying\n" \
   "                   out and rendering (300)\n"                             \
   "  --engine NAME    Graphviz layout engine (default: dot for small\n"      \
-  "                   diagrams, sfdp for large ones)\n"                      \
+  "                   diagrams, sfdp for large ones and for dense ones\n"    \
+  "                   dot cannot lay out in a tenth of the time limit)\n"    \
   "  --lang TAG       preferred language of labels (default en)\n"
 
 #define EXIT_STATUS                                                           \
@@ -171,7 +172,10 @@ static const char dot_help[] =
   "RDF-FILE is Turtle, N-Triples, N-Quads, TriG, RDF/XML or RDF/JSON (by\n"
   "its extension, or --syntax); '-' reads standard input (give --syntax).\n"
   "JSON-LD is not read: convert it to N-Quads first.\n"
-  "Labels come from rdfs:label, schema:name or skos:prefLabel.\n"
+  "Labels come from rdfs:label, schema:name or skos:prefLabel. RDF\n"
+  "lists are drawn as their members, OWL restrictions as edges to their\n"
+  "fillers (ex:hasTopping some), owl:disjointWith in tooltips; RDF/XML\n"
+  "may have the DOCTYPE Protégé writes (entities that stand for text).\n"
   "\n"
   "Options:\n"
   "  -f, --format FORMAT\n"
