@@ -1458,26 +1458,20 @@ lgraph_draw(LGraph *lg,
     const bool dense = !strcmp(engine, "dot") &&
                        !(options && options->engine) &&
                        edges > 2 * agnnodes(root);
+    const double budget = dense ? dot_budget(lg) : 0;
     bool over_budget = false;
-    st = render(lg,
-                root,
-                format,
-                engine,
-                dense ? dot_budget(lg) : 0,
-                &over_budget,
-                stream);
+    st = render(lg, root, format, engine, budget, &over_budget, stream);
     if (over_budget) {
       ent_log(lg->world,
               ENT_LOG_WARNING,
               ENT_FAILURE,
               NULL,
               "dot did not lay out this view of %zu nodes and %d edges in "
-              "%.0f s (a tenth of --time-limit, 1 s at least); it is laid out "
-              "with sfdp "
-              "instead (--engine dot insists)",
+              "%.0f s (a tenth of --time-limit, 1 s at least); it is laid "
+              "out with sfdp instead (--engine dot insists)",
               shown,
               edges,
-              dot_budget(lg));
+              budget);
       agclose(root);
       root = NULL;
       engine = "sfdp";

@@ -532,6 +532,13 @@ controlled_value(const LGraph *lg, const char *iri)
   return t && (t->kinds & ONT_INDIVIDUAL) && !(t->kinds & ONT_CLASS) ? t : NULL;
 }
 
+/// Whether node `n` is a blank node (raptor names them "_:...").
+static bool
+is_blank(const LNode *n)
+{
+  return !strncmp(n->iri, "_:", 2);
+}
+
 /// The node `*n` is, when it names a model entity already looked up
 /// (Node.entity) that is not a controlled value: an array read instead of
 /// hashing the IRI.
@@ -1803,9 +1810,8 @@ is_list_cell(const LGraph *lg, const ListCell *cells, uint32_t i)
   const ListCell *c = &cells[i];
   // A blank node that is one link of a list and nothing else: a name, a
   // class or a second pointer to it would be lost if it were folded.
-  return !strncmp(n->iri, "_:", 2) && c->n_first == 1 && c->n_rest == 1 &&
-         !c->n_other && c->n_in == 1 && !n->label && !n->tooltip && !n->date &&
-         !n->kind_rank;
+  return is_blank(n) && c->n_first == 1 && c->n_rest == 1 && !c->n_other &&
+         c->n_in == 1 && !n->label && !n->tooltip && !n->date && !n->kind_rank;
 }
 
 /// What predicate `iri` means, if a statement used it; else NULL.
@@ -2230,7 +2236,7 @@ folds_as_restriction(const LGraph *lg, uint32_t node, const Restriction *all)
   // than the restriction says.
   const LNode *n = &lg->nodes[node];
   if (n->label || n->tooltip || n->date || n->kind == KIND_HIDDEN ||
-      strncmp(n->iri, "_:", 2) != 0) {
+      !is_blank(n)) {
     return false;
   }
   if (r->n_in != 1 || r->n_on != 1 || r->n_other ||
@@ -2248,7 +2254,7 @@ folds_as_restriction(const LGraph *lg, uint32_t node, const Restriction *all)
   // Its property is named (not an expression: owl:inverseOf ex:p), and
   // what points at it is not a restriction itself (one folded first
   // would take the edge along).
-  if (!strncmp(lg->nodes[lg->edges[r->on].to].iri, "_:", 2)) {
+  if (is_blank(&lg->nodes[lg->edges[r->on].to])) {
     return false;
   }
   const LEdge *in = &lg->edges[r->in];
@@ -2509,8 +2515,7 @@ static bool
 folds_as_pairwise(const LGraph *lg, const LEdge *e)
 {
   return !e->dropped && (e->flags & EDGE_PAIRWISE) && e->from != e->to &&
-         strncmp(lg->nodes[e->from].iri, "_:", 2) != 0 &&
-         strncmp(lg->nodes[e->to].iri, "_:", 2) != 0;
+         !is_blank(&lg->nodes[e->from]) && !is_blank(&lg->nodes[e->to]);
 }
 
 /// Symmetric axioms (owl:disjointWith, owl:propertyDisjointWith,
@@ -2642,8 +2647,7 @@ lgraph_finish(LGraph *lg)
     if (!n->label) {
       // A blank node's generated name means nothing to a reader: Turtle's
       // "[ ]" (the name stays in the tooltip).
-      n->label =
-        !strncmp(n->iri, "_:", 2) ? "[ ]" : lgraph_short_name(lg, n->iri);
+      n->label = is_blank(n) ? "[ ]" : lgraph_short_name(lg, n->iri);
     } else if (n->n_labels > 1 && n->kind != KIND_POST) {
       TRY(st, say_other_names(lg, n));
     }

@@ -22,21 +22,14 @@ typedef struct {
   EntPool pool;
 } Doctype;
 
-/// Line and column (from 1, in characters) of byte `offset`.
+/// Line and column of byte `offset`.
 static EntCaret
 caret_at(const Doctype *d, size_t offset)
 {
-  unsigned long line = 1;
-  unsigned long column = 1;
-  for (size_t i = 0; i < offset && i < d->len; ++i) {
-    if (d->text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if (((unsigned char)d->text[i] & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return (EntCaret){ d->document, line, column };
+  EntCaret caret = { d->document, 0, 0 };
+  ent_text_position(
+    d->text, offset < d->len ? offset : d->len, &caret.line, &caret.column);
+  return caret;
 }
 
 static EntStatus
@@ -143,11 +136,13 @@ entity_declaration(Doctype *d, size_t start)
   const size_t value_at = d->at;
   while (d->at < d->len && d->text[d->at] != quote) {
     const char c = d->text[d->at];
-    if (c == '&' && predefined_length(d->text + d->at, d->len - d->at)) {
-      // &amp; and its kind stand for one character, never for markup
-      // ("http://e.example/?a=1&amp;b"); a character reference (&#38;)
-      // could be an entity's '&' and is refused below.
-      d->at += predefined_length(d->text + d->at, d->len - d->at);
+    // &amp; and its kind stand for one character, never for markup
+    // ("http://e.example/?a=1&amp;b"); a character reference (&#38;)
+    // could be an entity's '&' and is refused below.
+    const size_t predefined =
+      c == '&' ? predefined_length(d->text + d->at, d->len - d->at) : 0;
+    if (predefined) {
+      d->at += predefined;
       continue;
     }
     if (c == '&' || c == '%' || c == '<') {
@@ -377,8 +372,8 @@ ent_check_rdfxml_doctype(EntWorld *world,
   const size_t after = start + 9;
   // Only the first DOCTYPE is read: a second one (after a first in a
   // comment, say) could declare what this one does not show.
-  if (memmem(text + after, len - after, "<!DOCTYPE", 9)) {
-    const char *second = memmem(text + after, len - after, "<!DOCTYPE", 9);
+  const char *second = memmem(text + after, len - after, "<!DOCTYPE", 9);
+  if (second) {
     return refuse(&d, (size_t)(second - text), "a second DOCTYPE");
   }
   ent_map_init(&d.values);

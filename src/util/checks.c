@@ -452,6 +452,26 @@ ent_is_unsafe_scheme(const char *iri)
   return false;
 }
 
+void
+ent_text_position(const char *text,
+                  size_t offset,
+                  unsigned long *line,
+                  unsigned long *column)
+{
+  unsigned long l = 1;
+  unsigned long c = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++l;
+      c = 1;
+    } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+      ++c;
+    }
+  }
+  *line = l;
+  *column = c;
+}
+
 bool
 ent_find_text(const char *text,
               size_t len,
@@ -460,19 +480,10 @@ ent_find_text(const char *text,
               unsigned long *column)
 {
   const size_t n = strlen(needle);
-  unsigned long l = 1;
-  unsigned long c = 1;
   for (size_t i = 0; i + n <= len; ++i) {
     if (!memcmp(text + i, needle, n)) {
-      *line = l;
-      *column = c;
+      ent_text_position(text, i, line, column);
       return true;
-    }
-    if (text[i] == '\n') {
-      ++l;
-      c = 1;
-    } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-      ++c;
     }
   }
   return false;

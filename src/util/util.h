@@ -182,6 +182,12 @@ bool ent_is_text(const char *s, size_t len);
 bool ent_has_only_text_chars(const char *s, size_t len);
 /// An absolute IRI with no character N-Triples forbids in an IRIREF.
 bool ent_is_absolute_iri(const char *s);
+/// Line and column (from 1; columns count characters) of byte `offset`
+/// of UTF-8 `text`.
+void ent_text_position(const char *text,
+                       size_t offset,
+                       unsigned long *line,
+                       unsigned long *column);
 /// Where `needle` first occurs in `text[0..len)`: line and column from 1.
 bool ent_find_text(const char *text,
                    size_t len,
