@@ -460,7 +460,9 @@ ent_text_position(const char *text,
 {
   unsigned long l = 1;
   unsigned long c = 1;
-  for (size_t i = 0; i < offset; ++i) {
+  // A byte order mark is not a column: no editor shows one.
+  const size_t start = offset >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+  for (size_t i = start; i < offset; ++i) {
     if (text[i] == '\n') {
       ++l;
       c = 1;

@@ -548,6 +548,13 @@ done <<'CASES'
 <!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/?a=1&#38;b">]>|1:53|an entity whose value refers to another entity
 <!-- <!DOCTYPE rdf:RDF> --><!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/">]>|1:28|a second DOCTYPE
 CASES
+# A byte order mark is not a column.
+printf '\357\273\277<!DOCTYPE rdf:RDF SYSTEM "rdf.dtd">\n%s\n' "$body" >"$tmp/doctype.rdf"
+set +e
+"$ENTENTE" dot "$tmp/doctype.rdf" -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] && grep -qF "doctype.rdf:1:19: error: an external DTD" "$tmp/err" || fail "DOCTYPE after a BOM: exit $rc: $(cat "$tmp/err")"
 # An encoding that would hide a DOCTYPE from that check is refused; an
 # encoding whose ASCII is ASCII (Latin-1) is read.
 body16='<!DOCTYPE rdf:RDF [<!ENTITY e SYSTEM "file:///etc/passwd">]><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>'
