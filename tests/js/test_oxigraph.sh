@@ -7,7 +7,10 @@
 # fresh export of data/ and the committed out/riyadh-march-2025.nq.  The
 # store must hold every quad of the file, in one named graph per source and
 # one for the corpus, and their merge must be the statements `entente
-# validate` counts.  Then a deliberately wrong export (one source's status
+# validate` counts.  Every SPARQL example of docs/querying.md must answer
+# as the page says, in a store whose default graph is empty (as Oxigraph
+# and Jena TDB2 keep it) and in one whose default graph is the union of
+# all graphs.  Then a deliberately wrong export (one source's status
 # of a meeting changed) must fail the questions about it.
 set -euo pipefail
 
@@ -55,6 +58,12 @@ for which in fresh committed; do
   [[ "$loaded" == *" in $graphs named graphs, $statements triples merged "* ]] ||
     fail "$which export: want $graphs named graphs and $statements triples merged, got: $loaded"
 done
+
+step "the examples of docs/querying.md, as a user pastes them"
+rc=0
+node "$js/docs-queries.mjs" "$tmp/all.nq" "$ENTENTE_SRC/docs/querying.md" >"$tmp/docs.txt" 2>&1 || rc=$?
+sed 's/^/   /' "$tmp/docs.txt"
+[ "$rc" -eq 0 ] || fail "docs/querying.md: some examples answer otherwise (exit $rc)"
 
 step "a wrong export gives wrong answers"
 # One source (the seed article) now says the 24 March meeting was held, not
