@@ -322,14 +322,35 @@ on_log(void *data, raptor_log_message *message)
   if (message->level < RAPTOR_LOG_LEVEL_WARN) {
     return;
   }
-  // raptor goes on after errors and returns success: every error and
-  // warning (they mean something was dropped) is fatal here.
-  ++in->errors;
+  const char *text = message->text ? message->text : "RDF parse error";
+  // raptor goes on after errors and returns success: every error, and
+  // every warning that means something was dropped (rdf:aboutEach, mixed
+  // content, a quad's literal graph), is fatal here.  These warnings keep
+  // every statement, as the RDF/XML tests say they must (rdf:foo is read
+  // as a property): said as warnings, errors with --strict.
+  static const char *const harmless[] = {
+    " is an unknown RDF namespaced element.",
+    "Unknown RDF namespace property attribute ",
+    " not in Unicode Normal Form C",
+    " one letter short of the RDF namespace URI",
+    " without the RDF namespace has been deprecated.",
+  };
+  bool warning = false;
+  for (size_t i = 0; message->level == RAPTOR_LOG_LEVEL_WARN &&
+                     i < sizeof(harmless) / sizeof(*harmless);
+       ++i) {
+    warning = warning || strstr(text, harmless[i]);
+  }
+  if (!warning) {
+    ++in->errors;
+  }
   const raptor_locator *loc = message->locator;
   EntCaret caret = { in->path,
                      loc && loc->line > 0 ? (unsigned long)loc->line : 0,
                      loc && loc->column > 0 ? (unsigned long)loc->column : 0 };
-  const char *text = message->text ? message->text : "RDF parse error";
+  // Some of raptor's Turtle errors (an undeclared prefix) come without a
+  // line, but quote what they are about: find its first use.
+  ent_place_quoted(text, in->text, in->len, &caret);
   int text_len = (int)strlen(text);
   if (in->json) {
     // yajl says an error twice, the second time "client cancelled parse"
@@ -355,13 +376,13 @@ on_log(void *data, raptor_log_message *message)
     caret.column = 0;
   }
   ent_log(in->world,
-          ENT_LOG_ERROR,
-          ENT_ERR_SYNTAX,
+          warning ? ENT_LOG_WARNING : ENT_LOG_ERROR,
+          warning ? ENT_FAILURE : ENT_ERR_SYNTAX,
           &caret,
           "%.*s%s",
           text_len,
           text,
-          trig_hint(in, caret.line));
+          warning ? "" : trig_hint(in, caret.line));
 }
 
 static const char *

@@ -64,7 +64,21 @@ say_not_utf8(EntWorld *world,
   const bool utf16 = len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
                                   (p[0] == 0xFE && p[1] == 0xFF));
   const EntCaret caret = { document, utf16 ? 1 : line, utf16 ? 1 : column };
-  if (utf16 || (at < len && !p[at])) {
+  // UTF-16 or UTF-32 without a byte order mark: NULs every other byte (or
+  // more) from the start.  A NUL among text is a character of its own.
+  size_t nuls = 0;
+  const size_t head = len < 256 ? len : 256;
+  for (size_t i = 0; i < head; ++i) {
+    nuls += !p[i];
+  }
+  if (!utf16 && at < len && !p[at] && nuls * 4 < head) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_SYNTAX,
+            &caret,
+            "a NUL character (U+0000): raptor2, which reads the file, would "
+            "cut the text there without a word; remove it");
+  } else if (utf16 || (at < len && !p[at])) {
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_SYNTAX,
@@ -489,13 +503,7 @@ on_raptor_log(void *data, raptor_log_message *message)
                      loc && loc->column > 0 ? (unsigned long)loc->column : 0 };
   // Some of raptor's Turtle errors (an undeclared prefix) come without a
   // line, but quote what they are about: find its first use.
-  const char *quote = message->text ? strchr(message->text, '"') : NULL;
-  const char *end = quote ? strchr(quote + 1, '"') : NULL;
-  if (!caret.line && end && end - quote > 1 && end - quote < 256) {
-    char needle[256];
-    snprintf(needle, sizeof(needle), "%.*s", (int)(end - quote - 1), quote + 1);
-    ent_find_text(state->text, state->len, needle, &caret.line, &caret.column);
-  }
+  ent_place_quoted(message->text, state->text, state->len, &caret);
   // raptor's parsers return success after logged errors, so every error
   // (and warning: they mean data was dropped) is counted as fatal here.
   ++state->errors;

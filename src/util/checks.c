@@ -491,6 +491,27 @@ ent_find_text(const char *text,
   return false;
 }
 
+void
+ent_place_quoted(const char *message,
+                 const char *text,
+                 size_t len,
+                 EntCaret *caret)
+{
+  const char *quote = message ? strchr(message, '"') : NULL;
+  const char *end = quote ? strchr(quote + 1, '"') : NULL;
+  if (caret->line || !text || !end || end - quote <= 1 || end - quote >= 256) {
+    return;
+  }
+  char needle[256];
+  snprintf(needle, sizeof(needle), "%.*s", (int)(end - quote - 1), quote + 1);
+  unsigned long line = 0;
+  unsigned long column = 0;
+  if (ent_find_text(text, len, needle, &line, &column)) {
+    caret->line = line;
+    caret->column = column;
+  }
+}
+
 const char *
 ent_path_extension(const char *path, size_t *len)
 {

@@ -194,6 +194,14 @@ bool ent_find_text(const char *text,
                    const char *needle,
                    unsigned long *line,
                    unsigned long *column);
+/// For a parser's message without a line: where the first thing it
+/// quotes ("...", as raptor quotes an undeclared prefix) first occurs in
+/// `text[0..len)`.  Leaves `caret` as it is when it has a line or nothing
+/// quoted is found.
+void ent_place_quoted(const char *message,
+                      const char *text,
+                      size_t len,
+                      EntCaret *caret);
 /// Whether an IRI uses a scheme that runs code or reads local files
 /// (javascript:, vbscript:, data:, file:).
 bool ent_is_unsafe_scheme(const char *iri);

@@ -548,6 +548,47 @@ done <<'CASES'
 <!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/?a=1&#38;b">]>|1:53|an entity whose value refers to another entity
 <!-- <!DOCTYPE rdf:RDF> --><!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/">]>|1:28|a second DOCTYPE
 CASES
+# raptor's warnings that drop nothing (an unknown rdf: name, read as a
+# property, as the W3C RDF/XML tests want) are warnings, errors with
+# --strict; one that drops statements (rdf:aboutEach) stays an error.
+printf '%s\n' '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/">' \
+  '<rdf:Description rdf:about="http://e.example/a" rdf:bar="x"><rdf:foo rdf:resource="http://e.example/b"/></rdf:Description></rdf:RDF>' >"$tmp/rdffoo.rdf"
+"$ENTENTE" dot "$tmp/rdffoo.rdf" -f dot -o "$tmp/rdffoo.dot" 2>"$tmp/err" &&
+  grep -qF 'rdffoo.rdf:2:' "$tmp/err" && grep -qF 'warning: rdf:foo is an unknown RDF namespaced element' "$tmp/err" &&
+  grep -qF "warning: Unknown RDF namespace property attribute 'bar'" "$tmp/err" && grep -q 'rdf:foo' "$tmp/rdffoo.dot" ||
+  fail "unknown rdf: names: $(cat "$tmp/err")"
+set +e
+"$ENTENTE" dot "$tmp/rdffoo.rdf" --strict -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] && [ ! -e "$tmp/refused.dot" ] || fail "unknown rdf: names with --strict: exit $rc: $(cat "$tmp/err")"
+printf '%s\n' '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/">' \
+  '<rdf:Description rdf:aboutEach="#bag"><ex:p>x</ex:p></rdf:Description></rdf:RDF>' >"$tmp/abouteach.rdf"
+set +e
+"$ENTENTE" dot "$tmp/abouteach.rdf" -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] && grep -qF 'error: element' "$tmp/err" && [ ! -e "$tmp/refused.dot" ] || fail "rdf:aboutEach: exit $rc: $(cat "$tmp/err")"
+# A NUL among UTF-8 text is a character raptor2 would cut a literal at;
+# NULs every other byte are UTF-16.
+printf '<http://e.example/a> <http://e.example/p> "a\000b" .\n' >"$tmp/nul.nt"
+printf '<http://e.example/a> <http://e.example/p> "ab" .\n' | iconv -f UTF-8 -t UTF-16LE >"$tmp/nobom16.nt"
+for f in nul:'nul.nt:1:45: error: a NUL character (U+0000)' nobom16:'nobom16.nt:1:2: error: a NUL byte: the file is UTF-16'; do
+  set +e
+  "$ENTENTE" dot "$tmp/${f%%:*}.nt" -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 65 ] && grep -qF "${f#*:}" "$tmp/err" && [ ! -e "$tmp/refused.dot" ] || fail "${f%%:*}: exit $rc: $(cat "$tmp/err")"
+done
+# An undeclared prefix, which raptor reports without a line, is placed at
+# its first use.
+printf '@prefix ex: <http://e.example/> .\nex:a ex:p ex:b .\nex:b ex:q nope:c .\n' >"$tmp/prefix.ttl"
+set +e
+"$ENTENTE" dot "$tmp/prefix.ttl" -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] && grep -qF 'prefix.ttl:3:11: error: The namespace prefix in "nope:c" was not declared' "$tmp/err" ||
+  fail "undeclared prefix: exit $rc: $(cat "$tmp/err")"
 # A byte order mark is not a column.
 printf '\357\273\277<!DOCTYPE rdf:RDF SYSTEM "rdf.dtd">\n%s\n' "$body" >"$tmp/doctype.rdf"
 set +e
