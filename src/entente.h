@@ -490,9 +490,12 @@ ENT_API EntStatus ent_graph_check_disagreements(EntGraph *graph, size_t *count);
 /**
  * Warn about probable duplicates: two entities whose names are equal once
  * put in Unicode NFC and stripped of default-ignorable characters (a
- * zero-width space...) but differ as written.  Names equal byte for byte
- * are not warned about (two people may share a name).  `count` (nullable)
- * receives the number of warnings.
+ * zero-width space...) but differ as written; and two officials,
+ * institutions, countries, places, outlets or topics of one class whose
+ * names are equal once case, accents and spacing are set aside, one's
+ * alias the other's name, or that share an owl:sameAs (two namesakes with
+ * different owl:sameAs are two).  Each pair is warned about once.
+ * `count` (nullable) receives the number of warnings.
  */
 ENT_API EntStatus ent_graph_check_names(EntGraph *graph, size_t *count);
 

@@ -8,6 +8,7 @@
 
 #include <utf8proc.h>
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,223 @@ warn_look_alike(EntGraph *g, const Entity *first, const Entity *e)
   ent_buf_free(&b);
 }
 
+/// Classes whose members a name identifies (people, bodies, places,
+/// topics): two of one class under one name are probably one.  Not
+/// sources (a wire story keeps its headline in every outlet), delegations
+/// (each negotiation has its "US delegation"), negotiations, agreements
+/// or incidents (rounds and strikes repeat their names).
+static bool
+named_by_name(EntClass cls)
+{
+  return cls == ENT_CLASS_OFFICIAL || cls == ENT_CLASS_INSTITUTION ||
+         cls == ENT_CLASS_COUNTRY || cls == ENT_CLASS_PLACE ||
+         cls == ENT_CLASS_OUTLET || cls == ENT_CLASS_TOPIC;
+}
+
+/// `name` as a reader compares names: NFC without invisible characters,
+/// case folded, accents stripped, dashes and spaces lumped, runs of
+/// spaces one, none at the ends; after a byte for the class, so that only
+/// names of one class meet.  Malloc'd (the caller frees it), NULL if
+/// `name` is not UTF-8 or memory ran out.
+static char *
+loose_key(EntClass cls, const char *name)
+{
+  bool ascii = true;
+  for (const char *c = name; *c && ascii; ++c) {
+    ascii = !((unsigned char)*c & 0x80);
+  }
+  utf8proc_uint8_t *folded = NULL;
+  const utf8proc_ssize_t len =
+    ascii
+      ? (utf8proc_ssize_t)strlen(name)
+      : utf8proc_map((const utf8proc_uint8_t *)name,
+                     0,
+                     &folded,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                       UTF8PROC_IGNORE | UTF8PROC_CASEFOLD |
+                       UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
+  if (len < 0) {
+    free(folded);
+    return NULL;
+  }
+  char *key = malloc((size_t)len + 2);
+  if (key) {
+    size_t n = 0;
+    key[n++] = (char)('A' + (int)cls);
+    for (utf8proc_ssize_t i = 0; i < len; ++i) {
+      // ASCII only needs its case folded (no marks, nothing to lump).
+      const char c =
+        ascii ? (char)tolower((unsigned char)name[i]) : (char)folded[i];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (n > 1 && key[n - 1] != ' ') {
+          key[n++] = ' ';
+        }
+      } else {
+        key[n++] = c;
+      }
+    }
+    n -= n > 1 && key[n - 1] == ' ';
+    key[n] = '\0';
+  }
+  free(folded);
+  return key;
+}
+
+typedef struct {
+  EntGraph *g;
+  EntMap first_of;   ///< Loose key -> index + 1 of its first entity
+  EntMap warned;     ///< "A B" -> 1: the pairs already warned about
+  bool *has_same_as; ///< Per entity: it has an owl:sameAs
+  char **keys;       ///< Every key made (the maps borrow them)
+  size_t n_keys;
+  size_t cap_keys;
+  size_t found;
+} Dupes;
+
+static EntStatus
+keep_key(Dupes *d, char *key)
+{
+  EntStatus st = ENT_SUCCESS;
+  if ((st = ent_grow(&d->keys, &d->cap_keys, d->n_keys, sizeof(char *), 64))) {
+    free(key);
+    return st;
+  }
+  d->keys[d->n_keys++] = key;
+  return ENT_SUCCESS;
+}
+
+/// Whether the pair (a, b) was warned about; remembers it.
+static EntStatus
+first_warning(Dupes *d, uint32_t a, uint32_t b, bool *first)
+{
+  char buf[32];
+  snprintf(buf, sizeof(buf), "%u %u", a < b ? a : b, a < b ? b : a);
+  *first = !ent_map_get(&d->warned, buf);
+  if (!*first) {
+    return ENT_SUCCESS;
+  }
+  char *key = strdup(buf);
+  EntStatus st = key ? keep_key(d, key) : ENT_ERR_NO_MEMORY;
+  return st ? st : ent_map_put(&d->warned, key, (void *)(uintptr_t)1);
+}
+
+/// `e`'s name, or its alias `alias` said at `alias_at`, meets entity
+/// `other`'s name, or the two share `same_as`: warn once per pair.
+static EntStatus
+warn_duplicate(Dupes *d,
+               uint32_t other,
+               uint32_t index,
+               const char *alias,
+               const KeptCaret *alias_at,
+               const char *same_as)
+{
+  EntGraph *g = d->g;
+  const Entity *f = &g->entities[other];
+  const Entity *e = &g->entities[index];
+  // Two entities whose owl:sameAs differ are known to be two.
+  if (!same_as && d->has_same_as[other] && d->has_same_as[index]) {
+    return ENT_SUCCESS;
+  }
+  bool first = false;
+  EntStatus st = first_warning(d, other, index, &first);
+  if (st || !first) {
+    return st;
+  }
+  ++d->found;
+  const EntCaret at = ent_caret_of(alias_at ? *alias_at : e->at);
+  const char *said = same_as ? same_as : alias ? alias : e->name;
+  const bool exact = !same_as && !strcmp(said, f->name);
+  ent_log(g->world,
+          ENT_LOG_WARNING,
+          ENT_FAILURE,
+          &at,
+          "%s '%s' %s '%.300s'%s %s '%s'%s%.300s%s (%s:%lu): %s",
+          ent_class_noun(e->cls),
+          e->id,
+          same_as ? "is owl:sameAs"
+          : alias ? "has the alias"
+                  : "is named",
+          said,
+          same_as ? ", as is"
+          : exact ? (alias ? ", the name of" : ", as is")
+                  : ", which differs only in case, accents or spacing from "
+                    "the name of",
+          ent_class_noun(f->cls),
+          f->id,
+          same_as || exact ? "" : " ('",
+          same_as || exact ? "" : f->name,
+          same_as || exact ? "" : "')",
+          f->at.document ? f->at.document : "?",
+          (unsigned long)f->at.line,
+          same_as ? "one entity defined twice; define it once (in the corpus "
+                    "registry when articles share it) and refer to its ID, "
+                    "or correct the same-as"
+                  : "probably one entity defined twice; if so, define it once "
+                    "(in the corpus registry when articles share it) and "
+                    "refer to its ID; if they are two, give each its same-as "
+                    "(owl:sameAs)");
+  return ENT_SUCCESS;
+}
+
+/// Names, aliases and owl:sameAs of the classes named_by_name() keeps.
+static EntStatus
+check_duplicates(Dupes *d)
+{
+  EntGraph *g = d->g;
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < g->n_facts; ++i) {
+    const Fact *f = &g->facts[i];
+    d->has_same_as[f->subject] |= f->prop == ENT_PROP_SAME_AS && f->value;
+  }
+  for (uint32_t i = 0; i < g->n_entities && !st; ++i) {
+    const Entity *e = &g->entities[i];
+    if (!e->name || !named_by_name(e->cls)) {
+      continue;
+    }
+    char *key = loose_key(e->cls, e->name);
+    if (!key) {
+      continue; // not UTF-8 (the loader refuses that), or no memory
+    }
+    TRY(st, keep_key(d, key));
+    const uintptr_t v = (uintptr_t)ent_map_get(&d->first_of, key);
+    st = v ? warn_duplicate(d, (uint32_t)(v - 1), i, NULL, NULL, NULL)
+           : ent_map_put(&d->first_of, key, (void *)(uintptr_t)(i + 1));
+  }
+  for (size_t i = 0; i < g->n_facts && !st; ++i) {
+    const Fact *f = &g->facts[i];
+    if (f->prop != ENT_PROP_ALIAS || !f->value ||
+        !named_by_name(g->entities[f->subject].cls)) {
+      continue;
+    }
+    char *key = loose_key(g->entities[f->subject].cls, f->value);
+    const uintptr_t v = key ? (uintptr_t)ent_map_get(&d->first_of, key) : 0;
+    free(key);
+    if (v && v - 1 != f->subject) {
+      st = warn_duplicate(
+        d, (uint32_t)(v - 1), f->subject, f->value, &f->at, NULL);
+    }
+  }
+  // Last, as they are the surest: two that say they are one thing.
+  EntMap same_as;
+  ent_map_init(&same_as);
+  for (size_t i = 0; i < g->n_facts && !st; ++i) {
+    const Fact *f = &g->facts[i];
+    if (f->prop == ENT_PROP_SAME_AS && f->value &&
+        named_by_name(g->entities[f->subject].cls)) {
+      const uintptr_t v = (uintptr_t)ent_map_get(&same_as, f->value);
+      if (!v) {
+        st =
+          ent_map_put(&same_as, f->value, (void *)(uintptr_t)(f->subject + 1));
+      } else if (v - 1 != f->subject) {
+        st = warn_duplicate(
+          d, (uint32_t)(v - 1), f->subject, NULL, NULL, f->value);
+      }
+    }
+  }
+  ent_map_clear(&same_as);
+  return st;
+}
+
 EntStatus
 ent_graph_check_names(EntGraph *graph, size_t *count)
 {
@@ -84,6 +302,11 @@ ent_graph_check_names(EntGraph *graph, size_t *count)
   EntStatus st = ENT_SUCCESS;
   size_t n = 0;
   size_t found = 0;
+  Dupes d = {
+    g, { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 }, NULL, NULL, 0, 0, 0
+  };
+  ent_map_init(&d.first_of);
+  ent_map_init(&d.warned);
   for (size_t i = 0; i < g->n_entities && !st; ++i) {
     const Entity *e = &g->entities[i];
     // Posts and responses are keyed by their content already.
@@ -108,8 +331,10 @@ ent_graph_check_names(EntGraph *graph, size_t *count)
     }
     const Entity *f = &g->entities[first - 1];
     if (!strcmp(f->name, e->name)) {
-      continue; // the same bytes: two entities may share a name
+      continue; // the same bytes: check_duplicates() tells those
     }
+    bool first_time = false; // remembered: check_duplicates() meets it too
+    st = first_warning(&d, (uint32_t)(first - 1), (uint32_t)i, &first_time);
     warn_look_alike(g, f, e);
     ++found;
   }
@@ -118,8 +343,21 @@ ent_graph_check_names(EntGraph *graph, size_t *count)
     free(keys[i]);
   }
   free(keys);
+  // Then the names a reader would take for one (case, accents, spacing),
+  // aliases and owl:sameAs, within the classes a name identifies.
+  d.has_same_as = calloc(g->n_entities ? g->n_entities : 1, sizeof(bool));
+  if (!st) {
+    st = d.has_same_as ? check_duplicates(&d) : ENT_ERR_NO_MEMORY;
+  }
+  ent_map_clear(&d.first_of);
+  ent_map_clear(&d.warned);
+  for (size_t i = 0; i < d.n_keys; ++i) {
+    free(d.keys[i]);
+  }
+  free(d.keys);
+  free(d.has_same_as);
   if (count) {
-    *count = found;
+    *count = found + d.found;
   }
   return st;
 }
