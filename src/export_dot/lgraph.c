@@ -395,6 +395,7 @@ lgraph_clear(LGraph *lg)
   free(lg->nodes);
   free(lg->edges);
   free(lg->claims);
+  free(lg->other_dates);
   free(lg->concepts);
   free(lg->literals);
   ent_map_clear(&lg->votes);
@@ -970,6 +971,27 @@ keep_literal(LGraph *lg, uint32_t s, const char *predicate, const char *value)
   return ENT_SUCCESS;
 }
 
+/// Keep `date`, which a source gives node `node` at `rank` besides the
+/// date it has at that rank.
+static EntStatus
+other_date(LGraph *lg, uint32_t node, unsigned rank, const char *date)
+{
+  EntStatus st = ENT_SUCCESS;
+  const char *kept = ent_pool_intern(&lg->strings, date);
+  if (!kept) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  TRY(st,
+      ent_grow(&lg->other_dates,
+               &lg->cap_other_dates,
+               lg->n_other_dates,
+               sizeof(LClaim),
+               16));
+  lg->other_dates[lg->n_other_dates++] =
+    (LClaim){ node, (uint32_t)rank, NULL, NULL, kept };
+  return ENT_SUCCESS;
+}
+
 static EntStatus
 take_literal(LGraph *lg,
              LNode *n,
@@ -1014,14 +1036,20 @@ take_literal(LGraph *lg,
     return n->label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   }
   if (p->date_index >= 0) {
-    if (date_predicates[p->date_index].rank > n->date_rank &&
-        ent_parse_date(o->value, NULL, NULL, NULL)) {
-      n->date = ent_pool_intern(&lg->strings, o->value);
-      n->date_rank = date_predicates[p->date_index].rank;
-      n->window = !strcmp(p->iri, ENT_NS "notBefore");
-      return n->date ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+    const unsigned rank = date_predicates[p->date_index].rank;
+    if (rank < n->date_rank || !ent_parse_date(o->value, NULL, NULL, NULL)) {
+      return ENT_SUCCESS;
     }
-    return ENT_SUCCESS;
+    if (rank == n->date_rank) {
+      // Another source's day: all are drawn (add_date_and_place_facets()).
+      return strcmp(o->value, n->date)
+               ? other_date(lg, (uint32_t)(n - lg->nodes), rank, o->value)
+               : ENT_SUCCESS;
+    }
+    n->date = ent_pool_intern(&lg->strings, o->value);
+    n->date_rank = rank;
+    n->window = !strcmp(p->iri, ENT_NS "notBefore");
+    return n->date ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   }
   switch (p->role) {
     case PRED_NOT_AFTER:
@@ -1718,6 +1746,80 @@ add_concept_facets(LGraph *lg)
   return st;
 }
 
+/// By node, then date.
+static int
+by_other_date(const void *a, const void *b)
+{
+  const LClaim *x = a;
+  const LClaim *y = b;
+  if (x->subject != y->subject) {
+    return x->subject < y->subject ? -1 : 1;
+  }
+  return strcmp(x->value, y->value);
+}
+
+/// The days sources give node `n` at its date's rank, its own and
+/// `others[0..n_others)` (sorted), as its label says them: "2025-05-13 /
+/// 2025-05-14 (sources differ)", at most MAX_DATES of them; `n->date`
+/// becomes the first, where the timeline draws it.  `*when` is left as it
+/// is when no other differs.
+static EntStatus
+all_dates(LGraph *lg,
+          LNode *n,
+          const LClaim *others,
+          size_t n_others,
+          const char **when)
+{
+  enum { MAX_DATES = 4 };
+  const char *days[MAX_DATES];
+  size_t n_days = 0;
+  bool more = false;
+  bool own = false; // n->date placed among them
+  // A merge of n->date into the sorted others of its rank.
+  for (size_t k = 0;;) {
+    while (k < n_others && others[k].object != n->date_rank) {
+      ++k;
+    }
+    const char *day = NULL;
+    if (!own && (k == n_others || strcmp(n->date, others[k].value) <= 0)) {
+      day = n->date;
+      own = true;
+    } else if (k < n_others) {
+      day = others[k++].value;
+    } else {
+      break;
+    }
+    if (n_days && !strcmp(days[n_days - 1], day)) {
+      continue;
+    }
+    if (n_days == MAX_DATES) {
+      more = true;
+      break;
+    }
+    days[n_days++] = day;
+  }
+  if (n_days < 2) {
+    return ENT_SUCCESS;
+  }
+  EntBuf b = { NULL, 0, 0 };
+  EntStatus st = ENT_SUCCESS;
+  for (size_t k = 0; k < n_days && !st; ++k) {
+    st = ent_buf_appendf(&b, "%s%s", k ? " / " : "", days[k]);
+  }
+  if (!st) {
+    st =
+      ent_buf_appendf(&b, "%s (sources differ)", more ? " / \xE2\x80\xA6" : "");
+  }
+  const char *kept = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
+  ent_buf_free(&b);
+  if (!kept) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  n->date = days[0];
+  *when = kept;
+  return ENT_SUCCESS;
+}
+
 /// Dates and places go on the node's label ("2025-03-24 · in Riyadh").
 static EntStatus
 add_date_and_place_facets(LGraph *lg)
@@ -1749,12 +1851,24 @@ add_date_and_place_facets(LGraph *lg)
       TRY(st, st);
     }
   }
+  if (lg->n_other_dates > 1) {
+    qsort(lg->other_dates, lg->n_other_dates, sizeof(LClaim), by_other_date);
+  }
+  size_t other = 0;
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     LNode *n = &lg->nodes[i];
     // A date known only to lie in a window is drawn as the window, never
     // as a bare date, with the source's wording.
     EntBuf window = { NULL, 0, 0 };
     const char *when = n->date;
+    size_t others = other;
+    while (other < lg->n_other_dates && lg->other_dates[other].subject == i) {
+      ++other;
+    }
+    if (n->date && !n->window && other > others) {
+      TRY(st,
+          all_dates(lg, n, lg->other_dates + others, other - others, &when));
+    }
     if (n->date && n->window) {
       if (ent_buf_appendf(&window,
                           "%s%s%s \xE2\x80\x93 %s%s",

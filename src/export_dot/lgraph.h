@@ -155,6 +155,12 @@ typedef struct {
   LClaim *claims;
   size_t n_claims;
   size_t cap_claims;
+  /// Dates a node is given besides its `date` at the same rank (sources
+  /// that disagree on a day): subject, the rank in `object`, the date in
+  /// `value`.  Few: only where dates differ.
+  LClaim *other_dates;
+  size_t n_other_dates;
+  size_t cap_other_dates;
   uint32_t *adjacency; ///< Edges of node i: adjacency[first[i]..first[i+1])
   size_t *first;       ///< (lgraph_finish(); both ends of every edge)
   size_t adjacency_of; ///< n_edges when the adjacency was built for

@@ -589,6 +589,23 @@ rc=$?
 set -e
 [ "$rc" = 65 ] && grep -qF 'prefix.ttl:3:11: error: The namespace prefix in "nope:c" was not declared' "$tmp/err" ||
   fail "undeclared prefix: exit $rc: $(cat "$tmp/err")"
+# Sources that give one thing different days: all are drawn, said to
+# differ; at most four, then an ellipsis; one day from two sources is one.
+{
+  for d in 14 13 14; do
+    echo "<http://e.example/talks> <http://schema.org/startDate> \"2025-05-$d\"^^<http://www.w3.org/2001/XMLSchema#date> <http://e.example/src-$d> ."
+  done
+  for d in 01 02 03 04 05; do
+    echo "<http://e.example/call> <http://schema.org/startDate> \"2025-06-$d\"^^<http://www.w3.org/2001/XMLSchema#date> <http://e.example/src-$d> ."
+  done
+  echo '<http://e.example/visit> <http://schema.org/startDate> "2025-07-01"^^<http://www.w3.org/2001/XMLSchema#date> <http://e.example/src-a> .'
+  echo '<http://e.example/visit> <http://schema.org/startDate> "2025-07-01"^^<http://www.w3.org/2001/XMLSchema#date> <http://e.example/src-b> .'
+} >"$tmp/dates.nq"
+"$ENTENTE" dot "$tmp/dates.nq" -f dot -o "$tmp/dates.dot" 2>"$tmp/err" || fail "dates: $(cat "$tmp/err")"
+grep -qF '2025-05-13 / 2025-05-14 (sources differ)' "$tmp/dates.dot" &&
+  grep -qF '2025-06-01 / 2025-06-02 / 2025-06-03 / 2025-06-04 / … (sources differ)' "$tmp/dates.dot" &&
+  grep -q '2025-07-01' "$tmp/dates.dot" && ! grep -q '2025-07-01[^"]*differ' "$tmp/dates.dot" ||
+  fail "dates sources disagree on: $(grep -o 'label="[^"]*' "$tmp/dates.dot")"
 # A byte order mark is not a column.
 printf '\357\273\277<!DOCTYPE rdf:RDF SYSTEM "rdf.dtd">\n%s\n' "$body" >"$tmp/doctype.rdf"
 set +e
