@@ -1105,6 +1105,27 @@ value_ok(EntSchemaRun *run, const Pattern *p, const char *value)
   }
 }
 
+/// How a value of XML Schema datatype `name` is written, for a message.
+static const char *
+example_of(const char *name)
+{
+  static const char *const examples[][2] = {
+    { "language", " (a language tag: en, ru, hy-Latn, zh-Hans)" },
+    { "date", " (YYYY-MM-DD: 2025-03-24)" },
+    { "duration", " (PT12H, P2D)" },
+    { "anyURI", " (an IRI: https://...)" },
+    { "boolean", " (true or false)" },
+    { "nonNegativeInteger", " (0, 1, 2...)" },
+    { "positiveInteger", " (1, 2, 3...)" },
+  };
+  for (size_t i = 0; i < sizeof(examples) / sizeof(*examples); ++i) {
+    if (!strcmp(name, examples[i][0])) {
+      return examples[i][1];
+    }
+  }
+  return "";
+}
+
 /// What `p` accepts, for messages.
 static void
 describe(EntBuf *out, const Pattern *p)
@@ -1112,7 +1133,7 @@ describe(EntBuf *out, const Pattern *p)
   switch (p->kind) {
     case PAT_DATA:
       if (p->type) {
-        ent_buf_appendf(out, "a valid xsd:%s", p->name);
+        ent_buf_appendf(out, "a valid xsd:%s%s", p->name, example_of(p->name));
       } else {
         ent_buf_appendf(out, "text");
       }

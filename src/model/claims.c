@@ -71,7 +71,32 @@ ent_graph_refer(EntGraph *graph,
 {
   EntGraph *g = graph;
   const uint32_t i = ent_graph_find(g, id);
-  if (i == ENT_NO_ENTITY || !g->entities[i].registry) {
+  if (i != ENT_NO_ENTITY && !g->entities[i].registry) {
+    Entity *d = &g->entities[i];
+    ent_graph_locate(g, d);
+    const bool here = d->dataset == g->current_dataset;
+    return fail(g,
+                here ? ENT_ERR_DUPLICATE_ID : ENT_ERR_UNKNOWN_ID,
+                at,
+                "ref=\"%s\" names the %s %s defines at %s:%lu, not an "
+                "entity of a corpus registry; %s",
+                id,
+                ent_class_noun(d->cls),
+                here ? "this dataset" : "another dataset",
+                d->at.document ? d->at.document : "?",
+                (unsigned long)d->at.line,
+                here ? "say what this element says of it in that element, "
+                       "or, to keep another source's account apart (a day "
+                       "one source gives and another disputes), declare it "
+                       "in a corpus registry and give each source's account "
+                       "in its own article with ref= (docs/format.md, the "
+                       "corpus rules)"
+                     : "an article refers only to its own entities and the "
+                       "registry's: move the definition to the corpus "
+                       "registry (its IRI stays the same) and refer to it "
+                       "from both with ref=");
+  }
+  if (i == ENT_NO_ENTITY) {
     if (g->corpus == ENT_NO_ENTITY) {
       return fail(g,
                   ENT_ERR_UNKNOWN_ID,
@@ -83,24 +108,14 @@ ent_graph_refer(EntGraph *graph,
                   id,
                   id);
     }
-    if (i != ENT_NO_ENTITY && g->entities[i].dataset == g->current_dataset) {
-      ent_graph_locate(g, &g->entities[i]);
-      return fail(g,
-                  ENT_ERR_DUPLICATE_ID,
-                  at,
-                  "ref=\"%s\" names the %s this dataset defines at %s:%lu; "
-                  "give what it says about it in that element",
-                  id,
-                  ent_class_noun(g->entities[i].cls),
-                  g->entities[i].at.document ? g->entities[i].at.document : "?",
-                  (unsigned long)g->entities[i].at.line);
-    }
     return fail(g,
                 ENT_ERR_UNKNOWN_ID,
                 at,
                 "ref=\"%s\" names no entity of the corpus registry; declare "
-                "it in the registry, define it here with id=\"%s\", or fix "
-                "the spelling",
+                "it in the registry (or move it there, if another article "
+                "defines it: an article refers only to its own entities and "
+                "the registry's), define it here with id=\"%s\", or fix the "
+                "spelling",
                 id,
                 id);
   }

@@ -86,6 +86,22 @@ for command in validate export; do
   [ ! -e "$tmp/bad/out.nq" ] || fail "export wrote despite the conflicts"
 done
 
+# ref= to another article's entity: the way out (the registry) is said.
+cp -r "$ENTENTE_SRC/data" "$tmp/ref2"
+sed -i '0,/<official ref="putin">/s//<official ref="zakharova"><alias>Z<\/alias><\/official>\n    <official ref="putin">/' \
+  "$tmp/ref2/articles/dailypost-2025-03-24-talks-begin.xml"
+grep -q 'ref="zakharova"' "$tmp/ref2/articles/dailypost-2025-03-24-talks-begin.xml" || fail "the ref= to another article was not made"
+for command in validate export; do
+  expect 65 "dailypost-2025-03-24-talks-begin.xml:[0-9]+:[0-9]+: error: ref=\"zakharova\" names no entity of the corpus registry; declare it in the registry \(or move it there, if another article defines it: an article refers only to its own entities and the registry's\)" \
+    "$command" "$tmp/ref2" -w $([ "$command" = validate ] || echo "-o $tmp/ref2.nq")
+done
+# ref= to an entity the dataset defines itself: one element says what it
+# holds; another source's account needs a corpus.
+cp "$ENTENTE_SRC/tests/good/minimal.xml" "$ENTENTE_SRC/tests/good/minimal.txt" "$tmp/"
+sed -i 's|</negotiation>|</negotiation>\n    <negotiation ref="talks" date="2025-03-22"/>|' "$tmp/minimal.xml"
+expect 65 "minimal.xml:[0-9]+:[0-9]+: error: ref=\"talks\" names the negotiation this dataset defines at .*minimal.xml:[0-9]+, not an entity of a corpus registry; say what this element says of it in that element, or, to keep another source's account apart" \
+  validate "$tmp/minimal.xml"
+
 # Alone, the reference into another article: the stream (which has read
 # every dataset's IDs) says where the entity is defined.
 cp -r "$ENTENTE_SRC/data" "$tmp/ref"

@@ -214,7 +214,7 @@ test_verdicts(void)
          "the attribute date of <doc> is '2025-02-30', which is not a valid "
          "xsd:date");
   expect(DOC("id='x' xml:lang='not a tag'", "<title>T</title>"),
-         "xsd:language");
+         "xsd:language (a language tag: en, ru, hy-Latn, zh-Hans)");
   expect(DOC("id='x' kinds=''", "<title>T</title>"), "one or more values");
   expect(DOC("id='x' kinds='a c'", "<title>T</title>"), "one of 'a', 'b'");
   expect(DOC("id='x'", "<title>T</title><item n='-1'/>"),
