@@ -188,6 +188,9 @@ static const struct {
   { "http://usefulinc.com/ns/doap#name", 1 },
   { "http://www.w3.org/2006/vcard/ns#fn", 1 },
   { "http://lv2plug.in/ns/lv2core#name", 1 },
+  // An alias: the label only where it is in the --lang language and the
+  // names are not (a Russian spelling for --lang ru), or there is none.
+  { SKOS_NS "altLabel", 0 },
 };
 
 /// Literal predicates that date a node, with their priority.
