@@ -491,19 +491,62 @@ ent_find_text(const char *text,
   return false;
 }
 
+/// Where `token` occurs on line `line` (from 1) of `text[0..len)`, when it
+/// occurs there exactly once: its column, else 0.
+static unsigned long
+column_on_line(const char *text,
+               size_t len,
+               unsigned long line,
+               const char *token)
+{
+  size_t at = 0;
+  for (unsigned long l = 1; l < line && at < len; ++at) {
+    l += text[at] == '\n';
+  }
+  const char *eol = memchr(text + at, '\n', len - at);
+  const size_t end = eol ? (size_t)(eol - text) : len;
+  const size_t n = strlen(token);
+  size_t found = SIZE_MAX;
+  for (size_t i = at; n && i + n <= end; ++i) {
+    if (!memcmp(text + i, token, n)) {
+      if (found != SIZE_MAX) {
+        return 0; // twice: which one is meant is not known
+      }
+      found = i;
+    }
+  }
+  unsigned long l = 0;
+  unsigned long column = 0;
+  if (found != SIZE_MAX) {
+    ent_text_position(text, found, &l, &column);
+  }
+  return column;
+}
+
 void
 ent_place_quoted(const char *message,
                  const char *text,
                  size_t len,
                  EntCaret *caret)
 {
-  const char *quote = message ? strchr(message, '"') : NULL;
-  const char *end = quote ? strchr(quote + 1, '"') : NULL;
-  if (caret->line || !text || !end || end - quote <= 1 || end - quote >= 256) {
+  if (!message || !text || caret->column) {
+    return;
+  }
+  // With a line, what it quotes in '...' ("syntax error at '@'"), when it
+  // occurs on that line once; without, the first use of what it quotes
+  // in "..." (an undeclared prefix).
+  const char mark = caret->line ? '\'' : '"';
+  const char *quote = strchr(message, mark);
+  const char *end = quote ? strchr(quote + 1, mark) : NULL;
+  if (!end || end - quote <= 1 || end - quote >= 256) {
     return;
   }
   char needle[256];
   snprintf(needle, sizeof(needle), "%.*s", (int)(end - quote - 1), quote + 1);
+  if (caret->line) {
+    caret->column = column_on_line(text, len, caret->line, needle);
+    return;
+  }
   unsigned long line = 0;
   unsigned long column = 0;
   if (ent_find_text(text, len, needle, &line, &column)) {

@@ -194,10 +194,11 @@ bool ent_find_text(const char *text,
                    const char *needle,
                    unsigned long *line,
                    unsigned long *column);
-/// For a parser's message without a line: where the first thing it
-/// quotes ("...", as raptor quotes an undeclared prefix) first occurs in
-/// `text[0..len)`.  Leaves `caret` as it is when it has a line or nothing
-/// quoted is found.
+/// For a parser's message without a column: with a line, the column of
+/// what it quotes in '...' ("syntax error at '@'") when that occurs on the
+/// line once; without, where what it quotes in "..." (an undeclared
+/// prefix) first occurs in `text[0..len)`.  Leaves `caret` as it is when
+/// it has a column or nothing quoted is found.
 void ent_place_quoted(const char *message,
                       const char *text,
                       size_t len,

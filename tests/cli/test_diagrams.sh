@@ -616,6 +616,14 @@ grep -qF '2025-05-13 / 2025-05-14 (sources differ)' "$tmp/dates.dot" &&
   grep -qF '2025-06-01 / 2025-06-02 / 2025-06-03 / 2025-06-04 / … (sources differ)' "$tmp/dates.dot" &&
   grep -q '2025-07-01' "$tmp/dates.dot" && ! grep -q '2025-07-01[^"]*differ' "$tmp/dates.dot" ||
   fail "dates sources disagree on: $(grep -o 'label="[^"]*' "$tmp/dates.dot")"
+# raptor's Turtle errors have a line and no column: what one quotes is
+# placed on its line when it is there once (else column 1, unknown).
+printf '<http://e.example/a> <http://e.example/p> "x" .\n<http://e.example/a> <http://e.example/p> "x"@1 .\n' >"$tmp/lang.ttl"
+set +e
+"$ENTENTE" dot "$tmp/lang.ttl" -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] && grep -qF "lang.ttl:2:46: error: syntax error at '@'" "$tmp/err" || fail "a Turtle error's column: exit $rc: $(cat "$tmp/err")"
 # A byte order mark is not a column.
 printf '\357\273\277<!DOCTYPE rdf:RDF SYSTEM "rdf.dtd">\n%s\n' "$body" >"$tmp/doctype.rdf"
 set +e
