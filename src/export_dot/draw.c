@@ -6,6 +6,7 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <libxml/entities.h>
 
 #include <ctype.h>
 #include <errno.h>
@@ -29,6 +30,8 @@
 #define LAYOUT_MAX_NODES 5000
 /// Characters a line of the legend's list of relations runs to.
 #define LEGEND_LINE 60
+/// Relations the legend names per family, then "and N more".
+#define LEGEND_NAMES 24
 /// A hub with this many leaves is drawn in rings (twopi), not as a column
 /// this many nodes tall (dot): 30 leaves make a column of about a page.
 #define STAR_MIN_LEAVES 30
@@ -574,6 +577,44 @@ draw_node(Drawing *d, uint32_t i, char *name)
   return ENT_SUCCESS;
 }
 
+/// A line of the legend in Graphviz's style `style`, drawn with box
+/// characters (an HTML-like label has no lines of its own).
+static const char *
+line_sample(const char *style)
+{
+  return !strcmp(style, "dotted")   ? "┈┈┈┈┈┈┈┈▶"
+         : !strcmp(style, "dashed") ? "╌╌╌╌╌╌╌╌▶"
+         : !strcmp(style, "bold")   ? "━━━━━━━━▶"
+                                    : "────────▶";
+}
+
+/// Append `text` to an HTML-like label: XML's special characters as
+/// entities (libxml2), control characters as U+FFFD (Graphviz's parser
+/// refuses them), cut after `max` characters with "…".
+static EntStatus
+append_html(EntBuf *b, const char *text, size_t max)
+{
+  xmlChar *escaped = xmlEncodeSpecialChars(NULL, (const xmlChar *)text);
+  if (!escaped) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  EntStatus st = ENT_SUCCESS;
+  size_t chars = 0;
+  bool in_entity = false;
+  for (const char *p = (const char *)escaped; *p && !st; ++p) {
+    // An entity (&amp;) is one character, and is never cut.
+    in_entity = in_entity ? *p != ';' : *p == '&';
+    if (!in_entity && *p != ';' && !is_continuation_byte(*p) && ++chars > max) {
+      st = ent_buf_append(b, "…", strlen("…"));
+      break;
+    }
+    st = (unsigned char)*p < 0x20 ? ent_buf_append(b, "\xEF\xBF\xBD", 3)
+                                  : ent_buf_append(b, p, 1);
+  }
+  xmlFree(escaped);
+  return st;
+}
+
 /// For an engine that does not draw clusters (sfdp, neato...): the
 /// legend's entries, which its frame would hold together, are tied in a
 /// chain of short invisible edges under a "Legend" title, so that they are
@@ -642,13 +683,19 @@ draw_legend(Drawing *d)
     TRY(st, set_attr(node, "fillcolor", style->fill));
     TRY(st, set_text(node, "tooltip", title, &d->scratch));
   }
-  // One sample edge per family of relations drawn, in its style, with
-  // the relations it stands for: the legend says what each line means.
+  // Per family of relations drawn, a line in its colour and style and the
+  // relations it stands for: the legend says what each line means.  One
+  // table, not a sample edge per family: an edge spans two ranks, as wide
+  // as the widest nodes of the drawing in them (a third of a small
+  // drawing's width went to the legend).
+  EntBuf rows = { NULL, 0, 0 };
   size_t n_styles = 0;
   const EdgeStyle *styles = lgraph_edge_styles(&n_styles);
   for (size_t f = 0; f < n_styles && !st; ++f) {
     EntBuf names = { NULL, 0, 0 };
     size_t line_start = 0; // the list is wrapped, not one line a page wide
+    size_t n_names = 0;
+    size_t more = 0;
     EntMap seen;
     ent_map_init(&seen);
     for (size_t i = 0; i < d->n_visible && !st; ++i) {
@@ -661,61 +708,65 @@ draw_legend(Drawing *d)
         continue;
       }
       st = ent_map_put(&seen, name, (void *)(uintptr_t)1);
-      const bool wrap =
-        names.len && names.len - line_start + strlen(name) > LEGEND_LINE;
+      if (n_names == LEGEND_NAMES) {
+        ++more;
+        continue;
+      }
+      ++n_names;
+      const size_t len = strlen(name);
+      const bool wrap = names.len && names.len - line_start + len > LEGEND_LINE;
       if (!st && wrap) {
-        st = ent_buf_append(&names, ",\n", 2);
+        st = ent_buf_append(&names, ",<BR/>", 6);
         line_start = names.len;
       } else if (!st && names.len) {
         st = ent_buf_append(&names, ", ", 2);
       }
       if (!st) {
-        st = ent_buf_append(&names, name, strlen(name));
+        st = append_html(&names, name, LEGEND_LINE);
       }
     }
     ent_map_clear(&seen);
+    if (!st && more) {
+      st = ent_buf_appendf(&names, ",<BR/>and %zu more", more);
+    }
     if (!st && names.len) {
-      char a_name[48];
-      char b_name[48];
-      snprintf(a_name, sizeof(a_name), "legend_from_%zu", f);
-      snprintf(b_name, sizeof(b_name), "legend_to_%zu", f);
-      Agnode_t *from = agnode(legend, a_name, 1);
-      Agnode_t *to = agnode(legend, b_name, 1);
-      Agedge_t *sample = from && to ? agedge(legend, from, to, NULL, 1) : NULL;
-      st = sample ? ENT_SUCCESS : ENT_ERR_INTERNAL;
-      for (int k = 0; k < 2 && !st; ++k) {
-        Agnode_t *end = k ? to : from;
-        st = set_attr(end, "shape", "point");
-        if (!st) {
-          st = set_attr(end, "width", "0.05");
-        }
-        if (!st) {
-          st = set_attr(end, "label", "");
-        }
-      }
-      EntBuf label = { NULL, 0, 0 };
-      if (!st) {
-        st = ent_buf_appendf(&label, "%s:\n", styles[f].name);
-      }
-      if (!st) {
-        st = append_escaped(&label, names.buf, true);
-      }
-      if (!st) {
-        st = set_attr(sample, "label", label.buf);
-      }
-      ent_buf_free(&label);
-      if (!st) {
-        st = set_attr(sample, "color", styles[f].color);
-      }
-      if (!st) {
-        st = set_attr(sample, "fontcolor", styles[f].color);
-      }
-      if (!st) {
-        st = set_attr(sample, "style", styles[f].style);
-      }
+      st = ent_buf_appendf(
+        &rows,
+        "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT COLOR=\"%s\">%s"
+        "</FONT></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT COLOR=\"%s\" "
+        "POINT-SIZE=\"8\">%s:<BR/>%s</FONT></TD></TR>",
+        styles[f].color,
+        line_sample(styles[f].style),
+        styles[f].color,
+        styles[f].name,
+        names.buf);
     }
     ent_buf_free(&names);
   }
+  if (!st && rows.len) {
+    Agnode_t *table = agnode(legend, mut("legend_relations"), 1);
+    st = table ? ENT_SUCCESS : ENT_ERR_INTERNAL;
+    EntBuf html = { NULL, 0, 0 };
+    if (!st) {
+      st = ent_buf_appendf(&html,
+                           "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                           "CELLSPACING=\"0\" CELLPADDING=\"2\">%s</TABLE>",
+                           rows.buf);
+    }
+    char *label = st ? NULL : agstrdup_html(d->root, html.buf);
+    ent_buf_free(&html);
+    if (!st) {
+      st = label ? set_attr(table, "label", label) : ENT_ERR_NO_MEMORY;
+      agstrfree(d->root, label);
+    }
+    if (!st) {
+      st = set_attr(table, "shape", "plaintext");
+    }
+    if (!st) {
+      st = set_attr(table, "margin", "0");
+    }
+  }
+  ent_buf_free(&rows);
   if (!st && d->spread) {
     st = keep_legend_together(legend);
   }

@@ -126,9 +126,14 @@ python3 - "$tmp/karasin.dot" <<'PY' || fail "legend and edges: colours do not ma
 import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 edges = set(re.findall(r'n\d+\s+->\s+n\d+\s+\[[^]]*?color="(#[0-9a-f]+)"', text, re.S))
-legend = set(re.findall(r'legend_from_\d+\s+->\s+legend_to_\d+\s+\[[^]]*?color="(#[0-9a-f]+)"', text, re.S))
+table = re.search(r'legend_relations\s+\[label=<(.*?)>,\s', text, re.S)
+legend = set(re.findall(r'<TD[^>]*><FONT COLOR="(#[0-9a-f]+)">[─┈╌━]+▶</FONT></TD>', table.group(1))) if table else set()
 if not edges or edges - legend:
     sys.exit(f"edge colours {sorted(edges)}, legend {sorted(legend)}")
+# Each row: its line, then the family and the relations in its colour.
+rows = re.findall(r'<TR><TD[^>]*><FONT COLOR="(#[0-9a-f]+)">[^<]*</FONT></TD><TD[^>]*><FONT COLOR="(#[0-9a-f]+)"', table.group(1))
+if not rows or any(a != b for a, b in rows):
+    sys.exit(f"legend rows: {rows}")
 PY
 
 # Views that cannot be drawn say why.
@@ -424,7 +429,7 @@ done
 [ "$(grep -c 'label="rdf:first"' "$tmp/lists.dot")" = 4 ] || fail "lists: the loop and the list pointed at twice are not drawn as their statements say"
 ! grep -q 'rdf:rest [0-9]' "$tmp/lists.dot" || fail "lists: the tail of a list pointed at twice was folded on its own"
 [ "$(grep -c 'label="rdf:nil"' "$tmp/lists.dot")" = 1 ] || fail "lists: rdf:nil not drawn once (where the unfolded list ends)"
-legend=$(grep -A1 'other relations' "$tmp/lists.dot")
+legend=$(grep -o 'other relations:<BR/>[^<]*' "$tmp/lists.dot")
 [[ "$legend" == *"owl:unionOf"* && "$legend" != *"owl:unionOf 1/2"* ]] ||
   fail "lists: the legend does not name owl:unionOf once: $legend"
 # A member twice, a plain edge beside a member, a literal among
@@ -445,7 +450,7 @@ for want in 'label="ex:p 1/3"' 'label="ex:p 2/3"' 'label="ex:p 3/3"' 'label="ex:
   grep -qF "$want" "$tmp/lists2.dot" || fail "lists: $want not drawn: $(grep label= "$tmp/lists2.dot")"
 done
 ! grep -q 'rdf:first\|rdf:nil' "$tmp/lists2.dot" || fail "lists: a list stated in two graphs is not folded"
-legend=$(grep -A1 'other relations' "$tmp/lists2.dot")
+legend=$(grep -o 'other relations:<BR/>[^<]*' "$tmp/lists2.dot" | sed 's/<BR.>//')
 [[ "$legend" != *"/"* ]] || fail "lists: the legend names list places: $legend"
 # N-Quads whose graphs share a list's blank nodes: the owner's edge in
 # three graphs draws each member once with its sources (not once per
@@ -769,8 +774,18 @@ echo "ok: OWL restrictions drawn as edges to their fillers"
   for i in $(seq 10 21); do printf 'ex:a ex:relationNumber%s ex:b%s .\n' "$i" "$i"; done
 } >"$tmp/relations.ttl"
 "$ENTENTE" dot "$tmp/relations.ttl" -f dot -o "$tmp/relations.dot" 2>"$tmp/err" || fail "relations: $(cat "$tmp/err")"
-legend=$(tr -d '\\\n\t' <"$tmp/relations.dot" | grep -o 'label="other relations:[^"]*"')
-[ "$(printf '%s' "$legend" | grep -o ',n' | wc -l)" -ge 2 ] && printf '%s' "$legend" | grep -q 'ex:relationNumber21' ||
+legend=$(tr -d '\n\t' <"$tmp/relations.dot" | grep -o 'other relations:<BR/>.*</FONT></TD></TR></TABLE>')
+[ "$(printf '%s' "$legend" | grep -o ',<BR/>' | wc -l)" -ge 2 ] && printf '%s' "$legend" | grep -q 'ex:relationNumber21' ||
   fail "relations: the legend's list is not wrapped: $legend"
-echo "ok: the legend's list of relations is wrapped"
+# At most 24 relations a family, then how many more; names that are
+# markup in an HTML-like label (&, <) are text; Graphviz reads it all.
+{
+  printf '@prefix ex: <http://e.example/> .\n'
+  printf 'ex:a <http://e.example/x&y> ex:c .\n'
+  for i in $(seq 1 30); do printf 'ex:a ex:rel%s ex:b%s .\n' "$i" "$i"; done
+} >"$tmp/many.ttl"
+"$ENTENTE" dot "$tmp/many.ttl" -f dot -o "$tmp/many.dot" 2>"$tmp/err" || fail "many relations: $(cat "$tmp/err")"
+grep -q 'and 7 more</FONT>' "$tmp/many.dot" && grep -q 'relations:<BR/>ex:x&amp;y, ' "$tmp/many.dot" || fail "many relations: no 'and 7 more': $(grep -o 'other relations:.*' "$tmp/many.dot")"
+dot -Tsvg "$tmp/many.dot" -o "$tmp/many.svg" 2>"$tmp/err" && [ ! -s "$tmp/err" ] || fail "many relations: Graphviz: $(cat "$tmp/err")"
+echo "ok: the legend's list of relations is wrapped and capped"
 echo "diagram checks passed"
