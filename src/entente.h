@@ -494,7 +494,8 @@ ENT_API EntStatus ent_graph_check_disagreements(EntGraph *graph, size_t *count);
  * institutions, countries, places, outlets or topics of one class whose
  * names are equal once case, accents and spacing are set aside, one's
  * alias the other's name, or that share an owl:sameAs (two namesakes with
- * different owl:sameAs are two).  Each pair is warned about once.
+ * different owl:sameAs are two); and two delegations of one side at one
+ * negotiation that two datasets define.  Each pair is warned about once.
  * `count` (nullable) receives the number of warnings.
  */
 ENT_API EntStatus ent_graph_check_names(EntGraph *graph, size_t *count);

@@ -226,6 +226,78 @@ warn_duplicate(Dupes *d,
   return ENT_SUCCESS;
 }
 
+/// Delegations of one side at one negotiation from different datasets.
+static EntStatus
+check_delegations(Dupes *d)
+{
+  EntGraph *g = d->g;
+  uint32_t *at = calloc(g->n_entities ? g->n_entities : 1, sizeof(uint32_t));
+  uint32_t *side = calloc(g->n_entities ? g->n_entities : 1, sizeof(uint32_t));
+  EntStatus st = at && side ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  // Index + 1 of each delegation's negotiation and side (the first said).
+  for (size_t i = 0; i < g->n_facts && !st; ++i) {
+    const Fact *f = &g->facts[i];
+    if (f->object == ENT_NO_ENTITY || f->object >= g->n_entities) {
+      continue;
+    }
+    if (f->prop == ENT_PROP_DELEGATION && !at[f->object]) {
+      at[f->object] = f->subject + 1;
+    } else if (f->prop == ENT_PROP_REPRESENTS && !side[f->subject]) {
+      side[f->subject] = f->object + 1;
+    }
+  }
+  EntMap first;
+  ent_map_init(&first);
+  for (uint32_t i = 0; i < g->n_entities && !st; ++i) {
+    if (g->entities[i].cls != ENT_CLASS_DELEGATION || !at[i] || !side[i]) {
+      continue;
+    }
+    char buf[32];
+    snprintf(buf, sizeof(buf), "%u %u", at[i], side[i]);
+    const uintptr_t v = (uintptr_t)ent_map_get(&first, buf);
+    if (!v) {
+      char *key = strdup(buf);
+      st = key ? keep_key(d, key) : ENT_ERR_NO_MEMORY;
+      if (!st) {
+        st = ent_map_put(&first, key, (void *)(uintptr_t)(i + 1));
+      }
+      continue;
+    }
+    const Entity *f = &g->entities[v - 1];
+    const Entity *e = &g->entities[i];
+    bool first_time = false;
+    if (f->dataset == e->dataset ||
+        (st = first_warning(d, (uint32_t)(v - 1), i, &first_time)) ||
+        !first_time) {
+      continue; // one dataset's two delegations of a side are meant
+    }
+    ++d->found;
+    const Entity *n = &g->entities[at[i] - 1];
+    const Entity *s = &g->entities[side[i] - 1];
+    const EntCaret caret = ent_caret_of(e->at);
+    ent_log(g->world,
+            ENT_LOG_WARNING,
+            ENT_FAILURE,
+            &caret,
+            "delegation '%s' represents %s '%s' at %s '%s', as does "
+            "delegation '%s' of another dataset (%s:%lu): probably one "
+            "delegation defined twice; if so, declare it once in the corpus "
+            "registry and refer to it with ref= from both",
+            e->id,
+            ent_class_noun(s->cls),
+            s->id,
+            ent_class_noun(n->cls),
+            n->id,
+            f->id,
+            f->at.document ? f->at.document : "?",
+            (unsigned long)f->at.line);
+  }
+  ent_map_clear(&first);
+  free(at);
+  free(side);
+  return st;
+}
+
 /// Names, aliases and owl:sameAs of the classes named_by_name() keeps.
 static EntStatus
 check_duplicates(Dupes *d)
@@ -264,6 +336,9 @@ check_duplicates(Dupes *d)
         d, (uint32_t)(v - 1), f->subject, f->value, &f->at, NULL);
     }
   }
+  // Two delegations of one side at one negotiation, defined by two
+  // datasets: each article made its own ("Armenia delegation at ...").
+  TRY(st, check_delegations(d));
   // Last, as they are the surest: two that say they are one thing.
   EntMap same_as;
   ent_map_init(&same_as);

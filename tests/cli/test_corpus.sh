@@ -102,6 +102,23 @@ sed -i 's|</negotiation>|</negotiation>\n    <negotiation ref="talks" date="2025
 expect 65 "minimal.xml:[0-9]+:[0-9]+: error: ref=\"talks\" names the negotiation this dataset defines at .*minimal.xml:[0-9]+, not an entity of a corpus registry; say what this element says of it in that element, or, to keep another source's account apart" \
   validate "$tmp/minimal.xml"
 
+# Two articles that each define the delegation of one side at one
+# registry negotiation: probably one delegation, said by validate.
+mkdir -p "$tmp/deleg/registry" "$tmp/deleg/articles"
+printf '%s\n' '<corpus xmlns="https://w3id.org/entente/format/1" id="deleg" base="https://example.org/id/" xml:lang="en"><title>T</title></corpus>' >"$tmp/deleg/corpus.xml"
+printf '%s\n' '<registry xmlns="https://w3id.org/entente/format/1" xml:lang="en">' \
+  '<countries><country id="ukraine"><name>Ukraine</name></country></countries>' \
+  '<negotiations><negotiation id="talks"><title>Talks</title></negotiation></negotiations></registry>' >"$tmp/deleg/registry/r.xml"
+for a in one two; do
+  printf '%s\n' "<dataset xmlns=\"https://w3id.org/entente/format/1\" id=\"$a\" xml:lang=\"en\">" \
+    "<sources><source id=\"src-$a\" published=\"2025-03-24\"><title>$a</title></source></sources>" \
+    "<negotiations><negotiation ref=\"talks\" date=\"2025-03-23\"><delegation id=\"ua-$a\" side=\"ukraine\"/></negotiation></negotiations></dataset>" \
+    >"$tmp/deleg/articles/$a.xml"
+done
+expect 0 "articles/two.xml:[0-9]+:[0-9]+: warning: delegation 'ua-two' represents country 'ukraine' at negotiation 'talks', as does delegation 'ua-one' of another dataset \(.*articles/one.xml:[0-9]+\): probably one delegation defined twice" \
+  validate "$tmp/deleg"
+expect 65 "" validate --strict "$tmp/deleg"
+
 # Alone, the reference into another article: the stream (which has read
 # every dataset's IDs) says where the entity is defined.
 cp -r "$ENTENTE_SRC/data" "$tmp/ref"
