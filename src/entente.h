@@ -615,6 +615,18 @@ ENT_API EntStatus ent_export_rdf_stream(EntGraph *graph,
                                         size_t *count);
 
 /**
+ * The first pass of ent_export_rdf_stream() alone, writing nothing: every
+ * dataset of `paths` read and its entities indexed, so that what datasets
+ * say against each other (an ID two of them define) is reported, as when
+ * they are exported together.  `graph` must be new (a corpus's registry
+ * at most); afterwards it serves only ent_graph_free().  For exports that
+ * read each dataset alone (entente export -O).
+ */
+ENT_API EntStatus ent_check_datasets(EntGraph *graph,
+                                     const char *const *paths,
+                                     size_t n_paths);
+
+/**
  * After ent_export_rdf_stream() in N-Quads: the number of statements
  * written to the named graph of source `source_id` (0 otherwise).
  */

@@ -122,10 +122,10 @@ static const char export_help[] =
   "                   .pdf .graphml); with -f a known extension must agree.\n"
   "                   FILE.gz is compressed with gzip\n"
   "  -O, --output-dir DIR\n"
-  "                   write DATASET-NAME.EXT into DIR for each dataset and\n"
-  "                   format (and CORPUS-ID.EXT for the corpus graph), all\n"
-  "                   together or none, with manifest.tsv for N-Triples and\n"
-  "                   N-Quads\n"
+  "                   write DATASET-NAME.EXT into DIR (made if missing) for\n"
+  "                   each dataset and format (and CORPUS-ID.EXT for the\n"
+  "                   corpus graph), all together or none, with manifest.tsv\n"
+  "                   for N-Triples and N-Quads\n"
   "  -j, --jobs N     with -O: export the datasets in N worker processes\n"
   "                   (the same bytes whatever N)\n"
   "  --threads N      streamed formats (all but RDF/XML, RDF/JSON): 2 "
@@ -184,7 +184,7 @@ static const char dot_help[] =
   "                   write FILE ('-': standard output, the default); the\n"
   "                   format is its extension's unless -f is given\n"
   "  -O, --output-dir DIR\n"
-  "                   write RDF-FILE-NAME.EXT into DIR\n"
+  "                   write RDF-FILE-NAME.EXT into DIR (made if missing)\n"
   "  --syntax NAME    turtle, ntriples, nquads, trig, rdfxml or rdfjson,\n"
   "                   when the extension does not tell\n"
   "  --progress       show the progress of long runs even when standard\n"
@@ -1081,12 +1081,29 @@ static int
 check_output_dir(const Options *o)
 {
   struct stat st;
-  if (o->output_dir && (stat(o->output_dir, &st) || !S_ISDIR(st.st_mode))) {
-    fprintf(
-      stderr, "%s: error: not a directory; create it first\n", o->output_dir);
-    return EXIT_IOERR;
+  if (!o->output_dir) {
+    return EXIT_OK;
   }
-  return EXIT_OK;
+  const char *why = "exists and is not a directory";
+  if (!stat(o->output_dir, &st)) {
+    if (S_ISDIR(st.st_mode)) {
+      return EXIT_OK;
+    }
+  } else if (errno != ENOENT) {
+    why = strerror(errno);
+  } else if (!mkdir(o->output_dir, 0777)) {
+    // Made, as `site` makes its own: only its parent must exist.
+    return EXIT_OK;
+  } else {
+    why =
+      errno == ENOENT ? "its parent directory does not exist" : strerror(errno);
+  }
+  fprintf(stderr,
+          "%s: error: %s; give a directory (it is made if its parent "
+          "exists)\n",
+          o->output_dir,
+          why);
+  return EXIT_IOERR;
 }
 
 /// What one output file holds: some datasets' statements (with the
@@ -1175,6 +1192,22 @@ plan_units(EntWorld *world,
           return EXIT_USAGE;
         }
       }
+    }
+  }
+  // Each dataset is exported alone: what they say against each other
+  // (an ID two define) is found by a first pass over all of them, as a
+  // whole export finds it (what validates, exports, and nothing else).
+  if (o->output_dir && !o->set && o->in.n_paths > 1) {
+    EntGraph *graph = NULL;
+    EntStatus st = prepare_graph(world, ont, o, &graph);
+    if (!st) {
+      st = ent_check_datasets(
+        graph, (const char *const *)o->in.paths, o->in.n_paths);
+    }
+    ent_graph_free(graph);
+    if (st) {
+      free(units);
+      return st == ENT_ERR_IO ? EXIT_NOINPUT : exit_code(world, o, st);
     }
   }
   *out = units;

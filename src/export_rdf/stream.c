@@ -95,29 +95,12 @@ resolve_suspects(EntGraph *graph,
   return st;
 }
 
-EntStatus
-ent_export_rdf_stream(EntGraph *graph,
-                      const char *const *paths,
-                      size_t n_paths,
-                      EntFormat format,
-                      FILE *stream,
-                      size_t *count)
+/// The first pass of a stream: every entity of `paths` indexed, and what
+/// datasets say against each other (an ID defined twice) reported.
+static EntStatus
+index_pass(EntGraph *graph, const char *const *paths, size_t n_paths)
 {
-  if ((format != ENT_FORMAT_NTRIPLES && format != ENT_FORMAT_NQUADS &&
-       format != ENT_FORMAT_TURTLE && format != ENT_FORMAT_TRIG &&
-       format != ENT_FORMAT_JSONLD) ||
-      !stream || graph->stream_phase != STREAM_OFF || graph->n_datasets) {
-    return ENT_ERR_BAD_ARG;
-  }
-  for (size_t i = 0; i < graph->n_entities; ++i) {
-    if (!graph->entities[i].registry && i != graph->corpus) {
-      return ENT_ERR_BAD_ARG; // only a corpus's registry may be loaded
-    }
-  }
-  EntStatus st = ent_emit_check_vocabulary(graph);
-  if (st) {
-    return st;
-  }
+  EntStatus st = ENT_SUCCESS;
   // The registry's facts stay in memory until they are written, first.
   graph->kept_facts = graph->n_facts;
   graph->stream_phase = STREAM_INDEX;
@@ -149,6 +132,47 @@ ent_export_rdf_stream(EntGraph *graph,
   if (!sealed && suspects) {
     st = resolve_suspects(graph, paths, n_paths, st);
   }
+  return st;
+}
+
+EntStatus
+ent_check_datasets(EntGraph *graph, const char *const *paths, size_t n_paths)
+{
+  if (graph->stream_phase != STREAM_OFF || graph->n_datasets) {
+    return ENT_ERR_BAD_ARG;
+  }
+  for (size_t i = 0; i < graph->n_entities; ++i) {
+    if (!graph->entities[i].registry && i != graph->corpus) {
+      return ENT_ERR_BAD_ARG; // only a corpus's registry may be loaded
+    }
+  }
+  return index_pass(graph, paths, n_paths);
+}
+
+EntStatus
+ent_export_rdf_stream(EntGraph *graph,
+                      const char *const *paths,
+                      size_t n_paths,
+                      EntFormat format,
+                      FILE *stream,
+                      size_t *count)
+{
+  if ((format != ENT_FORMAT_NTRIPLES && format != ENT_FORMAT_NQUADS &&
+       format != ENT_FORMAT_TURTLE && format != ENT_FORMAT_TRIG &&
+       format != ENT_FORMAT_JSONLD) ||
+      !stream || graph->stream_phase != STREAM_OFF || graph->n_datasets) {
+    return ENT_ERR_BAD_ARG;
+  }
+  for (size_t i = 0; i < graph->n_entities; ++i) {
+    if (!graph->entities[i].registry && i != graph->corpus) {
+      return ENT_ERR_BAD_ARG; // only a corpus's registry may be loaded
+    }
+  }
+  EntStatus st = ent_emit_check_vocabulary(graph);
+  if (st) {
+    return st;
+  }
+  st = index_pass(graph, paths, n_paths);
   RdfWriter *writer = NULL;
   if (!st) {
     st = rdf_writer_open(graph, format, NULL, stream, &writer);

@@ -166,3 +166,18 @@ for c in export validate dot push site ontology; do
 done
 complete_line "entente export -f j" | grep -qx jsonld || fail "completion of -f values"
 echo "ok: man pages and bash completion list every option of every command"
+
+# --- -O DIR ---------------------------------------------------------------
+# A directory that does not exist is made (its parent must exist); a file
+# in its place, or a missing parent, is said as such (exit 74).
+"$ENTENTE" export "$good/minimal.xml" -q -w -f nquads,trig -O "$tmp/made" && [ -s "$tmp/made/minimal.nq" ] ||
+  fail "-O a new directory: not made"
+: >"$tmp/plain"
+for dir in "$tmp/plain:exists and is not a directory" "$tmp/none/made:its parent directory does not exist"; do
+  set +e
+  "$ENTENTE" export "$good/minimal.xml" -q -w -f nquads -O "${dir%%:*}" 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 74 ] && grep -qF "${dir%%:*}: error: ${dir#*:}" "$tmp/err" || fail "-O ${dir%%:*}: exit $rc: $(cat "$tmp/err")"
+done
+echo "ok: -O makes its directory"

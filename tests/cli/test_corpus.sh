@@ -86,6 +86,15 @@ for command in validate export; do
   [ ! -e "$tmp/bad/out.nq" ] || fail "export wrote despite the conflicts"
 done
 
+# -O exports each dataset alone, after a first pass over all of them: two
+# that define one ID are refused as a whole export refuses them.
+mkdir "$tmp/bad/odir"
+for jobs in 1 2; do
+  expect 65 "error: ID 'kozlov' is already defined by another dataset" \
+    export "$tmp/bad/c" --text-dir "$shared" -w -f nquads -O "$tmp/bad/odir" -j "$jobs"
+  [ -z "$(ls -A "$tmp/bad/odir")" ] || fail "-O -j $jobs wrote despite the conflict: $(ls "$tmp/bad/odir")"
+done
+
 # ref= to another article's entity: the way out (the registry) is said.
 cp -r "$ENTENTE_SRC/data" "$tmp/ref2"
 sed -i '0,/<official ref="putin">/s//<official ref="zakharova"><alias>Z<\/alias><\/official>\n    <official ref="putin">/' \
