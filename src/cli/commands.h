@@ -64,6 +64,8 @@ int ent_cli_parse(int argc,
 /// What a command reads: dataset files and the corpus they belong to.
 typedef struct {
   char **paths; ///< Dataset files, directories expanded (owned)
+  char **real;  ///< Each one's real path (owned): a file named twice
+                ///< (a corpus and one of its articles) is read once
   size_t n_paths;
   char *corpus; ///< The corpus directory, or NULL (owned)
 } CliInputs;
@@ -81,6 +83,10 @@ int ent_cli_inputs(const char *const *args,
                    const char *corpus_option,
                    CliInputs *in);
 void ent_cli_inputs_free(CliInputs *in);
+/// Whether writing `path` would overwrite what `in` reads: one of its
+/// datasets, or a .xml file in its corpus directory (which the corpus
+/// reads, now or in the next run).
+bool ent_cli_would_overwrite(const CliInputs *in, const char *path);
 
 /// A new graph, with the directories texts may be read from and the
 /// corpus of `in` loaded.

@@ -41,13 +41,34 @@ same_place(const char *a, const char *b)
 static int
 add_path(CliInputs *in, const char *path)
 {
-  char **grown = realloc(in->paths, (in->n_paths + 1) * sizeof(char *));
-  if (!grown) {
+  char *real = realpath(path, NULL);
+  real = real ? real : strdup(path); // not there: loading says so
+  if (!real) {
     return CLI_SOFTWARE;
   }
-  in->paths = grown;
-  in->paths[in->n_paths] = strdup(path);
-  return in->paths[in->n_paths++] ? CLI_OK : CLI_SOFTWARE;
+  for (size_t i = 0; i < in->n_paths; ++i) {
+    if (!strcmp(in->real[i], real)) {
+      free(real);
+      return CLI_OK; // named twice: read once
+    }
+  }
+  char **grown = realloc(in->paths, (in->n_paths + 1) * sizeof(char *));
+  if (grown) {
+    in->paths = grown;
+  }
+  char **grown_real =
+    grown ? realloc(in->real, (in->n_paths + 1) * sizeof(char *)) : NULL;
+  if (grown_real) {
+    in->real = grown_real;
+  }
+  char *copy = grown_real ? strdup(path) : NULL;
+  if (!copy) {
+    free(real);
+    return CLI_SOFTWARE;
+  }
+  in->paths[in->n_paths] = copy;
+  in->real[in->n_paths++] = real;
+  return CLI_OK;
 }
 
 /// Add the *.xml files of `dir`, in name order.
@@ -198,13 +219,62 @@ ent_cli_inputs(const char *const *args,
   return rc;
 }
 
+/// `path` resolved, though its last component need not exist yet
+/// (malloc'd), or NULL.
+static char *
+resolve(const char *path)
+{
+  char *full = realpath(path, NULL);
+  if (full || errno != ENOENT) {
+    return full;
+  }
+  const char *slash = strrchr(path, '/');
+  char *dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path))
+                    : strdup(".");
+  char *real_dir = dir ? realpath(dir, NULL) : NULL;
+  const char *name = slash ? slash + 1 : path;
+  const size_t n = real_dir ? strlen(real_dir) + strlen(name) + 2 : 0;
+  full = n ? malloc(n) : NULL;
+  if (full) {
+    snprintf(full, n, "%s/%s", real_dir, name);
+  }
+  free(dir);
+  free(real_dir);
+  return full;
+}
+
+bool
+ent_cli_would_overwrite(const CliInputs *in, const char *path)
+{
+  char *target = resolve(path);
+  if (!target) {
+    return false; // nowhere to write: opening it says why
+  }
+  bool clash = false;
+  for (size_t i = 0; i < in->n_paths && !clash; ++i) {
+    clash = !strcmp(in->real[i], target);
+  }
+  char *corpus = in->corpus ? realpath(in->corpus, NULL) : NULL;
+  const size_t n = corpus ? strlen(corpus) : 0;
+  const size_t len = strlen(target);
+  if (!clash && corpus && !strncmp(target, corpus, n) && target[n] == '/' &&
+      len > 4 && !strcmp(target + len - 4, ".xml")) {
+    clash = true;
+  }
+  free(corpus);
+  free(target);
+  return clash;
+}
+
 void
 ent_cli_inputs_free(CliInputs *in)
 {
   for (size_t i = 0; i < in->n_paths; ++i) {
     free(in->paths[i]);
+    free(in->real[i]);
   }
   free(in->paths);
+  free(in->real);
   free(in->corpus);
   memset(in, 0, sizeof(*in));
 }

@@ -1752,6 +1752,16 @@ main(int argc, char **argv)
   }
   if (!rc && strcmp(o.command, "dot") != 0) {
     rc = ent_cli_inputs(o.args, (size_t)o.n_args, o.corpus, &o.in);
+    if (!rc && o.output && !is_stdout(o.output) &&
+        ent_cli_would_overwrite(&o.in, o.output)) {
+      rc = usage_error("-o %s would overwrite %s: write the output elsewhere",
+                       o.output,
+                       o.in.corpus
+                         ? "a dataset this run reads, or a .xml file of its "
+                           "corpus directory (which the corpus reads)"
+                         : "a dataset this run reads");
+      ent_cli_inputs_free(&o.in);
+    }
   }
   if (rc) {
     free((void *)o.args);

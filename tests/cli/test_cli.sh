@@ -181,3 +181,18 @@ for dir in "$tmp/plain:exists and is not a directory" "$tmp/none/made:its parent
   [ "$rc" = 74 ] && grep -qF "${dir%%:*}: error: ${dir#*:}" "$tmp/err" || fail "-O ${dir%%:*}: exit $rc: $(cat "$tmp/err")"
 done
 echo "ok: -O makes its directory"
+
+# --- what a run reads is never its output; a file named twice is read once
+cp -r "$src/data" "$tmp/cw"
+article=$(ls "$tmp/cw/articles/"*.xml | head -n 1)
+cp "$article" "$tmp/article.keep"
+for out in "$article" "$tmp/cw/articles/../articles/$(basename "$article")" "$tmp/cw/articles/new.xml" "$tmp/cw/registry/new.xml"; do
+  usage export "$tmp/cw" -q -w -o "$out"
+  grep -qF "would overwrite" "$tmp/err" || fail "-o $out: $(cat "$tmp/err")"
+done
+cmp -s "$article" "$tmp/article.keep" && [ ! -e "$tmp/cw/articles/new.xml" ] || fail "-o over an input changed it"
+usage export "$article" -q -w -f rdfxml -o "$article"
+"$ENTENTE" export "$tmp/cw" -q -w -f nquads -o "$tmp/cw/all.nq" || fail "-o beside the corpus's datasets refused"
+"$ENTENTE" export "$tmp/cw" "$article" -q -w -f nquads -o "$tmp/twice.nq" 2>"$tmp/err" || fail "a corpus and one of its articles: $(head -3 "$tmp/err")"
+cmp -s "$tmp/cw/all.nq" "$tmp/twice.nq" || fail "an article named twice is not read once"
+echo "ok: an input is never overwritten; a file named twice is read once"
