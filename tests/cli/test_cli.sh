@@ -196,3 +196,11 @@ usage export "$article" -q -w -f rdfxml -o "$article"
 "$ENTENTE" export "$tmp/cw" "$article" -q -w -f nquads -o "$tmp/twice.nq" 2>"$tmp/err" || fail "a corpus and one of its articles: $(head -3 "$tmp/err")"
 cmp -s "$tmp/cw/all.nq" "$tmp/twice.nq" || fail "an article named twice is not read once"
 echo "ok: an input is never overwritten; a file named twice is read once"
+
+# --- a --text-dir that is not a directory is a usage error, not 27 quotes
+# left unchecked without a word about it.
+usage validate "$good/minimal.xml" --text-dir "$tmp/no-such-dir"
+grep -qF -- "--text-dir $tmp/no-such-dir: no such directory" "$tmp/err" || fail "--text-dir missing: $(cat "$tmp/err")"
+usage export "$good/minimal.xml" --text-dir "$good/minimal.xml"
+grep -qF "not a directory" "$tmp/err" || fail "--text-dir a file: $(cat "$tmp/err")"
+echo "ok: --text-dir must be a directory"
