@@ -1207,10 +1207,11 @@ plan_units(EntWorld *world,
       }
     }
   }
-  // Each dataset is exported alone: what they say against each other
-  // (an ID two define) is found by a first pass over all of them, as a
-  // whole export finds it (what validates, exports, and nothing else).
-  if (o->output_dir && !o->set && o->in.n_paths > 1) {
+  // Each article of a corpus is exported alone: what they say against
+  // each other (an ID two define) is found by a first pass over all of
+  // them, as a whole export finds it (what validates, exports).  Datasets
+  // of no corpus stay each on its own, as -O has always written them.
+  if (o->output_dir && !o->set && o->in.corpus && o->in.n_paths > 1) {
     EntGraph *graph = NULL;
     EntStatus st = prepare_graph(world, ont, o, &graph);
     if (!st) {

@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,8 @@ struct EntOutputImpl {
   GzCookie *gz;   ///< The gzip stream behind `stream`, or NULL
   bool anonymous; ///< O_TMPFILE: no name until ent_output_commit()
   bool staged;    ///< A file of an EntOutputSet: `temp` is its final name
+  bool direct;    ///< A device or pipe (/dev/null, a FIFO), written as it
+                  ///< is: there is no file to replace
 };
 
 /// The process's umask, read from /proc where it can be (setting it to
@@ -149,12 +152,30 @@ ent_output_adopt_mode(int fd, const struct stat *target)
   }
 }
 
-/// Whether `name` is `base` followed by ".tmp-" and six characters: a
-/// temporary file of ent_output_open(base).
+/// How much of a target's name `base` its temporary names begin with: all
+/// of it, unless the name and ".tmp-XXXXXX" would pass NAME_MAX (a
+/// 251-byte name is legal, its temporary name would not be); cut at a
+/// character.
+static size_t
+temporary_stem(const char *base)
+{
+  enum { SUFFIX = sizeof(".tmp-XXXXXX") - 1 };
+  size_t n = strlen(base);
+  if (n + SUFFIX > NAME_MAX) {
+    n = NAME_MAX - SUFFIX;
+    while (n && ((unsigned char)base[n] & 0xC0) == 0x80) {
+      --n;
+    }
+  }
+  return n;
+}
+
+/// Whether `name` is `base` (its temporary_stem()) followed by ".tmp-"
+/// and six characters: a temporary file of ent_output_open(base).
 static bool
 is_temporary_of(const char *name, const char *base)
 {
-  const size_t n = strlen(base);
+  const size_t n = temporary_stem(base);
   return !strncmp(name, base, n) && !strncmp(name + n, ".tmp-", 5) &&
          strlen(name + n + 5) == 6;
 }
@@ -196,7 +217,12 @@ new_output(EntWorld *world, const char *path, const char *temp_suffix)
 {
   EntOutput *o = calloc(1, sizeof(EntOutput));
   EntBuf temp = { NULL, 0, 0 };
-  if (!o || ent_buf_appendf(&temp, "%s%s", path, temp_suffix)) {
+  const char *slash = strrchr(path, '/');
+  const char *base = slash ? slash + 1 : path;
+  // A staged file's name is its own (no suffix).
+  const size_t keep =
+    *temp_suffix ? (size_t)(base - path) + temporary_stem(base) : strlen(path);
+  if (!o || ent_buf_appendf(&temp, "%.*s%s", (int)keep, path, temp_suffix)) {
     free(o);
     ent_buf_free(&temp);
     return NULL;
@@ -347,6 +373,35 @@ attach_stream(EntOutput *o, int fd)
   return ENT_SUCCESS;
 }
 
+static void release(EntOutput *o);
+
+/// /dev/null, a terminal or a named pipe: nothing to replace atomically,
+/// so it is written as standard output would be.
+static EntStatus
+open_direct(EntWorld *world, const char *path, EntOutput **out)
+{
+  EntOutput *o = new_output(world, path, "");
+  if (!o) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  o->direct = true;
+  const int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ path, 0, 0 },
+            "cannot write to it: %s",
+            strerror(errno));
+    release(o);
+    return ENT_ERR_IO;
+  }
+  EntStatus status = ENT_SUCCESS;
+  TRY(status, attach_stream(o, fd));
+  *out = o;
+  return ENT_SUCCESS;
+}
+
 EntStatus
 ent_output_open(EntWorld *world, const char *path, EntOutput **out)
 {
@@ -354,6 +409,9 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
   struct stat st;
   const bool exists = stat(path, &st) == 0;
   EntStatus status = ENT_SUCCESS;
+  if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+    return open_direct(world, path, out);
+  }
   TRY(status, exists ? ent_output_check_target(world, path, &st) : status);
   remove_stale_temporaries(path);
   EntOutput *o = new_output(world, path, ".tmp-XXXXXX");
@@ -447,6 +505,20 @@ ent_output_commit(EntOutput *output)
   const bool gzip_failed = !close_gzip(o);
   const bool write_failed =
     gzip_failed || fflush(o->stream) != 0 || ferror(o->stream);
+  if (o->direct) {
+    const int saved_direct = errno;
+    const bool close_direct_failed = fclose(o->stream) != 0;
+    if (write_failed || close_direct_failed) {
+      ent_log(o->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              &(EntCaret){ o->path, 0, 0 },
+              "writing failed: %s",
+              strerror(write_failed ? saved_direct : errno));
+    }
+    release(o);
+    return write_failed || close_direct_failed ? ENT_ERR_IO : ENT_SUCCESS;
+  }
   const int saved = errno;
   const bool sync_failed = !write_failed && fsync(fileno(o->stream)) != 0;
   const bool link_failed =
@@ -513,7 +585,7 @@ ent_output_abort(EntOutput *output)
   if (output) {
     (void)close_gzip(output);
     fclose(output->stream);
-    if (!output->anonymous) {
+    if (!output->anonymous && !output->direct) {
       unlink(output->temp);
     }
     release(output);

@@ -282,6 +282,24 @@ set -e
 [ "$(stat -c %h "$tmp/m.ttl")" = 2 ] || fail "hard link broken"
 echo "ok: modes kept; read-only and hard-linked targets refused, nothing changed"
 
+# ---- Devices, pipes and long names ---------------------------------------
+# /dev/null and a named pipe are written as they are (nothing to replace);
+# a name of 251 bytes, legal, is written though its temporary name is cut.
+"$ENTENTE" export "$tmp/many/d0001.xml" -q -f nquads -o /dev/null || fail "-o /dev/null refused"
+[ -c /dev/null ] || fail "/dev/null is no longer a device"
+mkfifo "$tmp/pipe"
+cat "$tmp/pipe" >"$tmp/piped.nq" &
+reader=$!
+"$ENTENTE" export "$tmp/many/d0001.xml" -q -f nquads -o "$tmp/pipe" || fail "-o a named pipe refused"
+wait $reader
+"$ENTENTE" export "$tmp/many/d0001.xml" -q -f nquads -o "$tmp/direct.nq"
+cmp -s "$tmp/piped.nq" "$tmp/direct.nq" || fail "-o a named pipe: other bytes"
+mkdir "$tmp/long"
+long="$tmp/long/$(printf 'n%.0s' $(seq 1 248)).nq"
+"$ENTENTE" export "$tmp/many/d0001.xml" -q -f nquads -o "$long" 2>"$tmp/err" || fail "a 251-byte name: $(cat "$tmp/err")"
+cmp -s "$long" "$tmp/direct.nq" && no_leftovers "$tmp/long" || fail "a 251-byte name: other bytes or a temporary left"
+echo "ok: /dev/null, named pipes and 251-byte names are written"
+
 # ---- Names: two datasets that would write one file --------------------
 mkdir -p "$tmp/S/a" "$tmp/S/b" "$tmp/S-out"
 cp "$tmp/many/d0001.xml" "$tmp/S/a/news.xml"
