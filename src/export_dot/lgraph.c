@@ -1112,7 +1112,10 @@ take_type(LGraph *lg, LNode *n, const char *cls)
   }
   if (known >= 2) {
     const size_t i = known - 2;
-    lg->entente_classes |= class_kinds[i].rank >= 3;
+    // An entity of entente's (an official, a negotiation...), not the
+    // plumbing entente's ontology also names (prov:Role individuals):
+    // the ontology itself is somebody's vocabulary to draw.
+    lg->entente_classes |= class_kinds[i].rank == 3;
     if (class_kinds[i].rank > n->kind_rank) {
       n->kind = class_kinds[i].kind;
       n->kind_rank = class_kinds[i].rank;
