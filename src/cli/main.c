@@ -736,6 +736,16 @@ parse_args(int argc, char **argv, Options *o)
     }
     o->formats[o->n_formats++] = guessed; // turtle, or dot for dot
   }
+  // PNG or PDF on a terminal is a screenful of bytes that can set the
+  // terminal's state: a file (or a pipe) is what was meant.
+  if (!to_file && !o->output_dir && o->formats[0].diagram &&
+      (o->formats[0].value == ENT_DIAGRAM_PNG ||
+       o->formats[0].value == ENT_DIAGRAM_PDF) &&
+      isatty(STDOUT_FILENO)) {
+    return usage_error("%s is binary, and standard output is a terminal: "
+                       "give -o FILE, or pipe it",
+                       o->formats[0].value == ENT_DIAGRAM_PNG ? "PNG" : "PDF");
+  }
   // Options that would change nothing are mistakes, not silence.
   bool any_diagram = false;
   bool any_stream = false;

@@ -204,3 +204,11 @@ grep -qF -- "--text-dir $tmp/no-such-dir: no such directory" "$tmp/err" || fail 
 usage export "$good/minimal.xml" --text-dir "$good/minimal.xml"
 grep -qF "not a directory" "$tmp/err" || fail "--text-dir a file: $(cat "$tmp/err")"
 echo "ok: --text-dir must be a directory"
+
+# --- PNG or PDF is not written to a terminal (script(1) gives one) -------
+for f in png pdf; do
+  script -qec "'$ENTENTE' dot '$src/tests/diagrams/foaf.ttl' -f $f" /dev/null >"$tmp/tty.out" 2>&1 && fail "-f $f on a terminal: exit 0"
+  grep -q "is binary, and standard output is a terminal: give -o FILE" "$tmp/tty.out" || fail "-f $f on a terminal: $(head -c 300 "$tmp/tty.out")"
+done
+"$ENTENTE" dot "$src/tests/diagrams/foaf.ttl" -f png | head -c 8 | od -An -c | grep -q 'P   N   G' || fail "-f png into a pipe"
+echo "ok: PNG and PDF are not written to a terminal"
