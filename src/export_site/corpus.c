@@ -380,7 +380,15 @@ site_sources_page(Site *site, const char *title, FILE *stream)
     for (size_t i = 0; i < n; ++i) {
       const SNode *s = &site->nodes[sources[i]];
       xmlNodePtr tr = html_el(tbody, "tr", NULL);
-      html_text_el(tr, "td", NULL, s->date);
+      // A window's first day is not the day it was published.
+      xmlNodePtr when = html_el(tr, "td", "date");
+      if (s->date && s->date_window) {
+        html_text(when, "not before ");
+      }
+      if (s->date) {
+        html_attr(
+          html_text_el(when, "time", NULL, s->date), "datetime", s->date);
+      }
       html_node_link(&pg, site, html_el(tr, "td", NULL), sources[i]);
       xmlNodePtr outlet = html_el(tr, "td", NULL);
       xmlNodePtr original = NULL;

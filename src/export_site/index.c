@@ -448,6 +448,7 @@ name_node(Site *site, uint32_t k)
     const SQuad *q = site_value(site, k, site_intern(site, DATE_PREDICATES[i]));
     if (q && strlen(q->o) >= 10) {
       n->date = q->o;
+      n->date_window = !strcmp(DATE_PREDICATES[i], ENT_NS "notBefore");
     }
   }
 }
@@ -517,7 +518,9 @@ short_names(Site *site)
       st = ent_buf_appendf(&site->scratch,
                            "%s%s%s",
                            outlet,
-                           n->date ? ", " : "",
+                           !n->date         ? ""
+                           : n->date_window ? ", not before "
+                                            : ", ",
                            n->date ? n->date : "");
     } else {
       continue;

@@ -51,6 +51,8 @@ typedef struct {
   const char *short_name; ///< In lists of sources: "TASS, 2025-03-24"
   const char *lang;       ///< Its language tag, or NULL
   const char *date;       ///< YYYY-MM-DD for the timelines, or NULL
+  bool date_window;       ///< `date` is the first day of a window
+                          ///< (ent:notBefore): the day itself is unknown
   const char *kind_label; ///< "Official", from the ontology's class label
   uint32_t first;         ///< Its statements as subject: by_subject[first..]
   uint32_t count;

@@ -92,6 +92,10 @@ grep -q 'id="disputes"' "$tmp/site/negotiation/us-russia-talks-2025-03-24/index.
 grep -q 'id="quotes"' "$tmp/site/official/karasin/index.html" || fail "Karasin's page has no quotes"
 grep -q 'id="contributed"' "$tmp/site/source/tass-2025-03-24/index.html" ||
   fail "TASS's page does not say what it contributed"
+# A source known only to be published after a day is not said to be
+# published on it.
+grep -q 'not before <time datetime="2025-03-25">2025-03-25</time>' "$tmp/site/sources.html" ||
+  fail "sources.html: Voice of Asia's window is not said as one"
 echo "ok: disagreements, quotes and what each source contributed are on their pages"
 
 # --- the target directory -------------------------------------------------------------
