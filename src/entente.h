@@ -595,8 +595,9 @@ ENT_API EntStatus ent_export_rdf_source(EntGraph *graph,
  * Load and write the datasets `paths` as N-Triples, N-Quads, Turtle,
  * TriG or JSON-LD in one stream, with memory that does not grow with the
  * number of statements (Turtle, TriG and JSON-LD group the statements of
- * a graph and of a subject within a window of 32,768 statements; past it
- * a subject or a graph may have a second block or object):
+ * a graph, of a subject and, within it, of a predicate within a window of
+ * 32,768 statements; past it a subject or a graph may have a second block
+ * or object):
  * a first pass indexes every entity (so references may point anywhere),
  * a second writes each element's statements as soon as it is read and
  * forgets them.  `graph` must be new (no entities).  Every check of

@@ -13,4 +13,13 @@ if ! diff -r -q "$ENTENTE_SRC/out" "$tmp/out" >"$tmp/diff"; then
   done
   exit 1
 fi
+# README's Turtle of Karasin is the file's own block, as written.
+python3 - "$ENTENTE_SRC/README.md" "$ENTENTE_SRC/out/riyadh-march-2025.ttl" <<'PY' || exit 1
+import re, sys
+readme = open(sys.argv[1], encoding="utf-8").read()
+block = re.search(r"```turtle\n(official:karasin\n.*?)```", readme, re.S)
+ttl = open(sys.argv[2], encoding="utf-8").read()
+if not block or block.group(1) not in ttl:
+    sys.exit("README's Turtle of official:karasin is not out/riyadh-march-2025.ttl's: paste the block again")
+PY
 echo "out/ is current ($(find "$tmp/out" -type f | wc -l) files)"
