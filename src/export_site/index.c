@@ -245,6 +245,42 @@ site_value(const Site *site, uint32_t node, const char *predicate)
   return any;
 }
 
+/// The literal of `predicate` that most of node `node`'s statements give
+/// (most sources: a post's title), in the site's language if one is;
+/// the first of those given as often.  NULL if none.
+static const SQuad *
+common_value(const Site *site, uint32_t node, const char *predicate)
+{
+  const SNode *n = &site->nodes[node];
+  const SQuad *best = NULL;
+  size_t best_count = 0;
+  bool best_in_lang = false;
+  for (uint32_t i = 0; i < n->count; ++i) {
+    const SQuad *q = &site->quads[site->by_subject[n->first + i]];
+    if (q->p != predicate || q->on != ENT_NO_ENTITY) {
+      continue;
+    }
+    const bool in_lang = !q->lang || q->lang == site->lang;
+    size_t count = 0;
+    bool earlier = false; // this value was counted at its first statement
+    for (uint32_t j = 0; j < n->count && !earlier; ++j) {
+      const SQuad *r = &site->quads[site->by_subject[n->first + j]];
+      if (r->p == predicate && r->on == ENT_NO_ENTITY && r->o == q->o &&
+          r->lang == q->lang) {
+        earlier = j < i;
+        ++count;
+      }
+    }
+    if (!earlier && ((in_lang && !best_in_lang) ||
+                     (in_lang == best_in_lang && count > best_count))) {
+      best = q;
+      best_count = count;
+      best_in_lang = in_lang;
+    }
+  }
+  return best;
+}
+
 const char *
 site_local_name(const char *iri)
 {
@@ -435,7 +471,7 @@ name_node(Site *site, uint32_t k)
   SNode *n = &site->nodes[k];
   for (size_t i = 0; SITE_NAME_PREDICATES[i] && !n->name; ++i) {
     const SQuad *q =
-      site_value(site, k, site_intern(site, SITE_NAME_PREDICATES[i]));
+      common_value(site, k, site_intern(site, SITE_NAME_PREDICATES[i]));
     if (q) {
       n->name = q->o;
       n->lang = q->lang;

@@ -96,6 +96,11 @@ grep -q 'id="contributed"' "$tmp/site/source/tass-2025-03-24/index.html" ||
 # published on it.
 grep -q 'not before <time datetime="2025-03-25">2025-03-25</time>' "$tmp/site/sources.html" ||
   fail "sources.html: Voice of Asia's window is not said as one"
+# A post is named by the title most sources give (two of Karasin's seven
+# sources; each other title is one source's, and Al-Ahed's, first in
+# sorted order, named it).
+grep -qF 'chair/index.html" lang="en">Chair of the Federation Council' "$tmp/site/official/karasin/index.html" ||
+  fail "Karasin's post is not named by the title most sources give"
 echo "ok: disagreements, quotes and what each source contributed are on their pages"
 
 # --- the target directory -------------------------------------------------------------
