@@ -50,7 +50,7 @@ static const char main_help[] =
   "  validate   check datasets (schema, references, dates, quotes) and\n"
   "             say what they hold\n"
   "  dot        draw any RDF file (Turtle, N-Triples, N-Quads, TriG,\n"
-  "             RDF/XML) as a diagram\n"
+  "             RDF/XML, RDF/JSON) as a diagram\n"
   "  push       send each source's named graph to a triple store\n"
   "  site       write datasets as a static site: a page per person, body,\n"
   "             meeting and source, with search, diagrams and sources\n"
@@ -128,10 +128,10 @@ static const char export_help[] =
   "                   for N-Triples and N-Quads\n"
   "  -j, --jobs N     with -O: export the datasets in N worker processes\n"
   "                   (the same bytes whatever N)\n"
-  "  --threads N      streamed formats (all but RDF/XML, RDF/JSON): 2 "
-  "serializes in a\n"
-  "                   second thread while the first reads (default 2 when\n"
-  "                   this process may use two or more cores)\n"
+  "  --threads N      N-Triples, N-Quads, Turtle, TriG and JSON-LD: 2\n"
+  "                   serializes in a second thread while the first reads\n"
+  "                   (default 2 when this process may use two or more\n"
+  "                   cores)\n"
   "  --ascii          streamed formats: write characters\n"
   "                   past U+007F as \\u escapes (default: UTF-8)\n"
   "  --buffered-limit N\n"
@@ -1729,7 +1729,7 @@ main(int argc, char **argv)
   if (argc < 2) {
     return ent_cli_usage_error(NULL,
                                "give a command: export, validate, "
-                               "dot, push, ontology or help");
+                               "dot, push, site, ontology or help");
   }
   const char *command = argv[1];
   if (!strcmp(command, "--help") || !strcmp(command, "-h")) {
@@ -1744,6 +1744,9 @@ main(int argc, char **argv)
     if (argc == 2) {
       return print_text(main_help);
     }
+    if (argc == 3 && !strcmp(argv[2], "help")) {
+      return print_text(main_help);
+    }
     if (argc == 3 && !strcmp(argv[2], "push")) {
       ent_cmd_push_help(stdout);
       return EXIT_OK;
@@ -1752,7 +1755,8 @@ main(int argc, char **argv)
     if (!help) {
       return ent_cli_usage_error(
         NULL,
-        "help takes one command: export, validate, dot, push, site, ontology");
+        "help takes one command: export, validate, dot, push, site, "
+        "ontology or help");
     }
     return print_text(help);
   }
@@ -1766,7 +1770,11 @@ main(int argc, char **argv)
   if (strcmp(command, "export") != 0 && strcmp(command, "validate") != 0 &&
       strcmp(command, "dot") != 0 && strcmp(command, "site") != 0) {
     current_command = NULL;
-    return usage_error("unknown command '%s'", command);
+    return usage_error(command[0] == '-'
+                         ? "unknown option '%s' (before a command, only "
+                           "--help and --version)"
+                         : "unknown command '%s'",
+                       command);
   }
   Options o;
   int rc = parse_args(argc, argv, &o);

@@ -73,7 +73,7 @@ static const char push_help[] =
   "  --corpus DIR     read the datasets against the corpus in DIR\n"
   "  --text-dir DIR   also look for the datasets' texts in DIR\n"
   "  --base IRI       mint entity IRIs under IRI, as export does\n"
-  "  --ontology F     use this ontology instead of the built-in one\n"
+  "  --ontology FILE  use this ontology instead of the built-in one\n"
   "  -h, --help       print this help\n"
   "\n"
   "A replace of more than one request (a graph larger than --chunk) is not\n"
