@@ -457,7 +457,17 @@ check_start(Loader *ld, const char *head, size_t n)
     ++i;
   }
   if (!what && (i == n || head[i] != '<')) {
-    what = "is not an XML document in UTF-8 (another encoding, or binary)";
+    // Text, or another encoding's bytes: which one is told by whether the
+    // first bytes are printable ASCII.
+    bool text = i < n;
+    for (size_t k = i; k < n && k < i + 64 && text; ++k) {
+      text = u[k] == '\t' || u[k] == '\n' || u[k] == '\r' ||
+             (u[k] >= 0x20 && u[k] < 0x7F) || u[k] >= 0x80;
+    }
+    what = text ? "is not XML: a dataset starts with '<' (an XML "
+                  "declaration, <?xml ...?>, or its <dataset> element)"
+                : "is not an XML document in UTF-8 (another encoding, or "
+                  "binary)";
   }
   if (!what && n - i >= 5 && !strncmp(head + i, "<?xml", 5)) {
     // The encoding named in the XML declaration, if any: searched in a

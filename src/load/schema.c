@@ -12,6 +12,7 @@
 #include <libxml/xmlregexp.h>
 #include <libxml/xmlschemastypes.h>
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1126,6 +1127,31 @@ example_of(const char *name)
   return "";
 }
 
+/// For a value `p` refuses: ": there is no such day" when `p` is an
+/// xsd:date and the value has a date's shape (2025-02-30), else "".
+static const char *
+refusal_note(const Pattern *p, const char *value)
+{
+  // Through references and groups of one pattern, as describe() reads.
+  while (p && (p->kind == PAT_REF ||
+               (p->kind != PAT_DATA && p->kind != PAT_CHOICE &&
+                p->kind != PAT_LIST && p->kind != PAT_ONE_OR_MORE &&
+                p->kind != PAT_ZERO_OR_MORE && p->n_kids == 1))) {
+    p = p->kind == PAT_REF ? p->target : p->kids[0];
+  }
+  if (!p || p->kind != PAT_DATA || !p->type || strcmp(p->name, "date") != 0) {
+    return "";
+  }
+  static const char shape[] = "dddd-dd-dd";
+  for (size_t i = 0; i < sizeof(shape) - 1; ++i) {
+    if (shape[i] == 'd' ? !isdigit((unsigned char)value[i])
+                        : value[i] != shape[i]) {
+      return "";
+    }
+  }
+  return value[sizeof(shape) - 1] ? "" : ": there is no such day";
+}
+
 /// What `p` accepts, for messages.
 static void
 describe(EntBuf *out, const Pattern *p)
@@ -1345,12 +1371,14 @@ check_attributes(EntSchemaRun *run,
       char shown[256];
       run_error(run,
                 line,
-                "schema: the attribute %s%s of <%s> is '%s', which is not %s",
+                "schema: the attribute %s%s of <%s> is '%s', which is not "
+                "%s%s",
                 attribute_label(s, index),
                 name,
                 element,
                 snippet(shown, value, 60),
-                what.buf ? what.buf : "valid");
+                what.buf ? what.buf : "valid",
+                refusal_note(pattern->kids[0], value));
       ent_buf_free(&what);
     }
     xmlFree(joined);
@@ -1434,10 +1462,11 @@ end_element(EntSchemaRun *run)
       char shown[256];
       run_error(run,
                 f->line,
-                "schema: <%s> holds '%s', which is not %s",
+                "schema: <%s> holds '%s', which is not %s%s",
                 info->pattern->name,
                 snippet(shown, text, 60),
-                what.buf ? what.buf : "valid");
+                what.buf ? what.buf : "valid",
+                refusal_note(info->data, text));
       ent_buf_free(&what);
     }
   } else if (f->exec && xmlRegExecPushString(f->exec, NULL, NULL) != 1) {

@@ -312,12 +312,18 @@ test_not_a_file(void)
   assert(!strcmp(f.log.document, temp_dir));
   assert(entries(temp_dir) == 0);
 
-  // A device: /dev/full is no regular file, so it is refused up front.
+  // A device is written as it is (/dev/null takes an export), and a
+  // failed write to it is said at commit: /dev/full is always full.  It
+  // stays a device (nothing renamed over it, nothing removed).
   out = (EntOutput *)(void *)&f;
   if (exists("/dev/full")) {
-    assert(ent_output_open(f.world, "/dev/full", &out) == ENT_ERR_IO);
-    assert(out == NULL);
+    assert(ent_output_open(f.world, "/dev/full", &out) == ENT_SUCCESS);
+    assert(out != NULL);
+    fputs("<a> <b> <c> .\n", ent_output_stream(out));
+    assert(ent_output_commit(out) == ENT_ERR_IO);
     assert(f.log.count == 2 && f.log.status == ENT_ERR_IO);
+    struct stat st;
+    assert(stat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode));
   }
 
   // A directory that does not exist.

@@ -212,7 +212,10 @@ test_verdicts(void)
          "<doc> needs the attribute start");
   expect(DOC("id='x' date='2025-02-30'", "<title>T</title>"),
          "the attribute date of <doc> is '2025-02-30', which is not a valid "
-         "xsd:date");
+         "xsd:date (YYYY-MM-DD: 2025-03-24): there is no such day");
+  expect(DOC("id='x' date='24 March'", "<title>T</title>"),
+         "is '24 March', which is not a valid xsd:date (YYYY-MM-DD: "
+         "2025-03-24)");
   expect(DOC("id='x' xml:lang='not a tag'", "<title>T</title>"),
          "xsd:language (a language tag: en, ru, hy-Latn, zh-Hans)");
   expect(DOC("id='x' kinds=''", "<title>T</title>"), "one or more values");
