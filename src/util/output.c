@@ -407,6 +407,17 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
 {
   *out = NULL;
   struct stat st;
+  // A symbolic link to a file is written through: its target is replaced
+  // and the link stays (replacing the link itself would leave the file it
+  // names as it was).
+  struct stat link;
+  char *target =
+    !lstat(path, &link) && S_ISLNK(link.st_mode) ? realpath(path, NULL) : NULL;
+  if (target) {
+    const EntStatus through = ent_output_open(world, target, out);
+    free(target);
+    return through;
+  }
   const bool exists = stat(path, &st) == 0;
   EntStatus status = ENT_SUCCESS;
   if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {

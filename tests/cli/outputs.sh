@@ -298,7 +298,12 @@ mkdir "$tmp/long"
 long="$tmp/long/$(printf 'n%.0s' $(seq 1 248)).nq"
 "$ENTENTE" export "$tmp/many/d0001.xml" -q -f nquads -o "$long" 2>"$tmp/err" || fail "a 251-byte name: $(cat "$tmp/err")"
 cmp -s "$long" "$tmp/direct.nq" && no_leftovers "$tmp/long" || fail "a 251-byte name: other bytes or a temporary left"
-echo "ok: /dev/null, named pipes and 251-byte names are written"
+# A symbolic link is written through: its file replaced, the link kept.
+echo old >"$tmp/linked.nq"
+ln -s linked.nq "$tmp/link.nq"
+"$ENTENTE" export "$tmp/many/d0001.xml" -q -f nquads -o "$tmp/link.nq" || fail "-o a symbolic link"
+[ -L "$tmp/link.nq" ] && cmp -s "$tmp/linked.nq" "$tmp/direct.nq" || fail "-o a symbolic link: the link replaced, or its file not written"
+echo "ok: /dev/null, named pipes, 251-byte names and symbolic links are written"
 
 # ---- Names: two datasets that would write one file --------------------
 mkdir -p "$tmp/S/a" "$tmp/S/b" "$tmp/S-out"
