@@ -18,7 +18,7 @@ _entente_options() {
     push)
       echo "--store --graph --replace --append --user --password-file
             --allow-insecure-auth --proxy --dry-run --chunk --timeout --corpus
-            --text-dir --base --ontology -h --help" ;;
+            --text-dir --base --ontology -w --no-warnings --strict -h --help" ;;
     site)
       echo "-O --output-dir --title --max-nodes --time-limit --lang -q --quiet --progress
             --corpus --text-dir --text --base --ontology -w --no-warnings --strict -h --help" ;;

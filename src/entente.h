@@ -101,6 +101,13 @@ ENT_API EntStatus ent_world_new(EntWorld **out);
 ENT_API void ent_world_free(EntWorld *world);
 /// Send diagnostics to `func` (NULL restores the stderr default).
 ENT_API void ent_world_set_log(EntWorld *world, EntLogFunc func, void *handle);
+/// The stderr default of ent_world_set_log() (`handle` unused), for a log
+/// function of the caller's that filters or prepares, then forwards.
+ENT_API void ent_log_to_stderr(void *handle,
+                               EntLogLevel level,
+                               EntStatus status,
+                               const EntCaret *caret,
+                               const char *message);
 /**
  * Copy `text` into `out` (`size` bytes, always NUL-terminated when `size`
  * is not 0) so that a terminal shows it as written: control characters

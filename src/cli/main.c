@@ -869,27 +869,12 @@ cli_log(void *handle,
         const EntCaret *caret,
         const char *message)
 {
-  (void)status;
   const Options *o = handle;
   if (level == ENT_LOG_WARNING && o->no_warnings) {
     return;
   }
   ent_cli_progress_break(o->progress_line);
-  static const char *const level_names[] = { "error", "warning", "note" };
-  if (caret && caret->document && caret->line) {
-    fprintf(stderr,
-            "%s:%lu:%lu: %s: %s\n",
-            caret->document,
-            caret->line,
-            caret->column ? caret->column : 1UL,
-            level_names[level],
-            message);
-  } else if (caret && caret->document) {
-    fprintf(
-      stderr, "%s: %s: %s\n", caret->document, level_names[level], message);
-  } else {
-    fprintf(stderr, "entente: %s: %s\n", level_names[level], message);
-  }
+  ent_log_to_stderr(NULL, level, status, caret, message);
 }
 
 /// With --strict, any warning fails the run (ENT_ERR_SCHEMA: bad data).

@@ -74,6 +74,8 @@ static const char push_help[] =
   "  --text-dir DIR   also look for the datasets' texts in DIR\n"
   "  --base IRI       mint entity IRIs under IRI, as export does\n"
   "  --ontology FILE  use this ontology instead of the built-in one\n"
+  "  -w, --no-warnings  do not show warnings\n"
+  "  --strict         treat warnings as errors (exit 65, nothing sent)\n"
   "  -h, --help       print this help\n"
   "\n"
   "A replace of more than one request (a graph larger than --chunk) is not\n"
@@ -97,6 +99,8 @@ typedef struct {
   const char *ontology;
   EntPushOptions push;
   bool mode_given;
+  bool no_warnings; ///< -w
+  bool strict;      ///< --strict: a warning stops the push before a byte
 } PushArgs;
 
 #define push_usage_error(...) ent_cli_usage_error("push", __VA_ARGS__)
@@ -131,6 +135,7 @@ enum {
   OPT_REPLACE,
   OPT_APPEND,
   OPT_PASSWORD,
+  OPT_STRICT,
 };
 
 static const struct option push_options[] = {
@@ -150,6 +155,8 @@ static const struct option push_options[] = {
   { "allow-insecure-auth", no_argument, NULL, OPT_INSECURE },
   { "replace", no_argument, NULL, OPT_REPLACE },
   { "append", no_argument, NULL, OPT_APPEND },
+  { "no-warnings", no_argument, NULL, 'w' },
+  { "strict", no_argument, NULL, OPT_STRICT },
   { "help", no_argument, NULL, 'h' },
   { NULL, 0, NULL, 0 },
 };
@@ -161,6 +168,12 @@ take_push_option(void *handle, int key, const char *value)
   switch (key) {
     case OPT_DRY_RUN:
       a->push.dry_run = 1;
+      break;
+    case 'w':
+      a->no_warnings = true;
+      break;
+    case OPT_STRICT:
+      a->strict = true;
       break;
     case OPT_INSECURE:
       a->push.allow_insecure_auth = 1;
@@ -187,6 +200,18 @@ take_push_option(void *handle, int key, const char *value)
     case OPT_TEXT_DIR:
       if (a->n_text_dirs == MAX_TEXT_DIRS) {
         return push_usage_error("too many --text-dir options");
+      }
+      {
+        // As export and validate: a misspelt directory is a usage error.
+        struct stat info;
+        const int gone = stat(value, &info) ? errno : 0;
+        if (gone || !S_ISDIR(info.st_mode)) {
+          return push_usage_error("--text-dir %s: %s",
+                                  value,
+                                  !gone            ? "not a directory"
+                                  : gone == ENOENT ? "no such directory"
+                                                   : strerror(gone));
+        }
       }
       a->text_dirs[a->n_text_dirs++] = value;
       break;
@@ -248,7 +273,7 @@ parse_push_args(int argc, char **argv, PushArgs *a)
   memset(a, 0, sizeof(*a));
   CliOperands operands = { NULL, 0 };
   const int rc = ent_cli_parse(
-    argc, argv, "push", "h", push_options, take_push_option, a, &operands);
+    argc, argv, "push", "hw", push_options, take_push_option, a, &operands);
   a->datasets = operands.args;
   a->n_datasets = operands.n;
   if (rc) {
@@ -263,6 +288,9 @@ parse_push_args(int argc, char **argv, PushArgs *a)
   }
   if (!a->push.user != !a->password_file) {
     return push_usage_error("%s", "give --user and --password-file together");
+  }
+  if (a->strict && a->no_warnings) {
+    return push_usage_error("%s", "give --strict or --no-warnings, not both");
   }
   return PUSH_OK;
 }
@@ -461,6 +489,21 @@ load_graph(EntWorld *world,
   return PUSH_OK;
 }
 
+/// Diagnostics as the world's default says them, warnings left out
+/// with -w.
+static void
+push_log(void *handle,
+         const EntLogLevel level,
+         const EntStatus status,
+         const EntCaret *caret,
+         const char *message)
+{
+  const PushArgs *a = handle;
+  if (level != ENT_LOG_WARNING || !a->no_warnings) {
+    ent_log_to_stderr(NULL, level, status, caret, message);
+  }
+}
+
 static int
 run_push(PushArgs *a)
 {
@@ -481,8 +524,20 @@ run_push(PushArgs *a)
          : st == ENT_ERR_NO_MEMORY || st == ENT_ERR_INTERNAL ? PUSH_SOFTWARE
                                                              : PUSH_CONFIG;
   }
+  if (world) {
+    ent_world_set_log(world, push_log, a);
+  }
   if (!rc) {
     rc = load_graph(world, ont, a, &graph);
+  }
+  if (!rc && a->strict && ent_world_warning_count(world)) {
+    const unsigned long n = ent_world_warning_count(world);
+    fprintf(stderr,
+            "entente: error: %lu warning%s, and --strict makes warnings "
+            "errors; nothing sent\n",
+            n,
+            n == 1 ? "" : "s");
+    rc = PUSH_DATAERR;
   }
   // Every graph checked and counted in one walk before the store sees a
   // byte (ent_store_push_all), then sent in order.

@@ -45,12 +45,12 @@ ent_strerror(const EntStatus status)
            : "Unknown status";
 }
 
-static void
-log_to_stderr(void *handle,
-              const EntLogLevel level,
-              const EntStatus status,
-              const EntCaret *caret,
-              const char *message)
+void
+ent_log_to_stderr(void *handle,
+                  const EntLogLevel level,
+                  const EntStatus status,
+                  const EntCaret *caret,
+                  const char *message)
 {
   (void)handle;
   (void)status;
@@ -100,7 +100,7 @@ ent_world_new(EntWorld **out)
     free(world);
     return ENT_ERR_INTERNAL;
   }
-  world->log = log_to_stderr;
+  world->log = ent_log_to_stderr;
   world->threads = 1;
   world->buffered_limit = ENT_BUFFERED_MAX_STATEMENTS;
   *out = world;
@@ -123,7 +123,7 @@ ent_world_free(EntWorld *world)
 void
 ent_world_set_log(EntWorld *world, EntLogFunc func, void *handle)
 {
-  world->log = func ? func : log_to_stderr;
+  world->log = func ? func : ent_log_to_stderr;
   world->log_handle = func ? handle : NULL;
 }
 

@@ -212,3 +212,18 @@ for f in png pdf; do
 done
 "$ENTENTE" dot "$src/tests/diagrams/foaf.ttl" -f png | head -c 8 | od -An -c | grep -q 'P   N   G' || fail "-f png into a pipe"
 echo "ok: PNG and PDF are not written to a terminal"
+
+# --- push takes -w and --strict as the other commands do (data/'s quotes
+# are unchecked without its texts: warnings)
+"$ENTENTE" push "$src/data" --store http://127.0.0.1:9/store --dry-run -w --text-dir "$tmp" >"$tmp/out" 2>"$tmp/err" ||
+  fail "push -w --dry-run: $(cat "$tmp/err")"
+[ ! -s "$tmp/err" ] && grep -q "^would replace graph" "$tmp/out" || fail "push -w: $(cat "$tmp/err")"
+set +e
+"$ENTENTE" push "$src/data" --store http://127.0.0.1:9/store --dry-run --strict --text-dir "$tmp" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "and --strict makes warnings errors; nothing sent" "$tmp/err" && ! grep -q "would replace" "$tmp/out" ||
+  fail "push --strict with warnings: exit $rc: $(cat "$tmp/err")"
+usage push "$good/minimal.xml" --store http://127.0.0.1:9/store --dry-run --text-dir "$tmp/no-such-dir"
+usage push "$good/minimal.xml" --store http://127.0.0.1:9/store --dry-run -w --strict
+echo "ok: push takes -w and --strict; its --text-dir must be a directory"
