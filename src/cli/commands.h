@@ -83,6 +83,10 @@ int ent_cli_inputs(const char *const *args,
                    const char *corpus_option,
                    CliInputs *in);
 void ent_cli_inputs_free(CliInputs *in);
+/// CLI_OK if `dir` (a --text-dir) is a directory, else a usage error of
+/// `command` said on stderr (a misspelt one would leave every quote
+/// unchecked, each said as a warning that does not name it).
+int ent_cli_check_text_dir(const char *command, const char *dir);
 /// Whether writing `path` would overwrite what `in` reads: one of its
 /// datasets, or a .xml file in its corpus directory (which the corpus
 /// reads, now or in the next run).

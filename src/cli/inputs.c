@@ -219,6 +219,22 @@ ent_cli_inputs(const char *const *args,
   return rc;
 }
 
+int
+ent_cli_check_text_dir(const char *command, const char *dir)
+{
+  struct stat info;
+  const int gone = stat(dir, &info) ? errno : 0;
+  if (!gone && S_ISDIR(info.st_mode)) {
+    return CLI_OK;
+  }
+  return ent_cli_usage_error(command,
+                             "--text-dir %s: %s",
+                             dir,
+                             !gone            ? "not a directory"
+                             : gone == ENOENT ? "no such directory"
+                                              : strerror(gone));
+}
+
 /// `path` resolved, though its last component need not exist yet
 /// (malloc'd), or NULL.
 static char *

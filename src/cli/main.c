@@ -552,18 +552,8 @@ take_option(void *handle, int key, const char *value)
       if (o->n_text_dirs == MAX_TEXTS) {
         return usage_error("too many --text-dir options");
       }
-      {
-        // A misspelt directory would leave every quote unchecked, each
-        // said as a warning that does not name it.
-        struct stat info;
-        const int gone = stat(value, &info) ? errno : 0;
-        if (gone || !S_ISDIR(info.st_mode)) {
-          return usage_error("--text-dir %s: %s",
-                             value,
-                             !gone            ? "not a directory"
-                             : gone == ENOENT ? "no such directory"
-                                              : strerror(gone));
-        }
+      if (ent_cli_check_text_dir(current_command, value)) {
+        return CLI_USAGE;
       }
       o->text_dirs[o->n_text_dirs++] = value;
       break;

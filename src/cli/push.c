@@ -201,17 +201,8 @@ take_push_option(void *handle, int key, const char *value)
       if (a->n_text_dirs == MAX_TEXT_DIRS) {
         return push_usage_error("too many --text-dir options");
       }
-      {
-        // As export and validate: a misspelt directory is a usage error.
-        struct stat info;
-        const int gone = stat(value, &info) ? errno : 0;
-        if (gone || !S_ISDIR(info.st_mode)) {
-          return push_usage_error("--text-dir %s: %s",
-                                  value,
-                                  !gone            ? "not a directory"
-                                  : gone == ENOENT ? "no such directory"
-                                                   : strerror(gone));
-        }
+      if (ent_cli_check_text_dir("push", value)) {
+        return PUSH_USAGE;
       }
       a->text_dirs[a->n_text_dirs++] = value;
       break;
