@@ -758,6 +758,10 @@ typedef struct EntOutputImpl EntOutput;
  * `path` changes until ent_output_commit().  Finish with exactly one of
  * ent_output_commit() or ent_output_abort().  A `path` ending in ".gz"
  * is written gzip-compressed: what goes into the stream is compressed.
+ * A device, a named pipe or an open descriptor (/dev/null, a FIFO,
+ * /dev/stderr, /dev/fd/N) has no file to replace: it is written as it
+ * goes, with no temporary file.  A symbolic link is replaced, not
+ * followed.
  */
 ENT_API EntStatus ent_output_open(EntWorld *world,
                                   const char *path,

@@ -122,8 +122,13 @@ typedef struct {
   /// a line at a time and an error is placed on the line being read.
   bool json;
   unsigned long json_line;
-  bool json_said; ///< An error was said: yajl's own follow-ups are not
+  bool json_said;       ///< An error was said: yajl's own follow-ups are not
+  unsigned long placed; ///< Messages given a place in the text
+  EntLineCursor cursor; ///< The line the last one was on
 } RdfInput;
+
+/// Messages placed by what they quote: more than the log shows.
+#define MAX_PLACED 200
 
 /// Line `line` (from 1) of `text`, after its leading blanks, or NULL.
 static const char *
@@ -349,8 +354,12 @@ on_log(void *data, raptor_log_message *message)
                      loc && loc->line > 0 ? (unsigned long)loc->line : 0,
                      loc && loc->column > 0 ? (unsigned long)loc->column : 0 };
   // Some of raptor's Turtle errors (an undeclared prefix) come without a
-  // line, but quote what they are about: find its first use.
-  ent_place_quoted(text, in->text, in->len, &caret);
+  // line, but quote what they are about: find its first use; others have
+  // a line but no column.  Only for the messages said (a file of a
+  // million warnings would search the text a million times).
+  if (++in->placed <= MAX_PLACED) {
+    ent_place_quoted(text, in->text, in->len, &caret, &in->cursor);
+  }
   int text_len = (int)strlen(text);
   if (in->json) {
     // yajl says an error twice, the second time "client cancelled parse"
@@ -587,7 +596,9 @@ ent_diagram_rdf_file(EntWorld *world,
                   !strcmp(parser_name, "trig"),
                   !strcmp(parser_name, "json"),
                   0,
-                  false };
+                  false,
+                  0,
+                  { 0, 0 } };
   raptor_uri *base =
     raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
   if (!parser || !base) {

@@ -188,8 +188,8 @@ static const struct {
   { "http://usefulinc.com/ns/doap#name", 1 },
   { "http://www.w3.org/2006/vcard/ns#fn", 1 },
   { "http://lv2plug.in/ns/lv2core#name", 1 },
-  // An alias: the label only where it is in the --lang language and the
-  // names are not (a Russian spelling for --lang ru), or there is none.
+  // An alias: the label only where no name is in the --lang language or
+  // in none (a Russian spelling for --lang ru), see take_literal().
   { SKOS_NS "altLabel", 0 },
 };
 
@@ -1003,8 +1003,15 @@ take_literal(LGraph *lg,
              const char *graph)
 {
   if (p->label_index >= 0) {
-    const unsigned rank =
-      lang_score(lg, o->lang) * 4 + label_predicates[p->label_index].rank;
+    // A name ranks by its language (3 the --lang one, 2 none, 1 another)
+    // then by its predicate (1-3): 5 to 15.  An alias (rank 0) in the
+    // --lang language, or in none, ranks 8: above a name in another
+    // language, below any name in it or in none.
+    const unsigned score = lang_score(lg, o->lang);
+    const unsigned rank = label_predicates[p->label_index].rank
+                            ? score * 4 + label_predicates[p->label_index].rank
+                          : score >= 2 ? 8
+                                       : 4;
     if (rank > n->label_rank) {
       // With a graph, the vote below names the node.
       n->label =

@@ -503,7 +503,7 @@ on_raptor_log(void *data, raptor_log_message *message)
                      loc && loc->column > 0 ? (unsigned long)loc->column : 0 };
   // Some of raptor's Turtle errors (an undeclared prefix) come without a
   // line, but quote what they are about: find its first use.
-  ent_place_quoted(message->text, state->text, state->len, &caret);
+  ent_place_quoted(message->text, state->text, state->len, &caret, NULL);
   // raptor's parsers return success after logged errors, so every error
   // (and warning: they mean data was dropped) is counted as fatal here.
   ++state->errors;

@@ -492,16 +492,29 @@ ent_find_text(const char *text,
 }
 
 /// Where `token` occurs on line `line` (from 1) of `text[0..len)`, when it
-/// occurs there exactly once: its column, else 0.
+/// occurs there exactly once: its column, else 0.  The line is found from
+/// `cursor` when it is not past the line (a parser reports lines in
+/// order: each message costs its own line, not the file up to it), and
+/// `cursor` is left at the line.
 static unsigned long
 column_on_line(const char *text,
                size_t len,
                unsigned long line,
-               const char *token)
+               const char *token,
+               EntLineCursor *cursor)
 {
   size_t at = 0;
-  for (unsigned long l = 1; l < line && at < len; ++at) {
+  unsigned long l = 1;
+  if (cursor && cursor->line && cursor->line <= line && cursor->at <= len) {
+    at = cursor->at;
+    l = cursor->line;
+  }
+  for (; l < line && at < len; ++at) {
     l += text[at] == '\n';
+  }
+  if (cursor) {
+    cursor->line = l;
+    cursor->at = at;
   }
   const char *eol = memchr(text + at, '\n', len - at);
   const size_t end = eol ? (size_t)(eol - text) : len;
@@ -515,10 +528,12 @@ column_on_line(const char *text,
       found = i;
     }
   }
-  unsigned long l = 0;
-  unsigned long column = 0;
-  if (found != SIZE_MAX) {
-    ent_text_position(text, found, &l, &column);
+  if (found == SIZE_MAX) {
+    return 0;
+  }
+  unsigned long column = 1;
+  for (size_t i = at; i < found; ++i) {
+    column += ((unsigned char)text[i] & 0xC0) != 0x80;
   }
   return column;
 }
@@ -527,7 +542,8 @@ void
 ent_place_quoted(const char *message,
                  const char *text,
                  size_t len,
-                 EntCaret *caret)
+                 EntCaret *caret,
+                 EntLineCursor *cursor)
 {
   if (!message || !text || caret->column) {
     return;
@@ -544,7 +560,7 @@ ent_place_quoted(const char *message,
   char needle[256];
   snprintf(needle, sizeof(needle), "%.*s", (int)(end - quote - 1), quote + 1);
   if (caret->line) {
-    caret->column = column_on_line(text, len, caret->line, needle);
+    caret->column = column_on_line(text, len, caret->line, needle, cursor);
     return;
   }
   unsigned long line = 0;

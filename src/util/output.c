@@ -375,17 +375,42 @@ attach_stream(EntOutput *o, int fd)
 
 static void release(EntOutput *o);
 
-/// /dev/null, a terminal or a named pipe: nothing to replace atomically,
-/// so it is written as standard output would be.
-static EntStatus
-open_direct(EntWorld *world, const char *path, EntOutput **out)
+/// The descriptor `path` names (/dev/stderr, /dev/fd/N, /proc/self/fd/N),
+/// or -1.
+static int
+descriptor_of(const char *path)
 {
+  static const char *const dirs[] = { "/dev/fd/", "/proc/self/fd/" };
+  if (!strcmp(path, "/dev/stderr")) {
+    return STDERR_FILENO;
+  }
+  for (size_t i = 0; i < sizeof(dirs) / sizeof(*dirs); ++i) {
+    const size_t n = strlen(dirs[i]);
+    const size_t digits = strspn(path + n, "0123456789");
+    if (!strncmp(path, dirs[i], n) && digits && digits < 8 &&
+        !path[n + digits]) {
+      return atoi(path + n);
+    }
+  }
+  return -1;
+}
+
+/// /dev/null, a terminal, a named pipe or a descriptor already open, `fd`
+/// (-1: opening it failed, errno set): nothing to replace atomically, so
+/// it is written as standard output would be.
+static EntStatus
+open_direct(EntWorld *world, const char *path, int fd, EntOutput **out)
+{
+  const int opened_errno = errno;
   EntOutput *o = new_output(world, path, "");
   if (!o) {
+    if (fd >= 0) {
+      close(fd);
+    }
     return ENT_ERR_NO_MEMORY;
   }
   o->direct = true;
-  const int fd = open(path, O_WRONLY | O_CLOEXEC);
+  errno = opened_errno;
   if (fd < 0) {
     ent_log(world,
             ENT_LOG_ERROR,
@@ -407,21 +432,16 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
 {
   *out = NULL;
   struct stat st;
-  // A symbolic link to a file is written through: its target is replaced
-  // and the link stays (replacing the link itself would leave the file it
-  // names as it was).
-  struct stat link;
-  char *target =
-    !lstat(path, &link) && S_ISLNK(link.st_mode) ? realpath(path, NULL) : NULL;
-  if (target) {
-    const EntStatus through = ent_output_open(world, target, out);
-    free(target);
-    return through;
+  // A descriptor already open (2>>log -o /dev/stderr) is written where it
+  // points: opening its file again would start at its first byte.
+  const int named = descriptor_of(path);
+  if (named >= 0) {
+    return open_direct(world, path, fcntl(named, F_DUPFD_CLOEXEC, 3), out);
   }
   const bool exists = stat(path, &st) == 0;
   EntStatus status = ENT_SUCCESS;
   if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
-    return open_direct(world, path, out);
+    return open_direct(world, path, open(path, O_WRONLY | O_CLOEXEC), out);
   }
   TRY(status, exists ? ent_output_check_target(world, path, &st) : status);
   remove_stale_temporaries(path);

@@ -198,11 +198,19 @@ bool ent_find_text(const char *text,
 /// what it quotes in '...' ("syntax error at '@'") when that occurs on the
 /// line once; without, where what it quotes in "..." (an undeclared
 /// prefix) first occurs in `text[0..len)`.  Leaves `caret` as it is when
-/// it has a column or nothing quoted is found.
+/// it has a column or nothing quoted is found.  `cursor` (or NULL) keeps
+/// the last line found, for the next message's.
+/// Where line `line` (from 1) starts in a text, once found: a parser's
+/// messages come in line order, so the next is found from here.
+typedef struct {
+  unsigned long line; ///< 0: nothing found yet
+  size_t at;
+} EntLineCursor;
 void ent_place_quoted(const char *message,
                       const char *text,
                       size_t len,
-                      EntCaret *caret);
+                      EntCaret *caret,
+                      EntLineCursor *cursor);
 /// Whether an IRI uses a scheme that runs code or reads local files
 /// (javascript:, vbscript:, data:, file:).
 bool ent_is_unsafe_scheme(const char *iri);

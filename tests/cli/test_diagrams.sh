@@ -173,10 +173,12 @@ grep -q '>Evil\\</text>' "$tmp/edge.svg" || fail "trailing backslash lost in SVG
 # are not in, and never outranks a name in that language.
 printf '%s\n' '@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix schema: <http://schema.org/> .' \
   '<http://e.example/p> schema:name "Dmitry Peskov"@en ; skos:altLabel "Дмитрий Песков"@ru, "D. Peskov"@en ; schema:knows <http://e.example/q> .' \
-  '<http://e.example/q> skos:altLabel "Q"@en .' >"$tmp/alias.ttl"
+  '<http://e.example/q> skos:altLabel "Q"@en ; schema:knows <http://e.example/r> .' \
+  '<http://e.example/r> skos:prefLabel "Paris" ; skos:altLabel "City of Light"@en .' >"$tmp/alias.ttl"
 "$ENTENTE" dot "$tmp/alias.ttl" -f dot --lang ru | grep -q 'label="Дмитрий Песков"' || fail "an alias in the --lang language is not the label"
 "$ENTENTE" dot "$tmp/alias.ttl" -f dot -o "$tmp/alias.dot"
-grep -q 'label="Dmitry Peskov"' "$tmp/alias.dot" && grep -q 'label=Q' "$tmp/alias.dot" || fail "aliases: $(grep -o 'label=[^,]*' "$tmp/alias.dot")"
+grep -q 'label="Dmitry Peskov"' "$tmp/alias.dot" && grep -q 'label=Q' "$tmp/alias.dot" && grep -q 'label=Paris' "$tmp/alias.dot" ||
+  fail "aliases: $(grep -o 'label=[^,]*' "$tmp/alias.dot")"
 "$ENTENTE" export "$ENTENTE_SRC/data" -q -w -f dot --lang ru -o "$tmp/ru.dot"
 grep -q 'label="Совет Федерации' "$tmp/ru.dot" || fail "the corpus with --lang ru: no Russian alias drawn"
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f svg -o "$tmp/foaf.svg"
