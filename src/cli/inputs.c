@@ -38,6 +38,58 @@ same_place(const char *a, const char *b)
   return same;
 }
 
+typedef struct {
+  const char *real;
+  size_t index;
+} Named;
+
+static int
+by_real_path(const void *a, const void *b)
+{
+  const Named *x = a;
+  const Named *y = b;
+  const int c = strcmp(x->real, y->real);
+  return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/// Keep each file once, where it was first named (a corpus and one of its
+/// articles name the article twice): sorted by real path, n log n.
+static int
+drop_repeats(CliInputs *in)
+{
+  if (in->n_paths < 2) {
+    return CLI_OK;
+  }
+  Named *named = malloc(in->n_paths * sizeof(Named));
+  bool *repeat = calloc(in->n_paths, sizeof(bool));
+  if (!named || !repeat) {
+    free(named);
+    free(repeat);
+    return CLI_SOFTWARE;
+  }
+  for (size_t i = 0; i < in->n_paths; ++i) {
+    named[i] = (Named){ in->real[i], i };
+  }
+  qsort(named, in->n_paths, sizeof(Named), by_real_path);
+  for (size_t i = 1; i < in->n_paths; ++i) {
+    repeat[named[i].index] = !strcmp(named[i].real, named[i - 1].real);
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < in->n_paths; ++i) {
+    if (repeat[i]) {
+      free(in->paths[i]);
+      free(in->real[i]);
+      continue;
+    }
+    in->paths[kept] = in->paths[i];
+    in->real[kept++] = in->real[i];
+  }
+  in->n_paths = kept;
+  free(named);
+  free(repeat);
+  return CLI_OK;
+}
+
 static int
 add_path(CliInputs *in, const char *path)
 {
@@ -45,12 +97,6 @@ add_path(CliInputs *in, const char *path)
   real = real ? real : strdup(path); // not there: loading says so
   if (!real) {
     return CLI_SOFTWARE;
-  }
-  for (size_t i = 0; i < in->n_paths; ++i) {
-    if (!strcmp(in->real[i], real)) {
-      free(real);
-      return CLI_OK; // named twice: read once
-    }
   }
   char **grown = realloc(in->paths, (in->n_paths + 1) * sizeof(char *));
   if (grown) {
@@ -204,6 +250,9 @@ ent_cli_inputs(const char *const *args,
             "or export them separately\n",
             in->corpus);
     rc = CLI_USAGE;
+  }
+  if (!rc) {
+    rc = drop_repeats(in);
   }
   if (!rc && !in->n_paths && !in->corpus) {
     fprintf(stderr, "entente: error: no datasets to read\n");

@@ -1076,9 +1076,10 @@ run_validate(EntWorld *world, const EntOntology *ont, const Options *o)
 }
 
 static int
-check_output_dir(const Options *o)
+check_output_dir(const Options *o, bool *made)
 {
   struct stat st;
+  *made = false;
   if (!o->output_dir) {
     return EXIT_OK;
   }
@@ -1091,6 +1092,7 @@ check_output_dir(const Options *o)
     why = strerror(errno);
   } else if (!mkdir(o->output_dir, 0777)) {
     // Made, as `site` makes its own: only its parent must exist.
+    *made = true;
     return EXIT_OK;
   } else {
     why =
@@ -1102,6 +1104,25 @@ check_output_dir(const Options *o)
           o->output_dir,
           why);
   return EXIT_IOERR;
+}
+
+/// Run `run` for -O DIR (or none) made ready: a DIR it made for this run
+/// is not left behind, empty, when the run fails.
+static int
+with_output_dir(int (*run)(EntWorld *, const EntOntology *, const Options *),
+                EntWorld *world,
+                const EntOntology *ont,
+                const Options *o)
+{
+  bool made = false;
+  int rc = check_output_dir(o, &made);
+  if (!rc) {
+    rc = run(world, ont, o);
+  }
+  if (rc && made) {
+    (void)rmdir(o->output_dir); // only if still empty
+  }
+  return rc;
 }
 
 /// What one output file holds: some datasets' statements (with the
@@ -1349,12 +1370,9 @@ write_manifest(EntOutputSet *set, const char *name, const char *rows)
 static int
 run_export(EntWorld *world, const EntOntology *ont, const Options *o)
 {
-  int rc = check_output_dir(o);
   Unit *units = NULL;
   size_t n_units = 0;
-  if (!rc) {
-    rc = plan_units(world, ont, o, &units, &n_units);
-  }
+  int rc = plan_units(world, ont, o, &units, &n_units);
   if (rc) {
     return rc;
   }
@@ -1445,10 +1463,6 @@ static int
 run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
 {
   // One RDF file, one diagram format: parse_args() saw to it.
-  int rc = check_output_dir(o);
-  if (rc) {
-    return rc;
-  }
   EntOutputSet *set = NULL;
   EntOutput *output = NULL;
   FILE *stream = NULL;
@@ -1525,14 +1539,11 @@ join_manifests(EntOutputSet *set, size_t workers, char **rows)
 static int
 run_export_parallel(EntWorld *world, const EntOntology *ont, const Options *o)
 {
-  int rc = check_output_dir(o);
   Unit *units = NULL;
   size_t n_units = 0;
-  if (!rc) {
-    // Name collisions across all datasets, not only within a worker's.
-    rc = plan_units(world, ont, o, &units, &n_units);
-    free(units);
-  }
+  // Name collisions across all datasets, not only within a worker's.
+  int rc = plan_units(world, ont, o, &units, &n_units);
+  free(units);
   if (rc) {
     return rc;
   }
@@ -1804,13 +1815,13 @@ main(int argc, char **argv)
   } else if (!strcmp(o.command, "validate")) {
     rc = run_validate(world, ont, &o);
   } else if (!strcmp(o.command, "dot")) {
-    rc = run_dot(world, ont, &o);
+    rc = with_output_dir(run_dot, world, ont, &o);
   } else if (!strcmp(o.command, "site")) {
     rc = run_site(world, ont, &o);
   } else if (o.jobs > 1) {
-    rc = run_export_parallel(world, ont, &o);
+    rc = with_output_dir(run_export_parallel, world, ont, &o);
   } else {
-    rc = run_export(world, ont, &o);
+    rc = with_output_dir(run_export, world, ont, &o);
   }
   if (world) {
     ent_cli_progress_end(&progress, world);

@@ -602,9 +602,11 @@ append_html(EntBuf *b, const char *text, size_t max)
   size_t chars = 0;
   bool in_entity = false;
   for (const char *p = (const char *)escaped; *p && !st; ++p) {
-    // An entity (&amp;) is one character, and is never cut.
+    // An entity (&amp;) is one character, counted at its '&' and never
+    // cut; a byte that continues a UTF-8 character is not one.
+    const bool counts = !in_entity && !is_continuation_byte(*p);
     in_entity = in_entity ? *p != ';' : *p == '&';
-    if (!in_entity && *p != ';' && !is_continuation_byte(*p) && ++chars > max) {
+    if (counts && ++chars > max) {
       st = ent_buf_append(b, "…", strlen("…"));
       break;
     }

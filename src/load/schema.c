@@ -1127,7 +1127,7 @@ example_of(const char *name)
   return "";
 }
 
-/// For a value `p` refuses: ": there is no such day" when `p` is an
+/// For a value `p` refuses: ": there is no such date" when `p` is an
 /// xsd:date and the value has a date's shape (2025-02-30), else "".
 static const char *
 refusal_note(const Pattern *p, const char *value)
@@ -1149,7 +1149,7 @@ refusal_note(const Pattern *p, const char *value)
       return "";
     }
   }
-  return value[sizeof(shape) - 1] ? "" : ": there is no such day";
+  return value[sizeof(shape) - 1] ? "" : ": there is no such date";
 }
 
 /// What `p` accepts, for messages.

@@ -212,7 +212,7 @@ test_verdicts(void)
          "<doc> needs the attribute start");
   expect(DOC("id='x' date='2025-02-30'", "<title>T</title>"),
          "the attribute date of <doc> is '2025-02-30', which is not a valid "
-         "xsd:date (YYYY-MM-DD: 2025-03-24): there is no such day");
+         "xsd:date (YYYY-MM-DD: 2025-03-24): there is no such date");
   expect(DOC("id='x' date='24 March'", "<title>T</title>"),
          "is '24 March', which is not a valid xsd:date (YYYY-MM-DD: "
          "2025-03-24)");
