@@ -386,10 +386,12 @@ descriptor_of(const char *path)
   }
   for (size_t i = 0; i < sizeof(dirs) / sizeof(*dirs); ++i) {
     const size_t n = strlen(dirs[i]);
+    if (strncmp(path, dirs[i], n) != 0) {
+      continue; // (path + n is read only past a prefix it has)
+    }
     const size_t digits = strspn(path + n, "0123456789");
-    if (!strncmp(path, dirs[i], n) && digits && digits < 8 &&
-        !path[n + digits]) {
-      return atoi(path + n);
+    if (digits && digits < 8 && !path[n + digits]) {
+      return (int)strtol(path + n, NULL, 10);
     }
   }
   return -1;
