@@ -142,6 +142,12 @@ void ent_cli_progress_break(CliProgress *cp);
 /// happen.  `who` (or NULL) names the process that failed ("worker 2 of
 /// 3"); `remedy` (or NULL: "give entente more memory") follows "out of
 /// memory; ".
+/// With --strict (`strict`), whether the warnings `world` logged refuse
+/// the run; if so it is said on stderr, `outcome` ("; nothing sent", or
+/// "") after the count.
+bool ent_cli_strict_refuses(const EntWorld *world,
+                            bool strict,
+                            const char *outcome);
 void ent_cli_say_unsaid(const EntWorld *world,
                         CliProgress *progress,
                         EntStatus status,

@@ -871,15 +871,8 @@ cli_log(void *handle,
 static EntStatus
 strict_status(const EntWorld *world, const Options *o, EntStatus st)
 {
-  if (st || !o->strict || !ent_world_warning_count(world)) {
-    return st;
-  }
-  fprintf(stderr,
-          "entente: error: %lu warning%s, and --strict makes warnings "
-          "errors\n",
-          ent_world_warning_count(world),
-          ent_world_warning_count(world) == 1 ? "" : "s");
-  return ENT_ERR_SCHEMA;
+  return !st && ent_cli_strict_refuses(world, o->strict, "") ? ENT_ERR_SCHEMA
+                                                             : st;
 }
 
 /// A new graph: the corpus loaded, the text directories and the texts of

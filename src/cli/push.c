@@ -521,13 +521,7 @@ run_push(PushArgs *a)
   if (!rc) {
     rc = load_graph(world, ont, a, &graph);
   }
-  if (!rc && a->strict && ent_world_warning_count(world)) {
-    const unsigned long n = ent_world_warning_count(world);
-    fprintf(stderr,
-            "entente: error: %lu warning%s, and --strict makes warnings "
-            "errors; nothing sent\n",
-            n,
-            n == 1 ? "" : "s");
+  if (!rc && ent_cli_strict_refuses(world, a->strict, "; nothing sent")) {
     rc = PUSH_DATAERR;
   }
   // Every graph checked and counted in one walk before the store sees a

@@ -39,3 +39,18 @@ ent_cli_say_unsaid(const EntWorld *world,
             colon);
   }
 }
+
+bool
+ent_cli_strict_refuses(const EntWorld *world, bool strict, const char *outcome)
+{
+  const unsigned long n = strict ? ent_world_warning_count(world) : 0;
+  if (n) {
+    fprintf(stderr,
+            "entente: error: %lu warning%s, and --strict makes warnings "
+            "errors%s\n",
+            n,
+            n == 1 ? "" : "s",
+            outcome);
+  }
+  return n != 0;
+}

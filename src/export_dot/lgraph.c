@@ -193,6 +193,9 @@ static const struct {
   { SKOS_NS "altLabel", 0 },
 };
 
+/// What a label adds after values sources disagree on (statuses, days).
+#define SOURCES_DIFFER " (sources differ)"
+
 /// Literal predicates that date a node, with their priority.
 static const struct {
   const char *iri;
@@ -1745,7 +1748,7 @@ add_concept_facets(LGraph *lg)
       !strcmp(lg->concepts[a].predicate, ENT_NS "agreementStatus") ||
       !strcmp(lg->concepts[a].predicate, ENT_NS "pressAccess");
     if (!st && distinct > 1 && one_valued) {
-      st = ent_buf_append(&text, " (sources differ)", 17);
+      st = ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
     }
     if (!st && text.len) {
       st = append_facet(lg, &lg->nodes[lg->concepts[a].subject], text.buf);
@@ -1820,8 +1823,8 @@ all_dates(LGraph *lg,
     st = ent_buf_appendf(&b, "%s%s", k ? " / " : "", days[k]);
   }
   if (!st) {
-    st =
-      ent_buf_appendf(&b, "%s (sources differ)", more ? " / \xE2\x80\xA6" : "");
+    st = ent_buf_appendf(
+      &b, "%s%s", more ? " / \xE2\x80\xA6" : "", SOURCES_DIFFER);
   }
   const char *kept = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
   ent_buf_free(&b);

@@ -135,18 +135,26 @@ index_pass(EntGraph *graph, const char *const *paths, size_t n_paths)
   return st;
 }
 
-EntStatus
-ent_check_datasets(EntGraph *graph, const char *const *paths, size_t n_paths)
+/// Whether `graph` may be streamed into: nothing read yet but a corpus's
+/// registry.
+static bool
+is_new(const EntGraph *graph)
 {
   if (graph->stream_phase != STREAM_OFF || graph->n_datasets) {
-    return ENT_ERR_BAD_ARG;
+    return false;
   }
   for (size_t i = 0; i < graph->n_entities; ++i) {
     if (!graph->entities[i].registry && i != graph->corpus) {
-      return ENT_ERR_BAD_ARG; // only a corpus's registry may be loaded
+      return false;
     }
   }
-  return index_pass(graph, paths, n_paths);
+  return true;
+}
+
+EntStatus
+ent_check_datasets(EntGraph *graph, const char *const *paths, size_t n_paths)
+{
+  return is_new(graph) ? index_pass(graph, paths, n_paths) : ENT_ERR_BAD_ARG;
 }
 
 EntStatus
@@ -160,13 +168,8 @@ ent_export_rdf_stream(EntGraph *graph,
   if ((format != ENT_FORMAT_NTRIPLES && format != ENT_FORMAT_NQUADS &&
        format != ENT_FORMAT_TURTLE && format != ENT_FORMAT_TRIG &&
        format != ENT_FORMAT_JSONLD) ||
-      !stream || graph->stream_phase != STREAM_OFF || graph->n_datasets) {
+      !stream || !is_new(graph)) {
     return ENT_ERR_BAD_ARG;
-  }
-  for (size_t i = 0; i < graph->n_entities; ++i) {
-    if (!graph->entities[i].registry && i != graph->corpus) {
-      return ENT_ERR_BAD_ARG; // only a corpus's registry may be loaded
-    }
   }
   EntStatus st = ent_emit_check_vocabulary(graph);
   if (st) {

@@ -249,13 +249,15 @@ hold(RdfWindow *win, const Triple *t)
 /// statement and each one's objects in the order they came: Turtle and
 /// TriG then say "p o1, o2" once, not p again for every object (Karasin's
 /// schema:subjectOf seven times, between other predicates).  A stable
-/// counting sort on each predicate's rank; `scratch` and `rank` hold m.
+/// counting sort on each predicate's rank; `scratch` and `rank` hold m,
+/// `at` m + 1 (shared by every subject of the bank, not allocated each).
 static EntStatus
 group_predicates(Bank *b,
                  uint32_t *slice,
                  size_t m,
                  uint32_t *scratch,
-                 uint32_t *rank)
+                 uint32_t *rank,
+                 size_t *at)
 {
   enum { FEW = 16 }; // compared with each other; more go through a map
   if (m < 3) {
@@ -288,10 +290,7 @@ group_predicates(Bank *b,
   if (st || n_ranks == m) {
     return st; // each predicate once: nothing to move
   }
-  size_t *at = calloc((size_t)n_ranks + 1, sizeof(size_t));
-  if (!at) {
-    return ENT_ERR_NO_MEMORY;
-  }
+  memset(at, 0, ((size_t)n_ranks + 1) * sizeof(size_t));
   for (size_t i = 0; i < m; ++i) {
     ++at[rank[i] + 1];
   }
@@ -302,7 +301,6 @@ group_predicates(Bank *b,
     scratch[at[rank[i]]++] = slice[i];
   }
   memcpy(slice, scratch, m * sizeof(uint32_t));
-  free(at);
   return ENT_SUCCESS;
 }
 
@@ -363,18 +361,20 @@ place_held(Bank *b)
   // Within each subject's block, one predicate's statements together.
   uint32_t *scratch = malloc((b->n_held ? b->n_held : 1) * sizeof(uint32_t));
   uint32_t *rank = malloc((b->n_held ? b->n_held : 1) * sizeof(uint32_t));
-  EntStatus st = scratch && rank ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  size_t *counts = malloc((b->n_held + 1) * sizeof(size_t));
+  EntStatus st = scratch && rank && counts ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   for (size_t i = 0; i < b->n_held && !st;) {
     size_t end = i + 1;
     while (end < b->n_held &&
            b->held[b->order[end]].group == b->held[b->order[i]].group) {
       ++end;
     }
-    st = group_predicates(b, b->order + i, end - i, scratch, rank);
+    st = group_predicates(b, b->order + i, end - i, scratch, rank, counts);
     i = end;
   }
   free(scratch);
   free(rank);
+  free(counts);
   b->written = 0;
   return st;
 }

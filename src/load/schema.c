@@ -12,7 +12,6 @@
 #include <libxml/xmlregexp.h>
 #include <libxml/xmlschemastypes.h>
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1142,14 +1141,7 @@ refusal_note(const Pattern *p, const char *value)
   if (!p || p->kind != PAT_DATA || !p->type || strcmp(p->name, "date") != 0) {
     return "";
   }
-  static const char shape[] = "dddd-dd-dd";
-  for (size_t i = 0; i < sizeof(shape) - 1; ++i) {
-    if (shape[i] == 'd' ? !isdigit((unsigned char)value[i])
-                        : value[i] != shape[i]) {
-      return "";
-    }
-  }
-  return value[sizeof(shape) - 1] ? "" : ": there is no such date";
+  return ent_has_date_shape(value) ? ": there is no such date" : "";
 }
 
 /// What `p` accepts, for messages.

@@ -264,7 +264,7 @@ is_leap(int y)
 }
 
 bool
-ent_parse_date(const char *s, int *y, int *m, int *d)
+ent_has_date_shape(const char *s)
 {
   if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') {
     return false;
@@ -273,6 +273,15 @@ ent_parse_date(const char *s, int *y, int *m, int *d)
     if (i != 4 && i != 7 && !is_digit(s[i])) {
       return false;
     }
+  }
+  return true;
+}
+
+bool
+ent_parse_date(const char *s, int *y, int *m, int *d)
+{
+  if (!ent_has_date_shape(s)) {
+    return false;
   }
   const int year =
     (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
@@ -531,10 +540,11 @@ column_on_line(const char *text,
   if (found == SIZE_MAX) {
     return 0;
   }
-  unsigned long column = 1;
-  for (size_t i = at; i < found; ++i) {
-    column += ((unsigned char)text[i] & 0xC0) != 0x80;
-  }
+  // Counted from the line's start, where a byte order mark (the file's,
+  // or an invisible U+FEFF opening a later line) is not a column.
+  unsigned long same_line = 0;
+  unsigned long column = 0;
+  ent_text_position(text + at, found - at, &same_line, &column);
   return column;
 }
 

@@ -194,18 +194,18 @@ bool ent_find_text(const char *text,
                    const char *needle,
                    unsigned long *line,
                    unsigned long *column);
-/// For a parser's message without a column: with a line, the column of
-/// what it quotes in '...' ("syntax error at '@'") when that occurs on the
-/// line once; without, where what it quotes in "..." (an undeclared
-/// prefix) first occurs in `text[0..len)`.  Leaves `caret` as it is when
-/// it has a column or nothing quoted is found.  `cursor` (or NULL) keeps
-/// the last line found, for the next message's.
 /// Where line `line` (from 1) starts in a text, once found: a parser's
 /// messages come in line order, so the next is found from here.
 typedef struct {
   unsigned long line; ///< 0: nothing found yet
   size_t at;
 } EntLineCursor;
+/// For a parser's message without a column: with a line, the column of
+/// what it quotes in '...' ("syntax error at '@'") when that occurs on the
+/// line once; without, where what it quotes in "..." (an undeclared
+/// prefix) first occurs in `text[0..len)`.  Leaves `caret` as it is when
+/// it has a column or nothing quoted is found.  `cursor` (or NULL) keeps
+/// the last line found, for the next message's.
 void ent_place_quoted(const char *message,
                       const char *text,
                       size_t len,
@@ -214,6 +214,9 @@ void ent_place_quoted(const char *message,
 /// Whether an IRI uses a scheme that runs code or reads local files
 /// (javascript:, vbscript:, data:, file:).
 bool ent_is_unsafe_scheme(const char *iri);
+/// Written as a date is, YYYY-MM-DD in digits, whether or not the
+/// calendar has it.
+bool ent_has_date_shape(const char *s);
 /// A real calendar date written YYYY-MM-DD; fills y/m/d when not NULL.
 bool ent_parse_date(const char *s, int *y, int *m, int *d);
 /// 0 = Monday ... 6 = Sunday.
