@@ -578,6 +578,9 @@ take_option(void *handle, int key, const char *value)
       o->title = value;
       break;
     case OPT_VIEW:
+      if (!ent_diagram_view_is_known(value)) {
+        return usage_error("unknown view '%s'; use " ENT_DIAGRAM_VIEWS, value);
+      }
       o->diagram.view = value;
       o->diagram_option = "--view";
       break;
@@ -748,6 +751,13 @@ parse_args(int argc, char **argv, Options *o)
                        "graphml), not to %s",
                        o->diagram_option,
                        ent_format_name((EntFormat)o->formats[0].value));
+  }
+  if (o->diagram.depth && any_diagram &&
+      (!o->diagram.view || strncmp(o->diagram.view, "ego:", 4) != 0)) {
+    return usage_error("--depth applies to an ego view (--view ego:ID), "
+                       "not to %s",
+                       o->diagram.view ? o->diagram.view
+                                       : "the default view (the whole graph)");
   }
   if (o->threads && !any_stream) {
     return usage_error(
@@ -1001,6 +1011,9 @@ run_site(EntWorld *world, const EntOntology *ont, const Options *o)
   EntGraph *graph = NULL;
   EntStatus st = load_graph(
     world, ont, o, (const char *const *)o->in.paths, o->in.n_paths, &graph);
+  // A dataset that cannot be read is missing input (66), as for export; a
+  // site that cannot be written is an output error (74).
+  const bool input_failed = st == ENT_ERR_IO;
   st = strict_status(world, o, st);
   if (!st) {
     EntSiteOptions options;
@@ -1013,7 +1026,8 @@ run_site(EntWorld *world, const EntOntology *ont, const Options *o)
   }
   st = strict_status(world, o, st);
   ent_graph_free(graph);
-  return exit_code(world, o, st);
+  const int rc = exit_code(world, o, st);
+  return input_failed ? EXIT_NOINPUT : rc;
 }
 
 static int
@@ -1804,13 +1818,19 @@ main(int argc, char **argv)
     o.progress_line = &progress;
   }
   if (st) {
-    rc = exit_code(world, &o, st == ENT_ERR_IO ? ENT_ERR_ONTOLOGY : st);
+    // A file that cannot be read is input that is missing (66); one that
+    // is read and unusable is a configuration error (78).
+    rc = exit_code(world, &o, st);
+    if (st == ENT_ERR_IO) {
+      rc = EXIT_NOINPUT;
+    }
   } else if (!strcmp(o.command, "validate")) {
     rc = run_validate(world, ont, &o);
   } else if (!strcmp(o.command, "dot")) {
     rc = with_output_dir(run_dot, world, ont, &o);
   } else if (!strcmp(o.command, "site")) {
-    rc = run_site(world, ont, &o);
+    // -O checked (and made) before the datasets are read, as for export.
+    rc = with_output_dir(run_site, world, ont, &o);
   } else if (o.jobs > 1) {
     rc = with_output_dir(run_export_parallel, world, ont, &o);
   } else {

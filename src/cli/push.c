@@ -508,10 +508,12 @@ run_push(PushArgs *a)
     rc = PUSH_SOFTWARE;
   }
   if (!rc) {
-    // As export: an ontology that cannot be read is unusable (78).
+    // As export: an ontology file that cannot be read is missing input
+    // (66), one that is read and unusable a configuration error (78).
     const EntStatus st = ent_ontology_load(world, a->ontology, &ont);
     ent_cli_say_unsaid(world, NULL, st, NULL, PUSH_MEMORY_REMEDY);
     rc = !st                                                 ? PUSH_OK
+         : st == ENT_ERR_IO                                  ? PUSH_NOINPUT
          : st == ENT_ERR_NO_MEMORY || st == ENT_ERR_INTERNAL ? PUSH_SOFTWARE
                                                              : PUSH_CONFIG;
   }

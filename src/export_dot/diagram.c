@@ -53,6 +53,22 @@ ent_diagram_format_by_extension(const char *path)
                              : ent_diagram_format_by_name(name);
 }
 
+bool
+ent_diagram_view_is_known(const char *view)
+{
+  static const char *const with_id[] = { "negotiation:", "compare:", "ego:" };
+  if (!strcmp(view, "all") || !strcmp(view, "timeline")) {
+    return true;
+  }
+  for (size_t i = 0; i < sizeof(with_id) / sizeof(*with_id); ++i) {
+    const size_t len = strlen(with_id[i]);
+    if (!strncmp(view, with_id[i], len)) {
+      return view[len] != '\0';
+    }
+  }
+  return false;
+}
+
 const char *
 ent_diagram_extension(EntDiagramFormat format)
 {

@@ -3822,8 +3822,7 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
             NULL,
-            "unknown view '%s'; use all, timeline, negotiation:ID, "
-            "compare:ID or ego:ID",
+            "unknown view '%s'; use " ENT_DIAGRAM_VIEWS,
             view);
     return ENT_ERR_BAD_ARG;
   }

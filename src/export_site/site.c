@@ -577,7 +577,18 @@ make_scratch(EntWorld *world, const char *dir, EntBuf *out)
   free(copy);
   free(copy2);
   if (!st && !mkdtemp(out->buf)) {
-    st = io_error(world, "create a scratch directory beside", dir);
+    if (errno == ENOENT) {
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "'%s': its parent directory does not exist; give a directory "
+              "whose parent exists",
+              dir);
+      st = ENT_ERR_IO;
+    } else {
+      st = io_error(world, "create a scratch directory beside", dir);
+    }
   }
   if (!st) {
     chmod(out->buf, 0755);

@@ -24,9 +24,11 @@ case "$ENTENTE" in
     formats=(dot svg graphml) ;;
 esac
 for view in "${views[@]}"; do
+  depth=() # hops are an ego view's only
+  [[ $view != ego:* ]] || depth=(--depth 2)
   for format in "${formats[@]}"; do
     out="$tmp/view.$format"
-    "$ENTENTE" export "$data" --text-dir "$shared" -f "$format" --view "$view" --depth 2 -o "$out" 2>"$tmp/err" ||
+    "$ENTENTE" export "$data" --text-dir "$shared" -f "$format" --view "$view" "${depth[@]}" -o "$out" 2>"$tmp/err" ||
       fail "$view $format: exit $?: $(cat "$tmp/err")"
     [ ! -s "$tmp/err" ] || fail "$view $format: messages (Graphviz warnings?): $(cat "$tmp/err")"
     [ -s "$out" ] || fail "$view $format: empty output"
@@ -48,7 +50,9 @@ done
 golden="$ENTENTE_SRC/tests/golden/diagrams"
 for view in all timeline negotiation:session ego:envoy; do
   name=${view//:/-}
-  (cd "$ENTENTE_SRC/tests/good" && "$ENTENTE" export features.xml -f dot --view "$view" --depth 2) >"$tmp/$name.dot"
+  depth=()
+  [[ $view != ego:* ]] || depth=(--depth 2)
+  (cd "$ENTENTE_SRC/tests/good" && "$ENTENTE" export features.xml -f dot --view "$view" "${depth[@]}") >"$tmp/$name.dot"
   dot -Tcanon "$tmp/$name.dot" >"$tmp/$name.canon"
   if [ "${1:-}" = --update ]; then
     mkdir -p "$golden"
@@ -58,6 +62,17 @@ for view in all timeline negotiation:session ego:envoy; do
   cmp -s "$tmp/$name.canon" "$golden/$name.canon" || fail "dot -Tcanon of $view differs from tests/golden/diagrams"
 done
 echo "ok: DOT and dot -Tcanon match tests/golden/diagrams"
+
+# --depth changes an ego view only: with another view it is a mistake.
+for view in timeline negotiation:session ""; do
+  set +e
+  (cd "$ENTENTE_SRC/tests/good" && "$ENTENTE" export features.xml -f dot ${view:+--view "$view"} --depth 2) >/dev/null 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 64 ] && grep -q "entente: --depth applies to an ego view (--view ego:ID), not to ${view:-the default view}" "$tmp/err" ||
+    fail "--depth with view '${view:-default}': exit $rc, $(cat "$tmp/err")"
+done
+echo "ok: --depth without an ego view is a usage error"
 
 # cgraph wraps long values over lines ending in a backslash: join them.
 flat() { sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$1" >"$1.flat" && mv "$1.flat" "$1"; }
@@ -141,6 +156,16 @@ set +e
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot --view sideways >/dev/null 2>"$tmp/err"; rc=$?
 set -e
 [ "$rc" = 64 ] && grep -q "unknown view 'sideways'" "$tmp/err" || fail "bad view: exit $rc: $(cat "$tmp/err")"
+# A view's name is checked before any dataset is read, as a usage error
+# is: no dataset's warnings first, and the line that says where help is.
+for view in ego ego: negotiation: ""; do
+  set +e
+  "$ENTENTE" export "$data" -f dot --view "$view" >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 64 ] && [ "$(head -1 "$tmp/err")" = "entente: unknown view '$view'; use all, timeline, negotiation:ID, compare:ID or ego:ID" ] &&
+    grep -qx "Try 'entente export --help' for more information." "$tmp/err" && [ "$(wc -l <"$tmp/err")" = 2 ] ||
+    fail "view '$view': exit $rc: $(cat "$tmp/err")"
+done
 set +e
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot --view ego:nobody >/dev/null 2>"$tmp/err"; rc=$?
 set -e

@@ -56,7 +56,7 @@ grep -q "broken.ttl:20:[0-9]*: error: ontology: " "$tmp/err" || fail "broken ont
 set +e
 "$ENTENTE" validate "$data" --ontology "$tmp/missing.ttl" 2>"$tmp/err"; rc=$?
 set -e
-[ "$rc" = 78 ] || fail "missing ontology: exit $rc, want 78"
+[ "$rc" = 66 ] || fail "missing ontology: exit $rc, want 66"
 grep -q "missing.ttl: error: cannot open" "$tmp/err" || fail "missing ontology: $(cat "$tmp/err")"
 echo "ontology checks passed"
 

@@ -289,6 +289,14 @@ run dry-append push "$FEATURES" --store http://127.0.0.1:1/gsp --dry-run --appen
 expect_rc dry-append 0
 [ "$(grep -c '^would append [0-9]* triples to graph <https://example.org/kg#source/' "$work/dry-append.out")" -eq 2 ] ||
   fail "dry-append: expected one line per source graph: $(cat "$work/dry-append.out")"
+# An ontology file that is not there is input that cannot be read (66), as
+# for export; one that is there and broken is unusable (78).
+run no-ontology push "$FEATURES" --store http://127.0.0.1:1/gsp --dry-run --ontology "$work/no-such.ttl"
+expect_rc no-ontology 66
+expect_err no-ontology "no-such.ttl: error: cannot open: No such file or directory"
+printf '@prefix : <x#> .\n:a :b\n' >"$work/broken.ttl"
+run broken-ontology push "$FEATURES" --store http://127.0.0.1:1/gsp --dry-run --ontology "$work/broken.ttl"
+expect_rc broken-ontology 78
 
 step "push the Riyadh dataset"
 run push1 push "${RIYADH[@]}" --store "$VIRTUOSO_GSP"
