@@ -494,6 +494,51 @@ cluster_for(Drawing *d, uint32_t node, unsigned depth)
   return c;
 }
 
+/// Longest line of a node's facets, in characters, before the next facet
+/// goes on a line of its own: in one line, a negotiation's days, formats,
+/// states and places made its node as wide as a page, and a diagram
+/// fitted to a page's width unreadable.
+#define FACET_LINE 50
+
+/// Characters (not bytes) in `text[0..len)`.
+static size_t
+char_count(const char *text, size_t len)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < len; ++i) {
+    n += !is_continuation_byte(text[i]);
+  }
+  return n;
+}
+
+/// `facets` ("a · b · c", as lgraph's append_facet() joins them) into
+/// `out`, a line break before each facet that would take its line past
+/// FACET_LINE characters.
+static EntStatus
+wrap_facets(EntBuf *out, const char *facets)
+{
+  static const char sep[] = " \xC2\xB7 ";
+  const size_t sep_len = sizeof(sep) - 1;
+  EntStatus st = ENT_SUCCESS;
+  size_t line = 0;
+  for (const char *p = facets; *p;) {
+    const char *end = strstr(p, sep);
+    const size_t len = end ? (size_t)(end - p) : strlen(p);
+    const size_t chars = char_count(p, len);
+    if (line && line + 3 + chars > FACET_LINE) {
+      TRY(st, ent_buf_append(out, "\n", 1));
+      line = 0;
+    } else if (line) {
+      TRY(st, ent_buf_append(out, sep, sep_len));
+      line += 3;
+    }
+    TRY(st, ent_buf_append(out, p, len));
+    line += chars;
+    p = end ? end + sep_len : p + len;
+  }
+  return st;
+}
+
 static EntStatus
 draw_node(Drawing *d, uint32_t i, char *name)
 {
@@ -530,7 +575,13 @@ draw_node(Drawing *d, uint32_t i, char *name)
     TRY(st, ent_buf_append(&d->scratch, "\\l", 2));
   } else if (n->facets) {
     TRY(st, ent_buf_append(&d->scratch, "\\n", 2));
-    TRY(st, append_escaped(&d->scratch, n->facets, true));
+    EntBuf wrapped = { NULL, 0, 0 };
+    st = wrap_facets(&wrapped, n->facets);
+    if (!st) {
+      st = append_escaped(&d->scratch, wrapped.buf ? wrapped.buf : "", true);
+    }
+    ent_buf_free(&wrapped);
+    TRY(st, st);
   }
   TRY(st, set_attr(node, "label", d->scratch.buf ? d->scratch.buf : ""));
   TRY(st, set_attr(node, "shape", style->shape));

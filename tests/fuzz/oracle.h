@@ -364,6 +364,36 @@ oracle_capped(const char *text, char *out)
   }
 }
 
+/// `facets` ("a · b · c") as a node shows them, into `out` (room for
+/// `facets`): a facet that would take its line past 50 characters starts
+/// a line of its own (docs/diagrams.md, "Readable by design"), restated here.
+static inline void
+oracle_wrapped_facets(const char *facets, char *out)
+{
+  static const char sep[] = " \xC2\xB7 ";
+  const size_t sep_len = sizeof(sep) - 1;
+  size_t line = 0;
+  *out = '\0';
+  for (const char *p = facets; *p;) {
+    const char *end = strstr(p, sep);
+    const size_t len = end ? (size_t)(end - p) : strlen(p);
+    size_t chars = 0;
+    for (size_t i = 0; i < len; ++i) {
+      chars += ((unsigned char)p[i] & 0xC0) != 0x80;
+    }
+    if (line && line + 3 + chars > 50) {
+      strcat(out, "\n");
+      line = 0;
+    } else if (line) {
+      strcat(out, sep);
+      line += 3;
+    }
+    strncat(out, p, len);
+    line += chars;
+    p = end ? end + sep_len : p + len;
+  }
+}
+
 /// Every entity node read back from the DOT carries, once its escaping is
 /// undone, exactly the label (and facet line) of a distinct node of the
 /// labelled graph it was drawn from, as the label cap shows it: nothing
@@ -395,8 +425,14 @@ oracle_check_labels(EntGraph *graph, Agraph_t *g)
     }
     oracle_capped(n->label, text);
     if (n->facets) {
+      char *wrapped = malloc(strlen(n->facets) + 1);
+      if (!wrapped) {
+        oracle_fail("out of memory", NULL);
+      }
+      oracle_wrapped_facets(n->facets, wrapped);
       strcat(text, "\n");
-      oracle_capped(n->facets, text);
+      oracle_capped(wrapped, text);
+      free(wrapped);
     }
     want[n_want++] = text;
   }

@@ -89,7 +89,7 @@ grep -q 'data-iri="https://w3id.org/entente/id/official/beseda"' "$tmp/site/offi
   fail "Beseda's page does not say its IRI"
 grep -q 'id="disputes"' "$tmp/site/negotiation/us-russia-talks-2025-03-24/index.html" ||
   fail "the US-Russia talks' page shows no disagreement between sources"
-grep -q 'id="quotes"' "$tmp/site/official/karasin/index.html" || fail "Karasin's page has no quotes"
+grep -q 'id="quotes"' "$tmp/again/official/karasin/index.html" || fail "Karasin's page has no quotes"
 grep -q 'id="contributed"' "$tmp/site/source/tass-2025-03-24/index.html" ||
   fail "TASS's page does not say what it contributed"
 # A source known only to be published after a day is not said to be
@@ -99,7 +99,7 @@ grep -q 'not before <time datetime="2025-03-25">2025-03-25</time>' "$tmp/site/so
 # A post is named by the title most sources give (two of Karasin's seven
 # sources; each other title is one source's, and Al-Ahed's, first in
 # sorted order, named it).
-grep -qF 'chair/index.html" lang="en">Chair of the Federation Council' "$tmp/site/official/karasin/index.html" ||
+grep -qF 'chair/index.html" lang="en">Chair of the Federation Council' "$tmp/again/official/karasin/index.html" ||
   fail "Karasin's post is not named by the title most sources give"
 echo "ok: disagreements, quotes and what each source contributed are on their pages"
 
@@ -129,3 +129,27 @@ touch "$tmp/site/stray.txt"
 [ ! -e "$tmp/site/stray.txt" ] && [ ! -e "$tmp/site/official/beseda" ] || fail "the old site was not replaced whole"
 [ -z "$(find "$tmp" -maxdepth 1 -name '.*entente-*')" ] || fail "a scratch directory was left"
 echo "ok: a directory of other files is refused, bad data leaves the site as it was, a site is replaced whole"
+
+# -O is checked before the datasets are read: a directory whose parent is
+# missing is refused at once; one made for a run that fails is removed.
+rc=0
+"$ENTENTE" site "$ENTENTE_SRC/tests/good/minimal.xml" -q -w -O "$tmp/no-parent/site" 2>"$tmp/err" || rc=$?
+[ "$rc" = 74 ] && grep -q "no-parent/site: error: its parent directory does not exist" "$tmp/err" ||
+  fail "-O under a missing directory: exit $rc: $(cat "$tmp/err")"
+rc=0
+"$ENTENTE" site "$ENTENTE_SRC/tests/bad/dangling-reference.xml" -q -w -O "$tmp/new-site" 2>"$tmp/err" || rc=$?
+[ "$rc" = 65 ] && [ ! -e "$tmp/new-site" ] || fail "bad data into a new -O: exit $rc, left $(ls -d "$tmp/new-site" 2>&1)"
+rc=0
+"$ENTENTE" site "$tmp/no-such.xml" -q -w -O "$tmp/new-site" 2>"$tmp/err" || rc=$?
+[ "$rc" = 66 ] && [ ! -e "$tmp/new-site" ] || fail "a missing dataset: exit $rc, want 66 ($(cat "$tmp/err"))"
+echo "ok: -O's parent is checked first, a directory made for a failed run is removed, a missing dataset is 66"
+
+# --lang: a page is named in that language where the sources give a name or
+# an alias in it, as its diagram is; the English name stays on the page.
+"$ENTENTE" site data -q -w --lang ru -O "$tmp/site-ru" || fail "site --lang ru: exit $?"
+grep -q '<h1 class="name" lang="ru">Григорий Карасин' "$tmp/site-ru/official/karasin/index.html" ||
+  fail "site --lang ru: Karasin's page is not named in Russian: $(grep -o '<h1[^>]*>[^<]*' "$tmp/site-ru/official/karasin/index.html")"
+grep -q 'Grigory Karasin' "$tmp/site-ru/official/karasin/index.html" || fail "site --lang ru: the English name is gone"
+grep -q '<h1 class="name" lang="en">Grigory Karasin' "$tmp/again/official/karasin/index.html" ||
+  fail "site: Karasin's page is not named in English by default"
+echo "ok: --lang names pages in that language where the sources allow"
