@@ -668,9 +668,9 @@ ENT_API EntDiagramFormat ent_diagram_format_by_extension(const char *path);
 /// The usual file extension of `format`, without the dot ("svg"...).
 ENT_API const char *ent_diagram_extension(EntDiagramFormat format);
 /// Whether `view` is a view's name as EntDiagramOptions.view takes it
-/// ("all", "timeline", or "negotiation:", "compare:" or "ego:" and an ID),
-/// checked before any graph is read: whether the ID names a node is known
-/// only once it is.
+/// (NULL or "all", "timeline", or "negotiation:", "compare:" or "ego:" and
+/// an ID), checked before any graph is read: whether the ID names a node
+/// is known only once it is.
 ENT_API bool ent_diagram_view_is_known(const char *view);
 /// What ent_diagram_view_is_known() takes, for messages.
 #define ENT_DIAGRAM_VIEWS "all, timeline, negotiation:ID, compare:ID or ego:ID"

@@ -85,7 +85,8 @@ static const char main_help[] =
 #define DIAGRAM_OPTIONS                                                      \
   "  --view VIEW      all (default), negotiation:ID, compare:ID, ego:ID,\n"  \
   "                   timeline\n"                                            \
-  "  --depth N        hops around the node of an ego view (default 1)\n"     \
+  "  --depth N        hops around the node of an ego view (default 1;\n"     \
+  "                   ego:ID only)\n"                                        \
   "  --max-nodes N    draw at most N nodes, then a \"+N more\" node (150)\n" \
   "  --time-limit S   stop the diagram after S seconds of reading, laying\n" \
   "                   out and rendering (300)\n"                             \

@@ -57,7 +57,7 @@ bool
 ent_diagram_view_is_known(const char *view)
 {
   static const char *const with_id[] = { "negotiation:", "compare:", "ego:" };
-  if (!strcmp(view, "all") || !strcmp(view, "timeline")) {
+  if (!view || !strcmp(view, "all") || !strcmp(view, "timeline")) {
     return true;
   }
   for (size_t i = 0; i < sizeof(with_id) / sizeof(*with_id); ++i) {

@@ -521,20 +521,25 @@ wrap_facets(EntBuf *out, const char *facets)
   const size_t sep_len = sizeof(sep) - 1;
   EntStatus st = ENT_SUCCESS;
   size_t line = 0;
-  for (const char *p = facets; *p;) {
+  // Every piece, empty ones too: a separator the text itself begins or
+  // ends with is kept.
+  for (const char *p = facets;;) {
     const char *end = strstr(p, sep);
     const size_t len = end ? (size_t)(end - p) : strlen(p);
     const size_t chars = char_count(p, len);
-    if (line && line + 3 + chars > FACET_LINE) {
+    if (p != facets && line && line + 3 + chars > FACET_LINE) {
       TRY(st, ent_buf_append(out, "\n", 1));
       line = 0;
-    } else if (line) {
+    } else if (p != facets) {
       TRY(st, ent_buf_append(out, sep, sep_len));
       line += 3;
     }
     TRY(st, ent_buf_append(out, p, len));
     line += chars;
-    p = end ? end + sep_len : p + len;
+    if (!end) {
+      break;
+    }
+    p = end + sep_len;
   }
   return st;
 }

@@ -159,18 +159,24 @@ static const struct {
   { OWL_NS "AnnotationProperty", KIND_PROPERTY, 1 },
 };
 
-/// Predicates that are never drawn as edges: provenance plumbing and
-/// links out of the graph, which would tie every node to one hub.
-static const char *const undrawn_predicates[] = {
-  RDF_TYPE,
-  PROV_NS "wasDerivedFrom",
-  PROV_NS "wasQuotedFrom",
-  PROV_NS "qualifiedAttribution",
-  PROV_NS "agent",
-  PROV_NS "hadRole",
-  OWL_SAME_AS,
-  SCHEMA_NS "url",
-  RDFS_NS "isDefinedBy",
+/// Predicates not drawn as edges: provenance plumbing and links out of
+/// the graph, which would tie every node to one hub (`everywhere`: an
+/// ontology's rdfs:isDefinedBy ties each term to it).  In somebody else's
+/// graph the others are what it says (a PROV-O chain, owl:sameAs links):
+/// drawn there.
+static const struct {
+  const char *iri;
+  bool everywhere;
+} undrawn_predicates[] = {
+  { RDF_TYPE, true },
+  { PROV_NS "wasDerivedFrom", false },
+  { PROV_NS "wasQuotedFrom", false },
+  { PROV_NS "qualifiedAttribution", false },
+  { PROV_NS "agent", false },
+  { PROV_NS "hadRole", false },
+  { OWL_SAME_AS, false },
+  { SCHEMA_NS "url", true },
+  { RDFS_NS "isDefinedBy", true },
 };
 
 /// Literal predicates that name a node, with their priority.
@@ -233,6 +239,7 @@ enum {
   EDGE_LIST_ITEM = 1 << 8,    ///< A member of an RDF list (fold_lists())
   EDGE_PAIRWISE = 1 << 9,     ///< A symmetric axiom (fold_pairwise())
   EDGE_RESTRICTION = 1 << 10, ///< An OWL restriction (fold_restrictions())
+  EDGE_PLUMBING = 1 << 11,    ///< undrawn_predicates, in somebody else's graph
 };
 /// Flags a list member's edge does not take from its owner's: they mean
 /// something only between predicates (drop_in_pair()), and its key there
@@ -748,13 +755,16 @@ edge_label(LGraph *lg, const char *predicate)
   return term && term->label ? term->label : lgraph_short_name(lg, predicate);
 }
 
+/// Whether `predicate` is one of undrawn_predicates; `*everywhere` tells
+/// whether it is undrawn in somebody else's graph too.
 static bool
-is_undrawn(const char *predicate)
+is_undrawn(const char *predicate, bool *everywhere)
 {
   for (size_t i = 0;
        i < sizeof(undrawn_predicates) / sizeof(*undrawn_predicates);
        ++i) {
-    if (!strcmp(predicate, undrawn_predicates[i])) {
+    if (!strcmp(predicate, undrawn_predicates[i].iri)) {
+      *everywhere = undrawn_predicates[i].everywhere;
       return true;
     }
   }
@@ -778,6 +788,7 @@ lang_score(const LGraph *lg, const char *lang)
 static LPredicate *
 predicate_of(LGraph *lg, const char *iri)
 {
+  bool everywhere = false;
   const uintptr_t known = (uintptr_t)ent_map_get(&lg->predicates, iri);
   if (known) {
     return &lg->predicate[known - 1];
@@ -818,8 +829,9 @@ predicate_of(LGraph *lg, const char *iri)
   }
   if (!strcmp(iri, RDF_TYPE)) {
     p->role = PRED_TYPE;
-  } else if (is_undrawn(iri)) {
+  } else if (is_undrawn(iri, &everywhere)) {
     p->role = PRED_UNDRAWN;
+    p->flags |= everywhere ? 0 : EDGE_PLUMBING;
   } else if (!strcmp(iri, ENT_NS "notAfter")) {
     p->role = PRED_NOT_AFTER;
   } else if (!strcmp(iri, ENT_NS "datePhrase")) {
@@ -1218,7 +1230,8 @@ lgraph_add_triple(void *handle, const Triple *t)
   if (pred->role == PRED_TYPE) {
     return take_type(lg, &lg->nodes[s], t->object.value);
   }
-  if (pred->role == PRED_UNDRAWN) {
+  if (pred->role == PRED_UNDRAWN &&
+      (lg->entente_classes || !(pred->flags & EDGE_PLUMBING))) {
     return ENT_SUCCESS;
   }
   uint32_t o = 0;
@@ -2089,7 +2102,12 @@ fold_list(LGraph *lg,
         lg->edges[lg->n_edges - 1].n_graphs = n_graphs;
       }
     }
-    lg->edges[c->first].dropped = true;
+    // A literal's `first` is an index into the literals, not the edges:
+    // taken for an edge, it dropped an unrelated one (whichever edge had
+    // that index), without a word.
+    if (!c->first_is_literal) {
+      lg->edges[c->first].dropped = true;
+    }
     lg->edges[c->rest].dropped = true;
     lg->nodes[at].kind = KIND_HIDDEN;
     at = lg->edges[c->rest].to;
@@ -2756,6 +2774,13 @@ lgraph_finish(LGraph *lg)
                lg->n_nodes,
                0);
   TRY(st, lgraph_tick(lg));
+  if (lg->entente_classes) {
+    // Kept while the graph could still be somebody else's (no entity of
+    // entente's seen yet): now known to be entente's, not drawn.
+    for (size_t i = 0; i < lg->n_edges; ++i) {
+      lg->edges[i].dropped |= (lg->edges[i].flags & EDGE_PLUMBING) != 0;
+    }
+  }
   TRY(st, fold_lists(lg));
   TRY(st, fold_restrictions(lg));
   TRY(st, drop_redundant_edges(lg));

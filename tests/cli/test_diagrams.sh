@@ -466,6 +466,43 @@ done
 legend=$(grep -o 'other relations:<BR/>[^<]*' "$tmp/lists.dot")
 [[ "$legend" == *"owl:unionOf"* && "$legend" != *"owl:unionOf 1/2"* ]] ||
   fail "lists: the legend does not name owl:unionOf once: $legend"
+# A list of literals folded after other edges drops none of them: each
+# literal's place among the literals was taken for an edge's, and the
+# edges with those numbers (here every edge of the blank node) vanished.
+cat >"$tmp/lists-literal.ttl" <<'TTL'
+@prefix ex: <http://e.example/> .
+ex:r ex:p [ ex:item ex:a ] .
+ex:tags ex:values ( "a" "b" ) .
+TTL
+"$ENTENTE" dot "$tmp/lists-literal.ttl" -f dot -o "$tmp/lists-literal.dot"
+flat "$tmp/lists-literal.dot"
+[ "$(grep -c -- '->' "$tmp/lists-literal.dot")" = 2 ] && grep -q 'label="ex:p"' "$tmp/lists-literal.dot" &&
+  grep -q 'label="ex:item"' "$tmp/lists-literal.dot" && grep -qF 'ex:values (\"a\" \"b\")' "$tmp/lists-literal.dot" ||
+  fail "lists of literals: edges lost: $(grep -e ' -> ' -e 'label=' "$tmp/lists-literal.dot")"
+# Provenance and owl:sameAs are left out of entente's own graphs (every
+# entity derives from its source: one hub), and drawn in somebody else's,
+# where they are what the graph says.  rdfs:isDefinedBy stays out (each
+# term of an ontology points at it).
+cat >"$tmp/prov.ttl" <<'TTL'
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <http://e.example/> .
+ex:b prov:wasDerivedFrom ex:a .
+ex:act prov:qualifiedAssociation [ prov:agent ex:alice ; prov:hadRole ex:analyst ] .
+ex:alice owl:sameAs ex:alice2 ; rdfs:isDefinedBy ex:people .
+TTL
+"$ENTENTE" dot "$tmp/prov.ttl" -f dot -o "$tmp/prov.dot"
+flat "$tmp/prov.dot"
+for p in prov:wasDerivedFrom prov:agent prov:hadRole owl:sameAs; do
+  grep -q "^		label=\"$p\"\]" "$tmp/prov.dot" || fail "somebody else's graph: no $p edge: $(grep label= "$tmp/prov.dot")"
+done
+! grep -q 'label="rdfs:isDefinedBy"\]' "$tmp/prov.dot" || fail "rdfs:isDefinedBy drawn as an edge"
+"$ENTENTE" export "$data" -w -f nquads -o "$tmp/own.nq"
+grep -q 'prov#wasDerivedFrom' "$tmp/own.nq" || fail "the export has no provenance to leave out"
+"$ENTENTE" dot "$tmp/own.nq" -f dot -o "$tmp/own.dot" 2>/dev/null
+! grep -Eq 'label="(prov:wasDerivedFrom|owl:sameAs)"' "$tmp/own.dot" || fail "entente's graph: provenance or owl:sameAs drawn as edges"
+echo "ok: provenance and owl:sameAs drawn in somebody else's graph, not in entente's"
 # A member twice, a plain edge beside a member, a literal among
 # resources, an empty string, and a list stated in two named graphs: each
 # member drawn at its place, the list once with its sources; a prefix

@@ -374,23 +374,26 @@ oracle_wrapped_facets(const char *facets, char *out)
   const size_t sep_len = sizeof(sep) - 1;
   size_t line = 0;
   *out = '\0';
-  for (const char *p = facets; *p;) {
+  for (const char *p = facets;;) {
     const char *end = strstr(p, sep);
     const size_t len = end ? (size_t)(end - p) : strlen(p);
     size_t chars = 0;
     for (size_t i = 0; i < len; ++i) {
       chars += ((unsigned char)p[i] & 0xC0) != 0x80;
     }
-    if (line && line + 3 + chars > 50) {
+    if (p != facets && line && line + 3 + chars > 50) {
       strcat(out, "\n");
       line = 0;
-    } else if (line) {
+    } else if (p != facets) {
       strcat(out, sep);
       line += 3;
     }
     strncat(out, p, len);
     line += chars;
-    p = end ? end + sep_len : p + len;
+    if (!end) {
+      break;
+    }
+    p = end + sep_len;
   }
 }
 

@@ -149,7 +149,7 @@ echo "ok: -O's parent is checked first, a directory made for a failed run is rem
 "$ENTENTE" site data -q -w --lang ru -O "$tmp/site-ru" || fail "site --lang ru: exit $?"
 grep -q '<h1 class="name" lang="ru">Григорий Карасин' "$tmp/site-ru/official/karasin/index.html" ||
   fail "site --lang ru: Karasin's page is not named in Russian: $(grep -o '<h1[^>]*>[^<]*' "$tmp/site-ru/official/karasin/index.html")"
-grep -q 'Grigory Karasin' "$tmp/site-ru/official/karasin/index.html" || fail "site --lang ru: the English name is gone"
+grep -q 'class="alias" lang="en">Grigory Karasin' "$tmp/site-ru/official/karasin/index.html" || fail "site --lang ru: the English name is gone"
 grep -q '<h1 class="name" lang="en">Grigory Karasin' "$tmp/again/official/karasin/index.html" ||
   fail "site: Karasin's page is not named in English by default"
 echo "ok: --lang names pages in that language where the sources allow"
