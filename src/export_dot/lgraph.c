@@ -1230,9 +1230,11 @@ lgraph_add_triple(void *handle, const Triple *t)
   if (pred->role == PRED_TYPE) {
     return take_type(lg, &lg->nodes[s], t->object.value);
   }
-  if (pred->role == PRED_UNDRAWN &&
-      (lg->entente_classes || !(pred->flags & EDGE_PLUMBING))) {
-    return ENT_SUCCESS;
+  if (pred->role == PRED_UNDRAWN) {
+    if (lg->entente_classes || !(pred->flags & EDGE_PLUMBING)) {
+      return ENT_SUCCESS;
+    }
+    lg->kept_plumbing = true;
   }
   uint32_t o = 0;
   if (known_node(lg, &t->object, &o)) {
@@ -2774,7 +2776,7 @@ lgraph_finish(LGraph *lg)
                lg->n_nodes,
                0);
   TRY(st, lgraph_tick(lg));
-  if (lg->entente_classes) {
+  if (lg->entente_classes && lg->kept_plumbing) {
     // Kept while the graph could still be somebody else's (no entity of
     // entente's seen yet): now known to be entente's, not drawn.
     for (size_t i = 0; i < lg->n_edges; ++i) {
@@ -3772,6 +3774,15 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
     options && options->max_nodes ? options->max_nodes : DEFAULT_MAX_NODES;
   uint32_t root = ENT_NO_ENTITY;
   EntStatus st = ENT_SUCCESS;
+  if (!ent_diagram_view_is_known(view)) {
+    ent_log(lg->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_ARG,
+            NULL,
+            "unknown view '%s'; use " ENT_DIAGRAM_VIEWS,
+            view);
+    return ENT_ERR_BAD_ARG;
+  }
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     lg->nodes[i].in_view = false;
   }
@@ -3838,18 +3849,10 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
         add_neighbours(lg, i, in_delegation, 2);
       }
     }
-  } else if (!strncmp(view, "ego:", 4)) {
+  } else { // "ego:ID", the one view ent_diagram_view_is_known() has left
     TRY(st, resolve(lg, view + 4, &root));
     TRY(st,
         select_ego(lg, root, options && options->depth ? options->depth : 1));
-  } else {
-    ent_log(lg->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_BAD_ARG,
-            NULL,
-            "unknown view '%s'; use " ENT_DIAGRAM_VIEWS,
-            view);
-    return ENT_ERR_BAD_ARG;
   }
   return st ? st : cap_nodes(lg, max, root);
 }

@@ -149,7 +149,9 @@ typedef struct {
                     ///< said on their nodes unless entente_classes
   size_t n_literals;
   size_t cap_literals;
-  bool keep_claims;     ///< Keep every named graph's statements (compare)
+  bool keep_claims; ///< Keep every named graph's statements (compare)
+  bool
+    kept_plumbing; ///< An edge of undrawn_predicates was kept (EDGE_PLUMBING)
   bool entente_classes; ///< A node has a class of entente's own (ent:):
                         ///< the "all" view draws entente's way
   LClaim *claims;

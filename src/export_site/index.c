@@ -481,7 +481,7 @@ name_node(Site *site, uint32_t k)
     // No name in the site's language: an alias in it (or in none) reads
     // better, as the diagrams rank them (--lang ru: "Григорий Карасин").
     const SQuad *alias =
-      site_value(site, k, site_intern(site, SKOS_NS "altLabel"));
+      common_value(site, k, site_intern(site, SKOS_NS "altLabel"));
     if (alias && (!alias->lang || alias->lang == site->lang)) {
       n->name = alias->o;
       n->lang = alias->lang;
