@@ -1377,6 +1377,7 @@ drop_redundant_edges(LGraph *lg)
     free(order);
     return ENT_ERR_NO_MEMORY;
   }
+  ent_advise_large(order, lg->n_edges * sizeof(uint32_t));
   // Counted at first[v + 2], then placed from first[v + 1] on, which
   // leaves the edges from node v at order[first[v] .. first[v + 1]), in
   // the order they were added.
@@ -1461,6 +1462,8 @@ build_adjacency(LGraph *lg, const uint8_t *kind, uint32_t kinds)
   if (!lg->first || !lg->adjacency) {
     return ENT_ERR_NO_MEMORY;
   }
+  ent_advise_large(lg->first, (lg->n_nodes + 2) * sizeof(size_t));
+  ent_advise_large(lg->adjacency, (2 * lg->n_edges + 1) * sizeof(uint32_t));
   for (size_t i = 0; i < lg->n_edges; ++i) {
     const uint32_t from = lg->edges[i].from;
     const uint32_t to = lg->edges[i].to;
@@ -1507,6 +1510,7 @@ fold_posts(LGraph *lg)
   if (!heads) {
     return ENT_ERR_NO_MEMORY;
   }
+  ent_advise_large(heads, (lg->n_edges + 1) * sizeof(PairKey));
   for (size_t i = 0; i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
     if (e->flags & EDGE_HEAD) {

@@ -861,6 +861,7 @@ reserve(void *array, size_t *cap, unsigned long long want, size_t size)
   }
   void *grown = realloc(*items, (size_t)want * size);
   if (grown) {
+    ent_advise_large(grown, (size_t)want * size);
     *items = grown;
     *cap = (size_t)want;
   }

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Hash map, string pool and growable buffer.
 
+#define _DEFAULT_SOURCE 1 // madvise()
+
 #include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 uint64_t
@@ -116,6 +120,8 @@ grow(EntMap *map)
   if (!grown.slots) {
     return ENT_ERR_NO_MEMORY;
   }
+  ent_advise_large(grown.slots,
+                   grown.size * (sizeof(EntMapSlot) + sizeof(uint32_t)));
   grown.tags = (uint32_t *)(void *)(grown.slots + grown.size);
   const size_t mask = grown.size - 1;
   for (size_t i = 0; i < map->size; ++i) {
@@ -168,9 +174,38 @@ ent_grow(void *items, size_t *cap, size_t count, size_t size, size_t first)
   if (!grown) {
     return ENT_ERR_NO_MEMORY;
   }
+  ent_advise_large(grown, grown_cap * size);
   *array = grown;
   *cap = grown_cap;
   return ENT_SUCCESS;
+}
+
+void
+ent_advise_large(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+  // Only where a huge page fits: smaller blocks gain nothing from one.
+  if (!p || bytes < ((size_t)8 << 20)) {
+    return;
+  }
+  const long page_size = sysconf(_SC_PAGESIZE);
+  if (page_size <= 0) {
+    return;
+  }
+  const uintptr_t page = (uintptr_t)page_size;
+  // The whole pages the block touches: a block malloc() maps by itself is
+  // its mapping, from its header to its last page; a range that split the
+  // mapping would keep realloc() from moving it with mremap() (it would
+  // copy instead, with old and new both in memory).
+  const uintptr_t start = (uintptr_t)p & ~(page - 1);
+  const uintptr_t end = ((uintptr_t)p + bytes + page - 1) & ~(page - 1);
+  // A hint: where the kernel has no transparent huge pages it says no, and
+  // the memory works as before.
+  (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)bytes;
+#endif
 }
 
 // ---- String pool --------------------------------------------------------

@@ -123,6 +123,18 @@ EntStatus ent_grow(void *items,
                    size_t size,
                    size_t first);
 
+/**
+ * Ask the kernel to back the block of `bytes` at `p` with transparent huge
+ * pages, where it gives them only when asked (its "madvise" mode).  For
+ * blocks of 8 MiB or more read at random: a hash map's slots, the model's
+ * arrays.  With 4 KiB pages a random read of a gigabyte-sized model also
+ * misses the TLB and walks page tables that no longer fit the cache, and
+ * each page is a fault of its own; with 2 MiB pages, 512 times fewer
+ * (docs/performance.md has what it saves).  A hint: smaller blocks, and
+ * kernels without it, are left as they are.
+ */
+void ent_advise_large(void *p, size_t bytes);
+
 // ---- String pool: owns copies, hands out stable pointers ----------------
 
 typedef struct EntPoolBlock EntPoolBlock;
