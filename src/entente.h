@@ -675,6 +675,11 @@ ENT_API bool ent_diagram_view_is_known(const char *view);
 /// What ent_diagram_view_is_known() takes, for messages.
 #define ENT_DIAGRAM_VIEWS "all, timeline, negotiation:ID, compare:ID or ego:ID"
 
+/// Whether `tag` is a language tag as EntDiagramOptions.lang and
+/// EntSiteOptions.lang take it: BCP 47's shape ("en", "ru", "pt-BR"), or
+/// NULL for the default.  A value tagged "en-GB" counts as "en".
+ENT_API bool ent_language_tag_is_valid(const char *tag);
+
 /// What to draw and how.  Zero-initialise, then set what you need.
 typedef struct {
   /**

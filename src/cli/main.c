@@ -605,6 +605,11 @@ take_option(void *handle, int key, const char *value)
       break;
     }
     case OPT_LANG:
+      if (!ent_language_tag_is_valid(value)) {
+        return usage_error("--lang takes a language tag such as en, ru or "
+                           "uk-UA (BCP 47), not '%s'",
+                           value);
+      }
       o->diagram.lang = value;
       o->diagram_option = "--lang";
       break;

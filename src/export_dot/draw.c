@@ -1063,10 +1063,12 @@ build(Drawing *d, const EntDiagramOptions *options)
     ent_buf_reset(&d->scratch);
     TRY(st, ent_buf_append(&d->scratch, "Not drawn: ", 11));
     TRY(st, lgraph_cap_note(lg, &d->scratch));
+    const char *narrower = lgraph_narrower(lg);
     TRY(st,
         ent_buf_appendf(&d->scratch,
-                        ". Narrow the view with --view ego:ID or --view "
-                        "negotiation:ID, or raise --max-nodes."));
+                        "; %s%sraise --max-nodes.",
+                        narrower ? narrower : "",
+                        narrower ? " or " : ""));
     TRY(st, set_attr(more, "tooltip", d->scratch.buf));
   }
   if (timeline) {
@@ -1538,10 +1540,11 @@ lgraph_draw(LGraph *lg,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
             NULL,
-            "%zu nodes is too many to lay out in reasonable time; narrow "
-            "the view (--view ego:ID, --view negotiation:ID) or lower "
+            "%zu nodes is too many to lay out in reasonable time; %s%slower "
             "--max-nodes",
-            shown);
+            shown,
+            lgraph_narrower(lg) ? lgraph_narrower(lg) : "",
+            lgraph_narrower(lg) ? " or " : "");
     return ENT_ERR_BAD_ARG;
   }
   const char *engine = NULL;

@@ -179,6 +179,35 @@ static const struct {
   { RDFS_NS "isDefinedBy", true },
 };
 
+/// Inverse properties of common vocabularies.  Where a graph states both
+/// directions between two nodes, as SKOS files often do, one edge says it:
+/// the first property's (drop_inverse_edges()).
+static const struct {
+  const char *drawn;
+  const char *inverse;
+} inverse_predicates[] = {
+  { SKOS_NS "broader", SKOS_NS "narrower" },
+  { SKOS_NS "broaderTransitive", SKOS_NS "narrowerTransitive" },
+  { SKOS_NS "broadMatch", SKOS_NS "narrowMatch" },
+  { SKOS_NS "topConceptOf", SKOS_NS "hasTopConcept" },
+  { DCTERMS_NS "isPartOf", DCTERMS_NS "hasPart" },
+  { DCTERMS_NS "isVersionOf", DCTERMS_NS "hasVersion" },
+  { DCTERMS_NS "isFormatOf", DCTERMS_NS "hasFormat" },
+  { DCTERMS_NS "isReplacedBy", DCTERMS_NS "replaces" },
+  { SCHEMA_NS "isPartOf", SCHEMA_NS "hasPart" },
+  { SCHEMA_NS "containedInPlace", SCHEMA_NS "containsPlace" },
+  { SCHEMA_NS "parentOrganization", SCHEMA_NS "subOrganization" },
+  { ORG_NS "memberOf", ORG_NS "hasMember" },
+  { ORG_NS "subOrganizationOf", ORG_NS "hasSubOrganization" },
+  { ORG_NS "unitOf", ORG_NS "hasUnit" },
+  { ORG_NS "siteOf", ORG_NS "hasSite" },
+  { ORG_NS "postIn", ORG_NS "hasPost" },
+  { ORG_NS "holds", ORG_NS "heldBy" },
+  { FOAF_NS "maker", FOAF_NS "made" },
+  { FOAF_NS "isPrimaryTopicOf", FOAF_NS "primaryTopic" },
+  { PROV_NS "wasGeneratedBy", PROV_NS "generated" },
+};
+
 /// Literal predicates that name a node, with their priority.
 static const struct {
   const char *iri;
@@ -240,6 +269,8 @@ enum {
   EDGE_PAIRWISE = 1 << 9,     ///< A symmetric axiom (fold_pairwise())
   EDGE_RESTRICTION = 1 << 10, ///< An OWL restriction (fold_restrictions())
   EDGE_PLUMBING = 1 << 11,    ///< undrawn_predicates, in somebody else's graph
+  EDGE_INVERSE = 1 << 12,     ///< The second of inverse_predicates
+  EDGE_HAS_INVERSE = 1 << 13, ///< The first of inverse_predicates
 };
 /// Flags a list member's edge does not take from its owner's: they mean
 /// something only between predicates (drop_in_pair()), and its key there
@@ -286,10 +317,11 @@ lgraph_too_late(LGraph *lg, const char *doing)
             ENT_ERR_INTERNAL,
             NULL,
             "the diagram took more than its %g seconds and was stopped while "
-            "%s; narrow the view (--view ego:ID, --view negotiation:ID) or "
-            "lower --max-nodes",
+            "%s; %s%slower --max-nodes",
             lg->time_limit,
-            doing);
+            doing,
+            lgraph_narrower(lg) ? lgraph_narrower(lg) : "",
+            lgraph_narrower(lg) ? " or " : "");
   }
   return ENT_ERR_INTERNAL;
 }
@@ -628,6 +660,13 @@ edge_flags(const LGraph *lg, const char *predicate)
       flags |= known[i].flag;
     }
   }
+  for (size_t i = 0;
+       i < sizeof(inverse_predicates) / sizeof(*inverse_predicates);
+       ++i) {
+    flags |= !strcmp(predicate, inverse_predicates[i].drawn) ? EDGE_HAS_INVERSE
+             : !strcmp(predicate, inverse_predicates[i].inverse) ? EDGE_INVERSE
+                                                                 : 0;
+  }
   return flags;
 }
 
@@ -777,11 +816,8 @@ lang_score(const LGraph *lg, const char *lang)
   if (!lang || !*lang) {
     return 2;
   }
-  const size_t n = strlen(lg->lang);
   // "en" prefers "en" and also takes "en-GB" over other languages.
-  return !strncasecmp(lang, lg->lang, n) && (lang[n] == '\0' || lang[n] == '-')
-           ? 3
-           : 1;
+  return ent_lang_is(lang, lg->lang) ? 3 : 1;
 }
 
 /// What `iri` means to the diagram: worked out on its first statement.
@@ -1236,6 +1272,7 @@ lgraph_add_triple(void *handle, const Triple *t)
     }
     lg->kept_plumbing = true;
   }
+  lg->kept_inverse |= (pred->flags & EDGE_INVERSE) != 0;
   uint32_t o = 0;
   if (known_node(lg, &t->object, &o)) {
     return add_object(lg, s, o, pred, graph);
@@ -1432,6 +1469,104 @@ drop_redundant_edges(LGraph *lg)
   free(order);
   free(keys);
   free(subs);
+  return st;
+}
+
+/// `x` against the ends and predicate of an edge, as by_pair() orders.
+static int
+pair_order(const PairKey *x, uint32_t from, uint32_t to, uintptr_t predicate)
+{
+  if (x->from != from) {
+    return x->from < from ? -1 : 1;
+  }
+  if (x->to != to) {
+    return x->to < to ? -1 : 1;
+  }
+  return x->predicate < predicate ? -1 : x->predicate > predicate;
+}
+
+/// The interned IRI of the property drawn for `inverse`, the second of a
+/// pair of inverse_predicates, if the graph uses it; NULL otherwise.
+static const char *
+drawn_for_inverse(const LGraph *lg, const char *inverse)
+{
+  for (size_t i = 0;
+       i < sizeof(inverse_predicates) / sizeof(*inverse_predicates);
+       ++i) {
+    if (!strcmp(inverse, inverse_predicates[i].inverse)) {
+      const uintptr_t k =
+        (uintptr_t)ent_map_get(&lg->predicates, inverse_predicates[i].drawn);
+      return k ? lg->predicate[k - 1].iri : NULL;
+    }
+  }
+  return NULL;
+}
+
+/// Which edges take part in drop_inverse_edges(): a list's members and a
+/// restriction's edges are keyed by their labels, not their predicates.
+static bool
+inverse_candidate(const LEdge *e, uint16_t flag)
+{
+  return (e->flags & flag) && !e->dropped &&
+         !(e->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION));
+}
+
+/// Where a graph states both directions of a pair of inverse_predicates
+/// between two nodes ("A skos:broader B" and "B skos:narrower A": one
+/// fact), only the first one's edge is drawn; a taxonomy drawn with both
+/// has two arrows between every concept and its parent.  The first ones'
+/// edges are sorted once and searched: no edge reads a node's edges.
+static EntStatus
+drop_inverse_edges(LGraph *lg)
+{
+  if (!lg->kept_inverse) {
+    return ENT_SUCCESS;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    n += inverse_candidate(&lg->edges[i], EDGE_HAS_INVERSE);
+  }
+  if (!n) {
+    return ENT_SUCCESS;
+  }
+  PairKey *keys = malloc(n * sizeof(PairKey));
+  if (!keys) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (inverse_candidate(e, EDGE_HAS_INVERSE)) {
+      keys[k++] = (PairKey){
+        e->from, e->to, (uintptr_t)e->predicate, (uint32_t)i, e->flags
+      };
+    }
+  }
+  qsort(keys, n, sizeof(PairKey), by_pair);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+    st = lgraph_tick(lg);
+    LEdge *e = &lg->edges[i];
+    const char *drawn = inverse_candidate(e, EDGE_INVERSE)
+                          ? drawn_for_inverse(lg, e->predicate)
+                          : NULL;
+    if (!drawn) {
+      continue;
+    }
+    size_t lo = 0;
+    size_t hi = n;
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (pair_order(&keys[mid], e->to, e->from, (uintptr_t)drawn) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    e->dropped =
+      lo < n && !pair_order(&keys[lo], e->to, e->from, (uintptr_t)drawn);
+  }
+  free(keys);
   return st;
 }
 
@@ -2790,6 +2925,7 @@ lgraph_finish(LGraph *lg)
   TRY(st, fold_lists(lg));
   TRY(st, fold_restrictions(lg));
   TRY(st, drop_redundant_edges(lg));
+  TRY(st, drop_inverse_edges(lg));
   // The folds read the edges of posts and responses only.
   uint8_t *kind = node_kinds(lg);
   st = kind ? build_adjacency(lg, kind, 1U << KIND_POST | 1U << KIND_RESPONSE)
@@ -3064,6 +3200,7 @@ select_ego(LGraph *lg, uint32_t root, unsigned depth)
   // Which sources mention the root is worth drawing; which mention every
   // other node in view is a hairball (lgraph_edge_visible()).
   lg->ego_root = root;
+  lg->ego_depth = depth;
   return st;
 }
 
@@ -3770,6 +3907,18 @@ warn_always(EntWorld *world, const char *message)
   world->log(world->log_handle, ENT_LOG_WARNING, ENT_FAILURE, NULL, message);
 }
 
+const char *
+lgraph_narrower(const LGraph *lg)
+{
+  if (lg->ego_root != ENT_NO_ENTITY) {
+    // "--view ego:ID" is no help to whoever drew one.
+    return lg->ego_depth > 1 ? "lower --depth" : NULL;
+  }
+  return lg->entente_classes
+           ? "narrow the view (--view ego:ID, --view negotiation:ID)"
+           : "narrow the view (--view ego:ID)";
+}
+
 static EntStatus
 select_view(LGraph *lg, const EntDiagramOptions *options)
 {
@@ -3785,6 +3934,15 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
             NULL,
             "unknown view '%s'; use " ENT_DIAGRAM_VIEWS,
             view);
+    return ENT_ERR_BAD_ARG;
+  }
+  if (options && !ent_language_tag_is_valid(options->lang)) {
+    ent_log(lg->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_ARG,
+            NULL,
+            "the diagram's language '%s' is not " ENT_LANG_TAG_EXAMPLES,
+            options->lang);
     return ENT_ERR_BAD_ARG;
   }
   for (size_t i = 0; i < lg->n_nodes; ++i) {
@@ -3884,12 +4042,12 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
     EntBuf message = { NULL, 0, 0 };
     st = lgraph_cap_note(lg, &note);
     if (!st) {
-      st =
-        ent_buf_appendf(&message,
-                        "the diagram is capped, %s; narrow the view "
-                        "(--view ego:ID%s) or raise --max-nodes",
-                        note.buf,
-                        lg->entente_classes ? ", --view negotiation:ID" : "");
+      const char *narrower = lgraph_narrower(lg);
+      st = ent_buf_appendf(&message,
+                           "the diagram is capped, %s; %s%sraise --max-nodes",
+                           note.buf,
+                           narrower ? narrower : "",
+                           narrower ? " or " : "");
     }
     if (!st) {
       warn_always(lg->world, message.buf);

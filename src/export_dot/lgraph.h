@@ -152,6 +152,9 @@ typedef struct {
   bool keep_claims; ///< Keep every named graph's statements (compare)
   bool
     kept_plumbing; ///< An edge of undrawn_predicates was kept (EDGE_PLUMBING)
+  /// An edge of the second of a pair of inverse properties was added
+  /// (drop_inverse_edges() in lgraph.c)
+  bool kept_inverse;
   bool entente_classes; ///< A node has a class of entente's own (ent:):
                         ///< the "all" view draws entente's way
   LClaim *claims;
@@ -177,6 +180,7 @@ typedef struct {
   /// "mentioned in" edges are drawn (a view, so the graph can serve the
   /// next one unchanged).
   uint32_t ego_root;
+  unsigned ego_depth; ///< The ego view's hops, when ego_root is set
   /// Where a node links to: NULL draws no link.  When `link` itself is
   /// NULL, a node links to its IRI (web IRIs only).
   const char *(*link)(void *handle, const char *iri);
@@ -212,6 +216,10 @@ EntStatus lgraph_too_late(LGraph *lg, const char *doing);
 /// The note a capped view carries, in the drawing and on stderr: "showing
 /// 150 of the view's 200,000 nodes; 199,850 left out (--max-nodes 150)".
 EntStatus lgraph_cap_note(const LGraph *lg, EntBuf *out);
+/// How to draw fewer nodes, for messages about the cap and the limits
+/// ("narrow the view (--view ego:ID)", "lower --depth"), or NULL when only
+/// --max-nodes is left (an ego view of depth 1).
+const char *lgraph_narrower(const LGraph *lg);
 
 /// Start an empty graph; `options` (may be NULL) give the label language
 /// and the time limit, whose clock starts now.

@@ -225,6 +225,15 @@ sort_by_node(Site *site, SortKey key, size_t *n_out)
   return order;
 }
 
+/// Whether a literal tagged `lang` (NULL: none) reads in the site's
+/// language: untagged, the same tag or one of its subtags, as the
+/// diagrams rank names (`--lang en` takes "en-GB", `--lang RU` "ru").
+static bool
+in_site_lang(const Site *site, const char *lang)
+{
+  return !lang || ent_lang_is(lang, site->lang);
+}
+
 const SQuad *
 site_value(const Site *site, uint32_t node, const char *predicate)
 {
@@ -235,7 +244,7 @@ site_value(const Site *site, uint32_t node, const char *predicate)
     if (q->p != predicate || q->on != ENT_NO_ENTITY) {
       continue;
     }
-    if (!q->lang || q->lang == site->lang) {
+    if (in_site_lang(site, q->lang)) {
       return q;
     }
     if (!any) {
@@ -260,7 +269,7 @@ common_value(const Site *site, uint32_t node, const char *predicate)
     if (q->p != predicate || q->on != ENT_NO_ENTITY) {
       continue;
     }
-    const bool in_lang = !q->lang || q->lang == site->lang;
+    const bool in_lang = in_site_lang(site, q->lang);
     size_t count = 0;
     bool earlier = false; // this value was counted at its first statement
     for (uint32_t j = 0; j < n->count && !earlier; ++j) {
@@ -477,12 +486,12 @@ name_node(Site *site, uint32_t k)
       n->lang = q->lang;
     }
   }
-  if (n->name && n->lang && n->lang != site->lang) {
+  if (n->name && !in_site_lang(site, n->lang)) {
     // No name in the site's language: an alias in it (or in none) reads
     // better, as the diagrams rank them (--lang ru: "Григорий Карасин").
     const SQuad *alias =
       common_value(site, k, site_intern(site, SKOS_NS "altLabel"));
-    if (alias && (!alias->lang || alias->lang == site->lang)) {
+    if (alias && in_site_lang(site, alias->lang)) {
       n->name = alias->o;
       n->lang = alias->lang;
     }

@@ -630,6 +630,15 @@ ent_export_site(EntGraph *graph, const char *dir, const EntSiteOptions *options)
     return ENT_ERR_BAD_ARG;
   }
   EntWorld *world = graph->world;
+  if (options && !ent_language_tag_is_valid(options->lang)) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_ARG,
+            NULL,
+            "the site's language '%s' is not " ENT_LANG_TAG_EXAMPLES,
+            options->lang);
+    return ENT_ERR_BAD_ARG;
+  }
   bool exists = false;
   EntStatus st = check_target(world, dir, &exists);
   if (st) {

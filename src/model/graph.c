@@ -498,8 +498,7 @@ check_text(EntGraph *g,
     return fail(g,
                 ENT_ERR_BAD_VALUE,
                 at,
-                "language tag '%s' of %s is not a BCP 47 tag such as 'en' or "
-                "'uk-UA'",
+                "language tag '%s' of %s is not " ENT_LANG_TAG_EXAMPLES,
                 lang,
                 what);
   }

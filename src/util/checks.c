@@ -134,6 +134,19 @@ ent_is_lang_tag(const char *s)
   }
 }
 
+bool
+ent_lang_is(const char *tag, const char *wanted)
+{
+  const size_t n = strlen(wanted);
+  return !strncasecmp(tag, wanted, n) && (tag[n] == '\0' || tag[n] == '-');
+}
+
+bool
+ent_language_tag_is_valid(const char *tag)
+{
+  return !tag || ent_is_lang_tag(tag);
+}
+
 /// RFC 3987 ucschar: the non-ASCII characters an IRI may hold, less the
 /// bidirectional formatting characters its section 4.1 forbids (and the
 /// isolates Unicode added since, for the same reason).

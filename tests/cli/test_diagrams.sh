@@ -179,6 +179,25 @@ set -e
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot --max-nodes 10 >"$tmp/capped.dot"
 grep -q 'label="+[0-9]* more"' "$tmp/capped.dot" || fail "no '+N more' node with --max-nodes 10"
 [ "$(grep -c '^	n[0-9]*	\[' "$tmp/capped.dot")" -le 10 ] || fail "more than 10 nodes drawn"
+# What the cap advises fits the view: an ego view is narrowed by --depth,
+# not by the --view it already is; at depth 1 only --max-nodes is left.
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --max-nodes 5 -o "$tmp/capped5.dot" 2>"$tmp/err"
+grep -q "capped, .*; narrow the view (--view ego:ID, --view negotiation:ID) or raise --max-nodes$" "$tmp/err" ||
+  fail "default view's cap advice: $(cat "$tmp/err")"
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view ego:umerov --depth 3 --max-nodes 5 -o "$tmp/capped5.dot" 2>"$tmp/err"
+grep -q "capped, .*; lower --depth or raise --max-nodes$" "$tmp/err" || fail "ego view's cap advice: $(cat "$tmp/err")"
+# (Graphviz breaks a long attribute over lines with a backslash.)
+sed ':a;/\\$/{N;s/\\\n//;ba}' "$tmp/capped5.dot" | grep -q 'tooltip="Not drawn: .*; lower --depth or raise --max-nodes\."' ||
+  fail "ego view's cap tooltip: $(grep -o 'tooltip="Not drawn[^"]*"' "$tmp/capped5.dot")"
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view ego:umerov --max-nodes 3 -o "$tmp/capped5.dot" 2>"$tmp/err"
+grep -q "capped, .*(--max-nodes 3); raise --max-nodes$" "$tmp/err" || fail "depth-1 ego view's cap advice: $(cat "$tmp/err")"
+# --lang takes a BCP 47 tag, checked with the options.
+set +e
+"$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang xx_bad >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 64 ] && [ "$(head -1 "$tmp/err")" = "entente: --lang takes a language tag such as en, ru or uk-UA (BCP 47), not 'xx_bad'" ] ||
+  fail "--lang xx_bad: exit $rc: $(cat "$tmp/err")"
+"$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang RU | grep -q 'label=Алиса' || fail "foaf: --lang RU not taken as ru"
 
 # Any RDF: somebody else's graph, the ontology itself, our own exports.
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot >"$tmp/foaf.dot" 2>"$tmp/err"
@@ -277,6 +296,36 @@ for concept in Mammal Dog Cat; do
   grep -q "label=$concept" "$tmp/thes.dot" || fail "SKOS: concept $concept not drawn"
 done
 [ "$(grep -c 'label="skos:broader"' "$tmp/thes.dot")" -ge 2 ] || fail "SKOS: skos:broader edges not drawn"
+# Both directions of inverse properties, as SKOS files often state them:
+# one edge a fact (the broader one), and a narrower stated alone stays.
+cat >"$tmp/inverse.ttl" <<'TTL'
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix ex: <http://e.example/> .
+ex:mammal skos:prefLabel "Mammal" ; skos:narrower ex:dog, ex:cat, ex:whale .
+ex:dog skos:prefLabel "Dog" ; skos:broader ex:mammal .
+ex:cat skos:prefLabel "Cat" ; skos:broader ex:mammal ; skos:narrower ex:lion .
+ex:lion skos:prefLabel "Lion" ; skos:broader ex:cat .
+ex:whale skos:prefLabel "Whale" .
+ex:unit org:hasSubOrganization ex:team . ex:team org:subOrganizationOf ex:unit .
+TTL
+"$ENTENTE" dot "$tmp/inverse.ttl" -f graphml -o "$tmp/inverse.graphml"
+python3 - "$tmp/inverse.graphml" <<'PY' || fail "inverse properties drawn twice"
+import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+root = ET.parse(sys.argv[1]).getroot()
+keys = {k.get("id"): k.get("attr.name") for k in root.findall("g:key", ns)}
+def data(el):
+    return {keys[d.get("key")]: d.text for d in el.findall("g:data", ns)}
+names = {n.get("id"): data(n).get("label") for n in root.iter("{%s}node" % ns["g"])}
+edges = sorted((names[e.get("source")], data(e).get("label"), names[e.get("target")])
+               for e in root.iter("{%s}edge" % ns["g"]))
+want = sorted([("Dog", "skos:broader", "Mammal"), ("Cat", "skos:broader", "Mammal"),
+               ("Lion", "skos:broader", "Cat"), ("Mammal", "skos:narrower", "Whale"),
+               ("ex:team", "org:subOrganizationOf", "ex:unit")])
+if edges != want:
+    sys.exit(f"edges: {edges}")
+PY
 # ... its other literals and classes are said on the nodes, GraphML
 # names its classes (not entente's kinds: "Official" for foaf:Person),
 # and an ego view takes the prefixed name the drawing shows.

@@ -152,4 +152,19 @@ grep -q '<h1 class="name" lang="ru">Григорий Карасин' "$tmp/site-
 grep -q 'class="alias" lang="en">Grigory Karasin' "$tmp/site-ru/official/karasin/index.html" || fail "site --lang ru: the English name is gone"
 grep -q '<h1 class="name" lang="en">Grigory Karasin' "$tmp/again/official/karasin/index.html" ||
   fail "site: Karasin's page is not named in English by default"
-echo "ok: --lang names pages in that language where the sources allow"
+# Tags compare without case, and a name tagged with a subtag ("ru-RU")
+# counts as the language: the same site, as the diagram ranks them.
+"$ENTENTE" site data -q -w --lang RU -O "$tmp/site-RU" || fail "site --lang RU: exit $?"
+diff -r "$tmp/site-ru" "$tmp/site-RU" >/dev/null || fail "site --lang RU differs from --lang ru"
+cp -a data "$tmp/subtag"
+sed -i 's/xml:lang="ru"/xml:lang="ru-RU"/g' "$tmp/subtag/registry/people.xml"
+grep -q '<alias xml:lang="ru-RU">Григорий Карасин' "$tmp/subtag/registry/people.xml" || fail "the registry's Russian name of Karasin is not where this test retags it"
+"$ENTENTE" site "$tmp/subtag" -q -w --lang ru -O "$tmp/site-ru-RU" || fail "site --lang ru of ru-RU names: exit $?"
+grep -q '<h1 class="name" lang="ru-RU">Григорий Карасин' "$tmp/site-ru-RU/official/karasin/index.html" ||
+  fail "site --lang ru: a name tagged ru-RU is not taken: $(grep -o '<h1[^>]*>[^<]*' "$tmp/site-ru-RU/official/karasin/index.html")"
+set +e
+"$ENTENTE" site data -q -w --lang xx_bad -O "$tmp/site-bad" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 64 ] && grep -q "entente: --lang takes a language tag such as en, ru or uk-UA (BCP 47), not 'xx_bad'" "$tmp/err" &&
+  [ ! -e "$tmp/site-bad" ] || fail "site --lang xx_bad: exit $rc: $(cat "$tmp/err")"
+echo "ok: --lang names pages in that language where the sources allow, any case, subtags too; a malformed tag is refused"

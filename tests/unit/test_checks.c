@@ -147,6 +147,19 @@ test_slug(void)
 static void
 test_lang_tag(void)
 {
+  // A value's tag against the wanted language: subtags and any case.
+  assert(ent_lang_is("en", "en"));
+  assert(ent_lang_is("en-GB", "en"));
+  assert(ent_lang_is("EN-gb", "en"));
+  assert(ent_lang_is("ru", "RU"));
+  assert(!ent_lang_is("eng", "en"));
+  assert(!ent_lang_is("en", "en-GB"));
+  assert(!ent_lang_is("uk", "en"));
+  assert(ent_language_tag_is_valid(NULL));
+  assert(ent_language_tag_is_valid("pt-BR"));
+  assert(!ent_language_tag_is_valid("xx_bad"));
+  assert(!ent_language_tag_is_valid(""));
+
   assert(ent_is_lang_tag("en"));
   assert(ent_is_lang_tag("EN"));
   assert(ent_is_lang_tag("uk-UA"));
