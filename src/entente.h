@@ -762,6 +762,14 @@ ENT_API EntStatus ent_export_site(EntGraph *graph,
                                   const char *dir,
                                   const EntSiteOptions *options);
 
+/**
+ * Whether directory `dir` can take a site: missing, empty, or a site
+ * entente made.  ent_export_site() checks this first; a caller that reads
+ * datasets for minutes checks it before them.  An error is logged to
+ * `world` (ENT_ERR_IO).
+ */
+ENT_API EntStatus ent_site_check_dir(EntWorld *world, const char *dir);
+
 /// An output file written atomically.
 typedef struct EntOutputImpl EntOutput;
 

@@ -1014,6 +1014,11 @@ stem(const char *path, char *out, size_t size)
 static int
 run_site(EntWorld *world, const EntOntology *ont, const Options *o)
 {
+  // Before the datasets: a directory that cannot take the site is said
+  // now, not after minutes of reading.
+  if (ent_site_check_dir(world, o->output_dir)) {
+    return EXIT_IOERR; // the site cannot be written there (74), as after
+  }
   EntGraph *graph = NULL;
   EntStatus st = load_graph(
     world, ont, o, (const char *const *)o->in.paths, o->in.n_paths, &graph);

@@ -2958,13 +2958,23 @@ lgraph_finish(LGraph *lg)
   for (size_t i = 0; i < lg->n_edges && !st; ++i) {
     st = lgraph_tick(lg);
     LEdge *e = &lg->edges[i];
-    // Edges to and from plumbing are never drawn; institutions sit in the
-    // clusters of their country and parent, which say what these edges
-    // would.
+    // Edges to and from plumbing are never drawn; officials sit in the
+    // cluster of their country, institutions in those of their parent and
+    // country (draw.c's container_of()), which say what these edges
+    // would.  Only those: a second nationality or parent, or one the
+    // node's country or parent is not set from (schema:nationality in
+    // somebody else's graph), is said by its edge or not at all.
     const uint8_t from = kind[e->from];
+    const LNode *n = &lg->nodes[e->from];
+    const bool in_cluster =
+      (n->country == e->to && kind[e->to] == KIND_COUNTRY) ||
+      (from == KIND_INSTITUTION && n->parent == e->to &&
+       kind[e->to] == KIND_INSTITUTION);
     if (from == KIND_HIDDEN || kind[e->to] == KIND_HIDDEN ||
-        (from == KIND_INSTITUTION && (e->flags & EDGE_PLACEMENT)) ||
-        (from == KIND_OFFICIAL && (e->flags & EDGE_NATIONALITY))) {
+        (in_cluster && from == KIND_INSTITUTION &&
+         (e->flags & EDGE_PLACEMENT)) ||
+        (in_cluster && from == KIND_OFFICIAL &&
+         (e->flags & EDGE_NATIONALITY))) {
       e->dropped = true;
     }
   }

@@ -624,6 +624,16 @@ swap_in(EntWorld *world, const char *scratch, const char *dir, bool exists)
 }
 
 EntStatus
+ent_site_check_dir(EntWorld *world, const char *dir)
+{
+  if (!world || !dir || !*dir) {
+    return ENT_ERR_BAD_ARG;
+  }
+  bool exists = false;
+  return check_target(world, dir, &exists);
+}
+
+EntStatus
 ent_export_site(EntGraph *graph, const char *dir, const EntSiteOptions *options)
 {
   if (!graph || !dir || !*dir) {

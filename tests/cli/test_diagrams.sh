@@ -326,6 +326,17 @@ want = sorted([("Dog", "skos:broader", "Mammal"), ("Cat", "skos:broader", "Mamma
 if edges != want:
     sys.exit(f"edges: {edges}")
 PY
+# A person's nationality in somebody else's graph is an edge: no country
+# cluster says it there (entente's own officials stand in one instead).
+cat >"$tmp/nationality.ttl" <<'TTL'
+@prefix schema: <http://schema.org/> .
+@prefix ex: <http://e.example/> .
+ex:anna a schema:Person ; schema:name "Anna" ; schema:nationality ex:norway .
+ex:norway a schema:Country ; schema:name "Norway" .
+TTL
+"$ENTENTE" dot "$tmp/nationality.ttl" -f graphml -o "$tmp/nationality.graphml"
+[ "$(grep -c '<edge ' "$tmp/nationality.graphml")" = 1 ] && grep -q '>schema:nationality<' "$tmp/nationality.graphml" ||
+  fail "schema:nationality of a person not drawn: $(grep -A3 '<edge ' "$tmp/nationality.graphml")"
 # ... its other literals and classes are said on the nodes, GraphML
 # names its classes (not entente's kinds: "Official" for foaf:Person),
 # and an ego view takes the prefixed name the drawing shows.

@@ -113,6 +113,11 @@ rc=0
 [ "$rc" = 74 ] || fail "a directory of other files: exit $rc, want 74"
 grep -q "is not empty and holds no site" "$tmp/err" || fail "message: $(cat "$tmp/err")"
 [ "$(ls -A "$tmp/mine")" = notes.txt ] || fail "the refused directory changed"
+# ... said before the datasets are read: none of their warnings first.
+rc=0
+"$ENTENTE" site data -O "$tmp/mine" 2>"$tmp/err" || rc=$?
+[ "$rc" = 74 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q "is not empty and holds no site" "$tmp/err" ||
+  fail "a directory of other files, refused after loading: exit $rc: $(head -3 "$tmp/err")"
 snapshot "$tmp/site" >"$tmp/before"
 rc=0
 "$ENTENTE" site "$ENTENTE_SRC/tests/bad/dangling-reference.xml" -q -w -O "$tmp/site" 2>"$tmp/err" || rc=$?
