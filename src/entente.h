@@ -766,7 +766,7 @@ ENT_API EntStatus ent_export_site(EntGraph *graph,
  * Whether directory `dir` can take a site: missing, empty, or a site
  * entente made.  ent_export_site() checks this first; a caller that reads
  * datasets for minutes checks it before them.  An error is logged to
- * `world` (ENT_ERR_IO).
+ * `world` (ENT_ERR_IO; ENT_ERR_BAD_ARG for a NULL or empty `dir`).
  */
 ENT_API EntStatus ent_site_check_dir(EntWorld *world, const char *dir);
 

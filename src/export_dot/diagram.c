@@ -104,8 +104,12 @@ ent_export_diagram(EntGraph *graph,
                    const EntDiagramOptions *options,
                    FILE *stream)
 {
-  if ((unsigned)format >= ENT_DIAGRAM_COUNT_ || !stream) {
+  if ((unsigned)format >= ENT_DIAGRAM_COUNT_ || !stream || !graph) {
     return ENT_ERR_BAD_ARG;
+  }
+  EntStatus st = lgraph_check_options(graph->world, options);
+  if (st) {
+    return st;
   }
   LGraph lg;
   lgraph_init(&lg, graph->world, graph->ontology, options);
@@ -113,7 +117,7 @@ ent_export_diagram(EntGraph *graph,
   lgraph_reserve_for(&lg, graph);
   // With their graphs: an edge can say how many sources state it, and
   // the compare view what each one says.
-  EntStatus st = ent_emit(graph, true, lgraph_add_triple, &lg);
+  st = ent_emit(graph, true, lgraph_add_triple, &lg);
   if (!st) {
     st = draw(&lg, format, options, stream);
   }
@@ -534,6 +538,9 @@ ent_diagram_rdf_file(EntWorld *world,
                      FILE *stream)
 {
   if ((unsigned)format >= ENT_DIAGRAM_COUNT_ || !stream || !path) {
+    return ENT_ERR_BAD_ARG;
+  }
+  if (lgraph_check_options(world, options)) {
     return ENT_ERR_BAD_ARG;
   }
   struct stat info;

@@ -390,6 +390,8 @@ lgraph_init(LGraph *lg,
   const char *lang = options ? options->lang : NULL;
   memset(lg, 0, sizeof(*lg));
   lg->world = world;
+  lg->asked_view = options ? options->view : NULL;
+  lg->asked_depth = options && options->depth ? options->depth : 1;
   lg->ontology = ontology;
   lg->time_limit = options && options->time_limit ? (double)options->time_limit
                                                   : ENT_DIAGRAM_TIME_LIMIT;
@@ -1472,6 +1474,31 @@ drop_redundant_edges(LGraph *lg)
   return st;
 }
 
+/// Whether the clusters node `v` is drawn in say that it belongs to `to`
+/// (draw.c's container_of(), before a view is chosen): an official's
+/// country; an institution's parent institution, else the country of its
+/// outermost parent.  The parent out of view is not known here.
+static bool
+cluster_says(const LGraph *lg, const uint8_t *kind, uint32_t v, uint32_t to)
+{
+  if (kind[v] == KIND_OFFICIAL) {
+    return lg->nodes[v].country == to && kind[to] == KIND_COUNTRY;
+  }
+  // As deep as draw.c nests clusters (MAX_CLUSTER_DEPTH, 8).
+  for (unsigned depth = 0; kind[v] == KIND_INSTITUTION && depth < 8; ++depth) {
+    const uint32_t parent = lg->nodes[v].parent;
+    if (parent == ENT_NO_ENTITY || parent == v ||
+        kind[parent] != KIND_INSTITUTION) {
+      return lg->nodes[v].country == to && kind[to] == KIND_COUNTRY;
+    }
+    if (parent == to) {
+      return true;
+    }
+    v = parent;
+  }
+  return false;
+}
+
 /// `x` against the ends and predicate of an edge, as by_pair() orders.
 static int
 pair_order(const PairKey *x, uint32_t from, uint32_t to, uintptr_t predicate)
@@ -1712,23 +1739,37 @@ fold_each_post(LGraph *lg, const PairKey *heads, size_t n_heads)
     uint32_t institution = ENT_NO_ENTITY;
     const char *graph = NULL;
     uint32_t n_graphs = 0;
+    // W3C ORG says a post's holder and institution either way round:
+    // "holder org:holds post" or "post org:heldBy holder", "post
+    // org:postIn unit" or "unit org:hasPost post".
     for (size_t k = lg->first[p]; k < lg->first[p + 1]; ++k) {
-      LEdge *e = &lg->edges[lg->adjacency[k]];
-      if (e->to == p && !e->dropped &&
-          is_one_of(e->predicate, ENT_NS "holdsPost", ORG_NS "holds")) {
-        holder = e->from;
+      const LEdge *e = &lg->edges[lg->adjacency[k]];
+      if (e->dropped) {
+        continue;
+      }
+      const bool in = e->to == p && e->from != p;
+      const bool out = e->from == p && e->to != p;
+      if ((in && is_one_of(e->predicate, ENT_NS "holdsPost", ORG_NS "holds")) ||
+          (out && !strcmp(e->predicate, ORG_NS "heldBy"))) {
+        holder = in ? e->from : e->to;
         graph = e->graph;
         n_graphs = e->n_graphs;
-      } else if (e->from == p && !e->dropped &&
-                 is_one_of(e->predicate, ENT_NS "postIn", ORG_NS "postIn")) {
-        institution = e->to;
+      } else if ((out &&
+                  is_one_of(e->predicate, ENT_NS "postIn", ORG_NS "postIn")) ||
+                 (in && !strcmp(e->predicate, ORG_NS "hasPost"))) {
+        institution = out ? e->to : e->from;
       }
-      e->dropped = true;
     }
-    lg->nodes[p].kind = KIND_HIDDEN;
     if (holder == ENT_NO_ENTITY) {
+      // Nobody holds it (a vacancy, or a graph that does not say): a node
+      // of its own, with its edges, rather than nothing at all; every
+      // post still of its kind after this fold is one (drawable()).
       continue;
     }
+    for (size_t k = lg->first[p]; k < lg->first[p + 1]; ++k) {
+      lg->edges[lg->adjacency[k]].dropped = true;
+    }
+    lg->nodes[p].kind = KIND_HIDDEN;
     if (institution == ENT_NO_ENTITY) {
       TRY(st, append_facet(lg, &lg->nodes[holder], title));
       continue;
@@ -2965,11 +3006,7 @@ lgraph_finish(LGraph *lg)
     // node's country or parent is not set from (schema:nationality in
     // somebody else's graph), is said by its edge or not at all.
     const uint8_t from = kind[e->from];
-    const LNode *n = &lg->nodes[e->from];
-    const bool in_cluster =
-      (n->country == e->to && kind[e->to] == KIND_COUNTRY) ||
-      (from == KIND_INSTITUTION && n->parent == e->to &&
-       kind[e->to] == KIND_INSTITUTION);
+    const bool in_cluster = cluster_says(lg, kind, e->from, e->to);
     if (from == KIND_HIDDEN || kind[e->to] == KIND_HIDDEN ||
         (in_cluster && from == KIND_INSTITUTION &&
          (e->flags & EDGE_PLACEMENT)) ||
@@ -3052,10 +3089,12 @@ lgraph_visible_edges(LGraph *lg, uint32_t *out, size_t *count)
   return st;
 }
 
+/// Whether node `n` can be drawn, once lgraph_finish() folded the posts
+/// somebody holds (a post left is one nobody holds, drawn as a node).
 static bool
 drawable(const LNode *n)
 {
-  return n->kind != KIND_HIDDEN && n->kind != KIND_POST;
+  return n->kind != KIND_HIDDEN;
 }
 
 /// The node prefixed name `id` (ex:alice, as the drawing shows it) names
@@ -3210,7 +3249,6 @@ select_ego(LGraph *lg, uint32_t root, unsigned depth)
   // Which sources mention the root is worth drawing; which mention every
   // other node in view is a hairball (lgraph_edge_visible()).
   lg->ego_root = root;
-  lg->ego_depth = depth;
   return st;
 }
 
@@ -3920,40 +3958,60 @@ warn_always(EntWorld *world, const char *message)
 const char *
 lgraph_narrower(const LGraph *lg)
 {
-  if (lg->ego_root != ENT_NO_ENTITY) {
-    // "--view ego:ID" is no help to whoever drew one.
-    return lg->ego_depth > 1 ? "lower --depth" : NULL;
+  // The view asked for, not the one selected: a time limit can strike
+  // before the selection.  "--view ego:ID" is no help to whoever asked
+  // for one, nor "--view negotiation:ID" to whoever asked for that.
+  const char *view = lg->asked_view ? lg->asked_view : "all";
+  if (!strncmp(view, "ego:", 4)) {
+    return lg->asked_depth > 1 ? "lower --depth" : NULL;
   }
-  return lg->entente_classes
-           ? "narrow the view (--view ego:ID, --view negotiation:ID)"
-           : "narrow the view (--view ego:ID)";
+  if (!strncmp(view, "negotiation:", 12) || !strncmp(view, "compare:", 8) ||
+      !lg->entente_classes) {
+    return "narrow the view (--view ego:ID)";
+  }
+  return "narrow the view (--view ego:ID, --view negotiation:ID)";
 }
 
-static EntStatus
-select_view(LGraph *lg, const EntDiagramOptions *options)
+EntStatus
+lgraph_check_options(EntWorld *world, const EntDiagramOptions *options)
 {
-  const char *view = options && options->view ? options->view : "all";
-  const size_t max =
-    options && options->max_nodes ? options->max_nodes : DEFAULT_MAX_NODES;
-  uint32_t root = ENT_NO_ENTITY;
-  EntStatus st = ENT_SUCCESS;
-  if (!ent_diagram_view_is_known(view)) {
-    ent_log(lg->world,
+  if (!options) {
+    return ENT_SUCCESS;
+  }
+  if (!ent_diagram_view_is_known(options->view)) {
+    ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
             NULL,
             "unknown view '%s'; use " ENT_DIAGRAM_VIEWS,
-            view);
+            options->view);
     return ENT_ERR_BAD_ARG;
   }
-  if (options && !ent_language_tag_is_valid(options->lang)) {
-    ent_log(lg->world,
+  if (!ent_language_tag_is_valid(options->lang)) {
+    ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
             NULL,
             "the diagram's language '%s' is not " ENT_LANG_TAG_EXAMPLES,
             options->lang);
     return ENT_ERR_BAD_ARG;
+  }
+  return ENT_SUCCESS;
+}
+
+static EntStatus
+select_view(LGraph *lg, const EntDiagramOptions *options)
+{
+  const char *view = options && options->view ? options->view : "all";
+  // The site selects one view after another from one graph.
+  lg->asked_view = view;
+  lg->asked_depth = options && options->depth ? options->depth : 1;
+  const size_t max =
+    options && options->max_nodes ? options->max_nodes : DEFAULT_MAX_NODES;
+  uint32_t root = ENT_NO_ENTITY;
+  EntStatus st = ENT_SUCCESS;
+  if (!ent_diagram_view_is_known(view)) {
+    return ENT_ERR_BAD_ARG; // said by lgraph_check_options(), before reading
   }
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     lg->nodes[i].in_view = false;

@@ -180,7 +180,8 @@ typedef struct {
   /// "mentioned in" edges are drawn (a view, so the graph can serve the
   /// next one unchanged).
   uint32_t ego_root;
-  unsigned ego_depth; ///< The ego view's hops, when ego_root is set
+  const char *asked_view; ///< EntDiagramOptions.view (borrowed), or NULL
+  unsigned asked_depth;   ///< EntDiagramOptions.depth, at least 1
   /// Where a node links to: NULL draws no link.  When `link` itself is
   /// NULL, a node links to its IRI (web IRIs only).
   const char *(*link)(void *handle, const char *iri);
@@ -220,6 +221,10 @@ EntStatus lgraph_cap_note(const LGraph *lg, EntBuf *out);
 /// ("narrow the view (--view ego:ID)", "lower --depth"), or NULL when only
 /// --max-nodes is left (an ego view of depth 1).
 const char *lgraph_narrower(const LGraph *lg);
+/// Whether `options` can be drawn at all (a known view, a language tag of
+/// BCP 47's shape), said before any statement is read; logs why not.
+EntStatus lgraph_check_options(EntWorld *world,
+                               const EntDiagramOptions *options);
 
 /// Start an empty graph; `options` (may be NULL) give the label language
 /// and the time limit, whose clock starts now.

@@ -626,7 +626,15 @@ swap_in(EntWorld *world, const char *scratch, const char *dir, bool exists)
 EntStatus
 ent_site_check_dir(EntWorld *world, const char *dir)
 {
-  if (!world || !dir || !*dir) {
+  if (!world) {
+    return ENT_ERR_BAD_ARG;
+  }
+  if (!dir || !*dir) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_ARG,
+            NULL,
+            "no directory for the site; give one");
     return ENT_ERR_BAD_ARG;
   }
   bool exists = false;

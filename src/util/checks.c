@@ -134,11 +134,21 @@ ent_is_lang_tag(const char *s)
   }
 }
 
+/// Whether tag `a` is `b` or one of its subtags, without case.
+static bool
+lang_within(const char *a, const char *b)
+{
+  const size_t n = strlen(b);
+  return !strncasecmp(a, b, n) && (a[n] == '\0' || a[n] == '-');
+}
+
 bool
 ent_lang_is(const char *tag, const char *wanted)
 {
-  const size_t n = strlen(wanted);
-  return !strncasecmp(tag, wanted, n) && (tag[n] == '\0' || tag[n] == '-');
+  // Either way: "en-GB" is English for --lang en, and "en" for --lang
+  // en-GB (RFC 4647's lookup falls back from en-GB to en), but "en-US"
+  // is not en-GB.
+  return lang_within(tag, wanted) || lang_within(wanted, tag);
 }
 
 bool

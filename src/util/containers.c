@@ -199,8 +199,10 @@ ent_advise_large(void *p, size_t bytes)
   // copy instead, with old and new both in memory).
   const uintptr_t start = (uintptr_t)p & ~(page - 1);
   const uintptr_t end = ((uintptr_t)p + bytes + page - 1) & ~(page - 1);
-  // A hint: where the kernel has no transparent huge pages it says no, and
-  // the memory works as before.
+  // On the heap (a block malloc() did not map by itself), the first and
+  // last page hold neighbours' bytes too, and the advice stays with the
+  // range after free().  A hint either way: where the kernel has no
+  // transparent huge pages it says no, and no byte changes.
   (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
 #else
   (void)p;

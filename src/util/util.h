@@ -185,9 +185,10 @@ bool ent_is_slug(const char *s);
 /// A language tag of BCP 47 shape: alpha{1,8} ("-" alnum{1,8})*, at most
 /// ENT_MAX_LANG_TAG bytes.
 bool ent_is_lang_tag(const char *s);
-/// Whether a value tagged `tag` is in language `wanted`: the same tag, or
-/// one of its subtags ("en-GB" is in "en"), compared without case as BCP
-/// 47 tags are.  The diagrams and the site pick names by it alike.
+/// Whether a value tagged `tag` is in language `wanted`: the same tag,
+/// one of its subtags ("en-GB" for "en"), or one it is a subtag of ("en"
+/// for "en-GB", as RFC 4647's lookup falls back), compared without case
+/// as BCP 47 tags are.  The diagrams and the site pick names by it alike.
 bool ent_lang_is(const char *tag, const char *wanted);
 /// What a language tag should look like, for messages.
 #define ENT_LANG_TAG_EXAMPLES "a BCP 47 tag such as 'en', 'ru' or 'uk-UA'"

@@ -191,6 +191,9 @@ sed ':a;/\\$/{N;s/\\\n//;ba}' "$tmp/capped5.dot" | grep -q 'tooltip="Not drawn: 
   fail "ego view's cap tooltip: $(grep -o 'tooltip="Not drawn[^"]*"' "$tmp/capped5.dot")"
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot --view ego:umerov --max-nodes 3 -o "$tmp/capped5.dot" 2>"$tmp/err"
 grep -q "capped, .*(--max-nodes 3); raise --max-nodes$" "$tmp/err" || fail "depth-1 ego view's cap advice: $(cat "$tmp/err")"
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view negotiation:riyadh-talks-2025-03 --max-nodes 5 -o "$tmp/capped5.dot" 2>"$tmp/err"
+grep -q "capped, .*; narrow the view (--view ego:ID) or raise --max-nodes$" "$tmp/err" ||
+  fail "negotiation view's cap advice: $(cat "$tmp/err")"
 # --lang takes a BCP 47 tag, checked with the options.
 set +e
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang xx_bad >/dev/null 2>"$tmp/err"; rc=$?
@@ -198,6 +201,11 @@ set -e
 [ "$rc" = 64 ] && [ "$(head -1 "$tmp/err")" = "entente: --lang takes a language tag such as en, ru or uk-UA (BCP 47), not 'xx_bad'" ] ||
   fail "--lang xx_bad: exit $rc: $(cat "$tmp/err")"
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang RU | grep -q 'label=Алиса' || fail "foaf: --lang RU not taken as ru"
+# --lang en-GB takes a name in en (RFC 4647's fallback) over one in fr.
+printf '%s\n' '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .' \
+  '<http://e.example/c> skos:prefLabel "Couleur"@fr, "Colour"@en, "Color"@en-US .' >"$tmp/engb.ttl"
+"$ENTENTE" dot "$tmp/engb.ttl" -f dot --lang en-GB | grep -q 'label=Colour' ||
+  fail "--lang en-GB: $("$ENTENTE" dot "$tmp/engb.ttl" -f dot --lang en-GB | grep 'label=C')"
 
 # Any RDF: somebody else's graph, the ontology itself, our own exports.
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot >"$tmp/foaf.dot" 2>"$tmp/err"
@@ -337,6 +345,48 @@ TTL
 "$ENTENTE" dot "$tmp/nationality.ttl" -f graphml -o "$tmp/nationality.graphml"
 [ "$(grep -c '<edge ' "$tmp/nationality.graphml")" = 1 ] && grep -q '>schema:nationality<' "$tmp/nationality.graphml" ||
   fail "schema:nationality of a person not drawn: $(grep -A3 '<edge ' "$tmp/nationality.graphml")"
+# An institution stands in its parent's cluster: its own country, where
+# the parent is elsewhere, is an edge (no cluster says it).
+cat >"$tmp/placement.ttl" <<'TTL'
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix schema: <http://schema.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ent: <https://w3id.org/entente/ns#> .
+@prefix ex: <http://e.example/> .
+ex:ru a schema:Country ; rdfs:label "Russia" .
+ex:un a org:Organization ; rdfs:label "United Nations" .
+ex:office a org:Organization ; rdfs:label "UN office in Moscow" ; org:subOrganizationOf ex:un ; ent:country ex:ru .
+TTL
+"$ENTENTE" dot "$tmp/placement.ttl" -f graphml -o "$tmp/placement.graphml"
+[ "$(grep -c '<edge ' "$tmp/placement.graphml")" = 1 ] ||
+  fail "an institution's country outside its parent's cluster: $(grep -c '<edge ' "$tmp/placement.graphml") edges"
+# W3C ORG posts said either way round fold into "holder -> title ->
+# organisation"; a post nobody holds is a node of its own, not nothing.
+cat >"$tmp/posts.ttl" <<'TTL'
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <http://e.example/> .
+ex:acme a org:Organization ; skos:prefLabel "Acme" ; org:hasPost ex:cto .
+ex:ceo a org:Post ; skos:prefLabel "CEO" ; org:postIn ex:acme ; org:heldBy ex:alice .
+ex:cto a org:Post ; skos:prefLabel "CTO" .
+ex:alice a foaf:Person ; foaf:name "Alice" .
+TTL
+"$ENTENTE" dot "$tmp/posts.ttl" -f graphml -o "$tmp/posts.graphml"
+python3 - "$tmp/posts.graphml" <<'PY' || fail "org:Post held by, or held by nobody"
+import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+root = ET.parse(sys.argv[1]).getroot()
+keys = {k.get("id"): k.get("attr.name") for k in root.findall("g:key", ns)}
+def data(el):
+    return {keys[d.get("key")]: d.text for d in el.findall("g:data", ns)}
+names = {n.get("id"): data(n).get("label") for n in root.iter("{%s}node" % ns["g"])}
+edges = sorted((names[e.get("source")], data(e).get("label"), names[e.get("target")])
+               for e in root.iter("{%s}edge" % ns["g"]))
+if sorted(names.values()) != ["Acme", "Alice", "CTO"] or \
+   edges != [("Acme", "org:hasPost", "CTO"), ("Alice", "CEO", "Acme")]:
+    sys.exit(f"nodes: {sorted(names.values())}; edges: {edges}")
+PY
 # ... its other literals and classes are said on the nodes, GraphML
 # names its classes (not entente's kinds: "Official" for foaf:Person),
 # and an ego view takes the prefixed name the drawing shows.

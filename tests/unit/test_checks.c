@@ -153,7 +153,8 @@ test_lang_tag(void)
   assert(ent_lang_is("EN-gb", "en"));
   assert(ent_lang_is("ru", "RU"));
   assert(!ent_lang_is("eng", "en"));
-  assert(!ent_lang_is("en", "en-GB"));
+  assert(ent_lang_is("en", "en-GB")); // RFC 4647 lookup's fallback
+  assert(!ent_lang_is("en-US", "en-GB"));
   assert(!ent_lang_is("uk", "en"));
   assert(ent_language_tag_is_valid(NULL));
   assert(ent_language_tag_is_valid("pt-BR"));
