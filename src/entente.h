@@ -677,7 +677,8 @@ ENT_API bool ent_diagram_view_is_known(const char *view);
 
 /// Whether `tag` is a language tag as EntDiagramOptions.lang and
 /// EntSiteOptions.lang take it: BCP 47's shape ("en", "ru", "pt-BR"), or
-/// NULL for the default.  A value tagged "en-GB" counts as "en".
+/// NULL for the default.  A name tagged "en-GB" counts as "en" and, as
+/// RFC 4647's lookup falls back, "en" as "en-GB" (not "en-US").
 ENT_API bool ent_language_tag_is_valid(const char *tag);
 
 /// What to draw and how.  Zero-initialise, then set what you need.

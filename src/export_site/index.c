@@ -226,8 +226,8 @@ sort_by_node(Site *site, SortKey key, size_t *n_out)
 }
 
 /// Whether a literal tagged `lang` (NULL: none) reads in the site's
-/// language: untagged, the same tag or one of its subtags, as the
-/// diagrams rank names (`--lang en` takes "en-GB", `--lang RU` "ru").
+/// language: untagged, or ent_lang_is() it, as the diagrams rank names
+/// (`--lang en` takes "en-GB", `--lang en-GB` "en", `--lang RU` "ru").
 static bool
 in_site_lang(const Site *site, const char *lang)
 {
