@@ -443,30 +443,14 @@ static Agraph_t *cluster_for(Drawing *d, uint32_t node, unsigned depth);
 static Agraph_t *
 container_of(Drawing *d, uint32_t node, unsigned depth)
 {
-  const LGraph *lg = d->lg;
-  const LNode *n = &lg->nodes[node];
   if (depth >= MAX_CLUSTER_DEPTH) {
     return d->root;
   }
   // Officials stand with their country; institutions inside their parent
   // institution, else inside their country.
-  if (n->kind == KIND_OFFICIAL && n->country != ENT_NO_ENTITY &&
-      lg->nodes[n->country].kind == KIND_COUNTRY) {
-    return cluster_for(d, n->country, depth + 1);
-  }
-  if (n->kind != KIND_INSTITUTION) {
-    return d->root;
-  }
-  if (n->parent != ENT_NO_ENTITY && n->parent != node &&
-      lg->nodes[n->parent].in_view &&
-      lg->nodes[n->parent].kind == KIND_INSTITUTION) {
-    return cluster_for(d, n->parent, depth + 1);
-  }
-  if (n->country != ENT_NO_ENTITY &&
-      lg->nodes[n->country].kind == KIND_COUNTRY) {
-    return cluster_for(d, n->country, depth + 1);
-  }
-  return d->root;
+  const uint32_t container = lgraph_container(d->lg, node, true);
+  return container == ENT_NO_ENTITY ? d->root
+                                    : cluster_for(d, container, depth + 1);
 }
 
 static Agraph_t *
@@ -1063,12 +1047,9 @@ build(Drawing *d, const EntDiagramOptions *options)
     ent_buf_reset(&d->scratch);
     TRY(st, ent_buf_append(&d->scratch, "Not drawn: ", 11));
     TRY(st, lgraph_cap_note(lg, &d->scratch));
-    const char *narrower = lgraph_narrower(lg);
     TRY(st,
-        ent_buf_appendf(&d->scratch,
-                        "; %s%sraise --max-nodes.",
-                        narrower ? narrower : "",
-                        narrower ? " or " : ""));
+        ent_buf_appendf(
+          &d->scratch, "; %sraise --max-nodes.", lgraph_narrower(lg)));
     TRY(st, set_attr(more, "tooltip", d->scratch.buf));
   }
   if (timeline) {
@@ -1540,11 +1521,10 @@ lgraph_draw(LGraph *lg,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
             NULL,
-            "%zu nodes is too many to lay out in reasonable time; %s%slower "
+            "%zu nodes is too many to lay out in reasonable time; %slower "
             "--max-nodes",
             shown,
-            lgraph_narrower(lg) ? lgraph_narrower(lg) : "",
-            lgraph_narrower(lg) ? " or " : "");
+            lgraph_narrower(lg));
     return ENT_ERR_BAD_ARG;
   }
   const char *engine = NULL;

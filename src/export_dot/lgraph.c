@@ -317,11 +317,10 @@ lgraph_too_late(LGraph *lg, const char *doing)
             ENT_ERR_INTERNAL,
             NULL,
             "the diagram took more than its %g seconds and was stopped while "
-            "%s; %s%slower --max-nodes",
+            "%s; %slower --max-nodes",
             lg->time_limit,
             doing,
-            lgraph_narrower(lg) ? lgraph_narrower(lg) : "",
-            lgraph_narrower(lg) ? " or " : "");
+            lgraph_narrower(lg));
   }
   return ENT_ERR_INTERNAL;
 }
@@ -1474,27 +1473,39 @@ drop_redundant_edges(LGraph *lg)
   return st;
 }
 
-/// Whether the clusters node `v` is drawn in say that it belongs to `to`
-/// (draw.c's container_of(), before a view is chosen): an official's
-/// country; an institution's parent institution, else the country of its
-/// outermost parent.  The parent out of view is not known here.
-static bool
-cluster_says(const LGraph *lg, const uint8_t *kind, uint32_t v, uint32_t to)
+uint32_t
+lgraph_container(const LGraph *lg, uint32_t v, bool in_view_only)
 {
-  if (kind[v] == KIND_OFFICIAL) {
-    return lg->nodes[v].country == to && kind[to] == KIND_COUNTRY;
+  const LNode *n = &lg->nodes[v];
+  const uint32_t country =
+    n->country != ENT_NO_ENTITY && lg->nodes[n->country].kind == KIND_COUNTRY
+      ? n->country
+      : ENT_NO_ENTITY;
+  if (n->kind == KIND_OFFICIAL) {
+    return country;
   }
+  if (n->kind != KIND_INSTITUTION) {
+    return ENT_NO_ENTITY;
+  }
+  const uint32_t parent = n->parent;
+  return parent != ENT_NO_ENTITY && parent != v &&
+             (!in_view_only || lg->nodes[parent].in_view) &&
+             lg->nodes[parent].kind == KIND_INSTITUTION
+           ? parent
+           : country;
+}
+
+/// Whether the clusters node `v` is drawn in say that it belongs to `to`
+/// (before a view is chosen: whether a parent is in view is not known).
+static bool
+cluster_says(const LGraph *lg, uint32_t v, uint32_t to)
+{
   // As deep as draw.c nests clusters (MAX_CLUSTER_DEPTH, 8).
-  for (unsigned depth = 0; kind[v] == KIND_INSTITUTION && depth < 8; ++depth) {
-    const uint32_t parent = lg->nodes[v].parent;
-    if (parent == ENT_NO_ENTITY || parent == v ||
-        kind[parent] != KIND_INSTITUTION) {
-      return lg->nodes[v].country == to && kind[to] == KIND_COUNTRY;
+  for (unsigned depth = 0; depth < 8; ++depth) {
+    v = lgraph_container(lg, v, false);
+    if (v == ENT_NO_ENTITY || v == to) {
+      return v == to;
     }
-    if (parent == to) {
-      return true;
-    }
-    v = parent;
   }
   return false;
 }
@@ -3006,12 +3017,11 @@ lgraph_finish(LGraph *lg)
     // node's country or parent is not set from (schema:nationality in
     // somebody else's graph), is said by its edge or not at all.
     const uint8_t from = kind[e->from];
-    const bool in_cluster = cluster_says(lg, kind, e->from, e->to);
+    const bool placing =
+      (from == KIND_INSTITUTION && (e->flags & EDGE_PLACEMENT)) ||
+      (from == KIND_OFFICIAL && (e->flags & EDGE_NATIONALITY));
     if (from == KIND_HIDDEN || kind[e->to] == KIND_HIDDEN ||
-        (in_cluster && from == KIND_INSTITUTION &&
-         (e->flags & EDGE_PLACEMENT)) ||
-        (in_cluster && from == KIND_OFFICIAL &&
-         (e->flags & EDGE_NATIONALITY))) {
+        (placing && cluster_says(lg, e->from, e->to))) {
       e->dropped = true;
     }
   }
@@ -3963,13 +3973,13 @@ lgraph_narrower(const LGraph *lg)
   // for one, nor "--view negotiation:ID" to whoever asked for that.
   const char *view = lg->asked_view ? lg->asked_view : "all";
   if (!strncmp(view, "ego:", 4)) {
-    return lg->asked_depth > 1 ? "lower --depth" : NULL;
+    return lg->asked_depth > 1 ? "lower --depth or " : "";
   }
   if (!strncmp(view, "negotiation:", 12) || !strncmp(view, "compare:", 8) ||
       !lg->entente_classes) {
-    return "narrow the view (--view ego:ID)";
+    return "narrow the view (--view ego:ID) or ";
   }
-  return "narrow the view (--view ego:ID, --view negotiation:ID)";
+  return "narrow the view (--view ego:ID, --view negotiation:ID) or ";
 }
 
 EntStatus
@@ -4110,12 +4120,10 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
     EntBuf message = { NULL, 0, 0 };
     st = lgraph_cap_note(lg, &note);
     if (!st) {
-      const char *narrower = lgraph_narrower(lg);
       st = ent_buf_appendf(&message,
-                           "the diagram is capped, %s; %s%sraise --max-nodes",
+                           "the diagram is capped, %s; %sraise --max-nodes",
                            note.buf,
-                           narrower ? narrower : "",
-                           narrower ? " or " : "");
+                           lgraph_narrower(lg));
     }
     if (!st) {
       warn_always(lg->world, message.buf);

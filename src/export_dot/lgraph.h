@@ -217,10 +217,16 @@ EntStatus lgraph_too_late(LGraph *lg, const char *doing);
 /// The note a capped view carries, in the drawing and on stderr: "showing
 /// 150 of the view's 200,000 nodes; 199,850 left out (--max-nodes 150)".
 EntStatus lgraph_cap_note(const LGraph *lg, EntBuf *out);
-/// How to draw fewer nodes, for messages about the cap and the limits
-/// ("narrow the view (--view ego:ID)", "lower --depth"), or NULL when only
-/// --max-nodes is left (an ego view of depth 1).
+/// How to draw fewer nodes, for messages about the cap and the limits,
+/// to stand before their advice about --max-nodes: "narrow the view
+/// (--view ego:ID) or ", "lower --depth or ", or "" when only --max-nodes
+/// is left (an ego view of depth 1).
 const char *lgraph_narrower(const LGraph *lg);
+/// The node whose cluster node `v` is drawn in: an official's country; an
+/// institution's parent institution (in view, when `in_view_only`), else
+/// its country; ENT_NO_ENTITY for none.  draw.c nests clusters by it, and
+/// lgraph_finish() leaves out the edges the clusters say.
+uint32_t lgraph_container(const LGraph *lg, uint32_t v, bool in_view_only);
 /// Whether `options` can be drawn at all (a known view, a language tag of
 /// BCP 47's shape), said before any statement is read; logs why not.
 EntStatus lgraph_check_options(EntWorld *world,
