@@ -155,7 +155,7 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("source"), XC(from));
     rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("target"), XC(to));
     rc = rc < 0 ? rc : data(w, "elabel", e->label);
-    rc = rc < 0 ? rc : data(w, "predicate", e->predicate);
+    rc = rc < 0 ? rc : data(w, "predicate", lgraph_spelling(lg, e->predicate));
     rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
   }
   rc = rc < 0 ? rc : xmlTextWriterEndDocument(w);

@@ -138,6 +138,7 @@ static const struct {
   { SCHEMA_NS "Country", KIND_COUNTRY, 2 },
   { SCHEMA_NS "NewsArticle", KIND_SOURCE, 2 },
   { SCHEMA_NS "Quotation", KIND_STATEMENT, 2 },
+  { SCHEMA_NS "NewsMediaOrganization", KIND_OUTLET, 2 },
   { SCHEMA_NS "Person", KIND_OFFICIAL, 1 },
   { FOAF_NS "Person", KIND_OFFICIAL, 1 },
   { PROV_NS "Person", KIND_OFFICIAL, 1 },
@@ -146,9 +147,15 @@ static const struct {
   { SCHEMA_NS "Organization", KIND_INSTITUTION, 1 },
   { FOAF_NS "Organization", KIND_INSTITUTION, 1 },
   { ORG_NS "Post", KIND_POST, 1 },
+  { SCHEMA_NS "GovernmentOrganization", KIND_INSTITUTION, 1 },
+  { ORG_NS "OrganizationalUnit", KIND_INSTITUTION, 1 },
+  { PROV_NS "Organization", KIND_INSTITUTION, 1 },
   { SCHEMA_NS "Place", KIND_PLACE, 1 },
+  { SCHEMA_NS "AdministrativeArea", KIND_PLACE, 1 },
+  { SCHEMA_NS "City", KIND_PLACE, 1 },
   { SCHEMA_NS "Event", KIND_NEGOTIATION, 1 },
   { SCHEMA_NS "CreativeWork", KIND_SOURCE, 1 },
+  { SCHEMA_NS "Article", KIND_SOURCE, 1 },
   { SKOS_NS "Concept", KIND_TOPIC, 1 },
   // A vocabulary drawn (somebody's ontology, or entente's own).
   { OWL_NS "Class", KIND_CLASS, 1 },
@@ -218,6 +225,7 @@ static const struct {
   { SCHEMA_NS "name", 1 },
   { FOAF_NS "name", 1 },
   { DCTERMS_NS "title", 1 },
+  { SCHEMA_NS "headline", 1 },
   // Other vocabularies' names, for somebody else's graph.
   { "http://purl.org/dc/elements/1.1/title", 1 },
   { "http://usefulinc.com/ns/doap#name", 1 },
@@ -404,6 +412,7 @@ lgraph_init(LGraph *lg,
   ent_map_init(&lg->votes);
   ent_map_init(&lg->predicates);
   ent_map_init(&lg->classes);
+  ent_map_init(&lg->spellings);
   ent_pool_init(&lg->graphs);
   lg->lang = ent_pool_intern(&lg->strings, lang ? lang : "en");
   size_t n_prefixes = 0;
@@ -449,6 +458,7 @@ lgraph_clear(LGraph *lg)
   ent_map_clear(&lg->predicates);
   free(lg->predicate);
   ent_map_clear(&lg->classes);
+  ent_map_clear(&lg->spellings);
   ent_buf_free(&lg->scratch);
   free(lg->adjacency);
   free(lg->first);
@@ -744,6 +754,8 @@ keep_claim(LGraph *lg,
 const char *
 lgraph_short_name(LGraph *lg, const char *iri)
 {
+  // As the graph spelled it, with its own prefix (s:name, not schema:name).
+  iri = lgraph_spelling(lg, iri);
   const char *cut = NULL;
   for (const char *p = iri; *p; ++p) {
     if (*p == '#' || *p == '/') {
@@ -821,6 +833,33 @@ lang_score(const LGraph *lg, const char *lang)
   return ent_lang_is(lang, lg->lang) ? 3 : 1;
 }
 
+/// The spelling of `iri` (interned) that the tables here and the ontology
+/// know, interned: schema.org takes its terms under https://schema.org/ as
+/// the same terms as under http://schema.org/, which entente writes and
+/// this file lists, so a graph written with the first is drawn as one
+/// written with the second (names, dates, shapes, edge styles).  What the
+/// graph spelled is kept for the GraphML (lgraph_spelling()).  NULL: no
+/// memory.
+static const char *
+known_spelling(LGraph *lg, const char *iri)
+{
+  static const char https[] = "https://schema.org/";
+  if (strncmp(iri, https, sizeof(https) - 1) != 0) {
+    return iri;
+  }
+  EntBuf b = { NULL, 0, 0 };
+  const char *known =
+    ent_buf_appendf(&b, "%s%s", SCHEMA_NS, iri + sizeof(https) - 1)
+      ? NULL
+      : ent_pool_intern(&lg->strings, b.buf);
+  ent_buf_free(&b);
+  if (known && !ent_map_get(&lg->spellings, known) &&
+      ent_map_put(&lg->spellings, known, (void *)(uintptr_t)iri)) {
+    return NULL;
+  }
+  return known;
+}
+
 /// What `iri` means to the diagram: worked out on its first statement.
 static LPredicate *
 predicate_of(LGraph *lg, const char *iri)
@@ -838,18 +877,18 @@ predicate_of(LGraph *lg, const char *iri)
     return NULL;
   }
   LPredicate *p = &lg->predicate[lg->n_predicates];
+  const char *spelled = ent_pool_intern(&lg->strings, iri);
   *p = (LPredicate){
-    ent_pool_intern(&lg->strings, iri), 0, NULL, -1, -1, PRED_OTHER
+    spelled ? known_spelling(lg, spelled) : NULL, 0, NULL, -1, -1, PRED_OTHER
   };
-  if (p->iri) {
-    p->flags = edge_flags(lg, p->iri);
-  }
   if (!p->iri || ent_map_put(&lg->predicates,
-                             p->iri,
+                             spelled,
                              (void *)(uintptr_t)(lg->n_predicates + 1))) {
     return NULL;
   }
   ++lg->n_predicates;
+  iri = p->iri;
+  p->flags = edge_flags(lg, iri);
   for (size_t i = 0; i < sizeof(label_predicates) / sizeof(*label_predicates);
        ++i) {
     if (!strcmp(iri, label_predicates[i].iri)) {
@@ -885,6 +924,13 @@ predicate_of(LGraph *lg, const char *iri)
     p->role = PRED_PARENT;
   }
   return p;
+}
+
+const char *
+lgraph_spelling(const LGraph *lg, const char *iri)
+{
+  const char *spelled = ent_map_get(&lg->spellings, iri);
+  return spelled ? spelled : iri;
 }
 
 /// The edge label of predicate `p`, made once (until a new prefix).
@@ -1001,11 +1047,14 @@ keep_literal(LGraph *lg, uint32_t s, const char *predicate, const char *value)
   if (lg->model_strings) {
     return ENT_SUCCESS;
   }
+  // A class is kept whole: the node says its prefixed name, and its own
+  // superclasses may give it a shape (inherit_kinds()).
+  const bool whole = !strcmp(predicate, RDF_TYPE);
   size_t len = 0;
   size_t chars = 0;
-  while (value[len] && chars <= LITERAL_FACET_CHARS) {
+  while (value[len] && (whole || chars <= LITERAL_FACET_CHARS)) {
     chars += ((unsigned char)value[len] & 0xC0) != 0x80;
-    len += chars <= LITERAL_FACET_CHARS;
+    len += whole || chars <= LITERAL_FACET_CHARS;
   }
   EntBuf cut = { NULL, 0, 0 };
   EntStatus st = ENT_SUCCESS;
@@ -1142,6 +1191,24 @@ take_literal(LGraph *lg,
   return ENT_SUCCESS;
 }
 
+/// Which entry of class_kinds class `iri` (interned) is: `*index`, or -1.
+static EntStatus
+class_kind(LGraph *lg, const char *iri, int *index)
+{
+  *index = -1;
+  const char *match = known_spelling(lg, iri);
+  if (!match) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < sizeof(class_kinds) / sizeof(*class_kinds); ++i) {
+    if (!strcmp(match, class_kinds[i].iri)) {
+      *index = (int)i;
+      break;
+    }
+  }
+  return ENT_SUCCESS;
+}
+
 /// Draw `n` as class `cls` if that is more specific than what it is.
 static EntStatus
 take_type(LGraph *lg, LNode *n, const char *cls)
@@ -1149,17 +1216,13 @@ take_type(LGraph *lg, LNode *n, const char *cls)
   // Which entry of class_kinds `cls` is (+ 2), or 1: none; found once.
   uintptr_t known = (uintptr_t)ent_map_get(&lg->classes, cls);
   if (!known) {
-    known = 1;
-    for (size_t i = 0; i < sizeof(class_kinds) / sizeof(*class_kinds); ++i) {
-      if (!strcmp(cls, class_kinds[i].iri)) {
-        known = i + 2;
-        break;
-      }
-    }
     const char *kept = ent_pool_intern(&lg->strings, cls);
-    if (!kept || ent_map_put(&lg->classes, kept, (void *)known)) {
+    int i = -1;
+    if (!kept || class_kind(lg, kept, &i) ||
+        ent_map_put(&lg->classes, kept, (void *)(uintptr_t)(i + 2))) {
       return ENT_ERR_NO_MEMORY;
     }
+    known = (uintptr_t)(i + 2);
   }
   if (known == 1) {
     // A class the drawing has no shape for: said on the node.
@@ -1885,13 +1948,101 @@ has_facet(const char *facets, const char *item)
 /// Somebody else's graph: each node's other literals ("ex:age 42") and
 /// classes ("a ex:Employee") on it, in the order they came, each once, as
 /// room allows (MAX_FACETS_LEN).
+/// What predicate `iri` means, if a statement used it; else NULL.
+static LPredicate *
+used_predicate(const LGraph *lg, const char *iri)
+{
+  const uintptr_t known = (uintptr_t)ent_map_get(&lg->predicates, iri);
+  return known ? &lg->predicate[known - 1] : NULL;
+}
+
+/// The interned IRI of predicate `iri` if a statement used it, or NULL.
+static const char *
+used_iri(const LGraph *lg, const char *iri)
+{
+  const LPredicate *p = used_predicate(lg, iri);
+  return p ? p->iri : NULL;
+}
+
+/// Which part of a person's name `predicate` (interned) gives: 1 the
+/// given name, 2 the family name, 0 neither.
+static int
+name_part(const char *predicate, const char *const parts[4])
+{
+  for (int i = 0; i < 4; ++i) {
+    if (parts[i] && predicate == parts[i]) {
+      return 1 + i % 2;
+    }
+  }
+  return 0;
+}
+
+/// Somebody else's graph: a node with no name but a given and a family
+/// name (foaf:givenName "Steve", foaf:familyName "Witkoff") is named by
+/// them, "Steve Witkoff", in that order, the first of each; `*named`
+/// receives, per node, whether it was (the caller frees it).
+static EntStatus
+name_from_parts(LGraph *lg, const char *const parts[4], bool **named)
+{
+  *named = NULL;
+  if (!parts[0] && !parts[1] && !parts[2] && !parts[3]) {
+    return ENT_SUCCESS;
+  }
+  const char **given = calloc(2 * lg->n_nodes + 1, sizeof(char *));
+  *named = calloc(lg->n_nodes + 1, sizeof(bool));
+  if (!given || !*named) {
+    free((void *)given);
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->n_literals; ++i) {
+    const LClaim *c = &lg->literals[i];
+    const int part = name_part(c->predicate, parts);
+    const char **slot = &given[2 * (size_t)c->subject + (size_t)(part - 1)];
+    if (part && !lg->nodes[c->subject].label && !*slot) {
+      *slot = c->value;
+    }
+  }
+  EntStatus st = ENT_SUCCESS;
+  EntBuf b = { NULL, 0, 0 };
+  for (size_t v = 0; v < lg->n_nodes && !st; ++v) {
+    const char *first = given[2 * v];
+    const char *last = given[2 * v + 1];
+    if (!first && !last) {
+      continue;
+    }
+    ent_buf_reset(&b);
+    st = ent_buf_appendf(&b,
+                         "%s%s%s",
+                         first ? first : "",
+                         first && last ? " " : "",
+                         last ? last : "");
+    lg->nodes[v].label = st ? NULL : ent_pool_intern(&lg->strings, b.buf);
+    st = st ? st : lg->nodes[v].label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+    (*named)[v] = true;
+  }
+  ent_buf_free(&b);
+  free((void *)given);
+  return st;
+}
+
 static EntStatus
 add_literal_facets(LGraph *lg)
 {
-  EntStatus st = ENT_SUCCESS;
+  // Given and family names in turn (name_part()).
+  const char *const parts[4] = {
+    used_iri(lg, FOAF_NS "givenName"),
+    used_iri(lg, FOAF_NS "familyName"),
+    used_iri(lg, SCHEMA_NS "givenName"),
+    used_iri(lg, SCHEMA_NS "familyName"),
+  };
+  bool *named = NULL;
+  EntStatus st = name_from_parts(lg, parts, &named);
   EntBuf text = { NULL, 0, 0 };
   for (size_t i = 0; i < lg->n_literals && !st; ++i) {
     const LClaim *c = &lg->literals[i];
+    if (named && named[c->subject] && name_part(c->predicate, parts)) {
+      continue; // its name says it
+    }
     ent_buf_reset(&text);
     st = strcmp(c->predicate, RDF_TYPE) != 0
            ? ent_buf_appendf(
@@ -1903,6 +2054,7 @@ add_literal_facets(LGraph *lg)
     }
   }
   ent_buf_free(&text);
+  free(named);
   return st;
 }
 
@@ -2148,14 +2300,6 @@ is_list_cell(const LGraph *lg, const ListCell *cells, uint32_t i)
   // class or a second pointer to it would be lost if it were folded.
   return is_blank(n) && c->n_first == 1 && c->n_rest == 1 && !c->n_other &&
          c->n_in == 1 && !n->label && !n->tooltip && !n->date && !n->kind_rank;
-}
-
-/// What predicate `iri` means, if a statement used it; else NULL.
-static LPredicate *
-used_predicate(const LGraph *lg, const char *iri)
-{
-  const uintptr_t known = (uintptr_t)ent_map_get(&lg->predicates, iri);
-  return known ? &lg->predicate[known - 1] : NULL;
 }
 
 /// Count edge `i`, `e`, into the cells of its two ends.  `next_in` (room
@@ -2957,6 +3101,159 @@ lgraph_pairwise_note(const LGraph *lg, EntBuf *out)
               : ENT_SUCCESS;
 }
 
+/// The entry of class_kinds that class node `c` is, or is a subclass of
+/// by the graph's own rdfs:subClassOf edges (`supers`: each class node's
+/// first such edge + 1, `next_super`: the edge's next one + 1): `*found`,
+/// or -1.  `memo` holds each node's answer + 2 once found (1: being looked
+/// at, which ends a cycle).  `depth` bounds the walk up.
+static EntStatus
+inherited_kind(LGraph *lg,
+               uint32_t c,
+               const uint32_t *supers,
+               const uint32_t *next_super,
+               uint8_t *memo,
+               unsigned depth,
+               int *found)
+{
+  if (memo[c]) {
+    *found = memo[c] - 2;
+    return ENT_SUCCESS;
+  }
+  memo[c] = 1;
+  EntStatus st = class_kind(lg, lg->nodes[c].iri, found);
+  for (uint32_t e = supers[c]; !st && *found < 0 && e && depth < 32;
+       e = next_super[e - 1]) {
+    st = inherited_kind(
+      lg, lg->edges[e - 1].to, supers, next_super, memo, depth + 1, found);
+  }
+  // class_kinds has fewer than 254 entries.
+  memo[c] = (uint8_t)(*found + 2);
+  return st;
+}
+
+/// Somebody else's graph: a node of a class the drawing has no shape for
+/// (said as "a ex:Envoy" on it) that the graph makes a subclass of one it
+/// has (ex:Envoy rdfs:subClassOf foaf:Person) is drawn as that one.
+static EntStatus
+inherit_kinds(LGraph *lg)
+{
+  const char *subclass_of = used_iri(lg, RDFS_NS "subClassOf");
+  if (lg->model_strings || !subclass_of || !lg->n_literals) {
+    return ENT_SUCCESS;
+  }
+  uint32_t *supers = calloc(lg->n_nodes + 1, sizeof(uint32_t));
+  uint32_t *next_super = malloc((lg->n_edges + 1) * sizeof(uint32_t));
+  uint8_t *memo = calloc(lg->n_nodes + 1, 1);
+  if (!supers || !next_super || !memo) {
+    free(supers);
+    free(next_super);
+    free(memo);
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (e->predicate == subclass_of && !e->dropped) {
+      next_super[i] = supers[e->from];
+      supers[e->from] = (uint32_t)i + 1;
+    }
+  }
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < lg->n_literals && !st; ++i) {
+    const LClaim *typed = &lg->literals[i];
+    if (strcmp(typed->predicate, RDF_TYPE) != 0) {
+      continue;
+    }
+    const uint32_t c = find_node(lg, typed->value);
+    int k = -1;
+    if (c != ENT_NO_ENTITY) {
+      st = inherited_kind(lg, c, supers, next_super, memo, 0, &k);
+    }
+    if (st) {
+      break;
+    }
+    LNode *n = &lg->nodes[typed->subject];
+    if (k >= 0 && class_kinds[k].rank > n->kind_rank &&
+        class_kinds[k].kind != KIND_HIDDEN) {
+      n->kind = class_kinds[k].kind;
+      n->kind_rank = class_kinds[k].rank;
+      n->class_iri = class_kinds[k].iri;
+    }
+    st = lgraph_tick(lg);
+  }
+  free(supers);
+  free(next_super);
+  free(memo);
+  return st;
+}
+
+/// A property somebody else's graph names itself (ex:advises rdfs:label
+/// "advises"): the default label of its edges and the node that names it.
+typedef struct {
+  const char *default_label;
+  uint32_t node;
+} PropertyName;
+
+/// Somebody else's graph that names its own properties: their edges say
+/// that name ("advises"), not "ex:advises".  A property node with no edge
+/// of its own then says nothing the edges do not, and is not drawn.
+static EntStatus
+name_edges_by_properties(LGraph *lg)
+{
+  if (lg->model_strings) {
+    return ENT_SUCCESS;
+  }
+  PropertyName *names = NULL;
+  size_t n_names = 0;
+  size_t cap_names = 0;
+  EntMap by_iri; // Predicate IRI -> index + 1 in names
+  ent_map_init(&by_iri);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < lg->n_predicates && !st; ++i) {
+    LPredicate *p = &lg->predicate[i];
+    const uint32_t v = find_node(lg, lgraph_spelling(lg, p->iri));
+    if (v == ENT_NO_ENTITY || !lg->nodes[v].label_rank || !lg->nodes[v].label ||
+        ent_map_get(&by_iri, p->iri)) {
+      continue;
+    }
+    st = ent_grow(&names, &cap_names, n_names, sizeof(PropertyName), 8);
+    if (!st) {
+      names[n_names++] = (PropertyName){ predicate_label(lg, p), v };
+      st = ent_map_put(&by_iri, p->iri, (void *)(uintptr_t)n_names);
+    }
+  }
+  uint32_t *degree =
+    !st && n_names ? calloc(lg->n_nodes + 1, sizeof(uint32_t)) : NULL;
+  bool *used = degree ? calloc(lg->n_nodes + 1, sizeof(bool)) : NULL;
+  if (!st && n_names && !used) {
+    st = ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; used && i < lg->n_edges && !st; ++i) {
+    LEdge *e = &lg->edges[i];
+    if (e->dropped) {
+      continue;
+    }
+    ++degree[e->from];
+    ++degree[e->to];
+    const uintptr_t k = (uintptr_t)ent_map_get(&by_iri, e->predicate);
+    // Not a list member's "ex:p 1/2" nor a restriction's "ex:p some".
+    if (k && e->label && !strcmp(e->label, names[k - 1].default_label)) {
+      e->label = lg->nodes[names[k - 1].node].label;
+      used[names[k - 1].node] = true;
+    }
+    st = lgraph_tick(lg);
+  }
+  for (size_t v = 0; used && v < lg->n_nodes; ++v) {
+    if (used[v] && !degree[v]) {
+      lg->nodes[v].kind = KIND_HIDDEN;
+    }
+  }
+  free(degree);
+  free(used);
+  free(names);
+  ent_map_clear(&by_iri);
+  return st;
+}
+
 EntStatus
 lgraph_finish(LGraph *lg)
 {
@@ -2974,6 +3271,7 @@ lgraph_finish(LGraph *lg)
       lg->edges[i].dropped |= (lg->edges[i].flags & EDGE_PLUMBING) != 0;
     }
   }
+  TRY(st, inherit_kinds(lg));
   TRY(st, fold_lists(lg));
   TRY(st, fold_restrictions(lg));
   TRY(st, drop_redundant_edges(lg));
@@ -3001,6 +3299,7 @@ lgraph_finish(LGraph *lg)
       TRY(st, say_other_names(lg, n));
     }
   }
+  TRY(st, name_edges_by_properties(lg));
   TRY(st, fold_pairwise(lg));
   // The folds hid posts and responses.
   kind = node_kinds(lg);

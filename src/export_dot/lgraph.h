@@ -139,6 +139,8 @@ typedef struct {
   size_t n_predicates;
   size_t cap_predicates;
   EntMap classes;         ///< Class IRI -> what it is drawn as (take_type)
+  EntMap spellings;       ///< Known IRI -> as the graph spelled it, where they
+                          ///< differ (https://schema.org/: known_spelling())
   uint32_t last_subject;  ///< Statements come by subject: its node
   const char *last_graph; ///< ... and mostly from one graph: interned
   EntBuf scratch;
@@ -287,6 +289,8 @@ EntStatus lgraph_pairwise_note(const LGraph *lg, EntBuf *out);
 /// What follows a node's name when sources name it differently,
 /// " (+2 other names)", written into `buf`; "" otherwise.
 const char *lgraph_other_names(const LNode *node, char buf[48]);
+/// `iri` (a predicate's or class's, interned) as the graph spelled it.
+const char *lgraph_spelling(const LGraph *lg, const char *iri);
 /// Whether the edge is drawn in the current view.
 bool lgraph_edge_visible(const LGraph *lg, const LEdge *edge);
 /// The edges drawn in the current view, in the order they were added:

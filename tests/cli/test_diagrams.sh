@@ -382,6 +382,62 @@ TTL
 graphml_drawn "$tmp/posts.graphml" >"$tmp/posts.drawn"
 printf '%s\n' 'Acme' 'Alice' 'CTO' 'Acme -org:hasPost-> CTO' 'Alice -CEO-> Acme' >"$tmp/posts.want"
 diff "$tmp/posts.want" "$tmp/posts.drawn" >&2 || fail "org:Post held by, or held by nobody"
+# schema.org under https:// is schema.org: names, dates and shapes as
+# under http://, GraphML keeps the graph's own IRIs, labels its prefix.
+cat >"$tmp/https.ttl" <<'TTL'
+@prefix s: <https://schema.org/> .
+@prefix ex: <http://e.example/> .
+ex:rubio a s:Person ; s:name "Marco Rubio" ; s:memberOf ex:state .
+ex:state a s:GovernmentOrganization ; s:name "State Department" .
+ex:talks a s:Event ; s:name "Talks" ; s:startDate "2025-03-24" ; s:attendee ex:rubio .
+TTL
+"$ENTENTE" dot "$tmp/https.ttl" -f graphml -o "$tmp/https.graphml"
+graphml_drawn "$tmp/https.graphml" >"$tmp/https.drawn"
+printf '%s\n' 'Marco Rubio' 'State Department' 'Talks' \
+  'Marco Rubio -s:memberOf-> State Department' 'Talks -s:attendee-> Marco Rubio' >"$tmp/https.want"
+diff "$tmp/https.want" "$tmp/https.drawn" >&2 || fail "https://schema.org/ names not taken"
+grep -q '>https://schema.org/memberOf<' "$tmp/https.graphml" || fail "GraphML respelled the graph's predicate"
+for kind in s:Person s:GovernmentOrganization s:Event; do
+  grep -q ">$kind<" "$tmp/https.graphml" || fail "https://schema.org/ class $kind not drawn as its kind"
+done
+"$ENTENTE" dot "$tmp/https.ttl" -f dot -o "$tmp/https.dot"
+grep -q 'label="Talks\\n2025-03-24"' "$tmp/https.dot" || fail "https://schema.org/ startDate not a date: $(grep label= "$tmp/https.dot")"
+# A graph that names its properties labels their edges with the names
+# (a property node with no edge of its own is then not drawn); its own
+# subclasses of known classes take their shape; a given and a family
+# name, or a headline, name a node.
+cat >"$tmp/named.ttl" <<'TTL'
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix schema: <http://schema.org/> .
+@prefix ex: <http://e.example/> .
+ex:advises rdfs:label "advises" .
+ex:Envoy rdfs:subClassOf ex:Diplomat . ex:Diplomat rdfs:subClassOf foaf:Person .
+ex:witkoff a ex:Envoy ; foaf:givenName "Steve" ; foaf:familyName "Witkoff" ; ex:advises ex:trump .
+ex:trump a foaf:Person ; foaf:name "Donald Trump" .
+ex:story schema:headline "Envoy meets Putin" ; schema:about ex:witkoff .
+TTL
+"$ENTENTE" dot "$tmp/named.ttl" -f graphml -o "$tmp/named.graphml"
+graphml_drawn "$tmp/named.graphml" >"$tmp/named.drawn"
+printf '%s\n' 'Donald Trump' 'Envoy meets Putin' 'Steve Witkoff' 'ex:Diplomat' 'ex:Envoy' 'foaf:Person' \
+  'Envoy meets Putin -reports on-> Steve Witkoff' 'Steve Witkoff -advises-> Donald Trump' \
+  'ex:Diplomat -rdfs:subClassOf-> foaf:Person' 'ex:Envoy -rdfs:subClassOf-> ex:Diplomat' >"$tmp/named.want"
+diff "$tmp/named.want" "$tmp/named.drawn" >&2 || fail "property names, given and family names, headlines"
+"$ENTENTE" dot "$tmp/named.ttl" -f dot -o "$tmp/named.dot"
+# (Graphviz writes a node's attributes by name: its fill comes before its label.)
+person_fill=$(grep -B1 'label="Donald Trump"' "$tmp/named.dot" | grep -o 'fillcolor="[^"]*"')
+[ -n "$person_fill" ] && grep -B1 'label="Steve Witkoff' "$tmp/named.dot" | grep -q "$person_fill" ||
+  fail "an instance of a subclass of foaf:Person is not drawn as a person ($person_fill)"
+# A class IRI past the 60 characters a literal is cut at (Protégé's
+# defaults) is said by its prefixed name, whole.
+cat >"$tmp/long.ttl" <<'TTL'
+@prefix ex: <http://www.semanticweb.org/someone/ontologies/2024/1/untitled-ontology-12#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:bob a ex:VeryLongClassNameForTheEmployee ; rdfs:label "Bob" .
+TTL
+"$ENTENTE" dot "$tmp/long.ttl" -f dot -o "$tmp/long.dot"
+grep -q 'label="Bob\\na ex:VeryLongClassNameForTheEmployee"' "$tmp/long.dot" ||
+  fail "a long class IRI is cut: $(grep 'label=' "$tmp/long.dot")"
 # ... its other literals and classes are said on the nodes, GraphML
 # names its classes (not entente's kinds: "Official" for foaf:Person),
 # and an ego view takes the prefixed name the drawing shows.
