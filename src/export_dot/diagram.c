@@ -404,13 +404,29 @@ on_log(void *data, raptor_log_message *message)
     caret.line = in->json_line;
     caret.column = 0;
   }
+  // libxml2 names the line of the opening tag, which raptor's reader does
+  // not give it: "tag mismatch: ex:p line 0 and ex:q" says a line 0 that
+  // is not in the file, and is said without it.
+  static const char no_line[] = " line 0";
+  int before = text_len;
+  const char *rest = "";
+  int rest_len = 0;
+  const char *mismatch = strstr(text, "tag mismatch: ");
+  const char *zero = mismatch ? strstr(mismatch, " line 0 and ") : NULL;
+  if (zero && zero - text < text_len) {
+    before = (int)(zero - text);
+    rest = zero + sizeof(no_line) - 1;
+    rest_len = text_len - (int)(rest - text);
+  }
   ent_log(in->world,
           warning ? ENT_LOG_WARNING : ENT_LOG_ERROR,
           warning ? ENT_FAILURE : ENT_ERR_SYNTAX,
           &caret,
-          "%.*s%s",
-          text_len,
+          "%.*s%.*s%s",
+          before,
           text,
+          rest_len,
+          rest,
           warning ? "" : trig_hint(in, caret.line));
 }
 

@@ -1225,6 +1225,11 @@ take_type(LGraph *lg, LNode *n, const char *cls)
     known = (uintptr_t)(i + 2);
   }
   if (known == 1) {
+    // Everything is an owl:Thing and an rdfs:Resource (DBpedia says so of
+    // each resource): nothing worth a line on the node.
+    if (!strcmp(cls, OWL_NS "Thing") || !strcmp(cls, RDFS_NS "Resource")) {
+      return ENT_SUCCESS;
+    }
     // A class the drawing has no shape for: said on the node.
     const char *kept = ent_pool_intern(&lg->strings, cls);
     if (!kept) {
