@@ -2762,8 +2762,12 @@ fold_restriction(LGraph *lg, uint32_t node, const Restriction *r)
 {
   const LEdge in = lg->edges[r->in];
   const LEdge on = lg->edges[r->on];
-  // As every other edge names its predicate: its prefixed name.
-  const char *name = lgraph_short_name(lg, lg->nodes[on.to].iri);
+  // As every other edge names its predicate: by the name the graph gives
+  // the property, else its prefixed name.
+  const LNode *property = &lg->nodes[on.to];
+  const char *name = property->label_rank && property->label
+                       ? property->label
+                       : lgraph_short_name(lg, property->iri);
   const bool equivalent = !strcmp(in.predicate, OWL_NS "equivalentClass");
   // Under a subclass or an equivalence, what the restriction says; under
   // anything else, what points at it too: "owl:complementOf ex:p some",

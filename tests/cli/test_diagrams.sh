@@ -438,6 +438,18 @@ diff "$tmp/named.want" "$tmp/named.drawn" >&2 || fail "property names, given and
 person_fill=$(grep -B1 'label="Donald Trump"' "$tmp/named.dot" | grep -o 'fillcolor="[^"]*"')
 [ -n "$person_fill" ] && grep -B1 'label="Steve Witkoff' "$tmp/named.dot" | grep -q "$person_fill" ||
   fail "an instance of a subclass of foaf:Person is not drawn as a person ($person_fill)"
+# ... and its restrictions: "has topping some", not "ex:hasTopping some".
+cat >"$tmp/topping.ttl" <<'TTL'
+@prefix ex: <http://e.example/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:hasTopping a owl:ObjectProperty ; rdfs:label "has topping" .
+ex:Margherita a owl:Class ; rdfs:subClassOf [ a owl:Restriction ; owl:onProperty ex:hasTopping ; owl:someValuesFrom ex:Mozzarella ] .
+ex:Mozzarella a owl:Class .
+TTL
+"$ENTENTE" dot "$tmp/topping.ttl" -f graphml -o "$tmp/topping.graphml"
+graphml_drawn "$tmp/topping.graphml" | grep -qx 'ex:Margherita -has topping some-> ex:Mozzarella' ||
+  fail "a restriction does not take its property's name: $(graphml_drawn "$tmp/topping.graphml")"
 # A class IRI past the 60 characters a literal is cut at (Protégé's
 # defaults) is said by its prefixed name, whole.
 cat >"$tmp/long.ttl" <<'TTL'
