@@ -413,6 +413,7 @@ lgraph_init(LGraph *lg,
   ent_map_init(&lg->predicates);
   ent_map_init(&lg->classes);
   ent_map_init(&lg->spellings);
+  ent_map_init(&lg->declared_inverses);
   ent_pool_init(&lg->graphs);
   lg->lang = ent_pool_intern(&lg->strings, lang ? lang : "en");
   size_t n_prefixes = 0;
@@ -459,6 +460,7 @@ lgraph_clear(LGraph *lg)
   free(lg->predicate);
   ent_map_clear(&lg->classes);
   ent_map_clear(&lg->spellings);
+  ent_map_clear(&lg->declared_inverses);
   ent_buf_free(&lg->scratch);
   free(lg->adjacency);
   free(lg->first);
@@ -1591,11 +1593,31 @@ pair_order(const PairKey *x, uint32_t from, uint32_t to, uintptr_t predicate)
   return x->predicate < predicate ? -1 : x->predicate > predicate;
 }
 
+/// What predicate `iri` means, if a statement used it; else NULL.
+static LPredicate *
+used_predicate(const LGraph *lg, const char *iri)
+{
+  const uintptr_t known = (uintptr_t)ent_map_get(&lg->predicates, iri);
+  return known ? &lg->predicate[known - 1] : NULL;
+}
+
+/// The interned IRI of predicate `iri` if a statement used it, or NULL.
+static const char *
+used_iri(const LGraph *lg, const char *iri)
+{
+  const LPredicate *p = used_predicate(lg, iri);
+  return p ? p->iri : NULL;
+}
+
 /// The interned IRI of the property drawn for `inverse`, the second of a
 /// pair of inverse_predicates, if the graph uses it; NULL otherwise.
 static const char *
 drawn_for_inverse(const LGraph *lg, const char *inverse)
 {
+  const char *declared = ent_map_get(&lg->declared_inverses, inverse);
+  if (declared) {
+    return declared;
+  }
   for (size_t i = 0;
        i < sizeof(inverse_predicates) / sizeof(*inverse_predicates);
        ++i) {
@@ -1615,6 +1637,54 @@ inverse_candidate(const LEdge *e, uint16_t flag)
 {
   return (e->flags & flag) && !e->dropped &&
          !(e->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION));
+}
+
+/// Pairs of inverse properties the graph declares itself (ex:employs
+/// owl:inverseOf ex:worksFor), besides inverse_predicates: the subject's
+/// edges are drawn, the object's dropped where they say the same.  A
+/// property already in a pair keeps it (A owl:inverseOf B and B
+/// owl:inverseOf A are one pair), and the table's pairs stand.  The edges
+/// of both get their EDGE_ flags.
+static EntStatus
+declare_inverses(LGraph *lg)
+{
+  const char *inverse_of = used_iri(lg, OWL_NS "inverseOf");
+  if (!inverse_of) {
+    return ENT_SUCCESS;
+  }
+  EntMap roles; // Predicate IRI -> its EDGE_ flag
+  ent_map_init(&roles);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (e->predicate != inverse_of || e->dropped) {
+      continue;
+    }
+    const LPredicate *drawn = used_predicate(lg, lg->nodes[e->from].iri);
+    const LPredicate *inverse = used_predicate(lg, lg->nodes[e->to].iri);
+    if (!drawn || !inverse || drawn == inverse ||
+        ((drawn->flags | inverse->flags) & (EDGE_INVERSE | EDGE_HAS_INVERSE)) ||
+        ent_map_get(&roles, drawn->iri) || ent_map_get(&roles, inverse->iri)) {
+      continue;
+    }
+    st = ent_map_put(&roles, drawn->iri, (void *)(uintptr_t)EDGE_HAS_INVERSE);
+    st = st
+           ? st
+           : ent_map_put(&roles, inverse->iri, (void *)(uintptr_t)EDGE_INVERSE);
+    st = st ? st
+            : ent_map_put(&lg->declared_inverses,
+                          inverse->iri,
+                          (void *)(uintptr_t)drawn->iri);
+  }
+  for (size_t i = 0; roles.count && i < lg->n_edges && !st; ++i) {
+    LEdge *e = &lg->edges[i];
+    const uintptr_t role = (uintptr_t)ent_map_get(&roles, e->predicate);
+    e->flags |= (uint16_t)role;
+    lg->kept_inverse |= role == EDGE_INVERSE;
+    st = lgraph_tick(lg);
+  }
+  ent_map_clear(&roles);
+  return st;
 }
 
 /// Where a graph states both directions of a pair of inverse_predicates
@@ -1953,22 +2023,6 @@ has_facet(const char *facets, const char *item)
 /// Somebody else's graph: each node's other literals ("ex:age 42") and
 /// classes ("a ex:Employee") on it, in the order they came, each once, as
 /// room allows (MAX_FACETS_LEN).
-/// What predicate `iri` means, if a statement used it; else NULL.
-static LPredicate *
-used_predicate(const LGraph *lg, const char *iri)
-{
-  const uintptr_t known = (uintptr_t)ent_map_get(&lg->predicates, iri);
-  return known ? &lg->predicate[known - 1] : NULL;
-}
-
-/// The interned IRI of predicate `iri` if a statement used it, or NULL.
-static const char *
-used_iri(const LGraph *lg, const char *iri)
-{
-  const LPredicate *p = used_predicate(lg, iri);
-  return p ? p->iri : NULL;
-}
-
 /// Which part of a person's name `predicate` (interned) gives: 1 the
 /// given name, 2 the family name, 0 neither.
 static int
@@ -3284,6 +3338,7 @@ lgraph_finish(LGraph *lg)
   TRY(st, fold_lists(lg));
   TRY(st, fold_restrictions(lg));
   TRY(st, drop_redundant_edges(lg));
+  TRY(st, declare_inverses(lg));
   TRY(st, drop_inverse_edges(lg));
   // The folds read the edges of posts and responses only.
   uint8_t *kind = node_kinds(lg);

@@ -138,11 +138,13 @@ typedef struct {
   LPredicate *predicate;
   size_t n_predicates;
   size_t cap_predicates;
-  EntMap classes;         ///< Class IRI -> what it is drawn as (take_type)
-  EntMap spellings;       ///< Known IRI -> as the graph spelled it, where they
-                          ///< differ (https://schema.org/: known_spelling())
-  uint32_t last_subject;  ///< Statements come by subject: its node
-  const char *last_graph; ///< ... and mostly from one graph: interned
+  EntMap classes;   ///< Class IRI -> what it is drawn as (take_type)
+  EntMap spellings; ///< Known IRI -> as the graph spelled it, where they
+                    ///< differ (https://schema.org/: known_spelling())
+  EntMap declared_inverses; ///< Property -> the inverse drawn in its stead,
+                            ///< as the graph declares (declare_inverses())
+  uint32_t last_subject;    ///< Statements come by subject: its node
+  const char *last_graph;   ///< ... and mostly from one graph: interned
   EntBuf scratch;
   LClaim *concepts; ///< Controlled values (facets), by node and property
   size_t n_concepts;

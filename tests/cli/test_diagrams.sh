@@ -348,6 +348,20 @@ printf '%s\n' 'Cat' 'Dog' 'Lion' 'Mammal' 'Whale' 'ex:team' 'ex:unit' \
   'Cat -skos:broader-> Mammal' 'Dog -skos:broader-> Mammal' 'Lion -skos:broader-> Cat' \
   'Mammal -skos:narrower-> Whale' 'ex:team -org:subOrganizationOf-> ex:unit' >"$tmp/inverse.want"
 diff "$tmp/inverse.want" "$tmp/inverse.drawn" >&2 || fail "inverse properties drawn twice"
+# ... and so are the pairs the graph declares itself, either way round.
+cat >"$tmp/declared.ttl" <<'TTL'
+@prefix ex: <http://e.example/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:employs owl:inverseOf ex:worksFor . ex:worksFor owl:inverseOf ex:employs .
+ex:acme rdfs:label "Acme" ; ex:employs ex:alice, ex:bob .
+ex:alice rdfs:label "Alice" ; ex:worksFor ex:acme .
+ex:carol rdfs:label "Carol" ; ex:worksFor ex:acme .
+TTL
+"$ENTENTE" dot "$tmp/declared.ttl" -f graphml -o "$tmp/declared.graphml"
+graphml_drawn "$tmp/declared.graphml" | grep -- '-ex:' >"$tmp/declared.drawn"
+printf '%s\n' 'Acme -ex:employs-> Alice' 'Acme -ex:employs-> ex:bob' 'Carol -ex:worksFor-> Acme' >"$tmp/declared.want"
+diff "$tmp/declared.want" "$tmp/declared.drawn" >&2 || fail "declared owl:inverseOf pairs drawn twice"
 # A person's nationality in somebody else's graph is an edge: no country
 # cluster says it there (entente's own officials stand in one instead).
 cat >"$tmp/nationality.ttl" <<'TTL'
