@@ -7,6 +7,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <libxml/entities.h>
+#include <utf8proc.h>
 
 #include <ctype.h>
 #include <errno.h>
@@ -478,26 +479,37 @@ cluster_for(Drawing *d, uint32_t node, unsigned depth)
   return c;
 }
 
-/// Longest line of a node's facets, in characters, before the next facet
+/// Longest line of a node's facets, in columns, before the next facet
 /// goes on a line of its own: in one line, a negotiation's days, formats,
 /// states and places made its node as wide as a page, and a diagram
 /// fitted to a page's width unreadable.
 #define FACET_LINE 50
 
-/// Characters (not bytes) in `text[0..len)`.
+/// Columns `text[0..len)` takes: a Chinese or Japanese character two, a
+/// combining accent none (utf8proc's widths, as a terminal's).
 static size_t
-char_count(const char *text, size_t len)
+columns(const char *text, size_t len)
 {
   size_t n = 0;
-  for (size_t i = 0; i < len; ++i) {
-    n += !is_continuation_byte(text[i]);
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t step = utf8proc_iterate(
+      (const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+    if (step <= 0) {
+      ++n; // not UTF-8 (drawable text is): a byte a column
+      ++i;
+      continue;
+    }
+    const int width = utf8proc_charwidth(c);
+    n += width > 0 ? (size_t)width : 0;
+    i += (size_t)step;
   }
   return n;
 }
 
 /// `facets` ("a · b · c", as lgraph's append_facet() joins them) into
 /// `out`, a line break before each facet that would take its line past
-/// FACET_LINE characters.
+/// FACET_LINE columns.
 static EntStatus
 wrap_facets(EntBuf *out, const char *facets)
 {
@@ -510,7 +522,7 @@ wrap_facets(EntBuf *out, const char *facets)
   for (const char *p = facets;;) {
     const char *end = strstr(p, sep);
     const size_t len = end ? (size_t)(end - p) : strlen(p);
-    const size_t chars = char_count(p, len);
+    const size_t chars = columns(p, len);
     if (p != facets && line && line + 3 + chars > FACET_LINE) {
       TRY(st, ent_buf_append(out, "\n", 1));
       line = 0;

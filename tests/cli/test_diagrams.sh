@@ -464,6 +464,12 @@ TTL
 "$ENTENTE" dot "$tmp/topping.ttl" -f graphml -o "$tmp/topping.graphml"
 graphml_drawn "$tmp/topping.graphml" | grep -qx 'ex:Margherita -has topping some-> ex:Mozzarella' ||
   fail "a restriction does not take its property's name: $(graphml_drawn "$tmp/topping.graphml")"
+# Facets wrap at 50 columns, a Chinese character taking two: three lines
+# here (two if each counted one).
+printf '@prefix ex: <http://e.example/> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\nex:a rdfs:label "会谈" ; ex:p "利雅得会谈第一天" ; ex:q "俄罗斯与美国在沙特阿拉伯举行" ; ex:r "技术层面的谈判" .\n' >"$tmp/cjk.ttl"
+"$ENTENTE" dot "$tmp/cjk.ttl" -f dot -o "$tmp/cjk.dot"
+grep -qF 'label="会谈\nex:p 利雅得会谈第一天\nex:q 俄罗斯与美国在沙特阿拉伯举行\nex:r 技术层面的谈判"' "$tmp/cjk.dot" ||
+  fail "wide characters wrapped as narrow ones: $(grep 'label=' "$tmp/cjk.dot")"
 # A class IRI past the 60 characters a literal is cut at (Protégé's
 # defaults) is said by its prefixed name, whole.
 cat >"$tmp/long.ttl" <<'TTL'
