@@ -3822,11 +3822,12 @@ claim_label(LGraph *lg, const char *predicate)
 }
 
 /// Whether the claim is worth a line on a card: entente's own claims and
-/// descriptions, not every standard super-property that repeats them.
+/// descriptions, not every standard super-property that repeats them; in
+/// somebody else's graph, whatever its graphs say.
 static bool
-card_worthy(const char *predicate)
+card_worthy(const LGraph *lg, const char *predicate)
 {
-  if (!strncmp(predicate, ENT_NS, sizeof(ENT_NS) - 1)) {
+  if (!lg->entente_classes || !strncmp(predicate, ENT_NS, sizeof(ENT_NS) - 1)) {
     return true;
   }
   static const char *const kept[] = {
@@ -4142,12 +4143,14 @@ compare_claims(LGraph *lg,
     const LClaim *c = &lg->claims[i];
     if (c->graph != last_graph) {
       last_graph = c->graph;
-      g = find_node(lg, c->graph);
+      g = c->graph ? find_node(lg, c->graph) : ENT_NO_ENTITY;
     }
-    if (g == ENT_NO_ENTITY || lg->nodes[g].kind == KIND_HIDDEN) {
-      continue; // the corpus graph: identity, not a source's claim
+    if (!c->graph || (g != ENT_NO_ENTITY && lg->nodes[g].kind == KIND_HIDDEN)) {
+      // The corpus graph: identity, not a source's claim.  A graph that
+      // is no node (somebody else's N-Quads) is a source all the same.
+      continue;
     }
-    const bool of_it = about[c->subject] && card_worthy(c->predicate) &&
+    const bool of_it = about[c->subject] && card_worthy(lg, c->predicate) &&
                        claim_label(lg, c->predicate) &&
                        strcmp(c->predicate, ENT_NS "delegation") != 0 &&
                        strcmp(c->predicate, ENT_NS "represents") != 0;
@@ -4275,6 +4278,11 @@ select_compare(LGraph *lg, uint32_t root)
       }
     }
     LNode *s = &lg->nodes[source];
+    if (!st && !s->label) {
+      // A graph no statement describes (somebody else's N-Quads), made a
+      // node only now, after lgraph_finish() named the others.
+      s->label = lgraph_short_name(lg, s->iri);
+    }
     s->in_view = true;
     s->card = true;
     if (s->kind == KIND_OTHER) {
@@ -4426,7 +4434,10 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
     const bool compare = view[0] == 'c';
     const char *id = view + (compare ? 8 : 12);
     TRY(st, resolve(lg, id, &root));
-    if (lg->nodes[root].kind != KIND_NEGOTIATION) {
+    // Somebody else's graph has no negotiations of entente's: what its
+    // graphs say of any node is compared.
+    if (lg->nodes[root].kind != KIND_NEGOTIATION &&
+        (!compare || lg->entente_classes)) {
       ent_log(lg->world,
               ENT_LOG_ERROR,
               ENT_ERR_WRONG_CLASS,

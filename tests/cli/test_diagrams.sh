@@ -362,6 +362,21 @@ TTL
 graphml_drawn "$tmp/declared.graphml" | grep -- '-ex:' >"$tmp/declared.drawn"
 printf '%s\n' 'Acme -ex:employs-> Alice' 'Acme -ex:employs-> ex:bob' 'Carol -ex:worksFor-> Acme' >"$tmp/declared.want"
 diff "$tmp/declared.want" "$tmp/declared.drawn" >&2 || fail "declared owl:inverseOf pairs drawn twice"
+# compare: of somebody else's N-Quads, whose graphs are only names, on
+# a node of no class: a card per graph, a value another contradicts marked.
+cat >"$tmp/sources.nq" <<'NQ'
+<http://e.example/talks> <http://schema.org/name> "Riyadh talks" <http://e.example/src/a> .
+<http://e.example/talks> <http://schema.org/startDate> "2025-03-24" <http://e.example/src/a> .
+<http://e.example/talks> <http://schema.org/startDate> "2025-03-23" <http://e.example/src/b> .
+<http://e.example/lavrov> <http://schema.org/jobTitle> "Foreign Minister" <http://e.example/src/a> .
+<http://e.example/lavrov> <http://schema.org/jobTitle> "Minister" <http://e.example/src/b> .
+NQ
+"$ENTENTE" dot "$tmp/sources.nq" --view compare:talks -f dot -o "$tmp/sources.dot" ||
+  fail "compare: of somebody else's N-Quads refused"
+grep -qF 'label="a\n≠ date: 2025-03-24\l"' "$tmp/sources.dot" && grep -qF 'label="b\n≠ date: 2025-03-23\l"' "$tmp/sources.dot" ||
+  fail "compare: of somebody else's N-Quads: no cards: $(grep 'label=' "$tmp/sources.dot")"
+"$ENTENTE" dot "$tmp/sources.nq" --view compare:lavrov -f dot -o "$tmp/sources.dot" &&
+  grep -qF 'schema:jobTitle: Minister' "$tmp/sources.dot" || fail "compare: of a node that is no event"
 # A person's nationality in somebody else's graph is an edge: no country
 # cluster says it there (entente's own officials stand in one instead).
 cat >"$tmp/nationality.ttl" <<'TTL'
