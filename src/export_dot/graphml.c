@@ -7,6 +7,7 @@
 #include <libxml/xmlwriter.h>
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
@@ -108,6 +109,19 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
   ent_buf_free(&note);
   char id[32];
   EntBuf label = { NULL, 0, 0 }; // a name and how many others it has
+  // Somebody else's graph: each node's first class the drawing has no
+  // shape for (kept as a line on it).
+  const char **own_class =
+    lg->entente_classes ? NULL : calloc(lg->n_nodes + 1, sizeof(char *));
+  if (!lg->entente_classes && !own_class) {
+    rc = -1;
+  }
+  for (size_t i = 0; own_class && i < lg->n_literals; ++i) {
+    const LClaim *c = &lg->literals[i];
+    if (!own_class[c->subject] && !strcmp(c->predicate, RDF_TYPE)) {
+      own_class[c->subject] = c->value;
+    }
+  }
   for (uint32_t i = 0; rc >= 0 && i < lg->n_nodes; ++i) {
     const LNode *n = &lg->nodes[i];
     if (!n->in_view) {
@@ -127,7 +141,12 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     rc = rc < 0 ? rc : data(w, "label", *other_names ? label.buf : n->label);
     // Somebody else's graph: its own class (foaf:Person), which the
     // drawing's kinds (Official) would misname.
-    const char *cls = !lg->entente_classes && n->class_iri
+    // Its own class where the drawing has no shape for it, even when it
+    // is drawn as a superclass; else the class it is drawn as.
+    const bool own =
+      own_class && own_class[i] && (!n->class_iri || n->inherited);
+    const char *cls = own ? lgraph_short_name(lg, own_class[i])
+                      : own_class && n->class_iri
                         ? lgraph_short_name(lg, n->class_iri)
                         : lgraph_kind_style(n->kind)->name;
     rc = rc < 0 ? rc : data(w, "kind", cls);
@@ -140,6 +159,7 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
   }
   ent_buf_free(&label);
+  free((void *)own_class);
   for (size_t i = 0; rc >= 0 && i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
     if (!lgraph_edge_visible(lg, e)) {

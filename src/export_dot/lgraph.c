@@ -889,6 +889,13 @@ predicate_of(LGraph *lg, const char *iri)
     return NULL;
   }
   ++lg->n_predicates;
+  // Found by the known spelling too: the tables' look-ups (used_iri(),
+  // drawn_for_inverse()) ask for it.
+  if (p->iri != spelled && !ent_map_get(&lg->predicates, p->iri) &&
+      ent_map_put(
+        &lg->predicates, p->iri, (void *)(uintptr_t)lg->n_predicates)) {
+    return NULL;
+  }
   iri = p->iri;
   p->flags = edge_flags(lg, iri);
   for (size_t i = 0; i < sizeof(label_predicates) / sizeof(*label_predicates);
@@ -1662,7 +1669,7 @@ declare_inverses(LGraph *lg)
     }
     const LPredicate *drawn = used_predicate(lg, lg->nodes[e->from].iri);
     const LPredicate *inverse = used_predicate(lg, lg->nodes[e->to].iri);
-    if (!drawn || !inverse || drawn == inverse ||
+    if (!drawn || !inverse || drawn->iri == inverse->iri ||
         ((drawn->flags | inverse->flags) & (EDGE_INVERSE | EDGE_HAS_INVERSE)) ||
         ent_map_get(&roles, drawn->iri) || ent_map_get(&roles, inverse->iri)) {
       continue;
@@ -2056,9 +2063,9 @@ name_from_parts(LGraph *lg, const char *const parts[4], bool **named)
   for (size_t i = 0; i < lg->n_literals; ++i) {
     const LClaim *c = &lg->literals[i];
     const int part = name_part(c->predicate, parts);
-    const char **slot = &given[2 * (size_t)c->subject + (size_t)(part - 1)];
-    if (part && !lg->nodes[c->subject].label && !*slot) {
-      *slot = c->value;
+    if (part && !lg->nodes[c->subject].label) {
+      const char **slot = &given[2 * (size_t)c->subject + (size_t)(part - 1)];
+      *slot = *slot ? *slot : c->value;
     }
   }
   EntStatus st = ENT_SUCCESS;
@@ -2103,10 +2110,20 @@ add_literal_facets(LGraph *lg)
       continue; // its name says it
     }
     ent_buf_reset(&text);
-    st = strcmp(c->predicate, RDF_TYPE) != 0
-           ? ent_buf_appendf(
-               &text, "%s %s", lgraph_short_name(lg, c->predicate), c->value)
-           : ent_buf_appendf(&text, "a %s", lgraph_short_name(lg, c->value));
+    if (strcmp(c->predicate, RDF_TYPE) != 0) {
+      st = ent_buf_appendf(
+        &text, "%s %s", lgraph_short_name(lg, c->predicate), c->value);
+    } else {
+      // The class is kept whole (keep_literal()); its name is cut as a
+      // value is.
+      const char *name = lgraph_short_name(lg, c->value);
+      size_t len = 0;
+      for (size_t chars = 0; name[len] && chars < LITERAL_FACET_CHARS;) {
+        chars += ((unsigned char)name[++len] & 0xC0) != 0x80;
+      }
+      st = ent_buf_appendf(
+        &text, "a %.*s%s", (int)len, name, name[len] ? "…" : "");
+    }
     LNode *n = &lg->nodes[c->subject];
     if (!st && !(n->facets && has_facet(n->facets, text.buf))) {
       st = append_facet(lg, n, text.buf);
@@ -3164,39 +3181,12 @@ lgraph_pairwise_note(const LGraph *lg, EntBuf *out)
               : ENT_SUCCESS;
 }
 
-/// The entry of class_kinds that class node `c` is, or is a subclass of
-/// by the graph's own rdfs:subClassOf edges (`supers`: each class node's
-/// first such edge + 1, `next_super`: the edge's next one + 1): `*found`,
-/// or -1.  `memo` holds each node's answer + 2 once found (1: being looked
-/// at, which ends a cycle).  `depth` bounds the walk up.
-static EntStatus
-inherited_kind(LGraph *lg,
-               uint32_t c,
-               const uint32_t *supers,
-               const uint32_t *next_super,
-               uint8_t *memo,
-               unsigned depth,
-               int *found)
-{
-  if (memo[c]) {
-    *found = memo[c] - 2;
-    return ENT_SUCCESS;
-  }
-  memo[c] = 1;
-  EntStatus st = class_kind(lg, lg->nodes[c].iri, found);
-  for (uint32_t e = supers[c]; !st && *found < 0 && e && depth < 32;
-       e = next_super[e - 1]) {
-    st = inherited_kind(
-      lg, lg->edges[e - 1].to, supers, next_super, memo, depth + 1, found);
-  }
-  // class_kinds has fewer than 254 entries.
-  memo[c] = (uint8_t)(*found + 2);
-  return st;
-}
-
 /// Somebody else's graph: a node of a class the drawing has no shape for
 /// (said as "a ex:Envoy" on it) that the graph makes a subclass of one it
-/// has (ex:Envoy rdfs:subClassOf foaf:Person) is drawn as that one.
+/// has (ex:Envoy rdfs:subClassOf foaf:Person, at any depth) is drawn as
+/// that one, the nearest up the graph's rdfs:subClassOf edges.  One
+/// breadth-first walk down those edges from every class with a shape:
+/// each class is reached once, cycles and all.
 static EntStatus
 inherit_kinds(LGraph *lg)
 {
@@ -3204,48 +3194,64 @@ inherit_kinds(LGraph *lg)
   if (lg->model_strings || !subclass_of || !lg->n_literals) {
     return ENT_SUCCESS;
   }
-  uint32_t *supers = calloc(lg->n_nodes + 1, sizeof(uint32_t));
-  uint32_t *next_super = malloc((lg->n_edges + 1) * sizeof(uint32_t));
-  uint8_t *memo = calloc(lg->n_nodes + 1, 1);
-  if (!supers || !next_super || !memo) {
-    free(supers);
-    free(next_super);
-    free(memo);
-    return ENT_ERR_NO_MEMORY;
-  }
-  for (size_t i = 0; i < lg->n_edges; ++i) {
+  // Each class node's subclass edges (edge + 1, chained), its entry of
+  // class_kinds + 1 (0: none yet), and the walk's queue.
+  uint32_t *subs = calloc(lg->n_nodes + 1, sizeof(uint32_t));
+  uint32_t *next_sub = malloc((lg->n_edges + 1) * sizeof(uint32_t));
+  uint8_t *kind_of = calloc(lg->n_nodes + 1, 1);
+  uint32_t *queue = malloc((lg->n_nodes + 1) * sizeof(uint32_t));
+  EntStatus st =
+    subs && next_sub && kind_of && queue ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  size_t n_queued = 0;
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
     const LEdge *e = &lg->edges[i];
-    if (e->predicate == subclass_of && !e->dropped) {
-      next_super[i] = supers[e->from];
-      supers[e->from] = (uint32_t)i + 1;
+    if (e->predicate != subclass_of || e->dropped) {
+      continue;
+    }
+    next_sub[i] = subs[e->to];
+    subs[e->to] = (uint32_t)i + 1;
+    // A superclass with a shape starts the walk (once).
+    int k = -1;
+    st =
+      kind_of[e->to] ? ENT_SUCCESS : class_kind(lg, lg->nodes[e->to].iri, &k);
+    if (k >= 0) {
+      // class_kinds has fewer than 255 entries.
+      kind_of[e->to] = (uint8_t)(k + 1);
+      queue[n_queued++] = e->to;
     }
   }
-  EntStatus st = ENT_SUCCESS;
+  for (size_t head = 0; head < n_queued && !st; ++head) {
+    const uint32_t super = queue[head];
+    for (uint32_t e = subs[super]; e; e = next_sub[e - 1]) {
+      const uint32_t sub = lg->edges[e - 1].from;
+      if (!kind_of[sub]) {
+        kind_of[sub] = kind_of[super];
+        queue[n_queued++] = sub;
+      }
+    }
+    st = lgraph_tick(lg);
+  }
   for (size_t i = 0; i < lg->n_literals && !st; ++i) {
     const LClaim *typed = &lg->literals[i];
     if (strcmp(typed->predicate, RDF_TYPE) != 0) {
       continue;
     }
     const uint32_t c = find_node(lg, typed->value);
-    int k = -1;
-    if (c != ENT_NO_ENTITY) {
-      st = inherited_kind(lg, c, supers, next_super, memo, 0, &k);
-    }
-    if (st) {
-      break;
-    }
     LNode *n = &lg->nodes[typed->subject];
+    const int k = c == ENT_NO_ENTITY ? -1 : (int)kind_of[c] - 1;
     if (k >= 0 && class_kinds[k].rank > n->kind_rank &&
         class_kinds[k].kind != KIND_HIDDEN) {
       n->kind = class_kinds[k].kind;
       n->kind_rank = class_kinds[k].rank;
       n->class_iri = class_kinds[k].iri;
+      n->inherited = true;
     }
     st = lgraph_tick(lg);
   }
-  free(supers);
-  free(next_super);
-  free(memo);
+  free(subs);
+  free(next_sub);
+  free(kind_of);
+  free(queue);
   return st;
 }
 
@@ -3295,8 +3301,12 @@ name_edges_by_properties(LGraph *lg)
     if (e->dropped) {
       continue;
     }
-    ++degree[e->from];
-    ++degree[e->to];
+    // An edge of a hidden node (a folded restriction's) is not drawn.
+    if (lg->nodes[e->from].kind != KIND_HIDDEN &&
+        lg->nodes[e->to].kind != KIND_HIDDEN) {
+      ++degree[e->from];
+      ++degree[e->to];
+    }
     const uintptr_t k = (uintptr_t)ent_map_get(&by_iri, e->predicate);
     // Not a list member's "ex:p 1/2" nor a restriction's "ex:p some".
     if (k && e->label && !strcmp(e->label, names[k - 1].default_label)) {

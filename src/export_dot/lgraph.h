@@ -53,11 +53,13 @@ typedef struct {
   uint32_t country;   ///< Node of ent:country, or ENT_NO_ENTITY
   uint32_t parent;    ///< Node of subOrganizationOf, or ENT_NO_ENTITY
   uint32_t votes;     ///< Its first labels' votes: index + 1 in LGraph.vote
-  bool window;        ///< `date` opens a window (ent:notBefore): the day
+  bool window : 1;    ///< `date` opens a window (ent:notBefore): the day
                       ///< itself is not known
-  bool in_view;
-  bool is_subject; ///< Described by the input, not merely referenced
-  bool card;       ///< A compare view's source: facets left-aligned
+  bool in_view : 1;
+  bool is_subject : 1; ///< Described by the input, not merely referenced
+  bool card : 1;       ///< A compare view's source: facets left-aligned
+  bool inherited : 1;  ///< Drawn as a superclass of its own class
+                       ///< (`class_iri`), which has no shape
 } LNode;
 
 typedef struct {

@@ -467,6 +467,33 @@ diff "$tmp/named.want" "$tmp/named.drawn" >&2 || fail "property names, given and
 person_fill=$(grep -B1 'label="Donald Trump"' "$tmp/named.dot" | grep -o 'fillcolor="[^"]*"')
 [ -n "$person_fill" ] && grep -B1 'label="Steve Witkoff' "$tmp/named.dot" | grep -q "$person_fill" ||
   fail "an instance of a subclass of foaf:Person is not drawn as a person ($person_fill)"
+# The nearest class with a shape up the subclass edges, whatever their
+# order and cycles; GraphML's class is the node's own.
+cat >"$tmp/cycle.ttl" <<'TTL'
+@prefix ex: <http://e.example/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+ex:A rdfs:subClassOf foaf:Person , ex:B . ex:B rdfs:subClassOf ex:A .
+ex:a a ex:A ; rdfs:label "a" . ex:b a ex:B ; rdfs:label "b" .
+TTL
+"$ENTENTE" dot "$tmp/cycle.ttl" -f dot -o "$tmp/cycle.dot"
+for who in a b; do
+  grep -A1 "URL=\"http://e.example/$who\"" "$tmp/cycle.dot" | grep -q "$person_fill" ||
+    fail "a subclass in a cycle of subclasses: ex:$who not drawn as a person"
+done
+"$ENTENTE" dot "$tmp/cycle.ttl" -f graphml -o "$tmp/cycle.graphml"
+grep -q '>ex:B<' "$tmp/cycle.graphml" || fail "GraphML: not the node's own class"
+# https://schema.org/ given and family names, and its inverse pairs.
+cat >"$tmp/https2.ttl" <<'TTL'
+@prefix s: <https://schema.org/> .
+@prefix ex: <http://e.example/> .
+ex:w s:givenName "Steve" ; s:familyName "Witkoff" .
+ex:book s:isPartOf ex:series . ex:series s:hasPart ex:book .
+TTL
+"$ENTENTE" dot "$tmp/https2.ttl" -f graphml -o "$tmp/https2.graphml"
+graphml_drawn "$tmp/https2.graphml" >"$tmp/https2.drawn"
+printf '%s\n' 'Steve Witkoff' 'ex:book' 'ex:series' 'ex:book -s:isPartOf-> ex:series' >"$tmp/https2.want"
+diff "$tmp/https2.want" "$tmp/https2.drawn" >&2 || fail "https://schema.org/ names and inverse pairs"
 # ... and its restrictions: "has topping some", not "ex:hasTopping some".
 cat >"$tmp/topping.ttl" <<'TTL'
 @prefix ex: <http://e.example/> .
