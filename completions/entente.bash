@@ -13,7 +13,7 @@ _entente_options() {
       echo "-q --quiet --progress --corpus --text-dir --text --base --ontology -w --no-warnings
             --strict -h --help" ;;
     dot)
-      echo "-f --format -o --output -O --output-dir --syntax --progress --view --depth --max-nodes --time-limit
+      echo "-f --format -o --output -O --output-dir --syntax -q --quiet --progress --view --depth --max-nodes --time-limit
             --engine --lang --ontology -w --no-warnings --strict -h --help" ;;
     push)
       echo "--store --graph --replace --append --user --password-file

@@ -173,7 +173,10 @@ static const char dot_help[] =
   "RDF-FILE is Turtle, N-Triples, N-Quads, TriG, RDF/XML or RDF/JSON (by\n"
   "its extension, or --syntax); '-' reads standard input (give --syntax).\n"
   "JSON-LD is not read: convert it to N-Quads first.\n"
-  "Labels come from rdfs:label, schema:name or skos:prefLabel. RDF\n"
+  "Labels come from skos:prefLabel, rdfs:label, schema:name, foaf:name,\n"
+  "dcterms:title and the like (given and family names too); FOAF, ORG,\n"
+  "schema.org (http or https) and the file's own subclasses of their\n"
+  "classes get shapes; a property's rdfs:label names its edges. RDF\n"
   "lists are drawn as their members, OWL restrictions as edges to their\n"
   "fillers (ex:hasTopping some), owl:disjointWith in tooltips; RDF/XML\n"
   "may have the DOCTYPE Protégé writes (entities that stand for text).\n"
@@ -188,6 +191,7 @@ static const char dot_help[] =
   "                   write RDF-FILE-NAME.EXT into DIR (made if missing)\n"
   "  --syntax NAME    turtle, ntriples, nquads, trig, rdfxml or rdfjson,\n"
   "                   when the extension does not tell\n"
+  "  -q, --quiet      no progress line\n"
   "  --progress       show the progress of long runs even when standard\n"
   "                   error is not a terminal\n" DIAGRAM_OPTIONS
   "  --ontology FILE  label edges from this ontology instead of the\n"
@@ -476,6 +480,7 @@ static const struct option validate_options[] = {
 static const struct option dot_options[] = {
   OUTPUT_LONG_OPTIONS,
   { "syntax", required_argument, NULL, OPT_SYNTAX },
+  { "quiet", no_argument, NULL, 'q' },
   { "progress", no_argument, NULL, OPT_PROGRESS },
   DIAGRAM_LONG_OPTIONS,
   COMMON_OPTIONS,
@@ -664,7 +669,7 @@ parse_args(int argc, char **argv, Options *o)
                                : site ? site_options
                                       : validate_options;
   const char *shorts = export ? "f:o:O:j:qwh"
-                       : dot  ? "f:o:O:wh"
+                       : dot  ? "f:o:O:qwh"
                        : site ? "O:qwh"
                               : "qwh";
   CliOperands operands = { NULL, 0 };

@@ -1227,11 +1227,13 @@ take_type(LGraph *lg, LNode *n, const char *cls)
   if (!known) {
     const char *kept = ent_pool_intern(&lg->strings, cls);
     int i = -1;
-    if (!kept || class_kind(lg, kept, &i) ||
-        ent_map_put(&lg->classes, kept, (void *)(uintptr_t)(i + 2))) {
+    if (!kept || class_kind(lg, kept, &i)) {
       return ENT_ERR_NO_MEMORY;
     }
-    known = (uintptr_t)(i + 2);
+    known = (uintptr_t)(unsigned)(i + 2); // i is -1 or an entry
+    if (ent_map_put(&lg->classes, kept, (void *)known)) {
+      return ENT_ERR_NO_MEMORY;
+    }
   }
   if (known == 1) {
     // Everything is an owl:Thing and an rdfs:Resource (DBpedia says so of

@@ -243,4 +243,9 @@ grep -q "^entente: reading 100% ($want of $want MB)" "$tmp/err" ||
 [ ! -s "$tmp/err" ] || fail "-q still shows: $(cat "$tmp/err")"
 "$ENTENTE" export "$tmp/g.xml" -w -f turtle -o "$tmp/p.ttl" 2>"$tmp/err"
 [ ! -s "$tmp/err" ] || fail "progress without a terminal or --progress: $(cat "$tmp/err")"
+# entente dot takes -q as the others do.
+"$ENTENTE" dot "$tmp/p.ttl" -w --progress -f dot -o "$tmp/p.dot" 2>"$tmp/err"
+grep -q "^entente: building the diagram" "$tmp/err" || fail "dot --progress: $(cat "$tmp/err")"
+"$ENTENTE" dot "$tmp/p.ttl" -w -q --progress -f dot -o "$tmp/p.dot" 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "dot -q still shows: $(cat "$tmp/err")"
 echo "ok: progress of every phase with --progress, none with -q or off a terminal"
