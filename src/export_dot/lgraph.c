@@ -135,6 +135,10 @@ static const struct {
   { ENT_NS "Response", KIND_RESPONSE, 3 },
   { PROV_NS "Attribution", KIND_HIDDEN, 4 },
   { PROV_NS "Role", KIND_HIDDEN, 4 },
+  // Wikibase's statement and reference nodes repeat its direct claims
+  // (wdt:P31) with ranks, qualifiers and sources: not drawn.
+  { "http://wikiba.se/ontology#Statement", KIND_HIDDEN, 4 },
+  { "http://wikiba.se/ontology#Reference", KIND_HIDDEN, 4 },
   { SCHEMA_NS "Country", KIND_COUNTRY, 2 },
   { SCHEMA_NS "NewsArticle", KIND_SOURCE, 2 },
   { SCHEMA_NS "Quotation", KIND_STATEMENT, 2 },
@@ -414,6 +418,7 @@ lgraph_init(LGraph *lg,
   ent_map_init(&lg->classes);
   ent_map_init(&lg->spellings);
   ent_map_init(&lg->declared_inverses);
+  ent_map_init(&lg->property_names);
   ent_pool_init(&lg->graphs);
   lg->lang = ent_pool_intern(&lg->strings, lang ? lang : "en");
   size_t n_prefixes = 0;
@@ -461,6 +466,7 @@ lgraph_clear(LGraph *lg)
   ent_map_clear(&lg->classes);
   ent_map_clear(&lg->spellings);
   ent_map_clear(&lg->declared_inverses);
+  ent_map_clear(&lg->property_names);
   ent_buf_free(&lg->scratch);
   free(lg->adjacency);
   free(lg->first);
@@ -1237,8 +1243,10 @@ take_type(LGraph *lg, LNode *n, const char *cls)
   }
   if (known == 1) {
     // Everything is an owl:Thing and an rdfs:Resource (DBpedia says so of
-    // each resource): nothing worth a line on the node.
-    if (!strcmp(cls, OWL_NS "Thing") || !strcmp(cls, RDFS_NS "Resource")) {
+    // each resource), and a wikibase:Item in Wikidata: nothing worth a
+    // line on the node.
+    if (!strcmp(cls, OWL_NS "Thing") || !strcmp(cls, RDFS_NS "Resource") ||
+        !strcmp(cls, "http://wikiba.se/ontology#Item")) {
       return ENT_SUCCESS;
     }
     // A class the drawing has no shape for: said on the node.
@@ -2113,8 +2121,11 @@ add_literal_facets(LGraph *lg)
     }
     ent_buf_reset(&text);
     if (strcmp(c->predicate, RDF_TYPE) != 0) {
-      st = ent_buf_appendf(
-        &text, "%s %s", lgraph_short_name(lg, c->predicate), c->value);
+      const char *name = ent_map_get(&lg->property_names, c->predicate);
+      st = ent_buf_appendf(&text,
+                           "%s %s",
+                           name ? name : lgraph_short_name(lg, c->predicate),
+                           c->value);
     } else {
       // The class is kept whole (keep_literal()); its name is cut as a
       // value is.
@@ -3264,11 +3275,68 @@ typedef struct {
   uint32_t node;
 } PropertyName;
 
-/// Somebody else's graph that names its own properties: their edges say
-/// that name ("advises"), not "ex:advises".  A property node with no edge
-/// of its own then says nothing the edges do not, and is not drawn.
+#define WIKIBASE_NS "http://wikiba.se/ontology#"
+
+/// Wikibase's (Wikidata's) links from a property's entity (wd:P31, which
+/// has the name) to the predicates statements use for it (wdt:P31, p:P31,
+/// ps:P31...), and its other plumbing: not drawn; the links name their
+/// predicates' edges.
+static const struct {
+  const char *iri;
+  bool names;
+} wikibase_plumbing[] = {
+  { WIKIBASE_NS "directClaim", true },
+  { WIKIBASE_NS "claim", true },
+  { WIKIBASE_NS "statementProperty", true },
+  { WIKIBASE_NS "statementValue", true },
+  { WIKIBASE_NS "statementValueNormalized", true },
+  { WIKIBASE_NS "qualifier", true },
+  { WIKIBASE_NS "qualifierValue", true },
+  { WIKIBASE_NS "qualifierValueNormalized", true },
+  { WIKIBASE_NS "reference", true },
+  { WIKIBASE_NS "referenceValue", true },
+  { WIKIBASE_NS "referenceValueNormalized", true },
+  { WIKIBASE_NS "novalue", false },
+  { WIKIBASE_NS "propertyType", false },
+  { WIKIBASE_NS "rank", false },
+};
+enum {
+  N_WIKIBASE_PLUMBING = sizeof(wikibase_plumbing) / sizeof(*wikibase_plumbing)
+};
+
+/// Add the name of node `v` for the edges of predicate `p` to `names` and
+/// `by_iri` (once per predicate).
 static EntStatus
-name_edges_by_properties(LGraph *lg)
+add_property_name(LGraph *lg,
+                  LPredicate *p,
+                  uint32_t v,
+                  PropertyName **names,
+                  size_t *n_names,
+                  size_t *cap_names,
+                  EntMap *by_iri)
+{
+  if (!lg->nodes[v].label_rank || !lg->nodes[v].label ||
+      ent_map_get(by_iri, p->iri)) {
+    return ENT_SUCCESS;
+  }
+  EntStatus st = ENT_SUCCESS;
+  TRY(st, ent_grow(names, cap_names, *n_names, sizeof(PropertyName), 8));
+  (*names)[(*n_names)++] = (PropertyName){ predicate_label(lg, p), v };
+  TRY(st, ent_map_put(by_iri, p->iri, (void *)(uintptr_t)*n_names));
+  // For the lines its literals make (add_literal_facets()).
+  return ent_map_put(
+    &lg->property_names, p->iri, (void *)(uintptr_t)lg->nodes[v].label);
+}
+
+/// Somebody else's graph that names its own properties: their edges say
+/// that name ("advises"), not "ex:advises", and so will the lines their
+/// literals make on nodes (lg->property_names); so does a Wikibase
+/// property's (wd:P31 "instance of" for wdt:P31).  A property node with no
+/// edge of its own then says nothing the edges and lines do not, and is
+/// not drawn; nor is what Wikibase's plumbing alone pointed at (wdt:P31,
+/// wikibase:NormalRank).
+static EntStatus
+name_properties(LGraph *lg)
 {
   if (lg->model_strings) {
     return ENT_SUCCESS;
@@ -3282,23 +3350,50 @@ name_edges_by_properties(LGraph *lg)
   for (size_t i = 0; i < lg->n_predicates && !st; ++i) {
     LPredicate *p = &lg->predicate[i];
     const uint32_t v = find_node(lg, lgraph_spelling(lg, p->iri));
-    if (v == ENT_NO_ENTITY || !lg->nodes[v].label_rank || !lg->nodes[v].label ||
-        ent_map_get(&by_iri, p->iri)) {
-      continue;
-    }
-    st = ent_grow(&names, &cap_names, n_names, sizeof(PropertyName), 8);
-    if (!st) {
-      names[n_names++] = (PropertyName){ predicate_label(lg, p), v };
-      st = ent_map_put(&by_iri, p->iri, (void *)(uintptr_t)n_names);
+    if (v != ENT_NO_ENTITY) {
+      st = add_property_name(lg, p, v, &names, &n_names, &cap_names, &by_iri);
     }
   }
-  uint32_t *degree =
-    !st && n_names ? calloc(lg->n_nodes + 1, sizeof(uint32_t)) : NULL;
-  bool *used = degree ? calloc(lg->n_nodes + 1, sizeof(bool)) : NULL;
-  if (!st && n_names && !used) {
+  const char *plumbing[N_WIKIBASE_PLUMBING];
+  bool wikibase = false;
+  for (size_t k = 0; k < N_WIKIBASE_PLUMBING; ++k) {
+    plumbing[k] = used_iri(lg, wikibase_plumbing[k].iri);
+    wikibase |= plumbing[k] != NULL;
+  }
+  uint32_t *degree = !st && (n_names || wikibase)
+                       ? calloc(lg->n_nodes + 1, sizeof(uint32_t))
+                       : NULL;
+  // Per node: 1 its name labels edges, 2 plumbing pointed at it.
+  uint8_t *alone = degree ? calloc(lg->n_nodes + 1, 1) : NULL;
+  if (!st && (n_names || wikibase) && !alone) {
     st = ENT_ERR_NO_MEMORY;
   }
-  for (size_t i = 0; used && i < lg->n_edges && !st; ++i) {
+  for (size_t i = 0; wikibase && alone && i < lg->n_edges && !st; ++i) {
+    LEdge *e = &lg->edges[i];
+    size_t k = 0;
+    while (k < N_WIKIBASE_PLUMBING && e->predicate != plumbing[k]) {
+      ++k;
+    }
+    if (k == N_WIKIBASE_PLUMBING) {
+      continue;
+    }
+    e->dropped = true;
+    alone[e->to] = 2;
+    LPredicate *p = wikibase_plumbing[k].names
+                      ? used_predicate(lg, lg->nodes[e->to].iri)
+                      : NULL;
+    if (wikibase_plumbing[k].names) {
+      alone[e->from] = 1; // a property's entity
+    }
+    if (p) {
+      st = add_property_name(
+        lg, p, e->from, &names, &n_names, &cap_names, &by_iri);
+    }
+  }
+  for (size_t i = 0; alone && i < n_names; ++i) {
+    alone[names[i].node] = 1;
+  }
+  for (size_t i = 0; alone && i < lg->n_edges && !st; ++i) {
     LEdge *e = &lg->edges[i];
     if (e->dropped) {
       continue;
@@ -3313,17 +3408,16 @@ name_edges_by_properties(LGraph *lg)
     // Not a list member's "ex:p 1/2" nor a restriction's "ex:p some".
     if (k && e->label && !strcmp(e->label, names[k - 1].default_label)) {
       e->label = lg->nodes[names[k - 1].node].label;
-      used[names[k - 1].node] = true;
     }
     st = lgraph_tick(lg);
   }
-  for (size_t v = 0; used && v < lg->n_nodes; ++v) {
-    if (used[v] && !degree[v]) {
+  for (size_t v = 0; alone && v < lg->n_nodes; ++v) {
+    if (alone[v] && !degree[v]) {
       lg->nodes[v].kind = KIND_HIDDEN;
     }
   }
   free(degree);
-  free(used);
+  free(alone);
   free(names);
   ent_map_clear(&by_iri);
   return st;
@@ -3360,6 +3454,7 @@ lgraph_finish(LGraph *lg)
   TRY(st, st);
   TRY(st, fold_posts(lg));
   TRY(st, fold_responses(lg));
+  TRY(st, name_properties(lg));
   if (!lg->entente_classes) {
     TRY(st, add_literal_facets(lg));
   }
@@ -3375,7 +3470,6 @@ lgraph_finish(LGraph *lg)
       TRY(st, say_other_names(lg, n));
     }
   }
-  TRY(st, name_edges_by_properties(lg));
   TRY(st, fold_pairwise(lg));
   // The folds hid posts and responses.
   kind = node_kinds(lg);

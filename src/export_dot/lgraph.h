@@ -145,6 +145,8 @@ typedef struct {
                     ///< differ (https://schema.org/: known_spelling())
   EntMap declared_inverses; ///< Property -> the inverse drawn in its stead,
                             ///< as the graph declares (declare_inverses())
+  EntMap property_names;    ///< Property -> the name the graph gives it
+                            ///< (name_properties())
   uint32_t last_subject;    ///< Statements come by subject: its node
   const char *last_graph;   ///< ... and mostly from one graph: interned
   EntBuf scratch;

@@ -494,6 +494,35 @@ TTL
 graphml_drawn "$tmp/https2.graphml" >"$tmp/https2.drawn"
 printf '%s\n' 'Steve Witkoff' 'ex:book' 'ex:series' 'ex:book -s:isPartOf-> ex:series' >"$tmp/https2.want"
 diff "$tmp/https2.want" "$tmp/https2.drawn" >&2 || fail "https://schema.org/ names and inverse pairs"
+# Wikidata (Wikibase): a property's entity names its direct claims' edges
+# and their literals' lines; statement and reference nodes, the links
+# from a property to its predicates, ranks and wikibase:Item are not drawn.
+cat >"$tmp/wikidata.ttl" <<'TTL'
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix wikibase: <http://wikiba.se/ontology#> .
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix s: <http://www.wikidata.org/entity/statement/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix p: <http://www.wikidata.org/prop/> .
+@prefix ps: <http://www.wikidata.org/prop/statement/> .
+@prefix pq: <http://www.wikidata.org/prop/qualifier/> .
+wd:Q156470 a wikibase:Item ; rdfs:label "Sergey Lavrov"@en ; wdt:P27 wd:Q159 ;
+  wdt:P569 "1950-03-21T00:00:00Z"^^xsd:dateTime ; p:P27 s:Q156470-1 .
+s:Q156470-1 a wikibase:Statement, wikibase:BestRank ; wikibase:rank wikibase:NormalRank ;
+  ps:P27 wd:Q159 ; pq:P580 "1991-12-26T00:00:00Z"^^xsd:dateTime .
+wd:Q159 a wikibase:Item ; rdfs:label "Russia"@en .
+wd:P27 a wikibase:Property ; rdfs:label "country of citizenship"@en ; wikibase:propertyType wikibase:WikibaseItem ;
+  wikibase:directClaim wdt:P27 ; wikibase:claim p:P27 ; wikibase:statementProperty ps:P27 .
+wd:P569 a wikibase:Property ; rdfs:label "date of birth"@en ; wikibase:directClaim wdt:P569 .
+wd:P580 a wikibase:Property ; rdfs:label "start time"@en ; wikibase:qualifier pq:P580 .
+TTL
+"$ENTENTE" dot "$tmp/wikidata.ttl" -f graphml -o "$tmp/wikidata.graphml"
+graphml_drawn "$tmp/wikidata.graphml" >"$tmp/wikidata.drawn"
+printf '%s\n' 'Russia' 'Sergey Lavrov' 'Sergey Lavrov -country of citizenship-> Russia' >"$tmp/wikidata.want"
+diff "$tmp/wikidata.want" "$tmp/wikidata.drawn" >&2 || fail "Wikidata's plumbing drawn, or its property names not taken"
+grep -qF '<data key="details">date of birth 1950-03-21T00:00:00Z</data>' "$tmp/wikidata.graphml" ||
+  fail "a Wikidata literal not said by its property's name: $(grep details "$tmp/wikidata.graphml")"
 # ... and its restrictions: "has topping some", not "ex:hasTopping some".
 cat >"$tmp/topping.ttl" <<'TTL'
 @prefix ex: <http://e.example/> .
