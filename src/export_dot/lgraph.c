@@ -2037,9 +2037,6 @@ has_facet(const char *facets, const char *item)
   return false;
 }
 
-/// Somebody else's graph: each node's other literals ("ex:age 42") and
-/// classes ("a ex:Employee") on it, in the order they came, each once, as
-/// room allows (MAX_FACETS_LEN).
 /// Which part of a person's name `predicate` (interned) gives: 1 the
 /// given name, 2 the family name, 0 neither.
 static int
@@ -2101,6 +2098,10 @@ name_from_parts(LGraph *lg, const char *const parts[4], bool **named)
   return st;
 }
 
+/// Somebody else's graph: each node's other literals ("ex:age 42") and
+/// classes ("a ex:Employee") on it, in the order they came, each once, as
+/// room allows (MAX_FACETS_LEN), a named property by its name
+/// ("age 42").
 static EntStatus
 add_literal_facets(LGraph *lg)
 {
