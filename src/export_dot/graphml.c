@@ -139,10 +139,10 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
       }
     }
     rc = rc < 0 ? rc : data(w, "label", *other_names ? label.buf : n->label);
-    // Somebody else's graph: its own class (foaf:Person), which the
-    // drawing's kinds (Official) would misname.
-    // Its own class where the drawing has no shape for it, even when it
-    // is drawn as a superclass; else the class it is drawn as.
+    // Somebody else's graph: the node's own class, which the drawing's
+    // kinds would misname (foaf:Person, not Official); the one with no
+    // shape where it has one (ex:Envoy, drawn as its superclass
+    // foaf:Person, or as Resource).
     const bool own =
       own_class && own_class[i] && (!n->class_iri || n->inherited);
     const char *cls = own ? lgraph_short_name(lg, own_class[i])
