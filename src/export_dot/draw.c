@@ -25,8 +25,6 @@
 /// it failed to rank 500 nodes here, and on dense graphs it takes seconds
 /// from 300 (README, "Diagrams at scale").
 #define DOT_ENGINE_MAX_NODES 200
-/// Graphviz recurses over nested clusters; deeper nesting is flattened.
-#define MAX_CLUSTER_DEPTH 8
 /// Past this many nodes no layout finishes in reasonable time.
 #define LAYOUT_MAX_NODES 5000
 /// Characters a line of the legend's list of relations runs to.

@@ -12,6 +12,7 @@
 #define RDF_NS            "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define OWL_NS            "http://www.w3.org/2002/07/owl#"
 #define FOAF_NS           "http://xmlns.com/foaf/0.1/"
+#define WIKIBASE_NS       "http://wikiba.se/ontology#"
 #define DEFAULT_MAX_NODES 150
 #define MAX_FACETS_LEN    200
 
@@ -137,8 +138,8 @@ static const struct {
   { PROV_NS "Role", KIND_HIDDEN, 4 },
   // Wikibase's statement and reference nodes repeat its direct claims
   // (wdt:P31) with ranks, qualifiers and sources: not drawn.
-  { "http://wikiba.se/ontology#Statement", KIND_HIDDEN, 4 },
-  { "http://wikiba.se/ontology#Reference", KIND_HIDDEN, 4 },
+  { WIKIBASE_NS "Statement", KIND_HIDDEN, 4 },
+  { WIKIBASE_NS "Reference", KIND_HIDDEN, 4 },
   { SCHEMA_NS "Country", KIND_COUNTRY, 2 },
   { SCHEMA_NS "NewsArticle", KIND_SOURCE, 2 },
   { SCHEMA_NS "Quotation", KIND_STATEMENT, 2 },
@@ -392,6 +393,14 @@ lgraph_cap_note(const LGraph *lg, EntBuf *out)
                          cap);
 }
 
+/// Remember the view `options` ask for, for lgraph_narrower().
+static void
+remember_view(LGraph *lg, const EntDiagramOptions *options)
+{
+  lg->asked_view = options && options->view ? options->view : "all";
+  lg->asked_depth = options && options->depth ? options->depth : 1;
+}
+
 void
 lgraph_init(LGraph *lg,
             EntWorld *world,
@@ -401,8 +410,7 @@ lgraph_init(LGraph *lg,
   const char *lang = options ? options->lang : NULL;
   memset(lg, 0, sizeof(*lg));
   lg->world = world;
-  lg->asked_view = options ? options->view : NULL;
-  lg->asked_depth = options && options->depth ? options->depth : 1;
+  remember_view(lg, options);
   lg->ontology = ontology;
   lg->time_limit = options && options->time_limit ? (double)options->time_limit
                                                   : ENT_DIAGRAM_TIME_LIMIT;
@@ -1052,6 +1060,21 @@ vote_label(LGraph *lg, LNode *n, const char *text, const char *graph)
 /// Longest value said on a node of somebody else's graph, in characters.
 #define LITERAL_FACET_CHARS 60
 
+/// Append `text`, cut after `max_chars` characters with "…".
+static EntStatus
+append_cut(EntBuf *b, const char *text, size_t max_chars)
+{
+  size_t len = 0;
+  size_t chars = 0;
+  while (text[len] &&
+         (chars < max_chars || ((unsigned char)text[len] & 0xC0) == 0x80)) {
+    chars += ((unsigned char)text[len] & 0xC0) != 0x80;
+    ++len;
+  }
+  EntStatus st = ent_buf_append(b, text, len);
+  return !st && text[len] ? ent_buf_append(b, "…", strlen("…")) : st;
+}
+
 /// Remember that node `s` has literal `value` (or, `predicate` rdf:type,
 /// class `value`), to say it on the node if the graph is not entente's
 /// (add_literal_facets()).  Only for an RDF file: the model's graphs are
@@ -1064,19 +1087,10 @@ keep_literal(LGraph *lg, uint32_t s, const char *predicate, const char *value)
   }
   // A class is kept whole: the node says its prefixed name, and its own
   // superclasses may give it a shape (inherit_kinds()).
-  const bool whole = !strcmp(predicate, RDF_TYPE);
-  size_t len = 0;
-  size_t chars = 0;
-  while (value[len] && (whole || chars <= LITERAL_FACET_CHARS)) {
-    chars += ((unsigned char)value[len] & 0xC0) != 0x80;
-    len += whole || chars <= LITERAL_FACET_CHARS;
-  }
   EntBuf cut = { NULL, 0, 0 };
-  EntStatus st = ENT_SUCCESS;
-  TRY(st, ent_buf_append(&cut, value, len));
-  if (value[len]) {
-    st = ent_buf_append(&cut, "…", strlen("…"));
-  }
+  EntStatus st = !strcmp(predicate, RDF_TYPE)
+                   ? ent_buf_append(&cut, value, strlen(value))
+                   : append_cut(&cut, value, LITERAL_FACET_CHARS);
   const char *kept = st ? NULL : ent_pool_intern(&lg->strings, cut.buf);
   ent_buf_free(&cut);
   if (!kept) {
@@ -1246,7 +1260,7 @@ take_type(LGraph *lg, LNode *n, const char *cls)
     // each resource), and a wikibase:Item in Wikidata: nothing worth a
     // line on the node.
     if (!strcmp(cls, OWL_NS "Thing") || !strcmp(cls, RDFS_NS "Resource") ||
-        !strcmp(cls, "http://wikiba.se/ontology#Item")) {
+        !strcmp(cls, WIKIBASE_NS "Item")) {
       return ENT_SUCCESS;
     }
     // A class the drawing has no shape for: said on the node.
@@ -1587,8 +1601,8 @@ lgraph_container(const LGraph *lg, uint32_t v, bool in_view_only)
 static bool
 cluster_says(const LGraph *lg, uint32_t v, uint32_t to)
 {
-  // As deep as draw.c nests clusters (MAX_CLUSTER_DEPTH, 8).
-  for (unsigned depth = 0; depth < 8; ++depth) {
+  // As deep as draw.c nests clusters.
+  for (unsigned depth = 0; depth < MAX_CLUSTER_DEPTH; ++depth) {
     v = lgraph_container(lg, v, false);
     if (v == ENT_NO_ENTITY || v == to) {
       return v == to;
@@ -2130,13 +2144,10 @@ add_literal_facets(LGraph *lg)
     } else {
       // The class is kept whole (keep_literal()); its name is cut as a
       // value is.
-      const char *name = lgraph_short_name(lg, c->value);
-      size_t len = 0;
-      for (size_t chars = 0; name[len] && chars < LITERAL_FACET_CHARS;) {
-        chars += ((unsigned char)name[++len] & 0xC0) != 0x80;
-      }
-      st = ent_buf_appendf(
-        &text, "a %.*s%s", (int)len, name, name[len] ? "…" : "");
+      st = ent_buf_append(&text, "a ", 2);
+      st = st ? st
+              : append_cut(
+                  &text, lgraph_short_name(lg, c->value), LITERAL_FACET_CHARS);
     }
     LNode *n = &lg->nodes[c->subject];
     if (!st && !(n->facets && has_facet(n->facets, text.buf))) {
@@ -3028,21 +3039,6 @@ pairwise_order(const void *a, const void *b)
 /// tooltip of every node disjoint with it).
 enum { PAIRWISE_NAMED = 12, PAIRWISE_NAME_CHARS = 60 };
 
-/// Append `text`, cut after PAIRWISE_NAME_CHARS characters with "…".
-static EntStatus
-append_short(EntBuf *b, const char *text)
-{
-  size_t len = 0;
-  size_t chars = 0;
-  while (text[len] && (chars < PAIRWISE_NAME_CHARS ||
-                       ((unsigned char)text[len] & 0xC0) == 0x80)) {
-    chars += ((unsigned char)text[len] & 0xC0) != 0x80;
-    ++len;
-  }
-  EntStatus st = ent_buf_append(b, text, len);
-  return !st && text[len] ? ent_buf_append(b, "…", strlen("…")) : st;
-}
-
 /// Say the sorted ends `ends[0..n)`, all of one node, as its pairwise
 /// text: "disjoint with: Cheese; Fish; and 3 more".
 static EntStatus
@@ -3060,7 +3056,8 @@ say_pairwise(LGraph *lg, const Pairwise *ends, size_t n)
     for (; j < n && ends[j].kind == ends[i].kind; ++j) {
       if (named < PAIRWISE_NAMED) {
         TRY(st, ent_buf_append(b, named ? "; " : " ", named ? 2 : 1));
-        TRY(st, append_short(b, lg->nodes[ends[j].other].label));
+        TRY(st,
+            append_cut(b, lg->nodes[ends[j].other].label, PAIRWISE_NAME_CHARS));
         ++named;
       }
     }
@@ -3276,8 +3273,6 @@ typedef struct {
   uint32_t node;
 } PropertyName;
 
-#define WIKIBASE_NS "http://wikiba.se/ontology#"
-
 /// Wikibase's (Wikidata's) links from a property's entity (wd:P31, which
 /// has the name) to the predicates statements use for it (wdt:P31, p:P31,
 /// ps:P31...), and its other plumbing: not drawn; the links name their
@@ -3380,15 +3375,13 @@ name_properties(LGraph *lg)
     }
     e->dropped = true;
     alone[e->to] = 2;
-    LPredicate *p = wikibase_plumbing[k].names
-                      ? used_predicate(lg, lg->nodes[e->to].iri)
-                      : NULL;
     if (wikibase_plumbing[k].names) {
       alone[e->from] = 1; // a property's entity
-    }
-    if (p) {
-      st = add_property_name(
-        lg, p, e->from, &names, &n_names, &cap_names, &by_iri);
+      LPredicate *p = used_predicate(lg, lg->nodes[e->to].iri);
+      if (p) {
+        st = add_property_name(
+          lg, p, e->from, &names, &n_names, &cap_names, &by_iri);
+      }
     }
   }
   for (size_t i = 0; alone && i < n_names; ++i) {
@@ -4449,7 +4442,7 @@ lgraph_narrower(const LGraph *lg)
   // The view asked for, not the one selected: a time limit can strike
   // before the selection.  "--view ego:ID" is no help to whoever asked
   // for one, nor "--view negotiation:ID" to whoever asked for that.
-  const char *view = lg->asked_view ? lg->asked_view : "all";
+  const char *view = lg->asked_view;
   if (!strncmp(view, "ego:", 4)) {
     return lg->asked_depth > 1 ? "lower --depth or " : "";
   }
@@ -4490,10 +4483,9 @@ lgraph_check_options(EntWorld *world, const EntDiagramOptions *options)
 static EntStatus
 select_view(LGraph *lg, const EntDiagramOptions *options)
 {
-  const char *view = options && options->view ? options->view : "all";
   // The site selects one view after another from one graph.
-  lg->asked_view = view;
-  lg->asked_depth = options && options->depth ? options->depth : 1;
+  remember_view(lg, options);
+  const char *view = lg->asked_view;
   const size_t max =
     options && options->max_nodes ? options->max_nodes : DEFAULT_MAX_NODES;
   uint32_t root = ENT_NO_ENTITY;

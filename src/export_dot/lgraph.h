@@ -188,7 +188,7 @@ typedef struct {
   /// "mentioned in" edges are drawn (a view, so the graph can serve the
   /// next one unchanged).
   uint32_t ego_root;
-  const char *asked_view; ///< EntDiagramOptions.view (borrowed), or NULL
+  const char *asked_view; ///< EntDiagramOptions.view (borrowed), or "all"
   unsigned asked_depth;   ///< EntDiagramOptions.depth, at least 1
   /// Where a node links to: NULL draws no link.  When `link` itself is
   /// NULL, a node links to its IRI (web IRIs only).
@@ -230,6 +230,9 @@ EntStatus lgraph_cap_note(const LGraph *lg, EntBuf *out);
 /// (--view ego:ID) or ", "lower --depth or ", or "" when only --max-nodes
 /// is left (an ego view of depth 1).
 const char *lgraph_narrower(const LGraph *lg);
+/// Graphviz recurses over nested clusters; draw.c flattens deeper nesting,
+/// and lgraph_finish() looks no deeper for the clusters a node stands in.
+#define MAX_CLUSTER_DEPTH 8
 /// The node whose cluster node `v` is drawn in: an official's country; an
 /// institution's parent institution (in view, when `in_view_only`), else
 /// its country; ENT_NO_ENTITY for none.  draw.c nests clusters by it, and
