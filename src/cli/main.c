@@ -1180,6 +1180,7 @@ plan_units(EntWorld *world,
   if (!units) {
     return EXIT_SOFTWARE;
   }
+  EntGraph *corpus = NULL; // the registry, once read (corpus_unit)
   if (!o->output_dir) {
     units[0] =
       (Unit){ (const char *const *)o->in.paths, o->in.n_paths, true, "" };
@@ -1196,14 +1197,13 @@ plan_units(EntWorld *world,
     }
     if (corpus_unit) {
       // Named by the corpus's ID: read it from corpus.xml.
-      EntGraph *graph = NULL;
-      EntStatus st = prepare_graph(world, ont, o, &graph);
-      const char *id = st ? NULL : ent_graph_corpus_id(graph);
+      EntStatus st = prepare_graph(world, ont, o, &corpus);
+      const char *id = st ? NULL : ent_graph_corpus_id(corpus);
       if (id) {
         snprintf(units[0].name, sizeof(units[0].name), "%s", id);
       }
-      ent_graph_free(graph);
       if (!id) {
+        ent_graph_free(corpus);
         free(units);
         return st == ENT_ERR_IO ? EXIT_NOINPUT
                                 : exit_code(world, o, st ? st : ENT_ERR_SCHEMA);
@@ -1218,6 +1218,7 @@ plan_units(EntWorld *world,
                 "entente: error: %s: names beginning with '.entente-' are "
                 "entente's own in an output directory; rename the file\n",
                 unit_what(o, units, i, corpus_unit));
+        ent_graph_free(corpus);
         free(units);
         return EXIT_USAGE;
       }
@@ -1230,6 +1231,7 @@ plan_units(EntWorld *world,
                   unit_what(o, units, i, corpus_unit),
                   o->output_dir,
                   units[i].name);
+          ent_graph_free(corpus);
           free(units);
           return EXIT_USAGE;
         }
@@ -1240,19 +1242,20 @@ plan_units(EntWorld *world,
   // each other (an ID two define) is found by a first pass over all of
   // them, as a whole export finds it (what validates, exports).  Datasets
   // of no corpus stay each on its own, as -O has always written them.
+  // The registry read to name the corpus serves the check as well.
   if (o->output_dir && !o->set && o->in.corpus && o->in.n_paths > 1) {
-    EntGraph *graph = NULL;
-    EntStatus st = prepare_graph(world, ont, o, &graph);
+    EntStatus st = corpus ? ENT_SUCCESS : prepare_graph(world, ont, o, &corpus);
     if (!st) {
       st = ent_check_datasets(
-        graph, (const char *const *)o->in.paths, o->in.n_paths);
+        corpus, (const char *const *)o->in.paths, o->in.n_paths);
     }
-    ent_graph_free(graph);
     if (st) {
+      ent_graph_free(corpus);
       free(units);
       return st == ENT_ERR_IO ? EXIT_NOINPUT : exit_code(world, o, st);
     }
   }
+  ent_graph_free(corpus);
   *out = units;
   *n_out = n;
   return EXIT_OK;
