@@ -1433,16 +1433,58 @@ by_pair(const void *a, const void *b)
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
+static int
+by_address(const void *a, const void *b)
+{
+  const uintptr_t x = *(const uintptr_t *)a;
+  const uintptr_t y = *(const uintptr_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/// How many distinct graphs `graphs[0..n)` holds (interned: one pointer,
+/// one graph), sorting them.  The same statement twice in one graph
+/// (N-Quads files concatenated) is one source, not two.
+static uint32_t
+distinct_graphs(uintptr_t *graphs, size_t n)
+{
+  qsort(graphs, n, sizeof(*graphs), by_address);
+  uint32_t distinct = 0;
+  for (size_t i = 0; i < n; ++i) {
+    distinct += i == 0 || graphs[i] != graphs[i - 1];
+  }
+  return distinct;
+}
+
+/// How many distinct named graphs state the edges `keys[start..end)`
+/// (one relation); `graphs` has room for one an edge.
+static uint32_t
+count_graphs(const LGraph *lg,
+             const PairKey *keys,
+             size_t start,
+             size_t end,
+             uintptr_t *graphs)
+{
+  size_t n = 0;
+  for (size_t i = start; i < end; ++i) {
+    const char *graph = lg->edges[keys[i].index].graph;
+    if (graph) {
+      graphs[n++] = (uintptr_t)graph;
+    }
+  }
+  return distinct_graphs(graphs, n);
+}
+
 /// The edges between two nodes, `keys[start..end)`, in runs of one
 /// predicate; decide which are dropped (see drop_redundant_edges()).
-/// `subs` has room for a run start per edge.  An edge is read only when
-/// it is dropped or has a twin: the keys say the rest.
+/// `subs` and `graphs` have room for one an edge.  An edge is read only
+/// when it is dropped or has a twin: the keys say the rest.
 static void
 drop_in_pair(LGraph *lg,
              const PairKey *keys,
              size_t start,
              size_t end,
-             size_t *subs)
+             size_t *subs,
+             uintptr_t *graphs)
 {
   if (end - start < 2) {
     return; // one edge alone is never redundant
@@ -1482,11 +1524,10 @@ drop_in_pair(LGraph *lg,
       first->dropped = true;
     }
     for (size_t i = run + 1; i < run_end; ++i) {
-      LEdge *e = &lg->edges[keys[i].index];
-      e->dropped = true;
-      if (!first->dropped && e->graph && first->graph != e->graph) {
-        ++first->n_graphs;
-      }
+      lg->edges[keys[i].index].dropped = true;
+    }
+    if (!first->dropped && run_end - run > 1) {
+      first->n_graphs = count_graphs(lg, keys, run, run_end, graphs);
     }
     run = run_end;
   }
@@ -1533,7 +1574,8 @@ drop_redundant_edges(LGraph *lg)
   }
   PairKey *keys = malloc((most + 1) * sizeof(PairKey));
   size_t *subs = malloc((most + 1) * sizeof(size_t));
-  EntStatus st = keys && subs ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  uintptr_t *graphs = malloc((most + 1) * sizeof(uintptr_t));
+  EntStatus st = keys && subs && graphs ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   for (size_t v = 0; v < lg->n_nodes && !st; ++v) {
     const size_t begin = first[v];
     const size_t n = first[v + 1] - begin;
@@ -1562,7 +1604,7 @@ drop_redundant_edges(LGraph *lg)
       while (end < n_live && keys[end].to == keys[start].to) {
         ++end;
       }
-      drop_in_pair(lg, keys, start, end, subs);
+      drop_in_pair(lg, keys, start, end, subs, graphs);
       start = end;
       st = lgraph_tick(lg);
     }
@@ -1571,6 +1613,7 @@ drop_redundant_edges(LGraph *lg)
   free(order);
   free(keys);
   free(subs);
+  free(graphs);
   return st;
 }
 
@@ -2486,14 +2529,25 @@ fold_list(LGraph *lg,
           uint32_t nil)
 {
   const LEdge owned = lg->edges[cells[head].in];
-  uint32_t n_graphs = owned.graph ? 1 : 0;
+  size_t n_in = 0;
+  for (uint32_t in = cells[head].in + 1; in; in = next_in[in - 1]) {
+    ++n_in;
+  }
+  uintptr_t *graphs = malloc((n_in + 1) * sizeof(uintptr_t));
+  if (!graphs) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  size_t n_named = 0;
   for (uint32_t in = cells[head].in + 1; in; in = next_in[in - 1]) {
     LEdge *e = &lg->edges[in - 1];
     e->dropped = true;
-    // Counted as drop_in_pair() counts an edge's graphs.
-    n_graphs +=
-      e != &lg->edges[cells[head].in] && e->graph && e->graph != owned.graph;
+    if (e->graph) {
+      graphs[n_named++] = (uintptr_t)e->graph;
+    }
   }
+  // Counted as drop_in_pair() counts an edge's graphs.
+  const uint32_t n_graphs = distinct_graphs(graphs, n_named);
+  free(graphs);
   EntStatus st = ENT_SUCCESS;
   uint32_t n_texts = 0;
   for (uint32_t at = head, k = 0; k < n_items; ++k) {

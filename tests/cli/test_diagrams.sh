@@ -804,7 +804,7 @@ legend=$(grep -o 'other relations:<BR/>[^<]*' "$tmp/lists2.dot" | sed 's/<BR.>//
 # in a literal are escaped as Turtle writes them.
 R='http://www.w3.org/1999/02/22-rdf-syntax-ns#'
 {
-  for g in 1 2 3; do
+  for g in 1 2 3 3; do # g3's twice: one source
     printf '<http://e.example/s> <http://a.example/p> _:l1 <http://e.example/g%s> .\n' "$g"
   done
   printf '_:l1 <%sfirst> <http://e.example/a> <http://e.example/g1> .\n' "$R"
@@ -821,6 +821,17 @@ flat "$tmp/shared.dot"
 [ "$(grep -c 'label="p 1/2 (3 sources)"' "$tmp/shared.dot")" = 1 ] && grep -q 'label="p 2/2 (3 sources)"' "$tmp/shared.dot" &&
   grep -q 'label="p 1/1"' "$tmp/shared.dot" || fail "lists in shared blank nodes: $(grep -E 'label=' "$tmp/shared.dot")"
 ! grep -q 'rdf:nil\|label=nil' "$tmp/shared.dot" || fail "lists in shared blank nodes: rdf:nil drawn alone"
+# An edge's sources are the distinct graphs that state it: the same quad
+# twice (two dumps concatenated) is one source, whichever graph repeats.
+{
+  printf '<http://e.example/a> <http://e.example/knows> <http://e.example/b> <http://e.example/g%s> .\n' 1 2 2
+  printf '<http://e.example/a> <http://e.example/likes> <http://e.example/b> <http://e.example/g%s> .\n' 3 3
+  printf '<http://e.example/a> <http://e.example/meets> <http://e.example/b> <http://e.example/g%s> .\n' 4 5 4
+} >"$tmp/repeated.nq"
+"$ENTENTE" dot "$tmp/repeated.nq" -f dot -o "$tmp/repeated.dot" 2>"$tmp/err" || fail "repeated quads: $(cat "$tmp/err")"
+grep -q 'label="knows (2 sources)"' "$tmp/repeated.dot" && grep -q 'label="meets (2 sources)"' "$tmp/repeated.dot" &&
+  grep -qE 'label=likes[],]' "$tmp/repeated.dot" || fail "repeated quads: sources miscounted: $(grep -oE 'label=("[^"]*"|[a-z]+)' "$tmp/repeated.dot" | tr '\n' ' ')"
+echo "ok: a quad stated twice in one graph is one source"
 printf '@prefix ex: <http://e.example/> .\nex:s ex:p ( ex:a () ) ; ex:q ( "say \\"hi\\"" ) .\n' >"$tmp/lists3.ttl"
 "$ENTENTE" dot "$tmp/lists3.ttl" -f graphml -o "$tmp/lists3.graphml"
 grep -qF 'ex:p 2/2 () · ex:q (&quot;say \&quot;hi\&quot;&quot;)' "$tmp/lists3.graphml" ||
