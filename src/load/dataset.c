@@ -1952,7 +1952,9 @@ build(Loader *ld, int fd, bool check)
     keep_pending(ld);
     return;
   }
-  // Relations, now that every entity exists.
+  // Relations, now that every entity exists.  Most of a file's relations
+  // come from one source: it is looked up again only when it changes.
+  const char *in_use = NULL;
   for (size_t i = 0; i < ld->n_pending; ++i) {
     const Pending *p = &ld->pending[i];
     if (ld->failed.count &&
@@ -1965,8 +1967,11 @@ build(Loader *ld, int fd, bool check)
     }
     const char *source = p->source ? p->source : ld->default_source;
     const EntCaret at = ent_caret_of(p->at);
-    EntStatus rst =
-      source ? ent_graph_use_source(ld->graph, source, &at) : ENT_SUCCESS;
+    EntStatus rst = ENT_SUCCESS;
+    if (source && source != in_use) {
+      rst = ent_graph_use_source(ld->graph, source, &at);
+      in_use = rst ? NULL : source;
+    }
     if (!rst) {
       rst = ent_graph_relate_found(ld->graph,
                                    p->subject_found,
