@@ -1704,15 +1704,6 @@ drawn_for_inverse(const LGraph *lg, const char *inverse)
   return NULL;
 }
 
-/// Which edges take part in drop_inverse_edges(): a list's members and a
-/// restriction's edges are keyed by their labels, not their predicates.
-static bool
-inverse_candidate(const LEdge *e, uint16_t flag)
-{
-  return (e->flags & flag) && !e->dropped &&
-         !(e->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION));
-}
-
 /// Pairs of inverse properties the graph declares itself (ex:employs
 /// owl:inverseOf ex:worksFor), besides inverse_predicates: the subject's
 /// edges are drawn, the object's dropped where they say the same.  A
@@ -1764,59 +1755,92 @@ declare_inverses(LGraph *lg)
 /// Where a graph states both directions of a pair of inverse_predicates
 /// between two nodes ("A skos:broader B" and "B skos:narrower A": one
 /// fact), only the first one's edge is drawn; a taxonomy drawn with both
-/// has two arrows between every concept and its parent.  The first ones'
-/// edges are sorted once and searched: no edge reads a node's edges.
+/// has two arrows between every concept and its parent.  The drawn edge
+/// then counts as its sources every graph that states the fact either
+/// way.  Every edge of either property is keyed in the drawn direction
+/// (the inverse's ends swapped) and sorted once: no edge reads a node's
+/// edges.
 static EntStatus
 drop_inverse_edges(LGraph *lg)
 {
   if (!lg->kept_inverse) {
     return ENT_SUCCESS;
   }
+  // A dropped edge takes part too: beside a drawn edge it is one of its
+  // duplicates (drop_in_pair() drops a predicate's edges between two
+  // nodes all or all but the first), whose graph is a source.
   size_t n = 0;
   for (size_t i = 0; i < lg->n_edges; ++i) {
-    n += inverse_candidate(&lg->edges[i], EDGE_HAS_INVERSE);
+    const LEdge *e = &lg->edges[i];
+    n += !(e->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION)) &&
+         (e->flags & (EDGE_HAS_INVERSE | EDGE_INVERSE)) != 0;
   }
   if (!n) {
     return ENT_SUCCESS;
   }
   PairKey *keys = malloc(n * sizeof(PairKey));
-  if (!keys) {
+  uintptr_t *graphs = malloc(n * sizeof(uintptr_t));
+  if (!keys || !graphs) {
+    free(keys);
+    free(graphs);
     return ENT_ERR_NO_MEMORY;
   }
   size_t k = 0;
   for (size_t i = 0; i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
-    if (inverse_candidate(e, EDGE_HAS_INVERSE)) {
+    if (e->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION)) {
+      continue; // keyed by their labels, not their predicates
+    }
+    if (e->flags & EDGE_HAS_INVERSE) {
       keys[k++] = (PairKey){
         e->from, e->to, (uintptr_t)e->predicate, (uint32_t)i, e->flags
       };
-    }
-  }
-  qsort(keys, n, sizeof(PairKey), by_pair);
-  EntStatus st = ENT_SUCCESS;
-  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
-    st = lgraph_tick(lg);
-    LEdge *e = &lg->edges[i];
-    const char *drawn = inverse_candidate(e, EDGE_INVERSE)
-                          ? drawn_for_inverse(lg, e->predicate)
-                          : NULL;
-    if (!drawn) {
-      continue;
-    }
-    size_t lo = 0;
-    size_t hi = n;
-    while (lo < hi) {
-      const size_t mid = lo + (hi - lo) / 2;
-      if (pair_order(&keys[mid], e->to, e->from, (uintptr_t)drawn) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+    } else if (e->flags & EDGE_INVERSE) {
+      const char *drawn = drawn_for_inverse(lg, e->predicate);
+      if (drawn) {
+        keys[k++] =
+          (PairKey){ e->to, e->from, (uintptr_t)drawn, (uint32_t)i, e->flags };
       }
     }
-    e->dropped =
-      lo < n && !pair_order(&keys[lo], e->to, e->from, (uintptr_t)drawn);
+  }
+  qsort(keys, k, sizeof(PairKey), by_pair);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t start = 0; start < k && !st;) {
+    size_t end = start + 1;
+    while (end < k && !pair_order(&keys[end],
+                                  keys[start].from,
+                                  keys[start].to,
+                                  keys[start].predicate)) {
+      ++end;
+    }
+    LEdge *drawn = NULL;
+    bool inverse = false;
+    for (size_t i = start; i < end; ++i) {
+      LEdge *e = &lg->edges[keys[i].index];
+      if (keys[i].flags & EDGE_HAS_INVERSE) {
+        drawn = drawn ? drawn : (e->dropped ? NULL : e);
+      } else {
+        inverse = true;
+      }
+    }
+    if (drawn && inverse) {
+      size_t n_named = 0;
+      for (size_t i = start; i < end; ++i) {
+        LEdge *e = &lg->edges[keys[i].index];
+        if (e->graph) {
+          graphs[n_named++] = (uintptr_t)e->graph;
+        }
+        if (keys[i].flags & EDGE_INVERSE) {
+          e->dropped = true;
+        }
+      }
+      drawn->n_graphs = distinct_graphs(graphs, n_named);
+    }
+    start = end;
+    st = lgraph_tick(lg);
   }
   free(keys);
+  free(graphs);
   return st;
 }
 

@@ -832,6 +832,19 @@ flat "$tmp/shared.dot"
 grep -q 'label="knows (2 sources)"' "$tmp/repeated.dot" && grep -q 'label="meets (2 sources)"' "$tmp/repeated.dot" &&
   grep -qE 'label=likes[],]' "$tmp/repeated.dot" || fail "repeated quads: sources miscounted: $(grep -oE 'label=("[^"]*"|[a-z]+)' "$tmp/repeated.dot" | tr '\n' ' ')"
 echo "ok: a quad stated twice in one graph is one source"
+# A fact stated one way in one graph and the inverse way in another is one
+# edge, with both graphs as its sources.
+O='http://www.w3.org/ns/org#'
+{
+  printf '<http://e.example/a> <%smemberOf> <http://e.example/b> <http://e.example/g1> .\n' "$O"
+  printf '<http://e.example/b> <%shasMember> <http://e.example/a> <http://e.example/g%s> .\n' "$O" 2 "$O" 1
+  printf '<http://e.example/c> <%shasMember> <http://e.example/d> <http://e.example/g%s> .\n' "$O" 3 "$O" 4
+} >"$tmp/inverse-sources.nq"
+"$ENTENTE" dot "$tmp/inverse-sources.nq" -f dot -o "$tmp/inverse-sources.dot" 2>"$tmp/err" || fail "inverse sources: $(cat "$tmp/err")"
+grep -q 'label="org:memberOf (2 sources)"' "$tmp/inverse-sources.dot" && grep -q 'label="org:hasMember (2 sources)"' "$tmp/inverse-sources.dot" &&
+  [ "$(grep -c -- '->' "$tmp/inverse-sources.dot")" = 2 ] ||
+  fail "inverse sources: $(grep -E -- '->|label="org' "$tmp/inverse-sources.dot" | tr -d '\t' | tr '\n' ' ')"
+echo "ok: an edge stated both ways counts the graphs of both"
 printf '@prefix ex: <http://e.example/> .\nex:s ex:p ( ex:a () ) ; ex:q ( "say \\"hi\\"" ) .\n' >"$tmp/lists3.ttl"
 "$ENTENTE" dot "$tmp/lists3.ttl" -f graphml -o "$tmp/lists3.graphml"
 grep -qF 'ex:p 2/2 () · ex:q (&quot;say \&quot;hi\&quot;&quot;)' "$tmp/lists3.graphml" ||
