@@ -3407,8 +3407,9 @@ add_property_name(LGraph *lg,
 /// literals make on nodes (lg->property_names); so does a Wikibase
 /// property's (wd:P31 "instance of" for wdt:P31).  A property node with no
 /// edge of its own then says nothing the edges and lines do not, and is
-/// not drawn; nor is what Wikibase's plumbing alone pointed at (wdt:P31,
-/// wikibase:NormalRank).
+/// not drawn; nor is what Wikibase's plumbing or its hidden statement and
+/// reference nodes alone pointed at (wdt:P31, wikibase:NormalRank, a
+/// reference's source).
 static EntStatus
 name_properties(LGraph *lg)
 {
@@ -3449,6 +3450,12 @@ name_properties(LGraph *lg)
       ++k;
     }
     if (k == N_WIKIBASE_PLUMBING) {
+      // What only a statement or a reference node points at (a
+      // reference's "imported from Russian Wikipedia", a qualifier's
+      // value) would stand alone once they are hidden.
+      if (lg->nodes[e->from].kind == KIND_HIDDEN && !alone[e->to]) {
+        alone[e->to] = 2;
+      }
       continue;
     }
     e->dropped = true;

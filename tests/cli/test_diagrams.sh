@@ -496,7 +496,9 @@ printf '%s\n' 'Steve Witkoff' 'ex:book' 'ex:series' 'ex:book -s:isPartOf-> ex:se
 diff "$tmp/https2.want" "$tmp/https2.drawn" >&2 || fail "https://schema.org/ names and inverse pairs"
 # Wikidata (Wikibase): a property's entity names its direct claims' edges
 # and their literals' lines; statement and reference nodes, the links
-# from a property to its predicates, ranks and wikibase:Item are not drawn.
+# from a property to its predicates, ranks and wikibase:Item are not drawn,
+# nor an item only a reference points at (Russian Wikipedia); Russia, which
+# a statement points at too, is.
 cat >"$tmp/wikidata.ttl" <<'TTL'
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -507,10 +509,15 @@ cat >"$tmp/wikidata.ttl" <<'TTL'
 @prefix p: <http://www.wikidata.org/prop/> .
 @prefix ps: <http://www.wikidata.org/prop/statement/> .
 @prefix pq: <http://www.wikidata.org/prop/qualifier/> .
+@prefix pr: <http://www.wikidata.org/prop/reference/> .
+@prefix ref: <http://www.wikidata.org/reference/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
 wd:Q156470 a wikibase:Item ; rdfs:label "Sergey Lavrov"@en ; wdt:P27 wd:Q159 ;
   wdt:P569 "1950-03-21T00:00:00Z"^^xsd:dateTime ; p:P27 s:Q156470-1 .
 s:Q156470-1 a wikibase:Statement, wikibase:BestRank ; wikibase:rank wikibase:NormalRank ;
-  ps:P27 wd:Q159 ; pq:P580 "1991-12-26T00:00:00Z"^^xsd:dateTime .
+  ps:P27 wd:Q159 ; pq:P580 "1991-12-26T00:00:00Z"^^xsd:dateTime ; prov:wasDerivedFrom ref:abc .
+ref:abc a wikibase:Reference ; pr:P143 wd:Q206855 .
+wd:Q206855 a wikibase:Item ; rdfs:label "Russian Wikipedia"@en .
 wd:Q159 a wikibase:Item ; rdfs:label "Russia"@en .
 wd:P27 a wikibase:Property ; rdfs:label "country of citizenship"@en ; wikibase:propertyType wikibase:WikibaseItem ;
   wikibase:directClaim wdt:P27 ; wikibase:claim p:P27 ; wikibase:statementProperty ps:P27 .
