@@ -467,6 +467,8 @@ lgraph_clear(LGraph *lg)
   free(lg->other_dates);
   free(lg->concepts);
   free(lg->literals);
+  free(lg->graph_sets);
+  free(lg->graph_list);
   ent_map_clear(&lg->votes);
   free(lg->vote);
   ent_map_clear(&lg->predicates);
@@ -1441,53 +1443,151 @@ by_address(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/// How many distinct graphs `graphs[0..n)` holds (interned: one pointer,
-/// one graph), sorting them.  The same statement twice in one graph
-/// (N-Quads files concatenated) is one source, not two.
+/// The distinct graphs of `graphs[0..n)` (interned: one pointer, one
+/// graph), sorted, moved to its front; returns how many.  The same
+/// statement twice in one graph (N-Quads files concatenated) is one
+/// source, not two.
 static uint32_t
 distinct_graphs(uintptr_t *graphs, size_t n)
 {
+  if (n < 2) {
+    return (uint32_t)n; // and `graphs` may be NULL, which qsort() may not
+  }
   qsort(graphs, n, sizeof(*graphs), by_address);
   uint32_t distinct = 0;
   for (size_t i = 0; i < n; ++i) {
-    distinct += i == 0 || graphs[i] != graphs[i - 1];
+    if (i == 0 || graphs[i] != graphs[i - 1]) {
+      graphs[distinct++] = graphs[i];
+    }
   }
   return distinct;
 }
 
+/// A growing list of graphs.
+typedef struct {
+  uintptr_t *items;
+  size_t n;
+  size_t cap;
+} Graphs;
+
+/// The set of graphs made edge `edge` stands for, or NULL (an edge of the
+/// input, or one made for a single graph).
+static const LGraphSet *
+graph_set_of(const LGraph *lg, uint32_t edge)
+{
+  size_t lo = 0;
+  size_t hi = lg->n_graph_sets;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (lg->graph_sets[mid].edge < edge) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < lg->n_graph_sets && lg->graph_sets[lo].edge == edge
+           ? &lg->graph_sets[lo]
+           : NULL;
+}
+
+/// Add the graphs edge `edge` stands for (its set's, or its own) to `out`.
+static EntStatus
+add_graphs_of(const LGraph *lg, uint32_t edge, Graphs *out)
+{
+  const LGraphSet *set = graph_set_of(lg, edge);
+  const uintptr_t own = (uintptr_t)lg->edges[edge].graph;
+  const size_t more = set ? set->count : own ? 1 : 0;
+  EntStatus st = ENT_SUCCESS;
+  while (out->n + more > out->cap) {
+    TRY(st, ent_grow(&out->items, &out->cap, out->cap, sizeof(uintptr_t), 16));
+  }
+  if (set) {
+    memcpy(out->items + out->n,
+           lg->graph_list + set->first,
+           set->count * sizeof(uintptr_t));
+  } else if (own) {
+    out->items[out->n] = own;
+  }
+  out->n += more;
+  return ENT_SUCCESS;
+}
+
+/// Made edge `edge` (the last one added) stands for the distinct graphs
+/// `graphs[0..n)`: its count of sources, and, past one, its set.  `*first`
+/// is where the list of a previous edge of the same graphs begins in
+/// LGraph.graph_list (UINT32_MAX: not kept yet), so that a list's
+/// members share one copy.
+static EntStatus
+give_graphs(LGraph *lg,
+            uint32_t edge,
+            const uintptr_t *graphs,
+            uint32_t n,
+            uint32_t *first)
+{
+  lg->edges[edge].n_graphs = n;
+  if (n < 2) {
+    return ENT_SUCCESS;
+  }
+  EntStatus st = ENT_SUCCESS;
+  if (*first == UINT32_MAX) {
+    if (lg->n_graph_list + n > UINT32_MAX) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    while (lg->n_graph_list + n > lg->cap_graph_list) {
+      TRY(st,
+          ent_grow(&lg->graph_list,
+                   &lg->cap_graph_list,
+                   lg->cap_graph_list,
+                   sizeof(uintptr_t),
+                   64));
+    }
+    memcpy(lg->graph_list + lg->n_graph_list, graphs, n * sizeof(uintptr_t));
+    *first = (uint32_t)lg->n_graph_list;
+    lg->n_graph_list += n;
+  }
+  TRY(st,
+      ent_grow(&lg->graph_sets,
+               &lg->cap_graph_sets,
+               lg->n_graph_sets,
+               sizeof(LGraphSet),
+               16));
+  lg->graph_sets[lg->n_graph_sets++] = (LGraphSet){ edge, *first, n };
+  return ENT_SUCCESS;
+}
+
 /// How many distinct named graphs state the edges `keys[start..end)`
-/// (one relation); `graphs` has room for one an edge.
-static uint32_t
+/// (one relation), counting the graphs each made edge stands for.
+static EntStatus
 count_graphs(const LGraph *lg,
              const PairKey *keys,
              size_t start,
              size_t end,
-             uintptr_t *graphs)
+             Graphs *graphs,
+             uint32_t *count)
 {
-  size_t n = 0;
+  graphs->n = 0;
+  EntStatus st = ENT_SUCCESS;
   for (size_t i = start; i < end; ++i) {
-    const char *graph = lg->edges[keys[i].index].graph;
-    if (graph) {
-      graphs[n++] = (uintptr_t)graph;
-    }
+    TRY(st, add_graphs_of(lg, keys[i].index, graphs));
   }
-  return distinct_graphs(graphs, n);
+  *count = distinct_graphs(graphs->items, graphs->n);
+  return ENT_SUCCESS;
 }
 
 /// The edges between two nodes, `keys[start..end)`, in runs of one
 /// predicate; decide which are dropped (see drop_redundant_edges()).
-/// `subs` and `graphs` have room for one an edge.  An edge is read only
-/// when it is dropped or has a twin: the keys say the rest.
-static void
+/// `subs` has room for one an edge; `graphs` is scratch.  An edge is read
+/// only when it is dropped or has a twin: the keys say the rest.
+static EntStatus
 drop_in_pair(LGraph *lg,
              const PairKey *keys,
              size_t start,
              size_t end,
              size_t *subs,
-             uintptr_t *graphs)
+             Graphs *graphs)
 {
   if (end - start < 2) {
-    return; // one edge alone is never redundant
+    return ENT_SUCCESS; // one edge alone is never redundant
   }
   // Decided on the original set, so that dropping one edge never keeps
   // another alive: a head is a member too ("head of" says both), and an
@@ -1496,6 +1596,7 @@ drop_in_pair(LGraph *lg,
   // pairs compared are bounded by the ontology, not by the input.
   bool has_head = false;
   size_t n_subs = 0;
+  uint32_t count = 0;
   for (size_t i = start; i < end; ++i) {
     if (i == start || keys[i].predicate != keys[i - 1].predicate) {
       has_head |= (keys[i].flags & EDGE_HEAD) != 0;
@@ -1527,10 +1628,15 @@ drop_in_pair(LGraph *lg,
       lg->edges[keys[i].index].dropped = true;
     }
     if (!first->dropped && run_end - run > 1) {
-      first->n_graphs = count_graphs(lg, keys, run, run_end, graphs);
+      EntStatus st = count_graphs(lg, keys, run, run_end, graphs, &count);
+      if (st) {
+        return st;
+      }
+      first->n_graphs = count;
     }
     run = run_end;
   }
+  return ENT_SUCCESS;
 }
 
 /// Drop an edge whose predicate is a super-property of another edge's
@@ -1574,8 +1680,8 @@ drop_redundant_edges(LGraph *lg)
   }
   PairKey *keys = malloc((most + 1) * sizeof(PairKey));
   size_t *subs = malloc((most + 1) * sizeof(size_t));
-  uintptr_t *graphs = malloc((most + 1) * sizeof(uintptr_t));
-  EntStatus st = keys && subs && graphs ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  Graphs graphs = { NULL, 0, 0 };
+  EntStatus st = keys && subs ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   for (size_t v = 0; v < lg->n_nodes && !st; ++v) {
     const size_t begin = first[v];
     const size_t n = first[v + 1] - begin;
@@ -1604,16 +1710,16 @@ drop_redundant_edges(LGraph *lg)
       while (end < n_live && keys[end].to == keys[start].to) {
         ++end;
       }
-      drop_in_pair(lg, keys, start, end, subs, graphs);
+      st = drop_in_pair(lg, keys, start, end, subs, &graphs);
       start = end;
-      st = lgraph_tick(lg);
+      st = st ? st : lgraph_tick(lg);
     }
   }
   free(first);
   free(order);
   free(keys);
   free(subs);
-  free(graphs);
+  free(graphs.items);
   return st;
 }
 
@@ -2553,26 +2659,22 @@ fold_list(LGraph *lg,
           uint32_t nil)
 {
   const LEdge owned = lg->edges[cells[head].in];
-  size_t n_in = 0;
-  for (uint32_t in = cells[head].in + 1; in; in = next_in[in - 1]) {
-    ++n_in;
-  }
-  uintptr_t *graphs = malloc((n_in + 1) * sizeof(uintptr_t));
-  if (!graphs) {
-    return ENT_ERR_NO_MEMORY;
-  }
-  size_t n_named = 0;
-  for (uint32_t in = cells[head].in + 1; in; in = next_in[in - 1]) {
-    LEdge *e = &lg->edges[in - 1];
-    e->dropped = true;
-    if (e->graph) {
-      graphs[n_named++] = (uintptr_t)e->graph;
-    }
-  }
-  // Counted as drop_in_pair() counts an edge's graphs.
-  const uint32_t n_graphs = distinct_graphs(graphs, n_named);
-  free(graphs);
+  // Its members stand for every graph that names the list: counted as
+  // drop_in_pair() counts an edge's graphs, and kept with them, so that
+  // the same member of the same list named again elsewhere adds only the
+  // graphs it adds.
+  Graphs graphs = { NULL, 0, 0 };
   EntStatus st = ENT_SUCCESS;
+  for (uint32_t in = cells[head].in + 1; in && !st; in = next_in[in - 1]) {
+    lg->edges[in - 1].dropped = true;
+    st = add_graphs_of(lg, in - 1, &graphs);
+  }
+  const uint32_t n_graphs = distinct_graphs(graphs.items, graphs.n);
+  uint32_t graphs_at = UINT32_MAX; // kept with the first member
+  if (st) {
+    free(graphs.items);
+    return st;
+  }
   uint32_t n_texts = 0;
   for (uint32_t at = head, k = 0; k < n_items; ++k) {
     n_texts += is_text_member(lg, &cells[at], nil);
@@ -2615,7 +2717,8 @@ fold_list(LGraph *lg,
                           owned.graph)
                : ENT_ERR_NO_MEMORY;
       if (!st) {
-        lg->edges[lg->n_edges - 1].n_graphs = n_graphs;
+        st = give_graphs(
+          lg, (uint32_t)(lg->n_edges - 1), graphs.items, n_graphs, &graphs_at);
       }
     }
     // A literal's `first` is an index into the literals, not the edges:
@@ -2636,6 +2739,7 @@ fold_list(LGraph *lg,
   }
   ent_buf_free(&text);
   ent_buf_free(&line);
+  free(graphs.items);
   return st;
 }
 
@@ -2990,6 +3094,16 @@ fold_restriction(LGraph *lg, uint32_t node, const Restriction *r)
       LEdge *made = &lg->edges[lg->n_edges - 1];
       made->flags =
         (uint16_t)((made->flags & ~LIST_FLAGS_DROPPED) | EDGE_RESTRICTION);
+      // It stands for the graphs its edge in stood for (a list's member).
+      const LGraphSet *set = graph_set_of(lg, r->in);
+      uint32_t first = set ? set->first : UINT32_MAX;
+      if (set) {
+        st = give_graphs(lg,
+                         (uint32_t)(lg->n_edges - 1),
+                         lg->graph_list + set->first,
+                         set->count,
+                         &first);
+      }
     }
   } else if (!st) {
     // Nothing to point at ("hasTopping min 2", "hasName value \"x\""): a
@@ -3402,6 +3516,15 @@ add_property_name(LGraph *lg,
     &lg->property_names, p->iri, (void *)(uintptr_t)lg->nodes[v].label);
 }
 
+/// A Wikibase statement or reference node, which is not drawn.
+static bool
+is_wikibase_hidden(const LNode *n)
+{
+  return n->kind == KIND_HIDDEN && n->class_iri &&
+         (!strcmp(n->class_iri, WIKIBASE_NS "Statement") ||
+          !strcmp(n->class_iri, WIKIBASE_NS "Reference"));
+}
+
 /// Somebody else's graph that names its own properties: their edges say
 /// that name ("advises"), not "ex:advises", and so will the lines their
 /// literals make on nodes (lg->property_names); so does a Wikibase
@@ -3438,7 +3561,8 @@ name_properties(LGraph *lg)
   uint32_t *degree = !st && (n_names || wikibase)
                        ? calloc(lg->n_nodes + 1, sizeof(uint32_t))
                        : NULL;
-  // Per node: 1 its name labels edges, 2 plumbing pointed at it.
+  // Per node: 1 its name labels edges, 2 plumbing pointed at it, 3 only
+  // statement and reference nodes did.
   uint8_t *alone = degree ? calloc(lg->n_nodes + 1, 1) : NULL;
   if (!st && (n_names || wikibase) && !alone) {
     st = ENT_ERR_NO_MEMORY;
@@ -3451,10 +3575,11 @@ name_properties(LGraph *lg)
     }
     if (k == N_WIKIBASE_PLUMBING) {
       // What only a statement or a reference node points at (a
-      // reference's "imported from Russian Wikipedia", a qualifier's
-      // value) would stand alone once they are hidden.
-      if (lg->nodes[e->from].kind == KIND_HIDDEN && !alone[e->to]) {
-        alone[e->to] = 2;
+      // reference's "imported from Russian Wikipedia", a lower rank's or
+      // a qualifier's value) would stand alone once they are hidden,
+      // unless it says something of its own (below).
+      if (is_wikibase_hidden(&lg->nodes[e->from]) && !alone[e->to]) {
+        alone[e->to] = 3;
       }
       continue;
     }
@@ -3471,6 +3596,12 @@ name_properties(LGraph *lg)
   }
   for (size_t i = 0; alone && i < n_names; ++i) {
     alone[names[i].node] = 1;
+  }
+  for (size_t i = 0; wikibase && alone && i < lg->n_literals; ++i) {
+    const LClaim *c = &lg->literals[i];
+    if (alone[c->subject] == 3 && strcmp(c->predicate, RDF_TYPE) != 0) {
+      alone[c->subject] = 0; // a date of birth, a full name: its lines
+    }
   }
   for (size_t i = 0; alone && i < lg->n_edges && !st; ++i) {
     LEdge *e = &lg->edges[i];

@@ -85,6 +85,15 @@ typedef struct {
   const char *value;     ///< Literal's text, or NULL
 } LClaim;
 
+/// The graphs a made edge stands for where they are more than one (the
+/// members of a list named from several graphs): graph_list[first..first +
+/// count), distinct, in LGraph.graph_list.
+typedef struct {
+  uint32_t edge;
+  uint32_t first;
+  uint32_t count;
+} LGraphSet;
+
 /// A slot of the node index: a node's IRI hash and its index + 1 (0: free).
 typedef struct {
   uint32_t hash;
@@ -157,6 +166,12 @@ typedef struct {
                     ///< said on their nodes unless entente_classes
   size_t n_literals;
   size_t cap_literals;
+  LGraphSet *graph_sets; ///< By edge: made edges are added in order
+  size_t n_graph_sets;
+  size_t cap_graph_sets;
+  uintptr_t *graph_list; ///< The sets' graphs (interned), back to back
+  size_t n_graph_list;
+  size_t cap_graph_list;
   bool keep_claims; ///< Keep every named graph's statements (compare)
   bool
     kept_plumbing; ///< An edge of undrawn_predicates was kept (EDGE_PLUMBING)

@@ -1953,7 +1953,8 @@ build(Loader *ld, int fd, bool check)
     return;
   }
   // Relations, now that every entity exists.  Most of a file's relations
-  // come from one source: it is looked up again only when it changes.
+  // come from one source: it is looked up again only when it changes
+  // (each element's source="..." is a copy of its own, so by its text).
   const char *in_use = NULL;
   for (size_t i = 0; i < ld->n_pending; ++i) {
     const Pending *p = &ld->pending[i];
@@ -1968,7 +1969,7 @@ build(Loader *ld, int fd, bool check)
     const char *source = p->source ? p->source : ld->default_source;
     const EntCaret at = ent_caret_of(p->at);
     EntStatus rst = ENT_SUCCESS;
-    if (source && source != in_use) {
+    if (source && (!in_use || strcmp(source, in_use) != 0)) {
       rst = ent_graph_use_source(ld->graph, source, &at);
       in_use = rst ? NULL : source;
     }

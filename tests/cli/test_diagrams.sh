@@ -497,8 +497,9 @@ diff "$tmp/https2.want" "$tmp/https2.drawn" >&2 || fail "https://schema.org/ nam
 # Wikidata (Wikibase): a property's entity names its direct claims' edges
 # and their literals' lines; statement and reference nodes, the links
 # from a property to its predicates, ranks and wikibase:Item are not drawn,
-# nor an item only a reference points at (Russian Wikipedia); Russia, which
-# a statement points at too, is.
+# nor an item only a reference or a qualifier points at (Russian Wikipedia,
+# Yeltsin) unless it says something itself (Ivanov's date of birth); Russia,
+# which a direct claim points at too, is drawn.
 cat >"$tmp/wikidata.ttl" <<'TTL'
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -515,9 +516,12 @@ cat >"$tmp/wikidata.ttl" <<'TTL'
 wd:Q156470 a wikibase:Item ; rdfs:label "Sergey Lavrov"@en ; wdt:P27 wd:Q159 ;
   wdt:P569 "1950-03-21T00:00:00Z"^^xsd:dateTime ; p:P27 s:Q156470-1 .
 s:Q156470-1 a wikibase:Statement, wikibase:BestRank ; wikibase:rank wikibase:NormalRank ;
-  ps:P27 wd:Q159 ; pq:P580 "1991-12-26T00:00:00Z"^^xsd:dateTime ; prov:wasDerivedFrom ref:abc .
+  ps:P27 wd:Q159 ; pq:P580 "1991-12-26T00:00:00Z"^^xsd:dateTime ; prov:wasDerivedFrom ref:abc ;
+  pq:P1365 wd:Q2 ; pq:P1366 wd:Q3 .
 ref:abc a wikibase:Reference ; pr:P143 wd:Q206855 .
 wd:Q206855 a wikibase:Item ; rdfs:label "Russian Wikipedia"@en .
+wd:Q2 a wikibase:Item ; rdfs:label "Igor Ivanov"@en ; wdt:P569 "1945-09-23T00:00:00Z"^^xsd:dateTime .
+wd:Q3 a wikibase:Item ; rdfs:label "Boris Yeltsin"@en .
 wd:Q159 a wikibase:Item ; rdfs:label "Russia"@en .
 wd:P27 a wikibase:Property ; rdfs:label "country of citizenship"@en ; wikibase:propertyType wikibase:WikibaseItem ;
   wikibase:directClaim wdt:P27 ; wikibase:claim p:P27 ; wikibase:statementProperty ps:P27 .
@@ -526,7 +530,7 @@ wd:P580 a wikibase:Property ; rdfs:label "start time"@en ; wikibase:qualifier pq
 TTL
 "$ENTENTE" dot "$tmp/wikidata.ttl" -f graphml -o "$tmp/wikidata.graphml"
 graphml_drawn "$tmp/wikidata.graphml" >"$tmp/wikidata.drawn"
-printf '%s\n' 'Russia' 'Sergey Lavrov' 'Sergey Lavrov -country of citizenship-> Russia' >"$tmp/wikidata.want"
+printf '%s\n' 'Igor Ivanov' 'Russia' 'Sergey Lavrov' 'Sergey Lavrov -country of citizenship-> Russia' >"$tmp/wikidata.want"
 diff "$tmp/wikidata.want" "$tmp/wikidata.drawn" >&2 || fail "Wikidata's plumbing drawn, or its property names not taken"
 grep -qF '<data key="details">date of birth 1950-03-21T00:00:00Z</data>' "$tmp/wikidata.graphml" ||
   fail "a Wikidata literal not said by its property's name: $(grep details "$tmp/wikidata.graphml")"
@@ -839,6 +843,28 @@ flat "$tmp/shared.dot"
 grep -q 'label="knows (2 sources)"' "$tmp/repeated.dot" && grep -q 'label="meets (2 sources)"' "$tmp/repeated.dot" &&
   grep -qE 'label=likes[],]' "$tmp/repeated.dot" || fail "repeated quads: sources miscounted: $(grep -oE 'label=("[^"]*"|[a-z]+)' "$tmp/repeated.dot" | tr '\n' ' ')"
 echo "ok: a quad stated twice in one graph is one source"
+# Two copies of one list (or of a restriction in one), each named from two
+# graphs, one graph naming both: one edge, three sources.
+{
+  printf '<http://e.example/s> <http://e.example/p> _:%s <http://e.example/g%s> .\n' a 1 a 3 b 1 b 2
+  for l in a b; do
+    printf '_:%s <%sfirst> <http://e.example/x> <http://e.example/g1> .\n' "$l" "$R"
+    printf '_:%s <%srest> <%snil> <http://e.example/g1> .\n' "$l" "$R" "$R"
+  done
+  W='http://www.w3.org/2002/07/owl#'
+  printf '<http://e.example/C> <%sintersectionOf> _:%s <http://e.example/g%s> .\n' "$W" l 1 "$W" l 3 "$W" m 1 "$W" m 2
+  for l in l m; do
+    printf '_:%s <%sfirst> _:r%s <http://e.example/g1> .\n' "$l" "$R" "$l"
+    printf '_:%s <%srest> <%snil> <http://e.example/g1> .\n' "$l" "$R" "$R"
+    printf '_:r%s <%stype> <%sRestriction> <http://e.example/g1> .\n' "$l" "$R" "$W"
+    printf '_:r%s <%sonProperty> <http://e.example/q> <http://e.example/g1> .\n' "$l" "$W"
+    printf '_:r%s <%ssomeValuesFrom> <http://e.example/D> <http://e.example/g1> .\n' "$l" "$W"
+  done
+} >"$tmp/copies.nq"
+"$ENTENTE" dot "$tmp/copies.nq" -f dot -o "$tmp/copies.dot" 2>"$tmp/err" || fail "list copies: $(cat "$tmp/err")"
+grep -q 'label="p 1/1 (3 sources)"' "$tmp/copies.dot" && grep -q 'label="owl:intersectionOf 1/1 q some (3 sources)"' "$tmp/copies.dot" ||
+  fail "list copies: sources miscounted: $(grep -oE 'label="[^"]*sources\)"' "$tmp/copies.dot" | tr '\n' ' ')"
+echo "ok: copies of a list named from several graphs count each graph once"
 # A fact stated one way in one graph and the inverse way in another is one
 # edge, with both graphs as its sources.
 O='http://www.w3.org/ns/org#'
