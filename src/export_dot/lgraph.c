@@ -1497,9 +1497,15 @@ add_graphs_of(const LGraph *lg, uint32_t edge, Graphs *out)
   const LGraphSet *set = graph_set_of(lg, edge);
   const uintptr_t own = (uintptr_t)lg->edges[edge].graph;
   const size_t more = set ? set->count : own ? 1 : 0;
+  if (!more) {
+    return ENT_SUCCESS; // the default graph: no source to count
+  }
   EntStatus st = ENT_SUCCESS;
   while (out->n + more > out->cap) {
     TRY(st, ent_grow(&out->items, &out->cap, out->cap, sizeof(uintptr_t), 16));
+  }
+  if (!out->items) {
+    return ENT_ERR_NO_MEMORY; // not reached: grown above
   }
   if (set) {
     memcpy(out->items + out->n,
