@@ -1443,8 +1443,8 @@ by_address(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/// The distinct graphs of `graphs[0..n)` (interned: one pointer, one
-/// graph), sorted, moved to its front; returns how many.  The same
+/// The distinct values of `graphs[0..n)` (graphs, interned: one pointer,
+/// one graph), sorted, moved to its front; returns how many.  The same
 /// statement twice in one graph (N-Quads files concatenated) is one
 /// source, not two.
 static uint32_t
@@ -1469,6 +1469,36 @@ typedef struct {
   size_t n;
   size_t cap;
 } Graphs;
+
+/// Room for `more` graphs in `g`.
+static EntStatus
+graphs_reserve(Graphs *g, size_t more)
+{
+  EntStatus st = ENT_SUCCESS;
+  while (g->n + more > g->cap) {
+    TRY(st, ent_grow(&g->items, &g->cap, g->cap, sizeof(uintptr_t), 16));
+  }
+  return g->items ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+}
+
+/// Scratch for count_graphs(): the graphs of a run, and what the last run
+/// counted was made of, with its count.  The members of one list in
+/// several copies make a run each, of the same copies: counted once, not
+/// once a member (members × copies × graphs).
+typedef struct {
+  Graphs graphs;
+  Graphs parts;      ///< This run's: its edges' sets and own graphs
+  Graphs last_parts; ///< The last counted run's
+  uint32_t last_count;
+} GraphCount;
+
+static void
+graph_count_free(GraphCount *gc)
+{
+  free(gc->graphs.items);
+  free(gc->parts.items);
+  free(gc->last_parts.items);
+}
 
 /// The set of graphs made edge `edge` stands for, or NULL (an edge of the
 /// input, or one made for a single graph).
@@ -1501,12 +1531,7 @@ add_graphs_of(const LGraph *lg, uint32_t edge, Graphs *out)
     return ENT_SUCCESS; // the default graph: no source to count
   }
   EntStatus st = ENT_SUCCESS;
-  while (out->n + more > out->cap) {
-    TRY(st, ent_grow(&out->items, &out->cap, out->cap, sizeof(uintptr_t), 16));
-  }
-  if (!out->items) {
-    return ENT_ERR_NO_MEMORY; // not reached: grown above
-  }
+  TRY(st, graphs_reserve(out, more));
   if (set) {
     memcpy(out->items + out->n,
            lg->graph_list + set->first,
@@ -1531,6 +1556,11 @@ give_graphs(LGraph *lg,
             uint32_t *first)
 {
   lg->edges[edge].n_graphs = n;
+  if (n == 1) {
+    // Its one graph, which the edge it was made from may not have been in
+    // (the first to name a list can be the default graph).
+    lg->edges[edge].graph = (const char *)graphs[0];
+  }
   if (n < 2) {
     return ENT_SUCCESS;
   }
@@ -1568,15 +1598,40 @@ count_graphs(const LGraph *lg,
              const PairKey *keys,
              size_t start,
              size_t end,
-             Graphs *graphs,
+             GraphCount *gc,
              uint32_t *count)
 {
-  graphs->n = 0;
+  // What the run is made of: a set by the address of its list, an edge's
+  // own graph by its own (addresses of different objects: never equal).
+  Graphs *parts = &gc->parts;
+  parts->n = 0;
   EntStatus st = ENT_SUCCESS;
+  TRY(st, graphs_reserve(parts, end - start));
   for (size_t i = start; i < end; ++i) {
-    TRY(st, add_graphs_of(lg, keys[i].index, graphs));
+    const LGraphSet *set = graph_set_of(lg, keys[i].index);
+    const uintptr_t own = (uintptr_t)lg->edges[keys[i].index].graph;
+    if (set || own) {
+      parts->items[parts->n++] =
+        set ? (uintptr_t)(lg->graph_list + set->first) : own;
+    }
   }
-  *count = distinct_graphs(graphs->items, graphs->n);
+  parts->n = distinct_graphs(parts->items, parts->n);
+  if (gc->last_parts.items && parts->n == gc->last_parts.n &&
+      (!parts->n || !memcmp(parts->items,
+                            gc->last_parts.items,
+                            parts->n * sizeof(uintptr_t)))) {
+    *count = gc->last_count;
+    return ENT_SUCCESS;
+  }
+  gc->graphs.n = 0;
+  for (size_t i = start; i < end; ++i) {
+    TRY(st, add_graphs_of(lg, keys[i].index, &gc->graphs));
+  }
+  *count = distinct_graphs(gc->graphs.items, gc->graphs.n);
+  const Graphs last = gc->last_parts;
+  gc->last_parts = *parts;
+  *parts = last;
+  gc->last_count = *count;
   return ENT_SUCCESS;
 }
 
@@ -1590,7 +1645,7 @@ drop_in_pair(LGraph *lg,
              size_t start,
              size_t end,
              size_t *subs,
-             Graphs *graphs)
+             GraphCount *graphs)
 {
   if (end - start < 2) {
     return ENT_SUCCESS; // one edge alone is never redundant
@@ -1686,7 +1741,8 @@ drop_redundant_edges(LGraph *lg)
   }
   PairKey *keys = malloc((most + 1) * sizeof(PairKey));
   size_t *subs = malloc((most + 1) * sizeof(size_t));
-  Graphs graphs = { NULL, 0, 0 };
+  GraphCount graphs;
+  memset(&graphs, 0, sizeof(graphs));
   EntStatus st = keys && subs ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   for (size_t v = 0; v < lg->n_nodes && !st; ++v) {
     const size_t begin = first[v];
@@ -1725,7 +1781,7 @@ drop_redundant_edges(LGraph *lg)
   free(order);
   free(keys);
   free(subs);
-  free(graphs.items);
+  graph_count_free(&graphs);
   return st;
 }
 
