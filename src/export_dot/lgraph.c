@@ -1470,15 +1470,22 @@ typedef struct {
   size_t cap;
 } Graphs;
 
+/// Room for `need` graphs in `*items`, which has room for `*cap`.
+static EntStatus
+reserve_graphs(uintptr_t **items, size_t *cap, size_t need)
+{
+  EntStatus st = ENT_SUCCESS;
+  while (need > *cap) {
+    TRY(st, ent_grow(items, cap, *cap, sizeof(uintptr_t), 16));
+  }
+  return *items ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+}
+
 /// Room for `more` graphs in `g`.
 static EntStatus
 graphs_reserve(Graphs *g, size_t more)
 {
-  EntStatus st = ENT_SUCCESS;
-  while (g->n + more > g->cap) {
-    TRY(st, ent_grow(&g->items, &g->cap, g->cap, sizeof(uintptr_t), 16));
-  }
-  return g->items ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  return reserve_graphs(&g->items, &g->cap, g->n + more);
 }
 
 /// Scratch for count_graphs(): the graphs of a run, and what the last run
@@ -1536,7 +1543,7 @@ add_graphs_of(const LGraph *lg, uint32_t edge, Graphs *out)
     memcpy(out->items + out->n,
            lg->graph_list + set->first,
            set->count * sizeof(uintptr_t));
-  } else if (own) {
+  } else {
     out->items[out->n] = own;
   }
   out->n += more;
@@ -1569,14 +1576,9 @@ give_graphs(LGraph *lg,
     if (lg->n_graph_list + n > UINT32_MAX) {
       return ENT_ERR_NO_MEMORY;
     }
-    while (lg->n_graph_list + n > lg->cap_graph_list) {
-      TRY(st,
-          ent_grow(&lg->graph_list,
-                   &lg->cap_graph_list,
-                   lg->cap_graph_list,
-                   sizeof(uintptr_t),
-                   64));
-    }
+    TRY(st,
+        reserve_graphs(
+          &lg->graph_list, &lg->cap_graph_list, lg->n_graph_list + n));
     memcpy(lg->graph_list + lg->n_graph_list, graphs, n * sizeof(uintptr_t));
     *first = (uint32_t)lg->n_graph_list;
     lg->n_graph_list += n;
@@ -1947,12 +1949,11 @@ drop_inverse_edges(LGraph *lg)
     return ENT_SUCCESS;
   }
   PairKey *keys = malloc(n * sizeof(PairKey));
-  uintptr_t *graphs = malloc(n * sizeof(uintptr_t));
-  if (!keys || !graphs) {
-    free(keys);
-    free(graphs);
+  if (!keys) {
     return ENT_ERR_NO_MEMORY;
   }
+  GraphCount graphs;
+  memset(&graphs, 0, sizeof(graphs));
   size_t k = 0;
   for (size_t i = 0; i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
@@ -1992,23 +1993,20 @@ drop_inverse_edges(LGraph *lg)
       }
     }
     if (drawn && inverse) {
-      size_t n_named = 0;
       for (size_t i = start; i < end; ++i) {
-        LEdge *e = &lg->edges[keys[i].index];
-        if (e->graph) {
-          graphs[n_named++] = (uintptr_t)e->graph;
-        }
         if (keys[i].flags & EDGE_INVERSE) {
-          e->dropped = true;
+          lg->edges[keys[i].index].dropped = true;
         }
       }
-      drawn->n_graphs = distinct_graphs(graphs, n_named);
+      uint32_t count = 0;
+      st = count_graphs(lg, keys, start, end, &graphs, &count);
+      drawn->n_graphs = st ? drawn->n_graphs : count;
     }
     start = end;
-    st = lgraph_tick(lg);
+    st = st ? st : lgraph_tick(lg);
   }
   free(keys);
-  free(graphs);
+  graph_count_free(&graphs);
   return st;
 }
 
@@ -3158,8 +3156,8 @@ fold_restriction(LGraph *lg, uint32_t node, const Restriction *r)
         (uint16_t)((made->flags & ~LIST_FLAGS_DROPPED) | EDGE_RESTRICTION);
       // It stands for the graphs its edge in stood for (a list's member).
       const LGraphSet *set = graph_set_of(lg, r->in);
-      uint32_t first = set ? set->first : UINT32_MAX;
       if (set) {
+        uint32_t first = set->first;
         st = give_graphs(lg,
                          (uint32_t)(lg->n_edges - 1),
                          lg->graph_list + set->first,
