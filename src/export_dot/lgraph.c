@@ -1983,21 +1983,28 @@ drop_inverse_edges(LGraph *lg)
       ++end;
     }
     LEdge *drawn = NULL;
+    bool stated = false; // the drawn property's edge, drawn or left out
     bool inverse = false;
     for (size_t i = start; i < end; ++i) {
       LEdge *e = &lg->edges[keys[i].index];
       if (keys[i].flags & EDGE_HAS_INVERSE) {
+        stated = true;
         drawn = drawn ? drawn : (e->dropped ? NULL : e);
       } else {
         inverse = true;
       }
     }
-    if (drawn && inverse) {
+    // Left out, the drawn property's edge was redundant (org:memberOf
+    // beside org:headOf, drop_in_pair()): so is the same fact stated the
+    // other way round.
+    if (stated && inverse) {
       for (size_t i = start; i < end; ++i) {
         if (keys[i].flags & EDGE_INVERSE) {
           lg->edges[keys[i].index].dropped = true;
         }
       }
+    }
+    if (drawn && inverse) {
       uint32_t count = 0;
       st = count_graphs(lg, keys, start, end, &graphs, &count);
       drawn->n_graphs = st ? drawn->n_graphs : count;

@@ -882,6 +882,17 @@ grep -q 'label="org:memberOf (2 sources)"' "$tmp/inverse-sources.dot" && grep -q
   [ "$(grep -c -- '->' "$tmp/inverse-sources.dot")" = 2 ] ||
   fail "inverse sources: $(grep -E -- '->|label="org' "$tmp/inverse-sources.dot" | tr -d '\t' | tr '\n' ' ')"
 echo "ok: an edge stated both ways counts the graphs of both"
+# Left out beside org:headOf (a head is a member), org:memberOf takes the
+# same fact stated the other way round with it.
+{
+  printf '<http://e.example/a> <%sheadOf> <http://e.example/b> <http://e.example/g1> .\n' "$O"
+  printf '<http://e.example/a> <%smemberOf> <http://e.example/b> <http://e.example/g1> .\n' "$O"
+  printf '<http://e.example/b> <%shasMember> <http://e.example/a> <http://e.example/g2> .\n' "$O"
+} >"$tmp/inverse-head.nq"
+"$ENTENTE" dot "$tmp/inverse-head.nq" -f dot -o "$tmp/inverse-head.dot" 2>"$tmp/err" || fail "inverse beside head: $(cat "$tmp/err")"
+grep -q 'label="org:headOf"' "$tmp/inverse-head.dot" && [ "$(grep -c -- '->' "$tmp/inverse-head.dot")" = 1 ] ||
+  fail "inverse beside head: $(grep -E -- '->|label="org' "$tmp/inverse-head.dot" | tr -d '\t' | tr '\n' ' ')"
+echo "ok: an inverse goes with the edge a more specific one leaves out"
 printf '@prefix ex: <http://e.example/> .\nex:s ex:p ( ex:a () ) ; ex:q ( "say \\"hi\\"" ) .\n' >"$tmp/lists3.ttl"
 "$ENTENTE" dot "$tmp/lists3.ttl" -f graphml -o "$tmp/lists3.graphml"
 grep -qF 'ex:p 2/2 () · ex:q (&quot;say \&quot;hi\&quot;&quot;)' "$tmp/lists3.graphml" ||
