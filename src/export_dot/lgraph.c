@@ -1853,8 +1853,10 @@ used_iri(const LGraph *lg, const char *iri)
   return p ? p->iri : NULL;
 }
 
-/// The interned IRI of the property drawn for `inverse`, the second of a
-/// pair of inverse_predicates, if the graph uses it; NULL otherwise.
+/// The IRI of the property drawn for `inverse`, the second of a pair of
+/// inverse_predicates or of a declared pair: interned if the graph uses
+/// it (equal pointers, equal IRIs), else the table's; NULL if `inverse`
+/// is in no pair.
 static const char *
 drawn_for_inverse(const LGraph *lg, const char *inverse)
 {
@@ -1868,7 +1870,7 @@ drawn_for_inverse(const LGraph *lg, const char *inverse)
     if (!strcmp(inverse, inverse_predicates[i].inverse)) {
       const uintptr_t k =
         (uintptr_t)ent_map_get(&lg->predicates, inverse_predicates[i].drawn);
-      return k ? lg->predicate[k - 1].iri : NULL;
+      return k ? lg->predicate[k - 1].iri : inverse_predicates[i].drawn;
     }
   }
   return NULL;
@@ -1922,14 +1924,86 @@ declare_inverses(LGraph *lg)
   return st;
 }
 
+/// An inverse stated between two nodes with no edge of the property
+/// drawn for it there (drop_inverse_edges()): keys[start..end).
+typedef struct {
+  uint32_t from;
+  uint32_t to;
+  uintptr_t drawn; ///< The drawn property's IRI (drawn_for_inverse())
+  size_t start;
+  size_t end;
+} LoneInverse;
+
+static int
+lone_order(const void *key, const void *item)
+{
+  const PairKey *k = key;
+  const LoneInverse *l = item;
+  if (k->from != l->from) {
+    return k->from < l->from ? -1 : 1;
+  }
+  return k->to < l->to ? -1 : k->to > l->to;
+}
+
+/// Whether an edge `q` between two nodes makes an edge of property `p`
+/// (EDGE_ flags `p_flags`) between them redundant, as drop_in_pair()
+/// decides: a head is a member, and a property says more than its
+/// super-properties.
+static bool
+says_more(const LGraph *lg, const LEdge *q, const char *p, uint16_t p_flags)
+{
+  return q->predicate != p &&
+         (((q->flags & EDGE_HEAD) && (p_flags & EDGE_MEMBER)) ||
+          ((q->flags & EDGE_HAS_SUPERS) &&
+           ont_is_subclass(lg->ontology, q->predicate, p)));
+}
+
+/// Drop the inverses in `lone[0..n)` that a more specific edge between the
+/// same nodes makes redundant (`A org:headOf B` beside `B org:hasMember A`,
+/// with no `A org:memberOf B` to take the inverse with it): one pass over
+/// the edges, each looked up among the pairs of nodes.
+static EntStatus
+drop_lone_inverses(LGraph *lg,
+                   const PairKey *keys,
+                   const LoneInverse *lone,
+                   size_t n)
+{
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+    const LEdge *q = &lg->edges[i];
+    if (q->dropped || !(q->flags & (EDGE_HEAD | EDGE_HAS_SUPERS)) ||
+        (q->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION))) {
+      continue;
+    }
+    const PairKey at = { q->from, q->to, 0, 0, 0 };
+    const LoneInverse *hit = bsearch(&at, lone, n, sizeof(*lone), lone_order);
+    // bsearch() finds one of the pair's properties: back to the first.
+    while (hit && hit > lone && !lone_order(&at, hit - 1)) {
+      --hit;
+    }
+    for (; hit && hit < lone + n && !lone_order(&at, hit); ++hit) {
+      const char *p = (const char *)hit->drawn;
+      if (says_more(lg, q, p, edge_flags(lg, p))) {
+        for (size_t k = hit->start; k < hit->end; ++k) {
+          lg->edges[keys[k].index].dropped = true;
+        }
+      }
+    }
+    st = lgraph_tick(lg);
+  }
+  return st;
+}
+
 /// Where a graph states both directions of a pair of inverse_predicates
 /// between two nodes ("A skos:broader B" and "B skos:narrower A": one
 /// fact), only the first one's edge is drawn; a taxonomy drawn with both
 /// has two arrows between every concept and its parent.  The drawn edge
 /// then counts as its sources every graph that states the fact either
-/// way.  Every edge of either property is keyed in the drawn direction
-/// (the inverse's ends swapped) and sorted once: no edge reads a node's
-/// edges.
+/// way.  Where the drawn property's edge is left out as redundant, or
+/// would be (drop_in_pair(): beside a head, or a sub-property), so is the
+/// inverse.  Every edge of either property is keyed in the drawn
+/// direction (the inverse's ends swapped) and sorted once: no edge reads
+/// a node's edges.
 static EntStatus
 drop_inverse_edges(LGraph *lg)
 {
@@ -1940,10 +2014,13 @@ drop_inverse_edges(LGraph *lg)
   // duplicates (drop_in_pair() drops a predicate's edges between two
   // nodes all or all but the first), whose graph is a source.
   size_t n = 0;
+  bool specific = false; // an edge that may make another redundant
   for (size_t i = 0; i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
-    n += !(e->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION)) &&
-         (e->flags & (EDGE_HAS_INVERSE | EDGE_INVERSE)) != 0;
+    if (!(e->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION))) {
+      n += (e->flags & (EDGE_HAS_INVERSE | EDGE_INVERSE)) != 0;
+      specific |= !e->dropped && (e->flags & (EDGE_HEAD | EDGE_HAS_SUPERS));
+    }
   }
   if (!n) {
     return ENT_SUCCESS;
@@ -1973,6 +2050,9 @@ drop_inverse_edges(LGraph *lg)
     }
   }
   qsort(keys, k, sizeof(PairKey), by_pair);
+  LoneInverse *lone = NULL;
+  size_t n_lone = 0;
+  size_t cap_lone = 0;
   EntStatus st = ENT_SUCCESS;
   for (size_t start = 0; start < k && !st;) {
     size_t end = start + 1;
@@ -2008,10 +2088,21 @@ drop_inverse_edges(LGraph *lg)
       uint32_t count = 0;
       st = count_graphs(lg, keys, start, end, &graphs, &count);
       drawn->n_graphs = st ? drawn->n_graphs : count;
+    } else if (inverse && !stated && specific) {
+      st = ent_grow(&lone, &cap_lone, n_lone, sizeof(*lone), 16);
+      if (!st) {
+        lone[n_lone++] = (LoneInverse){
+          keys[start].from, keys[start].to, keys[start].predicate, start, end
+        };
+      }
     }
     start = end;
     st = st ? st : lgraph_tick(lg);
   }
+  if (!st && n_lone) {
+    st = drop_lone_inverses(lg, keys, lone, n_lone);
+  }
+  free(lone);
   free(keys);
   graph_count_free(&graphs);
   return st;
