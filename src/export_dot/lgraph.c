@@ -2664,7 +2664,13 @@ add_date_and_place_facets(LGraph *lg)
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     LNode *n = &lg->nodes[i];
     // A date known only to lie in a window is drawn as the window, never
-    // as a bare date, with the source's wording.
+    // as a bare date, with the source's wording; one known only by its
+    // last possible day ("the strikes", reported on a Sunday) stands at
+    // that day, said so.
+    if (!n->date && n->not_after) {
+      n->date = n->not_after;
+      n->by_last = true;
+    }
     EntBuf window = { NULL, 0, 0 };
     const char *when = n->date;
     size_t others = other;
@@ -2675,14 +2681,22 @@ add_date_and_place_facets(LGraph *lg)
       TRY(st,
           all_dates(lg, n, lg->other_dates + others, other - others, &when));
     }
-    if (n->date && n->window) {
-      if (ent_buf_appendf(&window,
-                          "%s%s%s \xE2\x80\x93 %s%s",
-                          n->date_phrase ? n->date_phrase : "",
-                          n->date_phrase ? " (" : "between ",
-                          n->date,
-                          n->not_after ? n->not_after : "?",
-                          n->date_phrase ? ")" : "")) {
+    if (n->date && (n->window || n->by_last)) {
+      const EntStatus failed =
+        n->window ? ent_buf_appendf(&window,
+                                    "%s%s%s \xE2\x80\x93 %s%s",
+                                    n->date_phrase ? n->date_phrase : "",
+                                    n->date_phrase ? " (" : "between ",
+                                    n->date,
+                                    n->not_after ? n->not_after : "?",
+                                    n->date_phrase ? ")" : "")
+                  : ent_buf_appendf(&window,
+                                    "%s%sno later than %s%s",
+                                    n->date_phrase ? n->date_phrase : "",
+                                    n->date_phrase ? " (" : "",
+                                    n->date,
+                                    n->date_phrase ? ")" : "");
+      if (failed) {
         ent_buf_free(&window);
         return ENT_ERR_NO_MEMORY;
       }

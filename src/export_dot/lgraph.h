@@ -55,6 +55,8 @@ typedef struct {
   uint32_t votes;     ///< Its first labels' votes: index + 1 in LGraph.vote
   bool window : 1;    ///< `date` opens a window (ent:notBefore): the day
                       ///< itself is not known
+  bool by_last : 1;   ///< `date` is the last day it can have been (an
+                      ///< ent:notAfter alone): the day is not known
   bool in_view : 1;
   bool is_subject : 1; ///< Described by the input, not merely referenced
   bool card : 1;       ///< A compare view's source: facets left-aligned

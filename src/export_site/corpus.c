@@ -316,13 +316,17 @@ site_timeline_page(Site *site, const char *title, FILE *stream)
     items,
     n,
     "Negotiations, agreements, events and statements by the day they "
-    "happened or began; an open date window is shown at its first day.");
+    "happened or began; an open date window is shown at its first day, and "
+    "a date known only by its last possible day at that day.");
   if (!st) {
     xmlNodePtr ol = html_el(pg.main, "ol", "timeline corpus-timeline");
     const char *speaker = site_intern(site, ENT_NS "speaker");
     for (size_t i = 0; i < n; ++i) {
       const SNode *d = &site->nodes[items[i]];
       xmlNodePtr li = html_el(ol, "li", NULL);
+      if (d->date_last) {
+        html_text(li, "no later than ");
+      }
       xmlNodePtr t = html_text_el(li, "time", NULL, d->date);
       html_attr(t, "datetime", d->date);
       html_text(li, " ");
@@ -382,8 +386,8 @@ site_sources_page(Site *site, const char *title, FILE *stream)
       xmlNodePtr tr = html_el(tbody, "tr", NULL);
       // A window's first day is not the day it was published.
       xmlNodePtr when = html_el(tr, "td", "date");
-      if (s->date && s->date_window) {
-        html_text(when, "not before ");
+      if (s->date && (s->date_window || s->date_last)) {
+        html_text(when, s->date_window ? "not before " : "not after ");
       }
       if (s->date) {
         html_attr(

@@ -19,8 +19,13 @@ const char *const SITE_NAME_PREDICATES[] = {
 
 /// Where a date for the timelines comes from, best first.
 static const char *const DATE_PREDICATES[] = {
-  SCHEMA_NS "startDate", SCHEMA_NS "dateCreated", SCHEMA_NS "datePublished",
-  ENT_NS "notBefore",    DCTERMS_NS "issued",     NULL,
+  SCHEMA_NS "startDate",
+  SCHEMA_NS "dateCreated",
+  SCHEMA_NS "datePublished",
+  ENT_NS "notBefore",
+  DCTERMS_NS "issued",
+  ENT_NS "notAfter",
+  NULL,
 };
 
 static const struct {
@@ -504,6 +509,7 @@ name_node(Site *site, uint32_t k)
     if (q && strlen(q->o) >= 10) {
       n->date = q->o;
       n->date_window = !strcmp(DATE_PREDICATES[i], ENT_NS "notBefore");
+      n->date_last = !strcmp(DATE_PREDICATES[i], ENT_NS "notAfter");
     }
   }
 }
@@ -575,6 +581,7 @@ short_names(Site *site)
                            outlet,
                            !n->date         ? ""
                            : n->date_window ? ", not before "
+                           : n->date_last   ? ", not after "
                                             : ", ",
                            n->date ? n->date : "");
     } else {

@@ -53,6 +53,8 @@ typedef struct {
   const char *date;       ///< YYYY-MM-DD for the timelines, or NULL
   bool date_window;       ///< `date` is the first day of a window
                           ///< (ent:notBefore): the day itself is unknown
+  bool date_last;         ///< `date` is the last day it can have been
+                          ///< (ent:notAfter alone): the day is unknown
   const char *kind_label; ///< "Official", from the ontology's class label
   uint32_t first;         ///< Its statements as subject: by_subject[first..]
   uint32_t count;

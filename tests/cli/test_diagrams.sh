@@ -95,6 +95,10 @@ grep -q 'sources differ' "$tmp/compare.dot" || fail "compare: the talks' node do
 flat "$tmp/timeline.dot"
 grep -q 'window_end_' "$tmp/timeline.dot" || fail "timeline: no window is drawn"
 grep -q 'last week (2025-03-17 – 2025-03-23)' "$tmp/timeline.dot" || fail "timeline: the window's label is not a window"
+# A day known only by the last it can have been (the seed dates the report
+# of the Rostov strikes, not the strikes) stands at that day, said so.
+grep -q 'no later than 2025-03-23 · drone strike' "$tmp/timeline.dot" ||
+  fail "timeline: the Rostov strikes, dated no later than 2025-03-23, are not drawn as such"
 # Ego across sources: the sources that mention Karasin, and his post as
 # most sources title it, with how many others title it otherwise.
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot --view ego:karasin -o "$tmp/karasin.dot"

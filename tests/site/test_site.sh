@@ -96,6 +96,10 @@ grep -q 'id="contributed"' "$tmp/site/source/tass-2025-03-24/index.html" ||
 # published on it.
 grep -q 'not before <time datetime="2025-03-25">2025-03-25</time>' "$tmp/site/sources.html" ||
   fail "sources.html: Voice of Asia's window is not said as one"
+# An event known only to have happened by a day is on the timeline at that
+# day, said so.
+grep -q 'no later than <time datetime="2025-03-23">2025-03-23</time>' "$tmp/site/timeline.html" ||
+  fail "timeline.html: the Rostov strikes (not after 2025-03-23) are not on it as such"
 # A post is named by the title most sources give (two of Karasin's seven
 # sources; each other title is one source's, and Al-Ahed's, first in
 # sorted order, named it).
