@@ -458,6 +458,14 @@ ENT_API EntStatus ent_load_datasets(EntGraph *graph,
 ENT_API EntStatus ent_corpus_find(const char *path, char **dir);
 
 /**
+ * Warn on `world` about the XML files in corpus directory `dir` that a
+ * corpus does not read: *.xml beside `corpus.xml`, and folders of *.xml
+ * under `articles/` or `registry/` (an article saved there would be left
+ * out without a word).  Call it once a run: loading the corpus does not.
+ */
+ENT_API void ent_corpus_warn_unread(EntWorld *world, const char *dir);
+
+/**
  * Load the corpus in directory `dir` into `graph`, which must hold no
  * entities yet: its corpus.xml and every registry/ *.xml file, in name
  * order.  Datasets loaded afterwards may refer to its entities; the

@@ -1816,6 +1816,9 @@ main(int argc, char **argv)
   EntStatus st = ent_world_new(&world);
   if (!st) {
     ent_world_set_log(world, cli_log, &o);
+    if (o.in.corpus) {
+      ent_corpus_warn_unread(world, o.in.corpus);
+    }
     unsigned long threads = o.threads;
     if (!threads) {
       threads = ent_cli_usable_cores() >= 2 ? 2 : 1;

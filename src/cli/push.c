@@ -519,6 +519,9 @@ run_push(PushArgs *a)
   }
   if (world) {
     ent_world_set_log(world, push_log, a);
+    if (a->in.corpus) {
+      ent_corpus_warn_unread(world, a->in.corpus);
+    }
   }
   if (!rc) {
     rc = load_graph(world, ont, a, &graph);

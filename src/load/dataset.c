@@ -9,6 +9,7 @@
 #include "schema.h"
 
 #include <libxml/xmlreader.h>
+#include <libxml/xmlschemastypes.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -187,6 +188,51 @@ load_error(Loader *ld, EntStatus st, const xmlNode *node, const char *fmt, ...)
 
 // ---- libxml2 diagnostics ------------------------------------------------
 
+/// libxml2's wording of what a dataset most often gets wrong, rewritten
+/// into `out` in entente's: what is wrong, and what to do.  False: its own
+/// message stands.
+static bool
+explain_xml_error(const char *message, char *out, size_t size)
+{
+  static const char not_utf8[] = "Input is not proper UTF-8";
+  static const char char_ref[] = "xmlParseCharRef: invalid xmlChar value ";
+  static const char pcdata[] = "PCDATA invalid Char value ";
+  const char *bytes = strstr(message, "Bytes: ");
+  if (!strncmp(message, not_utf8, sizeof(not_utf8) - 1)) {
+    snprintf(out,
+             size,
+             "the file is not UTF-8 here%s%s%s; save it as UTF-8 (iconv -f "
+             "WINDOWS-1252 -t UTF-8, or the encoding it was saved in)",
+             bytes ? " (bytes " : "",
+             bytes ? bytes + 7 : "",
+             bytes ? ")" : "");
+    return true;
+  }
+  if (!strncmp(message, char_ref, sizeof(char_ref) - 1) ||
+      !strncmp(message, pcdata, sizeof(pcdata) - 1)) {
+    const bool ref = message[0] == 'x';
+    const unsigned long c = strtoul(
+      message + (ref ? sizeof(char_ref) : sizeof(pcdata)) - 1, NULL, 10);
+    snprintf(out,
+             size,
+             "%s U+%04lX, a control character XML 1.0 does not allow; "
+             "remove it",
+             ref ? "a character reference to" : "the character",
+             c);
+    return true;
+  }
+  if (strstr(message, "Huge input lookup") || strstr(message, "huge text") ||
+      strstr(message, "length too long")) {
+    snprintf(out,
+             size,
+             "a text or attribute value longer than the 10,000,000 bytes "
+             "the XML parser takes; shorten it (an article's own text "
+             "belongs in its text file, named by text=)");
+    return true;
+  }
+  return false;
+}
+
 static void
 on_xml_error(void *data, xmlErrorPtr error)
 {
@@ -214,6 +260,13 @@ on_xml_error(void *data, xmlErrorPtr error)
   size_t len = strlen(message);
   while (len && (message[len - 1] == '\n' || message[len - 1] == ' ')) {
     message[--len] = '\0';
+  }
+  for (char *nl = strchr(message, '\n'); nl; nl = strchr(nl, '\n')) {
+    *nl = ' '; // one line, not an escaped line break in the middle
+  }
+  char explained[512];
+  if (!schema && explain_xml_error(message, explained, sizeof(explained))) {
+    memcpy(message, explained, sizeof(message));
   }
   if (error->level == XML_ERR_WARNING) {
     ent_log(ld->world, ENT_LOG_WARNING, st, &at, "%s", message);
@@ -446,11 +499,13 @@ check_start(Loader *ld, const char *head, size_t n)
   const char *what = NULL;
   if (n >= 2 &&
       ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))) {
-    what = "is UTF-16 or UTF-32 (it starts with that byte-order mark)";
+    what = "is UTF-16 or UTF-32 (it starts with that byte-order mark); "
+           "save it as UTF-8";
   } else if (n >= 2 && u[0] == 0x1F && u[1] == 0x8B) {
     what = "is gzip-compressed; decompress it first";
   } else if (n >= 2 && u[0] == 0x00) {
-    what = "is not UTF-8 (it starts with a NUL byte: UTF-16 or UTF-32?)";
+    what = "is not UTF-8 (it starts with a NUL byte: UTF-16 or UTF-32?); "
+           "save it as UTF-8";
   }
   size_t i = n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
   while (!what && i < n && strchr(" \t\r\n", head[i])) {
@@ -797,6 +852,23 @@ text_of(Loader *ld, const xmlNode *node)
   return kept;
 }
 
+/// The text content of `node` as one line (pool-owned): runs of XML white
+/// space (a name wrapped over two lines of the dataset, with its
+/// indentation) are one space, with none at either end, as in xsd:token.
+/// For names, aliases, titles, bylines and quotes; a description keeps
+/// its line breaks.
+static const char *
+line_of(Loader *ld, const xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent(node);
+  xmlChar *collapsed = content ? xmlSchemaCollapseString(content) : NULL;
+  const char *line = (const char *)(collapsed ? collapsed : content);
+  const char *kept = line ? ent_pool_copy(&ld->pool, line, strlen(line)) : NULL;
+  xmlFree(collapsed);
+  xmlFree(content);
+  return kept;
+}
+
 /// The language in force at `node` (xml:lang, inherited), pool-owned.
 static const char *
 lang_of(Loader *ld, const xmlNode *node)
@@ -1054,13 +1126,13 @@ entity_of(Loader *ld,
   if (!id) {
     return NULL; // the schema requires one of them
   }
-  const char *name = name_node ? text_of(ld, name_node) : fallback_name;
+  const char *name = name_node ? line_of(ld, name_node) : fallback_name;
   if (!name && name_tag) {
     load_error(ld,
                ENT_ERR_EMPTY_NAME,
                node,
-               "%s '%s' has no <%s>; a definition needs one",
-               ent_class_noun(cls),
+               "<%s> '%s' has no <%s>; a definition needs one",
+               (const char *)node->name, // the element, as the user wrote it
                id,
                name_tag);
     mark_failed(ld, id);
@@ -1079,10 +1151,17 @@ add_texts(Loader *ld,
           EntProperty prop,
           bool with_lang)
 {
+  // Descriptions and conditions keep their line breaks; an IRI is
+  // refused with any white space.
+  const bool one_line = prop == ENT_PROP_ALIAS || prop == ENT_PROP_BYLINE;
   for (const xmlNode *c = node->children; c; c = c->next) {
     if (is_element(c, name)) {
-      add_value(
-        ld, id, prop, text_of(ld, c), with_lang ? lang_of(ld, c) : NULL, c);
+      add_value(ld,
+                id,
+                prop,
+                one_line ? line_of(ld, c) : text_of(ld, c),
+                with_lang ? lang_of(ld, c) : NULL,
+                c);
     }
   }
 }
@@ -1210,7 +1289,7 @@ read_source(Loader *ld, const xmlNode *node)
   }
   const xmlNode *title = child(node, "title");
   add_value(
-    ld, id, ENT_PROP_TITLE, text_of(ld, title), lang_of(ld, title), title);
+    ld, id, ENT_PROP_TITLE, line_of(ld, title), lang_of(ld, title), title);
   add_texts(ld, id, node, "byline", ENT_PROP_BYLINE, false);
   value_attr(ld, id, ENT_PROP_URL, node, "url");
   value_attr(ld, id, ENT_PROP_PUBLISHED, node, "published");
@@ -1404,7 +1483,7 @@ read_negotiation(Loader *ld, const xmlNode *node)
   reporting(ld, id, node);
   const xmlNode *title = child(node, "title");
   const char *title_text =
-    title ? text_of(ld, title) : ent_graph_name(ld->graph, id);
+    title ? line_of(ld, title) : ent_graph_name(ld->graph, id);
   const char *negotiation_source = ld->source;
   for (const xmlNode *c = node->children; c; c = c->next) {
     if (is_element(c, "delegation") &&
@@ -1450,7 +1529,7 @@ static void
 read_statement(Loader *ld, const xmlNode *node, EntClass cls)
 {
   const char *id = attr(ld, node, "id");
-  const char *text = text_of(ld, node);
+  const char *text = line_of(ld, node);
   if (!id) {
     load_error(ld,
                ENT_ERR_SCHEMA,
@@ -1699,7 +1778,7 @@ read_corpus_child(Loader *ld, const xmlNode *node)
     const EntCaret at = caret_of(ld, node->parent ? node->parent : node);
     const char *lang = lang_of(ld, node);
     const EntStatus st =
-      ent_graph_begin_corpus(g, ld->corpus_id, text_of(ld, node), lang, &at);
+      ent_graph_begin_corpus(g, ld->corpus_id, line_of(ld, node), lang, &at);
     note_status(ld, st);
     if (!st && ld->corpus_license) {
       add_value(ld,
@@ -2238,6 +2317,76 @@ lexical_parent(EntBuf *b)
   b->len = (size_t)(last - b->buf) + (last == b->buf); // keep "/" itself
   b->buf[b->len] = '\0';
   return ENT_SUCCESS;
+}
+
+/// How many *.xml files `dir` holds (0 if it cannot be read).
+static int
+count_xml(const char *dir)
+{
+  struct dirent **entries = NULL;
+  const int n = scandir(dir, &entries, select_xml, alphasort);
+  for (int k = 0; k < n; ++k) {
+    free(entries[k]);
+  }
+  free(entries);
+  return n > 0 ? n : 0;
+}
+
+static bool
+is_dir(const char *path)
+{
+  struct stat info;
+  return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+/// ent_corpus_warn_unread() of `dir`: the corpus's root (`part` NULL) or
+/// its `part` folder (articles, registry).
+static void
+warn_unread_in(EntWorld *world, const char *dir, const char *part)
+{
+  struct dirent **entries = NULL;
+  const int n = scandir(dir, &entries, NULL, alphasort);
+  for (int k = 0; k < n; ++k) {
+    const char *name = entries[k]->d_name;
+    EntBuf path = { NULL, 0, 0 };
+    if (name[0] != '.' && !ent_buf_appendf(&path, "%s/%s", dir, name)) {
+      const EntCaret at = { path.buf, 0, 0 };
+      const bool folder = is_dir(path.buf);
+      if (!part && folder &&
+          (!strcmp(name, "articles") || !strcmp(name, "registry"))) {
+        warn_unread_in(world, path.buf, name);
+      } else if (folder && count_xml(path.buf)) {
+        ent_log(world,
+                ENT_LOG_WARNING,
+                ENT_FAILURE,
+                &at,
+                "the *.xml files of this folder are not read: a corpus "
+                "reads corpus.xml, registry/*.xml and articles/*.xml only; "
+                "move them into %s/",
+                part ? part : "articles");
+      } else if (!part && !folder && select_xml(entries[k]) &&
+                 strcmp(name, "corpus.xml") != 0) {
+        ent_log(world,
+                ENT_LOG_WARNING,
+                ENT_FAILURE,
+                &at,
+                "not read: a corpus reads corpus.xml, registry/*.xml and "
+                "articles/*.xml only; move an article into articles/, "
+                "shared entities into registry/");
+      }
+    }
+    ent_buf_free(&path);
+    free(entries[k]);
+  }
+  free(entries);
+}
+
+void
+ent_corpus_warn_unread(EntWorld *world, const char *dir)
+{
+  if (world && dir) {
+    warn_unread_in(world, dir, NULL);
+  }
 }
 
 EntStatus

@@ -1064,6 +1064,39 @@ check_domain(EntGraph *g,
   return ENT_SUCCESS;
 }
 
+/// lookup_found() of a relation's subject: an entity an element defines,
+/// or a delegation's leader or member.  Two relations of one subject not
+/// defined (a leader is head and member), one after the other at one
+/// place, are one error.
+static EntStatus
+relation_subject(EntGraph *g,
+                 uint32_t found,
+                 const char *id,
+                 EntProperty prop,
+                 const EntCaret *at,
+                 uint32_t *out)
+{
+  const KeptCaret *last = &g->unknown_subject_at;
+  if (found == ENT_NO_ENTITY && id && g->unknown_subject && at &&
+      !strcmp(g->unknown_subject, id) && at->line == last->line &&
+      at->column == last->column &&
+      (at->document && last->document ? !strcmp(at->document, last->document)
+                                      : at->document == last->document) &&
+      ent_graph_find(g, id) == ENT_NO_ENTITY) {
+    *out = ENT_NO_ENTITY;
+    return ENT_ERR_UNKNOWN_ID; // said already
+  }
+  const char *role = prop == ENT_PROP_HEAD_OF     ? "leader"
+                     : prop == ENT_PROP_MEMBER_OF ? "member"
+                                                  : "entity";
+  const EntStatus st = lookup_found(g, found, id, role, at, out);
+  if (st == ENT_ERR_UNKNOWN_ID && id && *out == ENT_NO_ENTITY) {
+    g->unknown_subject = ent_pool_copy(&g->strings, id, strlen(id));
+    g->unknown_subject_at = keep_caret(g, at);
+  }
+  return st;
+}
+
 EntStatus
 ent_graph_relate(EntGraph *graph,
                  const char *id,
@@ -1094,7 +1127,7 @@ ent_graph_relate_found(EntGraph *graph,
   uint32_t o = 0;
   const OntTerm *term = NULL;
   EntStatus st = ENT_SUCCESS;
-  TRY(st, lookup_found(g, subject, id, "entity", at, &s));
+  TRY(st, relation_subject(g, subject, id, prop, at, &s));
   TRY(st, lookup_found(g, object, object_id, info->name, at, &o));
   id = id ? id : g->entities[s].id;
   object_id = object_id ? object_id : g->entities[o].id;

@@ -102,6 +102,8 @@ typedef struct {
   uint32_t dataset;   ///< Ordinal (from 1) of the dataset that defined
                       ///< it; 0: the corpus registry or a builder call
   bool text_missing;  ///< Sources only: the text could not be read
+  bool text_refused;  ///< Sources only: the text is not UTF-8 text, or
+                      ///< empty (said once; its quotes fail)
   bool active;        ///< Streaming: defined by the element being read
   bool registry;      ///< Declared in the corpus registry
   bool content_keyed; ///< A post or response: one node for every source
@@ -226,6 +228,11 @@ struct EntGraphImpl {
   size_t n_facts;
   size_t cap_facts;
   uint32_t current_source;
+  /// The last subject of a relation found undefined, and where (its ID in
+  /// `strings`): a delegation leader is the subject of two relations, and
+  /// one misspelling is one error.
+  const char *unknown_subject;
+  KeptCaret unknown_subject_at;
 
   // Corpora (ent_graph_load_corpus): the registry's entities come first,
   // their facts in the corpus graph; each dataset after it may refer to

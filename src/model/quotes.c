@@ -173,6 +173,27 @@ ent_graph_resolve_text(EntGraph *graph,
   return ENT_SUCCESS;
 }
 
+/// Whether `raw[0..len)` is UTF-8 text: no NUL, no invalid sequence (a
+/// surrogate or an overlong form included); if not, where the first bad
+/// byte is, counted from 0, and on which line (from 1).
+static bool
+is_utf8_text(const char *raw, size_t len, size_t *bad, unsigned long *line)
+{
+  *line = 1;
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t c = -1;
+    const utf8proc_ssize_t n = utf8proc_iterate(
+      (const utf8proc_uint8_t *)raw + i, (utf8proc_ssize_t)(len - i), &c);
+    if (n <= 0 || c == 0) {
+      *bad = i;
+      return false;
+    }
+    *line += c == '\n';
+    i += (size_t)n;
+  }
+  return true;
+}
+
 /// The normalised text of source `source`, read once; NULL when it
 /// cannot be read (warned about once).
 static EntStatus
@@ -180,6 +201,9 @@ source_text(EntGraph *g, uint32_t source, const char **out)
 {
   Entity *src = &g->entities[source];
   *out = src->text;
+  if (src->text_refused) {
+    return ENT_ERR_BAD_VALUE; // said when it was read
+  }
   if (src->text || src->text_missing || !src->text_path) {
     return ENT_SUCCESS;
   }
@@ -205,11 +229,43 @@ source_text(EntGraph *g, uint32_t source, const char **out)
   EntStatus st = ENT_SUCCESS;
   TRY(st,
       ent_read_file(g->world, src->text_path, SOURCE_TEXT_CAP, &raw, &raw_len));
+  const EntCaret at = ent_caret_of(src->at);
+  size_t bad = 0;
+  unsigned long line = 1;
+  if (!is_utf8_text(raw, raw_len, &bad, &line)) {
+    ent_log(g->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_VALUE,
+            &at,
+            "the text of source '%s' (%s) is not UTF-8 text: %s at line "
+            "%lu (byte %zu); save it as UTF-8 (iconv -f WINDOWS-1252 -t "
+            "UTF-8, or the encoding it was saved in)",
+            src->id,
+            src->text_path,
+            raw[bad] ? "a byte that is not UTF-8" : "a NUL byte",
+            line,
+            bad + 1);
+    free(raw);
+    src->text_refused = true;
+    return ENT_ERR_BAD_VALUE;
+  }
   EntBuf text = { NULL, 0, 0 };
   st = normalise(&text, raw, raw_len);
   free(raw);
+  if (!st && !text.len) {
+    ent_log(g->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_VALUE,
+            &at,
+            "the text of source '%s' (%s) is empty, so no quote can be "
+            "checked against it; put the article's text in it",
+            src->id,
+            src->text_path);
+    src->text_refused = true;
+    st = ENT_ERR_BAD_VALUE;
+  }
   if (!st) {
-    src->text = ent_pool_copy(&g->strings, text.buf ? text.buf : "", text.len);
+    src->text = ent_pool_copy(&g->strings, text.buf, text.len);
     st = src->text ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   }
   ent_buf_free(&text);

@@ -42,6 +42,10 @@ while IFS=$'\t' read -r file want_rc line col message; do
     esac
     echo "${first#"$prefix"}" | grep -Eq -- "$message" ||
       fail "$file ($command): message '$first' does not match /$message/"
+    # One fault, one error (a delegation's leader is the subject of two
+    # relations, and was reported twice).
+    [ "$(grep -c ': error: ' "$tmp/err")" = 1 ] ||
+      fail "$file ($command): one fault, want one error: $(cat "$tmp/err")"
     [ ! -e "$out" ] && [ ! -e "$tmp/stream.nt" ] || fail "$file ($command): an output file was created"
     [ "$(cat "$tmp/existing.ttl")" = "previous contents" ] ||
       fail "$file ($command): an existing output file was changed"

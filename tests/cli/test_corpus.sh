@@ -198,4 +198,27 @@ cp "$ENTENTE_SRC/tests/good/minimal.xml" "$tmp/same/a/news.xml"
 cp "$ENTENTE_SRC/tests/good/features.xml" "$tmp/same/b/news.xml"
 expect 64 "would both be written to .*/news\.\*" export "$tmp/same/a/news.xml" "$tmp/same/b/news.xml" -w -f nquads -O "$tmp/same/out"
 [ -z "$(ls -A "$tmp/same/out")" ] || fail "-O collision: files written: $(ls "$tmp/same/out")"
+# XML files a corpus does not read (an article saved beside corpus.xml or
+# in a folder under articles/, a registry file in a folder) are warned
+# about, once each, by every command; --strict refuses them; -w silences.
+cp -r "$ENTENTE_SRC/data" "$tmp/stray"
+cp "$tass" "$tmp/stray/draft.xml"
+mkdir "$tmp/stray/articles/2025-05" "$tmp/stray/registry/old"
+cp "$xinhua" "$tmp/stray/articles/2025-05/"
+cp "$ENTENTE_SRC/data/registry/talks.xml" "$tmp/stray/registry/old/"
+expect 0 "" validate "$tmp/stray" --text-dir "$shared" -w
+[ ! -s "$tmp/err" ] || fail "stray files, -w: $(cat "$tmp/err")"
+for command in validate "export -f ntriples -o $tmp/stray.nt"; do
+  # shellcheck disable=SC2086
+  expect 0 "" $command "$tmp/stray" --text-dir "$shared"
+  grep -q "stray/draft.xml: warning: not read: a corpus reads corpus.xml, registry/\*.xml and articles/\*.xml only" "$tmp/err" &&
+    grep -q "stray/articles/2025-05: warning: the \*.xml files of this folder are not read: .* move them into articles/" "$tmp/err" &&
+    grep -q "stray/registry/old: warning: the \*.xml files of this folder are not read: .* move them into registry/" "$tmp/err" &&
+    [ "$(grep -c 'not read' "$tmp/err")" = 3 ] || fail "stray files ($command): $(grep 'not read' "$tmp/err")"
+done
+expect 65 "--strict makes warnings errors" validate "$tmp/stray" --text-dir "$shared" --strict
+# The corpus itself has none.
+expect 0 "" validate "$ENTENTE_SRC/data" --text-dir "$shared"
+! grep -q "not read" "$tmp/err" || fail "data/: $(grep 'not read' "$tmp/err")"
+
 echo "corpus rules: discovery, conflicts in one run, subsets, promotion, disagreements"

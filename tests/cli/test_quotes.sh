@@ -92,6 +92,59 @@ PY
 "$ENTENTE" validate "$tmp/nfc/d.xml" >/dev/null 2>"$tmp/err" || fail "NFD quote against NFC text: $(cat "$tmp/err")"
 [ ! -s "$tmp/err" ] || fail "NFD quote: $(cat "$tmp/err")"
 
+# Names, aliases, titles and quotes wrapped over lines of the dataset are
+# one line in the RDF (runs of white space one space, none at the ends); a
+# description keeps its line break.
+mkdir "$tmp/wrap"
+printf 'Hakan Fidan said: "Today the meeting shows that we can talk."\n' >"$tmp/wrap/text.txt"
+cat >"$tmp/wrap/d.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="d" base="https://example.org/id/" xml:lang="en">
+  <sources><source id="s" text="text.txt"><title>
+      Talks in
+      Istanbul </title></source></sources>
+  <officials><official id="fidan"><name>Hakan
+        Fidan</name><alias>  H.	Fidan </alias><description>Line one
+line two</description></official></officials>
+  <statements><quote id="q" speaker="fidan">Today the meeting
+       shows that we can talk.</quote></statements>
+</dataset>
+XML
+"$ENTENTE" export "$tmp/wrap/d.xml" -f ntriples -o "$tmp/wrap/d.nt" 2>"$tmp/err" || fail "wrapped text: $(cat "$tmp/err")"
+for want in '"Hakan Fidan"@en' '"H. Fidan"@en' '"Talks in Istanbul"@en' '"Today the meeting shows that we can talk."@en' '"Line one\nline two"@en'; do
+  grep -qF "$want" "$tmp/wrap/d.nt" || fail "wrapped text: no $want in: $(grep -E 'name|altLabel|title|text|description' "$tmp/wrap/d.nt")"
+done
+
+# A text that is not UTF-8 text (a Latin-1 byte, an encoded surrogate, a
+# NUL) or is empty is said once, at its source, by validate and by every
+# export (which checks quotes element by element), with what to do.
+for case in latin1 surrogate nul empty; do
+  case $case in
+    latin1) printf 'Der Vertrag wurde in Gen\xe8ve unterzeichnet.\n' ;;
+    surrogate) printf 'line one\nthe \xed\xa0\x80 here\n' ;;
+    nul) printf 'Der\0Vertrag\n' ;;
+    empty) printf ' \n' ;;
+  esac >"$tmp/nfc/text.txt"
+  for command in validate "export -f ntriples -o $tmp/nfc/out" "export -f turtle -o $tmp/nfc/out"; do
+    set +e
+    # shellcheck disable=SC2086
+    "$ENTENTE" $command "$tmp/nfc/d.xml" >/dev/null 2>"$tmp/err"; rc=$?
+    set -e
+    [ "$rc" = 65 ] || fail "$case text ($command): exit $rc, want 65: $(cat "$tmp/err")"
+    [ "$(grep -c ': error: ' "$tmp/err")" = 1 ] || fail "$case text ($command): want one error: $(cat "$tmp/err")"
+    want="is not UTF-8 text"
+    [ "$case" = empty ] && want="is empty, so no quote can be checked against it"
+    grep -q "d.xml:3:[0-9]*: error: the text of source 's' ([^)]*text.txt) $want" "$tmp/err" ||
+      fail "$case text ($command): $(cat "$tmp/err")"
+    [ ! -e "$tmp/nfc/out" ] || fail "$case text ($command): output written"
+  done
+done
+grep -q "a NUL byte at line 1 (byte 4)" <(printf 'Der\0Vertrag\n' >"$tmp/nfc/text.txt"; "$ENTENTE" validate "$tmp/nfc/d.xml" 2>&1 >/dev/null) ||
+  fail "a NUL in a text: not located"
+grep -q "not UTF-8 at line 2 (byte 14)" <(printf 'line one\nthe \xed\xa0\x80 here\n' >"$tmp/nfc/text.txt"; "$ENTENTE" validate "$tmp/nfc/d.xml" 2>&1 >/dev/null) ||
+  fail "a surrogate in a text: not located"
+printf 'Der Vertrag wurde in Genève unterzeichnet — sagte sie.\n' >"$tmp/nfc/text.txt"
+
 # A text path that leaves the allowed directories is refused before it is
 # opened, with the same message whether or not the file exists.
 for target in ../../../../../../etc/passwd ../../../../../../etc/no-such-file /etc/passwd; do
@@ -168,7 +221,7 @@ open(sys.argv[2], "w", encoding="utf-8").write(s)
 PY
 "$ENTENTE" validate "$tmp/names/dupes.xml" >/dev/null 2>"$tmp/err" || fail "duplicate names: $(cat "$tmp/err")"
 for want in "official 'grigoryan-2' is named 'Mher Grigoryan', as is official 'grigoryan' (" \
-  "official 'mustafayev-2' is named 'sahin  MUSTAFAYEV', which differs only in case, accents or spacing from the name of official 'mustafayev' ('$(printf '\305\236')ahin Mustafayev') (" \
+  "official 'mustafayev-2' is named 'sahin MUSTAFAYEV', which differs only in case, accents or spacing from the name of official 'mustafayev' ('$(printf '\305\236')ahin Mustafayev') (" \
   "official 'm-grigoryan' has the alias 'mher grigoryan', which differs only in case, accents or spacing from the name of official 'grigoryan' ('Mher Grigoryan') (" \
   "official 't-klaar' is owl:sameAs 'http://www.wikidata.org/entity/Q1', as is official 'klaar' ("; do
   grep -qF "$want" "$tmp/err" || fail "duplicate names: no \"$want\" in: $(cat "$tmp/err")"
