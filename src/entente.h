@@ -461,9 +461,15 @@ ENT_API EntStatus ent_corpus_find(const char *path, char **dir);
  * Warn on `world` about the XML files in corpus directory `dir` that a
  * corpus does not read: *.xml beside `corpus.xml`, and folders of *.xml
  * under `articles/` or `registry/` (an article saved there would be left
- * out without a word).  Call it once a run: loading the corpus does not.
+ * out without a word), but for the files `read[0..n_read)` (real paths)
+ * the run reads anyway and the folders that hold them.  Symbolic links
+ * are not followed.  For a run that reads a whole corpus, once: loading
+ * the corpus does not call it.
  */
-ENT_API void ent_corpus_warn_unread(EntWorld *world, const char *dir);
+ENT_API void ent_corpus_warn_unread(EntWorld *world,
+                                    const char *dir,
+                                    const char *const *read,
+                                    size_t n_read);
 
 /**
  * Load the corpus in directory `dir` into `graph`, which must hold no

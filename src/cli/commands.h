@@ -68,6 +68,7 @@ typedef struct {
                 ///< (a corpus and one of its articles) is read once
   size_t n_paths;
   char *corpus; ///< The corpus directory, or NULL (owned)
+  bool whole;   ///< The corpus directory was named: all its articles
 } CliInputs;
 
 /**

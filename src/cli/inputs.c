@@ -195,6 +195,7 @@ ent_cli_inputs(const char *const *args,
     if (!rc && is_directory(arg)) {
       if (corpus && same_place(corpus, arg)) {
         // A corpus directory stands for all its articles.
+        in->whole = true;
         char *articles = malloc(strlen(arg) + sizeof("/articles"));
         if (!articles) {
           rc = CLI_SOFTWARE;

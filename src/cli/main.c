@@ -1816,8 +1816,9 @@ main(int argc, char **argv)
   EntStatus st = ent_world_new(&world);
   if (!st) {
     ent_world_set_log(world, cli_log, &o);
-    if (o.in.corpus) {
-      ent_corpus_warn_unread(world, o.in.corpus);
+    if (o.in.whole) {
+      ent_corpus_warn_unread(
+        world, o.in.corpus, (const char *const *)o.in.real, o.in.n_paths);
     }
     unsigned long threads = o.threads;
     if (!threads) {

@@ -519,8 +519,9 @@ run_push(PushArgs *a)
   }
   if (world) {
     ent_world_set_log(world, push_log, a);
-    if (a->in.corpus) {
-      ent_corpus_warn_unread(world, a->in.corpus);
+    if (a->in.whole) {
+      ent_corpus_warn_unread(
+        world, a->in.corpus, (const char *const *)a->in.real, a->in.n_paths);
     }
   }
   if (!rc) {

@@ -86,6 +86,9 @@ typedef struct {
   const xmlNode *line_node;
   long line;
   unsigned long long size; ///< Of the file, for progress reports
+  // Where libxml2 said its last error: a bad UTF-8 sequence is reported
+  // twice in a row there, once as bytes, once as a code point.
+  EntCaret last_xml_at;
 } Loader;
 
 /// A writable copy of `list` for strtok_r, valid until the next call.
@@ -188,6 +191,25 @@ load_error(Loader *ld, EntStatus st, const xmlNode *node, const char *fmt, ...)
 
 // ---- libxml2 diagnostics ------------------------------------------------
 
+/// What kind of code point XML 1.0 refuses `c` is.
+static const char *
+refused_kind(unsigned long c)
+{
+  if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+    return "a control character";
+  }
+  if (c >= 0xD800 && c <= 0xDFFF) {
+    return "a UTF-16 surrogate";
+  }
+  if (c > 0x10FFFF) {
+    return "past U+10FFFF, where Unicode ends";
+  }
+  if ((c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF)) {
+    return "a noncharacter";
+  }
+  return "a code point";
+}
+
 /// libxml2's wording of what a dataset most often gets wrong, rewritten
 /// into `out` in entente's: what is wrong, and what to do.  False: its own
 /// message stands.
@@ -197,6 +219,7 @@ explain_xml_error(const char *message, char *out, size_t size)
   static const char not_utf8[] = "Input is not proper UTF-8";
   static const char char_ref[] = "xmlParseCharRef: invalid xmlChar value ";
   static const char pcdata[] = "PCDATA invalid Char value ";
+  static const char out_of_range[] = "Char 0x";
   const char *bytes = strstr(message, "Bytes: ");
   if (!strncmp(message, not_utf8, sizeof(not_utf8) - 1)) {
     snprintf(out,
@@ -208,26 +231,42 @@ explain_xml_error(const char *message, char *out, size_t size)
              bytes ? ")" : "");
     return true;
   }
-  if (!strncmp(message, char_ref, sizeof(char_ref) - 1) ||
-      !strncmp(message, pcdata, sizeof(pcdata) - 1)) {
-    const bool ref = message[0] == 'x';
-    const unsigned long c = strtoul(
-      message + (ref ? sizeof(char_ref) : sizeof(pcdata)) - 1, NULL, 10);
+  const bool ref = !strncmp(message, char_ref, sizeof(char_ref) - 1);
+  const bool raw = !strncmp(message, pcdata, sizeof(pcdata) - 1);
+  const bool range =
+    !strncmp(message, out_of_range, sizeof(out_of_range) - 1) &&
+    strstr(message, " out of allowed range");
+  if (ref || raw || range) {
+    const unsigned long c =
+      ref   ? strtoul(message + sizeof(char_ref) - 1, NULL, 10)
+      : raw ? strtoul(message + sizeof(pcdata) - 1, NULL, 10)
+            : strtoul(message + sizeof(out_of_range) - 1, NULL, 16);
+    if (range) {
+      // Bytes that decode to no character: the file is not proper UTF-8.
+      snprintf(out,
+               size,
+               "the file is not proper UTF-8 here: its bytes decode to "
+               "U+%04lX (%s), which XML 1.0 does not allow; save it as "
+               "UTF-8, or remove them",
+               c,
+               refused_kind(c));
+      return true;
+    }
     snprintf(out,
              size,
-             "%s U+%04lX, a control character XML 1.0 does not allow; "
-             "remove it",
+             "%s U+%04lX (%s), which XML 1.0 does not allow; remove it",
              ref ? "a character reference to" : "the character",
-             c);
+             c,
+             refused_kind(c));
     return true;
   }
   if (strstr(message, "Huge input lookup") || strstr(message, "huge text") ||
       strstr(message, "length too long")) {
     snprintf(out,
              size,
-             "a text or attribute value longer than the 10,000,000 bytes "
-             "the XML parser takes; shorten it (an article's own text "
-             "belongs in its text file, named by text=)");
+             "a text, attribute value, comment or name longer than the "
+             "10,000,000 bytes the XML parser takes; shorten it (an "
+             "article's own text belongs in its text file, named by text=)");
     return true;
   }
   return false;
@@ -268,6 +307,11 @@ on_xml_error(void *data, xmlErrorPtr error)
   if (!schema && explain_xml_error(message, explained, sizeof(explained))) {
     memcpy(message, explained, sizeof(message));
   }
+  if (at.line && at.line == ld->last_xml_at.line &&
+      at.column == ld->last_xml_at.column) {
+    return; // what follows from the error said just now, at this place
+  }
+  ld->last_xml_at = at;
   if (error->level == XML_ERR_WARNING) {
     ent_log(ld->world, ENT_LOG_WARNING, st, &at, "%s", message);
     return;
@@ -2332,17 +2376,40 @@ count_xml(const char *dir)
   return n > 0 ? n : 0;
 }
 
+/// Whether `path` is a directory, not through a symbolic link (a link to
+/// the corpus's own root or articles/ is not a folder of other files).
 static bool
-is_dir(const char *path)
+is_own_dir(const char *path)
 {
   struct stat info;
-  return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+  return lstat(path, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+/// Whether the run reads `path` (a file, or with `folder` a directory
+/// holding a file it reads): `read[0..n_read)` are real paths.
+static bool
+run_reads(const char *path, bool folder, const char *const *read, size_t n_read)
+{
+  char *real = n_read ? realpath(path, NULL) : NULL;
+  const size_t len = real ? strlen(real) : 0;
+  bool found = false;
+  for (size_t i = 0; real && i < n_read && !found; ++i) {
+    found =
+      read[i] && (folder ? !strncmp(read[i], real, len) && read[i][len] == '/'
+                         : !strcmp(read[i], real));
+  }
+  free(real);
+  return found;
 }
 
 /// ent_corpus_warn_unread() of `dir`: the corpus's root (`part` NULL) or
 /// its `part` folder (articles, registry).
 static void
-warn_unread_in(EntWorld *world, const char *dir, const char *part)
+warn_unread_in(EntWorld *world,
+               const char *dir,
+               const char *part,
+               const char *const *read,
+               size_t n_read)
 {
   struct dirent **entries = NULL;
   const int n = scandir(dir, &entries, NULL, alphasort);
@@ -2351,11 +2418,12 @@ warn_unread_in(EntWorld *world, const char *dir, const char *part)
     EntBuf path = { NULL, 0, 0 };
     if (name[0] != '.' && !ent_buf_appendf(&path, "%s/%s", dir, name)) {
       const EntCaret at = { path.buf, 0, 0 };
-      const bool folder = is_dir(path.buf);
+      const bool folder = is_own_dir(path.buf);
       if (!part && folder &&
           (!strcmp(name, "articles") || !strcmp(name, "registry"))) {
-        warn_unread_in(world, path.buf, name);
-      } else if (folder && count_xml(path.buf)) {
+        warn_unread_in(world, path.buf, name, read, n_read);
+      } else if (folder && count_xml(path.buf) &&
+                 !run_reads(path.buf, true, read, n_read)) {
         ent_log(world,
                 ENT_LOG_WARNING,
                 ENT_FAILURE,
@@ -2365,7 +2433,8 @@ warn_unread_in(EntWorld *world, const char *dir, const char *part)
                 "move them into %s/",
                 part ? part : "articles");
       } else if (!part && !folder && select_xml(entries[k]) &&
-                 strcmp(name, "corpus.xml") != 0) {
+                 strcmp(name, "corpus.xml") != 0 &&
+                 !run_reads(path.buf, false, read, n_read)) {
         ent_log(world,
                 ENT_LOG_WARNING,
                 ENT_FAILURE,
@@ -2382,11 +2451,24 @@ warn_unread_in(EntWorld *world, const char *dir, const char *part)
 }
 
 void
-ent_corpus_warn_unread(EntWorld *world, const char *dir)
+ent_corpus_warn_unread(EntWorld *world,
+                       const char *dir,
+                       const char *const *read,
+                       size_t n_read)
 {
-  if (world && dir) {
-    warn_unread_in(world, dir, NULL);
+  if (!world || !dir) {
+    return;
   }
+  // "data/" and "data" are one corpus; its files are named "data/x.xml".
+  EntBuf trimmed = { NULL, 0, 0 };
+  size_t len = strlen(dir);
+  while (len > 1 && dir[len - 1] == '/') {
+    --len;
+  }
+  if (!ent_buf_append(&trimmed, dir, len)) {
+    warn_unread_in(world, trimmed.buf, NULL, read, n_read);
+  }
+  ent_buf_free(&trimmed);
 }
 
 EntStatus

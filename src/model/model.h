@@ -103,7 +103,7 @@ typedef struct {
                       ///< it; 0: the corpus registry or a builder call
   bool text_missing;  ///< Sources only: the text could not be read
   bool text_refused;  ///< Sources only: the text is not UTF-8 text, or
-                      ///< empty (said once; its quotes fail)
+                      ///< empty (said once; each of its quotes fails)
   bool active;        ///< Streaming: defined by the element being read
   bool registry;      ///< Declared in the corpus registry
   bool content_keyed; ///< A post or response: one node for every source

@@ -201,10 +201,7 @@ source_text(EntGraph *g, uint32_t source, const char **out)
 {
   Entity *src = &g->entities[source];
   *out = src->text;
-  if (src->text_refused) {
-    return ENT_ERR_BAD_VALUE; // said when it was read
-  }
-  if (src->text || src->text_missing || !src->text_path) {
+  if (src->text || src->text_missing || src->text_refused || !src->text_path) {
     return ENT_SUCCESS;
   }
   if (access(src->text_path, F_OK) != 0) {
@@ -232,6 +229,22 @@ source_text(EntGraph *g, uint32_t source, const char **out)
   const EntCaret at = ent_caret_of(src->at);
   size_t bad = 0;
   unsigned long line = 1;
+  const unsigned char *u = (const unsigned char *)raw;
+  if (raw_len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                       (u[0] == 0xFE && u[1] == 0xFF) || !u[0] || !u[1])) {
+    // Notepad's "Unicode": converted from WINDOWS-1252 it keeps its NULs.
+    ent_log(g->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_VALUE,
+            &at,
+            "the text of source '%s' (%s) is UTF-16 or UTF-32, not UTF-8; "
+            "save it as UTF-8 (iconv -f UTF-16 -t UTF-8)",
+            src->id,
+            src->text_path);
+    free(raw);
+    src->text_refused = true;
+    return ENT_SUCCESS;
+  }
   if (!is_utf8_text(raw, raw_len, &bad, &line)) {
     ent_log(g->world,
             ENT_LOG_ERROR,
@@ -247,7 +260,7 @@ source_text(EntGraph *g, uint32_t source, const char **out)
             bad + 1);
     free(raw);
     src->text_refused = true;
-    return ENT_ERR_BAD_VALUE;
+    return ENT_SUCCESS;
   }
   EntBuf text = { NULL, 0, 0 };
   st = normalise(&text, raw, raw_len);
@@ -262,9 +275,7 @@ source_text(EntGraph *g, uint32_t source, const char **out)
             src->id,
             src->text_path);
     src->text_refused = true;
-    st = ENT_ERR_BAD_VALUE;
-  }
-  if (!st) {
+  } else if (!st) {
     src->text = ent_pool_copy(&g->strings, text.buf, text.len);
     st = src->text ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   }
@@ -286,6 +297,12 @@ ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
   TRY(st, source_text(g, f->source, &text));
   const Entity *src = &g->entities[f->source];
   const EntCaret at = ent_caret_of(f->at);
+  if (src->text_refused) {
+    // Said once, at the source; the quote fails, and the others of the
+    // run are still checked.
+    ++*misses;
+    return ENT_SUCCESS;
+  }
   if (!text) {
     // Unchecked quotes are said every time: a check that goes silent
     // looks like a check that passed.

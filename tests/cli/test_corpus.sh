@@ -217,6 +217,19 @@ for command in validate "export -f ntriples -o $tmp/stray.nt"; do
     [ "$(grep -c 'not read' "$tmp/err")" = 3 ] || fail "stray files ($command): $(grep 'not read' "$tmp/err")"
 done
 expect 65 "--strict makes warnings errors" validate "$tmp/stray" --text-dir "$shared" --strict
+# Only a run of the whole corpus (its directory named) is told: one of its
+# articles named alone is not, and a file the run reads, or the folder of
+# one, is not "not read"; links (to the root, to articles/) are not folders
+# of other files.
+expect 0 "" validate "$tmp/stray/articles/vov-2025-03-24-closed-door.xml" --text-dir "$shared" --strict
+expect 0 "" validate "$tmp/stray/articles/2025-05/xinhua-2025-03-25-talks-end.xml" --text-dir "$shared" --strict
+ln -s . "$tmp/stray/loop"
+ln -s articles "$tmp/stray/articles-old"
+# (draft.xml and articles/2025-05/ hold copies of these two)
+rm "$tmp/stray/articles/xinhua-2025-03-25-talks-end.xml" "$tmp/stray/articles/tass-2025-03-24-closed-format.xml"
+expect 0 "" validate "$tmp/stray/" "$tmp/stray/articles/2025-05/xinhua-2025-03-25-talks-end.xml" "$tmp/stray/draft.xml" --text-dir "$shared"
+grep -q "stray/registry/old: warning" "$tmp/err" && [ "$(grep -c 'not read' "$tmp/err")" = 1 ] &&
+  ! grep -q '//' "$tmp/err" || fail "stray files read by the run, or links: $(grep 'not read' "$tmp/err")"
 # The corpus itself has none.
 expect 0 "" validate "$ENTENTE_SRC/data" --text-dir "$shared"
 ! grep -q "not read" "$tmp/err" || fail "data/: $(grep 'not read' "$tmp/err")"

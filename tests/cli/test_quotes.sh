@@ -77,6 +77,28 @@ done
 # matches an article written in NFC, and a dash typed as '-' matches '—'.
 mkdir "$tmp/nfc"
 printf 'Der Vertrag wurde in Genève unterzeichnet — sagte sie.\n' >"$tmp/nfc/text.txt"
+# A refused text does not stop the checks of the other sources' quotes;
+# a UTF-16 text is told as one.
+mkdir "$tmp/two"
+printf 'We agreed.\n' >"$tmp/two/b.txt"
+cat >"$tmp/two/d.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="d" base="https://example.org/id/" xml:lang="en">
+  <sources><source id="a" text="a.txt"><title>A</title></source><source id="b" text="b.txt"><title>B</title></source></sources>
+  <officials><official id="o"><name>O</name></official></officials>
+  <statements>
+    <quote id="qa" speaker="o" source="a">We agreed.</quote>
+    <quote id="qb" speaker="o" source="b">We never agreed.</quote>
+  </statements>
+</dataset>
+XML
+printf '\xff\xfeW\0e\0' >"$tmp/two/a.txt"
+set +e
+"$ENTENTE" validate "$tmp/two/d.xml" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "error: the text of source 'a' ([^)]*a.txt) is UTF-16 or UTF-32, not UTF-8; save it as UTF-8" "$tmp/err" &&
+  grep -q "error: quote 'qb' does not appear verbatim in the text of source 'b'" "$tmp/err" &&
+  [ "$(grep -c ': error: ' "$tmp/err")" = 2 ] || fail "a refused text and another source's quote: exit $rc: $(cat "$tmp/err")"
 python3 - "$tmp/nfc/d.xml" <<'PY'
 import sys, unicodedata
 quote = unicodedata.normalize("NFD", "Der Vertrag wurde in Genève unterzeichnet - sagte sie.")
