@@ -1637,6 +1637,33 @@ count_graphs(const LGraph *lg,
   return ENT_SUCCESS;
 }
 
+/// Whether an edge of flags `flags` may make another between the same
+/// nodes redundant (says_more()): a head, or a property with
+/// super-properties, stated with its own predicate (a list's or a
+/// restriction's members are keyed by their labels).
+static bool
+may_say_more(uint16_t flags)
+{
+  return (flags & (EDGE_HEAD | EDGE_HAS_SUPERS)) &&
+         !(flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION));
+}
+
+/// Whether an edge of predicate `q` (EDGE_ flags `q_flags`) between two
+/// nodes makes an edge of predicate `p` (flags `p_flags`) between them
+/// redundant: a head is a member, and a property says more than its
+/// super-properties.  Interned predicates: equal pointers, equal IRIs.
+static bool
+says_more(const LGraph *lg,
+          const char *q,
+          uint16_t q_flags,
+          const char *p,
+          uint16_t p_flags)
+{
+  return q != p && may_say_more(q_flags) &&
+         (((q_flags & EDGE_HEAD) && (p_flags & EDGE_MEMBER)) ||
+          ((q_flags & EDGE_HAS_SUPERS) && ont_is_subclass(lg->ontology, q, p)));
+}
+
 /// The edges between two nodes, `keys[start..end)`, in runs of one
 /// predicate; decide which are dropped (see drop_redundant_edges()).
 /// `subs` has room for one an edge; `graphs` is scratch.  An edge is read
@@ -1655,17 +1682,14 @@ drop_in_pair(LGraph *lg,
   // Decided on the original set, so that dropping one edge never keeps
   // another alive: a head is a member too ("head of" says both), and an
   // edge whose predicate has a more specific one beside it says less.
-  // Only a predicate with super-properties can be more specific: the
+  // Only a head or a predicate with super-properties can say more: the
   // pairs compared are bounded by the ontology, not by the input.
-  bool has_head = false;
   size_t n_subs = 0;
   uint32_t count = 0;
   for (size_t i = start; i < end; ++i) {
-    if (i == start || keys[i].predicate != keys[i - 1].predicate) {
-      has_head |= (keys[i].flags & EDGE_HEAD) != 0;
-      if (keys[i].flags & EDGE_HAS_SUPERS) {
-        subs[n_subs++] = i;
-      }
+    if ((i == start || keys[i].predicate != keys[i - 1].predicate) &&
+        may_say_more(keys[i].flags)) {
+      subs[n_subs++] = i;
     }
   }
   for (size_t run = start; run < end;) {
@@ -1673,12 +1697,13 @@ drop_in_pair(LGraph *lg,
     while (run_end < end && keys[run_end].predicate == keys[run].predicate) {
       ++run_end;
     }
-    const char *p = (const char *)keys[run].predicate;
-    bool drop = has_head && (keys[run].flags & EDGE_MEMBER);
+    bool drop = false;
     for (size_t k = 0; k < n_subs && !drop; ++k) {
-      drop =
-        subs[k] != run &&
-        ont_is_subclass(lg->ontology, (const char *)keys[subs[k]].predicate, p);
+      drop = says_more(lg,
+                       (const char *)keys[subs[k]].predicate,
+                       keys[subs[k]].flags,
+                       (const char *)keys[run].predicate,
+                       keys[run].flags);
     }
     // Of one predicate, the first edge is kept; the same relation stated
     // in several graphs is drawn once, with the number of graphs (sources)
@@ -1945,19 +1970,6 @@ lone_order(const void *key, const void *item)
   return k->to < l->to ? -1 : k->to > l->to;
 }
 
-/// Whether an edge `q` between two nodes makes an edge of property `p`
-/// (EDGE_ flags `p_flags`) between them redundant, as drop_in_pair()
-/// decides: a head is a member, and a property says more than its
-/// super-properties.
-static bool
-says_more(const LGraph *lg, const LEdge *q, const char *p, uint16_t p_flags)
-{
-  return q->predicate != p &&
-         (((q->flags & EDGE_HEAD) && (p_flags & EDGE_MEMBER)) ||
-          ((q->flags & EDGE_HAS_SUPERS) &&
-           ont_is_subclass(lg->ontology, q->predicate, p)));
-}
-
 /// Drop the inverses in `lone[0..n)` that a more specific edge between the
 /// same nodes makes redundant (`A org:headOf B` beside `B org:hasMember A`,
 /// with no `A org:memberOf B` to take the inverse with it): one pass over
@@ -1971,8 +1983,7 @@ drop_lone_inverses(LGraph *lg,
   EntStatus st = ENT_SUCCESS;
   for (size_t i = 0; i < lg->n_edges && !st; ++i) {
     const LEdge *q = &lg->edges[i];
-    if (q->dropped || !(q->flags & (EDGE_HEAD | EDGE_HAS_SUPERS)) ||
-        (q->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION))) {
+    if (q->dropped || !may_say_more(q->flags)) {
       continue;
     }
     const PairKey at = { q->from, q->to, 0, 0, 0 };
@@ -1983,7 +1994,7 @@ drop_lone_inverses(LGraph *lg,
     }
     for (; hit && hit < lone + n && !lone_order(&at, hit); ++hit) {
       const char *p = (const char *)hit->drawn;
-      if (says_more(lg, q, p, edge_flags(lg, p))) {
+      if (says_more(lg, q->predicate, q->flags, p, edge_flags(lg, p))) {
         for (size_t k = hit->start; k < hit->end; ++k) {
           lg->edges[keys[k].index].dropped = true;
         }
@@ -2019,7 +2030,7 @@ drop_inverse_edges(LGraph *lg)
     const LEdge *e = &lg->edges[i];
     if (!(e->flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION))) {
       n += (e->flags & (EDGE_HAS_INVERSE | EDGE_INVERSE)) != 0;
-      specific |= !e->dropped && (e->flags & (EDGE_HEAD | EDGE_HAS_SUPERS));
+      specific |= !e->dropped && may_say_more(e->flags);
     }
   }
   if (!n) {

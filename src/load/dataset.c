@@ -2226,6 +2226,18 @@ select_xml(const struct dirent *entry)
          !strcmp(entry->d_name + n - 4, ".xml");
 }
 
+/// Append corpus directory `dir` to `b` without trailing slashes: "data/"
+/// and "data" are one corpus, whose files are named "data/x.xml".
+static EntStatus
+append_corpus_dir(EntBuf *b, const char *dir)
+{
+  size_t len = strlen(dir);
+  while (len > 1 && dir[len - 1] == '/') {
+    --len;
+  }
+  return ent_buf_append(b, dir, len);
+}
+
 EntStatus
 ent_graph_load_corpus(EntGraph *graph, const char *dir)
 {
@@ -2235,11 +2247,7 @@ ent_graph_load_corpus(EntGraph *graph, const char *dir)
   }
   // "data/" and "data" name the same corpus; messages say data/registry.
   EntBuf trimmed = { NULL, 0, 0 };
-  size_t len = strlen(dir);
-  while (len > 1 && dir[len - 1] == '/') {
-    --len;
-  }
-  if (ent_buf_append(&trimmed, dir, len)) {
+  if (append_corpus_dir(&trimmed, dir)) {
     return ENT_ERR_NO_MEMORY;
   }
   graph->corpus_dir = ent_pool_intern(&graph->strings, trimmed.buf);
@@ -2459,13 +2467,9 @@ ent_corpus_warn_unread(EntWorld *world,
   if (!world || !dir) {
     return;
   }
-  // "data/" and "data" are one corpus; its files are named "data/x.xml".
+  // Its files are named "data/x.xml" whether it was given as "data/".
   EntBuf trimmed = { NULL, 0, 0 };
-  size_t len = strlen(dir);
-  while (len > 1 && dir[len - 1] == '/') {
-    --len;
-  }
-  if (!ent_buf_append(&trimmed, dir, len)) {
+  if (!append_corpus_dir(&trimmed, dir)) {
     warn_unread_in(world, trimmed.buf, NULL, read, n_read);
   }
   ent_buf_free(&trimmed);
