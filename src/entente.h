@@ -274,6 +274,7 @@ typedef enum {
   ENT_PROP_NEGOTIATION_STATUS,
   ENT_PROP_AGREEMENT_STATUS,
   ENT_PROP_INCIDENT_TYPE,
+  ENT_PROP_INCIDENT_STATUS, ///< Controlled: "expected", "happened"...
   // Added with the corpus model (values above are never renumbered)
   ENT_PROP_NAME,      ///< A name as one source gives it (a post's title)
   ENT_PROP_FRAGMENT,  ///< "true": a quote that is only a fragment

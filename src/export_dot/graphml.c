@@ -26,6 +26,8 @@ static const Key keys[] = {
   { "iri", "node", "iri" },
   { "details", "node", "details" },
   { "date", "node", "date" },
+  { "not-before", "node", "notBefore" },
+  { "not-after", "node", "notAfter" },
   { "elabel", "edge", "label" },
   { "predicate", "edge", "predicate" },
 };
@@ -152,7 +154,18 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     rc = rc < 0 ? rc : data(w, "kind", cls);
     rc = rc < 0 ? rc : data(w, "iri", n->iri);
     rc = rc < 0 ? rc : data(w, "details", n->facets);
-    rc = rc < 0 ? rc : data(w, "date", n->date);
+    // The day where it is known; else the window it fell in (a tool that
+    // reads `date` must not take a window's first day, or the last day it
+    // can have been, for the day itself).
+    const bool vague = n->window || n->by_last;
+    rc = rc < 0 ? rc : data(w, "date", vague ? NULL : n->date);
+    rc = rc < 0 ? rc : data(w, "not-before", n->window ? n->date : NULL);
+    rc = rc < 0 ? rc
+                : data(w,
+                       "not-after",
+                       n->by_last                  ? n->date
+                       : n->window && n->not_after ? n->not_after
+                                                   : NULL);
     if (axioms) {
       rc = rc < 0 ? rc : data(w, "axioms", lg->pairwise[i]);
     }

@@ -2546,6 +2546,7 @@ add_concept_facets(LGraph *lg)
     // status cannot.
     const bool one_valued =
       !strcmp(lg->concepts[a].predicate, ENT_NS "negotiationStatus") ||
+      !strcmp(lg->concepts[a].predicate, ENT_NS "incidentStatus") ||
       !strcmp(lg->concepts[a].predicate, ENT_NS "agreementStatus") ||
       !strcmp(lg->concepts[a].predicate, ENT_NS "pressAccess");
     if (!st && distinct > 1 && one_valued) {
@@ -4365,6 +4366,7 @@ one_valued(const char *predicate)
     ENT_NS "venue",
     ENT_NS "pressAccess",
     ENT_NS "location",
+    ENT_NS "incidentStatus", // expected in one source, happened in another
   };
   for (size_t i = 0; i < sizeof(single) / sizeof(*single); ++i) {
     if (!strcmp(predicate, single[i])) {

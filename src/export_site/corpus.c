@@ -344,6 +344,12 @@ site_timeline_page(Site *site, const char *title, FILE *stream)
         }
       }
       html_node_link(&pg, site, li, items[i]);
+      if (d->status) {
+        // Not yet happened, or called off, when its sources wrote.
+        html_text(li, " (");
+        html_text_el(li, "span", "status", d->status);
+        html_text(li, ")");
+      }
     }
     st = page_write(&pg, stream);
   }

@@ -514,6 +514,43 @@ name_node(Site *site, uint32_t k)
   }
 }
 
+/// An event's status, as its sources give it: the labels of its
+/// ent:incidentStatus values, distinct, in order, joined by " / ".
+static EntStatus
+status_node(Site *site, uint32_t k)
+{
+  SNode *n = &site->nodes[k];
+  const char *status = site_intern(site, ENT_NS "incidentStatus");
+  const char *said[3] = { NULL, NULL, NULL }; // the scheme's three values
+  size_t n_said = 0;
+  for (uint32_t i = 0; i < n->count && status; ++i) {
+    const SQuad *q = &site->quads[site->by_subject[n->first + i]];
+    if (q->p != status || q->on == ENT_NO_ENTITY) {
+      continue;
+    }
+    const OntTerm *t = ont_term(site->ontology, q->o);
+    const char *label = t && t->label ? t->label : site_local_name(q->o);
+    size_t j = 0;
+    while (j < n_said && strcmp(said[j], label) != 0) {
+      ++j;
+    }
+    if (j == n_said && n_said < sizeof(said) / sizeof(*said)) {
+      said[n_said++] = label;
+    }
+  }
+  if (!n_said) {
+    return status ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  }
+  ent_buf_reset(&site->scratch);
+  for (size_t j = 0; j < n_said; ++j) {
+    if (ent_buf_appendf(&site->scratch, "%s%s", j ? " / " : "", said[j])) {
+      return ENT_ERR_NO_MEMORY;
+    }
+  }
+  n->status = site_intern(site, site->scratch.buf);
+  return n->status ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+}
+
 static void
 kind_node(Site *site, uint32_t k)
 {
@@ -624,6 +661,9 @@ site_index_build(Site *site)
     SNode *n = &site->nodes[k];
     kind_node(site, k);
     name_node(site, k);
+    if (status_node(site, k)) {
+      return ENT_ERR_NO_MEMORY;
+    }
     n->short_name = n->name;
     // A page for what the statements describe, not what they only point
     // at (a controlled value, a web address).

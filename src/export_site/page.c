@@ -638,6 +638,11 @@ add_timeline(Page *pg, Site *site, uint32_t n)
       html_node_link(pg, site, li, dated[i]);
       html_text(li, " ");
       html_text_el(li, "span", "kind", d->kind_label);
+      if (d->status) {
+        html_text(li, " (");
+        html_text_el(li, "span", "status", d->status);
+        html_text(li, ")");
+      }
     }
   }
   free(dated);
@@ -655,6 +660,7 @@ single_valued(const char *p)
     ENT_NS "setting",
     ENT_NS "pressAccess",
     ENT_NS "incidentType",
+    ENT_NS "incidentStatus",
     ENT_NS "deaths",
     ENT_NS "deathsAtLeast",
     ENT_NS "targetDate",

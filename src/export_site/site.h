@@ -56,6 +56,8 @@ typedef struct {
   bool date_last;         ///< `date` is the last day it can have been
                           ///< (ent:notAfter alone): the day is unknown
   const char *kind_label; ///< "Official", from the ontology's class label
+  const char *status;     ///< An event's status ("expected"; "expected /
+                          ///< happened" where sources differ), or NULL
   uint32_t first;         ///< Its statements as subject: by_subject[first..]
   uint32_t count;
   uint32_t in_first; ///< Statements whose object it is: by_object[in_first..]

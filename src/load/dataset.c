@@ -1675,6 +1675,7 @@ read_event(Loader *ld, const xmlNode *node)
     return;
   }
   concept(ld, id, ENT_PROP_INCIDENT_TYPE, node, "type");
+  concept(ld, id, ENT_PROP_INCIDENT_STATUS, node, "status");
   defer_list(ld, id, ENT_PROP_LOCATION, node, "place");
   defer_attr(ld, id, ENT_PROP_VENUE, node, "venue");
   defer_list(ld, id, ENT_PROP_RESPONSIBLE, node, "responsible");

@@ -495,6 +495,7 @@ is_functional(const Entity *e, EntProperty prop)
 {
   switch (prop) {
     case ENT_PROP_NEGOTIATION_STATUS:
+    case ENT_PROP_INCIDENT_STATUS:
     case ENT_PROP_AGREEMENT_STATUS:
     case ENT_PROP_START_DATE:
     case ENT_PROP_END_DATE:

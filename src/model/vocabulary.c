@@ -120,6 +120,7 @@ static const PropInfo properties[ENT_PROP_COUNT_] = {
   [ENT_PROP_NEGOTIATION_STATUS] = CONCEPT("negotiationStatus", "negotiation-"),
   [ENT_PROP_AGREEMENT_STATUS] = CONCEPT("agreementStatus", "agreement-"),
   [ENT_PROP_INCIDENT_TYPE] = CONCEPT("incidentType", "incident-"),
+  [ENT_PROP_INCIDENT_STATUS] = CONCEPT("incidentStatus", "incident-status-"),
   [ENT_PROP_NAME] = LIT("name", RDFS_LABEL, SCHEMA_NS "name", DT_STRING),
   [ENT_PROP_FRAGMENT] = LIT("fragment", ENT_NS "fragment", NULL, DT_BOOLEAN),
   [ENT_PROP_CONDITION] = LIT("condition", ENT_NS "condition", NULL, DT_STRING),

@@ -72,7 +72,8 @@ LIT = {
     "notAfter": ([ENT + "notAfter"], XSD.date),
 }
 CONCEPT_PREFIX = {"format": "format-", "negotiationStatus": "negotiation-",
-                  "agreementStatus": "agreement-", "incidentType": "incident-"}
+                  "agreementStatus": "agreement-", "incidentType": "incident-",
+                  "incidentStatus": "incident-status-"}
 
 
 def external_supers(onto, iri, pred):
@@ -295,6 +296,7 @@ class Mapper:
         elif tag == "event":
             iri = self.titled(tag, el, lang, src_iri)
             self.concept(iri, "incidentType", el.get("type"), src_iri)
+            self.concept(iri, "incidentStatus", el.get("status"), src_iri)
             self.defer_list(eid, "location", el.get("place"), src_iri)
             self.defer_list(eid, "responsible", el.get("responsible"),
                             src_iri)

@@ -99,6 +99,24 @@ grep -q 'last week (2025-03-17 – 2025-03-23)' "$tmp/timeline.dot" || fail "tim
 # of the Rostov strikes, not the strikes) stands at that day, said so.
 grep -q 'no later than 2025-03-23 · drone strike' "$tmp/timeline.dot" ||
   fail "timeline: the Rostov strikes, dated no later than 2025-03-23, are not drawn as such"
+# GraphML gives a node its `date` only where the day is known: the window
+# as notBefore/notAfter, the last possible day as notAfter.
+"$ENTENTE" export "$data" --text-dir "$shared" -f graphml --view timeline -o "$tmp/timeline.graphml"
+python3 - "$tmp/timeline.graphml" >"$tmp/dates" <<'PY' || fail "GraphML dates: $(cat "$tmp/dates")"
+import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+root = ET.parse(sys.argv[1]).getroot()
+names = {k.get("id"): k.get("attr.name") for k in root.findall("g:key", ns)}
+for node in root.iter("{%s}node" % ns["g"]):
+    d = {names[x.get("key")]: x.text for x in node.findall("g:data", ns)}
+    if d.get("iri", "").endswith(("/rostov-drone-strikes", "/trump-putin-call",
+                                    "/russia-leaves-grain-deal")):
+        print(d["iri"].rsplit("/", 1)[1], d.get("date"), d.get("notBefore"), d.get("notAfter"))
+PY
+grep -qx 'rostov-drone-strikes None None 2025-03-23' "$tmp/dates" &&
+  grep -qx 'trump-putin-call 2025-03-18 None None' "$tmp/dates" &&
+  grep -qx 'russia-leaves-grain-deal None 2023-07-01 2023-07-31' "$tmp/dates" ||
+  fail "GraphML dates: $(cat "$tmp/dates")"
 # Ego across sources: the sources that mention Karasin, and his post as
 # most sources title it, with how many others title it otherwise.
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot --view ego:karasin -o "$tmp/karasin.dot"

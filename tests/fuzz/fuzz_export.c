@@ -112,8 +112,8 @@ static const char *
 take_concept(Input *in, char *buf)
 {
   static const char *const values[] = {
-    "technical", "bilateral", "phone-call", "held",         "planned",
-    "agreed",    "proposed",  "violated",   "drone-strike", "war",
+    "technical", "bilateral", "phone-call",   "held", "planned",  "agreed",
+    "proposed",  "violated",  "drone-strike", "war",  "expected", "cancelled",
   };
   enum { N_VALUES = sizeof(values) / sizeof(values[0]) };
   const unsigned k = take(in);
@@ -233,7 +233,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (unsigned)prop,
             ent_graph_relate(graph, id, prop, object, NULL));
     } else if (kind == 3) {
-      const unsigned span = ENT_PROP_INCIDENT_TYPE - ENT_PROP_FORMAT + 1U;
+      const unsigned span = ENT_PROP_INCIDENT_STATUS - ENT_PROP_FORMAT + 1U;
       const EntProperty prop =
         (EntProperty)(ENT_PROP_FORMAT + take(&in) % span);
       const char *id = take_id(&in, s1);

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# An event's status (expected, happened, cancelled): written as
+# ent:incidentStatus in the source's graph, whole and streamed alike;
+# said on the event's label in diagrams, on its site page and on the
+# site's timeline; two sources that give two statuses disagree (a warning
+# naming both); a value the format does not know is an error at its
+# line; an event without one says nothing of it.
+set -euo pipefail
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# A corpus: the event in the registry, each article's claims about it.
+make_corpus() { # DIR MONDAY-STATUS-ATTRIBUTE WEDNESDAY-STATUS-ATTRIBUTE
+  mkdir -p "$1/registry" "$1/articles"
+  cp "$ENTENTE_SRC/tests/good/minimal.txt" "$1/"
+  cat >"$1/corpus.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<corpus xmlns="https://w3id.org/entente/format/1" id="events" base="https://example.org/id/" xml:lang="en">
+  <title>Two reports of one statement</title>
+</corpus>
+XML
+  cat >"$1/registry/events.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<registry xmlns="https://w3id.org/entente/format/1" xml:lang="en">
+  <events>
+    <event id="statement"><title>Joint statement</title></event>
+  </events>
+</registry>
+XML
+  article "$1/articles/monday.xml" monday 2025-03-24 "$2" \
+    '<event id="visit" type="visit" date="2025-03-24"><title>Visit</title></event>'
+  article "$1/articles/wednesday.xml" wednesday 2025-03-26 "$3" ''
+}
+article() { # FILE SOURCE-ID DATE STATUS-ATTRIBUTE MORE
+  cat >"$1" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="$2-report" xml:lang="en">
+  <sources>
+    <source id="$2" published="$3" text="minimal.txt">
+      <title>The $2 report</title>
+    </source>
+  </sources>
+  <events>
+    <event ref="statement" type="publication" $4 date="2025-03-25"/>
+    $5
+  </events>
+</dataset>
+XML
+}
+
+ent='https://w3id.org/entente/ns#'
+statement='<https://example.org/id/incident/statement>'
+
+# One source: expected.
+make_corpus "$tmp/one" 'status="expected"' ''
+"$ENTENTE" export "$tmp/one" -f nquads -o "$tmp/one.nq" 2>"$tmp/err" || fail "export: $(cat "$tmp/err")"
+[ ! -s "$tmp/err" ] || fail "export: messages: $(cat "$tmp/err")"
+grep -qF "$statement <${ent}incidentStatus> <${ent}incident-status-expected> <https://example.org/id/source/monday> ." "$tmp/one.nq" ||
+  fail "no expected status in Monday's graph: $(grep -F "$statement" "$tmp/one.nq")"
+[ "$(grep -c "${ent}incidentStatus" "$tmp/one.nq")" = 1 ] ||
+  fail "a status where none was given: $(grep -F "${ent}incidentStatus" "$tmp/one.nq")"
+# Whole (Turtle through raptor2's parser) and streamed give the same.
+"$ENTENTE" export "$tmp/one" -f rdfxml -o "$tmp/one.rdf" 2>"$tmp/err" || fail "rdfxml: $(cat "$tmp/err")"
+rapper -q -i rdfxml -o ntriples "$tmp/one.rdf" | grep -F "${ent}incidentStatus" >"$tmp/whole" || true
+[ "$(cat "$tmp/whole")" = "$statement <${ent}incidentStatus> <${ent}incident-status-expected> ." ] ||
+  fail "RDF/XML: $(cat "$tmp/whole")"
+# The diagram says it on the label; the event stays on the timeline.
+"$ENTENTE" export "$tmp/one" -f dot --view timeline -o "$tmp/one.dot" 2>"$tmp/err" || fail "dot: $(cat "$tmp/err")"
+grep -q 'label="Joint statement\\n2025-03-25 · expected · publication"' "$tmp/one.dot" ||
+  fail "timeline label: $(grep -F 'Joint statement' "$tmp/one.dot")"
+grep -q 'label="Visit\\n2025-03-24 · visit"' "$tmp/one.dot" ||
+  fail "an event without a status gained one: $(grep -F 'Visit' "$tmp/one.dot")"
+# ... and so does the site's page of the event.
+"$ENTENTE" site "$tmp/one" -O "$tmp/site" 2>"$tmp/err" || fail "site: $(cat "$tmp/err")"
+page="$tmp/site/incident/statement/index.html"
+[ -f "$page" ] || fail "no page for the event: $(find "$tmp/site" -name index.html | head)"
+tr -d '\n' <"$page" | grep -q '<th>incident status</th>[^<]*<td><span class="concept">expected</span>' ||
+  fail "the event's page does not say it was expected"
+# The corpus timeline says so after the event's name; the visit, with no
+# status, has none.
+tr -d '\n' <"$tmp/site/timeline.html" | grep -q '>Joint statement</a> (<span class="status">expected</span>)</li>' ||
+  fail "the site's timeline does not say the statement was expected: $(grep -F 'Joint statement' "$tmp/site/timeline.html")"
+! grep -F '>Visit</a>' "$tmp/site/timeline.html" | grep -q 'class="status"' ||
+  fail "the visit has a status on the site's timeline"
+
+# Two sources, two statuses: a disagreement (validate warns), both kept.
+make_corpus "$tmp/two" 'status="expected"' 'status="happened"'
+"$ENTENTE" validate "$tmp/two" >/dev/null 2>"$tmp/err" || fail "two: $(cat "$tmp/err")"
+grep -q "sources disagree on the incidentStatus of incident 'statement': 'expected' (monday.*'happened' (wednesday" "$tmp/err" ||
+  grep -q "sources disagree on the incidentStatus of incident 'statement': 'happened' (wednesday.*'expected' (monday" "$tmp/err" ||
+  fail "no disagreement warning: $(cat "$tmp/err")"
+"$ENTENTE" export "$tmp/two" -f nquads -o "$tmp/two.nq" || fail "two: export"
+grep -qF "<${ent}incident-status-happened> <https://example.org/id/source/wednesday> ." "$tmp/two.nq" ||
+  fail "Wednesday's status is missing"
+"$ENTENTE" export "$tmp/two" -f dot --view timeline -w -o "$tmp/two.dot" || fail "two: dot"
+grep -q 'expected / happened (sources differ)\|happened / expected (sources differ)' "$tmp/two.dot" ||
+  fail "the label does not say the sources differ: $(grep -F 'Joint statement' "$tmp/two.dot")"
+
+# A status the format does not know: an error at its line, nothing written.
+make_corpus "$tmp/bad" 'status="rumoured"' ''
+if "$ENTENTE" export "$tmp/bad" -f nquads -o "$tmp/bad.nq" 2>"$tmp/err"; then
+  fail "an unknown status was accepted"
+fi
+grep -q "articles/monday.xml:9:5: error: .*status of <event> is .rumoured., which is not one of .expected., .happened., .cancelled." "$tmp/err" || fail "the error does not name the line and the attribute: $(cat "$tmp/err")"
+[ ! -e "$tmp/bad.nq" ] || fail "a refused dataset left an output"
+echo "ok: event statuses"
