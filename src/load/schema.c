@@ -1314,6 +1314,84 @@ explain_attributes(EntSchemaRun *run,
   }
 }
 
+/// Edits (insert, delete, replace, swap two neighbours) that turn `a` into
+/// `b`, for names of up to 31 bytes; more than that: SIZE_MAX.
+static size_t
+name_distance(const char *a, const char *b)
+{
+  enum { MAX_NAME = 32 };
+  const size_t n = strlen(a);
+  const size_t m = strlen(b);
+  if (n >= MAX_NAME || m >= MAX_NAME) {
+    return SIZE_MAX;
+  }
+  size_t d[MAX_NAME][MAX_NAME];
+  for (size_t i = 0; i <= n; ++i) {
+    d[i][0] = i;
+  }
+  for (size_t j = 0; j <= m; ++j) {
+    d[0][j] = j;
+  }
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      const size_t replace = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+      const size_t drop = d[i - 1][j] + 1;
+      const size_t add = d[i][j - 1] + 1;
+      size_t best = replace < drop ? replace : drop;
+      best = add < best ? add : best;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+          d[i - 2][j - 2] + 1 < best) {
+        best = d[i - 2][j - 2] + 1;
+      }
+      d[i][j] = best;
+    }
+  }
+  return d[n][m];
+}
+
+/// What to tell someone who wrote attribute `name` that `info` does not
+/// take: the one it most likely meant ("did you mean status?"), or else
+/// the attributes it does take.
+static void
+suggest_attribute(const EntSchema *s,
+                  const ElementInfo *info,
+                  const char *name,
+                  EntBuf *out)
+{
+  // A slip of one edit, two in a longer name ("staus", "particpants").
+  const size_t near = strlen(name) >= 6 ? 2 : 1;
+  int best = -1;
+  size_t best_distance = SIZE_MAX;
+  bool tie = false;
+  for (int i = 0; i < s->n_attributes; ++i) {
+    if (!info->attribute_of[i] || *s->attributes[i].ns) {
+      continue;
+    }
+    const size_t distance = name_distance(name, s->attributes[i].name);
+    if (distance < best_distance) {
+      best = i;
+      best_distance = distance;
+      tie = false;
+    } else if (distance == best_distance) {
+      tie = true;
+    }
+  }
+  if (best >= 0 && best_distance <= near && !tie) {
+    (void)ent_buf_appendf(out, "; did you mean %s?", s->attributes[best].name);
+    return;
+  }
+  const char *sep = "; it takes ";
+  for (int i = 0; i < s->n_attributes; ++i) {
+    if (info->attribute_of[i] && !*s->attributes[i].ns) {
+      (void)ent_buf_appendf(out, "%s%s", sep, s->attributes[i].name);
+      sep = ", ";
+    }
+  }
+  if (!strcmp(sep, "; it takes ")) {
+    (void)ent_buf_appendf(out, "; it takes none");
+  }
+}
+
 static bool
 check_attributes(EntSchemaRun *run,
                  const ElementInfo *info,
@@ -1335,15 +1413,20 @@ check_attributes(EntSchemaRun *run,
       return false;
     }
     if (!pattern) {
+      EntBuf hint = { NULL, 0, 0 };
+      if (!*ns) {
+        suggest_attribute(s, info, name, &hint);
+      }
       run_error(run,
                 line,
-                "schema: <%s> has no attribute %s%s%s%s",
-
+                "schema: <%s> has no attribute %s%s%s%s%s",
                 element,
                 *ns ? "{" : "",
                 ns,
                 *ns ? "}" : "",
-                name);
+                name,
+                hint.buf ? hint.buf : "");
+      ent_buf_free(&hint);
       return false;
     }
     present |= UINT64_C(1) << index;

@@ -203,7 +203,17 @@ test_verdicts(void)
   // Attributes.
   expect(DOC("", "<title>T</title>"), "<doc> needs the attribute id");
   expect(DOC("id='x' colour='red'", "<title>T</title>"),
-         "<doc> has no attribute colour");
+         "<doc> has no attribute colour; it takes id, ");
+  // A slip is named, once it is the one name that near; xml: attributes
+  // are not offered.
+  expect(DOC("id='x' dat='2025-03-20'", "<title>T</title>"),
+         "<doc> has no attribute dat; did you mean date?");
+  expect(DOC("id='x' knids='a'", "<title>T</title>"),
+         "<doc> has no attribute knids; did you mean kinds?");
+  expect(DOC("id='x' ed='2025-03-20'", "<title>T</title>"),
+         "<doc> has no attribute ed; it takes id, ");
+  expect(DOC("id='x' lang='en'", "<title>T</title>"),
+         "<doc> has no attribute lang; it takes id, ");
   expect(DOC("id='x' xml:space='default'", "<title>T</title>"),
          "<doc> has no attribute xml:space");
   expect(DOC("id='x' date='2025-03-20' start='2025-03-20'", "<title>T</title>"),
