@@ -517,13 +517,12 @@ name_node(Site *site, uint32_t k)
 /// An event's status, as its sources give it: the labels of its
 /// ent:incidentStatus values, distinct, in order, joined by " / ".
 static EntStatus
-status_node(Site *site, uint32_t k)
+status_node(Site *site, uint32_t k, const char *status)
 {
   SNode *n = &site->nodes[k];
-  const char *status = site_intern(site, ENT_NS "incidentStatus");
   const char *said[3] = { NULL, NULL, NULL }; // the scheme's three values
   size_t n_said = 0;
-  for (uint32_t i = 0; i < n->count && status; ++i) {
+  for (uint32_t i = 0; i < n->count; ++i) {
     const SQuad *q = &site->quads[site->by_subject[n->first + i]];
     if (q->p != status || q->on == ENT_NO_ENTITY) {
       continue;
@@ -539,7 +538,7 @@ status_node(Site *site, uint32_t k)
     }
   }
   if (!n_said) {
-    return status ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+    return ENT_SUCCESS;
   }
   ent_buf_reset(&site->scratch);
   for (size_t j = 0; j < n_said; ++j) {
@@ -657,11 +656,13 @@ site_index_build(Site *site)
   if (!site->by_subject || !site->by_object || !site->by_graph) {
     return ENT_ERR_NO_MEMORY;
   }
+  // Interned: quads are compared by pointer.
+  const char *status = site_intern(site, ENT_NS "incidentStatus");
   for (uint32_t k = 0; k < site->n_nodes; ++k) {
     SNode *n = &site->nodes[k];
     kind_node(site, k);
     name_node(site, k);
-    if (status_node(site, k)) {
+    if (!status || status_node(site, k, status)) {
       return ENT_ERR_NO_MEMORY;
     }
     n->short_name = n->name;

@@ -1382,8 +1382,10 @@ suggest_attribute(const EntSchema *s,
   }
   const char *sep = "; it takes ";
   for (int i = 0; i < s->n_attributes; ++i) {
-    if (info->attribute_of[i] && !*s->attributes[i].ns) {
-      (void)ent_buf_appendf(out, "%s%s", sep, s->attributes[i].name);
+    const char *ns = s->attributes[i].ns;
+    if (info->attribute_of[i] && (!*ns || !strcmp(ns, XML_NS))) {
+      (void)ent_buf_appendf(
+        out, "%s%s%s", sep, attribute_label(s, i), s->attributes[i].name);
       sep = ", ";
     }
   }
