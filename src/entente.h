@@ -274,7 +274,6 @@ typedef enum {
   ENT_PROP_NEGOTIATION_STATUS,
   ENT_PROP_AGREEMENT_STATUS,
   ENT_PROP_INCIDENT_TYPE,
-  ENT_PROP_INCIDENT_STATUS, ///< Controlled: "expected", "happened"...
   // Added with the corpus model (values above are never renumbered)
   ENT_PROP_NAME,      ///< A name as one source gives it (a post's title)
   ENT_PROP_FRAGMENT,  ///< "true": a quote that is only a fragment
@@ -294,10 +293,11 @@ typedef enum {
   ENT_PROP_RESPONSE,
   ENT_PROP_RESPONDENT,
   ENT_PROP_WIRE_SERVICE,
-  ENT_PROP_ROLE,          ///< Controlled: a post's role ("chair")
-  ENT_PROP_SETTING,       ///< Controlled: where a statement was made
-  ENT_PROP_PRESS_ACCESS,  ///< Controlled: "closed", "open", "partial"
-  ENT_PROP_RESPONSE_KIND, ///< Controlled: "accepted", "rejected"...
+  ENT_PROP_ROLE,            ///< Controlled: a post's role ("chair")
+  ENT_PROP_SETTING,         ///< Controlled: where a statement was made
+  ENT_PROP_PRESS_ACCESS,    ///< Controlled: "closed", "open", "partial"
+  ENT_PROP_RESPONSE_KIND,   ///< Controlled: "accepted", "rejected"...
+  ENT_PROP_INCIDENT_STATUS, ///< Controlled: "expected", "happened"...
   ENT_PROP_COUNT_
 } EntProperty;
 

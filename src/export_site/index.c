@@ -514,17 +514,17 @@ name_node(Site *site, uint32_t k)
   }
 }
 
-/// An event's status, as its sources give it: the labels of its
-/// ent:incidentStatus values, distinct, in order, joined by " / ".
-static EntStatus
-status_node(Site *site, uint32_t k, const char *status)
+const char *
+site_status(Site *site, uint32_t k, uint32_t graph)
 {
-  SNode *n = &site->nodes[k];
+  const SNode *n = &site->nodes[k];
+  const char *status = site->status_predicate;
   const char *said[3] = { NULL, NULL, NULL }; // the scheme's three values
   size_t n_said = 0;
   for (uint32_t i = 0; i < n->count; ++i) {
     const SQuad *q = &site->quads[site->by_subject[n->first + i]];
-    if (q->p != status || q->on == ENT_NO_ENTITY) {
+    if (q->p != status || q->on == ENT_NO_ENTITY ||
+        (graph != ENT_NO_ENTITY && q->gn != graph)) {
       continue;
     }
     const OntTerm *t = ont_term(site->ontology, q->o);
@@ -537,17 +537,16 @@ status_node(Site *site, uint32_t k, const char *status)
       said[n_said++] = label;
     }
   }
-  if (!n_said) {
-    return ENT_SUCCESS;
-  }
   ent_buf_reset(&site->scratch);
   for (size_t j = 0; j < n_said; ++j) {
     if (ent_buf_appendf(&site->scratch, "%s%s", j ? " / " : "", said[j])) {
-      return ENT_ERR_NO_MEMORY;
+      return NULL;
     }
   }
-  n->status = site_intern(site, site->scratch.buf);
-  return n->status ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  if (n_said > 1 && ent_buf_appendf(&site->scratch, " (sources differ)")) {
+    return NULL;
+  }
+  return n_said ? site_intern(site, site->scratch.buf) : NULL;
 }
 
 static void
@@ -657,14 +656,15 @@ site_index_build(Site *site)
     return ENT_ERR_NO_MEMORY;
   }
   // Interned: quads are compared by pointer.
-  const char *status = site_intern(site, ENT_NS "incidentStatus");
+  site->status_predicate = site_intern(site, ENT_NS "incidentStatus");
+  if (!site->status_predicate) {
+    return ENT_ERR_NO_MEMORY;
+  }
   for (uint32_t k = 0; k < site->n_nodes; ++k) {
     SNode *n = &site->nodes[k];
     kind_node(site, k);
     name_node(site, k);
-    if (!status || status_node(site, k, status)) {
-      return ENT_ERR_NO_MEMORY;
-    }
+    n->status = site_status(site, k, ENT_NO_ENTITY);
     n->short_name = n->name;
     // A page for what the statements describe, not what they only point
     // at (a controlled value, a web address).

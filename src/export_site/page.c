@@ -638,9 +638,14 @@ add_timeline(Page *pg, Site *site, uint32_t n)
       html_node_link(pg, site, li, dated[i]);
       html_text(li, " ");
       html_text_el(li, "span", "kind", d->kind_label);
-      if (d->status) {
+      // A source's page: what that source says of it, not what others
+      // said later.
+      const char *status = site->nodes[n].kind == SK_SOURCE
+                             ? site_status(site, dated[i], n)
+                             : d->status;
+      if (status) {
         html_text(li, " (");
-        html_text_el(li, "span", "status", d->status);
+        html_text_el(li, "span", "status", status);
         html_text(li, ")");
       }
     }

@@ -94,6 +94,7 @@ typedef struct {
   bool legend_kinds[KIND_COUNT_]; ///< Kinds drawn in the current diagram
   uint32_t legend_families;       ///< Edge style families drawn (bits)
   EntBuf scratch;
+  const char *status_predicate; ///< ent:incidentStatus, interned
 } Site;
 
 /// Interned IRIs the pages look for, filled by site_index_build().
@@ -117,6 +118,10 @@ const char *site_local_name(const char *iri);
 /// The first literal of `node` for `predicate` (interned), preferring the
 /// site's language; NULL if none.
 const SQuad *site_value(const Site *site, uint32_t node, const char *predicate);
+/// Event `k`'s status as graph `graph` gives it (ENT_NO_ENTITY: as every
+/// graph does, "expected / happened (sources differ)"), site-owned, or
+/// NULL: none given (or no memory).
+const char *site_status(Site *site, uint32_t k, uint32_t graph);
 /// Whether a statement with `predicate` is shown elsewhere on a page
 /// (names, types, sources) or only repeats a more specific one.
 bool site_predicate_hidden(const Site *site, const SQuad *q);

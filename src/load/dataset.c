@@ -1287,7 +1287,14 @@ when(Loader *ld, const char *id, const xmlNode *node, EntProperty single)
   const char *date = attr(ld, node, "date");
   const char *phrase = attr(ld, node, "date-phrase");
   add_value(ld, id, single, date, NULL, node);
-  add_value(ld, id, ENT_PROP_DATE_PHRASE, phrase, NULL, node);
+  // The source's words, in the dataset's language: the one in force
+  // around the element (a quote's own xml:lang is its words').
+  add_value(ld,
+            id,
+            ENT_PROP_DATE_PHRASE,
+            phrase,
+            phrase && node->parent ? lang_of(ld, node->parent) : NULL,
+            node);
   static const struct {
     const char *from;
     const char *to;

@@ -1314,8 +1314,18 @@ explain_attributes(EntSchemaRun *run,
   }
 }
 
+/// Whether two name bytes are the same letter, whatever its case (STATUS
+/// for status is a slip too).
+static bool
+same_letter(char x, char y)
+{
+  const char lx = x >= 'A' && x <= 'Z' ? (char)(x - 'A' + 'a') : x;
+  const char ly = y >= 'A' && y <= 'Z' ? (char)(y - 'A' + 'a') : y;
+  return lx == ly;
+}
+
 /// Edits (insert, delete, replace, swap two neighbours) that turn `a` into
-/// `b`, for names of up to 31 bytes; more than that: SIZE_MAX.
+/// `b`, case aside, for names of up to 31 bytes; more than that: SIZE_MAX.
 static size_t
 name_distance(const char *a, const char *b)
 {
@@ -1334,13 +1344,14 @@ name_distance(const char *a, const char *b)
   }
   for (size_t i = 1; i <= n; ++i) {
     for (size_t j = 1; j <= m; ++j) {
-      const size_t replace = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+      const size_t replace =
+        d[i - 1][j - 1] + (same_letter(a[i - 1], b[j - 1]) ? 0U : 1U);
       const size_t drop = d[i - 1][j] + 1;
       const size_t add = d[i][j - 1] + 1;
       size_t best = replace < drop ? replace : drop;
       best = add < best ? add : best;
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-          d[i - 2][j - 2] + 1 < best) {
+      if (i > 1 && j > 1 && same_letter(a[i - 1], b[j - 2]) &&
+          same_letter(a[i - 2], b[j - 1]) && d[i - 2][j - 2] + 1 < best) {
         best = d[i - 2][j - 2] + 1;
       }
       d[i][j] = best;

@@ -189,15 +189,16 @@ class Mapper:
         self.texts(iri, el, "description", "description", lang, source)
         return iri
 
-    def when(self, iri, el, single, source):
+    def when(self, iri, el, single, source, lang):
         self.value(iri, single, el.get("date"), None, source)
-        self.value(iri, "datePhrase", el.get("date-phrase"), None, source)
+        self.value(iri, "datePhrase", el.get("date-phrase"), lang, source)
         for a, p in (("start", "startDate"), ("end", "endDate"),
                      ("not-before", "notBefore"), ("not-after", "notAfter")):
             self.value(iri, p, el.get(a), None, source)
 
     def read(self, el, lang):
         tag = el.tag[len(FMT):]
+        outer = lang  # a date phrase's: the language around the element
         lang = self.lang(el, lang)
         source = el.get("source") or self.default_source
         src_iri = self.ids[source][0] if source else None
@@ -238,7 +239,7 @@ class Mapper:
                 self.value(piri, "endDate", post.get("end"), None, p_src)
         elif tag == "negotiation":
             iri = self.titled(tag, el, lang, src_iri)
-            self.when(iri, el, "startDate", src_iri)
+            self.when(iri, el, "startDate", src_iri, outer)
             self.defer(eid, "location", el.get("place"), src_iri)
             self.concept(iri, "format", el.get("format"), src_iri)
             self.concept(iri, "negotiationStatus", el.get("status"), src_iri)
@@ -278,7 +279,7 @@ class Mapper:
             self.defer(eid, "medium", el.get("medium"), src_iri)
             self.defer_list(eid, "addressee", el.get("to"), src_iri)
             self.defer_list(eid, "concerns", el.get("concerns"), src_iri)
-            self.when(iri, el, "dateCreated", src_iri)
+            self.when(iri, el, "dateCreated", src_iri, outer)
         elif tag == "agreement":
             iri = self.titled(tag, el, lang, src_iri)
             self.concept(iri, "agreementStatus", el.get("status"), src_iri)
@@ -292,7 +293,7 @@ class Mapper:
             self.defer_list(eid, "topic", el.get("topics"), src_iri)
             self.defer_list(eid, "concerns", el.get("concerns"), src_iri)
             self.defer_list(eid, "reportedBy", el.get("reported-by"), src_iri)
-            self.when(iri, el, "dateCreated", src_iri)
+            self.when(iri, el, "dateCreated", src_iri, outer)
         elif tag == "event":
             iri = self.titled(tag, el, lang, src_iri)
             self.concept(iri, "incidentType", el.get("type"), src_iri)
@@ -305,7 +306,7 @@ class Mapper:
                        src_iri)
             self.defer_list(eid, "topic", el.get("topics"), src_iri)
             self.defer_list(eid, "reportedBy", el.get("reported-by"), src_iri)
-            self.when(iri, el, "startDate", src_iri)
+            self.when(iri, el, "startDate", src_iri, outer)
 
     def finish(self):
         add = self.add

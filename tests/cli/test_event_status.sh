@@ -94,6 +94,17 @@ grep -qF "<${ent}incident-status-happened> <https://example.org/id/source/wednes
 "$ENTENTE" export "$tmp/two" -f dot --view timeline -w -o "$tmp/two.dot" || fail "two: dot"
 grep -q 'expected / happened (sources differ)\|happened / expected (sources differ)' "$tmp/two.dot" ||
   fail "the label does not say the sources differ: $(grep -F 'Joint statement' "$tmp/two.dot")"
+# The site: the corpus timeline gives both, said to differ; a source's
+# page gives what that source says, not what another said later.
+"$ENTENTE" site "$tmp/two" -w -O "$tmp/site2" || fail "two: site"
+tr -d '\n' <"$tmp/site2/timeline.html" |
+  grep -q '>Joint statement</a> (<span class="status">expected / happened (sources differ)</span>)' ||
+  fail "the site's timeline: $(grep -F 'Joint statement' "$tmp/site2/timeline.html")"
+for day in monday:expected wednesday:happened; do
+  tr -d '\n' <"$tmp/site2/source/${day%%:*}/index.html" |
+    grep -q "<span class=\"status\">${day#*:}</span>)" ||
+    fail "${day%%:*}'s page: $(grep -F 'class="status"' "$tmp/site2/source/${day%%:*}/index.html")"
+done
 
 # A status the format does not know: an error at its line, nothing written.
 make_corpus "$tmp/bad" 'status="rumoured"' ''

@@ -233,9 +233,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (unsigned)prop,
             ent_graph_relate(graph, id, prop, object, NULL));
     } else if (kind == 3) {
-      const unsigned span = ENT_PROP_INCIDENT_STATUS - ENT_PROP_FORMAT + 1U;
-      const EntProperty prop =
-        (EntProperty)(ENT_PROP_FORMAT + take(&in) % span);
+      // The controlled properties: one run, and one added later.
+      const unsigned span = ENT_PROP_INCIDENT_TYPE - ENT_PROP_FORMAT + 2U;
+      const unsigned pick = take(&in) % span;
+      const EntProperty prop = pick + 1U == span
+                                 ? ENT_PROP_INCIDENT_STATUS
+                                 : (EntProperty)(ENT_PROP_FORMAT + pick);
       const char *id = take_id(&in, s1);
       const char *value = take_concept(&in, s2);
       trace("set_concept",

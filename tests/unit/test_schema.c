@@ -215,6 +215,8 @@ test_verdicts(void)
   expect(DOC("id='x' lang='en'", "<title>T</title>"),
          "<doc> has no attribute lang; it takes id, ");
   expect(DOC("id='x' colour='red'", "<title>T</title>"), ", xml:lang");
+  expect(DOC("id='x' KINDS='a'", "<title>T</title>"),
+         "<doc> has no attribute KINDS; did you mean kinds?");
   expect(DOC("id='x' xml:space='default'", "<title>T</title>"),
          "<doc> has no attribute xml:space");
   expect(DOC("id='x' date='2025-03-20' start='2025-03-20'", "<title>T</title>"),
