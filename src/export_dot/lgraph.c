@@ -2695,19 +2695,21 @@ add_date_and_place_facets(LGraph *lg)
     }
     if (n->date && (n->window || n->by_last)) {
       const EntStatus failed =
-        n->window ? ent_buf_appendf(&window,
-                                    "%s%s%s \xE2\x80\x93 %s%s",
-                                    n->date_phrase ? n->date_phrase : "",
-                                    n->date_phrase ? " (" : "between ",
-                                    n->date,
-                                    n->not_after ? n->not_after : "?",
-                                    n->date_phrase ? ")" : "")
-                  : ent_buf_appendf(&window,
-                                    "%s%sno later than %s%s",
-                                    n->date_phrase ? n->date_phrase : "",
-                                    n->date_phrase ? " (" : "",
-                                    n->date,
-                                    n->date_phrase ? ")" : "");
+        n->window && n->not_after
+          ? ent_buf_appendf(&window,
+                            "%s%s%s \xE2\x80\x93 %s%s",
+                            n->date_phrase ? n->date_phrase : "",
+                            n->date_phrase ? " (" : "between ",
+                            n->date,
+                            n->not_after,
+                            n->date_phrase ? ")" : "")
+          : ent_buf_appendf(&window,
+                            "%s%sno %s than %s%s",
+                            n->date_phrase ? n->date_phrase : "",
+                            n->date_phrase ? " (" : "",
+                            n->window ? "earlier" : "later",
+                            n->date,
+                            n->date_phrase ? ")" : "");
       if (failed) {
         ent_buf_free(&window);
         return ENT_ERR_NO_MEMORY;

@@ -316,19 +316,16 @@ site_timeline_page(Site *site, const char *title, FILE *stream)
     items,
     n,
     "Negotiations, agreements, events and statements by the day they "
-    "happened or began; an open date window is shown at its first day, and "
-    "a date known only by its last possible day at that day.");
+    "happened or began; a date known only to lie in a window stands at the "
+    "window's first day, one known only by its last possible day at that "
+    "day.");
   if (!st) {
     xmlNodePtr ol = html_el(pg.main, "ol", "timeline corpus-timeline");
     const char *speaker = site_intern(site, ENT_NS "speaker");
     for (size_t i = 0; i < n; ++i) {
       const SNode *d = &site->nodes[items[i]];
       xmlNodePtr li = html_el(ol, "li", NULL);
-      if (d->date_last) {
-        html_text(li, "no later than ");
-      }
-      xmlNodePtr t = html_text_el(li, "time", NULL, d->date);
-      html_attr(t, "datetime", d->date);
+      html_when(li, d);
       html_text(li, " ");
       html_text_el(li, "span", "kind", d->kind_label);
       html_text(li, " ");

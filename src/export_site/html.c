@@ -160,6 +160,30 @@ html_table(xmlNodePtr parent, const char *cls, const char *const *heads)
   return html_el(table, "tbody", NULL);
 }
 
+static void
+html_day(xmlNodePtr parent, const char *day)
+{
+  html_attr(html_text_el(parent, "time", NULL, day), "datetime", day);
+}
+
+void
+html_when(xmlNodePtr parent, const SNode *d)
+{
+  // A window's first day alone would read as the day it happened.
+  if (d->date_last) {
+    html_text(parent, "no later than ");
+  } else if (d->date_window && !d->date_end) {
+    html_text(parent, "no earlier than ");
+  } else if (d->date_window) {
+    html_text(parent, "between ");
+    html_day(parent, d->date);
+    html_text(parent, " and ");
+    html_day(parent, d->date_end);
+    return;
+  }
+  html_day(parent, d->date);
+}
+
 xmlNodePtr
 html_section(xmlNodePtr parent, const char *id, const char *title)
 {

@@ -512,6 +512,11 @@ name_node(Site *site, uint32_t k)
       n->date_last = !strcmp(DATE_PREDICATES[i], ENT_NS "notAfter");
     }
   }
+  if (n->date_window) {
+    const SQuad *end =
+      site_value(site, k, site_intern(site, ENT_NS "notAfter"));
+    n->date_end = end && strlen(end->o) >= 10 ? end->o : NULL;
+  }
 }
 
 const char *

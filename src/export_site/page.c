@@ -629,11 +629,7 @@ add_timeline(Page *pg, Site *site, uint32_t n)
     for (size_t i = 0; i < k; ++i) {
       const SNode *d = &site->nodes[dated[i]];
       xmlNodePtr li = html_el(ol, "li", dated[i] == n ? "self" : NULL);
-      if (d->date_last) {
-        html_text(li, "no later than ");
-      }
-      xmlNodePtr t = html_text_el(li, "time", NULL, d->date);
-      html_attr(t, "datetime", d->date);
+      html_when(li, d);
       html_text(li, " ");
       html_node_link(pg, site, li, dated[i]);
       html_text(li, " ");

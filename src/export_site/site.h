@@ -53,6 +53,8 @@ typedef struct {
   const char *date;       ///< YYYY-MM-DD for the timelines, or NULL
   bool date_window;       ///< `date` is the first day of a window
                           ///< (ent:notBefore): the day itself is unknown
+  const char *date_end;   ///< With date_window: the window's last day
+                          ///< (ent:notAfter), or NULL: open-ended
   bool date_last;         ///< `date` is the last day it can have been
                           ///< (ent:notAfter alone): the day is unknown
   const char *kind_label; ///< "Official", from the ontology's class label
@@ -177,6 +179,10 @@ const char *page_href(Page *pg, const char *path);
 xmlNodePtr html_table(xmlNodePtr parent,
                       const char *cls,
                       const char *const *heads);
+/// When node `d` was, as a timeline says it: its day, "between DAY and
+/// DAY" for a window, "no earlier than DAY" or "no later than DAY" for a
+/// window open at one end, each day a <time> element.
+void html_when(xmlNodePtr parent, const SNode *d);
 /// `<section id=ID><h2>TITLE</h2>`.
 xmlNodePtr html_section(xmlNodePtr parent, const char *id, const char *title);
 /// `doc` as JSON text that may stand inside a <script> element (free()).

@@ -99,6 +99,10 @@ grep -q 'last week (2025-03-17 – 2025-03-23)' "$tmp/timeline.dot" || fail "tim
 # of the Rostov strikes, not the strikes) stands at that day, said so.
 grep -q 'no later than 2025-03-23 · drone strike' "$tmp/timeline.dot" ||
   fail "timeline: the Rostov strikes, dated no later than 2025-03-23, are not drawn as such"
+# One known only by its first possible day ("after the Riyadh talks") is
+# no earlier than that day, not a window with a question mark.
+grep -q 'after the Riyadh talks (no earlier than 2025-03-25)' "$tmp/timeline.dot" ||
+  fail "timeline: the US statement, dated no earlier than 2025-03-25, is not drawn as such"
 # GraphML gives a node its `date` only where the day is known: the window
 # as notBefore/notAfter, the last possible day as notAfter.
 "$ENTENTE" export "$data" --text-dir "$shared" -f graphml --view timeline -o "$tmp/timeline.graphml"

@@ -100,6 +100,14 @@ grep -q 'not before <time datetime="2025-03-25">2025-03-25</time>' "$tmp/site/so
 # day, said so.
 grep -q 'no later than <time datetime="2025-03-23">2025-03-23</time>' "$tmp/site/timeline.html" ||
   fail "timeline.html: the Rostov strikes (not after 2025-03-23) are not on it as such"
+# A window is said as one, not as its first day ("in early March"), and a
+# window open at its end as "no earlier than".
+grep -q 'between <time datetime="2025-03-01">2025-03-01</time> and <time datetime="2025-03-10">2025-03-10</time> <span class="kind">Negotiation</span> <a[^>]*witkoff-putin-meeting' "$tmp/site/timeline.html" ||
+  fail "timeline.html: the Witkoff-Putin meeting (early March) is not on it as a window"
+grep -q 'between <time datetime="2025-03-01">2025-03-01</time> and' "$tmp/site/place/moscow/index.html" ||
+  fail "Moscow's timeline: the Witkoff-Putin meeting is not on it as a window"
+grep -q 'no earlier than <time datetime="2025-03-25">2025-03-25</time>' "$tmp/site/timeline.html" ||
+  fail "timeline.html: the US statement (not before 2025-03-25) is not on it as such"
 # A post is named by the title most sources give (two of Karasin's seven
 # sources; each other title is one source's, and Al-Ahed's, first in
 # sorted order, named it).
