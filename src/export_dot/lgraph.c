@@ -2501,6 +2501,27 @@ add_literal_facets(LGraph *lg)
   return st;
 }
 
+/// Whether `predicate` takes one value: sources that give different
+/// values disagree (several formats can be true at once, as technical and
+/// bilateral; a status, a date or a venue cannot).
+static bool
+one_valued(const char *predicate)
+{
+  static const char *const single[] = {
+    ENT_NS "negotiationStatus", ENT_NS "agreementStatus", SCHEMA_NS "startDate",
+    SCHEMA_NS "endDate",        ENT_NS "notBefore",       ENT_NS "notAfter",
+    SCHEMA_NS "duration",       ENT_NS "venue",           ENT_NS "pressAccess",
+    ENT_NS "location",
+    ENT_NS "incidentStatus", // expected in one source, happened in another
+  };
+  for (size_t i = 0; i < sizeof(single) / sizeof(*single); ++i) {
+    if (!strcmp(predicate, single[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static EntStatus
 add_concept_facets(LGraph *lg)
 {
@@ -2542,14 +2563,7 @@ add_concept_facets(LGraph *lg)
       }
     }
     ent_map_clear(&seen_values);
-    // Several formats can be true at once (technical and bilateral); a
-    // status cannot.
-    const bool one_valued =
-      !strcmp(lg->concepts[a].predicate, ENT_NS "negotiationStatus") ||
-      !strcmp(lg->concepts[a].predicate, ENT_NS "incidentStatus") ||
-      !strcmp(lg->concepts[a].predicate, ENT_NS "agreementStatus") ||
-      !strcmp(lg->concepts[a].predicate, ENT_NS "pressAccess");
-    if (!st && distinct > 1 && one_valued) {
+    if (!st && distinct > 1 && one_valued(lg->concepts[a].predicate)) {
       st = ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
     }
     if (!st && text.len) {
@@ -4351,31 +4365,6 @@ static const char *
 claim_value(const LGraph *lg, const LClaim *c)
 {
   return c->object != ENT_NO_ENTITY ? lg->nodes[c->object].label : c->value;
-}
-
-/// Whether `predicate` takes one value: sources that give different
-/// values disagree.
-static bool
-one_valued(const char *predicate)
-{
-  static const char *const single[] = {
-    ENT_NS "negotiationStatus",
-    SCHEMA_NS "startDate",
-    SCHEMA_NS "endDate",
-    ENT_NS "notBefore",
-    ENT_NS "notAfter",
-    SCHEMA_NS "duration",
-    ENT_NS "venue",
-    ENT_NS "pressAccess",
-    ENT_NS "location",
-    ENT_NS "incidentStatus", // expected in one source, happened in another
-  };
-  for (size_t i = 0; i < sizeof(single) / sizeof(*single); ++i) {
-    if (!strcmp(predicate, single[i])) {
-      return true;
-    }
-  }
-  return false;
 }
 
 /// A claim of the compare view, with what is worked out of it once.

@@ -651,13 +651,14 @@ add_timeline(Page *pg, Site *site, uint32_t n)
 }
 
 /// Properties that have one value: two sources giving two are a dispute.
+/// Not ent:format: a meeting can be technical and bilateral at once (the
+/// diagrams' one_valued() leaves it out too).
 static bool
 single_valued(const char *p)
 {
   static const char *const one[] = {
     ENT_NS "negotiationStatus",
     ENT_NS "agreementStatus",
-    ENT_NS "format",
     ENT_NS "setting",
     ENT_NS "pressAccess",
     ENT_NS "incidentType",

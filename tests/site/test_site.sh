@@ -89,6 +89,11 @@ grep -q 'data-iri="https://w3id.org/entente/id/official/beseda"' "$tmp/site/offi
   fail "Beseda's page does not say its IRI"
 grep -q 'id="disputes"' "$tmp/site/negotiation/us-russia-talks-2025-03-24/index.html" ||
   fail "the US-Russia talks' page shows no disagreement between sources"
+# Two formats at once (technical talks, and bilateral, in one article) are
+# not a disagreement.
+if grep -q '<caption>format</caption>' "$tmp/site/negotiation/us-russia-talks-2025-03-24/index.html"; then
+  fail "the US-Russia talks' page calls its two formats a disagreement"
+fi
 grep -q 'id="quotes"' "$tmp/again/official/karasin/index.html" || fail "Karasin's page has no quotes"
 grep -q 'id="contributed"' "$tmp/site/source/tass-2025-03-24/index.html" ||
   fail "TASS's page does not say what it contributed"
