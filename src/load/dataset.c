@@ -1951,8 +1951,10 @@ keep_pending(Loader *ld)
 /// order, then (unless streaming) every relation, so that a reference may
 /// point forward.  With `check`, every node also goes through the schema,
 /// each entity's subtree before the entity is read, so nothing the schema
-/// refuses is ever read; the first schema error ends the pass.  The second
-/// pass of a streaming export reads what its first checked.
+/// refuses is ever read; after the first schema error nothing more is
+/// read, but the schema goes on through the file, so that one run reports
+/// every error it finds.  The second pass of a streaming export reads what
+/// its first checked.
 static void
 build(Loader *ld, int fd, bool check)
 {
@@ -1993,7 +1995,9 @@ build(Loader *ld, int fd, bool check)
         refused = true;
         break;
       }
-      read_corpus_child(ld, node);
+      if (!run || !ent_schema_run_failed(run)) {
+        read_corpus_child(ld, node);
+      }
       ld->line_node = NULL;
       rc = xmlTextReaderNext(reader);
       continue;
@@ -2009,6 +2013,10 @@ build(Loader *ld, int fd, bool check)
         schema_stopped(ld, reader, st);
         refused = true;
         break;
+      }
+      if (run && ent_schema_run_failed(run)) {
+        rc = xmlTextReaderNext(reader); // only the schema reads on
+        continue;
       }
       read_entity(ld, node);
       if (!ld->default_source && is_element(node, "source")) {
@@ -2048,7 +2056,7 @@ build(Loader *ld, int fd, bool check)
       refused = true;
       break;
     }
-    if (element && depth == 0) {
+    if (element && depth == 0 && !(run && ent_schema_run_failed(run))) {
       const xmlNode *root = xmlTextReaderCurrentNode(reader);
       if (!is_element(root, root_names[ld->root])) {
         wrong_root(ld, root);
@@ -2072,6 +2080,7 @@ build(Loader *ld, int fd, bool check)
     note_status(ld, st ? st : ENT_ERR_SCHEMA);
     refused = true;
   }
+  refused = refused || (run && ent_schema_run_failed(run));
   xmlFreeTextReader(reader);
   checker_close(&checker);
   if (refused) {

@@ -935,7 +935,15 @@ typedef struct {
   EntBuf text; ///< CONTENT_DATA with a datatype: the text so far
   unsigned long line;
   unsigned long ordinal; ///< It is the Nth start tag of the document
+  /// A child broke the content model, and was reported: libxml2's automaton
+  /// refuses everything after one refusal, so the rest of the children are
+  /// not matched against it (one error per element, not one per child).
+  bool content_failed;
 } Frame;
+
+/// Errors reported before a run stops: enough to fix a file in one go,
+/// few enough that a file of the wrong kind does not scroll them away.
+enum { MAX_SCHEMA_ERRORS = 20 };
 
 struct EntSchemaRunImpl {
   const EntSchema *schema;
@@ -948,6 +956,8 @@ struct EntSchemaRunImpl {
   EntBuf scratch;
   unsigned long elements;   ///< Start tags so far
   unsigned long at_element; ///< The start tag errors point at, or 0
+  unsigned errors;          ///< Reported so far
+  unsigned long skip;       ///< Inside an element not validated: its depth
 };
 
 static void run_error(EntSchemaRun *run,
@@ -961,13 +971,29 @@ run_error(EntSchemaRun *run, unsigned long line, const char *fmt, ...)
   if (run->status) {
     return;
   }
-  run->status = ENT_ERR_SCHEMA;
   char message[768];
   va_list args;
   va_start(args, fmt);
   vsnprintf(message, sizeof(message), fmt, args);
   va_end(args);
   run->on_error(run->handle, line, run->at_element, message);
+  if (++run->errors >= MAX_SCHEMA_ERRORS) {
+    run->status = ENT_ERR_SCHEMA;
+    char stop[96];
+    snprintf(stop,
+             sizeof(stop),
+             "schema: stopped after %u errors; fix these and try again",
+             run->errors);
+    run->on_error(run->handle, 0, 0, stop);
+  }
+}
+
+/// An error after which nothing else in the document can be judged.
+static void
+run_fatal(EntSchemaRun *run, unsigned long line, const char *message)
+{
+  run_error(run, line, "%s", message);
+  run->status = ENT_ERR_SCHEMA;
 }
 
 static bool
@@ -1414,6 +1440,7 @@ check_attributes(EntSchemaRun *run,
   const EntSchema *s = run->schema;
   const char *element = info->pattern->name;
   uint64_t present = 0;
+  bool ok_all = true;
   for (const xmlAttr *a = node ? node->properties : NULL; a; a = a->next) {
     const char *name = (const char *)a->name;
     const char *ns = a->ns && a->ns->href ? (const char *)a->ns->href : "";
@@ -1423,7 +1450,8 @@ check_attributes(EntSchemaRun *run,
     if (!pattern && !strcmp(ns, XML_NS)) {
       run_error(
         run, line, "schema: <%s> has no attribute xml:%s", element, name);
-      return false;
+      ok_all = false;
+      continue;
     }
     if (!pattern) {
       EntBuf hint = { NULL, 0, 0 };
@@ -1440,7 +1468,8 @@ check_attributes(EntSchemaRun *run,
                 name,
                 hint.buf ? hint.buf : "");
       ent_buf_free(&hint);
-      return false;
+      ok_all = false;
+      continue;
     }
     present |= UINT64_C(1) << index;
     const xmlNode *text = a->children;
@@ -1470,16 +1499,16 @@ check_attributes(EntSchemaRun *run,
       ent_buf_free(&what);
     }
     xmlFree(joined);
-    if (!ok) {
-      return false;
-    }
+    ok_all = ok_all && ok;
   }
+  // Which attributes go together is judged on the ones that were known:
+  // a misspelt one is reported once, not again as one missing.
   Pattern body = kids_as_group(info->pattern);
-  if (!attributes_ok(&body, present)) {
+  if (ok_all && !attributes_ok(&body, present)) {
     explain_attributes(run, &body, present, element, line);
     return false;
   }
-  return true;
+  return ok_all;
 }
 
 /// "<a>, <b> or <c>" from an automaton's expected tokens ("name|ns").
@@ -1557,7 +1586,8 @@ end_element(EntSchemaRun *run)
                 refusal_note(info->data, text));
       ent_buf_free(&what);
     }
-  } else if (f->exec && xmlRegExecPushString(f->exec, NULL, NULL) != 1) {
+  } else if (f->exec && !f->content_failed &&
+             xmlRegExecPushString(f->exec, NULL, NULL) != 1) {
     ok = false;
     xmlChar *values[32];
     int n_values = 32;
@@ -1583,13 +1613,16 @@ end_element(EntSchemaRun *run)
 
 /// The start of element `node` (local `name`, namespace `ns_uri` or NULL);
 /// `empty` when it has no content at all, so that it ends here too.
+/// `*skipped`: the element was reported as out of place and its content is
+/// not validated (the caller skips it).  False once the run must stop.
 static bool
 start_element(EntSchemaRun *run,
               const xmlNode *node,
               const char *name,
               const xmlChar *ns_uri,
               bool empty,
-              unsigned long line)
+              unsigned long line,
+              bool *skipped)
 {
   Frame *parent = &run->frames[run->depth - 1];
   const ElementInfo *pinfo = parent->info;
@@ -1598,17 +1631,20 @@ start_element(EntSchemaRun *run,
   const bool root = run->depth == 1;
   const char *where = root ? "the document" : pinfo->pattern->name;
   run->at_element = ++run->elements;
+  *skipped = false;
   if (!parent->exec) {
     run_error(run,
               line,
               "schema: <%s> cannot contain elements, but has <%s>",
               where,
               name);
-    return false;
+    *skipped = true;
+    return !root && !run->status;
   }
   // No namespace is no second token: the automaton keys such elements by
   // name alone, and libxml2 would look for "name|".
-  if (xmlRegExecPushString2(parent->exec,
+  if (!parent->content_failed &&
+      xmlRegExecPushString2(parent->exec,
                             (const xmlChar *)name,
                             *ns ? (const xmlChar *)ns : NULL,
                             NULL) < 0) {
@@ -1656,7 +1692,11 @@ start_element(EntSchemaRun *run,
                 where);
     }
     ent_buf_free(&expected);
-    return false;
+    if (root) {
+      run->status = ENT_ERR_SCHEMA; // not a dataset: nothing below is
+      return false;
+    }
+    parent->content_failed = true;
   }
   const ElementInfo *info = NULL;
   for (size_t i = 0; i < pinfo->n_children; ++i) {
@@ -1666,24 +1706,31 @@ start_element(EntSchemaRun *run,
       break;
     }
   }
-  if (!info) { // libxml2's automata take '*' in a pushed name as a wildcard
-    run_error(run,
-              line,
-              "schema: <%s> in namespace '%s' is not expected in <%s>",
-              name,
-              ns,
-              where);
-    return false;
+  if (!info) {
+    // Reported above when the automaton refused it; libxml2's automata
+    // take '*' in a pushed name as a wildcard, so it may have passed.
+    if (!parent->content_failed) {
+      run_error(run,
+                line,
+                "schema: <%s> in namespace '%s' is not expected in <%s>",
+                name,
+                ns,
+                where);
+      parent->content_failed = true;
+    }
+    *skipped = true;
+    return !run->status;
   }
-
-  if (!check_attributes(run, info, node, line) ||
-      !push_frame(run, info, line, run->at_element)) {
+  // An element out of order is still one the parent can hold: its own
+  // attributes and content are checked like any other's.
+  check_attributes(run, info, node, line);
+  if (run->status || !push_frame(run, info, line, run->at_element)) {
     return false;
   }
   if (empty) {
-    return end_element(run);
+    end_element(run);
   }
-  return true;
+  return !run->status;
 }
 
 static bool
@@ -1753,30 +1800,53 @@ ent_schema_run_node(EntSchemaRun *run,
     *status = run->status ? run->status : ENT_ERR_SCHEMA;
     return false;
   }
-  bool ok = true;
-  switch (xmlTextReaderNodeType(reader)) {
+  const int type = xmlTextReaderNodeType(reader);
+  const bool empty = xmlTextReaderIsEmptyElement(reader) == 1;
+  if (run->skip) { // inside an element reported as out of place
+    if (type == XML_READER_TYPE_ELEMENT && !empty) {
+      ++run->skip;
+    } else if (type == XML_READER_TYPE_END_ELEMENT) {
+      --run->skip;
+    }
+    *status = run->status;
+    return true;
+  }
+  bool skipped = false;
+  switch (type) {
     case XML_READER_TYPE_ELEMENT:
-      ok = start_element(run,
-                         xmlTextReaderCurrentNode(reader),
-                         (const char *)xmlTextReaderConstLocalName(reader),
-                         xmlTextReaderConstNamespaceUri(reader),
-                         xmlTextReaderIsEmptyElement(reader) == 1,
-                         line);
+      start_element(run,
+                    xmlTextReaderCurrentNode(reader),
+                    (const char *)xmlTextReaderConstLocalName(reader),
+                    xmlTextReaderConstNamespaceUri(reader),
+                    empty,
+                    line,
+                    &skipped);
+      run->skip = skipped && !empty ? 1 : 0;
       break;
     case XML_READER_TYPE_END_ELEMENT:
-      ok = run->depth > 1 && end_element(run);
+      if (run->depth > 1) {
+        end_element(run);
+      } else {
+        run_fatal(run, line, "schema: an end tag outside the root element");
+      }
       break;
     case XML_READER_TYPE_TEXT:
     case XML_READER_TYPE_CDATA:
     case XML_READER_TYPE_WHITESPACE:
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      ok = text_node(run, (const char *)xmlTextReaderConstValue(reader), line);
+      text_node(run, (const char *)xmlTextReaderConstValue(reader), line);
       break;
     default: // comments, processing instructions
       break;
   }
   *status = run->status;
-  return ok && !run->status;
+  return !run->status;
+}
+
+bool
+ent_schema_run_failed(const EntSchemaRun *run)
+{
+  return run->errors > 0 || run->status;
 }
 
 bool
@@ -1790,40 +1860,43 @@ ent_schema_run_tree(EntSchemaRun *run,
     return false;
   }
   // Iterative, in document order: the reader's nodes, without the reader.
-  bool ok = true;
   unsigned depth = 0;
   const xmlNode *n = top;
-  while (ok && n) {
+  while (!run->status && n) {
     const unsigned long line = n->line;
     bool descend = false;
     switch (n->type) {
-      case XML_ELEMENT_NODE:
+      case XML_ELEMENT_NODE: {
         if (depth >= max_depth) {
           run->at_element = run->elements + 1;
-          run_error(run,
-                    line,
-                    "schema: elements nested more than %u deep; no dataset "
-                    "needs that",
-                    max_depth);
-          ok = false;
+          char message[128];
+          snprintf(message,
+                   sizeof(message),
+                   "schema: elements nested more than %u deep; no dataset "
+                   "needs that",
+                   max_depth);
+          run_fatal(run, line, message);
           break;
         }
-        ok = start_element(run,
-                           n,
-                           (const char *)n->name,
-                           n->ns ? n->ns->href : NULL,
-                           n->children == NULL,
-                           line);
-        descend = ok && n->children;
+        bool skipped = false;
+        start_element(run,
+                      n,
+                      (const char *)n->name,
+                      n->ns ? n->ns->href : NULL,
+                      n->children == NULL,
+                      line,
+                      &skipped);
+        descend = !run->status && !skipped && n->children;
         break;
+      }
       case XML_TEXT_NODE:
       case XML_CDATA_SECTION_NODE:
-        ok = text_node(run, (const char *)n->content, line);
+        text_node(run, (const char *)n->content, line);
         break;
       default: // comments, processing instructions
         break;
     }
-    if (!ok) {
+    if (run->status) {
       break;
     }
     if (descend) {
@@ -1832,18 +1905,15 @@ ent_schema_run_tree(EntSchemaRun *run,
       continue;
     }
     // Up past every element that has no next sibling, ending each.
-    while (n != top && !n->next) {
+    while (n != top && !n->next && !run->status) {
       n = n->parent;
       --depth;
-      ok = end_element(run);
-      if (!ok) {
-        break;
-      }
+      end_element(run);
     }
-    n = ok && n != top ? n->next : NULL;
+    n = !run->status && n != top ? n->next : NULL;
   }
   *status = run->status;
-  return ok && !run->status;
+  return !run->status;
 }
 
 bool
@@ -1852,7 +1922,10 @@ ent_schema_run_finish(EntSchemaRun *run, EntStatus *status)
   if (!run->status && run->depth == 1) {
     end_element(run);
   } else if (!run->status) {
-    run_error(run, 0, "schema: the document ends inside an element");
+    run_fatal(run, 0, "schema: the document ends inside an element");
+  }
+  if (!run->status && run->errors) {
+    run->status = ENT_ERR_SCHEMA;
   }
   *status = run->status;
   return !run->status;

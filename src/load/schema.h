@@ -50,9 +50,13 @@ EntSchemaRun *ent_schema_run_new(const EntSchema *schema,
                                  void *handle);
 /**
  * Feed the node `reader` is on (every node, in document order); `line` is
- * where it is.  Returns false once the document is known to be invalid
- * (the error was reported) or memory ran out (ENT_ERR_NO_MEMORY in
- * `*status`, else ENT_ERR_SCHEMA).
+ * where it is.  An error is reported and the run goes on, so that one run
+ * finds every error it can (an element out of place is reported and its
+ * content skipped); ent_schema_run_failed() says whether there was one.
+ * Returns false once the run cannot go on: memory ran out
+ * (ENT_ERR_NO_MEMORY in `*status`), the document cannot be a dataset
+ * (the wrong root element, nesting too deep), or it has had its fill of
+ * errors (ENT_ERR_SCHEMA).
  */
 bool ent_schema_run_node(EntSchemaRun *run,
                          xmlTextReaderPtr reader,
@@ -68,6 +72,8 @@ bool ent_schema_run_tree(EntSchemaRun *run,
                          const xmlNode *top,
                          unsigned max_depth,
                          EntStatus *status);
+/// Whether an error was reported (the document is invalid).
+bool ent_schema_run_failed(const EntSchemaRun *run);
 /// After the last node: whether the whole document was valid.
 bool ent_schema_run_finish(EntSchemaRun *run, EntStatus *status);
 void ent_schema_run_free(EntSchemaRun *run);

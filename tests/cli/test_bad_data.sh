@@ -59,6 +59,28 @@ done <"$bad/MANIFEST.tsv"
 # The good dataset these are made from passes, so each fault is the cause.
 (cd "$ENTENTE_SRC/tests/good" && "$ENTENTE" validate minimal.xml) >/dev/null ||
   fail "tests/good/minimal.xml does not validate"
+# Several schema faults in one file: one run reports each, at its place,
+# and nothing is written (a newcomer fixed one typo a run).
+sed -e 's/published="2025-03-24"/publishd="2025-03-24"/' \
+  -e 's|<name>Ukraine</name></country>|<name>Ukraine</name><flag/></country>|' \
+  -e 's/head="true"/head="maybe"/' \
+  -e 's/format="technical"/format="technical" staus="held"/' \
+  "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/several.xml"
+cp "$ENTENTE_SRC/tests/good/minimal.txt" "$tmp/"
+set +e
+"$ENTENTE" validate "$tmp/several.xml" 2>"$tmp/err"; rc=$?
+"$ENTENTE" export "$tmp/several.xml" -f turtle -o "$tmp/several.ttl" 2>/dev/null; rc_export=$?
+set -e
+[ "$rc" = 65 ] && [ "$rc_export" = 65 ] || fail "several faults: exit $rc and $rc_export, want 65"
+[ ! -e "$tmp/several.ttl" ] || fail "several faults: export wrote a file"
+for want in 'several.xml:5:5: error: schema: <source> has no attribute publishd; did you mean published' \
+  'several.xml:10:.*: error: schema: <flag> is not expected here in <country>' \
+  'several.xml:18:.*: error: schema: the attribute head of <post> is .maybe.' \
+  'several.xml:22:5: error: schema: <negotiation> has no attribute staus; did you mean status'; do
+  grep -q -- "$want" "$tmp/err" || fail "several faults: no /$want/ in: $(cat "$tmp/err")"
+done
+[ "$(grep -c ': error: ' "$tmp/err")" = 4 ] || fail "several faults: want four errors: $(cat "$tmp/err")"
+echo "ok: four schema faults in one file, four errors in one run"
 # A missing input file and an unknown option have their own exit codes.
 set +e
 "$ENTENTE" validate "$tmp/no-such-file.xml" 2>"$tmp/err"; rc=$?

@@ -51,6 +51,7 @@ typedef struct {
   unsigned long element;
   char message[800];
   int count;
+  char all[4096]; ///< Every message, one a line
 } Report;
 
 static void
@@ -65,6 +66,8 @@ on_error(void *handle,
     r->element = element;
     snprintf(r->message, sizeof(r->message), "%s", message);
   }
+  const size_t used = strlen(r->all);
+  snprintf(r->all + used, sizeof(r->all) - used, "%s\n", message);
 }
 
 static EntSchema *schema;
@@ -149,15 +152,15 @@ valid(const EntSchema *s, const char *doc, Report *r)
     Report tree_report;
     const bool tree_ok = valid_fed(s, doc, &tree_report, depth);
     if (tree_ok != ok || tree_report.element != r->element ||
-        strcmp(tree_report.message, r->message) != 0) {
+        strcmp(tree_report.all, r->all) != 0) {
       fprintf(stderr,
               "fed as trees at depth %d, %s\n  %s (element %lu)\nnode by "
               "node:\n  %s (element %lu)\n",
               depth,
               doc,
-              tree_report.message,
+              tree_report.all,
               tree_report.element,
-              r->message,
+              r->all,
               r->element);
       abort();
     }
@@ -291,6 +294,49 @@ test_locations(void)
   assert(!valid(schema, doc, &r));
   assert(ent_is_utf8(r.message, strlen(r.message)) &&
          strstr(r.message, "д...'"));
+}
+
+/// One run reports every error it can, each once: an element out of place
+/// does not make its later siblings errors too, a misspelt attribute is
+/// not also reported missing, and a run stops after twenty.
+static void
+test_every_error(void)
+{
+  Report r;
+  assert(!valid(schema,
+                DOC("idd='x' date='24 March'",
+                    "<item n='-1'/><title>T</title><item><bad/><sub/></item>"
+                    "<item/><link>%zz</link>"),
+                &r));
+  const char *const want[] = {
+    "<doc> has no attribute idd; did you mean id?",
+    "the attribute date of <doc> is '24 March'",
+    "<item> is not expected here in <doc>; expected <title>",
+    "the attribute n of <item> is '-1'",
+    "<bad> is not expected here in <item>",
+    "<link> holds '%zz'",
+  };
+  const char *at = r.all;
+  for (size_t i = 0; i < sizeof(want) / sizeof(*want); ++i) {
+    const char *found = strstr(at, want[i]);
+    if (!found) {
+      fprintf(stderr, "test_schema: no '%s' in order in:\n%s", want[i], r.all);
+      assert(0);
+    }
+    at = found;
+  }
+  assert(r.count == 6);
+  // Twenty, then one line saying the run stopped.
+  char doc[2048] = "<doc xmlns='urn:t' id='x'><title/>";
+  for (int i = 0; i < 30; ++i) {
+    strcat(doc, "<item n='x'/>");
+  }
+  strcat(doc, "</doc>");
+  assert(!valid(schema, doc, &r));
+  assert(r.count == 21 && strstr(r.all, "stopped after 20 errors"));
+  // The wrong root element: nothing under it is judged.
+  assert(!valid(schema, "<other xmlns='urn:t'><item n='x'/></other>", &r));
+  assert(r.count == 1);
 }
 
 static void
@@ -472,6 +518,7 @@ main(void)
   assert(reference);
   test_verdicts();
   test_locations();
+  test_every_error();
   test_refusals();
   test_no_namespace();
   test_builtin();
