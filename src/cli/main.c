@@ -1512,8 +1512,8 @@ run_dot(EntWorld *world, const EntOntology *ont, const Options *o)
                             &o->diagram,
                             stream);
   // ent_diagram_rdf_file reads before it writes: an I/O error here is the
-  // input's.
-  const bool input_failed = st == ENT_ERR_IO;
+  // input's, unless the output stream says it is its own (a full disk).
+  const bool input_failed = st == ENT_ERR_IO && !ferror(stream);
   st = strict_status(world, o, st);
   st = finish_outputs(&output, 1, st);
   if (set && st) {

@@ -698,6 +698,16 @@ ent_diagram_rdf_file(EntWorld *world,
   free(text);
   if (!st) {
     st = draw(&lg, format, options, stream);
+    if (st == ENT_ERR_IO && ferror(stream)) {
+      // The input was read whole before: this failure is the output's.
+      const int error = errno;
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              NULL,
+              "writing the output failed: %s",
+              error ? strerror(error) : "an I/O error");
+    }
   }
   lgraph_clear(&lg);
   return st;

@@ -227,6 +227,16 @@ set -e
 [ "$rc" = 64 ] && [ "$(head -1 "$tmp/err")" = "entente: --lang takes a language tag such as en, ru or uk-UA (BCP 47), not 'xx_bad'" ] ||
   fail "--lang xx_bad: exit $rc: $(cat "$tmp/err")"
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang RU | grep -q 'label=Алиса' || fail "foaf: --lang RU not taken as ru"
+# A full disk is the output's failure (74, said), not the input's (66).
+if [ -w /dev/full ]; then
+  for f in dot svg graphml; do
+    set +e
+    "$ENTENTE" dot "$diagrams/foaf.ttl" -f "$f" >/dev/full 2>"$tmp/err"; rc=$?
+    set -e
+    [ "$rc" = 74 ] && grep -q 'error: writing .*failed: No space left on device' "$tmp/err" ||
+      fail "dot -f $f to /dev/full: exit $rc: $(cat "$tmp/err")"
+  done
+fi
 # --lang en-GB takes a name in en (RFC 4647's fallback) over one in fr.
 printf '%s\n' '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .' \
   '<http://e.example/c> skos:prefLabel "Couleur"@fr, "Colour"@en, "Color"@en-US .' >"$tmp/engb.ttl"
