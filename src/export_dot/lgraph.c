@@ -1106,6 +1106,22 @@ keep_literal(LGraph *lg, uint32_t s, const char *predicate, const char *value)
   return ENT_SUCCESS;
 }
 
+/// The day `value` names, into `day`: an xsd:date, or the date part of an
+/// xsd:dateTime or of a date with a time zone ("2024-07-12T19:00:00Z", as
+/// schema.org data gives start dates, is 2024-07-12 where it happened).
+static bool
+day_of(const char *value, char day[11])
+{
+  if (strnlen(value, 10) < 10) {
+    return false;
+  }
+  memcpy(day, value, 10);
+  day[10] = '\0';
+  const char rest = value[10];
+  return ent_parse_date(day, NULL, NULL, NULL) &&
+         (!rest || rest == 'T' || rest == 'Z' || rest == '+' || rest == '-');
+}
+
 /// Keep `date`, which a source gives node `node` at `rank` besides the
 /// date it has at that rank.
 static EntStatus
@@ -1179,16 +1195,21 @@ take_literal(LGraph *lg,
   }
   if (p->date_index >= 0) {
     const unsigned rank = date_predicates[p->date_index].rank;
-    if (rank < n->date_rank || !ent_parse_date(o->value, NULL, NULL, NULL)) {
+    char day[11];
+    if (!day_of(o->value, day)) {
+      // A year, a month or words: no day to draw it at, but said.
+      return keep_literal(lg, (uint32_t)(n - lg->nodes), p->iri, o->value);
+    }
+    if (rank < n->date_rank) {
       return ENT_SUCCESS;
     }
     if (rank == n->date_rank) {
       // Another source's day: all are drawn (add_date_and_place_facets()).
-      return strcmp(o->value, n->date)
-               ? other_date(lg, (uint32_t)(n - lg->nodes), rank, o->value)
+      return strcmp(day, n->date)
+               ? other_date(lg, (uint32_t)(n - lg->nodes), rank, day)
                : ENT_SUCCESS;
     }
-    n->date = ent_pool_intern(&lg->strings, o->value);
+    n->date = ent_pool_intern(&lg->strings, day);
     n->date_rank = rank;
     n->window = !strcmp(p->iri, ENT_NS "notBefore");
     return n->date ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;

@@ -227,6 +227,19 @@ set -e
 [ "$rc" = 64 ] && [ "$(head -1 "$tmp/err")" = "entente: --lang takes a language tag such as en, ru or uk-UA (BCP 47), not 'xx_bad'" ] ||
   fail "--lang xx_bad: exit $rc: $(cat "$tmp/err")"
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang RU | grep -q 'label=Алиса' || fail "foaf: --lang RU not taken as ru"
+# schema.org dates with a time or a zone are days on the label and the
+# timeline; a month alone is said as a line, never dropped.
+printf '%s\n' '@prefix schema: <https://schema.org/> .' '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .' \
+  '<http://e.example/e1> a schema:Event ; schema:name "Concert" ; schema:startDate "2024-07-12T19:00:00Z"^^xsd:dateTime .' \
+  '<http://e.example/e2> a schema:Event ; schema:name "Festival" ; schema:startDate "2024-07" .' \
+  '<http://e.example/e3> a schema:Event ; schema:name "Talk" ; schema:startDate "2024-07-14+02:00"^^xsd:date .' >"$tmp/events.ttl"
+"$ENTENTE" dot "$tmp/events.ttl" -f dot >"$tmp/events.dot"
+grep -q 'label="Concert\\n2024-07-12"' "$tmp/events.dot" || fail "an xsd:dateTime start is not the node's day: $(grep Concert "$tmp/events.dot")"
+grep -q 'label="Talk\\n2024-07-14"' "$tmp/events.dot" || fail "a date with a zone is not the node's day: $(grep Talk "$tmp/events.dot")"
+grep -q 'label="Festival\\nschema:startDate 2024-07"' "$tmp/events.dot" || fail "a month-only start is dropped: $(grep Festival "$tmp/events.dot")"
+"$ENTENTE" dot "$tmp/events.ttl" -f dot --view timeline >"$tmp/events-timeline.dot"
+grep -q 'Concert' "$tmp/events-timeline.dot" && grep -q 'Talk' "$tmp/events-timeline.dot" ||
+  fail "the timeline leaves out events dated by xsd:dateTime or a zoned date"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
