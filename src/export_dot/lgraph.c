@@ -2248,6 +2248,37 @@ first_pair(const PairKey *keys, size_t n, uint32_t from, uint32_t to)
   return lo;
 }
 
+/// One end of a post (a holder or an institution), by its node.
+typedef struct {
+  uint32_t node;
+  const char *graph; ///< The edge's graph (LEdge.graph), for the fold
+  uint32_t n_graphs;
+} PostEnd;
+
+/// Posts with more holders or institutions than this stay nodes: the fold
+/// draws an edge per holder and institution.
+enum { MAX_POST_ENDS = 4 };
+
+/// Add `node` to `ends` unless it is there; false when there is no room.
+static bool
+add_post_end(PostEnd *ends,
+             size_t *n,
+             uint32_t node,
+             const char *graph,
+             uint32_t n_graphs)
+{
+  for (size_t i = 0; i < *n; ++i) {
+    if (ends[i].node == node) {
+      return true;
+    }
+  }
+  if (*n == MAX_POST_ENDS) {
+    return false;
+  }
+  ends[(*n)++] = (PostEnd){ node, graph, n_graphs };
+  return true;
+}
+
 static EntStatus
 fold_each_post(LGraph *lg, const PairKey *heads, size_t n_heads)
 {
@@ -2278,14 +2309,18 @@ fold_each_post(LGraph *lg, const PairKey *heads, size_t n_heads)
         return ENT_ERR_NO_MEMORY;
       }
     }
-    uint32_t holder = ENT_NO_ENTITY;
-    uint32_t institution = ENT_NO_ENTITY;
-    const char *graph = NULL;
-    uint32_t n_graphs = 0;
     // W3C ORG says a post's holder and institution either way round:
     // "holder org:holds post" or "post org:heldBy holder", "post
-    // org:postIn unit" or "unit org:hasPost post".
-    for (size_t k = lg->first[p]; k < lg->first[p + 1]; ++k) {
+    // org:postIn unit" or "unit org:hasPost post".  A post folds into
+    // "holder -title-> institution" edges only when that loses nothing:
+    // a few holders and institutions, and no other edge (org:reportsTo,
+    // a role that is a node of its own); otherwise it stays a node.
+    PostEnd holders[MAX_POST_ENDS];
+    PostEnd institutions[MAX_POST_ENDS];
+    size_t n_holders = 0;
+    size_t n_institutions = 0;
+    bool folds = true;
+    for (size_t k = lg->first[p]; k < lg->first[p + 1] && folds; ++k) {
       const LEdge *e = &lg->edges[lg->adjacency[k]];
       if (e->dropped) {
         continue;
@@ -2294,38 +2329,55 @@ fold_each_post(LGraph *lg, const PairKey *heads, size_t n_heads)
       const bool out = e->from == p && e->to != p;
       if ((in && is_one_of(e->predicate, ENT_NS "holdsPost", ORG_NS "holds")) ||
           (out && !strcmp(e->predicate, ORG_NS "heldBy"))) {
-        holder = in ? e->from : e->to;
-        graph = e->graph;
-        n_graphs = e->n_graphs;
+        folds = add_post_end(
+          holders, &n_holders, in ? e->from : e->to, e->graph, e->n_graphs);
       } else if ((out &&
                   is_one_of(e->predicate, ENT_NS "postIn", ORG_NS "postIn")) ||
                  (in && !strcmp(e->predicate, ORG_NS "hasPost"))) {
-        institution = out ? e->to : e->from;
+        folds = add_post_end(institutions,
+                             &n_institutions,
+                             out ? e->to : e->from,
+                             e->graph,
+                             e->n_graphs);
+      } else {
+        folds = false;
       }
     }
-    if (holder == ENT_NO_ENTITY) {
-      // Nobody holds it (a vacancy, or a graph that does not say): a node
-      // of its own, with its edges, rather than nothing at all; every
-      // post still of its kind after this fold is one (drawable()).
+    if (!folds || !n_holders) {
+      // Nobody holds it (a vacancy, or a graph that does not say), or it
+      // says more than a label can: a node of its own, with its edges;
+      // every post still of its kind after this fold is one (drawable()).
       continue;
     }
     for (size_t k = lg->first[p]; k < lg->first[p + 1]; ++k) {
       lg->edges[lg->adjacency[k]].dropped = true;
     }
     lg->nodes[p].kind = KIND_HIDDEN;
-    if (institution == ENT_NO_ENTITY) {
-      TRY(st, append_facet(lg, &lg->nodes[holder], title));
-      continue;
+    for (size_t h = 0; h < n_holders; ++h) {
+      const uint32_t holder = holders[h].node;
+      if (!n_institutions) {
+        TRY(st, append_facet(lg, &lg->nodes[holder], title));
+        continue;
+      }
+      for (size_t i = 0; i < n_institutions; ++i) {
+        const uint32_t institution = institutions[i].node;
+        // The post's title says more than "head of" between the same two.
+        for (size_t k = first_pair(heads, n_heads, holder, institution);
+             k < n_heads && heads[k].from == holder &&
+             heads[k].to == institution;
+             ++k) {
+          lg->edges[heads[k].index].dropped = true;
+        }
+        TRY(st,
+            add_made_edge(lg,
+                          holder,
+                          institution,
+                          ORG_NS "holds",
+                          title,
+                          holders[h].graph,
+                          holders[h].n_graphs));
+      }
     }
-    // The post's title says more than "head of" between the same two.
-    for (size_t k = first_pair(heads, n_heads, holder, institution);
-         k < n_heads && heads[k].from == holder && heads[k].to == institution;
-         ++k) {
-      lg->edges[heads[k].index].dropped = true;
-    }
-    TRY(st,
-        add_made_edge(
-          lg, holder, institution, ORG_NS "holds", title, graph, n_graphs));
   }
   return ENT_SUCCESS;
 }

@@ -240,6 +240,33 @@ grep -q 'label="Festival\\nschema:startDate 2024-07"' "$tmp/events.dot" || fail 
 "$ENTENTE" dot "$tmp/events.ttl" -f dot --view timeline >"$tmp/events-timeline.dot"
 grep -q 'Concert' "$tmp/events-timeline.dot" && grep -q 'Talk' "$tmp/events-timeline.dot" ||
   fail "the timeline leaves out events dated by xsd:dateTime or a zoned date"
+# W3C ORG posts: one held by two people folds into an edge for each; one
+# that says more (org:reportsTo) stays a node, with every edge.
+printf '%s\n' '@prefix org: <http://www.w3.org/ns/org#> .' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  '@prefix e: <http://e.example/> .' \
+  'e:acme a org:Organization ; rdfs:label "Acme" .' \
+  'e:ann rdfs:label "Ann" . e:bob rdfs:label "Bob" . e:cat rdfs:label "Cat" . e:dan rdfs:label "Dan" .' \
+  'e:seat a org:Post ; rdfs:label "Board member" ; org:postIn e:acme ; org:heldBy e:ann , e:bob .' \
+  'e:ceo a org:Post ; rdfs:label "CEO" ; org:postIn e:acme ; org:heldBy e:cat .' \
+  'e:cfo a org:Post ; rdfs:label "CFO" ; org:postIn e:acme ; org:reportsTo e:ceo ; org:heldBy e:dan .' >"$tmp/posts.ttl"
+"$ENTENTE" dot "$tmp/posts.ttl" -f graphml >"$tmp/posts.graphml"
+python3 - "$tmp/posts.graphml" <<'PY' || fail "W3C ORG posts: holders or links lost"
+import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+root = ET.parse(sys.argv[1]).getroot()
+keys = {k.get("id"): k.get("attr.name") for k in root.iter("{%s}key" % ns["g"])}
+def data(el):
+    return {keys.get(d.get("key")): (d.text or "") for d in el.findall("g:data", ns)}
+label = {n.get("id"): data(n).get("label", "") for n in root.iter("{%s}node" % ns["g"])}
+edges = [(label[e.get("source")].split("\n")[0], label[e.get("target")].split("\n")[0], data(e).get("label", ""))
+         for e in root.iter("{%s}edge" % ns["g"])]
+want = [("Ann", "Acme", "Board member"), ("Bob", "Acme", "Board member")]
+missing = [w for w in want if w not in edges]
+cfo = [e for e in edges if e[0] == "CFO"]
+if missing or len(cfo) < 3:
+    print("missing", missing, "CFO edges", cfo, "all", edges)
+    sys.exit(1)
+PY
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
