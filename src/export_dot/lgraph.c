@@ -3923,6 +3923,18 @@ lgraph_finish(LGraph *lg)
       lg->edges[i].dropped |= (lg->edges[i].flags & EDGE_PLUMBING) != 0;
     }
   }
+  if (!lg->entente_classes) {
+    // PROV's qualified attributions and roles are plumbing in entente's
+    // graphs, where every statement has one; in somebody else's they are
+    // what the graph says (who was the author of what).
+    for (size_t i = 0; i < lg->n_nodes; ++i) {
+      LNode *n = &lg->nodes[i];
+      if (n->kind == KIND_HIDDEN && n->class_iri &&
+          is_one_of(n->class_iri, PROV_NS "Attribution", PROV_NS "Role")) {
+        n->kind = KIND_OTHER;
+      }
+    }
+  }
   TRY(st, inherit_kinds(lg));
   TRY(st, fold_lists(lg));
   TRY(st, fold_restrictions(lg));

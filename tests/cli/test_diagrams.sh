@@ -267,6 +267,16 @@ if missing or len(cfo) < 3:
     print("missing", missing, "CFO edges", cfo, "all", edges)
     sys.exit(1)
 PY
+# PROV's qualified attributions and roles, hidden in entente's graphs, are
+# drawn in somebody else's.
+printf '%s\n' '@prefix prov: <http://www.w3.org/ns/prov#> .' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  '<http://e.example/doc> rdfs:label "Report" ; prov:qualifiedAttribution [ a prov:Attribution ; prov:agent <http://e.example/derek> ; prov:hadRole <http://e.example/author> ] .' \
+  '<http://e.example/derek> rdfs:label "Derek" .' '<http://e.example/author> a prov:Role ; rdfs:label "author" .' >"$tmp/prov.ttl"
+"$ENTENTE" dot "$tmp/prov.ttl" -f dot >"$tmp/prov.dot"
+flat "$tmp/prov.dot"
+for p in prov:qualifiedAttribution prov:agent prov:hadRole; do
+  grep -q "label=\"$p\"" "$tmp/prov.dot" || fail "somebody else's PROV: no $p edge drawn"
+done
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
