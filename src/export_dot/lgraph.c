@@ -1317,7 +1317,12 @@ append_facet(LGraph *lg, LNode *n, const char *text)
   EntBuf b = { NULL, 0, 0 };
   EntStatus st = ENT_SUCCESS;
   if (n->facets && strlen(n->facets) + strlen(text) > MAX_FACETS_LEN) {
-    return ENT_SUCCESS; // enough said on one node
+    // Enough said on one node; how much more is said at the end
+    // (say_facets_left()).
+    if (n->facets_left < UINT16_MAX) {
+      ++n->facets_left;
+    }
+    return ENT_SUCCESS;
   }
   if (n->facets) {
     st = ent_buf_appendf(&b, "%s \xC2\xB7 %s", n->facets, text);
@@ -3906,6 +3911,31 @@ name_properties(LGraph *lg)
   return st;
 }
 
+/// "+N more" after the lines of each node that had more than room for:
+/// a node that stops at its ninth property must not look like all of it.
+static EntStatus
+say_facets_left(LGraph *lg)
+{
+  for (size_t i = 0; i < lg->n_nodes; ++i) {
+    LNode *n = &lg->nodes[i];
+    if (!n->facets_left || !n->facets) {
+      continue;
+    }
+    EntBuf b = { NULL, 0, 0 };
+    if (ent_buf_appendf(
+          &b, "%s \xC2\xB7 +%u more", n->facets, (unsigned)n->facets_left)) {
+      ent_buf_free(&b);
+      return ENT_ERR_NO_MEMORY;
+    }
+    n->facets = ent_pool_copy(&lg->strings, b.buf, b.len);
+    ent_buf_free(&b);
+    if (!n->facets) {
+      return ENT_ERR_NO_MEMORY;
+    }
+  }
+  return ENT_SUCCESS;
+}
+
 EntStatus
 lgraph_finish(LGraph *lg)
 {
@@ -3965,6 +3995,7 @@ lgraph_finish(LGraph *lg)
       TRY(st, say_other_names(lg, n));
     }
   }
+  TRY(st, say_facets_left(lg));
   TRY(st, fold_pairwise(lg));
   // The folds hid posts and responses.
   kind = node_kinds(lg);

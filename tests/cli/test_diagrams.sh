@@ -277,6 +277,13 @@ flat "$tmp/prov.dot"
 for p in prov:qualifiedAttribution prov:agent prov:hadRole; do
   grep -q "label=\"$p\"" "$tmp/prov.dot" || fail "somebody else's PROV: no $p edge drawn"
 done
+# A node with more lines than room says how many it left out.
+{
+  echo '@prefix e: <http://e.example/> .'
+  for i in $(seq 10 34); do echo "e:x e:prop$i \"value number $i of this node\" ."; done
+} >"$tmp/many.ttl"
+"$ENTENTE" dot "$tmp/many.ttl" -f dot | grep -q ' · +[0-9]* more' ||
+  fail "a node with 25 literal lines does not say how many are left out"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
