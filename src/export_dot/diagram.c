@@ -279,11 +279,21 @@ on_statement(void *data, raptor_statement *s)
   bool ok = true;
   char blank_s[512];
   char blank_o[512];
-  // N-Quads and TriG name the graph: the source of the statement.
-  const char *graph =
-    s->graph && s->graph->type == RAPTOR_TERM_TYPE_URI
-      ? (const char *)raptor_uri_as_string(s->graph->value.uri)
-      : NULL;
+  char blank_g[512];
+  // N-Quads and TriG name the graph: the source of the statement.  A
+  // blank node may name one too (RDF 1.1): a graph of its own, not the
+  // default graph.
+  const char *graph = NULL;
+  if (s->graph && s->graph->type == RAPTOR_TERM_TYPE_URI) {
+    graph = (const char *)raptor_uri_as_string(s->graph->value.uri);
+  } else if (s->graph && s->graph->type == RAPTOR_TERM_TYPE_BLANK &&
+             s->graph->value.blank.string) {
+    snprintf(blank_g,
+             sizeof(blank_g),
+             "_:%s",
+             (const char *)s->graph->value.blank.string);
+    graph = blank_g;
+  }
   Triple t = { node_of(s->subject, &ok),
                node_of(s->predicate, &ok),
                node_of(s->object, &ok),

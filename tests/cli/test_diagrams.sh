@@ -284,6 +284,15 @@ done
 } >"$tmp/many.ttl"
 "$ENTENTE" dot "$tmp/many.ttl" -f dot | grep -q ' · +[0-9]* more' ||
   fail "a node with 25 literal lines does not say how many are left out"
+# Graphs named by blank nodes (valid N-Quads) are graphs, not the default.
+printf '%s\n' '<http://e.example/a> <http://e.example/p> <http://e.example/b> _:g1 .' \
+  '<http://e.example/a> <http://e.example/p> <http://e.example/b> _:g2 .' \
+  '<http://e.example/a> <http://e.example/p> <http://e.example/b> <http://e.example/g3> .' >"$tmp/blank-graphs.nq"
+"$ENTENTE" dot "$tmp/blank-graphs.nq" -f dot | grep -q '(3 sources)' ||
+  fail "blank-node graph names: the edge three graphs state does not say so"
+"$ENTENTE" dot "$tmp/blank-graphs.nq" -f dot --view compare:http://e.example/a >"$tmp/blank-compare.dot"
+[ "$(grep -c 'label="reports on"' "$tmp/blank-compare.dot")" = 3 ] ||
+  fail "blank-node graph names: the compare view has no card for each graph"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
