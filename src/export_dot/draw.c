@@ -389,7 +389,11 @@ enum {
 typedef struct {
   LGraph *lg;
   Agraph_t *root;
-  Agraph_t **clusters;    ///< Per node: its cluster, or NULL
+  Agraph_t **clusters; ///< Per node: its cluster (or, nested too
+                       ///< deep, the one its members join), or NULL
+  uint8_t *depths;     ///< Per node with a cluster: how deep it is
+  uint32_t *chain;     ///< cluster_for()'s walk up
+  size_t cap_chain;
   Agnode_t **gv_nodes;    ///< Per node in view
   unsigned char *members; ///< Per node: HAS_INSTITUTIONS | HAS_NATIONALS
   uint32_t *visible;      ///< The edges drawn, in order
@@ -435,46 +439,69 @@ has_cluster_members(const Drawing *d, uint32_t node)
 }
 
 /// The cluster of `node` (a country or an institution with institutions
-/// in it), made on first use inside the cluster it belongs to.
-static Agraph_t *cluster_for(Drawing *d, uint32_t node, unsigned depth);
-
-/// Where `node` goes: the innermost cluster that contains it.
+/// in it), made on first use inside the cluster it belongs to, with those
+/// it belongs to first.  At most MAX_CLUSTER_DEPTH nest, counted from the
+/// top: a deeper one's members go into the deepest (lgraph.c's
+/// cluster_says() counts the same way).  lgraph_finish() broke cycles of
+/// parents, so the walk up ends; it is a loop, not a recursion, since a
+/// chain of parents may be as long as the input.
 static Agraph_t *
-container_of(Drawing *d, uint32_t node, unsigned depth)
-{
-  if (depth >= MAX_CLUSTER_DEPTH) {
-    return d->root;
-  }
-  // Officials stand with their country; institutions inside their parent
-  // institution, else inside their country.
-  const uint32_t container = lgraph_container(d->lg, node, true);
-  return container == ENT_NO_ENTITY ? d->root
-                                    : cluster_for(d, container, depth + 1);
-}
-
-static Agraph_t *
-cluster_for(Drawing *d, uint32_t node, unsigned depth)
+cluster_for(Drawing *d, uint32_t node)
 {
   if (d->clusters[node]) {
     return d->clusters[node];
   }
-  Agraph_t *parent = container_of(d, node, depth);
-  if (depth >= MAX_CLUSTER_DEPTH) {
-    return parent;
+  // Up to the first container made already, or the top.
+  size_t n = 0;
+  uint32_t top = node;
+  for (;;) {
+    if (ent_grow(&d->chain, &d->cap_chain, n, sizeof(uint32_t), 16)) {
+      return NULL;
+    }
+    d->chain[n++] = top;
+    top = lgraph_container(d->lg, top, true);
+    if (n > d->lg->n_nodes) {
+      top = ENT_NO_ENTITY; // a cycle after all: never, but never a hang
+    }
+    if (top == ENT_NO_ENTITY || d->clusters[top]) {
+      break;
+    }
   }
-  char name[32];
-  snprintf(name, sizeof(name), "cluster_%u", d->n_clusters++);
-  Agraph_t *c = agsubg(parent, name, 1);
-  if (!c) {
-    return parent;
+  Agraph_t *parent = top == ENT_NO_ENTITY ? d->root : d->clusters[top];
+  unsigned depth = top == ENT_NO_ENTITY ? 0 : d->depths[top];
+  while (n) {
+    const uint32_t v = d->chain[--n];
+    if (depth < MAX_CLUSTER_DEPTH) {
+      char name[32];
+      snprintf(name, sizeof(name), "cluster_%u", d->n_clusters++);
+      Agraph_t *c = agsubg(parent, name, 1);
+      if (!c) {
+        return NULL;
+      }
+      const LNode *ln = &d->lg->nodes[v];
+      set_text(c, "label", ln->label, &d->scratch);
+      set_attr(c, "style", "rounded,filled");
+      set_attr(
+        c, "fillcolor", ln->kind == KIND_COUNTRY ? "#fffbea" : "#f1f8ee");
+      set_attr(c, "color", ln->kind == KIND_COUNTRY ? "#e0c060" : "#93c47d");
+      parent = c;
+      ++depth;
+    }
+    d->clusters[v] = parent; // too deep: its members join the deepest
+    d->depths[v] = (uint8_t)depth;
   }
-  const LNode *n = &d->lg->nodes[node];
-  set_text(c, "label", n->label, &d->scratch);
-  set_attr(c, "style", "rounded,filled");
-  set_attr(c, "fillcolor", n->kind == KIND_COUNTRY ? "#fffbea" : "#f1f8ee");
-  set_attr(c, "color", n->kind == KIND_COUNTRY ? "#e0c060" : "#93c47d");
-  d->clusters[node] = c;
-  return c;
+  return parent;
+}
+
+/// Where `node` goes: the innermost cluster that contains it (NULL: out of
+/// memory).
+static Agraph_t *
+container_of(Drawing *d, uint32_t node)
+{
+  // Officials stand with their country; institutions inside their parent
+  // institution, else inside their country.
+  const uint32_t container = lgraph_container(d->lg, node, true);
+  return container == ENT_NO_ENTITY ? d->root : cluster_for(d, container);
 }
 
 /// Longest line of a node's facets, in columns, before the next facet
@@ -546,10 +573,12 @@ draw_node(Drawing *d, uint32_t i, char *name)
   const KindStyle *style = lgraph_kind_style(n->kind);
   Agraph_t *home = d->root;
   if (n->kind == KIND_INSTITUTION || n->kind == KIND_COUNTRY) {
-    home =
-      has_cluster_members(d, i) ? cluster_for(d, i, 0) : container_of(d, i, 0);
+    home = has_cluster_members(d, i) ? cluster_for(d, i) : container_of(d, i);
   } else if (n->kind == KIND_OFFICIAL) {
-    home = container_of(d, i, 0);
+    home = container_of(d, i);
+  }
+  if (!home) {
+    return ENT_ERR_NO_MEMORY;
   }
   Agnode_t *node = agnode(home, name, 1);
   if (!node) {
@@ -1476,12 +1505,14 @@ build_view(LGraph *lg,
   d.clusters = calloc(lg->n_nodes + 1, sizeof(Agraph_t *));
   d.gv_nodes = calloc(lg->n_nodes + 1, sizeof(Agnode_t *));
   d.members = calloc(lg->n_nodes + 1, 1);
+  d.depths = calloc(lg->n_nodes + 1, 1);
   d.visible = malloc((lg->n_edges + 1) * sizeof(uint32_t));
   Agdisc_t disc = { &AgMemDisc, &sequential_ids, &AgIoDisc };
   d.root = agopen(mut("entente"), Agdirected, &disc);
-  EntStatus st = d.clusters && d.gv_nodes && d.members && d.visible && d.root
-                   ? ENT_SUCCESS
-                   : ENT_ERR_NO_MEMORY;
+  EntStatus st =
+    d.clusters && d.gv_nodes && d.members && d.depths && d.visible && d.root
+      ? ENT_SUCCESS
+      : ENT_ERR_NO_MEMORY;
   if (!st) {
     st = build(&d, options);
   }
@@ -1496,6 +1527,8 @@ build_view(LGraph *lg,
   free(d.clusters);
   free(d.gv_nodes);
   free(d.members);
+  free(d.depths);
+  free(d.chain);
   free(d.visible);
   ent_buf_free(&d.scratch);
   return st;

@@ -677,7 +677,7 @@ edge_flags(const LGraph *lg, const char *predicate)
     { ENT_NS "speaker", PROV_NS "wasAttributedTo", EDGE_SPEAKER },
     { ENT_NS "location", SCHEMA_NS "location", EDGE_LOCATION },
     { ENT_NS "country", ENT_NS "subOrganizationOf", EDGE_PLACEMENT },
-    { ORG_NS "subOrganizationOf", ORG_NS "subOrganizationOf", EDGE_PLACEMENT },
+    { ORG_NS "subOrganizationOf", ORG_NS "unitOf", EDGE_PLACEMENT },
     { ENT_NS "nationality", SCHEMA_NS "nationality", EDGE_NATIONALITY },
     { SCHEMA_NS "subjectOf", SCHEMA_NS "subjectOf", EDGE_SUBJECT_OF },
     { OWL_NS "disjointWith", OWL_NS "propertyDisjointWith", EDGE_PAIRWISE },
@@ -945,7 +945,8 @@ predicate_of(LGraph *lg, const char *iri)
              !strcmp(iri, ENT_NS "nationality")) {
     p->role = PRED_COUNTRY;
   } else if (!strcmp(iri, ENT_NS "subOrganizationOf") ||
-             !strcmp(iri, ORG_NS "subOrganizationOf")) {
+             !strcmp(iri, ORG_NS "subOrganizationOf") ||
+             !strcmp(iri, ORG_NS "unitOf")) { // ORG's sub-property of it
     p->role = PRED_PARENT;
   }
   return p;
@@ -1860,16 +1861,90 @@ lgraph_container(const LGraph *lg, uint32_t v, bool in_view_only)
            : country;
 }
 
-/// Whether the clusters node `v` is drawn in say that it belongs to `to`
-/// (before a view is chosen: whether a parent is in view is not known).
-static bool
-cluster_says(const LGraph *lg, uint32_t v, uint32_t to)
+/// How deep each node's cluster stands: `level` 1 for one at the top (a
+/// country, an institution in none), its container's + 1 below; `shown`,
+/// the deepest container of the node that has a cluster of its own
+/// (draw.c nests MAX_CLUSTER_DEPTH deep, the rest inside the deepest).
+typedef struct {
+  uint32_t *level;
+  uint32_t *shown;
+} Nesting;
+
+#define LEVEL_WALKING UINT32_MAX
+
+/// Nesting of every node (nest_free() it).  A cycle of parents (A
+/// subOrganizationOf B, B subOrganizationOf A) is broken where it closes:
+/// that node's parent is forgotten, so that clusters nest and the edge
+/// that closed it is drawn instead of drawing frames inside frames.
+static EntStatus
+nest(LGraph *lg, Nesting *out)
 {
-  // As deep as draw.c nests clusters.
-  for (unsigned depth = 0; depth < MAX_CLUSTER_DEPTH; ++depth) {
-    v = lgraph_container(lg, v, false);
-    if (v == ENT_NO_ENTITY || v == to) {
-      return v == to;
+  out->level = calloc(lg->n_nodes + 1, sizeof(uint32_t));
+  out->shown = malloc((lg->n_nodes + 1) * sizeof(uint32_t));
+  uint32_t *stack = NULL;
+  size_t cap = 0;
+  EntStatus st = out->level && out->shown ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  for (uint32_t v = 0; v < lg->n_nodes && !st; ++v) {
+    size_t n = 0;
+    uint32_t x = v;
+    uint32_t base = 0; // the level above the walk's top
+    while (!st && x != ENT_NO_ENTITY && !out->level[x]) {
+      st = ent_grow(&stack, &cap, n, sizeof(uint32_t), 16);
+      if (!st) {
+        stack[n++] = x;
+        out->level[x] = LEVEL_WALKING;
+        x = lgraph_container(lg, x, false);
+      }
+      if (!st && x != ENT_NO_ENTITY && out->level[x] == LEVEL_WALKING) {
+        // The last node walked leads back into the walk: its parent goes,
+        // and it is walked again from its country.
+        const uint32_t last = stack[--n];
+        lg->nodes[last].parent = ENT_NO_ENTITY;
+        out->level[last] = 0;
+        x = last;
+      }
+    }
+    if (x != ENT_NO_ENTITY) {
+      base = out->level[x];
+    }
+    while (n) {
+      const uint32_t y = stack[--n];
+      const uint32_t c = lgraph_container(lg, y, false);
+      out->level[y] = ++base;
+      out->shown[y] = c == ENT_NO_ENTITY || out->level[c] <= MAX_CLUSTER_DEPTH
+                        ? c
+                        : out->shown[c];
+    }
+  }
+  free(stack);
+  return st;
+}
+
+static void
+nest_free(Nesting *nesting)
+{
+  free(nesting->level);
+  free(nesting->shown);
+}
+
+/// Whether the clusters node `v` is drawn in say that it belongs to `to`
+/// (before a view is chosen: whether a parent is in view is not known;
+/// out of view, a parent takes no frame, and fewer frames nest).
+static bool
+cluster_says(const LGraph *lg, const Nesting *nesting, uint32_t v, uint32_t to)
+{
+  if (nesting->level[to] > MAX_CLUSTER_DEPTH) {
+    return false; // no frame of its own: drawn inside its deepest one
+  }
+  // The frames v is drawn in, innermost first: at most as deep as
+  // draw.c nests them.
+  for (v = nesting->shown[v]; v != ENT_NO_ENTITY;
+       v = lgraph_container(lg, v, false)) {
+    if (v == to) {
+      return true;
+    }
+    if (nesting->level[v] <= nesting->level[to]) {
+      return false;
     }
   }
   return false;
@@ -4002,6 +4077,8 @@ lgraph_finish(LGraph *lg)
   if (!kind) {
     return ENT_ERR_NO_MEMORY;
   }
+  Nesting nesting = { NULL, NULL };
+  st = nest(lg, &nesting);
   for (size_t i = 0; i < lg->n_edges && !st; ++i) {
     st = lgraph_tick(lg);
     LEdge *e = &lg->edges[i];
@@ -4016,10 +4093,11 @@ lgraph_finish(LGraph *lg)
       (from == KIND_INSTITUTION && (e->flags & EDGE_PLACEMENT)) ||
       (from == KIND_OFFICIAL && (e->flags & EDGE_NATIONALITY));
     if (from == KIND_HIDDEN || kind[e->to] == KIND_HIDDEN ||
-        (placing && cluster_says(lg, e->from, e->to))) {
+        (placing && cluster_says(lg, &nesting, e->from, e->to))) {
       e->dropped = true;
     }
   }
+  nest_free(&nesting);
   free(kind);
   TRY(st, st);
   return build_adjacency(lg, NULL, 0); // the folds' edges are in it now

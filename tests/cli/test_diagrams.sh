@@ -293,6 +293,32 @@ printf '%s\n' '<http://e.example/a> <http://e.example/p> <http://e.example/b> _:
 "$ENTENTE" dot "$tmp/blank-graphs.nq" -f dot --view compare:http://e.example/a >"$tmp/blank-compare.dot"
 [ "$(grep -c 'label="reports on"' "$tmp/blank-compare.dot")" = 3 ] ||
   fail "blank-node graph names: the compare view has no card for each graph"
+# Clusters of W3C ORG units: a cycle of parents nests once and draws the
+# edge that closed it; a chain of 16 nests 8 deep, the rest inside the
+# deepest with their edges; org:unitOf nests like subOrganizationOf.
+max_depth() { awk '{ d += gsub(/\{/, "{"); d -= gsub(/\}/, "}"); if (d > m) m = d } END { print m - 1 }' "$1"; }
+printf '%s\n' '@prefix org: <http://www.w3.org/ns/org#> .' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  '<http://e.example/a> a org:Organization ; rdfs:label "A" ; org:subOrganizationOf <http://e.example/b> .' \
+  '<http://e.example/b> a org:Organization ; rdfs:label "B" ; org:subOrganizationOf <http://e.example/a> .' \
+  '<http://e.example/c> a org:Organization ; rdfs:label "C" ; org:subOrganizationOf <http://e.example/a> .' >"$tmp/org-cycle.ttl"
+"$ENTENTE" dot "$tmp/org-cycle.ttl" -f dot >"$tmp/org-cycle.dot"
+[ "$(grep -c 'subgraph cluster_[0-9]' "$tmp/org-cycle.dot")" = 2 ] || fail "a cycle of parents: not two clusters: $(grep subgraph "$tmp/org-cycle.dot")"
+grep -q -- '->' "$tmp/org-cycle.dot" || fail "a cycle of parents: the edge that closes it is not drawn"
+{
+  printf '%s\n' '@prefix org: <http://www.w3.org/ns/org#> .' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .'
+  echo '<http://e.example/u0> a org:Organization ; rdfs:label "U0" .'
+  for i in $(seq 1 15); do echo "<http://e.example/u$i> a org:Organization ; rdfs:label \"U$i\" ; org:subOrganizationOf <http://e.example/u$((i - 1))> ."; done
+} >"$tmp/org-chain.ttl"
+"$ENTENTE" dot "$tmp/org-chain.ttl" -f dot >"$tmp/org-chain.dot"
+[ "$(grep -c 'subgraph cluster_[0-9]' "$tmp/org-chain.dot")" = 8 ] || fail "a chain of 16 units: not 8 clusters"
+[ "$(max_depth "$tmp/org-chain.dot")" = 8 ] || fail "a chain of 16 units nests $(max_depth "$tmp/org-chain.dot") deep, want 8"
+[ "$(grep -c -- '->' "$tmp/org-chain.dot")" = 7 ] || fail "a chain of 16 units: the 7 edges below the deepest frame are not drawn"
+printf '%s\n' '@prefix org: <http://www.w3.org/ns/org#> .' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  '<http://e.example/acme> a org:FormalOrganization ; rdfs:label "Acme" .' \
+  '<http://e.example/hr> a org:OrganizationalUnit ; rdfs:label "HR" ; org:unitOf <http://e.example/acme> .' >"$tmp/org-unit.ttl"
+"$ENTENTE" dot "$tmp/org-unit.ttl" -f dot >"$tmp/org-unit.dot"
+grep -q 'subgraph cluster_0' "$tmp/org-unit.dot" && ! grep -q -- '->' "$tmp/org-unit.dot" ||
+  fail "org:unitOf: the unit is not drawn inside its organisation"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
