@@ -774,32 +774,40 @@ lgraph_short_name(LGraph *lg, const char *iri)
 {
   // As the graph spelled it, with its own prefix (s:name, not schema:name).
   iri = lgraph_spelling(lg, iri);
-  const char *cut = NULL;
+  const char *last = NULL;
   for (const char *p = iri; *p; ++p) {
     if (*p == '#' || *p == '/') {
-      cut = p;
+      last = p;
     }
   }
-  if (!cut || !cut[1]) {
+  if (!last || !last[1]) {
     return iri;
   }
-  char ns[2048];
-  const size_t ns_len = (size_t)(cut - iri) + 1;
-  if (ns_len < sizeof(ns)) {
-    memcpy(ns, iri, ns_len);
-    ns[ns_len] = '\0';
-    const char *prefix = ent_map_get(&lg->prefixes, ns);
-    if (prefix) {
-      EntBuf b = { NULL, 0, 0 };
-      const char *s = NULL;
-      if (!ent_buf_appendf(&b, "%s:%s", prefix, cut + 1)) {
-        s = ent_pool_copy(&lg->strings, b.buf, b.len);
-      }
-      ent_buf_free(&b);
-      return s ? s : cut + 1;
+  // The longest namespace with a prefix: dbr:AC/DC, not DC.
+  const char *prefix = NULL;
+  const char *cut = last;
+  for (const char *p = last; p > iri && !prefix; --p) {
+    if ((*p == '#' || *p == '/') && (size_t)(p - iri) + 1 < 2048) {
+      char ns[2048];
+      const size_t ns_len = (size_t)(p - iri) + 1;
+      memcpy(ns, iri, ns_len);
+      ns[ns_len] = '\0';
+      prefix = ent_map_get(&lg->prefixes, ns);
+      cut = prefix ? p : cut;
     }
   }
-  return cut + 1;
+  EntBuf b = { NULL, 0, 0 };
+  EntStatus st = prefix ? ent_buf_appendf(&b, "%s:", prefix) : ENT_SUCCESS;
+  // Percent-escapes read as the characters they stand for
+  // (Caf%C3%A9_Kranzler: Café_Kranzler).
+  st = st ? st : ent_buf_append_unescaped(&b, cut + 1);
+  if (!st && !prefix && !strcmp(b.buf, cut + 1)) {
+    ent_buf_free(&b);
+    return cut + 1; // nothing changed: the IRI's own tail
+  }
+  const char *kept = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
+  ent_buf_free(&b);
+  return kept ? kept : cut + 1;
 }
 
 static const char *

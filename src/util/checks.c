@@ -8,6 +8,7 @@
 
 #include <uriparser/Uri.h>
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -622,4 +623,30 @@ ent_path_extension(const char *path, size_t *len)
   }
   *len = (size_t)(path + end - dot - 1);
   return dot + 1;
+}
+
+EntStatus
+ent_buf_append_unescaped(EntBuf *b, const char *text)
+{
+  const size_t len = strlen(text);
+  if (!memchr(text, '%', len)) {
+    return ent_buf_append(b, text, len);
+  }
+  char *copy = malloc(len + 1);
+  if (!copy) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  memcpy(copy, text, len + 1);
+  const char *end = uriUnescapeInPlaceA(copy);
+  const size_t n = end ? (size_t)(end - copy) : 0;
+  // A %00 would end the string early: strlen() tells.
+  bool shown = end && strlen(copy) == n && ent_is_utf8(copy, n);
+  for (size_t i = 0; shown && i < n; ++i) {
+    const unsigned char c = (unsigned char)copy[i];
+    shown = c >= 0x20 && c != 0x7F;
+  }
+  const EntStatus st =
+    shown ? ent_buf_append(b, copy, n) : ent_buf_append(b, text, len);
+  free(copy);
+  return st;
 }

@@ -201,6 +201,10 @@ bool ent_is_text(const char *s, size_t len);
 bool ent_has_only_text_chars(const char *s, size_t len);
 /// An absolute IRI with no character N-Triples forbids in an IRIREF.
 bool ent_is_absolute_iri(const char *s);
+/// Append `text` (a part of an IRI) to `b` with its percent-escapes
+/// decoded, for a reader, when what they make is UTF-8 with no control
+/// character; else `text` as it is.
+EntStatus ent_buf_append_unescaped(EntBuf *b, const char *text);
 /// Line and column (from 1; columns count characters) of byte `offset`
 /// of UTF-8 `text`.
 void ent_text_position(const char *text,

@@ -319,6 +319,16 @@ printf '%s\n' '@prefix org: <http://www.w3.org/ns/org#> .' '@prefix rdfs: <http:
 "$ENTENTE" dot "$tmp/org-unit.ttl" -f dot >"$tmp/org-unit.dot"
 grep -q 'subgraph cluster_0' "$tmp/org-unit.dot" && ! grep -q -- '->' "$tmp/org-unit.dot" ||
   fail "org:unitOf: the unit is not drawn inside its organisation"
+# A node with no name is called by its IRI's tail, under the longest
+# prefix the file declares, percent-escapes read (not a %00 or a control
+# character).
+printf '%s\n' '@prefix dbr: <http://dbpedia.org/resource/> .' '@prefix dbo: <http://dbpedia.org/ontology/> .' \
+  '<http://dbpedia.org/resource/AC/DC> dbo:genre dbr:Caf%C3%A9_Kranzler .' \
+  '<http://ru.dbpedia.org/resource/%D0%91%D0%B5%D1%80%D0%BB%D0%B8%D0%BD> dbo:x <http://e.example/bad%00x> .' >"$tmp/iri-names.ttl"
+"$ENTENTE" dot "$tmp/iri-names.ttl" -f dot >"$tmp/iri-names.dot"
+for want in 'label="dbr:AC/DC"' 'label="dbr:Café_Kranzler"' 'label=Берлин' 'label="bad%00x"'; do
+  grep -qF "$want" "$tmp/iri-names.dot" || fail "names from IRIs: no $want in $(grep label= "$tmp/iri-names.dot" | tr -d '\t' | tr '\n' ' ')"
+done
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
