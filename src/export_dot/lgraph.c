@@ -1152,6 +1152,18 @@ other_date(LGraph *lg, uint32_t node, unsigned rank, const char *date)
   return ENT_SUCCESS;
 }
 
+/// Whether `text` has anything but spaces.
+static bool
+has_visible_text(const char *text)
+{
+  for (; *text; ++text) {
+    if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r') {
+      return true;
+    }
+  }
+  return false;
+}
+
 static EntStatus
 take_literal(LGraph *lg,
              LNode *n,
@@ -1159,6 +1171,9 @@ take_literal(LGraph *lg,
              const Node *o,
              const char *graph)
 {
+  if (p->label_index >= 0 && !has_visible_text(o->value)) {
+    return ENT_SUCCESS; // an empty name names nothing: the IRI will
+  }
   if (p->label_index >= 0) {
     // A name ranks by its language (3 the --lang one, 2 none, 1 another)
     // then by its predicate (1-3): 5 to 15.  An alias (rank 0) in the

@@ -329,6 +329,13 @@ printf '%s\n' '@prefix dbr: <http://dbpedia.org/resource/> .' '@prefix dbo: <htt
 for want in 'label="dbr:AC/DC"' 'label="dbr:Café_Kranzler"' 'label=Берлин' 'label="bad%00x"'; do
   grep -qF "$want" "$tmp/iri-names.dot" || fail "names from IRIs: no $want in $(grep label= "$tmp/iri-names.dot" | tr -d '\t' | tr '\n' ' ')"
 done
+# An empty or blank name names nothing: the IRI does.
+printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  '<http://e.example/x> rdfs:label "" ; <http://e.example/p> <http://e.example/y> .' \
+  '<http://e.example/y> rdfs:label "   " .' >"$tmp/empty-names.ttl"
+"$ENTENTE" dot "$tmp/empty-names.ttl" -f dot >"$tmp/empty-names.dot"
+grep -q 'label=x,' "$tmp/empty-names.dot" && grep -q 'label=y,' "$tmp/empty-names.dot" ||
+  fail "an empty rdfs:label is drawn as the node's name"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
@@ -352,10 +359,11 @@ grep -q 'label=Alice' "$tmp/foaf.dot" || fail "foaf: English label not preferred
 grep -q 'label="foaf:knows"' "$tmp/foaf.dot" || fail "foaf: prefixed edge label missing"
 grep -q 'label="foaf:Person"' "$tmp/foaf.dot" || fail "foaf: legend does not name foaf:Person"
 grep -q 'label="Bob &#92;&#92; \\"the builder\\" &amp; <co>"' "$tmp/foaf.dot" || fail "foaf: label not escaped as expected"
-# A label ending in a backslash shows it, an empty label stays empty.
+# A label ending in a backslash shows it; an empty label names nothing (the
+# IRI's tail does).
 printf '<https://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "Evil\\\\" .\n<https://example.org/b> <http://www.w3.org/2000/01/rdf-schema#label> "" .\n' >"$tmp/edge.nt"
 "$ENTENTE" dot "$tmp/edge.nt" -f dot -o "$tmp/edge.dot"
-grep -q 'label=""' "$tmp/edge.dot" || fail "empty label not kept"
+grep -q 'label=b,' "$tmp/edge.dot" || fail "an empty label is drawn, not the IRI's tail"
 "$ENTENTE" dot "$tmp/edge.nt" -f svg -o "$tmp/edge.svg"
 grep -q '>Evil\\</text>' "$tmp/edge.svg" || fail "trailing backslash lost in SVG"
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang ru | grep -q 'label=Алиса' || fail "foaf: --lang ru not honoured"
