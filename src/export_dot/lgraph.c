@@ -209,6 +209,8 @@ static const struct {
   { SCHEMA_NS "isPartOf", SCHEMA_NS "hasPart" },
   { SCHEMA_NS "containedInPlace", SCHEMA_NS "containsPlace" },
   { SCHEMA_NS "parentOrganization", SCHEMA_NS "subOrganization" },
+  { SCHEMA_NS "memberOf", SCHEMA_NS "member" },
+  { SCHEMA_NS "superEvent", SCHEMA_NS "subEvent" },
   { ORG_NS "memberOf", ORG_NS "hasMember" },
   { ORG_NS "subOrganizationOf", ORG_NS "hasSubOrganization" },
   { ORG_NS "unitOf", ORG_NS "hasUnit" },
@@ -218,6 +220,25 @@ static const struct {
   { FOAF_NS "maker", FOAF_NS "made" },
   { FOAF_NS "isPrimaryTopicOf", FOAF_NS "primaryTopic" },
   { PROV_NS "wasGeneratedBy", PROV_NS "generated" },
+};
+
+/// Symmetric properties of common vocabularies: "A skos:related B" and
+/// "B skos:related A" are one edge (drop_symmetric_twins()).
+static const char *const symmetric_predicates[] = {
+  SKOS_NS "related",      SKOS_NS "exactMatch", SKOS_NS "closeMatch",
+  SKOS_NS "relatedMatch", SCHEMA_NS "sibling",  SCHEMA_NS "spouse",
+  SCHEMA_NS "colleague",
+};
+
+/// Sub-properties of common vocabularies, which entente's ontology does
+/// not hold: beside the first, an edge of the second between the same
+/// nodes says nothing more (drop_in_pair()).
+static const struct {
+  const char *sub;
+  const char *super;
+} known_sub_properties[] = {
+  { SKOS_NS "topConceptOf", SKOS_NS "inScheme" },
+  { ORG_NS "unitOf", ORG_NS "subOrganizationOf" },
 };
 
 /// Literal predicates that name a node, with their priority.
@@ -284,6 +305,7 @@ enum {
   EDGE_PLUMBING = 1 << 11,    ///< undrawn_predicates, in somebody else's graph
   EDGE_INVERSE = 1 << 12,     ///< The second of inverse_predicates
   EDGE_HAS_INVERSE = 1 << 13, ///< The first of inverse_predicates
+  EDGE_SYMMETRIC = 1 << 14,   ///< symmetric_predicates
 };
 /// Flags a list member's edge does not take from its owner's: they mean
 /// something only between predicates (drop_in_pair()), and its key there
@@ -684,6 +706,20 @@ edge_flags(const LGraph *lg, const char *predicate)
     { OWL_NS "differentFrom", OWL_NS "differentFrom", EDGE_PAIRWISE },
   };
   uint16_t flags = t && t->n_supers > 0 ? EDGE_HAS_SUPERS : 0;
+  for (size_t i = 0;
+       i < sizeof(known_sub_properties) / sizeof(*known_sub_properties);
+       ++i) {
+    if (!strcmp(predicate, known_sub_properties[i].sub)) {
+      flags |= EDGE_HAS_SUPERS;
+    }
+  }
+  for (size_t i = 0;
+       i < sizeof(symmetric_predicates) / sizeof(*symmetric_predicates);
+       ++i) {
+    if (!strcmp(predicate, symmetric_predicates[i])) {
+      flags |= EDGE_SYMMETRIC;
+    }
+  }
   for (size_t i = 0; i < sizeof(known) / sizeof(*known); ++i) {
     if (is_one_of(predicate, known[i].a, known[i].b)) {
       flags |= known[i].flag;
@@ -1698,6 +1734,21 @@ may_say_more(uint16_t flags)
          !(flags & (EDGE_LIST_ITEM | EDGE_RESTRICTION));
 }
 
+/// Whether `q` is a sub-property of `p` in known_sub_properties.
+static bool
+known_sub_property(const char *q, const char *p)
+{
+  for (size_t i = 0;
+       i < sizeof(known_sub_properties) / sizeof(*known_sub_properties);
+       ++i) {
+    if (!strcmp(q, known_sub_properties[i].sub) &&
+        !strcmp(p, known_sub_properties[i].super)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// Whether an edge of predicate `q` (EDGE_ flags `q_flags`) between two
 /// nodes makes an edge of predicate `p` (flags `p_flags`) between them
 /// redundant: a head is a member, and a property says more than its
@@ -1711,7 +1762,8 @@ says_more(const LGraph *lg,
 {
   return q != p && may_say_more(q_flags) &&
          (((q_flags & EDGE_HEAD) && (p_flags & EDGE_MEMBER)) ||
-          ((q_flags & EDGE_HAS_SUPERS) && ont_is_subclass(lg->ontology, q, p)));
+          ((q_flags & EDGE_HAS_SUPERS) &&
+           (ont_is_subclass(lg->ontology, q, p) || known_sub_property(q, p))));
 }
 
 /// The edges between two nodes, `keys[start..end)`, in runs of one
@@ -2127,6 +2179,100 @@ drop_lone_inverses(LGraph *lg,
     st = lgraph_tick(lg);
   }
   return st;
+}
+
+/// "A skos:related B" beside "B skos:related A" (symmetric_predicates):
+/// one edge, the first stated, counting the graphs of both.
+static EntStatus
+drop_symmetric_twins(LGraph *lg)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    n += (lg->edges[i].flags & EDGE_SYMMETRIC) && !lg->edges[i].dropped;
+  }
+  if (n < 2) {
+    return ENT_SUCCESS;
+  }
+  PairKey *keys = malloc(n * sizeof(PairKey));
+  if (!keys) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if ((e->flags & EDGE_SYMMETRIC) && !e->dropped) {
+      const uint32_t a = e->from < e->to ? e->from : e->to;
+      const uint32_t b = e->from < e->to ? e->to : e->from;
+      keys[k++] =
+        (PairKey){ a, b, (uintptr_t)e->predicate, (uint32_t)i, e->flags };
+    }
+  }
+  qsort(keys, k, sizeof(PairKey), by_pair);
+  GraphCount graphs;
+  memset(&graphs, 0, sizeof(graphs));
+  EntStatus st = ENT_SUCCESS;
+  for (size_t start = 0; start < k && !st;) {
+    size_t end = start + 1;
+    while (end < k && !pair_order(&keys[end],
+                                  keys[start].from,
+                                  keys[start].to,
+                                  keys[start].predicate)) {
+      ++end;
+    }
+    if (end - start > 1) {
+      for (size_t i = start + 1; i < end; ++i) {
+        lg->edges[keys[i].index].dropped = true;
+      }
+      uint32_t count = 0;
+      st = count_graphs(lg, keys, start, end, &graphs, &count);
+      if (!st) {
+        lg->edges[keys[start].index].n_graphs = count;
+      }
+    }
+    start = end;
+  }
+  free(keys);
+  graph_count_free(&graphs);
+  return st;
+}
+
+/// In somebody else's thesaurus every concept says skos:inScheme, and 130
+/// edges into the scheme hid its shape: a concept with a broader one is
+/// in the scheme through it, and only the others' (the top concepts')
+/// edges to the scheme are drawn.
+static EntStatus
+drop_in_scheme_below(LGraph *lg)
+{
+  const char *in_scheme = used_iri(lg, SKOS_NS "inScheme");
+  if (lg->entente_classes || !in_scheme) {
+    return ENT_SUCCESS;
+  }
+  const char *broader = used_iri(lg, SKOS_NS "broader");
+  const char *narrower = used_iri(lg, SKOS_NS "narrower");
+  if (!broader && !narrower) {
+    return ENT_SUCCESS;
+  }
+  uint8_t *below = calloc(lg->n_nodes + 1, 1);
+  if (!below) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (e->from == e->to) {
+      continue;
+    }
+    if (broader && e->predicate == broader) {
+      below[e->from] = 1;
+    } else if (narrower && e->predicate == narrower) {
+      below[e->to] = 1;
+    }
+  }
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    LEdge *e = &lg->edges[i];
+    e->dropped |= e->predicate == in_scheme && below[e->from];
+  }
+  free(below);
+  return ENT_SUCCESS;
 }
 
 /// Where a graph states both directions of a pair of inverse_predicates
@@ -4069,6 +4215,8 @@ lgraph_finish(LGraph *lg)
   TRY(st, drop_redundant_edges(lg));
   TRY(st, declare_inverses(lg));
   TRY(st, drop_inverse_edges(lg));
+  TRY(st, drop_symmetric_twins(lg));
+  TRY(st, drop_in_scheme_below(lg));
   // The folds read the edges of posts and responses only.
   uint8_t *kind = node_kinds(lg);
   st = kind ? build_adjacency(lg, kind, 1U << KIND_POST | 1U << KIND_RESPONSE)

@@ -336,6 +336,27 @@ printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
 "$ENTENTE" dot "$tmp/empty-names.ttl" -f dot >"$tmp/empty-names.dot"
 grep -q 'label=x,' "$tmp/empty-names.dot" && grep -q 'label=y,' "$tmp/empty-names.dot" ||
   fail "an empty rdfs:label is drawn as the node's name"
+# A thesaurus: a concept under a broader one reaches its scheme through
+# it, a top concept says skos:topConceptOf (not inScheme too), a symmetric
+# relation stated both ways is one edge, and schema.org's inverse pairs
+# (memberOf/member, superEvent/subEvent) are one edge each.
+printf '%s\n' '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .' '@prefix schema: <https://schema.org/> .' \
+  '@prefix e: <http://e.example/> .' \
+  'e:s a skos:ConceptScheme ; skos:prefLabel "Scheme" .' \
+  'e:top a skos:Concept ; skos:prefLabel "Top" ; skos:inScheme e:s ; skos:topConceptOf e:s .' \
+  'e:c1 a skos:Concept ; skos:prefLabel "C1" ; skos:inScheme e:s ; skos:broader e:top ; skos:related e:c2 .' \
+  'e:c2 a skos:Concept ; skos:prefLabel "C2" ; skos:inScheme e:s ; skos:broader e:top ; skos:related e:c1 .' \
+  'e:c3 a skos:Concept ; skos:prefLabel "C3" ; skos:inScheme e:s .' \
+  'e:x schema:memberOf e:y . e:y schema:member e:x .' \
+  'e:ev schema:subEvent e:ev2 . e:ev2 schema:superEvent e:ev .' >"$tmp/thesaurus.ttl"
+"$ENTENTE" dot "$tmp/thesaurus.ttl" -f dot >"$tmp/thesaurus.dot"
+flat "$tmp/thesaurus.dot"
+thesaurus_edges() { tr -d '\n\t' <"$tmp/thesaurus.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -c "label=\"$1\""; }
+[ "$(thesaurus_edges skos:inScheme)" = 1 ] && [ "$(thesaurus_edges skos:topConceptOf)" = 1 ] &&
+  [ "$(thesaurus_edges skos:related)" = 1 ] && [ "$(thesaurus_edges skos:broader)" = 2 ] &&
+  [ "$(thesaurus_edges schema:memberOf)" = 1 ] && [ "$(thesaurus_edges schema:member)" = 0 ] &&
+  [ "$(thesaurus_edges schema:superEvent)" = 1 ] && [ "$(thesaurus_edges schema:subEvent)" = 0 ] ||
+  fail "thesaurus edges: $(tr -d '\n\t' <"$tmp/thesaurus.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -o 'label="[^"]*"' | sort | uniq -c | tr '\n' ' ')"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
