@@ -162,6 +162,48 @@ static const struct {
   { SCHEMA_NS "CreativeWork", KIND_SOURCE, 1 },
   { SCHEMA_NS "Article", KIND_SOURCE, 1 },
   { SKOS_NS "Concept", KIND_TOPIC, 1 },
+  // schema.org's common kinds of the classes above, which graphs give
+  // rather than the class itself (a graph rarely states schema.org's
+  // class tree, so the subclass walk cannot find them).
+  { SCHEMA_NS "Corporation", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "NGO", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "EducationalOrganization", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "CollegeOrUniversity", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "ResearchOrganization", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "PoliticalParty", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "LocalBusiness", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "MedicalOrganization", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "SportsOrganization", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "SportsTeam", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "PerformingGroup", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "MusicGroup", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "Consortium", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "WorkersUnion", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "State", KIND_PLACE, 1 },
+  { SCHEMA_NS "Continent", KIND_PLACE, 1 },
+  { SCHEMA_NS "LandmarksOrHistoricalBuildings", KIND_PLACE, 1 },
+  { SCHEMA_NS "CivicStructure", KIND_PLACE, 1 },
+  { SCHEMA_NS "TouristAttraction", KIND_PLACE, 1 },
+  { SCHEMA_NS "Landform", KIND_PLACE, 1 },
+  { SCHEMA_NS "BodyOfWater", KIND_PLACE, 1 },
+  { SCHEMA_NS "Airport", KIND_PLACE, 1 },
+  { SCHEMA_NS "BusinessEvent", KIND_NEGOTIATION, 1 },
+  { SCHEMA_NS "EducationEvent", KIND_NEGOTIATION, 1 },
+  { SCHEMA_NS "ExhibitionEvent", KIND_NEGOTIATION, 1 },
+  { SCHEMA_NS "Festival", KIND_NEGOTIATION, 1 },
+  { SCHEMA_NS "MusicEvent", KIND_NEGOTIATION, 1 },
+  { SCHEMA_NS "PublicationEvent", KIND_NEGOTIATION, 1 },
+  { SCHEMA_NS "SocialEvent", KIND_NEGOTIATION, 1 },
+  { SCHEMA_NS "SportsEvent", KIND_NEGOTIATION, 1 },
+  { SCHEMA_NS "TheaterEvent", KIND_NEGOTIATION, 1 },
+  { SCHEMA_NS "EventSeries", KIND_NEGOTIATION, 1 },
+  { SCHEMA_NS "Book", KIND_SOURCE, 1 },
+  { SCHEMA_NS "ScholarlyArticle", KIND_SOURCE, 1 },
+  { SCHEMA_NS "Report", KIND_SOURCE, 1 },
+  { SCHEMA_NS "BlogPosting", KIND_SOURCE, 1 },
+  { SCHEMA_NS "WebPage", KIND_SOURCE, 1 },
+  { SCHEMA_NS "Dataset", KIND_SOURCE, 1 },
+  { SCHEMA_NS "Legislation", KIND_SOURCE, 1 },
   // A vocabulary drawn (somebody's ontology, or entente's own).
   { OWL_NS "Class", KIND_CLASS, 1 },
   { RDFS_NS "Class", KIND_CLASS, 1 },
@@ -3916,39 +3958,48 @@ static EntStatus
 inherit_kinds(LGraph *lg)
 {
   const char *subclass_of = used_iri(lg, RDFS_NS "subClassOf");
-  if (lg->model_strings || !subclass_of || !lg->n_literals) {
+  // An equivalent class is a subclass both ways (ex:Human
+  // owl:equivalentClass foaf:Person: drawn as a person).
+  const char *equivalent = used_iri(lg, OWL_NS "equivalentClass");
+  if (lg->model_strings || (!subclass_of && !equivalent) || !lg->n_literals) {
     return ENT_SUCCESS;
   }
-  // Each class node's subclass edges (edge + 1, chained), its entry of
-  // class_kinds + 1 (0: none yet), and the walk's queue.
+  // Each class node's subclass links (link + 1, chained: link 2i is edge
+  // i read from its subject up, 2i + 1 an equivalence read back), its
+  // entry of class_kinds + 1 (0: none yet), and the walk's queue.
   uint32_t *subs = calloc(lg->n_nodes + 1, sizeof(uint32_t));
-  uint32_t *next_sub = malloc((lg->n_edges + 1) * sizeof(uint32_t));
+  uint32_t *next_sub = malloc((2 * lg->n_edges + 1) * sizeof(uint32_t));
   uint8_t *kind_of = calloc(lg->n_nodes + 1, 1);
   uint32_t *queue = malloc((lg->n_nodes + 1) * sizeof(uint32_t));
   EntStatus st =
     subs && next_sub && kind_of && queue ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   size_t n_queued = 0;
-  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
-    const LEdge *e = &lg->edges[i];
-    if (e->predicate != subclass_of || e->dropped) {
+  for (size_t i = 0; i < 2 * lg->n_edges && !st; ++i) {
+    const LEdge *e = &lg->edges[i / 2];
+    const bool back = i % 2;
+    if (e->dropped ||
+        !(back ? e->predicate == equivalent
+               : (e->predicate == subclass_of || e->predicate == equivalent))) {
       continue;
     }
-    next_sub[i] = subs[e->to];
-    subs[e->to] = (uint32_t)i + 1;
+    const uint32_t super = back ? e->from : e->to;
+    next_sub[i] = subs[super];
+    subs[super] = (uint32_t)i + 1;
     // A superclass with a shape starts the walk (once).
     int k = -1;
     st =
-      kind_of[e->to] ? ENT_SUCCESS : class_kind(lg, lg->nodes[e->to].iri, &k);
+      kind_of[super] ? ENT_SUCCESS : class_kind(lg, lg->nodes[super].iri, &k);
     if (k >= 0) {
       // class_kinds has fewer than 255 entries.
-      kind_of[e->to] = (uint8_t)(k + 1);
-      queue[n_queued++] = e->to;
+      kind_of[super] = (uint8_t)(k + 1);
+      queue[n_queued++] = super;
     }
   }
   for (size_t head = 0; head < n_queued && !st; ++head) {
     const uint32_t super = queue[head];
-    for (uint32_t e = subs[super]; e; e = next_sub[e - 1]) {
-      const uint32_t sub = lg->edges[e - 1].from;
+    for (uint32_t l = subs[super]; l; l = next_sub[l - 1]) {
+      const LEdge *link = &lg->edges[(l - 1) / 2];
+      const uint32_t sub = (l - 1) % 2 ? link->to : link->from;
       if (!kind_of[sub]) {
         kind_of[sub] = kind_of[super];
         queue[n_queued++] = sub;

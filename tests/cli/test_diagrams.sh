@@ -357,6 +357,21 @@ thesaurus_edges() { tr -d '\n\t' <"$tmp/thesaurus.dot" | grep -o -- '-> n[0-9]*[
   [ "$(thesaurus_edges schema:memberOf)" = 1 ] && [ "$(thesaurus_edges schema:member)" = 0 ] &&
   [ "$(thesaurus_edges schema:superEvent)" = 1 ] && [ "$(thesaurus_edges schema:subEvent)" = 0 ] ||
   fail "thesaurus edges: $(tr -d '\n\t' <"$tmp/thesaurus.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -o 'label="[^"]*"' | sort | uniq -c | tr '\n' ' ')"
+# schema.org's common subclasses take their family's shape, and a class
+# equivalent to one with a shape takes it too.
+printf '%s\n' '@prefix schema: <https://schema.org/> .' '@prefix owl: <http://www.w3.org/2002/07/owl#> .' \
+  '@prefix foaf: <http://xmlns.com/foaf/0.1/> .' '@prefix e: <http://e.example/> .' \
+  'e:acme a schema:Corporation ; schema:name "Acme" .' 'e:org a schema:Organization ; schema:name "Org" .' \
+  'e:fest a schema:MusicEvent ; schema:name "Fest" .' 'e:meet a schema:Event ; schema:name "Meet" .' \
+  'e:Human owl:equivalentClass foaf:Person .' 'e:ann a e:Human ; schema:name "Ann" .' 'e:bob a foaf:Person ; foaf:name "Bob" .' >"$tmp/types.ttl"
+"$ENTENTE" dot "$tmp/types.ttl" -f dot | tr -d '\n\t' | grep -o 'n[0-9]*\[URL[^]]*\]' >"$tmp/types.nodes"
+look_of() { grep -E "label=(\"?$1[\",]|\"$1\\\\n)" "$tmp/types.nodes" | grep -o 'fillcolor="[^"]*"\|shape=[a-z]*' | tr '\n' ' '; }
+[ -n "$(look_of Acme)" ] && [ "$(look_of Acme)" = "$(look_of Org)" ] ||
+  fail "schema:Corporation is not drawn as schema:Organization is: $(look_of Acme) / $(look_of Org)"
+[ -n "$(look_of Fest)" ] && [ "$(look_of Fest)" = "$(look_of Meet)" ] ||
+  fail "schema:MusicEvent is not drawn as schema:Event is: $(look_of Fest) / $(look_of Meet)"
+[ -n "$(look_of Ann)" ] && [ "$(look_of Ann)" = "$(look_of Bob)" ] ||
+  fail "a class owl:equivalentClass foaf:Person is not drawn as a person: $(look_of Ann) / $(look_of Bob)"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
