@@ -145,6 +145,7 @@ typedef struct {
   bool json_said;       ///< An error was said: yajl's own follow-ups are not
   unsigned long placed; ///< Messages given a place in the text
   EntLineCursor cursor; ///< The line the last one was on
+  unsigned long error_line; ///< The line of the last error said, or 0
 } RdfInput;
 
 /// Messages placed by what they quote: more than the log shows.
@@ -169,11 +170,25 @@ line_start(const char *text, size_t len, unsigned long line)
 static const char *
 trig_hint(const RdfInput *in, unsigned long line)
 {
-  const char *p = in->trig && line ? line_start(in->text, in->len, line) : NULL;
+  const char *p = line ? line_start(in->text, in->len, line) : NULL;
   if (!p) {
     return "";
   }
   const size_t left = in->len - (size_t)(p - in->text);
+  const char *eol = memchr(p, '\n', left);
+  const size_t line_len = eol ? (size_t)(eol - p) : left;
+  const char *star = memchr(p, '<', line_len);
+  while (star && (size_t)(star - p) + 1 < line_len && star[1] != '<') {
+    star = memchr(star + 1, '<', line_len - (size_t)(star + 1 - p));
+  }
+  if (star && (size_t)(star - p) + 1 < line_len) {
+    return " (RDF-star's quoted triples, << ... >>, which raptor2 does not "
+           "read: draw the file without them, or with each quoted triple "
+           "stated as a plain one)";
+  }
+  if (!in->trig) {
+    return "";
+  }
   if (left > 5 && !strncasecmp(p, "GRAPH", 5) &&
       (p[5] == ' ' || p[5] == '\t' || p[5] == '<' || p[5] == '_')) {
     return " (TriG 1.1's GRAPH keyword, which raptor2's TriG reader predates: "
@@ -376,10 +391,10 @@ on_log(void *data, raptor_log_message *message)
        ++i) {
     warning = warning || strstr(text, harmless[i]);
   }
+  const raptor_locator *loc = message->locator;
   if (!warning) {
     ++in->errors;
   }
-  const raptor_locator *loc = message->locator;
   EntCaret caret = { in->path,
                      loc && loc->line > 0 ? (unsigned long)loc->line : 0,
                      loc && loc->column > 0 ? (unsigned long)loc->column : 0 };
@@ -389,6 +404,15 @@ on_log(void *data, raptor_log_message *message)
   // million warnings would search the text a million times).
   if (++in->placed <= MAX_PLACED) {
     ent_place_quoted(text, in->text, in->len, &caret, &in->cursor);
+  }
+  if (!warning) {
+    // raptor reads on after an error and finds more on the same line
+    // ("Failed to convert qname" after "prefix not declared", a bison
+    // "unexpected $end"): the first is the cause, the rest are not said.
+    if (caret.line && caret.line == in->error_line) {
+      return;
+    }
+    in->error_line = caret.line;
   }
   int text_len = (int)strlen(text);
   if (in->json) {
@@ -413,6 +437,20 @@ on_log(void *data, raptor_log_message *message)
     // The line being read; raptor's column is not where yajl stopped.
     caret.line = in->json_line;
     caret.column = 0;
+  }
+  // bison's name for the end of the input.
+  char ended[512];
+  const char *end_token = strstr(text, "$end");
+  if (end_token && end_token - text < text_len && text_len < 400) {
+    snprintf(ended,
+             sizeof(ended),
+             "%.*send of file%.*s",
+             (int)(end_token - text),
+             text,
+             text_len - (int)(end_token + 4 - text),
+             end_token + 4);
+    text = ended;
+    text_len = (int)strlen(text);
   }
   // libxml2 names the line of the opening tag, which raptor's reader does
   // not give it: "tag mismatch: ex:p line 0 and ex:q" says a line 0 that
@@ -647,7 +685,8 @@ ent_diagram_rdf_file(EntWorld *world,
                   0,
                   false,
                   0,
-                  { 0, 0 } };
+                  { 0, 0 },
+                  0 };
   raptor_uri *base =
     raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
   if (!parser || !base) {
