@@ -18,18 +18,22 @@ typedef struct {
   const char *id;
   const char *for_what;
   const char *name;
+  const char *type;
 } Key;
 
 static const Key keys[] = {
-  { "label", "node", "label" },
-  { "kind", "node", "class" },
-  { "iri", "node", "iri" },
-  { "details", "node", "details" },
-  { "date", "node", "date" },
-  { "not-before", "node", "notBefore" },
-  { "not-after", "node", "notAfter" },
-  { "elabel", "edge", "label" },
-  { "predicate", "edge", "predicate" },
+  { "label", "node", "label", "string" },
+  { "kind", "node", "class", "string" },
+  { "iri", "node", "iri", "string" },
+  { "details", "node", "details", "string" },
+  { "date", "node", "date", "string" },
+  { "not-before", "node", "notBefore", "string" },
+  { "not-after", "node", "notAfter", "string" },
+  { "elabel", "edge", "label", "string" },
+  { "predicate", "edge", "predicate", "string" },
+  // How many named graphs (sources) state the edge, where more than one:
+  // the drawing's "(3 sources)".
+  { "sources", "edge", "sources", "int" },
 };
 
 static int
@@ -62,8 +66,9 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     rc = rc < 0
            ? rc
            : xmlTextWriterWriteAttribute(w, XC("attr.name"), XC(keys[i].name));
-    rc = rc < 0 ? rc
-                : xmlTextWriterWriteAttribute(w, XC("attr.type"), XC("string"));
+    rc = rc < 0
+           ? rc
+           : xmlTextWriterWriteAttribute(w, XC("attr.type"), XC(keys[i].type));
     rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
   }
   // A capped view says so, and a graph whose symmetric axioms were folded
@@ -189,6 +194,11 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     rc = rc < 0 ? rc : xmlTextWriterWriteAttribute(w, XC("target"), XC(to));
     rc = rc < 0 ? rc : data(w, "elabel", e->label);
     rc = rc < 0 ? rc : data(w, "predicate", lgraph_spelling(lg, e->predicate));
+    if (e->n_graphs > 1) {
+      char sources[16];
+      snprintf(sources, sizeof(sources), "%u", e->n_graphs);
+      rc = rc < 0 ? rc : data(w, "sources", sources);
+    }
     rc = rc < 0 ? rc : xmlTextWriterEndElement(w);
   }
   rc = rc < 0 ? rc : xmlTextWriterEndDocument(w);

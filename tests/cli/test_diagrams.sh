@@ -290,6 +290,8 @@ printf '%s\n' '<http://e.example/a> <http://e.example/p> <http://e.example/b> _:
   '<http://e.example/a> <http://e.example/p> <http://e.example/b> <http://e.example/g3> .' >"$tmp/blank-graphs.nq"
 "$ENTENTE" dot "$tmp/blank-graphs.nq" -f dot | grep -q '(3 sources)' ||
   fail "blank-node graph names: the edge three graphs state does not say so"
+"$ENTENTE" dot "$tmp/blank-graphs.nq" -f graphml | grep -q '<data key="sources">3</data>' ||
+  fail "GraphML: an edge three graphs state does not say how many"
 "$ENTENTE" dot "$tmp/blank-graphs.nq" -f dot --view compare:http://e.example/a >"$tmp/blank-compare.dot"
 [ "$(grep -c 'label="reports on"' "$tmp/blank-compare.dot")" = 3 ] ||
   fail "blank-node graph names: the compare view has no card for each graph"
