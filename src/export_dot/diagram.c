@@ -360,8 +360,10 @@ on_namespace(void *data, raptor_namespace *ns)
   const unsigned char *prefix = raptor_namespace_get_prefix(ns);
   raptor_uri *uri = raptor_namespace_get_uri(ns);
   if (prefix && uri && !in->status) {
-    in->status = lgraph_add_prefix(
-      in->lg, (const char *)prefix, (const char *)raptor_uri_as_string(uri));
+    in->status = lgraph_add_prefix(in->lg,
+                                   (const char *)prefix,
+                                   (const char *)raptor_uri_as_string(uri),
+                                   true);
   }
 }
 

@@ -485,6 +485,7 @@ lgraph_init(LGraph *lg,
   lg->ego_root = ENT_NO_ENTITY;
   ent_pool_init(&lg->strings);
   ent_map_init(&lg->prefixes);
+  ent_map_init(&lg->declared);
   ent_map_init(&lg->votes);
   ent_map_init(&lg->predicates);
   ent_map_init(&lg->classes);
@@ -496,7 +497,7 @@ lgraph_init(LGraph *lg,
   size_t n_prefixes = 0;
   const Prefix *prefixes = ent_prefixes(&n_prefixes);
   for (size_t i = 0; i < n_prefixes; ++i) {
-    lgraph_add_prefix(lg, prefixes[i].prefix, prefixes[i].ns);
+    lgraph_add_prefix(lg, prefixes[i].prefix, prefixes[i].ns, false);
   }
 }
 
@@ -550,20 +551,28 @@ lgraph_clear(LGraph *lg)
   free(lg->pairs);
   ent_pool_clear(&lg->graphs);
   ent_map_clear(&lg->prefixes);
+  ent_map_clear(&lg->declared);
   ent_pool_clear(&lg->strings);
   memset(lg, 0, sizeof(*lg));
 }
 
 EntStatus
-lgraph_add_prefix(LGraph *lg, const char *prefix, const char *ns)
+lgraph_add_prefix(LGraph *lg, const char *prefix, const char *ns, bool declared)
 {
   const char *p = ent_pool_intern(&lg->strings, prefix);
   const char *n = ent_pool_intern(&lg->strings, ns);
   if (!p || !n) {
     return ENT_ERR_NO_MEMORY;
   }
-  if (ent_map_get(&lg->prefixes, n)) {
+  const char *known = ent_map_get(&lg->prefixes, n);
+  if (known == p || (known && (!declared || ent_map_get(&lg->declared, n)))) {
     return ENT_SUCCESS;
+  }
+  if (declared) {
+    const EntStatus st = ent_map_put(&lg->declared, n, (void *)(uintptr_t)1);
+    if (st) {
+      return st;
+    }
   }
   // Edge labels made before this prefix was known are made again.
   for (size_t i = 0; i < lg->n_predicates; ++i) {

@@ -142,6 +142,7 @@ typedef struct {
   size_t n_edges;
   size_t cap_edges;
   EntMap prefixes;    ///< Namespace IRI -> prefix, for unlabelled nodes
+  EntMap declared;    ///< Namespaces the input gave a prefix
   size_t hidden_more; ///< Nodes cut by the node cap
   size_t max_nodes;   ///< The cap that cut them (--max-nodes)
   EntMap votes;       ///< "NODE\x01LABEL" -> index + 1 in vote, for a
@@ -274,8 +275,13 @@ void lgraph_clear(LGraph *lg);
 /// the arrays still grow past it), and borrow its entities' IRIs instead
 /// of copying them: `graph` must outlive `lg`.
 void lgraph_reserve_for(LGraph *lg, const EntGraph *graph);
-/// Add a namespace prefix used to abbreviate IRIs in labels.
-EntStatus lgraph_add_prefix(LGraph *lg, const char *prefix, const char *ns);
+/// Add a namespace prefix used to abbreviate IRIs in labels.  One the
+/// input declares (`declared`) takes the place of entente's own for the
+/// namespace (dct: where entente says dcterms:); the first declared wins.
+EntStatus lgraph_add_prefix(LGraph *lg,
+                            const char *prefix,
+                            const char *ns,
+                            bool declared);
 /// Take one statement (an EmitFunc: `handle` is the LGraph).
 EntStatus lgraph_add_triple(void *handle, const Triple *triple);
 /// Fold posts and controlled values, drop redundant edges; call once

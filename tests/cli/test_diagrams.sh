@@ -389,6 +389,14 @@ printf '%s\n' '@prefix e: <http://e.example/> .' 'e:a e:p e:b ;' >"$tmp/cut.ttl"
 "$ENTENTE" dot "$tmp/cut.ttl" -f dot >/dev/null 2>"$tmp/err"
 grep -q 'unexpected end of file' "$tmp/err" && ! grep -q '\$end' "$tmp/err" || fail "a file cut short: $(cat "$tmp/err")"
 set -e
+# The file's own prefixes name what entente also knows (dct:, not
+# dcterms:); the first it declares for a namespace wins.
+printf '%s\n' '@prefix dct: <http://purl.org/dc/terms/> .' '@prefix f: <http://xmlns.com/foaf/0.1/> .' \
+  '@prefix foaf: <http://xmlns.com/foaf/0.1/> .' \
+  '<http://e.example/a> dct:creator <http://e.example/b> ; f:knows <http://e.example/c> .' >"$tmp/own-prefixes.ttl"
+"$ENTENTE" dot "$tmp/own-prefixes.ttl" -f dot >"$tmp/own-prefixes.dot"
+grep -q 'label="dct:creator"' "$tmp/own-prefixes.dot" && grep -q 'label="f:knows"' "$tmp/own-prefixes.dot" ||
+  fail "the file's own prefixes: $(grep -o 'label="[a-z]*:[a-zA-Z]*"' "$tmp/own-prefixes.dot" | tr '\n' ' ')"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
