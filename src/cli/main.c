@@ -722,7 +722,7 @@ parse_args(int argc, char **argv, Options *o)
     return usage_error("cannot tell the format of '%s' from its extension; "
                        "give -f FORMAT (%s)",
                        o->output,
-                       format_list);
+                       dot ? "dot, svg, png, pdf or graphml" : format_list);
   }
   if (o->n_formats == 1 && known && !same_format(named, o->formats[0])) {
     return usage_error(

@@ -76,6 +76,9 @@ usage export "$good/minimal.xml" -f rdfxml --buffered-limit 0
 usage export "$good/minimal.xml" -j 2 -o x.nq
 usage export "$good/minimal.xml" -w --strict
 usage dot "$good/minimal.xml" --text-dir .
+# dot's advice names only the formats dot writes.
+usage dot "$src/tests/diagrams/foaf.ttl" -o "$tmp/drawing.xyz"
+grep -q 'give -f FORMAT (dot, svg, png, pdf or graphml)$' "$tmp/err" || fail "dot -o FILE.xyz: $(cat "$tmp/err")"
 usage push "$good/minimal.xml" --store http://127.0.0.1:9/ -f turtle
 usage site "$good/minimal.xml"
 usage site "$good/minimal.xml" -O s -f svg
