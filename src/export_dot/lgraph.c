@@ -2857,12 +2857,15 @@ add_literal_facets(LGraph *lg)
                            name ? name : lgraph_short_name(lg, c->predicate),
                            c->value);
     } else {
-      // The class is kept whole (keep_literal()); its name is cut as a
-      // value is.
+      // The class is kept whole (keep_literal()); its name, its label if
+      // the graph gives one ("a Employee" for ex:Emp), is cut as a value
+      // is.
+      const uint32_t cls = find_node(lg, c->value);
+      const char *name = cls != ENT_NO_ENTITY && lg->nodes[cls].label
+                           ? lg->nodes[cls].label
+                           : lgraph_short_name(lg, c->value);
       st = ent_buf_append(&text, "a ", 2);
-      st = st ? st
-              : append_cut(
-                  &text, lgraph_short_name(lg, c->value), LITERAL_FACET_CHARS);
+      st = st ? st : append_cut(&text, name, LITERAL_FACET_CHARS);
     }
     LNode *n = &lg->nodes[c->subject];
     if (!st && !(n->facets && has_facet(n->facets, text.buf))) {

@@ -397,6 +397,11 @@ printf '%s\n' '@prefix dct: <http://purl.org/dc/terms/> .' '@prefix f: <http://x
 "$ENTENTE" dot "$tmp/own-prefixes.ttl" -f dot >"$tmp/own-prefixes.dot"
 grep -q 'label="dct:creator"' "$tmp/own-prefixes.dot" && grep -q 'label="f:knows"' "$tmp/own-prefixes.dot" ||
   fail "the file's own prefixes: $(grep -o 'label="[a-z]*:[a-zA-Z]*"' "$tmp/own-prefixes.dot" | tr '\n' ' ')"
+# A class the graph names is said by its name on its members.
+printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' '<http://e.example/Emp> rdfs:label "Employee" .' \
+  '<http://e.example/ann> a <http://e.example/Emp> ; rdfs:label "Ann" .' >"$tmp/class-name.ttl"
+"$ENTENTE" dot "$tmp/class-name.ttl" -f dot | grep -qF 'label="Ann\na Employee"' ||
+  fail "a class's rdfs:label is not what its members' lines say"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
