@@ -565,6 +565,38 @@ wrap_facets(EntBuf *out, const char *facets)
   return st;
 }
 
+/// Longest name left on one line: a 300-character title made a drawing as
+/// wide as five pages.  A longer one is broken at spaces into lines of
+/// about equal length, none much over NAME_LINE columns (a name of 90
+/// into two of 45, not one of 60 and a stray word).
+#define NAME_MAX_LINE 80
+#define NAME_LINE     60
+
+/// `text` into `out`, a line break for the space before each word that
+/// would take its line past `width` columns (a longer word stays whole).
+static EntStatus
+wrap_words(EntBuf *out, const char *text, size_t width)
+{
+  EntStatus st = ENT_SUCCESS;
+  size_t line = 0;
+  for (const char *p = text; *p && !st;) {
+    const char *space = strchr(p, ' ');
+    const size_t len = space ? (size_t)(space - p) : strlen(p);
+    const size_t chars = columns(p, len);
+    if (p != text && line && line + 1 + chars > width) {
+      st = ent_buf_append(out, "\n", 1);
+      line = 0;
+    } else if (p != text) {
+      st = ent_buf_append(out, " ", 1);
+      ++line;
+    }
+    st = st ? st : ent_buf_append(out, p, len);
+    line += chars;
+    p = space ? space + 1 : p + len;
+  }
+  return st;
+}
+
 static EntStatus
 draw_node(Drawing *d, uint32_t i, char *name)
 {
@@ -591,7 +623,19 @@ draw_node(Drawing *d, uint32_t i, char *name)
   }
   EntStatus st = ENT_SUCCESS;
   ent_buf_reset(&d->scratch);
-  TRY(st, append_escaped(&d->scratch, n->label, true));
+  const size_t name_columns = columns(n->label, strlen(n->label));
+  if (name_columns > NAME_MAX_LINE) {
+    const size_t lines = (name_columns + NAME_LINE - 1) / NAME_LINE;
+    EntBuf wrapped = { NULL, 0, 0 };
+    st = wrap_words(&wrapped, n->label, (name_columns + lines - 1) / lines);
+    if (!st) {
+      st = append_escaped(&d->scratch, wrapped.buf ? wrapped.buf : "", true);
+    }
+    ent_buf_free(&wrapped);
+    TRY(st, st);
+  } else {
+    TRY(st, append_escaped(&d->scratch, n->label, true));
+  }
   char others[48];
   const char *other_names = lgraph_other_names(n, others);
   TRY(st, ent_buf_append(&d->scratch, other_names, strlen(other_names)));

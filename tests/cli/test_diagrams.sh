@@ -402,6 +402,19 @@ printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' '<http:/
   '<http://e.example/ann> a <http://e.example/Emp> ; rdfs:label "Ann" .' >"$tmp/class-name.ttl"
 "$ENTENTE" dot "$tmp/class-name.ttl" -f dot | grep -qF 'label="Ann\na Employee"' ||
   fail "a class's rdfs:label is not what its members' lines say"
+# A long name is broken at spaces into lines of about equal length.
+{
+  echo '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .'
+  printf '<http://e.example/x> rdfs:label "%s" .\n' "$(printf 'Agreement on the establishment of a commission %.0s' 1 2 3 4 5 6)"
+} >"$tmp/long-name.ttl"
+"$ENTENTE" dot "$tmp/long-name.ttl" -f dot >"$tmp/long-name.dot"
+flat "$tmp/long-name.dot"
+label=$(grep -o 'label="Agreement[^"]*"' "$tmp/long-name.dot")
+[ "$(printf '%s' "$label" | grep -o '\\n' | wc -l)" -ge 4 ] ||
+  fail "a 280-character name is not broken into lines: $label"
+printf '%s' "$label" | sed -e 's/^label="//' -e 's/"$//' -e 's/\\n/\n/g' |
+  awk 'length($0) > 64 { bad = 1 } END { exit bad }' ||
+  fail "a line of a long name is over 64 columns: $label"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
