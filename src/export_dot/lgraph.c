@@ -4110,6 +4110,101 @@ is_wikibase_hidden(const LNode *n)
           !strcmp(n->class_iri, WIKIBASE_NS "Reference"));
 }
 
+/// Wikidata's predicates of statements (p:P39 to the statement, ps:P39
+/// from it to its value) and of direct claims (wdt:P39).
+#define WD_PROP           "http://www.wikidata.org/prop/"
+#define WD_PROP_STATEMENT WD_PROP "statement/"
+#define WD_PROP_DIRECT    WD_PROP "direct/"
+
+/// Wikidata's statement nodes are not drawn: their direct claims (wdt:P39)
+/// say the same.  A statement whose value no direct claim repeats (one not
+/// of the best rank, or a graph of statements alone) would then say
+/// nothing: it is drawn as the direct claim it stands for.
+static EntStatus
+draw_lone_statements(LGraph *lg)
+{
+  bool any = false;
+  for (size_t i = 0; i < lg->n_nodes && !any; ++i) {
+    any = is_wikibase_hidden(&lg->nodes[i]);
+  }
+  if (!any || lg->entente_classes) {
+    return ENT_SUCCESS;
+  }
+  const size_t prop_len = sizeof(WD_PROP) - 1;
+  const size_t statement_len = sizeof(WD_PROP_STATEMENT) - 1;
+  const size_t direct_len = sizeof(WD_PROP_DIRECT) - 1;
+  uint32_t *subject = malloc((lg->n_nodes + 1) * sizeof(uint32_t));
+  const char **property = calloc(lg->n_nodes + 1, sizeof(const char *));
+  EntMap direct; // "subject value P39" of every direct claim
+  ent_map_init(&direct);
+  EntPool keys;
+  ent_pool_init(&keys);
+  EntBuf key = { NULL, 0, 0 };
+  EntStatus st = subject && property ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  for (size_t i = 0; !st && i < lg->n_nodes; ++i) {
+    subject[i] = ENT_NO_ENTITY;
+  }
+  const size_t n_edges = lg->n_edges; // the edges added below are not read
+  for (size_t i = 0; i < n_edges && !st; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (!strncmp(e->predicate, WD_PROP_DIRECT, direct_len)) {
+      ent_buf_reset(&key);
+      const char *kept = NULL;
+      st = ent_buf_appendf(
+        &key, "%u %u %s", e->from, e->to, e->predicate + direct_len);
+      kept = st ? NULL : ent_pool_intern(&keys, key.buf);
+      st = st     ? st
+           : kept ? ent_map_put(&direct, kept, (void *)(uintptr_t)1)
+                  : ENT_ERR_NO_MEMORY;
+    } else if (!strncmp(e->predicate, WD_PROP, prop_len) &&
+               e->predicate[prop_len] == 'P' &&
+               is_wikibase_hidden(&lg->nodes[e->to])) {
+      subject[e->to] = e->from;
+      property[e->to] = e->predicate + prop_len;
+    }
+  }
+  for (size_t i = 0; i < n_edges && !st; ++i) {
+    const LEdge e = lg->edges[i]; // a copy: add_made_edge() may move them
+    const uint32_t s = subject[e.from];
+    if (s == ENT_NO_ENTITY ||
+        strncmp(e.predicate, WD_PROP_STATEMENT, statement_len) != 0 ||
+        strcmp(e.predicate + statement_len, property[e.from]) != 0 ||
+        is_wikibase_hidden(&lg->nodes[e.to])) {
+      continue;
+    }
+    ent_buf_reset(&key);
+    st = ent_buf_appendf(&key, "%u %u %s", s, e.to, property[e.from]);
+    if (st || ent_map_get(&direct, key.buf)) {
+      continue;
+    }
+    const char *kept = ent_pool_intern(&keys, key.buf);
+    st = kept ? ent_map_put(&direct, kept, (void *)(uintptr_t)1)
+              : ENT_ERR_NO_MEMORY;
+    EntBuf iri = { NULL, 0, 0 };
+    st =
+      st ? st : ent_buf_appendf(&iri, "%s%s", WD_PROP_DIRECT, property[e.from]);
+    LPredicate *pred = st ? NULL : predicate_of(lg, iri.buf);
+    ent_buf_free(&iri);
+    if (!st && !pred) {
+      st = ENT_ERR_NO_MEMORY;
+    }
+    st = st ? st
+            : add_made_edge(lg,
+                            s,
+                            e.to,
+                            pred->iri,
+                            predicate_label(lg, pred),
+                            e.graph,
+                            e.n_graphs);
+  }
+  ent_buf_free(&key);
+  ent_map_clear(&direct);
+  ent_pool_clear(&keys);
+  free(subject);
+  free((void *)property);
+  return st;
+}
+
 /// Somebody else's graph that names its own properties: their edges say
 /// that name ("advises"), not "ex:advises", and so will the lines their
 /// literals make on nodes (lg->property_names); so does a Wikibase
@@ -4288,6 +4383,7 @@ lgraph_finish(LGraph *lg)
   TRY(st, st);
   TRY(st, fold_posts(lg));
   TRY(st, fold_responses(lg));
+  TRY(st, draw_lone_statements(lg));
   TRY(st, name_properties(lg));
   if (!lg->entente_classes) {
     TRY(st, add_literal_facets(lg));

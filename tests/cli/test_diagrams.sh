@@ -415,6 +415,26 @@ label=$(grep -o 'label="Agreement[^"]*"' "$tmp/long-name.dot")
 printf '%s' "$label" | sed -e 's/^label="//' -e 's/"$//' -e 's/\\n/\n/g' |
   awk 'length($0) > 64 { bad = 1 } END { exit bad }' ||
   fail "a line of a long name is over 64 columns: $label"
+# Wikidata: a statement no direct claim repeats is drawn as that claim,
+# named as its property; one a direct claim repeats is not drawn twice.
+cat >"$tmp/statements.ttl" <<'TTL'
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix p: <http://www.wikidata.org/prop/> .
+@prefix ps: <http://www.wikidata.org/prop/statement/> .
+@prefix wds: <http://www.wikidata.org/entity/statement/> .
+@prefix wikibase: <http://wikiba.se/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+wd:Q7747 rdfs:label "Vladimir Putin"@en ; p:P39 wds:s1 ; wdt:P27 wd:Q159 ; p:P27 wds:s3 .
+wds:s1 a wikibase:Statement ; ps:P39 wd:Q218295 .
+wds:s3 a wikibase:Statement ; ps:P27 wd:Q159 .
+wd:Q218295 rdfs:label "President of Russia"@en .
+wd:Q159 rdfs:label "Russia"@en .
+wd:P39 rdfs:label "position held"@en ; wikibase:directClaim wdt:P39 .
+TTL
+"$ENTENTE" dot "$tmp/statements.ttl" -f dot | tr -d '\n\t' | grep -o -- '-> n[0-9]*[^]]*]' >"$tmp/statements.edges"
+[ "$(grep -c 'label="position held"' "$tmp/statements.edges")" = 1 ] && [ "$(grep -c 'label="wdt:P27"' "$tmp/statements.edges")" = 1 ] ||
+  fail "Wikidata statements: $(cat "$tmp/statements.edges")"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
