@@ -4855,10 +4855,28 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
 static const char *
 claim_label(LGraph *lg, const char *predicate)
 {
-  if (!strcmp(predicate, RDFS_LABEL) || !strcmp(predicate, SCHEMA_NS "name")) {
-    return NULL; // names are identity, not claims worth comparing
+  // In entente's graphs a name is identity, written twice (rdfs:label and
+  // schema:name), not a claim worth comparing; in somebody else's, what
+  // each source calls it is a claim like any other (as foaf:name is).
+  if (lg->entente_classes && (!strcmp(predicate, RDFS_LABEL) ||
+                              !strcmp(predicate, SCHEMA_NS "name"))) {
+    return NULL;
   }
   return edge_label(lg, predicate);
+}
+
+/// Whether claim `c`, in somebody else's graph, names its subject with the
+/// one name every source gives: identity, not a claim worth comparing.
+/// Names the sources differ on are claims like any other, on the cards.
+/// (In entente's graphs, claim_label() leaves out rdfs:label and
+/// schema:name, which entente writes for every name.)
+static bool
+agreed_name(const LGraph *lg, const LClaim *c)
+{
+  const LPredicate *p = used_predicate(lg, c->predicate);
+  return !lg->entente_classes && p && p->label_index >= 0 &&
+         label_predicates[p->label_index].rank > 0 &&
+         lg->nodes[c->subject].n_labels <= 1;
 }
 
 /// Whether the claim is worth a line on a card: entente's own claims and
@@ -5167,7 +5185,7 @@ compare_claims(LGraph *lg,
       continue;
     }
     const bool of_it = about[c->subject] && card_worthy(lg, c->predicate) &&
-                       claim_label(lg, c->predicate) &&
+                       claim_label(lg, c->predicate) && !agreed_name(lg, c) &&
                        strcmp(c->predicate, ENT_NS "delegation") != 0 &&
                        strcmp(c->predicate, ENT_NS "represents") != 0;
     bool in_it = c->object != ENT_NO_ENTITY && about[c->object] &&

@@ -435,6 +435,12 @@ TTL
 "$ENTENTE" dot "$tmp/statements.ttl" -f dot | tr -d '\n\t' | grep -o -- '-> n[0-9]*[^]]*]' >"$tmp/statements.edges"
 [ "$(grep -c 'label="position held"' "$tmp/statements.edges")" = 1 ] && [ "$(grep -c 'label="wdt:P27"' "$tmp/statements.edges")" = 1 ] ||
   fail "Wikidata statements: $(cat "$tmp/statements.edges")"
+# In somebody else's graph, what each source calls a node is on its card.
+printf '%s\n' '<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> "Alpha" <http://e.example/g1> .' \
+  '<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> "Alfa" <http://e.example/g2> .' >"$tmp/names-compare.nq"
+"$ENTENTE" dot "$tmp/names-compare.nq" -f dot --view compare:http://e.example/a >"$tmp/names-compare.dot"
+grep -q 'rdfs:label: Alpha' "$tmp/names-compare.dot" && grep -q 'rdfs:label: Alfa' "$tmp/names-compare.dot" ||
+  fail "compare cards leave out the names sources give: $(grep 'label="g' "$tmp/names-compare.dot")"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
