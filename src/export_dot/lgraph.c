@@ -2661,8 +2661,13 @@ fold_each_post(LGraph *lg, const PairKey *heads, size_t n_heads)
       }
       for (size_t i = 0; i < n_institutions; ++i) {
         const uint32_t institution = institutions[i].node;
-        // The post's title says more than "head of" between the same two.
-        for (size_t k = first_pair(heads, n_heads, holder, institution);
+        // The post's title says more than "head of" between the same two:
+        // entente writes both for a post that heads its institution.  In
+        // somebody else's graph, "head of" beside a post (a treasurer who
+        // also chairs) is a fact of its own.
+        for (size_t k = lg->entente_classes
+                          ? first_pair(heads, n_heads, holder, institution)
+                          : n_heads;
              k < n_heads && heads[k].from == holder &&
              heads[k].to == institution;
              ++k) {

@@ -441,6 +441,15 @@ printf '%s\n' '<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label>
 "$ENTENTE" dot "$tmp/names-compare.nq" -f dot --view compare:http://e.example/a >"$tmp/names-compare.dot"
 grep -q 'rdfs:label: Alpha' "$tmp/names-compare.dot" && grep -q 'rdfs:label: Alfa' "$tmp/names-compare.dot" ||
   fail "compare cards leave out the names sources give: $(grep 'label="g' "$tmp/names-compare.dot")"
+# In somebody else's graph, "head of" beside a post in the same body (a
+# treasurer who also heads it) is a fact of its own, drawn.
+printf '%s\n' '@prefix org: <http://www.w3.org/ns/org#> .' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  '<http://e.example/acme> a org:Organization ; rdfs:label "Acme" .' \
+  '<http://e.example/ann> rdfs:label "Ann" ; org:headOf <http://e.example/acme> .' \
+  '<http://e.example/t> a org:Post ; rdfs:label "Treasurer" ; org:postIn <http://e.example/acme> ; org:heldBy <http://e.example/ann> .' >"$tmp/head-and-post.ttl"
+"$ENTENTE" dot "$tmp/head-and-post.ttl" -f dot | tr -d '\n\t' >"$tmp/head-and-post.dot"
+grep -q 'label="org:headOf"' "$tmp/head-and-post.dot" && grep -q 'label=Treasurer' "$tmp/head-and-post.dot" ||
+  fail "org:headOf beside a post in the same body is not drawn"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do
