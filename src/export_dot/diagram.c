@@ -177,11 +177,19 @@ trig_hint(const RdfInput *in, unsigned long line)
   const size_t left = in->len - (size_t)(p - in->text);
   const char *eol = memchr(p, '\n', left);
   const size_t line_len = eol ? (size_t)(eol - p) : left;
-  const char *star = memchr(p, '<', line_len);
-  while (star && (size_t)(star - p) + 1 < line_len && star[1] != '<') {
-    star = memchr(star + 1, '<', line_len - (size_t)(star + 1 - p));
+  // "<<" outside a string ("x << y" is text): RDF-star's quoted triple.
+  bool in_string = false;
+  bool star = false;
+  for (size_t i = 0; i + 1 < line_len && !star; ++i) {
+    if (p[i] == '\\') {
+      ++i; // an escaped character, in a string or an IRI
+    } else if (p[i] == '"') {
+      in_string = !in_string;
+    } else {
+      star = !in_string && p[i] == '<' && p[i + 1] == '<';
+    }
   }
-  if (star && (size_t)(star - p) + 1 < line_len) {
+  if (star) {
     return " (RDF-star's quoted triples, << ... >>, which raptor2 does not "
            "read: draw the file without them, or with each quoted triple "
            "stated as a plain one)";
@@ -442,7 +450,8 @@ on_log(void *data, raptor_log_message *message)
   }
   // bison's name for the end of the input.
   char ended[512];
-  const char *end_token = strstr(text, "$end");
+  const char *end_token = strstr(text, "unexpected $end");
+  end_token = end_token ? end_token + strlen("unexpected ") : NULL;
   if (end_token && end_token - text < text_len && text_len < 400) {
     snprintf(ended,
              sizeof(ended),

@@ -572,17 +572,19 @@ wrap_facets(EntBuf *out, const char *facets)
 #define NAME_MAX_LINE 80
 #define NAME_LINE     60
 
-/// `text` into `out`, a line break for the space before each word that
-/// would take its line past `width` columns (a longer word stays whole).
+/// `text` (one line) into `out`, a line break for the space before each
+/// word that would take its line past `width` columns (a longer word stays
+/// whole).
 static EntStatus
-wrap_words(EntBuf *out, const char *text, size_t width)
+wrap_words(EntBuf *out, const char *text, size_t len, size_t width)
 {
   EntStatus st = ENT_SUCCESS;
   size_t line = 0;
-  for (const char *p = text; *p && !st;) {
-    const char *space = strchr(p, ' ');
-    const size_t len = space ? (size_t)(space - p) : strlen(p);
-    const size_t chars = columns(p, len);
+  const char *end = text + len;
+  for (const char *p = text; p < end && !st;) {
+    const char *space = memchr(p, ' ', (size_t)(end - p));
+    const size_t n = space ? (size_t)(space - p) : (size_t)(end - p);
+    const size_t chars = columns(p, n);
     if (p != text && line && line + 1 + chars > width) {
       st = ent_buf_append(out, "\n", 1);
       line = 0;
@@ -590,9 +592,35 @@ wrap_words(EntBuf *out, const char *text, size_t width)
       st = ent_buf_append(out, " ", 1);
       ++line;
     }
-    st = st ? st : ent_buf_append(out, p, len);
+    st = st ? st : ent_buf_append(out, p, n);
     line += chars;
-    p = space ? space + 1 : p + len;
+    p = space ? space + 1 : end;
+  }
+  return st;
+}
+
+/// A node's name as drawn, into `out`: each line of it longer than
+/// NAME_MAX_LINE columns broken at spaces into lines of about equal
+/// length, none much over NAME_LINE.
+static EntStatus
+wrap_name(EntBuf *out, const char *name)
+{
+  EntStatus st = ENT_SUCCESS;
+  for (const char *p = name; !st;) {
+    const char *eol = strchr(p, '\n');
+    const size_t len = eol ? (size_t)(eol - p) : strlen(p);
+    const size_t cols = columns(p, len);
+    if (cols > NAME_MAX_LINE) {
+      const size_t lines = (cols + NAME_LINE - 1) / NAME_LINE;
+      st = wrap_words(out, p, len, (cols + lines - 1) / lines);
+    } else {
+      st = ent_buf_append(out, p, len);
+    }
+    if (!eol) {
+      break;
+    }
+    st = st ? st : ent_buf_append(out, "\n", 1);
+    p = eol + 1;
   }
   return st;
 }
@@ -623,19 +651,14 @@ draw_node(Drawing *d, uint32_t i, char *name)
   }
   EntStatus st = ENT_SUCCESS;
   ent_buf_reset(&d->scratch);
-  const size_t name_columns = columns(n->label, strlen(n->label));
-  if (name_columns > NAME_MAX_LINE) {
-    const size_t lines = (name_columns + NAME_LINE - 1) / NAME_LINE;
-    EntBuf wrapped = { NULL, 0, 0 };
-    st = wrap_words(&wrapped, n->label, (name_columns + lines - 1) / lines);
-    if (!st) {
-      st = append_escaped(&d->scratch, wrapped.buf ? wrapped.buf : "", true);
-    }
-    ent_buf_free(&wrapped);
-    TRY(st, st);
-  } else {
-    TRY(st, append_escaped(&d->scratch, n->label, true));
+  EntBuf name_lines = { NULL, 0, 0 };
+  st = wrap_name(&name_lines, n->label);
+  if (!st) {
+    st =
+      append_escaped(&d->scratch, name_lines.buf ? name_lines.buf : "", true);
   }
+  ent_buf_free(&name_lines);
+  TRY(st, st);
   char others[48];
   const char *other_names = lgraph_other_names(n, others);
   TRY(st, ent_buf_append(&d->scratch, other_names, strlen(other_names)));

@@ -870,17 +870,26 @@ lgraph_short_name(LGraph *lg, const char *iri)
   if (!last || !last[1]) {
     return iri;
   }
-  // The longest namespace with a prefix: dbr:AC/DC, not DC.
+  // The longest namespace with a prefix: dbr:AC/DC, not DC.  The last
+  // few cuts are tried (an IRI of a thousand segments is not looked up a
+  // thousand times).
   const char *prefix = NULL;
   const char *cut = last;
-  for (const char *p = last; p > iri && !prefix; --p) {
-    if ((*p == '#' || *p == '/') && (size_t)(p - iri) + 1 < 2048) {
-      char ns[2048];
-      const size_t ns_len = (size_t)(p - iri) + 1;
-      memcpy(ns, iri, ns_len);
-      ns[ns_len] = '\0';
-      prefix = ent_map_get(&lg->prefixes, ns);
-      cut = prefix ? p : cut;
+  char ns[2048];
+  const size_t iri_len = (size_t)(last - iri) + 1;
+  if (iri_len + 1 < sizeof(ns)) {
+    memcpy(ns, iri, iri_len + 1); // ns[ns_len] is read back below
+    unsigned tries = 0;
+    for (const char *p = last; p > iri && !prefix && tries < 16; --p) {
+      if (*p == '#' || *p == '/') {
+        ++tries;
+        const size_t ns_len = (size_t)(p - iri) + 1;
+        const char kept = ns[ns_len];
+        ns[ns_len] = '\0';
+        prefix = ent_map_get(&lg->prefixes, ns);
+        ns[ns_len] = kept;
+        cut = prefix ? p : cut;
+      }
     }
   }
   EntBuf b = { NULL, 0, 0 };
@@ -2233,13 +2242,14 @@ drop_lone_inverses(LGraph *lg,
 }
 
 /// "A skos:related B" beside "B skos:related A" (symmetric_predicates):
-/// one edge, the first stated, counting the graphs of both.
+/// one edge, the first drawn, counting the graphs of every statement of
+/// it either way (those drop_in_pair() left out as duplicates too).
 static EntStatus
 drop_symmetric_twins(LGraph *lg)
 {
   size_t n = 0;
   for (size_t i = 0; i < lg->n_edges; ++i) {
-    n += (lg->edges[i].flags & EDGE_SYMMETRIC) && !lg->edges[i].dropped;
+    n += (lg->edges[i].flags & EDGE_SYMMETRIC) != 0;
   }
   if (n < 2) {
     return ENT_SUCCESS;
@@ -2251,7 +2261,7 @@ drop_symmetric_twins(LGraph *lg)
   size_t k = 0;
   for (size_t i = 0; i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
-    if ((e->flags & EDGE_SYMMETRIC) && !e->dropped) {
+    if (e->flags & EDGE_SYMMETRIC) {
       const uint32_t a = e->from < e->to ? e->from : e->to;
       const uint32_t b = e->from < e->to ? e->to : e->from;
       keys[k++] =
@@ -2270,15 +2280,21 @@ drop_symmetric_twins(LGraph *lg)
                                   keys[start].predicate)) {
       ++end;
     }
-    if (end - start > 1) {
-      for (size_t i = start + 1; i < end; ++i) {
-        lg->edges[keys[i].index].dropped = true;
+    LEdge *drawn = NULL;
+    bool both_ways = false;
+    for (size_t i = start; i < end; ++i) {
+      LEdge *e = &lg->edges[keys[i].index];
+      both_ways |= e->from != lg->edges[keys[start].index].from;
+      if (!e->dropped && !drawn) {
+        drawn = e;
+      } else if (!e->dropped) {
+        e->dropped = true;
       }
+    }
+    if (drawn && both_ways) {
       uint32_t count = 0;
       st = count_graphs(lg, keys, start, end, &graphs, &count);
-      if (!st) {
-        lg->edges[keys[start].index].n_graphs = count;
-      }
+      drawn->n_graphs = st ? drawn->n_graphs : count;
     }
     start = end;
   }
@@ -2287,10 +2303,28 @@ drop_symmetric_twins(LGraph *lg)
   return st;
 }
 
+/// A (narrower, broader) pair of concepts, for drop_in_scheme_below().
+typedef struct {
+  uint32_t narrower;
+  uint32_t broader;
+} Broader;
+
+static int
+by_narrower(const void *a, const void *b)
+{
+  const Broader *x = a;
+  const Broader *y = b;
+  if (x->narrower != y->narrower) {
+    return x->narrower < y->narrower ? -1 : 1;
+  }
+  return x->broader < y->broader ? -1 : x->broader > y->broader;
+}
+
 /// In somebody else's thesaurus every concept says skos:inScheme, and 130
-/// edges into the scheme hid its shape: a concept with a broader one is
-/// in the scheme through it, and only the others' (the top concepts')
-/// edges to the scheme are drawn.
+/// edges into the scheme hid its shape: a concept with a broader one in
+/// the same scheme (stated by skos:inScheme or skos:topConceptOf) is in it
+/// through that one, and its own edge to the scheme is not drawn.  Each
+/// step up says the same of the next, up to a top concept, whose edge is.
 static EntStatus
 drop_in_scheme_below(LGraph *lg)
 {
@@ -2298,32 +2332,76 @@ drop_in_scheme_below(LGraph *lg)
   if (lg->entente_classes || !in_scheme) {
     return ENT_SUCCESS;
   }
+  const char *top_of = used_iri(lg, SKOS_NS "topConceptOf");
   const char *broader = used_iri(lg, SKOS_NS "broader");
   const char *narrower = used_iri(lg, SKOS_NS "narrower");
-  if (!broader && !narrower) {
+  size_t n = 0;
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    const char *p = lg->edges[i].predicate;
+    n += p && (p == broader || p == narrower);
+  }
+  if (!n) {
     return ENT_SUCCESS;
   }
-  uint8_t *below = calloc(lg->n_nodes + 1, 1);
-  if (!below) {
-    return ENT_ERR_NO_MEMORY;
-  }
-  for (size_t i = 0; i < lg->n_edges; ++i) {
+  Broader *pairs = malloc(n * sizeof(Broader));
+  EntMap in; // "concept scheme" of every inScheme and topConceptOf
+  ent_map_init(&in);
+  EntPool keys;
+  ent_pool_init(&keys);
+  EntBuf key = { NULL, 0, 0 };
+  EntStatus st = pairs ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  size_t k = 0;
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
     const LEdge *e = &lg->edges[i];
     if (e->from == e->to) {
       continue;
     }
-    if (broader && e->predicate == broader) {
-      below[e->from] = 1;
-    } else if (narrower && e->predicate == narrower) {
-      below[e->to] = 1;
+    if (e->predicate == broader || e->predicate == narrower) {
+      pairs[k++] = e->predicate == broader ? (Broader){ e->from, e->to }
+                                           : (Broader){ e->to, e->from };
+    } else if (e->predicate == in_scheme ||
+               (top_of && e->predicate == top_of)) {
+      ent_buf_reset(&key);
+      st = ent_buf_appendf(&key, "%u %u", e->from, e->to);
+      const char *kept = st ? NULL : ent_pool_intern(&keys, key.buf);
+      st = st     ? st
+           : kept ? ent_map_put(&in, kept, (void *)(uintptr_t)1)
+                  : ENT_ERR_NO_MEMORY;
     }
   }
-  for (size_t i = 0; i < lg->n_edges; ++i) {
-    LEdge *e = &lg->edges[i];
-    e->dropped |= e->predicate == in_scheme && below[e->from];
+  if (!st && k > 1) {
+    qsort(pairs, k, sizeof(Broader), by_narrower);
   }
-  free(below);
-  return ENT_SUCCESS;
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+    LEdge *e = &lg->edges[i];
+    if (e->predicate != in_scheme || e->dropped) {
+      continue;
+    }
+    // The concept's broader ones: a run of the sorted pairs.
+    size_t lo = 0;
+    size_t hi = k;
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (pairs[mid].narrower < e->from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (size_t j = lo; j < k && pairs[j].narrower == e->from && !st; ++j) {
+      ent_buf_reset(&key);
+      st = ent_buf_appendf(&key, "%u %u", pairs[j].broader, e->to);
+      if (!st && ent_map_get(&in, key.buf)) {
+        e->dropped = true;
+        break;
+      }
+    }
+  }
+  ent_buf_free(&key);
+  ent_map_clear(&in);
+  ent_pool_clear(&keys);
+  free(pairs);
+  return st;
 }
 
 /// Where a graph states both directions of a pair of inverse_predicates
@@ -2550,8 +2628,8 @@ first_pair(const PairKey *keys, size_t n, uint32_t from, uint32_t to)
 
 /// One end of a post (a holder or an institution), by its node.
 typedef struct {
-  uint32_t node;
   const char *graph; ///< The edge's graph (LEdge.graph), for the fold
+  uint32_t node;
   uint32_t n_graphs;
 } PostEnd;
 
@@ -2575,7 +2653,7 @@ add_post_end(PostEnd *ends,
   if (*n == MAX_POST_ENDS) {
     return false;
   }
-  ends[(*n)++] = (PostEnd){ node, graph, n_graphs };
+  ends[(*n)++] = (PostEnd){ graph, node, n_graphs };
   return true;
 }
 

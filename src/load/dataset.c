@@ -731,8 +731,8 @@ new_reader(Loader *ld, int fd)
 /// Where the `ordinal`th start tag of the file is (line and 1-based
 /// column), skipping comments, CDATA sections, processing instructions
 /// and end tags.  libxml2 keeps no true line for elements past 65535 and
-/// its reader parses ahead, so the one schema error of a pass is located
-/// by reading the file again; false if the tag is not found.
+/// its reader parses ahead, so each schema error of a pass (at most 20) is
+/// located by reading the file again; false if the tag is not found.
 static bool
 locate_start_tag(int fd,
                  unsigned long ordinal,

@@ -1803,8 +1803,9 @@ ent_schema_run_node(EntSchemaRun *run,
   const int type = xmlTextReaderNodeType(reader);
   const bool empty = xmlTextReaderIsEmptyElement(reader) == 1;
   if (run->skip) { // inside an element reported as out of place
-    if (type == XML_READER_TYPE_ELEMENT && !empty) {
-      ++run->skip;
+    if (type == XML_READER_TYPE_ELEMENT) {
+      ++run->elements; // errors are placed by counting start tags
+      run->skip += !empty;
     } else if (type == XML_READER_TYPE_END_ELEMENT) {
       --run->skip;
     }
@@ -1849,6 +1850,27 @@ ent_schema_run_failed(const EntSchemaRun *run)
   return run->errors > 0 || run->status;
 }
 
+/// The elements of the subtree `top`, itself included, in a walk that
+/// needs no stack.
+static unsigned long
+count_elements(const xmlNode *top)
+{
+  unsigned long n = 0;
+  const xmlNode *x = top;
+  while (x) {
+    n += x->type == XML_ELEMENT_NODE;
+    if (x->type == XML_ELEMENT_NODE && x->children) {
+      x = x->children;
+      continue;
+    }
+    while (x != top && !x->next) {
+      x = x->parent;
+    }
+    x = x != top ? x->next : NULL;
+  }
+  return n;
+}
+
 bool
 ent_schema_run_tree(EntSchemaRun *run,
                     const xmlNode *top,
@@ -1858,6 +1880,13 @@ ent_schema_run_tree(EntSchemaRun *run,
   if (run->status || run->depth == 0) {
     *status = run->status ? run->status : ENT_ERR_SCHEMA;
     return false;
+  }
+  if (run->skip) {
+    // Inside an element reported as out of place (fed node by node): not
+    // judged, but its start tags counted, as errors are placed by them.
+    run->elements += count_elements(top);
+    *status = run->status;
+    return true;
   }
   // Iterative, in document order: the reader's nodes, without the reader.
   unsigned depth = 0;
@@ -1887,6 +1916,9 @@ ent_schema_run_tree(EntSchemaRun *run,
                       line,
                       &skipped);
         descend = !run->status && !skipped && n->children;
+        if (skipped && n->children) {
+          run->elements += count_elements(n) - 1; // its own is counted
+        }
         break;
       }
       case XML_TEXT_NODE:

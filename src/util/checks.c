@@ -639,12 +639,26 @@ ent_buf_append_unescaped(EntBuf *b, const char *text)
   memcpy(copy, text, len + 1);
   const char *end = uriUnescapeInPlaceA(copy);
   const size_t n = end ? (size_t)(end - copy) : 0;
-  // A %00 would end the string early: strlen() tells.
+  // A %00 would end the string early: strlen() tells.  Shown only if a
+  // reader sees what it says: no control or format character (C0, C1, a
+  // right-to-left override), and not spaces alone.
   bool shown = end && strlen(copy) == n && ent_is_utf8(copy, n);
-  for (size_t i = 0; shown && i < n; ++i) {
-    const unsigned char c = (unsigned char)copy[i];
-    shown = c >= 0x20 && c != 0x7F;
+  bool visible = false;
+  for (size_t i = 0; shown && i < n;) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t step = utf8proc_iterate(
+      (const utf8proc_uint8_t *)copy + i, (utf8proc_ssize_t)(n - i), &c);
+    if (step <= 0) {
+      shown = false;
+      break;
+    }
+    const utf8proc_category_t cat = utf8proc_category(c);
+    shown = cat != UTF8PROC_CATEGORY_CC && cat != UTF8PROC_CATEGORY_CF &&
+            cat != UTF8PROC_CATEGORY_ZL && cat != UTF8PROC_CATEGORY_ZP;
+    visible = visible || (cat != UTF8PROC_CATEGORY_ZS && c != ' ');
+    i += (size_t)step;
   }
+  shown = shown && visible;
   const EntStatus st =
     shown ? ent_buf_append(b, copy, n) : ent_buf_append(b, text, len);
   free(copy);

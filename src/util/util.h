@@ -202,8 +202,9 @@ bool ent_has_only_text_chars(const char *s, size_t len);
 /// An absolute IRI with no character N-Triples forbids in an IRIREF.
 bool ent_is_absolute_iri(const char *s);
 /// Append `text` (a part of an IRI) to `b` with its percent-escapes
-/// decoded, for a reader, when what they make is UTF-8 with no control
-/// character; else `text` as it is.
+/// decoded, for a reader, when what they make is UTF-8 with no control or
+/// format character (C0, C1, a right-to-left override) and not spaces
+/// alone; else `text` as it is.
 EntStatus ent_buf_append_unescaped(EntBuf *b, const char *text);
 /// Line and column (from 1; columns count characters) of byte `offset`
 /// of UTF-8 `text`.

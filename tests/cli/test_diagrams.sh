@@ -450,6 +450,29 @@ printf '%s\n' '@prefix org: <http://www.w3.org/ns/org#> .' '@prefix rdfs: <http:
 "$ENTENTE" dot "$tmp/head-and-post.ttl" -f dot | tr -d '\n\t' >"$tmp/head-and-post.dot"
 grep -q 'label="org:headOf"' "$tmp/head-and-post.dot" && grep -q 'label=Treasurer' "$tmp/head-and-post.dot" ||
   fail "org:headOf beside a post in the same body is not drawn"
+# A symmetric relation stated one way in one graph and the other way in
+# two more is one edge of three sources; a concept whose broader one is
+# in another scheme keeps its own edge to its scheme.
+printf '%s\n' '<http://e.example/a> <http://www.w3.org/2004/02/skos/core#related> <http://e.example/b> <http://e.example/g1> .' \
+  '<http://e.example/b> <http://www.w3.org/2004/02/skos/core#related> <http://e.example/a> <http://e.example/g2> .' \
+  '<http://e.example/b> <http://www.w3.org/2004/02/skos/core#related> <http://e.example/a> <http://e.example/g3> .' >"$tmp/related.nq"
+"$ENTENTE" dot "$tmp/related.nq" -f dot | grep -q '(3 sources)' || fail "skos:related both ways in three graphs: not three sources"
+printf '%s\n' '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .' '@prefix e: <http://e.example/> .' \
+  'e:top skos:prefLabel "Top" ; skos:topConceptOf e:s1 .' \
+  'e:c skos:prefLabel "C" ; skos:inScheme e:s2 ; skos:broader e:top .' 'e:s2 skos:prefLabel "S2" .' >"$tmp/two-schemes.ttl"
+"$ENTENTE" dot "$tmp/two-schemes.ttl" -f dot | tr -d '\n\t' | grep -q 'label="skos:inScheme"' ||
+  fail "a concept whose broader one is in another scheme loses its edge to its own"
+# Names from IRIs: a right-to-left override or a space alone stays escaped.
+printf '%s\n' '<http://e.example/a%E2%80%AEb> <http://e.example/p> <http://e.example/x/%20> .' >"$tmp/controls.ttl"
+"$ENTENTE" dot "$tmp/controls.ttl" -f dot >"$tmp/controls.dot"
+grep -q 'label="a%E2%80%AEb"' "$tmp/controls.dot" && grep -q 'label="%20"' "$tmp/controls.dot" ||
+  fail "percent-escapes of a control or a space are decoded: $(grep label= "$tmp/controls.dot" | tr -d '\t\n')"
+# "<<" inside a string is no RDF-star.
+set +e
+printf '%s\n' '@prefix e: <http://e.example/> .' 'e:a e:p "x << y" ; e:q .' >"$tmp/not-star.ttl"
+"$ENTENTE" dot "$tmp/not-star.ttl" -f dot >/dev/null 2>"$tmp/err"
+set -e
+grep -q 'error' "$tmp/err" && ! grep -q 'RDF-star' "$tmp/err" || fail "'<<' in a string taken for RDF-star: $(cat "$tmp/err")"
 # A full disk is the output's failure (74, said), not the input's (66).
 if [ -w /dev/full ]; then
   for f in dot svg graphml; do

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 /// What a parser read back.
 typedef struct {
@@ -397,6 +398,69 @@ oracle_wrapped_facets(const char *facets, char *out)
   }
 }
 
+/// Columns `text[0..len)` takes on a terminal (utf8proc's widths).
+static inline size_t
+oracle_columns(const char *text, size_t len)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t step = utf8proc_iterate(
+      (const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+    if (step <= 0) {
+      ++n;
+      ++i;
+      continue;
+    }
+    const int width = utf8proc_charwidth(c);
+    n += width > 0 ? (size_t)width : 0;
+    i += (size_t)step;
+  }
+  return n;
+}
+
+/// `name` as a node shows it, into `out` (room for `name`): a line longer
+/// than 80 columns is broken at spaces into lines of about equal length,
+/// a word never cut (docs/diagrams.md), restated here.
+static inline void
+oracle_wrapped_name(const char *name, char *out)
+{
+  *out = '\0';
+  for (const char *p = name;;) {
+    const char *eol = strchr(p, '\n');
+    const size_t len = eol ? (size_t)(eol - p) : strlen(p);
+    const size_t cols = oracle_columns(p, len);
+    if (cols <= 80) {
+      strncat(out, p, len);
+    } else {
+      const size_t lines = (cols + 59) / 60;
+      const size_t width = (cols + lines - 1) / lines;
+      size_t line = 0;
+      const char *end = p + len;
+      for (const char *w = p; w < end;) {
+        const char *space = memchr(w, ' ', (size_t)(end - w));
+        const size_t n = space ? (size_t)(space - w) : (size_t)(end - w);
+        const size_t chars = oracle_columns(w, n);
+        if (w != p && line && line + 1 + chars > width) {
+          strcat(out, "\n");
+          line = 0;
+        } else if (w != p) {
+          strcat(out, " ");
+          ++line;
+        }
+        strncat(out, w, n);
+        line += chars;
+        w = space ? space + 1 : end;
+      }
+    }
+    if (!eol) {
+      break;
+    }
+    strcat(out, "\n");
+    p = eol + 1;
+  }
+}
+
 /// Every entity node read back from the DOT carries, once its escaping is
 /// undone, exactly the label (and facet line) of a distinct node of the
 /// labelled graph it was drawn from, as the label cap shows it: nothing
@@ -426,7 +490,13 @@ oracle_check_labels(EntGraph *graph, Agraph_t *g)
     if (!text) {
       oracle_fail("out of memory", NULL);
     }
-    oracle_capped(n->label, text);
+    char *name = malloc(strlen(n->label) + 1);
+    if (!name) {
+      oracle_fail("out of memory", NULL);
+    }
+    oracle_wrapped_name(n->label, name);
+    oracle_capped(name, text);
+    free(name);
     if (n->facets) {
       char *wrapped = malloc(strlen(n->facets) + 1);
       if (!wrapped) {

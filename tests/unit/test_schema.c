@@ -51,7 +51,8 @@ typedef struct {
   unsigned long element;
   char message[800];
   int count;
-  char all[4096]; ///< Every message, one a line
+  char all[4096];             ///< Every message, one a line
+  unsigned long last_element; ///< The start tag the last error is about
 } Report;
 
 static void
@@ -66,6 +67,7 @@ on_error(void *handle,
     r->element = element;
     snprintf(r->message, sizeof(r->message), "%s", message);
   }
+  r->last_element = element;
   const size_t used = strlen(r->all);
   snprintf(r->all + used, sizeof(r->all) - used, "%s\n", message);
 }
@@ -326,6 +328,18 @@ test_every_error(void)
     at = found;
   }
   assert(r.count == 6);
+  // An element out of place is skipped whole, its content not judged, at
+  // any depth; the errors after it still point at their own start tags
+  // (the tags inside it are counted).
+  assert(!valid(schema,
+                DOC("id='x'",
+                    "<title/><bogus><item n='x'><sub/></item></bogus>"
+                    "<item n='y'/>"),
+                &r));
+  assert(r.count == 2 && strstr(r.all, "<bogus> is not expected") &&
+         strstr(r.all, "the attribute n of <item> is 'y'") &&
+         !strstr(r.all, "'x'"));
+  assert(r.last_element == 6); // doc, title, bogus, item, sub, item
   // Twenty, then one line saying the run stopped.
   char doc[2048] = "<doc xmlns='urn:t' id='x'><title/>";
   for (int i = 0; i < 30; ++i) {
