@@ -1248,18 +1248,6 @@ other_date(LGraph *lg, uint32_t node, unsigned rank, const char *date)
   return ENT_SUCCESS;
 }
 
-/// Whether `text` has anything but spaces.
-static bool
-has_visible_text(const char *text)
-{
-  for (; *text; ++text) {
-    if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r') {
-      return true;
-    }
-  }
-  return false;
-}
-
 static EntStatus
 take_literal(LGraph *lg,
              LNode *n,
@@ -1267,7 +1255,7 @@ take_literal(LGraph *lg,
              const Node *o,
              const char *graph)
 {
-  if (p->label_index >= 0 && !has_visible_text(o->value)) {
+  if (p->label_index >= 0 && !ent_has_text(o->value)) {
     return ENT_SUCCESS; // an empty name names nothing: the IRI will
   }
   if (p->label_index >= 0) {
@@ -2241,6 +2229,39 @@ drop_lone_inverses(LGraph *lg,
   return st;
 }
 
+/// The first of `keys[0..n)` (sorted by by_pair()) from `from` to `to`.
+static size_t
+first_pair(const PairKey *keys, size_t n, uint32_t from, uint32_t to)
+{
+  size_t lo = 0;
+  size_t hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (keys[mid].from < from ||
+        (keys[mid].from == from && keys[mid].to < to)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/// The end of the run of `keys[start..n)` (sorted by by_pair()) with the
+/// ends and predicate of `keys[start]`.
+static size_t
+pair_run_end(const PairKey *keys, size_t start, size_t n)
+{
+  size_t end = start + 1;
+  while (end < n && !pair_order(&keys[end],
+                                keys[start].from,
+                                keys[start].to,
+                                keys[start].predicate)) {
+    ++end;
+  }
+  return end;
+}
+
 /// "A skos:related B" beside "B skos:related A" (symmetric_predicates):
 /// one edge, the first drawn, counting the graphs of every statement of
 /// it either way (those drop_in_pair() left out as duplicates too).
@@ -2273,13 +2294,7 @@ drop_symmetric_twins(LGraph *lg)
   memset(&graphs, 0, sizeof(graphs));
   EntStatus st = ENT_SUCCESS;
   for (size_t start = 0; start < k && !st;) {
-    size_t end = start + 1;
-    while (end < k && !pair_order(&keys[end],
-                                  keys[start].from,
-                                  keys[start].to,
-                                  keys[start].predicate)) {
-      ++end;
-    }
+    const size_t end = pair_run_end(keys, start, k);
     LEdge *drawn = NULL;
     bool both_ways = false;
     for (size_t i = start; i < end; ++i) {
@@ -2303,23 +2318,6 @@ drop_symmetric_twins(LGraph *lg)
   return st;
 }
 
-/// A (narrower, broader) pair of concepts, for drop_in_scheme_below().
-typedef struct {
-  uint32_t narrower;
-  uint32_t broader;
-} Broader;
-
-static int
-by_narrower(const void *a, const void *b)
-{
-  const Broader *x = a;
-  const Broader *y = b;
-  if (x->narrower != y->narrower) {
-    return x->narrower < y->narrower ? -1 : 1;
-  }
-  return x->broader < y->broader ? -1 : x->broader > y->broader;
-}
-
 /// In somebody else's thesaurus every concept says skos:inScheme, and 130
 /// edges into the scheme hid its shape: a concept with a broader one in
 /// the same scheme (stated by skos:inScheme or skos:topConceptOf) is in it
@@ -2335,73 +2333,58 @@ drop_in_scheme_below(LGraph *lg)
   const char *top_of = used_iri(lg, SKOS_NS "topConceptOf");
   const char *broader = used_iri(lg, SKOS_NS "broader");
   const char *narrower = used_iri(lg, SKOS_NS "narrower");
-  size_t n = 0;
+  // (narrower, broader) and (concept, scheme) pairs, each sorted by
+  // by_pair() and looked up with first_pair().
+  size_t n_up = 0;
+  size_t n_in = 0;
   for (size_t i = 0; i < lg->n_edges; ++i) {
     const char *p = lg->edges[i].predicate;
-    n += p && (p == broader || p == narrower);
+    n_up += p == broader || p == narrower;
+    n_in += p == in_scheme || p == top_of;
   }
-  if (!n) {
+  if (!n_up) {
     return ENT_SUCCESS;
   }
-  Broader *pairs = malloc(n * sizeof(Broader));
-  EntMap in; // "concept scheme" of every inScheme and topConceptOf
-  ent_map_init(&in);
-  EntPool keys;
-  ent_pool_init(&keys);
-  EntBuf key = { NULL, 0, 0 };
-  EntStatus st = pairs ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
-  size_t k = 0;
-  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+  PairKey *up = malloc(n_up * sizeof(PairKey));
+  PairKey *in = malloc((n_in + 1) * sizeof(PairKey)); // none: not NULL
+  if (!up || !in) {
+    free(up);
+    free(in);
+    return ENT_ERR_NO_MEMORY;
+  }
+  n_up = 0;
+  n_in = 0;
+  for (size_t i = 0; i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
     if (e->from == e->to) {
       continue;
     }
     if (e->predicate == broader || e->predicate == narrower) {
-      pairs[k++] = e->predicate == broader ? (Broader){ e->from, e->to }
-                                           : (Broader){ e->to, e->from };
-    } else if (e->predicate == in_scheme ||
-               (top_of && e->predicate == top_of)) {
-      ent_buf_reset(&key);
-      st = ent_buf_appendf(&key, "%u %u", e->from, e->to);
-      const char *kept = st ? NULL : ent_pool_intern(&keys, key.buf);
-      st = st     ? st
-           : kept ? ent_map_put(&in, kept, (void *)(uintptr_t)1)
-                  : ENT_ERR_NO_MEMORY;
+      const bool down = e->predicate == narrower;
+      up[n_up++] = (PairKey){
+        down ? e->to : e->from, down ? e->from : e->to, 0, (uint32_t)i, 0
+      };
+    } else if (e->predicate == in_scheme || e->predicate == top_of) {
+      in[n_in++] = (PairKey){ e->from, e->to, 0, (uint32_t)i, 0 };
     }
   }
-  if (!st && k > 1) {
-    qsort(pairs, k, sizeof(Broader), by_narrower);
-  }
-  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+  qsort(up, n_up, sizeof(PairKey), by_pair);
+  qsort(in, n_in, sizeof(PairKey), by_pair);
+  for (size_t i = 0; i < lg->n_edges; ++i) {
     LEdge *e = &lg->edges[i];
     if (e->predicate != in_scheme || e->dropped) {
       continue;
     }
-    // The concept's broader ones: a run of the sorted pairs.
-    size_t lo = 0;
-    size_t hi = k;
-    while (lo < hi) {
-      const size_t mid = lo + (hi - lo) / 2;
-      if (pairs[mid].narrower < e->from) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    for (size_t j = lo; j < k && pairs[j].narrower == e->from && !st; ++j) {
-      ent_buf_reset(&key);
-      st = ent_buf_appendf(&key, "%u %u", pairs[j].broader, e->to);
-      if (!st && ent_map_get(&in, key.buf)) {
-        e->dropped = true;
-        break;
-      }
+    for (size_t j = first_pair(up, n_up, e->from, 0);
+         j < n_up && up[j].from == e->from && !e->dropped;
+         ++j) {
+      const size_t m = first_pair(in, n_in, up[j].to, e->to);
+      e->dropped = m < n_in && in[m].from == up[j].to && in[m].to == e->to;
     }
   }
-  ent_buf_free(&key);
-  ent_map_clear(&in);
-  ent_pool_clear(&keys);
-  free(pairs);
-  return st;
+  free(up);
+  free(in);
+  return ENT_SUCCESS;
 }
 
 /// Where a graph states both directions of a pair of inverse_predicates
@@ -2465,13 +2448,7 @@ drop_inverse_edges(LGraph *lg)
   size_t cap_lone = 0;
   EntStatus st = ENT_SUCCESS;
   for (size_t start = 0; start < k && !st;) {
-    size_t end = start + 1;
-    while (end < k && !pair_order(&keys[end],
-                                  keys[start].from,
-                                  keys[start].to,
-                                  keys[start].predicate)) {
-      ++end;
-    }
+    const size_t end = pair_run_end(keys, start, k);
     LEdge *drawn = NULL;
     bool stated = false; // the drawn property's edge, drawn or left out
     bool inverse = false;
@@ -2606,24 +2583,6 @@ fold_posts(LGraph *lg)
   st = fold_each_post(lg, heads, n_heads);
   free(heads);
   return st;
-}
-
-/// The first of `keys[0..n)` (sorted by by_pair()) from `from` to `to`.
-static size_t
-first_pair(const PairKey *keys, size_t n, uint32_t from, uint32_t to)
-{
-  size_t lo = 0;
-  size_t hi = n;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (keys[mid].from < from ||
-        (keys[mid].from == from && keys[mid].to < to)) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }
 
 /// One end of a post (a holder or an institution), by its node.
@@ -4207,10 +4166,10 @@ static EntStatus
 draw_lone_statements(LGraph *lg)
 {
   bool any = false;
-  for (size_t i = 0; i < lg->n_nodes && !any; ++i) {
+  for (size_t i = 0; i < lg->n_nodes && !any && !lg->entente_classes; ++i) {
     any = is_wikibase_hidden(&lg->nodes[i]);
   }
-  if (!any || lg->entente_classes) {
+  if (!any) {
     return ENT_SUCCESS;
   }
   const size_t prop_len = sizeof(WD_PROP) - 1;
