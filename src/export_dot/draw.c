@@ -2,6 +2,8 @@
 // Drawing the labelled graph with Graphviz: cgraph builds it (never
 // hand-printed DOT), gvc lays it out and renders it in-process.
 
+#define _GNU_SOURCE 1 // memmem()
+
 #include "lgraph.h"
 
 #include <graphviz/cgraph.h>
@@ -532,30 +534,34 @@ columns(const char *text, size_t len)
   return n;
 }
 
-/// `facets` ("a · b · c", as lgraph's append_facet() joins them) into
-/// `out`, a line break before each facet that would take its line past
-/// FACET_LINE columns.
+/// `text[0..len)`, pieces joined by `sep`, into `out`: a line break in
+/// place of the separator before each piece that would take its line past
+/// `width` columns (a piece is never cut).  Every piece, empty ones too: a
+/// separator the text itself begins or ends with is kept.
 static EntStatus
-wrap_facets(EntBuf *out, const char *facets)
+wrap_pieces(EntBuf *out,
+            const char *text,
+            size_t len,
+            const char *sep,
+            size_t width)
 {
-  static const char sep[] = " \xC2\xB7 ";
-  const size_t sep_len = sizeof(sep) - 1;
+  const size_t sep_len = strlen(sep);
+  const size_t sep_columns = columns(sep, sep_len);
+  const char *stop = text + len;
   EntStatus st = ENT_SUCCESS;
   size_t line = 0;
-  // Every piece, empty ones too: a separator the text itself begins or
-  // ends with is kept.
-  for (const char *p = facets;;) {
-    const char *end = strstr(p, sep);
-    const size_t len = end ? (size_t)(end - p) : strlen(p);
-    const size_t chars = columns(p, len);
-    if (p != facets && line && line + 3 + chars > FACET_LINE) {
+  for (const char *p = text;;) {
+    const char *end = memmem(p, (size_t)(stop - p), sep, sep_len);
+    const size_t n = end ? (size_t)(end - p) : (size_t)(stop - p);
+    const size_t chars = columns(p, n);
+    if (p != text && line && line + sep_columns + chars > width) {
       TRY(st, ent_buf_append(out, "\n", 1));
       line = 0;
-    } else if (p != facets) {
+    } else if (p != text) {
       TRY(st, ent_buf_append(out, sep, sep_len));
-      line += 3;
+      line += sep_columns;
     }
-    TRY(st, ent_buf_append(out, p, len));
+    TRY(st, ent_buf_append(out, p, n));
     line += chars;
     if (!end) {
       break;
@@ -565,39 +571,21 @@ wrap_facets(EntBuf *out, const char *facets)
   return st;
 }
 
+/// `facets` ("a · b · c", as lgraph's append_facet() joins them) into
+/// `out`, a line break before each facet that would take its line past
+/// FACET_LINE columns.
+static EntStatus
+wrap_facets(EntBuf *out, const char *facets)
+{
+  return wrap_pieces(out, facets, strlen(facets), " \xC2\xB7 ", FACET_LINE);
+}
+
 /// Longest name left on one line: a 300-character title made a drawing as
 /// wide as five pages.  A longer one is broken at spaces into lines of
 /// about equal length, none much over NAME_LINE columns (a name of 90
 /// into two of 45, not one of 60 and a stray word).
 #define NAME_MAX_LINE 80
 #define NAME_LINE     60
-
-/// `text` (one line) into `out`, a line break for the space before each
-/// word that would take its line past `width` columns (a longer word stays
-/// whole).
-static EntStatus
-wrap_words(EntBuf *out, const char *text, size_t len, size_t width)
-{
-  EntStatus st = ENT_SUCCESS;
-  size_t line = 0;
-  const char *end = text + len;
-  for (const char *p = text; p < end && !st;) {
-    const char *space = memchr(p, ' ', (size_t)(end - p));
-    const size_t n = space ? (size_t)(space - p) : (size_t)(end - p);
-    const size_t chars = columns(p, n);
-    if (p != text && line && line + 1 + chars > width) {
-      st = ent_buf_append(out, "\n", 1);
-      line = 0;
-    } else if (p != text) {
-      st = ent_buf_append(out, " ", 1);
-      ++line;
-    }
-    st = st ? st : ent_buf_append(out, p, n);
-    line += chars;
-    p = space ? space + 1 : end;
-  }
-  return st;
-}
 
 /// A node's name as drawn, into `out`: each line of it longer than
 /// NAME_MAX_LINE columns broken at spaces into lines of about equal
@@ -612,7 +600,7 @@ wrap_name(EntBuf *out, const char *name)
     const size_t cols = columns(p, len);
     if (cols > NAME_MAX_LINE) {
       const size_t lines = (cols + NAME_LINE - 1) / NAME_LINE;
-      st = wrap_words(out, p, len, (cols + lines - 1) / lines);
+      st = wrap_pieces(out, p, len, " ", (cols + lines - 1) / lines);
     } else {
       st = ent_buf_append(out, p, len);
     }

@@ -435,9 +435,10 @@ oracle_wrapped_name(const char *name, char *out)
     } else {
       const size_t lines = (cols + 59) / 60;
       const size_t width = (cols + lines - 1) / lines;
+      // Every word, empty ones too (two spaces, a trailing space).
       size_t line = 0;
       const char *end = p + len;
-      for (const char *w = p; w < end;) {
+      for (const char *w = p;;) {
         const char *space = memchr(w, ' ', (size_t)(end - w));
         const size_t n = space ? (size_t)(space - w) : (size_t)(end - w);
         const size_t chars = oracle_columns(w, n);
@@ -450,7 +451,10 @@ oracle_wrapped_name(const char *name, char *out)
         }
         strncat(out, w, n);
         line += chars;
-        w = space ? space + 1 : end;
+        if (!space) {
+          break;
+        }
+        w = space + 1;
       }
     }
     if (!eol) {
