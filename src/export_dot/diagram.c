@@ -127,6 +127,10 @@ ent_export_diagram(EntGraph *graph,
 
 // ---- Any RDF file --------------------------------------------------------
 
+/// Room for a blank node's name with its "_:" (raptor's are short; a
+/// longer one is cut, as it always was).
+#define BLANK_NAME_MAX 512
+
 typedef struct {
   LGraph *lg;
   EntWorld *world;
@@ -165,10 +169,11 @@ line_start(const char *text, size_t len, unsigned long line)
   return at < len ? text + at : NULL;
 }
 
-/// What raptor 2.0.15's TriG reader (TriG as it was before 1.1) refuses
-/// in a TriG 1.1 file at this line, and what to do, or "".
+/// What raptor 2.0.15 refuses on this line that a newer syntax allows
+/// (RDF-star's quoted triples anywhere; in a TriG file, TriG 1.1's), and
+/// what to do, or "".
 static const char *
-trig_hint(const RdfInput *in, unsigned long line)
+line_hint(const RdfInput *in, unsigned long line)
 {
   const char *p = line ? line_start(in->text, in->len, line) : NULL;
   if (!p) {
@@ -292,6 +297,14 @@ node_of(const raptor_term *term, bool *ok)
   return n;
 }
 
+/// A blank node's name as the diagram keys it, "_:ID", in `out`.
+static const char *
+blank_name(char out[BLANK_NAME_MAX], const char *id)
+{
+  snprintf(out, BLANK_NAME_MAX, "_:%s", id);
+  return out;
+}
+
 static void
 on_statement(void *data, raptor_statement *s)
 {
@@ -300,9 +313,9 @@ on_statement(void *data, raptor_statement *s)
     return;
   }
   bool ok = true;
-  char blank_s[512];
-  char blank_o[512];
-  char blank_g[512];
+  char blank_s[BLANK_NAME_MAX];
+  char blank_o[BLANK_NAME_MAX];
+  char blank_g[BLANK_NAME_MAX];
   // N-Quads and TriG name the graph: the source of the statement.  A
   // blank node may name one too (RDF 1.1): a graph of its own, not the
   // default graph.
@@ -311,11 +324,7 @@ on_statement(void *data, raptor_statement *s)
     graph = (const char *)raptor_uri_as_string(s->graph->value.uri);
   } else if (s->graph && s->graph->type == RAPTOR_TERM_TYPE_BLANK &&
              s->graph->value.blank.string) {
-    snprintf(blank_g,
-             sizeof(blank_g),
-             "_:%s",
-             (const char *)s->graph->value.blank.string);
-    graph = blank_g;
+    graph = blank_name(blank_g, (const char *)s->graph->value.blank.string);
   }
   Triple t = { node_of(s->subject, &ok),
                node_of(s->predicate, &ok),
@@ -351,12 +360,10 @@ on_statement(void *data, raptor_statement *s)
     return;
   }
   if (s->subject->type == RAPTOR_TERM_TYPE_BLANK) {
-    snprintf(blank_s, sizeof(blank_s), "_:%s", t.subject.value);
-    t.subject.value = blank_s;
+    t.subject.value = blank_name(blank_s, t.subject.value);
   }
   if (s->object->type == RAPTOR_TERM_TYPE_BLANK) {
-    snprintf(blank_o, sizeof(blank_o), "_:%s", t.object.value);
-    t.object.value = blank_o;
+    t.object.value = blank_name(blank_o, t.object.value);
   }
   in->status = lgraph_add_triple(in->lg, &t);
 }
@@ -486,7 +493,7 @@ on_log(void *data, raptor_log_message *message)
           text,
           rest_len,
           rest,
-          warning ? "" : trig_hint(in, caret.line));
+          warning ? "" : line_hint(in, caret.line));
 }
 
 static const char *
