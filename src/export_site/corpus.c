@@ -393,8 +393,7 @@ site_sources_page(Site *site, const char *title, FILE *stream)
         html_text(when, s->date_window ? "not before " : "not after ");
       }
       if (s->date) {
-        html_attr(
-          html_text_el(when, "time", NULL, s->date), "datetime", s->date);
+        html_time(when, s->date);
       }
       html_node_link(&pg, site, html_el(tr, "td", NULL), sources[i]);
       xmlNodePtr outlet = html_el(tr, "td", NULL);

@@ -160,10 +160,12 @@ html_table(xmlNodePtr parent, const char *cls, const char *const *heads)
   return html_el(table, "tbody", NULL);
 }
 
-static void
-html_day(xmlNodePtr parent, const char *day)
+xmlNodePtr
+html_time(xmlNodePtr parent, const char *day)
 {
-  html_attr(html_text_el(parent, "time", NULL, day), "datetime", day);
+  xmlNodePtr t = html_text_el(parent, "time", NULL, day);
+  html_attr(t, "datetime", day);
+  return t;
 }
 
 void
@@ -176,12 +178,12 @@ html_when(xmlNodePtr parent, const SNode *d)
     html_text(parent, "no earlier than ");
   } else if (d->date_window) {
     html_text(parent, "between ");
-    html_day(parent, d->date);
+    html_time(parent, d->date);
     html_text(parent, " and ");
-    html_day(parent, d->date_end);
+    html_time(parent, d->date_end);
     return;
   }
-  html_day(parent, d->date);
+  html_time(parent, d->date);
 }
 
 xmlNodePtr

@@ -494,8 +494,7 @@ add_quote(Page *pg, Site *site, xmlNodePtr list, uint32_t s)
     literal_of(site, s, site_intern(site, ENT_NS "datePhrase"));
   if (date) {
     html_text(cite, ", ");
-    xmlNodePtr t = html_text_el(cite, "time", NULL, date);
-    html_attr(t, "datetime", date);
+    html_time(cite, date);
   }
   if (phrase) {
     html_text(cite, " (");

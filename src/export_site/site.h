@@ -179,6 +179,8 @@ const char *page_href(Page *pg, const char *path);
 xmlNodePtr html_table(xmlNodePtr parent,
                       const char *cls,
                       const char *const *heads);
+/// `<time datetime=DAY>DAY</time>` in `parent`.
+xmlNodePtr html_time(xmlNodePtr parent, const char *day);
 /// When node `d` was, as a timeline says it: its day, "between DAY and
 /// DAY" for a window, "no earlier than DAY" or "no later than DAY" for a
 /// window open at one end, each day a <time> element.
