@@ -2,8 +2,6 @@
 // Drawing the labelled graph with Graphviz: cgraph builds it (never
 // hand-printed DOT), gvc lays it out and renders it in-process.
 
-#define _GNU_SOURCE 1 // memmem()
-
 #include "lgraph.h"
 
 #include <graphviz/cgraph.h>
@@ -534,6 +532,22 @@ columns(const char *text, size_t len)
   return n;
 }
 
+/// The first `sep` (`sep_len` bytes) in `p[0..stop)`, or NULL.  Not
+/// memmem(): sanitizers check its whole haystack on every call, and a
+/// name of a hundred megabytes has millions of pieces.
+static const char *
+find_sep(const char *p, const char *stop, const char *sep, size_t sep_len)
+{
+  while ((size_t)(stop - p) >= sep_len) {
+    const char *at = memchr(p, sep[0], (size_t)(stop - p) - sep_len + 1);
+    if (!at || !memcmp(at, sep, sep_len)) {
+      return at;
+    }
+    p = at + 1;
+  }
+  return NULL;
+}
+
 /// `text[0..len)`, pieces joined by `sep`, into `out`: a line break in
 /// place of the separator before each piece that would take its line past
 /// `width` columns (a piece is never cut).  Every piece, empty ones too: a
@@ -551,7 +565,7 @@ wrap_pieces(EntBuf *out,
   EntStatus st = ENT_SUCCESS;
   size_t line = 0;
   for (const char *p = text;;) {
-    const char *end = memmem(p, (size_t)(stop - p), sep, sep_len);
+    const char *end = find_sep(p, stop, sep, sep_len);
     const size_t n = end ? (size_t)(end - p) : (size_t)(stop - p);
     const size_t chars = columns(p, n);
     if (p != text && line && line + sep_columns + chars > width) {
