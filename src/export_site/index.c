@@ -593,7 +593,8 @@ kind_node(Site *site, uint32_t k)
 }
 
 /// A source is listed after every claim: by its outlet and date, not by
-/// its headline; the corpus graph is "the corpus registry".
+/// its headline (by its headline and date if it names no outlet); the
+/// corpus graph is "the corpus registry".
 static EntStatus
 short_names(Site *site)
 {
@@ -615,10 +616,10 @@ short_names(Site *site)
     EntStatus st = ENT_SUCCESS;
     if (is_corpus) {
       st = ent_buf_appendf(&site->scratch, "corpus registry");
-    } else if (n->kind == SK_SOURCE && outlet) {
+    } else if (n->kind == SK_SOURCE && (outlet || (n->name && n->date))) {
       st = ent_buf_appendf(&site->scratch,
                            "%s%s%s",
-                           outlet,
+                           outlet ? outlet : n->name,
                            !n->date         ? ""
                            : n->date_window ? ", not before "
                            : n->date_last   ? ", not after "

@@ -683,10 +683,211 @@ single_valued(const char *p)
   return false;
 }
 
+/// A status, which each source reports as of its own day.
+static bool
+is_status(const char *p)
+{
+  return !strcmp(p, ENT_NS "negotiationStatus") ||
+         !strcmp(p, ENT_NS "agreementStatus") ||
+         !strcmp(p, ENT_NS "incidentStatus");
+}
+
+/// Most values of one status a page weighs as a change over time; more are
+/// shown as a disagreement (a scheme has at most seven).
+enum { MAX_STATUSES = 16 };
+
+/// The reports of status claim `c`, each as of its source's day: the day
+/// it was published, or the window a notBefore and notAfter give.  Its
+/// first day: the earliest day one of them can be of (NULL: unknown).
+static OntStatusReports
+status_reports(const Site *site, const Claim *c, const char **first_day)
+{
+  OntStatusReports r = { c->q->o, NULL, NULL };
+  *first_day = NULL;
+  for (size_t k = 0; k < c->n_graphs; ++k) {
+    const uintptr_t v =
+      (uintptr_t)ent_map_get(&site->nodes_by_iri, c->graphs[k]);
+    const SNode *s = v ? &site->nodes[v - 1] : NULL;
+    if (s && s->date) {
+      const char *from = s->date_last ? NULL : s->date;
+      ont_status_report(&r, from, s->date_window ? s->date_end : s->date);
+      if (from && (!*first_day || strncmp(from, *first_day, 10) < 0)) {
+        *first_day = from;
+      }
+    }
+  }
+  return r;
+}
+
+/// Whether status claim `a`, first reported on `day_a`, comes before `b`:
+/// on an earlier day (a known day before an unknown one), or on the same
+/// day when `b` can follow `a` but not `a` `b` (planned, then ongoing).
+static bool
+earlier(const Site *site,
+        const char *day_a,
+        const Claim *a,
+        const char *day_b,
+        const Claim *b)
+{
+  if (!day_a || !day_b) {
+    return day_a && !day_b;
+  }
+  const int cmp = strncmp(day_a, day_b, 10);
+  return cmp < 0 ||
+         (cmp == 0 && ont_can_become(site->ontology, a->q->o, b->q->o) &&
+          !ont_can_become(site->ontology, b->q->o, a->q->o));
+}
+
+/// The claims of facts->items[first]'s predicate, a status, into `claims`
+/// with their reports and first days, ordered by first day (unknown
+/// last).  How many there are; 0 if more than MAX_STATUSES, or if a
+/// claim has sources past those listed (their days are not all known).
+static size_t
+status_claims(const Site *site,
+              const Claims *facts,
+              size_t first,
+              const Claim **claims,
+              OntStatusReports *reports,
+              const char **first_days)
+{
+  size_t n = 0;
+  const char *p = facts->items[first].q->p;
+  for (size_t j = first; j < facts->n; ++j) {
+    const Claim *c = &facts->items[j];
+    if (c->q->p != p) {
+      continue;
+    }
+    if (n == MAX_STATUSES || c->more) {
+      return 0;
+    }
+    const char *day = NULL;
+    const OntStatusReports r = status_reports(site, c, &day);
+    size_t at = n++;
+    while (at > 0 &&
+           earlier(site, day, c, first_days[at - 1], claims[at - 1])) {
+      claims[at] = claims[at - 1];
+      reports[at] = reports[at - 1];
+      first_days[at] = first_days[at - 1];
+      --at;
+    }
+    claims[at] = c;
+    reports[at] = r;
+    first_days[at] = day;
+  }
+  return n;
+}
+
+/// A column of a claims table: the value, and the sources that give it.
+static void
+add_claim_column(Page *pg,
+                 Site *site,
+                 xmlNodePtr head,
+                 xmlNodePtr row,
+                 const Claim *c,
+                 const char *title,
+                 const char *day)
+{
+  xmlNodePtr th = html_el(head, "th", NULL);
+  html_text(th, title);
+  if (day) {
+    html_time(th, day);
+  }
+  xmlNodePtr td = html_el(row, "td", NULL);
+  add_value(pg, site, html_el(td, "p", "value"), c->q);
+  xmlNodePtr by = html_el(td, "p", "by");
+  html_text(by, "according to ");
+  add_sources(pg, site, by, c);
+}
+
+/// A table of the values of facts->items[first]'s predicate, a column a
+/// value: the status values `claims[0..n)` headed by the day each was
+/// first reported when `n`; else every value, headed "Claim N".
+static void
+add_claims_table(Page *pg,
+                 Site *site,
+                 xmlNodePtr sec,
+                 const Claims *facts,
+                 size_t first,
+                 const Claim *const *claims,
+                 const char *const *first_days,
+                 size_t n)
+{
+  const char *p = facts->items[first].q->p;
+  xmlNodePtr table = html_el(sec, "table", n ? "history" : "dispute");
+  xmlNodePtr caption = html_el(table, "caption", NULL);
+  html_text(caption, site_predicate_label(site, p));
+  xmlNodePtr head = html_el(html_el(table, "thead", NULL), "tr", NULL);
+  xmlNodePtr row = html_el(html_el(table, "tbody", NULL), "tr", NULL);
+  for (size_t k = 0; k < n; ++k) {
+    add_claim_column(pg,
+                     site,
+                     head,
+                     row,
+                     claims[k],
+                     first_days[k] ? "first reported " : "day unknown",
+                     first_days[k]);
+  }
+  size_t k = 0;
+  for (size_t j = first; !n && j < facts->n; ++j) {
+    if (facts->items[j].q->p == p) {
+      char title[32];
+      snprintf(title, sizeof(title), "Claim %zu", ++k);
+      add_claim_column(pg, site, head, row, &facts->items[j], title, NULL);
+    }
+  }
+}
+
+/// Whether place node `inner` is `outer` or lies within it
+/// (schema:containedInPlace, its first parent, at most 16 steps up).
+static bool
+place_within(Site *site, uint32_t inner, uint32_t outer)
+{
+  const char *up = site_intern(site, SCHEMA_NS "containedInPlace");
+  for (int depth = 0; depth < 16 && inner != ENT_NO_ENTITY; ++depth) {
+    if (inner == outer) {
+      return true;
+    }
+    const SNode *n = &site->nodes[inner];
+    uint32_t parent = ENT_NO_ENTITY;
+    for (uint32_t i = 0; i < n->count && parent == ENT_NO_ENTITY; ++i) {
+      const SQuad *q = quad(site, site->by_subject, n->first + i);
+      parent = q->p == up ? q->on : ENT_NO_ENTITY;
+    }
+    inner = parent;
+  }
+  return false;
+}
+
+/// Whether the places the claims of facts->items[first]'s predicate give
+/// lie one within another (Riyadh, Saudi Arabia): one source is more
+/// precise than another, not at odds with it.
+static bool
+places_nested(Site *site, const Claims *facts, size_t first)
+{
+  const char *p = facts->items[first].q->p;
+  for (size_t i = first; i < facts->n; ++i) {
+    const SQuad *a = facts->items[i].q;
+    for (size_t j = i + 1; j < facts->n && a->p == p; ++j) {
+      const SQuad *b = facts->items[j].q;
+      if (b->p == p && (a->on == ENT_NO_ENTITY || b->on == ENT_NO_ENTITY ||
+                        (!place_within(site, a->on, b->on) &&
+                         !place_within(site, b->on, a->on)))) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+/// Values of one property that sources give differently: side by side
+/// where they disagree; a status whose reports follow one another as
+/// their days go (planned, then ongoing, then concluded) in the order of
+/// those days, as a change over time.
 static EntStatus
 add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
 {
-  xmlNodePtr sec = NULL;
+  xmlNodePtr disputes = NULL;
+  xmlNodePtr history = NULL;
   for (size_t i = 0; i < facts->n; ++i) {
     const SQuad *q = facts->items[i].q;
     if (!single_valued(q->p)) {
@@ -700,31 +901,43 @@ add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
     for (size_t j = i; j < facts->n; ++j) {
       values += facts->items[j].q->p == q->p;
     }
-    if (!first || values < 2) {
+    if (!first || values < 2 ||
+        ((!strcmp(q->p, ENT_NS "location") || !strcmp(q->p, ENT_NS "venue")) &&
+         places_nested(site, facts, i))) {
       continue;
     }
-    if (!sec) {
-      sec = html_section(pg->main, "disputes", "Where sources disagree");
+    // A status whose reports follow one another as their days go.
+    const Claim *claims[MAX_STATUSES];
+    OntStatusReports reports[MAX_STATUSES];
+    const char *first_days[MAX_STATUSES];
+    size_t n_statuses =
+      is_status(q->p)
+        ? status_claims(site, facts, i, claims, reports, first_days)
+        : 0;
+    if (n_statuses &&
+        !ont_status_progression(site->ontology, reports, n_statuses)) {
+      n_statuses = 0;
     }
-    xmlNodePtr table = html_el(sec, "table", "dispute");
-    xmlNodePtr caption = html_el(table, "caption", NULL);
-    html_text(caption, site_predicate_label(site, q->p));
-    xmlNodePtr head = html_el(html_el(table, "thead", NULL), "tr", NULL);
-    xmlNodePtr row = html_el(html_el(table, "tbody", NULL), "tr", NULL);
-    size_t k = 0;
-    for (size_t j = i; j < facts->n; ++j) {
-      if (facts->items[j].q->p != q->p) {
-        continue;
-      }
-      char title[32];
-      snprintf(title, sizeof(title), "Claim %zu", ++k);
-      html_text_el(head, "th", NULL, title);
-      xmlNodePtr td = html_el(row, "td", NULL);
-      add_value(pg, site, html_el(td, "p", "value"), facts->items[j].q);
-      xmlNodePtr by = html_el(td, "p", "by");
-      html_text(by, "according to ");
-      add_sources(pg, site, by, &facts->items[j]);
+    const bool over_time = n_statuses > 0;
+    if (over_time && !history) {
+      history = html_section(pg->main, "history", "Reported over time");
+      html_text_el(history,
+                   "p",
+                   NULL,
+                   "Each source gives the status as of its own day; these "
+                   "follow one another, so they are a change, not a "
+                   "disagreement.");
+    } else if (!over_time && !disputes) {
+      disputes = html_section(pg->main, "disputes", "Where sources disagree");
     }
+    add_claims_table(pg,
+                     site,
+                     over_time ? history : disputes,
+                     facts,
+                     i,
+                     claims,
+                     first_days,
+                     n_statuses);
   }
   (void)n;
   return ENT_SUCCESS;

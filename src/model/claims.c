@@ -575,15 +575,67 @@ same_value(const EntGraph *g, const Fact *a, const Fact *b)
   return !strcmp(a->value, b->value);
 }
 
+static bool
+is_status(EntProperty prop)
+{
+  return prop == ENT_PROP_NEGOTIATION_STATUS ||
+         prop == ENT_PROP_AGREEMENT_STATUS || prop == ENT_PROP_INCIDENT_STATUS;
+}
+
+/// Count a report by `source` into `v`: made on its publication day (the
+/// first to the last, should its datasets give two), or on a day no
+/// earlier than its ent:notBefore; on any day if it has neither.  Read
+/// from `claims[0..n)` (sorted by subject), which hold every publication
+/// day and notBefore.
+static void
+count_report(const EntGraph *g,
+             const Claim *claims,
+             size_t n,
+             uint32_t source,
+             OntStatusReports *v)
+{
+  size_t lo = 0;
+  size_t hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (claims[mid].subject < source) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const char *first = NULL;
+  const char *last = NULL;
+  const char *not_before = NULL;
+  for (size_t i = lo; i < n && claims[i].subject == source; ++i) {
+    const Fact *f = &g->facts[claims[i].fact];
+    if (f->prop == ENT_PROP_PUBLISHED) {
+      first = !first || strcmp(f->value, first) < 0 ? f->value : first;
+      last = !last || strcmp(f->value, last) > 0 ? f->value : last;
+    } else if (f->prop == ENT_PROP_NOT_BEFORE) {
+      not_before = f->value;
+    }
+  }
+  if (first) {
+    ont_status_report(v, first, last);
+  } else {
+    ont_status_report(v, not_before, NULL);
+  }
+}
+
 /// One warning for claims[start, end) (one entity, one property) when
 /// they hold two or more values: each value with the first source that
-/// gives it, and how many more do.
+/// gives it, and how many more do.  Statuses reported on different days
+/// that can follow one another (ent:canBecome) are a change over time,
+/// not a disagreement; `claims[0..n)` are all of them, for the days.
 static bool
-warn_group(EntGraph *g, const Claim *claims, size_t start, size_t end)
+warn_group(EntGraph *g, const Claim *claims, size_t n, size_t start, size_t end)
 {
   enum { MAX_VALUES = 6 };
   size_t firsts[MAX_VALUES];
   size_t more[MAX_VALUES] = { 0 };
+  OntStatusReports reports[MAX_VALUES];
+  const bool status = g->ontology && is_status(claims[start].prop);
   size_t n_values = 0;
   size_t extra_values = 0;
   for (size_t i = start; i < end; ++i) {
@@ -596,12 +648,19 @@ warn_group(EntGraph *g, const Claim *claims, size_t start, size_t end)
     if (v < n_values) {
       more[v] += g->facts[claims[firsts[v]].fact].source != f->source;
     } else if (n_values < MAX_VALUES) {
+      reports[n_values] = (OntStatusReports){ f->value, NULL, NULL };
       firsts[n_values++] = i;
     } else {
       ++extra_values;
+      continue;
+    }
+    if (status) {
+      count_report(g, claims, n, f->source, &reports[v]);
     }
   }
-  if (n_values < 2) {
+  if (n_values < 2 ||
+      (status && !extra_values &&
+       ont_status_progression(g->ontology, reports, n_values))) {
     return false;
   }
   // Values that only one source gives among themselves are not a
@@ -677,7 +736,7 @@ ent_graph_check_disagreements(EntGraph *graph, size_t *count)
            claims[end].prop == claims[start].prop) {
       ++end;
     }
-    found += warn_group(g, claims, start, end);
+    found += warn_group(g, claims, n, start, end);
     start = end;
   }
   free(claims);

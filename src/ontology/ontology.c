@@ -231,30 +231,96 @@ ont_declares(const EntOntology *ont, const char *iri)
 /// ontology can make more, and the walk stops there.
 #define MAX_WALK 1024
 
-bool
-ont_is_subclass(const EntOntology *ont, const char *sub, const char *super)
+/// Whether `to` is `from` or reached from it through each term's supers
+/// (`statuses` false) or the statuses that can follow it (ent:canBecome,
+/// `statuses` true).  Breadth first, each term once: a diamond of supers
+/// (A under B and C, both under D, and so on) would otherwise be walked
+/// once per path.
+static bool
+reaches(const EntOntology *ont, const char *from, const char *to, bool statuses)
 {
-  // Breadth first, each term once: a diamond of supers (A under B and C,
-  // both under D, and so on) would otherwise be walked once per path.
   const char *queue[MAX_WALK];
   size_t n = 0;
-  queue[n++] = sub;
+  queue[n++] = from;
   for (size_t at = 0; at < n; ++at) {
-    if (!strcmp(queue[at], super)) {
+    if (!strcmp(queue[at], to)) {
       return true;
     }
     const OntTerm *t = ont_term(ont, queue[at]);
-    for (size_t k = 0; t && k < t->n_supers && n < MAX_WALK; ++k) {
+    const char **links = !t ? NULL : statuses ? t->next : t->supers;
+    const size_t n_links = !t ? 0 : statuses ? t->n_next : t->n_supers;
+    for (size_t k = 0; k < n_links && n < MAX_WALK; ++k) {
       bool seen = false;
       for (size_t q = 0; q < n && !seen; ++q) {
-        seen = queue[q] == t->supers[k]; // supers are interned
+        seen = queue[q] == links[k]; // interned
       }
       if (!seen) {
-        queue[n++] = t->supers[k];
+        queue[n++] = links[k];
       }
     }
   }
   return false;
+}
+
+bool
+ont_is_subclass(const EntOntology *ont, const char *sub, const char *super)
+{
+  return reaches(ont, sub, super, false);
+}
+
+/// Days compared by their "YYYY-MM-DD": a time of day does not order two
+/// reports of one day.
+static int
+day_cmp(const char *a, const char *b)
+{
+  return strncmp(a, b, 10);
+}
+
+bool
+ont_can_become(const EntOntology *ont, const char *from, const char *to)
+{
+  return reaches(ont, from, to, true);
+}
+
+void
+ont_status_report(OntStatusReports *v, const char *from, const char *to)
+{
+  if (from && (!v->latest_from || day_cmp(from, v->latest_from) > 0)) {
+    v->latest_from = from;
+  }
+  if (to && (!v->earliest_to || day_cmp(to, v->earliest_to) < 0)) {
+    v->earliest_to = to;
+  }
+}
+
+/// Whether some report of `a` was made before some report of `b`.
+static bool
+reported_before(const OntStatusReports *a, const OntStatusReports *b)
+{
+  return a->earliest_to && b->latest_from &&
+         day_cmp(a->earliest_to, b->latest_from) < 0;
+}
+
+bool
+ont_status_progression(const EntOntology *ont,
+                       const OntStatusReports *values,
+                       size_t n)
+{
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      const OntStatusReports *a = &values[i];
+      const OntStatusReports *b = &values[j];
+      const bool a_first = reported_before(a, b);
+      const bool b_first = reported_before(b, a);
+      const bool a_to_b = ont_can_become(ont, a->status, b->status);
+      const bool b_to_a = ont_can_become(ont, b->status, a->status);
+      if ((a_first && !a_to_b) || (b_first && !b_to_a) ||
+          (!a_first && !b_first && !a_to_b && !b_to_a)) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 bool
@@ -421,6 +487,9 @@ take_statement(EntOntology *ont, const raptor_statement *s)
       object) {
     return append_iri(ont, &t->supers, &t->n_supers, object);
   }
+  if (!strcmp(pred, ENT_NS "canBecome") && object) {
+    return append_iri(ont, &t->next, &t->n_next, object);
+  }
   if (!strcmp(pred, RDFS_NS "domain") && object) {
     t->domain = ent_pool_intern(&ont->pool, object);
   } else if (!strcmp(pred, RDFS_NS "range") && object) {
@@ -523,6 +592,7 @@ free_terms(EntOntology *ont)
     if (ont->terms.slots[i].key && t) {
       free((void *)t->supers);
       free((void *)t->types);
+      free((void *)t->next);
       free(t);
     }
   }

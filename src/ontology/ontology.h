@@ -23,6 +23,8 @@ typedef struct {
   size_t n_types;
   const char *domain; ///< rdfs:domain or NULL
   const char *range;  ///< rdfs:range or NULL
+  const char **next;  ///< ent:canBecome objects: statuses that can follow
+  size_t n_next;
 } OntTerm;
 
 struct EntOntologyImpl {
@@ -41,6 +43,33 @@ bool ont_is_subclass(const EntOntology *ont,
                      const char *super);
 /// Whether individual `iri` is typed with `cls` or a subclass of it.
 bool ont_has_type(const EntOntology *ont, const char *iri, const char *cls);
+
+/// The statuses one value of a status property is reported as, each as
+/// of its source's day: what the days of its reports say.  Days are
+/// "YYYY-MM-DD"; NULL where no report bounds it.
+typedef struct {
+  const char *status;      ///< The status's IRI
+  const char *latest_from; ///< The latest first day a report can be of
+  const char *earliest_to; ///< The earliest last day a report can be of
+} OntStatusReports;
+
+/// Count one more report of `v->status`, made on a day in [from, to]
+/// (NULL: unbounded; a dated source gives from = to, one known only not
+/// to be earlier than a day gives that day and NULL).
+void ont_status_report(OntStatusReports *v, const char *from, const char *to);
+
+/// Whether status `to` is `from` or can follow it (ent:canBecome,
+/// transitively).
+bool ont_can_become(const EntOntology *ont, const char *from, const char *to);
+
+/// Whether the statuses `values[0..n)` reported by sources can each be
+/// true as of its reports: where a report of one was made before a report
+/// of another, the other can follow it (ent:canBecome, transitively);
+/// where the days do not order them, one can follow the other.  A change
+/// over time, not a disagreement.
+bool ont_status_progression(const EntOntology *ont,
+                            const OntStatusReports *values,
+                            size_t n);
 
 /// Called with each IRI outside ENT_NS reachable through supers.
 typedef EntStatus (*OntSuperFunc)(void *handle, const char *iri);

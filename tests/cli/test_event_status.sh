@@ -3,7 +3,8 @@
 # ent:incidentStatus in the source's graph, whole and streamed alike;
 # said on the event's label in diagrams, on its site page and on the
 # site's timeline; two sources that give two statuses disagree (a warning
-# naming both); a value the format does not know is an error at its
+# naming both) unless the later status can follow the earlier (a change
+# over time: expected on Monday, happened on Wednesday); a value the format does not know is an error at its
 # line; an event without one says nothing of it.
 set -euo pipefail
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -82,12 +83,23 @@ tr -d '\n' <"$tmp/site/timeline.html" | grep -q '>Joint statement</a> (<span cla
 ! grep -F '>Visit</a>' "$tmp/site/timeline.html" | grep -q 'class="status"' ||
   fail "the visit has a status on the site's timeline"
 
-# Two sources, two statuses: a disagreement (validate warns), both kept.
+# Two sources, two statuses, both kept.  Expected on Monday, happened on
+# Wednesday: a change over time (ent:canBecome), not a disagreement.
 make_corpus "$tmp/two" 'status="expected"' 'status="happened"'
 "$ENTENTE" validate "$tmp/two" >/dev/null 2>"$tmp/err" || fail "two: $(cat "$tmp/err")"
-grep -q "sources disagree on the incidentStatus of incident 'statement': 'expected' (monday.*'happened' (wednesday" "$tmp/err" ||
-  grep -q "sources disagree on the incidentStatus of incident 'statement': 'happened' (wednesday.*'expected' (monday" "$tmp/err" ||
+! grep -q "disagree" "$tmp/err" || fail "a change over time was called a disagreement: $(cat "$tmp/err")"
+# Happened on Monday, expected on Wednesday: the later cannot follow the
+# earlier, and validate says so, naming both.
+make_corpus "$tmp/back" 'status="happened"' 'status="expected"'
+"$ENTENTE" validate "$tmp/back" >/dev/null 2>"$tmp/err" || fail "back: $(cat "$tmp/err")"
+grep -q "sources disagree on the incidentStatus of incident 'statement': 'happened' (monday.*'expected' (wednesday" "$tmp/err" ||
+  grep -q "sources disagree on the incidentStatus of incident 'statement': 'expected' (wednesday.*'happened' (monday" "$tmp/err" ||
   fail "no disagreement warning: $(cat "$tmp/err")"
+# Happened and cancelled: neither can follow the other, whatever the days.
+make_corpus "$tmp/both" 'status="happened"' 'status="cancelled"'
+"$ENTENTE" validate "$tmp/both" >/dev/null 2>"$tmp/err" || fail "both: $(cat "$tmp/err")"
+grep -q "sources disagree on the incidentStatus of incident 'statement'" "$tmp/err" ||
+  fail "happened and cancelled: no disagreement warning: $(cat "$tmp/err")"
 "$ENTENTE" export "$tmp/two" -f nquads -o "$tmp/two.nq" || fail "two: export"
 grep -qF "<${ent}incident-status-happened> <https://example.org/id/source/wednesday> ." "$tmp/two.nq" ||
   fail "Wednesday's status is missing"

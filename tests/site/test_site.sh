@@ -94,6 +94,25 @@ grep -q 'id="disputes"' "$tmp/site/negotiation/us-russia-talks-2025-03-24/index.
 if grep -q '<caption>format</caption>' "$tmp/site/negotiation/us-russia-talks-2025-03-24/index.html"; then
   fail "the US-Russia talks' page calls its two formats a disagreement"
 fi
+# Its status as the reports' days go (planned and ongoing on the 24th,
+# concluded on the 25th) is a change over time, in that order, not a
+# disagreement; Riyadh and Saudi Arabia are one place said more or less
+# precisely.
+"$python" - "$tmp/site/negotiation/us-russia-talks-2025-03-24/index.html" <<'PY' || fail "the US-Russia talks' status over time"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+def section(name):
+    m = re.search(r'<section[^>]*id="%s".*?</section>' % name, page, re.S)
+    return m.group(0) if m else ""
+history, disputes = section("history"), section("disputes")
+assert "<caption>negotiation status</caption>" in history, "no status history"
+assert "negotiation status" not in disputes, "the status is called a dispute"
+values = re.findall(r'<span class="concept">([^<]*)</span>', history)
+assert values == ["planned", "ongoing", "held", "concluded"], values
+assert re.search(r'first reported <time datetime="2025-03-24">', history), "no first day"
+assert "<caption>location</caption>" not in disputes, "Riyadh and Saudi Arabia are called a dispute"
+assert "<caption>start date</caption>" in disputes, "the two start dates are no longer a dispute"
+PY
 grep -q 'id="quotes"' "$tmp/again/official/karasin/index.html" || fail "Karasin's page has no quotes"
 grep -q 'id="contributed"' "$tmp/site/source/tass-2025-03-24/index.html" ||
   fail "TASS's page does not say what it contributed"

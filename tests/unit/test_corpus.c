@@ -241,7 +241,7 @@ test_responses_and_disagreements(void)
   assert(ent_graph_add_response(
            f.graph, "truce", "russia", "shrugged", NULL, NULL) ==
          ENT_ERR_BAD_VALUE);
-  // Two sources, two statuses: one disagreement, a warning, both kept.
+  // Two sources, two statuses, both kept.
   assert(ent_graph_set_concept(
            f.graph, "truce", ENT_PROP_AGREEMENT_STATUS, "proposed", NULL) ==
          ENT_SUCCESS);
@@ -256,18 +256,29 @@ test_responses_and_disagreements(void)
   assert(ent_graph_set_concept(
            f.graph, "truce", ENT_PROP_AGREEMENT_STATUS, "agreed", NULL) ==
          ENT_SUCCESS);
-  const unsigned long warnings = f.log.warnings;
+  // Undated sources, and agreed can follow proposed: a change over time.
+  unsigned long warnings = f.log.warnings;
+  assert(ent_graph_check_disagreements(f.graph, &n) == ENT_SUCCESS);
+  assert(n == 0);
+  assert(f.log.warnings == warnings);
+  // Rejected and agreed cannot follow each other: a disagreement.
+  assert(ent_graph_use_source(f.graph, "wire", NULL) == ENT_SUCCESS);
+  assert(ent_graph_set_concept(
+           f.graph, "truce", ENT_PROP_AGREEMENT_STATUS, "rejected", NULL) ==
+         ENT_SUCCESS);
+  warnings = f.log.warnings;
   assert(ent_graph_check_disagreements(f.graph, &n) == ENT_SUCCESS);
   assert(n == 1);
   assert(f.log.warnings == warnings + 1);
   assert(strstr(f.log.last, "sources disagree on the agreementStatus"));
   assert(strstr(f.log.last, "'proposed' (wire"));
   assert(strstr(f.log.last, "'agreed' (paper"));
+  assert(strstr(f.log.last, "'rejected' (wire"));
   assert(count(f.graph,
                ent_graph_iri(f.graph, "truce"),
                ENT_NS "agreementStatus",
                NULL,
-               NULL) == 2);
+               NULL) == 3);
   // Titles of one post that differ only in case are one spelling.
   assert(ent_graph_use_source(f.graph, "wire", NULL) == ENT_SUCCESS);
   assert(

@@ -243,6 +243,86 @@ supers_of(const EntOntology *ont, const char *iri)
   return s;
 }
 
+/// A status reported as of its sources' days [from, to] (NULL: open).
+static OntStatusReports
+reported(const char *status, const char *from, const char *to)
+{
+  OntStatusReports v = { status, NULL, NULL };
+  ont_status_report(&v, from, to);
+  return v;
+}
+
+static void
+test_status_progression(void)
+{
+  EntWorld *w = NULL;
+  assert(ent_world_new(&w) == ENT_SUCCESS);
+  EntOntology *ont = NULL;
+  assert(ent_ontology_load(w, NULL, &ont) == ENT_SUCCESS);
+#define NEG ENT_NS "negotiation-"
+  // Planned on the 24th, then ongoing, held, concluded: one by one, and
+  // all four at once, in any order of the values.
+  OntStatusReports v[4] = {
+    reported(NEG "concluded", "2025-03-25", "2025-03-25"),
+    reported(NEG "planned", "2025-03-24", "2025-03-24"),
+    reported(NEG "held", "2025-03-24", "2025-03-24"),
+    reported(NEG "ongoing", "2025-03-24", "2025-03-24"),
+  };
+  assert(ont_status_progression(ont, v, 4));
+  // Transitively: planned can become concluded through ongoing.
+  assert(ont_term(ont, NEG "planned")->n_next > 0);
+  // Concluded on the 24th, planned on the 25th: the later cannot follow.
+  OntStatusReports back[2] = {
+    reported(NEG "concluded", "2025-03-24", "2025-03-24"),
+    reported(NEG "planned", "2025-03-25", "2025-03-25"),
+  };
+  assert(!ont_status_progression(ont, back, 2));
+  // The same day, or days unknown: either may have come first.
+  back[1] = reported(NEG "planned", "2025-03-24", "2025-03-24");
+  assert(ont_status_progression(ont, back, 2));
+  back[1] = reported(NEG "planned", NULL, NULL);
+  assert(ont_status_progression(ont, back, 2));
+  // A source known only not to be earlier than the 25th reports after one
+  // of the 24th: planned then, concluded in it, is a change...
+  OntStatusReports bound[2] = {
+    reported(NEG "planned", "2025-03-24", "2025-03-24"),
+    reported(NEG "concluded", "2025-03-25", NULL),
+  };
+  assert(ont_status_progression(ont, bound, 2));
+  // ... and concluded then, planned in it, is not.
+  bound[0] = reported(NEG "concluded", "2025-03-24", "2025-03-24");
+  bound[1] = reported(NEG "planned", "2025-03-25", NULL);
+  assert(!ont_status_progression(ont, bound, 2));
+  // One of a value's reports before one of the other's, and one after:
+  // each must be able to follow the other (held and concluded can).
+  OntStatusReports mixed[2] = {
+    reported(NEG "held", "2025-03-24", "2025-03-24"),
+    reported(NEG "concluded", "2025-03-25", "2025-03-25"),
+  };
+  ont_status_report(&mixed[0], "2025-03-26", "2025-03-26");
+  assert(ont_status_progression(ont, mixed, 2));
+  mixed[1].status = NEG "ongoing";
+  assert(!ont_status_progression(ont, mixed, 2));
+  // Held and cancelled never follow each other, whatever the days.
+  OntStatusReports never[2] = {
+    reported(NEG "held", NULL, NULL),
+    reported(NEG "cancelled", NULL, NULL),
+  };
+  assert(!ont_status_progression(ont, never, 2));
+  // Agreements: proposed, agreed, then it lost credibility.
+  OntStatusReports truce[3] = {
+    reported(ENT_NS "agreement-lost-credibility", "2025-04-02", "2025-04-02"),
+    reported(ENT_NS "agreement-proposed", "2025-03-11", "2025-03-11"),
+    reported(ENT_NS "agreement-agreed", "2025-03-18", "2025-03-18"),
+  };
+  assert(ont_status_progression(ont, truce, 3));
+  truce[1].status = ENT_NS "agreement-rejected";
+  assert(!ont_status_progression(ont, truce, 3));
+#undef NEG
+  ent_ontology_free(ont);
+  ent_world_free(w);
+}
+
 static void
 test_external_supers(void)
 {
@@ -456,6 +536,7 @@ main(void)
   make_temp_dir();
   test_builtin();
   test_hierarchy();
+  test_status_progression();
   test_external_supers();
   test_load_file();
   test_syntax_error();
