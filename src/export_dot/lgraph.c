@@ -1524,16 +1524,18 @@ lgraph_add_triple(void *handle, const Triple *t)
     TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, graph, p, text));
     // Shown on the node's label once every source's values are in (see
     // add_concept_facets()).
-    TRY(
-      st,
-      ent_grow(
-        &lg->concepts, &lg->cap_concepts, lg->n_concepts, sizeof(LClaim), 64));
+    TRY(st,
+        ent_grow(&lg->concepts,
+                 &lg->cap_concepts,
+                 lg->n_concepts,
+                 sizeof(LConcept),
+                 64));
     const char *kept = ent_pool_intern(&lg->strings, text);
     if (!kept) {
       return ENT_ERR_NO_MEMORY;
     }
     lg->concepts[lg->n_concepts++] =
-      (LClaim){ s, ENT_NO_ENTITY, NULL, p, kept };
+      (LConcept){ s, 0, graph, p, kept, value->iri };
     return ENT_SUCCESS;
   }
   TRY(st, node_of(lg, &t->object, true, &o));
@@ -2775,8 +2777,8 @@ fold_responses(LGraph *lg)
 static int
 by_concept(const void *a, const void *b)
 {
-  const LClaim *x = a;
-  const LClaim *y = b;
+  const LConcept *x = a;
+  const LConcept *y = b;
   if (x->subject != y->subject) {
     return x->subject < y->subject ? -1 : 1;
   }
@@ -2784,7 +2786,7 @@ by_concept(const void *a, const void *b)
   if (p) {
     return p;
   }
-  return x->object < y->object ? -1 : x->object > y->object;
+  return x->order < y->order ? -1 : x->order > y->order;
 }
 
 /// Controlled values on the node's label ("technical talks · closed-door"),
@@ -2940,15 +2942,68 @@ one_valued(const char *predicate)
   return false;
 }
 
+/// A status, which each source gives as of its own day.
+static bool
+is_status(const char *predicate)
+{
+  return !strcmp(predicate, ENT_NS "negotiationStatus") ||
+         !strcmp(predicate, ENT_NS "agreementStatus") ||
+         !strcmp(predicate, ENT_NS "incidentStatus");
+}
+
+/// The statuses lg->concepts[a..b) give one node, into `text` joined by
+/// " → " in the order of their reports' days ("planned → concluded"),
+/// when each can follow the one before as those days go (the days of the
+/// nodes of their graphs; see ont_status_progression()).  False, and
+/// `text` untouched, when they cannot: the sources differ.
+static bool
+statuses_over_time(const LGraph *lg, size_t a, size_t b, EntBuf *text)
+{
+  enum { MAX_STATUSES = 16 };
+  OntStatusReports said[MAX_STATUSES];
+  size_t n = 0;
+  for (size_t k = a; k < b; ++k) {
+    const LConcept *c = &lg->concepts[k];
+    size_t j = 0;
+    while (j < n && said[j].status != c->iri) {
+      ++j;
+    }
+    if (j == MAX_STATUSES) {
+      return false;
+    }
+    if (j == n) {
+      said[n++] = (OntStatusReports){ c->iri, NULL, NULL, NULL, k };
+    }
+    const uint32_t g = c->graph ? find_node(lg, c->graph) : ENT_NO_ENTITY;
+    const LNode *source = g != ENT_NO_ENTITY ? &lg->nodes[g] : NULL;
+    if (source && source->date) {
+      ont_status_report(&said[j],
+                        source->by_last ? NULL : source->date,
+                        source->window ? source->not_after : source->date);
+    }
+  }
+  if (!lg->ontology || !ont_status_progression(lg->ontology, said, n)) {
+    return false;
+  }
+  ont_status_sort(lg->ontology, said, n);
+  for (size_t j = 0; j < n; ++j) {
+    if (ent_buf_appendf(
+          text, "%s%s", j ? " → " : "", lg->concepts[said[j].tag].value)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 static EntStatus
 add_concept_facets(LGraph *lg)
 {
   // Stable: the values of one node and property keep the order they came.
   for (size_t i = 0; i < lg->n_concepts; ++i) {
-    lg->concepts[i].object = (uint32_t)i;
+    lg->concepts[i].order = (uint32_t)i;
   }
   if (lg->n_concepts > 1) {
-    qsort(lg->concepts, lg->n_concepts, sizeof(LClaim), by_concept);
+    qsort(lg->concepts, lg->n_concepts, sizeof(LConcept), by_concept);
   }
   EntStatus st = ENT_SUCCESS;
   for (size_t a = 0; a < lg->n_concepts && !st;) {
@@ -2981,7 +3036,18 @@ add_concept_facets(LGraph *lg)
       }
     }
     ent_map_clear(&seen_values);
-    if (!st && distinct > 1 && one_valued(lg->concepts[a].predicate)) {
+    const char *predicate = lg->concepts[a].predicate;
+    if (!st && distinct > 1 && is_status(predicate)) {
+      // Statuses that follow one another as the days go: a change.
+      EntBuf over_time = { NULL, 0, 0 };
+      if (statuses_over_time(lg, a, b, &over_time)) {
+        ent_buf_free(&text);
+        text = over_time;
+      } else {
+        ent_buf_free(&over_time);
+        st = ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
+      }
+    } else if (!st && distinct > 1 && one_valued(predicate)) {
       st = ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
     }
     if (!st && text.len) {

@@ -79,6 +79,17 @@ typedef struct {
                          ///< bits, not strings
 } LEdge;
 
+/// A controlled value a named graph gives a node (ent:format-technical):
+/// a line of its label, once every graph's values are in.
+typedef struct {
+  uint32_t subject;
+  uint32_t order;        ///< Its place among them, for a stable sort
+  const char *graph;     ///< Interned, or NULL
+  const char *predicate; ///< Interned IRI
+  const char *value;     ///< Its label (interned)
+  const char *iri;       ///< Its IRI, the ontology's (one pointer a value)
+} LConcept;
+
 /// A statement one named graph makes about a node, kept for the compare
 /// view: what each source says.
 typedef struct {
@@ -164,7 +175,7 @@ typedef struct {
   uint32_t last_subject;    ///< Statements come by subject: its node
   const char *last_graph;   ///< ... and mostly from one graph: interned
   EntBuf scratch;
-  LClaim *concepts; ///< Controlled values (facets), by node and property
+  LConcept *concepts; ///< Controlled values (facets), by node and property
   size_t n_concepts;
   size_t cap_concepts;
   LClaim *literals; ///< An RDF file's other literals and classes, in order:

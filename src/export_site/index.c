@@ -519,12 +519,24 @@ name_node(Site *site, uint32_t k)
   }
 }
 
+void
+site_status_report(const Site *site, uint32_t graph, OntStatusReports *v)
+{
+  const SNode *s = graph != ENT_NO_ENTITY ? &site->nodes[graph] : NULL;
+  if (s && s->date) {
+    ont_status_report(
+      v, s->date_last ? NULL : s->date, s->date_window ? s->date_end : s->date);
+  }
+}
+
 const char *
 site_status(Site *site, uint32_t k, uint32_t graph)
 {
   const SNode *n = &site->nodes[k];
   const char *status = site->status_predicate;
-  const char *said[3] = { NULL, NULL, NULL }; // the scheme's three values
+  // The scheme's three values, each with the days of its reports.
+  enum { MAX_SAID = 3 };
+  OntStatusReports said[MAX_SAID];
   size_t n_said = 0;
   for (uint32_t i = 0; i < n->count; ++i) {
     const SQuad *q = &site->quads[site->by_subject[n->first + i]];
@@ -532,23 +544,39 @@ site_status(Site *site, uint32_t k, uint32_t graph)
         (graph != ENT_NO_ENTITY && q->gn != graph)) {
       continue;
     }
-    const OntTerm *t = ont_term(site->ontology, q->o);
-    const char *label = t && t->label ? t->label : site_local_name(q->o);
     size_t j = 0;
-    while (j < n_said && strcmp(said[j], label) != 0) {
+    while (j < n_said && said[j].status != q->o) {
       ++j;
     }
-    if (j == n_said && n_said < sizeof(said) / sizeof(*said)) {
-      said[n_said++] = label;
+    if (j == n_said && n_said < MAX_SAID) {
+      said[n_said++] = (OntStatusReports){ q->o, NULL, NULL, NULL, 0 };
     }
+    if (j < n_said) {
+      site_status_report(site, q->gn, &said[j]);
+    }
+  }
+  // Each can follow the one before as the days go: a change, in order.
+  const bool over_time =
+    n_said > 1 && ont_status_progression(site->ontology, said, n_said);
+  if (over_time) {
+    ont_status_sort(site->ontology, said, n_said);
   }
   ent_buf_reset(&site->scratch);
   for (size_t j = 0; j < n_said; ++j) {
-    if (ent_buf_appendf(&site->scratch, "%s%s", j ? " / " : "", said[j])) {
+    const OntTerm *t = ont_term(site->ontology, said[j].status);
+    const char *label =
+      t && t->label ? t->label : site_local_name(said[j].status);
+    if (ent_buf_appendf(&site->scratch,
+                        "%s%s",
+                        !j          ? ""
+                        : over_time ? " → "
+                                    : " / ",
+                        label)) {
       return NULL;
     }
   }
-  if (n_said > 1 && ent_buf_appendf(&site->scratch, " (sources differ)")) {
+  if (n_said > 1 && !over_time &&
+      ent_buf_appendf(&site->scratch, " (sources differ)")) {
     return NULL;
   }
   return n_said ? site_intern(site, site->scratch.buf) : NULL;
@@ -667,9 +695,12 @@ site_index_build(Site *site)
     return ENT_ERR_NO_MEMORY;
   }
   for (uint32_t k = 0; k < site->n_nodes; ++k) {
-    SNode *n = &site->nodes[k];
     kind_node(site, k);
     name_node(site, k);
+  }
+  for (uint32_t k = 0; k < site->n_nodes; ++k) {
+    SNode *n = &site->nodes[k];
+    // After every node's day: a status is reported as of its sources'.
     n->status = site_status(site, k, ENT_NO_ENTITY);
     n->short_name = n->name;
     // A page for what the statements describe, not what they only point

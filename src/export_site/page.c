@@ -696,59 +696,31 @@ is_status(const char *p)
 /// shown as a disagreement (a scheme has at most seven).
 enum { MAX_STATUSES = 16 };
 
-/// The reports of status claim `c`, each as of its source's day: the day
-/// it was published, or the window a notBefore and notAfter give.  Its
-/// first day: the earliest day one of them can be of (NULL: unknown).
+/// The reports of status claim `c` (the page's claim `tag`), each as of
+/// its source's day: the day it was published, or the window a notBefore
+/// and notAfter give.
 static OntStatusReports
-status_reports(const Site *site, const Claim *c, const char **first_day)
+status_reports(const Site *site, const Claim *c, size_t tag)
 {
-  OntStatusReports r = { c->q->o, NULL, NULL };
-  *first_day = NULL;
+  OntStatusReports r = { c->q->o, NULL, NULL, NULL, tag };
   for (size_t k = 0; k < c->n_graphs; ++k) {
     const uintptr_t v =
       (uintptr_t)ent_map_get(&site->nodes_by_iri, c->graphs[k]);
-    const SNode *s = v ? &site->nodes[v - 1] : NULL;
-    if (s && s->date) {
-      const char *from = s->date_last ? NULL : s->date;
-      ont_status_report(&r, from, s->date_window ? s->date_end : s->date);
-      if (from && (!*first_day || strncmp(from, *first_day, 10) < 0)) {
-        *first_day = from;
-      }
-    }
+    site_status_report(site, v ? (uint32_t)(v - 1) : ENT_NO_ENTITY, &r);
   }
   return r;
 }
 
-/// Whether status claim `a`, first reported on `day_a`, comes before `b`:
-/// on an earlier day (a known day before an unknown one), or on the same
-/// day when `b` can follow `a` but not `a` `b` (planned, then ongoing).
-static bool
-earlier(const Site *site,
-        const char *day_a,
-        const Claim *a,
-        const char *day_b,
-        const Claim *b)
-{
-  if (!day_a || !day_b) {
-    return day_a && !day_b;
-  }
-  const int cmp = strncmp(day_a, day_b, 10);
-  return cmp < 0 ||
-         (cmp == 0 && ont_can_become(site->ontology, a->q->o, b->q->o) &&
-          !ont_can_become(site->ontology, b->q->o, a->q->o));
-}
-
-/// The claims of facts->items[first]'s predicate, a status, into `claims`
-/// with their reports and first days, ordered by first day (unknown
-/// last).  How many there are; 0 if more than MAX_STATUSES, or if a
-/// claim has sources past those listed (their days are not all known).
+/// The claims of facts->items[first]'s predicate, a status, into
+/// `reports` (their tags: indexes in `facts`), in the order of the days
+/// they were first reported (ont_status_sort()).  How many there are; 0
+/// if more than MAX_STATUSES, or if a claim has sources past those listed
+/// (their days are not all known).
 static size_t
 status_claims(const Site *site,
               const Claims *facts,
               size_t first,
-              const Claim **claims,
-              OntStatusReports *reports,
-              const char **first_days)
+              OntStatusReports *reports)
 {
   size_t n = 0;
   const char *p = facts->items[first].q->p;
@@ -760,20 +732,9 @@ status_claims(const Site *site,
     if (n == MAX_STATUSES || c->more) {
       return 0;
     }
-    const char *day = NULL;
-    const OntStatusReports r = status_reports(site, c, &day);
-    size_t at = n++;
-    while (at > 0 &&
-           earlier(site, day, c, first_days[at - 1], claims[at - 1])) {
-      claims[at] = claims[at - 1];
-      reports[at] = reports[at - 1];
-      first_days[at] = first_days[at - 1];
-      --at;
-    }
-    claims[at] = c;
-    reports[at] = r;
-    first_days[at] = day;
+    reports[n++] = status_reports(site, c, j);
   }
+  ont_status_sort(site->ontology, reports, n);
   return n;
 }
 
@@ -800,7 +761,7 @@ add_claim_column(Page *pg,
 }
 
 /// A table of the values of facts->items[first]'s predicate, a column a
-/// value: the status values `claims[0..n)` headed by the day each was
+/// value: the status values `reports[0..n)` headed by the day each was
 /// first reported when `n`; else every value, headed "Claim N".
 static void
 add_claims_table(Page *pg,
@@ -808,8 +769,7 @@ add_claims_table(Page *pg,
                  xmlNodePtr sec,
                  const Claims *facts,
                  size_t first,
-                 const Claim *const *claims,
-                 const char *const *first_days,
+                 const OntStatusReports *reports,
                  size_t n)
 {
   const char *p = facts->items[first].q->p;
@@ -819,13 +779,14 @@ add_claims_table(Page *pg,
   xmlNodePtr head = html_el(html_el(table, "thead", NULL), "tr", NULL);
   xmlNodePtr row = html_el(html_el(table, "tbody", NULL), "tr", NULL);
   for (size_t k = 0; k < n; ++k) {
+    const char *day = reports[k].first_day;
     add_claim_column(pg,
                      site,
                      head,
                      row,
-                     claims[k],
-                     first_days[k] ? "first reported " : "day unknown",
-                     first_days[k]);
+                     &facts->items[reports[k].tag],
+                     day ? "first reported " : "day unknown",
+                     day);
   }
   size_t k = 0;
   for (size_t j = first; !n && j < facts->n; ++j) {
@@ -907,13 +868,9 @@ add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
       continue;
     }
     // A status whose reports follow one another as their days go.
-    const Claim *claims[MAX_STATUSES];
     OntStatusReports reports[MAX_STATUSES];
-    const char *first_days[MAX_STATUSES];
     size_t n_statuses =
-      is_status(q->p)
-        ? status_claims(site, facts, i, claims, reports, first_days)
-        : 0;
+      is_status(q->p) ? status_claims(site, facts, i, reports) : 0;
     if (n_statuses &&
         !ont_status_progression(site->ontology, reports, n_statuses)) {
       n_statuses = 0;
@@ -930,14 +887,8 @@ add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
     } else if (!over_time && !disputes) {
       disputes = html_section(pg->main, "disputes", "Where sources disagree");
     }
-    add_claims_table(pg,
-                     site,
-                     over_time ? history : disputes,
-                     facts,
-                     i,
-                     claims,
-                     first_days,
-                     n_statuses);
+    add_claims_table(
+      pg, site, over_time ? history : disputes, facts, i, reports, n_statuses);
   }
   (void)n;
   return ENT_SUCCESS;

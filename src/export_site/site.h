@@ -121,9 +121,14 @@ const char *site_local_name(const char *iri);
 /// site's language; NULL if none.
 const SQuad *site_value(const Site *site, uint32_t node, const char *predicate);
 /// Event `k`'s status as graph `graph` gives it (ENT_NO_ENTITY: as every
-/// graph does, "expected / happened (sources differ)"), site-owned, or
-/// NULL: none given (or no memory).
+/// graph does: "expected → happened" where each can follow the one before
+/// as the sources' days go, else "expected / happened (sources differ)"),
+/// site-owned, or NULL: none given (or no memory).
 const char *site_status(Site *site, uint32_t k, uint32_t graph);
+/// Count a report of `*v` by the source whose named graph is node `graph`
+/// (ENT_NO_ENTITY: none): as of the day it was published, or the window
+/// its notBefore and notAfter give (see ont_status_report()).
+void site_status_report(const Site *site, uint32_t graph, OntStatusReports *v);
 /// Whether a statement with `predicate` is shown elsewhere on a page
 /// (names, types, sources) or only repeats a more specific one.
 bool site_predicate_hidden(const Site *site, const SQuad *q);

@@ -648,7 +648,8 @@ warn_group(EntGraph *g, const Claim *claims, size_t n, size_t start, size_t end)
     if (v < n_values) {
       more[v] += g->facts[claims[firsts[v]].fact].source != f->source;
     } else if (n_values < MAX_VALUES) {
-      reports[n_values] = (OntStatusReports){ f->value, NULL, NULL };
+      reports[n_values] =
+        (OntStatusReports){ f->value, NULL, NULL, NULL, n_values };
       firsts[n_values++] = i;
     } else {
       ++extra_values;

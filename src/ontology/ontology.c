@@ -288,8 +288,41 @@ ont_status_report(OntStatusReports *v, const char *from, const char *to)
   if (from && (!v->latest_from || day_cmp(from, v->latest_from) > 0)) {
     v->latest_from = from;
   }
+  if (from && (!v->first_day || day_cmp(from, v->first_day) < 0)) {
+    v->first_day = from;
+  }
   if (to && (!v->earliest_to || day_cmp(to, v->earliest_to) < 0)) {
     v->earliest_to = to;
+  }
+}
+
+/// Whether `a` comes before `b` in ont_status_sort()'s order.
+static bool
+sorts_before(const EntOntology *ont,
+             const OntStatusReports *a,
+             const OntStatusReports *b)
+{
+  if (!a->first_day || !b->first_day) {
+    return a->first_day && !b->first_day;
+  }
+  const int cmp = day_cmp(a->first_day, b->first_day);
+  return cmp < 0 || (cmp == 0 && ont_can_become(ont, a->status, b->status) &&
+                     !ont_can_become(ont, b->status, a->status));
+}
+
+void
+ont_status_sort(const EntOntology *ont, OntStatusReports *values, size_t n)
+{
+  // Insertion: a handful of values, and an order that is not total (two
+  // statuses of one day neither of which can follow the other).
+  for (size_t i = 1; i < n; ++i) {
+    const OntStatusReports v = values[i];
+    size_t at = i;
+    while (at > 0 && sorts_before(ont, &v, &values[at - 1])) {
+      values[at] = values[at - 1];
+      --at;
+    }
+    values[at] = v;
   }
 }
 

@@ -49,8 +49,10 @@ bool ont_has_type(const EntOntology *ont, const char *iri, const char *cls);
 /// "YYYY-MM-DD"; NULL where no report bounds it.
 typedef struct {
   const char *status;      ///< The status's IRI
+  const char *first_day;   ///< The earliest day a report can be of
   const char *latest_from; ///< The latest first day a report can be of
   const char *earliest_to; ///< The earliest last day a report can be of
+  size_t tag;              ///< The caller's: which value this is
 } OntStatusReports;
 
 /// Count one more report of `v->status`, made on a day in [from, to]
@@ -70,6 +72,13 @@ bool ont_can_become(const EntOntology *ont, const char *from, const char *to);
 bool ont_status_progression(const EntOntology *ont,
                             const OntStatusReports *values,
                             size_t n);
+
+/// Sort `values[0..n)` by the first day each was reported on (unknown
+/// days last); on one day, a status before those that can follow it and
+/// not precede it (planned, then ongoing).  Stable otherwise.
+void ont_status_sort(const EntOntology *ont,
+                     OntStatusReports *values,
+                     size_t n);
 
 /// Called with each IRI outside ENT_NS reachable through supers.
 typedef EntStatus (*OntSuperFunc)(void *handle, const char *iri);

@@ -103,15 +103,26 @@ grep -q "sources disagree on the incidentStatus of incident 'statement'" "$tmp/e
 "$ENTENTE" export "$tmp/two" -f nquads -o "$tmp/two.nq" || fail "two: export"
 grep -qF "<${ent}incident-status-happened> <https://example.org/id/source/wednesday> ." "$tmp/two.nq" ||
   fail "Wednesday's status is missing"
+# The diagram and the site's timeline give both, in the order of the
+# days, as a change; a source's page gives what that source says, not what
+# another said later.
 "$ENTENTE" export "$tmp/two" -f dot --view timeline -w -o "$tmp/two.dot" || fail "two: dot"
-grep -q 'expected / happened (sources differ)\|happened / expected (sources differ)' "$tmp/two.dot" ||
-  fail "the label does not say the sources differ: $(grep -F 'Joint statement' "$tmp/two.dot")"
-# The site: the corpus timeline gives both, said to differ; a source's
-# page gives what that source says, not what another said later.
+grep -q 'expected → happened' "$tmp/two.dot" ||
+  fail "the label does not say the status changed: $(grep -F 'Joint statement' "$tmp/two.dot")"
+! grep -q 'sources differ' "$tmp/two.dot" || fail "a change is said to be a difference: $(grep -F 'Joint statement' "$tmp/two.dot")"
 "$ENTENTE" site "$tmp/two" -w -O "$tmp/site2" || fail "two: site"
 tr -d '\n' <"$tmp/site2/timeline.html" |
-  grep -q '>Joint statement</a> (<span class="status">expected / happened (sources differ)</span>)' ||
+  grep -q '>Joint statement</a> (<span class="status">expected → happened</span>)' ||
   fail "the site's timeline: $(grep -F 'Joint statement' "$tmp/site2/timeline.html")"
+# Happened on Monday, expected on Wednesday: the sources differ, and the
+# diagram and the timeline say so.
+"$ENTENTE" export "$tmp/back" -f dot --view timeline -w -o "$tmp/back.dot" || fail "back: dot"
+grep -q 'happened / expected (sources differ)\|expected / happened (sources differ)' "$tmp/back.dot" ||
+  fail "the label does not say the sources differ: $(grep -F 'Joint statement' "$tmp/back.dot")"
+"$ENTENTE" site "$tmp/back" -w -O "$tmp/site3" || fail "back: site"
+tr -d '\n' <"$tmp/site3/timeline.html" |
+  grep -q '>Joint statement</a> (<span class="status">happened / expected (sources differ)</span>)' ||
+  fail "the site's timeline (back): $(grep -F 'Joint statement' "$tmp/site3/timeline.html")"
 for day in monday:expected wednesday:happened; do
   tr -d '\n' <"$tmp/site2/source/${day%%:*}/index.html" |
     grep -q "<span class=\"status\">${day#*:}</span>)" ||

@@ -247,7 +247,7 @@ supers_of(const EntOntology *ont, const char *iri)
 static OntStatusReports
 reported(const char *status, const char *from, const char *to)
 {
-  OntStatusReports v = { status, NULL, NULL };
+  OntStatusReports v = { status, NULL, NULL, NULL, 0 };
   ont_status_report(&v, from, to);
   return v;
 }
@@ -269,6 +269,22 @@ test_status_progression(void)
     reported(NEG "ongoing", "2025-03-24", "2025-03-24"),
   };
   assert(ont_status_progression(ont, v, 4));
+  // In the order they were reported: by day, then planned before ongoing
+  // before held (each can follow the one before, not precede it).
+  ont_status_sort(ont, v, 4);
+  assert(!strcmp(v[0].status, NEG "planned"));
+  assert(!strcmp(v[1].status, NEG "ongoing"));
+  assert(!strcmp(v[2].status, NEG "held"));
+  assert(!strcmp(v[3].status, NEG "concluded"));
+  assert(!strcmp(v[3].first_day, "2025-03-25"));
+  // A day unknown comes last; a known one, however late, before it.
+  OntStatusReports undated[2] = {
+    reported(NEG "planned", NULL, NULL),
+    reported(NEG "concluded", "2025-12-31", NULL),
+  };
+  ont_status_sort(ont, undated, 2);
+  assert(!strcmp(undated[0].status, NEG "concluded"));
+  assert(!undated[1].first_day);
   // Transitively: planned can become concluded through ongoing.
   assert(ont_term(ont, NEG "planned")->n_next > 0);
   // Concluded on the 24th, planned on the 25th: the later cannot follow.
