@@ -5094,8 +5094,103 @@ count_equal(Said **group,
   }
 }
 
+/// Whether the statuses the graphs give node `subject` for `predicate`
+/// follow one another as their days go (statuses_over_time()): a change,
+/// not a dispute.  Looked up among lg->concepts, which
+/// add_concept_facets() left sorted by node and property.
+static bool
+status_changes(const LGraph *lg, uint32_t subject, const char *predicate)
+{
+  if (!is_status(predicate)) {
+    return false;
+  }
+  size_t lo = 0;
+  size_t hi = lg->n_concepts;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const LConcept *c = &lg->concepts[mid];
+    if (c->subject < subject ||
+        (c->subject == subject && strcmp(c->predicate, predicate) < 0)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  size_t end = lo;
+  while (end < lg->n_concepts && lg->concepts[end].subject == subject &&
+         !strcmp(lg->concepts[end].predicate, predicate)) {
+    ++end;
+  }
+  EntBuf text = { NULL, 0, 0 };
+  const bool changes = end > lo && statuses_over_time(lg, lo, end, &text);
+  ent_buf_free(&text);
+  return changes;
+}
+
+/// Whether the places claims group[0..n) give (ent:location, ent:venue)
+/// lie one within another (Riyadh, Saudi Arabia): one source is more
+/// precise than another, not at odds with it.  Each place's ancestors
+/// through containedInPlace edges, MAX_NEST levels up, found a level a
+/// pass over the edges; at most MAX_PLACES places are weighed.
+static bool
+places_nested(const LGraph *lg, Said *const *group, size_t n)
+{
+  const char *predicate = said_claim(group[0])->predicate;
+  if (strcmp(predicate, ENT_NS "location") != 0 &&
+      strcmp(predicate, ENT_NS "venue") != 0) {
+    return false;
+  }
+  enum { MAX_PLACES = 8, MAX_NEST = 8 };
+  uint32_t line[MAX_PLACES][MAX_NEST + 1]; // each place, then its parents
+  size_t places = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const uint32_t o = said_claim(group[k])->object;
+    size_t j = 0;
+    while (j < places && line[j][0] != o) {
+      ++j;
+    }
+    if (o == ENT_NO_ENTITY || (j == places && places == MAX_PLACES)) {
+      return false;
+    }
+    if (j == places) {
+      line[places][0] = o;
+      for (size_t d = 1; d <= MAX_NEST; ++d) {
+        line[places][d] = ENT_NO_ENTITY;
+      }
+      ++places;
+    }
+  }
+  for (size_t d = 1; d <= MAX_NEST; ++d) {
+    for (size_t e = 0; e < lg->n_edges; ++e) {
+      const LEdge *edge = &lg->edges[e];
+      for (size_t j = 0; j < places; ++j) {
+        if (line[j][d - 1] == edge->from && line[j][d] == ENT_NO_ENTITY &&
+            (!strcmp(edge->predicate, SCHEMA_NS "containedInPlace") ||
+             !strcmp(edge->predicate, ENT_NS "containedInPlace"))) {
+          line[j][d] = edge->to;
+        }
+      }
+    }
+  }
+  // Every two places: one is on the other's line.
+  for (size_t i = 0; i < places; ++i) {
+    for (size_t j = i + 1; j < places; ++j) {
+      bool on_line = false;
+      for (size_t d = 0; d <= MAX_NEST && !on_line; ++d) {
+        on_line = line[i][d] == line[j][0] || line[j][d] == line[i][0];
+      }
+      if (!on_line) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 /// Mark the claims another source contradicts: another graph gives the
-/// same one-valued property of the same node another value.  Within a
+/// same one-valued property of the same node another value (not a status
+/// that changed as the days went, status_changes(), nor a place said more
+/// or less precisely, places_nested()).  Within a
 /// group of one node and property, the claims from another graph with
 /// another value number (all) - (same graph) - (same value) + (same
 /// graph and value): three sorts, not every claim against every other.
@@ -5120,6 +5215,12 @@ mark_disputed(Said *said, size_t n)
     }
     Said **group = order + a;
     const size_t size = b - a;
+    const LClaim *claim = said_claim(group[0]);
+    if (status_changes(group[0]->lg, claim->subject, claim->predicate) ||
+        places_nested(group[0]->lg, group, size)) {
+      a = b;
+      continue;
+    }
     for (size_t k = 0; k < size; ++k) {
       group[k]->same = 0;
     }
