@@ -623,13 +623,73 @@ count_report(const EntGraph *g,
   }
 }
 
+/// Whether place `inner` is `outer` or lies within it, following
+/// `parent` (each entity's ent:containedInPlace) at most 16 steps up.
+static bool
+place_within(const uint32_t *parent, uint32_t inner, uint32_t outer)
+{
+  for (int depth = 0; depth < 16 && inner != ENT_NO_ENTITY; ++depth) {
+    if (inner == outer) {
+      return true;
+    }
+    inner = parent[inner];
+  }
+  return false;
+}
+
+/// Whether the venues claims[firsts[0..n)] give lie one within another
+/// (the Ritz-Carlton, Riyadh): one source is more precise than another,
+/// not at odds with it.  `*parent` is each entity's place, made at the
+/// first venue that needs it and freed by the caller.
+static bool
+venues_nested(const EntGraph *g,
+              const Claim *claims,
+              const size_t *firsts,
+              size_t n,
+              uint32_t **parent)
+{
+  if (!*parent) {
+    *parent = malloc((g->n_entities ? g->n_entities : 1) * sizeof(uint32_t));
+    if (!*parent) {
+      return false; // said as a disagreement: nothing is lost
+    }
+    for (size_t i = 0; i < g->n_entities; ++i) {
+      (*parent)[i] = ENT_NO_ENTITY;
+    }
+    for (size_t i = 0; i < g->n_facts; ++i) {
+      const Fact *f = &g->facts[i];
+      if (f->prop == ENT_PROP_CONTAINED_IN_PLACE &&
+          (*parent)[f->subject] == ENT_NO_ENTITY) {
+        (*parent)[f->subject] = f->object;
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      const uint32_t a = g->facts[claims[firsts[i]].fact].object;
+      const uint32_t b = g->facts[claims[firsts[j]].fact].object;
+      if (a == ENT_NO_ENTITY || b == ENT_NO_ENTITY ||
+          (!place_within(*parent, a, b) && !place_within(*parent, b, a))) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 /// One warning for claims[start, end) (one entity, one property) when
 /// they hold two or more values: each value with the first source that
 /// gives it, and how many more do.  Statuses reported on different days
 /// that can follow one another (ent:canBecome) are a change over time,
-/// not a disagreement; `claims[0..n)` are all of them, for the days.
+/// not a disagreement; nor are venues one within another (`*parent`: see
+/// venues_nested()).  `claims[0..n)` are all of them, for the days.
 static bool
-warn_group(EntGraph *g, const Claim *claims, size_t n, size_t start, size_t end)
+warn_group(EntGraph *g,
+           const Claim *claims,
+           size_t n,
+           size_t start,
+           size_t end,
+           uint32_t **parent)
 {
   enum { MAX_VALUES = 6 };
   size_t firsts[MAX_VALUES];
@@ -661,7 +721,9 @@ warn_group(EntGraph *g, const Claim *claims, size_t n, size_t start, size_t end)
   }
   if (n_values < 2 ||
       (status && !extra_values &&
-       ont_status_progression(g->ontology, reports, n_values))) {
+       ont_status_progression(g->ontology, reports, n_values)) ||
+      (claims[start].prop == ENT_PROP_VENUE && !extra_values &&
+       venues_nested(g, claims, firsts, n_values, parent))) {
     return false;
   }
   // Values that only one source gives among themselves are not a
@@ -731,15 +793,17 @@ ent_graph_check_disagreements(EntGraph *graph, size_t *count)
     qsort(claims, n, sizeof(Claim), by_claim);
   }
   size_t found = 0;
+  uint32_t *parent = NULL; // each entity's place, made for venues
   for (size_t start = 0; start < n;) {
     size_t end = start + 1;
     while (end < n && claims[end].subject == claims[start].subject &&
            claims[end].prop == claims[start].prop) {
       ++end;
     }
-    found += warn_group(g, claims, n, start, end);
+    found += warn_group(g, claims, n, start, end, &parent);
     start = end;
   }
+  free(parent);
   free(claims);
   if (count) {
     *count = found;

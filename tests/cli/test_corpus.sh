@@ -240,4 +240,16 @@ grep -q "stray/registry/old: warning" "$tmp/err" && [ "$(grep -c 'not read' "$tm
 expect 0 "" validate "$ENTENTE_SRC/data" --text-dir "$shared"
 ! grep -q "not read" "$tmp/err" || fail "data/: $(grep 'not read' "$tmp/err")"
 
+# Venues: TASS puts the talks in Riyadh, VOV at the Ritz-Carlton there:
+# one place said more or less precisely, no disagreement; in Moscow, one.
+cp -r "$ENTENTE_SRC/data" "$tmp/venue"
+tass_in="$tmp/venue/articles/tass-2025-03-24-closed-format.xml"
+sed -i 's|<negotiation ref="us-russia-talks-2025-03-24" date="2025-03-24" date-phrase="on Monday morning" place="riyadh"|& venue="riyadh"|' "$tass_in"
+grep -q 'venue="riyadh"' "$tass_in" || fail "venue: the test's edit of TASS's article did not apply"
+expect 0 "" validate "$tmp/venue" --text-dir "$shared"
+! grep -q "disagree on the venue" "$tmp/err" || fail "venue: Riyadh and its Ritz-Carlton are called a disagreement: $(grep venue "$tmp/err")"
+sed -i 's|venue="riyadh"|venue="moscow"|' "$tass_in"
+expect 0 "sources disagree on the venue of negotiation 'us-russia-talks-2025-03-24': 'moscow' \(tass-2025-03-24.*'ritz-carlton-riyadh' \(vov-2025-03-24" \
+  validate "$tmp/venue" --text-dir "$shared"
+
 echo "corpus rules: discovery, conflicts in one run, subsets, promotion, disagreements"
