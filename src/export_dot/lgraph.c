@@ -906,6 +906,64 @@ lgraph_short_name(LGraph *lg, const char *iri)
   return kept ? kept : cut + 1;
 }
 
+/// The last `segments` path segments of `iri` ("person/1" for two of
+/// http://example.org/person/1), percent-escapes decoded, never reaching
+/// back past its authority ("example.org/person/1" at most).  NULL: no
+/// memory.
+static const char *
+iri_tail(LGraph *lg, const char *iri, unsigned segments)
+{
+  const size_t len = strlen(iri);
+  const char *start = iri;
+  unsigned seen = 0;
+  for (size_t i = len; i-- > 1;) {
+    if ((iri[i] == '/' || iri[i] == '#') && i + 1 < len) {
+      start = iri + i + 1;
+      if (++seen == segments || iri[i - 1] == '/') {
+        break;
+      }
+    }
+  }
+  EntBuf b = { NULL, 0, 0 };
+  const char *kept = ent_buf_append_unescaped(&b, start)
+                       ? NULL
+                       : ent_pool_copy(&lg->strings, b.buf, b.len);
+  ent_buf_free(&b);
+  return kept;
+}
+
+/// Nodes named by their IRI's tail alone that share a name ("1" for
+/// …/person/1 and …/org/1) are named by longer tails ("person/1",
+/// "org/1"), a segment more at a time, until no two of them share one;
+/// `named[0..n)` are those nodes.  Two readers' nodes must not read as one.
+static EntStatus
+tell_apart_iri_names(LGraph *lg, const uint32_t *named, size_t n)
+{
+  EntStatus st = ENT_SUCCESS;
+  bool shared = n > 1;
+  for (unsigned segments = 2; shared && segments <= 8 && !st; ++segments) {
+    EntMap count; // name -> how many of `named` have it
+    ent_map_init(&count);
+    for (size_t i = 0; i < n && !st; ++i) {
+      const char *name = lg->nodes[named[i]].label;
+      const uintptr_t c = (uintptr_t)ent_map_get(&count, name);
+      st = ent_map_put(&count, name, (void *)(c + 1));
+    }
+    shared = false;
+    for (size_t i = 0; i < n && !st; ++i) {
+      LNode *node = &lg->nodes[named[i]];
+      if ((uintptr_t)ent_map_get(&count, node->label) > 1) {
+        const char *longer = iri_tail(lg, node->iri, segments);
+        st = longer ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+        shared = shared || (longer && strcmp(longer, node->label) != 0);
+        node->label = longer ? longer : node->label;
+      }
+    }
+    ent_map_clear(&count);
+  }
+  return st;
+}
+
 static const char *
 edge_label(LGraph *lg, const char *predicate)
 {
@@ -4498,16 +4556,31 @@ lgraph_finish(LGraph *lg)
   }
   TRY(st, add_concept_facets(lg));
   TRY(st, add_date_and_place_facets(lg));
-  for (size_t i = 0; i < lg->n_nodes; ++i) {
+  uint32_t *iri_named = NULL; // nodes named by their IRI alone
+  size_t n_iri_named = 0;
+  size_t cap_iri_named = 0;
+  for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
     LNode *n = &lg->nodes[i];
-    if (!n->label) {
+    if (!n->label && !is_blank(n)) {
+      n->label = lgraph_short_name(lg, n->iri);
+      st =
+        ent_grow(&iri_named, &cap_iri_named, n_iri_named, sizeof(uint32_t), 64);
+      if (!st) {
+        iri_named[n_iri_named++] = (uint32_t)i;
+      }
+    } else if (!n->label) {
       // A blank node's generated name means nothing to a reader: Turtle's
       // "[ ]" (the name stays in the tooltip).
-      n->label = is_blank(n) ? "[ ]" : lgraph_short_name(lg, n->iri);
+      n->label = "[ ]";
     } else if (n->n_labels > 1 && n->kind != KIND_POST) {
-      TRY(st, say_other_names(lg, n));
+      st = say_other_names(lg, n);
     }
   }
+  if (!st) {
+    st = tell_apart_iri_names(lg, iri_named, n_iri_named);
+  }
+  free(iri_named);
+  TRY(st, st);
   TRY(st, say_facets_left(lg));
   TRY(st, fold_pairwise(lg));
   // The folds hid posts and responses.
@@ -4643,8 +4716,9 @@ find_prefixed(LGraph *lg, const char *id)
   return ENT_NO_ENTITY;
 }
 
-/// The node an ID names: its IRI, its prefixed name, or the last segment
-/// of its IRI.
+/// The node an ID names: its IRI, its prefixed name, the last segments of
+/// its IRI, or else the name it is drawn with ("Café_Kranzler" for
+/// dbr:Caf%C3%A9_Kranzler, "Sergei Lavrov").
 static EntStatus
 resolve(LGraph *lg, const char *id, uint32_t *out)
 {
@@ -4667,6 +4741,17 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
       ++matches;
     }
   }
+  for (uint32_t i = 0; i < lg->n_nodes && !matches; ++i) {
+    const LNode *n = &lg->nodes[i];
+    if (n->label && !strcmp(n->label, id) && drawable(n)) {
+      *out = i;
+      matches = 1;
+      for (uint32_t j = i + 1; j < lg->n_nodes; ++j) {
+        matches += lg->nodes[j].label && !strcmp(lg->nodes[j].label, id) &&
+                   drawable(&lg->nodes[j]);
+      }
+    }
+  }
   if (matches == 1) {
     return ENT_SUCCESS;
   }
@@ -4683,7 +4768,7 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
             ENT_LOG_ERROR,
             ENT_ERR_UNKNOWN_ID,
             NULL,
-            "no node has ID or IRI '%s'; check the spelling",
+            "no node has ID, IRI or name '%s'; check the spelling",
             id);
   }
   return ENT_ERR_UNKNOWN_ID;

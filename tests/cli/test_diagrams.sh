@@ -204,7 +204,7 @@ done
 set +e
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot --view ego:nobody >/dev/null 2>"$tmp/err"; rc=$?
 set -e
-[ "$rc" = 65 ] && grep -q "no node has ID or IRI 'nobody'" "$tmp/err" || fail "unknown ego: exit $rc: $(cat "$tmp/err")"
+[ "$rc" = 65 ] && grep -q "no node has ID, IRI or name 'nobody'" "$tmp/err" || fail "unknown ego: exit $rc: $(cat "$tmp/err")"
 set +e
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot --view negotiation:putin >/dev/null 2>"$tmp/err"; rc=$?
 set -e
@@ -339,6 +339,28 @@ printf '%s\n' '@prefix dbr: <http://dbpedia.org/resource/> .' '@prefix dbo: <htt
 "$ENTENTE" dot "$tmp/iri-names.ttl" -f dot >"$tmp/iri-names.dot"
 for want in 'label="dbr:AC/DC"' 'label="dbr:Café_Kranzler"' 'label=Берлин' 'label="bad%00x"'; do
   grep -qF "$want" "$tmp/iri-names.dot" || fail "names from IRIs: no $want in $(grep label= "$tmp/iri-names.dot" | tr -d '\t' | tr '\n' ' ')"
+done
+# Two nodes whose IRIs end alike are not both called "1": a segment more
+# at a time until they differ (never past the host), the others left be.
+printf '%s\n' '<http://a.example/person/1> <http://schema.org/memberOf> <http://a.example/org/1> .' \
+  '<http://a.example/x/7> <http://schema.org/knows> <http://b.example/x/7> .' \
+  '<http://a.example/person/1> <http://schema.org/knows> <http://a.example/person/2> .' >"$tmp/same-tails.nt"
+"$ENTENTE" dot "$tmp/same-tails.nt" -f dot >"$tmp/same-tails.dot"
+for want in 'label="person/1"' 'label="org/1"' 'label="a.example/x/7"' 'label="b.example/x/7"' 'label=2,'; do
+  grep -qF "$want" "$tmp/same-tails.dot" || fail "same tails: no $want in $(grep label= "$tmp/same-tails.dot" | tr -d '\t' | tr '\n' ' ')"
+done
+# --view ego: takes the name a node is drawn with: a name read from its
+# IRI (decoded, or made longer to tell it apart) or its label; a name two
+# nodes share is refused, naming how many.
+printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  '<http://e.example/Caf%C3%A9> <http://schema.org/knows> <http://e.example/p/1> , <http://e.example/q/1> , <http://e.example/k> .' \
+  '<http://e.example/k> rdfs:label "Kim" . <http://e.example/k2> rdfs:label "Kim" ; <http://schema.org/knows> <http://e.example/k> .' >"$tmp/ego-names.ttl"
+for name in Café p/1 Kim; do
+  "$ENTENTE" dot "$tmp/ego-names.ttl" -f dot --view "ego:$name" >"$tmp/ego-names.dot" 2>"$tmp/err" ||
+    { rc=$?; [ "$name" = Kim ] && [ "$rc" = 65 ] && grep -q "'Kim' names 2 nodes" "$tmp/err" ||
+      fail "ego:$name: exit $rc: $(cat "$tmp/err")"; continue; }
+  [ "$name" != Kim ] || fail "ego:Kim: two nodes are called Kim, and one was taken"
+  grep -q 'label=Café' "$tmp/ego-names.dot" || fail "ego:$name: the root is not drawn"
 done
 # An empty or blank name names nothing: the IRI does.
 printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
