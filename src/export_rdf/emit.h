@@ -46,9 +46,13 @@ typedef EntStatus (*EntPrefixFunc)(void *handle,
 /**
  * The namespace prefixes of the syntaxes that have them (rdf: included),
  * then one per class path under the graph's base ("official:"), each
- * given to `func`, which may stop the walk with a failure.
+ * given to `func`, which may stop the walk with a failure.  With
+ * `slash_names` false (Turtle, TriG, RDF/XML, whose prefixed names cannot
+ * hold a '/'), none for posts and responses, which no such name could
+ * use; JSON-LD's compact IRIs can ("post:trump/president").
  */
 EntStatus ent_rdf_prefixes(const EntGraph *graph,
+                           bool slash_names,
                            EntPrefixFunc func,
                            void *handle);
 

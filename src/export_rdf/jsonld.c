@@ -503,7 +503,7 @@ jsonld_open(const EntGraph *graph, JsonLdSink sink, void *handle, JsonLd **out)
   j->sink = sink;
   j->handle = handle;
   j->dump_flags = graph->world->ascii ? JSON_ENSURE_ASCII : 0;
-  EntStatus st = ent_rdf_prefixes(graph, add_prefix, j);
+  EntStatus st = ent_rdf_prefixes(graph, true, add_prefix, j);
   if (!st) {
     drop_prefixes_read_as_compact(j);
   }

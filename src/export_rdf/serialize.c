@@ -801,7 +801,10 @@ rdf_writer_threaded(RdfWriter *w)
 }
 
 EntStatus
-ent_rdf_prefixes(const EntGraph *graph, EntPrefixFunc func, void *handle)
+ent_rdf_prefixes(const EntGraph *graph,
+                 bool slash_names,
+                 EntPrefixFunc func,
+                 void *handle)
 {
   size_t n_prefixes = 0;
   const Prefix *prefixes = ent_prefixes(&n_prefixes);
@@ -812,11 +815,15 @@ ent_rdf_prefixes(const EntGraph *graph, EntPrefixFunc func, void *handle)
     }
   }
   // One prefix per class path under the base ("official:" ...), so that
-  // Turtle reads as names, not long IRIs.
+  // Turtle reads as names, not long IRIs.  Without names that hold a
+  // '/', none for posts and responses, whose IRIs no prefix could shorten
+  // (post/trump/president; a response is named under its agreement): a
+  // prefix declared and never used is noise to a reader and a linter.
   EntBuf ns = { NULL, 0, 0 };
   for (int c = 0; !st && c < ENT_CLASS_COUNT_; ++c) {
-    if (c == ENT_CLASS_PARAPHRASE) {
-      continue; // shares "statement" with quotations
+    if (c == ENT_CLASS_PARAPHRASE ||
+        (!slash_names && (c == ENT_CLASS_POST || c == ENT_CLASS_RESPONSE))) {
+      continue; // a paraphrase shares "statement" with quotations
     }
     const ClassInfo *info = ent_class_info((EntClass)c);
     ent_buf_reset(&ns);
@@ -894,8 +901,9 @@ open_serd(RdfWriter *w, EntGraph *graph, EntFormat format)
       return st;
     }
   }
-  return formats[format].prefixes ? ent_rdf_prefixes(graph, serd_prefix, w)
-                                  : ENT_SUCCESS;
+  return formats[format].prefixes
+           ? ent_rdf_prefixes(graph, false, serd_prefix, w)
+           : ENT_SUCCESS;
 }
 
 /// JSON-LD's writer, writing into `w`'s buffer, behind a window by graph.
@@ -969,7 +977,7 @@ rdf_writer_open(EntGraph *graph,
     raptor_serializer_set_option(
       w->serializer, RAPTOR_OPTION_WRITE_BASE_URI, NULL, 0);
     if (formats[format].prefixes) {
-      st = ent_rdf_prefixes(graph, raptor_prefix, w->serializer);
+      st = ent_rdf_prefixes(graph, false, raptor_prefix, w->serializer);
     }
   }
   raptor_world_set_log_handler(world, w, on_raptor_log);
