@@ -913,50 +913,74 @@ lgraph_short_name(LGraph *lg, const char *iri)
 static const char *
 iri_tail(LGraph *lg, const char *iri, unsigned segments)
 {
+  // Where the authority starts: after "scheme://", else the beginning.
+  const char *slashes = strstr(iri, "://");
+  const size_t floor = slashes ? (size_t)(slashes - iri) + 3 : 0;
   const size_t len = strlen(iri);
-  const char *start = iri;
+  size_t start = floor;
   unsigned seen = 0;
-  for (size_t i = len; i-- > 1;) {
+  for (size_t i = len; i-- > floor;) {
     if ((iri[i] == '/' || iri[i] == '#') && i + 1 < len) {
-      start = iri + i + 1;
-      if (++seen == segments || iri[i - 1] == '/') {
+      start = i + 1;
+      if (++seen == segments) {
         break;
       }
     }
   }
+  start = seen < segments ? floor : start;
   EntBuf b = { NULL, 0, 0 };
-  const char *kept = ent_buf_append_unescaped(&b, start)
+  const char *kept = ent_buf_append_unescaped(&b, iri + start)
                        ? NULL
                        : ent_pool_copy(&lg->strings, b.buf, b.len);
   ent_buf_free(&b);
   return kept;
 }
 
+/// How many of nodes `named[0..n)` have each name, into `count` (name ->
+/// how many).
+static EntStatus
+count_names(const LGraph *lg, const uint32_t *named, size_t n, EntMap *count)
+{
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < n && !st; ++i) {
+    const char *name = lg->nodes[named[i]].label;
+    const uintptr_t c = (uintptr_t)ent_map_get(count, name);
+    st = ent_map_put(count, name, (void *)(c + 1));
+  }
+  return st;
+}
+
 /// Nodes named by their IRI's tail alone that share a name ("1" for
 /// …/person/1 and …/org/1) are named by longer tails ("person/1",
-/// "org/1"), a segment more at a time, until no two of them share one;
-/// `named[0..n)` are those nodes.  Two readers' nodes must not read as one.
+/// "org/1"), a segment more at a time up to the host, until no two of
+/// them share one; two still alike (http: and https:, Caf%C3%A9 and Café)
+/// are named by their IRIs.  `named[0..n)` are those nodes.  Two
+/// resources must not read as one.
 static EntStatus
 tell_apart_iri_names(LGraph *lg, const uint32_t *named, size_t n)
 {
   EntStatus st = ENT_SUCCESS;
   bool shared = n > 1;
-  for (unsigned segments = 2; shared && segments <= 8 && !st; ++segments) {
-    EntMap count; // name -> how many of `named` have it
+  for (unsigned segments = 2; shared && !st; ++segments) {
+    EntMap count;
     ent_map_init(&count);
-    for (size_t i = 0; i < n && !st; ++i) {
-      const char *name = lg->nodes[named[i]].label;
-      const uintptr_t c = (uintptr_t)ent_map_get(&count, name);
-      st = ent_map_put(&count, name, (void *)(c + 1));
-    }
+    st = count_names(lg, named, n, &count);
     shared = false;
     for (size_t i = 0; i < n && !st; ++i) {
       LNode *node = &lg->nodes[named[i]];
-      if ((uintptr_t)ent_map_get(&count, node->label) > 1) {
-        const char *longer = iri_tail(lg, node->iri, segments);
-        st = longer ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
-        shared = shared || (longer && strcmp(longer, node->label) != 0);
-        node->label = longer ? longer : node->label;
+      if ((uintptr_t)ent_map_get(&count, node->label) < 2) {
+        continue;
+      }
+      // Past the host, or past ENT_MAX_NESTING segments: the IRI itself.
+      const char *longer =
+        segments <= ENT_MAX_NESTING ? iri_tail(lg, node->iri, segments) : "";
+      if (!longer) {
+        st = ENT_ERR_NO_MEMORY;
+      } else if (*longer && strcmp(longer, node->label) != 0) {
+        node->label = longer;
+        shared = true;
+      } else {
+        node->label = node->iri;
       }
     }
     ent_map_clear(&count);
@@ -3000,13 +3024,24 @@ one_valued(const char *predicate)
   return false;
 }
 
-/// A status, which each source gives as of its own day.
-static bool
-is_status(const char *predicate)
+/// The days a report by the source whose node is `n` can be of: the day
+/// it was published ([day, day]), or the window its notBefore and
+/// notAfter give, either end open.  Read from the fields as the triples
+/// left them, before add_date_and_place_facets() (a notAfter alone is
+/// not yet the node's date there).
+static void
+report_days(const LNode *n, const char **from, const char **to)
 {
-  return !strcmp(predicate, ENT_NS "negotiationStatus") ||
-         !strcmp(predicate, ENT_NS "agreementStatus") ||
-         !strcmp(predicate, ENT_NS "incidentStatus");
+  if (n->by_last) {
+    *from = NULL;
+    *to = n->date;
+  } else if (n->date) {
+    *from = n->date;
+    *to = n->window ? n->not_after : n->date;
+  } else {
+    *from = NULL;
+    *to = n->not_after;
+  }
 }
 
 /// The statuses lg->concepts[a..b) give one node, into `text` joined by
@@ -3030,14 +3065,14 @@ statuses_over_time(const LGraph *lg, size_t a, size_t b, EntBuf *text)
       return false;
     }
     if (j == n) {
-      said[n++] = (OntStatusReports){ c->iri, NULL, NULL, NULL, k };
+      said[n++] = (OntStatusReports){ .status = c->iri, .tag = k };
     }
     const uint32_t g = c->graph ? find_node(lg, c->graph) : ENT_NO_ENTITY;
-    const LNode *source = g != ENT_NO_ENTITY ? &lg->nodes[g] : NULL;
-    if (source && source->date) {
-      ont_status_report(&said[j],
-                        source->by_last ? NULL : source->date,
-                        source->window ? source->not_after : source->date);
+    if (g != ENT_NO_ENTITY) {
+      const char *from = NULL;
+      const char *to = NULL;
+      report_days(&lg->nodes[g], &from, &to);
+      ont_status_report(&said[j], from, to);
     }
   }
   if (!lg->ontology || !ont_status_progression(lg->ontology, said, n)) {
@@ -3095,7 +3130,7 @@ add_concept_facets(LGraph *lg)
     }
     ent_map_clear(&seen_values);
     const char *predicate = lg->concepts[a].predicate;
-    if (!st && distinct > 1 && is_status(predicate)) {
+    if (!st && distinct > 1 && ont_is_status(predicate)) {
       // Statuses that follow one another as the days go: a change.
       EntBuf over_time = { NULL, 0, 0 };
       if (statuses_over_time(lg, a, b, &over_time)) {
@@ -5186,7 +5221,7 @@ count_equal(Said **group,
 static bool
 status_changes(const LGraph *lg, uint32_t subject, const char *predicate)
 {
-  if (!is_status(predicate)) {
+  if (!ont_is_status(predicate)) {
     return false;
   }
   size_t lo = 0;
@@ -5212,59 +5247,58 @@ status_changes(const LGraph *lg, uint32_t subject, const char *predicate)
   return changes;
 }
 
-/// Whether the places claims group[0..n) give (ent:location, ent:venue)
-/// lie one within another (Riyadh, Saudi Arabia): one source is more
-/// precise than another, not at odds with it.  Each place's ancestors
-/// through containedInPlace edges, MAX_NEST levels up, found a level a
-/// pass over the edges; at most MAX_PLACES places are weighed.
+/// Each node's place (its first containedInPlace edge), ENT_NO_ENTITY for
+/// none: a pass over the edges, made once a compare view needs it.
+static uint32_t *
+place_parents(const LGraph *lg)
+{
+  uint32_t *parent = malloc((lg->n_nodes + 1) * sizeof(uint32_t));
+  if (!parent) {
+    return NULL;
+  }
+  for (size_t i = 0; i < lg->n_nodes; ++i) {
+    parent[i] = ENT_NO_ENTITY;
+  }
+  for (size_t e = 0; e < lg->n_edges; ++e) {
+    const LEdge *edge = &lg->edges[e];
+    if (parent[edge->from] == ENT_NO_ENTITY &&
+        (!strcmp(edge->predicate, SCHEMA_NS "containedInPlace") ||
+         !strcmp(edge->predicate, ENT_NS "containedInPlace"))) {
+      parent[edge->from] = edge->to;
+    }
+  }
+  return parent;
+}
+
+/// Whether the places claims group[0..n) give (ent:location, ent:venue),
+/// two or more, lie one within another (Riyadh, Saudi Arabia): one source
+/// is more precise than another, not at odds with it.  `*parent`: see
+/// place_parents(), made at the first group that needs it.
 static bool
-places_nested(const LGraph *lg, Said *const *group, size_t n)
+places_nested(const LGraph *lg, Said *const *group, size_t n, uint32_t **parent)
 {
   const char *predicate = said_claim(group[0])->predicate;
   if (strcmp(predicate, ENT_NS "location") != 0 &&
       strcmp(predicate, ENT_NS "venue") != 0) {
     return false;
   }
-  enum { MAX_PLACES = 8, MAX_NEST = 8 };
-  uint32_t line[MAX_PLACES][MAX_NEST + 1]; // each place, then its parents
-  size_t places = 0;
-  for (size_t k = 0; k < n; ++k) {
-    const uint32_t o = said_claim(group[k])->object;
-    size_t j = 0;
-    while (j < places && line[j][0] != o) {
-      ++j;
-    }
-    if (o == ENT_NO_ENTITY || (j == places && places == MAX_PLACES)) {
-      return false;
-    }
-    if (j == places) {
-      line[places][0] = o;
-      for (size_t d = 1; d <= MAX_NEST; ++d) {
-        line[places][d] = ENT_NO_ENTITY;
-      }
-      ++places;
-    }
+  bool two = false;
+  for (size_t k = 1; k < n && !two; ++k) {
+    two = said_claim(group[k])->object != said_claim(group[0])->object;
   }
-  for (size_t d = 1; d <= MAX_NEST; ++d) {
-    for (size_t e = 0; e < lg->n_edges; ++e) {
-      const LEdge *edge = &lg->edges[e];
-      for (size_t j = 0; j < places; ++j) {
-        if (line[j][d - 1] == edge->from && line[j][d] == ENT_NO_ENTITY &&
-            (!strcmp(edge->predicate, SCHEMA_NS "containedInPlace") ||
-             !strcmp(edge->predicate, ENT_NS "containedInPlace"))) {
-          line[j][d] = edge->to;
-        }
-      }
-    }
+  if (!two) {
+    return false; // nothing to contradict
   }
-  // Every two places: one is on the other's line.
-  for (size_t i = 0; i < places; ++i) {
-    for (size_t j = i + 1; j < places; ++j) {
-      bool on_line = false;
-      for (size_t d = 0; d <= MAX_NEST && !on_line; ++d) {
-        on_line = line[i][d] == line[j][0] || line[j][d] == line[i][0];
-      }
-      if (!on_line) {
+  if (!*parent && !(*parent = place_parents(lg))) {
+    return false; // marked: nothing is lost
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t a = said_claim(group[i])->object;
+    for (size_t j = i + 1; j < n; ++j) {
+      const uint32_t b = said_claim(group[j])->object;
+      if (a == ENT_NO_ENTITY || b == ENT_NO_ENTITY ||
+          (a != b && !ent_within(*parent, a, b) &&
+           !ent_within(*parent, b, a))) {
         return false;
       }
     }
@@ -5286,6 +5320,7 @@ mark_disputed(Said *said, size_t n)
   if (!order) {
     return ENT_ERR_NO_MEMORY;
   }
+  uint32_t *parent = NULL; // each node's place, made for places_nested()
   size_t m = 0;
   for (size_t k = 0; k < n; ++k) {
     if (one_valued(said_claim(&said[k])->predicate)) {
@@ -5302,7 +5337,7 @@ mark_disputed(Said *said, size_t n)
     const size_t size = b - a;
     const LClaim *claim = said_claim(group[0]);
     if (status_changes(group[0]->lg, claim->subject, claim->predicate) ||
-        places_nested(group[0]->lg, group, size)) {
+        places_nested(group[0]->lg, group, size, &parent)) {
       a = b;
       continue;
     }
@@ -5319,6 +5354,7 @@ mark_disputed(Said *said, size_t n)
     }
     a = b;
   }
+  free(parent);
   free((void *)order);
   return ENT_SUCCESS;
 }
@@ -5506,7 +5542,9 @@ compare_claims(LGraph *lg,
 /// The compare view of negotiation `root`: it and, for each source that
 /// says something of it or of its delegations, that source's node, whose
 /// label lists the source's claims, one line per property with all its
-/// values; lines another source contradicts are marked with "≠".  Each
+/// values; lines another source contradicts are marked with "≠" (not a
+/// status that changed as the days went, nor a place within another: see
+/// mark_disputed()).  Each
 /// claim is looked at a few times, and sorted: no claim is compared with
 /// every other.
 static EntStatus

@@ -549,7 +549,7 @@ site_status(Site *site, uint32_t k, uint32_t graph)
       ++j;
     }
     if (j == n_said && n_said < MAX_SAID) {
-      said[n_said++] = (OntStatusReports){ q->o, NULL, NULL, NULL, 0 };
+      said[n_said++] = (OntStatusReports){ .status = q->o };
     }
     if (j < n_said) {
       site_status_report(site, q->gn, &said[j]);

@@ -683,59 +683,45 @@ single_valued(const char *p)
   return false;
 }
 
-/// A status, which each source reports as of its own day.
-static bool
-is_status(const char *p)
-{
-  return !strcmp(p, ENT_NS "negotiationStatus") ||
-         !strcmp(p, ENT_NS "agreementStatus") ||
-         !strcmp(p, ENT_NS "incidentStatus");
-}
-
 /// Most values of one status a page weighs as a change over time; more are
 /// shown as a disagreement (a scheme has at most seven).
 enum { MAX_STATUSES = 16 };
 
-/// The reports of status claim `c` (the page's claim `tag`), each as of
-/// its source's day: the day it was published, or the window a notBefore
-/// and notAfter give.
-static OntStatusReports
-status_reports(const Site *site, const Claim *c, size_t tag)
-{
-  OntStatusReports r = { c->q->o, NULL, NULL, NULL, tag };
-  for (size_t k = 0; k < c->n_graphs; ++k) {
-    const uintptr_t v =
-      (uintptr_t)ent_map_get(&site->nodes_by_iri, c->graphs[k]);
-    site_status_report(site, v ? (uint32_t)(v - 1) : ENT_NO_ENTITY, &r);
-  }
-  return r;
-}
-
-/// The claims of facts->items[first]'s predicate, a status, into
-/// `reports` (their tags: indexes in `facts`), in the order of the days
-/// they were first reported (ont_status_sort()).  How many there are; 0
-/// if more than MAX_STATUSES, or if a claim has sources past those listed
-/// (their days are not all known).
+/// The claims of facts->items[first]'s predicate, a status of node `n`,
+/// into `reports` (their tags: indexes in `facts`), each value with the
+/// days of every source that gives it (site_status_report(), all of
+/// them, not only those a claim lists), ordered by ont_status_sort().
+/// How many there are; 0 if more than MAX_STATUSES.
 static size_t
 status_claims(const Site *site,
+              uint32_t n,
               const Claims *facts,
               size_t first,
               OntStatusReports *reports)
 {
-  size_t n = 0;
+  size_t n_values = 0;
   const char *p = facts->items[first].q->p;
   for (size_t j = first; j < facts->n; ++j) {
     const Claim *c = &facts->items[j];
     if (c->q->p != p) {
       continue;
     }
-    if (n == MAX_STATUSES || c->more) {
+    if (n_values == MAX_STATUSES) {
       return 0;
     }
-    reports[n++] = status_reports(site, c, j);
+    reports[n_values++] = (OntStatusReports){ .status = c->q->o, .tag = j };
   }
-  ont_status_sort(site->ontology, reports, n);
-  return n;
+  const SNode *node = &site->nodes[n];
+  for (uint32_t i = 0; i < node->count; ++i) {
+    const SQuad *q = quad(site, site->by_subject, node->first + i);
+    for (size_t v = 0; v < n_values && q->p == p; ++v) {
+      if (reports[v].status == q->o) {
+        site_status_report(site, q->gn, &reports[v]);
+      }
+    }
+  }
+  ont_status_sort(site->ontology, reports, n_values);
+  return n_values;
 }
 
 /// A column of a claims table: the value, and the sources that give it.
@@ -779,14 +765,18 @@ add_claims_table(Page *pg,
   xmlNodePtr head = html_el(html_el(table, "thead", NULL), "tr", NULL);
   xmlNodePtr row = html_el(html_el(table, "tbody", NULL), "tr", NULL);
   for (size_t k = 0; k < n; ++k) {
-    const char *day = reports[k].first_day;
+    // The first day a report is known to be of, or else the earliest it
+    // can be of (a source known only not to be earlier than a day).
+    const OntStatusReports *r = &reports[k];
     add_claim_column(pg,
                      site,
                      head,
                      row,
-                     &facts->items[reports[k].tag],
-                     day ? "first reported " : "day unknown",
-                     day);
+                     &facts->items[r->tag],
+                     r->first_day     ? "first reported "
+                     : r->first_bound ? "not before "
+                                      : "day unknown",
+                     r->first_day ? r->first_day : r->first_bound);
   }
   size_t k = 0;
   for (size_t j = first; !n && j < facts->n; ++j) {
@@ -799,12 +789,14 @@ add_claims_table(Page *pg,
 }
 
 /// Whether place node `inner` is `outer` or lies within it
-/// (schema:containedInPlace, its first parent, at most 16 steps up).
+/// (schema:containedInPlace, its first parent, at most ENT_MAX_NESTING
+/// steps up, as ent_within()).
 static bool
 place_within(Site *site, uint32_t inner, uint32_t outer)
 {
   const char *up = site_intern(site, SCHEMA_NS "containedInPlace");
-  for (int depth = 0; depth < 16 && inner != ENT_NO_ENTITY; ++depth) {
+  for (int depth = 0; depth <= ENT_MAX_NESTING && inner != ENT_NO_ENTITY;
+       ++depth) {
     if (inner == outer) {
       return true;
     }
@@ -870,7 +862,7 @@ add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
     // A status whose reports follow one another as their days go.
     OntStatusReports reports[MAX_STATUSES];
     size_t n_statuses =
-      is_status(q->p) ? status_claims(site, facts, i, reports) : 0;
+      ont_is_status(q->p) ? status_claims(site, n, facts, i, reports) : 0;
     if (n_statuses &&
         !ont_status_progression(site->ontology, reports, n_statuses)) {
       n_statuses = 0;
@@ -890,7 +882,6 @@ add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
     add_claims_table(
       pg, site, over_time ? history : disputes, facts, i, reports, n_statuses);
   }
-  (void)n;
   return ENT_SUCCESS;
 }
 

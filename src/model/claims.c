@@ -578,15 +578,15 @@ same_value(const EntGraph *g, const Fact *a, const Fact *b)
 static bool
 is_status(EntProperty prop)
 {
-  return prop == ENT_PROP_NEGOTIATION_STATUS ||
-         prop == ENT_PROP_AGREEMENT_STATUS || prop == ENT_PROP_INCIDENT_STATUS;
+  const char *iri = ent_prop_info(prop)->iris[0];
+  return iri && ont_is_status(iri);
 }
 
 /// Count a report by `source` into `v`: made on its publication day (the
-/// first to the last, should its datasets give two), or on a day no
-/// earlier than its ent:notBefore; on any day if it has neither.  Read
-/// from `claims[0..n)` (sorted by subject), which hold every publication
-/// day and notBefore.
+/// first to the last, should its datasets give two), or else on a day in
+/// the window its ent:notBefore and ent:notAfter give (either open).
+/// Read from `claims[0..n)` (sorted by subject), which hold every
+/// publication day, notBefore and notAfter.
 static void
 count_report(const EntGraph *g,
              const Claim *claims,
@@ -607,6 +607,7 @@ count_report(const EntGraph *g,
   const char *first = NULL;
   const char *last = NULL;
   const char *not_before = NULL;
+  const char *not_after = NULL;
   for (size_t i = lo; i < n && claims[i].subject == source; ++i) {
     const Fact *f = &g->facts[claims[i].fact];
     if (f->prop == ENT_PROP_PUBLISHED) {
@@ -614,27 +615,15 @@ count_report(const EntGraph *g,
       last = !last || strcmp(f->value, last) > 0 ? f->value : last;
     } else if (f->prop == ENT_PROP_NOT_BEFORE) {
       not_before = f->value;
+    } else if (f->prop == ENT_PROP_NOT_AFTER) {
+      not_after = f->value;
     }
   }
   if (first) {
     ont_status_report(v, first, last);
   } else {
-    ont_status_report(v, not_before, NULL);
+    ont_status_report(v, not_before, not_after);
   }
-}
-
-/// Whether place `inner` is `outer` or lies within it, following
-/// `parent` (each entity's ent:containedInPlace) at most 16 steps up.
-static bool
-place_within(const uint32_t *parent, uint32_t inner, uint32_t outer)
-{
-  for (int depth = 0; depth < 16 && inner != ENT_NO_ENTITY; ++depth) {
-    if (inner == outer) {
-      return true;
-    }
-    inner = parent[inner];
-  }
-  return false;
 }
 
 /// Whether the venues claims[firsts[0..n)] give lie one within another
@@ -669,7 +658,7 @@ venues_nested(const EntGraph *g,
       const uint32_t a = g->facts[claims[firsts[i]].fact].object;
       const uint32_t b = g->facts[claims[firsts[j]].fact].object;
       if (a == ENT_NO_ENTITY || b == ENT_NO_ENTITY ||
-          (!place_within(*parent, a, b) && !place_within(*parent, b, a))) {
+          (!ent_within(*parent, a, b) && !ent_within(*parent, b, a))) {
         return false;
       }
     }
@@ -709,7 +698,7 @@ warn_group(EntGraph *g,
       more[v] += g->facts[claims[firsts[v]].fact].source != f->source;
     } else if (n_values < MAX_VALUES) {
       reports[n_values] =
-        (OntStatusReports){ f->value, NULL, NULL, NULL, n_values };
+        (OntStatusReports){ .status = f->value, .tag = n_values };
       firsts[n_values++] = i;
     } else {
       ++extra_values;

@@ -268,6 +268,20 @@ ont_is_subclass(const EntOntology *ont, const char *sub, const char *super)
   return reaches(ont, sub, super, false);
 }
 
+bool
+ont_can_become(const EntOntology *ont, const char *from, const char *to)
+{
+  return reaches(ont, from, to, true);
+}
+
+bool
+ont_is_status(const char *predicate)
+{
+  return !strcmp(predicate, ENT_NS "negotiationStatus") ||
+         !strcmp(predicate, ENT_NS "agreementStatus") ||
+         !strcmp(predicate, ENT_NS "incidentStatus");
+}
+
 /// Days compared by their "YYYY-MM-DD": a time of day does not order two
 /// reports of one day.
 static int
@@ -276,10 +290,13 @@ day_cmp(const char *a, const char *b)
   return strncmp(a, b, 10);
 }
 
-bool
-ont_can_become(const EntOntology *ont, const char *from, const char *to)
+/// `*day` becomes `candidate` if that is earlier (or `*day` is NULL).
+static void
+keep_earliest(const char **day, const char *candidate)
 {
-  return reaches(ont, from, to, true);
+  if (candidate && (!*day || day_cmp(candidate, *day) < 0)) {
+    *day = candidate;
+  }
 }
 
 void
@@ -288,41 +305,61 @@ ont_status_report(OntStatusReports *v, const char *from, const char *to)
   if (from && (!v->latest_from || day_cmp(from, v->latest_from) > 0)) {
     v->latest_from = from;
   }
-  if (from && (!v->first_day || day_cmp(from, v->first_day) < 0)) {
-    v->first_day = from;
-  }
-  if (to && (!v->earliest_to || day_cmp(to, v->earliest_to) < 0)) {
-    v->earliest_to = to;
+  keep_earliest(&v->earliest_to, to);
+  if (from && to && !day_cmp(from, to)) {
+    keep_earliest(&v->first_day, from);
+  } else {
+    keep_earliest(&v->first_bound, from);
   }
 }
 
-/// Whether `a` comes before `b` in ont_status_sort()'s order.
+/// Whether `a` can become `b` and `b` cannot become `a`: `a` comes first.
 static bool
-sorts_before(const EntOntology *ont,
-             const OntStatusReports *a,
-             const OntStatusReports *b)
+precedes(const EntOntology *ont,
+         const OntStatusReports *a,
+         const OntStatusReports *b)
 {
-  if (!a->first_day || !b->first_day) {
-    return a->first_day && !b->first_day;
-  }
-  const int cmp = day_cmp(a->first_day, b->first_day);
-  return cmp < 0 || (cmp == 0 && ont_can_become(ont, a->status, b->status) &&
-                     !ont_can_become(ont, b->status, a->status));
+  return ont_can_become(ont, a->status, b->status) &&
+         !ont_can_become(ont, b->status, a->status);
+}
+
+/// The earliest day known of `v`'s reports, exact or a bound; NULL: none.
+static const char *
+known_day(const OntStatusReports *v)
+{
+  const char *day = v->first_day;
+  keep_earliest(&day, v->first_bound);
+  return day;
 }
 
 void
 ont_status_sort(const EntOntology *ont, OntStatusReports *values, size_t n)
 {
-  // Insertion: a handful of values, and an order that is not total (two
-  // statuses of one day neither of which can follow the other).
-  for (size_t i = 1; i < n; ++i) {
-    const OntStatusReports v = values[i];
-    size_t at = i;
-    while (at > 0 && sorts_before(ont, &v, &values[at - 1])) {
-      values[at] = values[at - 1];
-      --at;
+  // A linear extension of "can become and cannot be become": at each
+  // place, of the values no other remaining value precedes, the one with
+  // the earliest known day (a handful of values: cubic is nothing).
+  for (size_t i = 0; i < n; ++i) {
+    size_t best = n;
+    for (size_t k = i; k < n; ++k) {
+      bool preceded = false;
+      for (size_t j = i; j < n && !preceded; ++j) {
+        preceded = j != k && precedes(ont, &values[j], &values[k]);
+      }
+      if (preceded) {
+        continue;
+      }
+      const char *day = known_day(&values[k]);
+      const char *best_day = best < n ? known_day(&values[best]) : NULL;
+      if (best == n || (day && (!best_day || day_cmp(day, best_day) < 0))) {
+        best = k;
+      }
     }
-    values[at] = v;
+    if (best == n) {
+      return; // a cycle of precedence: reachability has none
+    }
+    const OntStatusReports v = values[best];
+    memmove(&values[i + 1], &values[i], (best - i) * sizeof(*values));
+    values[i] = v;
   }
 }
 

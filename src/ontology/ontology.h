@@ -44,20 +44,27 @@ bool ont_is_subclass(const EntOntology *ont,
 /// Whether individual `iri` is typed with `cls` or a subclass of it.
 bool ont_has_type(const EntOntology *ont, const char *iri, const char *cls);
 
-/// The statuses one value of a status property is reported as, each as
-/// of its source's day: what the days of its reports say.  Days are
-/// "YYYY-MM-DD"; NULL where no report bounds it.
+/// Whether `predicate` is one of entente's statuses (ent:negotiationStatus,
+/// ent:agreementStatus, ent:incidentStatus), which a source gives as of
+/// its own day.
+bool ont_is_status(const char *predicate);
+
+/// One value of a status property as sources report it, and what the
+/// days of those reports say.  Days are "YYYY-MM-DD" (a longer date is
+/// read by its day); NULL where nothing is known.
 typedef struct {
   const char *status;      ///< The status's IRI
-  const char *first_day;   ///< The earliest day a report can be of
+  const char *first_day;   ///< The earliest day a report is known to be of
+  const char *first_bound; ///< The earliest day a report is known not to
+                           ///< precede, where its day is not known
   const char *latest_from; ///< The latest first day a report can be of
   const char *earliest_to; ///< The earliest last day a report can be of
   size_t tag;              ///< The caller's: which value this is
 } OntStatusReports;
 
 /// Count one more report of `v->status`, made on a day in [from, to]
-/// (NULL: unbounded; a dated source gives from = to, one known only not
-/// to be earlier than a day gives that day and NULL).
+/// (NULL: unbounded): a source published on a day gives that day twice;
+/// one known only by a window (notBefore, notAfter) its ends.
 void ont_status_report(OntStatusReports *v, const char *from, const char *to);
 
 /// Whether status `to` is `from` or can follow it (ent:canBecome,
@@ -73,9 +80,11 @@ bool ont_status_progression(const EntOntology *ont,
                             const OntStatusReports *values,
                             size_t n);
 
-/// Sort `values[0..n)` by the first day each was reported on (unknown
-/// days last); on one day, a status before those that can follow it and
-/// not precede it (planned, then ongoing).  Stable otherwise.
+/// Order `values[0..n)`, a progression, as the statuses follow one
+/// another: a status before every one that can follow it and not precede
+/// it (planned, then ongoing, then concluded), whatever days are known;
+/// where that leaves them unordered (held, concluded), by the earliest
+/// day known of their reports (unknown last), then as they were.
 void ont_status_sort(const EntOntology *ont,
                      OntStatusReports *values,
                      size_t n);

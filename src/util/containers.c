@@ -162,6 +162,19 @@ ent_map_put(EntMap *map, const char *key, void *value)
   return ENT_SUCCESS;
 }
 
+bool
+ent_within(const uint32_t *parent, uint32_t inner, uint32_t outer)
+{
+  for (int depth = 0; depth <= ENT_MAX_NESTING && inner != UINT32_MAX;
+       ++depth) {
+    if (inner == outer) {
+      return true;
+    }
+    inner = parent[inner];
+  }
+  return false;
+}
+
 EntStatus
 ent_grow(void *items, size_t *cap, size_t count, size_t size, size_t first)
 {

@@ -112,6 +112,15 @@ uint64_t ent_hash(const char *s, size_t len);
 /// ones alone, and keys that differ there would probe one slot.
 uint64_t ent_mix64(uint64_t x);
 
+/// How many steps up a chain of parents (places within places) is
+/// followed: a deeper one, or a cycle, is not followed further.
+#define ENT_MAX_NESTING 16
+
+/// Whether `inner` is `outer` or lies under it: `parent[i]` is i's
+/// parent, or ENT_NO_ENTITY (UINT32_MAX) for none; at most
+/// ENT_MAX_NESTING steps up.
+bool ent_within(const uint32_t *parent, uint32_t inner, uint32_t outer);
+
 /**
  * Make room for one more item in the array `*items` of `*cap` items of
  * `size` bytes, `count` of them used: doubles the capacity (starting at

@@ -95,6 +95,19 @@ make_corpus "$tmp/back" 'status="happened"' 'status="expected"'
 grep -q "sources disagree on the incidentStatus of incident 'statement': 'happened' (monday.*'expected' (wednesday" "$tmp/err" ||
   grep -q "sources disagree on the incidentStatus of incident 'statement': 'expected' (wednesday.*'happened' (monday" "$tmp/err" ||
   fail "no disagreement warning: $(cat "$tmp/err")"
+# A source known only not to be later than the 23rd says it happened, one
+# of the 24th that it is expected: the later cannot follow the earlier.
+# validate, the diagram and the site's timeline say so alike.
+make_corpus "$tmp/window" 'status="expected"' 'status="happened"'
+sed -i 's/published="2025-03-26"/not-after="2025-03-23"/' "$tmp/window/articles/wednesday.xml"
+grep -q 'not-after="2025-03-23"' "$tmp/window/articles/wednesday.xml" || fail "window: the test's edit did not apply"
+"$ENTENTE" validate "$tmp/window" >/dev/null 2>"$tmp/err" || fail "window: $(cat "$tmp/err")"
+grep -q "sources disagree on the incidentStatus of incident 'statement'" "$tmp/err" ||
+  fail "window: no disagreement warning: $(cat "$tmp/err")"
+"$ENTENTE" export "$tmp/window" -f dot --view timeline -w -o "$tmp/window.dot" || fail "window: dot"
+grep -q '(sources differ)' "$tmp/window.dot" || fail "window: the label: $(grep -F 'Joint statement' "$tmp/window.dot")"
+"$ENTENTE" site "$tmp/window" -w -O "$tmp/site4" || fail "window: site"
+grep -q 'sources differ' "$tmp/site4/timeline.html" || fail "window: the site's timeline: $(grep -F 'Joint statement' "$tmp/site4/timeline.html")"
 # Happened and cancelled: neither can follow the other, whatever the days.
 make_corpus "$tmp/both" 'status="happened"' 'status="cancelled"'
 "$ENTENTE" validate "$tmp/both" >/dev/null 2>"$tmp/err" || fail "both: $(cat "$tmp/err")"

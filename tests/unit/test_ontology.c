@@ -247,7 +247,7 @@ supers_of(const EntOntology *ont, const char *iri)
 static OntStatusReports
 reported(const char *status, const char *from, const char *to)
 {
-  OntStatusReports v = { status, NULL, NULL, NULL, 0 };
+  OntStatusReports v = { .status = status };
   ont_status_report(&v, from, to);
   return v;
 }
@@ -277,14 +277,35 @@ test_status_progression(void)
   assert(!strcmp(v[2].status, NEG "held"));
   assert(!strcmp(v[3].status, NEG "concluded"));
   assert(!strcmp(v[3].first_day, "2025-03-25"));
-  // A day unknown comes last; a known one, however late, before it.
+  // What can follow comes after, whatever days are known or not: planned
+  // with no day before concluded no earlier than the 31st, and before held
+  // no earlier than the 20th when planned was reported on the 24th.
   OntStatusReports undated[2] = {
-    reported(NEG "planned", NULL, NULL),
     reported(NEG "concluded", "2025-12-31", NULL),
+    reported(NEG "planned", NULL, NULL),
   };
   ont_status_sort(ont, undated, 2);
-  assert(!strcmp(undated[0].status, NEG "concluded"));
+  assert(!strcmp(undated[0].status, NEG "planned"));
   assert(!undated[1].first_day);
+  assert(!strcmp(undated[1].first_bound, "2025-12-31"));
+  OntStatusReports bounded[2] = {
+    reported(NEG "held", "2025-03-20", NULL),
+    reported(NEG "planned", "2025-03-24", "2025-03-24"),
+  };
+  assert(ont_status_progression(ont, bounded, 2));
+  ont_status_sort(ont, bounded, 2);
+  assert(!strcmp(bounded[0].status, NEG "planned"));
+  // Held and concluded can follow each other: by the earliest known day,
+  // a day known before none.
+  OntStatusReports either[3] = {
+    reported(NEG "held", NULL, NULL),
+    reported(NEG "concluded", "2025-03-26", "2025-03-26"),
+    reported(NEG "ongoing", "2025-03-25", NULL),
+  };
+  ont_status_sort(ont, either, 3);
+  assert(!strcmp(either[0].status, NEG "ongoing"));
+  assert(!strcmp(either[1].status, NEG "concluded"));
+  assert(!strcmp(either[2].status, NEG "held"));
   // Transitively: planned can become concluded through ongoing.
   assert(ont_term(ont, NEG "planned")->n_next > 0);
   // Concluded on the 24th, planned on the 25th: the later cannot follow.
