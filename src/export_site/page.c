@@ -834,8 +834,9 @@ places_nested(Site *site, const Claims *facts, size_t first)
 
 /// Values of one property that sources give differently: side by side
 /// where they disagree; a status whose reports follow one another as
-/// their days go (planned, then ongoing, then concluded) in the order of
-/// those days, as a change over time.
+/// their days go (planned, then ongoing, then concluded) in the order
+/// they follow one another, as a change over time; places one within
+/// another not at all (the facts table lists them).
 static EntStatus
 add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
 {
