@@ -3030,14 +3030,39 @@ one_valued(const char *predicate)
 /// left them, before add_date_and_place_facets() (a notAfter alone is
 /// not yet the node's date there).
 static void
-report_days(const LNode *n, const char **from, const char **to)
+report_days(const LGraph *lg, uint32_t node, const char **from, const char **to)
 {
+  const LNode *n = &lg->nodes[node];
   if (n->by_last) {
     *from = NULL;
     *to = n->date;
-  } else if (n->date) {
+  } else if (n->date && n->window) {
     *from = n->date;
-    *to = n->window ? n->not_after : n->date;
+    *to = n->not_after;
+  } else if (n->date) {
+    // Published on two days (two of its graphs say so): any day between,
+    // whichever the file gave first.  lg->other_dates is sorted by node.
+    *from = n->date;
+    *to = n->date;
+    size_t lo = 0;
+    size_t hi = lg->n_other_dates;
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (lg->other_dates[mid].subject < node) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (size_t k = lo;
+         k < lg->n_other_dates && lg->other_dates[k].subject == node;
+         ++k) {
+      const char *day = lg->other_dates[k].value;
+      if (lg->other_dates[k].object == n->date_rank) {
+        *from = strcmp(day, *from) < 0 ? day : *from;
+        *to = strcmp(day, *to) > 0 ? day : *to;
+      }
+    }
   } else {
     *from = NULL;
     *to = n->not_after;
@@ -3071,7 +3096,7 @@ statuses_over_time(const LGraph *lg, size_t a, size_t b, EntBuf *text)
     if (g != ENT_NO_ENTITY) {
       const char *from = NULL;
       const char *to = NULL;
-      report_days(&lg->nodes[g], &from, &to);
+      report_days(lg, g, &from, &to);
       ont_status_report(&said[j], from, to);
     }
   }
@@ -3088,9 +3113,15 @@ statuses_over_time(const LGraph *lg, size_t a, size_t b, EntBuf *text)
   return true;
 }
 
+static int by_other_date(const void *a, const void *b);
+
 static EntStatus
 add_concept_facets(LGraph *lg)
 {
+  // By node: a source's other days are looked up (report_days()).
+  if (lg->n_other_dates > 1) {
+    qsort(lg->other_dates, lg->n_other_dates, sizeof(LClaim), by_other_date);
+  }
   // Stable: the values of one node and property keep the order they came.
   for (size_t i = 0; i < lg->n_concepts; ++i) {
     lg->concepts[i].order = (uint32_t)i;

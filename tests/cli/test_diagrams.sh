@@ -340,6 +340,18 @@ printf '%s\n' '@prefix dbr: <http://dbpedia.org/resource/> .' '@prefix dbo: <htt
 for want in 'label="dbr:AC/DC"' 'label="dbr:Café_Kranzler"' 'label=Берлин' 'label="bad%00x"'; do
   grep -qF "$want" "$tmp/iri-names.dot" || fail "names from IRIs: no $want in $(grep label= "$tmp/iri-names.dot" | tr -d '\t' | tr '\n' ' ')"
 done
+# A source published on two days (its graphs disagree) reports on any day
+# between them, whichever order the file gives them in: planned on the
+# 24th, concluded by a source of the 22nd and the 26th, is a change.
+for days in '"2025-03-22", "2025-03-26"' '"2025-03-26", "2025-03-22"'; do
+  printf '%s\n' '@prefix ent: <https://w3id.org/entente/ns#> .' '@prefix schema: <http://schema.org/> .' \
+    '@prefix ex: <http://e.example/> .' \
+    'ex:a { ex:a a schema:NewsArticle ; schema:datePublished "2025-03-24" . ex:t a ent:Negotiation ; schema:name "Talks" ; ent:negotiationStatus ent:negotiation-planned . }' \
+    "ex:b { ex:b a schema:NewsArticle ; schema:datePublished $days . ex:t ent:negotiationStatus ent:negotiation-concluded . }" >"$tmp/two-days.trig"
+  "$ENTENTE" dot "$tmp/two-days.trig" -f dot >"$tmp/two-days.dot"
+  grep -q 'planned → concluded' "$tmp/two-days.dot" ||
+    fail "two days of publication ($days): $(grep -o 'label="Talks[^"]*' "$tmp/two-days.dot")"
+done
 # Two nodes whose IRIs end alike are not both called "1": a segment more
 # at a time until they differ (never past the host), the others left be.
 printf '%s\n' '<http://a.example/person/1> <http://schema.org/memberOf> <http://a.example/org/1> .' \
