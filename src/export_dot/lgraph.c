@@ -4437,6 +4437,38 @@ draw_lone_statements(LGraph *lg)
   return st;
 }
 
+/// The node of the Wikidata property entity (wd:P39) whose predicate
+/// `iri` is (wdt:P39, p:P39, ps:P39, pq:P39, pr:P39 and their value/ and
+/// novalue/ forms), or ENT_NO_ENTITY.  Wikidata's dumps link the two with
+/// wikibase:directClaim and the like, but the graphs people take from its
+/// query service (a CONSTRUCT of items and their properties' labels) seldom
+/// do; the predicates' namespaces are Wikidata's documented RDF format.
+static uint32_t
+wikidata_property_node(const LGraph *lg, const char *iri)
+{
+  static const char entity_ns[] = "http://www.wikidata.org/entity/";
+  const size_t prop_len = sizeof(WD_PROP) - 1;
+  if (strncmp(iri, WD_PROP, prop_len) != 0) {
+    return ENT_NO_ENTITY;
+  }
+  const char *id = strrchr(iri, '/') + 1; // WD_PROP ends with '/'
+  for (const char *c = iri + prop_len; c < id; ++c) {
+    if (!(*c >= 'a' && *c <= 'z') && *c != '-' && *c != '/') {
+      return ENT_NO_ENTITY;
+    }
+  }
+  size_t digits = 0;
+  while (id[1 + digits] >= '0' && id[1 + digits] <= '9') {
+    ++digits;
+  }
+  if (id[0] != 'P' || !digits || id[1 + digits] || digits > 12) {
+    return ENT_NO_ENTITY;
+  }
+  char entity[sizeof(entity_ns) + 16];
+  snprintf(entity, sizeof(entity), "%s%s", entity_ns, id);
+  return find_node(lg, lgraph_spelling(lg, entity));
+}
+
 /// Somebody else's graph that names its own properties: their edges say
 /// that name ("advises"), not "ex:advises", and so will the lines their
 /// literals make on nodes (lg->property_names); so does a Wikibase
@@ -4459,7 +4491,10 @@ name_properties(LGraph *lg)
   EntStatus st = ENT_SUCCESS;
   for (size_t i = 0; i < lg->n_predicates && !st; ++i) {
     LPredicate *p = &lg->predicate[i];
-    const uint32_t v = find_node(lg, lgraph_spelling(lg, p->iri));
+    uint32_t v = find_node(lg, lgraph_spelling(lg, p->iri));
+    if (v == ENT_NO_ENTITY) {
+      v = wikidata_property_node(lg, p->iri);
+    }
     if (v != ENT_NO_ENTITY) {
       st = add_property_name(lg, p, v, &names, &n_names, &cap_names, &by_iri);
     }

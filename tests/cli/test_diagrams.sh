@@ -860,6 +860,29 @@ printf '%s\n' 'Igor Ivanov' 'Russia' 'Sergey Lavrov' 'Sergey Lavrov -country of 
 diff "$tmp/wikidata.want" "$tmp/wikidata.drawn" >&2 || fail "Wikidata's plumbing drawn, or its property names not taken"
 grep -qF '<data key="details">date of birth 1950-03-21T00:00:00Z</data>' "$tmp/wikidata.graphml" ||
   fail "a Wikidata literal not said by its property's name: $(grep details "$tmp/wikidata.graphml")"
+# ... and so does a graph taken from its query service, which names the
+# property entities (wd:P27) but does not link them to their predicates:
+# wdt:P27 and pq:P580 are wd:P27's and wd:P580's by Wikidata's namespaces.
+# A look-alike outside them (ex:P27, wdt:P27x) keeps its own name.
+cat >"$tmp/wdqs.ttl" <<'TTL'
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix ex: <http://e.example/> .
+wd:Q156470 rdfs:label "Sergey Lavrov"@en ; wdt:P27 wd:Q159 ; wdt:P569 "1950-03-21"^^xsd:date ;
+  ex:P27 wd:Q159 ; wdt:P27x wd:Q159 .
+wd:Q159 rdfs:label "Russia"@en .
+wd:P27 rdfs:label "country of citizenship"@en .
+wd:P569 rdfs:label "date of birth"@en .
+TTL
+"$ENTENTE" dot "$tmp/wdqs.ttl" -f graphml -o "$tmp/wdqs.graphml"
+graphml_drawn "$tmp/wdqs.graphml" >"$tmp/wdqs.drawn"
+printf '%s\n' 'Russia' 'Sergey Lavrov' 'Sergey Lavrov -country of citizenship-> Russia' 'Sergey Lavrov -ex:P27-> Russia' \
+  'Sergey Lavrov -wdt:P27x-> Russia' >"$tmp/wdqs.want"
+diff "$tmp/wdqs.want" "$tmp/wdqs.drawn" >&2 || fail "a Wikidata query's property entities drawn, or their names not taken"
+grep -qF '<data key="details">date of birth 1950-03-21</data>' "$tmp/wdqs.graphml" ||
+  fail "a Wikidata query's literal not said by its property's name: $(grep details "$tmp/wdqs.graphml")"
 # ... and its restrictions: "has topping some", not "ex:hasTopping some".
 cat >"$tmp/topping.ttl" <<'TTL'
 @prefix ex: <http://e.example/> .
