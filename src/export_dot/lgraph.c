@@ -3069,15 +3069,21 @@ report_days(const LGraph *lg, uint32_t node, const char **from, const char **to)
   }
 }
 
-/// The statuses lg->concepts[a..b) give one node, into `text` joined by
-/// " → " in the order of their reports' days ("planned → concluded"),
-/// when each can follow the one before as those days go (the days of the
-/// nodes of their graphs; see ont_status_progression()).  False, and
-/// `text` untouched, when they cannot: the sources differ.
-static bool
-statuses_over_time(const LGraph *lg, size_t a, size_t b, EntBuf *text)
+/// Whether the statuses lg->concepts[a..b) give one node can each follow
+/// the one before as their reports' days go (the days of the nodes of
+/// their graphs; see ont_status_progression()), into `*changes`; if so and
+/// `text` is not NULL, they are appended to it joined by " → " in that
+/// order ("planned → concluded").  When they cannot, the sources differ,
+/// and `text` is untouched.  Fails only for want of memory.
+static EntStatus
+statuses_over_time(const LGraph *lg,
+                   size_t a,
+                   size_t b,
+                   EntBuf *text,
+                   bool *changes)
 {
   enum { MAX_STATUSES = 16 };
+  *changes = false;
   OntStatusReports said[MAX_STATUSES];
   size_t n = 0;
   for (size_t k = a; k < b; ++k) {
@@ -3087,7 +3093,7 @@ statuses_over_time(const LGraph *lg, size_t a, size_t b, EntBuf *text)
       ++j;
     }
     if (j == MAX_STATUSES) {
-      return false;
+      return ENT_SUCCESS; // more than any scheme has: not one course
     }
     if (j == n) {
       said[n++] = (OntStatusReports){ .status = c->iri, .tag = k };
@@ -3101,16 +3107,16 @@ statuses_over_time(const LGraph *lg, size_t a, size_t b, EntBuf *text)
     }
   }
   if (!lg->ontology || !ont_status_progression(lg->ontology, said, n)) {
-    return false;
+    return ENT_SUCCESS;
   }
+  *changes = true;
   ont_status_sort(lg->ontology, said, n);
-  for (size_t j = 0; j < n; ++j) {
-    if (ent_buf_appendf(
-          text, "%s%s", j ? " → " : "", lg->concepts[said[j].tag].value)) {
-      return false;
-    }
+  EntStatus st = ENT_SUCCESS;
+  for (size_t j = 0; text && j < n && !st; ++j) {
+    st = ent_buf_appendf(
+      text, "%s%s", j ? " → " : "", lg->concepts[said[j].tag].value);
   }
-  return true;
+  return st;
 }
 
 static int by_other_date(const void *a, const void *b);
@@ -3164,12 +3170,15 @@ add_concept_facets(LGraph *lg)
     if (!st && distinct > 1 && ont_is_status(predicate)) {
       // Statuses that follow one another as the days go: a change.
       EntBuf over_time = { NULL, 0, 0 };
-      if (statuses_over_time(lg, a, b, &over_time)) {
+      bool changes = false;
+      st = statuses_over_time(lg, a, b, &over_time, &changes);
+      if (!st && changes) {
         ent_buf_free(&text);
         text = over_time;
       } else {
         ent_buf_free(&over_time);
-        st = ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
+        st = st ? st
+                : ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
       }
     } else if (!st && distinct > 1 && one_valued(predicate)) {
       st = ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
@@ -5307,9 +5316,11 @@ status_changes(const LGraph *lg, uint32_t subject, const char *predicate)
          !strcmp(lg->concepts[end].predicate, predicate)) {
     ++end;
   }
-  EntBuf text = { NULL, 0, 0 };
-  const bool changes = end > lo && statuses_over_time(lg, lo, end, &text);
-  ent_buf_free(&text);
+  bool changes = false;
+  if (end > lo) {
+    // Without the text: only to judge, which needs no memory.
+    (void)statuses_over_time(lg, lo, end, NULL, &changes);
+  }
   return changes;
 }
 
