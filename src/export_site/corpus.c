@@ -387,13 +387,11 @@ site_sources_page(Site *site, const char *title, FILE *stream)
     for (size_t i = 0; i < n; ++i) {
       const SNode *s = &site->nodes[sources[i]];
       xmlNodePtr tr = html_el(tbody, "tr", NULL);
-      // A window's first day is not the day it was published.
+      // A window's first day is not the day it was published: said as
+      // the timelines say a window.
       xmlNodePtr when = html_el(tr, "td", "date");
-      if (s->date && (s->date_window || s->date_last)) {
-        html_text(when, s->date_window ? "not before " : "not after ");
-      }
       if (s->date) {
-        html_time(when, s->date);
+        html_when(when, s);
       }
       html_node_link(&pg, site, html_el(tr, "td", NULL), sources[i]);
       xmlNodePtr outlet = html_el(tr, "td", NULL);

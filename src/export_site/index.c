@@ -645,14 +645,19 @@ short_names(Site *site)
     if (is_corpus) {
       st = ent_buf_appendf(&site->scratch, "corpus registry");
     } else if (n->kind == SK_SOURCE && (outlet || (n->name && n->date))) {
+      // Its day as html_when() says it on the timelines.
+      const bool between = n->date && n->date_window && n->date_end;
       st = ent_buf_appendf(&site->scratch,
-                           "%s%s%s",
+                           "%s%s%s%s%s",
                            outlet ? outlet : n->name,
                            !n->date         ? ""
-                           : n->date_window ? ", not before "
-                           : n->date_last   ? ", not after "
+                           : between        ? ", between "
+                           : n->date_window ? ", no earlier than "
+                           : n->date_last   ? ", no later than "
                                             : ", ",
-                           n->date ? n->date : "");
+                           n->date ? n->date : "",
+                           between ? " and " : "",
+                           between ? n->date_end : "");
     } else {
       continue;
     }

@@ -774,7 +774,7 @@ add_claims_table(Page *pg,
                      row,
                      &facts->items[r->tag],
                      r->first_day     ? "first reported "
-                     : r->first_bound ? "not before "
+                     : r->first_bound ? "no earlier than "
                                       : "day unknown",
                      r->first_day ? r->first_day : r->first_bound);
   }

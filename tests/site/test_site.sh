@@ -118,8 +118,14 @@ grep -q 'id="contributed"' "$tmp/site/source/tass-2025-03-24/index.html" ||
   fail "TASS's page does not say what it contributed"
 # A source known only to be published after a day is not said to be
 # published on it.
-grep -q 'not before <time datetime="2025-03-25">2025-03-25</time>' "$tmp/site/sources.html" ||
+grep -q 'no earlier than <time datetime="2025-03-25">2025-03-25</time>' "$tmp/site/sources.html" ||
   fail "sources.html: Voice of Asia's window is not said as one"
+grep -q '>Voice of Asia, no earlier than 2025-03-25</a>' "$tmp/site/place/riyadh/index.html" ||
+  fail "Riyadh's page: Voice of Asia's window is not said as the timelines say one"
+# (The properties' own names, ent:notBefore's "not before", stay.)
+if grep -rqE '(, not (before|after) [0-9]{4}-|not (before|after) <time)' "$tmp/site" --include='*.html'; then
+  fail "a day said as 'not before' or 'not after', where the timelines say 'no earlier than' and 'no later than'"
+fi
 # An event known only to have happened by a day is on the timeline at that
 # day, said so.
 grep -q 'no later than <time datetime="2025-03-23">2025-03-23</time>' "$tmp/site/timeline.html" ||
