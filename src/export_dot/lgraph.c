@@ -3003,27 +3003,6 @@ add_literal_facets(LGraph *lg)
   return st;
 }
 
-/// Whether `predicate` takes one value: sources that give different
-/// values disagree (several formats can be true at once, as technical and
-/// bilateral; a status, a date or a venue cannot).
-static bool
-one_valued(const char *predicate)
-{
-  static const char *const single[] = {
-    ENT_NS "negotiationStatus", ENT_NS "agreementStatus", SCHEMA_NS "startDate",
-    SCHEMA_NS "endDate",        ENT_NS "notBefore",       ENT_NS "notAfter",
-    SCHEMA_NS "duration",       ENT_NS "venue",           ENT_NS "pressAccess",
-    ENT_NS "location",
-    ENT_NS "incidentStatus", // expected in one source, happened in another
-  };
-  for (size_t i = 0; i < sizeof(single) / sizeof(*single); ++i) {
-    if (!strcmp(predicate, single[i])) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /// The days a report by the source whose node is `n` can be of: the day
 /// it was published ([day, day]), or the window its notBefore and
 /// notAfter give, either end open.  Read from the fields as the triples
@@ -3180,7 +3159,7 @@ add_concept_facets(LGraph *lg)
         st = st ? st
                 : ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
       }
-    } else if (!st && distinct > 1 && one_valued(predicate)) {
+    } else if (!st && distinct > 1 && ent_one_valued(predicate)) {
       st = ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
     }
     if (!st && text.len) {
@@ -5400,7 +5379,7 @@ mark_disputed(Said *said, size_t n)
   uint32_t *parent = NULL; // each node's place, made for places_nested()
   size_t m = 0;
   for (size_t k = 0; k < n; ++k) {
-    if (one_valued(said_claim(&said[k])->predicate)) {
+    if (ent_one_valued(said_claim(&said[k])->predicate)) {
       order[m++] = &said[k];
     }
   }

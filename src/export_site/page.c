@@ -649,40 +649,6 @@ add_timeline(Page *pg, Site *site, uint32_t n)
   return ENT_SUCCESS;
 }
 
-/// Properties that have one value: two sources giving two are a dispute.
-/// Not ent:format: a meeting can be technical and bilateral at once (the
-/// diagrams' one_valued() leaves it out too).
-static bool
-single_valued(const char *p)
-{
-  static const char *const one[] = {
-    ENT_NS "negotiationStatus",
-    ENT_NS "agreementStatus",
-    ENT_NS "setting",
-    ENT_NS "pressAccess",
-    ENT_NS "incidentType",
-    ENT_NS "incidentStatus",
-    ENT_NS "deaths",
-    ENT_NS "deathsAtLeast",
-    ENT_NS "targetDate",
-    ENT_NS "notBefore",
-    ENT_NS "notAfter",
-    SCHEMA_NS "startDate",
-    SCHEMA_NS "endDate",
-    SCHEMA_NS "dateCreated",
-    SCHEMA_NS "duration",
-    SCHEMA_NS "datePublished",
-    ENT_NS "location",
-    ENT_NS "venue",
-  };
-  for (size_t i = 0; i < sizeof(one) / sizeof(*one); ++i) {
-    if (!strcmp(p, one[i])) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /// Most values of one status a page weighs as a change over time; more are
 /// shown as a disagreement (a scheme has at most seven).
 enum { MAX_STATUSES = 16 };
@@ -844,7 +810,7 @@ add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
   xmlNodePtr history = NULL;
   for (size_t i = 0; i < facts->n; ++i) {
     const SQuad *q = facts->items[i].q;
-    if (!single_valued(q->p)) {
+    if (!ent_one_valued(q->p)) {
       continue;
     }
     bool first = true; // the first claim of this property

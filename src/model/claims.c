@@ -488,33 +488,26 @@ ent_graph_add_response(EntGraph *graph,
 
 // ---- Disagreements ----------------------------------------------------------
 
-/// Properties an entity has one value of: two sources that give two values
-/// disagree.
-static bool
-is_functional(const Entity *e, EntProperty prop)
+/// Which properties an entity has one value of (ent_one_valued() of
+/// either IRI a property is written with), by EntProperty.
+static void
+one_valued_props(bool one[ENT_PROP_COUNT_])
 {
-  switch (prop) {
-    case ENT_PROP_NEGOTIATION_STATUS:
-    case ENT_PROP_INCIDENT_STATUS:
-    case ENT_PROP_AGREEMENT_STATUS:
-    case ENT_PROP_START_DATE:
-    case ENT_PROP_END_DATE:
-    case ENT_PROP_DATE_CREATED:
-    case ENT_PROP_NOT_BEFORE:
-    case ENT_PROP_NOT_AFTER:
-    case ENT_PROP_DURATION:
-    case ENT_PROP_TARGET_DATE:
-    case ENT_PROP_DEATHS:
-    case ENT_PROP_DEATHS_AT_LEAST:
-    case ENT_PROP_PUBLISHED:
-    case ENT_PROP_VENUE:
-    case ENT_PROP_PRESS_ACCESS:
-      return true;
-    case ENT_PROP_NAME:
-      return e->cls == ENT_CLASS_POST; // one post, titled differently
-    default:
-      return false;
+  for (int p = 0; p < ENT_PROP_COUNT_; ++p) {
+    const PropInfo *info = ent_prop_info((EntProperty)p);
+    one[p] = info && ((info->iris[0] && ent_one_valued(info->iris[0])) ||
+                      (info->iris[1] && ent_one_valued(info->iris[1])));
   }
+}
+
+/// Whether two sources that give `e` two values of `prop` disagree.
+static bool
+is_functional(const bool one[ENT_PROP_COUNT_],
+              const Entity *e,
+              EntProperty prop)
+{
+  // One post, titled differently; other things have many names.
+  return prop == ENT_PROP_NAME ? e->cls == ENT_CLASS_POST : one[prop];
 }
 
 typedef struct {
@@ -626,12 +619,13 @@ count_report(const EntGraph *g,
   }
 }
 
-/// Whether the venues claims[firsts[0..n)] give lie one within another
-/// (the Ritz-Carlton, Riyadh): one source is more precise than another,
-/// not at odds with it.  `*parent` is each entity's place, made at the
-/// first venue that needs it and freed by the caller.
+/// Whether the places (venues or locations) claims[firsts[0..n)] give lie
+/// one within another (the Ritz-Carlton, Riyadh, Saudi Arabia): one source
+/// is more precise than another, not at odds with it.  `*parent` is each
+/// entity's place, made at the first place that needs it and freed by the
+/// caller.
 static bool
-venues_nested(const EntGraph *g,
+places_nested(const EntGraph *g,
               const Claim *claims,
               const size_t *firsts,
               size_t n,
@@ -670,8 +664,8 @@ venues_nested(const EntGraph *g,
 /// they hold two or more values: each value with the first source that
 /// gives it, and how many more do.  Statuses reported on different days
 /// that can follow one another (ent:canBecome) are a change over time,
-/// not a disagreement; nor are venues one within another (`*parent`: see
-/// venues_nested()).  `claims[0..n)` are all of them, for the days.
+/// not a disagreement; nor are places one within another (`*parent`: see
+/// places_nested()).  `claims[0..n)` are all of them, for the days.
 static bool
 warn_group(EntGraph *g,
            const Claim *claims,
@@ -711,8 +705,9 @@ warn_group(EntGraph *g,
   if (n_values < 2 ||
       (status && !extra_values &&
        ont_status_progression(g->ontology, reports, n_values)) ||
-      (claims[start].prop == ENT_PROP_VENUE && !extra_values &&
-       venues_nested(g, claims, firsts, n_values, parent))) {
+      ((claims[start].prop == ENT_PROP_VENUE ||
+        claims[start].prop == ENT_PROP_LOCATION) &&
+       !extra_values && places_nested(g, claims, firsts, n_values, parent))) {
     return false;
   }
   // Values that only one source gives among themselves are not a
@@ -762,9 +757,12 @@ EntStatus
 ent_graph_check_disagreements(EntGraph *graph, size_t *count)
 {
   EntGraph *g = graph;
+  bool one[ENT_PROP_COUNT_];
+  one_valued_props(one);
   size_t n = 0;
   for (size_t i = 0; i < g->n_facts; ++i) {
-    n += is_functional(&g->entities[g->facts[i].subject], g->facts[i].prop);
+    n +=
+      is_functional(one, &g->entities[g->facts[i].subject], g->facts[i].prop);
   }
   Claim *claims = malloc((n ? n : 1) * sizeof(Claim));
   if (!claims) {
@@ -773,7 +771,7 @@ ent_graph_check_disagreements(EntGraph *graph, size_t *count)
   size_t k = 0;
   for (size_t i = 0; i < g->n_facts; ++i) {
     const Fact *f = &g->facts[i];
-    if (is_functional(&g->entities[f->subject], f->prop)) {
+    if (is_functional(one, &g->entities[f->subject], f->prop)) {
       claims[k++] = (Claim){ f->subject, (uint32_t)f->prop, (uint32_t)i };
     }
   }
@@ -782,7 +780,7 @@ ent_graph_check_disagreements(EntGraph *graph, size_t *count)
     qsort(claims, n, sizeof(Claim), by_claim);
   }
   size_t found = 0;
-  uint32_t *parent = NULL; // each entity's place, made for venues
+  uint32_t *parent = NULL; // each entity's place, made for places
   for (size_t start = 0; start < n;) {
     size_t end = start + 1;
     while (end < n && claims[end].subject == claims[start].subject &&

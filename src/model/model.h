@@ -55,6 +55,14 @@ typedef struct {
 const Prefix *ent_prefixes(size_t *count);
 
 const PropInfo *ent_prop_info(EntProperty prop);
+
+/// Whether an entity has one value of `predicate` (an IRI), so that
+/// sources giving different values disagree: a status, a date, a count,
+/// a venue.  Not ent:format: a meeting can be technical and bilateral at
+/// once.  The one list `validate`, the diagrams and the site judge
+/// disagreements by; each still lets statuses that follow one another as
+/// the days go, and places one within another, pass.
+bool ent_one_valued(const char *predicate);
 const ClassInfo *ent_class_info(EntClass cls);
 const char *ent_class_iri(EntClass cls);
 const char *ent_datatype_iri(Datatype dt);

@@ -5,6 +5,8 @@
 
 #include "model.h"
 
+#include <string.h>
+
 static const ClassInfo classes[ENT_CLASS_COUNT_] = {
   [ENT_CLASS_SOURCE] = { "Source", "source" },
   [ENT_CLASS_OUTLET] = { "Outlet", "outlet" },
@@ -198,6 +200,38 @@ static const Prefix prefixes[] = {
   { "dcterms", DCTERMS_NS, true },
   { "foaf", "http://xmlns.com/foaf/0.1/", false },
 };
+
+bool
+ent_one_valued(const char *predicate)
+{
+  static const char *const one[] = {
+    ENT_NS "negotiationStatus",
+    ENT_NS "agreementStatus",
+    ENT_NS "incidentStatus",
+    ENT_NS "incidentType",
+    ENT_NS "setting",
+    ENT_NS "pressAccess",
+    ENT_NS "deaths",
+    ENT_NS "deathsAtLeast",
+    ENT_NS "targetDate",
+    ENT_NS "notBefore",
+    ENT_NS "notAfter",
+    ENT_NS "location",
+    ENT_NS "venue",
+    SCHEMA_NS "startDate",
+    SCHEMA_NS "endDate",
+    SCHEMA_NS "dateCreated",
+    SCHEMA_NS "duration",
+    SCHEMA_NS "datePublished",
+    DCTERMS_NS "issued",
+  };
+  for (size_t i = 0; i < sizeof(one) / sizeof(*one); ++i) {
+    if (!strcmp(predicate, one[i])) {
+      return true;
+    }
+  }
+  return false;
+}
 
 const Prefix *
 ent_prefixes(size_t *count)

@@ -142,6 +142,21 @@ for day in monday:expected wednesday:happened; do
     fail "${day%%:*}'s page: $(grep -F 'class="status"' "$tmp/site2/source/${day%%:*}/index.html")"
 done
 
+# Two types of one event (a publication on Monday, a visit on Wednesday)
+# are a disagreement, said alike by validate, the diagram and the site (one
+# list of what has one value; validate did not judge an event's type).
+make_corpus "$tmp/types" '' ''
+sed -i 's/<event ref="statement" type="publication"/<event ref="statement" type="visit"/' "$tmp/types/articles/wednesday.xml"
+"$ENTENTE" validate "$tmp/types" >/dev/null 2>"$tmp/err" || fail "types: validate: $(cat "$tmp/err")"
+grep -q "warning: sources disagree on the incidentType of incident 'statement'" "$tmp/err" ||
+  fail "validate does not say the sources disagree on the type: $(cat "$tmp/err")"
+"$ENTENTE" export "$tmp/types" -f dot --view timeline -w -o "$tmp/types.dot" || fail "types: dot"
+grep -q 'label="Joint statement\\n2025-03-25 · [a-z]* / [a-z]* (sources differ)"' "$tmp/types.dot" ||
+  fail "the diagram does not say the sources differ on the type: $(grep -F 'Joint statement' "$tmp/types.dot")"
+"$ENTENTE" site "$tmp/types" -w -O "$tmp/site4" || fail "types: site"
+tr -d '\n' <"$tmp/site4/incident/statement/index.html" | grep -q 'id="disputes".*<caption>incident type</caption>' ||
+  fail "the event's page does not list the type among the disputes"
+
 # A status the format does not know: an error at its line, nothing written.
 make_corpus "$tmp/bad" 'status="rumoured"' ''
 if "$ENTENTE" export "$tmp/bad" -f nquads -o "$tmp/bad.nq" 2>"$tmp/err"; then

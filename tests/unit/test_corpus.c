@@ -295,6 +295,55 @@ test_responses_and_disagreements(void)
   teardown(&f);
 }
 
+/// One list of what has one value (ent_one_valued()), for validate, the
+/// diagrams and the site alike: an incident's type and location, which
+/// validate did not judge, are disagreements; places one within another
+/// are not.
+static void
+test_one_valued(void)
+{
+  assert(ent_one_valued(ENT_NS "incidentType"));
+  assert(ent_one_valued(ENT_NS "location"));
+  assert(ent_one_valued(ENT_NS "deaths"));
+  assert(ent_one_valued(SCHEMA_NS "datePublished"));
+  assert(!ent_one_valued(ENT_NS "format"));
+  assert(!ent_one_valued(ENT_NS "participant"));
+  Fixture f;
+  setup(&f);
+  cast(&f);
+  add(&f, ENT_CLASS_INCIDENT, "strike", "Strike");
+  add(&f, ENT_CLASS_PLACE, "rostov-region", "Rostov region");
+  add(&f, ENT_CLASS_PLACE, "rostov", "Rostov-on-Don");
+  add(&f, ENT_CLASS_PLACE, "kursk", "Kursk");
+  assert(
+    ent_graph_relate(
+      f.graph, "rostov", ENT_PROP_CONTAINED_IN_PLACE, "rostov-region", NULL) ==
+    ENT_SUCCESS);
+  assert(ent_graph_set_concept(
+           f.graph, "strike", ENT_PROP_INCIDENT_TYPE, "drone-strike", NULL) ==
+         ENT_SUCCESS);
+  assert(ent_graph_relate(
+           f.graph, "strike", ENT_PROP_LOCATION, "rostov-region", NULL) ==
+         ENT_SUCCESS);
+  assert(ent_graph_use_source(f.graph, "paper", NULL) == ENT_SUCCESS);
+  assert(
+    ent_graph_relate(f.graph, "strike", ENT_PROP_LOCATION, "rostov", NULL) ==
+    ENT_SUCCESS);
+  size_t n = 99;
+  assert(ent_graph_check_disagreements(f.graph, &n) == ENT_SUCCESS);
+  assert(n == 0); // the city is in the region: more precise, not at odds
+  assert(ent_graph_set_concept(
+           f.graph, "strike", ENT_PROP_INCIDENT_TYPE, "missile-strike", NULL) ==
+         ENT_SUCCESS);
+  assert(ent_graph_relate(
+           f.graph, "strike", ENT_PROP_LOCATION, "kursk", NULL) == ENT_SUCCESS);
+  const unsigned long warnings = f.log.warnings;
+  assert(ent_graph_check_disagreements(f.graph, &n) == ENT_SUCCESS);
+  assert(n == 2);
+  assert(f.log.warnings == warnings + 2);
+  teardown(&f);
+}
+
 /// The corpus in data/: its registry, an article against it.
 static void
 test_registry(const char *src)
@@ -365,6 +414,7 @@ main(void)
   const char *src = getenv("ENTENTE_SRC");
   test_posts();
   test_responses_and_disagreements();
+  test_one_valued();
   if (src) {
     test_registry(src);
   } else {
