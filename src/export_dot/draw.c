@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -34,6 +35,16 @@
 /// A hub with this many leaves is drawn in rings (twopi), not as a column
 /// this many nodes tall (dot): 30 leaves make a column of about a page.
 #define STAR_MIN_LEAVES 30
+/// A view whose `dot` layout would stack this many nodes in one rank, and
+/// TALL_RANK_RATIO times as many as it has ranks (a hundred people pointing
+/// at six countries: a column a hundred nodes tall, two ranks wide), is
+/// laid out with sfdp: a drawing several times taller than wide is no
+/// drawing to read.  A rank is about four nodes tall for one wide (a
+/// node and the space to the next rank): 12 is a drawing three times as
+/// tall as it is wide.  A thesaurus of 150 concepts, its widest rank 45
+/// nodes over 9 ranks, stays with dot.
+#define TALL_RANK_NODES 40
+#define TALL_RANK_RATIO 12
 
 // cgraph's API takes `char *` for strings it only reads.
 static char *
@@ -821,12 +832,13 @@ draw_legend(Drawing *d)
     if (!node) {
       return ENT_ERR_INTERNAL;
     }
-    // entente's own classes by their names; anyone else's as a prefixed
-    // name (foaf:Person), since its style is only borrowed.
+    // entente's own classes by their names; anyone else's as the graph
+    // names it (wd:Q5 "human") or as a prefixed name (foaf:Person), since
+    // its style is only borrowed.
     const char *cls = d->kind_classes[k];
     const char *title = !cls || !strncmp(cls, ENT_NS, sizeof(ENT_NS) - 1)
                           ? style->name
-                          : lgraph_short_name(lg, cls);
+                          : lgraph_class_name(lg, cls);
     TRY(st, set_text(node, "label", title, &d->scratch));
     TRY(st, set_attr(node, "shape", style->shape));
     TRY(st, set_attr(node, "style", style->style));
@@ -1522,10 +1534,148 @@ most_leaves(LGraph *lg, uint32_t *most)
   return st;
 }
 
+/// The longest path (in visible edges, along their direction) from node
+/// `v` of the view to a node with no edge out, into height[v]; an edge back
+/// to a node on the path (a cycle, which dot also breaks) is not followed.
+/// `state` is 0 unvisited, 1 on the path, 2 done.  The view has at most
+/// DOT_ENGINE_MAX_NODES nodes, which bounds the recursion.
+static void
+height_of(LGraph *lg, uint32_t v, uint8_t *state, uint32_t *height)
+{
+  state[v] = 1;
+  uint32_t h = 0;
+  for (size_t k = lg->first[v]; k < lg->first[v + 1]; ++k) {
+    const LEdge *e = &lg->edges[lg->adjacency[k]];
+    const uint32_t w = e->to;
+    if (e->from != v || w == v || !lg->nodes[w].in_view ||
+        !lgraph_edge_visible(lg, e) || state[w] == 1) {
+      continue;
+    }
+    if (!state[w]) {
+      height_of(lg, w, state, height);
+    }
+    h = height[w] + 1 > h ? height[w] + 1 : h;
+  }
+  height[v] = h;
+  state[v] = 2;
+}
+
+/// How many nodes the rank of the view that `dot` would fill most holds,
+/// and how many ranks hold any, estimated.  dot ranks a graph so that its
+/// edges are as short as they can be: from the ranks of the longest paths
+/// (each node as far from the last rank as its longest path down), each
+/// node with more edges in than out moves to just after the last node
+/// pointing to it, one with more out than in to just before the first it
+/// points to, a few passes over; a node with no edge is in the first rank.
+/// Edges that close a cycle, which dot turns round, are left out.
+static EntStatus
+widest_rank(LGraph *lg, size_t shown, uint32_t *widest, uint32_t *ranks)
+{
+  enum { PASSES = 8 };
+  *widest = 0;
+  *ranks = 0;
+  if (!lg->first || lg->adjacency_of != lg->n_edges ||
+      shown > DOT_ENGINE_MAX_NODES) {
+    return ENT_SUCCESS;
+  }
+  uint8_t *state = calloc(lg->n_nodes + 1, 1);
+  uint32_t *height = calloc(lg->n_nodes + 1, sizeof(uint32_t));
+  long *rank = calloc(lg->n_nodes + 1, sizeof(long));
+  uint8_t *forward = calloc(lg->n_edges + 1, 1);
+  bool *linked = calloc(lg->n_nodes + 1, sizeof(bool));
+  uint32_t *count = calloc(shown + 2, sizeof(uint32_t));
+  EntStatus st = state && height && rank && forward && linked && count
+                   ? ENT_SUCCESS
+                   : ENT_ERR_NO_MEMORY;
+  uint32_t top = 0;
+  for (uint32_t v = 0; v < lg->n_nodes && !st; ++v) {
+    if (lg->nodes[v].in_view && !state[v]) {
+      height_of(lg, v, state, height);
+    }
+    top = lg->nodes[v].in_view && height[v] > top ? height[v] : top;
+    st = lgraph_tick(lg);
+  }
+  for (uint32_t v = 0; v < lg->n_nodes && !st; ++v) {
+    rank[v] = (long)top - (long)height[v];
+  }
+  for (uint32_t v = 0; v < lg->n_nodes && !st; ++v) {
+    for (size_t k = lg->first[v]; lg->nodes[v].in_view && k < lg->first[v + 1];
+         ++k) {
+      const uint32_t i = lg->adjacency[k];
+      const LEdge *e = &lg->edges[i];
+      if (e->from == v && e->to != v && lg->nodes[e->to].in_view &&
+          lgraph_edge_visible(lg, e) && rank[e->to] > rank[v]) {
+        forward[i] = 1;
+        linked[v] = linked[e->to] = true;
+      }
+    }
+  }
+  for (int pass = 0; pass < PASSES && !st; ++pass) {
+    bool moved = false;
+    for (uint32_t v = 0; v < lg->n_nodes; ++v) {
+      if (!lg->nodes[v].in_view || !linked[v]) {
+        continue;
+      }
+      size_t in = 0;
+      size_t out = 0;
+      long after = LONG_MIN;  // just after the last node pointing to it
+      long before = LONG_MAX; // just before the first it points to
+      for (size_t k = lg->first[v]; k < lg->first[v + 1]; ++k) {
+        const uint32_t i = lg->adjacency[k];
+        const LEdge *e = &lg->edges[i];
+        if (!forward[i]) {
+          continue;
+        }
+        if (e->to == v) {
+          ++in;
+          after = rank[e->from] + 1 > after ? rank[e->from] + 1 : after;
+        } else {
+          ++out;
+          before = rank[e->to] - 1 < before ? rank[e->to] - 1 : before;
+        }
+      }
+      const long want = in > out ? after : out > in ? before : rank[v];
+      moved |= want != rank[v];
+      rank[v] = want;
+    }
+    st = lgraph_tick(lg);
+    if (!moved) {
+      break;
+    }
+  }
+  long lowest = LONG_MAX;
+  for (uint32_t v = 0; v < lg->n_nodes && !st; ++v) {
+    if (lg->nodes[v].in_view && linked[v] && rank[v] < lowest) {
+      lowest = rank[v];
+    }
+  }
+  for (uint32_t v = 0; v < lg->n_nodes && !st; ++v) {
+    if (!lg->nodes[v].in_view) {
+      continue;
+    }
+    const long r = linked[v] ? rank[v] - lowest : 0;
+    if (r >= 0 && (size_t)r <= shown) {
+      ++count[r];
+    }
+  }
+  for (size_t r = 0; r <= shown && !st; ++r) {
+    *widest = count[r] > *widest ? count[r] : *widest;
+    *ranks += count[r] > 0;
+  }
+  free(state);
+  free(height);
+  free(rank);
+  free(forward);
+  free(linked);
+  free(count);
+  return st;
+}
+
 /// The Graphviz engine for the view of `shown` nodes: --engine; else
 /// `dot` for a small view, `twopi` for a small view of somebody else's graph
 /// that is a star (rings around the hub instead of one column), `sfdp` for a
-/// big one.
+/// big one and for a small one dot would draw as one tall column (see
+/// widest_rank()).
 static EntStatus
 layout_engine(LGraph *lg,
               const EntDiagramOptions *options,
@@ -1543,14 +1693,22 @@ layout_engine(LGraph *lg,
   const bool free_view =
     !view || !strcmp(view, "all") || !strncmp(view, "ego:", 4);
   uint32_t most = 0;
+  uint32_t widest = 0;
+  uint32_t ranks = 0;
   if (shown <= DOT_ENGINE_MAX_NODES && !lg->entente_classes && free_view) {
-    const EntStatus st = most_leaves(lg, &most);
+    EntStatus st = most_leaves(lg, &most);
+    if (!st && most < STAR_MIN_LEAVES) {
+      st = widest_rank(lg, shown, &widest, &ranks);
+    }
     if (st) {
       return st;
     }
   }
   if (most >= STAR_MIN_LEAVES) {
     *out = "twopi";
+  } else if (widest >= TALL_RANK_NODES &&
+             widest >= TALL_RANK_RATIO * (size_t)ranks) {
+    *out = "sfdp";
   }
   return ENT_SUCCESS;
 }

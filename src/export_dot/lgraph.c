@@ -8,11 +8,18 @@
 #include <strings.h>
 #include <time.h>
 
-#define RDFS_NS           "http://www.w3.org/2000/01/rdf-schema#"
-#define RDF_NS            "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define OWL_NS            "http://www.w3.org/2002/07/owl#"
-#define FOAF_NS           "http://xmlns.com/foaf/0.1/"
-#define WIKIBASE_NS       "http://wikiba.se/ontology#"
+#define RDFS_NS     "http://www.w3.org/2000/01/rdf-schema#"
+#define RDF_NS      "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define OWL_NS      "http://www.w3.org/2002/07/owl#"
+#define FOAF_NS     "http://xmlns.com/foaf/0.1/"
+#define WIKIBASE_NS "http://wikiba.se/ontology#"
+/// Wikidata's items (wd:Q5), and its predicates of statements (p:P39 to
+/// the statement, ps:P39 from it to its value) and of direct claims
+/// (wdt:P39).
+#define WD_ENTITY         "http://www.wikidata.org/entity/"
+#define WD_PROP           "http://www.wikidata.org/prop/"
+#define WD_PROP_STATEMENT WD_PROP "statement/"
+#define WD_PROP_DIRECT    WD_PROP "direct/"
 #define DEFAULT_MAX_NODES 150
 #define MAX_FACETS_LEN    200
 
@@ -141,6 +148,16 @@ static const struct {
   { WIKIBASE_NS "Statement", KIND_HIDDEN, 4 },
   { WIKIBASE_NS "Reference", KIND_HIDDEN, 4 },
   { SCHEMA_NS "Country", KIND_COUNTRY, 2 },
+  // Wikidata's classes of the same (wdt:P31, "instance of", is a type).
+  { WD_ENTITY "Q6256", KIND_COUNTRY, 2 },       // country
+  { WD_ENTITY "Q3624078", KIND_COUNTRY, 2 },    // sovereign state
+  { WD_ENTITY "Q11032", KIND_OUTLET, 2 },       // newspaper
+  { WD_ENTITY "Q5", KIND_OFFICIAL, 1 },         // human
+  { WD_ENTITY "Q43229", KIND_INSTITUTION, 1 },  // organization
+  { WD_ENTITY "Q484652", KIND_INSTITUTION, 1 }, // international organization
+  { WD_ENTITY "Q327333", KIND_INSTITUTION, 1 }, // government agency
+  { WD_ENTITY "Q515", KIND_PLACE, 1 },          // city
+  { WD_ENTITY "Q5119", KIND_PLACE, 1 },         // capital city
   { SCHEMA_NS "NewsArticle", KIND_SOURCE, 2 },
   { SCHEMA_NS "Quotation", KIND_STATEMENT, 2 },
   { SCHEMA_NS "NewsMediaOrganization", KIND_OUTLET, 2 },
@@ -906,6 +923,15 @@ lgraph_short_name(LGraph *lg, const char *iri)
   return kept ? kept : cut + 1;
 }
 
+const char *
+lgraph_class_name(LGraph *lg, const char *cls)
+{
+  const uint32_t node = find_node(lg, cls);
+  return node != ENT_NO_ENTITY && lg->nodes[node].label
+           ? lg->nodes[node].label
+           : lgraph_short_name(lg, cls);
+}
+
 /// The last `segments` path segments of `iri` ("person/1" for two of
 /// http://example.org/person/1), percent-escapes decoded, never reaching
 /// back past its authority ("example.org/person/1" at most).  NULL: no
@@ -1114,7 +1140,9 @@ predicate_of(LGraph *lg, const char *iri)
       return p;
     }
   }
-  if (!strcmp(iri, RDF_TYPE)) {
+  if (!strcmp(iri, RDF_TYPE) || !strcmp(iri, WD_PROP_DIRECT "P31")) {
+    // Wikidata's "instance of" is its rdf:type: a line on the node (or
+    // its shape), not an edge to "human" from every person.
     p->role = PRED_TYPE;
   } else if (is_undrawn(iri, &everywhere)) {
     p->role = PRED_UNDRAWN;
@@ -2986,10 +3014,7 @@ add_literal_facets(LGraph *lg)
       // The class is kept whole (keep_literal()); its name, its label if
       // the graph gives one ("a Employee" for ex:Emp), is cut as a value
       // is.
-      const uint32_t cls = find_node(lg, c->value);
-      const char *name = cls != ENT_NO_ENTITY && lg->nodes[cls].label
-                           ? lg->nodes[cls].label
-                           : lgraph_short_name(lg, c->value);
+      const char *name = lgraph_class_name(lg, c->value);
       st = ent_buf_append(&text, "a ", 2);
       st = st ? st : append_cut(&text, name, LITERAL_FACET_CHARS);
     }
@@ -4330,12 +4355,6 @@ is_wikibase_hidden(const LNode *n)
           !strcmp(n->class_iri, WIKIBASE_NS "Reference"));
 }
 
-/// Wikidata's predicates of statements (p:P39 to the statement, ps:P39
-/// from it to its value) and of direct claims (wdt:P39).
-#define WD_PROP           "http://www.wikidata.org/prop/"
-#define WD_PROP_STATEMENT WD_PROP "statement/"
-#define WD_PROP_DIRECT    WD_PROP "direct/"
-
 /// Wikidata's statement nodes are not drawn: their direct claims (wdt:P39)
 /// say the same.  A statement whose value no direct claim repeats (one not
 /// of the best rank, or a graph of statements alone) would then say
@@ -4568,6 +4587,60 @@ name_properties(LGraph *lg)
   return st;
 }
 
+/// Somebody else's graph that names a class its nodes have (ex:Envoy
+/// rdfs:label "envoy", wd:Q5 "human"): the class's name is on those nodes
+/// ("a envoy") or in the legend, so the class's node, when it has no edge
+/// of its own, says nothing more and is not drawn (as a property's).
+static EntStatus
+hide_lone_classes(LGraph *lg)
+{
+  if (lg->model_strings) {
+    return ENT_SUCCESS;
+  }
+  uint8_t *is_class = calloc(lg->n_nodes ? lg->n_nodes : 1, 1);
+  if (!is_class) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  bool any = false;
+  for (size_t i = 0; i < lg->n_literals; ++i) {
+    const LClaim *c = &lg->literals[i];
+    if (!strcmp(c->predicate, RDF_TYPE)) {
+      const uint32_t v = find_node(lg, c->value);
+      if (v != ENT_NO_ENTITY) {
+        is_class[v] = 1;
+        any = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < lg->n_nodes; ++i) {
+    const char *cls = lg->nodes[i].class_iri;
+    const uint32_t v = cls ? find_node(lg, cls) : ENT_NO_ENTITY;
+    if (v != ENT_NO_ENTITY) {
+      is_class[v] = 1;
+      any = true;
+    }
+  }
+  uint32_t *degree = any ? calloc(lg->n_nodes, sizeof(uint32_t)) : NULL;
+  EntStatus st = !any || degree ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  for (size_t i = 0; degree && i < lg->n_edges && !st; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (!e->dropped && lg->nodes[e->from].kind != KIND_HIDDEN &&
+        lg->nodes[e->to].kind != KIND_HIDDEN) {
+      ++degree[e->from];
+      ++degree[e->to];
+    }
+    st = lgraph_tick(lg);
+  }
+  for (size_t v = 0; degree && v < lg->n_nodes && !st; ++v) {
+    if (is_class[v] && !degree[v]) {
+      lg->nodes[v].kind = KIND_HIDDEN;
+    }
+  }
+  free(degree);
+  free(is_class);
+  return st;
+}
+
 /// "+N more" after the lines of each node that had more than room for:
 /// a node that stops at its ninth property must not look like all of it.
 static EntStatus
@@ -4640,6 +4713,7 @@ lgraph_finish(LGraph *lg)
   TRY(st, fold_responses(lg));
   TRY(st, draw_lone_statements(lg));
   TRY(st, name_properties(lg));
+  TRY(st, hide_lone_classes(lg));
   if (!lg->entente_classes) {
     TRY(st, add_literal_facets(lg));
   }

@@ -323,6 +323,9 @@ typedef struct {
 const KindStyle *lgraph_kind_style(Kind kind);
 /// "schema:about" for an IRI in a known namespace, else its local name.
 const char *lgraph_short_name(LGraph *lg, const char *iri);
+/// What class `cls` is called: its label where the graph names it (wd:Q5
+/// "human"), else lgraph_short_name().
+const char *lgraph_class_name(LGraph *lg, const char *cls);
 /// What the legend calls an edge's relation: its label, but "owl:unionOf"
 /// for a list member's "owl:unionOf 1/2" and a generic name for a post.
 const char *lgraph_edge_name(LGraph *lg, const LEdge *edge);

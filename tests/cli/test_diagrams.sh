@@ -883,6 +883,33 @@ printf '%s\n' 'Russia' 'Sergey Lavrov' 'Sergey Lavrov -country of citizenship-> 
 diff "$tmp/wdqs.want" "$tmp/wdqs.drawn" >&2 || fail "a Wikidata query's property entities drawn, or their names not taken"
 grep -qF '<data key="details">date of birth 1950-03-21</data>' "$tmp/wdqs.graphml" ||
   fail "a Wikidata query's literal not said by its property's name: $(grep details "$tmp/wdqs.graphml")"
+# Wikidata's "instance of" (wdt:P31) is its rdf:type: a shape or a line
+# on the node, not an edge from every person to "human"; the class's node,
+# with no edge of its own, is not drawn, and the legend names the class as
+# the graph does ("human", not wd:Q5). A class without a shape is said on
+# its nodes by its name ("a negotiation").
+cat >"$tmp/p31.ttl" <<'TTL'
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+wd:Q7747 rdfs:label "Vladimir Putin"@en ; wdt:P31 wd:Q5 ; wdt:P27 wd:Q159 .
+wd:Q159 rdfs:label "Russia"@en ; wdt:P31 wd:Q6256 .
+wd:Q99 rdfs:label "Riyadh talks"@en ; wdt:P31 wd:Q2761147 ; wdt:P710 wd:Q159 .
+wd:Q5 rdfs:label "human"@en .
+wd:Q6256 rdfs:label "country"@en .
+wd:Q2761147 rdfs:label "negotiation"@en .
+wd:P27 rdfs:label "country of citizenship"@en .
+wd:P710 rdfs:label "participant"@en .
+TTL
+"$ENTENTE" dot "$tmp/p31.ttl" -f graphml -o "$tmp/p31.graphml"
+graphml_drawn "$tmp/p31.graphml" >"$tmp/p31.drawn"
+printf '%s\n' 'Riyadh talks' 'Russia' 'Vladimir Putin' 'Riyadh talks -participant-> Russia' \
+  'Vladimir Putin -country of citizenship-> Russia' >"$tmp/p31.want"
+diff "$tmp/p31.want" "$tmp/p31.drawn" >&2 || fail "Wikidata's instance of drawn as edges, or its classes as nodes"
+"$ENTENTE" dot "$tmp/p31.ttl" -f dot -o "$tmp/p31.dot"
+grep -q 'label="Riyadh talks\\na negotiation"' "$tmp/p31.dot" || fail "a Wikidata class without a shape is not said on its node: $(grep 'label=' "$tmp/p31.dot")"
+grep -q 'label=human,' "$tmp/p31.dot" || fail "the legend does not name wd:Q5 as the graph does: $(grep 'legend_' "$tmp/p31.dot")"
+grep -q 'shape=tab' "$tmp/p31.dot" || fail "a Wikidata country is not drawn as a country"
 # ... and its restrictions: "has topping some", not "ex:hasTopping some".
 cat >"$tmp/topping.ttl" <<'TTL'
 @prefix ex: <http://e.example/> .
@@ -988,6 +1015,32 @@ head -20 "$tmp/star.nt" >"$tmp/star20.nt"
 ! grep -q 'layout=' "$tmp/star20.dot" || fail "a star of 20 leaves is not drawn with dot"
 "$ENTENTE" dot "$tmp/thes.ttl" -f dot -o "$tmp/thes-dot.dot"
 ! grep -q 'legend_title' "$tmp/thes-dot.dot" || fail "dot: the legend's frame holds it, no ties wanted"
+# A hundred people each pointing at one of six countries and one of
+# forty employers would be one column a hundred nodes tall with dot (all
+# in its first rank): laid out with sfdp, and the SVG is no column. A
+# tree of as many nodes (a thesaurus, each concept under one of those
+# before it) spreads over its ranks and stays with dot.
+{
+  for i in $(seq 0 99); do
+    printf '<http://p.example/p%d> <http://p.example/citizenOf> <http://p.example/c%d> .\n' "$i" $((i % 6))
+    printf '<http://p.example/p%d> <http://p.example/worksFor> <http://p.example/o%d> .\n' "$i" $((i % 40))
+  done
+} >"$tmp/bipartite.nt"
+"$ENTENTE" dot "$tmp/bipartite.nt" -f dot -o "$tmp/bipartite.dot"
+grep -q 'layout=sfdp' "$tmp/bipartite.dot" || fail "a hundred nodes in one rank are not laid out with sfdp"
+"$ENTENTE" dot "$tmp/bipartite.nt" -f svg -o "$tmp/bipartite.svg"
+size=$(sed -n 's/.*<svg width="\([0-9]*\)pt" height="\([0-9]*\)pt".*/\1 \2/p' "$tmp/bipartite.svg")
+[ -n "$size" ] && [ "${size#* }" -lt $((3 * ${size%% *})) ] || fail "a hundred nodes in one rank are drawn $size points (width, height)"
+python3 - "$tmp/tree.nt" <<'PY'
+import random, sys
+random.seed(1)
+with open(sys.argv[1], "w") as out:
+    for i in range(1, 150):
+        out.write("<http://t.example/c%d> <http://www.w3.org/2004/02/skos/core#broader> "
+                  "<http://t.example/c%d> .\n" % (i, random.randrange(i)))
+PY
+"$ENTENTE" dot "$tmp/tree.nt" -f dot -o "$tmp/tree.dot"
+! grep -q 'layout=' "$tmp/tree.dot" || fail "a tree is not laid out with dot: $(grep -o 'layout=[a-z]*' "$tmp/tree.dot")"
 # TriG 1.1 that raptor2's TriG reader predates is refused with the way out.
 printf '@prefix ex: <http://e.example/> .\nGRAPH ex:g { ex:a ex:p ex:b }\n' >"$tmp/graph-keyword.trig"
 set +e
