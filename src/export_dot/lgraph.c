@@ -13,6 +13,7 @@
 #define OWL_NS      "http://www.w3.org/2002/07/owl#"
 #define FOAF_NS     "http://xmlns.com/foaf/0.1/"
 #define WIKIBASE_NS "http://wikiba.se/ontology#"
+#define TIME_NS     "http://www.w3.org/2006/time#"
 /// Wikidata's items (wd:Q5), and its predicates of statements (p:P39 to
 /// the statement, ps:P39 from it to its value) and of direct claims
 /// (wdt:P39).
@@ -365,6 +366,7 @@ enum {
   EDGE_INVERSE = 1 << 12,     ///< The second of inverse_predicates
   EDGE_HAS_INVERSE = 1 << 13, ///< The first of inverse_predicates
   EDGE_SYMMETRIC = 1 << 14,   ///< symmetric_predicates
+  EDGE_MEMBERSHIP = 1 << 15,  ///< An org:Membership (fold_memberships())
 };
 /// Flags a list member's edge does not take from its owner's: they mean
 /// something only between predicates (drop_in_pair()), and its key there
@@ -2884,6 +2886,217 @@ fold_responses(LGraph *lg)
   return st;
 }
 
+/// What a node of somebody else's graph is to W3C ORG's n-ary membership
+/// (org:Membership: org:member, org:organization, org:role,
+/// org:memberDuring), read in fold_memberships().
+typedef struct {
+  uint32_t member;
+  uint32_t organization;
+  uint32_t role;
+  uint32_t during;
+  const char *graph; ///< Of its org:organization edge
+  uint32_t n_graphs;
+  uint8_t n_member;
+  uint8_t n_organization;
+  uint8_t n_role;
+  uint8_t n_during;
+  bool more;     ///< Says something else (an edge, a literal): stays a node
+  bool consumed; ///< A role, an interval or an instant a fold says
+} MembershipPart;
+
+static void
+count_to_255(uint8_t *n)
+{
+  *n = *n < 255 ? (uint8_t)(*n + 1) : *n;
+}
+
+/// The day of instant `v` (time:inXSDDate and the like), or NULL.
+static const char *
+instant_day(const char *const *day, const uint32_t *link, uint32_t v)
+{
+  const uint32_t instant = v == ENT_NO_ENTITY ? ENT_NO_ENTITY : link[v];
+  return instant == ENT_NO_ENTITY ? NULL : day[instant];
+}
+
+/// W3C ORG's n-ary membership (a node with one org:member, one
+/// org:organization, and at most one org:role and org:memberDuring)
+/// becomes an edge from the member to the organization, labelled with the
+/// role and the time ("spokesperson (since 2015-08-10)"), as a post
+/// becomes one from its holder; a plain org:memberOf edge between the
+/// two gives way to it.  A membership with more to say (another edge, a
+/// literal) stays a node, as a post does.  Linear: passes over the edges
+/// and the literals.
+static EntStatus
+fold_memberships(LGraph *lg)
+{
+  const char *member_p = used_iri(lg, ORG_NS "member");
+  const char *organization_p = used_iri(lg, ORG_NS "organization");
+  if (lg->entente_classes || lg->model_strings || !member_p ||
+      !organization_p) {
+    return ENT_SUCCESS;
+  }
+  const char *role_p = used_iri(lg, ORG_NS "role");
+  const char *during_p = used_iri(lg, ORG_NS "memberDuring");
+  const char *begin_p = used_iri(lg, TIME_NS "hasBeginning");
+  const char *end_p = used_iri(lg, TIME_NS "hasEnd");
+  const char *has_membership_p = used_iri(lg, ORG_NS "hasMembership");
+  const char *member_of_p = used_iri(lg, ORG_NS "memberOf");
+  const size_t n = lg->n_nodes;
+  MembershipPart *m = calloc(n + 1, sizeof(MembershipPart));
+  uint32_t *begin = malloc((n + 1) * sizeof(uint32_t));
+  uint32_t *end = malloc((n + 1) * sizeof(uint32_t));
+  const char **day = calloc(n + 1, sizeof(char *));
+  EntMap folded; // "member organization" of each fold
+  ent_map_init(&folded);
+  EntPool keys;
+  ent_pool_init(&keys);
+  EntBuf text = { NULL, 0, 0 };
+  EntStatus st = m && begin && end && day ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  for (size_t v = 0; v <= n && !st; ++v) {
+    begin[v] = end[v] = ENT_NO_ENTITY;
+  }
+  const size_t n_edges = lg->n_edges; // the folds add edges past these
+  for (size_t i = 0; i < n_edges && !st; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (e->dropped) {
+      continue;
+    }
+    MembershipPart *from = &m[e->from];
+    if (e->predicate == member_p) {
+      from->member = e->to;
+      count_to_255(&from->n_member);
+    } else if (e->predicate == organization_p) {
+      from->organization = e->to;
+      from->graph = e->graph;
+      from->n_graphs = e->n_graphs;
+      count_to_255(&from->n_organization);
+    } else if (role_p && e->predicate == role_p) {
+      from->role = e->to;
+      count_to_255(&from->n_role);
+    } else if (during_p && e->predicate == during_p) {
+      from->during = e->to;
+      count_to_255(&from->n_during);
+    } else {
+      from->more = true;
+      if (begin_p && e->predicate == begin_p) {
+        begin[e->from] = e->to;
+      } else if (end_p && e->predicate == end_p) {
+        end[e->from] = e->to;
+      }
+    }
+    // Pointed at from elsewhere than its member: more to say.
+    m[e->to].more |= !(has_membership_p && e->predicate == has_membership_p);
+    st = lgraph_tick(lg);
+  }
+  for (size_t i = 0; i < lg->n_literals && !st; ++i) {
+    const LClaim *c = &lg->literals[i];
+    if (is_one_of(c->predicate, TIME_NS "inXSDDate", TIME_NS "inXSDDateTime") ||
+        !strcmp(c->predicate, TIME_NS "inXSDDateTimeStamp")) {
+      day[c->subject] = day[c->subject] ? day[c->subject] : c->value;
+    }
+    if (strcmp(c->predicate, RDF_TYPE) != 0 ||
+        strcmp(c->value, ORG_NS "Membership") != 0) {
+      m[c->subject].more = true;
+    }
+  }
+  for (uint32_t v = 0; v < n && !st; ++v) {
+    MembershipPart *p = &m[v];
+    // A name or a description of its own is more to say, too.
+    if (p->n_member != 1 || p->n_organization != 1 || p->n_role > 1 ||
+        p->n_during > 1 || p->more || p->member == v || p->organization == v ||
+        lg->nodes[v].label || lg->nodes[v].tooltip) {
+      continue;
+    }
+    ent_buf_reset(&text);
+    const char *role = p->n_role ? lg->nodes[p->role].label : NULL;
+    const uint32_t during = p->n_during ? p->during : ENT_NO_ENTITY;
+    const char *from = instant_day(day, begin, during);
+    const char *to = instant_day(day, end, during);
+    st = ent_buf_appendf(&text, "%s", role ? role : "member");
+    if (!st && (from || to)) {
+      st = ent_buf_appendf(&text,
+                           " (%s%.10s%s%.10s)",
+                           from && to ? ""
+                           : from     ? "since "
+                                      : "until ",
+                           from ? from : "",
+                           from && to ? " – " : "",
+                           to ? to : "");
+    }
+    const char *label = st ? NULL : ent_pool_intern(&lg->strings, text.buf);
+    st = st ? st : label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+    if (!st) {
+      st = add_made_edge(lg,
+                         p->member,
+                         p->organization,
+                         ORG_NS "memberOf",
+                         label,
+                         p->graph,
+                         p->n_graphs);
+    }
+    if (!st) {
+      lg->edges[lg->n_edges - 1].flags |= EDGE_MEMBERSHIP;
+    }
+    char key[32];
+    snprintf(key, sizeof(key), "%u %u", p->member, p->organization);
+    const char *kept = st ? NULL : ent_pool_intern(&keys, key);
+    st = st     ? st
+         : kept ? ent_map_put(&folded, kept, (void *)(uintptr_t)1)
+                : ENT_ERR_NO_MEMORY;
+    lg->nodes[v].kind = KIND_HIDDEN;
+    m[v].consumed = true;
+    if (p->n_role) {
+      m[p->role].consumed = true;
+    }
+    if (during != ENT_NO_ENTITY) {
+      m[during].consumed = true;
+      if (begin[during] != ENT_NO_ENTITY) {
+        m[begin[during]].consumed = true;
+      }
+      if (end[during] != ENT_NO_ENTITY) {
+        m[end[during]].consumed = true;
+      }
+    }
+  }
+  // The folded memberships' edges, their intervals' (a fold says their
+  // days) and the plain memberships the folds stand for are not drawn.
+  uint32_t *degree = !st ? calloc(n + 1, sizeof(uint32_t)) : NULL;
+  st = st ? st : degree ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  for (size_t i = 0; i < n_edges && !st; ++i) {
+    LEdge *e = &lg->edges[i];
+    bool plain = false;
+    if (member_of_p && e->predicate == member_of_p) {
+      char key[32];
+      snprintf(key, sizeof(key), "%u %u", e->from, e->to);
+      plain = ent_map_get(&folded, key) != NULL;
+    }
+    // An edge into a role or an interval from elsewhere (a post's role)
+    // keeps it; one into a folded membership (org:hasMembership) goes.
+    if (m[e->from].consumed || plain ||
+        (m[e->to].consumed && lg->nodes[e->to].kind == KIND_HIDDEN)) {
+      e->dropped = true;
+    }
+    if (!e->dropped) {
+      ++degree[e->from];
+      ++degree[e->to];
+    }
+  }
+  for (uint32_t v = 0; v < n && !st; ++v) {
+    if (m[v].consumed && !degree[v]) {
+      lg->nodes[v].kind = KIND_HIDDEN;
+    }
+  }
+  free(degree);
+  ent_buf_free(&text);
+  ent_pool_clear(&keys);
+  ent_map_clear(&folded);
+  free(m);
+  free(begin);
+  free(end);
+  free(day);
+  return st;
+}
+
 static int
 by_concept(const void *a, const void *b)
 {
@@ -3667,6 +3880,9 @@ lgraph_edge_name(LGraph *lg, const LEdge *e)
 {
   if (!strcmp(e->predicate, ORG_NS "holds")) {
     return "post held (its title)";
+  }
+  if (e->flags & EDGE_MEMBERSHIP) {
+    return "org:Membership (its role, its time)";
   }
   if (e->flags & EDGE_RESTRICTION) {
     return "owl:Restriction"; // "hasTopping some" stands for one
@@ -4711,6 +4927,7 @@ lgraph_finish(LGraph *lg)
   TRY(st, st);
   TRY(st, fold_posts(lg));
   TRY(st, fold_responses(lg));
+  TRY(st, fold_memberships(lg));
   TRY(st, draw_lone_statements(lg));
   TRY(st, name_properties(lg));
   TRY(st, hide_lone_classes(lg));

@@ -910,6 +910,36 @@ diff "$tmp/p31.want" "$tmp/p31.drawn" >&2 || fail "Wikidata's instance of drawn 
 grep -q 'label="Riyadh talks\\na negotiation"' "$tmp/p31.dot" || fail "a Wikidata class without a shape is not said on its node: $(grep 'label=' "$tmp/p31.dot")"
 grep -q 'label=human,' "$tmp/p31.dot" || fail "the legend does not name wd:Q5 as the graph does: $(grep 'legend_' "$tmp/p31.dot")"
 grep -q 'shape=tab' "$tmp/p31.dot" || fail "a Wikidata country is not drawn as a country"
+# W3C ORG's n-ary memberships are edges from the member to the
+# organization, labelled with the role and the time, as posts are; a plain
+# org:memberOf between the two gives way; a membership with more to say
+# (a comment) stays a node.
+cat >"$tmp/membership.ttl" <<'TTL'
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix time: <http://www.w3.org/2006/time#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix eg: <http://example.com/org#> .
+eg:mfa a org:FormalOrganization ; rdfs:label "Foreign Ministry" .
+eg:zakharova a foaf:Person ; foaf:name "Maria Zakharova" ; org:memberOf eg:mfa .
+eg:m1 a org:Membership ; org:member eg:zakharova ; org:organization eg:mfa ; org:role eg:spokes ;
+  org:memberDuring [ a time:Interval ; time:hasBeginning [ time:inXSDDate "2015-08-10"^^xsd:date ] ] .
+eg:spokes a org:Role ; rdfs:label "spokesperson" .
+eg:ivanov a foaf:Person ; foaf:name "Igor Ivanov" .
+eg:m2 org:member eg:ivanov ; org:organization eg:mfa ;
+  org:memberDuring [ time:hasBeginning [ time:inXSDDateTime "1998-09-11T00:00:00Z"^^xsd:dateTime ] ;
+                     time:hasEnd [ time:inXSDDateTime "2004-03-09T00:00:00Z"^^xsd:dateTime ] ] .
+eg:ryabkov a foaf:Person ; foaf:name "Sergei Ryabkov" .
+eg:m3 a org:Membership ; org:member eg:ryabkov ; org:organization eg:mfa ; rdfs:comment "Deputy minister since 2008" .
+TTL
+"$ENTENTE" dot "$tmp/membership.ttl" -f graphml -o "$tmp/membership.graphml"
+graphml_drawn "$tmp/membership.graphml" >"$tmp/membership.drawn"
+printf '%s\n' 'Foreign Ministry' 'Igor Ivanov' 'Maria Zakharova' 'Sergei Ryabkov' 'eg:m3' \
+  'Igor Ivanov -member (1998-09-11 – 2004-03-09)-> Foreign Ministry' \
+  'Maria Zakharova -spokesperson (since 2015-08-10)-> Foreign Ministry' \
+  'eg:m3 -org:member-> Sergei Ryabkov' 'eg:m3 -org:organization-> Foreign Ministry' >"$tmp/membership.want"
+diff "$tmp/membership.want" "$tmp/membership.drawn" >&2 || fail "ORG memberships not folded into labelled edges"
 # ... and its restrictions: "has topping some", not "ex:hasTopping some".
 cat >"$tmp/topping.ttl" <<'TTL'
 @prefix ex: <http://e.example/> .
