@@ -2887,21 +2887,29 @@ fold_responses(LGraph *lg)
 }
 
 /// What a node of somebody else's graph is to W3C ORG's n-ary membership
-/// (org:Membership: org:member, org:organization, org:role,
-/// org:memberDuring), read in fold_memberships().
+/// (org:member, org:organization, org:role, org:memberDuring), read in
+/// fold_memberships().
 typedef struct {
   uint32_t member;
   uint32_t organization;
   uint32_t role;
   uint32_t during;
+  uint32_t begin;    ///< An interval's time:hasBeginning
+  uint32_t end;      ///< An interval's time:hasEnd
+  const char *day;   ///< An instant's time:inXSDDate (or DateTime...)
   const char *graph; ///< Of its org:organization edge
   uint32_t n_graphs;
   uint8_t n_member;
   uint8_t n_organization;
   uint8_t n_role;
   uint8_t n_during;
-  bool more;     ///< Says something else (an edge, a literal): stays a node
-  bool consumed; ///< A role, an interval or an instant a fold says
+  bool more;    ///< A membership's other edge or literal: stays a node
+  bool said;    ///< A literal other than its type and an instant's day
+  bool others;  ///< An edge out other than an interval's two
+  bool pointed; ///< An edge in from a node not folded away
+  bool folded;  ///< A membership folded into an edge
+  bool used;    ///< A role, interval or instant of a folded membership
+  bool gone;    ///< Folded, or used by folds alone: not drawn
 } MembershipPart;
 
 static void
@@ -2910,22 +2918,40 @@ count_to_255(uint8_t *n)
   *n = *n < 255 ? (uint8_t)(*n + 1) : *n;
 }
 
-/// The day of instant `v` (time:inXSDDate and the like), or NULL.
+/// The day of the instant interval `during` links to by `which` (its
+/// begin or end), or NULL.
 static const char *
-instant_day(const char *const *day, const uint32_t *link, uint32_t v)
+interval_day(const MembershipPart *m, uint32_t during, bool beginning)
 {
-  const uint32_t instant = v == ENT_NO_ENTITY ? ENT_NO_ENTITY : link[v];
-  return instant == ENT_NO_ENTITY ? NULL : day[instant];
+  if (during == ENT_NO_ENTITY) {
+    return NULL;
+  }
+  const uint32_t instant = beginning ? m[during].begin : m[during].end;
+  return instant == ENT_NO_ENTITY ? NULL : m[instant].day;
+}
+
+/// Whether node `v`, a role, an interval or an instant of folded
+/// memberships, says nothing the folds do not: nothing points at it but
+/// what is gone, it has no edge of its own (an interval: but its two), and
+/// no literal, name or comment the fold does not say.
+static bool
+only_folded(const LGraph *lg, const MembershipPart *m, uint32_t v)
+{
+  return m[v].used && !m[v].pointed && !m[v].others && !m[v].said &&
+         !lg->nodes[v].tooltip;
 }
 
 /// W3C ORG's n-ary membership (a node with one org:member, one
-/// org:organization, and at most one org:role and org:memberDuring)
-/// becomes an edge from the member to the organization, labelled with the
-/// role and the time ("spokesperson (since 2015-08-10)"), as a post
-/// becomes one from its holder; a plain org:memberOf edge between the
-/// two gives way to it.  A membership with more to say (another edge, a
-/// literal) stays a node, as a post does.  Linear: passes over the edges
-/// and the literals.
+/// org:organization, and at most one org:role and org:memberDuring, typed
+/// org:Membership or not) becomes an edge from the member to the
+/// organization, labelled with the role and the time ("spokesperson
+/// (since 2015-08-10)"), as a post becomes one from its holder; a plain
+/// org:memberOf between the two gives way to it.  A membership with more
+/// to say (another edge, a literal, a name) stays a node, as a post does;
+/// so do a role, an interval or an instant that something else points at
+/// or that says more (a role's skos:broader, a term many memberships
+/// share), with all its edges.  Linear: passes over the edges and the
+/// literals.
 static EntStatus
 fold_memberships(LGraph *lg)
 {
@@ -2943,17 +2969,14 @@ fold_memberships(LGraph *lg)
   const char *member_of_p = used_iri(lg, ORG_NS "memberOf");
   const size_t n = lg->n_nodes;
   MembershipPart *m = calloc(n + 1, sizeof(MembershipPart));
-  uint32_t *begin = malloc((n + 1) * sizeof(uint32_t));
-  uint32_t *end = malloc((n + 1) * sizeof(uint32_t));
-  const char **day = calloc(n + 1, sizeof(char *));
   EntMap folded; // "member organization" of each fold
   ent_map_init(&folded);
   EntPool keys;
   ent_pool_init(&keys);
   EntBuf text = { NULL, 0, 0 };
-  EntStatus st = m && begin && end && day ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  EntStatus st = m ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   for (size_t v = 0; v <= n && !st; ++v) {
-    begin[v] = end[v] = ENT_NO_ENTITY;
+    m[v].begin = m[v].end = ENT_NO_ENTITY;
   }
   const size_t n_edges = lg->n_edges; // the folds add edges past these
   for (size_t i = 0; i < n_edges && !st; ++i) {
@@ -2976,13 +2999,14 @@ fold_memberships(LGraph *lg)
     } else if (during_p && e->predicate == during_p) {
       from->during = e->to;
       count_to_255(&from->n_during);
-    } else {
+    } else if (begin_p && e->predicate == begin_p) {
+      from->begin = e->to;
       from->more = true;
-      if (begin_p && e->predicate == begin_p) {
-        begin[e->from] = e->to;
-      } else if (end_p && e->predicate == end_p) {
-        end[e->from] = e->to;
-      }
+    } else if (end_p && e->predicate == end_p) {
+      from->end = e->to;
+      from->more = true;
+    } else {
+      from->more = from->others = true;
     }
     // Pointed at from elsewhere than its member: more to say.
     m[e->to].more |= !(has_membership_p && e->predicate == has_membership_p);
@@ -2990,14 +3014,16 @@ fold_memberships(LGraph *lg)
   }
   for (size_t i = 0; i < lg->n_literals && !st; ++i) {
     const LClaim *c = &lg->literals[i];
-    if (is_one_of(c->predicate, TIME_NS "inXSDDate", TIME_NS "inXSDDateTime") ||
-        !strcmp(c->predicate, TIME_NS "inXSDDateTimeStamp")) {
-      day[c->subject] = day[c->subject] ? day[c->subject] : c->value;
+    MembershipPart *at = &m[c->subject];
+    const bool day =
+      is_one_of(c->predicate, TIME_NS "inXSDDate", TIME_NS "inXSDDateTime") ||
+      !strcmp(c->predicate, TIME_NS "inXSDDateTimeStamp");
+    if (day && !at->day) {
+      at->day = c->value;
     }
-    if (strcmp(c->predicate, RDF_TYPE) != 0 ||
-        strcmp(c->value, ORG_NS "Membership") != 0) {
-      m[c->subject].more = true;
-    }
+    const bool type = !strcmp(c->predicate, RDF_TYPE);
+    at->said |= !day && !type;
+    at->more |= !type || strcmp(c->value, ORG_NS "Membership") != 0;
   }
   for (uint32_t v = 0; v < n && !st; ++v) {
     MembershipPart *p = &m[v];
@@ -3008,11 +3034,16 @@ fold_memberships(LGraph *lg)
       continue;
     }
     ent_buf_reset(&text);
-    const char *role = p->n_role ? lg->nodes[p->role].label : NULL;
+    // The role by its name; one the graph does not name, by its IRI.
+    const LNode *role = p->n_role ? &lg->nodes[p->role] : NULL;
+    const char *role_name = !role            ? "member"
+                            : role->label    ? role->label
+                            : is_blank(role) ? "member"
+                                             : lgraph_short_name(lg, role->iri);
     const uint32_t during = p->n_during ? p->during : ENT_NO_ENTITY;
-    const char *from = instant_day(day, begin, during);
-    const char *to = instant_day(day, end, during);
-    st = ent_buf_appendf(&text, "%s", role ? role : "member");
+    const char *from = interval_day(m, during, true);
+    const char *to = interval_day(m, during, false);
+    st = ent_buf_appendf(&text, "%s", role_name);
     if (!st && (from || to)) {
       st = ent_buf_appendf(&text,
                            " (%s%.10s%s%.10s)",
@@ -3043,25 +3074,42 @@ fold_memberships(LGraph *lg)
     st = st     ? st
          : kept ? ent_map_put(&folded, kept, (void *)(uintptr_t)1)
                 : ENT_ERR_NO_MEMORY;
+    p->folded = p->gone = true;
     lg->nodes[v].kind = KIND_HIDDEN;
-    m[v].consumed = true;
     if (p->n_role) {
-      m[p->role].consumed = true;
+      m[p->role].used = true;
     }
     if (during != ENT_NO_ENTITY) {
-      m[during].consumed = true;
-      if (begin[during] != ENT_NO_ENTITY) {
-        m[begin[during]].consumed = true;
+      m[during].used = true;
+    }
+  }
+  // What else points at the folds' roles and intervals keeps them; then,
+  // at the instants of the intervals that go.
+  for (int round = 0; round < 2 && !st; ++round) {
+    for (uint32_t v = 0; v < n; ++v) {
+      m[v].pointed = false;
+    }
+    for (size_t i = 0; i < n_edges; ++i) {
+      const LEdge *e = &lg->edges[i];
+      if (!e->dropped && !m[e->from].gone) {
+        m[e->to].pointed = true;
       }
-      if (end[during] != ENT_NO_ENTITY) {
-        m[end[during]].consumed = true;
+    }
+    for (uint32_t v = 0; v < n; ++v) {
+      if (round == 0 && only_folded(lg, m, v)) {
+        m[v].gone = true;
+        if (m[v].begin != ENT_NO_ENTITY) {
+          m[m[v].begin].used = true;
+        }
+        if (m[v].end != ENT_NO_ENTITY) {
+          m[m[v].end].used = true;
+        }
+      } else if (round == 1 && !m[v].gone && only_folded(lg, m, v) &&
+                 m[v].begin == ENT_NO_ENTITY && m[v].end == ENT_NO_ENTITY) {
+        m[v].gone = true; // an instant of an interval gone
       }
     }
   }
-  // The folded memberships' edges, their intervals' (a fold says their
-  // days) and the plain memberships the folds stand for are not drawn.
-  uint32_t *degree = !st ? calloc(n + 1, sizeof(uint32_t)) : NULL;
-  st = st ? st : degree ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   for (size_t i = 0; i < n_edges && !st; ++i) {
     LEdge *e = &lg->edges[i];
     bool plain = false;
@@ -3070,30 +3118,17 @@ fold_memberships(LGraph *lg)
       snprintf(key, sizeof(key), "%u %u", e->from, e->to);
       plain = ent_map_get(&folded, key) != NULL;
     }
-    // An edge into a role or an interval from elsewhere (a post's role)
-    // keeps it; one into a folded membership (org:hasMembership) goes.
-    if (m[e->from].consumed || plain ||
-        (m[e->to].consumed && lg->nodes[e->to].kind == KIND_HIDDEN)) {
-      e->dropped = true;
-    }
-    if (!e->dropped) {
-      ++degree[e->from];
-      ++degree[e->to];
-    }
+    e->dropped |= plain || m[e->from].gone || m[e->to].gone;
   }
   for (uint32_t v = 0; v < n && !st; ++v) {
-    if (m[v].consumed && !degree[v]) {
+    if (m[v].gone) {
       lg->nodes[v].kind = KIND_HIDDEN;
     }
   }
-  free(degree);
   ent_buf_free(&text);
   ent_pool_clear(&keys);
   ent_map_clear(&folded);
   free(m);
-  free(begin);
-  free(end);
-  free(day);
   return st;
 }
 
@@ -4680,11 +4715,14 @@ wikidata_property_node(const LGraph *lg, const char *iri)
       return ENT_NO_ENTITY;
     }
   }
+  if (id[0] != 'P') {
+    return ENT_NO_ENTITY; // an empty name too: "…/prop/direct/"
+  }
   size_t digits = 0;
   while (id[1 + digits] >= '0' && id[1 + digits] <= '9') {
     ++digits;
   }
-  if (id[0] != 'P' || !digits || id[1 + digits] || digits > 12) {
+  if (!digits || id[1 + digits] || digits > 12) {
     return ENT_NO_ENTITY;
   }
   char entity[sizeof(entity_ns) + 16];
@@ -4817,19 +4855,12 @@ hide_lone_classes(LGraph *lg)
   if (!is_class) {
     return ENT_ERR_NO_MEMORY;
   }
+  // Every class a node was typed with (take_type() keeps each in
+  // lg->classes), whether it gave the node its shape, lost to a more
+  // specific one (France: a country and a sovereign state) or is a line.
   bool any = false;
-  for (size_t i = 0; i < lg->n_literals; ++i) {
-    const LClaim *c = &lg->literals[i];
-    if (!strcmp(c->predicate, RDF_TYPE)) {
-      const uint32_t v = find_node(lg, c->value);
-      if (v != ENT_NO_ENTITY) {
-        is_class[v] = 1;
-        any = true;
-      }
-    }
-  }
-  for (size_t i = 0; i < lg->n_nodes; ++i) {
-    const char *cls = lg->nodes[i].class_iri;
+  for (size_t i = 0; i < lg->classes.size; ++i) {
+    const char *cls = lg->classes.slots[i].key;
     const uint32_t v = cls ? find_node(lg, cls) : ENT_NO_ENTITY;
     if (v != ENT_NO_ENTITY) {
       is_class[v] = 1;

@@ -660,6 +660,26 @@ places_nested(const EntGraph *g,
   return true;
 }
 
+/// Whether one source gives several of the places claims[start, end)
+/// give (an event's place="kursk belgorod"): a list of places, of which
+/// another source's fewer are not a disagreement.  One element's places
+/// are facts in a row, and claims keep the facts' order.
+static bool
+one_source_lists(const EntGraph *g,
+                 const Claim *claims,
+                 size_t start,
+                 size_t end)
+{
+  for (size_t i = start + 1; i < end; ++i) {
+    const Fact *a = &g->facts[claims[i - 1].fact];
+    const Fact *b = &g->facts[claims[i].fact];
+    if (a->source == b->source && a->object != b->object) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// One warning for claims[start, end) (one entity, one property) when
 /// they hold two or more values: each value with the first source that
 /// gives it, and how many more do.  Statuses reported on different days
@@ -707,7 +727,9 @@ warn_group(EntGraph *g,
        ont_status_progression(g->ontology, reports, n_values)) ||
       ((claims[start].prop == ENT_PROP_VENUE ||
         claims[start].prop == ENT_PROP_LOCATION) &&
-       !extra_values && places_nested(g, claims, firsts, n_values, parent))) {
+       !extra_values && places_nested(g, claims, firsts, n_values, parent)) ||
+      (claims[start].prop == ENT_PROP_LOCATION &&
+       one_source_lists(g, claims, start, end))) {
     return false;
   }
   // Values that only one source gives among themselves are not a

@@ -893,7 +893,8 @@ cat >"$tmp/p31.ttl" <<'TTL'
 @prefix wd: <http://www.wikidata.org/entity/> .
 @prefix wdt: <http://www.wikidata.org/prop/direct/> .
 wd:Q7747 rdfs:label "Vladimir Putin"@en ; wdt:P31 wd:Q5 ; wdt:P27 wd:Q159 .
-wd:Q159 rdfs:label "Russia"@en ; wdt:P31 wd:Q6256 .
+wd:Q159 rdfs:label "Russia"@en ; wdt:P31 wd:Q6256, wd:Q3624078 .
+wd:Q3624078 rdfs:label "sovereign state"@en .
 wd:Q99 rdfs:label "Riyadh talks"@en ; wdt:P31 wd:Q2761147 ; wdt:P710 wd:Q159 .
 wd:Q5 rdfs:label "human"@en .
 wd:Q6256 rdfs:label "country"@en .
@@ -940,6 +941,34 @@ printf '%s\n' 'Foreign Ministry' 'Igor Ivanov' 'Maria Zakharova' 'Sergei Ryabkov
   'Maria Zakharova -spokesperson (since 2015-08-10)-> Foreign Ministry' \
   'eg:m3 -org:member-> Sergei Ryabkov' 'eg:m3 -org:organization-> Foreign Ministry' >"$tmp/membership.want"
 diff "$tmp/membership.want" "$tmp/membership.drawn" >&2 || fail "ORG memberships not folded into labelled edges"
+# ... but a role, an interval or an instant that says more, or that
+# something else points at (a term two memberships share, one of which
+# stays a node; a role under another; a post's role), keeps its node and
+# all its edges; a role with no name is said by its IRI.
+cat >"$tmp/membership2.ttl" <<'TTL'
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix time: <http://www.w3.org/2006/time#> .
+@prefix eg: <http://example.com/org#> .
+eg:duma rdfs:label "Duma" .
+eg:a rdfs:label "A" . eg:b rdfs:label "B" . eg:c rdfs:label "C" .
+eg:term7 time:hasBeginning eg:t0 ; time:hasEnd eg:t1 .
+eg:t0 time:inXSDDate "2016-10-05" . eg:t1 time:inXSDDate "2021-10-12" .
+eg:m1 org:member eg:a ; org:organization eg:duma ; org:memberDuring eg:term7 ; org:role eg:speaker .
+eg:m2 org:member eg:b ; org:organization eg:duma ; org:memberDuring eg:term7 ; rdfs:comment "disputed" .
+eg:m3 org:member eg:c ; org:organization eg:duma ; org:role eg:deputy .
+eg:speaker rdfs:label "speaker" ; skos:broader eg:officer .
+eg:officer rdfs:label "officer" .
+TTL
+"$ENTENTE" dot "$tmp/membership2.ttl" -f graphml -o "$tmp/membership2.graphml"
+graphml_drawn "$tmp/membership2.graphml" >"$tmp/membership2.drawn"
+printf '%s\n' 'A' 'B' 'C' 'Duma' 'eg:m2' 'eg:t0' 'eg:t1' 'eg:term7' 'officer' 'speaker' \
+  'A -speaker (2016-10-05 – 2021-10-12)-> Duma' 'C -eg:deputy-> Duma' \
+  'eg:m2 -org:member-> B' 'eg:m2 -org:memberDuring-> eg:term7' 'eg:m2 -org:organization-> Duma' \
+  'eg:term7 -time:hasBeginning-> eg:t0' 'eg:term7 -time:hasEnd-> eg:t1' \
+  'speaker -skos:broader-> officer' >"$tmp/membership2.want"
+diff "$tmp/membership2.want" "$tmp/membership2.drawn" >&2 || fail "a fold took away a shared term, a role's own edges or an unnamed role"
 # ... and its restrictions: "has topping some", not "ex:hasTopping some".
 cat >"$tmp/topping.ttl" <<'TTL'
 @prefix ex: <http://e.example/> .

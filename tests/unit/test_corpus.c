@@ -335,12 +335,32 @@ test_one_valued(void)
   assert(ent_graph_set_concept(
            f.graph, "strike", ENT_PROP_INCIDENT_TYPE, "missile-strike", NULL) ==
          ENT_SUCCESS);
-  assert(ent_graph_relate(
-           f.graph, "strike", ENT_PROP_LOCATION, "kursk", NULL) == ENT_SUCCESS);
+  // Another strike, in Rostov by the wire and in Kursk by the paper.
+  add(&f, ENT_CLASS_INCIDENT, "shelling", "Shelling");
+  assert(
+    ent_graph_relate(f.graph, "shelling", ENT_PROP_LOCATION, "kursk", NULL) ==
+    ENT_SUCCESS);
+  assert(ent_graph_use_source(f.graph, "wire", NULL) == ENT_SUCCESS);
+  assert(
+    ent_graph_relate(f.graph, "shelling", ENT_PROP_LOCATION, "rostov", NULL) ==
+    ENT_SUCCESS);
   const unsigned long warnings = f.log.warnings;
   assert(ent_graph_check_disagreements(f.graph, &n) == ENT_SUCCESS);
   assert(n == 2);
   assert(f.log.warnings == warnings + 2);
+  // An event one source places in two places (place="kursk rostov") and
+  // another in one of them: a list of places, not a disagreement.
+  add(&f, ENT_CLASS_INCIDENT, "raid", "Raid");
+  assert(ent_graph_use_source(f.graph, "wire", NULL) == ENT_SUCCESS);
+  assert(ent_graph_relate(f.graph, "raid", ENT_PROP_LOCATION, "kursk", NULL) ==
+         ENT_SUCCESS);
+  assert(ent_graph_use_source(f.graph, "paper", NULL) == ENT_SUCCESS);
+  assert(ent_graph_relate(f.graph, "raid", ENT_PROP_LOCATION, "kursk", NULL) ==
+         ENT_SUCCESS);
+  assert(ent_graph_relate(f.graph, "raid", ENT_PROP_LOCATION, "rostov", NULL) ==
+         ENT_SUCCESS);
+  assert(ent_graph_check_disagreements(f.graph, &n) == ENT_SUCCESS);
+  assert(n == 2); // the strike's type and the shelling's place, as before
   teardown(&f);
 }
 
