@@ -5140,6 +5140,7 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
   if (*out != ENT_NO_ENTITY && drawable(&lg->nodes[*out])) {
     return ENT_SUCCESS;
   }
+  const bool undrawn = *out != ENT_NO_ENTITY;
   const size_t len = strlen(id);
   size_t matches = 0;
   for (uint32_t i = 0; i < lg->n_nodes; ++i) {
@@ -5174,6 +5175,16 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
             "'%s' names %zu nodes; give the full IRI",
             id,
             matches);
+  } else if (undrawn) {
+    ent_log(lg->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_UNKNOWN_ID,
+            NULL,
+            "'%s' is in the graph but not drawn as a node (a post or a "
+            "membership drawn as an edge, a class or a property that names "
+            "other nodes' lines and edges, or plumbing); give a node the "
+            "drawing shows",
+            id);
   } else {
     ent_log(lg->world,
             ENT_LOG_ERROR,

@@ -911,6 +911,12 @@ diff "$tmp/p31.want" "$tmp/p31.drawn" >&2 || fail "Wikidata's instance of drawn 
 grep -q 'label="Riyadh talks\\na negotiation"' "$tmp/p31.dot" || fail "a Wikidata class without a shape is not said on its node: $(grep 'label=' "$tmp/p31.dot")"
 grep -q 'label=human,' "$tmp/p31.dot" || fail "the legend does not name wd:Q5 as the graph does: $(grep 'legend_' "$tmp/p31.dot")"
 grep -q 'shape=tab' "$tmp/p31.dot" || fail "a Wikidata country is not drawn as a country"
+# An ego view of such a class says it is not drawn, not that it is missing.
+if "$ENTENTE" dot "$tmp/p31.ttl" --view ego:wd:Q5 -f dot -o "$tmp/q5.dot" 2>"$tmp/err"; then
+  fail "an ego view of a class that is not drawn was accepted"
+fi
+grep -q "error: 'wd:Q5' is in the graph but not drawn as a node" "$tmp/err" ||
+  fail "an ego view of a class not drawn: $(cat "$tmp/err")"
 # W3C ORG's n-ary memberships are edges from the member to the
 # organization, labelled with the role and the time, as posts are; a plain
 # org:memberOf between the two gives way; a membership with more to say
