@@ -5659,6 +5659,27 @@ place_parents(const LGraph *lg)
   return parent;
 }
 
+/// Whether one graph gives several of the locations claims group[0..n)
+/// give (an event's place="kursk belgorod"): a list of places, of which
+/// another graph's fewer are no disagreement (as in validate).  Sorts the
+/// group by graph.
+static bool
+places_listed(Said **group, size_t n)
+{
+  if (strcmp(said_claim(group[0])->predicate, ENT_NS "location") != 0) {
+    return false;
+  }
+  qsort((void *)group, n, sizeof(Said *), by_graph);
+  for (size_t k = 1; k < n; ++k) {
+    const LClaim *a = said_claim(group[k - 1]);
+    const LClaim *b = said_claim(group[k]);
+    if (a->graph == b->graph && a->object != b->object) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// Whether the places claims group[0..n) give (ent:location, ent:venue),
 /// two or more, lie one within another (Riyadh, Saudi Arabia): one source
 /// is more precise than another, not at odds with it.  `*parent`: see
@@ -5726,7 +5747,8 @@ mark_disputed(Said *said, size_t n)
     const size_t size = b - a;
     const LClaim *claim = said_claim(group[0]);
     if (status_changes(group[0]->lg, claim->subject, claim->predicate) ||
-        places_nested(group[0]->lg, group, size, &parent)) {
+        places_nested(group[0]->lg, group, size, &parent) ||
+        places_listed(group, size)) {
       a = b;
       continue;
     }

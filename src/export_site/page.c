@@ -798,6 +798,34 @@ places_nested(Site *site, const Claims *facts, size_t first)
   return true;
 }
 
+/// Whether one source gives several of the locations facts->items[first..]
+/// give (an event's place="kursk belgorod"): a list of places, of which
+/// another source's fewer are no disagreement (as in validate).
+static bool
+places_listed(const Claims *facts, size_t first)
+{
+  const char *p = facts->items[first].q->p;
+  if (strcmp(p, ENT_NS "location") != 0) {
+    return false;
+  }
+  // Each source, with the value it was first seen giving: one pass.
+  EntMap seen;
+  ent_map_init(&seen);
+  bool listed = false;
+  for (size_t i = first; i < facts->n && !listed; ++i) {
+    const Claim *c = &facts->items[i];
+    for (size_t g = 0; c->q->p == p && g < c->n_graphs && !listed; ++g) {
+      const uintptr_t at = (uintptr_t)ent_map_get(&seen, c->graphs[g]);
+      listed = at && at != i + 1;
+      if (!at && ent_map_put(&seen, c->graphs[g], (void *)(uintptr_t)(i + 1))) {
+        break; // out of memory: said as a disagreement, nothing is lost
+      }
+    }
+  }
+  ent_map_clear(&seen);
+  return listed;
+}
+
 /// Values of one property that sources give differently: side by side
 /// where they disagree; a status whose reports follow one another as
 /// their days go (planned, then ongoing, then concluded) in the order
@@ -823,7 +851,8 @@ add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
     }
     if (!first || values < 2 ||
         ((!strcmp(q->p, ENT_NS "location") || !strcmp(q->p, ENT_NS "venue")) &&
-         places_nested(site, facts, i))) {
+         places_nested(site, facts, i)) ||
+        places_listed(facts, i)) {
       continue;
     }
     // A status whose reports follow one another as their days go.

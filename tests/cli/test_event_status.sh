@@ -157,6 +157,74 @@ grep -q 'label="Joint statement\\n2025-03-25 · [a-z]* / [a-z]* (sources differ)
 tr -d '\n' <"$tmp/site4/incident/statement/index.html" | grep -q 'id="disputes".*<caption>incident type</caption>' ||
   fail "the event's page does not list the type among the disputes"
 
+# An event one source places in Kursk and another in Kursk and Belgorod
+# (a list of places) is no disagreement, in validate, the site or the
+# compare view; one placed in Kursk and in Belgorod by two sources is.
+places_corpus() { # DIR MONDAY-PLACES WEDNESDAY-PLACES
+  mkdir -p "$1/registry" "$1/articles"
+  cp "$ENTENTE_SRC/tests/good/minimal.txt" "$1/"
+  cat >"$1/corpus.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<corpus xmlns="https://w3id.org/entente/format/1" id="places" base="https://example.org/id/" xml:lang="en">
+  <title>Two reports of one strike</title>
+</corpus>
+XML
+  cat >"$1/registry/places.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<registry xmlns="https://w3id.org/entente/format/1" xml:lang="en">
+  <places>
+    <place id="kursk"><name>Kursk</name></place>
+    <place id="belgorod"><name>Belgorod</name></place>
+  </places>
+  <events>
+    <event id="strike"><title>Drone strikes</title></event>
+  </events>
+</registry>
+XML
+  for day in monday:2025-03-24:"$2" wednesday:2025-03-26:"$3"; do
+    IFS=: read -r id date places <<<"$day"
+    cat >"$1/articles/$id.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="$id-report" xml:lang="en">
+  <sources>
+    <source id="$id" published="$date" text="minimal.txt"><title>The $id report</title></source>
+  </sources>
+  <events>
+    <event ref="strike" place="$places" date="2025-03-23"/>
+  </events>
+</dataset>
+XML
+  done
+}
+places_corpus "$tmp/list" kursk "kursk belgorod"
+places_corpus "$tmp/apart" kursk belgorod
+"$ENTENTE" validate "$tmp/list" >/dev/null 2>"$tmp/err" || fail "places: validate: $(cat "$tmp/err")"
+! grep -q 'disagree' "$tmp/err" || fail "a list of places is called a disagreement: $(cat "$tmp/err")"
+"$ENTENTE" validate "$tmp/apart" >/dev/null 2>"$tmp/err" || fail "places apart: validate: $(cat "$tmp/err")"
+grep -q "sources disagree on the location of incident 'strike'" "$tmp/err" ||
+  fail "two places from two sources are not a disagreement: $(cat "$tmp/err")"
+for c in list apart; do
+  "$ENTENTE" site "$tmp/$c" -q -w -O "$tmp/site-$c" || fail "places $c: site"
+done
+! tr -d '\n' <"$tmp/site-list/incident/strike/index.html" | grep -q 'id="disputes"' ||
+  fail "the site calls a list of places a dispute"
+tr -d '\n' <"$tmp/site-apart/incident/strike/index.html" | grep -q 'id="disputes".*<caption>location</caption>' ||
+  fail "the site does not show two places from two sources as a dispute"
+# The compare view (of a meeting two graphs place, one of them in two
+# places) says the same.
+for c in list:'<http://e.example/kursk>' apart:'<http://e.example/belgorod>'; do
+  {
+    printf '<http://e.example/talks> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/entente/ns#Negotiation> <http://e.example/g1> .\n'
+    printf '<http://e.example/talks> <https://w3id.org/entente/ns#location> <http://e.example/kursk> <http://e.example/g1> .\n'
+    printf '<http://e.example/talks> <https://w3id.org/entente/ns#location> <http://e.example/belgorod> <http://e.example/g2> .\n'
+    printf '<http://e.example/talks> <https://w3id.org/entente/ns#location> %s <http://e.example/g2> .\n' "${c#*:}"
+  } >"$tmp/${c%%:*}.nq"
+  "$ENTENTE" dot "$tmp/${c%%:*}.nq" --view compare:http://e.example/talks -f dot -o "$tmp/${c%%:*}.dot" ||
+    fail "places ${c%%:*}: compare"
+done
+! grep -q '≠' "$tmp/list.dot" || fail "the compare view marks a list of places as differing"
+grep -q '≠' "$tmp/apart.dot" || fail "the compare view does not mark two places from two graphs"
+
 # A status the format does not know: an error at its line, nothing written.
 make_corpus "$tmp/bad" 'status="rumoured"' ''
 if "$ENTENTE" export "$tmp/bad" -f nquads -o "$tmp/bad.nq" 2>"$tmp/err"; then
