@@ -41,8 +41,8 @@
 /// laid out with sfdp: a drawing several times taller than wide is no
 /// drawing to read.  A rank is about four nodes tall for one wide (a
 /// node and the space to the next rank): 12 is a drawing three times as
-/// tall as it is wide.  A thesaurus of 150 concepts, its widest rank 45
-/// nodes over 9 ranks, stays with dot.
+/// tall as it is wide.  A thesaurus of 150 concepts, each under one of
+/// those before it, spreads over its ranks and stays with dot.
 #define TALL_RANK_NODES 40
 #define TALL_RANK_RATIO 12
 
