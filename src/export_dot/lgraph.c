@@ -4466,10 +4466,14 @@ static EntStatus
 inherit_kinds(LGraph *lg)
 {
   const char *subclass_of = used_iri(lg, RDFS_NS "subClassOf");
+  // Wikidata's "subclass of" is its rdfs:subClassOf, as its "instance of"
+  // is its rdf:type (a ministry, a subclass of government agency).
+  const char *wd_subclass_of = used_iri(lg, WD_PROP_DIRECT "P279");
   // An equivalent class is a subclass both ways (ex:Human
   // owl:equivalentClass foaf:Person: drawn as a person).
   const char *equivalent = used_iri(lg, OWL_NS "equivalentClass");
-  if (lg->model_strings || (!subclass_of && !equivalent) || !lg->n_literals) {
+  if (lg->model_strings || (!subclass_of && !wd_subclass_of && !equivalent) ||
+      !lg->n_literals) {
     return ENT_SUCCESS;
   }
   // Each class node's subclass links (link + 1, chained: link 2i is edge
@@ -4485,9 +4489,10 @@ inherit_kinds(LGraph *lg)
   for (size_t i = 0; i < 2 * lg->n_edges && !st; ++i) {
     const LEdge *e = &lg->edges[i / 2];
     const bool back = i % 2;
-    if (e->dropped ||
-        !(back ? e->predicate == equivalent
-               : (e->predicate == subclass_of || e->predicate == equivalent))) {
+    if (e->dropped || !(back ? e->predicate == equivalent
+                             : (e->predicate == subclass_of ||
+                                e->predicate == wd_subclass_of ||
+                                e->predicate == equivalent))) {
       continue;
     }
     const uint32_t super = back ? e->from : e->to;

@@ -911,6 +911,19 @@ diff "$tmp/p31.want" "$tmp/p31.drawn" >&2 || fail "Wikidata's instance of drawn 
 grep -q 'label="Riyadh talks\\na negotiation"' "$tmp/p31.dot" || fail "a Wikidata class without a shape is not said on its node: $(grep 'label=' "$tmp/p31.dot")"
 grep -q 'label=human,' "$tmp/p31.dot" || fail "the legend does not name wd:Q5 as the graph does: $(grep 'legend_' "$tmp/p31.dot")"
 grep -q 'shape=tab' "$tmp/p31.dot" || fail "a Wikidata country is not drawn as a country"
+# ... and "subclass of" (wdt:P279) is rdfs:subClassOf: a ministry, a
+# subclass of government agency, is drawn as an institution.
+cat >"$tmp/p279.ttl" <<'TTL'
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+wd:Q1 rdfs:label "Russian Foreign Ministry"@en ; wdt:P31 wd:Q192350 .
+wd:Q192350 rdfs:label "ministry"@en ; wdt:P279 wd:Q327333 .
+wd:Q327333 rdfs:label "government agency"@en .
+TTL
+"$ENTENTE" dot "$tmp/p279.ttl" -f dot -o "$tmp/p279.dot"
+grep -A2 'label="Russian Foreign Ministry' "$tmp/p279.dot" | grep -q 'style="rounded,filled"' ||
+  fail "a Wikidata subclass of a class with a shape does not take it: $(grep -A3 'Foreign Ministry' "$tmp/p279.dot")"
 # An ego view of such a class says it is not drawn, not that it is missing.
 if "$ENTENTE" dot "$tmp/p31.ttl" --view ego:wd:Q5 -f dot -o "$tmp/q5.dot" 2>"$tmp/err"; then
   fail "an ego view of a class that is not drawn was accepted"
