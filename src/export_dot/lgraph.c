@@ -2886,6 +2886,13 @@ fold_responses(LGraph *lg)
   return st;
 }
 
+/// One more of a count that needs to tell only 0, 1 and more.
+static void
+count_to_two(uint8_t *n)
+{
+  *n = *n < 2 ? (uint8_t)(*n + 1) : 2;
+}
+
 /// What a node of somebody else's graph is to W3C ORG's n-ary membership
 /// (org:member, org:organization, org:role, org:memberDuring), read in
 /// fold_memberships().
@@ -2907,16 +2914,9 @@ typedef struct {
   bool said;    ///< A literal other than its type and an instant's day
   bool others;  ///< An edge out other than an interval's two
   bool pointed; ///< An edge in from a node not folded away
-  bool folded;  ///< A membership folded into an edge
   bool used;    ///< A role, interval or instant of a folded membership
   bool gone;    ///< Folded, or used by folds alone: not drawn
 } MembershipPart;
-
-static void
-count_to_255(uint8_t *n)
-{
-  *n = *n < 255 ? (uint8_t)(*n + 1) : *n;
-}
 
 /// The day of the instant interval `during` links to by `which` (its
 /// begin or end), or NULL.
@@ -2987,18 +2987,18 @@ fold_memberships(LGraph *lg)
     MembershipPart *from = &m[e->from];
     if (e->predicate == member_p) {
       from->member = e->to;
-      count_to_255(&from->n_member);
+      count_to_two(&from->n_member);
     } else if (e->predicate == organization_p) {
       from->organization = e->to;
       from->graph = e->graph;
       from->n_graphs = e->n_graphs;
-      count_to_255(&from->n_organization);
+      count_to_two(&from->n_organization);
     } else if (role_p && e->predicate == role_p) {
       from->role = e->to;
-      count_to_255(&from->n_role);
+      count_to_two(&from->n_role);
     } else if (during_p && e->predicate == during_p) {
       from->during = e->to;
-      count_to_255(&from->n_during);
+      count_to_two(&from->n_during);
     } else if (begin_p && e->predicate == begin_p) {
       from->begin = e->to;
       from->more = true;
@@ -3074,7 +3074,7 @@ fold_memberships(LGraph *lg)
     st = st     ? st
          : kept ? ent_map_put(&folded, kept, (void *)(uintptr_t)1)
                 : ENT_ERR_NO_MEMORY;
-    p->folded = p->gone = true;
+    p->gone = true;
     lg->nodes[v].kind = KIND_HIDDEN;
     if (p->n_role) {
       m[p->role].used = true;
@@ -4046,13 +4046,6 @@ typedef struct {
   bool on_class;   ///< The filler is owl:onClass (qualified)
 } Restriction;
 
-/// One more of a count that needs to tell only 0, 1 and more.
-static void
-count_to_two(uint8_t *n)
-{
-  *n = *n < 2 ? (uint8_t)(*n + 1) : 2;
-}
-
 static int
 restriction_word(const char *predicate)
 {
@@ -4376,7 +4369,7 @@ fold_pairwise(LGraph *lg)
     return ENT_SUCCESS;
   }
   Pairwise *ends = calloc(2 * n, sizeof(Pairwise));
-  lg->pairwise = calloc(lg->n_nodes, sizeof(char *));
+  lg->pairwise = calloc(lg->n_nodes + 1, sizeof(char *)); // never 0 bytes
   if (!ends || !lg->pairwise) {
     free(ends);
     return ENT_ERR_NO_MEMORY;
@@ -4742,7 +4735,9 @@ wikidata_property_node(const LGraph *lg, const char *iri)
 /// edge of its own then says nothing the edges and lines do not, and is
 /// not drawn; nor is what Wikibase's plumbing or its hidden statement and
 /// reference nodes alone pointed at (wdt:P31, wikibase:NormalRank, a
-/// reference's source).
+/// reference's source), nor a class the graph names (ex:Envoy rdfs:label
+/// "envoy", wd:Q5 "human") with no edge of its own: its name is on the
+/// nodes it types ("a envoy") or in the legend.
 static EntStatus
 name_properties(LGraph *lg)
 {
@@ -4771,13 +4766,22 @@ name_properties(LGraph *lg)
     plumbing[k] = used_iri(lg, wikibase_plumbing[k].iri);
     wikibase |= plumbing[k] != NULL;
   }
-  uint32_t *degree = !st && (n_names || wikibase)
-                       ? calloc(lg->n_nodes + 1, sizeof(uint32_t))
-                       : NULL;
-  // Per node: 1 its name labels edges, 2 plumbing pointed at it, 3 only
-  // statement and reference nodes did.
+  // The classes nodes were typed with (take_type() keeps each in
+  // lg->classes, whether it gave the node its shape, lost to a more
+  // specific one or is a line) that the graph describes: their names are
+  // on those nodes ("a envoy") or in the legend.
+  bool classes = false;
+  for (size_t i = 0; i < lg->classes.size && !classes; ++i) {
+    const char *cls = lg->classes.slots[i].key;
+    classes = cls && find_node(lg, cls) != ENT_NO_ENTITY;
+  }
+  const bool naming = n_names || wikibase || classes;
+  uint32_t *degree =
+    !st && naming ? calloc(lg->n_nodes + 1, sizeof(uint32_t)) : NULL;
+  // Per node: 1 its name labels edges or names a class, 2 plumbing
+  // pointed at it, 3 only statement and reference nodes did.
   uint8_t *alone = degree ? calloc(lg->n_nodes + 1, 1) : NULL;
-  if (!st && (n_names || wikibase) && !alone) {
+  if (!st && naming && !alone) {
     st = ENT_ERR_NO_MEMORY;
   }
   for (size_t i = 0; wikibase && alone && i < lg->n_edges && !st; ++i) {
@@ -4809,6 +4813,13 @@ name_properties(LGraph *lg)
   }
   for (size_t i = 0; alone && i < n_names; ++i) {
     alone[names[i].node] = 1;
+  }
+  for (size_t i = 0; alone && classes && i < lg->classes.size; ++i) {
+    const char *cls = lg->classes.slots[i].key;
+    const uint32_t v = cls ? find_node(lg, cls) : ENT_NO_ENTITY;
+    if (v != ENT_NO_ENTITY) {
+      alone[v] = 1;
+    }
   }
   for (size_t i = 0; wikibase && alone && i < lg->n_literals; ++i) {
     const LClaim *c = &lg->literals[i];
@@ -4843,53 +4854,6 @@ name_properties(LGraph *lg)
   free(alone);
   free(names);
   ent_map_clear(&by_iri);
-  return st;
-}
-
-/// Somebody else's graph that names a class its nodes have (ex:Envoy
-/// rdfs:label "envoy", wd:Q5 "human"): the class's name is on those nodes
-/// ("a envoy") or in the legend, so the class's node, when it has no edge
-/// of its own, says nothing more and is not drawn (as a property's).
-static EntStatus
-hide_lone_classes(LGraph *lg)
-{
-  if (lg->model_strings) {
-    return ENT_SUCCESS;
-  }
-  uint8_t *is_class = calloc(lg->n_nodes ? lg->n_nodes : 1, 1);
-  if (!is_class) {
-    return ENT_ERR_NO_MEMORY;
-  }
-  // Every class a node was typed with (take_type() keeps each in
-  // lg->classes), whether it gave the node its shape, lost to a more
-  // specific one (France: a country and a sovereign state) or is a line.
-  bool any = false;
-  for (size_t i = 0; i < lg->classes.size; ++i) {
-    const char *cls = lg->classes.slots[i].key;
-    const uint32_t v = cls ? find_node(lg, cls) : ENT_NO_ENTITY;
-    if (v != ENT_NO_ENTITY) {
-      is_class[v] = 1;
-      any = true;
-    }
-  }
-  uint32_t *degree = any ? calloc(lg->n_nodes, sizeof(uint32_t)) : NULL;
-  EntStatus st = !any || degree ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
-  for (size_t i = 0; degree && i < lg->n_edges && !st; ++i) {
-    const LEdge *e = &lg->edges[i];
-    if (!e->dropped && lg->nodes[e->from].kind != KIND_HIDDEN &&
-        lg->nodes[e->to].kind != KIND_HIDDEN) {
-      ++degree[e->from];
-      ++degree[e->to];
-    }
-    st = lgraph_tick(lg);
-  }
-  for (size_t v = 0; degree && v < lg->n_nodes && !st; ++v) {
-    if (is_class[v] && !degree[v]) {
-      lg->nodes[v].kind = KIND_HIDDEN;
-    }
-  }
-  free(degree);
-  free(is_class);
   return st;
 }
 
@@ -4966,7 +4930,6 @@ lgraph_finish(LGraph *lg)
   TRY(st, fold_memberships(lg));
   TRY(st, draw_lone_statements(lg));
   TRY(st, name_properties(lg));
-  TRY(st, hide_lone_classes(lg));
   if (!lg->entente_classes) {
     TRY(st, add_literal_facets(lg));
   }
