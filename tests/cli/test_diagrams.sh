@@ -655,6 +655,16 @@ print("\n".join(sorted("%s -%s-> %s" % (names[e.get("source")], data(e).get("lab
                         for e in root.iter("{%s}edge" % ns["g"]))))
 PY
 }
+# $tmp/NAME.ttl drawn (as GraphML says) exactly as the LINEs, nodes then
+# edges, each sorted, as graphml_drawn() prints them; else MESSAGE.
+drawn_as() { # NAME MESSAGE LINE...
+  local name=$1 message=$2
+  shift 2
+  "$ENTENTE" dot "$tmp/$name.ttl" -f graphml -o "$tmp/$name.graphml"
+  graphml_drawn "$tmp/$name.graphml" >"$tmp/$name.drawn"
+  printf '%s\n' "$@" >"$tmp/$name.want"
+  diff "$tmp/$name.want" "$tmp/$name.drawn" >&2 || fail "$message"
+}
 # Both directions of inverse properties, as SKOS files often state them:
 # one edge a fact (the broader one), and a narrower stated alone stays.
 cat >"$tmp/inverse.ttl" <<'TTL'
@@ -876,11 +886,9 @@ wd:Q159 rdfs:label "Russia"@en .
 wd:P27 rdfs:label "country of citizenship"@en .
 wd:P569 rdfs:label "date of birth"@en .
 TTL
-"$ENTENTE" dot "$tmp/wdqs.ttl" -f graphml -o "$tmp/wdqs.graphml"
-graphml_drawn "$tmp/wdqs.graphml" >"$tmp/wdqs.drawn"
-printf '%s\n' 'Russia' 'Sergey Lavrov' 'Sergey Lavrov -country of citizenship-> Russia' 'Sergey Lavrov -ex:P27-> Russia' \
-  'Sergey Lavrov -wdt:P27x-> Russia' >"$tmp/wdqs.want"
-diff "$tmp/wdqs.want" "$tmp/wdqs.drawn" >&2 || fail "a Wikidata query's property entities drawn, or their names not taken"
+drawn_as wdqs "a Wikidata query's property entities drawn, or their names not taken" \
+  'Russia' 'Sergey Lavrov' 'Sergey Lavrov -country of citizenship-> Russia' 'Sergey Lavrov -ex:P27-> Russia' \
+  'Sergey Lavrov -wdt:P27x-> Russia'
 grep -qF '<data key="details">date of birth 1950-03-21</data>' "$tmp/wdqs.graphml" ||
   fail "a Wikidata query's literal not said by its property's name: $(grep details "$tmp/wdqs.graphml")"
 # Wikidata's "instance of" (wdt:P31) is its rdf:type: a shape or a line
@@ -902,11 +910,9 @@ wd:Q2761147 rdfs:label "negotiation"@en .
 wd:P27 rdfs:label "country of citizenship"@en .
 wd:P710 rdfs:label "participant"@en .
 TTL
-"$ENTENTE" dot "$tmp/p31.ttl" -f graphml -o "$tmp/p31.graphml"
-graphml_drawn "$tmp/p31.graphml" >"$tmp/p31.drawn"
-printf '%s\n' 'Riyadh talks' 'Russia' 'Vladimir Putin' 'Riyadh talks -participant-> Russia' \
-  'Vladimir Putin -country of citizenship-> Russia' >"$tmp/p31.want"
-diff "$tmp/p31.want" "$tmp/p31.drawn" >&2 || fail "Wikidata's instance of drawn as edges, or its classes as nodes"
+drawn_as p31 "Wikidata's instance of drawn as edges, or its classes as nodes" \
+  'Riyadh talks' 'Russia' 'Vladimir Putin' 'Riyadh talks -participant-> Russia' \
+  'Vladimir Putin -country of citizenship-> Russia'
 "$ENTENTE" dot "$tmp/p31.ttl" -f dot -o "$tmp/p31.dot"
 grep -q 'label="Riyadh talks\\na negotiation"' "$tmp/p31.dot" || fail "a Wikidata class without a shape is not said on its node: $(grep 'label=' "$tmp/p31.dot")"
 grep -q 'label=human,' "$tmp/p31.dot" || fail "the legend does not name wd:Q5 as the graph does: $(grep 'legend_' "$tmp/p31.dot")"
@@ -953,13 +959,11 @@ eg:m2 org:member eg:ivanov ; org:organization eg:mfa ;
 eg:ryabkov a foaf:Person ; foaf:name "Sergei Ryabkov" .
 eg:m3 a org:Membership ; org:member eg:ryabkov ; org:organization eg:mfa ; rdfs:comment "Deputy minister since 2008" .
 TTL
-"$ENTENTE" dot "$tmp/membership.ttl" -f graphml -o "$tmp/membership.graphml"
-graphml_drawn "$tmp/membership.graphml" >"$tmp/membership.drawn"
-printf '%s\n' 'Foreign Ministry' 'Igor Ivanov' 'Maria Zakharova' 'Sergei Ryabkov' 'eg:m3' \
+drawn_as membership "ORG memberships not folded into labelled edges" \
+  'Foreign Ministry' 'Igor Ivanov' 'Maria Zakharova' 'Sergei Ryabkov' 'eg:m3' \
   'Igor Ivanov -member (1998-09-11 – 2004-03-09)-> Foreign Ministry' \
   'Maria Zakharova -spokesperson (since 2015-08-10)-> Foreign Ministry' \
-  'eg:m3 -org:member-> Sergei Ryabkov' 'eg:m3 -org:organization-> Foreign Ministry' >"$tmp/membership.want"
-diff "$tmp/membership.want" "$tmp/membership.drawn" >&2 || fail "ORG memberships not folded into labelled edges"
+  'eg:m3 -org:member-> Sergei Ryabkov' 'eg:m3 -org:organization-> Foreign Ministry'
 # ... but a role, an interval or an instant that says more, or that
 # something else points at (a term two memberships share, one of which
 # stays a node; a role under another; a post's role), keeps its node and
@@ -980,14 +984,12 @@ eg:m3 org:member eg:c ; org:organization eg:duma ; org:role eg:deputy .
 eg:speaker rdfs:label "speaker" ; skos:broader eg:officer .
 eg:officer rdfs:label "officer" .
 TTL
-"$ENTENTE" dot "$tmp/membership2.ttl" -f graphml -o "$tmp/membership2.graphml"
-graphml_drawn "$tmp/membership2.graphml" >"$tmp/membership2.drawn"
-printf '%s\n' 'A' 'B' 'C' 'Duma' 'eg:m2' 'eg:t0' 'eg:t1' 'eg:term7' 'officer' 'speaker' \
+drawn_as membership2 "a fold took away a shared term, a role's own edges or an unnamed role" \
+  'A' 'B' 'C' 'Duma' 'eg:m2' 'eg:t0' 'eg:t1' 'eg:term7' 'officer' 'speaker' \
   'A -speaker (2016-10-05 – 2021-10-12)-> Duma' 'C -eg:deputy-> Duma' \
   'eg:m2 -org:member-> B' 'eg:m2 -org:memberDuring-> eg:term7' 'eg:m2 -org:organization-> Duma' \
   'eg:term7 -time:hasBeginning-> eg:t0' 'eg:term7 -time:hasEnd-> eg:t1' \
-  'speaker -skos:broader-> officer' >"$tmp/membership2.want"
-diff "$tmp/membership2.want" "$tmp/membership2.drawn" >&2 || fail "a fold took away a shared term, a role's own edges or an unnamed role"
+  'speaker -skos:broader-> officer'
 # ... and its restrictions: "has topping some", not "ex:hasTopping some".
 cat >"$tmp/topping.ttl" <<'TTL'
 @prefix ex: <http://e.example/> .

@@ -9,16 +9,21 @@
 set -euo pipefail
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-# A corpus: the event in the registry, each article's claims about it.
-make_corpus() { # DIR MONDAY-STATUS-ATTRIBUTE WEDNESDAY-STATUS-ATTRIBUTE
+# A corpus directory: its corpus.xml, the text its sources name, and room
+# for its registry and articles.
+corpus_dir() { # DIR ID TITLE
   mkdir -p "$1/registry" "$1/articles"
   cp "$ENTENTE_SRC/tests/good/minimal.txt" "$1/"
   cat >"$1/corpus.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
-<corpus xmlns="https://w3id.org/entente/format/1" id="events" base="https://example.org/id/" xml:lang="en">
-  <title>Two reports of one statement</title>
+<corpus xmlns="https://w3id.org/entente/format/1" id="$2" base="https://example.org/id/" xml:lang="en">
+  <title>$3</title>
 </corpus>
 XML
+}
+# A corpus: the event in the registry, each article's claims about it.
+make_corpus() { # DIR MONDAY-STATUS-ATTRIBUTE WEDNESDAY-STATUS-ATTRIBUTE
+  corpus_dir "$1" events "Two reports of one statement"
   cat >"$1/registry/events.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <registry xmlns="https://w3id.org/entente/format/1" xml:lang="en">
@@ -161,14 +166,7 @@ tr -d '\n' <"$tmp/site4/incident/statement/index.html" | grep -q 'id="disputes".
 # (a list of places) is no disagreement, in validate, the site or the
 # compare view; one placed in Kursk and in Belgorod by two sources is.
 places_corpus() { # DIR MONDAY-PLACES WEDNESDAY-PLACES
-  mkdir -p "$1/registry" "$1/articles"
-  cp "$ENTENTE_SRC/tests/good/minimal.txt" "$1/"
-  cat >"$1/corpus.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<corpus xmlns="https://w3id.org/entente/format/1" id="places" base="https://example.org/id/" xml:lang="en">
-  <title>Two reports of one strike</title>
-</corpus>
-XML
+  corpus_dir "$1" places "Two reports of one strike"
   cat >"$1/registry/places.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <registry xmlns="https://w3id.org/entente/format/1" xml:lang="en">
