@@ -67,7 +67,12 @@ typedef struct {
   const char *corpus_lang;
   char *dir;        ///< Directory of the dataset, for relative paths
   EntStatus status; ///< First error met
-  EntPool pool;
+  EntPool pool;     ///< What outlives its element: pending relations' ends,
+                    ///< refused IDs, sources in force (a stream: cleared
+                    ///< with each element all the same)
+  EntPool scratch;  ///< The element's own strings (attributes, texts):
+                    ///< the graph copies what it keeps, so they go with
+                    ///< the element, or a whole read held every text twice
   Pending *pending;
   size_t n_pending;
   size_t cap_pending;
@@ -850,7 +855,8 @@ reader_line(xmlTextReaderPtr reader)
 
 // ---- Reading the expanded subtree of one entity -------------------------
 
-/// An attribute's value (owned by the loader's pool), or NULL.
+/// An attribute's value (owned by the loader's scratch pool: valid while
+/// its element is read), or NULL.
 static const char *
 attr(Loader *ld, const xmlNode *node, const char *name)
 {
@@ -858,8 +864,8 @@ attr(Loader *ld, const xmlNode *node, const char *name)
   if (!value) {
     return NULL;
   }
-  const char *kept =
-    ent_pool_copy(&ld->pool, (const char *)value, strlen((const char *)value));
+  const char *kept = ent_pool_copy(
+    &ld->scratch, (const char *)value, strlen((const char *)value));
   xmlFree(value);
   return kept;
 }
@@ -883,12 +889,12 @@ child(const xmlNode *node, const char *name)
   return NULL;
 }
 
-/// The text content of `node` (pool-owned).
+/// The text content of `node` (scratch-owned, as attr()).
 static const char *
 text_of(Loader *ld, const xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent(node);
-  const char *kept = content ? ent_pool_copy(&ld->pool,
+  const char *kept = content ? ent_pool_copy(&ld->scratch,
                                              (const char *)content,
                                              strlen((const char *)content))
                              : NULL;
@@ -896,8 +902,8 @@ text_of(Loader *ld, const xmlNode *node)
   return kept;
 }
 
-/// The text content of `node` as one line (pool-owned): runs of XML white
-/// space (a name wrapped over two lines of the dataset, with its
+/// The text content of `node` as one line (scratch-owned, as attr()): runs of
+/// XML white space (a name wrapped over two lines of the dataset, with its
 /// indentation) are one space, with none at either end, as in xsd:token.
 /// For names, aliases, titles, bylines and quotes; a description keeps
 /// its line breaks.
@@ -907,13 +913,14 @@ line_of(Loader *ld, const xmlNode *node)
   xmlChar *content = xmlNodeGetContent(node);
   xmlChar *collapsed = content ? xmlSchemaCollapseString(content) : NULL;
   const char *line = (const char *)(collapsed ? collapsed : content);
-  const char *kept = line ? ent_pool_copy(&ld->pool, line, strlen(line)) : NULL;
+  const char *kept =
+    line ? ent_pool_copy(&ld->scratch, line, strlen(line)) : NULL;
   xmlFree(collapsed);
   xmlFree(content);
   return kept;
 }
 
-/// The language in force at `node` (xml:lang, inherited), pool-owned.
+/// The language in force at `node` (xml:lang, inherited), scratch-owned.
 static const char *
 lang_of(Loader *ld, const xmlNode *node)
 {
@@ -922,7 +929,7 @@ lang_of(Loader *ld, const xmlNode *node)
     xmlFree(lang);
     return NULL;
   }
-  const char *kept = ent_pool_intern(&ld->pool, (const char *)lang);
+  const char *kept = ent_pool_intern(&ld->scratch, (const char *)lang);
   xmlFree(lang);
   return kept;
 }
@@ -1082,7 +1089,15 @@ enter_source(Loader *ld, const xmlNode *node, const char *inherited)
     }
     return true;
   }
-  ld->source = own ? own : inherited ? inherited : ld->default_source;
+  // Pending relations keep it past the element (scratch): one copy a
+  // source, however many elements name it.
+  ld->source = own         ? ent_pool_intern(&ld->pool, own)
+               : inherited ? inherited
+                           : ld->default_source;
+  if (own && !ld->source) {
+    note_status(ld, ENT_ERR_NO_MEMORY);
+    return false;
+  }
   if (!ld->source) {
     return true; // the first <source> itself, before any source exists
   }
@@ -1390,8 +1405,9 @@ read_posts(Loader *ld, const char *id, const xmlNode *node)
     if (st) {
       continue;
     }
-    // The post's ID lives in the graph; the loader's copy outlives resets.
-    post = ent_pool_intern(&ld->pool, post);
+    // The post's ID lives in the graph, which may move it while the
+    // element is read; the loader's copy lasts the element.
+    post = ent_pool_intern(&ld->scratch, post);
     defer(ld, id, ENT_PROP_HOLDS_POST, post, c);
     if (institution) {
       defer(ld, post, ENT_PROP_POST_IN, institution, c);
@@ -1571,7 +1587,7 @@ statement_name(Loader *ld, const char *text)
     ent_buf_free(&b);
     return NULL;
   }
-  const char *name = ent_pool_copy(&ld->pool, b.buf, b.len);
+  const char *name = ent_pool_copy(&ld->scratch, b.buf, b.len);
   ent_buf_free(&b);
   return name;
 }
@@ -1640,7 +1656,7 @@ read_responses(Loader *ld, const char *agreement, const xmlNode *node)
     if (st) {
       continue;
     }
-    response = ent_pool_intern(&ld->pool, response);
+    response = ent_pool_intern(&ld->scratch, response);
     defer(ld, agreement, ENT_PROP_RESPONSE, response, c);
     defer(ld, response, ENT_PROP_RESPONDENT, by, c);
     concept(ld, response, ENT_PROP_RESPONSE_KIND, c, "kind");
@@ -1999,6 +2015,7 @@ build(Loader *ld, int fd, bool check)
         read_corpus_child(ld, node);
       }
       ld->line_node = NULL;
+      ent_pool_clear(&ld->scratch);
       rc = xmlTextReaderNext(reader);
       continue;
     }
@@ -2034,6 +2051,7 @@ build(Loader *ld, int fd, bool check)
           ld->graph, consumed > 0 ? (unsigned long long)consumed : 0);
       }
       ld->line_node = NULL; // its nodes go with the subtree
+      ent_pool_clear(&ld->scratch);
       if (ld->graph->stream_phase != STREAM_OFF) {
         // Streaming keeps memory flat: nothing read for an element
         // outlives it.
@@ -2150,6 +2168,7 @@ load_file(EntGraph *graph,
     ent_graph_begin_dataset(graph);
   }
   ent_pool_init(&ld.pool);
+  ent_pool_init(&ld.scratch);
   const char *slash = strrchr(path, '/');
   ld.dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path))
                  : strdup(".");
@@ -2184,6 +2203,7 @@ load_file(EntGraph *graph,
   ent_buf_free(&ld.split);
   ent_map_clear(&ld.failed);
   ent_pool_clear(&ld.pool);
+  ent_pool_clear(&ld.scratch);
   ent_pool_clear(&ld.kept);
   return ld.status;
 }
