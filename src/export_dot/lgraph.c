@@ -1185,6 +1185,18 @@ predicate_label(LGraph *lg, LPredicate *p)
   return p->label;
 }
 
+/// `text` for as long as the graph: the model's own string when it lasts
+/// (ent_emit()'s lasting nodes: a 10M corpus's descriptions and quotes
+/// were copied whole, 80 MB), else a copy in the pool; NULL when out of
+/// memory.
+static const char *
+keep_text(LGraph *lg, const char *text, bool lasting)
+{
+  return lasting && lg->model_strings
+           ? text
+           : ent_pool_copy(&lg->strings, text, strlen(text));
+}
+
 /// How many labels of a node are kept in its list; past them, in a map (a
 /// post many sources name differently would make the list quadratic).
 enum { VOTE_LIST = 16 };
@@ -1200,12 +1212,13 @@ new_vote(LGraph *lg, const char *label, size_t *at)
   return ENT_SUCCESS;
 }
 
-/// The vote entry (index + 1) of label `text` of node `n`, made if new.
+/// The vote entry (index + 1) of label `text` of node `n`, made if new
+/// (`lasting`: see keep_text()).
 /// Most nodes have one label: a node's first labels are a list from the
 /// node, read where the node already is; a map keyed by node and label
 /// (random reads in a table as large as the graph) holds only the rest.
 static EntStatus
-find_vote(LGraph *lg, LNode *n, const char *text, size_t *at)
+find_vote(LGraph *lg, LNode *n, const char *text, bool lasting, size_t *at)
 {
   uint32_t last = 0; // the list's last entry (index + 1)
   size_t listed = 0;
@@ -1218,7 +1231,7 @@ find_vote(LGraph *lg, LNode *n, const char *text, size_t *at)
   }
   EntStatus st = ENT_SUCCESS;
   if (listed < VOTE_LIST) {
-    const char *kept = ent_pool_copy(&lg->strings, text, strlen(text));
+    const char *kept = keep_text(lg, text, lasting);
     if (!kept) {
       return ENT_ERR_NO_MEMORY;
     }
@@ -1252,11 +1265,15 @@ find_vote(LGraph *lg, LNode *n, const char *text, size_t *at)
 /// node `node` the label `text` (at its best rank): the label most graphs
 /// give is drawn.
 static EntStatus
-vote_label(LGraph *lg, LNode *n, const char *text, const char *graph)
+vote_label(LGraph *lg,
+           LNode *n,
+           const char *text,
+           bool lasting,
+           const char *graph)
 {
   size_t at = 0;
   EntStatus st = ENT_SUCCESS;
-  TRY(st, find_vote(lg, n, text, &at));
+  TRY(st, find_vote(lg, n, text, lasting, &at));
   LVote *v = &lg->vote[at - 1];
   if (v->rank != n->label_rank) {
     // Cast at a lower rank (the same title untagged, then in the
@@ -1382,8 +1399,7 @@ take_literal(LGraph *lg,
                                        : 4;
     if (rank > n->label_rank) {
       // With a graph, the vote below names the node.
-      n->label =
-        graph ? NULL : ent_pool_copy(&lg->strings, o->value, strlen(o->value));
+      n->label = graph ? NULL : keep_text(lg, o->value, o->lasting);
       n->label_rank = rank;
       n->label_votes = 0;
       n->n_labels = 0;
@@ -1397,19 +1413,19 @@ take_literal(LGraph *lg,
           return ENT_SUCCESS;
         }
       }
-      return vote_label(lg, n, o->value, NULL);
+      return vote_label(lg, n, o->value, o->lasting, NULL);
     }
     if (rank == n->label_rank && graph) {
       // Sources that name one thing differently (a post's titles): the
       // name most of them give is drawn.  A name the default graph gave
       // first is one source.
       if (!n->votes && n->label) {
-        const EntStatus st = vote_label(lg, n, n->label, NULL);
+        const EntStatus st = vote_label(lg, n, n->label, true, NULL);
         if (st) {
           return st;
         }
       }
-      return vote_label(lg, n, o->value, graph);
+      return vote_label(lg, n, o->value, o->lasting, graph);
     }
     return n->label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   }
@@ -1444,14 +1460,13 @@ take_literal(LGraph *lg,
       break;
     case PRED_DATE_PHRASE:
       if (!n->date_phrase) {
-        n->date_phrase =
-          ent_pool_copy(&lg->strings, o->value, strlen(o->value));
+        n->date_phrase = keep_text(lg, o->value, o->lasting);
         return n->date_phrase ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
       }
       break;
     case PRED_TOOLTIP:
       if (!n->tooltip) {
-        n->tooltip = ent_pool_copy(&lg->strings, o->value, strlen(o->value));
+        n->tooltip = keep_text(lg, o->value, o->lasting);
         return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
       }
       break;

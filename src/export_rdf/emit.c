@@ -431,6 +431,14 @@ iri_node(const char *iri)
   return (Node){ .type = NODE_IRI, .value = iri };
 }
 
+/// Whether the model's strings outlive the walk: a stream's go with the
+/// element that made them.
+static bool
+lasting(const EntGraph *g)
+{
+  return g->stream_phase != STREAM_WRITE;
+}
+
 /// The IRI of entity `index` of `g`, with the entity hint, which a
 /// stream does not give: its entities move between elements.
 static Node
@@ -522,7 +530,8 @@ emit_literal_fact(Emitter *em,
                      : (Node){ .type = NODE_LITERAL,
                                .value = f->value,
                                .datatype = ent_datatype_iri(info->datatype),
-                               .lang = f->lang };
+                               .lang = f->lang,
+                               .lasting = lasting(em->graph) };
     TRY(st, put(em, e->iri, info->iris[k], o, graph));
   }
   return ENT_SUCCESS;
@@ -686,7 +695,8 @@ emit_subject(Emitter *em,
     TRY(st, emit_types(em, e, graph));
     const Node name = { .type = NODE_LITERAL,
                         .value = e->name,
-                        .lang = e->lang };
+                        .lang = e->lang,
+                        .lasting = lasting(g) };
     TRY(st, put(em, e->iri, RDFS_LABEL, name, graph));
     TRY(st, put(em, e->iri, SCHEMA_NS "name", name, graph));
     TRY(st, mention(em, index, e->source, true));

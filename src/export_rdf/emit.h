@@ -18,6 +18,10 @@ typedef struct {
   const char *value;    ///< IRI or lexical form
   const char *datatype; ///< Literal datatype IRI, or NULL
   const char *lang;     ///< Literal language tag, or NULL
+  /// `value` and `lang` are the model's own strings, valid as long as the
+  /// graph (not only for the call): a consumer that outlives the walk
+  /// but not the graph may keep the pointers instead of copies.
+  bool lasting;
 } Node;
 
 typedef struct {
@@ -27,7 +31,8 @@ typedef struct {
   const char *graph; ///< Named graph IRI (the fact's source), or NULL
 } Triple;
 
-/// Receives each statement; strings are borrowed for the call only.
+/// Receives each statement; strings are borrowed for the call only (those
+/// of a `lasting` node for as long as the graph).
 typedef EntStatus (*EmitFunc)(void *handle, const Triple *triple);
 
 /**
