@@ -733,14 +733,27 @@ new_reader(Loader *ld, int fd)
   return reader;
 }
 
+/// A place in the file met by locate_start_tag(): the start tag found
+/// last, from where the next search goes on.
+typedef struct {
+  off_t offset;       ///< Of its '<'
+  unsigned long line; ///< Its line and column
+  unsigned long column;
+  unsigned long ordinal; ///< Its ordinal among start tags (0: none yet)
+} TagCursor;
+
 /// Where the `ordinal`th start tag of the file is (line and 1-based
 /// column), skipping comments, CDATA sections, processing instructions
 /// and end tags.  libxml2 keeps no true line for elements past 65535 and
 /// its reader parses ahead, so each schema error of a pass (at most 20) is
-/// located by reading the file again; false if the tag is not found.
+/// located by reading the file.  Errors come in document order: the search
+/// goes on from the tag `*cursor` found last (and moves it), so a pass
+/// reads the file once however many errors it reports; a tag before it is
+/// searched from the start.  False if the tag is not found.
 static bool
 locate_start_tag(int fd,
                  unsigned long ordinal,
+                 TagCursor *cursor,
                  unsigned long *line,
                  unsigned long *column)
 {
@@ -750,15 +763,21 @@ locate_start_tag(int fd,
   } skipped[] = {
     { "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?", "?>" }, { "<!", ">" }
   };
+  if (!ordinal) {
+    return false;
+  }
+  const bool resume = cursor->ordinal && cursor->ordinal <= ordinal;
   char chunk[65536];
-  off_t offset = 0;
-  size_t have = 0; // bytes of chunk[] in use
-  unsigned long at_line = 1;
-  unsigned long at_column = 1;
-  unsigned long seen = 0;
+  off_t offset = resume ? cursor->offset : 0; // of the next byte to read
+  off_t base = offset;                        // of chunk[0]
+  size_t have = 0;                            // bytes of chunk[] in use
+  unsigned long at_line = resume ? cursor->line : 1;
+  unsigned long at_column = resume ? cursor->column : 1;
+  // The tag at the cursor is counted again: the search starts on it.
+  unsigned long seen = resume ? cursor->ordinal - 1 : 0;
   const char *close = NULL; // inside a skipped construct until this
   size_t closed = 0;        // bytes of `close` matched so far
-  for (bool first = true;; first = false) {
+  for (bool first = !resume;; first = false) {
     ssize_t n = 0;
     do {
       n = pread(fd, chunk + have, sizeof(chunk) - have, offset);
@@ -801,6 +820,7 @@ locate_start_tag(int fd,
         if (!skip && i + 1 < have && chunk[i + 1] != '/' && ++seen == ordinal) {
           *line = at_line;
           *column = at_column;
+          *cursor = (TagCursor){ base + (off_t)i, at_line, at_column, seen };
           return true;
         }
       }
@@ -816,12 +836,14 @@ locate_start_tag(int fd,
     }
     memmove(chunk, chunk + i, have - i);
     have -= i;
+    base += (off_t)i;
   }
 }
 
 typedef struct {
   Loader *ld;
   int fd;
+  TagCursor cursor; ///< The tag the last error was located at
 } SchemaReport;
 
 static void
@@ -830,10 +852,10 @@ on_schema_error(void *handle,
                 unsigned long element,
                 const char *message)
 {
-  const SchemaReport *report = handle;
+  SchemaReport *report = handle;
   unsigned long column = 0;
   if (element) {
-    locate_start_tag(report->fd, element, &line, &column);
+    locate_start_tag(report->fd, element, &report->cursor, &line, &column);
   }
   fail_at(report->ld, ENT_ERR_SCHEMA, line, column, "%s", message);
 }
@@ -1889,7 +1911,7 @@ checker_open(Loader *ld, int fd, Checker *c)
     note_status(ld, compiled);
     return false;
   }
-  c->report = (SchemaReport){ ld, fd };
+  c->report = (SchemaReport){ ld, fd, { 0, 0, 0, 0 } };
   c->run = ent_schema_run_new(c->schema, on_schema_error, &c->report);
   if (!c->run) {
     fail_at(
@@ -1974,7 +1996,7 @@ keep_pending(Loader *ld)
 static void
 build(Loader *ld, int fd, bool check)
 {
-  Checker checker = { NULL, NULL, { NULL, -1 } };
+  Checker checker = { NULL, NULL, { NULL, -1, { 0, 0, 0, 0 } } };
   if (check && !checker_open(ld, fd, &checker)) {
     checker_close(&checker);
     return;

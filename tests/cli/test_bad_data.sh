@@ -83,6 +83,32 @@ for want in 'several.xml:5:5: error: schema: <source> has no attribute publishd;
 done
 [ "$(grep -c ': error: ' "$tmp/err")" = 4 ] || fail "several faults: want four errors: $(cat "$tmp/err")"
 echo "ok: four schema faults in one file, four errors in one run"
+# The same faults with 70,000 lines of comment (and tags in it) after the
+# first: libxml2 keeps no line past 65535, so each is found by reading the
+# file, the search going on from the one before (read once, not per error).
+{
+  sed -n 1,7p "$tmp/several.xml"
+  printf '<!-- padding\n'
+  for _ in $(seq 7000); do printf '<fake a="1"/> <?pi x?> -->\n<!--\n<x/>\n\n\n\n\n\n\n\n'; done
+  printf -- '-->\n'
+  sed -n '8,$p' "$tmp/several.xml"
+} >"$tmp/long.xml"
+pad=$(( $(wc -l <"$tmp/long.xml") - $(wc -l <"$tmp/several.xml") ))
+[ "$pad" -gt 65535 ] || fail "the padding is $pad lines, want more than 65535"
+flag_col=$(grep -o 'several.xml:10:[0-9]*' "$tmp/err" | cut -d: -f3)
+[ -n "$flag_col" ] || fail "no column for <flag> in: $(cat "$tmp/err")"
+set +e
+"$ENTENTE" validate "$tmp/long.xml" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] || fail "faults past line 65535: exit $rc, want 65"
+for want in 'long.xml:5:5: error: schema: <source> has no attribute publishd' \
+  "long.xml:$((10 + pad)):$flag_col: error: schema: <flag> is not expected here in <country>" \
+  "long.xml:$((18 + pad)):7: error: schema: the attribute head of <post> is .maybe." \
+  "long.xml:$((22 + pad)):5: error: schema: <negotiation> has no attribute staus"; do
+  grep -q -- "$want" "$tmp/err" || fail "faults past line 65535: no /$want/ in: $(cat "$tmp/err")"
+done
+[ "$(grep -c ': error: ' "$tmp/err")" = 4 ] || fail "faults past line 65535: want four errors: $(cat "$tmp/err")"
+echo "ok: four schema faults past line 65535, each at its place ($pad lines of padding)"
 # A missing input file and an unknown option have their own exit codes.
 set +e
 "$ENTENTE" validate "$tmp/no-such-file.xml" 2>"$tmp/err"; rc=$?
