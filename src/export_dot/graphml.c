@@ -180,7 +180,8 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
   free((void *)own_class);
   for (size_t i = 0; rc >= 0 && i < lg->n_edges; ++i) {
     const LEdge *e = &lg->edges[i];
-    if (!lgraph_edge_visible(lg, e)) {
+    // With the edges a frame says in the drawing: GraphML has no frames.
+    if (!lgraph_edge_visible(lg, e) && !lgraph_edge_framed(lg, e)) {
       continue;
     }
     char from[32];

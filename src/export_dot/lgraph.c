@@ -819,7 +819,7 @@ add_edge(LGraph *lg,
   TRY(st,
       ent_grow(&lg->edges, &lg->cap_edges, lg->n_edges, sizeof(LEdge), 256));
   lg->edges[lg->n_edges++] =
-    (LEdge){ from, to, predicate, label, graph, graph ? 1U : 0U, false, flags };
+    (LEdge){ from, to, predicate, label, graph, graph ? 1U : 0U, 0, flags };
   return ENT_SUCCESS;
 }
 
@@ -4997,9 +4997,11 @@ lgraph_finish(LGraph *lg)
     const bool placing =
       (from == KIND_INSTITUTION && (e->flags & EDGE_PLACEMENT)) ||
       (from == KIND_OFFICIAL && (e->flags & EDGE_NATIONALITY));
-    if (from == KIND_HIDDEN || kind[e->to] == KIND_HIDDEN ||
-        (placing && cluster_says(lg, &nesting, e->from, e->to))) {
+    if (from == KIND_HIDDEN || kind[e->to] == KIND_HIDDEN) {
       e->dropped = true;
+    } else if (!e->dropped && placing &&
+               cluster_says(lg, &nesting, e->from, e->to)) {
+      e->dropped = LEDGE_FRAMED;
     }
   }
   nest_free(&nesting);
@@ -5032,6 +5034,13 @@ lgraph_edge_visible(const LGraph *lg, const LEdge *e)
 {
   return edge_shown(
     lg, e, lg->nodes[e->from].in_view && lg->nodes[e->to].in_view, NULL);
+}
+
+bool
+lgraph_edge_framed(const LGraph *lg, const LEdge *e)
+{
+  return e->dropped == LEDGE_FRAMED && lg->nodes[e->from].in_view &&
+         lg->nodes[e->to].in_view;
 }
 
 static int

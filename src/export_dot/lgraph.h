@@ -66,6 +66,9 @@ typedef struct {
                         ///< said as "+N more" (in the padding at the end)
 } LNode;
 
+/// LEdge.dropped of an edge a frame says (see there).
+enum { LEDGE_FRAMED = 2 };
+
 typedef struct {
   uint32_t from;
   uint32_t to;
@@ -73,10 +76,12 @@ typedef struct {
   const char *label;     ///< Label drawn on the edge
   const char *graph;     ///< Named graph (source) that states it, or NULL
   uint32_t n_graphs;     ///< How many named graphs state it (0: none)
-  bool dropped;          ///< Redundant or folded away
-  uint16_t flags;        ///< What its predicate means (EDGE_ flags in
-                         ///< lgraph.c): the passes over every edge test
-                         ///< bits, not strings
+  /// Redundant or folded away (true), or LEDGE_FRAMED: not drawn, but only
+  /// because a frame says it (GraphML, which has no frames, writes it)
+  uint8_t dropped;
+  uint16_t flags; ///< What its predicate means (EDGE_ flags in
+                  ///< lgraph.c): the passes over every edge test
+                  ///< bits, not strings
 } LEdge;
 
 /// A controlled value a named graph gives a node (ent:format-technical):
@@ -341,6 +346,10 @@ const char *lgraph_other_names(const LNode *node, char buf[48]);
 const char *lgraph_spelling(const LGraph *lg, const char *iri);
 /// Whether the edge is drawn in the current view.
 bool lgraph_edge_visible(const LGraph *lg, const LEdge *edge);
+/// Whether the edge is in the current view but left to a frame (an
+/// institution's parent or country, an official's country): said by
+/// formats without frames.
+bool lgraph_edge_framed(const LGraph *lg, const LEdge *edge);
 /// The edges drawn in the current view, in the order they were added:
 /// `out` (the caller's, room for n_edges) receives their indices and
 /// `*count` their number.  A capped view is read through its nodes' own
