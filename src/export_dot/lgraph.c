@@ -5216,9 +5216,10 @@ add_neighbours(LGraph *lg, uint32_t node, const Kind *kinds, size_t n_kinds)
   }
 }
 
-/// Nodes an ego view shows but does not go through: a source, a country
-/// or a topic is next to nearly everything, and going through it would
-/// draw the whole corpus.
+/// Nodes an ego view shows but does not go through (but to nodes of their
+/// own kind, when the root is one too): a source, a country or a topic is
+/// next to nearly everything, and going through it would draw the whole
+/// corpus.
 static bool
 is_hub(const LNode *n)
 {
@@ -5247,17 +5248,23 @@ select_ego(LGraph *lg, uint32_t root, unsigned depth)
   lg->nodes[root].in_view = true;
   queue[tail++] = root;
   EntStatus st = ENT_SUCCESS;
+  const Kind root_kind = lg->nodes[root].kind;
   while (head < tail && !st) {
     st = lgraph_tick(lg);
     const uint32_t a = queue[head++];
-    if (hops[a] >= depth || (a != root && is_hub(&lg->nodes[a]))) {
+    // A hub of the root's own kind leads on to its own kind only: the
+    // broader concepts of a concept, the places around a place (in a
+    // thesaurus or a gazetteer every node is one), not all it is next to.
+    const bool hub = a != root && is_hub(&lg->nodes[a]);
+    if (hops[a] >= depth || (hub && lg->nodes[a].kind != root_kind)) {
       continue;
     }
     for (size_t k = lg->first[a]; k < lg->first[a + 1]; ++k) {
       const LEdge *e = &lg->edges[lg->adjacency[k]];
       const uint32_t b = e->from == a ? e->to : e->from;
       if (!e->dropped && hops[b] == UINT32_MAX && drawable(&lg->nodes[b]) &&
-          !(lg->ego_skip & (1u << lg->nodes[b].kind))) {
+          !(lg->ego_skip & (1u << lg->nodes[b].kind)) &&
+          (!hub || lg->nodes[b].kind == root_kind)) {
         hops[b] = hops[a] + 1;
         lg->nodes[b].in_view = true;
         queue[tail++] = b;

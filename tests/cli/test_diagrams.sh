@@ -753,6 +753,40 @@ TTL
   [ "$(grep -c '<edge ' "$tmp/placement-ego.graphml")" = 1 ] &&
   grep -q '>https://w3id.org/entente/ns#country<' "$tmp/placement-ego.graphml" ||
   fail "GraphML of an ego view: $(grep -A3 -e '<node ' -e '<edge ' "$tmp/placement-ego.graphml")"
+# --depth in a thesaurus or a gazetteer: a concept's or a place's ego view
+# goes on through concepts or places (every node there is one), but a
+# hub of another kind (a country) is still drawn and not gone through.
+cat >"$tmp/chain.ttl" <<'TTL'
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <http://schema.org/> .
+@prefix th: <http://vocab.example.org/thes/> .
+@prefix ex: <http://e.example/> .
+th:a a skos:Concept ; skos:prefLabel "Animals"@en .
+th:b a skos:Concept ; skos:prefLabel "Mammals"@en ; skos:broader th:a .
+th:c a skos:Concept ; skos:prefLabel "Cats"@en ; skos:broader th:b .
+th:d a skos:Concept ; skos:prefLabel "Lions"@en ; skos:broader th:c .
+th:e a skos:Concept ; skos:prefLabel "Tigers"@en ; skos:broader th:c .
+ex:soho a schema:Place ; schema:name "Soho" ; schema:containedInPlace ex:london .
+ex:london a schema:Place ; schema:name "London" ; schema:containedInPlace ex:england .
+ex:england a schema:Place ; schema:name "England" ; schema:containedInPlace ex:uk .
+ex:uk a schema:Country ; schema:name "United Kingdom" .
+ex:fr a schema:Country ; schema:name "France" .
+ex:ann a schema:Person ; schema:name "Ann" ; schema:homeLocation ex:soho ; schema:nationality ex:uk .
+ex:bob a schema:Person ; schema:name "Bob" ; schema:nationality ex:uk .
+ex:cid a schema:Person ; schema:name "Cid" ; schema:nationality ex:fr .
+TTL
+ego_names() { # VIEW DEPTH: the names an ego view of chain.ttl draws
+  "$ENTENTE" dot "$tmp/chain.ttl" --view "$1" --depth "$2" -f graphml -o "$tmp/chain.graphml"
+  graphml_drawn "$tmp/chain.graphml" | grep -v -e ' -.*-> ' | tr '\n' ' '
+}
+names=$(ego_names ego:Lions 3)
+[ "$names" = "Animals Cats Lions Mammals Tigers " ] || fail "ego:Lions --depth 3 in a thesaurus: $names"
+names=$(ego_names ego:Lions 1)
+[ "$names" = "Cats Lions " ] || fail "ego:Lions --depth 1 in a thesaurus: $names"
+names=$(ego_names ego:Soho 3)
+[ "$names" = "Ann England London Soho United Kingdom " ] || fail "ego:Soho --depth 3 in a gazetteer: $names"
+names=$(ego_names ego:Ann 3)
+[ "$names" = "Ann Soho United Kingdom " ] || fail "ego:Ann --depth 3 went through a country or on from a place: $names"
 # W3C ORG posts said either way round fold into "holder -> title ->
 # organisation"; a post nobody holds is a node of its own, not nothing.
 cat >"$tmp/posts.ttl" <<'TTL'
