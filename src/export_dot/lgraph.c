@@ -3183,14 +3183,30 @@ has_facet(const char *facets, const char *item)
   return false;
 }
 
+/// The predicates that give a person's given name (1) or family name (2):
+/// FOAF's current terms, the older ones profiles still carry (FOAF-a-matic
+/// writes foaf:givenname and foaf:family_name), and schema.org's.
+static const struct {
+  const char *iri;
+  int part;
+} name_parts[] = {
+  { FOAF_NS "givenName", 1 },    { FOAF_NS "firstName", 1 },
+  { FOAF_NS "givenname", 1 },    { SCHEMA_NS "givenName", 1 },
+  { FOAF_NS "familyName", 2 },   { FOAF_NS "lastName", 2 },
+  { FOAF_NS "surname", 2 },      { FOAF_NS "family_name", 2 },
+  { SCHEMA_NS "familyName", 2 },
+};
+enum { N_NAME_PARTS = sizeof(name_parts) / sizeof(name_parts[0]) };
+
 /// Which part of a person's name `predicate` (interned) gives: 1 the
-/// given name, 2 the family name, 0 neither.
+/// given name, 2 the family name, 0 neither.  `parts` holds name_parts'
+/// IRIs as the graph interned them (NULL: not used).
 static int
-name_part(const char *predicate, const char *const parts[4])
+name_part(const char *predicate, const char *const parts[N_NAME_PARTS])
 {
-  for (int i = 0; i < 4; ++i) {
+  for (size_t i = 0; i < N_NAME_PARTS; ++i) {
     if (parts[i] && predicate == parts[i]) {
-      return 1 + i % 2;
+      return name_parts[i].part;
     }
   }
   return 0;
@@ -3201,10 +3217,14 @@ name_part(const char *predicate, const char *const parts[4])
 /// them, "Steve Witkoff", in that order, the first of each; `*named`
 /// receives, per node, whether it was (the caller frees it).
 static EntStatus
-name_from_parts(LGraph *lg, const char *const parts[4], bool **named)
+name_from_parts(LGraph *lg, const char *const parts[N_NAME_PARTS], bool **named)
 {
   *named = NULL;
-  if (!parts[0] && !parts[1] && !parts[2] && !parts[3]) {
+  bool any = false;
+  for (size_t i = 0; i < N_NAME_PARTS; ++i) {
+    any = any || parts[i];
+  }
+  if (!any) {
     return ENT_SUCCESS;
   }
   const char **given = calloc(2 * lg->n_nodes + 1, sizeof(char *));
@@ -3251,13 +3271,11 @@ name_from_parts(LGraph *lg, const char *const parts[4], bool **named)
 static EntStatus
 add_literal_facets(LGraph *lg)
 {
-  // Given and family names in turn (name_part()).
-  const char *const parts[4] = {
-    used_iri(lg, FOAF_NS "givenName"),
-    used_iri(lg, FOAF_NS "familyName"),
-    used_iri(lg, SCHEMA_NS "givenName"),
-    used_iri(lg, SCHEMA_NS "familyName"),
-  };
+  // Given and family names (name_part()).
+  const char *parts[N_NAME_PARTS];
+  for (size_t i = 0; i < N_NAME_PARTS; ++i) {
+    parts[i] = used_iri(lg, name_parts[i].iri);
+  }
   bool *named = NULL;
   EntStatus st = name_from_parts(lg, parts, &named);
   EntBuf text = { NULL, 0, 0 };

@@ -878,6 +878,22 @@ TTL
 graphml_drawn "$tmp/https2.graphml" >"$tmp/https2.drawn"
 printf '%s\n' 'Steve Witkoff' 'ex:book' 'ex:series' 'ex:book -s:isPartOf-> ex:series' >"$tmp/https2.want"
 diff "$tmp/https2.want" "$tmp/https2.drawn" >&2 || fail "https://schema.org/ names and inverse pairs"
+# FOAF's other name terms, which profiles carry (FOAF-a-matic writes
+# givenname and family_name): each names its person, and an ego view
+# finds the person by that name.
+cat >"$tmp/foafnames.ttl" <<'TTL'
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix ex: <http://people.example.org/> .
+ex:a a foaf:Person ; foaf:givenname "Edd" ; foaf:family_name "Dumbill" .
+ex:b a foaf:Person ; foaf:firstName "Carol" ; foaf:lastName "Danvers" .
+ex:c a foaf:Person ; foaf:firstName "Tim" ; foaf:surname "Berners-Lee" .
+ex:a foaf:knows ex:b , ex:c .
+TTL
+drawn_as foafnames "FOAF's firstName, lastName, surname, givenname, family_name" \
+  'Carol Danvers' 'Edd Dumbill' 'Tim Berners-Lee' \
+  'Edd Dumbill -foaf:knows-> Carol Danvers' 'Edd Dumbill -foaf:knows-> Tim Berners-Lee'
+"$ENTENTE" dot "$tmp/foafnames.ttl" --view "ego:Tim Berners-Lee" -f dot -o "$tmp/foafnames.dot" ||
+  fail "ego view by a name made of foaf:firstName and foaf:surname"
 # Wikidata (Wikibase): a property's entity names its direct claims' edges
 # and their literals' lines; statement and reference nodes, the links
 # from a property to its predicates, ranks and wikibase:Item are not drawn,
