@@ -26,6 +26,9 @@ static const Key keys[] = {
   { "kind", "node", "class", "string" },
   { "iri", "node", "iri", "string" },
   { "details", "node", "details", "string" },
+  // The longer text the drawing puts in a tooltip (a quotation's words, a
+  // description, a comment): a PNG has no tooltips, GraphML keeps it.
+  { "description", "node", "description", "string" },
   { "date", "node", "date", "string" },
   { "not-before", "node", "notBefore", "string" },
   { "not-after", "node", "notAfter", "string" },
@@ -159,6 +162,7 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
     rc = rc < 0 ? rc : data(w, "kind", cls);
     rc = rc < 0 ? rc : data(w, "iri", n->iri);
     rc = rc < 0 ? rc : data(w, "details", n->facets);
+    rc = rc < 0 ? rc : data(w, "description", n->tooltip);
     // The day where it is known; else the window it fell in (a tool that
     // reads `date` must not take a window's first day, or the last day it
     // can have been, for the day itself).

@@ -3,6 +3,7 @@
 
 #include "lgraph.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1296,7 +1297,8 @@ vote_label(LGraph *lg,
 /// Longest value said on a node of somebody else's graph, in characters.
 #define LITERAL_FACET_CHARS 60
 
-/// Append `text`, cut after `max_chars` characters with "…".
+/// Append `text`, cut after `max_chars` characters with "…" (after the
+/// last word before the cut, not after a space).
 static EntStatus
 append_cut(EntBuf *b, const char *text, size_t max_chars)
 {
@@ -1307,7 +1309,11 @@ append_cut(EntBuf *b, const char *text, size_t max_chars)
     chars += ((unsigned char)text[len] & 0xC0) != 0x80;
     ++len;
   }
-  EntStatus st = ent_buf_append(b, text, len);
+  size_t kept = len;
+  while (text[len] && kept > 0 && isspace((unsigned char)text[kept - 1])) {
+    --kept;
+  }
+  EntStatus st = ent_buf_append(b, text, kept);
   return !st && text[len] ? ent_buf_append(b, "…", strlen("…")) : st;
 }
 
@@ -4971,9 +4977,19 @@ lgraph_finish(LGraph *lg)
   uint32_t *iri_named = NULL; // nodes named by their IRI alone
   size_t n_iri_named = 0;
   size_t cap_iri_named = 0;
+  EntBuf quoted = { NULL, 0, 0 };
   for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
     LNode *n = &lg->nodes[i];
-    if (!n->label && !is_blank(n)) {
+    if (!n->label && n->kind == KIND_STATEMENT && n->tooltip) {
+      // A quotation with no name (schema:Quotation, schema:text) is what
+      // it says: its words, cut, are its label as well as its tooltip.
+      ent_buf_reset(&quoted);
+      st = ent_buf_append(&quoted, "\xE2\x80\x9C", 3); // "“"
+      st = st ? st : append_cut(&quoted, n->tooltip, LITERAL_FACET_CHARS);
+      st = st ? st : ent_buf_append(&quoted, "\xE2\x80\x9D", 3); // "”"
+      n->label = st ? NULL : ent_pool_intern(&lg->strings, quoted.buf);
+      st = st ? st : n->label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+    } else if (!n->label && !is_blank(n)) {
       n->label = lgraph_short_name(lg, n->iri);
       st =
         ent_grow(&iri_named, &cap_iri_named, n_iri_named, sizeof(uint32_t), 64);
@@ -4988,6 +5004,7 @@ lgraph_finish(LGraph *lg)
       st = say_other_names(lg, n);
     }
   }
+  ent_buf_free(&quoted);
   if (!st) {
     st = tell_apart_iri_names(lg, iri_named, n_iri_named);
   }

@@ -894,6 +894,23 @@ drawn_as foafnames "FOAF's firstName, lastName, surname, givenname, family_name"
   'Edd Dumbill -foaf:knows-> Carol Danvers' 'Edd Dumbill -foaf:knows-> Tim Berners-Lee'
 "$ENTENTE" dot "$tmp/foafnames.ttl" --view "ego:Tim Berners-Lee" -f dot -o "$tmp/foafnames.dot" ||
   fail "ego view by a name made of foaf:firstName and foaf:surname"
+# A quotation with no name is labelled with its words (cut), and GraphML
+# keeps what SVG says in a tooltip (a PNG or GraphML had none of it).
+cat >"$tmp/quotation.ttl" <<'TTL'
+@prefix schema: <http://schema.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <http://news.example.org/> .
+ex:guterres a schema:Person ; schema:name "António Guterres" ; rdfs:comment "UN Secretary-General" .
+ex:quote1 a schema:Quotation ; schema:text "We have no time to lose." ; schema:spokenByCharacter ex:guterres .
+ex:quote2 a schema:Quotation ; schema:text "Ceasefire now, ceasefire everywhere, a ceasefire that holds for every one of us." .
+TTL
+drawn_as quotation "a quotation's words as its label" \
+  'António Guterres' '“Ceasefire now, ceasefire everywhere, a ceasefire that holds…”' \
+  '“We have no time to lose.”' \
+  '“We have no time to lose.” -schema:spokenByCharacter-> António Guterres'
+grep -q '<data key="description">UN Secretary-General</data>' "$tmp/quotation.graphml" &&
+  grep -q '<data key="description">We have no time to lose.</data>' "$tmp/quotation.graphml" ||
+  fail "GraphML without the tooltips' text: $(grep description "$tmp/quotation.graphml")"
 # Wikidata (Wikibase): a property's entity names its direct claims' edges
 # and their literals' lines; statement and reference nodes, the links
 # from a property to its predicates, ranks and wikibase:Item are not drawn,
