@@ -566,7 +566,8 @@ take_option(void *handle, int key, const char *value)
     case OPT_BASE:
       if (!ent_iri_usable_as_base(value)) {
         return usage_error("--base '%s' is not usable: give an absolute "
-                           "http(s) or urn IRI ending in '/' or '#'",
+                           "http(s) or urn IRI ending in '/' or '#', with "
+                           "no '.' or '..' segment in its path",
                            value);
       }
       o->base = value;

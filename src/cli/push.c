@@ -211,7 +211,9 @@ take_push_option(void *handle, int key, const char *value)
       break;
     case OPT_GRAPH:
       if (!ent_iri_is_valid(value)) {
-        return push_usage_error("--graph '%s' is not an absolute IRI", value);
+        return push_usage_error("--graph '%s' is not an absolute IRI (with no "
+                                "'.' or '..' segment in its path)",
+                                value);
       }
       a->push.graph_iri = value;
       break;
@@ -225,7 +227,8 @@ take_push_option(void *handle, int key, const char *value)
       if (!ent_iri_usable_as_base(value)) {
         return push_usage_error("--base '%s' is not usable: give an "
                                 "absolute http(s) or urn IRI ending in "
-                                "'/' or '#'",
+                                "'/' or '#', with no '.' or '..' segment "
+                                "in its path",
                                 value);
       }
       a->base = value;

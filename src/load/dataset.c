@@ -1852,8 +1852,12 @@ read_root(Loader *ld, const xmlNode *root)
     load_error(ld,
                ENT_ERR_BAD_VALUE,
                root,
-               "base '%s' must be an absolute http(s) or urn IRI ending in "
-               "'/' or '#'",
+               ent_iri_has_dot_segment(base)
+                 ? "base '%s' has a '.' or '..' segment in its path, which "
+                   "RDF parsers resolve differently; write the path without "
+                   "it"
+                 : "base '%s' must be an absolute http(s) or urn IRI ending "
+                   "in '/' or '#'",
                base);
   }
 }

@@ -68,7 +68,7 @@ ent_graph_new(EntWorld *world,
             ENT_ERR_BAD_VALUE,
             NULL,
             "base IRI '%s' must be an absolute http(s) or urn IRI ending in "
-            "'/' or '#'",
+            "'/' or '#', with no '.' or '..' segment in its path",
             base);
     return ENT_ERR_BAD_VALUE;
   }
@@ -959,6 +959,16 @@ check_literal(EntGraph *g,
                     at,
                     "%s '%s' uses a scheme that runs code or reads local "
                     "files; give an http(s) IRI",
+                    info->name,
+                    value);
+      }
+      if (ent_iri_has_dot_segment(value)) {
+        return fail(g,
+                    ENT_ERR_BAD_VALUE,
+                    at,
+                    "%s '%s' has a '.' or '..' segment in its path, which "
+                    "RDF parsers resolve differently (one export would load "
+                    "as different IRIs); write the path without it",
                     info->name,
                     value);
       }

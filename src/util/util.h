@@ -208,8 +208,12 @@ bool ent_lang_is(const char *tag, const char *wanted);
 bool ent_is_text(const char *s, size_t len);
 /// ent_is_text() of text already known to be valid UTF-8.
 bool ent_has_only_text_chars(const char *s, size_t len);
-/// An absolute IRI with no character N-Triples forbids in an IRIREF.
+/// An absolute IRI with no character N-Triples forbids in an IRIREF and
+/// no "." or ".." segment in its path.
 bool ent_is_absolute_iri(const char *s);
+/// Whether `s`, an IRI, has a "." or ".." segment in its path (which
+/// ent_is_absolute_iri() refuses): for a message that says so.
+bool ent_iri_has_dot_segment(const char *s);
 /// Append `text` (a part of an IRI) to `b` with its percent-escapes
 /// decoded, for a reader, when what they make is UTF-8 with no control or
 /// format character (C0, C1, a right-to-left override) and not spaces

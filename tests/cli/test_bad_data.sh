@@ -119,4 +119,11 @@ set +e
 "$ENTENTE" export --frobnicate x.xml 2>"$tmp/err"; rc=$?
 set -e
 [ "$rc" = 64 ] || fail "unknown option: exit $rc, want 64"
+# A --base with a dot segment is refused before any work, as a usage error.
+set +e
+"$ENTENTE" export --base 'https://example.org/x/../id/' "$ENTENTE_SRC/tests/good/minimal.xml" -o "$tmp/base.nt" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 64 ] && [ ! -e "$tmp/base.nt" ] &&
+  grep -q "^entente: --base 'https://example.org/x/../id/' is not usable: .*no '.' or '..' segment in its path" "$tmp/err" ||
+  fail "--base with a dot segment: exit $rc: $(cat "$tmp/err")"
 echo "$n bad datasets rejected as expected"

@@ -228,6 +228,31 @@ test_absolute_iri(void)
   assert(!ent_is_absolute_iri("ht_tp://x.org/")); // '_' is not in a scheme
   assert(!ent_is_absolute_iri("https://example.org/\xFF"));
   assert(!ent_is_absolute_iri("https://example.org/\xC0\x80"));
+
+  // Dot segments, which some parsers resolve away and others keep.
+  static const char *const dotted[] = {
+    "http://example.org/a/b/../c/",
+    "https://example.org/x/./y",
+    "https://example.org/..",
+    "https://example.org/.",
+    "urn:x/../y",
+    "https://example.org/\xD0\x9A/../b",
+  };
+  for (size_t i = 0; i < sizeof(dotted) / sizeof(dotted[0]); ++i) {
+    assert(!ent_is_absolute_iri(dotted[i]));
+    assert(ent_iri_has_dot_segment(dotted[i]));
+  }
+  // Dots that are no segment of their own, or not in the path.
+  static const char *const dots_kept[] = {
+    "https://example.org/.well-known/x", "https://example.org/a./b..",
+    "https://example.org/...",           "https://example.org/a?b=../c",
+    "https://example.org/a#../b",        "https://a.b.example.org/",
+  };
+  for (size_t i = 0; i < sizeof(dots_kept) / sizeof(dots_kept[0]); ++i) {
+    assert(ent_is_absolute_iri(dots_kept[i]));
+    assert(!ent_iri_has_dot_segment(dots_kept[i]));
+  }
+  assert(!ent_iri_has_dot_segment("not an IRI/../x"));
 }
 
 static void
