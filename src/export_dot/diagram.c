@@ -107,7 +107,7 @@ ent_export_diagram(EntGraph *graph,
   if ((unsigned)format >= ENT_DIAGRAM_COUNT_ || !stream || !graph) {
     return ENT_ERR_BAD_ARG;
   }
-  EntStatus st = lgraph_check_options(graph->world, options);
+  EntStatus st = lgraph_check_options(graph->world, format, options);
   if (st) {
     return st;
   }
@@ -622,7 +622,7 @@ ent_diagram_rdf_file(EntWorld *world,
   if ((unsigned)format >= ENT_DIAGRAM_COUNT_ || !stream || !path) {
     return ENT_ERR_BAD_ARG;
   }
-  if (lgraph_check_options(world, options)) {
+  if (lgraph_check_options(world, format, options)) {
     return ENT_ERR_BAD_ARG;
   }
   struct stat info;

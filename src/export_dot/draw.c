@@ -26,8 +26,6 @@
 /// it failed to rank 500 nodes here, and on dense graphs it takes seconds
 /// from 300 (README, "Diagrams at scale").
 #define DOT_ENGINE_MAX_NODES 200
-/// Past this many nodes no layout finishes in reasonable time.
-#define LAYOUT_MAX_NODES 5000
 /// Characters a line of the legend's list of relations runs to.
 #define LEGEND_LINE 60
 /// Relations the legend names per family, then "and N more".
@@ -1791,9 +1789,10 @@ lgraph_draw(LGraph *lg,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
             NULL,
-            "%zu nodes is too many to lay out in reasonable time; %slower "
-            "--max-nodes",
+            "%zu nodes is too many to lay out in reasonable time (svg, png "
+            "and pdf draw at most %d); %slower --max-nodes",
             shown,
+            LAYOUT_MAX_NODES,
             lgraph_narrower(lg));
     return ENT_ERR_BAD_ARG;
   }

@@ -6165,10 +6165,33 @@ lgraph_narrower(const LGraph *lg)
 }
 
 EntStatus
-lgraph_check_options(EntWorld *world, const EntDiagramOptions *options)
+lgraph_check_options(EntWorld *world,
+                     EntDiagramFormat format,
+                     const EntDiagramOptions *options)
 {
   if (!options) {
     return ENT_SUCCESS;
+  }
+  const bool laid_out =
+    format != ENT_DIAGRAM_DOT && format != ENT_DIAGRAM_GRAPHML;
+  if (laid_out && options->max_nodes > LAYOUT_MAX_NODES) {
+    // Said now, not after the graph is read and the cap is applied (which
+    // then advised raising the cap it refused).
+    char cap[32];
+    char limit[32];
+    format_count(options->max_nodes, cap);
+    format_count(LAYOUT_MAX_NODES, limit);
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_ARG,
+            NULL,
+            "--max-nodes %s is more than a layout can take in reasonable "
+            "time (svg, png and pdf draw at most %s nodes); give %d or "
+            "fewer, or write -f dot or -f graphml, which are not laid out",
+            cap,
+            limit,
+            LAYOUT_MAX_NODES);
+    return ENT_ERR_BAD_ARG;
   }
   if (!ent_diagram_view_is_known(options->view)) {
     ent_log(world,

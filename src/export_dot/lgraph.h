@@ -274,9 +274,15 @@ const char *lgraph_narrower(const LGraph *lg);
 /// its country; ENT_NO_ENTITY for none.  draw.c nests clusters by it, and
 /// lgraph_finish() leaves out the edges the clusters say.
 uint32_t lgraph_container(const LGraph *lg, uint32_t v, bool in_view_only);
-/// Whether `options` can be drawn at all (a known view, a language tag of
-/// BCP 47's shape), said before any statement is read; logs why not.
+/// Past this many nodes no layout finishes in reasonable time: SVG, PNG
+/// and PDF refuse a cap above it (DOT and GraphML, not laid out, do not).
+#define LAYOUT_MAX_NODES 5000
+
+/// Whether `options` can be drawn at all in `format` (a known view, a
+/// language tag of BCP 47's shape, a cap a layout can meet), said before
+/// any statement is read; logs why not.
 EntStatus lgraph_check_options(EntWorld *world,
+                               EntDiagramFormat format,
                                const EntDiagramOptions *options);
 
 /// Start an empty graph; `options` (may be NULL) give the label language
