@@ -6015,6 +6015,18 @@ select_compare(LGraph *lg, uint32_t root)
   Said *said = NULL;
   size_t n = 0;
   EntStatus st = compare_claims(lg, root, about, &said, &n);
+  if (!st && !n) {
+    // Only named graphs (sources) make cards: without them the view is
+    // its one node, which says nothing of why.
+    ent_log(lg->world,
+            ENT_LOG_WARNING,
+            ENT_FAILURE,
+            NULL,
+            "no named graph says anything of '%s', so the compare view has "
+            "no sources to set side by side; it compares what each graph "
+            "of a TriG or N-Quads file (each source of entente's data) says",
+            lgraph_short_name(lg, lg->nodes[root].iri));
+  }
   // What each claim is about on its card, its value, its graph's place.
   EntMap ranks;
   ent_map_init(&ranks);

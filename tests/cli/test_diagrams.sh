@@ -736,6 +736,11 @@ cat >"$tmp/nationality.ttl" <<'TTL'
 ex:anna a schema:Person ; schema:name "Anna" ; schema:nationality ex:norway .
 ex:norway a schema:Country ; schema:name "Norway" .
 TTL
+# compare: of a graph with no named graphs says why it shows one node.
+"$ENTENTE" dot "$tmp/nationality.ttl" --view compare:ex:anna -f dot -o "$tmp/nocompare.dot" 2>"$tmp/err" ||
+  fail "compare: without named graphs refused"
+grep -q "^entente: warning: no named graph says anything of 'ex:anna', so the compare view has no sources" "$tmp/err" ||
+  fail "compare: without named graphs: no warning: $(cat "$tmp/err")"
 "$ENTENTE" dot "$tmp/nationality.ttl" -f graphml -o "$tmp/nationality.graphml"
 [ "$(grep -c '<edge ' "$tmp/nationality.graphml")" = 1 ] && grep -q '>schema:nationality<' "$tmp/nationality.graphml" ||
   fail "schema:nationality of a person not drawn: $(grep -A3 '<edge ' "$tmp/nationality.graphml")"
