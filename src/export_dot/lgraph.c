@@ -299,7 +299,18 @@ static const struct {
   const char *super;
 } known_sub_properties[] = {
   { SKOS_NS "topConceptOf", SKOS_NS "inScheme" },
+  { SKOS_NS "broader", SKOS_NS "broaderTransitive" },
+  { SKOS_NS "narrower", SKOS_NS "narrowerTransitive" },
+  { SKOS_NS "broadMatch", SKOS_NS "broader" },
+  { SKOS_NS "narrowMatch", SKOS_NS "narrower" },
+  { SKOS_NS "exactMatch", SKOS_NS "closeMatch" },
   { ORG_NS "unitOf", ORG_NS "subOrganizationOf" },
+  { ORG_NS "hasPrimarySite", ORG_NS "hasSite" },
+  { ORG_NS "hasRegisteredSite", ORG_NS "hasPrimarySite" },
+  { ORG_NS "hasRegisteredSite", ORG_NS "hasSite" },
+  { PROV_NS "wasQuotedFrom", PROV_NS "wasDerivedFrom" },
+  { PROV_NS "wasRevisionOf", PROV_NS "wasDerivedFrom" },
+  { PROV_NS "hadPrimarySource", PROV_NS "wasDerivedFrom" },
 };
 
 /// Literal predicates that name a node, with their priority.

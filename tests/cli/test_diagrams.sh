@@ -931,6 +931,29 @@ drawn_as quotation "a quotation's words as its label" \
 grep -q '<data key="description">UN Secretary-General</data>' "$tmp/quotation.graphml" &&
   grep -q '<data key="description">We have no time to lose.</data>' "$tmp/quotation.graphml" ||
   fail "GraphML without the tooltips' text: $(grep description "$tmp/quotation.graphml")"
+# Sub-properties of ORG, SKOS and PROV beside their super-property between
+# the same nodes: only the more specific edge is drawn.
+cat >"$tmp/subprops.ttl" <<'TTL'
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <http://e.example/> .
+ex:min a org:Organization ; rdfs:label "Ministry" ;
+  org:hasSite ex:hq , ex:annex ; org:hasPrimarySite ex:hq .
+ex:hq a org:Site ; rdfs:label "HQ" . ex:annex a org:Site ; rdfs:label "Annex" .
+ex:cats a skos:Concept ; skos:prefLabel "Cats" ;
+  skos:broader ex:mammals ; skos:broaderTransitive ex:mammals , ex:animals .
+ex:mammals a skos:Concept ; skos:prefLabel "Mammals" .
+ex:animals a skos:Concept ; skos:prefLabel "Animals" .
+ex:v2 rdfs:label "Version 2" ; prov:wasRevisionOf ex:v1 ; prov:wasDerivedFrom ex:v1 .
+ex:v1 rdfs:label "Version 1" .
+TTL
+drawn_as subprops "a sub-property beside its super-property" \
+  'Animals' 'Annex' 'Cats' 'HQ' 'Mammals' 'Ministry' 'Version 1' 'Version 2' \
+  'Cats -skos:broader-> Mammals' 'Cats -skos:broaderTransitive-> Animals' \
+  'Ministry -org:hasPrimarySite-> HQ' 'Ministry -org:hasSite-> Annex' \
+  'Version 2 -prov:wasRevisionOf-> Version 1'
 # Wikidata (Wikibase): a property's entity names its direct claims' edges
 # and their literals' lines; statement and reference nodes, the links
 # from a property to its predicates, ranks and wikibase:Item are not drawn,
