@@ -4,6 +4,7 @@
 
 #include "lgraph.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -546,6 +547,59 @@ parser_for(const char *named)
   return NULL;
 }
 
+/// What the text's first word says it is, when that is not what its parser
+/// reads (a Turtle file named .nt, RDF/XML named .ttl): the syntax to name
+/// and the word, or NULL.  Only what the parser can never take is told:
+/// Turtle reads N-Triples, and "<" may open an N-Triples IRI.
+static const char *
+other_syntax(const char *text, size_t len, const char *parser, const char **why)
+{
+  size_t i = 0;
+  // White space and '#' comments, which every syntax but XML and JSON
+  // allows in front.
+  while (i < len) {
+    if (isspace((unsigned char)text[i])) {
+      ++i;
+    } else if (text[i] == '#') {
+      while (i < len && text[i] != '\n') {
+        ++i;
+      }
+    } else {
+      break;
+    }
+  }
+  const char *rest = text + i;
+  const size_t left = len - i;
+  static const struct {
+    const char *start;
+    bool any_case; ///< SPARQL's PREFIX and BASE
+    const char *syntax;
+  } starts[] = {
+    { "@prefix", false, "turtle" }, { "@base", false, "turtle" },
+    { "prefix ", true, "turtle" },  { "base ", true, "turtle" },
+    { "<?xml", false, "rdfxml" },   { "<rdf:RDF", false, "rdfxml" },
+    { "<!--", false, "rdfxml" },    { "<!DOCTYPE", false, "rdfxml" },
+    { "{", false, "json" },
+  };
+  for (size_t k = 0; k < sizeof(starts) / sizeof(*starts); ++k) {
+    const size_t n = strlen(starts[k].start);
+    if (left < n ||
+        (starts[k].any_case ? strncasecmp(rest, starts[k].start, n) != 0
+                            : strncmp(rest, starts[k].start, n) != 0)) {
+      continue;
+    }
+    const char *syntax = starts[k].syntax;
+    // Turtle's words are TriG's.
+    if (!strcmp(syntax, parser) ||
+        (!strcmp(syntax, "turtle") && !strcmp(parser, "trig"))) {
+      return NULL;
+    }
+    *why = starts[k].start;
+    return syntax;
+  }
+  return NULL;
+}
+
 /// Standard input, whole, up to `cap` bytes (the cap files have): at
 /// most `cap` + 1 bytes are read and held.
 static EntStatus
@@ -678,8 +732,53 @@ ent_diagram_rdf_file(EntWorld *world,
   } else {
     TRY(st, ent_read_file(world, path, RDF_INPUT_SIZE_CAP, &text, &len));
   }
-  st =
-    ent_check_rdf_text(world, path, text, len, parser_name, RDF_INPUT_SIZE_CAP);
+  // Before the checks of the syntax named: a Turtle file named .rdf is
+  // better told as that than as XML that does not start with '<'.
+  const char *why = NULL;
+  const size_t bom = ent_rdf_text_start(text, len);
+  const char *likely = other_syntax(text + bom, len - bom, parser_name, &why);
+  if (likely) {
+    // One line, where raptor would say one error a statement.
+    static const struct {
+      const char *syntax;
+      const char *named;
+      const char *give;
+    } names[] = {
+      { "turtle", "Turtle", "give --syntax turtle (or trig)" },
+      { "ntriples", "N-Triples", "" },
+      { "nquads", "N-Quads", "" },
+      { "trig", "TriG", "" },
+      { "rdfxml", "RDF/XML", "give --syntax rdfxml" },
+      { "json", "JSON", "give --syntax rdfjson, or convert JSON-LD first" },
+    };
+    const char *is = likely;
+    const char *read_as = parser_name;
+    const char *give = "";
+    for (size_t k = 0; k < sizeof(names) / sizeof(*names); ++k) {
+      if (!strcmp(names[k].syntax, likely)) {
+        is = names[k].named;
+        give = names[k].give;
+      }
+      if (!strcmp(names[k].syntax, parser_name)) {
+        read_as = names[k].named;
+      }
+    }
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_SYNTAX,
+            &(EntCaret){ path, 0, 0 },
+            "this looks like %s (it begins with '%s'), not %s as %s says; "
+            "%s",
+            is,
+            why,
+            read_as,
+            syntax ? "--syntax" : "its name",
+            give);
+    st = ENT_ERR_SYNTAX;
+  } else {
+    st = ent_check_rdf_text(
+      world, path, text, len, parser_name, RDF_INPUT_SIZE_CAP);
+  }
   if (st) {
     free(text);
     return st;

@@ -617,6 +617,29 @@ set -e
 [ "$rc" = 65 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q "^$tmp/bad.rj:6:[0-9]*: error: YAJL error: lexical error" "$tmp/err" ||
   fail "RDF/JSON error: exit $rc: $(cat "$tmp/err")"
 "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" --syntax n3 -f dot -o "$tmp/n3.dot" || fail "--syntax n3 refused"
+# A file whose name (or --syntax) says one syntax and whose first word says
+# another is told in one line with the --syntax to give, not with an error
+# a statement: Turtle named .nt, RDF/XML named .ttl, Turtle read as RDF/XML,
+# JSON named .nq.  A Turtle file read as TriG, and N-Triples as Turtle, are
+# read.
+cp "$ENTENTE_SRC/out/riyadh-march-2025.ttl" "$tmp/turtle.nt"
+cp "$ENTENTE_SRC/out/riyadh-march-2025.rdf" "$tmp/rdfxml.ttl"
+cp "$ENTENTE_SRC/out/riyadh-march-2025.rj" "$tmp/json.nq"
+for args in "$tmp/turtle.nt:looks like Turtle (it begins with '@prefix'), not N-Triples as its name says; give --syntax turtle (or trig)" \
+  "$tmp/rdfxml.ttl:looks like RDF/XML (it begins with '<?xml'), not Turtle as its name says; give --syntax rdfxml" \
+  "$ENTENTE_SRC/out/riyadh-march-2025.ttl --syntax rdfxml:looks like Turtle (it begins with '@prefix'), not RDF/XML as --syntax says" \
+  "$tmp/json.nq:looks like JSON (it begins with '{'), not N-Quads as its name says; give --syntax rdfjson"; do
+  set +e
+  # shellcheck disable=SC2086 # the words are the arguments
+  "$ENTENTE" dot ${args%%:*} -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 65 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -qF "${args#*:}" "$tmp/err" && [ ! -e "$tmp/refused.dot" ] ||
+    fail "dot ${args%%:*}: exit $rc: $(cat "$tmp/err")"
+done
+"$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" --syntax trig -f dot -o "$tmp/trig.dot" &&
+  "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.nt" --syntax turtle -f dot -o "$tmp/nt.dot" ||
+  fail "Turtle read as TriG, or N-Triples as Turtle, refused"
 # A broken RDF file is reported at its line; nothing is written.
 printf '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "unterminated .\n' >"$tmp/broken.ttl"
 set +e
