@@ -8,6 +8,7 @@
 #include <libxml/xmlsave.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #define X(s) ((const xmlChar *)(s))
 
@@ -25,7 +26,11 @@ html_el(xmlNodePtr parent, const char *name, const char *cls)
 }
 
 /// Text a page may carry: valid UTF-8 (the model checked it), without
-/// the control characters HTML forbids (C0 but tab and line feed, DEL, C1).
+/// the control characters HTML forbids (C0 but tab and line feed, DEL, C1)
+/// and without bidirectional embeddings, overrides and isolates (U+202A to
+/// U+202E, U+2066 to U+2069): one left open in a name ran on over the
+/// words and dates after it ("Source: ..." read backwards).  The names
+/// themselves are isolated (html_name()).
 static char *
 page_text(const char *text)
 {
@@ -37,18 +42,59 @@ page_text(const char *text)
   size_t k = 0;
   for (size_t i = 0; i < len; ++i) {
     const unsigned char c = (unsigned char)text[i];
+    const unsigned char c1 = i + 1 < len ? (unsigned char)text[i + 1] : 0;
+    const unsigned char c2 = i + 2 < len ? (unsigned char)text[i + 2] : 0;
     if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
       out[k++] = ' ';
-    } else if (c == 0xc2 && i + 1 < len && (unsigned char)text[i + 1] >= 0x80 &&
-               (unsigned char)text[i + 1] < 0xa0) {
+    } else if (c == 0xc2 && c1 >= 0x80 && c1 < 0xa0) {
       out[k++] = ' '; // a C1 control
       ++i;
+    } else if (c == 0xe2 && ((c1 == 0x80 && c2 >= 0xaa && c2 <= 0xae) ||
+                             (c1 == 0x81 && c2 >= 0xa6 && c2 <= 0xa9))) {
+      i += 2; // a bidirectional control: dropped
     } else {
       out[k++] = (char)c;
     }
   }
   out[k] = '\0';
   return out;
+}
+
+/// Whether the first `len` bytes of `s` (valid UTF-8) hold a right-to-left
+/// letter (Hebrew, Arabic, Syriac...).
+static bool
+has_rtl(const char *s, size_t len)
+{
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  for (size_t at = 0; at < len;) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t n =
+      utf8proc_iterate(p + at, (utf8proc_ssize_t)(len - at), &c);
+    if (n <= 0) {
+      return false;
+    }
+    const int bidi = utf8proc_get_property(c)->bidi_class;
+    if (bidi == UTF8PROC_BIDI_CLASS_R || bidi == UTF8PROC_BIDI_CLASS_AL) {
+      return true;
+    }
+    at += (size_t)n;
+  }
+  return false;
+}
+
+xmlNodePtr
+html_name(xmlNodePtr parent,
+          const char *name,
+          const char *cls,
+          const char *text)
+{
+  xmlNodePtr el = html_text_el(parent, name, cls, text);
+  if (el && text && has_rtl(text, strlen(text))) {
+    // Isolated: a right-to-left name does not reorder the words, commas
+    // and dates around it (dir makes the element an isolate).
+    html_attr(el, "dir", "auto");
+  }
+  return el;
 }
 
 void
@@ -115,8 +161,31 @@ node_link(Page *pg,
 {
   const SNode *node = &site->nodes[n];
   const char *name = short_name ? node->short_name : node->name;
+  // A source's short name is its outlet's name and its day ("TASS,
+  // 2025-03-24"): a right-to-left outlet is isolated from the day, whose
+  // digits it would otherwise turn around.
+  const size_t head = name == node->short_name ? node->short_head : 0;
+  if (head && name && has_rtl(name, head)) {
+    char *outlet = strndup(name, head);
+    xmlNodePtr el =
+      html_el(parent, node->path ? "a" : "span", node->path ? NULL : "nolink");
+    html_text_el(el, "bdi", NULL, outlet);
+    html_text(el, name + head);
+    free(outlet);
+    if (node->path) {
+      ent_buf_reset(&pg->href);
+      if (ent_buf_appendf(
+            &pg->href, "%s/%s/index.html", pg->root, node->path)) {
+        return NULL;
+      }
+      html_attr(el, "href", pg->href.buf);
+    }
+    html_attr(el, "lang", node->lang);
+    html_attr(el, "title", node->name);
+    return el;
+  }
   if (!node->path) {
-    xmlNodePtr span = html_text_el(parent, "span", "nolink", name);
+    xmlNodePtr span = html_name(parent, "span", "nolink", name);
     if (node->lang) {
       html_attr(span, "lang", node->lang);
     }
@@ -126,7 +195,7 @@ node_link(Page *pg,
   if (ent_buf_appendf(&pg->href, "%s/%s/index.html", pg->root, node->path)) {
     return NULL;
   }
-  xmlNodePtr a = html_text_el(parent, "a", NULL, name);
+  xmlNodePtr a = html_name(parent, "a", NULL, name);
   html_attr(a, "href", pg->href.buf);
   if (node->lang) {
     html_attr(a, "lang", node->lang);

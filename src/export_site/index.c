@@ -665,6 +665,7 @@ short_names(Site *site)
     if (!n->short_name) {
       return ENT_ERR_NO_MEMORY;
     }
+    n->short_head = is_corpus ? 0 : strlen(outlet ? outlet : n->name);
   }
   return ENT_SUCCESS;
 }

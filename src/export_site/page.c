@@ -383,7 +383,7 @@ add_diagram(Page *pg,
       add_legend(site, fig);
       xmlNodePtr cap = html_el(fig, "figcaption", NULL);
       html_text(cap, "What the sources link to ");
-      xmlNodePtr name = html_text_el(cap, "span", NULL, node->name);
+      xmlNodePtr name = html_name(cap, "span", NULL, node->name);
       html_attr(name, "lang", node->lang);
       html_text(cap,
                 ": drag to pan, scroll or use the buttons to zoom, "

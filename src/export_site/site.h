@@ -49,6 +49,8 @@ typedef struct {
   const char *path; ///< Page directory under the site root, or NULL: no page
   const char *name; ///< Best label
   const char *short_name; ///< In lists of sources: "TASS, 2025-03-24"
+  size_t short_head;      ///< Bytes of short_name that name the outlet (or
+                          ///< the source), when it is more: 0 otherwise
   const char *lang;       ///< Its language tag, or NULL
   const char *date;       ///< YYYY-MM-DD for the timelines, or NULL
   bool date_window;       ///< `date` is the first day of a window
@@ -155,6 +157,12 @@ typedef struct {
 EntStatus page_new(Page *pg, const char *dir, const char *title);
 void page_free(Page *pg);
 xmlNodePtr html_el(xmlNodePtr parent, const char *name, const char *cls);
+/// An element `name` (class `cls`, or NULL) holding a name: isolated from
+/// the text around it (dir="auto") when it is written right to left.
+xmlNodePtr html_name(xmlNodePtr parent,
+                     const char *name,
+                     const char *cls,
+                     const char *text);
 xmlNodePtr html_text_el(xmlNodePtr parent,
                         const char *name,
                         const char *cls,

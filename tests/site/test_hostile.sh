@@ -160,3 +160,51 @@ check_dom "$tmp/dom.html" '</script><script>alert(2)</script>' 'Ukraine <img src
 dump_dom "$tmp/label-html/official/umerov/index.html" "$tmp/dom.html"
 check_dom "$tmp/dom.html" '<b>unbalanced <<table>' || fail "label-html's name is not text"
 echo "ok: $n_pages pages of 5 hostile datasets: their text stays text in Chromium's DOM, nothing injected"
+
+# Right to left: an outlet named in Arabic and names holding bidirectional
+# controls left open (U+202E, U+2067).  The pages drop the controls from
+# their text, isolate right-to-left names (dir="auto"), and isolate the
+# outlet in a source's "OUTLET, DAY" from the day, whose digits it turned
+# around ("24-03-2025 ,الجزيرة نت").  Only the diagrams (each label its own
+# SVG text) and the search data keep the names as given.
+cat >"$tmp/rtl.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="rtl" base="https://example.org/id/" xml:lang="en">
+  <sources>
+    <source id="report" published="2025-03-24" outlet="jaz"><title>A short report</title></source>
+  </sources>
+  <outlets><outlet id="jaz"><name>الجزيرة نت</name></outlet></outlets>
+  <countries><country id="ukraine"><name>Ukraine</name></country></countries>
+  <institutions>
+    <institution id="defence-ministry" country="ukraine"><name>Ministry &#x2067;of Defence</name></institution>
+  </institutions>
+  <officials>
+    <official id="umerov" country="ukraine">
+      <name>Rustem &#x202E;Umerov</name>
+      <post title="Defence Minister" institution="defence-ministry" head="true"/>
+    </official>
+  </officials>
+</dataset>
+EOF
+"$ENTENTE" site "$tmp/rtl.xml" -q -w -O "$tmp/rtl" || fail "entente site rtl: exit $?"
+"$python" - "$tmp/rtl" <<'EOF' || fail "right-to-left names"
+import pathlib, re, sys
+root = pathlib.Path(sys.argv[1])
+bidi = re.compile("[\u202a-\u202e\u2066-\u2069]")
+errors, short, isolated = [], 0, 0
+for page in root.rglob("*.html"):
+    text = page.read_text(encoding="utf-8")
+    # The diagrams and the search data aside.
+    body = re.sub(r"(?s)<svg.*?</svg>|<script.*?</script>", "", text)
+    if bidi.search(body):
+        errors.append(f"{page}: a bidirectional control in the page's text")
+    short += len(re.findall(r"<a [^>]*><bdi>الجزيرة نت</bdi>, 2025-03-24</a>", body))
+    isolated += len(re.findall(r'<a dir="auto" [^>]*>الجزيرة نت</a>', body))
+if not short:
+    errors.append("no source listed as <bdi>OUTLET</bdi>, DAY")
+if not isolated:
+    errors.append("the outlet's name is not isolated (dir=auto) where it is linked")
+if errors:
+    sys.exit("\n".join(errors[:5]))
+EOF
+echo "ok: right-to-left names are isolated, and bidirectional controls left open are dropped from the pages' text"

@@ -104,6 +104,9 @@
         var a = document.createElement("a");
         a.setAttribute("href", String(f.item.entry.u || ""));
         a.textContent = String(f.item.entry.n || "");
+        // Names are isolated, as on the pages: a right-to-left name (or a
+        // bidirectional control in one) does not turn the line around.
+        a.dir = "auto";
         li.appendChild(a);
         li.appendChild(document.createTextNode(" "));
         var kind = document.createElement("span");
@@ -114,6 +117,7 @@
           li.appendChild(document.createTextNode(" "));
           var also = document.createElement("span");
           also.className = "also";
+          also.dir = "auto";
           also.textContent = f.alias;
           li.appendChild(also);
         }
