@@ -519,9 +519,27 @@ take_option(void *handle, int key, const char *value)
     case 'f':
       return parse_formats(o, value);
     case 'o':
+      // One output: the last of two was taken without a word.
+      if (o->output) {
+        return usage_error("-o is given twice ('%s', '%s'); give one file, "
+                           "or -O DIR for several",
+                           o->output,
+                           value);
+      }
       o->output = value;
       break;
     case 'O':
+      if (o->output_dir) {
+        return usage_error("-O is given twice ('%s', '%s'); give one directory",
+                           o->output_dir,
+                           value);
+      }
+      // "-" is standard output to -o; a directory it cannot be.
+      if (!strcmp(value, "-")) {
+        return usage_error("-O takes a directory, not '-' (standard "
+                           "output is -o -); give -O ./- for a directory "
+                           "named '-'");
+      }
       o->output_dir = value;
       break;
     case 'j':

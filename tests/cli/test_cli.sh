@@ -85,6 +85,15 @@ usage site "$good/minimal.xml" -O s -f svg
 usage site "$good/minimal.xml" -O s --view timeline
 usage site "$good/minimal.xml" -O s --max-nodes 0
 usage site -O s
+# One output, said once: a second -o or -O was taken silently, and -O -
+# made a directory named '-'.
+usage export "$good/minimal.xml" -o x.ttl -o y.ttl
+grep -q "^entente: -o is given twice ('x.ttl', 'y.ttl')" "$tmp/err" || fail "-o twice: $(cat "$tmp/err")"
+usage site "$good/minimal.xml" -O sA -O sB
+usage site "$good/minimal.xml" -O -
+grep -q "^entente: -O takes a directory, not '-'" "$tmp/err" || fail "-O -: $(cat "$tmp/err")"
+usage export "$good/minimal.xml" -f turtle,ntriples -O -
+[ ! -e x.ttl ] && [ ! -e y.ttl ] && [ ! -e sA ] && [ ! -e sB ] && [ ! -e ./- ] || fail "a refused output was written"
 usage push "$good/minimal.xml" --store http://127.0.0.1:9/ --password=secret
 usage ontology --shapes --context
 usage ontology extra
