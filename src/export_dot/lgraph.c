@@ -5764,10 +5764,29 @@ places_nested(const LGraph *lg, Said *const *group, size_t n, uint32_t **parent)
 /// Mark the claims another source contradicts: another graph gives the
 /// same one-valued property of the same node another value (not a status
 /// that changed as the days went, status_changes(), nor a place said more
-/// or less precisely, places_nested()).  Within a
+/// or less precisely, places_nested(), nor windows of days that overlap,
+/// days_meet()).  Within a
 /// group of one node and property, the claims from another graph with
 /// another value number (all) - (same graph) - (same value) + (same
 /// graph and value): three sorts, not every claim against every other.
+/// Whether the windows and days the claims of `order[at]`'s node give
+/// leave a day in common (ent_day_span_add()); `order` (m long) is sorted
+/// by node.
+static bool
+days_meet(Said *const *order, size_t m, size_t at)
+{
+  const uint32_t node = said_claim(order[at])->subject;
+  while (at > 0 && said_claim(order[at - 1])->subject == node) {
+    --at;
+  }
+  EntDaySpan span = { NULL, NULL };
+  for (; at < m && said_claim(order[at])->subject == node; ++at) {
+    const LClaim *c = said_claim(order[at]);
+    ent_day_span_add(&span, c->predicate, c->value);
+  }
+  return !ent_day_span_empty(&span);
+}
+
 static EntStatus
 mark_disputed(Said *said, size_t n)
 {
@@ -5793,7 +5812,8 @@ mark_disputed(Said *said, size_t n)
     const LClaim *claim = said_claim(group[0]);
     if (status_changes(group[0]->lg, claim->subject, claim->predicate) ||
         places_nested(group[0]->lg, group, size, &parent) ||
-        places_listed(group, size)) {
+        places_listed(group, size) ||
+        (ent_is_day_bound(claim->predicate) && days_meet(order, m, a))) {
       a = b;
       continue;
     }

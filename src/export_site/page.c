@@ -826,6 +826,18 @@ places_listed(const Claims *facts, size_t first)
   return listed;
 }
 
+/// Whether the windows and days `facts` give leave a day in common
+/// (ent_day_span_add()).
+static bool
+days_meet(const Claims *facts)
+{
+  EntDaySpan span = { NULL, NULL };
+  for (size_t i = 0; i < facts->n; ++i) {
+    ent_day_span_add(&span, facts->items[i].q->p, facts->items[i].q->o);
+  }
+  return !ent_day_span_empty(&span);
+}
+
 /// Values of one property that sources give differently: side by side
 /// where they disagree; a status whose reports follow one another as
 /// their days go (planned, then ongoing, then concluded) in the order
@@ -852,7 +864,8 @@ add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
     if (!first || values < 2 ||
         ((!strcmp(q->p, ENT_NS "location") || !strcmp(q->p, ENT_NS "venue")) &&
          places_nested(site, facts, i)) ||
-        places_listed(facts, i)) {
+        places_listed(facts, i) ||
+        (ent_is_day_bound(q->p) && days_meet(facts))) {
       continue;
     }
     // A status whose reports follow one another as their days go.

@@ -686,6 +686,28 @@ one_source_lists(const EntGraph *g,
 /// that can follow one another (ent:canBecome) are a change over time,
 /// not a disagreement; nor are places one within another (`*parent`: see
 /// places_nested()).  `claims[0..n)` are all of them, for the days.
+/// Whether the windows and days sources give the subject of
+/// claims[start..end) (one property of one entity, in `claims`, `n` long,
+/// sorted by subject) leave a day in common (ent_day_span_add()).
+static bool
+days_meet(const EntGraph *g, const Claim *claims, size_t n, size_t start)
+{
+  const uint32_t subject = claims[start].subject;
+  size_t first = start;
+  while (first > 0 && claims[first - 1].subject == subject) {
+    --first;
+  }
+  EntDaySpan span = { NULL, NULL };
+  for (size_t i = first; i < n && claims[i].subject == subject; ++i) {
+    const Fact *f = &g->facts[claims[i].fact];
+    const PropInfo *info = ent_prop_info(f->prop);
+    if (info && info->iris[0]) {
+      ent_day_span_add(&span, info->iris[0], f->value);
+    }
+  }
+  return !ent_day_span_empty(&span);
+}
+
 static bool
 warn_group(EntGraph *g,
            const Claim *claims,
@@ -729,7 +751,10 @@ warn_group(EntGraph *g,
         claims[start].prop == ENT_PROP_LOCATION) &&
        !extra_values && places_nested(g, claims, firsts, n_values, parent)) ||
       (claims[start].prop == ENT_PROP_LOCATION &&
-       one_source_lists(g, claims, start, end))) {
+       one_source_lists(g, claims, start, end)) ||
+      ((claims[start].prop == ENT_PROP_NOT_BEFORE ||
+        claims[start].prop == ENT_PROP_NOT_AFTER) &&
+       days_meet(g, claims, n, start))) {
     return false;
   }
   // Values that only one source gives among themselves are not a

@@ -63,6 +63,25 @@ const PropInfo *ent_prop_info(EntProperty prop);
 /// disagreements by; each still lets statuses that follow one another as
 /// the days go, and places one within another, pass.
 bool ent_one_valued(const char *predicate);
+
+/// The days sources allow one thing to have happened on, narrowed claim
+/// by claim: a window's first day (ent:notBefore), its last
+/// (ent:notAfter), or the day itself (schema:startDate,
+/// schema:dateCreated).  Windows that overlap are one fact said more or
+/// less precisely (17 to 23 March, 15 to 18 March, and the 18th), not a
+/// disagreement; the same rule for `validate`, the diagrams and the site.
+typedef struct {
+  const char *from; ///< Latest first day so far (borrowed), or NULL
+  const char *to;   ///< Earliest last day so far (borrowed), or NULL
+} EntDaySpan;
+/// Narrow `span` by a claim of `predicate` (an IRI) with value `day`
+/// (YYYY-MM-DD); other predicates leave it as it is.
+void ent_day_span_add(EntDaySpan *span, const char *predicate, const char *day);
+/// Whether the claims added leave no day.
+bool ent_day_span_empty(const EntDaySpan *span);
+/// Whether `predicate` bounds a window (ent:notBefore, ent:notAfter):
+/// sources disagree on it only where ent_day_span_empty().
+bool ent_is_day_bound(const char *predicate);
 const ClassInfo *ent_class_info(EntClass cls);
 const char *ent_class_iri(EntClass cls);
 const char *ent_datatype_iri(Datatype dt);

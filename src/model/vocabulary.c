@@ -201,6 +201,38 @@ static const Prefix prefixes[] = {
   { "foaf", "http://xmlns.com/foaf/0.1/", false },
 };
 
+void
+ent_day_span_add(EntDaySpan *span, const char *predicate, const char *day)
+{
+  const bool exact = !strcmp(predicate, SCHEMA_NS "startDate") ||
+                     !strcmp(predicate, SCHEMA_NS "dateCreated");
+  if (!day || (!exact && !ent_is_day_bound(predicate))) {
+    return;
+  }
+  // Days as YYYY-MM-DD order as their text does.
+  if ((exact || !strcmp(predicate, ENT_NS "notBefore")) &&
+      (!span->from || strcmp(day, span->from) > 0)) {
+    span->from = day;
+  }
+  if ((exact || !strcmp(predicate, ENT_NS "notAfter")) &&
+      (!span->to || strcmp(day, span->to) < 0)) {
+    span->to = day;
+  }
+}
+
+bool
+ent_day_span_empty(const EntDaySpan *span)
+{
+  return span->from && span->to && strcmp(span->from, span->to) > 0;
+}
+
+bool
+ent_is_day_bound(const char *predicate)
+{
+  return !strcmp(predicate, ENT_NS "notBefore") ||
+         !strcmp(predicate, ENT_NS "notAfter");
+}
+
 bool
 ent_one_valued(const char *predicate)
 {

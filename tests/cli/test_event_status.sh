@@ -223,6 +223,58 @@ done
 ! grep -q '≠' "$tmp/list.dot" || fail "the compare view marks a list of places as differing"
 grep -q '≠' "$tmp/apart.dot" || fail "the compare view does not mark two places from two graphs"
 
+# Windows of days that overlap (17 to 23 March, 15 to 18 March, and the
+# 18th) are one fact said more or less precisely, in validate, the site
+# and the compare view; windows apart (15 to 16 March against 17 to 23)
+# are a disagreement.
+windows_corpus() { # DIR MONDAY-ATTRIBUTES WEDNESDAY-ATTRIBUTES FRIDAY-ATTRIBUTES
+  corpus_dir "$1" windows "Three reports of one call"
+  cat >"$1/registry/calls.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<registry xmlns="https://w3id.org/entente/format/1" xml:lang="en">
+  <negotiations>
+    <negotiation id="call" format="phone-call"><title>A phone call</title></negotiation>
+  </negotiations>
+</registry>
+XML
+  for day in monday:2025-03-24:"$2" wednesday:2025-03-26:"$3" friday:2025-03-28:"$4"; do
+    IFS=: read -r id date attributes <<<"$day"
+    cat >"$1/articles/$id.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="$id-report" xml:lang="en">
+  <sources>
+    <source id="$id" published="$date" text="minimal.txt"><title>The $id report</title></source>
+  </sources>
+  <negotiations>
+    <negotiation ref="call" $attributes/>
+  </negotiations>
+</dataset>
+XML
+  done
+}
+windows_corpus "$tmp/overlap" 'not-before="2025-03-17" not-after="2025-03-23"' \
+  'not-before="2025-03-15" not-after="2025-03-18"' 'date="2025-03-18"'
+windows_corpus "$tmp/windows-apart" 'not-before="2025-03-17" not-after="2025-03-23"' \
+  'not-before="2025-03-15" not-after="2025-03-16"' 'date="2025-03-18"'
+"$ENTENTE" validate "$tmp/overlap" >/dev/null 2>"$tmp/err" || fail "windows: validate: $(cat "$tmp/err")"
+! grep -q 'disagree' "$tmp/err" || fail "windows that overlap are called a disagreement: $(cat "$tmp/err")"
+"$ENTENTE" validate "$tmp/windows-apart" >/dev/null 2>"$tmp/err" || fail "windows apart: validate: $(cat "$tmp/err")"
+grep -q "sources disagree on the notAfter of negotiation 'call'" "$tmp/err" ||
+  fail "windows apart are not a disagreement: $(cat "$tmp/err")"
+for c in overlap windows-apart; do
+  "$ENTENTE" site "$tmp/$c" -q -w -O "$tmp/site-$c" || fail "windows $c: site"
+done
+! tr -d '\n' <"$tmp/site-overlap/negotiation/call/index.html" | grep -q 'id="disputes"' ||
+  fail "the site calls windows that overlap a dispute"
+tr -d '\n' <"$tmp/site-windows-apart/negotiation/call/index.html" | grep -q 'id="disputes".*<caption>not after</caption>' ||
+  fail "the site does not show windows apart as a dispute: $(grep -o '<caption>[^<]*' "$tmp/site-windows-apart/negotiation/call/index.html")"
+for c in overlap windows-apart; do
+  "$ENTENTE" export "$tmp/$c" -q -w -f nquads -o "$tmp/$c.nq" || fail "windows $c: export"
+  "$ENTENTE" dot "$tmp/$c.nq" --view compare:call -f dot -o "$tmp/$c.dot" || fail "windows $c: compare"
+done
+! grep -q '≠' "$tmp/overlap.dot" || fail "the compare view marks windows that overlap as differing"
+grep -q '≠' "$tmp/windows-apart.dot" || fail "the compare view does not mark windows apart"
+
 # A status the format does not know: an error at its line, nothing written.
 make_corpus "$tmp/bad" 'status="rumoured"' ''
 if "$ENTENTE" export "$tmp/bad" -f nquads -o "$tmp/bad.nq" 2>"$tmp/err"; then

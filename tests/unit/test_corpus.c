@@ -295,6 +295,36 @@ test_responses_and_disagreements(void)
   teardown(&f);
 }
 
+/// Windows of days (ent_day_span_add()): overlapping windows and a day
+/// within them leave a day; windows apart, or a day outside, do not;
+/// other predicates and a missing day change nothing.
+static void
+test_day_span(void)
+{
+  EntDaySpan span = { NULL, NULL };
+  assert(!ent_day_span_empty(&span));
+  ent_day_span_add(&span, ENT_NS "notBefore", "2025-03-17");
+  ent_day_span_add(&span, ENT_NS "notAfter", "2025-03-23");
+  ent_day_span_add(&span, ENT_NS "notBefore", "2025-03-15");
+  ent_day_span_add(&span, ENT_NS "notAfter", "2025-03-18");
+  ent_day_span_add(&span, SCHEMA_NS "startDate", "2025-03-18");
+  ent_day_span_add(&span, SCHEMA_NS "endDate", "2025-04-30");
+  ent_day_span_add(&span, ENT_NS "notAfter", NULL);
+  assert(!ent_day_span_empty(&span));
+  assert(!strcmp(span.from, "2025-03-18") && !strcmp(span.to, "2025-03-18"));
+  EntDaySpan apart = { NULL, NULL };
+  ent_day_span_add(&apart, ENT_NS "notBefore", "2025-03-17");
+  ent_day_span_add(&apart, ENT_NS "notAfter", "2025-03-16");
+  assert(ent_day_span_empty(&apart));
+  EntDaySpan outside = { NULL, NULL };
+  ent_day_span_add(&outside, ENT_NS "notAfter", "2025-03-23");
+  ent_day_span_add(&outside, SCHEMA_NS "dateCreated", "2025-03-25");
+  assert(ent_day_span_empty(&outside));
+  assert(ent_is_day_bound(ENT_NS "notBefore") &&
+         ent_is_day_bound(ENT_NS "notAfter"));
+  assert(!ent_is_day_bound(SCHEMA_NS "startDate"));
+}
+
 /// One list of what has one value (ent_one_valued()), for validate, the
 /// diagrams and the site alike: an incident's type and location, which
 /// validate did not judge, are disagreements; places one within another
@@ -435,6 +465,7 @@ main(void)
   test_posts();
   test_responses_and_disagreements();
   test_one_valued();
+  test_day_span();
   if (src) {
     test_registry(src);
   } else {
