@@ -96,7 +96,8 @@ lgraph_edge_style(const char *predicate)
   if (!strcmp(predicate, ORG_NS "holds")) {
     return 0; // a folded post
   }
-  if (!strcmp(predicate, SCHEMA_NS "subjectOf") ||
+  if (!strcmp(predicate, DCTERMS_NS "isReferencedBy") ||
+      !strcmp(predicate, SCHEMA_NS "subjectOf") ||
       !strcmp(predicate, SCHEMA_NS "about")) {
     return 8;
   }
@@ -370,7 +371,7 @@ enum {
   EDGE_LOCATION = 1 << 4,     ///< ent:location, schema:location
   EDGE_PLACEMENT = 1 << 5,    ///< ent:country, subOrganizationOf
   EDGE_NATIONALITY = 1 << 6,  ///< ent:nationality, schema:nationality
-  EDGE_SUBJECT_OF = 1 << 7,   ///< schema:subjectOf
+  EDGE_SUBJECT_OF = 1 << 7,   ///< dcterms:isReferencedBy, schema:subjectOf
   EDGE_LIST_ITEM = 1 << 8,    ///< A member of an RDF list (fold_lists())
   EDGE_PAIRWISE = 1 << 9,     ///< A symmetric axiom (fold_pairwise())
   EDGE_RESTRICTION = 1 << 10, ///< An OWL restriction (fold_restrictions())
@@ -783,7 +784,7 @@ edge_flags(const LGraph *lg, const char *predicate)
     { ENT_NS "country", ENT_NS "subOrganizationOf", EDGE_PLACEMENT },
     { ORG_NS "subOrganizationOf", ORG_NS "unitOf", EDGE_PLACEMENT },
     { ENT_NS "nationality", SCHEMA_NS "nationality", EDGE_NATIONALITY },
-    { SCHEMA_NS "subjectOf", SCHEMA_NS "subjectOf", EDGE_SUBJECT_OF },
+    { DCTERMS_NS "isReferencedBy", SCHEMA_NS "subjectOf", EDGE_SUBJECT_OF },
     { OWL_NS "disjointWith", OWL_NS "propertyDisjointWith", EDGE_PAIRWISE },
     { OWL_NS "differentFrom", OWL_NS "differentFrom", EDGE_PAIRWISE },
   };
@@ -1035,6 +1036,7 @@ edge_label(LGraph *lg, const char *predicate)
     const char *iri;
     const char *label;
   } standard[] = {
+    { DCTERMS_NS "isReferencedBy", "mentioned in" },
     { SCHEMA_NS "subjectOf", "mentioned in" },
     { SCHEMA_NS "startDate", "date" },
     { SCHEMA_NS "endDate", "end" },
@@ -6165,7 +6167,7 @@ select_compare(LGraph *lg, uint32_t root)
   free(about);
   // The cards say it; "mentioned in" lines would say it again.
   for (size_t i = 0; i < n_before; ++i) {
-    if (!strcmp(lg->edges[i].predicate, SCHEMA_NS "subjectOf")) {
+    if (lg->edges[i].flags & EDGE_SUBJECT_OF) {
       lg->edges[i].dropped = true;
     }
   }

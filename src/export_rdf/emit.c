@@ -189,7 +189,7 @@ typedef struct {
   // source can come in many elements (streaming), and an entity is
   // mentioned from the blocks of others.
   EntityPairs derived;   ///< prov:wasDerivedFrom (streaming)
-  EntityPairs mentioned; ///< schema:subjectOf
+  EntityPairs mentioned; ///< dcterms:isReferencedBy
   EntityPairs typed;     ///< Content-keyed entities typed in a source's graph
   // Streaming: statements about an entity read in another element (a
   // registry entity, a post) can repeat one written before; these are
@@ -476,8 +476,10 @@ put(Emitter *em, const char *s, const char *p, Node o, const char *graph)
   return fresh ? em->func(em->handle, &t) : ENT_SUCCESS;
 }
 
-/// `entity schema:subjectOf source` in the source's graph: the article
-/// mentions the entity, whatever it says of it.  Once per pair: the
+/// `entity dcterms:isReferencedBy source` in the source's graph: the
+/// article mentions the entity, whatever it says of it (schema:subjectOf,
+/// "a CreativeWork or Event about this Thing", would say the article is
+/// about everything it names, its own publisher included).  Once per pair: the
 /// entity's own source where it is described (`describing`), which happens
 /// once, and nowhere else; other sources the first time (remembered).
 static EntStatus
@@ -503,7 +505,7 @@ mention(Emitter *em, uint32_t entity, uint32_t source, bool describing)
   }
   const char *graph = g->entities[source].iri;
   const Triple t = { entity_node(g, entity),
-                     iri_node(SCHEMA_NS "subjectOf"),
+                     iri_node(DCTERMS_NS "isReferencedBy"),
                      entity_node(g, source),
                      graph };
   return em->func(em->handle, &t);

@@ -248,7 +248,7 @@ hold(RdfWindow *win, const Triple *t)
 /// predicate come together, predicates in the order of their first
 /// statement and each one's objects in the order they came: Turtle and
 /// TriG then say "p o1, o2" once, not p again for every object (Karasin's
-/// schema:subjectOf seven times, between other predicates).  A stable
+/// dcterms:isReferencedBy seven times, between other predicates).  A stable
 /// counting sort on each predicate's rank; `scratch` and `rank` hold m,
 /// `at` m + 1 (shared by every subject of the bank, not allocated each).
 static EntStatus

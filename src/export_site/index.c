@@ -764,7 +764,7 @@ site_predicate_hidden(const Site *site, const SQuad *q)
     SKOS_NS "altLabel",
     SKOS_NS "prefLabel",
     SCHEMA_NS "alternateName",
-    SCHEMA_NS "subjectOf",
+    DCTERMS_NS "isReferencedBy",
     SCHEMA_NS "sameAs", // owl:sameAs says it
     PROV_NS "wasDerivedFrom",
     PROV_NS "qualifiedAttribution",

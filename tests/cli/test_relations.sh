@@ -53,7 +53,7 @@ cmp -s "$tmp/whole.nt" "$tmp/stream.sorted.nt" ||
 org="<https://example.org/id/institution"
 grep -qF "$org/directorate> " "$tmp/whole.nt" || fail "no directorate"
 for child in directorate office; do
-  grep -E "^$org/$child> <[^>]*> $org/defence-ministry> \.\$" "$tmp/whole.nt" | grep -qv 'subjectOf' ||
+  grep -E "^$org/$child> <[^>]*> $org/defence-ministry> \.\$" "$tmp/whole.nt" | grep -qv 'isReferencedBy' ||
     fail "$child is not related to defence-ministry: $(grep "$org/$child>" "$tmp/whole.nt" | head -20)"
 done
 

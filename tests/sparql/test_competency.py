@@ -30,6 +30,7 @@ except ImportError as e:  # pragma: no cover
 ENT = Namespace("https://w3id.org/entente/ns#")
 SCHEMA = Namespace("http://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 ID = "https://w3id.org/entente/id/"
 DATASET = "riyadh-talks-2025-03"
@@ -298,7 +299,7 @@ def main():
     ask(quads, "C6", "Which people appear in three or more sources?", """
         SELECT ?name (COUNT(DISTINCT ?src) AS ?n) WHERE {
           ?p a schema:Person ; schema:name ?name .
-          GRAPH ?src { ?p schema:subjectOf ?src }
+          GRAPH ?src { ?p dcterms:isReferencedBy ?src }
         } GROUP BY ?name HAVING (COUNT(DISTINCT ?src) >= 3)""", [
         ("Andrew Peek", "5"), ("Donald Trump", "7"), ("Grigory Karasin", "7"),
         ("Michael Anton", "5"), ("Sergei Beseda", "6"), ("Vladimir Putin", "6"),
@@ -524,12 +525,13 @@ def main():
     graph_names = {str(c.identifier) for c in g_nq.contexts()}
     check("18b", "Is every statement in a source's graph or the corpus "
           "graph, and does each graph say only what its source says "
-          "(prov:wasDerivedFrom and schema:subjectOf name their own graph)?",
+          "(prov:wasDerivedFrom and dcterms:isReferencedBy name their own "
+          "graph)?",
           ([f"graph {g} is neither a source nor the corpus"
             for g in graph_names - set(sources) - {corpus_graph}])
           + [f"{s} {p} {o} in graph {c.identifier}"
              for s, p, o, c in g_nq.quads((None, None, None))
-             if p in (PROV.wasDerivedFrom, SCHEMA.subjectOf, PROV.wasQuotedFrom)
+             if p in (PROV.wasDerivedFrom, DCTERMS.isReferencedBy, PROV.wasQuotedFrom)
              and str(c.identifier) != corpus_graph and str(o) != str(c.identifier)])
     check("18c", "Does the corpus graph hold identity only, no source's "
           "claims (statuses, dates, posts, quotes)?",

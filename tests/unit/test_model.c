@@ -751,7 +751,7 @@ test_statement_counts(void)
   Collected c = { official, 0 };
   assert(ent_emit(f.graph, false, collect, &c) == ENT_SUCCESS);
   // type x3, label, name, alias, holdsPost, org:holds, prov:wasDerivedFrom,
-  // schema:subjectOf (the source mentions it)
+  // dcterms:isReferencedBy (the source mentions it)
   assert(c.count == 10);
   assert(count_triples(
            f.graph, official, PROV_NS "wasDerivedFrom", wire, wire) == 1);
@@ -768,8 +768,8 @@ test_facts_from_other_sources(void)
   size_t n = statements(f.graph);
 
   // A fact from a second source: the fact, in that source's graph, plus
-  // prov:wasDerivedFrom that source and schema:subjectOf it (the source
-  // mentions the entity), both in that source's graph too.
+  // prov:wasDerivedFrom that source and dcterms:isReferencedBy by it (the
+  // source mentions the entity), both in that source's graph too.
   assert(ent_graph_use_source(f.graph, "second", NULL) == ENT_SUCCESS);
   assert(ent_graph_add_value(
            f.graph, "sybiha", ENT_PROP_ALIAS, "Sybiha", "en", NULL) ==
@@ -780,7 +780,8 @@ test_facts_from_other_sources(void)
   assert(count_triples(
            f.graph, official, PROV_NS "wasDerivedFrom", second, second) == 1);
   assert(count_triples(
-           f.graph, official, SCHEMA_NS "subjectOf", second, second) == 1);
+           f.graph, official, DCTERMS_NS "isReferencedBy", second, second) ==
+         1);
   // Another fact from the same source adds no second wasDerivedFrom.
   assert(ent_graph_add_value(
            f.graph, "sybiha", ENT_PROP_ALIAS, "A. Sybiha", "en", NULL) ==
