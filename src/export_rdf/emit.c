@@ -702,6 +702,15 @@ emit_subject(Emitter *em,
     TRY(st, put(em, e->iri, RDFS_LABEL, name, graph));
     TRY(st, put(em, e->iri, SCHEMA_NS "name", name, graph));
     TRY(st, mention(em, index, e->source, true));
+    if (e->cls == ENT_CLASS_SOURCE && g->corpus != ENT_NO_ENTITY) {
+      // The corpus (a prov:Collection and a schema:Dataset) had no
+      // members said.  Each article says it is one, in its own graph: the
+      // corpus graph stays the same bytes whichever articles are exported
+      // (a subset is a subgraph).
+      const Node corpus = entity_node(g, g->corpus);
+      TRY(st, put(em, e->iri, SCHEMA_NS "isPartOf", corpus, graph));
+      TRY(st, put(em, e->iri, DCTERMS_NS "isPartOf", corpus, graph));
+    }
   }
 
   // Every source the entity's facts come from, for prov:wasDerivedFrom,

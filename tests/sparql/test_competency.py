@@ -539,6 +539,13 @@ def main():
            if str(c.identifier) == corpus_graph and p in (
                ENT.negotiationStatus, ENT.agreementStatus, SCHEMA.startDate,
                ENT.holdsPost, SCHEMA.text, ENT.speaker)])
+    members = {(str(s), str(c.identifier)) for s, p, o, c in g_nq.quads((None, None, None))
+               if p in (SCHEMA.isPartOf, DCTERMS.isPartOf) and str(o) == corpus_graph}
+    check("18c2", f"Does each of the {len(sources)} sources say, in its own graph, "
+          "that it is part of the corpus (schema:isPartOf and dcterms:isPartOf)?",
+          [f"{s}: not said in its own graph" for s in sorted(sources)
+           if (s, s) not in members]
+          + [f"{s} said in graph {g}" for s, g in sorted(members) if s != g])
     officials = answer(g_ttl, "SELECT ?o WHERE { ?o a ent:Official }")
     check("18d", "Is every person one node (15 officials, whatever the "
           "spelling: Sergei/Sergey, Zelenskyy/Zelensky/Zelenskiy)?",
