@@ -589,9 +589,10 @@ other_syntax(const char *text, size_t len, const char *parser, const char **why)
       continue;
     }
     const char *syntax = starts[k].syntax;
-    // Turtle's words are TriG's.
+    // Turtle's words are TriG's, and "{" opens TriG's default graph.
     if (!strcmp(syntax, parser) ||
-        (!strcmp(syntax, "turtle") && !strcmp(parser, "trig"))) {
+        (!strcmp(parser, "trig") &&
+         (!strcmp(syntax, "turtle") || !strcmp(syntax, "json")))) {
       return NULL;
     }
     *why = starts[k].start;

@@ -75,7 +75,8 @@ typedef struct {
   const char *to;   ///< Earliest last day so far (borrowed), or NULL
 } EntDaySpan;
 /// Narrow `span` by a claim of `predicate` (an IRI) with value `day`
-/// (YYYY-MM-DD); other predicates leave it as it is.
+/// (YYYY-MM-DD, perhaps with a time after it); other predicates, and a
+/// value that names no day, leave it as it is.
 void ent_day_span_add(EntDaySpan *span, const char *predicate, const char *day);
 /// Whether the claims added leave no day.
 bool ent_day_span_empty(const EntDaySpan *span);

@@ -201,21 +201,38 @@ static const Prefix prefixes[] = {
   { "foaf", "http://xmlns.com/foaf/0.1/", false },
 };
 
+/// Whether `s` begins with a day, YYYY-MM-DD, alone or followed by a
+/// time or a time zone (an xsd:dateTime from somebody else's graph).
+static bool
+starts_with_day(const char *s)
+{
+  for (int i = 0; i < 10; ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) {
+      return false;
+    }
+  }
+  return !s[10] || strchr("T+-Z", s[10]);
+}
+
 void
 ent_day_span_add(EntDaySpan *span, const char *predicate, const char *day)
 {
   const bool exact = !strcmp(predicate, SCHEMA_NS "startDate") ||
                      !strcmp(predicate, SCHEMA_NS "dateCreated");
-  if (!day || (!exact && !ent_is_day_bound(predicate))) {
+  // A value that names no day (a year, words) narrows nothing.
+  if (!day || (!exact && !ent_is_day_bound(predicate)) ||
+      !starts_with_day(day)) {
     return;
   }
-  // Days as YYYY-MM-DD order as their text does.
+  // Days as YYYY-MM-DD order as their text does; a time after the day
+  // is within it.
   if ((exact || !strcmp(predicate, ENT_NS "notBefore")) &&
-      (!span->from || strcmp(day, span->from) > 0)) {
+      (!span->from || strncmp(day, span->from, 10) > 0)) {
     span->from = day;
   }
   if ((exact || !strcmp(predicate, ENT_NS "notAfter")) &&
-      (!span->to || strcmp(day, span->to) < 0)) {
+      (!span->to || strncmp(day, span->to, 10) < 0)) {
     span->to = day;
   }
 }
@@ -223,7 +240,7 @@ ent_day_span_add(EntDaySpan *span, const char *predicate, const char *day)
 bool
 ent_day_span_empty(const EntDaySpan *span)
 {
-  return span->from && span->to && strcmp(span->from, span->to) > 0;
+  return span->from && span->to && strncmp(span->from, span->to, 10) > 0;
 }
 
 bool

@@ -637,6 +637,10 @@ for args in "$tmp/turtle.nt:looks like Turtle (it begins with '@prefix'), not N-
   [ "$rc" = 65 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -qF "${args#*:}" "$tmp/err" && [ ! -e "$tmp/refused.dot" ] ||
     fail "dot ${args%%:*}: exit $rc: $(cat "$tmp/err")"
 done
+# TriG's default graph opens with "{": a TriG file may begin with one.
+printf '{ <http://ex.org/a> <http://ex.org/p> <http://ex.org/b> . }\n<http://ex.org/g> { <http://ex.org/a> <http://ex.org/q> "x" . }\n' >"$tmp/default-first.trig"
+"$ENTENTE" dot "$tmp/default-first.trig" -f dot -o "$tmp/default-first.dot" ||
+  fail "a TriG file that begins with its default graph refused"
 "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" --syntax trig -f dot -o "$tmp/trig.dot" &&
   "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.nt" --syntax turtle -f dot -o "$tmp/nt.dot" ||
   fail "Turtle read as TriG, or N-Triples as Turtle, refused"

@@ -274,6 +274,15 @@ for c in overlap windows-apart; do
 done
 ! grep -q '≠' "$tmp/overlap.dot" || fail "the compare view marks windows that overlap as differing"
 grep -q '≠' "$tmp/windows-apart.dot" || fail "the compare view does not mark windows apart"
+# Somebody else's graph may give the day with a time: within the day.
+{
+  printf '<http://e.example/call> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/entente/ns#Negotiation> <http://e.example/g1> .\n'
+  printf '<http://e.example/call> <https://w3id.org/entente/ns#notAfter> "2025-03-18"^^<http://www.w3.org/2001/XMLSchema#date> <http://e.example/g1> .\n'
+  printf '<http://e.example/call> <https://w3id.org/entente/ns#notAfter> "2025-03-20"^^<http://www.w3.org/2001/XMLSchema#date> <http://e.example/g2> .\n'
+  printf '<http://e.example/call> <http://schema.org/startDate> "2025-03-18T10:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> <http://e.example/g3> .\n'
+} >"$tmp/timed.nq"
+"$ENTENTE" dot "$tmp/timed.nq" --view compare:http://e.example/call -f dot -o "$tmp/timed.dot" || fail "windows with a time: compare"
+! grep -q '≠' "$tmp/timed.dot" || fail "the compare view marks a day with a time, within both windows, as differing"
 
 # A status the format does not know: an error at its line, nothing written.
 make_corpus "$tmp/bad" 'status="rumoured"' ''

@@ -320,6 +320,16 @@ test_day_span(void)
   ent_day_span_add(&outside, ENT_NS "notAfter", "2025-03-23");
   ent_day_span_add(&outside, SCHEMA_NS "dateCreated", "2025-03-25");
   assert(ent_day_span_empty(&outside));
+  // Somebody else's date-times are within their day; a year or words
+  // narrow nothing.
+  EntDaySpan timed = { NULL, NULL };
+  ent_day_span_add(&timed, ENT_NS "notAfter", "2025-03-18");
+  ent_day_span_add(&timed, SCHEMA_NS "startDate", "2025-03-18T10:00:00Z");
+  ent_day_span_add(&timed, ENT_NS "notBefore", "2025");
+  ent_day_span_add(&timed, ENT_NS "notBefore", "last week");
+  assert(!ent_day_span_empty(&timed));
+  ent_day_span_add(&timed, SCHEMA_NS "startDate", "2025-03-19T00:00:00+03:00");
+  assert(ent_day_span_empty(&timed));
   assert(ent_is_day_bound(ENT_NS "notBefore") &&
          ent_is_day_bound(ENT_NS "notAfter"));
   assert(!ent_is_day_bound(SCHEMA_NS "startDate"));
