@@ -162,6 +162,27 @@ grep -q 'label="Joint statement\\n2025-03-25 · [a-z]* / [a-z]* (sources differ)
 tr -d '\n' <"$tmp/site4/incident/statement/index.html" | grep -q 'id="disputes".*<caption>incident type</caption>' ||
   fail "the event's page does not list the type among the disputes"
 
+# day_reports DIR ELEMENT REF DAY:DATE:ATTRIBUTES...: an article a day,
+# each from its own source of that date, saying ATTRIBUTES of the registry
+# entity REF (<ELEMENT ref="REF" ATTRIBUTES/>).
+day_reports() {
+  local dir=$1 element=$2 ref=$3 day id date attributes
+  shift 3
+  for day in "$@"; do
+    IFS=: read -r id date attributes <<<"$day"
+    cat >"$dir/articles/$id.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="$id-report" xml:lang="en">
+  <sources>
+    <source id="$id" published="$date" text="minimal.txt"><title>The $id report</title></source>
+  </sources>
+  <${element}s>
+    <$element ref="$ref" $attributes/>
+  </${element}s>
+</dataset>
+XML
+  done
+}
 # An event one source places in Kursk and another in Kursk and Belgorod
 # (a list of places) is no disagreement, in validate, the site or the
 # compare view; one placed in Kursk and in Belgorod by two sources is.
@@ -179,20 +200,8 @@ places_corpus() { # DIR MONDAY-PLACES WEDNESDAY-PLACES
   </events>
 </registry>
 XML
-  for day in monday:2025-03-24:"$2" wednesday:2025-03-26:"$3"; do
-    IFS=: read -r id date places <<<"$day"
-    cat >"$1/articles/$id.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<dataset xmlns="https://w3id.org/entente/format/1" id="$id-report" xml:lang="en">
-  <sources>
-    <source id="$id" published="$date" text="minimal.txt"><title>The $id report</title></source>
-  </sources>
-  <events>
-    <event ref="strike" place="$places" date="2025-03-23"/>
-  </events>
-</dataset>
-XML
-  done
+  day_reports "$1" event strike monday:2025-03-24:"place=\"$2\" date=\"2025-03-23\"" \
+    wednesday:2025-03-26:"place=\"$3\" date=\"2025-03-23\""
 }
 places_corpus "$tmp/list" kursk "kursk belgorod"
 places_corpus "$tmp/apart" kursk belgorod
@@ -237,20 +246,8 @@ windows_corpus() { # DIR MONDAY-ATTRIBUTES WEDNESDAY-ATTRIBUTES FRIDAY-ATTRIBUTE
   </negotiations>
 </registry>
 XML
-  for day in monday:2025-03-24:"$2" wednesday:2025-03-26:"$3" friday:2025-03-28:"$4"; do
-    IFS=: read -r id date attributes <<<"$day"
-    cat >"$1/articles/$id.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<dataset xmlns="https://w3id.org/entente/format/1" id="$id-report" xml:lang="en">
-  <sources>
-    <source id="$id" published="$date" text="minimal.txt"><title>The $id report</title></source>
-  </sources>
-  <negotiations>
-    <negotiation ref="call" $attributes/>
-  </negotiations>
-</dataset>
-XML
-  done
+  day_reports "$1" negotiation call monday:2025-03-24:"$2" wednesday:2025-03-26:"$3" \
+    friday:2025-03-28:"$4"
 }
 windows_corpus "$tmp/overlap" 'not-before="2025-03-17" not-after="2025-03-23"' \
   'not-before="2025-03-15" not-after="2025-03-18"' 'date="2025-03-18"'
