@@ -709,8 +709,8 @@ typedef struct {
   const char *view;
   unsigned depth;     ///< For "ego:": hops (0 means 1)
   size_t max_nodes;   ///< Cap on drawn nodes, then a "+N more" node (0:
-                      ///< 150); svg, png, pdf: at most 5000, or
-                      ///< ENT_ERR_BAD_ARG before anything is read
+                      ///< 150); svg, png, pdf draw a view of at most 5000
+                      ///< (else ENT_ERR_BAD_ARG)
   const char *engine; ///< Graphviz layout engine, or NULL to choose by size
   const char *lang;   ///< Preferred label language (NULL: "en")
   /// Seconds the whole diagram step (reading the statements, choosing the

@@ -78,6 +78,16 @@ ent_diagram_extension(EntDiagramFormat format)
            : NULL;
 }
 
+/// The nodes `format` can lay out (LGraph.layout_limit): 0 for DOT and
+/// GraphML, which are not laid out.
+static size_t
+layout_limit(EntDiagramFormat format)
+{
+  return format == ENT_DIAGRAM_DOT || format == ENT_DIAGRAM_GRAPHML
+           ? 0
+           : LAYOUT_MAX_NODES;
+}
+
 /// The compare view reads each source's claims.
 static bool
 wants_claims(const EntDiagramOptions *options)
@@ -108,12 +118,13 @@ ent_export_diagram(EntGraph *graph,
   if ((unsigned)format >= ENT_DIAGRAM_COUNT_ || !stream || !graph) {
     return ENT_ERR_BAD_ARG;
   }
-  EntStatus st = lgraph_check_options(graph->world, format, options);
+  EntStatus st = lgraph_check_options(graph->world, options);
   if (st) {
     return st;
   }
   LGraph lg;
   lgraph_init(&lg, graph->world, graph->ontology, options);
+  lg.layout_limit = layout_limit(format);
   lg.keep_claims = wants_claims(options);
   lgraph_reserve_for(&lg, graph);
   // With their graphs: an edge can say how many sources state it, and
@@ -677,7 +688,7 @@ ent_diagram_rdf_file(EntWorld *world,
   if ((unsigned)format >= ENT_DIAGRAM_COUNT_ || !stream || !path) {
     return ENT_ERR_BAD_ARG;
   }
-  if (lgraph_check_options(world, format, options)) {
+  if (lgraph_check_options(world, options)) {
     return ENT_ERR_BAD_ARG;
   }
   struct stat info;
@@ -786,6 +797,7 @@ ent_diagram_rdf_file(EntWorld *world,
   }
   LGraph lg;
   lgraph_init(&lg, world, ontology, options);
+  lg.layout_limit = layout_limit(format);
   lg.keep_claims = wants_claims(options);
   raptor_parser *parser = raptor_new_parser(world->raptor, parser_name);
   const size_t start = ent_rdf_text_start(text, len);

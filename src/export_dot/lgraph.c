@@ -6210,33 +6210,10 @@ lgraph_narrower(const LGraph *lg)
 }
 
 EntStatus
-lgraph_check_options(EntWorld *world,
-                     EntDiagramFormat format,
-                     const EntDiagramOptions *options)
+lgraph_check_options(EntWorld *world, const EntDiagramOptions *options)
 {
   if (!options) {
     return ENT_SUCCESS;
-  }
-  const bool laid_out =
-    format != ENT_DIAGRAM_DOT && format != ENT_DIAGRAM_GRAPHML;
-  if (laid_out && options->max_nodes > LAYOUT_MAX_NODES) {
-    // Said now, not after the graph is read and the cap is applied (which
-    // then advised raising the cap it refused).
-    char cap[32];
-    char limit[32];
-    format_count(options->max_nodes, cap);
-    format_count(LAYOUT_MAX_NODES, limit);
-    ent_log(world,
-            ENT_LOG_ERROR,
-            ENT_ERR_BAD_ARG,
-            NULL,
-            "--max-nodes %s is more than a layout can take in reasonable "
-            "time (svg, png and pdf draw at most %s nodes); give %d or "
-            "fewer, or write -f dot or -f graphml, which are not laid out",
-            cap,
-            limit,
-            LAYOUT_MAX_NODES);
-    return ENT_ERR_BAD_ARG;
   }
   if (!ent_diagram_view_is_known(options->view)) {
     ent_log(world,
@@ -6365,6 +6342,28 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
   lgraph_phase(
     lg, ENT_PHASE_DIAGRAM, "choosing the view's nodes", lg->n_nodes, 0);
   EntStatus st = select_view(lg, options);
+  const size_t shown = st ? 0 : lgraph_nodes_in_view(lg);
+  if (lg->layout_limit && shown > lg->layout_limit) {
+    // Refused here, before the cap is said: its advice to raise
+    // --max-nodes was followed by this refusal.  A cap above the limit on
+    // a view below it is drawn.
+    char count[32];
+    char limit[32];
+    format_count(shown, count);
+    format_count(lg->layout_limit, limit);
+    ent_log(lg->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_BAD_ARG,
+            NULL,
+            "%s nodes are too many to lay out in reasonable time (svg, png "
+            "and pdf draw at most %s); %slower --max-nodes to %zu or less, "
+            "or write -f dot or -f graphml, which are not laid out",
+            count,
+            limit,
+            lgraph_narrower(lg),
+            lg->layout_limit);
+    return ENT_ERR_BAD_ARG;
+  }
   if (!st && lg->hidden_more && !lg->quiet_cap) {
     // Said where the diagram is drawn ("+N more" and a caption) and here,
     // where whoever runs it reads.

@@ -161,8 +161,11 @@ typedef struct {
   EntMap declared;    ///< Namespaces the input gave a prefix
   size_t hidden_more; ///< Nodes cut by the node cap
   size_t max_nodes;   ///< The cap that cut them (--max-nodes)
-  EntMap votes;       ///< "NODE\x01LABEL" -> index + 1 in vote, for a
-                      ///< node's labels past its first VOTE_LIST
+  /// Nodes the format can lay out (LAYOUT_MAX_NODES for SVG, PNG, PDF), or
+  /// 0: a larger view is refused by lgraph_select(), before the cap is said
+  size_t layout_limit;
+  EntMap votes; ///< "NODE\x01LABEL" -> index + 1 in vote, for a
+                ///< node's labels past its first VOTE_LIST
   LVote *vote;
   size_t n_votes;
   size_t cap_votes;
@@ -275,14 +278,12 @@ const char *lgraph_narrower(const LGraph *lg);
 /// lgraph_finish() leaves out the edges the clusters say.
 uint32_t lgraph_container(const LGraph *lg, uint32_t v, bool in_view_only);
 /// Past this many nodes no layout finishes in reasonable time: SVG, PNG
-/// and PDF refuse a cap above it (DOT and GraphML, not laid out, do not).
+/// and PDF refuse a view larger (DOT and GraphML, not laid out, do not).
 #define LAYOUT_MAX_NODES 5000
 
-/// Whether `options` can be drawn at all in `format` (a known view, a
-/// language tag of BCP 47's shape, a cap a layout can meet), said before
-/// any statement is read; logs why not.
+/// Whether `options` can be drawn at all (a known view, a language tag of
+/// BCP 47's shape), said before any statement is read; logs why not.
 EntStatus lgraph_check_options(EntWorld *world,
-                               EntDiagramFormat format,
                                const EntDiagramOptions *options);
 
 /// Start an empty graph; `options` (may be NULL) give the label language
