@@ -161,49 +161,34 @@ node_link(Page *pg,
 {
   const SNode *node = &site->nodes[n];
   const char *name = short_name ? node->short_name : node->name;
+  const char *tag = node->path ? "a" : "span";
+  const char *cls = node->path ? NULL : "nolink";
   // A source's short name is its outlet's name and its day ("TASS,
   // 2025-03-24"): a right-to-left outlet is isolated from the day, whose
   // digits it would otherwise turn around.
   const size_t head = name == node->short_name ? node->short_head : 0;
+  xmlNodePtr el = NULL;
   if (head && name && has_rtl(name, head)) {
+    el = html_el(parent, tag, cls);
     char *outlet = strndup(name, head);
-    xmlNodePtr el =
-      html_el(parent, node->path ? "a" : "span", node->path ? NULL : "nolink");
     html_text_el(el, "bdi", NULL, outlet);
     html_text(el, name + head);
     free(outlet);
-    if (node->path) {
-      ent_buf_reset(&pg->href);
-      if (ent_buf_appendf(
-            &pg->href, "%s/%s/index.html", pg->root, node->path)) {
-        return NULL;
-      }
-      html_attr(el, "href", pg->href.buf);
+  } else {
+    el = html_name(parent, tag, cls, name);
+  }
+  if (node->path) {
+    ent_buf_reset(&pg->href);
+    if (ent_buf_appendf(&pg->href, "%s/%s/index.html", pg->root, node->path)) {
+      return NULL;
     }
-    html_attr(el, "lang", node->lang);
-    html_attr(el, "title", node->name);
-    return el;
+    html_attr(el, "href", pg->href.buf);
   }
-  if (!node->path) {
-    xmlNodePtr span = html_name(parent, "span", "nolink", name);
-    if (node->lang) {
-      html_attr(span, "lang", node->lang);
-    }
-    return span;
-  }
-  ent_buf_reset(&pg->href);
-  if (ent_buf_appendf(&pg->href, "%s/%s/index.html", pg->root, node->path)) {
-    return NULL;
-  }
-  xmlNodePtr a = html_name(parent, "a", NULL, name);
-  html_attr(a, "href", pg->href.buf);
-  if (node->lang) {
-    html_attr(a, "lang", node->lang);
-  }
+  html_attr(el, "lang", node->lang);
   if (short_name && name != node->name) {
-    html_attr(a, "title", node->name);
+    html_attr(el, "title", node->name);
   }
-  return a;
+  return el;
 }
 
 xmlNodePtr
