@@ -83,12 +83,9 @@ has_rtl(const char *s, size_t len)
 }
 
 xmlNodePtr
-html_name(xmlNodePtr parent,
-          const char *name,
-          const char *cls,
-          const char *text)
+html_name(xmlNodePtr parent, const char *tag, const char *cls, const char *text)
 {
-  xmlNodePtr el = html_text_el(parent, name, cls, text);
+  xmlNodePtr el = html_text_el(parent, tag, cls, text);
   if (el && text && has_rtl(text, strlen(text))) {
     // Isolated: a right-to-left name does not reorder the words, commas
     // and dates around it (dir makes the element an isolate).

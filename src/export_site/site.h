@@ -157,10 +157,11 @@ typedef struct {
 EntStatus page_new(Page *pg, const char *dir, const char *title);
 void page_free(Page *pg);
 xmlNodePtr html_el(xmlNodePtr parent, const char *name, const char *cls);
-/// An element `name` (class `cls`, or NULL) holding a name: isolated from
-/// the text around it (dir="auto") when it is written right to left.
+/// An element `tag` (class `cls`, or NULL) holding a name, `text`:
+/// isolated from the text around it (dir="auto") when it is written right
+/// to left.
 xmlNodePtr html_name(xmlNodePtr parent,
-                     const char *name,
+                     const char *tag,
                      const char *cls,
                      const char *text);
 xmlNodePtr html_text_el(xmlNodePtr parent,
