@@ -1783,19 +1783,9 @@ lgraph_draw(LGraph *lg,
             const EntDiagramOptions *options,
             FILE *stream)
 {
+  // A view too large to lay out was refused by lgraph_select()
+  // (LGraph.layout_limit, set from the format by ent_export_diagram()).
   const size_t shown = lgraph_nodes_in_view(lg);
-  if (format != ENT_DIAGRAM_DOT && shown > LAYOUT_MAX_NODES) {
-    ent_log(lg->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_BAD_ARG,
-            NULL,
-            "%zu nodes is too many to lay out in reasonable time (svg, png "
-            "and pdf draw at most %d); %slower --max-nodes",
-            shown,
-            LAYOUT_MAX_NODES,
-            lgraph_narrower(lg));
-    return ENT_ERR_BAD_ARG;
-  }
   const char *engine = NULL;
   EntStatus st = layout_engine(lg, options, shown, &engine);
   if (st) {

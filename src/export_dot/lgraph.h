@@ -364,7 +364,8 @@ bool lgraph_edge_framed(const LGraph *lg, const LEdge *edge);
 EntStatus lgraph_visible_edges(LGraph *lg, uint32_t *out, size_t *count);
 
 /// Draw the view with Graphviz: DOT through cgraph, or laid out and
-/// rendered by gvc (SVG, PNG, PDF).
+/// rendered by gvc (SVG, PNG, PDF), a view lgraph_select() kept within
+/// LGraph.layout_limit.
 EntStatus lgraph_draw(LGraph *lg,
                       EntDiagramFormat format,
                       const EntDiagramOptions *options,
