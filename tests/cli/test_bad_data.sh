@@ -75,13 +75,19 @@ set +e
 set -e
 [ "$rc" = 65 ] && [ "$rc_export" = 65 ] || fail "several faults: exit $rc and $rc_export, want 65"
 [ ! -e "$tmp/several.ttl" ] || fail "several faults: export wrote a file"
-for want in 'several.xml:5:5: error: schema: <source> has no attribute publishd; did you mean published' \
-  'several.xml:10:.*: error: schema: <flag> is not expected here in <country>' \
-  'several.xml:18:7: error: schema: the attribute head of <post> is .maybe.' \
-  'several.xml:22:5: error: schema: <negotiation> has no attribute staus; did you mean status'; do
-  grep -q -- "$want" "$tmp/err" || fail "several faults: no /$want/ in: $(cat "$tmp/err")"
-done
-[ "$(grep -c ': error: ' "$tmp/err")" = 4 ] || fail "several faults: want four errors: $(cat "$tmp/err")"
+# four_faults FILE PAD FLAG-COLUMN WHAT: the four errors of $tmp/err, the
+# lines after the first fault PAD lines further down.
+four_faults() {
+  local file=$1 pad=$2 flag_col=$3 what=$4 want
+  for want in "$file:5:5: error: schema: <source> has no attribute publishd; did you mean published" \
+    "$file:$((10 + pad)):$flag_col: error: schema: <flag> is not expected here in <country>" \
+    "$file:$((18 + pad)):7: error: schema: the attribute head of <post> is .maybe." \
+    "$file:$((22 + pad)):5: error: schema: <negotiation> has no attribute staus; did you mean status"; do
+    grep -q -- "$want" "$tmp/err" || fail "$what: no /$want/ in: $(cat "$tmp/err")"
+  done
+  [ "$(grep -c ': error: ' "$tmp/err")" = 4 ] || fail "$what: want four errors: $(cat "$tmp/err")"
+}
+four_faults several.xml 0 '.*' "several faults"
 echo "ok: four schema faults in one file, four errors in one run"
 # The same faults with 70,000 lines of comment (and tags in it) after the
 # first: libxml2 keeps no line past 65535, so each is found by reading the
@@ -101,13 +107,7 @@ set +e
 "$ENTENTE" validate "$tmp/long.xml" 2>"$tmp/err"; rc=$?
 set -e
 [ "$rc" = 65 ] || fail "faults past line 65535: exit $rc, want 65"
-for want in 'long.xml:5:5: error: schema: <source> has no attribute publishd' \
-  "long.xml:$((10 + pad)):$flag_col: error: schema: <flag> is not expected here in <country>" \
-  "long.xml:$((18 + pad)):7: error: schema: the attribute head of <post> is .maybe." \
-  "long.xml:$((22 + pad)):5: error: schema: <negotiation> has no attribute staus"; do
-  grep -q -- "$want" "$tmp/err" || fail "faults past line 65535: no /$want/ in: $(cat "$tmp/err")"
-done
-[ "$(grep -c ': error: ' "$tmp/err")" = 4 ] || fail "faults past line 65535: want four errors: $(cat "$tmp/err")"
+four_faults long.xml "$pad" "$flag_col" "faults past line 65535"
 echo "ok: four schema faults past line 65535, each at its place ($pad lines of padding)"
 # A missing input file and an unknown option have their own exit codes.
 set +e
