@@ -122,6 +122,13 @@ for name in N-Triples N-Quads Turtle TriG JSON-LD RDF/XML RDF/JSON DOT SVG; do
 done
 grep -Eq '^NOTE +1k -> 10k: entente validate .*, the sizes in alternation: .*\((met|not met)\)$' "$tmp/growth.md" ||
   fail "no growth-phase note for validate"
+grep -q '^Growth phase: 2 round(s), each run right after the one before (no --growth-settle)' "$tmp/growth.md" ||
+  fail "the results do not say how the growth phase's runs were spaced"
+code=0
+"$here/run" --sizes 1k,10k --issue13 --growth-only --growth-settle soon \
+  --workdir "$tmp/settle" --out "$tmp/settle.md" >/dev/null 2>"$tmp/settle.err" || code=$?
+[ "$code" = 64 ] && grep -q "growth-settle takes whole seconds, not 'soon'" "$tmp/settle.err" ||
+  fail "--growth-settle soon: exit $code, $(cat "$tmp/settle.err")"
 grep -q '^| entente export -f ntriples | ' "$tmp/growth.md" &&
   fail "--growth-only measured the exports it should skip"
 # The site benchmark (issue 14) at small sizes: its table and checks.
