@@ -5789,6 +5789,33 @@ days_meet(Said *const *order, size_t m, size_t at)
   return !ent_day_span_empty(&span);
 }
 
+/// Mark the days and windows of each node in `order` (m long, sorted by
+/// node) that two graphs or more give and that leave no day together,
+/// though each property has one value: the 25th against 17 to 23 March.
+static void
+mark_days_apart(Said *const *order, size_t m)
+{
+  for (size_t a = 0; a < m;) {
+    const uint32_t node = said_claim(order[a])->subject;
+    size_t b = a;
+    const char *graph = NULL;
+    bool two = false;
+    for (; b < m && said_claim(order[b])->subject == node; ++b) {
+      const LClaim *c = said_claim(order[b]);
+      if (ent_is_day_claim(c->predicate)) {
+        two |= graph && c->graph != graph;
+        graph = graph ? graph : c->graph;
+      }
+    }
+    if (two && !days_meet(order, m, a)) {
+      for (size_t k = a; k < b; ++k) {
+        order[k]->disputed |= ent_is_day_claim(said_claim(order[k])->predicate);
+      }
+    }
+    a = b;
+  }
+}
+
 static EntStatus
 mark_disputed(Said *said, size_t n)
 {
@@ -5832,6 +5859,7 @@ mark_disputed(Said *said, size_t n)
     }
     a = b;
   }
+  mark_days_apart(order, m);
   free(parent);
   free((void *)order);
   return ENT_SUCCESS;

@@ -838,6 +838,43 @@ days_meet(const Claims *facts)
   return !ent_day_span_empty(&span);
 }
 
+/// Whether the days and windows `facts` give (each property with one
+/// value, or days_meet() would have judged it) come from two sources or
+/// more and leave no day together: the 25th against 17 to 23 March.
+static bool
+days_apart(const Claims *facts)
+{
+  const char *graph = NULL;
+  bool two = false;
+  for (size_t i = 0; i < facts->n && !two; ++i) {
+    const Claim *c = &facts->items[i];
+    for (size_t g = 0; ent_is_day_claim(c->q->p) && g < c->n_graphs && !two;
+         ++g) {
+      two = graph && c->graphs[g] != graph;
+      graph = graph ? graph : c->graphs[g];
+    }
+  }
+  return two && !days_meet(facts);
+}
+
+/// A table of the days and windows `facts` give, a column a claim headed
+/// by its property ("start date", "not before"), under `sec`.
+static void
+add_days_table(Page *pg, Site *site, xmlNodePtr sec, const Claims *facts)
+{
+  xmlNodePtr table = html_el(sec, "table", "dispute");
+  html_text(html_el(table, "caption", NULL), "day");
+  xmlNodePtr head = html_el(html_el(table, "thead", NULL), "tr", NULL);
+  xmlNodePtr row = html_el(html_el(table, "tbody", NULL), "tr", NULL);
+  for (size_t i = 0; i < facts->n; ++i) {
+    const Claim *c = &facts->items[i];
+    if (ent_is_day_claim(c->q->p)) {
+      add_claim_column(
+        pg, site, head, row, c, site_predicate_label(site, c->q->p), NULL);
+    }
+  }
+}
+
 /// Values of one property that sources give differently: side by side
 /// where they disagree; a status whose reports follow one another as
 /// their days go (planned, then ongoing, then concluded) in the order
@@ -848,6 +885,7 @@ add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
 {
   xmlNodePtr disputes = NULL;
   xmlNodePtr history = NULL;
+  bool days_shown = false; // a property of days has its own table
   for (size_t i = 0; i < facts->n; ++i) {
     const SQuad *q = facts->items[i].q;
     if (!ent_one_valued(q->p)) {
@@ -890,6 +928,13 @@ add_disputes(Page *pg, Site *site, uint32_t n, const Claims *facts)
     }
     add_claims_table(
       pg, site, over_time ? history : disputes, facts, i, reports, n_statuses);
+    days_shown |= ent_is_day_claim(q->p);
+  }
+  if (!days_shown && days_apart(facts)) {
+    if (!disputes) {
+      disputes = html_section(pg->main, "disputes", "Where sources disagree");
+    }
+    add_days_table(pg, site, disputes, facts);
   }
   return ENT_SUCCESS;
 }

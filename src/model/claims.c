@@ -800,6 +800,96 @@ warn_group(EntGraph *g,
   return true;
 }
 
+/// Whether `prop` gives a day or bounds one (ent_is_day_claim()).
+static bool
+is_day_prop(EntProperty prop)
+{
+  const PropInfo *info = ent_prop_info(prop);
+  return info && info->iris[0] && ent_is_day_claim(info->iris[0]);
+}
+
+/// How a day claim of `prop` reads before its value in a message.
+static const char *
+day_word(EntProperty prop)
+{
+  return prop == ENT_PROP_NOT_BEFORE  ? "not before "
+         : prop == ENT_PROP_NOT_AFTER ? "not after "
+                                      : "on ";
+}
+
+/// Warn where two sources give a subject's day in properties that each
+/// have one value but together leave no day (claims[start..end), one
+/// subject's): on the 25th against 17 to 23 March.
+static bool
+warn_days(EntGraph *g, const Claim *claims, size_t start, size_t end)
+{
+  enum { MAX_DAYS = 6 };
+  size_t firsts[MAX_DAYS];
+  bool more[MAX_DAYS] = { false };
+  size_t n_days = 0;
+  bool extra = false;
+  bool two_sources = false;
+  uint32_t source = ENT_NO_ENTITY;
+  EntDaySpan span = { NULL, NULL };
+  for (size_t i = start; i < end; ++i) {
+    const Fact *f = &g->facts[claims[i].fact];
+    if (!is_day_prop(f->prop) || !f->value) {
+      continue;
+    }
+    ent_day_span_add(&span, ent_prop_info(f->prop)->iris[0], f->value);
+    two_sources |= i > start && source != ENT_NO_ENTITY && f->source != source;
+    source = source == ENT_NO_ENTITY ? f->source : source;
+    size_t v = 0;
+    while (v < n_days &&
+           (g->facts[claims[firsts[v]].fact].prop != f->prop ||
+            !same_value(g, &g->facts[claims[firsts[v]].fact], f))) {
+      ++v;
+    }
+    if (v < n_days) {
+      more[v] |= g->facts[claims[firsts[v]].fact].source != f->source;
+    } else if (n_days < MAX_DAYS) {
+      firsts[n_days++] = i;
+    } else {
+      extra = true;
+    }
+  }
+  if (!two_sources || !ent_day_span_empty(&span)) {
+    return false;
+  }
+  // Said where the claim read last stands: the one that left no day.
+  size_t last = 0;
+  EntBuf list = { NULL, 0, 0 };
+  for (size_t v = 0; v < n_days; ++v) {
+    const Fact *f = &g->facts[claims[firsts[v]].fact];
+    last = claims[firsts[v]].fact > claims[firsts[last]].fact ? v : last;
+    ent_buf_appendf(&list,
+                    "%s%s'%s' (%s, %s:%lu%s)",
+                    v ? "; " : "",
+                    day_word(f->prop),
+                    f->value,
+                    f->source != ENT_NO_ENTITY ? g->entities[f->source].id
+                                               : "(none)",
+                    f->at.document ? f->at.document : "?",
+                    (unsigned long)f->at.line,
+                    more[v] ? ", and more sources" : "");
+  }
+  const Fact *at_fact = &g->facts[claims[firsts[last]].fact];
+  const Entity *e = &g->entities[at_fact->subject];
+  const EntCaret at = ent_caret_of(at_fact->at);
+  ent_log(g->world,
+          ENT_LOG_WARNING,
+          ENT_FAILURE,
+          &at,
+          "sources disagree on the day of %s '%s': %s%s; each claim is kept "
+          "in its source's graph",
+          ent_class_noun(e->cls),
+          e->id,
+          list.buf ? list.buf : "",
+          extra ? "; and other days" : "");
+  ent_buf_free(&list);
+  return true;
+}
+
 EntStatus
 ent_graph_check_disagreements(EntGraph *graph, size_t *count)
 {
@@ -829,13 +919,28 @@ ent_graph_check_disagreements(EntGraph *graph, size_t *count)
   size_t found = 0;
   uint32_t *parent = NULL; // each entity's place, made for places
   for (size_t start = 0; start < n;) {
-    size_t end = start + 1;
-    while (end < n && claims[end].subject == claims[start].subject &&
-           claims[end].prop == claims[start].prop) {
-      ++end;
+    // One subject's claims: each property's, then the days they give
+    // together, unless a property of days was already said.
+    size_t subject_end = start + 1;
+    while (subject_end < n &&
+           claims[subject_end].subject == claims[start].subject) {
+      ++subject_end;
     }
-    found += warn_group(g, claims, n, start, end, &parent);
-    start = end;
+    bool days_said = false;
+    for (size_t group = start; group < subject_end;) {
+      size_t end = group + 1;
+      while (end < subject_end && claims[end].prop == claims[group].prop) {
+        ++end;
+      }
+      const bool warned = warn_group(g, claims, n, group, end, &parent);
+      found += warned;
+      days_said |= warned && is_day_prop((EntProperty)claims[group].prop);
+      group = end;
+    }
+    if (!days_said) {
+      found += warn_days(g, claims, start, subject_end);
+    }
+    start = subject_end;
   }
   free(parent);
   free(claims);

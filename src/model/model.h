@@ -83,6 +83,11 @@ bool ent_day_span_empty(const EntDaySpan *span);
 /// Whether `predicate` bounds a window (ent:notBefore, ent:notAfter):
 /// sources disagree on it only where ent_day_span_empty().
 bool ent_is_day_bound(const char *predicate);
+/// Whether `predicate` gives a day or bounds one: ent_is_day_bound(), or
+/// schema:startDate, schema:dateCreated.  Claims of different ones, each
+/// with one value, still disagree where they leave no day together (the
+/// 25th against 17 to 23 March).
+bool ent_is_day_claim(const char *predicate);
 const ClassInfo *ent_class_info(EntClass cls);
 const char *ent_class_iri(EntClass cls);
 const char *ent_datatype_iri(Datatype dt);

@@ -218,11 +218,9 @@ starts_with_day(const char *s)
 void
 ent_day_span_add(EntDaySpan *span, const char *predicate, const char *day)
 {
-  const bool exact = !strcmp(predicate, SCHEMA_NS "startDate") ||
-                     !strcmp(predicate, SCHEMA_NS "dateCreated");
+  const bool exact = !ent_is_day_bound(predicate);
   // A value that names no day (a year, words) narrows nothing.
-  if (!day || (!exact && !ent_is_day_bound(predicate)) ||
-      !starts_with_day(day)) {
+  if (!day || !ent_is_day_claim(predicate) || !starts_with_day(day)) {
     return;
   }
   // Days as YYYY-MM-DD order as their text does; a time after the day
@@ -248,6 +246,14 @@ ent_is_day_bound(const char *predicate)
 {
   return !strcmp(predicate, ENT_NS "notBefore") ||
          !strcmp(predicate, ENT_NS "notAfter");
+}
+
+bool
+ent_is_day_claim(const char *predicate)
+{
+  return ent_is_day_bound(predicate) ||
+         !strcmp(predicate, SCHEMA_NS "startDate") ||
+         !strcmp(predicate, SCHEMA_NS "dateCreated");
 }
 
 bool

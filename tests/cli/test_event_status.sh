@@ -271,6 +271,35 @@ for c in overlap windows-apart; do
 done
 ! grep -q '≠' "$tmp/overlap.dot" || fail "the compare view marks windows that overlap as differing"
 grep -q '≠' "$tmp/windows-apart.dot" || fail "the compare view does not mark windows apart"
+# A day outside another source's window (the 25th against 17 to 23 March)
+# is a disagreement, though each property has one value; a day within it
+# (the 20th) is not.
+windows_corpus "$tmp/day-outside" 'not-before="2025-03-17" not-after="2025-03-23"' \
+  'date="2025-03-25"' 'date="2025-03-25"'
+windows_corpus "$tmp/day-within" 'not-before="2025-03-17" not-after="2025-03-23"' \
+  'date="2025-03-20"' 'date="2025-03-20"'
+"$ENTENTE" validate "$tmp/day-within" >/dev/null 2>"$tmp/err" || fail "day within: validate: $(cat "$tmp/err")"
+! grep -q 'disagree' "$tmp/err" || fail "a day within a window is called a disagreement: $(cat "$tmp/err")"
+"$ENTENTE" validate "$tmp/day-outside" >/dev/null 2>"$tmp/err" || fail "day outside: validate: $(cat "$tmp/err")"
+warning=$(grep "sources disagree on the day of negotiation 'call': " "$tmp/err" || true)
+for part in "articles/[a-z]*.xml:[0-9]*:[0-9]*: warning: " "on '2025-03-25' ([a-z]*, [^)]*articles/[a-z]*.xml:[0-9]*, and more sources)" \
+  "not before '2025-03-17' (monday, [^)]*articles/monday.xml:[0-9]*)" \
+  "not after '2025-03-23' (monday, [^)]*articles/monday.xml:[0-9]*)" "; each claim is kept in its source's graph$"; do
+  grep -q "$part" <<<"$warning" || fail "a day outside a window: no '$part' in: $(cat "$tmp/err")"
+done
+[ "$(grep -c disagree "$tmp/err")" = 1 ] || fail "a day outside a window: more than one warning: $(cat "$tmp/err")"
+for c in day-outside day-within; do
+  "$ENTENTE" site "$tmp/$c" -q -w -O "$tmp/site-$c" || fail "$c: site"
+  "$ENTENTE" export "$tmp/$c" -q -w -f nquads -o "$tmp/$c.nq" || fail "$c: export"
+  "$ENTENTE" dot "$tmp/$c.nq" --view compare:call -f dot -o "$tmp/$c.dot" || fail "$c: compare"
+done
+! tr -d '\n' <"$tmp/site-day-within/negotiation/call/index.html" | grep -q 'id="disputes"' ||
+  fail "the site calls a day within a window a dispute"
+tr -d '\n' <"$tmp/site-day-outside/negotiation/call/index.html" | grep -q 'id="disputes"' ||
+  fail "the site does not show a day outside a window as a dispute"
+! grep -q '≠' "$tmp/day-within.dot" || fail "the compare view marks a day within a window as differing"
+grep -q '≠' "$tmp/day-outside.dot" || fail "the compare view does not mark a day outside a window"
+
 # Somebody else's graph may give the day with a time: within the day.
 {
   printf '<http://e.example/call> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/entente/ns#Negotiation> <http://e.example/g1> .\n'
