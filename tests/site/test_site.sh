@@ -132,7 +132,7 @@ grep -q 'no later than <time datetime="2025-03-23">2025-03-23</time>' "$tmp/site
   fail "timeline.html: the Rostov strikes (not after 2025-03-23) are not on it as such"
 # A window is said as one, not as its first day ("in early March"), and a
 # window open at its end as "no earlier than".
-grep -q 'between <time datetime="2025-03-01">2025-03-01</time> and <time datetime="2025-03-10">2025-03-10</time> <span class="kind">Negotiation</span> <a[^>]*witkoff-putin-meeting' "$tmp/site/timeline.html" ||
+grep -q 'between <time datetime="2025-03-01">2025-03-01</time> and <time datetime="2025-03-15">2025-03-15</time> <span class="kind">Negotiation</span> <a[^>]*witkoff-putin-meeting' "$tmp/site/timeline.html" ||
   fail "timeline.html: the Witkoff-Putin meeting (early March) is not on it as a window"
 grep -q 'between <time datetime="2025-03-01">2025-03-01</time> and' "$tmp/site/place/moscow/index.html" ||
   fail "Moscow's timeline: the Witkoff-Putin meeting is not on it as a window"
