@@ -305,6 +305,7 @@ static const struct {
   { SKOS_NS "broadMatch", SKOS_NS "broader" },
   { SKOS_NS "narrowMatch", SKOS_NS "narrower" },
   { SKOS_NS "exactMatch", SKOS_NS "closeMatch" },
+  { ORG_NS "headOf", ORG_NS "memberOf" },
   { ORG_NS "unitOf", ORG_NS "subOrganizationOf" },
   { ORG_NS "hasPrimarySite", ORG_NS "hasSite" },
   { ORG_NS "hasRegisteredSite", ORG_NS "hasPrimarySite" },

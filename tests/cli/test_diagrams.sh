@@ -979,9 +979,12 @@ ex:mammals a skos:Concept ; skos:prefLabel "Mammals" .
 ex:animals a skos:Concept ; skos:prefLabel "Animals" .
 ex:v2 rdfs:label "Version 2" ; prov:wasRevisionOf ex:v1 ; prov:wasDerivedFrom ex:v1 .
 ex:v1 rdfs:label "Version 1" .
+ex:team a org:Organization ; rdfs:label "Team" .
+ex:ann rdfs:label "Ann" ; org:headOf ex:min ; org:memberOf ex:min , ex:team .
 TTL
 drawn_as subprops "a sub-property beside its super-property" \
-  'Animals' 'Annex' 'Cats' 'HQ' 'Mammals' 'Ministry' 'Version 1' 'Version 2' \
+  'Animals' 'Ann' 'Annex' 'Cats' 'HQ' 'Mammals' 'Ministry' 'Team' 'Version 1' 'Version 2' \
+  'Ann -org:headOf-> Ministry' 'Ann -org:memberOf-> Team' \
   'Cats -skos:broader-> Mammals' 'Cats -skos:broaderTransitive-> Animals' \
   'Ministry -org:hasPrimarySite-> HQ' 'Ministry -org:hasSite-> Annex' \
   'Version 2 -prov:wasRevisionOf-> Version 1'
