@@ -395,6 +395,8 @@ enum {
   HAS_NATIONALS = 2,    ///< Institutions or officials in view are of it
 };
 
+enum { LEGEND_CLASSES = 3 }; ///< Classes a legend entry names
+
 typedef struct {
   LGraph *lg;
   Agraph_t *root;
@@ -410,7 +412,12 @@ typedef struct {
   EntBuf scratch;
   unsigned n_clusters;
   bool used_kinds[KIND_COUNT_];
-  const char *kind_classes[KIND_COUNT_]; ///< First class drawn as the kind
+  /// The classes drawn as each kind, the first LEGEND_CLASSES of them
+  /// (NULL: a node with none), and whether there were more: the legend
+  /// names them all, not the first one drawn.
+  const char *kind_classes[KIND_COUNT_][LEGEND_CLASSES];
+  unsigned char n_kind_classes[KIND_COUNT_];
+  bool kind_more[KIND_COUNT_];
   const char *engine; ///< Graphviz layout engine (layout_engine())
   bool spread;        ///< The engine does not draw clusters
 } Drawing;
@@ -657,8 +664,20 @@ draw_node(Drawing *d, uint32_t i, char *name)
   }
   d->gv_nodes[i] = node;
   d->used_kinds[n->kind] = true;
-  if (!d->kind_classes[n->kind]) {
-    d->kind_classes[n->kind] = n->class_iri;
+  {
+    size_t c = 0;
+    const unsigned char n_classes = d->n_kind_classes[n->kind];
+    while (c < n_classes &&
+           !(d->kind_classes[n->kind][c] == n->class_iri ||
+             (d->kind_classes[n->kind][c] && n->class_iri &&
+              !strcmp(d->kind_classes[n->kind][c], n->class_iri)))) {
+      ++c;
+    }
+    if (c == n_classes && n_classes < LEGEND_CLASSES) {
+      d->kind_classes[n->kind][d->n_kind_classes[n->kind]++] = n->class_iri;
+    } else if (c == n_classes) {
+      d->kind_more[n->kind] = true;
+    }
   }
   EntStatus st = ENT_SUCCESS;
   ent_buf_reset(&d->scratch);
@@ -693,6 +712,11 @@ draw_node(Drawing *d, uint32_t i, char *name)
   TRY(st, set_attr(node, "shape", style->shape));
   TRY(st, set_attr(node, "style", style->style));
   TRY(st, set_attr(node, "fillcolor", style->fill));
+  if (i == lg->ego_root) {
+    // The node the ego view is around: a double, heavier outline.
+    TRY(st, set_attr(node, "peripheries", "2"));
+    TRY(st, set_attr(node, "penwidth", "2"));
+  }
   const char *tooltip = n->tooltip ? n->tooltip : n->iri;
   EntBuf axioms = { NULL, 0, 0 };
   if (d->lg->pairwise && d->lg->pairwise[i]) {
@@ -832,16 +856,37 @@ draw_legend(Drawing *d)
     }
     // entente's own classes by their names; anyone else's as the graph
     // names it (wd:Q5 "human") or as a prefixed name (foaf:Person), since
-    // its style is only borrowed.
-    const char *cls = d->kind_classes[k];
-    const char *title = !cls || !strncmp(cls, ENT_NS, sizeof(ENT_NS) - 1)
-                          ? style->name
-                          : lgraph_class_name(lg, cls);
-    TRY(st, set_text(node, "label", title, &d->scratch));
-    TRY(st, set_attr(node, "shape", style->shape));
-    TRY(st, set_attr(node, "style", style->style));
-    TRY(st, set_attr(node, "fillcolor", style->fill));
-    TRY(st, set_text(node, "tooltip", title, &d->scratch));
+    // its style is only borrowed; every class drawn so, each name once.
+    EntBuf titles = { NULL, 0, 0 };
+    const char *names[LEGEND_CLASSES];
+    size_t n_names = 0;
+    for (size_t c = 0; c < d->n_kind_classes[k]; ++c) {
+      const char *cls = d->kind_classes[k][c];
+      const char *class_name = !cls || !strncmp(cls, ENT_NS, sizeof(ENT_NS) - 1)
+                                 ? style->name
+                                 : lgraph_class_name(lg, cls);
+      size_t seen = 0;
+      while (seen < n_names && strcmp(names[seen], class_name) != 0) {
+        ++seen;
+      }
+      if (seen == n_names) {
+        names[n_names++] = class_name;
+        st = st
+               ? st
+               : ent_buf_appendf(&titles, "%s%s", seen ? ", " : "", class_name);
+      }
+    }
+    if (!st && d->kind_more[k]) {
+      st = ent_buf_appendf(&titles, ", \xE2\x80\xA6");
+    }
+    const char *title = titles.buf ? titles.buf : style->name;
+    st = st ? st : set_text(node, "label", title, &d->scratch);
+    st = st ? st : set_attr(node, "shape", style->shape);
+    st = st ? st : set_attr(node, "style", style->style);
+    st = st ? st : set_attr(node, "fillcolor", style->fill);
+    st = st ? st : set_text(node, "tooltip", title, &d->scratch);
+    ent_buf_free(&titles);
+    TRY(st, st);
   }
   // Per family of relations drawn, a line in its colour and style and the
   // relations it stands for: the legend says what each line means.  One
@@ -1180,10 +1225,21 @@ build(Drawing *d, const EntDiagramOptions *options)
   // Last: a graph's label set on the root becomes the default of
   // subgraphs made after it.
   EntBuf note = { NULL, 0, 0 };
-  if (lg->hidden_more) {
-    st = lgraph_cap_note(lg, &note);
+  if (lg->ego_root != ENT_NO_ENTITY && lg->nodes[lg->ego_root].label) {
+    // Whose ego view this is: its root is drawn like its neighbours but
+    // for a double outline.
+    st = ent_buf_appendf(&note,
+                         "Around %s, %u step%s out",
+                         lg->nodes[lg->ego_root].label,
+                         lg->asked_depth,
+                         lg->asked_depth == 1 ? "" : "s");
+  }
+  if (!st && lg->hidden_more) {
+    st = note.len ? ent_buf_append(&note, ". ", 2) : ENT_SUCCESS;
+    const size_t at = note.len;
+    st = st ? st : lgraph_cap_note(lg, &note);
     if (!st) {
-      note.buf[0] = 'S'; // "Showing ..."
+      note.buf[at] = 'S'; // "Showing ..."
     }
   }
   if (!st) {

@@ -136,6 +136,18 @@ grep -qx 'rostov-drone-strikes None None 2025-03-23' "$tmp/dates" &&
 flat "$tmp/karasin.dot"
 [ "$(grep -c 'label="mentioned in"' "$tmp/karasin.dot")" -ge 6 ] || fail "ego:karasin: the sources that mention him are not drawn"
 grep -q 'other titles) (6 sources)' "$tmp/karasin.dot" || fail "ego:karasin: his post's titles across sources are not said"
+# Whose view it is: the caption names him, and his node alone has a
+# double outline.
+grep -q 'label="Around Grigory Karasin, 1 step out"' "$tmp/karasin.dot" ||
+  fail "ego:karasin: the caption does not say whose view it is: $(grep -m3 'label=' "$tmp/karasin.dot")"
+[ "$(grep -c 'peripheries=2' "$tmp/karasin.dot")" = 1 ] &&
+  grep -B1 -A12 'Grigory Karasin' "$tmp/karasin.dot" | grep -q 'peripheries=2' ||
+  fail "ego:karasin: his node is not the one outlined twice"
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view ego:umerov --depth 2 -o "$tmp/umerov2.dot" 2>/dev/null
+flat "$tmp/umerov2.dot"
+grep -q 'label="Around Rustem Umerov, 2 steps out. Showing 150 of ' "$tmp/umerov2.dot" ||
+  grep -q 'label="Around Rustem Umerov, 2 steps out"' "$tmp/umerov2.dot" ||
+  fail "ego:umerov --depth 2: the caption: $(grep -m3 'label=' "$tmp/umerov2.dot")"
 # titled_post NAME LITERAL...: a post held by one holder, titled LITERAL
 # (N-Triples, with its quotes and any language tag) by the Nth argument's
 # own source graph, drawn to $tmp/NAME.dot.
@@ -962,6 +974,18 @@ drawn_as quotation "a quotation's words as its label" \
 grep -q '<data key="description">UN Secretary-General</data>' "$tmp/quotation.graphml" &&
   grep -q '<data key="description">We have no time to lose.</data>' "$tmp/quotation.graphml" ||
   fail "GraphML without the tooltips' text: $(grep description "$tmp/quotation.graphml")"
+# A legend entry names every class drawn in its shape, not the first one
+# drawn (a reader took every node for a foaf:Person).
+cat >"$tmp/two-classes.ttl" <<'TTL'
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix schema: <http://schema.org/> .
+@prefix ex: <http://e.example/> .
+ex:tom a foaf:Person ; foaf:name "Tom" ; foaf:knows ex:rex .
+ex:rex a schema:Person ; schema:name "Rex" .
+TTL
+"$ENTENTE" dot "$tmp/two-classes.ttl" -f dot -o "$tmp/two-classes.dot" || fail "two classes: dot"
+grep -A3 'legend_[0-9]' "$tmp/two-classes.dot" | grep -q 'label="foaf:Person, schema:Person"' ||
+  fail "the legend does not name both classes drawn alike: $(grep -A3 'legend_[0-9]' "$tmp/two-classes.dot")"
 # Sub-properties of ORG, SKOS and PROV beside their super-property between
 # the same nodes: only the more specific edge is drawn.
 cat >"$tmp/subprops.ttl" <<'TTL'
