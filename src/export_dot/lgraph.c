@@ -6412,11 +6412,20 @@ lgraph_select(LGraph *lg, const EntDiagramOptions *options)
     ent_buf_free(&message);
   }
   if (!st && !lg->quiet_cap && !lgraph_nodes_in_view(lg)) {
-    warn_always(lg->world,
-                lg->n_nodes ? "the diagram is empty: nothing of the input is "
-                              "in this view; try another --view"
-                            : "the diagram is empty: the input holds no "
-                              "statement about a resource");
+    const bool timeline = !strcmp(lg->asked_view, "timeline");
+    warn_always(
+      lg->world,
+      !lg->n_nodes ? "the diagram is empty: the input holds no statement "
+                     "about a resource"
+      : timeline
+        ? "the diagram is empty: the timeline places events, meetings, "
+          "agreements and statements with a day (schema:startDate, "
+          "schema:dateCreated, schema:datePublished, ent:notBefore; classes "
+          "such as schema:Event, ent:Negotiation, ent:Agreement, "
+          "schema:Quotation), "
+          "and the input has none; try another --view"
+        : "the diagram is empty: nothing of the input is in this view; try "
+          "another --view");
   }
   return st;
 }

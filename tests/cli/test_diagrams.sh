@@ -1224,6 +1224,10 @@ grep -q 'label="Bob' "$tmp/bob.dot" || fail "ego:ex:bob: Bob not drawn"
 printf '@prefix ex: <http://e.example/> .\n' >"$tmp/prefixes.ttl"
 "$ENTENTE" dot "$tmp/prefixes.ttl" -f svg -o "$tmp/empty.svg" 2>"$tmp/err"
 grep -q 'warning: the diagram is empty' "$tmp/err" || fail "an empty drawing is not said: $(cat "$tmp/err")"
+# An empty timeline says what it places.
+"$ENTENTE" dot "$tmp/people.ttl" --view timeline -f dot -o "$tmp/timeline-empty.dot" 2>"$tmp/err"
+grep -q 'warning: the diagram is empty: the timeline places events, meetings, agreements and statements with a day (schema:startDate' "$tmp/err" ||
+  fail "an empty timeline does not say what it places: $(cat "$tmp/err")"
 for args in "--engine foo:64:unknown --engine 'foo'" "-f turtle2:64:use dot, svg, png, pdf or graphml"; do
   set +e
   # shellcheck disable=SC2086 # the words are the arguments
