@@ -596,6 +596,44 @@ make_scratch(EntWorld *world, const char *dir, EntBuf *out)
   return st;
 }
 
+/// The path of a file this run read (ent_world_note_input()) within the
+/// directory `fd` (closed here), `depth` levels at most, in `found`; false
+/// if none.  Replacing the old site would remove it with the site.
+static bool
+find_input(EntWorld *world, int fd, const char *path, int depth, EntBuf *found)
+{
+  DIR *d = fdopendir(fd);
+  if (!d) {
+    close(fd);
+    return false;
+  }
+  bool hit = false;
+  for (struct dirent *e = readdir(d); e && !hit; e = readdir(d)) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) {
+      continue;
+    }
+    struct stat st;
+    if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+      continue;
+    }
+    if (S_ISREG(st.st_mode) && ent_world_is_input(world, &st)) {
+      hit = !ent_buf_appendf(found, "%s/%s", path, e->d_name);
+    } else if (S_ISDIR(st.st_mode) && depth > 0) {
+      EntBuf sub = { NULL, 0, 0 };
+      const int sub_fd = openat(
+        dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub_fd >= 0 && !ent_buf_appendf(&sub, "%s/%s", path, e->d_name)) {
+        hit = find_input(world, sub_fd, sub.buf, depth - 1, found);
+      } else if (sub_fd >= 0) {
+        close(sub_fd);
+      }
+      ent_buf_free(&sub);
+    }
+  }
+  closedir(d);
+  return hit;
+}
+
 /// Put the finished site at `scratch` in place of `dir`.
 static EntStatus
 swap_in(EntWorld *world, const char *scratch, const char *dir, bool exists)
@@ -685,6 +723,24 @@ ent_export_site(EntGraph *graph, const char *dir, const EntSiteOptions *options)
   }
   if (!st) {
     st = site_index_build(&site);
+  }
+  if (!st && exists) {
+    // The old site goes as a whole: a dataset or a text this run read
+    // inside it would go with it.
+    EntBuf found = { NULL, 0, 0 };
+    const int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0 && find_input(world, fd, dir, ENT_MAX_NESTING, &found)) {
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_IO,
+              &(EntCaret){ found.buf, 0, 0 },
+              "this run read the file, and the site in '%s' it is in would "
+              "be replaced, the file with it: move it out of the site, or "
+              "write the site elsewhere; nothing written",
+              dir);
+      st = ENT_ERR_IO;
+    }
+    ent_buf_free(&found);
   }
   if (!st) {
     st = make_scratch(world, dir, &scratch);

@@ -349,6 +349,7 @@ open_dataset(Loader *ld)
     close(fd);
     return -1;
   }
+  ent_world_note_input(ld->world, fd);
   if ((unsigned long long)st.st_size > DATASET_SIZE_CAP) {
     fail_at(ld,
             ENT_ERR_IO,

@@ -170,6 +170,7 @@ ent_read_file(EntWorld *world,
     close(fd);
     return ENT_ERR_IO;
   }
+  ent_world_note_input(world, fd);
   if ((unsigned long long)st.st_size > cap) {
     ent_log(world,
             ENT_LOG_ERROR,

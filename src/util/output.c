@@ -20,7 +20,12 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
+
+/// The extended attribute entente gives its temporary files: only a file
+/// that has it is ever removed as a killed run's.
+#define TEMPORARY_MARK "user.entente.temporary"
 
 typedef struct GzCookieImpl GzCookie;
 
@@ -198,7 +203,9 @@ remove_stale_temporaries(const char *path)
     const int fd =
       openat(dir_fd, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
+    char mark[2];
     if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        fgetxattr(fd, TEMPORARY_MARK, mark, sizeof(mark)) == 1 &&
         flock(fd, LOCK_EX | LOCK_NB) == 0) {
       unlinkat(dir_fd, e->d_name, 0);
     }
@@ -473,8 +480,10 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
     return ENT_ERR_IO;
   }
   // Held until the file is renamed or removed: a temporary file nobody
-  // holds locked is a killed run's, for remove_stale_temporaries().
+  // holds locked is a killed run's, for remove_stale_temporaries(), if it
+  // says it is entente's (a user's own "x.ttl.tmp-202501" is not).
   (void)flock(fd, LOCK_EX | LOCK_NB);
+  (void)fsetxattr(fd, TEMPORARY_MARK, "1", 1, 0);
   if (exists) {
     ent_output_adopt_mode(fd, &st);
   }
@@ -594,6 +603,18 @@ ent_output_commit(EntOutput *output)
     if (!o->anonymous || (!write_failed && !sync_failed)) {
       unlink(o->temp);
     }
+    release(o);
+    return ENT_ERR_IO;
+  }
+  struct stat target;
+  if (stat(o->path, &target) == 0 && ent_world_is_input(o->world, &target)) {
+    ent_log(o->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ o->path, 0, 0 },
+            "this run read the file; the output would replace it: write "
+            "the output elsewhere; nothing written");
+    unlink(o->temp);
     release(o);
     return ENT_ERR_IO;
   }

@@ -26,10 +26,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SCRATCH_PREFIX  ".entente-run-"
-#define LEGACY_PREFIX   ".entente-jobs-" ///< Scratch of -j before sets
-#define PRIVATE_PREFIX  ".entente-"
-#define JOURNAL         ".entente-commit"
+#define SCRATCH_PREFIX ".entente-run-"
+#define LEGACY_PREFIX  ".entente-jobs-" ///< Scratch of -j before sets
+#define PRIVATE_PREFIX ".entente-"
+#define JOURNAL        ".entente-commit"
+/// In every scratch directory entente makes, from its start: only a
+/// directory that holds it is ever cleaned up as a dead run's (a user's own
+/// ".entente-run-x" or ".entente-run-backup" is not).
+#define OWNER           ".entente-owner"
 #define MANIFEST        "manifest.tsv"
 #define JANITOR_RELEASE 'C' ///< Sent when the run cleaned up itself
 
@@ -143,6 +147,15 @@ recover(int dir_fd, const char *name, bool wait_for_lock)
   }
   if (flock(fd, wait_for_lock ? LOCK_EX : LOCK_EX | LOCK_NB) != 0) {
     close(fd);
+    return;
+  }
+  struct stat owner;
+  if (fstatat(fd, OWNER, &owner, AT_SYMLINK_NOFOLLOW) != 0 ||
+      !S_ISREG(owner.st_mode)) {
+    // Not made by entente (or by one killed before it said so): removed
+    // only if empty.
+    close(fd);
+    unlinkat(dir_fd, name, AT_REMOVEDIR);
     return;
   }
   struct stat st;
@@ -328,10 +341,23 @@ ent_output_set_begin(EntWorld *world, const char *dir, EntOutputSet **out)
   set->scratch_fd =
     open(set->scratch, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   int fds[2] = { -1, -1 };
-  if (set->scratch_fd < 0 || flock(set->scratch_fd, LOCK_EX) != 0 ||
-      pipe2(fds, O_CLOEXEC) != 0) {
+  const int owner_fd =
+    set->scratch_fd >= 0
+      ? openat(set->scratch_fd,
+               OWNER,
+               O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+               0600)
+      : -1;
+  if (owner_fd >= 0) {
+    close(owner_fd);
+  }
+  if (set->scratch_fd < 0 || owner_fd < 0 ||
+      flock(set->scratch_fd, LOCK_EX) != 0 || pipe2(fds, O_CLOEXEC) != 0) {
     const EntStatus st =
       set_error(world, set->scratch, "cannot prepare the scratch directory");
+    if (set->scratch_fd >= 0) {
+      unlinkat(set->scratch_fd, OWNER, 0);
+    }
     rmdir(set->scratch);
     free_set(set);
     return st;
@@ -380,6 +406,15 @@ check_target(const EntOutputSet *set,
   EntStatus status = ent_buf_appendf(&path, "%s/%s", set->dir, name);
   if (!status) {
     status = ent_output_check_target(set->world, path.buf, st);
+  }
+  if (!status && ent_world_is_input(set->world, st)) {
+    ent_log(set->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ path.buf, 0, 0 },
+            "this run read the file; the output would replace it: write "
+            "the output elsewhere; nothing written");
+    status = ENT_ERR_IO;
   }
   ent_buf_free(&path);
   return status;

@@ -8,10 +8,12 @@
 
 #include <raptor2.h>
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 #if defined(__GNUC__)
 #define ENT_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
@@ -54,7 +56,19 @@ struct EntWorldImpl {
   LineCursor column_cursor;          ///< For messages without a column
   unsigned long long buffered_limit; ///< ent_world_set_buffered_limit()
   EntStatus log_only; ///< If set, only errors of this status are logged
+  /// The files this run read (ent_world_note_input()), by device and
+  /// inode: an output never replaces or removes one of them.
+  struct EntInputFile *inputs;
+  size_t n_inputs;
+  size_t cap_inputs;
+  pthread_mutex_t inputs_lock; ///< Inputs may be read by worker threads
 };
+
+/// Remember the file open on `fd` as one this run reads (a dataset, the
+/// ontology, a source's text, an RDF file to draw).
+void ent_world_note_input(EntWorld *world, int fd);
+/// Whether the file `st` describes is one this run read.
+bool ent_world_is_input(EntWorld *world, const struct stat *st);
 
 /// Log only errors of status `status` from now on (ENT_SUCCESS: all
 /// messages again): a pass that reads input a second time to find one kind

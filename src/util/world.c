@@ -85,6 +85,7 @@ ent_world_new(EntWorld **out)
     free(world);
     return ENT_ERR_NO_MEMORY;
   }
+  pthread_mutex_init(&world->inputs_lock, NULL);
   // raptor would otherwise install its own libxml2 error handlers, which
   // are process-global; entente reports libxml2 errors itself.
   raptor_world_set_flag(
@@ -97,6 +98,7 @@ ent_world_new(EntWorld **out)
   raptor_world_set_flag(world->raptor, RAPTOR_WORLD_FLAG_URI_INTERNING, 0);
   if (raptor_world_open(world->raptor)) {
     raptor_free_world(world->raptor);
+    pthread_mutex_destroy(&world->inputs_lock);
     free(world);
     return ENT_ERR_INTERNAL;
   }
@@ -116,8 +118,57 @@ ent_world_free(EntWorld *world)
       fclose(world->column_cursor.file);
     }
     free(world->column_cursor.path);
+    free(world->inputs);
+    pthread_mutex_destroy(&world->inputs_lock);
     free(world);
   }
+}
+
+struct EntInputFile {
+  dev_t dev;
+  ino_t ino;
+};
+
+void
+ent_world_note_input(EntWorld *world, int fd)
+{
+  struct stat st;
+  if (!world || fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    return;
+  }
+  pthread_mutex_lock(&world->inputs_lock);
+  bool known = false;
+  for (size_t i = 0; i < world->n_inputs && !known; ++i) {
+    known =
+      world->inputs[i].dev == st.st_dev && world->inputs[i].ino == st.st_ino;
+  }
+  if (!known && world->n_inputs == world->cap_inputs) {
+    const size_t cap = world->cap_inputs ? 2 * world->cap_inputs : 16;
+    struct EntInputFile *grown =
+      realloc(world->inputs, cap * sizeof(struct EntInputFile));
+    if (grown) {
+      world->inputs = grown;
+      world->cap_inputs = cap;
+    }
+  }
+  if (!known && world->n_inputs < world->cap_inputs) {
+    world->inputs[world->n_inputs++] =
+      (struct EntInputFile){ st.st_dev, st.st_ino };
+  }
+  pthread_mutex_unlock(&world->inputs_lock);
+}
+
+bool
+ent_world_is_input(EntWorld *world, const struct stat *st)
+{
+  pthread_mutex_lock(&world->inputs_lock);
+  bool found = false;
+  for (size_t i = 0; i < world->n_inputs && !found; ++i) {
+    found =
+      world->inputs[i].dev == st->st_dev && world->inputs[i].ino == st->st_ino;
+  }
+  pthread_mutex_unlock(&world->inputs_lock);
+  return found;
 }
 
 void

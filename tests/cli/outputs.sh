@@ -156,7 +156,16 @@ printf '# file\tgraph\tstatements\tsha256\na.nq\t-\t1\t%s\nb.nq\t-\t1\t%s\n' \
   "$(printf 'new a\n' | sha256sum | cut -d' ' -f1)" "$(printf 'new b\n' | sha256sum | cut -d' ' -f1)" \
   >"$scratch/manifest.tsv"
 printf 'a.nq\nb.nq\nmanifest.tsv\n' >"$scratch/.entente-commit"
+: >"$scratch/.entente-owner" # entente's own scratch says so
+# A user's directories named like scratch ones, without the mark, are
+# theirs: kept, with what is in them.
+mkdir "$tmp/half/.entente-run-backup" "$tmp/half/.entente-run-x"
+echo mine >"$tmp/half/.entente-run-backup/keep"
+echo mine >"$tmp/half/.entente-run-x/keep"
 "$ENTENTE" export "$tmp/many/d0001.xml" -q -f turtle -O "$tmp/half"
+[ -f "$tmp/half/.entente-run-backup/keep" ] && [ -f "$tmp/half/.entente-run-x/keep" ] ||
+  fail "a user's directory named like a scratch directory was removed"
+rm -r "$tmp/half/.entente-run-backup" "$tmp/half/.entente-run-x"
 no_leftovers "$tmp/half" || fail "interrupted commit not finished"
 consistent "$tmp/half" || fail "interrupted commit: inconsistent"
 [ "$(cat "$tmp/half/a.nq")" = "new a" ] || fail "interrupted commit was not rolled forward"
@@ -226,12 +235,18 @@ done
 # between naming and renaming) is removed; one a live writer holds is not.
 echo partial >"$tmp/x.ttl.tmp-a1b2c3"
 echo partial >"$tmp/x.ttl.tmp-d4e5f6"
+echo mine >"$tmp/x.ttl.tmp-202501" # a user's, named alike, without the mark
+mark() { python3 -c 'import os, sys; os.setxattr(sys.argv[1], "user.entente.temporary", b"1")' "$1"; }
+mark "$tmp/x.ttl.tmp-a1b2c3"
+mark "$tmp/x.ttl.tmp-d4e5f6"
 (exec 9<"$tmp/x.ttl.tmp-d4e5f6" && flock 9 && exec sleep $((30 * scale))) &
 locker=$!
 wait_locked "$tmp/x.ttl.tmp-d4e5f6"
 "$ENTENTE" export "$tmp/many/d0001.xml" -q -f turtle -o "$tmp/x.ttl"
 [ ! -e "$tmp/x.ttl.tmp-a1b2c3" ] || fail "stale temporary of -o not removed"
 [ -e "$tmp/x.ttl.tmp-d4e5f6" ] || fail "a live writer's temporary was removed"
+[ "$(cat "$tmp/x.ttl.tmp-202501")" = mine ] || fail "a user's file named like a temporary was removed"
+rm -f "$tmp/x.ttl.tmp-202501"
 kill $locker 2>/dev/null || true
 wait $locker 2>/dev/null || true
 rm -f "$tmp/x.ttl.tmp-d4e5f6"
@@ -334,4 +349,34 @@ for jobs in 1 2; do
   [ -z "$(ls -A "$tmp/S-out")" ] || fail "same-named datasets: files written"
 done
 echo "ok: datasets that would share an output name are refused before anything is written"
+
+# ---- Inputs are never replaced or removed ---------------------------------
+# Whatever the run read (the ontology, a source's text, a dataset under
+# another name, a dataset inside the site it replaces) is not an output's
+# to replace: refused, exit 74, the file as it was, nothing written.
+mkdir "$tmp/in"
+cp "$tmp/many/d0001.xml" "$tmp/many/minimal.txt" "$tmp/in/"
+"$ENTENTE" ontology >"$tmp/in/ont.ttl"
+refused() { # WHAT FILE COMMAND...
+  local what=$1 file=$2 before rc=0
+  shift 2
+  before=$(sha256sum <"$file")
+  "$@" -q 2>"$tmp/err" || rc=$?
+  [ "$rc" = 74 ] && grep -q "this run read the file" "$tmp/err" || fail "$what: exit $rc, $(cat "$tmp/err")"
+  [ "$(sha256sum <"$file")" = "$before" ] || fail "$what: the input was replaced"
+}
+refused "-o its ontology" "$tmp/in/ont.ttl" \
+  "$ENTENTE" export "$tmp/in/d0001.xml" --ontology "$tmp/in/ont.ttl" -f turtle -o "$tmp/in/ont.ttl"
+refused "-o a source's text" "$tmp/in/minimal.txt" \
+  "$ENTENTE" export "$tmp/in/d0001.xml" -f ntriples -o "$tmp/in/minimal.txt"
+cp "$tmp/in/d0001.xml" "$tmp/in/d0001.ttl"
+refused "-O onto a dataset named like an output" "$tmp/in/d0001.ttl" \
+  "$ENTENTE" export "$tmp/in/d0001.ttl" -f turtle -O "$tmp/in"
+rm "$tmp/in/d0001.ttl"
+"$ENTENTE" site "$tmp/in/d0001.xml" -q -O "$tmp/in/site"
+cp "$tmp/in/d0001.xml" "$tmp/in/minimal.txt" "$tmp/in/site/"
+refused "site over a site holding its dataset" "$tmp/in/site/d0001.xml" \
+  "$ENTENTE" site "$tmp/in/site/d0001.xml" -O "$tmp/in/site"
+[ -f "$tmp/in/site/minimal.txt" ] && [ -f "$tmp/in/site/index.html" ] || fail "site: the old site was changed"
+echo "ok: inputs (ontology, texts, datasets, a dataset inside the site) are never replaced or removed"
 fi
