@@ -298,3 +298,30 @@ done
 ! pgrep -f "$tmp/g.svg" >/dev/null || fail "the layout child outlived its killed parent: $(pgrep -af "$tmp/g.svg")"
 [ ! -e "$tmp/g.svg" ] || fail "a killed export left g.svg"
 echo "ok: the layout child dies with its parent"
+
+# A quote the text nearly holds, over and over ('a a a ... b' against a
+# text of 'a a a ...'): found missing in time linear in the lengths.  The
+# search was glibc's strstr(), quadratic on such input: some 27 s a quote
+# here, ten quotes minutes; memmem() takes milliseconds.  The limit is
+# generous, for a busy machine: it only stops a hang.
+python3 - "$minimal" "$tmp/nearly.xml" "$tmp/nearly.txt" <<'PY'
+import re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+quote = "a " * 10000 + "b"
+quotes = "".join(
+    '    <quote id="nearly-%d" speaker="umerov" concerns="talks">%s</quote>\n'
+    % (i, quote) for i in range(10))
+src = src.replace('text="minimal.txt"', 'text="nearly.txt"')
+src = re.sub(r'(    <quote id="umerov-peace"[^\n]*\n)', lambda m: m.group(1) + quotes, src)
+open(sys.argv[2], "w", encoding="utf-8").write(src)
+open(sys.argv[3], "w", encoding="utf-8").write("a " * 5000000)
+PY
+grep -q 'id="nearly-9"' "$tmp/nearly.xml" || fail "nearly: the test's edit did not apply"
+set +e
+timeout $((120 * scale)) "$ENTENTE" validate "$tmp/nearly.xml" >/dev/null 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" != 124 ] || fail "ten nearly-matching quotes against a 10 MB text took over $((120 * scale)) s"
+[ "$rc" = 65 ] && [ "$(grep -c "quote 'nearly-[0-9]' does not appear verbatim" "$tmp/err")" = 10 ] ||
+  fail "nearly-matching quotes: exit $rc, $(head -c 600 "$tmp/err")"
+echo "ok: quotes are searched for in linear time"
