@@ -369,6 +369,11 @@ parse_formats(Options *o, const char *list)
   if (strlen(list) >= sizeof(copy)) {
     return usage_error("format list too long: %s", list);
   }
+  if (list[0] == ',' || strstr(list, ",,") || list[strlen(list) - 1] == ',') {
+    return usage_error("an empty format in '%s': name each format once, "
+                       "with a comma between two",
+                       list);
+  }
   memcpy(copy, list, strlen(list) + 1);
   for (char *save = NULL, *name = strtok_r(copy, ",", &save); name;
        name = strtok_r(NULL, ",", &save)) {
@@ -383,6 +388,11 @@ parse_formats(Options *o, const char *list)
                          !strcmp(o->command, "dot")
                            ? "dot, svg, png, pdf or graphml"
                            : format_list);
+    }
+    for (int k = 0; k < o->n_formats; ++k) {
+      if (same_format(o->formats[k], f)) {
+        return usage_error("format '%s' is named twice in '%s'", name, list);
+      }
     }
     if (o->n_formats == MAX_FORMATS) {
       return usage_error("too many formats in '%s'", list);

@@ -13,6 +13,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+/// Whether `iri` has a scheme that runs code or reads local files when a
+/// reader follows it (as the library refuses for every IRI it writes).
+static bool
+unsafe_scheme(const char *iri)
+{
+  static const char *const unsafe[] = {
+    "javascript:", "vbscript:", "data:", "file:"
+  };
+  for (size_t i = 0; i < sizeof(unsafe) / sizeof(*unsafe); ++i) {
+    if (!strncasecmp(iri, unsafe[i], strlen(unsafe[i]))) {
+      return true;
+    }
+  }
+  return false;
+}
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -213,6 +230,12 @@ take_push_option(void *handle, int key, const char *value)
       if (!ent_iri_is_valid(value)) {
         return push_usage_error("--graph '%s' is not an absolute IRI (with no "
                                 "'.' or '..' segment in its path)",
+                                value);
+      }
+      if (unsafe_scheme(value)) {
+        return push_usage_error("--graph '%s': a graph IRI is never "
+                                "javascript:, vbscript:, data: or file:; give "
+                                "an http(s) or urn IRI",
                                 value);
       }
       a->push.graph_iri = value;
@@ -558,10 +581,11 @@ run_push(PushArgs *a)
   ent_cli_inputs_free(&a->in);
   ent_ontology_free(ont);
   ent_world_free(world);
-  if (!rc && fflush(stdout)) {
+  // Each line was flushed as it went: a failure then is in ferror().
+  if (!rc && (fflush(stdout) != 0 || ferror(stdout))) {
     fprintf(stderr,
             "entente: error: writing to standard output failed: %s\n",
-            strerror(errno));
+            strerror(errno ? errno : EIO));
     return PUSH_IOERR;
   }
   return rc;

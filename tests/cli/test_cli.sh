@@ -250,3 +250,25 @@ set -e
 usage push "$good/minimal.xml" --store http://127.0.0.1:9/store --dry-run --text-dir "$tmp/no-such-dir"
 usage push "$good/minimal.xml" --store http://127.0.0.1:9/store --dry-run -w --strict
 echo "ok: push takes -w and --strict; its --text-dir must be a directory"
+
+# --- a format named twice or an empty one is a usage error (-O wrote the
+# first and failed on the second, exit 74); a graph IRI with a scheme that
+# runs code or reads files is refused; a dry run whose listing cannot be
+# written fails (exit 74, as every other command's standard output).
+for f in nt,nt nt,,ttl ,nt nt, ntriples,nt; do
+  usage export "$good/minimal.xml" -q -f "$f" -O "$tmp/formats"
+done
+grep -q "format 'nt' is named twice in 'ntriples,nt'" "$tmp/err" || fail "-f ntriples,nt: $(cat "$tmp/err")"
+[ ! -e "$tmp/formats" ] || fail "-f with a format named twice made its directory"
+for g in 'javascript:alert(1)' 'file:///etc/passwd' 'DATA:text/plain,x'; do
+  usage push "$good/minimal.xml" --store http://127.0.0.1:9/store --dry-run --graph "$g"
+done
+if [ -w /dev/full ]; then
+  set +e
+  "$ENTENTE" push "$good/minimal.xml" --store http://127.0.0.1:9/store --dry-run >/dev/full 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 74 ] && grep -q "writing to standard output failed" "$tmp/err" ||
+    fail "push --dry-run >/dev/full: exit $rc, $(cat "$tmp/err")"
+fi
+echo "ok: formats named twice or empty, unsafe graph IRIs, a dry run to a full disk"
