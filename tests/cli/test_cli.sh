@@ -272,3 +272,15 @@ if [ -w /dev/full ]; then
     fail "push --dry-run >/dev/full: exit $rc, $(cat "$tmp/err")"
 fi
 echo "ok: formats named twice or empty, unsafe graph IRIs, a dry run to a full disk"
+
+# --- --text naming no source is said before anything is written, also to
+# standard output (a pipeline would have loaded the data).
+for f in turtle ntriples; do
+  set +e
+  "$ENTENTE" export "$good/minimal.xml" -f "$f" --text nope=/etc/hostname >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 64 ] && [ ! -s "$tmp/out" ] && grep -q "^entente: error: --text names source 'nope', which no dataset given defines" "$tmp/err" ||
+    fail "--text nope=, -f $f to stdout: exit $rc, $(wc -c <"$tmp/out") bytes written, $(cat "$tmp/err")"
+done
+echo "ok: --text naming no source: nothing written"
