@@ -490,8 +490,8 @@ check_text(EntGraph *g,
     return fail(g,
                 ENT_ERR_BAD_VALUE,
                 at,
-                "%s holds a control character (other than tab and line "
-                "feed) or a Unicode noncharacter; remove it",
+                "%s holds a control character (C0 or C1, other than tab "
+                "and line feed) or a Unicode noncharacter; remove it",
                 what);
   }
   if (lang && !ent_is_lang_tag(lang)) {

@@ -455,10 +455,41 @@ ent_is_count(const char *s)
 bool
 ent_has_text(const char *s)
 {
-  for (; *s; ++s) {
-    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
+  // A character a reader sees: a letter, a digit, a punctuation mark or a
+  // symbol.  Spaces of any kind (a no-break space), format characters (a
+  // zero-width space) and a combining mark alone make a name that looks
+  // empty.  Bytes that are not UTF-8 count as text: the UTF-8 check that
+  // follows says what is wrong with them.
+  const size_t len = strlen(s);
+  for (size_t i = 0; i < len;) {
+    const unsigned char b = (unsigned char)s[i];
+    if (b > 0x20 && b < 0x7F) {
       return true;
     }
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t step = utf8proc_iterate(
+      (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
+    if (step <= 0) {
+      return true;
+    }
+    switch (utf8proc_category(c)) {
+      case UTF8PROC_CATEGORY_ZS:
+      case UTF8PROC_CATEGORY_ZL:
+      case UTF8PROC_CATEGORY_ZP:
+      case UTF8PROC_CATEGORY_CC:
+      case UTF8PROC_CATEGORY_CF:
+      case UTF8PROC_CATEGORY_MN:
+      case UTF8PROC_CATEGORY_MC:
+      case UTF8PROC_CATEGORY_ME:
+        break;
+      default:
+        return true;
+    }
+    i += (size_t)step;
   }
   return false;
 }
@@ -497,6 +528,11 @@ ent_has_only_text_chars(const char *s, size_t len)
     // C0 controls but tab and line feed: RDF/XML cannot carry them and
     // raptor writes a bare carriage return into Turtle strings.
     if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7F) {
+      return false;
+    }
+    // C1 controls, U+0080..U+009F (C2 80..C2 9F): NEL, CSI and the like,
+    // which terminals act on and readers never see.
+    if (p[i] == 0xC2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
       return false;
     }
     // U+FDD0..U+FDEF: EF B7 90..AF.

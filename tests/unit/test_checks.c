@@ -399,6 +399,25 @@ test_has_text(void)
   assert(!ent_has_text(""));
   assert(!ent_has_text(" "));
   assert(!ent_has_text(" \t\n\r "));
+  // What looks empty is empty: a no-break space, a zero-width space, an
+  // ideographic space, a combining accent alone.
+  assert(!ent_has_text("\xC2\xA0"));
+  assert(!ent_has_text("\xE2\x80\x8B"));
+  assert(!ent_has_text("\xE3\x80\x80 \xC2\xA0"));
+  assert(!ent_has_text("\xCC\x81"));
+  assert(ent_has_text("\xC2\xA0\xD0\x96")); // and a letter
+  assert(ent_has_text("\xE2\x80\x94"));     // a dash
+  assert(ent_has_text("\xE2\x82\xAC"));     // a symbol
+  assert(ent_has_text("\xFF"));             // not UTF-8: said later
+  // C1 controls are not text, nor DEL; the Latin-1 letters after them are.
+  assert(!ent_is_text("A\xC2\x85"
+                      "B",
+                      4));
+  assert(!ent_is_text("\xC2\x9B"
+                      "1m",
+                      4));
+  assert(!ent_is_text("\xC2\x80", 2));
+  assert(ent_is_text("\xC2\xA0\xC3\xA9", 4));
 }
 
 // ---- Containers ---------------------------------------------------------
