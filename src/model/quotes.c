@@ -117,6 +117,38 @@ leaves_its_directory(const char *path)
   return false;
 }
 
+/// Whether `real` (a resolved path) is `root` (resolved) or lies in it.
+static bool
+is_inside(const char *real, const char *root)
+{
+  const size_t n = strlen(root);
+  return !strncmp(real, root, n) &&
+         (real[n] == '/' || real[n] == '\0' || (n == 1 && root[0] == '/'));
+}
+
+/// Whether the deepest directory of `candidate` that exists (the file
+/// itself does not) lies outside `real_root`: a path through a link that
+/// leads out is refused whether or not the file at its end exists, so
+/// that a dataset cannot learn which files the machine holds.
+static bool
+existing_part_leaves(const char *candidate, const char *real_root)
+{
+  char *copy = strdup(candidate);
+  bool leaves = false;
+  for (char *slash = copy ? strrchr(copy, '/') : NULL; slash;
+       slash = strrchr(copy, '/')) {
+    *slash = '\0';
+    char *real = *copy ? realpath(copy, NULL) : NULL;
+    if (real) {
+      leaves = !is_inside(real, real_root);
+      free(real);
+      break;
+    }
+  }
+  free(copy);
+  return leaves;
+}
+
 EntStatus
 ent_graph_resolve_text(EntGraph *graph,
                        const char *text,
@@ -147,16 +179,15 @@ ent_graph_resolve_text(EntGraph *graph,
     }
     EntBuf candidate = { NULL, 0, 0 };
     char *real = NULL;
+    bool leaves = false;
     if (!ent_buf_appendf(&candidate, "%s/%s", real_root, text)) {
       real = realpath(candidate.buf, NULL);
+      leaves = real ? !is_inside(real, real_root)
+                    : existing_part_leaves(candidate.buf, real_root);
     }
     ent_buf_free(&candidate);
-    const size_t n = strlen(real_root);
-    const bool inside =
-      real && !strncmp(real, real_root, n) &&
-      (real[n] == '/' || real[n] == '\0' || (n == 1 && real_root[0] == '/'));
     free(real_root);
-    if (real && !inside) {
+    if (leaves) {
       free(real);
       ent_log(graph->world,
               ENT_LOG_ERROR,

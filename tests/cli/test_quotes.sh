@@ -188,6 +188,21 @@ set +e
 set -e
 [ "$rc" = 65 ] || fail "a link out of the directory: exit $rc, want 65"
 grep -q "leads out of its directory through a link" "$tmp/err" || fail "link: $(cat "$tmp/err")"
+# ... and a path through a link to a directory outside gets the same
+# message whether or not the file at its end exists: a dataset does not
+# learn which files the machine holds.
+ln -s / "$tmp/nfc/rootl"
+: >"$tmp/link-messages"
+for target in rootl/etc/hostname rootl/etc/no-such-file rootl/no-such-dir/x; do
+  sed "s|text=\"[^\"]*\"|text=\"$target\"|" "$tmp/nfc/d.xml" >"$tmp/nfc/probe.xml"
+  set +e
+  "$ENTENTE" validate "$tmp/nfc/probe.xml" >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 65 ] || fail "text=\"$target\": exit $rc, want 65 ($(cat "$tmp/err"))"
+  grep "error:" "$tmp/err" | sed "s|$target|PATH|" >>"$tmp/link-messages"
+done
+[ "$(sort -u "$tmp/link-messages" | wc -l)" = 1 ] && grep -q "leads out of its directory through a link" "$tmp/link-messages" ||
+  fail "paths through a link out differ by what exists: $(cat "$tmp/link-messages")"
 
 # Names equal after NFC and without invisible characters, but spelled
 # differently: warned about as probable duplicates, with the difference
