@@ -3391,6 +3391,7 @@ statuses_over_time(const LGraph *lg,
   *changes = false;
   OntStatusReports said[MAX_STATUSES];
   size_t n = 0;
+  bool undated = false;
   for (size_t k = a; k < b; ++k) {
     const LConcept *c = &lg->concepts[k];
     size_t j = 0;
@@ -3404,14 +3405,18 @@ statuses_over_time(const LGraph *lg,
       said[n++] = (OntStatusReports){ .status = c->iri, .tag = k };
     }
     const uint32_t g = c->graph ? find_node(lg, c->graph) : ENT_NO_ENTITY;
+    const char *from = NULL;
+    const char *to = NULL;
     if (g != ENT_NO_ENTITY) {
-      const char *from = NULL;
-      const char *to = NULL;
       report_days(lg, g, &from, &to);
       ont_status_report(&said[j], from, to);
     }
+    // A status no source's day places (a merged Turtle file has no
+    // graphs) cannot be put in a course: the values differ, no more.
+    undated |= !from && !to;
   }
-  if (!lg->ontology || !ont_status_progression(lg->ontology, said, n)) {
+  if (undated || !lg->ontology ||
+      !ont_status_progression(lg->ontology, said, n)) {
     return ENT_SUCCESS;
   }
   *changes = true;

@@ -974,6 +974,18 @@ drawn_as quotation "a quotation's words as its label" \
 grep -q '<data key="description">UN Secretary-General</data>' "$tmp/quotation.graphml" &&
   grep -q '<data key="description">We have no time to lose.</data>' "$tmp/quotation.graphml" ||
   fail "GraphML without the tooltips' text: $(grep description "$tmp/quotation.graphml")"
+# The statuses of a merged Turtle file (no graphs, so no source's day)
+# are not put in a course: they differ, in no order ("planned → ongoing →
+# concluded → held" was drawn); the TriG, with each source's graph and day,
+# keeps its course.
+"$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" --view negotiation:us-russia-talks-2025-03-24 -f dot -o "$tmp/merged.dot" 2>/dev/null
+flat "$tmp/merged.dot"
+grep -q 'concluded / ongoing / planned / held (sources differ)' "$tmp/merged.dot" && ! grep -q 'planned →' "$tmp/merged.dot" ||
+  fail "merged Turtle: statuses put in a course: $(grep -o '[a-z]* → [^"]*' "$tmp/merged.dot" | head -2)"
+"$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.trig" --view negotiation:us-russia-talks-2025-03-24 -f dot -o "$tmp/graphs.dot" 2>/dev/null
+flat "$tmp/graphs.dot"
+grep -q 'planned → ongoing → held → concluded' "$tmp/graphs.dot" ||
+  fail "TriG: the statuses' course is lost: $(grep -o 'planned[^"]*' "$tmp/graphs.dot" | head -2)"
 # A legend entry names every class drawn in its shape, not the first one
 # drawn (a reader took every node for a foaf:Person).
 cat >"$tmp/two-classes.ttl" <<'TTL'
