@@ -525,6 +525,7 @@ lgraph_init(LGraph *lg,
   ent_map_init(&lg->spellings);
   ent_map_init(&lg->declared_inverses);
   ent_map_init(&lg->property_names);
+  ent_map_init(&lg->functional);
   ent_pool_init(&lg->graphs);
   lg->lang = ent_pool_intern(&lg->strings, lang ? lang : "en");
   size_t n_prefixes = 0;
@@ -575,6 +576,7 @@ lgraph_clear(LGraph *lg)
   ent_map_clear(&lg->spellings);
   ent_map_clear(&lg->declared_inverses);
   ent_map_clear(&lg->property_names);
+  ent_map_clear(&lg->functional);
   ent_buf_free(&lg->scratch);
   free(lg->adjacency);
   free(lg->first);
@@ -1649,6 +1651,10 @@ lgraph_add_triple(void *handle, const Triple *t)
     return take_literal(lg, &lg->nodes[s], pred, &t->object, graph);
   }
   if (pred->role == PRED_TYPE) {
+    if (!strcmp(t->object.value, OWL_NS "FunctionalProperty") &&
+        lg->nodes[s].iri) {
+      TRY(st, ent_map_put(&lg->functional, lg->nodes[s].iri, &lg->functional));
+    }
     return take_type(lg, &lg->nodes[s], t->object.value);
   }
   if (pred->role == PRED_UNDRAWN) {
@@ -3374,6 +3380,18 @@ report_days(const LGraph *lg, uint32_t node, const char **from, const char **to)
   }
 }
 
+/// Whether two graphs that give a node two values of `predicate` differ:
+/// the properties entente judges so everywhere (ent_one_valued()), those
+/// the graph itself declares owl:FunctionalProperty, and a person's days
+/// of birth and death.
+static bool
+one_valued(const LGraph *lg, const char *predicate)
+{
+  return ent_one_valued(predicate) || ent_map_get(&lg->functional, predicate) ||
+         !strcmp(predicate, SCHEMA_NS "birthDate") ||
+         !strcmp(predicate, SCHEMA_NS "deathDate");
+}
+
 /// Whether the statuses lg->concepts[a..b) give one node can each follow
 /// the one before as their reports' days go (the days of the nodes of
 /// their graphs; see ont_status_progression()), into `*changes`; if so and
@@ -3490,7 +3508,7 @@ add_concept_facets(LGraph *lg)
         st = st ? st
                 : ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
       }
-    } else if (!st && distinct > 1 && ent_one_valued(predicate)) {
+    } else if (!st && distinct > 1 && one_valued(lg, predicate)) {
       st = ent_buf_append(&text, SOURCES_DIFFER, strlen(SOURCES_DIFFER));
     }
     if (!st && text.len) {
@@ -5832,7 +5850,7 @@ mark_disputed(Said *said, size_t n)
   uint32_t *parent = NULL; // each node's place, made for places_nested()
   size_t m = 0;
   for (size_t k = 0; k < n; ++k) {
-    if (ent_one_valued(said_claim(&said[k])->predicate)) {
+    if (one_valued(said[k].lg, said_claim(&said[k])->predicate)) {
       order[m++] = &said[k];
     }
   }

@@ -180,8 +180,10 @@ typedef struct {
                             ///< as the graph declares (declare_inverses())
   EntMap property_names;    ///< Property -> the name the graph gives it
                             ///< (name_properties())
-  uint32_t last_subject;    ///< Statements come by subject: its node
-  const char *last_graph;   ///< ... and mostly from one graph: interned
+  EntMap functional; ///< Properties the graph declares owl:FunctionalProperty:
+                     ///< two values from two graphs differ (one_valued())
+  uint32_t last_subject;  ///< Statements come by subject: its node
+  const char *last_graph; ///< ... and mostly from one graph: interned
   EntBuf scratch;
   LConcept *concepts; ///< Controlled values (facets), by node and property
   size_t n_concepts;

@@ -974,6 +974,21 @@ drawn_as quotation "a quotation's words as its label" \
 grep -q '<data key="description">UN Secretary-General</data>' "$tmp/quotation.graphml" &&
   grep -q '<data key="description">We have no time to lose.</data>' "$tmp/quotation.graphml" ||
   fail "GraphML without the tooltips' text: $(grep description "$tmp/quotation.graphml")"
+# The compare view marks two values from two graphs of a property the graph
+# declares owl:FunctionalProperty, and of a day of birth; not of a property
+# with many values (schema:knows).
+cat >"$tmp/functional.trig" <<'TTL'
+@prefix schema: <http://schema.org/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix ex: <http://e.example/> .
+ex:attendance a owl:FunctionalProperty , owl:DatatypeProperty .
+ex:bbc { ex:macron schema:name "Emmanuel Macron" ; schema:birthDate "1977-12-21" ; ex:attendance "1000" ; schema:knows ex:a . }
+ex:cnn { ex:macron schema:name "Emmanuel Macron" ; schema:birthDate "1978-12-21" ; ex:attendance "1500" ; schema:knows ex:b . }
+TTL
+"$ENTENTE" dot "$tmp/functional.trig" --view compare:ex:macron -f dot -o "$tmp/functional.dot" || fail "functional: compare"
+[ "$(grep -c '≠ schema:birthDate' "$tmp/functional.dot")" = 2 ] && [ "$(grep -c '≠ ex:attendance' "$tmp/functional.dot")" = 2 ] &&
+  ! grep -q '≠ schema:knows' "$tmp/functional.dot" ||
+  fail "compare: functional properties not marked, or a many-valued one marked: $(grep -o '≠[^\\]*' "$tmp/functional.dot")"
 # The statuses of a merged Turtle file (no graphs, so no source's day)
 # are not put in a course: they differ, in no order ("planned → ongoing →
 # concluded → held" was drawn); the TriG, with each source's graph and day,
