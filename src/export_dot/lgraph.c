@@ -1486,12 +1486,17 @@ take_literal(LGraph *lg,
         return n->date_phrase ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
       }
       break;
-    case PRED_TOOLTIP:
-      if (!n->tooltip) {
+    case PRED_TOOLTIP: {
+      // The first text in the best language (--lang, then none, then
+      // another), as for names.
+      const unsigned score = lang_score(lg, o->lang);
+      if (!n->tooltip || score > n->tooltip_score) {
         n->tooltip = keep_text(lg, o->value, o->lasting);
+        n->tooltip_score = score & 3U;
         return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
       }
       break;
+    }
     case PRED_OTHER:
       return keep_literal(lg, (uint32_t)(n - lg->nodes), p->iri, o->value);
     default:

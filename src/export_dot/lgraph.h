@@ -58,12 +58,13 @@ typedef struct {
   bool by_last : 1;   ///< `date` is the last day it can have been (an
                       ///< ent:notAfter alone): the day is not known
   bool in_view : 1;
-  bool is_subject : 1;  ///< Described by the input, not merely referenced
-  bool card : 1;        ///< A compare view's source: facets left-aligned
-  bool inherited : 1;   ///< Drawn as a superclass of its own class
-                        ///< (`class_iri`), which has no shape
-  uint16_t facets_left; ///< Lines left out for room (append_facet()),
-                        ///< said as "+N more" (in the padding at the end)
+  bool is_subject : 1;        ///< Described by the input, not merely referenced
+  bool card : 1;              ///< A compare view's source: facets left-aligned
+  bool inherited : 1;         ///< Drawn as a superclass of its own class
+                              ///< (`class_iri`), which has no shape
+  unsigned tooltip_score : 2; ///< lang_score() of `tooltip`'s language
+  uint16_t facets_left;       ///< Lines left out for room (append_facet()),
+                              ///< said as "+N more" (in the padding at the end)
 } LNode;
 
 /// LEdge.dropped of an edge a frame says (see there).

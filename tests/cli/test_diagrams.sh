@@ -974,6 +974,19 @@ drawn_as quotation "a quotation's words as its label" \
 grep -q '<data key="description">UN Secretary-General</data>' "$tmp/quotation.graphml" &&
   grep -q '<data key="description">We have no time to lose.</data>' "$tmp/quotation.graphml" ||
   fail "GraphML without the tooltips' text: $(grep description "$tmp/quotation.graphml")"
+# A node's text (its tooltip, GraphML's description) is in --lang where
+# the graph has it, whichever comes first.
+cat >"$tmp/desc.ttl" <<'TTL'
+@prefix schema: <http://schema.org/> .
+@prefix ex: <http://e.example/> .
+ex:a schema:name "Alpha" ; schema:description "Une description"@fr , "A description"@en ; schema:knows ex:b .
+ex:b schema:name "Beta" ; schema:description "A description of Beta"@en , "Une description de Beta"@fr .
+TTL
+for l in en:A fr:Une; do
+  "$ENTENTE" dot "$tmp/desc.ttl" --lang "${l%%:*}" -f graphml -o "$tmp/desc.graphml" || fail "desc: --lang ${l%%:*}"
+  [ "$(grep -c "<data key=\"description\">${l#*:} description" "$tmp/desc.graphml")" = 2 ] ||
+    fail "--lang ${l%%:*}: descriptions in another language: $(grep -o '<data key="description">[^<]*' "$tmp/desc.graphml")"
+done
 # The compare view marks two values from two graphs of a property the graph
 # declares owl:FunctionalProperty, and of a day of birth; not of a property
 # with many values (schema:knows).
