@@ -254,6 +254,20 @@ source_text(EntGraph *g, uint32_t source, const char **out)
             src->text_path);
     return ENT_ERR_IO;
   }
+  if ((unsigned long long)info.st_size > SOURCE_TEXT_CAP) {
+    const EntCaret at = ent_caret_of(src->at);
+    ent_log(g->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &at,
+            "the text of source '%s' (%s) is %lld bytes, more than the %zu "
+            "(64 MiB) a source's text may have; give the article's own text",
+            src->id,
+            src->text_path,
+            (long long)info.st_size,
+            SOURCE_TEXT_CAP);
+    return ENT_ERR_IO;
+  }
   char *raw = NULL;
   size_t raw_len = 0;
   EntStatus st = ENT_SUCCESS;

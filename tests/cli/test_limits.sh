@@ -325,3 +325,16 @@ set -e
 [ "$rc" = 65 ] && [ "$(grep -c "quote 'nearly-[0-9]' does not appear verbatim" "$tmp/err")" = 10 ] ||
   fail "nearly-matching quotes: exit $rc, $(head -c 600 "$tmp/err")"
 echo "ok: quotes are searched for in linear time"
+
+# A source's text over its 64 MiB cap is said at the source, with its ID
+# and the cap (a sparse file: no disk used).
+mkdir "$tmp/bigtext"
+cp "$minimal" "$tmp/bigtext/d.xml"
+truncate -s 70M "$tmp/bigtext/minimal.txt"
+set +e
+"$ENTENTE" validate "$tmp/bigtext/d.xml" >/dev/null 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 66 ] && grep -q "d.xml:[0-9]*:[0-9]*: error: the text of source 'report' (.*minimal.txt) is 73400320 bytes, more than the 67108864 (64 MiB) a source's text may have" "$tmp/err" ||
+  fail "a text over the cap: exit $rc, $(cat "$tmp/err")"
+echo "ok: a source's text over its cap is said at the source"
