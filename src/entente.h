@@ -298,6 +298,8 @@ typedef enum {
   ENT_PROP_PRESS_ACCESS,    ///< Controlled: "closed", "open", "partial"
   ENT_PROP_RESPONSE_KIND,   ///< Controlled: "accepted", "rejected"...
   ENT_PROP_INCIDENT_STATUS, ///< Controlled: "expected", "happened"...
+  ENT_PROP_RESPONSE_TO,     ///< A response's agreement (ENT_PROP_RESPONSE's
+                            ///< inverse, written as schema:object)
   ENT_PROP_COUNT_
 } EntProperty;
 

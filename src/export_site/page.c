@@ -1000,8 +1000,12 @@ add_mentions(Page *pg, Site *site, uint32_t n)
   for (uint32_t i = 0; i < node->in_count; ++i) {
     const uint32_t qi = site->by_object[node->in_first + i];
     const SQuad *q = &site->quads[qi];
+    // A response's link back to its agreement: the agreement's page lists
+    // its responses already (ent:response).
     if (q->s != n && site->nodes[q->s].kind != SK_PLUMBING &&
-        !site_predicate_hidden(site, q) && !statement_role(site, q)) {
+        !site_predicate_hidden(site, q) && !statement_role(site, q) &&
+        strcmp(q->p, ENT_NS "responseTo") != 0 &&
+        strcmp(q->p, SCHEMA_NS "object") != 0) {
       in[k++] = qi;
     }
   }

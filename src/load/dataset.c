@@ -1682,6 +1682,7 @@ read_responses(Loader *ld, const char *agreement, const xmlNode *node)
     response = ent_pool_intern(&ld->scratch, response);
     defer(ld, agreement, ENT_PROP_RESPONSE, response, c);
     defer(ld, response, ENT_PROP_RESPONDENT, by, c);
+    defer(ld, response, ENT_PROP_RESPONSE_TO, agreement, c);
     concept(ld, response, ENT_PROP_RESPONSE_KIND, c, "kind");
     // Its label says what was done; who did it is its respondent.
     add_value(ld, response, ENT_PROP_NAME, attr(ld, c, "kind"), "en", c);

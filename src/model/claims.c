@@ -478,6 +478,7 @@ ent_graph_add_response(EntGraph *graph,
     ent_graph_make_response(graph, agreement_id, respondent_id, kind, at, &id));
   TRY(st, ent_graph_relate(graph, agreement_id, ENT_PROP_RESPONSE, id, at));
   TRY(st, ent_graph_relate(graph, id, ENT_PROP_RESPONDENT, respondent_id, at));
+  TRY(st, ent_graph_relate(graph, id, ENT_PROP_RESPONSE_TO, agreement_id, at));
   TRY(st, ent_graph_set_concept(graph, id, ENT_PROP_RESPONSE_KIND, kind, at));
   TRY(st, ent_graph_add_value(graph, id, ENT_PROP_NAME, kind, "en", at));
   if (response_id) {

@@ -141,6 +141,7 @@ static const PropInfo properties[ENT_PROP_COUNT_] = {
   [ENT_PROP_INSTRUMENT] = REL("instrument"),
   [ENT_PROP_RESPONSE] = REL("response"),
   [ENT_PROP_RESPONDENT] = REL("respondent"),
+  [ENT_PROP_RESPONSE_TO] = REL("responseTo"),
   [ENT_PROP_WIRE_SERVICE] = REL("wireService"),
   [ENT_PROP_ROLE] = CONCEPT("role", "role-"),
   [ENT_PROP_SETTING] = CONCEPT("setting", "setting-"),

@@ -22,20 +22,22 @@ ttl = open(sys.argv[2], encoding="utf-8").read()
 if not block or block.group(1) not in ttl:
     sys.exit("README's Turtle of official:karasin is not out/riyadh-march-2025.ttl's: paste the block again")
 PY
-# docs/stores.md's push --dry-run of data/ counts what out/graphs/ holds,
+# docs/stores.md's and README's push --dry-run of data/ count what
+# out/graphs/ holds,
 # and README's and docs/format.md's validate line what validate says.
-python3 - "$ENTENTE_SRC/docs/stores.md" "$ENTENTE_SRC/out/graphs/manifest.tsv" <<'PY' || exit 1
+python3 - "$ENTENTE_SRC/out/graphs/manifest.tsv" "$ENTENTE_SRC/docs/stores.md" "$ENTENTE_SRC/README.md" <<'PY' || exit 1
 import re, sys
-said = dict(re.findall(r"would replace graph <([^>]+)> with (\d+) triples",
-                       open(sys.argv[1], encoding="utf-8").read()))
 counts = {}
-for line in open(sys.argv[2], encoding="utf-8"):
+for line in open(sys.argv[1], encoding="utf-8"):
     if not line.startswith("#"):
         f = line.rstrip("\n").split("\t")
         counts[f[1]] = f[2]
-if said != counts:
-    sys.exit("docs/stores.md's push --dry-run says %s; out/graphs/manifest.tsv "
-             "counts %s: paste the dry run again" % (said, counts))
+for doc in sys.argv[2:]:
+    said = dict(re.findall(r"would replace graph <([^>]+)> with (\d+) triples",
+                           open(doc, encoding="utf-8").read()))
+    if said != counts:
+        sys.exit("%s's push --dry-run says %s; out/graphs/manifest.tsv "
+                 "counts %s: paste the dry run again" % (doc, said, counts))
 PY
 line=$("$ENTENTE" validate "$ENTENTE_SRC/data" 2>/dev/null | tail -1)
 for doc in README.md docs/format.md; do

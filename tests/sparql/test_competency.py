@@ -306,6 +306,17 @@ def main():
         ("Volodymyr Zelenskyy", "3"),
     ])
 
+    ask(quads, "C6b", "What did Ukraine accept, in schema.org's terms (an Action's "
+        "agent and object), and which source says so?", """
+        SELECT ?title ?src WHERE {
+          GRAPH ?src { ?r schema:agent <https://w3id.org/entente/id/country/ukraine> ;
+                          schema:object ?a ; ent:responseKind ent:response-accepted }
+          ?a schema:name ?title
+        }""", [
+        ("Ceasefire in the Black Sea", "https://w3id.org/entente/id/source/voiceofasia-2025-03"),
+        ("General ceasefire", "https://w3id.org/entente/id/source/orthodoxtimes-2025-03-24"),
+    ])
+
     ask(graphs, "C7", "Which entities are the same as a Wikidata item?", """
         SELECT ?name ?item WHERE {
           ?e schema:sameAs ?item ; schema:name ?name
