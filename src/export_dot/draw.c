@@ -1243,7 +1243,7 @@ build(Drawing *d, const EntDiagramOptions *options)
     }
   }
   if (!st) {
-    st = lgraph_pairwise_note(lg, &note);
+    st = lgraph_pairwise_note(lg, &note, "the nodes' tooltips");
   }
   if (!st && note.len) {
     if (!lg->hidden_more) {

@@ -80,7 +80,7 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
   if (lg->hidden_more && lgraph_cap_note(lg, &note)) {
     rc = -1;
   }
-  if (lgraph_pairwise_note(lg, &note)) {
+  if (lgraph_pairwise_note(lg, &note, "each node's axioms data")) {
     rc = -1;
   }
   bool axioms = false;

@@ -178,6 +178,7 @@ static const struct {
   { SCHEMA_NS "Place", KIND_PLACE, 1 },
   { SCHEMA_NS "AdministrativeArea", KIND_PLACE, 1 },
   { SCHEMA_NS "City", KIND_PLACE, 1 },
+  { "http://www.geonames.org/ontology#Feature", KIND_PLACE, 1 },
   { SCHEMA_NS "Event", KIND_NEGOTIATION, 1 },
   { SCHEMA_NS "CreativeWork", KIND_SOURCE, 1 },
   { SCHEMA_NS "Article", KIND_SOURCE, 1 },
@@ -331,9 +332,13 @@ static const struct {
   { "http://usefulinc.com/ns/doap#name", 1 },
   { "http://www.w3.org/2006/vcard/ns#fn", 1 },
   { "http://lv2plug.in/ns/lv2core#name", 1 },
+  // GeoNames' own names for its features.
+  { "http://www.geonames.org/ontology#name", 1 },
+  { "http://www.geonames.org/ontology#officialName", 1 },
   // An alias: the label only where no name is in the --lang language or
   // in none (a Russian spelling for --lang ru), see take_literal().
   { SKOS_NS "altLabel", 0 },
+  { "http://www.geonames.org/ontology#alternateName", 0 },
 };
 
 /// What a label adds after values sources disagree on (statuses, days).
@@ -4505,7 +4510,7 @@ fold_pairwise(LGraph *lg)
 }
 
 EntStatus
-lgraph_pairwise_note(const LGraph *lg, EntBuf *out)
+lgraph_pairwise_note(const LGraph *lg, EntBuf *out, const char *named_in)
 {
   size_t count[ENT_PAIRWISE_KINDS] = { 0 };
   for (size_t i = 0; i < lg->n_pairs; ++i) {
@@ -4526,8 +4531,7 @@ lgraph_pairwise_note(const LGraph *lg, EntBuf *out)
       said = true;
     }
   }
-  return said ? ent_buf_appendf(out, ", named in the nodes' tooltips")
-              : ENT_SUCCESS;
+  return said ? ent_buf_appendf(out, ", named in %s", named_in) : ENT_SUCCESS;
 }
 
 /// Somebody else's graph: a node of a class the drawing has no shape for

@@ -345,10 +345,12 @@ const char *lgraph_class_name(LGraph *lg, const char *cls);
 /// for a list member's "owl:unionOf 1/2" and a generic name for a post.
 const char *lgraph_edge_name(LGraph *lg, const LEdge *edge);
 /// "disjoint (owl:disjointWith) pairs: 392, named in the nodes'
-/// tooltips", for the pairs with an end in the view, appended to `out`
-/// (on a line of its own if `out` holds text); nothing when there are
-/// none.
-EntStatus lgraph_pairwise_note(const LGraph *lg, EntBuf *out);
+/// tooltips" (`named_in`: where the format puts them), for the pairs with
+/// an end in the view, appended to `out` (on a line of its own if `out`
+/// holds text); nothing when there are none.
+EntStatus lgraph_pairwise_note(const LGraph *lg,
+                               EntBuf *out,
+                               const char *named_in);
 /// What follows a node's name when sources name it differently,
 /// " (+2 other names)", written into `buf`; "" otherwise.
 const char *lgraph_other_names(const LNode *node, char buf[48]);

@@ -974,6 +974,18 @@ drawn_as quotation "a quotation's words as its label" \
 grep -q '<data key="description">UN Secretary-General</data>' "$tmp/quotation.graphml" &&
   grep -q '<data key="description">We have no time to lose.</data>' "$tmp/quotation.graphml" ||
   fail "GraphML without the tooltips' text: $(grep description "$tmp/quotation.graphml")"
+# GeoNames names its features with gn:name (gn:officialName, and
+# gn:alternateName as an alias); a gn:Feature is a place, and an ego view
+# finds one by its name.
+cat >"$tmp/gn.ttl" <<'TTL'
+@prefix gn: <http://www.geonames.org/ontology#> .
+@prefix ex: <https://sws.geonames.org/> .
+ex:1 a gn:Feature ; gn:name "Bavaria" ; gn:alternateName "Bayern"@de .
+ex:2 a gn:Feature ; gn:name "Munich" ; gn:officialName "München"@de , "Munich"@en ; gn:parentFeature ex:1 .
+TTL
+"$ENTENTE" dot "$tmp/gn.ttl" --view ego:Bavaria -f dot -o "$tmp/gn.dot" 2>"$tmp/err" || fail "GeoNames: ego:Bavaria: $(cat "$tmp/err")"
+grep -q 'label=Bavaria' "$tmp/gn.dot" && grep -q 'label=Munich' "$tmp/gn.dot" ||
+  fail "GeoNames: features not named by gn:name: $(grep 'label=' "$tmp/gn.dot")"
 # A node's text (its tooltip, GraphML's description) is in --lang where
 # the graph has it, whichever comes first.
 cat >"$tmp/desc.ttl" <<'TTL'
@@ -1825,6 +1837,8 @@ grep -q 'e.example/c1ndisjoint with: Class 02; Class 03; Class 04; Class 05; Cla
 grep -q 'different from: ex:y' "$tmp/disjoint.flat" || fail "disjoint: x's tooltip"
 "$ENTENTE" dot "$tmp/disjoint.ttl" -f graphml -o "$tmp/disjoint.graphml" 2>"$tmp/err"
 xmllint --noout --relaxng "$diagrams/graphml.rng" "$tmp/disjoint.graphml" 2>"$tmp/err" || fail "disjoint: GraphML invalid: $(cat "$tmp/err")"
+grep -q 'pairs: 1, named in each node.s axioms data' "$tmp/disjoint.graphml" ||
+  fail "disjoint: GraphML's note sends the reader to tooltips it has not: $(grep -o '<data key="note">[^<]*' "$tmp/disjoint.graphml")"
 [ "$(grep -c '<data key="axioms">disjoint with:' "$tmp/disjoint.graphml")" = 15 ] && grep -q '<data key="axioms">different from: ex:x<' "$tmp/disjoint.graphml" ||
   fail "disjoint: GraphML's axioms"
 # ... between named nodes only (a class expression's "[ ]" could not be
