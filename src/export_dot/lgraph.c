@@ -5226,6 +5226,27 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
       ++matches;
     }
   }
+  if (matches == 1) {
+    // The end of an IRI comes first; nodes merely named so are said.
+    size_t named = 0;
+    for (uint32_t i = 0; i < lg->n_nodes; ++i) {
+      named += i != *out && lg->nodes[i].label &&
+               !strcmp(lg->nodes[i].label, id) && drawable(&lg->nodes[i]);
+    }
+    if (named) {
+      ent_log(lg->world,
+              ENT_LOG_WARNING,
+              ENT_FAILURE,
+              NULL,
+              "'%s' ends the IRI of <%s>, which the view is of; %zu other "
+              "node%s named '%s': give the full IRI of the one you mean",
+              id,
+              lg->nodes[*out].iri,
+              named,
+              named == 1 ? " is" : "s are",
+              id);
+    }
+  }
   for (uint32_t i = 0; i < lg->n_nodes && !matches; ++i) {
     const LNode *n = &lg->nodes[i];
     if (n->label && !strcmp(n->label, id) && drawable(n)) {

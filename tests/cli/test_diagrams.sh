@@ -974,6 +974,19 @@ drawn_as quotation "a quotation's words as its label" \
 grep -q '<data key="description">UN Secretary-General</data>' "$tmp/quotation.graphml" &&
   grep -q '<data key="description">We have no time to lose.</data>' "$tmp/quotation.graphml" ||
   fail "GraphML without the tooltips' text: $(grep description "$tmp/quotation.graphml")"
+# An ego view by a word that ends one node's IRI and names others: the
+# IRI's node is drawn, and the others are said.
+cat >"$tmp/csv.ttl" <<'TTL'
+@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix ex: <http://e.example/> .
+@prefix ft: <http://publications.europa.eu/resource/authority/file-type/> .
+ex:d1 a dcat:Distribution ; dct:title "CSV" ; dct:format ft:CSV .
+ex:d2 a dcat:Distribution ; dct:title "CSV" ; dct:format ft:CSV .
+TTL
+"$ENTENTE" dot "$tmp/csv.ttl" --view ego:CSV -f dot -o "$tmp/csv.dot" 2>"$tmp/err" || fail "ego:CSV: $(cat "$tmp/err")"
+grep -q "warning: 'CSV' ends the IRI of <http://publications.europa.eu/resource/authority/file-type/CSV>, which the view is of; 2 other nodes are named 'CSV'" "$tmp/err" ||
+  fail "ego:CSV: the nodes named so are not said: $(cat "$tmp/err")"
 # GeoNames names its features with gn:name (gn:officialName, and
 # gn:alternateName as an alias); a gn:Feature is a place, and an ego view
 # finds one by its name.
