@@ -258,19 +258,24 @@ windows_corpus "$tmp/windows-apart" 'not-before="2025-03-17" not-after="2025-03-
 "$ENTENTE" validate "$tmp/windows-apart" >/dev/null 2>"$tmp/err" || fail "windows apart: validate: $(cat "$tmp/err")"
 grep -q "sources disagree on the notAfter of negotiation 'call'" "$tmp/err" ||
   fail "windows apart are not a disagreement: $(cat "$tmp/err")"
-for c in overlap windows-apart; do
-  "$ENTENTE" site "$tmp/$c" -q -w -O "$tmp/site-$c" || fail "windows $c: site"
-done
-! tr -d '\n' <"$tmp/site-overlap/negotiation/call/index.html" | grep -q 'id="disputes"' ||
-  fail "the site calls windows that overlap a dispute"
-tr -d '\n' <"$tmp/site-windows-apart/negotiation/call/index.html" | grep -q 'id="disputes".*<caption>not after</caption>' ||
-  fail "the site does not show windows apart as a dispute: $(grep -o '<caption>[^<]*' "$tmp/site-windows-apart/negotiation/call/index.html")"
-for c in overlap windows-apart; do
-  "$ENTENTE" export "$tmp/$c" -q -w -f nquads -o "$tmp/$c.nq" || fail "windows $c: export"
-  "$ENTENTE" dot "$tmp/$c.nq" --view compare:call -f dot -o "$tmp/$c.dot" || fail "windows $c: compare"
-done
-! grep -q '≠' "$tmp/overlap.dot" || fail "the compare view marks windows that overlap as differing"
-grep -q '≠' "$tmp/windows-apart.dot" || fail "the compare view does not mark windows apart"
+# site_and_compare AGREE DISAGREE CAPTION: the site's page of the call and
+# the compare view find no dispute in corpus AGREE, and one in DISAGREE
+# (its table captioned CAPTION).
+site_and_compare() {
+  local agree=$1 disagree=$2 caption=$3 c
+  for c in "$agree" "$disagree"; do
+    "$ENTENTE" site "$tmp/$c" -q -w -O "$tmp/site-$c" || fail "$c: site"
+    "$ENTENTE" export "$tmp/$c" -q -w -f nquads -o "$tmp/$c.nq" || fail "$c: export"
+    "$ENTENTE" dot "$tmp/$c.nq" --view compare:call -f dot -o "$tmp/$c.dot" || fail "$c: compare"
+  done
+  ! tr -d '\n' <"$tmp/site-$agree/negotiation/call/index.html" | grep -q 'id="disputes"' ||
+    fail "the site calls $agree a dispute"
+  tr -d '\n' <"$tmp/site-$disagree/negotiation/call/index.html" | grep -q "id=\"disputes\".*<caption>$caption</caption>" ||
+    fail "the site does not show $disagree as a dispute: $(grep -o '<caption>[^<]*' "$tmp/site-$disagree/negotiation/call/index.html")"
+  ! grep -q '≠' "$tmp/$agree.dot" || fail "the compare view marks $agree as differing"
+  grep -q '≠' "$tmp/$disagree.dot" || fail "the compare view does not mark $disagree"
+}
+site_and_compare overlap windows-apart "not after"
 # A day outside another source's window (the 25th against 17 to 23 March)
 # is a disagreement, though each property has one value; a day within it
 # (the 20th) is not.
@@ -288,17 +293,7 @@ for part in "articles/[a-z]*.xml:[0-9]*:[0-9]*: warning: " "on '2025-03-25' ([a-
   grep -q "$part" <<<"$warning" || fail "a day outside a window: no '$part' in: $(cat "$tmp/err")"
 done
 [ "$(grep -c disagree "$tmp/err")" = 1 ] || fail "a day outside a window: more than one warning: $(cat "$tmp/err")"
-for c in day-outside day-within; do
-  "$ENTENTE" site "$tmp/$c" -q -w -O "$tmp/site-$c" || fail "$c: site"
-  "$ENTENTE" export "$tmp/$c" -q -w -f nquads -o "$tmp/$c.nq" || fail "$c: export"
-  "$ENTENTE" dot "$tmp/$c.nq" --view compare:call -f dot -o "$tmp/$c.dot" || fail "$c: compare"
-done
-! tr -d '\n' <"$tmp/site-day-within/negotiation/call/index.html" | grep -q 'id="disputes"' ||
-  fail "the site calls a day within a window a dispute"
-tr -d '\n' <"$tmp/site-day-outside/negotiation/call/index.html" | grep -q 'id="disputes"' ||
-  fail "the site does not show a day outside a window as a dispute"
-! grep -q '≠' "$tmp/day-within.dot" || fail "the compare view marks a day within a window as differing"
-grep -q '≠' "$tmp/day-outside.dot" || fail "the compare view does not mark a day outside a window"
+site_and_compare day-within day-outside day
 
 # Somebody else's graph may give the day with a time: within the day.
 {
