@@ -539,6 +539,21 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
                 id);
   }
   if (e->dataset && g->current_dataset && e->dataset != g->current_dataset &&
+      located && g->corpus == ENT_NO_ENTITY) {
+    // Datasets outside a corpus have no registry to share an entity in.
+    return fail(g,
+                ENT_ERR_DUPLICATE_ID,
+                at,
+                "ID '%s' is already defined by another dataset, as the %s at "
+                "%s:%lu; datasets exported together share one namespace of "
+                "IDs: rename one, export them apart, or put them in a corpus "
+                "(docs/format.md) whose registry declares the entity once",
+                id,
+                describe(g, existing),
+                e->at.document,
+                (unsigned long)e->at.line);
+  }
+  if (e->dataset && g->current_dataset && e->dataset != g->current_dataset &&
       located) {
     return fail(g,
                 ENT_ERR_DUPLICATE_ID,

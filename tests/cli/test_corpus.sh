@@ -252,4 +252,13 @@ sed -i 's|venue="riyadh"|venue="moscow"|' "$tass_in"
 expect 0 "sources disagree on the venue of negotiation 'us-russia-talks-2025-03-24': 'moscow' \(tass-2025-03-24.*'ritz-carlton-riyadh' \(vov-2025-03-24" \
   validate "$tmp/venue" --text-dir "$shared"
 
+# Datasets outside a corpus that share an ID are not told to use a
+# registry they have not (ref= is an error there): the advice fits.
+mkdir "$tmp/standalone"
+cp "$ENTENTE_SRC/tests/good/minimal.xml" "$tmp/standalone/a.xml"
+sed 's/id="report"/id="report2"/' "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/standalone/b.xml"
+expect 65 "b.xml:[0-9]+:[0-9]+: error: ID 'ukraine' is already defined by another dataset, as the country at .*a.xml:[0-9]+; datasets exported together share one namespace of IDs: rename one, export them apart, or put them in a corpus" \
+  validate "$tmp/standalone/a.xml" "$tmp/standalone/b.xml"
+! grep -q "ref=" "$tmp/err" || fail "standalone datasets told to use ref=: $(head -3 "$tmp/err")"
+
 echo "corpus rules: discovery, conflicts in one run, subsets, promotion, disagreements"
