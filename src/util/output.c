@@ -606,8 +606,9 @@ ent_output_commit(EntOutput *output)
     release(o);
     return ENT_ERR_IO;
   }
+  // The file the rename would replace (a link itself, not what it names).
   struct stat target;
-  if (stat(o->path, &target) == 0 && ent_world_is_input(o->world, &target)) {
+  if (lstat(o->path, &target) == 0 && ent_world_is_input(o->world, &target)) {
     ent_log(o->world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,

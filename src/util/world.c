@@ -127,7 +127,22 @@ ent_world_free(EntWorld *world)
 struct EntInputFile {
   dev_t dev;
   ino_t ino;
+  bool used;
 };
+
+/// The slot of (dev, ino) in the open-addressed set world->inputs: its own,
+/// or the free one where it would go.  cap_inputs is a power of two.
+static size_t
+input_slot(const EntWorld *world, dev_t dev, ino_t ino)
+{
+  const size_t mask = world->cap_inputs - 1;
+  size_t i = (size_t)ent_mix64((uint64_t)dev ^ ent_mix64((uint64_t)ino)) & mask;
+  while (world->inputs[i].used &&
+         !(world->inputs[i].dev == dev && world->inputs[i].ino == ino)) {
+    i = (i + 1) & mask;
+  }
+  return i;
+}
 
 void
 ent_world_note_input(EntWorld *world, int fd)
@@ -137,23 +152,29 @@ ent_world_note_input(EntWorld *world, int fd)
     return;
   }
   pthread_mutex_lock(&world->inputs_lock);
-  bool known = false;
-  for (size_t i = 0; i < world->n_inputs && !known; ++i) {
-    known =
-      world->inputs[i].dev == st.st_dev && world->inputs[i].ino == st.st_ino;
-  }
-  if (!known && world->n_inputs == world->cap_inputs) {
-    const size_t cap = world->cap_inputs ? 2 * world->cap_inputs : 16;
-    struct EntInputFile *grown =
-      realloc(world->inputs, cap * sizeof(struct EntInputFile));
+  // Half full at most: a corpus may have many thousands of articles.
+  if (2 * (world->n_inputs + 1) > world->cap_inputs) {
+    const size_t cap = world->cap_inputs ? 2 * world->cap_inputs : 64;
+    struct EntInputFile *grown = calloc(cap, sizeof(struct EntInputFile));
     if (grown) {
+      struct EntInputFile *old = world->inputs;
+      const size_t old_cap = world->cap_inputs;
       world->inputs = grown;
       world->cap_inputs = cap;
+      for (size_t i = 0; i < old_cap; ++i) {
+        if (old[i].used) {
+          world->inputs[input_slot(world, old[i].dev, old[i].ino)] = old[i];
+        }
+      }
+      free(old);
     }
   }
-  if (!known && world->n_inputs < world->cap_inputs) {
-    world->inputs[world->n_inputs++] =
-      (struct EntInputFile){ st.st_dev, st.st_ino };
+  if (2 * (world->n_inputs + 1) <= world->cap_inputs) {
+    const size_t i = input_slot(world, st.st_dev, st.st_ino);
+    if (!world->inputs[i].used) {
+      world->inputs[i] = (struct EntInputFile){ st.st_dev, st.st_ino, true };
+      ++world->n_inputs;
+    }
   }
   pthread_mutex_unlock(&world->inputs_lock);
 }
@@ -162,11 +183,9 @@ bool
 ent_world_is_input(EntWorld *world, const struct stat *st)
 {
   pthread_mutex_lock(&world->inputs_lock);
-  bool found = false;
-  for (size_t i = 0; i < world->n_inputs && !found; ++i) {
-    found =
-      world->inputs[i].dev == st->st_dev && world->inputs[i].ino == st->st_ino;
-  }
+  const bool found =
+    world->cap_inputs &&
+    world->inputs[input_slot(world, st->st_dev, st->st_ino)].used;
   pthread_mutex_unlock(&world->inputs_lock);
   return found;
 }
