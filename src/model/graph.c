@@ -1064,6 +1064,32 @@ declared_property(EntGraph *g,
   return ENT_SUCCESS;
 }
 
+/// The class `cls` must be one the ontology declares: without it no class
+/// fits a domain or a range, and a dataset would be blamed for the
+/// ontology.
+static EntStatus
+declared_class(EntGraph *g, EntClass cls, const EntCaret *at)
+{
+  const char *iri = ent_class_iri(cls);
+  if (!g->class_declared[cls]) {
+    g->class_declared[cls] = !iri || ont_declares(g->ontology, iri) ? 1 : 2;
+  }
+  if (g->class_declared[cls] == 3) {
+    return ENT_ERR_UNDECLARED; // said once, at its first use
+  }
+  if (g->class_declared[cls] == 2) {
+    g->class_declared[cls] = 3;
+    return fail(g,
+                ENT_ERR_UNDECLARED,
+                at,
+                "ent:%s is not declared in the ontology (the class of an "
+                "entity here); update the "
+                "ontology (entente ontology prints the one built in)",
+                local_name(iri));
+  }
+  return ENT_SUCCESS;
+}
+
 /// The subject's class must fit the property's rdfs:domain, if it has one.
 static EntStatus
 check_domain(EntGraph *g,
@@ -1158,6 +1184,8 @@ ent_graph_relate_found(EntGraph *graph,
   object_id = object_id ? object_id : g->entities[o].id;
   TRY(st, declared_property(g, info, at, &term));
   const char *o_class = ent_class_iri(g->entities[o].cls);
+  TRY(st, declared_class(g, g->entities[s].cls, at));
+  TRY(st, declared_class(g, g->entities[o].cls, at));
   TRY(st, check_domain(g, s, info, term, at));
   if (term->range && !ont_is_subclass(g->ontology, o_class, term->range)) {
     return fail(g,

@@ -302,6 +302,9 @@ struct EntGraphImpl {
   size_t n_datasets_known;  ///< Size of `datasets`
   bool actor_known[ENT_CLASS_COUNT_]; ///< actor_class set for each class
   bool actor_class[ENT_CLASS_COUNT_]; ///< A subclass of ent:Actor
+  /// Whether the ontology declares each class: 0 not asked yet, 1 yes,
+  /// 2 no, 3 no and said (declared_class() in graph.c asks once per class)
+  uint8_t class_declared[ENT_CLASS_COUNT_];
   EntMap text_overrides; ///< Source ID -> text path given by the caller
   void *emit_cache;      ///< Owned by the emitter
 
