@@ -307,6 +307,10 @@ struct EntGraphImpl {
   uint8_t class_declared[ENT_CLASS_COUNT_];
   EntMap text_overrides; ///< Source ID -> text path given by the caller
   void *emit_cache;      ///< Owned by the emitter
+  /// The source text quotes were last searched in, and its length: a
+  /// source's quotes come together, and a text may be 64 MiB.
+  const char *searched_text;
+  size_t searched_len;
 
   // Progress reports (ent_progress()): bytes of the datasets read in this
   // pass (of `input_total`, or 0: unknown), elements, statements written.

@@ -395,8 +395,12 @@ ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
   // lengths on some inputs (a quote of 'a a a ... b' against a text of
   // 'a a a ...': minutes for one quote), memmem()'s two-way search is
   // linear.
+  if (g->searched_text != text) {
+    g->searched_text = text;
+    g->searched_len = strlen(text);
+  }
   if (!st &&
-      (!quote.buf || !memmem(text, strlen(text), quote.buf, quote.len))) {
+      (!quote.buf || !memmem(text, g->searched_len, quote.buf, quote.len))) {
     ++*misses;
     ent_log(g->world,
             ENT_LOG_ERROR,
