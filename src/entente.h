@@ -328,6 +328,13 @@ ENT_API bool ent_iri_usable_as_base(const char *iri);
 ENT_API bool ent_iri_is_valid(const char *iri);
 
 /**
+ * True if `iri` uses a scheme that runs code or reads local files when a
+ * reader follows it (javascript:, vbscript:, data:, file:, in any case):
+ * entente writes no such IRI, and a caller's (push --graph) is refused.
+ */
+ENT_API bool ent_is_unsafe_scheme(const char *iri);
+
+/**
  * Add an entity.  `id` is a slug (`[a-z0-9]`, inner `-`) unique in the
  * graph; `name` is non-empty UTF-8 with optional language tag `lang`.
  * Facts added after ent_graph_use_source() come from that source; the first

@@ -13,23 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-/// Whether `iri` has a scheme that runs code or reads local files when a
-/// reader follows it (as the library refuses for every IRI it writes).
-static bool
-unsafe_scheme(const char *iri)
-{
-  static const char *const unsafe[] = {
-    "javascript:", "vbscript:", "data:", "file:"
-  };
-  for (size_t i = 0; i < sizeof(unsafe) / sizeof(*unsafe); ++i) {
-    if (!strncasecmp(iri, unsafe[i], strlen(unsafe[i]))) {
-      return true;
-    }
-  }
-  return false;
-}
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -232,7 +215,7 @@ take_push_option(void *handle, int key, const char *value)
                                 "'.' or '..' segment in its path)",
                                 value);
       }
-      if (unsafe_scheme(value)) {
+      if (ent_is_unsafe_scheme(value)) {
         return push_usage_error("--graph '%s': a graph IRI is never "
                                 "javascript:, vbscript:, data: or file:; give "
                                 "an http(s) or urn IRI",

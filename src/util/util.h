@@ -262,9 +262,6 @@ void ent_place_quoted(const char *message,
                       size_t len,
                       EntCaret *caret,
                       EntLineCursor *cursor);
-/// Whether an IRI uses a scheme that runs code or reads local files
-/// (javascript:, vbscript:, data:, file:).
-bool ent_is_unsafe_scheme(const char *iri);
 /// Written as a date is, YYYY-MM-DD in digits, whether or not the
 /// calendar has it.
 bool ent_has_date_shape(const char *s);
