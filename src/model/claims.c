@@ -709,6 +709,28 @@ days_meet(const EntGraph *g, const Claim *claims, size_t n, size_t start)
   return !ent_day_span_empty(&span);
 }
 
+/// Append claim `f` to the list of a disagreement ("; " before all but
+/// the first): `word`, its value, its source and where it was said, and
+/// whether more sources give it.
+static void
+list_claim(EntBuf *list,
+           const EntGraph *g,
+           const Fact *f,
+           const char *word,
+           bool more)
+{
+  ent_buf_appendf(list,
+                  "%s%s'%s' (%s, %s:%lu%s)",
+                  list->len ? "; " : "",
+                  word,
+                  value_text(g, f),
+                  f->source != ENT_NO_ENTITY ? g->entities[f->source].id
+                                             : "(none)",
+                  f->at.document ? f->at.document : "?",
+                  (unsigned long)f->at.line,
+                  more ? ", and more sources" : "");
+}
+
 static bool
 warn_group(EntGraph *g,
            const Claim *claims,
@@ -770,17 +792,7 @@ warn_group(EntGraph *g,
   }
   EntBuf list = { NULL, 0, 0 };
   for (size_t v = 0; v < n_values; ++v) {
-    const Fact *f = &g->facts[claims[firsts[v]].fact];
-    const char *src =
-      f->source != ENT_NO_ENTITY ? g->entities[f->source].id : "(none)";
-    ent_buf_appendf(&list,
-                    "%s'%s' (%s, %s:%lu%s)",
-                    v ? "; " : "",
-                    value_text(g, f),
-                    src,
-                    f->at.document ? f->at.document : "?",
-                    (unsigned long)f->at.line,
-                    more[v] ? ", and more sources" : "");
+    list_claim(&list, g, &g->facts[claims[firsts[v]].fact], "", more[v]);
   }
   const Fact *second = &g->facts[claims[firsts[1]].fact];
   const Entity *e = &g->entities[second->subject];
@@ -838,7 +850,7 @@ warn_days(EntGraph *g, const Claim *claims, size_t start, size_t end)
       continue;
     }
     ent_day_span_add(&span, ent_prop_info(f->prop)->iris[0], f->value);
-    two_sources |= i > start && source != ENT_NO_ENTITY && f->source != source;
+    two_sources |= source != ENT_NO_ENTITY && f->source != source;
     source = source == ENT_NO_ENTITY ? f->source : source;
     size_t v = 0;
     while (v < n_days &&
@@ -863,16 +875,7 @@ warn_days(EntGraph *g, const Claim *claims, size_t start, size_t end)
   for (size_t v = 0; v < n_days; ++v) {
     const Fact *f = &g->facts[claims[firsts[v]].fact];
     last = claims[firsts[v]].fact > claims[firsts[last]].fact ? v : last;
-    ent_buf_appendf(&list,
-                    "%s%s'%s' (%s, %s:%lu%s)",
-                    v ? "; " : "",
-                    day_word(f->prop),
-                    f->value,
-                    f->source != ENT_NO_ENTITY ? g->entities[f->source].id
-                                               : "(none)",
-                    f->at.document ? f->at.document : "?",
-                    (unsigned long)f->at.line,
-                    more[v] ? ", and more sources" : "");
+    list_claim(&list, g, f, day_word(f->prop), more[v]);
   }
   const Fact *at_fact = &g->facts[claims[firsts[last]].fact];
   const Entity *e = &g->entities[at_fact->subject];
