@@ -1365,9 +1365,8 @@ stream_output(EntWorld *world,
     // writers' failures all leave the stream's error flag set.
     *input_failed = st == ENT_ERR_IO && !ferror(stream);
   }
-  if (!st) {
-    st = check_text_sources(graph, o);
-  }
+  // (A --text naming no source was refused by the stream's first pass,
+  // before anything was written.)
   // The manifest (written with -O only, for the line-based syntaxes a
   // loader splits and checks): one row per named graph (N-Quads) or per
   // file (N-Triples).
