@@ -70,6 +70,11 @@ typedef struct {
   const char *document; ///< File name, or NULL
   unsigned long line;
   unsigned long column;
+  /// For a message about an XML element whose column is not known: the
+  /// element's start tag is the `tag`th of `document` (from 1; 0: none).
+  /// A message given with it is reported at that tag's line and column
+  /// (read from the file; `line` stands if the file cannot be read).
+  unsigned long tag;
 } EntCaret;
 
 /// Severity of a logged message.

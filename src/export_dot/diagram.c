@@ -358,7 +358,8 @@ on_statement(void *data, raptor_statement *s)
     const EntCaret caret = {
       in->path,
       loc && loc->line > 0 ? (unsigned long)loc->line : 0,
-      loc && loc->column > 0 ? (unsigned long)loc->column : 0
+      loc && loc->column > 0 ? (unsigned long)loc->column : 0,
+      0
     };
     ent_log(
       in->world,
@@ -426,7 +427,8 @@ on_log(void *data, raptor_log_message *message)
   }
   EntCaret caret = { in->path,
                      loc && loc->line > 0 ? (unsigned long)loc->line : 0,
-                     loc && loc->column > 0 ? (unsigned long)loc->column : 0 };
+                     loc && loc->column > 0 ? (unsigned long)loc->column : 0,
+                     0 };
   // Some of raptor's Turtle errors (an undeclared prefix) come without a
   // line, but quote what they are about: find its first use; others have
   // a line but no column.  Only for the messages said (a file of a
@@ -640,7 +642,7 @@ read_stdin(EntWorld *world, size_t cap, char **out, size_t *out_len)
       ent_log(world,
               ENT_LOG_ERROR,
               ENT_ERR_IO,
-              &(EntCaret){ "<stdin>", 0, 0 },
+              &(EntCaret){ .document = "<stdin>" },
               "read failed: %s",
               strerror(errno));
       free(buf);
@@ -655,7 +657,7 @@ read_stdin(EntWorld *world, size_t cap, char **out, size_t *out_len)
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_NO_MEMORY,
-            &(EntCaret){ "<stdin>", 0, 0 },
+            &(EntCaret){ .document = "<stdin>" },
             "out of memory after reading %zu bytes",
             len);
     return ENT_ERR_NO_MEMORY;
@@ -664,7 +666,7 @@ read_stdin(EntWorld *world, size_t cap, char **out, size_t *out_len)
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ "<stdin>", 0, 0 },
+            &(EntCaret){ .document = "<stdin>" },
             "more than the limit of %zu bytes",
             cap);
     free(buf);
@@ -696,7 +698,7 @@ ent_diagram_rdf_file(EntWorld *world,
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "a directory; give an RDF file");
     return ENT_ERR_IO;
   }
@@ -707,7 +709,7 @@ ent_diagram_rdf_file(EntWorld *world,
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "JSON-LD is not read (raptor2 has no parser for it); convert it "
             "first: python3 -m rdflib.tools.rdfpipe -i json-ld -o nquads "
             "FILE.jsonld > FILE.nq, then draw FILE.nq");
@@ -717,7 +719,7 @@ ent_diagram_rdf_file(EntWorld *world,
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "cannot tell the RDF syntax from the file name; give --syntax "
             "turtle|ntriples|nquads|trig|rdfxml|rdfjson");
     return ENT_ERR_BAD_ARG;
@@ -778,7 +780,7 @@ ent_diagram_rdf_file(EntWorld *world,
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_SYNTAX,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "this looks like %s (it begins with '%s'), not %s as %s says; "
             "%s",
             is,
@@ -861,7 +863,7 @@ ent_diagram_rdf_file(EntWorld *world,
       ent_log(world,
               ENT_LOG_ERROR,
               ENT_ERR_SYNTAX,
-              &(EntCaret){ path, 0, 0 },
+              &(EntCaret){ .document = path },
               "cannot be read as %s; check that it is %s",
               parser_name,
               !strcmp(parser_name, "rdfxml") ? "well-formed RDF/XML"

@@ -733,7 +733,7 @@ ent_export_site(EntGraph *graph, const char *dir, const EntSiteOptions *options)
       ent_log(world,
               ENT_LOG_ERROR,
               ENT_ERR_IO,
-              &(EntCaret){ found.buf, 0, 0 },
+              &(EntCaret){ .document = found.buf },
               "this run read the file, and the site in '%s' it is in would "
               "be replaced, the file with it: move it out of the site, or "
               "write the site elsewhere; nothing written",

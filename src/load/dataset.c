@@ -94,6 +94,7 @@ typedef struct {
   // Where libxml2 said its last error: a bad UTF-8 sequence is reported
   // twice in a row there, once as bytes, once as a code point.
   EntCaret last_xml_at;
+  unsigned long tags; ///< Start tags read so far (number_tags())
 } Loader;
 
 /// A writable copy of `list` for strtok_r, valid until the next call.
@@ -141,6 +142,9 @@ node_line(const xmlNode *node)
   return xmlGetLineNo(node);
 }
 
+/// Where a message about `node` points: its line, and which start tag of
+/// the file is its element's (number_tags()), from which the message's
+/// exact line and column are found if it is shown.
 static EntCaret
 caret_of(Loader *ld, const xmlNode *node)
 {
@@ -149,7 +153,37 @@ caret_of(Loader *ld, const xmlNode *node)
     ld->line = node_line(node);
   }
   const long line = node ? ld->line : 0;
-  return (EntCaret){ ld->path, line > 0 ? (unsigned long)line : 0, 0 };
+  const xmlNode *element = node;
+  while (element && element->type != XML_ELEMENT_NODE) {
+    element = element->parent;
+  }
+  return (EntCaret){ ld->path,
+                     line > 0 ? (unsigned long)line : 0,
+                     0,
+                     element ? (unsigned long)(uintptr_t)element->_private
+                             : 0 };
+}
+
+/// Number the elements of `node`'s subtree in document order, after the
+/// `ld->tags` start tags before it: each one's ordinal among the file's
+/// start tags, in its _private (libxml2's field for the application;
+/// the parser zeroes it in every node it makes, recycled or not).
+static void
+number_tags(Loader *ld, xmlNode *node)
+{
+  for (xmlNode *n = node; n;) {
+    if (n->type == XML_ELEMENT_NODE) {
+      n->_private = (void *)(uintptr_t)++ld->tags;
+      if (n->children) {
+        n = n->children;
+        continue;
+      }
+    }
+    while (n != node && !n->next) {
+      n = n->parent;
+    }
+    n = n == node ? NULL : n->next;
+  }
 }
 
 static void fail_at(Loader *ld,
@@ -169,7 +203,7 @@ fail_at(Loader *ld,
         const char *fmt,
         ...)
 {
-  const EntCaret at = { ld->path, line, column };
+  const EntCaret at = { ld->path, line, column, 0 };
   va_list args;
   va_start(args, fmt);
   ent_vlog(ld->world, ENT_LOG_ERROR, st, &at, fmt, args);
@@ -297,7 +331,8 @@ on_xml_error(void *data, xmlErrorPtr error)
   }
   const EntCaret at = { ld->path,
                         error->line > 0 ? (unsigned long)error->line : 0,
-                        error->int2 > 0 ? (unsigned long)error->int2 : 0 };
+                        error->int2 > 0 ? (unsigned long)error->int2 : 0,
+                        0 };
   char message[512];
   snprintf(
     message, sizeof(message), "%s", error->message ? error->message : "");
@@ -734,117 +769,10 @@ new_reader(Loader *ld, int fd)
   return reader;
 }
 
-/// A place in the file met by locate_start_tag(): the start tag found
-/// last, from where the next search goes on.
-typedef struct {
-  off_t offset;       ///< Of its '<'
-  unsigned long line; ///< Its line and column
-  unsigned long column;
-  unsigned long ordinal; ///< Its ordinal among start tags (0: none yet)
-} TagCursor;
-
-/// Where the `ordinal`th start tag of the file is (line and 1-based
-/// column), skipping comments, CDATA sections, processing instructions
-/// and end tags.  libxml2 keeps no true line for elements past 65535 and
-/// its reader parses ahead, so each schema error of a pass (at most 20) is
-/// located by reading the file.  Errors come in document order: the search
-/// goes on from the tag `*cursor` found last (and moves it), so a pass
-/// reads the file once however many errors it reports; a tag before it is
-/// searched from the start.  False if the tag is not found.
-static bool
-locate_start_tag(int fd,
-                 unsigned long ordinal,
-                 TagCursor *cursor,
-                 unsigned long *line,
-                 unsigned long *column)
-{
-  static const struct {
-    const char *open;
-    const char *close;
-  } skipped[] = {
-    { "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?", "?>" }, { "<!", ">" }
-  };
-  if (!ordinal) {
-    return false;
-  }
-  const bool resume = cursor->ordinal && cursor->ordinal <= ordinal;
-  char chunk[65536];
-  off_t offset = resume ? cursor->offset : 0; // of the next byte to read
-  off_t base = offset;                        // of chunk[0]
-  size_t have = 0;                            // bytes of chunk[] in use
-  unsigned long at_line = resume ? cursor->line : 1;
-  unsigned long at_column = resume ? cursor->column : 1;
-  // The tag at the cursor is counted again: the search starts on it.
-  unsigned long seen = resume ? cursor->ordinal - 1 : 0;
-  const char *close = NULL; // inside a skipped construct until this
-  size_t closed = 0;        // bytes of `close` matched so far
-  for (bool first = !resume;; first = false) {
-    ssize_t n = 0;
-    do {
-      n = pread(fd, chunk + have, sizeof(chunk) - have, offset);
-    } while (n < 0 && errno == EINTR);
-    if (n <= 0 && have == 0) {
-      return false;
-    }
-    offset += n > 0 ? n : 0;
-    have += n > 0 ? (size_t)n : 0;
-    const bool last = n <= 0;
-    // A byte-order mark is not a column.
-    size_t i = first && have >= 3 && !memcmp(chunk, "\xEF\xBB\xBF", 3) ? 3 : 0;
-
-    // Keep 16 bytes for a construct's opening that spans two chunks.
-    const size_t limit = last ? have : (have > 16 ? have - 16 : 0);
-    for (; i < limit; ++i) {
-      const char c = chunk[i];
-      if (close) {
-        if (c == close[closed]) {
-          ++closed;
-        } else if (c != close[0]) {
-          closed = 0;
-        } else if (!(closed >= 2 && close[1] == close[0])) {
-          closed = 1; // "]]]>" and "--->" still end on their last three
-        }
-        if (!close[closed]) {
-          close = NULL;
-        }
-      } else if (c == '<') {
-        bool skip = false;
-        for (size_t k = 0; k < sizeof(skipped) / sizeof(skipped[0]); ++k) {
-          const size_t len = strlen(skipped[k].open);
-          if (have - i >= len && !memcmp(chunk + i, skipped[k].open, len)) {
-            close = skipped[k].close;
-            closed = 0;
-            skip = true;
-            break;
-          }
-        }
-        if (!skip && i + 1 < have && chunk[i + 1] != '/' && ++seen == ordinal) {
-          *line = at_line;
-          *column = at_column;
-          *cursor = (TagCursor){ base + (off_t)i, at_line, at_column, seen };
-          return true;
-        }
-      }
-      if (c == '\n') {
-        ++at_line;
-        at_column = 1;
-      } else if (((unsigned char)c & 0xC0) != 0x80) {
-        ++at_column; // columns count characters, not UTF-8 bytes
-      }
-    }
-    if (last) {
-      return false;
-    }
-    memmove(chunk, chunk + i, have - i);
-    have -= i;
-    base += (off_t)i;
-  }
-}
-
 typedef struct {
   Loader *ld;
   int fd;
-  TagCursor cursor; ///< The tag the last error was located at
+  EntTagCursor cursor; ///< What locating the last error learnt
 } SchemaReport;
 
 static void
@@ -856,7 +784,7 @@ on_schema_error(void *handle,
   SchemaReport *report = handle;
   unsigned long column = 0;
   if (element) {
-    locate_start_tag(report->fd, element, &report->cursor, &line, &column);
+    ent_locate_start_tag(report->fd, element, &report->cursor, &line, &column);
   }
   fail_at(report->ld, ENT_ERR_SCHEMA, line, column, "%s", message);
 }
@@ -1917,7 +1845,7 @@ checker_open(Loader *ld, int fd, Checker *c)
     note_status(ld, compiled);
     return false;
   }
-  c->report = (SchemaReport){ ld, fd, { 0, 0, 0, 0 } };
+  c->report = (SchemaReport){ ld, fd, { { 0, 0, 0, 0 }, NULL, 0, 0 } };
   c->run = ent_schema_run_new(c->schema, on_schema_error, &c->report);
   if (!c->run) {
     fail_at(
@@ -1932,6 +1860,7 @@ checker_close(Checker *c)
 {
   ent_schema_run_free(c->run);
   ent_schema_free(c->schema);
+  ent_tag_cursor_free(&c->report.cursor);
 }
 
 /// After the schema run stopped: its error is reported already, unless
@@ -2002,7 +1931,9 @@ keep_pending(Loader *ld)
 static void
 build(Loader *ld, int fd, bool check)
 {
-  Checker checker = { NULL, NULL, { NULL, -1, { 0, 0, 0, 0 } } };
+  Checker checker;
+  memset(&checker, 0, sizeof(checker));
+  checker.report.fd = -1;
   if (check && !checker_open(ld, fd, &checker)) {
     checker_close(&checker);
     return;
@@ -2028,12 +1959,13 @@ build(Loader *ld, int fd, bool check)
     }
     if (element && depth == 1 && ld->root == ROOT_CORPUS && ld->root_ok) {
       // corpus.xml's <title> and <description>: read whole, like entities.
-      const xmlNode *node = xmlTextReaderExpand(reader);
+      xmlNode *node = xmlTextReaderExpand(reader);
       if (!node) {
         note_status(ld, ENT_ERR_SYNTAX);
         refused = true;
         break;
       }
+      number_tags(ld, node);
       if (run && !ent_schema_run_tree(run, node, MAX_DEPTH - 1, &st)) {
         schema_stopped(ld, reader, st);
         refused = true;
@@ -2048,12 +1980,13 @@ build(Loader *ld, int fd, bool check)
       continue;
     }
     if (element && depth == 2) {
-      const xmlNode *node = xmlTextReaderExpand(reader);
+      xmlNode *node = xmlTextReaderExpand(reader);
       if (!node) {
         note_status(ld, ENT_ERR_SYNTAX);
         refused = true;
         break;
       }
+      number_tags(ld, node);
       if (run && !ent_schema_run_tree(run, node, MAX_DEPTH - 1, &st)) {
         schema_stopped(ld, reader, st);
         refused = true;
@@ -2090,12 +2023,19 @@ build(Loader *ld, int fd, bool check)
       rc = xmlTextReaderNext(reader); // skip the subtree just read
       continue;
     }
+    if (element) {
+      // The root and the lists of entities, read tag by tag.
+      xmlNode *node = xmlTextReaderCurrentNode(reader);
+      if (node) {
+        node->_private = (void *)(uintptr_t)++ld->tags;
+      }
+    }
     if (run && !ent_schema_run_node(
                  run,
                  reader,
                  // Cheap; errors about elements are located exactly by
-                 // locate_start_tag(), and reader_line() costs a walk past line
-                 // 65535.
+                 // ent_locate_start_tag(), and reader_line() costs a walk past
+                 // line 65535.
                  (unsigned long)xmlTextReaderGetParserLineNumber(reader),
                  &st)) {
       schema_stopped(ld, reader, st);
@@ -2490,7 +2430,7 @@ warn_unread_in(EntWorld *world,
     const char *name = entries[k]->d_name;
     EntBuf path = { NULL, 0, 0 };
     if (name[0] != '.' && !ent_buf_appendf(&path, "%s/%s", dir, name)) {
-      const EntCaret at = { path.buf, 0, 0 };
+      const EntCaret at = { path.buf, 0, 0, 0 };
       const bool folder = is_own_dir(path.buf);
       if (!part && folder &&
           (!strcmp(name, "articles") || !strcmp(name, "registry"))) {

@@ -1128,9 +1128,10 @@ relation_subject(EntGraph *g,
                  uint32_t *out)
 {
   const KeptCaret *last = &g->unknown_subject_at;
+  const KeptCaret here = at ? ent_caret_keep(at) : *last;
   if (found == ENT_NO_ENTITY && id && g->unknown_subject && at &&
-      !strcmp(g->unknown_subject, id) && at->line == last->line &&
-      at->column == last->column &&
+      !strcmp(g->unknown_subject, id) && here.line == last->line &&
+      here.column == last->column &&
       (at->document && last->document ? !strcmp(at->document, last->document)
                                       : at->document == last->document) &&
       ent_graph_find(g, id) == ENT_NO_ENTITY) {

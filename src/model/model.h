@@ -92,29 +92,41 @@ const ClassInfo *ent_class_info(EntClass cls);
 const char *ent_class_iri(EntClass cls);
 const char *ent_datatype_iri(Datatype dt);
 
-/// Where an entity or a fact was said, in 16 bytes, not EntCaret's 24 (a
-/// corpus has millions of facts): a line or column past 32 bits is kept
-/// as 0, unknown.
+/// Where an entity or a fact was said, in 16 bytes, not EntCaret's 32 (a
+/// corpus has millions of facts): a line past 32 bits is kept as 0,
+/// unknown.  `column` holds the column, or (KEPT_TAG set) the ordinal of
+/// the element's start tag when the column is not known (EntCaret.tag).
 typedef struct {
   const char *document; ///< Interned in the graph's strings, or NULL
   uint32_t line;
   uint32_t column;
 } KeptCaret;
 
+#define KEPT_TAG UINT32_C(0x80000000)
+
 /// `at` as a KeptCaret (its document borrowed).
 static inline KeptCaret
 ent_caret_keep(const EntCaret *at)
 {
+  uint32_t column = 0;
+  if (at->column && at->column < KEPT_TAG) {
+    column = (uint32_t)at->column;
+  } else if (!at->column && at->tag && at->tag < KEPT_TAG) {
+    column = KEPT_TAG | (uint32_t)at->tag;
+  }
   return (KeptCaret){ at->document,
                       at->line <= UINT32_MAX ? (uint32_t)at->line : 0,
-                      at->column <= UINT32_MAX ? (uint32_t)at->column : 0 };
+                      column };
 }
 
 /// `at` as an EntCaret, for messages.
 static inline EntCaret
 ent_caret_of(KeptCaret at)
 {
-  return (EntCaret){ at.document, at.line, at.column };
+  const bool tag = (at.column & KEPT_TAG) != 0;
+  return (EntCaret){
+    at.document, at.line, tag ? 0 : at.column, tag ? at.column & ~KEPT_TAG : 0
+  };
 }
 
 typedef struct {

@@ -26,7 +26,7 @@ typedef struct {
 static EntCaret
 caret_at(const Doctype *d, size_t offset)
 {
-  EntCaret caret = { d->document, 0, 0 };
+  EntCaret caret = { d->document, 0, 0, 0 };
   ent_text_position(
     d->text, offset < d->len ? offset : d->len, &caret.line, &caret.column);
   return caret;

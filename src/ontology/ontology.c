@@ -63,7 +63,7 @@ say_not_utf8(EntWorld *world,
   }
   const bool utf16 = len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
                                   (p[0] == 0xFE && p[1] == 0xFF));
-  const EntCaret caret = { document, utf16 ? 1 : line, utf16 ? 1 : column };
+  const EntCaret caret = { document, utf16 ? 1 : line, utf16 ? 1 : column, 0 };
   // UTF-16 or UTF-32 without a byte order mark: NULs every other byte (or
   // more) from the start.  A NUL among text is a character of its own.
   size_t nuls = 0;
@@ -129,7 +129,7 @@ ent_check_rdf_text(EntWorld *world,
       ent_log(world,
               ENT_LOG_ERROR,
               ENT_ERR_SYNTAX,
-              &(EntCaret){ document, line, column },
+              &(EntCaret){ document, line, column, 0 },
               "%s is not accepted; remove it",
               refused[i][1]);
       return ENT_ERR_SYNTAX;
@@ -155,7 +155,7 @@ ent_read_file(EntWorld *world,
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "cannot open: %s",
             strerror(errno));
     return ENT_ERR_IO;
@@ -165,7 +165,7 @@ ent_read_file(EntWorld *world,
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "not a regular file; give the path of a file");
     close(fd);
     return ENT_ERR_IO;
@@ -175,7 +175,7 @@ ent_read_file(EntWorld *world,
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "file is %lld bytes, more than the limit of %zu",
             (long long)st.st_size,
             cap);
@@ -198,7 +198,7 @@ ent_read_file(EntWorld *world,
       ent_log(world,
               ENT_LOG_ERROR,
               ENT_ERR_IO,
-              &(EntCaret){ path, 0, 0 },
+              &(EntCaret){ .document = path },
               "read failed: %s",
               n < 0 ? strerror(errno) : "file shrank");
       free(buf);
@@ -611,7 +611,8 @@ on_statement(void *data, raptor_statement *statement)
     const EntCaret caret = {
       state->document,
       loc && loc->line > 0 ? (unsigned long)loc->line : 0,
-      loc && loc->column > 0 ? (unsigned long)loc->column : 0
+      loc && loc->column > 0 ? (unsigned long)loc->column : 0,
+      0
     };
     ent_log(state->ont->world,
             ENT_LOG_ERROR,
@@ -640,7 +641,8 @@ on_raptor_log(void *data, raptor_log_message *message)
   const raptor_locator *loc = message->locator;
   EntCaret caret = { state->document,
                      loc && loc->line > 0 ? (unsigned long)loc->line : 0,
-                     loc && loc->column > 0 ? (unsigned long)loc->column : 0 };
+                     loc && loc->column > 0 ? (unsigned long)loc->column : 0,
+                     0 };
   // Some of raptor's Turtle errors (an undeclared prefix) come without a
   // line, but quote what they are about: find its first use.
   ent_place_quoted(message->text, state->text, state->len, &caret, NULL);
@@ -728,7 +730,7 @@ parse_turtle(EntOntology *ont,
       ent_log(world,
               ENT_LOG_ERROR,
               ENT_ERR_ONTOLOGY,
-              &(EntCaret){ document, 0, 0 },
+              &(EntCaret){ .document = document },
               "ontology could not be parsed");
     }
     return ENT_ERR_ONTOLOGY;

@@ -134,7 +134,7 @@ ent_output_check_target(EntWorld *world,
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "%s",
             problem);
     return ENT_ERR_IO;
@@ -424,7 +424,7 @@ open_direct(EntWorld *world, const char *path, int fd, EntOutput **out)
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "cannot write to it: %s",
             strerror(errno));
     release(o);
@@ -471,7 +471,7 @@ ent_output_open(EntWorld *world, const char *path, EntOutput **out)
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "cannot create a file here: %s",
             strerror(errno));
     free(o->path);
@@ -509,7 +509,7 @@ ent_output_open_staged(EntWorld *world,
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ path, 0, 0 },
+            &(EntCaret){ .document = path },
             "cannot create a file here: %s",
             strerror(errno));
     free(o->path);
@@ -554,7 +554,7 @@ ent_output_commit(EntOutput *output)
       ent_log(o->world,
               ENT_LOG_ERROR,
               ENT_ERR_IO,
-              &(EntCaret){ o->path, 0, 0 },
+              &(EntCaret){ .document = o->path },
               "writing failed: %s",
               strerror(write_failed ? saved_direct : errno));
     }
@@ -573,7 +573,7 @@ ent_output_commit(EntOutput *output)
       ent_log(o->world,
               ENT_LOG_ERROR,
               ENT_ERR_IO,
-              &(EntCaret){ o->path, 0, 0 },
+              &(EntCaret){ .document = o->path },
               "writing failed: %s; nothing written",
               strerror(write_failed ? saved : errno));
       unlink(o->temp);
@@ -587,7 +587,7 @@ ent_output_commit(EntOutput *output)
     ent_log(o->world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ o->path, 0, 0 },
+            &(EntCaret){ .document = o->path },
             "cannot name the temporary file: %s; nothing written",
             strerror(link_errno));
     release(o);
@@ -597,7 +597,7 @@ ent_output_commit(EntOutput *output)
     ent_log(o->world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ o->path, 0, 0 },
+            &(EntCaret){ .document = o->path },
             "writing failed: %s; nothing written",
             strerror(write_failed ? saved : errno));
     if (!o->anonymous || (!write_failed && !sync_failed)) {
@@ -612,7 +612,7 @@ ent_output_commit(EntOutput *output)
     ent_log(o->world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ o->path, 0, 0 },
+            &(EntCaret){ .document = o->path },
             "this run read the file; the output would replace it: write "
             "the output elsewhere; nothing written");
     unlink(o->temp);
@@ -623,7 +623,7 @@ ent_output_commit(EntOutput *output)
     ent_log(o->world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ o->path, 0, 0 },
+            &(EntCaret){ .document = o->path },
             "cannot replace the file: %s",
             strerror(errno));
     unlink(o->temp);
@@ -653,7 +653,7 @@ read_back_failed(const EntOutput *output)
   ent_log(output->world,
           ENT_LOG_ERROR,
           ENT_ERR_IO,
-          &(EntCaret){ output->path, 0, 0 },
+          &(EntCaret){ .document = output->path },
           "cannot read back what was written for its checksum: %s",
           strerror(errno));
   return ENT_ERR_IO;

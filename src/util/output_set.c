@@ -292,7 +292,7 @@ set_error(EntWorld *world, const char *path, const char *what)
   ent_log(world,
           ENT_LOG_ERROR,
           ENT_ERR_IO,
-          &(EntCaret){ path, 0, 0 },
+          &(EntCaret){ .document = path },
           "%s: %s",
           what,
           strerror(errno));
@@ -411,7 +411,7 @@ check_target(const EntOutputSet *set,
     ent_log(set->world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ path.buf, 0, 0 },
+            &(EntCaret){ .document = path.buf },
             "this run read the file; the output would replace it: write "
             "the output elsewhere; nothing written");
     status = ENT_ERR_IO;
@@ -572,7 +572,7 @@ ent_output_set_commit(EntOutputSet *set)
     ent_log(set->world,
             ENT_LOG_ERROR,
             ENT_ERR_IO,
-            &(EntCaret){ set->dir, 0, 0 },
+            &(EntCaret){ .document = set->dir },
             "could not move every file into place (%s); the directory has "
             "no manifest.tsv until the next export into it finishes the "
             "move",

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 
 #if defined(__GNUC__)
 #define ENT_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
@@ -33,6 +34,49 @@
 #define ENT_MAX_REPORTED_ERRORS 50
 /// How many warnings are shown before the rest are only counted.
 #define ENT_MAX_REPORTED_WARNINGS 100
+
+/// A start tag met in a file: where its '<' is, and its ordinal among
+/// the file's start tags (from 1).
+typedef struct {
+  off_t offset;
+  unsigned long line; ///< Its line and column (from 1)
+  unsigned long column;
+  unsigned long ordinal;
+} EntTagMark;
+
+/// What ent_locate_start_tag() learnt of one file: the tag it found last,
+/// from where the next search goes on, and a mark every few megabytes,
+/// from where a search for an earlier tag starts.  Zeroed to start; freed
+/// with ent_tag_cursor_free().
+typedef struct {
+  EntTagMark last; ///< Ordinal 0: none yet
+  EntTagMark *marks;
+  size_t n_marks;
+  size_t cap_marks;
+} EntTagCursor;
+
+/// Where the `ordinal`th start tag of the file open at `fd` is (line and
+/// column, from 1), skipping comments, CDATA sections, processing
+/// instructions and end tags; read with pread(), so the file's offset
+/// stays.  Messages about elements are located so: libxml2 keeps no
+/// column for a node, nor a true line past 65535, and its reader parses
+/// ahead.  Messages mostly come in document order: a search goes on from
+/// where `cursor` was left, so a run of them reads the file once; one
+/// before it starts at the closest mark.  False if the tag is not found
+/// (the file is not seekable, or changed).
+bool ent_locate_start_tag(int fd,
+                          unsigned long ordinal,
+                          EntTagCursor *cursor,
+                          unsigned long *line,
+                          unsigned long *column);
+void ent_tag_cursor_free(EntTagCursor *cursor);
+
+/// A document whose start tags messages were located in (ent_vlog()).
+typedef struct {
+  char *path;
+  int fd;
+  EntTagCursor cursor;
+} TagLocator;
 
 /// Where first_column_of_line() stopped reading a file.
 typedef struct {
@@ -54,6 +98,8 @@ struct EntWorldImpl {
   EntProgressFunc progress; ///< ent_world_set_progress(), or NULL
   void *progress_handle;
   LineCursor column_cursor;          ///< For messages without a column
+  TagLocator tag_locators[4];        ///< For messages about elements, per file
+  unsigned tag_locator_next;         ///< The slot the next new file takes
   unsigned long long buffered_limit; ///< ent_world_set_buffered_limit()
   EntStatus log_only; ///< If set, only errors of this status are logged
   /// The files this run read (ent_world_note_input()), by device and

@@ -118,6 +118,16 @@ ent_world_free(EntWorld *world)
       fclose(world->column_cursor.file);
     }
     free(world->column_cursor.path);
+    for (size_t i = 0;
+         i < sizeof(world->tag_locators) / sizeof(world->tag_locators[0]);
+         ++i) {
+      TagLocator *t = &world->tag_locators[i];
+      if (t->path && t->fd >= 0) {
+        close(t->fd);
+      }
+      free(t->path);
+      ent_tag_cursor_free(&t->cursor);
+    }
     free(world->inputs);
     pthread_mutex_destroy(&world->inputs_lock);
     free(world);
@@ -292,6 +302,45 @@ first_column_of_line(EntWorld *world, const char *path, unsigned long line)
   return column;
 }
 
+/// Where the `tag`th start tag of `path` is.  The last few files asked
+/// about stay open with what was learnt of them: a message about one
+/// file's element often follows a message about another's.
+static bool
+locate_tag(EntWorld *world,
+           const char *path,
+           unsigned long tag,
+           unsigned long *line,
+           unsigned long *column)
+{
+  const size_t slots =
+    sizeof(world->tag_locators) / sizeof(world->tag_locators[0]);
+  TagLocator *found = NULL;
+  for (size_t i = 0; i < slots && !found; ++i) {
+    TagLocator *t = &world->tag_locators[i];
+    found = t->path && !strcmp(t->path, path) ? t : NULL;
+  }
+  if (!found) {
+    found = &world->tag_locators[world->tag_locator_next++ % slots];
+    if (found->path && found->fd >= 0) {
+      close(found->fd);
+    }
+    free(found->path);
+    ent_tag_cursor_free(&found->cursor);
+    found->path = strdup(path);
+    // Standard input ("-") and pipes cannot be read again: pread() fails,
+    // and the message keeps the line the loader gave.
+    found->fd =
+      found->path ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
+    struct stat info;
+    if (found->fd >= 0 && (fstat(found->fd, &info) || !S_ISREG(info.st_mode))) {
+      close(found->fd); // not the dataset read: it was replaced
+      found->fd = -1;
+    }
+  }
+  return found->fd >= 0 &&
+         ent_locate_start_tag(found->fd, tag, &found->cursor, line, column);
+}
+
 /// The code point of the UTF-8 sequence at `s` and its length in `*len`,
 /// or -1 (and *len 1) when `s` does not start a valid sequence.
 static long
@@ -416,11 +465,20 @@ ent_vlog(EntWorld *world,
   }
   char message[1024];
   vsnprintf(message, sizeof(message), fmt, args);
-  EntCaret located = { NULL, 0, 0 };
+  EntCaret located = { NULL, 0, 0, 0 };
   if (caret) {
     located = *caret;
-    // Loaders know the line of a node but not its column: find it lazily,
-    // since it is only needed on this rare error path.
+    // Loaders know which element a message is about, and the line of a
+    // node but not its column: find them lazily, since they are only
+    // needed on this rare path.
+    unsigned long line = 0;
+    unsigned long column = 0;
+    if (located.document && located.tag && !located.column &&
+        locate_tag(world, located.document, located.tag, &line, &column)) {
+      located.line = line;
+      located.column = column;
+    }
+    located.tag = 0;
     if (located.document && located.line && !located.column) {
       located.column =
         first_column_of_line(world, located.document, located.line);

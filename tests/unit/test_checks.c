@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Unit tests of util/: the value checks, the hash map, the string pool and
-// the growable buffer.
+// Unit tests of util/: the value checks, the hash map, the string pool,
+// the growable buffer and the start-tag locator.
 
 #undef NDEBUG
 
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /// ent_is_utf8 on a NUL-terminated literal, length from strlen.
 static bool
@@ -660,6 +661,116 @@ test_duration_weeks(void)
   assert(!ent_is_duration("P1W2D"));
 }
 
+/// Where each start tag of `text` is, counted the slow way: ordinal i's
+/// line and column in lines[i], columns[i].
+static size_t
+naive_tags(const char *text,
+           size_t len,
+           unsigned long *lines,
+           unsigned long *columns,
+           size_t max)
+{
+  size_t n = 0;
+  unsigned long line = 1;
+  unsigned long column = 1;
+  for (size_t i = 0; i < len; ++i) {
+    if (text[i] == '<' && i + 1 < len && text[i + 1] != '/') {
+      const char *close = !strncmp(text + i, "<!--", 4)        ? "-->"
+                          : !strncmp(text + i, "<![CDATA[", 9) ? "]]>"
+                          : !strncmp(text + i, "<?", 2)        ? "?>"
+                          : !strncmp(text + i, "<!", 2)        ? ">"
+                                                               : NULL;
+      if (close) {
+        const char *end = strstr(text + i + 2, close);
+        const size_t stop = (size_t)(end - text) + strlen(close);
+        for (; i < stop; ++i) {
+          line += text[i] == '\n';
+          column = text[i] == '\n' ? 1 : column + 1;
+        }
+        --i;
+        continue;
+      }
+      if (n < max) {
+        lines[n] = line;
+        columns[n] = column;
+      }
+      ++n;
+    }
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return n;
+}
+
+/// ent_locate_start_tag() finds the Nth start tag of a file in any order
+/// of asking: forward from where it stopped, back from its marks; what
+/// is no tag (comments, CDATA, processing instructions, end tags) is not
+/// counted, and columns count characters, not bytes.
+static void
+test_locate_start_tag(void)
+{
+  char path[] = "/tmp/entente-test-locate-XXXXXX";
+  const int fd = mkstemp(path);
+  assert(fd >= 0);
+  // Over three marks' worth (4 MB each), one line long but for a few
+  // breaks, as a minified dataset is.
+  EntBuf text = { NULL, 0, 0 };
+  assert(ent_buf_append(&text,
+                        "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<d>",
+                        28) == ENT_SUCCESS);
+  static const char *const pieces[] = {
+    "<a x=\"\xD0\x96\">t</a>",
+    "<!-- <no> -->",
+    "<![CDATA[<no/>]]>",
+    "<?pi <no>?>",
+    "<b/>",
+    "\n<c>\xE2\x82\xAC</c>",
+  };
+  for (size_t i = 0; text.len < 13u << 20; ++i) {
+    const char *piece = pieces[i % (sizeof(pieces) / sizeof(pieces[0]))];
+    assert(ent_buf_append(&text, piece, strlen(piece)) == ENT_SUCCESS);
+  }
+  assert(ent_buf_append(&text, "</d>\n", 5) == ENT_SUCCESS);
+  assert(write(fd, text.buf, text.len) == (ssize_t)text.len);
+  enum { MAX = 1000000 };
+  unsigned long *lines = malloc(MAX * sizeof(unsigned long));
+  unsigned long *columns = malloc(MAX * sizeof(unsigned long));
+  assert(lines && columns);
+  const size_t n = naive_tags(text.buf, text.len, lines, columns, MAX);
+  assert(n > 300000 && n <= MAX);
+  // The tag after the byte-order mark and the declaration: <d>, line 2.
+  assert(lines[0] == 2 && columns[0] == 1);
+  EntTagCursor cursor;
+  memset(&cursor, 0, sizeof(cursor));
+  const size_t asked[] = { 1,     2,     n,         n / 2,     n / 2 + 1,
+                           7,     n - 1, n / 3,     n / 3 - 1, 3 * n / 4,
+                           n / 5, 1,     2 * n / 3, n / 7 };
+  for (size_t k = 0; k < sizeof(asked) / sizeof(asked[0]); ++k) {
+    unsigned long line = 0;
+    unsigned long column = 0;
+    assert(ent_locate_start_tag(fd, asked[k], &cursor, &line, &column));
+    assert(line == lines[asked[k] - 1]);
+    assert(column == columns[asked[k] - 1]);
+  }
+  // Marks were taken, a few megabytes apart.
+  assert(cursor.n_marks >= 3 && cursor.n_marks < 16);
+  unsigned long line = 0;
+  unsigned long column = 0;
+  assert(!ent_locate_start_tag(fd, n + 1, &cursor, &line, &column));
+  assert(!ent_locate_start_tag(fd, 0, &cursor, &line, &column));
+  assert(!ent_locate_start_tag(-1, 1, &cursor, &line, &column));
+  ent_tag_cursor_free(&cursor);
+  free(lines);
+  free(columns);
+  ent_buf_free(&text);
+  close(fd);
+  unlink(path);
+}
+
 int
 main(void)
 {
@@ -678,6 +789,7 @@ main(void)
   test_pool_intern();
   test_pool_blocks();
   test_buf();
+  test_locate_start_tag();
   // Last: this one shows a known bug (see the test's comment).
   test_duration_weeks();
   return 0;

@@ -243,13 +243,13 @@ test_duplicate_id(void)
   // The caret's document is copied: the caller's buffer may change.
   char document[64];
   snprintf(document, sizeof(document), "%s", "talks.xml");
-  const EntCaret first = { document, 12, 5 };
+  const EntCaret first = { document, 12, 5, 0 };
   assert(ent_graph_add_entity(
            f.graph, ENT_CLASS_OFFICIAL, "peek", "Peek", "en", &first) ==
          ENT_SUCCESS);
   snprintf(document, sizeof(document), "%s", "other.xml");
 
-  const EntCaret second = { "more.xml", 40, 3 };
+  const EntCaret second = { "more.xml", 40, 3, 0 };
   unsigned long before = f.log.count;
   assert(ent_graph_add_entity(
            f.graph, ENT_CLASS_COUNTRY, "peek", "Peek", "en", &second) ==
