@@ -402,6 +402,12 @@ open_dataset(Loader *ld)
 /// No element of the format has more attributes than this; an element
 /// with tens of thousands takes libxml2 seconds to build.
 #define MAX_ATTRIBUTES 64
+/// libxml2's reader holds an entity element whole (build() expands it),
+/// and every comment and processing instruction between two elements at
+/// once (it parses on to the next tag): some 130 bytes a node, 30 times
+/// the file for `<?a?>` after `<?a?>`.  No entity of the format needs
+/// more nodes than this; past it, the dataset is refused.
+#define MAX_UNIT_NODES 100000
 
 typedef enum {
   SCAN_TEXT,
@@ -431,6 +437,9 @@ typedef struct {
   bool end_tag; ///< The tag being read is an end tag
   char last;    ///< The byte before this one in the tag
   long depth;   ///< Elements open
+  /// Elements, comments and processing instructions since the last tag
+  /// of the root, a list or an entity (MAX_UNIT_NODES)
+  unsigned long unit_nodes;
 } Scan;
 
 static void
@@ -454,6 +463,23 @@ ends_with(Scan *sc, char c, const char *tail)
   sc->recent[sc->n_recent] = '\0';
   const size_t n = strlen(tail);
   return sc->n_recent >= n && !strcmp(sc->recent + sc->n_recent - n, tail);
+}
+
+/// One more node libxml2 will hold with the others since the last tag at
+/// an entity's level or above.
+static void
+count_node(Scan *sc)
+{
+  if (++sc->unit_nodes == MAX_UNIT_NODES + 1) {
+    char message[240];
+    snprintf(message,
+             sizeof(message),
+             "more than %d elements, comments and processing instructions "
+             "inside one entity, or between two; no dataset needs that: "
+             "split the element, or remove the comments",
+             MAX_UNIT_NODES);
+    scan_error(sc, sc->tag_line, sc->tag_column, message);
+  }
 }
 
 static void
@@ -529,6 +555,14 @@ scan_byte(Scan *sc, char c)
                   "elements nested more than %d deep; no dataset needs that",
                   MAX_DEPTH);
         }
+        // The root is 0 deep, its lists 1 and their entities 2: an entity
+        // and what is inside it are read at once.
+        const long level = sc->end_tag ? sc->depth - 1 : sc->depth;
+        if (level <= 2) {
+          sc->unit_nodes = 0;
+        } else if (!sc->end_tag) {
+          count_node(sc);
+        }
         sc->depth += sc->end_tag ? -1 : sc->last == '/' ? 0 : 1;
         enter(sc, SCAN_TEXT);
       }
@@ -541,6 +575,7 @@ scan_byte(Scan *sc, char c)
       break;
     case SCAN_COMMENT:
       if (ends_with(sc, c, "-->")) {
+        count_node(sc);
         enter(sc, SCAN_TEXT);
       }
       break;
@@ -559,6 +594,7 @@ scan_byte(Scan *sc, char c)
         }
       }
       if (ends_with(sc, c, "?>")) {
+        count_node(sc);
         enter(sc, SCAN_TEXT);
       }
       break;
