@@ -1463,6 +1463,15 @@ take_literal(LGraph *lg,
       // A year, a month or words: no day to draw it at, but said.
       return keep_literal(lg, (uint32_t)(n - lg->nodes), p->iri, o->value);
     }
+    if (!strcmp(p->iri, ENT_NS "notBefore") &&
+        (!n->not_before || strcmp(day, n->not_before) < 0)) {
+      // Kept whatever outranks it: a day another source gives outside
+      // this window is a difference to show (window_differs()).
+      n->not_before = ent_pool_intern(&lg->strings, day);
+      if (!n->not_before) {
+        return ENT_ERR_NO_MEMORY;
+      }
+    }
     if (rank < n->date_rank) {
       return ENT_SUCCESS;
     }
@@ -3607,6 +3616,38 @@ all_dates(LGraph *lg,
   return ENT_SUCCESS;
 }
 
+/// Node `n` is drawn at a day outside the window (ent:notBefore to
+/// ent:notAfter) a source gives it: `*when`, its days as all_dates() says
+/// them, says the window too, and that sources differ ("2025-03-25 /
+/// 2025-03-17 – 2025-03-23 (sources differ)"), as validate and the site
+/// say a day outside another source's window.  A day inside it agrees.
+static EntStatus
+window_differs(LGraph *lg, const LNode *n, const char **when)
+{
+  if (!n->date || n->window || n->by_last || !n->not_before || !n->not_after ||
+      strcmp(n->not_before, n->not_after) > 0 ||
+      (strcmp(n->date, n->not_before) >= 0 &&
+       strcmp(n->date, n->not_after) <= 0)) {
+    return ENT_SUCCESS;
+  }
+  const size_t tail = sizeof(SOURCES_DIFFER) - 1;
+  size_t len = strlen(*when);
+  if (len >= tail && !strcmp(*when + len - tail, SOURCES_DIFFER)) {
+    len -= tail; // all_dates() said it: once is enough
+  }
+  EntBuf b = { NULL, 0, 0 };
+  const EntStatus st = ent_buf_appendf(&b,
+                                       "%.*s / %s \xE2\x80\x93 %s%s",
+                                       (int)len,
+                                       *when,
+                                       n->not_before,
+                                       n->not_after,
+                                       SOURCES_DIFFER);
+  *when = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
+  ent_buf_free(&b);
+  return *when ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+}
+
 /// Dates and places go on the node's label ("2025-03-24 · in Riyadh").
 static EntStatus
 add_date_and_place_facets(LGraph *lg)
@@ -3662,6 +3703,7 @@ add_date_and_place_facets(LGraph *lg)
       TRY(st,
           all_dates(lg, n, lg->other_dates + others, other - others, &when));
     }
+    TRY(st, window_differs(lg, n, &when));
     if (n->date && (n->window || n->by_last)) {
       const EntStatus failed =
         n->window && n->not_after

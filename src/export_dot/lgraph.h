@@ -41,6 +41,8 @@ typedef struct {
   const char *facets;      ///< Extra label lines ("2025-03-24 · technical")
   const char *date;        ///< For the timeline: YYYY-MM-DD, or NULL
   const char *not_after;   ///< ent:notAfter: the window's last day, or NULL
+  const char *not_before;  ///< ent:notBefore: the window's first day, kept
+                           ///< when another source's day outranks it
   const char *tooltip;     ///< Longer text (description, quote), or NULL
   const char *date_phrase; ///< ent:datePhrase, shown for vague dates
   const char *class_iri;   ///< Class it is drawn as (for the legend)

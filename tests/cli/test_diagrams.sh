@@ -1776,6 +1776,21 @@ grep -qF '2025-05-13 / 2025-05-14 (sources differ)' "$tmp/dates.dot" &&
   grep -qF '2025-06-01 / 2025-06-02 / 2025-06-03 / 2025-06-04 / … (sources differ)' "$tmp/dates.dot" &&
   grep -q '2025-07-01' "$tmp/dates.dot" && ! grep -q '2025-07-01[^"]*differ' "$tmp/dates.dot" ||
   fail "dates sources disagree on: $(grep -o 'label="[^"]*' "$tmp/dates.dot")"
+# A day one source gives outside another's window (ent:notBefore to
+# ent:notAfter) is a difference, as validate says; a day inside agrees.
+{
+  x='^^<http://www.w3.org/2001/XMLSchema#date>'
+  echo "<http://e.example/met> <http://schema.org/startDate> \"2025-03-25\"$x <http://e.example/src-a> ."
+  echo "<http://e.example/met> <https://w3id.org/entente/ns#notBefore> \"2025-03-17\"$x <http://e.example/src-b> ."
+  echo "<http://e.example/met> <https://w3id.org/entente/ns#notAfter> \"2025-03-23\"$x <http://e.example/src-b> ."
+  echo "<http://e.example/inside> <http://schema.org/startDate> \"2025-03-20\"$x <http://e.example/src-a> ."
+  echo "<http://e.example/inside> <https://w3id.org/entente/ns#notBefore> \"2025-03-17\"$x <http://e.example/src-b> ."
+  echo "<http://e.example/inside> <https://w3id.org/entente/ns#notAfter> \"2025-03-23\"$x <http://e.example/src-b> ."
+} >"$tmp/window.nq"
+"$ENTENTE" dot "$tmp/window.nq" -f dot -o "$tmp/window.dot" 2>"$tmp/err" || fail "window: $(cat "$tmp/err")"
+grep -qF '2025-03-25 / 2025-03-17 – 2025-03-23 (sources differ)' "$tmp/window.dot" &&
+  grep -q 'label="inside\\n2025-03-20"' "$tmp/window.dot" ||
+  fail "a day outside another source's window: $(grep -o 'label="[^"]*' "$tmp/window.dot")"
 # raptor's Turtle errors have a line and no column: what one quotes is
 # placed on its line when it is there once (else column 1, unknown).
 printf '<http://e.example/a> <http://e.example/p> "x" .\n<http://e.example/a> <http://e.example/p> "x"@1 .\n' >"$tmp/lang.ttl"
