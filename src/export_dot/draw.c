@@ -616,28 +616,107 @@ wrap_facets(EntBuf *out, const char *facets)
 /// into two of 45, not one of 60 and a stray word).
 #define NAME_MAX_LINE 80
 #define NAME_LINE     60
+/// Most lines a name is drawn in; the rest is said by "…" (the tooltip
+/// has it all): a name of thousands of words made a node a page tall.
+#define NAME_MAX_LINES 6
+
+/// Whether a line may break before `c`, which follows `prev` with no
+/// space between: where either is wide (Chinese and Japanese write words
+/// without spaces; each character is a place to break), unless `c` is
+/// punctuation that closes or ends something ("、", "。", "」"), which
+/// never starts a line.
+static bool
+breaks_between(utf8proc_int32_t prev, utf8proc_int32_t c)
+{
+  if (utf8proc_charwidth(prev) < 2 && utf8proc_charwidth(c) < 2) {
+    return false;
+  }
+  const utf8proc_category_t cat = utf8proc_category(c);
+  return cat != UTF8PROC_CATEGORY_PE && cat != UTF8PROC_CATEGORY_PF &&
+         cat != UTF8PROC_CATEGORY_PO;
+}
+
+/// One line of a name, `p[0..len)`, into `out`, broken greedily into lines
+/// of at most `width` columns: at a space (which the break replaces), or
+/// between wide characters (breaks_between()).  A run with neither is cut
+/// only past NAME_MAX_LINE columns (a word is not split, but a line of
+/// Thai or a long IRI is not left a page wide).
+static EntStatus
+wrap_name_line(EntBuf *out,
+               const char *p,
+               size_t len,
+               size_t width,
+               size_t *lines)
+{
+  EntStatus st = ENT_SUCCESS;
+  size_t start = 0;    // of the line being filled
+  size_t line = 0;     // its columns
+  size_t brk = 0;      // the last place it may break (0: none yet)
+  size_t brk_skip = 0; // bytes the break drops there (a space)
+  utf8proc_int32_t prev = -1;
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t step = utf8proc_iterate(
+      (const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(len - i), &c);
+    if (step <= 0) {
+      step = 1; // not UTF-8 (drawable text is): a byte a column
+      c = -1;
+    }
+    const int cw = c >= 0 ? utf8proc_charwidth(c) : 1;
+    const size_t w = cw > 0 ? (size_t)cw : 0;
+    if (c != ' ' && i > start && prev >= 0 && c >= 0 && prev != ' ' &&
+        breaks_between(prev, c)) {
+      brk = i;
+      brk_skip = 0;
+    }
+    const bool over = line && line + w > width && c != ' ';
+    const bool cut = over && brk > start;
+    if (cut || (line && line + w > NAME_MAX_LINE && c != ' ')) {
+      const size_t end = cut ? brk : i;
+      TRY(st, ent_buf_append(out, p + start, end - start));
+      if (++*lines == NAME_MAX_LINES) {
+        return ent_buf_append(out, "\xE2\x80\xA6", 3); // "…"
+      }
+      TRY(st, ent_buf_append(out, "\n", 1));
+      start = cut ? brk + brk_skip : i;
+      line = columns(p + start, i - start);
+      brk = 0;
+    }
+    if (c == ' ' && i > start) {
+      brk = i;
+      brk_skip = 1;
+    }
+    line += w;
+    prev = c;
+    i += (size_t)step;
+  }
+  return ent_buf_append(out, p + start, len - start);
+}
 
 /// A node's name as drawn, into `out`: each line of it longer than
-/// NAME_MAX_LINE columns broken at spaces into lines of about equal
-/// length, none much over NAME_LINE.
+/// NAME_MAX_LINE columns broken into lines of about equal length, none
+/// much over NAME_LINE (wrap_name_line()).
 static EntStatus
 wrap_name(EntBuf *out, const char *name)
 {
   EntStatus st = ENT_SUCCESS;
-  for (const char *p = name; !st;) {
+  size_t lines = 0; // ended so far
+  for (const char *p = name; !st && lines < NAME_MAX_LINES;) {
     const char *eol = strchr(p, '\n');
     const size_t len = eol ? (size_t)(eol - p) : strlen(p);
     const size_t cols = columns(p, len);
     if (cols > NAME_MAX_LINE) {
-      const size_t lines = (cols + NAME_LINE - 1) / NAME_LINE;
-      st = wrap_pieces(out, p, len, " ", (cols + lines - 1) / lines);
+      const size_t parts = (cols + NAME_LINE - 1) / NAME_LINE;
+      st = wrap_name_line(out, p, len, (cols + parts - 1) / parts, &lines);
     } else {
       st = ent_buf_append(out, p, len);
     }
-    if (!eol) {
+    if (!eol || lines == NAME_MAX_LINES) {
       break;
     }
-    st = st ? st : ent_buf_append(out, "\n", 1);
+    st = st                          ? st
+         : ++lines == NAME_MAX_LINES ? ent_buf_append(out, "\xE2\x80\xA6", 3)
+                                     : ent_buf_append(out, "\n", 1);
     p = eol + 1;
   }
   return st;

@@ -489,6 +489,30 @@ label=$(grep -o 'label="Agreement[^"]*"' "$tmp/long-name.dot")
 printf '%s' "$label" | sed -e 's/^label="//' -e 's/"$//' -e 's/\\n/\n/g' |
   awk 'length($0) > 64 { bad = 1 } END { exit bad }' ||
   fail "a line of a long name is over 64 columns: $label"
+# A long name in Chinese, which has no spaces, is broken between its
+# characters (never before "，" or "。"), each line about as long; Thai,
+# with neither spaces nor wide characters, is cut at 80 columns.
+python3 - "$tmp/wide-name.ttl" <<'PY'
+import sys
+zh = "俄罗斯与美国在沙特阿拉伯首都利雅得举行技术层面的谈判，双方就黑海航行安全、能源设施停火以及战俘交换等问题进行了长达十二小时的磋商。"
+th = "การเจรจาระหว่างสหรัฐอเมริกาและรัสเซียที่กรุงริยาดประเทศซาอุดีอาระเบียเกี่ยวกับความปลอดภัยในการเดินเรือในทะเลดำและการหยุดยิง"
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write('<http://e.example/zh> <http://www.w3.org/2000/01/rdf-schema#label> "%s" .\n' % zh)
+    f.write('<http://e.example/th> <http://www.w3.org/2000/01/rdf-schema#label> "%s" .\n' % th)
+PY
+"$ENTENTE" dot "$tmp/wide-name.ttl" -f dot -o "$tmp/wide-name.dot" 2>"$tmp/err" || fail "wide names: $(cat "$tmp/err")"
+flat "$tmp/wide-name.dot"
+python3 - "$tmp/wide-name.dot" <<'PY' || fail "wide names: $(grep -o 'label="[^"]*' "$tmp/wide-name.dot")"
+import re, sys, unicodedata
+text = open(sys.argv[1], encoding="utf-8").read()
+def cols(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) or unicodedata.category(c) == "Mn" else 1 for c in s)
+zh = re.search(r'label="(俄罗斯[^"]*)"', text).group(1).split("\\n")
+th = re.search(r'label="(การ[^"]*)"', text).group(1).split("\\n")
+assert len(zh) == 3 and all(cols(l) <= 64 for l in zh), zh
+assert not any(l[0] in "，。、" for l in zh[1:]), zh
+assert len(th) == 2 and cols(th[0]) <= 80, th
+PY
 # Wikidata: a statement no direct claim repeats is drawn as that claim,
 # named as its property; one a direct claim repeats is not drawn twice.
 cat >"$tmp/statements.ttl" <<'TTL'

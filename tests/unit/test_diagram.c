@@ -143,11 +143,19 @@ test_hostile_labels(EntWorld *world, const EntOntology *ontology)
       assert(count == 1);
     }
   }
-  // The 100 KiB name: its label is its first 200 characters and an
-  // ellipsis; the tooltip holds the first 8 KiB of it and an ellipsis
-  // (one word of 16 KiB is more than Graphviz's reader takes back).
-  char capped[256];
-  snprintf(capped, sizeof(capped), "%.200s…", big);
+  // The 100 KiB name, one word with no space to break at: its label is
+  // its first six lines of 80 characters and an ellipsis (not a node a
+  // page wide, or tall); the tooltip holds the first 8 KiB of it and an
+  // ellipsis (one word of 16 KiB is more than Graphviz's reader takes
+  // back).
+  char capped[1024] = "";
+  for (int line = 0; line < 6; ++line) {
+    snprintf(capped + strlen(capped),
+             sizeof(capped) - strlen(capped),
+             "%.80s%s",
+             big + 80 * line,
+             line < 5 ? "\n" : "…");
+  }
   int count = 0;
   Agnode_t *v = node_labelled(g, capped, &count);
   assert(v && count == 1);
