@@ -419,46 +419,82 @@ oracle_columns(const char *text, size_t len)
   return n;
 }
 
-/// `name` as a node shows it, into `out` (room for `name`): a line longer
-/// than 80 columns is broken at spaces into lines of about equal length,
-/// a word never cut (docs/diagrams.md), restated here.
+/// Whether a name may break between `prev` and `c` with no space between
+/// them (docs/diagrams.md): either is wide, and `c` does not close or end
+/// something.
+static inline bool
+oracle_breakable(utf8proc_int32_t prev, utf8proc_int32_t c)
+{
+  const utf8proc_category_t cat = utf8proc_category(c);
+  return (utf8proc_charwidth(prev) >= 2 || utf8proc_charwidth(c) >= 2) &&
+         cat != UTF8PROC_CATEGORY_PE && cat != UTF8PROC_CATEGORY_PF &&
+         cat != UTF8PROC_CATEGORY_PO;
+}
+
+/// `name` as a node shows it, into `out` (room for `name` and 32 bytes),
+/// restated from docs/diagrams.md: a line over 80 columns is broken into
+/// lines of about equal length at spaces (which the break takes) or
+/// between wide characters, and cut past 80 columns where it has no such
+/// place; six lines at most, the sixth ending in "…".
 static inline void
 oracle_wrapped_name(const char *name, char *out)
 {
+  size_t ended = 0; // lines of `out` ended so far
   *out = '\0';
   for (const char *p = name;;) {
     const char *eol = strchr(p, '\n');
     const size_t len = eol ? (size_t)(eol - p) : strlen(p);
     const size_t cols = oracle_columns(p, len);
-    if (cols <= 80) {
-      strncat(out, p, len);
-    } else {
-      const size_t lines = (cols + 59) / 60;
-      const size_t width = (cols + lines - 1) / lines;
-      // Every word, empty ones too (two spaces, a trailing space).
-      size_t line = 0;
-      const char *end = p + len;
-      for (const char *w = p;;) {
-        const char *space = memchr(w, ' ', (size_t)(end - w));
-        const size_t n = space ? (size_t)(space - w) : (size_t)(end - w);
-        const size_t chars = oracle_columns(w, n);
-        if (w != p && line && line + 1 + chars > width) {
-          strcat(out, "\n");
-          line = 0;
-        } else if (w != p) {
-          strcat(out, " ");
-          ++line;
-        }
-        strncat(out, w, n);
-        line += chars;
-        if (!space) {
-          break;
-        }
-        w = space + 1;
+    const size_t parts = (cols + 59) / 60;
+    const size_t width = cols <= 80 ? SIZE_MAX : (cols + parts - 1) / parts;
+    size_t from = 0;      // the line being filled starts here
+    size_t filled = 0;    // its columns
+    size_t can_break = 0; // where it may break last (0: nowhere)
+    size_t dropped = 0;   // bytes a break there takes (a space)
+    utf8proc_int32_t before = -1;
+    for (size_t i = 0; i < len;) {
+      utf8proc_int32_t c = -1;
+      utf8proc_ssize_t step = utf8proc_iterate(
+        (const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(len - i), &c);
+      if (step <= 0) {
+        step = 1;
+        c = -1;
       }
+      const int cw = c < 0 ? 1 : utf8proc_charwidth(c);
+      const size_t w = cw > 0 ? (size_t)cw : 0;
+      if (c >= 0 && c != ' ' && before >= 0 && before != ' ' && i > from &&
+          oracle_breakable(before, c)) {
+        can_break = i;
+        dropped = 0;
+      }
+      const bool at_break = filled + w > width && can_break > from;
+      if (c != ' ' && filled && (at_break || filled + w > 80)) {
+        const size_t end = at_break ? can_break : i;
+        strncat(out, p + from, end - from);
+        if (++ended == 6) {
+          strcat(out, "…");
+          return;
+        }
+        strcat(out, "\n");
+        from = at_break ? can_break + dropped : i;
+        filled = oracle_columns(p + from, i - from);
+        can_break = 0;
+      }
+      if (c == ' ' && i > from) {
+        can_break = i;
+        dropped = 1;
+      }
+      filled += w;
+      before = c;
+      i += (size_t)step;
     }
+    strncat(out, p + from, len - from);
     if (!eol) {
       break;
+    }
+    if (++ended == 6) {
+      strcat(out, "…");
+      return;
     }
     strcat(out, "\n");
     p = eol + 1;
@@ -494,7 +530,7 @@ oracle_check_labels(EntGraph *graph, Agraph_t *g)
     if (!text) {
       oracle_fail("out of memory", NULL);
     }
-    char *name = malloc(strlen(n->label) + 1);
+    char *name = malloc(strlen(n->label) + 32);
     if (!name) {
       oracle_fail("out of memory", NULL);
     }
