@@ -69,6 +69,7 @@ ent_graph_refer(EntGraph *graph,
                 const char *id,
                 const EntCaret *at)
 {
+  char where[ENT_WHERE_MAX];
   EntGraph *g = graph;
   const uint32_t i = ent_graph_find(g, id);
   if (i != ENT_NO_ENTITY && !g->entities[i].registry) {
@@ -78,13 +79,12 @@ ent_graph_refer(EntGraph *graph,
     return fail(g,
                 here ? ENT_ERR_DUPLICATE_ID : ENT_ERR_UNKNOWN_ID,
                 at,
-                "ref=\"%s\" names the %s %s defines at %s:%lu, not an "
+                "ref=\"%s\" names the %s %s defines at %s, not an "
                 "entity of a corpus registry; %s",
                 id,
                 ent_class_noun(d->cls),
                 here ? "this dataset" : "another dataset",
-                d->at.document ? d->at.document : "?",
-                (unsigned long)d->at.line,
+                ent_where(g, ENT_LOG_ERROR, d->at, where, sizeof(where)),
                 here ? "say what this element says of it in that element, "
                        "or, to keep another source's account apart (a day "
                        "one source gives and another disputes), declare it "
@@ -124,12 +124,11 @@ ent_graph_refer(EntGraph *graph,
     return fail(g,
                 ENT_ERR_WRONG_CLASS,
                 at,
-                "ref=\"%s\" is the %s at %s:%lu, not %s %s; refer to it from "
+                "ref=\"%s\" is the %s at %s, not %s %s; refer to it from "
                 "a <%s> element",
                 id,
                 ent_class_noun(e->cls),
-                e->at.document ? e->at.document : "?",
-                (unsigned long)e->at.line,
+                ent_where(g, ENT_LOG_ERROR, e->at, where, sizeof(where)),
                 strchr("aeiou", ent_class_noun(cls)[0]) ? "an" : "a",
                 ent_class_noun(cls),
                 ent_class_noun(e->cls));
@@ -719,15 +718,15 @@ list_claim(EntBuf *list,
            const char *word,
            bool more)
 {
+  char where[ENT_WHERE_MAX];
   ent_buf_appendf(list,
-                  "%s%s'%s' (%s, %s:%lu%s)",
+                  "%s%s'%s' (%s, %s%s)",
                   list->len ? "; " : "",
                   word,
                   value_text(g, f),
                   f->source != ENT_NO_ENTITY ? g->entities[f->source].id
                                              : "(none)",
-                  f->at.document ? f->at.document : "?",
-                  (unsigned long)f->at.line,
+                  ent_where(g, ENT_LOG_WARNING, f->at, where, sizeof(where)),
                   more ? ", and more sources" : "");
 }
 

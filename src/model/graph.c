@@ -523,6 +523,7 @@ article(const char *word)
 static EntStatus
 duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
 {
+  char where[ENT_WHERE_MAX];
   const Entity *e = &g->entities[existing];
   const bool located = e->at.document && e->at.line;
   if (e->registry && !g->loading_registry && located) {
@@ -530,12 +531,11 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
                 ENT_ERR_DUPLICATE_ID,
                 at,
                 "ID '%s' is declared in the corpus registry, as the %s at "
-                "%s:%lu; refer to it with ref=\"%s\" and give what this "
+                "%s; refer to it with ref=\"%s\" and give what this "
                 "source says about it inside that element",
                 id,
                 describe(g, existing),
-                e->at.document,
-                (unsigned long)e->at.line,
+                ent_where(g, ENT_LOG_ERROR, e->at, where, sizeof(where)),
                 id);
   }
   if (e->dataset && g->current_dataset && e->dataset != g->current_dataset &&
@@ -545,13 +545,12 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
                 ENT_ERR_DUPLICATE_ID,
                 at,
                 "ID '%s' is already defined by another dataset, as the %s at "
-                "%s:%lu; datasets exported together share one namespace of "
+                "%s; datasets exported together share one namespace of "
                 "IDs: rename one, export them apart, or put them in a corpus "
                 "(docs/format.md) whose registry declares the entity once",
                 id,
                 describe(g, existing),
-                e->at.document,
-                (unsigned long)e->at.line);
+                ent_where(g, ENT_LOG_ERROR, e->at, where, sizeof(where)));
   }
   if (e->dataset && g->current_dataset && e->dataset != g->current_dataset &&
       located) {
@@ -559,25 +558,23 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
                 ENT_ERR_DUPLICATE_ID,
                 at,
                 "ID '%s' is already defined by another dataset, as the %s at "
-                "%s:%lu; an entity several datasets share belongs in the "
+                "%s; an entity several datasets share belongs in the "
                 "corpus registry: declare it there once (its IRI stays the "
                 "same) and refer to it with ref=\"%s\" from each dataset",
                 id,
                 describe(g, existing),
-                e->at.document,
-                (unsigned long)e->at.line,
+                ent_where(g, ENT_LOG_ERROR, e->at, where, sizeof(where)),
                 id);
   }
   if (located) {
     return fail(g,
                 ENT_ERR_DUPLICATE_ID,
                 at,
-                "ID '%s' is already used by the %s at %s:%lu; IDs must be "
+                "ID '%s' is already used by the %s at %s; IDs must be "
                 "unique",
                 id,
                 describe(g, existing),
-                e->at.document,
-                (unsigned long)e->at.line);
+                ent_where(g, ENT_LOG_ERROR, e->at, where, sizeof(where)));
   }
   return fail(g,
               ENT_ERR_DUPLICATE_ID,
@@ -780,6 +777,7 @@ lookup_found(EntGraph *g,
              const EntCaret *at,
              uint32_t *out)
 {
+  char where[ENT_WHERE_MAX];
   *out = found != ENT_NO_ENTITY ? found : ent_graph_find(g, id);
   if (*out != ENT_NO_ENTITY && !id) {
     id = g->entities[*out].id;
@@ -809,15 +807,14 @@ lookup_found(EntGraph *g,
                 ENT_ERR_UNKNOWN_ID,
                 at,
                 "%s '%s' is not defined; define it or fix the spelling (the "
-                "%s '%s' at %s:%lu belongs to another dataset, which this "
+                "%s '%s' at %s belongs to another dataset, which this "
                 "one may not refer to: to share it, move its definition to "
                 "the corpus registry; its IRI stays the same)",
                 role,
                 id,
                 describe(g, (uint32_t)(e - g->entities)),
                 id,
-                e->at.document ? e->at.document : "?",
-                (unsigned long)e->at.line);
+                ent_where(g, ENT_LOG_ERROR, e->at, where, sizeof(where)));
   }
   return ENT_SUCCESS;
 }

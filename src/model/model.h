@@ -333,6 +333,22 @@ struct EntGraphImpl {
   void (*free_emit_cache)(void *cache);
 };
 
+/// Room for what ent_where() writes: a path, a line and a column.
+#define ENT_WHERE_MAX 4200
+
+/// Where `at` is, as a message of `level` cites it in its text
+/// ("FILE:LINE:COLUMN": ent_world_where()), into `buf`, which is returned.
+static inline const char *
+ent_where(const EntGraph *g,
+          EntLogLevel level,
+          KeptCaret at,
+          char *buf,
+          size_t size)
+{
+  const EntCaret caret = ent_caret_of(at);
+  return ent_world_where(g->world, level, &caret, buf, size);
+}
+
 enum { STREAM_OFF, STREAM_INDEX, STREAM_RESOLVE, STREAM_WRITE };
 
 // ---- Internal calls for loaders -----------------------------------------

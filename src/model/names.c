@@ -43,6 +43,7 @@ visible(const char *name, EntBuf *out)
 static void
 warn_look_alike(EntGraph *g, const Entity *first, const Entity *e)
 {
+  char where[ENT_WHERE_MAX];
   EntBuf a = { NULL, 0, 0 };
   EntBuf b = { NULL, 0, 0 };
   visible(first->name, &a);
@@ -53,7 +54,7 @@ warn_look_alike(EntGraph *g, const Entity *first, const Entity *e)
           ENT_FAILURE,
           &at,
           "%s '%s' is named '%s', which differs from the name '%s' of %s "
-          "'%s' (%s:%lu) only in Unicode normalisation or invisible "
+          "'%s' (%s) only in Unicode normalisation or invisible "
           "characters: probably one entity; if so, define it once and "
           "refer to its ID",
           ent_class_noun(e->cls),
@@ -62,8 +63,7 @@ warn_look_alike(EntGraph *g, const Entity *first, const Entity *e)
           a.buf ? a.buf : "",
           ent_class_noun(first->cls),
           first->id,
-          first->at.document ? first->at.document : "?",
-          (unsigned long)first->at.line);
+          ent_where(g, ENT_LOG_WARNING, first->at, where, sizeof(where)));
   ent_buf_free(&a);
   ent_buf_free(&b);
 }
@@ -178,6 +178,7 @@ warn_duplicate(Dupes *d,
                const KeptCaret *alias_at,
                const char *same_as)
 {
+  char where[ENT_WHERE_MAX];
   EntGraph *g = d->g;
   const Entity *f = &g->entities[other];
   const Entity *e = &g->entities[index];
@@ -198,7 +199,7 @@ warn_duplicate(Dupes *d,
           ENT_LOG_WARNING,
           ENT_FAILURE,
           &at,
-          "%s '%s' %s '%.300s'%s %s '%s'%s%.300s%s (%s:%lu): %s",
+          "%s '%s' %s '%.300s'%s %s '%s'%s%.300s%s (%s): %s",
           ent_class_noun(e->cls),
           e->id,
           same_as ? "is owl:sameAs"
@@ -214,8 +215,7 @@ warn_duplicate(Dupes *d,
           same_as || exact ? "" : " ('",
           same_as || exact ? "" : f->name,
           same_as || exact ? "" : "')",
-          f->at.document ? f->at.document : "?",
-          (unsigned long)f->at.line,
+          ent_where(g, ENT_LOG_WARNING, f->at, where, sizeof(where)),
           same_as ? "one entity defined twice; define it once (in the corpus "
                     "registry when articles share it) and refer to its ID, "
                     "or correct the same-as"
@@ -230,6 +230,7 @@ warn_duplicate(Dupes *d,
 static EntStatus
 check_delegations(Dupes *d)
 {
+  char where[ENT_WHERE_MAX];
   EntGraph *g = d->g;
   uint32_t *at = calloc(g->n_entities ? g->n_entities : 1, sizeof(uint32_t));
   uint32_t *side = calloc(g->n_entities ? g->n_entities : 1, sizeof(uint32_t));
@@ -280,7 +281,7 @@ check_delegations(Dupes *d)
             ENT_FAILURE,
             &caret,
             "delegation '%s' represents %s '%s' at %s '%s', as does "
-            "delegation '%s' of another dataset (%s:%lu): probably one "
+            "delegation '%s' of another dataset (%s): probably one "
             "delegation defined twice; if so, declare it once in the corpus "
             "registry and refer to it with ref= from both",
             e->id,
@@ -289,8 +290,7 @@ check_delegations(Dupes *d)
             ent_class_noun(n->cls),
             n->id,
             f->id,
-            f->at.document ? f->at.document : "?",
-            (unsigned long)f->at.line);
+            ent_where(g, ENT_LOG_WARNING, f->at, where, sizeof(where)));
   }
   ent_map_clear(&first);
   free(at);

@@ -124,6 +124,16 @@ void ent_world_log_only(EntWorld *world, EntStatus status);
 /// Tell the world's progress callback, if any, how far `progress` is.
 void ent_progress(EntWorld *world, const EntProgress *progress);
 
+/// Where `at` is, as a message cites another place in its text
+/// ("FILE:LINE:COLUMN", or "FILE:LINE" when no column is found; "?"
+/// without a file), into `buf`, which is returned.  The file is read
+/// again for the column only if a message of `level` would be shown now.
+const char *ent_world_where(EntWorld *world,
+                            EntLogLevel level,
+                            const EntCaret *at,
+                            char *buf,
+                            size_t size);
+
 /// Log a message; formats `fmt`, fills in a missing column from the file.
 void ent_log(EntWorld *world,
              EntLogLevel level,

@@ -420,6 +420,53 @@ ent_terminal_safe(const char *text, char *out, size_t size)
   return written;
 }
 
+/// `at`'s line and column, found in its file: loaders know which element
+/// a message is about, and the line of a node but not its column; found
+/// lazily, since they are only needed for the messages shown.
+static void
+resolve(EntWorld *world, EntCaret *at)
+{
+  unsigned long line = 0;
+  unsigned long column = 0;
+  if (at->document && at->tag && !at->column &&
+      locate_tag(world, at->document, at->tag, &line, &column)) {
+    at->line = line;
+    at->column = column;
+  }
+  at->tag = 0;
+  if (at->document && at->line && !at->column) {
+    at->column = first_column_of_line(world, at->document, at->line);
+  }
+}
+
+const char *
+ent_world_where(EntWorld *world,
+                EntLogLevel level,
+                const EntCaret *at,
+                char *buf,
+                size_t size)
+{
+  EntCaret where = *at;
+  // Only for a message that will be shown (ent_vlog()'s caps): a
+  // disagreement's list cites many places, and a corpus can have
+  // thousands of disagreements.
+  const bool shown =
+    level == ENT_LOG_ERROR     ? world->reported < ENT_MAX_REPORTED_ERRORS
+    : level == ENT_LOG_WARNING ? world->warnings < ENT_MAX_REPORTED_WARNINGS
+                               : true;
+  if (shown) {
+    resolve(world, &where);
+  }
+  if (!where.document) {
+    snprintf(buf, size, "?");
+  } else if (where.line && where.column) {
+    snprintf(buf, size, "%s:%lu:%lu", where.document, where.line, where.column);
+  } else {
+    snprintf(buf, size, "%s:%lu", where.document, where.line);
+  }
+  return buf;
+}
+
 void
 ent_vlog(EntWorld *world,
          const EntLogLevel level,
@@ -468,21 +515,7 @@ ent_vlog(EntWorld *world,
   EntCaret located = { NULL, 0, 0, 0 };
   if (caret) {
     located = *caret;
-    // Loaders know which element a message is about, and the line of a
-    // node but not its column: find them lazily, since they are only
-    // needed on this rare path.
-    unsigned long line = 0;
-    unsigned long column = 0;
-    if (located.document && located.tag && !located.column &&
-        locate_tag(world, located.document, located.tag, &line, &column)) {
-      located.line = line;
-      located.column = column;
-    }
-    located.tag = 0;
-    if (located.document && located.line && !located.column) {
-      located.column =
-        first_column_of_line(world, located.document, located.line);
-    }
+    resolve(world, &located);
   }
   // Messages quote input (IDs, file names, text, servers' answers): no
   // byte of it may drive the terminal.

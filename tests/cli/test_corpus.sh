@@ -70,9 +70,9 @@ for command in validate export; do
   args=("$tmp/bad/c" --text-dir "$shared" -w)
   [ "$command" = export ] && args+=(-o "$tmp/bad/out.nq")
   expect 65 "" "$command" "${args[@]}"
-  grep -q "error: ID 'russia' is declared in the corpus registry, as the country at .*registry/places.xml:[0-9]*; refer to it with ref=\"russia\"" "$tmp/err" ||
+  grep -q "error: ID 'russia' is declared in the corpus registry, as the country at .*registry/places.xml:[0-9]*:[0-9]*; refer to it with ref=\"russia\"" "$tmp/err" ||
     fail "$command: registry duplicate: $(cat "$tmp/err")"
-  grep -q "error: ID 'kozlov' is already defined by another dataset, as the official at .*tass-2025-03-24-closed-format.xml:[0-9]*; an entity several datasets share belongs in the corpus registry" "$tmp/err" ||
+  grep -q "error: ID 'kozlov' is already defined by another dataset, as the official at .*tass-2025-03-24-closed-format.xml:[0-9]*:[0-9]*; an entity several datasets share belongs in the corpus registry" "$tmp/err" ||
     fail "$command: two articles: $(cat "$tmp/err")"
   grep -q "dailypost-2025-03-24-talks-begin.xml:[0-9]*:[0-9]*: error: ref=\"no-such-person\" names no entity of the corpus registry" "$tmp/err" ||
     fail "$command: unknown ref: $(cat "$tmp/err")"
@@ -108,7 +108,7 @@ done
 # holds; another source's account needs a corpus.
 cp "$ENTENTE_SRC/tests/good/minimal.xml" "$ENTENTE_SRC/tests/good/minimal.txt" "$tmp/"
 sed -i 's|</negotiation>|</negotiation>\n    <negotiation ref="talks" date="2025-03-22"/>|' "$tmp/minimal.xml"
-expect 65 "minimal.xml:[0-9]+:[0-9]+: error: ref=\"talks\" names the negotiation this dataset defines at .*minimal.xml:[0-9]+, not an entity of a corpus registry; say what this element says of it in that element, or, to keep another source's account apart" \
+expect 65 "minimal.xml:[0-9]+:[0-9]+: error: ref=\"talks\" names the negotiation this dataset defines at .*minimal.xml:[0-9]+:[0-9]+, not an entity of a corpus registry; say what this element says of it in that element, or, to keep another source's account apart" \
   validate "$tmp/minimal.xml"
 
 # Two articles that each define the delegation of one side at one
@@ -124,7 +124,7 @@ for a in one two; do
     "<negotiations><negotiation ref=\"talks\" date=\"2025-03-23\"><delegation id=\"ua-$a\" side=\"ukraine\"/></negotiation></negotiations></dataset>" \
     >"$tmp/deleg/articles/$a.xml"
 done
-expect 0 "articles/two.xml:[0-9]+:[0-9]+: warning: delegation 'ua-two' represents country 'ukraine' at negotiation 'talks', as does delegation 'ua-one' of another dataset \(.*articles/one.xml:[0-9]+\): probably one delegation defined twice" \
+expect 0 "articles/two.xml:[0-9]+:[0-9]+: warning: delegation 'ua-two' represents country 'ukraine' at negotiation 'talks', as does delegation 'ua-one' of another dataset \(.*articles/one.xml:[0-9]+:[0-9]+\): probably one delegation defined twice" \
   validate "$tmp/deleg"
 expect 65 "" validate --strict "$tmp/deleg"
 
@@ -133,7 +133,7 @@ expect 65 "" validate --strict "$tmp/deleg"
 cp -r "$ENTENTE_SRC/data" "$tmp/ref"
 sed -i 's/members="karasin beseda"\/>/members="karasin beseda zakharova"\/>/' \
   "$tmp/ref/articles/dailypost-2025-03-24-talks-begin.xml"
-expect 65 "'zakharova' is not defined; define it or fix the spelling \(the official 'zakharova' at .*tass-2025-03-24-closed-format.xml:[0-9]+ belongs to another dataset" \
+expect 65 "'zakharova' is not defined; define it or fix the spelling \(the official 'zakharova' at .*tass-2025-03-24-closed-format.xml:[0-9]+:[0-9]+ belongs to another dataset" \
   export "$tmp/ref" -w -f nquads -o "$tmp/ref.nq"
 expect 65 "'zakharova' is not defined" validate "$tmp/ref" -w
 
@@ -186,7 +186,7 @@ grep -q "^$kozlov <https://w3id.org/entente/ns#holdsPost> <https://w3id.org/ente
 # Sources that disagree: validate names both places; --strict refuses.
 # The energy truce lost credibility on the 24th, and a source no earlier
 # than the 25th calls it agreed: agreed cannot follow lost credibility.
-expect 0 "warning: sources disagree on the agreementStatus of agreement 'energy-strikes-halt': 'agreed' \(orthodoxtimes-2025-03-24, .*orthodoxtimes-2025-03-24-delegations-meet.xml:[0-9]+.*'lost-credibility' \(riyadh-talks-article, .*seed-2025-03-24-us-to-meet-russians.xml:[0-9]+\)" \
+expect 0 "warning: sources disagree on the agreementStatus of agreement 'energy-strikes-halt': 'agreed' \(orthodoxtimes-2025-03-24, .*orthodoxtimes-2025-03-24-delegations-meet.xml:[0-9]+.*'lost-credibility' \(riyadh-talks-article, .*seed-2025-03-24-us-to-meet-russians.xml:[0-9]+:[0-9]+\)" \
   validate "$tmp/c" --text-dir "$shared"
 # The 24 March talks planned, ongoing, held, then concluded as the days
 # of the reports go: a change over time, not a disagreement.
@@ -257,7 +257,7 @@ expect 0 "sources disagree on the venue of negotiation 'us-russia-talks-2025-03-
 mkdir "$tmp/standalone"
 cp "$ENTENTE_SRC/tests/good/minimal.xml" "$tmp/standalone/a.xml"
 sed 's/id="report"/id="report2"/' "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/standalone/b.xml"
-expect 65 "b.xml:[0-9]+:[0-9]+: error: ID 'ukraine' is already defined by another dataset, as the country at .*a.xml:[0-9]+; datasets exported together share one namespace of IDs: rename one, export them apart, or put them in a corpus" \
+expect 65 "b.xml:[0-9]+:[0-9]+: error: ID 'ukraine' is already defined by another dataset, as the country at .*a.xml:[0-9]+:[0-9]+; datasets exported together share one namespace of IDs: rename one, export them apart, or put them in a corpus" \
   validate "$tmp/standalone/a.xml" "$tmp/standalone/b.xml"
 ! grep -q "ref=" "$tmp/err" || fail "standalone datasets told to use ref=: $(head -3 "$tmp/err")"
 

@@ -287,9 +287,9 @@ windows_corpus "$tmp/day-within" 'not-before="2025-03-17" not-after="2025-03-23"
 ! grep -q 'disagree' "$tmp/err" || fail "a day within a window is called a disagreement: $(cat "$tmp/err")"
 "$ENTENTE" validate "$tmp/day-outside" >/dev/null 2>"$tmp/err" || fail "day outside: validate: $(cat "$tmp/err")"
 warning=$(grep "sources disagree on the day of negotiation 'call': " "$tmp/err" || true)
-for part in "articles/[a-z]*.xml:[0-9]*:[0-9]*: warning: " "on '2025-03-25' ([a-z]*, [^)]*articles/[a-z]*.xml:[0-9]*, and more sources)" \
-  "not before '2025-03-17' (monday, [^)]*articles/monday.xml:[0-9]*)" \
-  "not after '2025-03-23' (monday, [^)]*articles/monday.xml:[0-9]*)" "; each claim is kept in its source's graph$"; do
+for part in "articles/[a-z]*.xml:[0-9]*:[0-9]*: warning: " "on '2025-03-25' ([a-z]*, [^)]*articles/[a-z]*.xml:[0-9]*:[0-9]*, and more sources)" \
+  "not before '2025-03-17' (monday, [^)]*articles/monday.xml:[0-9]*:[0-9]*)" \
+  "not after '2025-03-23' (monday, [^)]*articles/monday.xml:[0-9]*:[0-9]*)" "; each claim is kept in its source's graph$"; do
   grep -q "$part" <<<"$warning" || fail "a day outside a window: no '$part' in: $(cat "$tmp/err")"
 done
 [ "$(grep -c disagree "$tmp/err")" = 1 ] || fail "a day outside a window: more than one warning: $(cat "$tmp/err")"

@@ -170,7 +170,7 @@ status=0
 "$ENTENTE" export "$tmp/dup.xml" -q -w -f ntriples -o "$tmp/dup.nt" 2>"$tmp/dup.err" || status=$?
 [ $status = 65 ] || fail "an ID defined twice: exit $status, not 65"
 [ ! -e "$tmp/dup.nt" ] || fail "an ID defined twice: a file was written"
-[ "$(grep -c "ID '$first' is already used by the official at .*dup.xml:$first_line; IDs must be unique" "$tmp/dup.err")" = 1 ] ||
+[ "$(grep -c "ID '$first' is already used by the official at .*dup.xml:$first_line:1; IDs must be unique" "$tmp/dup.err")" = 1 ] ||
   fail "an ID defined twice: not said once with the first definition's line: $(cat "$tmp/dup.err")"
 [ "$(wc -l <"$tmp/dup.err")" = 1 ] || fail "an ID defined twice: other messages: $(cat "$tmp/dup.err")"
 other=$(grep -o '<official id="t-[^"]*"' "$tmp/t.xml" | cut -d'"' -f2 | head -1)
