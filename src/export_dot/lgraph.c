@@ -15,6 +15,7 @@
 #define FOAF_NS     "http://xmlns.com/foaf/0.1/"
 #define WIKIBASE_NS "http://wikiba.se/ontology#"
 #define TIME_NS     "http://www.w3.org/2006/time#"
+#define GN_NS       "http://www.geonames.org/ontology#"
 /// Wikidata's items (wd:Q5), and its predicates of statements (p:P39 to
 /// the statement, ps:P39 from it to its value) and of direct claims
 /// (wdt:P39).
@@ -178,7 +179,7 @@ static const struct {
   { SCHEMA_NS "Place", KIND_PLACE, 1 },
   { SCHEMA_NS "AdministrativeArea", KIND_PLACE, 1 },
   { SCHEMA_NS "City", KIND_PLACE, 1 },
-  { "http://www.geonames.org/ontology#Feature", KIND_PLACE, 1 },
+  { GN_NS "Feature", KIND_PLACE, 1 },
   { SCHEMA_NS "Event", KIND_NEGOTIATION, 1 },
   { SCHEMA_NS "CreativeWork", KIND_SOURCE, 1 },
   { SCHEMA_NS "Article", KIND_SOURCE, 1 },
@@ -333,12 +334,12 @@ static const struct {
   { "http://www.w3.org/2006/vcard/ns#fn", 1 },
   { "http://lv2plug.in/ns/lv2core#name", 1 },
   // GeoNames' own names for its features.
-  { "http://www.geonames.org/ontology#name", 1 },
-  { "http://www.geonames.org/ontology#officialName", 1 },
+  { GN_NS "name", 1 },
+  { GN_NS "officialName", 1 },
   // An alias: the label only where no name is in the --lang language or
   // in none (a Russian spelling for --lang ru), see take_literal().
   { SKOS_NS "altLabel", 0 },
-  { "http://www.geonames.org/ontology#alternateName", 0 },
+  { GN_NS "alternateName", 0 },
 };
 
 /// What a label adds after values sources disagree on (statuses, days).
@@ -366,6 +367,7 @@ typedef enum {
   PRED_TOOLTIP,     ///< schema:text, schema:description, rdfs:comment
   PRED_COUNTRY,     ///< ent:country, ent:nationality
   PRED_PARENT,      ///< subOrganizationOf
+  PRED_CODE,        ///< gn:featureClass, gn:featureCode: a value, not a node
 } PredRole;
 
 /// What an edge's predicate means to the passes over every edge.
@@ -1186,6 +1188,9 @@ predicate_of(LGraph *lg, const char *iri)
              !strcmp(iri, ORG_NS "subOrganizationOf") ||
              !strcmp(iri, ORG_NS "unitOf")) { // ORG's sub-property of it
     p->role = PRED_PARENT;
+  } else if (!strcmp(iri, GN_NS "featureClass") ||
+             !strcmp(iri, GN_NS "featureCode")) {
+    p->role = PRED_CODE;
   }
   return p;
 }
@@ -1683,6 +1688,15 @@ lgraph_add_triple(void *handle, const Triple *t)
     lg->kept_plumbing = true;
   }
   lg->kept_inverse |= (pred->flags & EDGE_INVERSE) != 0;
+  if (pred->role == PRED_CODE) {
+    // GeoNames gives every feature its class and code as IRIs (gn:P, a
+    // populated place; gn:P.PPLC, a capital): drawn as nodes, a handful of
+    // them pulled every place of a gazetteer into a hub.  A line on the
+    // node, as a literal is.
+    const char *code = lgraph_short_name(lg, t->object.value);
+    TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, graph, p, code));
+    return keep_literal(lg, s, p, code);
+  }
   uint32_t o = 0;
   if (known_node(lg, &t->object, &o)) {
     return add_object(lg, s, o, pred, graph);

@@ -1023,6 +1023,19 @@ TTL
 "$ENTENTE" dot "$tmp/gn.ttl" --view ego:Bavaria -f dot -o "$tmp/gn.dot" 2>"$tmp/err" || fail "GeoNames: ego:Bavaria: $(cat "$tmp/err")"
 grep -q 'label=Bavaria' "$tmp/gn.dot" && grep -q 'label=Munich' "$tmp/gn.dot" ||
   fail "GeoNames: features not named by gn:name: $(grep 'label=' "$tmp/gn.dot")"
+# A feature's class and code (gn:P, gn:P.PPLC) are lines on its node, not
+# hubs every place of a gazetteer hangs from.
+cat >"$tmp/gn-codes.ttl" <<'TTL'
+@prefix gn: <http://www.geonames.org/ontology#> .
+@prefix ex: <https://sws.geonames.org/> .
+ex:108410 a gn:Feature ; gn:name "Riyadh" ; gn:featureClass gn:P ; gn:featureCode gn:P.PPLC ; gn:parentCountry ex:102358 .
+ex:105343 a gn:Feature ; gn:name "Jeddah" ; gn:featureClass gn:P ; gn:featureCode gn:P.PPLA ; gn:parentCountry ex:102358 .
+ex:102358 a gn:Feature ; gn:name "Saudi Arabia" ; gn:featureClass gn:A ; gn:featureCode gn:A.PCLI .
+TTL
+"$ENTENTE" dot "$tmp/gn-codes.ttl" -f graphml -o "$tmp/gn-codes.graphml" 2>"$tmp/err" || fail "GeoNames codes: $(cat "$tmp/err")"
+[ "$(graphml_drawn "$tmp/gn-codes.graphml" | sort | tr '\n' '|')" = "Jeddah|Jeddah -gn:parentCountry-> Saudi Arabia|Riyadh|Riyadh -gn:parentCountry-> Saudi Arabia|Saudi Arabia|" ] &&
+  grep -q 'gn:featureCode gn:P.PPLC' "$tmp/gn-codes.graphml" ||
+  fail "GeoNames: codes drawn as nodes: $(graphml_drawn "$tmp/gn-codes.graphml")"
 # A node's text (its tooltip, GraphML's description) is in --lang where
 # the graph has it, whichever comes first.
 cat >"$tmp/desc.ttl" <<'TTL'
