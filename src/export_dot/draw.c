@@ -611,49 +611,95 @@ wrap_facets(EntBuf *out, const char *facets)
 }
 
 /// Longest name left on one line: a 300-character title made a drawing as
-/// wide as five pages.  A longer one is broken at spaces into lines of
-/// about equal length, none much over NAME_LINE columns (a name of 90
-/// into two of 45, not one of 60 and a stray word).
+/// wide as five pages.  A longer one is broken into lines of about equal
+/// length, none much over NAME_LINE columns (a name of 90 into two of 45,
+/// not one of 60 and a stray word).
 #define NAME_MAX_LINE 80
 #define NAME_LINE     60
+/// Most characters on a line, whatever their width: Thai's vowels and tone
+/// marks take none, and a label line of more is cut (LABEL_MAX_LINE).
+#define NAME_MAX_CHARS 160
 /// Most lines a name is drawn in; the rest is said by "…" (the tooltip
 /// has it all): a name of thousands of words made a node a page tall.
 #define NAME_MAX_LINES 6
 
-/// Whether a line may break before `c`, which follows `prev` with no
-/// space between: where either is wide (Chinese and Japanese write words
-/// without spaces; each character is a place to break), unless `c` is
-/// punctuation that closes or ends something ("、", "。", "」"), which
-/// never starts a line.
+/// Characters (code points) in `p[0..len)`.
+static size_t
+count_chars(const char *p, size_t len)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < len; ++i) {
+    n += !is_continuation_byte(p[i]);
+  }
+  return n;
+}
+
+/// Whether `c` may not start a line (Japanese kinsoku): punctuation that
+/// closes or ends something ("、", "。", "」"), the long vowel mark "ー"
+/// and iteration marks (modifier letters), small kana, and the
+/// ideographic space.
+static bool
+never_starts_line(utf8proc_int32_t c)
+{
+  const utf8proc_category_t cat = utf8proc_category(c);
+  if (cat == UTF8PROC_CATEGORY_PE || cat == UTF8PROC_CATEGORY_PF ||
+      cat == UTF8PROC_CATEGORY_PO || cat == UTF8PROC_CATEGORY_LM ||
+      c == 0x3000) {
+    return true;
+  }
+  static const utf8proc_int32_t small_kana[] = {
+    0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085,
+    0x3087, 0x308E, 0x3095, 0x3096, 0x30A1, 0x30A3, 0x30A5, 0x30A7,
+    0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6,
+  };
+  for (size_t i = 0; i < sizeof(small_kana) / sizeof(*small_kana); ++i) {
+    if (c == small_kana[i]) {
+      return true;
+    }
+  }
+  return (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF67 && c <= 0xFF70);
+}
+
+/// Whether a line may break between `prev` and `c`, which follow each other
+/// with no space between, at a grapheme cluster's end: where either is
+/// wide (Chinese and Japanese write words without spaces; each character
+/// is a place to break), unless `c` may not start a line or `prev`, an
+/// opening bracket or quote, may not end one.
 static bool
 breaks_between(utf8proc_int32_t prev, utf8proc_int32_t c)
 {
   if (utf8proc_charwidth(prev) < 2 && utf8proc_charwidth(c) < 2) {
     return false;
   }
-  const utf8proc_category_t cat = utf8proc_category(c);
-  return cat != UTF8PROC_CATEGORY_PE && cat != UTF8PROC_CATEGORY_PF &&
-         cat != UTF8PROC_CATEGORY_PO;
+  const utf8proc_category_t before = utf8proc_category(prev);
+  return !never_starts_line(c) && before != UTF8PROC_CATEGORY_PS &&
+         before != UTF8PROC_CATEGORY_PI;
 }
 
 /// One line of a name, `p[0..len)`, into `out`, broken greedily into lines
 /// of at most `width` columns: at a space (which the break replaces), or
 /// between wide characters (breaks_between()).  A run with neither is cut
-/// only past NAME_MAX_LINE columns (a word is not split, but a line of
-/// Thai or a long IRI is not left a page wide).
+/// past NAME_MAX_LINE columns or NAME_MAX_CHARS characters (a word is not
+/// split, but a line of Thai or a long IRI is not left a page wide);
+/// never inside a grapheme cluster (an emoji sequence, a flag, a letter
+/// and its marks).  `*lines` counts the lines ended; at NAME_MAX_LINES
+/// the rest is "…" and `*cut` is set.
 static EntStatus
 wrap_name_line(EntBuf *out,
                const char *p,
                size_t len,
                size_t width,
-               size_t *lines)
+               size_t *lines,
+               bool *cut)
 {
   EntStatus st = ENT_SUCCESS;
   size_t start = 0;    // of the line being filled
   size_t line = 0;     // its columns
+  size_t chars = 0;    // its characters
   size_t brk = 0;      // the last place it may break (0: none yet)
   size_t brk_skip = 0; // bytes the break drops there (a space)
   utf8proc_int32_t prev = -1;
+  utf8proc_int32_t state = 0; // of utf8proc's grapheme breaking
   for (size_t i = 0; i < len;) {
     utf8proc_int32_t c = 0;
     utf8proc_ssize_t step = utf8proc_iterate(
@@ -662,24 +708,34 @@ wrap_name_line(EntBuf *out,
       step = 1; // not UTF-8 (drawable text is): a byte a column
       c = -1;
     }
+    const bool boundary =
+      prev < 0 || c < 0 || utf8proc_grapheme_break_stateful(prev, c, &state);
+    if (c < 0) {
+      state = 0;
+    }
     const int cw = c >= 0 ? utf8proc_charwidth(c) : 1;
     const size_t w = cw > 0 ? (size_t)cw : 0;
-    if (c != ' ' && i > start && prev >= 0 && c >= 0 && prev != ' ' &&
-        breaks_between(prev, c)) {
+    if (boundary && c != ' ' && i > start && prev >= 0 && c >= 0 &&
+        prev != ' ' && breaks_between(prev, c)) {
       brk = i;
       brk_skip = 0;
     }
     const bool over = line && line + w > width && c != ' ';
-    const bool cut = over && brk > start;
-    if (cut || (line && line + w > NAME_MAX_LINE && c != ' ')) {
-      const size_t end = cut ? brk : i;
+    const bool at_break = over && brk > start;
+    const bool too_long =
+      line && (line + w > NAME_MAX_LINE || chars >= NAME_MAX_CHARS) &&
+      c != ' ' && boundary;
+    if (at_break || too_long) {
+      const size_t end = at_break ? brk : i;
       TRY(st, ent_buf_append(out, p + start, end - start));
       if (++*lines == NAME_MAX_LINES) {
+        *cut = true;
         return ent_buf_append(out, "\xE2\x80\xA6", 3); // "…"
       }
       TRY(st, ent_buf_append(out, "\n", 1));
-      start = cut ? brk + brk_skip : i;
+      start = at_break ? brk + brk_skip : i;
       line = columns(p + start, i - start);
+      chars = count_chars(p + start, i - start);
       brk = 0;
     }
     if (c == ' ' && i > start) {
@@ -687,37 +743,44 @@ wrap_name_line(EntBuf *out,
       brk_skip = 1;
     }
     line += w;
+    ++chars;
     prev = c;
     i += (size_t)step;
   }
   return ent_buf_append(out, p + start, len - start);
 }
 
-/// A node's name as drawn, into `out`: each line of it longer than
-/// NAME_MAX_LINE columns broken into lines of about equal length, none
-/// much over NAME_LINE (wrap_name_line()).
-static EntStatus
-wrap_name(EntBuf *out, const char *name)
+EntStatus
+lgraph_wrap_name(EntBuf *out, const char *name, bool *cut)
 {
   EntStatus st = ENT_SUCCESS;
   size_t lines = 0; // ended so far
-  for (const char *p = name; !st && lines < NAME_MAX_LINES;) {
+  *cut = false;
+  for (const char *p = name; !st && !*cut;) {
     const char *eol = strchr(p, '\n');
     const size_t len = eol ? (size_t)(eol - p) : strlen(p);
     const size_t cols = columns(p, len);
-    if (cols > NAME_MAX_LINE) {
+    if (cols > NAME_MAX_LINE || count_chars(p, len) > NAME_MAX_CHARS) {
       const size_t parts = (cols + NAME_LINE - 1) / NAME_LINE;
-      st = wrap_name_line(out, p, len, (cols + parts - 1) / parts, &lines);
+      size_t width = parts ? (cols + parts - 1) / parts : NAME_LINE;
+      // Wide characters take two columns: an odd width left one of them
+      // alone on the last line ("漢" × 41 in 20, 20 and 1).
+      width += cols > count_chars(p, len) && width % 2;
+      st = wrap_name_line(out, p, len, width, &lines, cut);
     } else {
       st = ent_buf_append(out, p, len);
     }
-    if (!eol || lines == NAME_MAX_LINES) {
+    if (!eol || st || *cut) {
       break;
     }
-    st = st                          ? st
-         : ++lines == NAME_MAX_LINES ? ent_buf_append(out, "\xE2\x80\xA6", 3)
-                                     : ent_buf_append(out, "\n", 1);
     p = eol + 1;
+    if (++lines == NAME_MAX_LINES) {
+      // More follows only if it is more than line breaks.
+      *cut = p[strspn(p, "\n")] != '\0';
+      st = *cut ? ent_buf_append(out, "\xE2\x80\xA6", 3) : ENT_SUCCESS;
+      break;
+    }
+    st = ent_buf_append(out, "\n", 1);
   }
   return st;
 }
@@ -761,7 +824,8 @@ draw_node(Drawing *d, uint32_t i, char *name)
   EntStatus st = ENT_SUCCESS;
   ent_buf_reset(&d->scratch);
   EntBuf name_lines = { NULL, 0, 0 };
-  st = wrap_name(&name_lines, n->label);
+  bool name_cut = false;
+  st = lgraph_wrap_name(&name_lines, n->label, &name_cut);
   if (!st) {
     st =
       append_escaped(&d->scratch, name_lines.buf ? name_lines.buf : "", true);
@@ -807,7 +871,8 @@ draw_node(Drawing *d, uint32_t i, char *name)
     ent_buf_free(&axioms);
     return st;
   }
-  if (label_is_capped(n->label) || (n->facets && label_is_capped(n->facets))) {
+  if (name_cut || label_is_capped(n->label) ||
+      (n->facets && label_is_capped(n->facets))) {
     // What the label leaves out is read in the tooltip.
     ent_buf_reset(&d->scratch);
     EntBuf full = { NULL, 0, 0 };

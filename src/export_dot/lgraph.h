@@ -356,6 +356,12 @@ EntStatus lgraph_pairwise_note(const LGraph *lg,
 /// What follows a node's name when sources name it differently,
 /// " (+2 other names)", written into `buf`; "" otherwise.
 const char *lgraph_other_names(const LNode *node, char buf[48]);
+/// A node's name as drawn, into `out`: each line of it longer than 80
+/// columns broken into lines of about equal length, none much over 60, at
+/// spaces or between Chinese and Japanese characters, and cut where it
+/// has neither; at most six lines, then "…" (`*cut` set: the drawing's
+/// tooltip then gives the name whole).  docs/diagrams.md says the rules.
+EntStatus lgraph_wrap_name(EntBuf *out, const char *name, bool *cut);
 /// `iri` (a predicate's or class's, interned) as the graph spelled it.
 const char *lgraph_spelling(const LGraph *lg, const char *iri);
 /// Whether the edge is drawn in the current view.

@@ -556,9 +556,10 @@ scan_byte(Scan *sc, char c)
                   MAX_DEPTH);
         }
         // The root is 0 deep, its lists 1 and their entities 2: an entity
-        // and what is inside it are read at once.
+        // and what is inside it are read at once, as are corpus.xml's
+        // <title> and <description>, 1 deep (build()).
         const long level = sc->end_tag ? sc->depth - 1 : sc->depth;
-        if (level <= 2) {
+        if (level <= (sc->ld->root == ROOT_CORPUS ? 1 : 2)) {
           sc->unit_nodes = 0;
         } else if (!sc->end_tag) {
           count_node(sc);

@@ -75,6 +75,8 @@ void ent_tag_cursor_free(EntTagCursor *cursor);
 typedef struct {
   char *path;
   int fd;
+  struct stat file; ///< What `fd` was when opened: a file replaced since
+                    ///< (a library user's next load) is opened again
   EntTagCursor cursor;
 } TagLocator;
 

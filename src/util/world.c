@@ -319,7 +319,20 @@ locate_tag(EntWorld *world,
     TagLocator *t = &world->tag_locators[i];
     found = t->path && !strcmp(t->path, path) ? t : NULL;
   }
-  if (!found) {
+  struct stat now;
+  const bool exists = stat(path, &now) == 0;
+  if (found &&
+      (!exists || found->fd < 0 || now.st_dev != found->file.st_dev ||
+       now.st_ino != found->file.st_ino || now.st_size != found->file.st_size ||
+       now.st_mtim.tv_sec != found->file.st_mtim.tv_sec ||
+       now.st_mtim.tv_nsec != found->file.st_mtim.tv_nsec)) {
+    // Replaced or changed since it was opened: what was learnt of it is
+    // of another file.
+    close(found->fd);
+    found->fd = -1;
+    ent_tag_cursor_free(&found->cursor);
+    found->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  } else if (!found) {
     found = &world->tag_locators[world->tag_locator_next++ % slots];
     if (found->path && found->fd >= 0) {
       close(found->fd);
@@ -331,11 +344,11 @@ locate_tag(EntWorld *world,
     // and the message keeps the line the loader gave.
     found->fd =
       found->path ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
-    struct stat info;
-    if (found->fd >= 0 && (fstat(found->fd, &info) || !S_ISREG(info.st_mode))) {
-      close(found->fd); // not the dataset read: it was replaced
-      found->fd = -1;
-    }
+  }
+  if (found->fd >= 0 &&
+      (fstat(found->fd, &found->file) || !S_ISREG(found->file.st_mode))) {
+    close(found->fd); // not a dataset: the file was replaced by another kind
+    found->fd = -1;
   }
   return found->fd >= 0 &&
          ent_locate_start_tag(found->fd, tag, &found->cursor, line, column);

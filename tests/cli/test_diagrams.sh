@@ -499,6 +499,15 @@ th = "การเจรจาระหว่างสหรัฐอเมร�
 with open(sys.argv[1], "w", encoding="utf-8") as f:
     f.write('<http://e.example/zh> <http://www.w3.org/2000/01/rdf-schema#label> "%s" .\n' % zh)
     f.write('<http://e.example/th> <http://www.w3.org/2000/01/rdf-schema#label> "%s" .\n' % th)
+    more = {
+        "fam": "家族" + "\U0001F468\u200D\U0001F469\u200D\U0001F467" * 20,
+        "flag": "x" + "\U0001F1EF\U0001F1F5" * 50,
+        "k41": "漢" * 41,
+        "kinsoku": "「あいうえおかきくけこさしすせそたちつてとなにぬねの」「はひふへほまみむめもやゆよらりるれろわをんがぎぐげご」" * 2,
+        "many": "\\n".join("L%d" % i for i in range(10)),
+    }
+    for key, name in more.items():
+        f.write('<http://e.example/%s> <http://www.w3.org/2000/01/rdf-schema#label> "%s" .\n' % (key, name))
 PY
 "$ENTENTE" dot "$tmp/wide-name.ttl" -f dot -o "$tmp/wide-name.dot" 2>"$tmp/err" || fail "wide names: $(cat "$tmp/err")"
 flat "$tmp/wide-name.dot"
@@ -512,6 +521,24 @@ th = re.search(r'label="(การ[^"]*)"', text).group(1).split("\\n")
 assert len(zh) == 3 and all(cols(l) <= 64 for l in zh), zh
 assert not any(l[0] in "，。、" for l in zh[1:]), zh
 assert len(th) == 2 and cols(th[0]) <= 80, th
+def lines(key):
+    m = re.search(r'URL="http://e.example/%s"[^;]*?label="([^"]*)"[^;]*?tooltip="([^"]*)"' % key, text, re.S)
+    return m.group(1).split("\\n"), m.group(2)
+# Never inside a grapheme cluster: a family stays one, a flag one.
+family = "\U0001F468\u200D\U0001F469\u200D\U0001F467"
+fam, _ = lines("fam")
+assert len(fam) > 1 and "".join(fam) == "家族" + family * 20, fam
+assert all(l.replace("家族", "").replace(family, "") == "" for l in fam), fam
+flag, _ = lines("flag")
+assert all(len(l.lstrip("x")) % 2 == 0 for l in flag), flag
+# Wide characters fill even widths: 21 and 20, not 20, 20 and one alone.
+assert [len(l) for l in lines("k41")[0]] == [21, 20], lines("k41")[0]
+# An opening bracket never ends a line, a closing one never starts one.
+kin, _ = lines("kinsoku")
+assert len(kin) > 1 and not any(l.endswith("「") or l.startswith("」") for l in kin), kin
+# Six lines at most; the rest is in the tooltip.
+many, tip = lines("many")
+assert many == ["L0", "L1", "L2", "L3", "L4", "L5…"] and "L9" in tip, (many, tip)
 PY
 # Wikidata: a statement no direct claim repeats is drawn as that claim,
 # named as its property; one a direct claim repeats is not drawn twice.

@@ -10,7 +10,9 @@
 
 #include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define BASE "https://example.org/id/"
 
@@ -844,6 +846,63 @@ test_many_sources(void)
   teardown(&f);
 }
 
+/// Write `text` to `path`, replacing what is there by a rename, as an
+/// editor saves.
+static void
+replace_file(const char *path, const char *text)
+{
+  char tmp[512];
+  snprintf(tmp, sizeof(tmp), "%s.new", path);
+  FILE *f = fopen(tmp, "w");
+  assert(f && fputs(text, f) >= 0 && fclose(f) == 0);
+  assert(rename(tmp, path) == 0);
+}
+
+/// A message about an element is placed at its start tag's line and
+/// column, read from the file again (minified: everything on one line);
+/// a file replaced between two loads with one world is read anew, not
+/// located in with what was learnt of the old one.
+static void
+test_located_in_replaced_file(void)
+{
+  Fixture f;
+  setup(&f);
+  char dir[] = "/tmp/entente-test-located-XXXXXX";
+  assert(mkdtemp(dir));
+  char path[256];
+  snprintf(path, sizeof(path), "%s/live.xml", dir);
+  static const char head[] =
+    "<dataset xmlns=\"https://w3id.org/entente/format/1\" id=\"live\" "
+    "xml:lang=\"en\"><sources><source id=\"r\" published=\"2025-03-24\">"
+    "<title>R</title></source></sources><countries>";
+  static const char tail[] =
+    "</countries><officials><official id=\"o\" country=\"nowhere\">"
+    "<name>O</name></official></officials></dataset>\n";
+  char text[1024];
+  snprintf(text, sizeof(text), "%s%s", head, tail);
+  replace_file(path, text);
+  assert(ent_load_dataset(f.graph, path) == ENT_ERR_UNKNOWN_ID);
+  const char *official = strstr(text, "<official ");
+  assert(f.log.line == 1 &&
+         f.log.column == (unsigned long)(official - text) + 1);
+  // The same file with a country more before the official.
+  snprintf(text,
+           sizeof(text),
+           "%s<country id=\"c\"><name>C</name></country>%s",
+           head,
+           tail);
+  replace_file(path, text);
+  EntGraph *again = NULL;
+  assert(ent_graph_new(f.world, f.ontology, BASE, &again) == ENT_SUCCESS);
+  assert(ent_load_dataset(again, path) == ENT_ERR_UNKNOWN_ID);
+  official = strstr(text, "<official ");
+  assert(f.log.line == 1 &&
+         f.log.column == (unsigned long)(official - text) + 1);
+  ent_graph_free(again);
+  assert(unlink(path) == 0 && rmdir(dir) == 0);
+  teardown(&f);
+}
+
 int
 main(void)
 {
@@ -856,6 +915,7 @@ main(void)
   test_set_concept();
   test_statement_counts();
   test_facts_from_other_sources();
+  test_located_in_replaced_file();
   // Last: this one shows a known bug (see the test's comment).
   test_many_sources();
   return 0;
