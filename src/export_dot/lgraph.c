@@ -571,6 +571,7 @@ lgraph_clear(LGraph *lg)
   free(lg->edges);
   free(lg->claims);
   free(lg->other_dates);
+  free(lg->bounds);
   free(lg->concepts);
   free(lg->literals);
   free(lg->graph_sets);
@@ -1409,6 +1410,26 @@ other_date(LGraph *lg, uint32_t node, unsigned rank, const char *date)
   return ENT_SUCCESS;
 }
 
+/// Keep a bound of the window graph `graph` gives node `node` (`kind` 0:
+/// ent:notBefore, 1: ent:notAfter).
+static EntStatus
+window_bound(LGraph *lg,
+             uint32_t node,
+             uint32_t kind,
+             const char *graph,
+             const char *day)
+{
+  EntStatus st = ENT_SUCCESS;
+  const char *kept = ent_pool_intern(&lg->strings, day);
+  if (!kept) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  TRY(st,
+      ent_grow(&lg->bounds, &lg->cap_bounds, lg->n_bounds, sizeof(LClaim), 16));
+  lg->bounds[lg->n_bounds++] = (LClaim){ node, kind, graph, NULL, kept };
+  return ENT_SUCCESS;
+}
+
 static EntStatus
 take_literal(LGraph *lg,
              LNode *n,
@@ -1468,14 +1489,11 @@ take_literal(LGraph *lg,
       // A year, a month or words: no day to draw it at, but said.
       return keep_literal(lg, (uint32_t)(n - lg->nodes), p->iri, o->value);
     }
-    if (!strcmp(p->iri, ENT_NS "notBefore") &&
-        (!n->not_before || strcmp(day, n->not_before) < 0)) {
+    if (!strcmp(p->iri, ENT_NS "notBefore")) {
       // Kept whatever outranks it: a day another source gives outside
       // this window is a difference to show (window_differs()).
-      n->not_before = ent_pool_intern(&lg->strings, day);
-      if (!n->not_before) {
-        return ENT_ERR_NO_MEMORY;
-      }
+      EntStatus st = ENT_SUCCESS;
+      TRY(st, window_bound(lg, (uint32_t)(n - lg->nodes), 0, graph, day));
     }
     if (rank < n->date_rank) {
       return ENT_SUCCESS;
@@ -1493,6 +1511,11 @@ take_literal(LGraph *lg,
   }
   switch (p->role) {
     case PRED_NOT_AFTER:
+      if (ent_parse_date(o->value, NULL, NULL, NULL)) {
+        EntStatus st = ENT_SUCCESS;
+        TRY(st,
+            window_bound(lg, (uint32_t)(n - lg->nodes), 1, graph, o->value));
+      }
       if (ent_parse_date(o->value, NULL, NULL, NULL) &&
           (!n->not_after || strcmp(o->value, n->not_after) > 0)) {
         n->not_after = ent_pool_intern(&lg->strings, o->value);
@@ -3630,36 +3653,100 @@ all_dates(LGraph *lg,
   return ENT_SUCCESS;
 }
 
-/// Node `n` is drawn at a day outside the window (ent:notBefore to
-/// ent:notAfter) a source gives it: `*when`, its days as all_dates() says
-/// them, says the window too, and that sources differ ("2025-03-25 /
-/// 2025-03-17 – 2025-03-23 (sources differ)"), as validate and the site
-/// say a day outside another source's window.  A day inside it agrees.
-static EntStatus
-window_differs(LGraph *lg, const LNode *n, const char **when)
+/// By node, then graph (interned: one pointer, one graph), then bound.
+static int
+by_bound(const void *a, const void *b)
 {
-  if (!n->date || n->window || n->by_last || !n->not_before || !n->not_after ||
-      strcmp(n->not_before, n->not_after) > 0 ||
-      (strcmp(n->date, n->not_before) >= 0 &&
-       strcmp(n->date, n->not_after) <= 0)) {
+  const LClaim *x = a;
+  const LClaim *y = b;
+  if (x->subject != y->subject) {
+    return x->subject < y->subject ? -1 : 1;
+  }
+  const uintptr_t gx = (uintptr_t)x->graph;
+  const uintptr_t gy = (uintptr_t)y->graph;
+  if (gx != gy) {
+    return gx < gy ? -1 : 1;
+  }
+  if (x->object != y->object) {
+    return x->object < y->object ? -1 : 1;
+  }
+  return strcmp(x->value, y->value);
+}
+
+/// Whether `day` lies outside the window from `first` to `last` (either
+/// NULL: open on that side).
+static bool
+outside(const char *day, const char *first, const char *last)
+{
+  return (first && strcmp(day, first) < 0) || (last && strcmp(day, last) > 0);
+}
+
+/// Node `n`, drawn at its day (and `days[0..n_days)`, other sources' days
+/// at its rank), is given a window by a source that leaves one of those
+/// days out (`bounds[0..n_bounds)`: its bounds, by graph): `*when`, the
+/// days as all_dates() says them, says that window too, and that sources
+/// differ ("2025-03-25 / 2025-03-17 – 2025-03-23 (sources differ)"), as
+/// validate and the site say a day outside another source's window.  Each
+/// source's window is its own (two sources' halves make no window); a day
+/// inside every window agrees.
+static EntStatus
+window_differs(LGraph *lg,
+               const LNode *n,
+               const LClaim *days,
+               size_t n_days,
+               const LClaim *bounds,
+               size_t n_bounds,
+               const char **when)
+{
+  if (!n->date || n->window || n->by_last || !n_bounds) {
     return ENT_SUCCESS;
   }
-  const size_t tail = sizeof(SOURCES_DIFFER) - 1;
-  size_t len = strlen(*when);
-  if (len >= tail && !strcmp(*when + len - tail, SOURCES_DIFFER)) {
-    len -= tail; // all_dates() said it: once is enough
+  for (size_t k = 0; k < n_bounds;) {
+    // One graph's window: its earliest first day, its latest last day.
+    const char *first = NULL;
+    const char *last = NULL;
+    const char *graph = bounds[k].graph;
+    for (; k < n_bounds && bounds[k].graph == graph; ++k) {
+      if (bounds[k].object == 0 && !first) {
+        first = bounds[k].value; // sorted: the earliest
+      } else if (bounds[k].object == 1) {
+        last = bounds[k].value; // sorted: the latest
+      }
+    }
+    bool differs = outside(n->date, first, last);
+    for (size_t d = 0; d < n_days && !differs; ++d) {
+      differs =
+        days[d].object == n->date_rank && outside(days[d].value, first, last);
+    }
+    if (!differs) {
+      continue;
+    }
+    const size_t tail = sizeof(SOURCES_DIFFER) - 1;
+    size_t len = strlen(*when);
+    if (len >= tail && !strcmp(*when + len - tail, SOURCES_DIFFER)) {
+      len -= tail; // all_dates() said it: once is enough
+    }
+    EntBuf b = { NULL, 0, 0 };
+    const EntStatus st = first && last
+                           ? ent_buf_appendf(&b,
+                                             "%.*s / %s \xE2\x80\x93 %s%s",
+                                             (int)len,
+                                             *when,
+                                             first,
+                                             last,
+                                             SOURCES_DIFFER)
+                           : ent_buf_appendf(&b,
+                                             "%.*s / not %s %s%s",
+                                             (int)len,
+                                             *when,
+                                             first ? "before" : "after",
+                                             first ? first : last,
+                                             SOURCES_DIFFER);
+    *when = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
+    ent_buf_free(&b);
+    return *when ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   }
-  EntBuf b = { NULL, 0, 0 };
-  const EntStatus st = ent_buf_appendf(&b,
-                                       "%.*s / %s \xE2\x80\x93 %s%s",
-                                       (int)len,
-                                       *when,
-                                       n->not_before,
-                                       n->not_after,
-                                       SOURCES_DIFFER);
-  *when = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
-  ent_buf_free(&b);
-  return *when ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  return ENT_SUCCESS;
 }
 
 /// Dates and places go on the node's label ("2025-03-24 · in Riyadh").
@@ -3696,7 +3783,11 @@ add_date_and_place_facets(LGraph *lg)
   if (lg->n_other_dates > 1) {
     qsort(lg->other_dates, lg->n_other_dates, sizeof(LClaim), by_other_date);
   }
+  if (lg->n_bounds > 1) {
+    qsort(lg->bounds, lg->n_bounds, sizeof(LClaim), by_bound);
+  }
   size_t other = 0;
+  size_t bound = 0;
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     LNode *n = &lg->nodes[i];
     // A date known only to lie in a window is drawn as the window, never
@@ -3717,7 +3808,18 @@ add_date_and_place_facets(LGraph *lg)
       TRY(st,
           all_dates(lg, n, lg->other_dates + others, other - others, &when));
     }
-    TRY(st, window_differs(lg, n, &when));
+    const size_t bounds = bound;
+    while (bound < lg->n_bounds && lg->bounds[bound].subject == i) {
+      ++bound;
+    }
+    TRY(st,
+        window_differs(lg,
+                       n,
+                       lg->other_dates + others,
+                       other - others,
+                       lg->bounds + bounds,
+                       bound - bounds,
+                       &when));
     if (n->date && (n->window || n->by_last)) {
       const EntStatus failed =
         n->window && n->not_after

@@ -41,8 +41,6 @@ typedef struct {
   const char *facets;      ///< Extra label lines ("2025-03-24 · technical")
   const char *date;        ///< For the timeline: YYYY-MM-DD, or NULL
   const char *not_after;   ///< ent:notAfter: the window's last day, or NULL
-  const char *not_before;  ///< ent:notBefore: the window's first day, kept
-                           ///< when another source's day outranks it
   const char *tooltip;     ///< Longer text (description, quote), or NULL
   const char *date_phrase; ///< ent:datePhrase, shown for vague dates
   const char *class_iri;   ///< Class it is drawn as (for the legend)
@@ -218,6 +216,12 @@ typedef struct {
   LClaim *other_dates;
   size_t n_other_dates;
   size_t cap_other_dates;
+  /// The bounds of the windows graphs give nodes (ent:notBefore: 0 in
+  /// `object`, ent:notAfter: 1; the day in `value`), for a day another
+  /// source gives outside one (window_differs()).
+  LClaim *bounds;
+  size_t n_bounds;
+  size_t cap_bounds;
   uint32_t *adjacency; ///< Edges of node i: adjacency[first[i]..first[i+1])
   size_t *first;       ///< (lgraph_finish(); both ends of every edge)
   size_t adjacency_of; ///< n_edges when the adjacency was built for

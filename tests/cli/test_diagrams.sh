@@ -1855,6 +1855,26 @@ grep -qF '2025-05-13 / 2025-05-14 (sources differ)' "$tmp/dates.dot" &&
 grep -qF '2025-03-25 / 2025-03-17 – 2025-03-23 (sources differ)' "$tmp/window.dot" &&
   grep -q 'label="inside\\n2025-03-20"' "$tmp/window.dot" ||
   fail "a day outside another source's window: $(grep -o 'label="[^"]*' "$tmp/window.dot")"
+# Any source's day is checked against each source's own window: two
+# sources' halves make no window, two windows are not merged into one.
+{
+  x='^^<http://www.w3.org/2001/XMLSchema#date>'
+  s='<http://schema.org/startDate>' b='<https://w3id.org/entente/ns#notBefore>' a='<https://w3id.org/entente/ns#notAfter>'
+  for q in "one $s 2025-03-20 a" "one $s 2025-03-25 b" "one $b 2025-03-17 c" "one $a 2025-03-23 c" \
+    "two $s 2025-03-21 a" "two $b 2025-03-17 b" "two $a 2025-03-19 b" "two $b 2025-03-23 c" "two $a 2025-03-25 c" \
+    "three $s 2025-03-20 a" "three $b 2025-03-17 b" "three $a 2025-03-23 c" \
+    "four $s 2025-03-30 a" "four $a 2025-03-23 c"; do
+    set -- $q
+    echo "<http://e.example/$1> $2 \"$3\"$x <http://e.example/src-$4> ."
+  done
+} >"$tmp/windows.nq"
+"$ENTENTE" dot "$tmp/windows.nq" -f dot -o "$tmp/windows.dot" 2>"$tmp/err" || fail "windows: $(cat "$tmp/err")"
+flat "$tmp/windows.dot"
+grep -qF 'label="one\n2025-03-20 / 2025-03-25 / 2025-03-17 – 2025-03-23 (sources differ)"' "$tmp/windows.dot" &&
+  grep -qF 'label="two\n2025-03-21 / 2025-03-17 – 2025-03-19 (sources differ)"' "$tmp/windows.dot" &&
+  grep -qF 'label="three\n2025-03-20"' "$tmp/windows.dot" &&
+  grep -qF 'label="four\n2025-03-30 / not after 2025-03-23 (sources differ)"' "$tmp/windows.dot" ||
+  fail "days against each source's window: $(grep -o 'label="[a-z]*\\n[^"]*' "$tmp/windows.dot")"
 # raptor's Turtle errors have a line and no column: what one quotes is
 # placed on its line when it is there once (else column 1, unknown).
 printf '<http://e.example/a> <http://e.example/p> "x" .\n<http://e.example/a> <http://e.example/p> "x"@1 .\n' >"$tmp/lang.ttl"
