@@ -328,8 +328,9 @@ locate_tag(EntWorld *world,
        now.st_mtim.tv_nsec != found->file.st_mtim.tv_nsec)) {
     // Replaced or changed since it was opened: what was learnt of it is
     // of another file.
-    close(found->fd);
-    found->fd = -1;
+    if (found->fd >= 0) {
+      close(found->fd);
+    }
     ent_tag_cursor_free(&found->cursor);
     found->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   } else if (!found) {
