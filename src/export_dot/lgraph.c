@@ -3815,9 +3815,10 @@ add_date_and_place_facets(LGraph *lg)
     TRY(st,
         window_differs(lg,
                        n,
-                       lg->other_dates + others,
+                       // Not NULL + 0: undefined, though it is 0.
+                       lg->other_dates ? lg->other_dates + others : NULL,
                        other - others,
-                       lg->bounds + bounds,
+                       lg->bounds ? lg->bounds + bounds : NULL,
                        bound - bounds,
                        &when));
     if (n->date && (n->window || n->by_last)) {
