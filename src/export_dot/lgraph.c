@@ -5561,6 +5561,68 @@ typedef struct {
                   ///< member's place in its list (list_order())
 } Ranked;
 
+/// Give each of the first `n_seeds` nodes of `ranked` (`count` nodes, by
+/// degree) its best-ranked neighbours, a few each, from half of what the
+/// cap `max` leaves: the rings outwards take nodes by degree alone, and
+/// where one hub's neighbours outrank every other's (a hub of a hundred
+/// middling nodes beside institutes of many one-edge authors) they filled
+/// the cap and the other hubs were drawn alone.  `*kept` counts the kept.
+static EntStatus
+share_among_seeds(LGraph *lg,
+                  const Ranked *ranked,
+                  size_t count,
+                  size_t n_seeds,
+                  size_t max,
+                  uint8_t *keep,
+                  const uint8_t *in_view,
+                  const uint8_t *kind,
+                  size_t *kept)
+{
+  if (!n_seeds || *kept >= max) {
+    return ENT_SUCCESS;
+  }
+  const size_t share = (max - *kept) / (2 * n_seeds);
+  if (!share) {
+    return ENT_SUCCESS;
+  }
+  uint32_t *rank_of = malloc((lg->n_nodes + 1) * sizeof(uint32_t));
+  if (!rank_of) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->n_nodes; ++i) {
+    rank_of[i] = UINT32_MAX;
+  }
+  for (size_t i = 0; i < count; ++i) {
+    rank_of[ranked[i].index] = (uint32_t)i;
+  }
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < n_seeds && *kept < max && !st; ++i) {
+    const uint32_t seed = ranked[i].index;
+    // Its `share` best neighbours: the best not kept yet, `share` times
+    // (a hub's edges are read a few times, not sorted).
+    for (size_t taken = 0; taken < share && *kept < max; ++taken) {
+      uint32_t best = UINT32_MAX;
+      for (size_t k = lg->first[seed]; k < lg->first[seed + 1]; ++k) {
+        const LEdge *e = &lg->edges[lg->adjacency[k]];
+        const uint32_t other = e->from == seed ? e->to : e->from;
+        if (!keep[other] && in_view[other] && rank_of[other] < count &&
+            (best == UINT32_MAX || rank_of[other] < rank_of[best]) &&
+            edge_shown(lg, e, in_view[e->from] && in_view[e->to], kind)) {
+          best = other;
+        }
+      }
+      if (best == UINT32_MAX) {
+        break;
+      }
+      keep[best] = 1;
+      ++*kept;
+    }
+    st = lgraph_tick(lg);
+  }
+  free(rank_of);
+  return st;
+}
+
 static int
 by_degree(const void *a, const void *b)
 {
@@ -5688,6 +5750,10 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
   for (size_t i = 0; !st && i < count && kept < seeds; ++i) {
     keep[ranked[i].index] = 1;
     ++kept;
+  }
+  if (!st) {
+    st = share_among_seeds(
+      lg, ranked, count, kept, max, keep, in_view, kind, &kept);
   }
   // Outwards, a ring at a time (each pass reads every edge once at most).
   for (int ring = 0; !st && ring < 3 && kept < max; ++ring) {

@@ -489,6 +489,34 @@ label=$(grep -o 'label="Agreement[^"]*"' "$tmp/long-name.dot")
 printf '%s' "$label" | sed -e 's/^label="//' -e 's/"$//' -e 's/\\n/\n/g' |
   awk 'length($0) > 64 { bad = 1 } END { exit bad }' ||
   fail "a line of a long name is over 64 columns: $label"
+# The cap gives every hub it keeps a few of its neighbours: thirty
+# institutes of twenty one-edge authors beside a hub of two hundred
+# middling nodes were drawn as seventeen institutes alone.
+python3 - "$tmp/hubs.nt" <<'PY'
+import sys
+L = "<http://www.w3.org/2000/01/rdf-schema#label>"
+with open(sys.argv[1], "w") as f:
+    for i in range(30):
+        f.write('<http://e.example/inst%d> %s "Institute %d" .\n' % (i, L, i))
+        for j in range(20):
+            f.write('<http://e.example/a%d_%d> %s "Author %d-%d" .\n' % (i, j, L, i, j))
+            f.write('<http://e.example/a%d_%d> <http://e.example/affiliation> <http://e.example/inst%d> .\n' % (i, j, i))
+    f.write('<http://e.example/hub> %s "Hub" .\n' % L)
+    for k in range(200):
+        f.write('<http://e.example/m%d> %s "Middle %d" .\n' % (k, L, k))
+        f.write('<http://e.example/m%d> <http://e.example/in> <http://e.example/hub> .\n' % k)
+        f.write('<http://e.example/m%d> <http://e.example/next> <http://e.example/m%d> .\n' % (k, (k + 1) % 200))
+PY
+"$ENTENTE" dot "$tmp/hubs.nt" -f graphml -o "$tmp/hubs.graphml" 2>"$tmp/err" || fail "hubs: $(cat "$tmp/err")"
+python3 - "$tmp/hubs.graphml" <<'PY' || fail "hubs: the cap keeps nodes without an edge"
+import sys, xml.etree.ElementTree as ET
+g = "{http://graphml.graphdrawing.org/xmlns}"
+root = ET.parse(sys.argv[1]).getroot()
+nodes = [n.get("id") for n in root.iter(g + "node")]
+ends = {e.get(k) for e in root.iter(g + "edge") for k in ("source", "target")}
+alone = [n for n in nodes if n not in ends]
+assert len(nodes) == 150 and not alone, (len(nodes), alone)
+PY
 # A long name in Chinese, which has no spaces, is broken between its
 # characters (never before "，" or "。"), each line about as long; Thai,
 # with neither spaces nor wide characters, is cut at 80 columns.
