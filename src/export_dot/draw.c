@@ -663,12 +663,23 @@ never_starts_line(utf8proc_int32_t c)
 /// Whether a line may break between `prev` and `c`, which follow each other
 /// with no space between, at a grapheme cluster's end: where either is
 /// wide (Chinese and Japanese write words without spaces; each character
-/// is a place to break), unless `c` may not start a line or `prev`, an
-/// opening bracket or quote, may not end one.
+/// is a place to break), unless both are Hangul, `c` may not start a line
+/// or `prev`, an opening bracket or quote, may not end one.
+/// Hangul: Korean puts spaces between words, and breaks a line at them,
+/// not inside a word (a wide character all the same).
+static bool
+is_hangul(utf8proc_int32_t c)
+{
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
+         (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
+         (c >= 0xD7B0 && c <= 0xD7FF);
+}
+
 static bool
 breaks_between(utf8proc_int32_t prev, utf8proc_int32_t c)
 {
-  if (utf8proc_charwidth(prev) < 2 && utf8proc_charwidth(c) < 2) {
+  if ((utf8proc_charwidth(prev) < 2 && utf8proc_charwidth(c) < 2) ||
+      (is_hangul(prev) && is_hangul(c))) {
     return false;
   }
   const utf8proc_category_t before = utf8proc_category(prev);

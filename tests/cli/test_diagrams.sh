@@ -533,6 +533,7 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
         "k41": "漢" * 41,
         "kinsoku": "「あいうえおかきくけこさしすせそたちつてとなにぬねの」「はひふへほまみむめもやゆよらりるれろわをんがぎぐげご」" * 2,
         "many": "\\n".join("L%d" % i for i in range(10)),
+        "ko": "대한민국 외교부 장관과 미국 국무부 장관이 사우디아라비아 리야드에서 우크라이나 전쟁 종식을 위한 기술 협상에 참석했습니다",
     }
     for key, name in more.items():
         f.write('<http://e.example/%s> <http://www.w3.org/2000/01/rdf-schema#label> "%s" .\n' % (key, name))
@@ -564,6 +565,9 @@ assert [len(l) for l in lines("k41")[0]] == [21, 20], lines("k41")[0]
 # An opening bracket never ends a line, a closing one never starts one.
 kin, _ = lines("kinsoku")
 assert len(kin) > 1 and not any(l.endswith("「") or l.startswith("」") for l in kin), kin
+# Korean puts spaces between words: its lines break there, not inside one.
+ko, _ = lines("ko")
+assert len(ko) > 1 and " ".join(ko) == "대한민국 외교부 장관과 미국 국무부 장관이 사우디아라비아 리야드에서 우크라이나 전쟁 종식을 위한 기술 협상에 참석했습니다", ko
 # Six lines at most; the rest is in the tooltip.
 many, tip = lines("many")
 assert many == ["L0", "L1", "L2", "L3", "L4", "L5…"] and "L9" in tip, (many, tip)
