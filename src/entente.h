@@ -546,6 +546,14 @@ ENT_API EntStatus ent_graph_set_source_text(EntGraph *graph,
                                             const char *path);
 
 /**
+ * Check that every text given with ent_graph_set_source_text() names a
+ * source the graph defines (one named before its source is added waits
+ * for it): each that does not is an error.  Call it once every dataset is
+ * loaded, before exporting.
+ */
+ENT_API EntStatus ent_graph_check_source_texts(EntGraph *graph);
+
+/**
  * Check that every verbatim quote appears in its source's text.  Each miss
  * is an error logged at the quote; each quote that cannot be checked (its
  * source names no text, or the text is not found) is a warning there.

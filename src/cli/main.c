@@ -961,29 +961,6 @@ prepare_graph(EntWorld *world,
   return st;
 }
 
-/// Every --text must name a source the datasets define.
-static EntStatus
-check_text_sources(const EntGraph *graph, const Options *o)
-{
-  EntStatus st = ENT_SUCCESS;
-  for (int i = 0; i < o->n_texts; ++i) {
-    const char *eq = strchr(o->texts[i], '=');
-    char source[256];
-    const size_t len = (size_t)(eq - o->texts[i]);
-    memcpy(source, o->texts[i], len < sizeof(source) ? len : 0);
-    source[len < sizeof(source) ? len : 0] = '\0';
-    EntClass cls = ENT_CLASS_COUNT_;
-    if (!ent_graph_has(graph, source, &cls) || cls != ENT_CLASS_SOURCE) {
-      fprintf(stderr,
-              "entente: error: --text names source '%s', which no dataset "
-              "given defines; check the source's ID\n",
-              source);
-      st = ENT_ERR_BAD_ARG;
-    }
-  }
-  return st;
-}
-
 /// Keep what the process frees for its own later allocations.  Loading a
 /// whole graph (validate, diagrams, site, RDF/XML, RDF/JSON), and every pass
 /// over it, allocates and frees blocks of tens to hundreds of megabytes; glibc
@@ -1020,7 +997,7 @@ load_graph(EntWorld *world,
     st = ent_load_datasets(*out, paths, n_paths);
   }
   if (!st) {
-    st = check_text_sources(*out, o);
+    st = ent_graph_check_source_texts(*out);
   }
   if (!st) {
     st = ent_graph_check_quotes(*out);

@@ -95,31 +95,6 @@ resolve_suspects(EntGraph *graph,
   return st;
 }
 
-/// Every text given for a source (ent_graph_set_source_text()) names one
-/// the datasets define: said before anything is written, where a stream
-/// to standard output could not take it back.
-static EntStatus
-check_given_texts(EntGraph *graph)
-{
-  EntStatus st = ENT_SUCCESS;
-  const EntMap *given = &graph->text_overrides;
-  for (size_t i = 0; i < given->size; ++i) {
-    const char *id = given->tags[i] ? given->slots[i].key : NULL;
-    EntClass cls = ENT_CLASS_COUNT_;
-    if (id && (!ent_graph_has(graph, id, &cls) || cls != ENT_CLASS_SOURCE)) {
-      ent_log(graph->world,
-              ENT_LOG_ERROR,
-              ENT_ERR_BAD_ARG,
-              NULL,
-              "--text names source '%s', which no dataset given defines; "
-              "check the source's ID; nothing written",
-              id);
-      st = ENT_ERR_BAD_ARG;
-    }
-  }
-  return st;
-}
-
 /// The first pass of a stream: every entity of `paths` indexed, and what
 /// datasets say against each other (an ID defined twice) reported.
 static EntStatus
@@ -157,7 +132,9 @@ index_pass(EntGraph *graph, const char *const *paths, size_t n_paths)
   if (!sealed && suspects) {
     st = resolve_suspects(graph, paths, n_paths, st);
   }
-  return st ? st : check_given_texts(graph);
+  // Said before anything is written, where a stream to standard output
+  // could not take it back.
+  return st ? st : ent_graph_check_source_texts(graph);
 }
 
 /// Whether `graph` may be streamed into: nothing read yet but a corpus's

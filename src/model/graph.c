@@ -1291,6 +1291,28 @@ ent_graph_set_source_text(EntGraph *graph,
 }
 
 EntStatus
+ent_graph_check_source_texts(EntGraph *graph)
+{
+  EntStatus st = ENT_SUCCESS;
+  const EntMap *given = &graph->text_overrides;
+  for (size_t i = 0; i < given->size; ++i) {
+    const char *id = given->tags[i] ? given->slots[i].key : NULL;
+    EntClass cls = ENT_CLASS_COUNT_;
+    if (id && (!ent_graph_has(graph, id, &cls) || cls != ENT_CLASS_SOURCE)) {
+      ent_log(graph->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_BAD_ARG,
+              NULL,
+              "--text names source '%s', which no dataset given defines; "
+              "check the source's ID; nothing written",
+              id);
+      st = ENT_ERR_BAD_ARG;
+    }
+  }
+  return st;
+}
+
+EntStatus
 ent_graph_dataset_source_text(EntGraph *graph,
                               const char *source_id,
                               const char *path)
