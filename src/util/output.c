@@ -608,13 +608,8 @@ ent_output_commit(EntOutput *output)
   }
   // The file the rename would replace (a link itself, not what it names).
   struct stat target;
-  if (lstat(o->path, &target) == 0 && ent_world_is_input(o->world, &target)) {
-    ent_log(o->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_IO,
-            &(EntCaret){ .document = o->path },
-            "this run read the file; the output would replace it: write "
-            "the output elsewhere; nothing written");
+  if (lstat(o->path, &target) == 0 &&
+      ent_world_refuse_replacing_input(o->world, &target, o->path)) {
     unlink(o->temp);
     release(o);
     return ENT_ERR_IO;

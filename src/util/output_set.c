@@ -407,13 +407,7 @@ check_target(const EntOutputSet *set,
   if (!status) {
     status = ent_output_check_target(set->world, path.buf, st);
   }
-  if (!status && ent_world_is_input(set->world, st)) {
-    ent_log(set->world,
-            ENT_LOG_ERROR,
-            ENT_ERR_IO,
-            &(EntCaret){ .document = path.buf },
-            "this run read the file; the output would replace it: write "
-            "the output elsewhere; nothing written");
+  if (!status && ent_world_refuse_replacing_input(set->world, st, path.buf)) {
     status = ENT_ERR_IO;
   }
   ent_buf_free(&path);

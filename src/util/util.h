@@ -117,6 +117,11 @@ struct EntWorldImpl {
 void ent_world_note_input(EntWorld *world, int fd);
 /// Whether the file `st` describes is one this run read.
 bool ent_world_is_input(EntWorld *world, const struct stat *st);
+/// Whether an output may not replace `path`, which `st` describes: a file
+/// this run read (said, at `path`, as the error that refuses it).
+bool ent_world_refuse_replacing_input(EntWorld *world,
+                                      const struct stat *st,
+                                      const char *path);
 
 /// Log only errors of status `status` from now on (ENT_SUCCESS: all
 /// messages again): a pass that reads input a second time to find one kind

@@ -302,6 +302,36 @@ first_column_of_line(EntWorld *world, const char *path, unsigned long line)
   return column;
 }
 
+bool
+ent_world_refuse_replacing_input(EntWorld *world,
+                                 const struct stat *st,
+                                 const char *path)
+{
+  if (!ent_world_is_input(world, st)) {
+    return false;
+  }
+  ent_log(world,
+          ENT_LOG_ERROR,
+          ENT_ERR_IO,
+          &(EntCaret){ .document = path },
+          "this run read the file; the output would replace it: write the "
+          "output elsewhere; nothing written");
+  return true;
+}
+
+/// `path` opened for reading, `*file` what it is; -1 unless it is a regular
+/// file (it was replaced by another kind since it was read).
+static int
+open_dataset_again(const char *path, struct stat *file)
+{
+  const int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd >= 0 && (fstat(fd, file) != 0 || !S_ISREG(file->st_mode))) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 /// Where the `tag`th start tag of `path` is.  The last few files asked
 /// about stay open with what was learnt of them: a message about one
 /// file's element often follows a message about another's.
@@ -332,7 +362,7 @@ locate_tag(EntWorld *world,
       close(found->fd);
     }
     ent_tag_cursor_free(&found->cursor);
-    found->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    found->fd = open_dataset_again(path, &found->file);
   } else if (!found) {
     found = &world->tag_locators[world->tag_locator_next++ % slots];
     if (found->path && found->fd >= 0) {
@@ -341,15 +371,9 @@ locate_tag(EntWorld *world,
     free(found->path);
     ent_tag_cursor_free(&found->cursor);
     found->path = strdup(path);
-    // Standard input ("-") and pipes cannot be read again: pread() fails,
-    // and the message keeps the line the loader gave.
-    found->fd =
-      found->path ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
-  }
-  if (found->fd >= 0 &&
-      (fstat(found->fd, &found->file) || !S_ISREG(found->file.st_mode))) {
-    close(found->fd); // not a dataset: the file was replaced by another kind
-    found->fd = -1;
+    // Only a regular file is read again (not "-", not a pipe): otherwise
+    // the message keeps the line the loader gave.
+    found->fd = found->path ? open_dataset_again(path, &found->file) : -1;
   }
   return found->fd >= 0 &&
          ent_locate_start_tag(found->fd, tag, &found->cursor, line, column);
