@@ -1410,12 +1410,12 @@ other_date(LGraph *lg, uint32_t node, unsigned rank, const char *date)
   return ENT_SUCCESS;
 }
 
-/// Keep a bound of the window graph `graph` gives node `node` (`kind` 0:
-/// ent:notBefore, 1: ent:notAfter).
+/// Keep a bound of the window graph `graph` gives node `node` (`predicate`:
+/// ent:notBefore or ent:notAfter), for window_differs().
 static EntStatus
 window_bound(LGraph *lg,
              uint32_t node,
-             uint32_t kind,
+             const char *predicate,
              const char *graph,
              const char *day)
 {
@@ -1426,7 +1426,8 @@ window_bound(LGraph *lg,
   }
   TRY(st,
       ent_grow(&lg->bounds, &lg->cap_bounds, lg->n_bounds, sizeof(LClaim), 16));
-  lg->bounds[lg->n_bounds++] = (LClaim){ node, kind, graph, NULL, kept };
+  lg->bounds[lg->n_bounds++] =
+    (LClaim){ node, ENT_NO_ENTITY, graph, predicate, kept };
   return ENT_SUCCESS;
 }
 
@@ -1493,7 +1494,7 @@ take_literal(LGraph *lg,
       // Kept whatever outranks it: a day another source gives outside
       // this window is a difference to show (window_differs()).
       EntStatus st = ENT_SUCCESS;
-      TRY(st, window_bound(lg, (uint32_t)(n - lg->nodes), 0, graph, day));
+      TRY(st, window_bound(lg, (uint32_t)(n - lg->nodes), p->iri, graph, day));
     }
     if (rank < n->date_rank) {
       return ENT_SUCCESS;
@@ -1513,8 +1514,9 @@ take_literal(LGraph *lg,
     case PRED_NOT_AFTER:
       if (ent_parse_date(o->value, NULL, NULL, NULL)) {
         EntStatus st = ENT_SUCCESS;
-        TRY(st,
-            window_bound(lg, (uint32_t)(n - lg->nodes), 1, graph, o->value));
+        TRY(
+          st,
+          window_bound(lg, (uint32_t)(n - lg->nodes), p->iri, graph, o->value));
       }
       if (ent_parse_date(o->value, NULL, NULL, NULL) &&
           (!n->not_after || strcmp(o->value, n->not_after) > 0)) {
@@ -3653,7 +3655,7 @@ all_dates(LGraph *lg,
   return ENT_SUCCESS;
 }
 
-/// By node, then graph (interned: one pointer, one graph), then bound.
+/// By node, then graph (interned: one pointer, one graph).
 static int
 by_bound(const void *a, const void *b)
 {
@@ -3664,21 +3666,16 @@ by_bound(const void *a, const void *b)
   }
   const uintptr_t gx = (uintptr_t)x->graph;
   const uintptr_t gy = (uintptr_t)y->graph;
-  if (gx != gy) {
-    return gx < gy ? -1 : 1;
-  }
-  if (x->object != y->object) {
-    return x->object < y->object ? -1 : 1;
-  }
-  return strcmp(x->value, y->value);
+  return gx < gy ? -1 : gx > gy;
 }
 
-/// Whether `day` lies outside the window from `first` to `last` (either
-/// NULL: open on that side).
+/// Whether `day` leaves no day together with the window `span` (the
+/// model's rule, EntDaySpan, as validate and the site judge it).
 static bool
-outside(const char *day, const char *first, const char *last)
+outside(EntDaySpan span, const char *day)
 {
-  return (first && strcmp(day, first) < 0) || (last && strcmp(day, last) > 0);
+  ent_day_span_add(&span, SCHEMA_NS "startDate", day);
+  return ent_day_span_empty(&span);
 }
 
 /// Node `n`, drawn at its day (and `days[0..n_days)`, other sources' days
@@ -3702,21 +3699,16 @@ window_differs(LGraph *lg,
     return ENT_SUCCESS;
   }
   for (size_t k = 0; k < n_bounds;) {
-    // One graph's window: its earliest first day, its latest last day.
-    const char *first = NULL;
-    const char *last = NULL;
+    // One graph's window.
+    EntDaySpan window = { NULL, NULL };
     const char *graph = bounds[k].graph;
     for (; k < n_bounds && bounds[k].graph == graph; ++k) {
-      if (bounds[k].object == 0 && !first) {
-        first = bounds[k].value; // sorted: the earliest
-      } else if (bounds[k].object == 1) {
-        last = bounds[k].value; // sorted: the latest
-      }
+      ent_day_span_add(&window, bounds[k].predicate, bounds[k].value);
     }
-    bool differs = outside(n->date, first, last);
+    bool differs = outside(window, n->date);
     for (size_t d = 0; d < n_days && !differs; ++d) {
       differs =
-        days[d].object == n->date_rank && outside(days[d].value, first, last);
+        days[d].object == n->date_rank && outside(window, days[d].value);
     }
     if (!differs) {
       continue;
@@ -3727,21 +3719,22 @@ window_differs(LGraph *lg,
       len -= tail; // all_dates() said it: once is enough
     }
     EntBuf b = { NULL, 0, 0 };
-    const EntStatus st = first && last
-                           ? ent_buf_appendf(&b,
-                                             "%.*s / %s \xE2\x80\x93 %s%s",
-                                             (int)len,
-                                             *when,
-                                             first,
-                                             last,
-                                             SOURCES_DIFFER)
-                           : ent_buf_appendf(&b,
-                                             "%.*s / not %s %s%s",
-                                             (int)len,
-                                             *when,
-                                             first ? "before" : "after",
-                                             first ? first : last,
-                                             SOURCES_DIFFER);
+    const EntStatus st =
+      window.from && window.to
+        ? ent_buf_appendf(&b,
+                          "%.*s / %s \xE2\x80\x93 %s%s",
+                          (int)len,
+                          *when,
+                          window.from,
+                          window.to,
+                          SOURCES_DIFFER)
+        : ent_buf_appendf(&b,
+                          "%.*s / not %s %s%s",
+                          (int)len,
+                          *when,
+                          window.from ? "before" : "after",
+                          window.from ? window.from : window.to,
+                          SOURCES_DIFFER);
     *when = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
     ent_buf_free(&b);
     return *when ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;

@@ -216,8 +216,8 @@ typedef struct {
   LClaim *other_dates;
   size_t n_other_dates;
   size_t cap_other_dates;
-  /// The bounds of the windows graphs give nodes (ent:notBefore: 0 in
-  /// `object`, ent:notAfter: 1; the day in `value`), for a day another
+  /// The bounds of the windows graphs give nodes (ent:notBefore or
+  /// ent:notAfter in `predicate`, the day in `value`), for a day another
   /// source gives outside one (window_differs()).
   LClaim *bounds;
   size_t n_bounds;
