@@ -162,6 +162,8 @@ typedef struct {
   EntMap declared;    ///< Namespaces the input gave a prefix
   size_t hidden_more; ///< Nodes cut by the node cap
   size_t max_nodes;   ///< The cap that cut them (--max-nodes)
+  size_t shown_nodes; ///< The nodes it kept: the cap's, or fewer where the
+                      ///< rest would have been drawn apart from their edges
   /// Nodes the format can lay out (LAYOUT_MAX_NODES for SVG, PNG, PDF), or
   /// 0: a larger view is refused by lgraph_select(), before the cap is said
   size_t layout_limit;

@@ -517,6 +517,35 @@ ends = {e.get(k) for e in root.iter(g + "edge") for k in ("source", "target")}
 alone = [n for n in nodes if n not in ends]
 assert len(nodes) == 150 and not alone, (len(nodes), alone)
 PY
+# What the rings outwards do not reach is kept with what is around it:
+# 300 pairs named first ends first were drawn as 114 first ends alone,
+# each one's other end left out.  The last place goes to no node that
+# would stand apart from its edges; the cap says how many were drawn.
+python3 - "$tmp/pairs.nt" <<'PY'
+import sys
+L = "<http://www.w3.org/2000/01/rdf-schema#label>"
+with open(sys.argv[1], "w") as f:
+    for i in range(300):
+        f.write('<http://e.example/a%d> %s "A %d" .\n' % (i, L, i))
+    for i in range(300):
+        f.write('<http://e.example/b%d> %s "B %d" .\n' % (i, L, i))
+        f.write('<http://e.example/a%d> <http://e.example/knows> <http://e.example/b%d> .\n' % (i, i))
+PY
+for cap in 150 151; do
+  "$ENTENTE" dot "$tmp/pairs.nt" -f graphml --max-nodes $cap -o "$tmp/pairs.graphml" 2>"$tmp/err" ||
+    fail "pairs, --max-nodes $cap: $(cat "$tmp/err")"
+  grep -q "capped, showing 150 of the view's 600 nodes; 450 left out (--max-nodes $cap)" "$tmp/err" ||
+    fail "pairs, --max-nodes $cap: the cap's message: $(cat "$tmp/err")"
+  python3 - "$tmp/pairs.graphml" <<'PY' || fail "pairs, --max-nodes $cap: the cap keeps nodes apart from their edges"
+import sys, xml.etree.ElementTree as ET
+g = "{http://graphml.graphdrawing.org/xmlns}"
+root = ET.parse(sys.argv[1]).getroot()
+nodes = [n.get("id") for n in root.iter(g + "node")]
+ends = {e.get(k) for e in root.iter(g + "edge") for k in ("source", "target")}
+alone = [n for n in nodes if n not in ends]
+assert len(nodes) == 150 and not alone, (len(nodes), len(alone))
+PY
+done
 # A long name in Chinese, which has no spaces, is broken between its
 # characters (never before "，" or "。"), each line about as long; Thai,
 # with neither spaces nor wide characters, is cut at 80 columns.
