@@ -10,14 +10,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
+/// A dataset's file: named *.xml, in any case (an article saved as
+/// ISTANBUL.XML was left out of its corpus without a word).
 static int
 select_xml(const struct dirent *entry)
 {
   const size_t n = strlen(entry->d_name);
   return entry->d_name[0] != '.' && n > 4 &&
-         !strcmp(entry->d_name + n - 4, ".xml");
+         !strcasecmp(entry->d_name + n - 4, ".xml");
 }
 
 static bool
@@ -324,7 +327,7 @@ ent_cli_would_overwrite(const CliInputs *in, const char *path)
   const size_t n = corpus ? strlen(corpus) : 0;
   const size_t len = strlen(target);
   if (!clash && corpus && !strncmp(target, corpus, n) && target[n] == '/' &&
-      len > 4 && !strcmp(target + len - 4, ".xml")) {
+      len > 4 && !strcasecmp(target + len - 4, ".xml")) {
     clash = true;
   }
   free(corpus);

@@ -1274,6 +1274,32 @@ attribute_label(const EntSchema *s, int index)
   return !strcmp(s->attributes[index].ns, XML_NS) ? "xml:" : "";
 }
 
+/// The attribute `p` requires first (an alternative's "id" or "ref"), or
+/// NULL: none, or one that depends on a choice.
+static const Pattern *
+first_required(const Pattern *p, int depth)
+{
+  if (!p || depth > 16) {
+    return NULL;
+  }
+  switch (p->kind) {
+    case PAT_ATTRIBUTE:
+      return p;
+    case PAT_REF:
+      return first_required(p->target, depth + 1);
+    case PAT_ONE_OR_MORE:
+    case PAT_GROUP:
+      for (size_t i = 0; i < p->n_kids; ++i) {
+        if (p->kids[i]->mask) {
+          return first_required(p->kids[i], depth + 1);
+        }
+      }
+      return NULL;
+    default:
+      return NULL;
+  }
+}
+
 /// Say why attributes_ok() failed: the first missing name, or the names
 /// that cannot go together.
 static void
@@ -1327,6 +1353,22 @@ explain_attributes(EntSchemaRun *run,
                   s->attributes[given[1]].name);
         return;
       }
+      // None given: the attribute each alternative starts with ("id or
+      // ref"), not the first alternative's alone.
+      const Pattern *first =
+        n_given == 0 && p->n_kids == 2 ? first_required(p->kids[0], 0) : NULL;
+      const Pattern *second = first ? first_required(p->kids[1], 0) : NULL;
+      if (second) {
+        run_error(run,
+                  line,
+                  "schema: <%s> needs the attribute %s%s or %s%s",
+                  element,
+                  attribute_label(s, first->attribute),
+                  first->name,
+                  attribute_label(s, second->attribute),
+                  second->name);
+        return;
+      }
       for (size_t i = 0; i < p->n_kids; ++i) {
         if ((present & p->kids[i]->mask) || n_given == 0) {
           explain_attributes(run, p->kids[i], present, element, line);
@@ -1338,52 +1380,6 @@ explain_attributes(EntSchemaRun *run,
     default:
       return;
   }
-}
-
-/// Whether two name bytes are the same letter, whatever its case (STATUS
-/// for status is a slip too).
-static bool
-same_letter(char x, char y)
-{
-  const char lx = x >= 'A' && x <= 'Z' ? (char)(x - 'A' + 'a') : x;
-  const char ly = y >= 'A' && y <= 'Z' ? (char)(y - 'A' + 'a') : y;
-  return lx == ly;
-}
-
-/// Edits (insert, delete, replace, swap two neighbours) that turn `a` into
-/// `b`, case aside, for names of up to 31 bytes; more than that: SIZE_MAX.
-static size_t
-name_distance(const char *a, const char *b)
-{
-  enum { MAX_NAME = 32 };
-  const size_t n = strlen(a);
-  const size_t m = strlen(b);
-  if (n >= MAX_NAME || m >= MAX_NAME) {
-    return SIZE_MAX;
-  }
-  size_t d[MAX_NAME][MAX_NAME];
-  for (size_t i = 0; i <= n; ++i) {
-    d[i][0] = i;
-  }
-  for (size_t j = 0; j <= m; ++j) {
-    d[0][j] = j;
-  }
-  for (size_t i = 1; i <= n; ++i) {
-    for (size_t j = 1; j <= m; ++j) {
-      const size_t replace =
-        d[i - 1][j - 1] + (same_letter(a[i - 1], b[j - 1]) ? 0U : 1U);
-      const size_t drop = d[i - 1][j] + 1;
-      const size_t add = d[i][j - 1] + 1;
-      size_t best = replace < drop ? replace : drop;
-      best = add < best ? add : best;
-      if (i > 1 && j > 1 && same_letter(a[i - 1], b[j - 2]) &&
-          same_letter(a[i - 2], b[j - 1]) && d[i - 2][j - 2] + 1 < best) {
-        best = d[i - 2][j - 2] + 1;
-      }
-      d[i][j] = best;
-    }
-  }
-  return d[n][m];
 }
 
 /// What to tell someone who wrote attribute `name` that `info` does not
@@ -1404,7 +1400,7 @@ suggest_attribute(const EntSchema *s,
     if (!info->attribute_of[i] || *s->attributes[i].ns) {
       continue;
     }
-    const size_t distance = name_distance(name, s->attributes[i].name);
+    const size_t distance = ent_name_distance(name, s->attributes[i].name);
     if (distance < best_distance) {
       best = i;
       best_distance = distance;

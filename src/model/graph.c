@@ -115,6 +115,7 @@ ent_graph_free(EntGraph *graph)
     ent_map_clear(&graph->text_overrides);
     ent_map_clear(&graph->referred);
     free((void *)graph->text_dirs);
+    free(graph->unknown_refs);
     ent_pool_clear(&graph->strings);
     ent_pool_clear(&graph->element_strings);
     free(graph);
@@ -765,6 +766,98 @@ visible(const EntGraph *g, uint32_t i)
   return d == 0 || d == g->current_dataset;
 }
 
+/// References remembered for ent_graph_explain_unknown_refs(): notes past
+/// the log's own limit would not be shown.
+#define MAX_UNKNOWN_REFS 256
+
+static void
+remember_unknown_ref(EntGraph *g, const char *id, const EntCaret *at)
+{
+  if (!id || !at || g->stream_phase != STREAM_OFF ||
+      g->n_unknown_refs >= MAX_UNKNOWN_REFS) {
+    return;
+  }
+  if (!g->unknown_refs) {
+    g->unknown_refs = malloc(MAX_UNKNOWN_REFS * sizeof(struct UnknownRef));
+  }
+  const char *kept = ent_pool_copy(&g->strings, id, strlen(id));
+  if (g->unknown_refs && kept) {
+    g->unknown_refs[g->n_unknown_refs++] =
+      (struct UnknownRef){ kept, keep_caret(g, at), g->current_dataset };
+  }
+}
+
+void
+ent_graph_explain_unknown_refs(EntGraph *graph)
+{
+  EntGraph *g = graph;
+  char where[ENT_WHERE_MAX];
+  for (size_t i = 0; i < g->n_unknown_refs; ++i) {
+    const struct UnknownRef *r = &g->unknown_refs[i];
+    const uint32_t found = ent_graph_find(g, r->id);
+    if (found == ENT_NO_ENTITY || g->entities[found].dataset <= r->dataset) {
+      continue; // defined nowhere, or said so by the error
+    }
+    Entity *e = &g->entities[found];
+    ent_graph_locate(g, e);
+    const EntCaret at = ent_caret_of(r->at);
+    ent_log(g->world,
+            ENT_LOG_NOTE,
+            ENT_ERR_UNKNOWN_ID,
+            &at,
+            "'%s' is the %s at %s, in another dataset, which this one may "
+            "not refer to: to share it, move its definition to the corpus "
+            "registry; its IRI stays the same",
+            r->id,
+            describe(g, found),
+            ent_where(g, ENT_LOG_NOTE, e->at, where, sizeof(where)));
+  }
+  free(g->unknown_refs);
+  g->unknown_refs = NULL;
+  g->n_unknown_refs = 0;
+}
+
+/// Errors whose misspelling is looked for (likely_meant()), and the
+/// largest graph it is looked for in: each look reads every ID.
+#define MAX_SUGGESTED        50
+#define MAX_SUGGEST_ENTITIES 500000
+
+/// The ID the dataset being read may refer to that `id` most likely
+/// misspells (one edit, two in an ID of 8 bytes or more, case aside; one
+/// such ID, not two), or NULL.  Not when streaming, whose index keeps
+/// fingerprints of IDs, not IDs.
+static const char *
+likely_meant(EntGraph *g, const char *id)
+{
+  if (!id || g->stream_phase != STREAM_OFF || g->n_suggested >= MAX_SUGGESTED ||
+      g->n_entities > MAX_SUGGEST_ENTITIES) {
+    return NULL;
+  }
+  ++g->n_suggested;
+  const size_t len = strlen(id);
+  const size_t near = len >= 8 ? 2 : 1;
+  const char *best = NULL;
+  size_t best_distance = SIZE_MAX;
+  bool tie = false;
+  for (uint32_t i = 0; i < g->n_entities; ++i) {
+    const Entity *e = &g->entities[i];
+    const size_t n = strlen(e->id);
+    if (e->content_keyed || n + near < len || len + near < n ||
+        !visible(g, i)) {
+      continue;
+    }
+    const size_t distance = ent_name_distance(id, e->id);
+    if (distance < best_distance) {
+      best = e->id;
+      best_distance = distance;
+      tie = false;
+    } else if (distance == best_distance) {
+      tie = true;
+    }
+  }
+  return best && best_distance <= near && !tie ? best : NULL;
+}
+
 /// Entity `found` (from ent_graph_find), or that of `id` when `found` is
 /// ENT_NO_ENTITY, as the entity in role `role` of a statement being read:
 /// it must exist and be one this dataset may refer to.  `id` may be NULL
@@ -783,21 +876,35 @@ lookup_found(EntGraph *g,
     id = g->entities[*out].id;
   }
   if (*out == ENT_NO_ENTITY) {
+    // "russia, ukraine": the list's IDs taken as "russia," and "ukraine".
+    const char *listed = id && strchr(id, ',')
+                           ? " (the IDs of a list are separated by spaces, "
+                             "not commas)"
+                           : "";
+    char meant[ENT_NAME_DISTANCE_MAX + 32] = "";
+    const char *near = *listed ? NULL : likely_meant(g, id);
+    if (near) {
+      snprintf(meant, sizeof(meant), "; did you mean '%s'?", near);
+      listed = meant;
+    }
     if (g->corpus != ENT_NO_ENTITY && g->current_dataset) {
+      remember_unknown_ref(g, id, at);
       return fail(g,
                   ENT_ERR_UNKNOWN_ID,
                   at,
                   "%s '%s' is not defined; define it in this dataset or in "
-                  "the corpus registry, or fix the spelling",
+                  "the corpus registry, or fix the spelling%s",
                   role,
-                  id ? id : "(null)");
+                  id ? id : "(null)",
+                  listed);
     }
     return fail(g,
                 ENT_ERR_UNKNOWN_ID,
                 at,
-                "%s '%s' is not defined; define it or fix the spelling",
+                "%s '%s' is not defined; define it or fix the spelling%s",
                 role,
-                id ? id : "(null)");
+                id ? id : "(null)",
+                listed);
   }
   if (!visible(g, *out)) {
     Entity *e = &g->entities[*out];
@@ -1154,7 +1261,7 @@ ent_graph_relate(EntGraph *graph,
                  const EntCaret *at)
 {
   return ent_graph_relate_found(
-    graph, ENT_NO_ENTITY, id, prop, ENT_NO_ENTITY, object_id, at);
+    graph, ENT_NO_ENTITY, id, prop, ENT_NO_ENTITY, object_id, NULL, at);
 }
 
 EntStatus
@@ -1164,6 +1271,7 @@ ent_graph_relate_found(EntGraph *graph,
                        EntProperty prop,
                        uint32_t object,
                        const char *object_id,
+                       const char *said_as,
                        const EntCaret *at)
 {
   EntGraph *g = graph;
@@ -1177,7 +1285,9 @@ ent_graph_relate_found(EntGraph *graph,
   const OntTerm *term = NULL;
   EntStatus st = ENT_SUCCESS;
   TRY(st, relation_subject(g, subject, id, prop, at, &s));
-  TRY(st, lookup_found(g, object, object_id, info->name, at, &o));
+  TRY(
+    st,
+    lookup_found(g, object, object_id, said_as ? said_as : info->name, at, &o));
   id = id ? id : g->entities[s].id;
   object_id = object_id ? object_id : g->entities[o].id;
   TRY(st, declared_property(g, info, at, &term));

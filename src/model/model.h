@@ -278,6 +278,12 @@ struct EntGraphImpl {
   /// one misspelling is one error.
   const char *unknown_subject;
   KeptCaret unknown_subject_at;
+  /// References a dataset of a corpus made to IDs not defined when it was
+  /// read (the first MAX_UNKNOWN_REFS): a dataset read later may define
+  /// one, which ent_graph_explain_unknown_refs() says.
+  struct UnknownRef *unknown_refs;
+  size_t n_unknown_refs;
+  size_t n_suggested; ///< Unknown IDs a misspelling was looked for
 
   // Corpora (ent_graph_load_corpus): the registry's entities come first,
   // their facts in the corpus graph; each dataset after it may refer to
@@ -367,17 +373,34 @@ uint32_t ent_graph_find_read(const EntGraph *graph, const char *id);
 /// The entity of `id`, or ENT_NO_ENTITY.  Streaming, an entity of another
 /// element is made from the index for the current element.
 uint32_t ent_graph_find(EntGraph *graph, const char *id);
+/// A reference to an ID not defined when its dataset was read.
+struct UnknownRef {
+  const char *id; ///< In the graph's strings
+  KeptCaret at;
+  uint32_t dataset; ///< Ordinal of the dataset that made it
+};
+
+/// After every dataset of a run is read whole: for each reference to an
+/// ID not defined when its dataset was read that a dataset read later
+/// defines, a note at the reference naming that definition (one that a
+/// dataset read earlier defines was said in the error itself).
+void ent_graph_explain_unknown_refs(EntGraph *graph);
+
 /// ent_graph_relate() with either end already found: `subject` and
 /// `object` are what ent_graph_find() gave for `id` and `object_id`, or
 /// ENT_NO_ENTITY to look that end up by its ID (which may be NULL for an
 /// end that is given).  The loader finds most ends while reading, when
 /// their IDs are in the cache, instead of once more for every relation.
+/// `said_as` is what the input calls the object (a dataset's attribute:
+/// "outlet", "participants"), which messages name instead of the
+/// property, or NULL.
 EntStatus ent_graph_relate_found(EntGraph *graph,
                                  uint32_t subject,
                                  const char *id,
                                  EntProperty prop,
                                  uint32_t object,
                                  const char *object_id,
+                                 const char *said_as,
                                  const EntCaret *at);
 /// The IRI of entity `id` of class `cls` under `base`, appended to `out`.
 EntStatus ent_mint_iri(EntBuf *out,

@@ -12,6 +12,49 @@
 #include <string.h>
 #include <strings.h>
 
+/// Whether two name bytes are the same letter, whatever its case.
+static bool
+same_letter(char x, char y)
+{
+  const char lx = x >= 'A' && x <= 'Z' ? (char)(x - 'A' + 'a') : x;
+  const char ly = y >= 'A' && y <= 'Z' ? (char)(y - 'A' + 'a') : y;
+  return lx == ly;
+}
+
+size_t
+ent_name_distance(const char *a, const char *b)
+{
+  enum { MAX_NAME = ENT_NAME_DISTANCE_MAX + 1 };
+  const size_t n = strlen(a);
+  const size_t m = strlen(b);
+  if (n >= MAX_NAME || m >= MAX_NAME) {
+    return SIZE_MAX;
+  }
+  unsigned char d[MAX_NAME][MAX_NAME]; // distances are below MAX_NAME
+  for (size_t i = 0; i <= n; ++i) {
+    d[i][0] = (unsigned char)i;
+  }
+  for (size_t j = 0; j <= m; ++j) {
+    d[0][j] = (unsigned char)j;
+  }
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      const unsigned replace =
+        d[i - 1][j - 1] + (same_letter(a[i - 1], b[j - 1]) ? 0U : 1U);
+      const unsigned drop = d[i - 1][j] + 1U;
+      const unsigned add = d[i][j - 1] + 1U;
+      unsigned best = replace < drop ? replace : drop;
+      best = add < best ? add : best;
+      if (i > 1 && j > 1 && same_letter(a[i - 1], b[j - 2]) &&
+          same_letter(a[i - 2], b[j - 1]) && d[i - 2][j - 2] + 1U < best) {
+        best = d[i - 2][j - 2] + 1U;
+      }
+      d[i][j] = (unsigned char)best;
+    }
+  }
+  return d[n][m];
+}
+
 bool
 ent_is_utf8(const char *s, size_t len)
 {

@@ -267,6 +267,11 @@ void ent_buf_free(EntBuf *b);
 // ---- Value checks (all return true when the value is acceptable) --------
 
 bool ent_is_utf8(const char *s, size_t len);
+/// Edits (insert, delete, replace, swap two neighbours) that turn name `a`
+/// into `b`, case aside (STATUS for status is a slip too), for names of up
+/// to ENT_NAME_DISTANCE_MAX bytes; longer: SIZE_MAX.
+size_t ent_name_distance(const char *a, const char *b);
+#define ENT_NAME_DISTANCE_MAX 63
 bool ent_is_slug(const char *s);
 /// A language tag of BCP 47 shape: alpha{1,8} ("-" alnum{1,8})*, at most
 /// ENT_MAX_LANG_TAG bytes.

@@ -59,6 +59,14 @@ done <"$bad/MANIFEST.tsv"
 # The good dataset these are made from passes, so each fault is the cause.
 (cd "$ENTENTE_SRC/tests/good" && "$ENTENTE" validate minimal.xml) >/dev/null ||
   fail "tests/good/minimal.xml does not validate"
+# validate, which holds every ID, says which one a misspelt ID most likely
+# meant (one edit from 'umerov'), and none where no ID is that near.
+(cd "$bad" && "$ENTENTE" validate undefined-leader.xml --text-dir "$ENTENTE_SRC/tests/good") 2>"$tmp/err" && fail "undefined-leader.xml validates"
+grep -q "leader 'umerv' is not defined; define it or fix the spelling; did you mean 'umerov'?$" "$tmp/err" ||
+  fail "a misspelt ID: no suggestion: $(cat "$tmp/err")"
+(cd "$bad" && "$ENTENTE" validate dangling-reference.xml --text-dir "$ENTENTE_SRC/tests/good") 2>"$tmp/err" && fail "dangling-reference.xml validates"
+! grep -q "did you mean" "$tmp/err" || fail "an ID no other is near: a suggestion: $(cat "$tmp/err")"
+rm -f "$tmp/err"
 # Several schema faults in one file: one run reports each, at its place,
 # and nothing is written (a newcomer fixed one typo a run).  The element
 # out of place holds elements of its own: the errors after it are still

@@ -136,6 +136,11 @@ sed -i 's/members="karasin beseda"\/>/members="karasin beseda zakharova"\/>/' \
 expect 65 "'zakharova' is not defined; define it or fix the spelling \(the official 'zakharova' at .*tass-2025-03-24-closed-format.xml:[0-9]+:[0-9]+ belongs to another dataset" \
   export "$tmp/ref" -w -f nquads -o "$tmp/ref.nq"
 expect 65 "'zakharova' is not defined" validate "$tmp/ref" -w
+# Read whole, in order, the dataset that defines it comes after the one
+# that refers to it: a note at the reference says where it is defined
+# (the error alone said to define it, as if it were nowhere).
+grep -Eq "dailypost-2025-03-24-talks-begin.xml:[0-9]+:[0-9]+: note: 'zakharova' is the official at .*tass-2025-03-24-closed-format.xml:[0-9]+:[0-9]+, in another dataset, which this one may not refer to: to share it, move its definition to the corpus registry" "$tmp/err" ||
+  fail "a reference into a later dataset: $(cat "$tmp/err")"
 
 # A subset is a subgraph: each source's graph, and the corpus graph, are
 # the same bytes whether exported alone or with everything.
@@ -236,6 +241,13 @@ rm "$tmp/stray/articles/xinhua-2025-03-25-talks-end.xml" "$tmp/stray/articles/ta
 expect 0 "" validate "$tmp/stray/" "$tmp/stray/articles/2025-05/xinhua-2025-03-25-talks-end.xml" "$tmp/stray/draft.xml" --text-dir "$shared"
 grep -q "stray/registry/old: warning" "$tmp/err" && [ "$(grep -c 'not read' "$tmp/err")" = 1 ] &&
   ! grep -q '//' "$tmp/err" || fail "stray files read by the run, or links: $(grep 'not read' "$tmp/err")"
+# An article saved with its extension in capitals is one of the corpus's
+# articles (it was left out without a word): read, and said valid.
+cp -r "$ENTENTE_SRC/data" "$tmp/caps"
+mv "$tmp/caps/articles/tass-2025-03-24-closed-format.xml" "$tmp/caps/articles/TASS-CLOSED-FORMAT.XML"
+expect 0 "" validate "$tmp/caps" --text-dir "$shared"
+grep -q "caps/articles/TASS-CLOSED-FORMAT.XML: valid$" "$tmp/out" && grep -q "(8 datasets, " "$tmp/out" ||
+  fail "an article named *.XML: $(cat "$tmp/out" "$tmp/err")"
 # The corpus itself has none.
 expect 0 "" validate "$ENTENTE_SRC/data" --text-dir "$shared"
 ! grep -q "not read" "$tmp/err" || fail "data/: $(grep 'not read' "$tmp/err")"

@@ -7,7 +7,9 @@
 // example that answers nothing fails.  A fence whose comments say "N rows"
 // must answer exactly N rows.  Each example is asked again with the
 // default graph the union of all graphs (as Virtuoso, GraphDB and QLever
-// answer) and must give the same rows.
+// answer) and must give the same rows.  Where the "->" comment pairs a name
+// and a count ("Trump 7, Putin 7: 7 rows"), a row must hold both: one
+// value holding the name, another the count.
 //
 //   node docs-queries.mjs EXPORT.nq PAGE.md
 //
@@ -62,8 +64,20 @@ for (const query of queries) {
     continue;
   }
   const n = rows.length;
+  const said = query.match(/^# -> (.*): \d+ rows?$/m);
+  const wrong = (said ? said[1].split(', ') : [])
+    .map((item) => item.match(/^(.+) (\d+)$/))
+    .filter((pair) => pair)
+    .filter(([, name, count]) => !rows.some((row) => {
+      const values = row.split('\t').map((cell) => cell.slice(cell.indexOf('=') + 1));
+      return values.some((v) => v.includes(name)) && values.includes(count);
+    }))
+    .map(([item]) => item);
   if (want ? n !== Number(want[1]) : n < 1) {
     console.log(`FAIL: ${title}: ${n} rows, want ${want ? want[1] : 'at least 1'}`);
+    ++failures;
+  } else if (wrong.length) {
+    console.log(`FAIL: ${title}: no row says ${wrong.join(', ')}`);
     ++failures;
   } else if (union.join('\n') !== rows.join('\n')) {
     console.log(`FAIL: ${title}: ${n} rows, but ${union.length} (or other rows) with a union default graph`);

@@ -37,6 +37,10 @@ static const char schema_text[] =
   "optional>"
   "  <element name='title'><text/></element>"
   "  <zeroOrMore><ref name='item'/></zeroOrMore>"
+  "  <zeroOrMore><element name='entry'><choice>"
+  "   <group><attribute name='key'/><optional><attribute name='note'/>"
+  "</optional></group>"
+  "   <attribute name='ref'/></choice><empty/></element></zeroOrMore>"
   "  <optional><element name='link'><data type='anyURI'/></element></optional>"
   " </element></start>"
   " <define name='item'><element name='item'>"
@@ -228,6 +232,16 @@ test_verdicts(void)
          "either the attribute date or start, not both");
   expect(DOC("id='x' end='2025-03-20'", "<title>T</title>"),
          "<doc> needs the attribute start");
+  // Neither alternative given: the attribute each one starts with (a
+  // definition's id or a reference's ref), not the first's alone.
+  expect(DOC("id='x'", "<title>T</title><entry key='k'/><entry ref='k'/>"),
+         NULL);
+  expect(DOC("id='x'", "<title>T</title><entry/>"),
+         "<entry> needs the attribute key or ref");
+  expect(DOC("id='x'", "<title>T</title><entry note='n'/>"),
+         "<entry> needs the attribute key");
+  expect(DOC("id='x'", "<title>T</title><entry key='k' ref='k'/>"),
+         "either the attribute key or ref, not both");
   expect(DOC("id='x' date='2025-02-30'", "<title>T</title>"),
          "the attribute date of <doc> is '2025-02-30', which is not a valid "
          "xsd:date (YYYY-MM-DD: 2025-03-24): there is no such date");
