@@ -614,6 +614,99 @@ other_syntax(const char *text, size_t len, const char *parser, const char **why)
   return NULL;
 }
 
+/// Counts what a trial parse (parses_as()) would have said.
+static void
+count_errors(void *data, raptor_log_message *message)
+{
+  if (message->level >= RAPTOR_LOG_LEVEL_ERROR) {
+    ++*(unsigned long *)data;
+  }
+}
+
+/// Whether `text` reads as `syntax` without an error (said nowhere): the
+/// syntax to name when the one a file was read as failed.
+static bool
+parses_as(EntWorld *world, const char *text, size_t len, const char *syntax)
+{
+  raptor_parser *parser = raptor_new_parser(world->raptor, syntax);
+  raptor_uri *base =
+    raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
+  unsigned long errors = 0;
+  int rc = !parser || !base;
+  if (!rc) {
+    raptor_parser_set_option(parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+    raptor_parser_set_option(parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+    raptor_parser_set_option(
+      parser, RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, NULL, 0);
+    raptor_world_set_log_handler(world->raptor, &errors, count_errors);
+    rc = raptor_parser_parse_start(parser, base);
+    if (!rc) {
+      rc =
+        raptor_parser_parse_chunk(parser, (const unsigned char *)text, len, 1);
+    }
+    raptor_world_set_log_handler(world->raptor, NULL, NULL);
+  }
+  raptor_free_parser(parser);
+  raptor_free_uri(base);
+  return !rc && !errors;
+}
+
+/// After `text` failed to read as `parser` (a file named .nt that holds
+/// N-Quads, a .ttl that holds TriG): the syntax it does read as, said as
+/// a note with the --syntax that reads it.
+static void
+say_syntax_it_reads_as(EntWorld *world,
+                       const char *path,
+                       const char *text,
+                       size_t len,
+                       const char *parser)
+{
+  static const struct {
+    const char *failed;
+    const char *tried[3];
+  } candidates[] = {
+    { "ntriples", { "nquads", "turtle", "trig" } },
+    { "nquads", { "trig", "turtle", NULL } },
+    { "turtle", { "trig", "nquads", NULL } },
+    { "trig", { "nquads", NULL, NULL } },
+    { "rdfxml", { "ntriples", "nquads", "trig" } },
+  };
+  static const struct {
+    const char *syntax;
+    const char *named;
+    const char *extension;
+  } names[] = {
+    { "ntriples", "N-Triples", ".nt" },
+    { "nquads", "N-Quads", ".nq" },
+    { "turtle", "Turtle", ".ttl" },
+    { "trig", "TriG", ".trig" },
+  };
+  for (size_t c = 0; c < sizeof(candidates) / sizeof(*candidates); ++c) {
+    if (strcmp(candidates[c].failed, parser) != 0) {
+      continue;
+    }
+    for (size_t t = 0; t < 3 && candidates[c].tried[t]; ++t) {
+      const char *syntax = candidates[c].tried[t];
+      if (!parses_as(world, text, len, syntax)) {
+        continue;
+      }
+      for (size_t k = 0; k < sizeof(names) / sizeof(*names); ++k) {
+        if (!strcmp(names[k].syntax, syntax)) {
+          ent_log(world,
+                  ENT_LOG_NOTE,
+                  ENT_ERR_SYNTAX,
+                  &(EntCaret){ .document = path },
+                  "it reads as %s: give --syntax %s, or name it %s",
+                  names[k].named,
+                  syntax,
+                  names[k].extension);
+        }
+      }
+      return;
+    }
+  }
+}
+
 /// Standard input, whole, up to `cap` bytes (the cap files have): at
 /// most `cap` + 1 bytes are read and held.
 static EntStatus
@@ -875,6 +968,9 @@ ent_diagram_rdf_file(EntWorld *world,
   }
   raptor_free_parser(parser);
   raptor_free_uri(base);
+  if (st == ENT_ERR_SYNTAX) {
+    say_syntax_it_reads_as(world, path, text + start, len - start, parser_name);
+  }
   ent_buf_free(&in.literal);
   free(text);
   if (!st) {

@@ -882,16 +882,19 @@ draw_node(Drawing *d, uint32_t i, char *name)
     ent_buf_free(&axioms);
     return st;
   }
-  if (name_cut || label_is_capped(n->label) ||
+  const char *all_facets = lgraph_all_facets(d->lg, i);
+  if (name_cut || label_is_capped(n->label) || all_facets ||
       (n->facets && label_is_capped(n->facets))) {
-    // What the label leaves out is read in the tooltip.
+    // What the label leaves out is read in the tooltip: the whole name,
+    // every line.
+    const char *facets = all_facets ? all_facets : n->facets;
     ent_buf_reset(&d->scratch);
     EntBuf full = { NULL, 0, 0 };
     st = ent_buf_appendf(&full,
                          "%s%s%s\n%s",
                          n->label,
-                         n->facets ? "\n" : "",
-                         n->facets ? n->facets : "",
+                         facets ? "\n" : "",
+                         facets ? facets : "",
                          tooltip);
     if (!st) {
       st = set_text(node, "tooltip", full.buf, &d->scratch);
@@ -903,10 +906,13 @@ draw_node(Drawing *d, uint32_t i, char *name)
   ent_buf_free(&axioms);
   TRY(st, st);
   // Links only to web IRIs that passed the IRI check: never javascript:,
-  // file: or anything else the input may carry.
+  // file: or anything else the input may carry.  Its page (schema:url)
+  // first: an article's IRI names it, its URL is where it is read.
+  const char *page = lgraph_page(d->lg, i);
   const char *href = d->lg->link ? d->lg->link(d->lg->link_handle, n->iri)
-                     : is_web_iri(n->iri) ? n->iri
-                                          : NULL;
+                     : page && is_web_iri(page) ? page
+                     : is_web_iri(n->iri)       ? n->iri
+                                                : NULL;
   if (href) {
     TRY(st, set_text(node, "URL", href, &d->scratch));
   }

@@ -161,7 +161,8 @@ write_document(xmlTextWriterPtr w, LGraph *lg)
                         : lgraph_kind_style(n->kind)->name;
     rc = rc < 0 ? rc : data(w, "kind", cls);
     rc = rc < 0 ? rc : data(w, "iri", n->iri);
-    rc = rc < 0 ? rc : data(w, "details", n->facets);
+    const char *all_facets = lgraph_all_facets(lg, i);
+    rc = rc < 0 ? rc : data(w, "details", all_facets ? all_facets : n->facets);
     rc = rc < 0 ? rc : data(w, "description", n->tooltip);
     // The day where it is known; else the window it fell in (a tool that
     // reads `date` must not take a window's first day, or the last day it

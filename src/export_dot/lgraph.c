@@ -223,6 +223,35 @@ static const struct {
   { SCHEMA_NS "ScholarlyArticle", KIND_SOURCE, 1 },
   { SCHEMA_NS "Report", KIND_SOURCE, 1 },
   { SCHEMA_NS "BlogPosting", KIND_SOURCE, 1 },
+  // What websites' markup says most (schema.org's LocalBusiness, civic
+  // structures and creative works; FOAF's groups and documents): they
+  // were drawn as plain resources.
+  { SCHEMA_NS "FoodEstablishment", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "Restaurant", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "CafeOrCoffeeShop", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "Store", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "LodgingBusiness", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "Hotel", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "Library", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "Hospital", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "Airline", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "GovernmentOffice", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "ProfessionalService", KIND_INSTITUTION, 1 },
+  { FOAF_NS "Group", KIND_INSTITUTION, 1 },
+  { SCHEMA_NS "Museum", KIND_PLACE, 1 },
+  { SCHEMA_NS "Park", KIND_PLACE, 1 },
+  { SCHEMA_NS "Landmark", KIND_PLACE, 1 },
+  { SCHEMA_NS "Residence", KIND_PLACE, 1 },
+  { SCHEMA_NS "PlaceOfWorship", KIND_PLACE, 1 },
+  { SCHEMA_NS "StadiumOrArena", KIND_PLACE, 1 },
+  { SCHEMA_NS "Patient", KIND_OFFICIAL, 1 },
+  { SCHEMA_NS "WebSite", KIND_SOURCE, 1 },
+  { SCHEMA_NS "Movie", KIND_SOURCE, 1 },
+  { SCHEMA_NS "MediaObject", KIND_SOURCE, 1 },
+  { SCHEMA_NS "Periodical", KIND_SOURCE, 1 },
+  { SCHEMA_NS "SocialMediaPosting", KIND_SOURCE, 1 },
+  { SCHEMA_NS "Review", KIND_SOURCE, 1 },
+  { FOAF_NS "Document", KIND_SOURCE, 1 },
   { SCHEMA_NS "WebPage", KIND_SOURCE, 1 },
   { SCHEMA_NS "Dataset", KIND_SOURCE, 1 },
   { SCHEMA_NS "Legislation", KIND_SOURCE, 1 },
@@ -585,6 +614,9 @@ lgraph_clear(LGraph *lg)
   ent_map_clear(&lg->declared_inverses);
   ent_map_clear(&lg->property_names);
   ent_map_clear(&lg->functional);
+  ent_map_clear(&lg->more_facets);
+  ent_map_clear(&lg->pages);
+  free(lg->more);
   ent_buf_free(&lg->scratch);
   free(lg->adjacency);
   free(lg->first);
@@ -1614,6 +1646,64 @@ take_type(LGraph *lg, LNode *n, const char *cls)
   return ENT_SUCCESS;
 }
 
+/// The lines of one node its label has no room for (LGraph.more).
+struct LMore {
+  const char
+    *text; ///< "a · b", in the pool; then every line (say_facets_left())
+  uint32_t count; ///< Lines in it
+};
+
+/// Most bytes of the lines kept for a node's tooltip beyond its label's
+/// (the tooltip has its own limit; a node of a million literals keeps a
+/// few thousand bytes of them, and copies each at most that long).
+#define MAX_MORE_FACETS_LEN 4000
+
+/// Keep `text`, a line node `n`'s label has no room for, for its tooltip.
+static EntStatus
+keep_more_facet(LGraph *lg, const LNode *n, const char *text)
+{
+  const uintptr_t at = (uintptr_t)ent_map_get(&lg->more_facets, n->iri);
+  struct LMore *more = at ? &lg->more[at - 1] : NULL;
+  const size_t len = more ? strlen(more->text) : 0;
+  if (len + strlen(text) > MAX_MORE_FACETS_LEN) {
+    return ENT_SUCCESS; // counted in facets_left, said as "+N more"
+  }
+  EntBuf b = { NULL, 0, 0 };
+  EntStatus st = more ? ent_buf_appendf(&b, "%s \xC2\xB7 %s", more->text, text)
+                      : ent_buf_append(&b, text, strlen(text));
+  const char *kept = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
+  ent_buf_free(&b);
+  if (!kept) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  if (!more) {
+    if (ent_grow(&lg->more, &lg->cap_more, lg->n_more, sizeof(*lg->more), 16)) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    more = &lg->more[lg->n_more++];
+    more->count = 0;
+    TRY(st,
+        ent_map_put(&lg->more_facets, n->iri, (void *)(uintptr_t)lg->n_more));
+  }
+  more->text = kept;
+  ++more->count;
+  return ENT_SUCCESS;
+}
+
+const char *
+lgraph_page(const LGraph *lg, size_t node)
+{
+  return ent_map_get(&lg->pages, lg->nodes[node].iri);
+}
+
+const char *
+lgraph_all_facets(const LGraph *lg, size_t node)
+{
+  const uintptr_t at =
+    (uintptr_t)ent_map_get(&lg->more_facets, lg->nodes[node].iri);
+  return at ? lg->more[at - 1].text : NULL;
+}
+
 static EntStatus
 append_facet(LGraph *lg, LNode *n, const char *text)
 {
@@ -1624,11 +1714,11 @@ append_facet(LGraph *lg, LNode *n, const char *text)
   EntStatus st = ENT_SUCCESS;
   if (n->facets && strlen(n->facets) + strlen(text) > MAX_FACETS_LEN) {
     // Enough said on one node; how much more is said at the end
-    // (say_facets_left()).
+    // (say_facets_left()), and what, in its tooltip.
     if (n->facets_left < UINT16_MAX) {
       ++n->facets_left;
     }
-    return ENT_SUCCESS;
+    return keep_more_facet(lg, n, text);
   }
   if (n->facets) {
     st = ent_buf_appendf(&b, "%s \xC2\xB7 %s", n->facets, text);
@@ -1705,6 +1795,21 @@ lgraph_add_triple(void *handle, const Triple *t)
       TRY(st, ent_map_put(&lg->functional, lg->nodes[s].iri, &lg->functional));
     }
     return take_type(lg, &lg->nodes[s], t->object.value);
+  }
+  if (pred->role == PRED_UNDRAWN && !strcmp(p, SCHEMA_NS "url")) {
+    // A page is no node of the graph's, but where the node is read: its
+    // link (an article's, an offer's tickets), and in somebody else's
+    // graph a line on it too (it was nowhere).
+    if (!ent_map_get(&lg->pages, lg->nodes[s].iri)) {
+      const char *page = ent_pool_intern(&lg->strings, t->object.value);
+      if (!page) {
+        return ENT_ERR_NO_MEMORY;
+      }
+      TRY(st,
+          ent_map_put(&lg->pages, lg->nodes[s].iri, (void *)(uintptr_t)page));
+    }
+    TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, graph, p, t->object.value));
+    return keep_literal(lg, s, p, t->object.value);
   }
   if (pred->role == PRED_UNDRAWN) {
     if (lg->entente_classes || !(pred->flags & EDGE_PLUMBING)) {
@@ -5096,6 +5201,8 @@ name_properties(LGraph *lg)
 
 /// "+N more" after the lines of each node that had more than room for:
 /// a node that stops at its ninth property must not look like all of it.
+/// The lines left out are read in its tooltip: every line, there (and in
+/// GraphML's details), up to the "+N more" even that has no room for.
 static EntStatus
 say_facets_left(LGraph *lg)
 {
@@ -5103,6 +5210,22 @@ say_facets_left(LGraph *lg)
     LNode *n = &lg->nodes[i];
     if (!n->facets_left || !n->facets) {
       continue;
+    }
+    const uintptr_t at = (uintptr_t)ent_map_get(&lg->more_facets, n->iri);
+    if (at) {
+      struct LMore *more = &lg->more[at - 1];
+      const unsigned unsaid = n->facets_left - more->count;
+      EntBuf all = { NULL, 0, 0 };
+      EntStatus st =
+        ent_buf_appendf(&all, "%s \xC2\xB7 %s", n->facets, more->text);
+      if (!st && unsaid) {
+        st = ent_buf_appendf(&all, " \xC2\xB7 +%u more", unsaid);
+      }
+      more->text = st ? NULL : ent_pool_copy(&lg->strings, all.buf, all.len);
+      ent_buf_free(&all);
+      if (!more->text) {
+        return ENT_ERR_NO_MEMORY;
+      }
     }
     EntBuf b = { NULL, 0, 0 };
     if (ent_buf_appendf(

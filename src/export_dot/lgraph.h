@@ -183,6 +183,14 @@ typedef struct {
                             ///< as the graph declares (declare_inverses())
   EntMap property_names;    ///< Property -> the name the graph gives it
                             ///< (name_properties())
+  /// Node IRI -> index + 1 in `more`: the lines of a node its label had
+  /// no room for, said in its tooltip and GraphML's details
+  EntMap more_facets;
+  struct LMore *more;
+  size_t n_more;
+  size_t cap_more;
+  EntMap pages;      ///< Node IRI -> its first schema:url: its page, the link a
+                     ///< drawing gives it (lgraph_page())
   EntMap functional; ///< Properties the graph declares owl:FunctionalProperty:
                      ///< two values from two graphs differ (one_valued())
   uint32_t last_subject;  ///< Statements come by subject: its node
@@ -275,6 +283,12 @@ EntStatus lgraph_too_late(LGraph *lg, const char *doing);
 /// The note a capped view carries, in the drawing and on stderr: "showing
 /// 150 of the view's 200,000 nodes; 199,850 left out (--max-nodes 150)".
 EntStatus lgraph_cap_note(const LGraph *lg, EntBuf *out);
+/// Every line of node `node`'s, those its label has no room for
+/// included ("a · b · c"), or NULL when its label has them all (then its
+/// `facets`).  Valid as long as `lg`.
+const char *lgraph_all_facets(const LGraph *lg, size_t node);
+/// Node `node`'s page (its schema:url), or NULL.
+const char *lgraph_page(const LGraph *lg, size_t node);
 /// How to draw fewer nodes, for messages about the cap and the limits,
 /// to stand before their advice about --max-nodes: "narrow the view
 /// (--view ego:ID) or ", "lower --depth or ", or "" when only --max-nodes

@@ -439,7 +439,10 @@ printf '%s\n' '@prefix schema: <https://schema.org/> .' '@prefix owl: <http://ww
   '@prefix foaf: <http://xmlns.com/foaf/0.1/> .' '@prefix e: <http://e.example/> .' \
   'e:acme a schema:Corporation ; schema:name "Acme" .' 'e:org a schema:Organization ; schema:name "Org" .' \
   'e:fest a schema:MusicEvent ; schema:name "Fest" .' 'e:meet a schema:Event ; schema:name "Meet" .' \
-  'e:Human owl:equivalentClass foaf:Person .' 'e:ann a e:Human ; schema:name "Ann" .' 'e:bob a foaf:Person ; foaf:name "Bob" .' >"$tmp/types.ttl"
+  'e:Human owl:equivalentClass foaf:Person .' 'e:ann a e:Human ; schema:name "Ann" .' 'e:bob a foaf:Person ; foaf:name "Bob" .' \
+  'e:cafe a schema:Restaurant ; schema:name "Cafe" .' 'e:band a foaf:Group ; foaf:name "Band" .' \
+  'e:louvre a schema:Museum ; schema:name "Louvre" .' 'e:paris a schema:Place ; schema:name "Paris" .' \
+  'e:site a schema:WebSite ; schema:name "Site" .' 'e:art a schema:Article ; schema:name "Art" .' >"$tmp/types.ttl"
 "$ENTENTE" dot "$tmp/types.ttl" -f dot | tr -d '\n\t' | grep -o 'n[0-9]*\[URL[^]]*\]' >"$tmp/types.nodes"
 look_of() { grep -E "label=(\"?$1[\",]|\"$1\\\\n)" "$tmp/types.nodes" | grep -o 'fillcolor="[^"]*"\|shape=[a-z]*' | tr '\n' ' '; }
 [ -n "$(look_of Acme)" ] && [ "$(look_of Acme)" = "$(look_of Org)" ] ||
@@ -448,6 +451,13 @@ look_of() { grep -E "label=(\"?$1[\",]|\"$1\\\\n)" "$tmp/types.nodes" | grep -o 
   fail "schema:MusicEvent is not drawn as schema:Event is: $(look_of Fest) / $(look_of Meet)"
 [ -n "$(look_of Ann)" ] && [ "$(look_of Ann)" = "$(look_of Bob)" ] ||
   fail "a class owl:equivalentClass foaf:Person is not drawn as a person: $(look_of Ann) / $(look_of Bob)"
+# What websites' markup says most: a restaurant and a FOAF group are
+# organisations, a museum a place, a website a work (they were plain
+# resources).
+for pair in Cafe:Org Band:Org Louvre:Paris Site:Art; do
+  [ -n "$(look_of "${pair%%:*}")" ] && [ "$(look_of "${pair%%:*}")" = "$(look_of "${pair#*:}")" ] ||
+    fail "${pair%%:*} is not drawn as ${pair#*:} is: $(look_of "${pair%%:*}") / $(look_of "${pair#*:}")"
+done
 # Parse errors: RDF-star is named as what raptor2 does not read; an error
 # is said once for its line, not again as what follows from it; bison's
 # "$end" is the end of the file.
@@ -517,6 +527,52 @@ ends = {e.get(k) for e in root.iter(g + "edge") for k in ("source", "target")}
 alone = [n for n in nodes if n not in ends]
 assert len(nodes) == 150 and not alone, (len(nodes), alone)
 PY
+# The lines a node's label has no room for ("+3 more") are read in its
+# tooltip and in GraphML's details (they were in neither: the tenth
+# property of a node was nowhere); past a few thousand bytes, the tooltip
+# says how many more.
+{
+  echo '@prefix ex: <http://e.example/> .'
+  echo 'ex:thing ex:rel ex:other .'
+  for i in 1 2 3 4 5 6 7 8 9; do echo "ex:thing ex:p$i \"value $i is here\" ."; done
+  echo 'ex:thing ex:p10 "SECRET TEN" .'
+  for i in $(seq 1 3000); do echo "ex:big ex:q$i \"line $i\" ."; done
+} >"$tmp/many.ttl"
+"$ENTENTE" dot "$tmp/many.ttl" -f dot -o "$tmp/many.dot" 2>"$tmp/err" || fail "many lines: $(cat "$tmp/err")"
+python3 - "$tmp/many.dot" <<'PY' || fail "the lines a label has no room for are not in its tooltip"
+import re, sys
+dot = open(sys.argv[1], encoding="utf-8").read().replace("\\\n", "")
+nodes = {m.group(1): m.group(2) for m in re.finditer(r'label="(ex:thing|ex:big)\\n(.*?)\];', dot, re.S)}
+thing, big = nodes["ex:thing"], nodes["ex:big"]
+assert re.search(r'^[^"]*\+\d+ more",', thing), thing
+assert 'tooltip="ex:thing\\n' in thing and "ex:p9 value 9 is here · ex:p10 SECRET TEN\\nhttp://e.example/thing" in thing, thing
+assert re.search(r'tooltip="ex:big\\n.*ex:q\d+ line \d+ · \+\d+ more\\nhttp://e.example/big"', big), big[-300:]
+PY
+"$ENTENTE" dot "$tmp/many.ttl" -f graphml -o "$tmp/many.graphml" 2>"$tmp/err" || fail "many lines: $(cat "$tmp/err")"
+grep -q '<data key="details">ex:p1 value 1 is here · .* · ex:p10 SECRET TEN</data>' "$tmp/many.graphml" ||
+  fail "GraphML's details leave out the lines the label had no room for"
+# A node's schema:url is its link (an article's page, not its IRI), and in
+# somebody else's graph a line on it too (an offer's tickets were
+# nowhere); a link only to a web page.
+cat >"$tmp/offer.ttl" <<'TTL'
+@prefix schema: <http://schema.org/> .
+<http://e.example/conf> a schema:Event ; schema:name "Conference" ;
+  schema:offers [ a schema:Offer ; schema:price "199.00" ; schema:url <https://conf.example.com/tickets> ] .
+<http://e.example/trap> schema:name "Trap" ; schema:url <javascript:alert(1)> ; schema:about <http://e.example/conf> .
+TTL
+"$ENTENTE" dot "$tmp/offer.ttl" -f dot -o "$tmp/offer.dot" 2>"$tmp/err" || fail "offer: $(cat "$tmp/err")"
+python3 - "$tmp/offer.dot" <<'PY' || fail "a node's schema:url is not its link and a line"
+import re, sys
+dot = open(sys.argv[1], encoding="utf-8").read().replace("\\\n", "")
+blocks = re.findall(r'\[(.*?)\];', dot, re.S)
+offer = [b for b in blocks if "199.00" in b]
+assert offer and 'URL="https://conf.example.com/tickets"' in offer[0] and "schema:url https://conf.example.com/tickets" in offer[0], offer
+trap = [b for b in blocks if 'label="Trap' in b]
+assert trap and "javascript" not in re.sub(r'label="[^"]*"|tooltip="[^"]*"', "", trap[0]), trap
+PY
+"$ENTENTE" export "$ENTENTE_SRC/data" -w -f dot --view ego:karasin -o "$tmp/karasin.dot" 2>"$tmp/err" || fail "ego:karasin: $(cat "$tmp/err")"
+grep -q 'URL="https://vovworld.vn/en-US/news/us-russian-negotiators-begin-closed-door-meeting-in-saudi-arabia-1376671.vov"' "$tmp/karasin.dot" ||
+  fail "an article's node does not link to its page"
 # What the rings outwards do not reach is kept with what is around it:
 # 300 pairs named first ends first were drawn as 114 first ends alone,
 # each one's other end left out.  The last place goes to no node that
@@ -765,6 +821,28 @@ for args in "$tmp/turtle.nt:looks like Turtle (it begins with '@prefix'), not N-
   [ "$rc" = 65 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -qF "${args#*:}" "$tmp/err" && [ ! -e "$tmp/refused.dot" ] ||
     fail "dot ${args%%:*}: exit $rc: $(cat "$tmp/err")"
 done
+# A file that fails as the syntax its name says, and reads whole as
+# another, is told which (N-Quads named .nt or .ttl, TriG named .ttl,
+# N-Triples named .rdf: an error on every line, and no hint); a broken
+# one is not.
+cp "$ENTENTE_SRC/out/riyadh-march-2025.nq" "$tmp/quads.nt"
+cp "$ENTENTE_SRC/out/riyadh-march-2025.nq" "$tmp/quads.ttl"
+cp "$ENTENTE_SRC/out/riyadh-march-2025.trig" "$tmp/trig.ttl"
+cp "$ENTENTE_SRC/out/riyadh-march-2025.nt" "$tmp/triples.rdf"
+for args in "$tmp/quads.nt:it reads as N-Quads: give --syntax nquads, or name it .nq" \
+  "$tmp/quads.ttl:it reads as N-Quads: give --syntax nquads, or name it .nq" \
+  "$tmp/trig.ttl:it reads as TriG: give --syntax trig, or name it .trig" \
+  "$tmp/triples.rdf:it reads as N-Triples: give --syntax ntriples, or name it .nt"; do
+  set +e
+  "$ENTENTE" dot "${args%%:*}" -f dot -o "$tmp/refused.dot" 2>"$tmp/err"
+  rc=$?
+  set -e
+  [ "$rc" = 65 ] && grep -qF "${args%%:*}: note: ${args#*:}" "$tmp/err" && [ ! -e "$tmp/refused.dot" ] ||
+    fail "dot ${args%%:*}: exit $rc: $(tail -3 "$tmp/err")"
+done
+printf '@prefix ex: <http://e.example/> .\nex:a ex:p ex:b\n' >"$tmp/unended.ttl"
+"$ENTENTE" dot "$tmp/unended.ttl" -f dot -o "$tmp/refused.dot" 2>"$tmp/err" && fail "an unended statement read"
+! grep -q "note: it reads as" "$tmp/err" || fail "a broken file told it reads as another syntax: $(cat "$tmp/err")"
 # TriG's default graph opens with "{": a TriG file may begin with one.
 printf '{ <http://ex.org/a> <http://ex.org/p> <http://ex.org/b> . }\n<http://ex.org/g> { <http://ex.org/a> <http://ex.org/q> "x" . }\n' >"$tmp/default-first.trig"
 "$ENTENTE" dot "$tmp/default-first.trig" -f dot -o "$tmp/default-first.dot" ||
