@@ -610,6 +610,65 @@ wrap_facets(EntBuf *out, const char *facets)
   return wrap_pieces(out, facets, strlen(facets), " \xC2\xB7 ", FACET_LINE);
 }
 
+/// Whether `text[0..len)` holds a right-to-left letter (Arabic, Hebrew:
+/// bidi class R or AL).
+static bool
+has_rtl(const char *text, size_t len)
+{
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+  size_t at = 0;
+  while (at < len) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t n =
+      utf8proc_iterate(p + at, (utf8proc_ssize_t)(len - at), &c);
+    if (n <= 0) {
+      return false;
+    }
+    const int bidi = utf8proc_get_property(c)->bidi_class;
+    if (bidi == UTF8PROC_BIDI_CLASS_R || bidi == UTF8PROC_BIDI_CLASS_AL) {
+      return true;
+    }
+    at += (size_t)n;
+  }
+  return false;
+}
+
+/// Where entente's own words end the last line of `b` (its last `tail`
+/// bytes, "+3 more") or follow it (" (+2 other names)", `tail` 0) and the
+/// line holds right-to-left text: a left-to-right mark at the line's start
+/// and before those words.  Otherwise the text sets the line's direction,
+/// and a number after it reads as its own: "(other names 2+) القاهرة",
+/// "3+ · سائل more".  Names and values alone stay as they are.
+static EntStatus
+mark_words_ltr(EntBuf *b, size_t tail)
+{
+  if (!b->buf || !b->len || tail > b->len) {
+    return ENT_SUCCESS;
+  }
+  size_t start = b->len;
+  while (start && b->buf[start - 1] != '\n') {
+    --start;
+  }
+  if (!has_rtl(b->buf + start, b->len - start)) {
+    return ENT_SUCCESS;
+  }
+  static const char lrm[] = "\xE2\x80\x8E"; // U+200E LEFT-TO-RIGHT MARK
+  const size_t words = b->len - tail;
+  EntBuf out = { NULL, 0, 0 };
+  EntStatus st = ent_buf_append(&out, b->buf, start);
+  st = st ? st : ent_buf_append(&out, lrm, sizeof(lrm) - 1);
+  st = st ? st : ent_buf_append(&out, b->buf + start, words - start);
+  st = st ? st : ent_buf_append(&out, lrm, sizeof(lrm) - 1);
+  st = st ? st : ent_buf_append(&out, b->buf + words, tail);
+  if (st) {
+    ent_buf_free(&out);
+    return st;
+  }
+  ent_buf_free(b);
+  *b = out;
+  return ENT_SUCCESS;
+}
+
 /// Longest name left on one line: a 300-character title made a drawing as
 /// wide as five pages.  A longer one is broken into lines of about equal
 /// length, none much over NAME_LINE columns (a name of 90 into two of 45,
@@ -837,14 +896,17 @@ draw_node(Drawing *d, uint32_t i, char *name)
   EntBuf name_lines = { NULL, 0, 0 };
   bool name_cut = false;
   st = lgraph_wrap_name(&name_lines, n->label, &name_cut);
+  char others[48];
+  const char *other_names = lgraph_other_names(n, others);
+  if (!st && *other_names) {
+    st = mark_words_ltr(&name_lines, 0);
+  }
   if (!st) {
     st =
       append_escaped(&d->scratch, name_lines.buf ? name_lines.buf : "", true);
   }
   ent_buf_free(&name_lines);
   TRY(st, st);
-  char others[48];
-  const char *other_names = lgraph_other_names(n, others);
   TRY(st, ent_buf_append(&d->scratch, other_names, strlen(other_names)));
   if (n->facets && n->card) {
     // A source's card in the compare view: its claims, one per line,
@@ -856,6 +918,16 @@ draw_node(Drawing *d, uint32_t i, char *name)
     TRY(st, ent_buf_append(&d->scratch, "\\n", 2));
     EntBuf wrapped = { NULL, 0, 0 };
     st = wrap_facets(&wrapped, n->facets);
+    if (!st && n->facets_left) {
+      // It ends "+N more" (say_facets_left()).
+      char more[32];
+      const int len =
+        snprintf(more, sizeof(more), "+%u more", (unsigned)n->facets_left);
+      if (len > 0 && wrapped.len >= (size_t)len &&
+          !memcmp(wrapped.buf + wrapped.len - (size_t)len, more, (size_t)len)) {
+        st = mark_words_ltr(&wrapped, (size_t)len);
+      }
+    }
     if (!st) {
       st = append_escaped(&d->scratch, wrapped.buf ? wrapped.buf : "", true);
     }

@@ -5242,6 +5242,131 @@ say_facets_left(LGraph *lg)
   return ENT_SUCCESS;
 }
 
+/// A name for predicate `iri` among others of one drawn name: its
+/// prefixed name (`segments` 1), else its IRI's last `segments` path
+/// segments ("ontology/birthPlace"), else (past them) its IRI.  NULL: no
+/// memory.
+static const char *
+predicate_name_of(LGraph *lg, const char *iri, unsigned segments)
+{
+  return segments == 1                 ? lgraph_short_name(lg, iri)
+         : segments <= ENT_MAX_NESTING ? iri_tail(lg, iri, segments)
+                                       : iri;
+}
+
+/// Edges of two predicates drawn with one name (dbo:birthPlace and
+/// dbp:birthPlace of a graph that declares no prefixes, both "birthPlace";
+/// two properties a graph labels alike) are named apart: by the
+/// predicates' prefixed names, else by longer tails of their IRIs, as
+/// nodes are (tell_apart_iri_names()).  Two relations must not read as
+/// one.  Linear in the edges; a name's predicates are few.
+static EntStatus
+tell_apart_predicates(LGraph *lg)
+{
+  EntMap first;  // drawn name -> the first predicate with it
+  EntMap shared; // drawn name -> 1: more than one predicate has it
+  ent_map_init(&first);
+  ent_map_init(&shared);
+  EntStatus st = ENT_SUCCESS;
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (e->dropped || !e->label) {
+      continue;
+    }
+    const char *had = ent_map_get(&first, e->label);
+    if (!had) {
+      st = ent_map_put(&first, e->label, (void *)(uintptr_t)e->predicate);
+    } else if (had != e->predicate && strcmp(had, e->predicate) != 0) {
+      st = ent_map_put(&shared, e->label, &shared);
+    }
+  }
+  // Each shared name's predicates, and the names that tell them apart.
+  typedef struct {
+    const char *label;
+    const char *predicate;
+    const char *name;
+  } Renamed;
+  Renamed *renamed = NULL;
+  size_t n_renamed = 0;
+  size_t cap_renamed = 0;
+  EntMap seen; // "predicate\x01label" pairs already listed
+  ent_map_init(&seen);
+  EntPool keys;
+  ent_pool_init(&keys);
+  EntBuf key = { NULL, 0, 0 };
+  for (size_t i = 0; shared.count && i < lg->n_edges && !st; ++i) {
+    const LEdge *e = &lg->edges[i];
+    if (e->dropped || !e->label || !ent_map_get(&shared, e->label)) {
+      continue;
+    }
+    ent_buf_reset(&key);
+    st = ent_buf_appendf(&key, "%s\x01%s", e->predicate, e->label);
+    if (st || ent_map_get(&seen, key.buf)) {
+      continue;
+    }
+    const char *kept = ent_pool_intern(&keys, key.buf);
+    st = kept ? ent_map_put(&seen, kept, &seen) : ENT_ERR_NO_MEMORY;
+    st =
+      st ? st : ent_grow(&renamed, &cap_renamed, n_renamed, sizeof(Renamed), 8);
+    if (!st) {
+      renamed[n_renamed++] = (Renamed){ e->label, e->predicate, NULL };
+    }
+  }
+  // Per shared name, the fewest segments that tell its predicates apart.
+  for (size_t a = 0; a < n_renamed && !st; ++a) {
+    if (renamed[a].name) {
+      continue;
+    }
+    for (unsigned segments = 1; !st; ++segments) {
+      bool apart = true;
+      for (size_t b = a; b < n_renamed && !st; ++b) {
+        if (strcmp(renamed[b].label, renamed[a].label) != 0) {
+          continue;
+        }
+        renamed[b].name = predicate_name_of(lg, renamed[b].predicate, segments);
+        st = renamed[b].name ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+        for (size_t c = a; c < b && !st && apart; ++c) {
+          apart = strcmp(renamed[c].label, renamed[a].label) != 0 ||
+                  strcmp(renamed[c].name, renamed[b].name) != 0;
+        }
+      }
+      if (apart || segments > ENT_MAX_NESTING) {
+        break;
+      }
+    }
+  }
+  EntMap name_of; // "predicate\x01label" -> its new name
+  ent_map_init(&name_of);
+  for (size_t a = 0; a < n_renamed && !st; ++a) {
+    ent_buf_reset(&key);
+    st =
+      ent_buf_appendf(&key, "%s\x01%s", renamed[a].predicate, renamed[a].label);
+    const char *kept = st ? NULL : ent_pool_intern(&keys, key.buf);
+    st = kept ? ent_map_put(&name_of, kept, (void *)(uintptr_t)renamed[a].name)
+              : ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; n_renamed && i < lg->n_edges && !st; ++i) {
+    LEdge *e = &lg->edges[i];
+    if (e->dropped || !e->label || !ent_map_get(&shared, e->label)) {
+      continue;
+    }
+    ent_buf_reset(&key);
+    st = ent_buf_appendf(&key, "%s\x01%s", e->predicate, e->label);
+    const char *name = st ? NULL : ent_map_get(&name_of, key.buf);
+    if (name) {
+      e->label = name;
+    }
+  }
+  ent_map_clear(&name_of);
+  ent_buf_free(&key);
+  ent_pool_clear(&keys);
+  ent_map_clear(&seen);
+  free(renamed);
+  ent_map_clear(&shared);
+  ent_map_clear(&first);
+  return st;
+}
+
 EntStatus
 lgraph_finish(LGraph *lg)
 {
@@ -5363,6 +5488,8 @@ lgraph_finish(LGraph *lg)
   nest_free(&nesting);
   free(kind);
   TRY(st, st);
+  // Once every edge is named and those not drawn are known.
+  TRY(st, tell_apart_predicates(lg));
   return build_adjacency(lg, NULL, 0); // the folds' edges are in it now
 }
 

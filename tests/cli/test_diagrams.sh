@@ -573,6 +573,51 @@ PY
 "$ENTENTE" export "$ENTENTE_SRC/data" -w -f dot --view ego:karasin -o "$tmp/karasin.dot" 2>"$tmp/err" || fail "ego:karasin: $(cat "$tmp/err")"
 grep -q 'URL="https://vovworld.vn/en-US/news/us-russian-negotiators-begin-closed-door-meeting-in-saudi-arabia-1376671.vov"' "$tmp/karasin.dot" ||
   fail "an article's node does not link to its page"
+# entente's own words after right-to-left text ("(+2 other names)", "+N
+# more") keep their order: a left-to-right mark at the line's start and
+# before them (the line took the text's direction: "(other names 2+)
+# القاهرة"); a name alone is left as it is.
+cat >"$tmp/rtl.trig" <<'TTL'
+@prefix ex: <http://e.example/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:g1 { ex:a rdfs:label "القاهرة" . ex:a ex:p ex:b . }
+ex:g2 { ex:a rdfs:label "القاهره" . }
+ex:g3 { ex:a rdfs:label "مصر القاهرة" . }
+ex:c rdfs:label "الرياض (Riyadh)" ; ex:d1 "سائل شفاف وعديم اللون ١" ; ex:d2 "سائل شفاف وعديم اللون ٢" ;
+  ex:d3 "سائل شفاف وعديم اللون ٣" ; ex:d4 "سائل شفاف وعديم اللون ٤" ; ex:d5 "سائل شفاف وعديم اللون ٥" ;
+  ex:d6 "سائل شفاف وعديم اللون ٦" ; ex:d7 "سائل شفاف وعديم اللون ٧" .
+TTL
+"$ENTENTE" dot "$tmp/rtl.trig" -f dot -o "$tmp/rtl.dot" 2>"$tmp/err" || fail "rtl: $(cat "$tmp/err")"
+python3 - "$tmp/rtl.dot" <<'PY' || fail "entente's words after right-to-left text are not marked left-to-right"
+import re, sys
+dot = open(sys.argv[1], encoding="utf-8").read().replace("\\\n", "")
+labels = re.findall(r'\blabel="((?:[^"\\]|\\.)*)"', dot)
+lrm = "\u200e"
+names = [l for l in labels if "other names" in l]
+assert names == [lrm + "القاهرة" + lrm + " (+2 other names)"], names
+riyadh = [l for l in labels if "Riyadh" in l]
+assert riyadh and riyadh[0].startswith("الرياض (Riyadh)\\n"), riyadh
+last = riyadh[0].split("\\n")[-1]
+assert last.startswith(lrm) and re.search(lrm + r"\+\d+ more$", last), last
+PY
+# Two predicates drawn with one name are told apart, as nodes are: by
+# their prefixed names, else by longer tails of their IRIs (DBpedia's
+# ontology/ and property/ birthPlace were both "birthPlace", two spouse
+# edges between the same two people).
+printf '%s\n' '<http://dbpedia.org/resource/A> <http://dbpedia.org/ontology/birthPlace> <http://dbpedia.org/resource/Paris> .' \
+  '<http://dbpedia.org/resource/A> <http://dbpedia.org/property/birthPlace> <http://dbpedia.org/resource/Lyon> .' \
+  '<http://dbpedia.org/resource/A> <http://dbpedia.org/ontology/spouse> <http://dbpedia.org/resource/B> .' \
+  '<http://dbpedia.org/resource/A> <http://dbpedia.org/property/spouse> <http://dbpedia.org/resource/B> .' \
+  '<http://dbpedia.org/resource/A> <http://xmlns.com/foaf/0.1/knows> <http://dbpedia.org/resource/B> .' >"$tmp/dbp.nt"
+"$ENTENTE" dot "$tmp/dbp.nt" -f dot -o "$tmp/dbp.dot" 2>"$tmp/err" || fail "dbp: $(cat "$tmp/err")"
+[ "$(tr -d '\n\t' <"$tmp/dbp.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -o 'label=[^]]*' | sort | tr '\n' ' ')" = \
+  'label="foaf:knows" label="ontology/birthPlace" label="ontology/spouse" label="property/birthPlace" label="property/spouse" ' ] ||
+  fail "two predicates of one name: $(tr -d '\n\t' <"$tmp/dbp.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -o 'label=[^]]*' | tr '\n' ' ')"
+printf '%s\n' '@prefix dbo: <http://dbpedia.org/ontology/> .' '@prefix dbp: <http://dbpedia.org/property/> .' \
+  '<http://e.example/a> dbo:spouse <http://e.example/b> ; dbp:spouse <http://e.example/c> .' >"$tmp/dbp.ttl"
+"$ENTENTE" dot "$tmp/dbp.ttl" -f dot -o "$tmp/dbp.dot" 2>"$tmp/err" || fail "dbp.ttl: $(cat "$tmp/err")"
+[ "$(tr -d '\n\t' <"$tmp/dbp.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -o 'label=[^]]*' | sort | tr '\n' ' ')" = 'label="dbo:spouse" label="dbp:spouse" ' ] ||
+  fail "two predicates of one name, prefixes declared: $(tr -d '\n\t' <"$tmp/dbp.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -o 'label=[^]]*' | tr '\n' ' ')"
 # What the rings outwards do not reach is kept with what is around it:
 # 300 pairs named first ends first were drawn as 114 first ends alone,
 # each one's other end left out.  The last place goes to no node that
