@@ -1044,11 +1044,29 @@ static EntStatus
 tell_apart_iri_names(LGraph *lg, const uint32_t *named, size_t n)
 {
   EntStatus st = ENT_SUCCESS;
-  bool shared = n > 1;
+  // A node the graph names is one more with its name: an IRI's tail
+  // ("Paris", of …/wiki/Paris) must not read as it ("Paris", ex:paris's
+  // rdfs:label) either.
+  bool *by_iri = n ? calloc(lg->n_nodes + 1, sizeof(bool)) : NULL;
+  if (n && !by_iri) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    by_iri[named[i]] = true;
+  }
+  bool shared = n > 0;
   for (unsigned segments = 2; shared && !st; ++segments) {
     EntMap count;
     ent_map_init(&count);
     st = count_names(lg, named, n, &count);
+    for (size_t v = 0; v < lg->n_nodes && !st; ++v) {
+      const char *label = lg->nodes[v].label;
+      const uintptr_t c =
+        !by_iri[v] && label ? (uintptr_t)ent_map_get(&count, label) : 0;
+      if (c) {
+        st = ent_map_put(&count, label, (void *)(c + 1));
+      }
+    }
     shared = false;
     for (size_t i = 0; i < n && !st; ++i) {
       LNode *node = &lg->nodes[named[i]];
@@ -1069,6 +1087,7 @@ tell_apart_iri_names(LGraph *lg, const uint32_t *named, size_t n)
     }
     ent_map_clear(&count);
   }
+  free(by_iri);
   return st;
 }
 
@@ -1401,7 +1420,7 @@ keep_literal(LGraph *lg, uint32_t s, const char *predicate, const char *value)
       ent_grow(
         &lg->literals, &lg->cap_literals, lg->n_literals, sizeof(LClaim), 64));
   lg->literals[lg->n_literals++] =
-    (LClaim){ s, ENT_NO_ENTITY, NULL, predicate, kept };
+    (LClaim){ s, ENT_NO_ENTITY, NULL, predicate, kept, NULL };
   return ENT_SUCCESS;
 }
 
@@ -1438,7 +1457,7 @@ other_date(LGraph *lg, uint32_t node, unsigned rank, const char *date)
                sizeof(LClaim),
                16));
   lg->other_dates[lg->n_other_dates++] =
-    (LClaim){ node, (uint32_t)rank, NULL, NULL, kept };
+    (LClaim){ node, (uint32_t)rank, NULL, NULL, kept, NULL };
   return ENT_SUCCESS;
 }
 
@@ -1459,7 +1478,7 @@ window_bound(LGraph *lg,
   TRY(st,
       ent_grow(&lg->bounds, &lg->cap_bounds, lg->n_bounds, sizeof(LClaim), 16));
   lg->bounds[lg->n_bounds++] =
-    (LClaim){ node, ENT_NO_ENTITY, graph, predicate, kept };
+    (LClaim){ node, ENT_NO_ENTITY, graph, predicate, kept, NULL };
   return ENT_SUCCESS;
 }
 
@@ -1573,8 +1592,18 @@ take_literal(LGraph *lg,
       }
       break;
     }
-    case PRED_OTHER:
-      return keep_literal(lg, (uint32_t)(n - lg->nodes), p->iri, o->value);
+    case PRED_OTHER: {
+      EntStatus st = ENT_SUCCESS;
+      TRY(st, keep_literal(lg, (uint32_t)(n - lg->nodes), p->iri, o->value));
+      if (!lg->model_strings && o->lang && *o->lang) {
+        // Lines in other languages than --lang's give way to it
+        // (add_literal_facets()).
+        const char *lang = ent_pool_intern(&lg->strings, o->lang);
+        lg->literals[lg->n_literals - 1].lang = lang;
+        return lang ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+      }
+      return ENT_SUCCESS;
+    }
     default:
       break;
   }
@@ -3468,10 +3497,39 @@ add_literal_facets(LGraph *lg)
   bool *named = NULL;
   EntStatus st = name_from_parts(lg, parts, &named);
   EntBuf text = { NULL, 0, 0 };
+  // A node's values of one property in several languages: those in the
+  // --lang language, or with none, where it has them; the others are
+  // translations (five definitions, each in its language, filled the
+  // node and put its other lines past "+N more").
+  EntMap translated; // "node\x01predicate" -> set: it has one in --lang
+  ent_map_init(&translated);
+  EntPool keys;
+  ent_pool_init(&keys);
+  for (size_t i = 0; i < lg->n_literals && !st; ++i) {
+    const LClaim *c = &lg->literals[i];
+    if (!c->lang) {
+      continue;
+    }
+    ent_buf_reset(&text);
+    st = ent_buf_appendf(&text, "%u\x01%s", c->subject, c->predicate);
+    if (!st && lang_score(lg, c->lang) > 1 &&
+        !ent_map_get(&translated, text.buf)) {
+      const char *kept = ent_pool_intern(&keys, text.buf);
+      st =
+        kept ? ent_map_put(&translated, kept, &translated) : ENT_ERR_NO_MEMORY;
+    }
+  }
   for (size_t i = 0; i < lg->n_literals && !st; ++i) {
     const LClaim *c = &lg->literals[i];
     if (named && named[c->subject] && name_part(c->predicate, parts)) {
       continue; // its name says it
+    }
+    if (c->lang && lang_score(lg, c->lang) <= 1) {
+      ent_buf_reset(&text);
+      st = ent_buf_appendf(&text, "%u\x01%s", c->subject, c->predicate);
+      if (st || ent_map_get(&translated, text.buf)) {
+        continue; // a translation of a line in --lang's language
+      }
     }
     ent_buf_reset(&text);
     if (strcmp(c->predicate, RDF_TYPE) != 0) {
@@ -3494,6 +3552,8 @@ add_literal_facets(LGraph *lg)
     }
   }
   ent_buf_free(&text);
+  ent_map_clear(&translated);
+  ent_pool_clear(&keys);
   free(named);
   return st;
 }

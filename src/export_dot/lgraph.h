@@ -104,6 +104,8 @@ typedef struct {
   const char *graph;     ///< Interned
   const char *predicate; ///< Interned IRI
   const char *value;     ///< Literal's text, or NULL
+  const char *lang;      ///< An RDF file's literal's language tag
+                         ///< (interned), or NULL
 } LClaim;
 
 /// The graphs a made edge stands for where they are more than one (the

@@ -600,6 +600,30 @@ assert riyadh and riyadh[0].startswith("الرياض (Riyadh)\\n"), riyadh
 last = riyadh[0].split("\\n")[-1]
 assert last.startswith(lrm) and re.search(lrm + r"\+\d+ more$", last), last
 PY
+# A property's values in several languages: the --lang one where there is
+# one, as for names (five definitions filled the node, and its other lines
+# went past "+N more"); a property with none in that language keeps all.
+cat >"$tmp/ml.ttl" <<'TTL'
+@prefix ex: <http://e.example/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+ex:c skos:prefLabel "water"@en, "eau"@fr, "ماء"@ar ;
+  skos:definition "A clear liquid."@en, "Un liquide clair."@fr, "Прозрачная жидкость."@ru, "透明液体。"@zh, "سائل شفاف."@ar ;
+  dct:subject "chemistry"@en ; ex:note "untagged note" .
+TTL
+for args in "en:water\\nskos:definition A clear liquid.\\ndct:subject chemistry · ex:note untagged note" \
+  "ar:ماء\\nskos:definition سائل شفاف. · dct:subject chemistry\\nex:note untagged note"; do
+  "$ENTENTE" dot "$tmp/ml.ttl" --lang "${args%%:*}" -f dot -o "$tmp/ml.dot" 2>"$tmp/err" || fail "ml: $(cat "$tmp/err")"
+  tr -d '\n\t' <"$tmp/ml.dot" | grep -qF "label=\"${args#*:}\"" ||
+    fail "--lang ${args%%:*}: other languages' lines kept: $(tr -d '\n\t' <"$tmp/ml.dot" | grep -o 'label="[^"]*definition[^"]*"')"
+done
+# A node named by its IRI's tail does not read as a node the graph names
+# alike: Wikipedia's …/wiki/Paris is "wiki/Paris" beside ex:paris "Paris".
+printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' '@prefix ex: <http://e.example/> .' \
+  'ex:paris rdfs:label "Paris" ; ex:page <https://en.wikipedia.org/wiki/Paris> .' >"$tmp/paris.ttl"
+"$ENTENTE" dot "$tmp/paris.ttl" -f dot -o "$tmp/paris.dot" 2>"$tmp/err" || fail "paris: $(cat "$tmp/err")"
+tr -d '\n\t' <"$tmp/paris.dot" | grep -q 'label=Paris,' && tr -d '\n\t' <"$tmp/paris.dot" | grep -q 'label="wiki/Paris"' ||
+  fail "an IRI's tail reads as a named node: $(tr -d '\n\t' <"$tmp/paris.dot" | grep -o 'label=[^,]*' | tr '\n' ' ')"
 # Two predicates drawn with one name are told apart, as nodes are: by
 # their prefixed names, else by longer tails of their IRIs (DBpedia's
 # ontology/ and property/ birthPlace were both "birthPlace", two spouse
