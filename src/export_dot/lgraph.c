@@ -5323,6 +5323,11 @@ predicate_name_of(LGraph *lg, const char *iri, unsigned segments)
 static EntStatus
 tell_apart_predicates(LGraph *lg)
 {
+  if (lg->model_strings) {
+    // entente's own graphs: the ontology gives each property its own
+    // label, and a 10M corpus has millions of edges to look up.
+    return ENT_SUCCESS;
+  }
   EntMap first;  // drawn name -> the first predicate with it
   EntMap shared; // drawn name -> 1: more than one predicate has it
   ent_map_init(&first);
@@ -5864,6 +5869,16 @@ typedef struct {
                   ///< member's place in its list (list_order())
 } Ranked;
 
+/// Whether edge `e` may bring its end `other` into a capped view beside
+/// its kept end: a blank node only from the node it hangs from (an
+/// offer from its product, not from the shop every offer names: 80
+/// offers were kept and 11 of their products left out, offers of nothing).
+static bool
+brings(const LGraph *lg, const LEdge *e, uint32_t other)
+{
+  return e->to == other || !is_blank(&lg->nodes[other]);
+}
+
 /// Give each of the first `n_seeds` nodes of `ranked` (`count` nodes, by
 /// degree) its best-ranked neighbours, a few each, from half of what the
 /// cap `max` leaves: the rings outwards take nodes by degree alone, and
@@ -5910,6 +5925,7 @@ share_among_seeds(LGraph *lg,
         const uint32_t other = e->from == seed ? e->to : e->from;
         if (!keep[other] && in_view[other] && rank_of[other] < count &&
             (best == UINT32_MAX || rank_of[other] < rank_of[best]) &&
+            brings(lg, e, other) &&
             edge_shown(lg, e, in_view[e->from] && in_view[e->to], kind)) {
           best = other;
         }
@@ -5942,7 +5958,8 @@ by_degree(const void *a, const void *b)
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/// Whether `node` has a shown edge to a node of `keep`.
+/// Whether `node` has a shown edge to a node of `keep` (that may bring
+/// it: brings()).
 static bool
 next_to_kept(const LGraph *lg,
              uint32_t node,
@@ -5953,7 +5970,7 @@ next_to_kept(const LGraph *lg,
   for (size_t k = lg->first[node]; k < lg->first[node + 1]; ++k) {
     const LEdge *e = &lg->edges[lg->adjacency[k]];
     const uint32_t other = e->from == node ? e->to : e->from;
-    if (keep[other] &&
+    if (keep[other] && brings(lg, e, node) &&
         edge_shown(lg, e, in_view[e->from] && in_view[e->to], kind)) {
       return true;
     }
@@ -6003,7 +6020,7 @@ fill_with_neighbourhoods(LGraph *lg,
       for (size_t k = lg->first[n]; k < lg->first[n + 1] && *kept < max; ++k) {
         const LEdge *e = &lg->edges[lg->adjacency[k]];
         const uint32_t other = e->from == n ? e->to : e->from;
-        if (!keep[other] && in_view[other] &&
+        if (!keep[other] && in_view[other] && brings(lg, e, other) &&
             edge_shown(lg, e, in_view[e->from] && in_view[e->to], kind)) {
           keep[other] = 1;
           ++*kept;
@@ -6106,9 +6123,16 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
   }
   size_t kept = 0;
   const size_t seeds = max / 8 ? max / 8 : 1;
-  for (size_t i = 0; !st && i < count && kept < seeds; ++i) {
-    keep[ranked[i].index] = 1;
-    ++kept;
+  // Named nodes: a blank node is kept beside what it hangs from (brings());
+  // blank ones only where the view has too few named.
+  for (int blank = 0; blank < 2; ++blank) {
+    for (size_t i = 0; !st && i < count && kept < seeds; ++i) {
+      const uint32_t n = ranked[i].index;
+      if (!keep[n] && is_blank(&lg->nodes[n]) == (blank == 1)) {
+        keep[n] = 1;
+        ++kept;
+      }
+    }
   }
   if (!st) {
     st = share_among_seeds(

@@ -617,6 +617,28 @@ for args in "en:water\\nskos:definition A clear liquid.\\ndct:subject chemistry 
   tr -d '\n\t' <"$tmp/ml.dot" | grep -qF "label=\"${args#*:}\"" ||
     fail "--lang ${args%%:*}: other languages' lines kept: $(tr -d '\n\t' <"$tmp/ml.dot" | grep -o 'label="[^"]*definition[^"]*"')"
 done
+# A capped view keeps a blank node only beside what it hangs from: 80
+# products' offers, each naming the shop, were all kept and 11 of their
+# products left out (offers of nothing).
+python3 - "$tmp/star.ttl" <<'PY'
+import sys
+lines = ['@prefix schema: <http://schema.org/> .', '@prefix ex: <http://e.example/> .', 'ex:shop a schema:Store ; schema:name "Shop" .']
+for i in range(80):
+    lines.append('ex:p%d a schema:Product ; schema:name "Product %d" ; schema:offers [ a schema:Offer ; schema:price "%d.00" ; schema:seller ex:shop ] .' % (i, i, i))
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+PY
+"$ENTENTE" dot "$tmp/star.ttl" -f graphml -o "$tmp/star.graphml" 2>"$tmp/err" || fail "star: $(cat "$tmp/err")"
+python3 - "$tmp/star.graphml" <<'PY' || fail "a capped view keeps blank nodes apart from what they hang from"
+import sys, xml.etree.ElementTree as ET
+g = "{http://graphml.graphdrawing.org/xmlns}"
+root = ET.parse(sys.argv[1]).getroot()
+keys = {k.get("id"): k.get("attr.name") for k in root.iter(g + "key")}
+iri = {n.get("id"): {keys.get(x.get("key")): x.text for x in n.iter(g + "data")}.get("iri") or "" for n in root.iter(g + "node")}
+owned = {t for s, t in ((e.get("source"), e.get("target")) for e in root.iter(g + "edge")) if not iri[s].startswith("_:")}
+blank = [n for n in iri if iri[n].startswith("_:")]
+orphans = [n for n in blank if n not in owned]
+assert len(iri) >= 140 and blank and not orphans, (len(iri), len(blank), len(orphans))
+PY
 # A node named by its IRI's tail does not read as a node the graph names
 # alike: Wikipedia's …/wiki/Paris is "wiki/Paris" beside ex:paris "Paris".
 printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' '@prefix ex: <http://e.example/> .' \
