@@ -6131,7 +6131,9 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
   for (int blank = 0; blank < 2; ++blank) {
     for (size_t i = 0; !st && i < count && kept < seeds; ++i) {
       const uint32_t n = ranked[i].index;
-      if (!keep[n] && is_blank(&lg->nodes[n]) == (blank == 1)) {
+      // The root (an ego view's) first, whatever it is.
+      const bool late = n != root && is_blank(&lg->nodes[n]);
+      if (!keep[n] && late == (blank == 1)) {
         keep[n] = 1;
         ++kept;
       }

@@ -1681,11 +1681,23 @@ start_element(EntSchemaRun *run,
                 expected.buf ? expected.buf : "",
                 terminal ? " or the end of the element" : "");
     } else {
+      // One of its children, out of place at its end (a section after the
+      // sections that follow it): where it goes is what helps.
+      bool known = false;
+      for (size_t i = 0; i < pinfo->n_children && !known; ++i) {
+        known = !strcmp(pinfo->children[i].name, name) &&
+                !strcmp(pinfo->children[i].ns, ns);
+      }
       run_error(run,
                 line,
-                "schema: <%s> is not expected here: <%s> is complete before it",
+                "schema: <%s> is not expected here: <%s> is complete before "
+                "it%s%s%s%s",
                 name,
-                where);
+                where,
+                known ? "; <" : "",
+                known ? name : "",
+                known ? "> goes earlier, " : "",
+                known ? "as the order of the elements in it is fixed" : "");
     }
     ent_buf_free(&expected);
     if (root) {

@@ -258,8 +258,12 @@ test_verdicts(void)
   expect(DOC("id='x'", ""), "<doc> is incomplete: it needs <title>");
   expect(DOC("id='x'", "<item/><title>T</title>"),
          "<item> is not expected here in <doc>; expected <title>");
+  // One of its own children out of place at its end: it goes earlier.
   expect(DOC("id='x'", "<title>T</title><link>https://e.org/</link><item/>"),
-         "is complete before it");
+         "<item> is not expected here: <doc> is complete before it; <item> "
+         "goes earlier, as the order of the elements in it is fixed");
+  expect(DOC("id='x'", "<title>T</title><link>https://e.org/</link><odd/>"),
+         "<odd> is not expected here: <doc> is complete before it");
   expect(DOC("id='x'", "<title>T</title><item><sub>text</sub></item>"),
          "<sub> cannot hold text");
   expect(DOC("id='x'", "<title>T</title><item><sub><sub/></sub></item>"),
