@@ -593,6 +593,13 @@ lgraph_reserve_for(LGraph *lg, const EntGraph *graph)
                  2 * (graph->n_facts + entities) + 64);
 }
 
+/// The lines of one node its label has no room for (LGraph.more).
+struct LMore {
+  EntBuf lines;   ///< "a · b", grown in place; then every line, the label's
+                  ///< first (say_facets_left())
+  uint32_t count; ///< Lines in it
+};
+
 void
 lgraph_clear(LGraph *lg)
 {
@@ -616,6 +623,9 @@ lgraph_clear(LGraph *lg)
   ent_map_clear(&lg->functional);
   ent_map_clear(&lg->more_facets);
   ent_map_clear(&lg->pages);
+  for (size_t i = 0; i < lg->n_more; ++i) {
+    ent_buf_free(&lg->more[i].lines);
+  }
   free(lg->more);
   ent_buf_free(&lg->scratch);
   free(lg->adjacency);
@@ -1678,46 +1688,40 @@ take_type(LGraph *lg, LNode *n, const char *cls)
   return ENT_SUCCESS;
 }
 
-/// The lines of one node its label has no room for (LGraph.more).
-struct LMore {
-  const char
-    *text; ///< "a · b", in the pool; then every line (say_facets_left())
-  uint32_t count; ///< Lines in it
-};
-
-/// Most bytes of the lines kept for a node's tooltip beyond its label's
-/// (the tooltip has its own limit; a node of a million literals keeps a
-/// few thousand bytes of them, and copies each at most that long).
-#define MAX_MORE_FACETS_LEN 4000
+/// Most bytes of the lines kept for one node's tooltip beyond its label's
+/// (the tooltip has its own limit), and for every node's together: the
+/// lines are kept before the cap chooses the nodes drawn, and a million
+/// nodes of many lines each would keep gigabytes.  Past either, a line is
+/// counted, said as "+N more".
+#define MAX_MORE_FACETS_LEN   4000
+#define MAX_MORE_FACETS_TOTAL ((size_t)32 << 20)
 
 /// Keep `text`, a line node `n`'s label has no room for, for its tooltip.
+/// Appended in place: each line is copied once.
 static EntStatus
 keep_more_facet(LGraph *lg, const LNode *n, const char *text)
 {
   const uintptr_t at = (uintptr_t)ent_map_get(&lg->more_facets, n->iri);
   struct LMore *more = at ? &lg->more[at - 1] : NULL;
-  const size_t len = more ? strlen(more->text) : 0;
-  if (len + strlen(text) > MAX_MORE_FACETS_LEN) {
+  const size_t len = more ? more->lines.len : 0;
+  const size_t add = strlen(text) + (more ? 4 : 0); // " · " is 4 bytes
+  if (len + add > MAX_MORE_FACETS_LEN ||
+      lg->more_bytes + add > MAX_MORE_FACETS_TOTAL) {
     return ENT_SUCCESS; // counted in facets_left, said as "+N more"
   }
-  EntBuf b = { NULL, 0, 0 };
-  EntStatus st = more ? ent_buf_appendf(&b, "%s \xC2\xB7 %s", more->text, text)
-                      : ent_buf_append(&b, text, strlen(text));
-  const char *kept = st ? NULL : ent_pool_copy(&lg->strings, b.buf, b.len);
-  ent_buf_free(&b);
-  if (!kept) {
-    return ENT_ERR_NO_MEMORY;
-  }
+  EntStatus st = ENT_SUCCESS;
   if (!more) {
-    if (ent_grow(&lg->more, &lg->cap_more, lg->n_more, sizeof(*lg->more), 16)) {
-      return ENT_ERR_NO_MEMORY;
-    }
+    TRY(st,
+        ent_grow(&lg->more, &lg->cap_more, lg->n_more, sizeof(*lg->more), 16));
     more = &lg->more[lg->n_more++];
-    more->count = 0;
+    *more = (struct LMore){ { NULL, 0, 0 }, 0 };
     TRY(st,
         ent_map_put(&lg->more_facets, n->iri, (void *)(uintptr_t)lg->n_more));
+  } else {
+    TRY(st, ent_buf_append(&more->lines, " \xC2\xB7 ", 4));
   }
-  more->text = kept;
+  TRY(st, ent_buf_append(&more->lines, text, strlen(text)));
+  lg->more_bytes += add;
   ++more->count;
   return ENT_SUCCESS;
 }
@@ -1733,7 +1737,7 @@ lgraph_all_facets(const LGraph *lg, size_t node)
 {
   const uintptr_t at =
     (uintptr_t)ent_map_get(&lg->more_facets, lg->nodes[node].iri);
-  return at ? lg->more[at - 1].text : NULL;
+  return at ? lg->more[at - 1].lines.buf : NULL;
 }
 
 static EntStatus
@@ -1832,7 +1836,10 @@ lgraph_add_triple(void *handle, const Triple *t)
     // A page is no node of the graph's, but where the node is read: its
     // link (an article's, an offer's tickets), and in somebody else's
     // graph a line on it too (it was nowhere).
-    if (!ent_map_get(&lg->pages, lg->nodes[s].iri)) {
+    const char *page_iri = t->object.value;
+    if ((!strncmp(page_iri, "https://", 8) ||
+         !strncmp(page_iri, "http://", 7)) &&
+        !ent_map_get(&lg->pages, lg->nodes[s].iri)) {
       const char *page = ent_pool_intern(&lg->strings, t->object.value);
       if (!page) {
         return ENT_ERR_NO_MEMORY;
@@ -5280,15 +5287,16 @@ say_facets_left(LGraph *lg)
       const unsigned unsaid = n->facets_left - more->count;
       EntBuf all = { NULL, 0, 0 };
       EntStatus st =
-        ent_buf_appendf(&all, "%s \xC2\xB7 %s", n->facets, more->text);
+        ent_buf_appendf(&all, "%s \xC2\xB7 %s", n->facets, more->lines.buf);
       if (!st && unsaid) {
         st = ent_buf_appendf(&all, " \xC2\xB7 +%u more", unsaid);
       }
-      more->text = st ? NULL : ent_pool_copy(&lg->strings, all.buf, all.len);
-      ent_buf_free(&all);
-      if (!more->text) {
-        return ENT_ERR_NO_MEMORY;
+      if (st) {
+        ent_buf_free(&all);
+        return st;
       }
+      ent_buf_free(&more->lines);
+      more->lines = all;
     }
     EntBuf b = { NULL, 0, 0 };
     if (ent_buf_appendf(
@@ -5317,12 +5325,37 @@ predicate_name_of(LGraph *lg, const char *iri, unsigned segments)
                                        : iri;
 }
 
+/// A predicate drawn with a name another predicate has too
+/// (tell_apart_predicates()).
+typedef struct {
+  const char *label;     ///< The name they share
+  const char *predicate; ///< Its IRI
+  const char *name;      ///< The name that tells it apart
+} Renamed;
+
+static int
+by_renamed_label(const void *a, const void *b)
+{
+  const Renamed *x = a;
+  const Renamed *y = b;
+  const int c = strcmp(x->label, y->label);
+  return c ? c : strcmp(x->predicate, y->predicate);
+}
+
+static int
+by_renamed_name(const void *a, const void *b)
+{
+  return strcmp((*(const Renamed *const *)a)->name,
+                (*(const Renamed *const *)b)->name);
+}
+
 /// Edges of two predicates drawn with one name (dbo:birthPlace and
 /// dbp:birthPlace of a graph that declares no prefixes, both "birthPlace";
 /// two properties a graph labels alike) are named apart: by the
 /// predicates' prefixed names, else by longer tails of their IRIs, as
 /// nodes are (tell_apart_iri_names()).  Two relations must not read as
-/// one.  Linear in the edges; a name's predicates are few.
+/// one.  Linear in the edges, and n log n in the predicates that share a
+/// name.
 static EntStatus
 tell_apart_predicates(LGraph *lg)
 {
@@ -5349,11 +5382,6 @@ tell_apart_predicates(LGraph *lg)
     }
   }
   // Each shared name's predicates, and the names that tell them apart.
-  typedef struct {
-    const char *label;
-    const char *predicate;
-    const char *name;
-  } Renamed;
   Renamed *renamed = NULL;
   size_t n_renamed = 0;
   size_t cap_renamed = 0;
@@ -5380,22 +5408,32 @@ tell_apart_predicates(LGraph *lg)
       renamed[n_renamed++] = (Renamed){ e->label, e->predicate, NULL };
     }
   }
-  // Per shared name, the fewest segments that tell its predicates apart.
-  for (size_t a = 0; a < n_renamed && !st; ++a) {
-    if (renamed[a].name) {
-      continue;
+  // Per shared name (the list sorted by it), the fewest segments that tell
+  // its predicates apart: a group's names sorted, to find two alike.
+  if (n_renamed > 1) {
+    qsort(renamed, n_renamed, sizeof(Renamed), by_renamed_label);
+  }
+  const Renamed **names =
+    n_renamed ? malloc(n_renamed * sizeof(const Renamed *)) : NULL;
+  if (n_renamed && !names) {
+    st = ENT_ERR_NO_MEMORY;
+  }
+  for (size_t a = 0, end = 0; a < n_renamed && !st; a = end) {
+    end = a + 1;
+    while (end < n_renamed && !strcmp(renamed[end].label, renamed[a].label)) {
+      ++end;
     }
     for (unsigned segments = 1; !st; ++segments) {
-      bool apart = true;
-      for (size_t b = a; b < n_renamed && !st; ++b) {
-        if (strcmp(renamed[b].label, renamed[a].label) != 0) {
-          continue;
-        }
+      for (size_t b = a; b < end && !st; ++b) {
         renamed[b].name = predicate_name_of(lg, renamed[b].predicate, segments);
         st = renamed[b].name ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
-        for (size_t c = a; c < b && !st && apart; ++c) {
-          apart = strcmp(renamed[c].label, renamed[a].label) != 0 ||
-                  strcmp(renamed[c].name, renamed[b].name) != 0;
+        names[b - a] = &renamed[b];
+      }
+      bool apart = true;
+      if (!st) {
+        qsort(names, end - a, sizeof(const Renamed *), by_renamed_name);
+        for (size_t k = 1; k < end - a && apart; ++k) {
+          apart = strcmp(names[k - 1]->name, names[k]->name) != 0;
         }
       }
       if (apart || segments > ENT_MAX_NESTING) {
@@ -5403,6 +5441,7 @@ tell_apart_predicates(LGraph *lg)
       }
     }
   }
+  free(names);
   EntMap name_of; // "predicate\x01label" -> its new name
   ent_map_init(&name_of);
   for (size_t a = 0; a < n_renamed && !st; ++a) {

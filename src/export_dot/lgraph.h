@@ -191,6 +191,7 @@ typedef struct {
   struct LMore *more;
   size_t n_more;
   size_t cap_more;
+  size_t more_bytes; ///< Bytes of them all
   EntMap pages;      ///< Node IRI -> its first schema:url: its page, the link a
                      ///< drawing gives it (lgraph_page())
   EntMap functional; ///< Properties the graph declares owl:FunctionalProperty:

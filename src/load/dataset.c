@@ -440,6 +440,7 @@ open_dataset(Loader *ld)
 typedef enum {
   SCAN_TEXT,
   SCAN_LT,      ///< after '<'
+  SCAN_LT_NAME, ///< after '<' and the first bytes of a character past ASCII
   SCAN_BANG,    ///< after "<!": deciding between comment, CDATA, DOCTYPE
   SCAN_TAG,     ///< inside a start or end tag
   SCAN_QUOTE,   ///< inside an attribute value
@@ -462,9 +463,12 @@ typedef struct {
   unsigned long tag_column;
   char pi_target[24]; ///< Start of the processing instruction's target
   size_t n_pi_target;
-  bool end_tag; ///< The tag being read is an end tag
-  char last;    ///< The byte before this one in the tag
-  long depth;   ///< Elements open
+  unsigned char name_start[4]; ///< SCAN_LT_NAME: the character's bytes
+  unsigned n_name_start;       ///< ... so far
+  unsigned name_start_len;     ///< ... of its UTF-8 sequence
+  bool end_tag;                ///< The tag being read is an end tag
+  char last;                   ///< The byte before this one in the tag
+  long depth;                  ///< Elements open
   /// Elements, comments and processing instructions since the last tag
   /// of the root, a list or an entity (MAX_UNIT_NODES)
   unsigned long unit_nodes;
@@ -518,15 +522,47 @@ enter(Scan *sc, ScanState state)
   sc->recent[0] = '\0';
 }
 
-/// Whether byte `c` may start an element's name (XML's NameStartChar: a
-/// letter, '_' or ':', or any character past ASCII, whose UTF-8 bytes are
-/// all past 0x7F; libxml2 checks which ones).
+/// Whether ASCII byte `c` may start an element's name (XML's
+/// NameStartChar: a letter, '_' or ':').
 static bool
 name_start(char c)
 {
   const unsigned char u = (unsigned char)c;
   return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_' ||
-         u == ':' || u >= 0x80;
+         u == ':';
+}
+
+/// Whether code point `c`, past ASCII, is one of XML 1.0's NameStartChar.
+static bool
+name_start_code_point(unsigned long c)
+{
+  return (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
+         (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) ||
+         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) ||
+         (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) ||
+         (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+         (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+/// The '<' before this byte starts no tag: text ("a < b", "a <→ b"),
+/// which counted as a tag would throw the depth off, and the file would be
+/// said to end unclosed.
+static void
+lone_less_than(Scan *sc)
+{
+  scan_error(sc,
+             sc->tag_line,
+             sc->tag_column,
+             "a '<' that starts no tag; write a '<' in text as &lt;");
+}
+
+/// The tag begun by '<' and the byte(s) after it.
+static void
+start_tag(Scan *sc, bool end_tag)
+{
+  sc->attributes = 0;
+  sc->end_tag = end_tag;
+  enter(sc, SCAN_TAG);
 }
 
 /// One byte of the markup scan.
@@ -541,25 +577,47 @@ scan_byte(Scan *sc, char c)
         enter(sc, SCAN_LT);
       }
       break;
-    case SCAN_LT:
-      if (!name_start(c) && c != '!' && c != '?' && c != '/') {
-        // Text, not a tag ("a < b"): counted as one, it would throw the
-        // depth off, and the file would be said to end unclosed.
-        scan_error(sc,
-                   sc->tag_line,
-                   sc->tag_column,
-                   "a '<' that starts no tag; write a '<' in text as &lt;");
+    case SCAN_LT: {
+      const unsigned char u = (unsigned char)c;
+      if (u >= 0xC2 && u <= 0xF4) {
+        // A character past ASCII: its whole sequence decides.
+        sc->name_start[0] = u;
+        sc->n_name_start = 1;
+        sc->name_start_len = u < 0xE0 ? 2U : u < 0xF0 ? 3U : 4U;
+        sc->state = SCAN_LT_NAME;
       } else if (c == '!') {
         enter(sc, SCAN_BANG);
       } else if (c == '?') {
         enter(sc, SCAN_PI);
         sc->n_pi_target = 0;
+      } else if (name_start(c) || c == '/') {
+        start_tag(sc, c == '/');
       } else {
-        sc->attributes = 0;
-        sc->end_tag = c == '/';
-        enter(sc, SCAN_TAG);
+        lone_less_than(sc);
       }
       break;
+    }
+    case SCAN_LT_NAME: {
+      const unsigned char u = (unsigned char)c;
+      if ((u & 0xC0) != 0x80) {
+        lone_less_than(sc); // not UTF-8 either: libxml2 would say so
+        break;
+      }
+      sc->name_start[sc->n_name_start++] = u;
+      if (sc->n_name_start < sc->name_start_len) {
+        break;
+      }
+      unsigned long cp = sc->name_start[0] & (0x7FU >> sc->name_start_len);
+      for (unsigned k = 1; k < sc->name_start_len; ++k) {
+        cp = cp << 6 | (sc->name_start[k] & 0x3FU);
+      }
+      if (name_start_code_point(cp)) {
+        start_tag(sc, false);
+      } else {
+        lone_less_than(sc);
+      }
+      break;
+    }
     case SCAN_BANG:
       ends_with(sc, c, "");
       if (!strcmp(sc->recent, "--")) {

@@ -1358,7 +1358,7 @@ explain_attributes(EntSchemaRun *run,
       const Pattern *first =
         n_given == 0 && p->n_kids == 2 ? first_required(p->kids[0], 0) : NULL;
       const Pattern *second = first ? first_required(p->kids[1], 0) : NULL;
-      if (second) {
+      if (second && strcmp(first->name, second->name) != 0) {
         run_error(run,
                   line,
                   "schema: <%s> needs the attribute %s%s or %s%s",

@@ -805,12 +805,14 @@ ent_graph_explain_unknown_refs(EntGraph *graph)
             ENT_LOG_NOTE,
             ENT_ERR_UNKNOWN_ID,
             &at,
-            "'%s' is the %s at %s, in another dataset, which this one may "
-            "not refer to: to share it, move its definition to the corpus "
-            "registry; its IRI stays the same",
+            "'%s' is the %s at %s, in %s, which %s may not refer to: to "
+            "share it, move its definition to the corpus registry; its IRI "
+            "stays the same",
             r->id,
             describe(g, found),
-            ent_where(g, ENT_LOG_NOTE, e->at, where, sizeof(where)));
+            ent_where(g, ENT_LOG_NOTE, e->at, where, sizeof(where)),
+            r->dataset ? "another dataset" : "an article",
+            r->dataset ? "this one" : "the registry");
   }
   free(g->unknown_refs);
   g->unknown_refs = NULL;
@@ -819,8 +821,8 @@ ent_graph_explain_unknown_refs(EntGraph *graph)
 
 /// Errors whose misspelling is looked for (likely_meant()), and the
 /// largest graph it is looked for in: each look reads every ID.
-#define MAX_SUGGESTED        50
-#define MAX_SUGGEST_ENTITIES 500000
+#define MAX_SUGGESTED        10
+#define MAX_SUGGEST_ENTITIES 100000
 
 /// The ID the dataset being read may refer to that `id` most likely
 /// misspells (one edit, two in an ID of 8 bytes or more, case aside; one
@@ -830,7 +832,8 @@ static const char *
 likely_meant(EntGraph *g, const char *id)
 {
   if (!id || g->stream_phase != STREAM_OFF || g->n_suggested >= MAX_SUGGESTED ||
-      g->n_entities > MAX_SUGGEST_ENTITIES) {
+      g->n_entities > MAX_SUGGEST_ENTITIES ||
+      strlen(id) > ENT_NAME_DISTANCE_MAX) {
     return NULL;
   }
   ++g->n_suggested;
@@ -897,6 +900,9 @@ lookup_found(EntGraph *g,
                   role,
                   id ? id : "(null)",
                   listed);
+    }
+    if (g->loading_registry) {
+      remember_unknown_ref(g, id, at); // an article may define it
     }
     return fail(g,
                 ENT_ERR_UNKNOWN_ID,
