@@ -651,6 +651,22 @@ parses_as(EntWorld *world, const char *text, size_t len, const char *syntax)
   return !rc && !errors;
 }
 
+/// The syntaxes raptor2 reads here, as messages name them: what to give
+/// for one a file's first word suggests, and the extension that says it.
+static const struct {
+  const char *syntax;
+  const char *named;
+  const char *give;      ///< After "this looks like ..."
+  const char *extension; ///< Or NULL
+} syntax_names[] = {
+  { "turtle", "Turtle", "give --syntax turtle (or trig)", ".ttl" },
+  { "ntriples", "N-Triples", "", ".nt" },
+  { "nquads", "N-Quads", "", ".nq" },
+  { "trig", "TriG", "", ".trig" },
+  { "rdfxml", "RDF/XML", "give --syntax rdfxml", ".rdf" },
+  { "json", "JSON", "give --syntax rdfjson, or convert JSON-LD first", NULL },
+};
+
 /// After `text` failed to read as `parser` (a file named .nt that holds
 /// N-Quads, a .ttl that holds TriG): the syntax it does read as, said as
 /// a note with the --syntax that reads it.
@@ -671,16 +687,6 @@ say_syntax_it_reads_as(EntWorld *world,
     { "trig", { "nquads", NULL, NULL } },
     { "rdfxml", { "ntriples", "nquads", "trig" } },
   };
-  static const struct {
-    const char *syntax;
-    const char *named;
-    const char *extension;
-  } names[] = {
-    { "ntriples", "N-Triples", ".nt" },
-    { "nquads", "N-Quads", ".nq" },
-    { "turtle", "Turtle", ".ttl" },
-    { "trig", "TriG", ".trig" },
-  };
   for (size_t c = 0; c < sizeof(candidates) / sizeof(*candidates); ++c) {
     if (strcmp(candidates[c].failed, parser) != 0) {
       continue;
@@ -690,16 +696,17 @@ say_syntax_it_reads_as(EntWorld *world,
       if (!parses_as(world, text, len, syntax)) {
         continue;
       }
-      for (size_t k = 0; k < sizeof(names) / sizeof(*names); ++k) {
-        if (!strcmp(names[k].syntax, syntax)) {
+      for (size_t k = 0; k < sizeof(syntax_names) / sizeof(*syntax_names);
+           ++k) {
+        if (!strcmp(syntax_names[k].syntax, syntax)) {
           ent_log(world,
                   ENT_LOG_NOTE,
                   ENT_ERR_SYNTAX,
                   &(EntCaret){ .document = path },
                   "it reads as %s: give --syntax %s, or name it %s",
-                  names[k].named,
+                  syntax_names[k].named,
                   syntax,
-                  names[k].extension);
+                  syntax_names[k].extension);
         }
       }
       return;
@@ -846,28 +853,16 @@ ent_diagram_rdf_file(EntWorld *world,
   const char *likely = other_syntax(text + bom, len - bom, parser_name, &why);
   if (likely) {
     // One line, where raptor would say one error a statement.
-    static const struct {
-      const char *syntax;
-      const char *named;
-      const char *give;
-    } names[] = {
-      { "turtle", "Turtle", "give --syntax turtle (or trig)" },
-      { "ntriples", "N-Triples", "" },
-      { "nquads", "N-Quads", "" },
-      { "trig", "TriG", "" },
-      { "rdfxml", "RDF/XML", "give --syntax rdfxml" },
-      { "json", "JSON", "give --syntax rdfjson, or convert JSON-LD first" },
-    };
     const char *is = likely;
     const char *read_as = parser_name;
     const char *give = "";
-    for (size_t k = 0; k < sizeof(names) / sizeof(*names); ++k) {
-      if (!strcmp(names[k].syntax, likely)) {
-        is = names[k].named;
-        give = names[k].give;
+    for (size_t k = 0; k < sizeof(syntax_names) / sizeof(*syntax_names); ++k) {
+      if (!strcmp(syntax_names[k].syntax, likely)) {
+        is = syntax_names[k].named;
+        give = syntax_names[k].give;
       }
-      if (!strcmp(names[k].syntax, parser_name)) {
-        read_as = names[k].named;
+      if (!strcmp(syntax_names[k].syntax, parser_name)) {
+        read_as = syntax_names[k].named;
       }
     }
     ent_log(world,

@@ -610,29 +610,6 @@ wrap_facets(EntBuf *out, const char *facets)
   return wrap_pieces(out, facets, strlen(facets), " \xC2\xB7 ", FACET_LINE);
 }
 
-/// Whether `text[0..len)` holds a right-to-left letter (Arabic, Hebrew:
-/// bidi class R or AL).
-static bool
-has_rtl(const char *text, size_t len)
-{
-  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
-  size_t at = 0;
-  while (at < len) {
-    utf8proc_int32_t c = 0;
-    const utf8proc_ssize_t n =
-      utf8proc_iterate(p + at, (utf8proc_ssize_t)(len - at), &c);
-    if (n <= 0) {
-      return false;
-    }
-    const int bidi = utf8proc_get_property(c)->bidi_class;
-    if (bidi == UTF8PROC_BIDI_CLASS_R || bidi == UTF8PROC_BIDI_CLASS_AL) {
-      return true;
-    }
-    at += (size_t)n;
-  }
-  return false;
-}
-
 /// Where entente's own words end the last line of `b` (its last `tail`
 /// bytes, "+3 more") or follow it (" (+2 other names)", `tail` 0) and the
 /// line holds right-to-left text: a left-to-right mark at the line's start
@@ -649,7 +626,7 @@ mark_words_ltr(EntBuf *b, size_t tail)
   while (start && b->buf[start - 1] != '\n') {
     --start;
   }
-  if (!has_rtl(b->buf + start, b->len - start)) {
+  if (!ent_has_rtl(b->buf + start, b->len - start)) {
     return ENT_SUCCESS;
   }
   static const char lrm[] = "\xE2\x80\x8E"; // U+200E LEFT-TO-RIGHT MARK

@@ -8,7 +8,6 @@
 #include <libxml/xmlsave.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #define X(s) ((const xmlChar *)(s))
 
@@ -60,33 +59,11 @@ page_text(const char *text)
   return out;
 }
 
-/// Whether the first `len` bytes of `s` (valid UTF-8) hold a right-to-left
-/// letter (Hebrew, Arabic, Syriac...).
-static bool
-has_rtl(const char *s, size_t len)
-{
-  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  for (size_t at = 0; at < len;) {
-    utf8proc_int32_t c = 0;
-    const utf8proc_ssize_t n =
-      utf8proc_iterate(p + at, (utf8proc_ssize_t)(len - at), &c);
-    if (n <= 0) {
-      return false;
-    }
-    const int bidi = utf8proc_get_property(c)->bidi_class;
-    if (bidi == UTF8PROC_BIDI_CLASS_R || bidi == UTF8PROC_BIDI_CLASS_AL) {
-      return true;
-    }
-    at += (size_t)n;
-  }
-  return false;
-}
-
 xmlNodePtr
 html_name(xmlNodePtr parent, const char *tag, const char *cls, const char *text)
 {
   xmlNodePtr el = html_text_el(parent, tag, cls, text);
-  if (el && text && has_rtl(text, strlen(text))) {
+  if (el && text && ent_has_rtl(text, strlen(text))) {
     // Isolated: a right-to-left name does not reorder the words, commas
     // and dates around it (dir makes the element an isolate).
     html_attr(el, "dir", "auto");
@@ -165,7 +142,7 @@ node_link(Page *pg,
   // digits it would otherwise turn around.
   const size_t head = name == node->short_name ? node->short_head : 0;
   xmlNodePtr el = NULL;
-  if (head && name && has_rtl(name, head)) {
+  if (head && name && ent_has_rtl(name, head)) {
     el = html_el(parent, tag, cls);
     char *outlet = strndup(name, head);
     html_text_el(el, "bdi", NULL, outlet);

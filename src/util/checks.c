@@ -56,6 +56,26 @@ ent_name_distance(const char *a, const char *b)
 }
 
 bool
+ent_has_rtl(const char *s, size_t len)
+{
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  for (size_t at = 0; at < len;) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t n =
+      utf8proc_iterate(p + at, (utf8proc_ssize_t)(len - at), &c);
+    if (n <= 0) {
+      return false;
+    }
+    const int bidi = utf8proc_get_property(c)->bidi_class;
+    if (bidi == UTF8PROC_BIDI_CLASS_R || bidi == UTF8PROC_BIDI_CLASS_AL) {
+      return true;
+    }
+    at += (size_t)n;
+  }
+  return false;
+}
+
+bool
 ent_is_utf8(const char *s, size_t len)
 {
   const unsigned char *p = (const unsigned char *)s;

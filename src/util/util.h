@@ -271,6 +271,10 @@ bool ent_is_utf8(const char *s, size_t len);
 /// into `b`, case aside (STATUS for status is a slip too), for names of up
 /// to ENT_NAME_DISTANCE_MAX bytes; longer: SIZE_MAX.
 size_t ent_name_distance(const char *a, const char *b);
+/// Whether the first `len` bytes of `s` (UTF-8) hold a right-to-left
+/// letter (Hebrew, Arabic, Syriac...: bidi class R or AL); false from
+/// the first byte that is not UTF-8.
+bool ent_has_rtl(const char *s, size_t len);
 #define ENT_NAME_DISTANCE_MAX 63
 bool ent_is_slug(const char *s);
 /// A language tag of BCP 47 shape: alpha{1,8} ("-" alnum{1,8})*, at most
