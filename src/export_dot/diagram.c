@@ -194,7 +194,8 @@ line_hint(const RdfInput *in, unsigned long line)
   const size_t left = in->len - (size_t)(p - in->text);
   const char *eol = memchr(p, '\n', left);
   const size_t line_len = eol ? (size_t)(eol - p) : left;
-  // "<<" outside a string ("x << y" is text): RDF-star's quoted triple.
+  // "<<" or "{|" outside a string ("x << y" is text): RDF-star's quoted
+  // triple, or its annotation of the statement before it.
   bool in_string = false;
   bool star = false;
   for (size_t i = 0; i + 1 < line_len && !star; ++i) {
@@ -203,13 +204,14 @@ line_hint(const RdfInput *in, unsigned long line)
     } else if (p[i] == '"') {
       in_string = !in_string;
     } else {
-      star = !in_string && p[i] == '<' && p[i + 1] == '<';
+      star = !in_string && ((p[i] == '<' && p[i + 1] == '<') ||
+                            (p[i] == '{' && p[i + 1] == '|'));
     }
   }
   if (star) {
-    return " (RDF-star's quoted triples, << ... >>, which raptor2 does not "
-           "read: draw the file without them, or with each quoted triple "
-           "stated as a plain one)";
+    return " (RDF-star's quoted triples, << ... >>, or annotations, {| ... "
+           "|}, which raptor2 does not read: draw the file without them, or "
+           "with each quoted triple stated as a plain one)";
   }
   if (!in->trig) {
     return "";
@@ -657,14 +659,14 @@ static const struct {
   const char *syntax;
   const char *named;
   const char *give;      ///< After "this looks like ..."
-  const char *extension; ///< Or NULL
+  const char *extension; ///< That names it
 } syntax_names[] = {
   { "turtle", "Turtle", "give --syntax turtle (or trig)", ".ttl" },
   { "ntriples", "N-Triples", "", ".nt" },
   { "nquads", "N-Quads", "", ".nq" },
   { "trig", "TriG", "", ".trig" },
   { "rdfxml", "RDF/XML", "give --syntax rdfxml", ".rdf" },
-  { "json", "JSON", "give --syntax rdfjson, or convert JSON-LD first", NULL },
+  { "json", "JSON", "give --syntax rdfjson, or convert JSON-LD first", ".rj" },
 };
 
 /// After `text` failed to read as `parser` (a file named .nt that holds

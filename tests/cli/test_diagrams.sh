@@ -465,6 +465,11 @@ set +e
 printf '%s\n' '@prefix e: <http://e.example/> .' '<< e:a e:p e:b >> e:since "2020" .' >"$tmp/star.ttl"
 "$ENTENTE" dot "$tmp/star.ttl" -f dot >/dev/null 2>"$tmp/err"; rc=$?
 [ "$rc" = 65 ] && grep -q "star.ttl:2:1: error: .*RDF-star's quoted triples" "$tmp/err" || fail "RDF-star: exit $rc: $(cat "$tmp/err")"
+# ... and so is its annotation syntax, {| ... |} (which got no hint).
+printf '%s\n' '@prefix e: <http://e.example/> .' 'e:a e:p e:b {| e:since "2020" |} .' >"$tmp/annotation.ttl"
+"$ENTENTE" dot "$tmp/annotation.ttl" -f dot >/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" = 65 ] && grep -q "annotation.ttl:2:[0-9]*: error: .*or annotations, {| ... |}, which raptor2 does not read" "$tmp/err" ||
+  fail "RDF-star annotation: exit $rc: $(cat "$tmp/err")"
 printf '%s\n' 'e:a e:p e:b .' >"$tmp/undeclared.ttl"
 "$ENTENTE" dot "$tmp/undeclared.ttl" -f dot >/dev/null 2>"$tmp/err"
 [ "$(grep -c ': error: ' "$tmp/err")" = 1 ] && grep -q 'prefix in "e:a" was not declared' "$tmp/err" ||
