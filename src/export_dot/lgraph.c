@@ -151,6 +151,7 @@ static const struct {
   // (wdt:P31) with ranks, qualifiers and sources: not drawn.
   { WIKIBASE_NS "Statement", KIND_HIDDEN, 4 },
   { WIKIBASE_NS "Reference", KIND_HIDDEN, 4 },
+  { OWL_NS "Axiom", KIND_HIDDEN, 4 },
   { SCHEMA_NS "Country", KIND_COUNTRY, 2 },
   // Wikidata's classes of the same (wdt:P31, "instance of", is a type).
   { WD_ENTITY "Q6256", KIND_COUNTRY, 2 },       // country
@@ -5325,6 +5326,38 @@ predicate_name_of(LGraph *lg, const char *iri, unsigned segments)
                                        : iri;
 }
 
+/// A node the graph does not describe, pointed at only by nodes not drawn
+/// (the property an OWL annotated axiom names, owl:Axiom being plumbing)
+/// is not drawn either: alone in the drawing, it said nothing.
+static EntStatus
+hide_plumbing_ends(LGraph *lg)
+{
+  uint8_t *seen = calloc(lg->n_nodes + 1, 1); // 1: a hidden end's, 2: drawn
+  if (!seen) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->n_edges; ++i) {
+    const LEdge *e = &lg->edges[i];
+    const bool from_hidden = lg->nodes[e->from].kind == KIND_HIDDEN;
+    const bool to_hidden = lg->nodes[e->to].kind == KIND_HIDDEN;
+    if (!e->dropped) {
+      seen[e->from] = seen[e->to] = 2;
+    } else if (from_hidden && !to_hidden && !seen[e->to]) {
+      seen[e->to] = 1;
+    } else if (to_hidden && !from_hidden && !seen[e->from]) {
+      seen[e->from] = 1;
+    }
+  }
+  for (size_t v = 0; v < lg->n_nodes; ++v) {
+    LNode *n = &lg->nodes[v];
+    if (seen[v] == 1 && !n->is_subject && n->kind != KIND_HIDDEN) {
+      n->kind = KIND_HIDDEN;
+    }
+  }
+  free(seen);
+  return ENT_SUCCESS;
+}
+
 /// A predicate drawn with a name another predicate has too
 /// (tell_apart_predicates()).
 typedef struct {
@@ -5595,6 +5628,7 @@ lgraph_finish(LGraph *lg)
   nest_free(&nesting);
   free(kind);
   TRY(st, st);
+  TRY(st, hide_plumbing_ends(lg));
   // Once every edge is named and those not drawn are known.
   TRY(st, tell_apart_predicates(lg));
   return build_adjacency(lg, NULL, 0); // the folds' edges are in it now

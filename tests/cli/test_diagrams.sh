@@ -622,6 +622,22 @@ for args in "en:water\\nskos:definition A clear liquid.\\ndct:subject chemistry 
   tr -d '\n\t' <"$tmp/ml.dot" | grep -qF "label=\"${args#*:}\"" ||
     fail "--lang ${args%%:*}: other languages' lines kept: $(tr -d '\n\t' <"$tmp/ml.dot" | grep -o 'label="[^"]*definition[^"]*"')"
 done
+# An OWL annotated axiom (every OBO ontology has thousands) is plumbing:
+# its node and the property node only it points at are not drawn (a
+# "[ ] a owl:Axiom" hub with an "rdfs:subClassOf" node beside it was).
+cat >"$tmp/obo.ttl" <<'TTL'
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix obo: <http://purl.obolibrary.org/obo/> .
+@prefix oio: <http://www.geneontology.org/formats/oboInOwl#> .
+obo:GO_0007049 a owl:Class ; rdfs:label "cell cycle" ; rdfs:subClassOf obo:GO_0009987 .
+obo:GO_0009987 a owl:Class ; rdfs:label "cellular process" .
+[ a owl:Axiom ; owl:annotatedSource obo:GO_0007049 ; owl:annotatedProperty rdfs:subClassOf ;
+  owl:annotatedTarget obo:GO_0009987 ; oio:source "GOC:mah" ] .
+TTL
+"$ENTENTE" dot "$tmp/obo.ttl" -f graphml -o "$tmp/obo.graphml" 2>"$tmp/err" || fail "obo: $(cat "$tmp/err")"
+[ "$(grep -c '<node ' "$tmp/obo.graphml")" = 2 ] && [ "$(grep -c '<edge ' "$tmp/obo.graphml")" = 1 ] ||
+  fail "an annotated axiom is drawn: $(grep -o '<data key="label">[^<]*' "$tmp/obo.graphml" | tr '\n' ' ')"
 # A capped view keeps a blank node only beside what it hangs from: 80
 # products' offers, each naming the shop, were all kept and 11 of their
 # products left out (offers of nothing).
