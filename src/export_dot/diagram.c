@@ -669,6 +669,10 @@ static const struct {
   { "json", "JSON", "give --syntax rdfjson, or convert JSON-LD first", ".rj" },
 };
 
+/// The largest text read again as other syntaxes after it failed (up to
+/// three times): past it, the failure alone is said.
+#define TRIAL_PARSE_MAX ((size_t)64 << 20)
+
 /// After `text` failed to read as `parser` (a file named .nt that holds
 /// N-Quads, a .ttl that holds TriG): the syntax it does read as, said as
 /// a note with the --syntax that reads it.
@@ -689,6 +693,9 @@ say_syntax_it_reads_as(EntWorld *world,
     { "trig", { "nquads", NULL, NULL } },
     { "rdfxml", { "ntriples", "nquads", "trig" } },
   };
+  if (len > TRIAL_PARSE_MAX) {
+    return; // each trial reads it all again
+  }
   for (size_t c = 0; c < sizeof(candidates) / sizeof(*candidates); ++c) {
     if (strcmp(candidates[c].failed, parser) != 0) {
       continue;
