@@ -5955,6 +5955,20 @@ brings(const LGraph *lg, const LEdge *e, uint32_t other)
   return e->to == other || !is_blank(&lg->nodes[other]);
 }
 
+/// Whether `other`, not kept yet, may join the capped view by edge `e`
+/// from its kept end: in view, brought by the edge, the edge drawn.
+static bool
+may_join(const LGraph *lg,
+         const LEdge *e,
+         uint32_t other,
+         const uint8_t *keep,
+         const uint8_t *in_view,
+         const uint8_t *kind)
+{
+  return !keep[other] && in_view[other] && brings(lg, e, other) &&
+         edge_shown(lg, e, in_view[e->from] && in_view[e->to], kind);
+}
+
 /// Give each of the first `n_seeds` nodes of `ranked` (`count` nodes, by
 /// degree) its best-ranked neighbours, a few each, from half of what the
 /// cap `max` leaves: the rings outwards take nodes by degree alone, and
@@ -5999,10 +6013,9 @@ share_among_seeds(LGraph *lg,
       for (size_t k = lg->first[seed]; k < lg->first[seed + 1]; ++k) {
         const LEdge *e = &lg->edges[lg->adjacency[k]];
         const uint32_t other = e->from == seed ? e->to : e->from;
-        if (!keep[other] && in_view[other] && rank_of[other] < count &&
+        if (rank_of[other] < count &&
             (best == UINT32_MAX || rank_of[other] < rank_of[best]) &&
-            brings(lg, e, other) &&
-            edge_shown(lg, e, in_view[e->from] && in_view[e->to], kind)) {
+            may_join(lg, e, other, keep, in_view, kind)) {
           best = other;
         }
       }
@@ -6096,8 +6109,7 @@ fill_with_neighbourhoods(LGraph *lg,
       for (size_t k = lg->first[n]; k < lg->first[n + 1] && *kept < max; ++k) {
         const LEdge *e = &lg->edges[lg->adjacency[k]];
         const uint32_t other = e->from == n ? e->to : e->from;
-        if (!keep[other] && in_view[other] && brings(lg, e, other) &&
-            edge_shown(lg, e, in_view[e->from] && in_view[e->to], kind)) {
+        if (may_join(lg, e, other, keep, in_view, kind)) {
           keep[other] = 1;
           ++*kept;
           queue[tail++] = other;
