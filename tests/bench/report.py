@@ -15,8 +15,9 @@ tests/bench/gen; CHECKS.tsv: check, size, PASS/FAIL/SKIP/NOTE, detail (the
 parse-back checks `run` made); GROWTH.tsv: what (validate or a format),
 small size, big size, then comma-separated per round: wall microseconds at
 the small size, at the big one, CPU microseconds at each, "ok" or how a
-run failed, and user CPU microseconds at each (the growth phase: the two
-sizes in alternation).
+run failed, user CPU microseconds at each (the growth phase: the two
+sizes in alternation), and the instructions of one run at each under
+valgrind (empty without --instructions).
 Writes HEAD.md + table + checks to OUT.md and the table and checks to
 standard output.
 """
@@ -77,7 +78,11 @@ if issue13 and issue13[2]:
                                      wb=secs(f[4]), cs=secs(f[5]),
                                      cb=secs(f[6]), status=f[7],
                                      us=secs(f[8]) if len(f) > 8 else [],
-                                     ub=secs(f[9]) if len(f) > 9 else [])
+                                     ub=secs(f[9]) if len(f) > 9 else [],
+                                     i_s=int(f[10]) if len(f) > 10 and f[10]
+                                     else None,
+                                     ib=int(f[11]) if len(f) > 11 and f[11]
+                                     else None)
 # The growth phase at every size: what -> [(size, wall seconds per round)],
 # smallest size first.
 curve_rows = {}
@@ -538,6 +543,21 @@ if issue13:
                         ", ".join("x%.2f" % (b / a)
                                   for a, b in zip(g["us"], g["ub"]) if a)),
                      judged)
+        # The work itself: instructions neither the machine's load nor
+        # its caches change, so a step that grows faster than the input
+        # shows here however noisy the times are.  Judged beside the time
+        # (which stays the target), not instead of it.
+        if g["i_s"] and g["ib"]:
+            ig = g["ib"] / g["i_s"]
+            target13(ig <= 1.1 * gn,
+                     "%s -> %s: %s%s, instructions executed (valgrind "
+                     "cachegrind, one run at each size; the work, which "
+                     "the machine's load and its caches do not change): "
+                     "x%.3f for x%.2f statements (%.3f G -> %.3f G; "
+                     "target: no step quadratic, <= 1.1x the size ratio)"
+                     % (g["small"], g["big"], name,
+                        "" if what == "validate" else " to /dev/null",
+                        ig, gn, g["i_s"] / 1e9, g["ib"] / 1e9), judged)
         curve(what, name)
         return True
 

@@ -124,6 +124,27 @@ grep -Eq '^NOTE +1k -> 10k: entente validate .*, the sizes in alternation: .*\((
   fail "no growth-phase note for validate"
 grep -q '^Growth phase: 2 round(s), each run right after the one before (no --growth-settle)' "$tmp/growth.md" ||
   fail "the results do not say how the growth phase's runs were spaced"
+# --instructions: one run at each judged size under valgrind, its count
+# judged beside the time.  valgrind cannot run a sanitizer's build (the
+# ASan stage runs this test too): there, and only there, it is left out.
+if grep -q -a -e __asan_init -e __tsan_init "$ENTENTE"; then
+  echo "bench smoke: --instructions left out: $ENTENTE is a sanitizer's build"
+else
+  "$here/run" --sizes 1k,10k --issue13 --growth-only --growth 1 --instructions \
+    --formats ntriples --no-git --workdir "$tmp/instr" --out "$tmp/instr.md" \
+    >"$tmp/instr.out" 2>&1 || { cat "$tmp/instr.out"; fail "run --instructions failed"; }
+  for name in N-Triples DOT SVG; do
+    grep -Eq "^(MET|NOT MET) +1k -> 10k: $name to /dev/null, instructions executed \(valgrind cachegrind, one run at each size; [^)]*\): x[0-9.]+ for x[0-9.]+ statements \([0-9.]+ G -> [0-9.]+ G; target: no step quadratic, <= 1.1x the size ratio\)$" "$tmp/instr.md" ||
+      { cat "$tmp/instr.md"; fail "no instructions line for $name"; }
+  done
+  grep -Eq '^NOTE +1k -> 10k: entente validate .*, instructions executed .*\((met|not met)\)$' "$tmp/instr.md" ||
+    { cat "$tmp/instr.md"; fail "no instructions note for validate"; }
+  code=0
+  "$here/run" --sizes 1k,10k --instructions --no-git --workdir "$tmp/instr2" \
+    --out "$tmp/instr2.md" >/dev/null 2>"$tmp/instr2.err" || code=$?
+  [ "$code" = 64 ] && grep -q -- "--instructions needs --issue13" "$tmp/instr2.err" ||
+    fail "--instructions without --issue13: exit $code, $(cat "$tmp/instr2.err")"
+fi
 code=0
 "$here/run" --sizes 1k,10k --issue13 --growth-only --growth-settle soon \
   --workdir "$tmp/settle" --out "$tmp/settle.md" >/dev/null 2>"$tmp/settle.err" || code=$?
