@@ -1048,12 +1048,17 @@ check_literal(EntGraph *g,
       break;
     case DT_DURATION:
       if (!ent_is_duration(value)) {
+        // XSD reads "-P1D" as a duration; an event cannot last less than
+        // nothing.
         return fail(g,
                     ENT_ERR_BAD_VALUE,
                     at,
-                    "%s '%s' is not an ISO 8601 duration such as P30D",
+                    "%s '%s' is not %s such as P30D or PT1H30M",
                     info->name,
-                    value);
+                    value,
+                    value[0] == '-' && value[1] == 'P'
+                      ? "a length of time (a duration cannot be negative)"
+                      : "an ISO 8601 duration");
       }
       break;
     case DT_COUNT:

@@ -489,8 +489,22 @@ ent_is_duration(const char *s)
         return false;
       }
     }
+    // XSD allows a fraction on the seconds alone (PT6.7S).
+    const bool fraction = in_time && *s == '.';
+    if (fraction) {
+      ++s;
+      if (!is_digit(*s)) {
+        return false;
+      }
+      while (is_digit(*s)) {
+        ++s;
+        if (++digits > 36) {
+          return false;
+        }
+      }
+    }
     const char *u = strchr(units + unit, *s);
-    if (!*s || !u) {
+    if (!*s || !u || (fraction && *s != 'S')) {
       return false;
     }
     unit = (size_t)(u - units) + 1;

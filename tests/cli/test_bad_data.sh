@@ -134,4 +134,21 @@ set -e
 [ "$rc" = 64 ] && [ ! -e "$tmp/base.nt" ] &&
   grep -q "^entente: --base 'https://example.org/x/../id/' is not usable: .*no '.' or '..' segment in its path" "$tmp/err" ||
   fail "--base with a dot segment: exit $rc: $(cat "$tmp/err")"
+# Durations: XSD's fraction of a second is one (it passed the schema and
+# was then refused); a negative one, which XSD allows, is refused as such.
+for d in PT4H5M6.75S -P1D; do
+  sed "s/duration=\"P1Y2M3DT4H\"/duration=\"$d\"/" "$ENTENTE_SRC/tests/good/features.xml" >"$tmp/duration.xml"
+  grep -q "duration=\"$d\"" "$tmp/duration.xml" || fail "features.xml has no duration to change"
+  set +e
+  "$ENTENTE" export "$tmp/duration.xml" --text-dir "$ENTENTE_SRC/tests/good" -f ntriples -o "$tmp/duration.nt" 2>"$tmp/err"; rc=$?
+  set -e
+  if [ "$d" = PT4H5M6.75S ]; then
+    [ "$rc" = 0 ] && grep -q '"PT4H5M6.75S"^^<http://www.w3.org/2001/XMLSchema#duration>' "$tmp/duration.nt" ||
+      fail "duration $d: exit $rc: $(cat "$tmp/err")"
+  else
+    [ "$rc" = 65 ] && grep -q "duration.xml:[0-9]*:[0-9]*: error: duration '-P1D' is not a length of time (a duration cannot be negative) such as P30D or PT1H30M" "$tmp/err" ||
+      fail "duration $d: exit $rc: $(cat "$tmp/err")"
+  fi
+  rm -f "$tmp/duration.nt"
+done
 echo "$n bad datasets rejected as expected"

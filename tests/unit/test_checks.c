@@ -350,6 +350,8 @@ test_duration(void)
   assert(ent_is_duration("P0D"));
   assert(ent_is_duration("PT0S"));
   assert(ent_is_duration("P1DT12H"));
+  assert(ent_is_duration("PT6.7S"));
+  assert(ent_is_duration("P1Y2M3DT4H5M6.75S"));
 
   static const char *const bad[] = {
     "",        "P",
@@ -363,6 +365,9 @@ test_duration(void)
     "PT1S1M",  "P1M1Y",
     "T1H",     "P1DT1H1D",
     "PT1HT1M", "P1234567890123456789D",
+    "PT6.S",   "PT.5S",
+    "PT1.5M",  "P1.5D",
+    "PT1.5H",  "PT1.5.5S",
   };
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); ++i) {
     assert(!ent_is_duration(bad[i]));
