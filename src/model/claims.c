@@ -244,7 +244,7 @@ keyed_entity(EntGraph *g,
     Entity *e = &g->entities[existing];
     e->repeatable |= owner_recurs(g, owner_id);
     if (!e->name) { // made again from streaming's index
-      e->name = ent_pool_copy(&g->element_strings, name, strlen(name));
+      e->name = ent_pool_copy_nfc(&g->element_strings, name, strlen(name));
       if (!e->name) {
         return ENT_ERR_NO_MEMORY;
       }
@@ -266,7 +266,7 @@ keyed_entity(EntGraph *g,
   memset(e, 0, sizeof(*e));
   e->cls = cls;
   e->id = ent_pool_copy(pool, id, strlen(id));
-  e->name = ent_pool_copy(pool, name, strlen(name));
+  e->name = ent_pool_copy_nfc(pool, name, strlen(name));
   e->lang = lang ? ent_pool_intern(pool, lang) : NULL;
   e->iri = ent_pool_copy(pool, iri, strlen(iri));
   if (!e->id || !e->name || (lang && !e->lang) || !e->iri) {

@@ -418,13 +418,20 @@ ent_graph_index_entity(EntGraph *graph,
   TRY(st,
       ent_index_add(&g->index, id, cls, g->current_dataset, g->current_source));
   if (name && is_actor(g, cls)) {
+    // As a whole read keeps it (ent_pool_copy_nfc()): the names made from
+    // it are the same bytes streamed or not.
+    char *nfc = NULL;
+    TRY(st, ent_nfc(name, strlen(name), &nfc));
     const unsigned long long element = g->elements;
-    TRY(st,
-        ent_index_put_name(&g->index,
-                           id,
-                           element < ENT_MAX_ELEMENT ? (uint32_t)element
-                                                     : ENT_MAX_ELEMENT,
-                           name));
+    st = ent_index_put_name(&g->index,
+                            id,
+                            element < ENT_MAX_ELEMENT ? (uint32_t)element
+                                                      : ENT_MAX_ELEMENT,
+                            nfc ? nfc : name);
+    free(nfc);
+    if (st) {
+      return st;
+    }
   }
   return ENT_SUCCESS;
 }
@@ -655,7 +662,7 @@ ent_graph_add_entity(EntGraph *graph,
     Entity *e = &g->entities[existing];
     if (!e->name) {
       TRY(st, check_text(g, "the name", name, lang, at));
-      e->name = ent_pool_copy(value_pool(g), name, strlen(name));
+      e->name = ent_pool_copy_nfc(value_pool(g), name, strlen(name));
       e->lang = lang ? ent_pool_intern(value_pool(g), lang) : NULL;
       e->at = keep_caret(g, at);
       if (!e->name || (lang && !e->lang)) {
@@ -714,7 +721,7 @@ ent_graph_add_entity(EntGraph *graph,
   // Copied, not interned: IDs are unique and names seldom repeat, and an
   // intern table entry per entity would cost more than the strings.
   e->id = ent_pool_copy(pool, id, strlen(id));
-  e->name = ent_pool_copy(pool, name, strlen(name));
+  e->name = ent_pool_copy_nfc(pool, name, strlen(name));
   e->lang = lang ? ent_pool_intern(pool, lang) : NULL;
   e->iri = ent_pool_copy(pool, iri.buf, iri.len);
   e->at = keep_caret(g, at);
@@ -1143,7 +1150,8 @@ ent_graph_add_value(EntGraph *graph,
                       prop,
                       ENT_NO_ENTITY,
                       graph->current_source,
-                      ent_pool_copy(value_pool(graph), value, strlen(value)),
+                      ent_pool_copy_nfc(
+                        value_pool(graph), value, strlen(value)),
                       lang ? ent_pool_intern(value_pool(graph), lang) : NULL,
                       keep_caret(graph, at) };
   if (!fact.value || (lang && !fact.lang)) {

@@ -236,6 +236,16 @@ const char *ent_pool_copy(EntPool *pool, const char *s, size_t len);
 /// The one stable copy of `s` (deduplicated).
 const char *ent_pool_intern(EntPool *pool, const char *s);
 
+/// `s[0..len)` in Unicode normalization form C, malloc'd into *out (the
+/// caller frees it); *out NULL where `s` is NFC already (ASCII always is)
+/// or is not UTF-8 (which the callers refuse on their own).  RDF 1.1 asks
+/// literals to be NFC: a name typed with a combining accent and one typed
+/// precomposed are different strings to a SPARQL query.  ENT_ERR_NO_MEMORY
+/// if memory ran out.
+EntStatus ent_nfc(const char *s, size_t len, char **out);
+/// ent_pool_copy() of `s` in normalization form C (ent_nfc()).
+const char *ent_pool_copy_nfc(EntPool *pool, const char *s, size_t len);
+
 /// The extension of the file name in `path`, after one final ".gz" is set
 /// aside ("d/x.nt.gz" -> "nt"): its start, its length in `*len`; NULL when
 /// the name has none (".ttl" is a name, not an extension).

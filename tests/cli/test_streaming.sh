@@ -249,3 +249,34 @@ grep -q "^entente: building the diagram" "$tmp/err" || fail "dot --progress: $(c
 "$ENTENTE" dot "$tmp/p.ttl" -w -q --progress -f dot -o "$tmp/p.dot" 2>"$tmp/err"
 [ ! -s "$tmp/err" ] || fail "dot -q still shows: $(cat "$tmp/err")"
 echo "ok: progress of every phase with --progress, none with -q or off a terminal"
+
+# Literals in Unicode normalization form C (RDF 1.1): names, titles and
+# quotes typed with combining marks (NFD, as macOS writes file names and
+# some editors text) come out composed, streamed or read whole alike, so
+# that a query for "José" finds them.  The quote is checked against a
+# text that has it composed.
+acute=$(printf '\xcc\x81') grave=$(printf '\xcc\x80')
+tilde=$(printf '\xcc\x83') diaeresis=$(printf '\xcc\x88')
+sed -e "s|<name>Rustem Umerov</name>|<name>Jose${acute} Nu${acute}n${tilde}ez</name>|" \
+  -e "s|<name>Ukraine</name>|<name>Украі${diaeresis}на</name>|" \
+  -e "s|title=\"Defence Minister\"|title=\"Ministre de la De${acute}fense\"|" \
+  -e "s|>bring about a just peace<|>bring about a just peace, dit-il, de${acute}ja${grave}<|" \
+  "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/nfd.xml"
+grep -q "Jose${acute}" "$tmp/nfd.xml" && grep -q "De${acute}fense" "$tmp/nfd.xml" ||
+  fail "the NFD dataset was not made"
+printf 'They will bring about a just peace, dit-il, d\xc3\xa9j\xc3\xa0 today.\n' >"$tmp/minimal.txt"
+"$ENTENTE" export "$tmp/nfd.xml" -f nquads -o "$tmp/nfd.nq" 2>"$tmp/err" ||
+  fail "NFD dataset: $(cat "$tmp/err")"
+"$ENTENTE" export "$tmp/nfd.xml" -f jsonld -o "$tmp/nfd.jsonld" 2>"$tmp/err" ||
+  fail "NFD dataset, JSON-LD: $(cat "$tmp/err")"
+for f in nfd.nq nfd.jsonld; do
+  ! grep -q -e "$acute" -e "$grave" -e "$tilde" -e "$diaeresis" "$tmp/$f" ||
+    fail "$f: combining marks left: $(grep -e "$acute" -e "$grave" -e "$tilde" -e "$diaeresis" "$tmp/$f")"
+done
+for want in 'José Núñez' 'Україна' 'Ministre de la Défense' 'bring about a just peace, dit-il, déjà'; do
+  grep -q "\"$want" "$tmp/nfd.nq" || fail "N-Quads: no composed '$want'"
+done
+canon nquads "$tmp/nfd.nq" | uniq >"$tmp/nfd.canon"
+[ "$(canon_jsonld "$tmp/nfd.jsonld")" = "$(cat "$tmp/nfd.canon")" ] ||
+  fail "NFD dataset: JSON-LD (read whole) and N-Quads (streamed) differ"
+echo "ok: literals typed decomposed (NFD) written composed (NFC), streamed and whole"

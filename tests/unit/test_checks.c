@@ -783,6 +783,55 @@ test_locate_start_tag(void)
   unlink(path);
 }
 
+/// ent_nfc(): text already NFC is left (no copy), text that is not is
+/// composed, and the quick check sends each kind of character that can
+/// change to the full normalisation.
+static void
+test_nfc(void)
+{
+  static const char *const kept[] = {
+    "",
+    "plain ASCII text, longer than eight bytes",
+    "Jos\xC3\xA9 N\xC3\xBA\xC3\xB1"
+    "ez",                                        // Latin-1, composed
+    "\xD0\x99\xD0\xB9 \xD0\x9C\xD0\xB0\xD0\xB9", // Cyrillic with breve,
+                                                 // composed
+    "\xE4\xB8\xAD\xE6\x96\x87",                  // CJK
+    "\xEA\xB0\x80",                              // a Hangul syllable
+    "\xEF\xAC\x81",                              // U+FB01, compatibility only
+    "\xC3\xA9\xCC\x81",                          // e-acute + acute: stays
+    "\xff not UTF-8",                            // left to the caller
+  };
+  for (size_t i = 0; i < sizeof(kept) / sizeof(kept[0]); ++i) {
+    char *out = (char *)1;
+    assert(ent_nfc(kept[i], strlen(kept[i]), &out) == ENT_SUCCESS);
+    assert(out == NULL);
+  }
+  static const char *const changed[][2] = {
+    { "Jose\xCC\x81", "Jos\xC3\xA9" },               // combining acute
+    { "\xD0\x98\xCC\x86", "\xD0\x99" },              // Cyrillic I + breve
+    { "\xE2\x84\xAB", "\xC3\x85" },                  // U+212B angstrom sign
+    { "\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80" },  // Hangul jamo L + V
+    { "a\xCC\xA3\xCC\x81", "\xE1\xBA\xA1\xCC\x81" }, // marks reordered
+    { "q\xCC\x81\xCC\xA3", "q\xCC\xA3\xCC\x81" },    // reordered only
+    { "\xE0\xA5\x98", "\xE0\xA4\x95\xE0\xA4\xBC" },  // U+0958, excluded
+    { "12345678e\xCC\x81", "12345678\xC3\xA9" },     // after a whole word
+  };
+  for (size_t i = 0; i < sizeof(changed) / sizeof(changed[0]); ++i) {
+    char *out = NULL;
+    assert(ent_nfc(changed[i][0], strlen(changed[i][0]), &out) == ENT_SUCCESS);
+    assert(out && strcmp(out, changed[i][1]) == 0);
+    free(out);
+  }
+  EntPool pool;
+  ent_pool_init(&pool);
+  const char *copy = ent_pool_copy_nfc(&pool, "Jose\xCC\x81!", 7);
+  assert(copy && strcmp(copy, "Jos\xC3\xA9!") == 0);
+  copy = ent_pool_copy_nfc(&pool, "caf\xC3\xA9 au lait", 6);
+  assert(copy && strcmp(copy, "caf\xC3\xA9 ") == 0);
+  ent_pool_clear(&pool);
+}
+
 int
 main(void)
 {
@@ -800,6 +849,7 @@ main(void)
   test_map();
   test_pool_intern();
   test_pool_blocks();
+  test_nfc();
   test_buf();
   test_locate_start_tag();
   // Last: this one shows a known bug (see the test's comment).
