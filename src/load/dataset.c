@@ -1559,7 +1559,11 @@ read_posts(Loader *ld, const char *id, const xmlNode *node)
       defer(ld, post, ENT_PROP_POST_IN, institution, c);
       const char *head = attr(ld, c, "head");
       if (head && (!strcmp(head, "true") || !strcmp(head, "1"))) {
+        // A head is a member (ent:headOf is a sub-property of
+        // ent:memberOf), said as a delegation's leader's is: a query for
+        // a body's members finds its head without inference.
         defer(ld, id, ENT_PROP_HEAD_OF, institution, c);
+        defer(ld, id, ENT_PROP_MEMBER_OF, institution, c);
       }
     }
     concept(ld, post, ENT_PROP_ROLE, c, "role");

@@ -80,3 +80,18 @@ for format in jsonld ntriples; do
     fail "a duplicate ($format): $(cat "$tmp/err.$format")"
 done
 echo "ok: relations to ends defined before and after, undefined and refused"
+
+# A head is a member: ent:headOf is a sub-property of ent:memberOf, and an
+# institution's head (a post with head="true") is said to be its member
+# as a delegation's leader is, so a query for a body's members without
+# inference finds its head (written before with ent:headOf alone).
+"$ENTENTE" export "$ENTENTE_SRC/tests/good/minimal.xml" -f nquads -o "$tmp/head.nq" 2>"$tmp/err" ||
+  fail "minimal.xml: $(cat "$tmp/err")"
+for body in institution/defence-ministry delegation/ukraine-delegation; do
+  for p in 'https://w3id.org/entente/ns#headOf' 'https://w3id.org/entente/ns#memberOf' \
+    'http://www.w3.org/ns/org#headOf' 'http://www.w3.org/ns/org#memberOf'; do
+    grep -q "^<https://example.org/id/official/umerov> <$p> <https://example.org/id/$body> " "$tmp/head.nq" ||
+      fail "the head of $body: no <$p>"
+  done
+done
+echo "ok: heads of institutions and leaders of delegations are members of them"
