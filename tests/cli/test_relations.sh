@@ -95,3 +95,18 @@ for body in institution/defence-ministry delegation/ukraine-delegation; do
   done
 done
 echo "ok: heads of institutions and leaders of delegations are members of them"
+
+# A post's title in a language other than the dataset's: xml:lang on the
+# post (refused by the schema before, so the title was tagged @en).
+sed 's|<post title="Defence Minister"|<post xml:lang="uk" title="Міністр оборони"|' \
+  "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/post-lang.xml"
+grep -q 'xml:lang="uk"' "$tmp/post-lang.xml" || fail "minimal.xml has no post to change"
+for f in nquads jsonld; do
+  "$ENTENTE" export "$tmp/post-lang.xml" -f "$f" -o "$tmp/post-lang.$f" 2>"$tmp/err" ||
+    fail "a post with xml:lang ($f): $(cat "$tmp/err")"
+done
+grep -q '<http://schema.org/name> "Міністр оборони"@uk ' "$tmp/post-lang.nquads" ||
+  fail "the post's title is not tagged @uk: $(grep 'Міністр' "$tmp/post-lang.nquads")"
+grep -q '"@value":"Міністр оборони","@language":"uk"' "$tmp/post-lang.jsonld" ||
+  fail "JSON-LD: the post's title is not tagged uk"
+echo "ok: a post's title in its own language"
