@@ -427,6 +427,22 @@ ent_output_set_open(EntOutputSet *set, const char *name, EntOutput **out)
             name);
     return ENT_ERR_BAD_ARG;
   }
+  for (const char *c = name; *c; ++c) {
+    // The commit's journal and manifest.tsv hold a name a line, fields
+    // split by tabs: a line break in one split it into two names that were
+    // not found, and the file was left behind in the scratch directory.
+    if ((unsigned char)*c < 0x20 || *c == 0x7F) {
+      ent_log(set->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_BAD_ARG,
+              NULL,
+              "'%s' cannot be the name of an output file: it holds a line "
+              "break, a tab or another control character; rename the input "
+              "it is named after",
+              name);
+      return ENT_ERR_BAD_ARG;
+    }
+  }
   struct stat st;
   bool exists = false;
   EntStatus status = ENT_SUCCESS;

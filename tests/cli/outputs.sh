@@ -349,6 +349,26 @@ for jobs in 1 2; do
   [ -z "$(ls -A "$tmp/S-out")" ] || fail "same-named datasets: files written"
 done
 echo "ok: datasets that would share an output name are refused before anything is written"
+# A dataset named with a line break or a tab: its output's name cannot go
+# in the set's journal or manifest.tsv (one name a line, tab-separated); it
+# was dropped from the set, which was said written (exit 0).
+mkdir -p "$tmp/N" "$tmp/N-out"
+cp "$tmp/many/d0001.xml" "$tmp/N/ok.xml"
+cp "$tmp/many/minimal.txt" "$tmp/N/"
+for bad in $'new\nline' $'tab\tbed'; do
+  sed "s/id=\"m0001\"/id=\"other\"/" "$tmp/many/d0001.xml" >"$tmp/N/$bad.xml"
+  for jobs in 1 2; do
+    set +e
+    "$ENTENTE" export "$tmp/N/ok.xml" "$tmp/N/$bad.xml" -q -j $jobs -f nquads -O "$tmp/N-out" 2>"$tmp/err"
+    rc=$?
+    set -e
+    [ "$rc" = 64 ] && grep -q "cannot be the name of an output file: it holds a line break, a tab" "$tmp/err" ||
+      fail "a dataset named with a control character, -j $jobs: exit $rc, $(cat "$tmp/err")"
+    [ -z "$(ls -A "$tmp/N-out")" ] || fail "a dataset named with a control character: files written: $(ls -A "$tmp/N-out")"
+  done
+  rm "$tmp/N/$bad.xml"
+done
+echo "ok: datasets named with a line break or a tab are refused, nothing written"
 
 # ---- Inputs are never replaced or removed ---------------------------------
 # Whatever the run read (the ontology, a source's text, a dataset under
