@@ -209,7 +209,22 @@ ent_cli_inputs(const char *const *args,
                    "%s%sarticles",
                    arg,
                    al && arg[al - 1] == '/' ? "" : "/");
-          rc = is_directory(articles) ? add_directory(in, articles) : CLI_OK;
+          struct stat info;
+          if (is_directory(articles)) {
+            rc = add_directory(in, articles);
+          } else if (lstat(articles, &info) == 0) {
+            // A file, a dangling link or a loop where the articles go: not
+            // a corpus without articles (which reads as valid and writes
+            // the registry alone).
+            fprintf(stderr,
+                    "%s: error: not a directory%s; a corpus's articles go in "
+                    "the directory articles/ beside its corpus.xml\n",
+                    articles,
+                    S_ISLNK(info.st_mode) ? " (a link to nothing, or to "
+                                            "something that is not one)"
+                                          : "");
+            rc = CLI_NOINPUT;
+          }
           free(articles);
         }
       } else {

@@ -273,4 +273,19 @@ expect 65 "b.xml:[0-9]+:[0-9]+: error: ID 'ukraine' is already defined by anothe
   validate "$tmp/standalone/a.xml" "$tmp/standalone/b.xml"
 ! grep -q "ref=" "$tmp/err" || fail "standalone datasets told to use ref=: $(head -3 "$tmp/err")"
 
+# A corpus whose articles/ is a file, a link to nothing or a loop: an
+# error (it read as a valid corpus of 0 datasets, and exports wrote the
+# registry alone); a corpus with no articles/ at all is one.
+mkdir "$tmp/noart"
+cp -a "$ENTENTE_SRC/data/corpus.xml" "$ENTENTE_SRC/data/registry" "$tmp/noart/"
+expect 0 "" validate "$tmp/noart"
+grep -q "valid: .* (0 datasets)" "$tmp/out" || fail "a corpus without articles/: $(cat "$tmp/out")"
+touch "$tmp/noart/articles"
+expect 66 "noart/articles: error: not a directory; a corpus's articles go in the directory articles/" validate "$tmp/noart"
+rm "$tmp/noart/articles"; ln -s nowhere "$tmp/noart/articles"
+expect 66 "noart/articles: error: not a directory \\(a link to nothing" export "$tmp/noart" -f nquads -o "$tmp/noart.nq"
+[ ! -e "$tmp/noart.nq" ] || fail "a corpus whose articles/ links to nothing: a file was written"
+rm "$tmp/noart/articles"; ln -s articles "$tmp/noart/articles"
+expect 66 "noart/articles: error: not a directory" validate "$tmp/noart"
+
 echo "corpus rules: discovery, conflicts in one run, subsets, promotion, disagreements"
