@@ -154,9 +154,10 @@ ent_graph_refer(EntGraph *graph,
 
 /// `title` lower-cased and normalised (NFC, case folded, default-ignorable
 /// characters removed), every run of characters other than letters and
-/// digits made one '-': "Defence Minister" -> "defence-minister".
+/// digits made one '-': "Defence Minister" -> "defence-minister".  A
+/// title with neither is "post" (*wordless set, if `wordless` is given).
 static EntStatus
-title_key(const char *title, EntBuf *out)
+title_key(const char *title, EntBuf *out, bool *wordless)
 {
   utf8proc_uint8_t *folded = NULL;
   const utf8proc_ssize_t n =
@@ -197,6 +198,9 @@ title_key(const char *title, EntBuf *out)
     i += len;
   }
   free(folded);
+  if (wordless) {
+    *wordless = !out->len;
+  }
   if (!st && !out->len) {
     st = ent_buf_append(out, "post", 4);
   }
@@ -353,10 +357,20 @@ ent_graph_make_post(EntGraph *graph,
   EntBuf key = { NULL, 0, 0 };
   EntBuf id = { NULL, 0, 0 };
   EntBuf iri = { NULL, 0, 0 };
-  EntStatus st =
-    role ? ent_buf_append(&key, role, strlen(role)) : title_key(title, &key);
+  bool wordless = false;
+  EntStatus st = role ? ent_buf_append(&key, role, strlen(role))
+                      : title_key(title, &key, &wordless);
   if (st == ENT_ERR_BAD_VALUE) {
     st = fail(g, st, at, "the post's title is not valid UTF-8");
+  } else if (!st && wordless) {
+    // Its IRI is made from the title's words: "!!!" and an emoji would
+    // both be post/HOLDER/post, two posts merged into one node.
+    st = fail(g,
+              ENT_ERR_BAD_VALUE,
+              at,
+              "the post's title '%s' has no letter or digit to name the post "
+              "by; give its role (role=\"...\") or a title in words",
+              title);
   }
   if (!st) {
     st = body_id ? ent_buf_appendf(&id, "%s/%s/%s", holder_id, body_id, key.buf)
@@ -558,7 +572,8 @@ same_value(const EntGraph *g, const Fact *a, const Fact *b)
   if (a->prop == ENT_PROP_NAME) {
     EntBuf ka = { NULL, 0, 0 };
     EntBuf kb = { NULL, 0, 0 };
-    const bool same = !title_key(a->value, &ka) && !title_key(b->value, &kb) &&
+    const bool same = !title_key(a->value, &ka, NULL) &&
+                      !title_key(b->value, &kb, NULL) &&
                       !strcmp(ka.buf, kb.buf);
     ent_buf_free(&ka);
     ent_buf_free(&kb);
