@@ -1438,6 +1438,34 @@ check_weekday(Loader *ld,
   }
 }
 
+/// Report the date of attribute `to_name` (`to`) if it is before that of
+/// `from_name` (`from`), and say whether it was; either absent or not a
+/// date: nothing to compare.
+static bool
+check_order(Loader *ld,
+            const xmlNode *node,
+            const char *from_name,
+            const char *from,
+            const char *to_name,
+            const char *to)
+{
+  int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+  if (from && to && ent_parse_date(from, &y1, &m1, &d1) &&
+      ent_parse_date(to, &y2, &m2, &d2) &&
+      (y2 * 10000 + m2 * 100 + d2) < (y1 * 10000 + m1 * 100 + d1)) {
+    load_error(ld,
+               ENT_ERR_BAD_DATE,
+               node,
+               "%s date %s is before %s date %s",
+               to_name,
+               to,
+               from_name,
+               from);
+    return true;
+  }
+  return false;
+}
+
 /// When something happened: `date` (one day, written as `single`), `start`
 /// and `end` (it lasted that long), or `not-before` and `not-after` (it
 /// happened on some day in that window: "last week"), with the source's
@@ -1470,19 +1498,7 @@ when(Loader *ld, const char *id, const xmlNode *node, EntProperty single)
     const char *to = attr(ld, node, ranges[i].to);
     add_value(ld, id, ranges[i].from_prop, from, NULL, node);
     add_value(ld, id, ranges[i].to_prop, to, NULL, node);
-    int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
-    if (from && to && ent_parse_date(from, &y1, &m1, &d1) &&
-        ent_parse_date(to, &y2, &m2, &d2) &&
-        (y2 * 10000 + m2 * 100 + d2) < (y1 * 10000 + m1 * 100 + d1)) {
-      load_error(ld,
-                 ENT_ERR_BAD_DATE,
-                 node,
-                 "%s date %s is before %s date %s",
-                 ranges[i].to,
-                 to,
-                 ranges[i].from,
-                 from);
-    }
+    (void)check_order(ld, node, ranges[i].from, from, ranges[i].to, to);
     if (i == 0 && !date) {
       date = from; // a weekday names the first day of a span
     }
@@ -1507,6 +1523,18 @@ read_source(Loader *ld, const xmlNode *node)
   value_attr(ld, id, ENT_PROP_PUBLISHED, node, "published");
   value_attr(ld, id, ENT_PROP_NOT_BEFORE, node, "not-before");
   value_attr(ld, id, ENT_PROP_NOT_AFTER, node, "not-after");
+  // A window that ends before it starts, or a day outside its window.
+  const char *published = attr(ld, node, "published");
+  const char *not_before = attr(ld, node, "not-before");
+  const char *not_after = attr(ld, node, "not-after");
+  // One fault, one error: a day outside a window that is itself wrong is
+  // not said again.
+  if (!check_order(
+        ld, node, "not-before", not_before, "not-after", not_after) &&
+      !check_order(
+        ld, node, "not-before", not_before, "published", published)) {
+    (void)check_order(ld, node, "published", published, "not-after", not_after);
+  }
   defer_attr(ld, id, ENT_PROP_PUBLISHER, node, "outlet");
   defer_attr(ld, id, ENT_PROP_WIRE_SERVICE, node, "wire");
   defer_list(ld, id, ENT_PROP_CITES_OUTLET, node, "cites");
@@ -1570,6 +1598,8 @@ read_posts(Loader *ld, const char *id, const xmlNode *node)
     add_value(ld, post, ENT_PROP_NAME, title, lang_of(ld, c), c);
     value_attr(ld, post, ENT_PROP_START_DATE, c, "start");
     value_attr(ld, post, ENT_PROP_END_DATE, c, "end");
+    (void)check_order(
+      ld, c, "start", attr(ld, c, "start"), "end", attr(ld, c, "end"));
   }
 }
 

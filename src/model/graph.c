@@ -1327,6 +1327,23 @@ ent_graph_relate_found(EntGraph *graph,
                 article(describe(g, o)),
                 describe(g, o));
   }
+  // A body within itself, a place inside itself, a meeting part of
+  // itself: a typo or a suggestion followed too far, never a fact.
+  if (s == o &&
+      (prop == ENT_PROP_SUB_ORGANIZATION_OF ||
+       prop == ENT_PROP_CONTAINED_IN_PLACE || prop == ENT_PROP_PART_OF)) {
+    return fail(g,
+                ENT_ERR_BAD_VALUE,
+                at,
+                "%s '%s' of '%s' is itself; name the %s it is within, or "
+                "leave the attribute out",
+                said_as ? said_as : info->name,
+                object_id,
+                id,
+                prop == ENT_PROP_CONTAINED_IN_PLACE ? "place"
+                : prop == ENT_PROP_PART_OF          ? "negotiation or event"
+                                                    : "body");
+  }
   const Fact fact = {
     s, prop, o, g->current_source, NULL, NULL, keep_caret(g, at)
   };
