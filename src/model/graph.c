@@ -513,6 +513,24 @@ check_text(EntGraph *g,
   return ENT_SUCCESS;
 }
 
+/// What a dataset calls an entity's name of class `cls`, for messages: a
+/// quote's is its words ("the name is empty" read as a fault elsewhere).
+static const char *
+name_said_as(EntClass cls)
+{
+  switch (cls) {
+    case ENT_CLASS_QUOTATION:
+      return "the quote's text";
+    case ENT_CLASS_PARAPHRASE:
+      return "the paraphrase's text";
+    case ENT_CLASS_SOURCE:
+    case ENT_CLASS_NEGOTIATION:
+      return "the title";
+    default:
+      return "the name";
+  }
+}
+
 static const char *
 describe(const EntGraph *g, uint32_t i)
 {
@@ -661,7 +679,7 @@ ent_graph_add_entity(EntGraph *graph,
     // takes its name as read now, checked as it was then.
     Entity *e = &g->entities[existing];
     if (!e->name) {
-      TRY(st, check_text(g, "the name", name, lang, at));
+      TRY(st, check_text(g, name_said_as(cls), name, lang, at));
       e->name = ent_pool_copy_nfc(value_pool(g), name, strlen(name));
       e->lang = lang ? ent_pool_intern(value_pool(g), lang) : NULL;
       e->at = keep_caret(g, at);
@@ -693,7 +711,7 @@ ent_graph_add_entity(EntGraph *graph,
                 "inner hyphens (e.g. 'sergei-beseda')",
                 id);
   }
-  TRY(st, check_text(g, "the name", name, lang, at));
+  TRY(st, check_text(g, name_said_as(cls), name, lang, at));
   if (existing != ENT_NO_ENTITY) {
     if (phase == STREAM_RESOLVE && !ent_index_suspect(&g->index, id)) {
       return ENT_ERR_DUPLICATE_ID; // reported by the first pass
