@@ -574,15 +574,30 @@ take_option(void *handle, int key, const char *value)
         return usage_error("--buffered-limit takes a number of statements");
       }
       break;
-    case OPT_TEXT:
-      if (!strchr(value, '=')) {
-        return usage_error("--text needs SOURCE-ID=FILE");
+    case OPT_TEXT: {
+      const char *eq = strchr(value, '=');
+      if (!eq || eq == value || !eq[1]) {
+        return usage_error("--text needs SOURCE-ID=FILE, not '%s'", value);
+      }
+      // The same source twice: which file was meant is not for entente to
+      // guess (the last one won, silently).
+      for (int i = 0; i < o->n_texts; ++i) {
+        const size_t len = (size_t)(eq - value);
+        if (!strncmp(o->texts[i], value, len) && o->texts[i][len] == '=') {
+          return usage_error("--text gives source '%.*s' two texts ('%s' "
+                             "and '%s'); give it one",
+                             (int)len,
+                             value,
+                             strchr(o->texts[i], '=') + 1,
+                             eq + 1);
+        }
       }
       if (o->n_texts == MAX_TEXTS) {
         return usage_error("too many --text options");
       }
       o->texts[o->n_texts++] = value;
       break;
+    }
     case OPT_TEXT_DIR:
       if (o->n_text_dirs == MAX_TEXTS) {
         return usage_error("too many --text-dir options");

@@ -284,3 +284,16 @@ for f in turtle ntriples; do
     fail "--text nope=, -f $f to stdout: exit $rc, $(wc -c <"$tmp/out") bytes written, $(cat "$tmp/err")"
 done
 echo "ok: --text naming no source: nothing written"
+# --text with no file, no source, or two texts for one source: usage
+# errors (two texts took the last one silently; an empty file name was
+# reported as a text that could not be read).
+for args in "--text report=" "--text =$good/minimal.txt" \
+  "--text report=$good/minimal.txt --text report=/etc/hostname"; do
+  set +e
+  # shellcheck disable=SC2086
+  "$ENTENTE" validate "$good/minimal.xml" $args >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 64 ] && grep -Eq "^entente: --text (needs SOURCE-ID=FILE, not '[^']*'|gives source 'report' two texts \('$good/minimal.txt' and '/etc/hostname'\); give it one)$" "$tmp/err" ||
+    fail "$args: exit $rc, $(cat "$tmp/err")"
+done
+echo "ok: --text without a file or a source, or twice for one source: usage errors"
