@@ -980,8 +980,9 @@ line_sample(const char *style)
 }
 
 /// Append `text` to an HTML-like label: XML's special characters as
-/// entities (libxml2), control characters as U+FFFD (Graphviz's parser
-/// refuses them), cut after `max` characters with "…".
+/// entities (libxml2), a tab or line break as a space (an entry is one
+/// line), other control characters as U+FFFD (Graphviz's parser refuses
+/// them), cut after `max` characters with "…".
 static EntStatus
 append_html(EntBuf *b, const char *text, size_t max)
 {
@@ -1001,8 +1002,12 @@ append_html(EntBuf *b, const char *text, size_t max)
       st = ent_buf_append(b, "…", strlen("…"));
       break;
     }
-    st = (unsigned char)*p < 0x20 ? ent_buf_append(b, "\xEF\xBF\xBD", 3)
-                                  : ent_buf_append(b, p, 1);
+    if (*p == '\t' || *p == '\n' || *p == '\r') {
+      st = ent_buf_append(b, " ", 1);
+    } else {
+      st = (unsigned char)*p < 0x20 ? ent_buf_append(b, "\xEF\xBF\xBD", 3)
+                                    : ent_buf_append(b, p, 1);
+    }
   }
   xmlFree(escaped);
   return st;

@@ -2295,4 +2295,12 @@ legend=$(tr -d '\n\t' <"$tmp/relations.dot" | grep -o 'other relations:<BR/>.*</
 grep -q 'and 7 more</FONT>' "$tmp/many.dot" && grep -q 'relations:<BR/>ex:x&amp;y, ' "$tmp/many.dot" || fail "many relations: no 'and 7 more': $(grep -o 'other relations:.*' "$tmp/many.dot")"
 dot -Tsvg "$tmp/many.dot" -o "$tmp/many.svg" 2>"$tmp/err" && [ ! -s "$tmp/err" ] || fail "many relations: Graphviz: $(cat "$tmp/err")"
 echo "ok: the legend's list of relations is wrapped and capped"
+# A property's label with a tab or a line break: a space in the legend's
+# one-line entry (they were drawn as U+FFFD, a box in every format).
+printf '%s\n' '@prefix ex: <http://ex.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  'ex:p rdfs:label "has\tpart\nof" .' 'ex:a ex:p ex:b .' 'ex:b ex:p ex:c .' >"$tmp/tabbed.ttl"
+"$ENTENTE" dot "$tmp/tabbed.ttl" -f dot -o "$tmp/tabbed.dot" 2>"$tmp/err" || fail "a tabbed label: $(cat "$tmp/err")"
+grep -q 'other relations:<BR/>has part of</FONT>' "$tmp/tabbed.dot" && ! grep -q $'\xEF\xBF\xBD' "$tmp/tabbed.dot" ||
+  fail "a label with a tab and a line break: $(grep -o 'other relations:[^/]*' "$tmp/tabbed.dot")"
+echo "ok: a label's tab and line break are spaces in the legend"
 echo "diagram checks passed"
