@@ -2072,15 +2072,16 @@ lgraph_draw(LGraph *lg,
     }
   } else if (!st) {
     lgraph_phase(lg, ENT_PHASE_LAYOUT, "laying out", shown, 0);
-    // `dot` on a dense view can take minutes (150 nodes and 600 edges
+    // `dot` can take minutes: on a dense view (150 nodes and 600 edges
     // at random: more than 200 s; a class hierarchy of as many edges, a
-    // fraction of a second): such a view gets a tenth of the time limit,
-    // then is laid out with sfdp.
+    // fraction of a second), and on a sparse one too (a list nested 100
+    // deep, 102 nodes: still at work after 55 s; a chain of 100 nodes each
+    // also pointing at one hub).  A view laid out with `dot` unasked gets
+    // a tenth of the time limit, then is laid out with sfdp.
     const int edges = agnedges(root);
-    const bool dense = !strcmp(engine, "dot") &&
-                       !(options && options->engine) &&
-                       edges > 2 * agnnodes(root);
-    const double budget = dense ? dot_budget(lg) : 0;
+    const bool fallback =
+      !strcmp(engine, "dot") && !(options && options->engine);
+    const double budget = fallback ? dot_budget(lg) : 0;
     bool over_budget = false;
     st = render(lg, root, format, engine, budget, &over_budget, stream);
     if (over_budget) {

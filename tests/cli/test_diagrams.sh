@@ -2303,4 +2303,15 @@ printf '%s\n' '@prefix ex: <http://ex.org/> . @prefix rdfs: <http://www.w3.org/2
 grep -q 'other relations:<BR/>has part of</FONT>' "$tmp/tabbed.dot" && ! grep -q $'\xEF\xBF\xBD' "$tmp/tabbed.dot" ||
   fail "a label with a tab and a line break: $(grep -o 'other relations:[^/]*' "$tmp/tabbed.dot")"
 echo "ok: a label's tab and line break are spaces in the legend"
+# A sparse view `dot` lays out in minutes (an RDF list nested 100 deep: 102
+# nodes, 2 edges a node) gets a tenth of the time limit, as a dense one
+# does, then is laid out with sfdp (only dense views had the fallback:
+# this one took the whole limit and failed).
+{ printf '<http://ex.org/s> <http://ex.org/p> '; printf '(%.0s' $(seq 100)
+  printf ' <http://ex.org/x> '; printf ')%.0s' $(seq 100); echo ' .'; } >"$tmp/nested.ttl"
+"$ENTENTE" dot "$tmp/nested.ttl" -f svg -o "$tmp/nested.svg" --time-limit 20 2>"$tmp/err" ||
+  fail "a list nested 100 deep: exit $?: $(cat "$tmp/err")"
+grep -q "warning: dot did not lay out this view of 102 nodes and .* edges in 2 s (a tenth of --time-limit, 1 s at least); it is laid out with sfdp instead" "$tmp/err" &&
+  grep -q '</svg>' "$tmp/nested.svg" || fail "a list nested 100 deep: $(cat "$tmp/err")"
+echo "ok: a sparse view dot is slow on falls back to sfdp"
 echo "diagram checks passed"
