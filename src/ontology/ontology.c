@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Loading the ontology with raptor2 and answering questions about it.
 
+#define _GNU_SOURCE 1 // memmem()
+
 #include "ontology.h"
 
 #include <errno.h>
@@ -682,6 +684,11 @@ ent_ontology_free(EntOntology *ontology)
   }
 }
 
+static void say_syntax_it_looks_like(EntWorld *world,
+                                     const char *document,
+                                     const char *text,
+                                     size_t len);
+
 static EntStatus
 parse_turtle(EntOntology *ont,
              const char *document,
@@ -733,9 +740,44 @@ parse_turtle(EntOntology *ont,
               &(EntCaret){ .document = document },
               "ontology could not be parsed");
     }
+    say_syntax_it_looks_like(world, document, (const char *)text, len);
     return ENT_ERR_ONTOLOGY;
   }
   return ENT_SUCCESS;
+}
+
+/// After a failed parse: a note when the ontology is in another syntax
+/// than Turtle, the one it is read in (the error alone was "syntax error
+/// at '<'").  RDF/XML: a '<' that starts XML ("<?xml", "<!", a tag with
+/// an xmlns near the start), which a Turtle IRI does not; JSON-LD: '{' or
+/// '['.
+static void
+say_syntax_it_looks_like(EntWorld *world,
+                         const char *document,
+                         const char *text,
+                         size_t len)
+{
+  const char *looks = NULL;
+  const char *from = NULL;
+  if (len && (text[0] == '{' || text[0] == '[')) {
+    looks = "JSON(-LD)";
+    from = "jsonld";
+  } else if (len > 1 && text[0] == '<' &&
+             (text[1] == '?' || text[1] == '!' ||
+              memmem(text, len < 2048 ? len : 2048, "xmlns", 5))) {
+    looks = "RDF/XML";
+    from = "rdfxml";
+  }
+  if (looks) {
+    ent_log(world,
+            ENT_LOG_NOTE,
+            ENT_ERR_ONTOLOGY,
+            &(EntCaret){ .document = document },
+            "this looks like %s; an ontology is read in Turtle only: convert "
+            "it first (e.g. rapper -i %s -o turtle FILE > FILE.ttl)",
+            looks,
+            from);
+  }
 }
 
 EntStatus

@@ -104,3 +104,25 @@ written=$("$ENTENTE" export "$tmp/same.xml" --ontology "$tmp/same.ttl" -f ntripl
 [ "$counted" = "$written" ] ||
   fail "an IRI with and without its entity under one predicate: validate counts $counted statements, the N-Triples hold $written"
 echo "ok: a statement is counted once when an entity's IRI is also given as an IRI value"
+
+# An ontology in RDF/XML or JSON-LD: a note says an ontology is read in
+# Turtle only, and how to convert it (the error alone was "syntax error
+# at '<'").
+"$ENTENTE" ontology >"$tmp/own.ttl"
+rapper -q -i turtle -o rdfxml "$tmp/own.ttl" >"$tmp/own.owl"
+printf '{"@context": {}, "@graph": []}\n' >"$tmp/own.jsonld"
+for f in own.owl:RDF/XML:rdfxml own.jsonld:'JSON(-LD)':jsonld; do
+  IFS=: read -r file looks from <<<"$f"
+  set +e
+  "$ENTENTE" validate "$ENTENTE_SRC/tests/good/minimal.xml" --ontology "$tmp/$file" >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 78 ] && grep -qF "$file: note: this looks like $looks; an ontology is read in Turtle only: convert it first (e.g. rapper -i $from -o turtle FILE > FILE.ttl)" "$tmp/err" ||
+    fail "--ontology $file: exit $rc, $(cat "$tmp/err")"
+done
+# A Turtle ontology that starts with an IRI and fails gets no such note.
+printf '<http://example.org/x> a ,, .\n' >"$tmp/bad.ttl"
+set +e
+"$ENTENTE" validate "$ENTENTE_SRC/tests/good/minimal.xml" --ontology "$tmp/bad.ttl" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 78 ] && ! grep -q "looks like" "$tmp/err" || fail "--ontology bad.ttl: exit $rc, $(cat "$tmp/err")"
+echo "ok: an ontology in RDF/XML or JSON-LD is said to be read in Turtle only"
