@@ -346,6 +346,56 @@ check_encoding(const Doctype *d)
   return ENT_ERR_SYNTAX;
 }
 
+/// The first `needle` (a declaration: "<!DOCTYPE", "<!ENTITY") in
+/// text[from, len) that is markup: not inside a comment, a CDATA section
+/// or a processing instruction, each ending where an XML parser ends it
+/// (the first "-->", "]]>", "?>"; one not closed hides the rest, which
+/// the parser then refuses).  Elsewhere a '<' in XML starts markup (text
+/// and attribute values cannot hold one), so a declaration found here is
+/// one libxml2 would read.  NULL if there is none.
+static const char *
+find_markup(const char *text, size_t len, size_t from, const char *needle)
+{
+  static const struct {
+    const char *open;
+    const char *close;
+  } skipped[] = { { "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?", "?>" } };
+  const size_t needle_len = strlen(needle);
+  size_t at = from;
+  while (at < len) {
+    const char *lt = memchr(text + at, '<', len - at);
+    if (!lt) {
+      return NULL;
+    }
+    at = (size_t)(lt - text);
+    const size_t left = len - at;
+    bool skip = false;
+    for (size_t i = 0; i < sizeof(skipped) / sizeof(skipped[0]); ++i) {
+      const size_t open_len = strlen(skipped[i].open);
+      if (left >= open_len && !memcmp(lt, skipped[i].open, open_len)) {
+        const char *end = memmem(lt + open_len,
+                                 left - open_len,
+                                 skipped[i].close,
+                                 strlen(skipped[i].close));
+        if (!end) {
+          return NULL;
+        }
+        at = (size_t)(end - text) + strlen(skipped[i].close);
+        skip = true;
+        break;
+      }
+    }
+    if (skip) {
+      continue;
+    }
+    if (left >= needle_len && !memcmp(lt, needle, needle_len)) {
+      return lt;
+    }
+    ++at;
+  }
+  return NULL;
+}
+
 EntStatus
 ent_check_rdfxml_doctype(EntWorld *world,
                          const char *document,
@@ -353,7 +403,7 @@ ent_check_rdfxml_doctype(EntWorld *world,
                          size_t len,
                          size_t cap)
 {
-  const char *first = memmem(text, len, "<!DOCTYPE", 9);
+  const char *first = find_markup(text, len, 0, "<!DOCTYPE");
   Doctype d = {
     .world = world, .document = document, .text = text, .len = len
   };
@@ -362,7 +412,7 @@ ent_check_rdfxml_doctype(EntWorld *world,
     return checked;
   }
   if (!first) {
-    const char *entity = memmem(text, len, "<!ENTITY", 8);
+    const char *entity = find_markup(text, len, 0, "<!ENTITY");
     return entity ? refuse(&d,
                            (size_t)(entity - text),
                            "an entity declaration outside a DOCTYPE")
@@ -372,6 +422,8 @@ ent_check_rdfxml_doctype(EntWorld *world,
   const size_t after = start + 9;
   // Only the first DOCTYPE is read: a second one (after a first in a
   // comment, say) could declare what this one does not show.
+  // Any later "<!DOCTYPE" bytes at all (a comment's too): the internal
+  // subset's entity values may hold what would pass for a comment's start.
   const char *second = memmem(text + after, len - after, "<!DOCTYPE", 9);
   if (second) {
     return refuse(&d, (size_t)(second - text), "a second DOCTYPE");
@@ -405,7 +457,7 @@ ent_check_rdfxml_doctype(EntWorld *world,
     }
   }
   if (!st) {
-    const char *stray = memmem(text + d.at, len - d.at, "<!ENTITY", 8);
+    const char *stray = find_markup(text, len, d.at, "<!ENTITY");
     if (stray) {
       st = refuse(&d,
                   (size_t)(stray - text),

@@ -2031,7 +2031,26 @@ done <<'CASES'
 <!DOCTYPE rdf:RDF [<!ENTITY x "http://e.example/"><!ENTITY e "&x;&x;">]>|1:63|an entity whose value refers to another entity
 <!DOCTYPE rdf:RDF [<!ATTLIST rdf:Description rdf:about CDATA "x">]>|1:20|an attribute list declaration
 <!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/?a=1&#38;b">]>|1:53|an entity whose value refers to another entity
-<!-- <!DOCTYPE rdf:RDF> --><!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/">]>|1:28|a second DOCTYPE
+<!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/">]><!-- x --><!DOCTYPE rdf:RDF>|1:63|a second DOCTYPE
+CASES
+# Declarations inside a comment, a CDATA section or a processing
+# instruction are not markup (the XML parser reads them as text): not
+# refused, as they were ("an entity declaration outside a DOCTYPE");
+# rapper reads each.  A DOCTYPE after a comment that holds one is the
+# only one.
+cdata_body='<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#"><rdf:Description rdf:about="http://e.example/a"><rdfs:label><![CDATA[<!ENTITY x "y">]]></rdfs:label></rdf:Description></rdf:RDF>'
+plain_body='<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/"><rdf:Description rdf:about="http://e.example/a"><ex:p rdf:resource="http://e.example/b"/></rdf:Description></rdf:RDF>'
+entity_body='<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e.example/"><rdf:Description rdf:about="&e;a"><ex:p rdf:resource="&e;b"/></rdf:Description></rdf:RDF>'
+while IFS='|' read -r head tail; do
+  printf '%s\n%s\n' "$head" "$tail" >"$tmp/markup.rdf"
+  rapper -q -i rdfxml "$tmp/markup.rdf" >/dev/null || fail "rapper refuses $head"
+  "$ENTENTE" dot "$tmp/markup.rdf" -f dot -o "$tmp/markup.dot" 2>"$tmp/err" && grep -q 'e.example/a\|>a<' "$tmp/markup.dot" ||
+    fail "a declaration that is not markup: $head: $(cat "$tmp/err")"
+done <<CASES
+<!-- Protégé would write <!ENTITY owl "http://www.w3.org/2002/07/owl#"> -->|$plain_body
+<?xml version="1.0"?><?note <!ENTITY x "y"> ?>|$plain_body
+<?xml version="1.0"?>|$cdata_body
+<!-- <!DOCTYPE rdf:RDF> --><!DOCTYPE rdf:RDF [<!ENTITY e "http://e.example/">]>|$entity_body
 CASES
 # raptor's warnings that drop nothing (an unknown rdf: name, read as a
 # property, as the W3C RDF/XML tests want) are warnings, errors with
