@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -724,9 +725,16 @@ say_syntax_it_reads_as(EntWorld *world,
 }
 
 /// Standard input, whole, up to `cap` bytes (the cap files have): at
-/// most `cap` + 1 bytes are read and held.
+/// most `cap` + 1 bytes are read and held; an input still open at
+/// `deadline` (lgraph_now(); `limit` seconds after the diagram step
+/// began) is given up on: the time limit covers reading it too.
 static EntStatus
-read_stdin(EntWorld *world, size_t cap, char **out, size_t *out_len)
+read_stdin(EntWorld *world,
+           size_t cap,
+           double deadline,
+           double limit,
+           char **out,
+           size_t *out_len)
 {
   size_t len = 0;
   size_t size = cap < 65536 ? cap + 1 : 65536;
@@ -742,6 +750,25 @@ read_stdin(EntWorld *world, size_t cap, char **out, size_t *out_len)
       }
       buf = grown;
       size = grown_size;
+    }
+    const double left = deadline - lgraph_now();
+    struct pollfd ready = { STDIN_FILENO, POLLIN, 0 };
+    const int polled =
+      left > 0 ? poll(&ready, 1, left < 1e6 ? (int)(left * 1000) + 1 : -1) : 0;
+    if (polled < 0 && errno == EINTR) {
+      continue;
+    }
+    if (polled == 0) {
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_INTERNAL,
+              &(EntCaret){ .document = "<stdin>" },
+              "still open after the diagram's %g seconds (--time-limit), "
+              "%zu bytes read; close the input when it is all written",
+              limit,
+              len);
+      free(buf);
+      return ENT_ERR_INTERNAL;
     }
     const ssize_t n = read(STDIN_FILENO, buf + len, size - len);
     if (n < 0 && errno == EINTR) {
@@ -849,9 +876,15 @@ ent_diagram_rdf_file(EntWorld *world,
   char *text = NULL;
   size_t len = 0;
   EntStatus st = ENT_SUCCESS;
+  const double began = lgraph_now();
+  const double limit = options && options->time_limit
+                         ? (double)options->time_limit
+                         : (double)ENT_DIAGRAM_TIME_LIMIT;
   if (!strcmp(path, "-")) {
     path = "<stdin>";
-    TRY(st, read_stdin(world, RDF_INPUT_SIZE_CAP, &text, &len));
+    TRY(
+      st,
+      read_stdin(world, RDF_INPUT_SIZE_CAP, began + limit, limit, &text, &len));
   } else {
     TRY(st, ent_read_file(world, path, RDF_INPUT_SIZE_CAP, &text, &len));
   }
@@ -896,6 +929,7 @@ ent_diagram_rdf_file(EntWorld *world,
   }
   LGraph lg;
   lgraph_init(&lg, world, ontology, options);
+  lg.deadline = began + lg.time_limit; // reading the file counts
   lg.layout_limit = layout_limit(format);
   lg.keep_claims = wants_claims(options);
   raptor_parser *parser = raptor_new_parser(world->raptor, parser_name);

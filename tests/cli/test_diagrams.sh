@@ -2333,4 +2333,18 @@ echo "ok: a label's tab and line break are spaces in the legend"
 grep -q "warning: dot did not lay out this view of 102 nodes and .* edges in 2 s (a tenth of --time-limit, 1 s at least); it is laid out with sfdp instead" "$tmp/err" &&
   grep -q '</svg>' "$tmp/nested.svg" || fail "a list nested 100 deep: $(cat "$tmp/err")"
 echo "ok: a sparse view dot is slow on falls back to sfdp"
+# Standard input still open when the time limit ends: given up on (the
+# limit covers reading), not waited for as long as the writer waits.
+mkfifo "$tmp/stalled"
+(echo '<http://e.example/s> <http://e.example/p> "o" .'; sleep 120) >"$tmp/stalled" &
+writer=$!
+set +e
+timeout 100 "$ENTENTE" dot - --syntax ntriples --time-limit 3 -f dot -o "$tmp/stalled.dot" <"$tmp/stalled" 2>"$tmp/err"
+rc=$?
+set -e
+kill "$writer" 2>/dev/null || true
+wait "$writer" 2>/dev/null || true
+[ "$rc" = 70 ] && grep -q "^<stdin>: error: still open after the diagram's 3 seconds (--time-limit), 48 bytes read" "$tmp/err" &&
+  [ ! -e "$tmp/stalled.dot" ] || fail "standard input left open: exit $rc, $(cat "$tmp/err")"
+echo "ok: standard input left open is given up on at the time limit"
 echo "diagram checks passed"
