@@ -63,6 +63,10 @@ ent_graph_write_registry(EntGraph *graph, int write)
   graph->write_registry = write != 0;
 }
 
+/// Refs a stream's first pass looks for in the unsealed index (a scan of
+/// the dataset's entries each).
+#define REF_SCANS_MAX 10
+
 EntStatus
 ent_graph_refer(EntGraph *graph,
                 EntClass cls,
@@ -95,6 +99,38 @@ ent_graph_refer(EntGraph *graph,
                        "registry's: move the definition to the corpus "
                        "registry (its IRI stays the same) and refer to it "
                        "from both with ref=");
+  }
+  if (i == ENT_NO_ENTITY && g->stream_phase == STREAM_INDEX &&
+      g->n_ref_scans < REF_SCANS_MAX) {
+    // Streaming's first pass finds a dataset's entities in the index only
+    // once it is sealed: one this dataset defined before the ref= is
+    // looked for among its entries (the first few such errors: a scan
+    // each), so that a stream says what a whole read says.
+    ++g->n_ref_scans;
+    const uint64_t key = ent_index_key(&g->index, id);
+    for (size_t k = g->index.n; k-- > 0;) {
+      const EntIndexEntry *entry = &g->index.entries[k];
+      if (ent_index_dataset(entry) != g->current_dataset) {
+        break; // a dataset's entries come together, the current one's last
+      }
+      if (entry->key == key) {
+        Entity defined = { 0 };
+        defined.id = id;
+        defined.at.document = at ? at->document : NULL;
+        ent_graph_locate(g, &defined);
+        return fail(
+          g,
+          ENT_ERR_DUPLICATE_ID,
+          at,
+          "ref=\"%s\" names the %s this dataset defines at %s, not "
+          "an entity of a corpus registry; say what this element "
+          "says of it in that element (docs/format.md, the corpus "
+          "rules)",
+          id,
+          ent_class_noun(ent_index_class(entry)),
+          ent_where(g, ENT_LOG_ERROR, defined.at, where, sizeof(where)));
+      }
+    }
   }
   if (i == ENT_NO_ENTITY) {
     if (g->corpus == ENT_NO_ENTITY) {

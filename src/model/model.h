@@ -284,6 +284,7 @@ struct EntGraphImpl {
   struct UnknownRef *unknown_refs;
   size_t n_unknown_refs;
   size_t n_suggested; ///< Unknown IDs a misspelling was looked for
+  size_t n_ref_scans; ///< Streaming: refs looked for in the unsealed index
 
   // Corpora (ent_graph_load_corpus): the registry's entities come first,
   // their facts in the corpus graph; each dataset after it may refer to

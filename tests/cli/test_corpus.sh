@@ -288,4 +288,20 @@ expect 66 "noart/articles: error: not a directory \\(a link to nothing" export "
 rm "$tmp/noart/articles"; ln -s articles "$tmp/noart/articles"
 expect 66 "noart/articles: error: not a directory" validate "$tmp/noart"
 
+# ref= to an entity the same dataset defines: the same error whole and
+# streamed (the stream's first pass said "in no corpus").
+sed 's|<quote id="umerov-peace" speaker="umerov" concerns="talks">|<negotiation ref="talks" place="x"/></negotiations><statements><quote id="umerov-peace" speaker="umerov" concerns="talks">|' \
+  "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/refown0.xml"
+python3 - "$tmp/refown0.xml" "$tmp/refown.xml" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s.replace("</negotiations>\n  <statements>\n    <negotiation ref", "\n    <negotiation ref", 1)
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+PY
+cp "$ENTENTE_SRC/tests/good/minimal.txt" "$tmp/"
+for command in "validate" "export -f ntriples -o $tmp/refown.nt" "export -f turtle -o $tmp/refown.ttl"; do
+  # shellcheck disable=SC2086
+  expect 65 "refown.xml:[0-9]+:5: error: ref=\"talks\" names the negotiation this dataset defines at .*refown.xml:22:5, not an entity of a corpus registry" \
+    $command "$tmp/refown.xml"
+done
 echo "corpus rules: discovery, conflicts in one run, subsets, promotion, disagreements"
