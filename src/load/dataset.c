@@ -64,6 +64,7 @@ typedef struct {
   bool root_ok;              ///< Its root element was the right one
   const char *corpus_id;     ///< corpus.xml: the corpus's ID, until its title
   const char *corpus_license;
+  EntCaret root_at; ///< The root element's start tag, for what it lacks
   const char *corpus_lang;
   char *dir;        ///< Directory of the dataset, for relative paths
   EntStatus status; ///< First error met
@@ -1981,6 +1982,7 @@ static void
 read_root(Loader *ld, const xmlNode *root)
 {
   EntGraph *g = ld->graph;
+  ld->root_at = caret_of(ld, root);
   const char *base = attr(ld, root, "base");
   if (ld->root == ROOT_CORPUS) {
     const char *id = attr(ld, root, "id");
@@ -2385,11 +2387,13 @@ load_file(EntGraph *graph,
       build(&ld, fd, check);
     }
     if (!ld.status && root == ROOT_CORPUS && graph->corpus == ENT_NO_ENTITY) {
-      fail_at(&ld,
+      // At <corpus>, where the title goes.
+      ent_log(ld.world,
+              ENT_LOG_ERROR,
               ENT_ERR_SCHEMA,
-              0,
-              0,
+              ld.root_at.document ? &ld.root_at : NULL,
               "corpus.xml has no <title>; give the corpus a title");
+      note_status(&ld, ENT_ERR_SCHEMA);
     }
     close(fd);
     graph->input_done += ld.size;

@@ -288,6 +288,14 @@ expect 66 "noart/articles: error: not a directory \\(a link to nothing" export "
 rm "$tmp/noart/articles"; ln -s articles "$tmp/noart/articles"
 expect 66 "noart/articles: error: not a directory" validate "$tmp/noart"
 
+# corpus.xml without a <title>: the error points at <corpus> (it had no
+# line or column).
+mkdir "$tmp/untitled"
+cp -a "$ENTENTE_SRC/data/corpus.xml" "$ENTENTE_SRC/data/registry" "$tmp/untitled/"
+sed -i 's|<title>.*</title>||' "$tmp/untitled/corpus.xml"
+line=$(grep -n '^<corpus ' "$tmp/untitled/corpus.xml" | cut -d: -f1)
+expect 65 "untitled/corpus.xml:$line:1: error: corpus.xml has no <title>; give the corpus a title" validate "$tmp/untitled"
+
 # ref= to an entity the same dataset defines: the same error whole and
 # streamed (the stream's first pass said "in no corpus").
 sed 's|<quote id="umerov-peace" speaker="umerov" concerns="talks">|<negotiation ref="talks" place="x"/></negotiations><statements><quote id="umerov-peace" speaker="umerov" concerns="talks">|' \
