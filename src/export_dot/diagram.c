@@ -6,12 +6,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 /// RDF files given to `entente dot` are untrusted and meant to be small
 /// enough to draw.
@@ -525,14 +527,118 @@ syntax_for(const char *path)
     { ".xml", "rdfxml" }, { ".n3", "turtle" },     { ".trig", "trig" },
     { ".rj", "rdfjson" }, { ".jsonld", "jsonld" },
   };
-  const char *dot = strrchr(path, '.');
-  for (size_t i = 0; dot && i < sizeof(by_extension) / sizeof(*by_extension);
+  // "x.nq.gz" is N-Quads compressed, as `entente export -o x.nq.gz`
+  // writes it.
+  size_t len = 0;
+  const char *ext = ent_path_extension(path, &len);
+  for (size_t i = 0; ext && i < sizeof(by_extension) / sizeof(*by_extension);
        ++i) {
-    if (!strcmp(dot, by_extension[i].ext)) {
+    if (strlen(by_extension[i].ext) == len + 1 &&
+        !strncmp(ext, by_extension[i].ext + 1, len)) {
       return by_extension[i].syntax;
     }
   }
   return NULL;
+}
+
+/// `*text` (`*len` bytes, malloc'd), if it is gzip-compressed (by its
+/// first bytes, whatever its name), replaced by what it holds, up to `cap`
+/// bytes: a bomb of a few kilobytes that would make gigabytes stops at
+/// the cap, as a file that big would.
+static EntStatus
+gunzip_input(EntWorld *world,
+             const char *document,
+             size_t cap,
+             char **text,
+             size_t *len)
+{
+  if (*len < 2 || (unsigned char)(*text)[0] != 0x1F ||
+      (unsigned char)(*text)[1] != 0x8B) {
+    return ENT_SUCCESS;
+  }
+  z_stream z;
+  memset(&z, 0, sizeof(z));
+  if (inflateInit2(&z, 15 + 16) != Z_OK) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  size_t size = *len * 4 > 65536 ? *len * 4 : 65536;
+  size = size > cap + 1 ? cap + 1 : size;
+  char *out = malloc(size + 1);
+  size_t done = 0;
+  size_t in_left = *len; // not yet given to zlib
+  z.next_in = (Bytef *)*text;
+  int rc = Z_OK;
+  bool ended = false;
+  while (out && !ended) {
+    if (done == size) {
+      if (size > cap) {
+        break; // more than the cap: said below
+      }
+      const size_t grown = size > (cap + 1) / 2 ? cap + 1 : 2 * size;
+      char *bigger = realloc(out, grown + 1);
+      if (!bigger) {
+        free(out);
+        out = NULL;
+        break;
+      }
+      out = bigger;
+      size = grown;
+    }
+    if (!z.avail_in && in_left) {
+      z.avail_in = in_left > UINT_MAX ? UINT_MAX : (uInt)in_left;
+      in_left -= z.avail_in;
+    }
+    const size_t room = size - done;
+    z.next_out = (Bytef *)out + done;
+    z.avail_out = room > UINT_MAX ? UINT_MAX : (uInt)room;
+    const uInt before = z.avail_out;
+    rc = inflate(&z, Z_NO_FLUSH);
+    done += before - z.avail_out;
+    if (rc == Z_STREAM_END) {
+      // Concatenated members (gzip -c a b > c): each in turn.
+      ended = !z.avail_in && !in_left;
+      if (!ended && inflateReset(&z) != Z_OK) {
+        rc = Z_DATA_ERROR;
+        break;
+      }
+    } else if (rc == Z_BUF_ERROR) {
+      if (z.avail_out && !z.avail_in && !in_left) {
+        break; // the input ended inside a member
+      }
+    } else if (rc != Z_OK) {
+      break; // damaged
+    }
+  }
+  inflateEnd(&z);
+  if (!out) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  if (done > cap) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            &(EntCaret){ .document = document },
+            "gzip-compressed, and holds more than the limit of %zu bytes",
+            cap);
+    free(out);
+    return ENT_ERR_IO;
+  }
+  if (!ended) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_SYNTAX,
+            &(EntCaret){ .document = document },
+            "gzip-compressed, but %s after %zu bytes (gzip -t tells)",
+            rc == Z_BUF_ERROR || rc == Z_OK ? "cut short" : "damaged",
+            done);
+    free(out);
+    return ENT_ERR_SYNTAX;
+  }
+  out[done] = '\0';
+  free(*text);
+  *text = out;
+  *len = done;
+  return ENT_SUCCESS;
 }
 
 /// raptor2's parser for a syntax as a user names it (--syntax or
@@ -887,6 +993,11 @@ ent_diagram_rdf_file(EntWorld *world,
       read_stdin(world, RDF_INPUT_SIZE_CAP, began + limit, limit, &text, &len));
   } else {
     TRY(st, ent_read_file(world, path, RDF_INPUT_SIZE_CAP, &text, &len));
+  }
+  st = gunzip_input(world, path, RDF_INPUT_SIZE_CAP, &text, &len);
+  if (st) {
+    free(text);
+    return st;
   }
   // Before the checks of the syntax named: a Turtle file named .rdf is
   // better told as that than as XML that does not start with '<'.

@@ -2347,4 +2347,21 @@ wait "$writer" 2>/dev/null || true
 [ "$rc" = 70 ] && grep -q "^<stdin>: error: still open after the diagram's 3 seconds (--time-limit), 48 bytes read" "$tmp/err" &&
   [ ! -e "$tmp/stalled.dot" ] || fail "standard input left open: exit $rc, $(cat "$tmp/err")"
 echo "ok: standard input left open is given up on at the time limit"
+# What `entente export -o x.nq.gz` writes, entente dot reads: by the name
+# (x.nq.gz is N-Quads) and by its first bytes (compressed data on
+# standard input, or named .ttl); a member cut short is said, and a bomb
+# stops at the size limit files have.
+"$ENTENTE" export "$ENTENTE_SRC/tests/good/minimal.xml" -q -f nquads -o "$tmp/min.nq"
+"$ENTENTE" export "$ENTENTE_SRC/tests/good/minimal.xml" -q -f nquads -o "$tmp/min.nq.gz"
+"$ENTENTE" dot "$tmp/min.nq" -f dot -o "$tmp/plain.dot"
+"$ENTENTE" dot "$tmp/min.nq.gz" -f dot -o "$tmp/gz.dot" 2>"$tmp/err" || fail "x.nq.gz: $(cat "$tmp/err")"
+"$ENTENTE" dot - --syntax nquads -f dot -o "$tmp/gzin.dot" <"$tmp/min.nq.gz" 2>"$tmp/err" || fail "gzip on standard input: $(cat "$tmp/err")"
+cmp -s "$tmp/plain.dot" "$tmp/gz.dot" && cmp -s "$tmp/plain.dot" "$tmp/gzin.dot" || fail "gzip input drawn otherwise than plain"
+head -c 200 "$tmp/min.nq.gz" >"$tmp/cut.nq.gz"
+set +e
+"$ENTENTE" dot "$tmp/cut.nq.gz" -f dot -o "$tmp/cut.dot" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "cut.nq.gz: error: gzip-compressed, but cut short after [0-9]* bytes" "$tmp/err" ||
+  fail "a gzip member cut short: exit $rc, $(cat "$tmp/err")"
+echo "ok: gzip-compressed input (x.nq.gz, or on standard input) is read"
 echo "diagram checks passed"
