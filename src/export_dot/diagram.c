@@ -776,6 +776,51 @@ static const struct {
   { "json", "JSON", "give --syntax rdfjson, or convert JSON-LD first", ".rj" },
 };
 
+/// JSON-LD is not read: raptor2 has no parser for it; rdflib (Debian's
+/// python3-rdflib), which the tests already use, has one.  `how` says how
+/// it was told ("" when its name or --syntax said so).
+static EntStatus
+refuse_jsonld(EntWorld *world, const char *path, const char *how)
+{
+  ent_log(world,
+          ENT_LOG_ERROR,
+          ENT_ERR_BAD_ARG,
+          &(EntCaret){ .document = path },
+          "JSON-LD is not read%s (raptor2 has no parser for it); convert it "
+          "first: python3 -m rdflib.tools.rdfpipe -i json-ld -o nquads "
+          "FILE.jsonld > FILE.nq, then draw FILE.nq",
+          how);
+  return ENT_ERR_BAD_ARG;
+}
+
+/// Whether JSON `text` is JSON-LD rather than RDF/JSON: its first key (of
+/// its object, or of its array's first) starts with '@' ("@context",
+/// "@id", "@graph"), where RDF/JSON's keys are subjects' IRIs or blank
+/// node labels.
+static bool
+looks_like_jsonld(const char *text, size_t len)
+{
+  size_t i = 0;
+  for (int opened = 0; opened < 2 && i < len; ++opened) {
+    while (i < len && isspace((unsigned char)text[i])) {
+      ++i;
+    }
+    if (i < len && text[i] == '[' && opened == 0) {
+      ++i;
+      continue;
+    }
+    if (i < len && text[i] == '{') {
+      ++i;
+      while (i < len && isspace((unsigned char)text[i])) {
+        ++i;
+      }
+      return len - i >= 2 && text[i] == '"' && text[i + 1] == '@';
+    }
+    return false;
+  }
+  return false;
+}
+
 /// The largest text read again as other syntaxes after it failed (up to
 /// three times): past it, the failure alone is said.
 #define TRIAL_PARSE_MAX ((size_t)64 << 20)
@@ -946,16 +991,7 @@ ent_diagram_rdf_file(EntWorld *world,
   }
   const char *named = syntax ? syntax : syntax_for(path);
   if (named && (!strcmp(named, "jsonld") || !strcmp(named, "json-ld"))) {
-    // raptor2 has no JSON-LD parser; rdflib (Debian's python3-rdflib),
-    // which the tests already use, has one.
-    ent_log(world,
-            ENT_LOG_ERROR,
-            ENT_ERR_BAD_ARG,
-            &(EntCaret){ .document = path },
-            "JSON-LD is not read (raptor2 has no parser for it); convert it "
-            "first: python3 -m rdflib.tools.rdfpipe -i json-ld -o nquads "
-            "FILE.jsonld > FILE.nq, then draw FILE.nq");
-    return ENT_ERR_BAD_ARG;
+    return refuse_jsonld(world, path, "");
   }
   if (!named) {
     ent_log(world,
@@ -1003,6 +1039,12 @@ ent_diagram_rdf_file(EntWorld *world,
   // better told as that than as XML that does not start with '<'.
   const char *why = NULL;
   const size_t bom = ent_rdf_text_start(text, len);
+  if (!strcmp(parser_name, "json") &&
+      looks_like_jsonld(text + bom, len - bom)) {
+    free(text);
+    return refuse_jsonld(
+      world, path, " (this JSON's first key starts with '@')");
+  }
   const char *likely = other_syntax(text + bom, len - bom, parser_name, &why);
   if (likely) {
     // One line, where raptor would say one error a statement.

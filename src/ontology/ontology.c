@@ -103,6 +103,60 @@ say_not_utf8(EntWorld *world,
   }
 }
 
+/// The value of the four hex digits at `p`, or -1.
+static long
+hex4(const char *p)
+{
+  long v = 0;
+  for (int i = 0; i < 4; ++i) {
+    const char c = p[i];
+    const int d = c >= '0' && c <= '9'   ? c - '0'
+                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                         : -1;
+    if (d < 0) {
+      return -1;
+    }
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+/// Whether JSON `text` holds a \uXXXX escape of a surrogate that is not
+/// half of a pair; `*at` receives where.  Escapes are read in order, so
+/// that an escaped backslash before a 'u' is not taken for one.
+static bool
+lone_surrogate(const char *text, size_t len, size_t *at)
+{
+  for (size_t i = 0; i + 1 < len; ++i) {
+    if (text[i] != '\\') {
+      continue;
+    }
+    if (text[i + 1] != 'u' || len - i < 6) {
+      ++i; // an escaped character: \\, \", \n...
+      continue;
+    }
+    const long v = hex4(text + i + 2);
+    if (v >= 0xD800 && v <= 0xDBFF) {
+      const long low =
+        len - i >= 12 && text[i + 6] == '\\' && text[i + 7] == 'u'
+          ? hex4(text + i + 8)
+          : -1;
+      if (low < 0xDC00 || low > 0xDFFF) {
+        *at = i;
+        return true;
+      }
+      i += 11; // the pair
+    } else if (v >= 0xDC00 && v <= 0xDFFF) {
+      *at = i;
+      return true;
+    } else {
+      i += 5;
+    }
+  }
+  return false;
+}
+
 EntStatus
 ent_check_rdf_text(EntWorld *world,
                    const char *document,
@@ -134,6 +188,29 @@ ent_check_rdf_text(EntWorld *world,
               &(EntCaret){ document, line, column, 0 },
               "%s is not accepted; remove it",
               refused[i][1]);
+      return ENT_ERR_SYNTAX;
+    }
+  }
+  // RDF/JSON: yajl makes a lone UTF-16 surrogate escape ("\ud800", not
+  // part of a pair) a '?' without a word (N-Triples' parser refuses it).
+  if (!strcmp(syntax, "json")) {
+    size_t at = 0;
+    if (lone_surrogate(text, len, &at)) {
+      unsigned long line = 1;
+      unsigned long column = 1;
+      for (size_t i = 0; i < at; ++i) {
+        // Columns count characters, not the bytes that continue one.
+        const bool continues = ((unsigned char)text[i] & 0xC0) == 0x80;
+        column = text[i] == '\n' ? 1 : column + !continues;
+        line += text[i] == '\n';
+      }
+      ent_log(world,
+              ENT_LOG_ERROR,
+              ENT_ERR_SYNTAX,
+              &(EntCaret){ document, line, column, 0 },
+              "an escape of half a UTF-16 surrogate pair (%.6s) that is no "
+              "character; write the character, or both halves of its pair",
+              text + at);
       return ENT_ERR_SYNTAX;
     }
   }

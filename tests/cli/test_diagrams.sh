@@ -2364,4 +2364,25 @@ set -e
 [ "$rc" = 65 ] && grep -q "cut.nq.gz: error: gzip-compressed, but cut short after [0-9]* bytes" "$tmp/err" ||
   fail "a gzip member cut short: exit $rc, $(cat "$tmp/err")"
 echo "ok: gzip-compressed input (x.nq.gz, or on standard input) is read"
+# JSON-LD named .rj is refused as JSON-LD, with the way out (yajl said
+# "Unexpected JSON string"); in RDF/JSON, a lone surrogate escape is an
+# error where it is (it became '?' without a word), a pair is a character
+# and an escaped backslash before 'u' is no escape.
+"$ENTENTE" export "$ENTENTE_SRC/tests/good/minimal.xml" -q -f jsonld -o "$tmp/ld.jsonld"
+cp "$tmp/ld.jsonld" "$tmp/ld.rj"
+set +e
+"$ENTENTE" dot "$tmp/ld.rj" -f dot -o "$tmp/ld.dot" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 64 ] && grep -q "ld.rj: error: JSON-LD is not read (this JSON's first key starts with '@') .*rdfpipe -i json-ld" "$tmp/err" ||
+  fail "JSON-LD named .rj: exit $rc, $(cat "$tmp/err")"
+printf '{"http://e.example/a":{"http://e.example/p":[{"type":"literal","value":"x\\ud800y"}]}}\n' >"$tmp/lone.rj"
+set +e
+"$ENTENTE" dot "$tmp/lone.rj" -f dot -o "$tmp/lone.dot" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "lone.rj:1:74: error: an escape of half a UTF-16 surrogate pair (.ud800)" "$tmp/err" ||
+  fail "a lone surrogate in RDF/JSON: exit $rc, $(cat "$tmp/err")"
+printf '{"http://e.example/a":{"http://e.example/p":[{"type":"literal","value":"x\\ud83d\\ude00y \\\\ud800"}]}}\n' >"$tmp/pair.rj"
+"$ENTENTE" dot "$tmp/pair.rj" -f dot -o "$tmp/pair.dot" 2>"$tmp/err" && grep -q 'x😀y' "$tmp/pair.dot" ||
+  fail "a surrogate pair in RDF/JSON: $(cat "$tmp/err")"
+echo "ok: JSON-LD named .rj, and RDF/JSON's lone surrogate escapes, are told"
 echo "diagram checks passed"
