@@ -1886,6 +1886,19 @@ read_event(Loader *ld, const xmlNode *node)
   defer_list(ld, id, ENT_PROP_RESPONSIBLE, node, "responsible");
   value_attr(ld, id, ENT_PROP_DEATHS, node, "killed");
   value_attr(ld, id, ENT_PROP_DEATHS_AT_LEAST, node, "killed-at-least");
+  // An exact count below the lower bound the same element gives.
+  const char *killed = attr(ld, node, "killed");
+  const char *at_least = attr(ld, node, "killed-at-least");
+  if (killed && at_least && ent_is_count(killed) && ent_is_count(at_least) &&
+      strtoull(killed, NULL, 10) < strtoull(at_least, NULL, 10)) {
+    load_error(ld,
+               ENT_ERR_BAD_VALUE,
+               node,
+               "killed=\"%s\" is fewer than killed-at-least=\"%s\"; give the "
+               "count the source gives, or the bound it gives",
+               killed,
+               at_least);
+  }
   defer_list(ld, id, ENT_PROP_TOPIC, node, "topics");
   defer_list(ld, id, ENT_PROP_CONCERNS, node, "concerns");
   reporting(ld, id, node);
