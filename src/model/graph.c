@@ -854,7 +854,7 @@ ent_graph_explain_unknown_refs(EntGraph *graph)
 /// such ID, not two), or NULL.  Not when streaming, whose index keeps
 /// fingerprints of IDs, not IDs.
 static const char *
-likely_meant(EntGraph *g, const char *id)
+likely_meant(EntGraph *g, const char *id, uint32_t subject)
 {
   if (!id || g->stream_phase != STREAM_OFF || g->n_suggested >= MAX_SUGGESTED ||
       g->n_entities > MAX_SUGGEST_ENTITIES ||
@@ -870,7 +870,9 @@ likely_meant(EntGraph *g, const char *id)
   for (uint32_t i = 0; i < g->n_entities; ++i) {
     const Entity *e = &g->entities[i];
     const size_t n = strlen(e->id);
-    if (e->content_keyed || n + near < len || len + near < n ||
+    // Not the subject itself: a place "in" what is nearly its own ID was
+    // told to be in itself.
+    if (i == subject || e->content_keyed || n + near < len || len + near < n ||
         !visible(g, i)) {
       continue;
     }
@@ -889,13 +891,15 @@ likely_meant(EntGraph *g, const char *id)
 /// Entity `found` (from ent_graph_find), or that of `id` when `found` is
 /// ENT_NO_ENTITY, as the entity in role `role` of a statement being read:
 /// it must exist and be one this dataset may refer to.  `id` may be NULL
-/// when `found` is given.
+/// when `found` is given; `subject` (or ENT_NO_ENTITY) is not suggested
+/// for a misspelt `id`.
 static EntStatus
 lookup_found(EntGraph *g,
              uint32_t found,
              const char *id,
              const char *role,
              const EntCaret *at,
+             uint32_t subject,
              uint32_t *out)
 {
   char where[ENT_WHERE_MAX];
@@ -910,7 +914,7 @@ lookup_found(EntGraph *g,
                              "not commas)"
                            : "";
     char meant[ENT_NAME_DISTANCE_MAX + 32] = "";
-    const char *near = *listed ? NULL : likely_meant(g, id);
+    const char *near = *listed ? NULL : likely_meant(g, id, subject);
     if (near) {
       snprintf(meant, sizeof(meant), "; did you mean '%s'?", near);
       listed = meant;
@@ -964,7 +968,7 @@ lookup(EntGraph *g,
        const EntCaret *at,
        uint32_t *out)
 {
-  return lookup_found(g, ENT_NO_ENTITY, id, role, at, out);
+  return lookup_found(g, ENT_NO_ENTITY, id, role, at, ENT_NO_ENTITY, out);
 }
 
 EntStatus
@@ -1282,7 +1286,7 @@ relation_subject(EntGraph *g,
   const char *role = prop == ENT_PROP_HEAD_OF     ? "leader"
                      : prop == ENT_PROP_MEMBER_OF ? "member"
                                                   : "entity";
-  const EntStatus st = lookup_found(g, found, id, role, at, out);
+  const EntStatus st = lookup_found(g, found, id, role, at, ENT_NO_ENTITY, out);
   if (st == ENT_ERR_UNKNOWN_ID && id && *out == ENT_NO_ENTITY) {
     g->unknown_subject = ent_pool_copy(&g->strings, id, strlen(id));
     g->unknown_subject_at = keep_caret(g, at);
@@ -1322,9 +1326,9 @@ ent_graph_relate_found(EntGraph *graph,
   const OntTerm *term = NULL;
   EntStatus st = ENT_SUCCESS;
   TRY(st, relation_subject(g, subject, id, prop, at, &s));
-  TRY(
-    st,
-    lookup_found(g, object, object_id, said_as ? said_as : info->name, at, &o));
+  TRY(st,
+      lookup_found(
+        g, object, object_id, said_as ? said_as : info->name, at, s, &o));
   id = id ? id : g->entities[s].id;
   object_id = object_id ? object_id : g->entities[o].id;
   TRY(st, declared_property(g, info, at, &term));

@@ -66,7 +66,15 @@ grep -q "leader 'umerv' is not defined; define it or fix the spelling; did you m
   fail "a misspelt ID: no suggestion: $(cat "$tmp/err")"
 (cd "$bad" && "$ENTENTE" validate dangling-reference.xml --text-dir "$ENTENTE_SRC/tests/good") 2>"$tmp/err" && fail "dangling-reference.xml validates"
 ! grep -q "did you mean" "$tmp/err" || fail "an ID no other is near: a suggestion: $(cat "$tmp/err")"
-rm -f "$tmp/err"
+# An ID one edit from the element's own: not suggested (following the
+# hint made a body its own parent).
+sed 's|<institution id="defence-ministry" country="ukraine">|<institution id="defence-ministry" country="ukraine" parent="defence-ministr">|' \
+  "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/own-id.xml"
+cp "$ENTENTE_SRC/tests/good/minimal.txt" "$tmp/"
+"$ENTENTE" validate "$tmp/own-id.xml" 2>"$tmp/err" && fail "own-id.xml validates"
+grep -q "parent 'defence-ministr' is not defined; define it or fix the spelling$" "$tmp/err" ||
+  fail "the element's own ID suggested: $(cat "$tmp/err")"
+rm -f "$tmp/err" "$tmp/own-id.xml" "$tmp/minimal.txt"
 # Several schema faults in one file: one run reports each, at its place,
 # and nothing is written (a newcomer fixed one typo a run).  The element
 # out of place holds elements of its own: the errors after it are still
