@@ -541,6 +541,25 @@ syntax_for(const char *path)
   return NULL;
 }
 
+/// A buffer being filled (`*size` bytes and a NUL's room) made twice as
+/// big, to `cap` + 1 bytes at most (one more than the input may hold, to
+/// tell an input past it); false, the buffer freed and NULL, if memory ran
+/// out.
+static bool
+grow_to_cap(char **buf, size_t *size, size_t cap)
+{
+  const size_t grown_size = *size > (cap + 1) / 2 ? cap + 1 : 2 * *size;
+  char *grown = realloc(*buf, grown_size + 1);
+  if (!grown) {
+    free(*buf);
+    *buf = NULL;
+    return false;
+  }
+  *buf = grown;
+  *size = grown_size;
+  return true;
+}
+
 /// `*text` (`*len` bytes, malloc'd), if it is gzip-compressed (by its
 /// first bytes, whatever its name), replaced by what it holds, up to `cap`
 /// bytes: a bomb of a few kilobytes that would make gigabytes stops at
@@ -574,15 +593,9 @@ gunzip_input(EntWorld *world,
       if (size > cap) {
         break; // more than the cap: said below
       }
-      const size_t grown = size > (cap + 1) / 2 ? cap + 1 : 2 * size;
-      char *bigger = realloc(out, grown + 1);
-      if (!bigger) {
-        free(out);
-        out = NULL;
+      if (!grow_to_cap(&out, &size, cap)) {
         break;
       }
-      out = bigger;
-      size = grown;
     }
     if (!z.avail_in && in_left) {
       z.avail_in = in_left > UINT_MAX ? UINT_MAX : (uInt)in_left;
@@ -891,16 +904,8 @@ read_stdin(EntWorld *world,
   size_t size = cap < 65536 ? cap + 1 : 65536;
   char *buf = malloc(size + 1);
   while (buf && len <= cap) {
-    if (len == size) {
-      const size_t grown_size = size > (cap + 1) / 2 ? cap + 1 : 2 * size;
-      char *grown = realloc(buf, grown_size + 1);
-      if (!grown) {
-        free(buf);
-        buf = NULL;
-        break;
-      }
-      buf = grown;
-      size = grown_size;
+    if (len == size && !grow_to_cap(&buf, &size, cap)) {
+      break;
     }
     const double left = deadline - lgraph_now();
     struct pollfd ready = { STDIN_FILENO, POLLIN, 0 };
