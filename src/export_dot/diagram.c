@@ -608,8 +608,11 @@ gunzip_input(EntWorld *world,
     rc = inflate(&z, Z_NO_FLUSH);
     done += before - z.avail_out;
     if (rc == Z_STREAM_END) {
-      // Concatenated members (gzip -c a b > c): each in turn.
-      ended = !z.avail_in && !in_left;
+      // Concatenated members (gzip -c a b > c): each in turn.  What
+      // follows the last member and is not one (zeros a tape or a copy
+      // padded it with) is left, as gzip leaves it.
+      const size_t rest = z.avail_in + in_left;
+      ended = rest < 2 || z.next_in[0] != 0x1F || z.next_in[1] != 0x8B;
       if (!ended && inflateReset(&z) != Z_OK) {
         rc = Z_DATA_ERROR;
         break;
@@ -623,7 +626,14 @@ gunzip_input(EntWorld *world,
     }
   }
   inflateEnd(&z);
-  if (!out) {
+  if (!out || rc == Z_MEM_ERROR) {
+    ent_log(world,
+            ENT_LOG_ERROR,
+            ENT_ERR_NO_MEMORY,
+            &(EntCaret){ .document = document },
+            "out of memory while decompressing it, %zu bytes in",
+            done);
+    free(out);
     return ENT_ERR_NO_MEMORY;
   }
   if (done > cap) {

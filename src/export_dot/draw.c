@@ -986,7 +986,16 @@ line_sample(const char *style)
 static EntStatus
 append_html(EntBuf *b, const char *text, size_t max)
 {
-  xmlChar *escaped = xmlEncodeSpecialChars(NULL, (const xmlChar *)text);
+  // Before escaping: libxml2 writes a carriage return as "&#13;".
+  char *flat = strdup(text);
+  if (!flat) {
+    return ENT_ERR_NO_MEMORY;
+  }
+  for (char *c = flat; *c; ++c) {
+    *c = *c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c;
+  }
+  xmlChar *escaped = xmlEncodeSpecialChars(NULL, (const xmlChar *)flat);
+  free(flat);
   if (!escaped) {
     return ENT_ERR_NO_MEMORY;
   }
@@ -1002,12 +1011,8 @@ append_html(EntBuf *b, const char *text, size_t max)
       st = ent_buf_append(b, "…", strlen("…"));
       break;
     }
-    if (*p == '\t' || *p == '\n' || *p == '\r') {
-      st = ent_buf_append(b, " ", 1);
-    } else {
-      st = (unsigned char)*p < 0x20 ? ent_buf_append(b, "\xEF\xBF\xBD", 3)
-                                    : ent_buf_append(b, p, 1);
-    }
+    st = (unsigned char)*p < 0x20 ? ent_buf_append(b, "\xEF\xBF\xBD", 3)
+                                  : ent_buf_append(b, p, 1);
   }
   xmlFree(escaped);
   return st;

@@ -63,6 +63,39 @@ ent_graph_write_registry(EntGraph *graph, int write)
   graph->write_registry = write != 0;
 }
 
+/// The error for ref="`id`" to an entity a dataset defines (this one,
+/// `here`, or another) as a `cls` at `defined`: one message whole or
+/// streamed.
+static EntStatus
+refer_to_defined(EntGraph *g,
+                 const EntCaret *at,
+                 const char *id,
+                 EntClass cls,
+                 bool here,
+                 KeptCaret defined)
+{
+  char where[ENT_WHERE_MAX];
+  return fail(g,
+              here ? ENT_ERR_DUPLICATE_ID : ENT_ERR_UNKNOWN_ID,
+              at,
+              "ref=\"%s\" names the %s %s defines at %s, not an "
+              "entity of a corpus registry; %s",
+              id,
+              ent_class_noun(cls),
+              here ? "this dataset" : "another dataset",
+              ent_where(g, ENT_LOG_ERROR, defined, where, sizeof(where)),
+              here ? "say what this element says of it in that element, "
+                     "or, to keep another source's account apart (a day "
+                     "one source gives and another disputes), declare it "
+                     "in a corpus registry and give each source's account "
+                     "in its own article with ref= (docs/format.md, the "
+                     "corpus rules)"
+                   : "an article refers only to its own entities and the "
+                     "registry's: move the definition to the corpus "
+                     "registry (its IRI stays the same) and refer to it "
+                     "from both with ref=");
+}
+
 /// Refs a stream's first pass looks for in the unsealed index (a scan of
 /// the dataset's entries each).
 #define REF_SCANS_MAX 10
@@ -79,26 +112,8 @@ ent_graph_refer(EntGraph *graph,
   if (i != ENT_NO_ENTITY && !g->entities[i].registry) {
     Entity *d = &g->entities[i];
     ent_graph_locate(g, d);
-    const bool here = d->dataset == g->current_dataset;
-    return fail(g,
-                here ? ENT_ERR_DUPLICATE_ID : ENT_ERR_UNKNOWN_ID,
-                at,
-                "ref=\"%s\" names the %s %s defines at %s, not an "
-                "entity of a corpus registry; %s",
-                id,
-                ent_class_noun(d->cls),
-                here ? "this dataset" : "another dataset",
-                ent_where(g, ENT_LOG_ERROR, d->at, where, sizeof(where)),
-                here ? "say what this element says of it in that element, "
-                       "or, to keep another source's account apart (a day "
-                       "one source gives and another disputes), declare it "
-                       "in a corpus registry and give each source's account "
-                       "in its own article with ref= (docs/format.md, the "
-                       "corpus rules)"
-                     : "an article refers only to its own entities and the "
-                       "registry's: move the definition to the corpus "
-                       "registry (its IRI stays the same) and refer to it "
-                       "from both with ref=");
+    return refer_to_defined(
+      g, at, id, d->cls, d->dataset == g->current_dataset, d->at);
   }
   if (i == ENT_NO_ENTITY && g->stream_phase == STREAM_INDEX &&
       g->n_ref_scans < REF_SCANS_MAX) {
@@ -118,17 +133,8 @@ ent_graph_refer(EntGraph *graph,
         defined.id = id;
         defined.at.document = at ? at->document : NULL;
         ent_graph_locate(g, &defined);
-        return fail(
-          g,
-          ENT_ERR_DUPLICATE_ID,
-          at,
-          "ref=\"%s\" names the %s this dataset defines at %s, not "
-          "an entity of a corpus registry; say what this element "
-          "says of it in that element (docs/format.md, the corpus "
-          "rules)",
-          id,
-          ent_class_noun(ent_index_class(entry)),
-          ent_where(g, ENT_LOG_ERROR, defined.at, where, sizeof(where)));
+        return refer_to_defined(
+          g, at, id, ent_index_class(entry), true, defined.at);
       }
     }
   }

@@ -1168,12 +1168,16 @@ ent_graph_add_value(EntGraph *graph,
   // Copied, not interned: most values (titles, quotes, descriptions) are
   // said once, and interning each looked it up in a table of every value
   // read, a random read per value once the corpus outgrew the cache.
+  // Text in NFC (RDF 1.1 asks it of literals); a link (url=, same-as) as
+  // written: an IRI is compared byte for byte.
+  const size_t len = strlen(value);
   const Fact fact = { subject,
                       prop,
                       ENT_NO_ENTITY,
                       graph->current_source,
-                      ent_pool_copy_nfc(
-                        value_pool(graph), value, strlen(value)),
+                      info->datatype == DT_STRING
+                        ? ent_pool_copy_nfc(value_pool(graph), value, len)
+                        : ent_pool_copy(value_pool(graph), value, len),
                       lang ? ent_pool_intern(value_pool(graph), lang) : NULL,
                       keep_caret(graph, at) };
   if (!fact.value || (lang && !fact.lang)) {
@@ -1260,10 +1264,41 @@ check_domain(EntGraph *g,
   return ENT_SUCCESS;
 }
 
+/// Whether ID `id`, not defined, was the last one reported so, at `at`:
+/// one misspelling that several relations of one element share (a leader
+/// is head and member; a head's institution is its post's, its head's
+/// and its member's) is one error.
+static bool
+unknown_said(EntGraph *g, const char *id, const EntCaret *at)
+{
+  const KeptCaret *last = &g->unknown_subject_at;
+  if (!id || !g->unknown_subject || !at || strcmp(g->unknown_subject, id)) {
+    return false;
+  }
+  const KeptCaret here = ent_caret_keep(at);
+  return here.line == last->line && here.column == last->column &&
+         (at->document && last->document ? !strcmp(at->document, last->document)
+                                         : at->document == last->document) &&
+         ent_graph_find(g, id) == ENT_NO_ENTITY;
+}
+
+/// After lookup_found() gave `st` for `id` at `at`: remember an ID found
+/// undefined, for unknown_said().
+static void
+remember_unknown(EntGraph *g,
+                 EntStatus st,
+                 const char *id,
+                 uint32_t found,
+                 const EntCaret *at)
+{
+  if (st == ENT_ERR_UNKNOWN_ID && id && found == ENT_NO_ENTITY) {
+    g->unknown_subject = ent_pool_copy(&g->strings, id, strlen(id));
+    g->unknown_subject_at = keep_caret(g, at);
+  }
+}
+
 /// lookup_found() of a relation's subject: an entity an element defines,
-/// or a delegation's leader or member.  Two relations of one subject not
-/// defined (a leader is head and member), one after the other at one
-/// place, are one error.
+/// or a delegation's leader or member.
 static EntStatus
 relation_subject(EntGraph *g,
                  uint32_t found,
@@ -1272,14 +1307,7 @@ relation_subject(EntGraph *g,
                  const EntCaret *at,
                  uint32_t *out)
 {
-  const KeptCaret *last = &g->unknown_subject_at;
-  const KeptCaret here = at ? ent_caret_keep(at) : *last;
-  if (found == ENT_NO_ENTITY && id && g->unknown_subject && at &&
-      !strcmp(g->unknown_subject, id) && here.line == last->line &&
-      here.column == last->column &&
-      (at->document && last->document ? !strcmp(at->document, last->document)
-                                      : at->document == last->document) &&
-      ent_graph_find(g, id) == ENT_NO_ENTITY) {
+  if (found == ENT_NO_ENTITY && unknown_said(g, id, at)) {
     *out = ENT_NO_ENTITY;
     return ENT_ERR_UNKNOWN_ID; // said already
   }
@@ -1287,10 +1315,7 @@ relation_subject(EntGraph *g,
                      : prop == ENT_PROP_MEMBER_OF ? "member"
                                                   : "entity";
   const EntStatus st = lookup_found(g, found, id, role, at, ENT_NO_ENTITY, out);
-  if (st == ENT_ERR_UNKNOWN_ID && id && *out == ENT_NO_ENTITY) {
-    g->unknown_subject = ent_pool_copy(&g->strings, id, strlen(id));
-    g->unknown_subject_at = keep_caret(g, at);
-  }
+  remember_unknown(g, st, id, *out, at);
   return st;
 }
 
@@ -1326,9 +1351,15 @@ ent_graph_relate_found(EntGraph *graph,
   const OntTerm *term = NULL;
   EntStatus st = ENT_SUCCESS;
   TRY(st, relation_subject(g, subject, id, prop, at, &s));
-  TRY(st,
-      lookup_found(
-        g, object, object_id, said_as ? said_as : info->name, at, s, &o));
+  if (object == ENT_NO_ENTITY && unknown_said(g, object_id, at)) {
+    return ENT_ERR_UNKNOWN_ID; // said already
+  }
+  st = lookup_found(
+    g, object, object_id, said_as ? said_as : info->name, at, s, &o);
+  remember_unknown(g, st, object_id, o, at);
+  if (st) {
+    return st;
+  }
   id = id ? id : g->entities[s].id;
   object_id = object_id ? object_id : g->entities[o].id;
   TRY(st, declared_property(g, info, at, &term));

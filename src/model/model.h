@@ -273,9 +273,10 @@ struct EntGraphImpl {
   size_t n_facts;
   size_t cap_facts;
   uint32_t current_source;
-  /// The last subject of a relation found undefined, and where (its ID in
-  /// `strings`): a delegation leader is the subject of two relations, and
-  /// one misspelling is one error.
+  /// The last end of a relation found undefined, and where (its ID in
+  /// `strings`): a delegation leader is the subject of two relations, a
+  /// head's institution the object of three, and one misspelling is one
+  /// error.
   const char *unknown_subject;
   KeptCaret unknown_subject_at;
   /// References a dataset of a corpus made to IDs not defined when it was

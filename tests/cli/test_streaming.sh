@@ -261,6 +261,7 @@ sed -e "s|<name>Rustem Umerov</name>|<name>Jose${acute} Nu${acute}n${tilde}ez</n
   -e "s|<name>Ukraine</name>|<name>Украі${diaeresis}на</name>|" \
   -e "s|title=\"Defence Minister\"|title=\"Ministre de la De${acute}fense\"|" \
   -e "s|>bring about a just peace<|>bring about a just peace, dit-il, de${acute}ja${grave}<|" \
+  -e "s|<source id=\"report\" |<source id=\"report\" url=\"https://e.example/Jose${acute}.html\" |" \
   "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/nfd.xml"
 grep -q "Jose${acute}" "$tmp/nfd.xml" && grep -q "De${acute}fense" "$tmp/nfd.xml" ||
   fail "the NFD dataset was not made"
@@ -270,12 +271,14 @@ printf 'They will bring about a just peace, dit-il, d\xc3\xa9j\xc3\xa0 today.\n'
 "$ENTENTE" export "$tmp/nfd.xml" -f jsonld -o "$tmp/nfd.jsonld" 2>"$tmp/err" ||
   fail "NFD dataset, JSON-LD: $(cat "$tmp/err")"
 for f in nfd.nq nfd.jsonld; do
-  ! grep -q -e "$acute" -e "$grave" -e "$tilde" -e "$diaeresis" "$tmp/$f" ||
+  ! grep -v "e.example/Jose" "$tmp/$f" | grep -q -e "$acute" -e "$grave" -e "$tilde" -e "$diaeresis" ||
     fail "$f: combining marks left: $(grep -e "$acute" -e "$grave" -e "$tilde" -e "$diaeresis" "$tmp/$f")"
 done
 for want in 'José Núñez' 'Україна' 'Ministre de la Défense' 'bring about a just peace, dit-il, déjà'; do
   grep -q "\"$want" "$tmp/nfd.nq" || fail "N-Quads: no composed '$want'"
 done
+# A link is an IRI, compared byte for byte: kept as written.
+grep -q "<https://e.example/Jose${acute}.html>" "$tmp/nfd.nq" || fail "the url was changed: $(grep 'e.example' "$tmp/nfd.nq")"
 canon nquads "$tmp/nfd.nq" | uniq >"$tmp/nfd.canon"
 [ "$(canon_jsonld "$tmp/nfd.jsonld")" = "$(cat "$tmp/nfd.canon")" ] ||
   fail "NFD dataset: JSON-LD (read whole) and N-Quads (streamed) differ"
