@@ -1272,7 +1272,8 @@ static bool
 unknown_said(EntGraph *g, const char *id, const EntCaret *at)
 {
   const KeptCaret *last = &g->unknown_subject_at;
-  if (!id || !g->unknown_subject || !at || strcmp(g->unknown_subject, id)) {
+  if (!id || !g->unknown_subject || !at ||
+      strcmp(g->unknown_subject, id) != 0) {
     return false;
   }
   const KeptCaret here = ent_caret_keep(at);
