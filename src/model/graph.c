@@ -1271,9 +1271,8 @@ check_domain(EntGraph *g,
 static bool
 unknown_said(EntGraph *g, const char *id, const EntCaret *at)
 {
-  const KeptCaret *last = &g->unknown_subject_at;
-  if (!id || !g->unknown_subject || !at ||
-      strcmp(g->unknown_subject, id) != 0) {
+  const KeptCaret *last = &g->unknown_id_at;
+  if (!id || !g->unknown_id || !at || strcmp(g->unknown_id, id) != 0) {
     return false;
   }
   const KeptCaret here = ent_caret_keep(at);
@@ -1293,8 +1292,8 @@ remember_unknown(EntGraph *g,
                  const EntCaret *at)
 {
   if (st == ENT_ERR_UNKNOWN_ID && id && found == ENT_NO_ENTITY) {
-    g->unknown_subject = ent_pool_copy(&g->strings, id, strlen(id));
-    g->unknown_subject_at = keep_caret(g, at);
+    g->unknown_id = ent_pool_copy(&g->strings, id, strlen(id));
+    g->unknown_id_at = keep_caret(g, at);
   }
 }
 

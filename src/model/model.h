@@ -277,8 +277,8 @@ struct EntGraphImpl {
   /// `strings`): a delegation leader is the subject of two relations, a
   /// head's institution the object of three, and one misspelling is one
   /// error.
-  const char *unknown_subject;
-  KeptCaret unknown_subject_at;
+  const char *unknown_id;
+  KeptCaret unknown_id_at;
   /// References a dataset of a corpus made to IDs not defined when it was
   /// read (the first MAX_UNKNOWN_REFS): a dataset read later may define
   /// one, which ent_graph_explain_unknown_refs() says.

@@ -196,14 +196,9 @@ ent_check_rdf_text(EntWorld *world,
   if (!strcmp(syntax, "json")) {
     size_t at = 0;
     if (lone_surrogate(text, len, &at)) {
-      unsigned long line = 1;
-      unsigned long column = 1;
-      for (size_t i = 0; i < at; ++i) {
-        // Columns count characters, not the bytes that continue one.
-        const bool continues = ((unsigned char)text[i] & 0xC0) == 0x80;
-        column = text[i] == '\n' ? 1 : column + !continues;
-        line += text[i] == '\n';
-      }
+      unsigned long line = 0;
+      unsigned long column = 0;
+      ent_text_position(text, at, &line, &column);
       ent_log(world,
               ENT_LOG_ERROR,
               ENT_ERR_SYNTAX,

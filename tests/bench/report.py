@@ -507,6 +507,7 @@ if issue13:
         ratios = [b / a for a, b in zip(g["ws"], g["wb"]) if a]
         if not ratios or not min(g["ws"]):
             return False
+        to = "" if what == "validate" else " to /dev/null"
         # Judged on the fastest run at each size: another process or the
         # host can only add time to a run, never take it away, so the
         # fastest is the one closest to the work itself; the rounds'
@@ -520,7 +521,7 @@ if issue13:
                  "-> %.2f s; round by round %s, median x%.2f; CPU time %s; "
                  "target <= 1.1x the size ratio, <= 11x for 10x)"
                  % (g["small"], g["big"], name,
-                    "" if what == "validate" else " to /dev/null",
+                    to,
                     best, gn, len(ratios), min(g["ws"]), min(g["wb"]),
                     ", ".join("%.2f -> %.2f s x%.2f" % (a, b, b / a)
                               for a, b in zip(g["ws"], g["wb"]) if a),
@@ -538,7 +539,7 @@ if issue13:
                      "%.2f s; round by round %s; target <= 1.1x the size "
                      "ratio)"
                      % (g["small"], g["big"], name,
-                        "" if what == "validate" else " to /dev/null",
+                        to,
                         ubest, gn, len(g["ub"]), min(g["us"]), min(g["ub"]),
                         ", ".join("x%.2f" % (b / a)
                                   for a, b in zip(g["us"], g["ub"]) if a)),
@@ -556,7 +557,7 @@ if issue13:
                      "x%.3f for x%.2f statements (%.3f G -> %.3f G; "
                      "target: no step quadratic, <= 1.1x the size ratio)"
                      % (g["small"], g["big"], name,
-                        "" if what == "validate" else " to /dev/null",
+                        to,
                         ig, gn, g["i_s"] / 1e9, g["ib"] / 1e9), judged)
         curve(what, name)
         return True
