@@ -701,6 +701,11 @@ emit_subject(Emitter *em,
                         .lasting = lasting(g) };
     TRY(st, put(em, e->iri, RDFS_LABEL, name, graph));
     TRY(st, put(em, e->iri, SCHEMA_NS "name", name, graph));
+    if (e->cls == ENT_CLASS_TOPIC) {
+      // A skos:Concept: thesaurus tools show its skos:prefLabel.  One
+      // name an entity, so one in its language, as SKOS asks.
+      TRY(st, put(em, e->iri, SKOS_NS "prefLabel", name, graph));
+    }
     TRY(st, mention(em, index, e->source, true));
     if (e->cls == ENT_CLASS_SOURCE && g->corpus != ENT_NO_ENTITY) {
       // The corpus (a prov:Collection and a schema:Dataset) had no

@@ -1372,6 +1372,61 @@ add_texts(Loader *ld,
   }
 }
 
+/// `a` and `b` in normalization form C are the same text.
+static bool
+same_text(const char *a, const char *b)
+{
+  if (!strcmp(a, b)) {
+    return true;
+  }
+  char *na = NULL;
+  char *nb = NULL;
+  // NULL: the text is in NFC already.
+  const bool same = !ent_nfc(a, strlen(a), &na) &&
+                    !ent_nfc(b, strlen(b), &nb) &&
+                    !strcmp(na ? na : a, nb ? nb : b);
+  free(na);
+  free(nb);
+  return same;
+}
+
+/// The <alias> children of `node`, but one that is the element's own
+/// <name> in its language: written, it would be a skos:altLabel equal to
+/// the name (a topic's skos:prefLabel, which SKOS keeps apart from its
+/// alternative labels).  A warning says so; the alias is left out.
+static void
+add_aliases(Loader *ld, const char *id, const xmlNode *node)
+{
+  const xmlNode *name_node = child(node, "name");
+  const char *name = name_node ? line_of(ld, name_node) : NULL;
+  const char *name_lang = name_node ? lang_of(ld, name_node) : NULL;
+  for (const xmlNode *c = node->children; c; c = c->next) {
+    if (!is_element(c, "alias")) {
+      continue;
+    }
+    const char *alias = line_of(ld, c);
+    const char *lang = lang_of(ld, c);
+    const bool same_lang =
+      lang && name_lang ? !strcasecmp(lang, name_lang) : lang == name_lang;
+    if (name && alias && same_lang && same_text(alias, name)) {
+      if (ld->graph->stream_phase != STREAM_INDEX &&
+          ld->graph->stream_phase != STREAM_RESOLVE) {
+        const EntCaret at = caret_of(ld, c);
+        ent_log(ld->world,
+                ENT_LOG_WARNING,
+                ENT_FAILURE,
+                &at,
+                "<alias> '%s' of '%s' is its <name>; left out (an alias "
+                "is another spelling): remove it",
+                alias,
+                id);
+      }
+      continue;
+    }
+    add_value(ld, id, ENT_PROP_ALIAS, alias, lang, c);
+  }
+}
+
 /// An entity described by <name>, <alias>, <description>, <same-as>.
 static const char *
 named_entity(Loader *ld, EntClass cls, const xmlNode *node)
@@ -1380,7 +1435,7 @@ named_entity(Loader *ld, EntClass cls, const xmlNode *node)
   if (!id) {
     return NULL;
   }
-  add_texts(ld, id, node, "alias", ENT_PROP_ALIAS, true);
+  add_aliases(ld, id, node);
   add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION, true);
   add_texts(ld, id, node, "same-as", ENT_PROP_SAME_AS, false);
   return id;

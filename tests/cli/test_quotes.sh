@@ -274,6 +274,51 @@ rc=$?
 set -e
 [ "$rc" = 65 ] || fail "duplicate names with --strict: exit $rc, want 65"
 
+# An alias that is the entity's own name (in its language, in any Unicode
+# form) is left out with a warning: it would be a skos:altLabel equal to
+# the name, which for a topic is its skos:prefLabel (SKOS keeps them
+# apart).  The same words in another language, or in another case, stay.
+python3 - "$ENTENTE_SRC/tests/good/minimal.xml" "$tmp/names/alias.xml" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s.replace('    <official id="umerov" country="ukraine">',
+              '    <official id="sahin"><name>\u015eahin Mustafayev</name><alias>S\u0327ahin Mustafayev</alias><alias xml:lang="az">\u015eahin Mustafayev</alias></official>\n'
+              '    <official id="umerov" country="ukraine">')
+s = s.replace('  </institutions>\n',
+              '  </institutions>\n  <topics>\n'
+              '    <topic id="ceasefire"><name>Ceasefire</name><alias>Ceasefire</alias><alias>ceasefire</alias></topic>\n'
+              '  </topics>\n', 1)
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+PY
+"$ENTENTE" validate "$tmp/names/alias.xml" >/dev/null 2>"$tmp/err" || fail "alias = name: $(cat "$tmp/err")"
+for want in "warning: <alias> 'Ceasefire' of 'ceasefire' is its <name>; left out" \
+  "warning: <alias> '$(printf 'S\314\247')ahin Mustafayev' of 'sahin' is its <name>; left out"; do
+  grep -qF "$want" "$tmp/err" || fail "alias = name: no \"$want\" in: $(cat "$tmp/err")"
+done
+[ "$(grep -c 'warning:' "$tmp/err")" = 2 ] || fail "alias = name: want 2 warnings: $(cat "$tmp/err")"
+for f in ttl nt; do
+  "$ENTENTE" export -q -w "$tmp/names/alias.xml" -f $f -o "$tmp/names/alias.$f" ||
+    fail "alias = name: export -f $f failed"
+done
+"$ENTENTE" export -q -w "$tmp/names/alias.xml" -f rdfxml -o "$tmp/names/alias.rdf" ||
+  fail "alias = name: export -f rdfxml failed"
+nt="$tmp/names/alias.nt"
+grep -qF '/topic/ceasefire> <http://www.w3.org/2004/02/skos/core#prefLabel> "Ceasefire"@en ' "$nt" ||
+  fail "alias = name: the topic has no skos:prefLabel: $(grep ceasefire "$nt")"
+[ "$(grep -c 'core#altLabel> "[^"]*"@' "$nt")" = 2 ] ||
+  fail "alias = name: want the 2 other aliases only: $(grep altLabel "$nt")"
+grep -qF 'core#altLabel> "ceasefire"@en ' "$nt" && grep -qF "core#altLabel> \"$(printf '\305\236')ahin Mustafayev\"@az " "$nt" ||
+  fail "alias = name: another case or language was left out: $(grep altLabel "$nt")"
+for f in turtle:ttl rdfxml:rdf; do
+  [ "$(rapper -c -i "${f%:*}" "$tmp/names/alias.${f#*:}" 2>&1 | grep -o 'returned [0-9]* triples')" = \
+    "returned $(wc -l <"$nt" | tr -d ' ') triples" ] || fail "alias = name: the ${f#*:} export is not the N-Triples' size"
+done
+set +e
+"$ENTENTE" validate --strict "$tmp/names/alias.xml" >/dev/null 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] || fail "alias = name with --strict: exit $rc, want 65"
+
 # Paraphrases are not held to the article's words.
 grep -q '<paraphrase ' "$seed" || fail "no paraphrase in the seed article"
 echo "all $quotes quotes of the corpus found verbatim; unchecked ones warned about; a changed one is reported at line $line"

@@ -132,7 +132,15 @@ grep -vF "<$karasin> <$TYPE> <http://www.w3.org/ns/prov#Agent> " "$tmp/all.nq" >
 #    ent:holdsPost kept.
 grep -vF "> <http://www.w3.org/ns/org#holds> <" "$tmp/all.nq" >"$tmp/no-super-property.nq"
 
-for broken in no-person-names post-literal unknown-concept no-superclass no-super-property; do
+# 6. A topic's name given as an alias too: SKOS keeps a concept's
+#    preferred and alternative labels apart.
+topic="${ID}topic/black-sea-ceasefire"
+SKOS=http://www.w3.org/2004/02/skos/core#
+{ cat "$tmp/all.nq"
+  grep -F "<$topic> <${SKOS}prefLabel> " "$tmp/all.nq" | sed "s|<${SKOS}prefLabel>|<${SKOS}altLabel>|"
+} >"$tmp/alias-is-name.nq"
+
+for broken in no-person-names post-literal unknown-concept no-superclass no-super-property alias-is-name; do
   cmp -s "$tmp/all.nq" "$tmp/$broken.nq" && fail "$broken: the copy is not broken (the export changed?)"
 done
 
@@ -143,7 +151,8 @@ validate "$shapes" \
   --set post-literal "$tmp/post-literal.nq" \
   --set unknown-concept "$tmp/unknown-concept.nq" \
   --set no-superclass "$tmp/no-superclass.nq" \
-  --set no-super-property "$tmp/no-super-property.nq" >"$tmp/bad.txt" 2>&1 || rc=$?
+  --set no-super-property "$tmp/no-super-property.nq" \
+  --set alias-is-name "$tmp/alias-is-name.nq" >"$tmp/bad.txt" 2>&1 || rc=$?
 [ "$rc" -eq 1 ] || fail "broken copies: exit $rc, want 1: $(head -5 "$tmp/bad.txt")"
 grep -v $'\t' "$tmp/bad.txt" | sed 's/^/   /'
 
@@ -167,7 +176,7 @@ expect() {
     grep "^$1"$'\t' "$tmp/bad.txt" | head -10 | sed 's/^/        /'
   fi
 }
-for set in no-person-names post-literal unknown-concept no-superclass no-super-property; do
+for set in no-person-names post-literal unknown-concept no-superclass no-super-property alias-is-name; do
   grep -qxF "$set: does not conform" <(sed 's/ (.*//' "$tmp/bad.txt") ||
     fail "$set: not reported as non-conformant"
 done
@@ -191,6 +200,8 @@ expect no-superclass "<$karasin>" "-" "<${SHAPE}Official>" "<${SH}ClassConstrain
 
 expect no-super-property "<$karasin>" "<${ENT}holdsPost>" "<${SHAPE}Official-holdsPost>" "<${SH}EqualsConstraintComponent>"
 
+expect alias-is-name "<$topic>" "<${SKOS}prefLabel>" "<${SHAPE}prefLabel>" "<${SH}DisjointConstraintComponent>" '"Black Sea ceasefire"@en'
+
 # Nothing else is reported for the broken copies than what was broken.
 others=$(awk -F '\t' -v shape="<${SHAPE}" 'NF > 1 && index($5, shape) != 1' "$tmp/bad.txt" | wc -l)
 [ "$others" -eq 0 ] || fail "results from shapes outside the shapes file: $others"
@@ -201,6 +212,7 @@ stray=$(awk -F '\t' '
   $1 == "unknown-concept" && $4 ~ /negotiationStatus>$/ { next }
   $1 == "no-superclass" { next }
   $1 == "no-super-property" && $4 ~ /holdsPost>$/ { next }
+  $1 == "alias-is-name" && $4 ~ /prefLabel>$/ { next }
   { print }' "$tmp/bad.txt")
 [ -z "$stray" ] || fail "unexpected results for the broken copies:"$'\n'"$(head -10 <<<"$stray")"
 

@@ -642,6 +642,27 @@ def main():
     check(22, "Does the export follow the vocabulary's export rule "
           "(superclasses, super-properties, declared ent: terms)?", problems)
 
+    # SKOS's integrity conditions a thesaurus tool relies on: every concept
+    # of the export (the topics) has a preferred label, one per language
+    # (S14), and none of its alternative labels is that label (S13).
+    skos = Namespace("http://www.w3.org/2004/02/skos/core#")
+    concepts = set(g_nt.subjects(RDF.type, skos.Concept))
+    problems = []
+    for c in sorted(concepts):
+        pref = list(g_nt.objects(c, skos.prefLabel))
+        langs = [p.language for p in pref]
+        if not pref:
+            problems.append(f"<{c}> has no skos:prefLabel")
+        if len(langs) != len(set(langs)):
+            problems.append(f"<{c}>: two skos:prefLabel in one language: {pref}")
+        for alt in g_nt.objects(c, skos.altLabel):
+            if alt in pref:
+                problems.append(f"<{c}>: {alt!r} is its prefLabel and an altLabel")
+    check(23, f"Does every skos:Concept ({len(concepts)}) have one "
+          "skos:prefLabel a language, none of them an altLabel too?",
+          problems + ([] if len(concepts) >= 10 else
+                      [f"only {len(concepts)} concepts"]))
+
     if failures:
         print(f"\ntest_competency: {len(failures)} check(s) FAILED:",
               file=sys.stderr)
