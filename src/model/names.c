@@ -298,6 +298,254 @@ check_delegations(Dupes *d)
   return st;
 }
 
+/// Names shorter than this (in characters, once folded) are not compared
+/// letter by letter: Iran and Iraq, Mali and Bali are two.
+#define ONE_LETTER_MIN 8
+
+/// A name or alias as the one-letter check compares it: its loose key's
+/// characters (the class byte left out), and whose it is.
+typedef struct {
+  utf8proc_int32_t *c;
+  size_t n;
+  uint32_t entity;
+  const char *said; ///< The name or alias as written
+  const KeptCaret *at;
+} Spelling;
+
+/// A digit: "Brigade 46" and "Brigade 47" are two, whatever one edit says.
+static bool
+is_digit(utf8proc_int32_t c)
+{
+  return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+}
+
+/// `a` and `b` differ by one edit: a letter changed, added or dropped, or
+/// two neighbours swapped (not none: check_duplicates() tells those), and
+/// not in a number.
+static bool
+one_edit_apart(const Spelling *a, const Spelling *b)
+{
+  if (a->n > b->n) {
+    const Spelling *t = a;
+    a = b;
+    b = t;
+  }
+  if (b->n - a->n > 1) {
+    return false;
+  }
+  size_t i = 0;
+  while (i < a->n && a->c[i] == b->c[i]) {
+    ++i;
+  }
+  if (i == a->n) { // b has one more at its end (or they are equal)
+    return a->n != b->n && !is_digit(b->c[i]);
+  }
+  const size_t tail = a->n - i - 1;
+  if (a->n != b->n) { // b has one more at i
+    return !is_digit(b->c[i]) &&
+           !memcmp(a->c + i, b->c + i + 1, (tail + 1) * sizeof(*a->c));
+  }
+  if (!memcmp(a->c + i + 1, b->c + i + 1, tail * sizeof(*a->c))) {
+    return !is_digit(a->c[i]) && !is_digit(b->c[i]); // one changed
+  }
+  return tail >= 1 && a->c[i] == b->c[i + 1] && a->c[i + 1] == b->c[i] &&
+         !is_digit(a->c[i]) && !is_digit(b->c[i]) &&
+         !memcmp(a->c + i + 2, b->c + i + 2, (tail - 1) * sizeof(*a->c));
+}
+
+/// `sp` (an index into `all`) against the spellings that share one of its
+/// variants (itself, or itself less one character) in `slots`; records
+/// it under each variant no one has yet.  An open-addressing table of
+/// variant hashes, each slot the first spelling that had it: each
+/// spelling is compared with at most one other per variant, so the check
+/// stays linear in the letters of all names, however many share a
+/// variant ("Official 1", "Official 2"...).
+typedef struct {
+  uint32_t hash; ///< 0: free (a hash's high half; one_edit_apart()
+                 ///< decides, so a collision costs one comparison)
+  uint32_t spelling;
+} VariantSlot;
+
+static EntStatus
+warn_one_letter(Dupes *d, const Spelling *e, const Spelling *f)
+{
+  char where[ENT_WHERE_MAX];
+  EntGraph *g = d->g;
+  if (e->entity < f->entity) { // said at the later definition
+    const Spelling *t = e;
+    e = f;
+    f = t;
+  }
+  const Entity *fe = &g->entities[f->entity];
+  const Entity *ee = &g->entities[e->entity];
+  if (d->has_same_as[f->entity] && d->has_same_as[e->entity]) {
+    return ENT_SUCCESS; // two that say which thing each is
+  }
+  bool first = false;
+  EntStatus st = first_warning(d, f->entity, e->entity, &first);
+  if (st || !first) {
+    return st;
+  }
+  ++d->found;
+  const EntCaret at = ent_caret_of(*e->at);
+  const bool e_alias = e->said != ee->name;
+  const bool f_alias = f->said != fe->name;
+  ent_log(g->world,
+          ENT_LOG_WARNING,
+          ENT_FAILURE,
+          &at,
+          "%s '%s' %s '%.300s', one letter from %s '%.300s' of %s '%s' "
+          "(%s): perhaps one spelled two ways; if so, define it once and "
+          "refer to its ID (ref= from an article), giving this spelling as "
+          "an <alias>; if they are two, give each its same-as (owl:sameAs)",
+          ent_class_noun(ee->cls),
+          ee->id,
+          e_alias ? "has the alias" : "is named",
+          e->said,
+          f_alias ? "the alias" : "the name",
+          f->said,
+          ent_class_noun(fe->cls),
+          fe->id,
+          ent_where(g, ENT_LOG_WARNING, *f->at, where, sizeof(where)));
+  return ENT_SUCCESS;
+}
+
+/// Add the spelling `said` of entity `index` (at `at`) to `*all`.
+static EntStatus
+add_spelling(Spelling **all,
+             size_t *n,
+             size_t *cap,
+             uint32_t index,
+             EntClass cls,
+             const char *said,
+             const KeptCaret *at)
+{
+  char *key = loose_key(cls, said);
+  if (!key) {
+    return ENT_SUCCESS; // not UTF-8 (refused by the loader), or no memory
+  }
+  const utf8proc_ssize_t bytes = (utf8proc_ssize_t)strlen(key + 1);
+  utf8proc_int32_t *c = malloc(((size_t)bytes + 1) * sizeof(*c));
+  size_t len = 0;
+  for (utf8proc_ssize_t i = 0; c && i < bytes;) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t k =
+      utf8proc_iterate((const utf8proc_uint8_t *)key + 1 + i, bytes - i, &cp);
+    if (k <= 0) {
+      break;
+    }
+    c[len++] = cp;
+    i += k;
+  }
+  free(key);
+  if (!c || len < ONE_LETTER_MIN) {
+    free(c);
+    return c ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+  }
+  EntStatus st = ent_grow(all, cap, *n, sizeof(Spelling), 64);
+  if (st) {
+    free(c);
+    return st;
+  }
+  (*all)[(*n)++] = (Spelling){ c, len, index, said, at };
+  return ENT_SUCCESS;
+}
+
+/// The variant of `sp` without its character `skip` (or whole, for
+/// `skip` == sp->n), hashed with its entity's class.
+static uint32_t
+variant_hash(const Spelling *sp,
+             EntClass cls,
+             size_t skip,
+             utf8proc_int32_t *buf)
+{
+  size_t n = 0;
+  buf[n++] = (utf8proc_int32_t)cls;
+  for (size_t i = 0; i < sp->n; ++i) {
+    if (i != skip) {
+      buf[n++] = sp->c[i];
+    }
+  }
+  const uint32_t h =
+    (uint32_t)(ent_hash((const char *)buf, n * sizeof(*buf)) >> 32);
+  return h ? h : 1;
+}
+
+/// Names and aliases one letter apart (Witkoff, Whitkoff), within one of
+/// the classes named_by_name() keeps: a curator who did not find an
+/// entity under the spelling a source used defines it again.  Two with
+/// their own same-as are known to be two.
+static EntStatus
+check_one_letter(Dupes *d)
+{
+  EntGraph *g = d->g;
+  Spelling *all = NULL;
+  size_t n = 0;
+  size_t cap = 0;
+  EntStatus st = ENT_SUCCESS;
+  for (uint32_t i = 0; i < g->n_entities && !st; ++i) {
+    const Entity *e = &g->entities[i];
+    if (e->name && named_by_name(e->cls)) {
+      st = add_spelling(&all, &n, &cap, i, e->cls, e->name, &e->at);
+    }
+  }
+  for (size_t i = 0; i < g->n_facts && !st; ++i) {
+    const Fact *f = &g->facts[i];
+    if (f->prop == ENT_PROP_ALIAS && f->value &&
+        named_by_name(g->entities[f->subject].cls)) {
+      st = add_spelling(&all,
+                        &n,
+                        &cap,
+                        f->subject,
+                        g->entities[f->subject].cls,
+                        f->value,
+                        &f->at);
+    }
+  }
+  size_t variants = 0;
+  size_t longest = 0;
+  for (size_t i = 0; i < n; ++i) {
+    variants += all[i].n + 1;
+    longest = all[i].n > longest ? all[i].n : longest;
+  }
+  size_t size = 16;
+  while (size < variants + variants / 3) {
+    size *= 2;
+  }
+  VariantSlot *slots = st || !n ? NULL : calloc(size, sizeof(VariantSlot));
+  utf8proc_int32_t *buf = slots ? malloc((longest + 1) * sizeof(*buf)) : NULL;
+  if (n && !st && (!slots || !buf)) {
+    st = ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < n && !st && buf; ++i) {
+    const Spelling *sp = &all[i];
+    const EntClass cls = g->entities[sp->entity].cls;
+    for (size_t skip = 0; skip <= sp->n && !st; ++skip) {
+      const uint32_t h = variant_hash(sp, cls, skip, buf);
+      size_t k = (size_t)ent_mix64(h) & (size - 1);
+      while (slots[k].hash && slots[k].hash != h) {
+        k = (k + 1) & (size - 1);
+      }
+      if (!slots[k].hash) {
+        slots[k] = (VariantSlot){ h, (uint32_t)i };
+        continue;
+      }
+      const Spelling *other = &all[slots[k].spelling];
+      if (other->entity != sp->entity &&
+          g->entities[other->entity].cls == cls && one_edit_apart(sp, other)) {
+        st = warn_one_letter(d, sp, other);
+      }
+    }
+  }
+  free(buf);
+  free(slots);
+  for (size_t i = 0; i < n; ++i) {
+    free(all[i].c);
+  }
+  free(all);
+  return st;
+}
+
 /// Names, aliases and owl:sameAs of the classes named_by_name() keeps.
 static EntStatus
 check_duplicates(Dupes *d)
@@ -336,6 +584,8 @@ check_duplicates(Dupes *d)
         d, (uint32_t)(v - 1), f->subject, f->value, &f->at, NULL);
     }
   }
+  // Then one letter apart: the spelling a source used, defined again.
+  TRY(st, check_one_letter(d));
   // Two delegations of one side at one negotiation, defined by two
   // datasets: each article made its own ("Armenia delegation at ...").
   TRY(st, check_delegations(d));

@@ -331,6 +331,107 @@ source_text(EntGraph *g, uint32_t source, const char **out)
   return st;
 }
 
+/// `n` (< the string's length) moved back to the start of the UTF-8
+/// character it falls in.
+static size_t
+char_start(const char *s, size_t n)
+{
+  while (n && ((unsigned char)s[n] & 0xC0) == 0x80) {
+    --n;
+  }
+  return n;
+}
+
+/// The longest start of `quote` (normalised, `len` bytes) that the text
+/// holds, in bytes, at a character's start; *at: where the text has it.
+/// A start the text holds has every shorter start in it too, so the
+/// length is found by halving: a few memmem() calls.
+static size_t
+longest_start(const char *text,
+              size_t text_len,
+              const char *quote,
+              size_t len,
+              const char **at)
+{
+  size_t lo = 0; // held (a character's start)
+  size_t hi = len;
+  *at = NULL;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo + 1) / 2;
+    while (mid < len && ((unsigned char)quote[mid] & 0xC0) == 0x80) {
+      ++mid; // to the next character's start
+    }
+    if (mid > hi) {
+      break; // no character ends between lo and hi
+    }
+    const char *found = memmem(text, text_len, quote, mid);
+    if (found) {
+      lo = mid;
+      *at = found;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+/// Up to about `most` bytes of `s[0..len)` for a message: whole characters,
+/// cut at a space where there is one, "..." where cut.
+static void
+excerpt(EntBuf *out, const char *s, size_t len, size_t most, bool from_end)
+{
+  size_t n = len < most ? len : most;
+  const char *start = from_end ? s + len - n : s;
+  if (n < len) {
+    if (from_end) {
+      while (n && ((unsigned char)*start & 0xC0) == 0x80) {
+        ++start, --n;
+      }
+      const char *space = memchr(start, ' ', n);
+      if (space && (size_t)(space - start) < n / 2) {
+        n -= (size_t)(space + 1 - start);
+        start = space + 1;
+      }
+      ent_buf_append(out, "...", 3);
+    } else {
+      n = char_start(s, n);
+      for (size_t k = n; k > n / 2; --k) {
+        if (s[k] == ' ') {
+          n = k;
+          break;
+        }
+      }
+    }
+  }
+  ent_buf_append(out, start, n);
+  if (!from_end && n < len) {
+    ent_buf_append(out, "...", 3);
+  }
+}
+
+/// Where a quote the text does not hold parts from it: after the longest
+/// start of it the text has, what the text goes on with and what the
+/// quote does.  Empty when the text has not even its first words.
+static void
+divergence(EntBuf *out, const char *text, size_t text_len, const EntBuf *quote)
+{
+  const char *at = NULL;
+  const size_t kept =
+    longest_start(text, text_len, quote->buf, quote->len, &at);
+  if (kept < 8 || !at) {
+    return; // not even a word or two: nothing worth showing
+  }
+  const char *after = at + kept;
+  const size_t rest = text_len - (size_t)(after - text);
+  ent_buf_append(out, "; the text has '", 16);
+  excerpt(out, quote->buf, kept - (quote->buf[kept - 1] == ' '), 40, true);
+  ent_buf_append(out, "' and then '", 12);
+  excerpt(out, after, rest, 30, false);
+  ent_buf_append(out, "' where the quote has '", 23);
+  excerpt(out, quote->buf + kept, quote->len - kept, 30, false);
+  ent_buf_append(out, "'", 1);
+}
+
 EntStatus
 ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
 {
@@ -402,15 +503,21 @@ ent_graph_check_fact_quote(EntGraph *g, const Fact *f, unsigned long *misses)
   if (!st &&
       (!quote.buf || !memmem(text, g->searched_len, quote.buf, quote.len))) {
     ++*misses;
+    EntBuf where = { NULL, 0, 0 };
+    if (quote.buf) {
+      divergence(&where, text, g->searched_len, &quote);
+    }
     ent_log(g->world,
             ENT_LOG_ERROR,
             ENT_ERR_QUOTE,
             &at,
             "quote '%s' does not appear verbatim in the text of source "
-            "'%s' (%s); copy it exactly or make it a paraphrase",
+            "'%s' (%s)%s; copy it exactly or make it a paraphrase",
             e->id,
             src->id,
-            src->text_path);
+            src->text_path,
+            where.buf ? where.buf : "");
+    ent_buf_free(&where);
   }
   ent_buf_free(&quote);
   return st;
