@@ -86,6 +86,9 @@ typedef struct {
   const char *last_subject;
   uint32_t last_subject_found;
   EntPool kept; ///< Strings kept for the whole dataset
+  /// Source ID -> the last day it can have been published (published=,
+  /// else not-after=), both in `kept`: what it reports happened before
+  EntMap published;
   // The line caret_of() found last: one element asks for it many times,
   // and past line 65535 finding it walks the element's text.  Forgotten
   // with each entity's subtree, whose nodes libxml2 then frees.
@@ -227,6 +230,25 @@ load_error(Loader *ld, EntStatus st, const xmlNode *node, const char *fmt, ...)
   ent_vlog(ld->world, ENT_LOG_ERROR, st, &at, fmt, args);
   va_end(args);
   note_status(ld, st);
+}
+
+static void load_warning(Loader *ld, const xmlNode *node, const char *fmt, ...)
+  ENT_PRINTF(3, 4);
+
+/// A warning at `node`, said once: not in the passes of a streaming
+/// export that read entities only (the pass that writes says it).
+static void
+load_warning(Loader *ld, const xmlNode *node, const char *fmt, ...)
+{
+  const int phase = ld->graph->stream_phase;
+  if (phase == STREAM_INDEX || phase == STREAM_RESOLVE) {
+    return;
+  }
+  const EntCaret at = caret_of(ld, node);
+  va_list args;
+  va_start(args, fmt);
+  ent_vlog(ld->world, ENT_LOG_WARNING, ENT_FAILURE, &at, fmt, args);
+  va_end(args);
 }
 
 // ---- libxml2 diagnostics ------------------------------------------------
@@ -1409,18 +1431,12 @@ add_aliases(Loader *ld, const char *id, const xmlNode *node)
     const bool same_lang =
       lang && name_lang ? !strcasecmp(lang, name_lang) : lang == name_lang;
     if (name && alias && same_lang && same_text(alias, name)) {
-      if (ld->graph->stream_phase != STREAM_INDEX &&
-          ld->graph->stream_phase != STREAM_RESOLVE) {
-        const EntCaret at = caret_of(ld, c);
-        ent_log(ld->world,
-                ENT_LOG_WARNING,
-                ENT_FAILURE,
-                &at,
-                "<alias> '%s' of '%s' is its <name>; left out (an alias "
-                "is another spelling): remove it",
-                alias,
-                id);
-      }
+      load_warning(ld,
+                   c,
+                   "<alias> '%s' of '%s' is its <name>; left out (an alias "
+                   "is another spelling): remove it",
+                   alias,
+                   id);
       continue;
     }
     add_value(ld, id, ENT_PROP_ALIAS, alias, lang, c);
@@ -1457,7 +1473,8 @@ static const char *const weekdays[] = { "monday",   "tuesday", "wednesday",
                                         "thursday", "friday",  "saturday",
                                         "sunday" };
 
-/// A date-phrase naming a weekday must agree with the date it explains.
+/// A date-phrase naming a weekday must agree with the date it explains;
+/// without a day to explain, it is warned about.
 static void
 check_weekday(Loader *ld,
               const char *date,
@@ -1467,12 +1484,25 @@ check_weekday(Loader *ld,
   int y = 0;
   int m = 0;
   int d = 0;
-  if (!date || !phrase || !ent_parse_date(date, &y, &m, &d)) {
+  if (!phrase || (date && !ent_parse_date(date, &y, &m, &d))) {
     return;
   }
   for (int w = 0; w < 7; ++w) {
     const size_t n = strlen(weekdays[w]);
     for (const char *p = phrase; *p; ++p) {
+      if (!strncasecmp(p, weekdays[w], n) && !date) {
+        load_warning(ld,
+                     node,
+                     "date-phrase '%s' names a %c%s, but no day is given: "
+                     "give date=\"YYYY-MM-DD\" (the %c%s it means), or "
+                     "not-before= and not-after=, so that it is dated",
+                     phrase,
+                     weekdays[w][0] - 'a' + 'A',
+                     weekdays[w] + 1,
+                     weekdays[w][0] - 'a' + 'A',
+                     weekdays[w] + 1);
+        return;
+      }
       if (!strncasecmp(p, weekdays[w], n)) {
         const int actual = ent_weekday(y, m, d);
         if (actual != w) {
@@ -1531,6 +1561,7 @@ when(Loader *ld, const char *id, const xmlNode *node, EntProperty single)
 {
   const char *date = attr(ld, node, "date");
   const char *phrase = attr(ld, node, "date-phrase");
+  bool windowed = false; // not-before= or not-after=: dated, if not to a day
   add_value(ld, id, single, date, NULL, node);
   // The source's words, in the dataset's language: the one in force
   // around the element (a quote's own xml:lang is its words').
@@ -1558,8 +1589,11 @@ when(Loader *ld, const char *id, const xmlNode *node, EntProperty single)
     if (i == 0 && !date) {
       date = from; // a weekday names the first day of a span
     }
+    windowed |= i == 1 && (from || to);
   }
-  check_weekday(ld, date, phrase, node);
+  if (date || !windowed) {
+    check_weekday(ld, date, phrase, node);
+  }
 }
 
 // ---- One handler per entity element --------------------------------------
@@ -1590,6 +1624,15 @@ read_source(Loader *ld, const xmlNode *node)
       !check_order(
         ld, node, "not-before", not_before, "published", published)) {
     (void)check_order(ld, node, "published", published, "not-after", not_after);
+  }
+  const char *last_day = published ? published : not_after;
+  if (last_day && !ent_map_get(&ld->published, id)) {
+    const char *key = ent_pool_intern(&ld->kept, id);
+    const char *value = ent_pool_intern(&ld->kept, last_day);
+    note_status(ld,
+                key && value
+                  ? ent_map_put(&ld->published, key, (void *)(uintptr_t)value)
+                  : ENT_ERR_NO_MEMORY);
   }
   defer_attr(ld, id, ENT_PROP_PUBLISHER, node, "outlet");
   defer_attr(ld, id, ENT_PROP_WIRE_SERVICE, node, "wire");
@@ -1872,6 +1915,29 @@ read_statement(Loader *ld, const xmlNode *node, EntClass cls)
     }
   }
   when(ld, id, node, ENT_PROP_DATE_CREATED);
+  // Said before its source reported it: the first day it can have been
+  // said against the last its source can have been published.
+  const char *said = attr(ld, node, "date");
+  said = said ? said : attr(ld, node, "start");
+  said = said ? said : attr(ld, node, "not-before");
+  const char *published =
+    ld->source ? ent_map_get(&ld->published, ld->source) : NULL;
+  int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+  if (said && published && ent_parse_date(said, &y1, &m1, &d1) &&
+      ent_parse_date(published, &y2, &m2, &d2) &&
+      y1 * 10000 + m1 * 100 + d1 > y2 * 10000 + m2 * 100 + d2) {
+    load_error(ld,
+               ENT_ERR_BAD_DATE,
+               node,
+               "%s '%s' is dated %s, after source '%s' was published (%s): "
+               "a source reports what was said before it; fix the date (or "
+               "the source's published=)",
+               cls == ENT_CLASS_QUOTATION ? "quote" : "paraphrase",
+               id,
+               said,
+               ld->source,
+               published);
+  }
 }
 
 /// Responses to an agreement, as its source reports them.
@@ -2472,6 +2538,7 @@ load_file(EntGraph *graph,
   free(ld.dir);
   ent_buf_free(&ld.split);
   ent_map_clear(&ld.failed);
+  ent_map_clear(&ld.published);
   ent_pool_clear(&ld.pool);
   ent_pool_clear(&ld.scratch);
   ent_pool_clear(&ld.kept);

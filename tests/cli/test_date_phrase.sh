@@ -44,4 +44,54 @@ make_dataset "$tmp/none.xml" ''
 "$ENTENTE" export "$tmp/none.xml" -f ntriples -w -o "$tmp/none.nt" || fail "export (no language)"
 grep -qF "<https://example.org/id/incident/visit> <${ent}datePhrase> \"on Sunday\" ." "$tmp/none.nt" ||
   fail "no language: $(grep -F datePhrase "$tmp/none.nt")"
-echo "ok: date phrases carry the dataset's language"
+
+# A phrase that names a weekday with no day to check it against: warned
+# about (the element would be undated), once, by validate and by each
+# export path; a window or a span is a day enough.  A quote or paraphrase
+# dated after its source was published (published=, else not-after=):
+# an error, at the statement, in every path.
+dated() { # FILE QUOTE-ATTRIBUTES SOURCE-ATTRIBUTES
+  cat >"$1" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset xmlns="https://w3id.org/entente/format/1" id="phrases" base="https://example.org/id/" xml:lang="en">
+  <sources>
+    <source id="report" $3><title>Report</title></source>
+  </sources>
+  <officials>
+    <official id="karasin"><name>Grigory Karasin</name></official>
+  </officials>
+  <statements>
+    <quote id="words" speaker="karasin" $2>dialogue</quote>
+    <paraphrase id="gist" speaker="karasin" not-before="2025-03-17" not-after="2025-03-23" date-phrase="on Monday">He spoke.</paraphrase>
+  </statements>
+</dataset>
+XML
+}
+dated "$tmp/nodate.xml" 'date-phrase="late on Monday"' 'published="2025-03-24"'
+for run in "validate" "export -f nt -o $tmp/o.nt" "export -f rdfxml -o $tmp/o.rdf" "export -f dot -o $tmp/o.dot"; do
+  # shellcheck disable=SC2086
+  "$ENTENTE" $run "$tmp/nodate.xml" >/dev/null 2>"$tmp/err" || fail "no day ($run): $(cat "$tmp/err")"
+  [ "$(grep -v 'is not checked' "$tmp/err")" = "$tmp/nodate.xml:10:5: warning: date-phrase 'late on Monday' names a Monday, but no day is given: give date=\"YYYY-MM-DD\" (the Monday it means), or not-before= and not-after=, so that it is dated" ] ||
+    fail "no day ($run): $(cat "$tmp/err")"
+done
+rm -f "$tmp/o.nt" "$tmp/o.ttl"
+for late in 'date="2025-03-25"' 'start="2025-03-26" end="2025-03-27"' 'not-before="2025-03-25" not-after="2025-03-28"'; do
+  for src in 'published="2025-03-24"' 'not-before="2025-03-20" not-after="2025-03-24"'; do
+    dated "$tmp/late.xml" "$late" "$src"
+    for run in "validate" "export -f nt -o $tmp/o.nt" "export -f ttl -o $tmp/o.ttl"; do
+      set +e
+      # shellcheck disable=SC2086
+      "$ENTENTE" $run "$tmp/late.xml" >/dev/null 2>"$tmp/err"
+      rc=$?
+      set -e
+      first=$(sed 's/.*="\(2025-03-2[0-9]\)".*/\1/' <<<"${late%% *}")
+      [ "$rc" = 65 ] && [ "$(grep -v 'is not checked' "$tmp/err")" = "$tmp/late.xml:10:5: error: quote 'words' is dated $first, after source 'report' was published (2025-03-24): a source reports what was said before it; fix the date (or the source's published=)" ] ||
+        fail "said after publication ($late; $src; $run): exit $rc: $(cat "$tmp/err")"
+    done
+    [ ! -e "$tmp/o.nt" ] && [ ! -e "$tmp/o.ttl" ] || fail "said after publication: output written"
+  done
+done
+# On the day of publication, or before: fine.
+dated "$tmp/ok.xml" 'date="2025-03-24" date-phrase="on Monday"' 'published="2025-03-24"'
+"$ENTENTE" validate -q "$tmp/ok.xml" 2>"$tmp/err" && ! grep -v 'is not checked' "$tmp/err" || fail "said on the day: $(cat "$tmp/err")"
+echo "ok: date phrases carry the dataset's language; a weekday with no day is warned about; a statement dated after its source is refused"
