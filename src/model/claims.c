@@ -950,6 +950,58 @@ warn_days(EntGraph *g, const Claim *claims, size_t start, size_t end)
   return true;
 }
 
+/// Warn where one source's exact death toll of a subject is below
+/// another's "at least" (claims[start..end), one subject's): 2 killed
+/// against at least 3.  (Two exact tolls, or two lower bounds, that
+/// differ are warn_group()'s.)
+static bool
+warn_deaths(EntGraph *g, const Claim *claims, size_t start, size_t end)
+{
+  const Fact *floor = NULL;
+  unsigned long most = 0;
+  for (size_t i = start; i < end; ++i) {
+    const Fact *f = &g->facts[claims[i].fact];
+    if (f->prop == ENT_PROP_DEATHS_AT_LEAST && f->value) {
+      const unsigned long v = strtoul(f->value, NULL, 10);
+      if (!floor || v > most) {
+        floor = f;
+        most = v;
+      }
+    }
+  }
+  if (!floor) {
+    return false;
+  }
+  EntBuf list = { NULL, 0, 0 };
+  const Fact *last = floor;
+  for (size_t i = start; i < end; ++i) {
+    const Fact *f = &g->facts[claims[i].fact];
+    if (f->prop == ENT_PROP_DEATHS && f->value && f->source != floor->source &&
+        strtoul(f->value, NULL, 10) < most) {
+      list_claim(&list, g, f, "killed ", false);
+      last = f > last ? f : last;
+    }
+  }
+  if (!list.buf) {
+    return false;
+  }
+  list_claim(&list, g, floor, "killed at least ", false);
+  // Said where the claim read last stands, as for days.
+  const Entity *e = &g->entities[floor->subject];
+  const EntCaret at = ent_caret_of(last->at);
+  ent_log(g->world,
+          ENT_LOG_WARNING,
+          ENT_FAILURE,
+          &at,
+          "sources disagree on the deaths of %s '%s': %s; each claim is kept "
+          "in its source's graph",
+          ent_class_noun(e->cls),
+          e->id,
+          list.buf);
+  ent_buf_free(&list);
+  return true;
+}
+
 EntStatus
 ent_graph_check_disagreements(EntGraph *graph, size_t *count)
 {
@@ -1000,6 +1052,7 @@ ent_graph_check_disagreements(EntGraph *graph, size_t *count)
     if (!days_said) {
       found += warn_days(g, claims, start, subject_end);
     }
+    found += warn_deaths(g, claims, start, subject_end);
     start = subject_end;
   }
   free(parent);

@@ -312,4 +312,15 @@ if "$ENTENTE" export "$tmp/bad" -f nquads -o "$tmp/bad.nq" 2>"$tmp/err"; then
 fi
 grep -q "articles/monday.xml:9:5: error: .*status of <event> is .rumoured., which is not one of .expected., .happened., .cancelled." "$tmp/err" || fail "the error does not name the line and the attribute: $(cat "$tmp/err")"
 [ ! -e "$tmp/bad.nq" ] || fail "a refused dataset left an output"
-echo "ok: event statuses"
+# Death tolls: one source's exact toll below another's "at least" is a
+# disagreement (said at the later claim, naming both); an exact toll at or
+# above it is not.
+make_corpus "$tmp/tolls" 'killed="2"' 'killed-at-least="3"'
+"$ENTENTE" validate "$tmp/tolls" >/dev/null 2>"$tmp/err" || fail "tolls: $(cat "$tmp/err")"
+grep -qF "articles/wednesday.xml:9:5: warning: sources disagree on the deaths of incident 'statement': killed '2' (monday, $tmp/tolls/articles/monday.xml:9:5); killed at least '3' (wednesday, $tmp/tolls/articles/wednesday.xml:9:5); each claim is kept in its source's graph" "$tmp/err" ||
+  fail "2 killed against at least 3: $(cat "$tmp/err")"
+[ "$(grep -c 'warning:' "$tmp/err")" = 1 ] || fail "tolls: want 1 warning: $(cat "$tmp/err")"
+make_corpus "$tmp/tolls" 'killed="3"' 'killed-at-least="3"'
+"$ENTENTE" validate "$tmp/tolls" >/dev/null 2>"$tmp/err" || fail "tolls: $(cat "$tmp/err")"
+! grep -q "deaths" "$tmp/err" || fail "3 killed against at least 3: $(cat "$tmp/err")"
+echo "ok: event statuses; death tolls"
