@@ -755,11 +755,21 @@ count_errors(void *data, raptor_log_message *message)
   }
 }
 
-/// Whether `text` reads as `syntax` without an error (said nowhere): the
-/// syntax to name when the one a file was read as failed.
+/// Counts the statements of a trial parse.
+static void
+count_statement(void *data, raptor_statement *statement)
+{
+  (void)statement;
+  ++*(unsigned long *)data;
+}
+
+/// Whether `text` reads as `syntax`, into statements, without an error
+/// (said nowhere): the syntax to name when the one a file was read as
+/// failed.
 static bool
 parses_as(EntWorld *world, const char *text, size_t len, const char *syntax)
 {
+  unsigned long statements = 0;
   raptor_parser *parser = raptor_new_parser(world->raptor, syntax);
   raptor_uri *base =
     raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
@@ -771,6 +781,10 @@ parses_as(EntWorld *world, const char *text, size_t len, const char *syntax)
     raptor_parser_set_option(
       parser, RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, NULL, 0);
     raptor_world_set_log_handler(world->raptor, &errors, count_errors);
+    // Read as a syntax it is not, a file can give no error and nothing
+    // (raptor's N-Quads reader and a Turtle file whose first line is a
+    // comment with a '"'): that is no reading.
+    raptor_parser_set_statement_handler(parser, &statements, count_statement);
     rc = raptor_parser_parse_start(parser, base);
     if (!rc) {
       rc =
@@ -780,7 +794,7 @@ parses_as(EntWorld *world, const char *text, size_t len, const char *syntax)
   }
   raptor_free_parser(parser);
   raptor_free_uri(base);
-  return !rc && !errors;
+  return !rc && !errors && statements;
 }
 
 /// The syntaxes raptor2 reads here, as messages name them: what to give

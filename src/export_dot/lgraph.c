@@ -570,6 +570,31 @@ lgraph_init(LGraph *lg,
   for (size_t i = 0; i < n_prefixes; ++i) {
     lgraph_add_prefix(lg, prefixes[i].prefix, prefixes[i].ns, false);
   }
+  // Namespaces met in other people's graphs, which N-Triples and N-Quads
+  // (a DBpedia or Wikidata dump) never name: drawn as dbr:AC/DC and
+  // dc:creator, not as "DC" and "creator".  The file's own prefixes still
+  // come first.
+  static const struct {
+    const char *prefix;
+    const char *ns;
+  } drawn[] = {
+    { "schema", "https://schema.org/" },
+    { "dc", "http://purl.org/dc/elements/1.1/" },
+    { "dcat", "http://www.w3.org/ns/dcat#" },
+    { "sh", "http://www.w3.org/ns/shacl#" },
+    { "void", "http://rdfs.org/ns/void#" },
+    { "vcard", "http://www.w3.org/2006/vcard/ns#" },
+    { "time", "http://www.w3.org/2006/time#" },
+    { "geo", "http://www.opengis.net/ont/geosparql#" },
+    { "dbo", "http://dbpedia.org/ontology/" },
+    { "dbp", "http://dbpedia.org/property/" },
+    { "dbr", "http://dbpedia.org/resource/" },
+    { "wd", "http://www.wikidata.org/entity/" },
+    { "wdt", "http://www.wikidata.org/prop/direct/" },
+  };
+  for (size_t i = 0; i < sizeof(drawn) / sizeof(drawn[0]); ++i) {
+    lgraph_add_prefix(lg, drawn[i].prefix, drawn[i].ns, false);
+  }
 }
 
 void
@@ -598,7 +623,9 @@ lgraph_reserve_for(LGraph *lg, const EntGraph *graph)
 struct LMore {
   EntBuf lines;   ///< "a · b", grown in place; then every line, the label's
                   ///< first (say_facets_left())
-  uint32_t count; ///< Lines in it
+  EntBuf whole;   ///< The label's lines uncut, once one of them was cut
+                  ///< (append_facet_line()), or empty
+  uint32_t count; ///< Lines in `lines`
 };
 
 void
@@ -626,6 +653,7 @@ lgraph_clear(LGraph *lg)
   ent_map_clear(&lg->pages);
   for (size_t i = 0; i < lg->n_more; ++i) {
     ent_buf_free(&lg->more[i].lines);
+    ent_buf_free(&lg->more[i].whole);
   }
   free(lg->more);
   ent_buf_free(&lg->scratch);
@@ -1148,11 +1176,14 @@ is_undrawn(const char *predicate, bool *everywhere)
 static unsigned
 lang_score(const LGraph *lg, const char *lang)
 {
-  if (!lang || !*lang) {
-    return 2;
-  }
-  // "en" prefers "en" and also takes "en-GB" over other languages.
-  return ent_lang_is(lang, lg->lang) ? 3 : 1;
+  // "en" prefers "en" and also takes "en-GB" over other languages.  After
+  // --lang's and none, the default language, English: a reader who asked
+  // for Korean is better served by the English name than by whichever
+  // translation came first.
+  return !lang || !*lang               ? 3
+         : ent_lang_is(lang, lg->lang) ? 4
+         : ent_lang_is(lang, "en")     ? 2
+                                       : 1;
 }
 
 /// The spelling of `iri` (interned) that the tables here and the ontology
@@ -1354,6 +1385,23 @@ find_vote(LGraph *lg, LNode *n, const char *text, bool lasting, size_t *at)
   return ent_map_put(&lg->votes, kept, (void *)(uintptr_t)*at);
 }
 
+/// Whether `graph` gave node `n` a label other than `text` at its rank.
+static bool
+named_otherwise(const LGraph *lg,
+                const LNode *n,
+                const char *graph,
+                const char *text)
+{
+  for (uint32_t k = n->votes; k; k = lg->vote[k - 1].next) {
+    const LVote *cast = &lg->vote[k - 1];
+    if (cast->graph == graph && cast->rank == n->label_rank && cast->votes &&
+        strcmp(cast->label, text) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// One more graph, `graph` (interned, or NULL: the default graph), gives
 /// node `node` the label `text` (at its best rank): the label most graphs
 /// give is drawn.
@@ -1388,6 +1436,9 @@ vote_label(LGraph *lg,
 
 /// Longest value said on a node of somebody else's graph, in characters.
 #define LITERAL_FACET_CHARS 60
+/// Longest value kept for a node's tooltip and GraphML details, whole
+/// where it was cut on the node (a definition, a description).
+#define LITERAL_KEPT_CHARS 1000
 
 /// Append `text`, cut after `max_chars` characters with "…" (after the
 /// last word before the cut, not after a space).
@@ -1420,11 +1471,12 @@ keep_literal(LGraph *lg, uint32_t s, const char *predicate, const char *value)
     return ENT_SUCCESS;
   }
   // A class is kept whole: the node says its prefixed name, and its own
-  // superclasses may give it a shape (inherit_kinds()).
+  // superclasses may give it a shape (inherit_kinds()).  A value is cut
+  // on the node (add_literal_facets()), not here: the tooltip has it.
   EntBuf cut = { NULL, 0, 0 };
   EntStatus st = !strcmp(predicate, RDF_TYPE)
                    ? ent_buf_append(&cut, value, strlen(value))
-                   : append_cut(&cut, value, LITERAL_FACET_CHARS);
+                   : append_cut(&cut, value, LITERAL_KEPT_CHARS);
   const char *kept = st ? NULL : ent_pool_intern(&lg->strings, cut.buf);
   ent_buf_free(&cut);
   if (!kept) {
@@ -1507,15 +1559,16 @@ take_literal(LGraph *lg,
     return ENT_SUCCESS; // an empty name names nothing: the IRI will
   }
   if (p->label_index >= 0) {
-    // A name ranks by its language (3 the --lang one, 2 none, 1 another)
-    // then by its predicate (1-3): 5 to 15.  An alias (rank 0) in the
-    // --lang language, or in none, ranks 8: above a name in another
-    // language, below any name in it or in none.
+    // A name ranks by its language (4 the --lang one, 3 none, 2 English,
+    // 1 another) then by its predicate (1-3): 5 to 19.  An alias (rank 0)
+    // in the --lang language, or in none, ranks 12: above a name in
+    // English or another language, below any name in those two; one in
+    // English 8, another 4.
     const unsigned score = lang_score(lg, o->lang);
     const unsigned rank = label_predicates[p->label_index].rank
                             ? score * 4 + label_predicates[p->label_index].rank
-                          : score >= 2 ? 8
-                                       : 4;
+                          : score >= 3 ? 12
+                                       : score * 4;
     if (rank > n->label_rank) {
       // With a graph, the vote below names the node.
       n->label = graph ? NULL : keep_text(lg, o->value, o->lasting);
@@ -1533,6 +1586,12 @@ take_literal(LGraph *lg,
         }
       }
       return vote_label(lg, n, o->value, o->lasting, NULL);
+    }
+    if (rank == n->label_rank && graph && score == 1 &&
+        named_otherwise(lg, n, graph, o->value)) {
+      // One graph that names the node in several languages, none of them
+      // preferred, gives translations, not rival names: its first counts.
+      return ENT_SUCCESS;
     }
     if (rank == n->label_rank && graph) {
       // Sources that name one thing differently (a post's titles): the
@@ -1597,12 +1656,17 @@ take_literal(LGraph *lg,
       break;
     case PRED_TOOLTIP: {
       // The first text in the best language (--lang, then none, then
-      // another), as for names.
+      // English, then another), as for names.
       const unsigned score = lang_score(lg, o->lang);
-      if (!n->tooltip || score > n->tooltip_score) {
+      if (!n->tooltip || score - 1 > n->tooltip_score) {
         n->tooltip = keep_text(lg, o->value, o->lasting);
-        n->tooltip_score = score & 3U;
+        n->tooltip_score = (score - 1) & 3U;
         return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+      }
+      if (score - 1 == n->tooltip_score && strcmp(o->value, n->tooltip) != 0) {
+        // Another comment in as good a language (not a translation of
+        // the first): a line of its own, as other values are.
+        return keep_literal(lg, (uint32_t)(n - lg->nodes), p->iri, o->value);
       }
       break;
     }
@@ -1697,34 +1761,64 @@ take_type(LGraph *lg, LNode *n, const char *cls)
 #define MAX_MORE_FACETS_LEN   4000
 #define MAX_MORE_FACETS_TOTAL ((size_t)32 << 20)
 
+/// The tooltip lines of node `n` (LGraph.more), made if it has none:
+/// NULL if memory ran out.
+static struct LMore *
+more_of(LGraph *lg, const LNode *n)
+{
+  const uintptr_t at = (uintptr_t)ent_map_get(&lg->more_facets, n->iri);
+  if (at) {
+    return &lg->more[at - 1];
+  }
+  if (ent_grow(&lg->more, &lg->cap_more, lg->n_more, sizeof(*lg->more), 16)) {
+    return NULL;
+  }
+  struct LMore *more = &lg->more[lg->n_more++];
+  *more = (struct LMore){ { NULL, 0, 0 }, { NULL, 0, 0 }, 0 };
+  return ent_map_put(&lg->more_facets, n->iri, (void *)(uintptr_t)lg->n_more)
+           ? NULL
+           : more;
+}
+
+/// Append line `text` to `lines`, within the limits of what tooltips hold
+/// (else nothing: the caller counts it).  Whether it was.
+static EntStatus
+append_more(LGraph *lg, EntBuf *lines, const char *text, bool *kept)
+{
+  const size_t add = strlen(text) + (lines->len ? 4 : 0); // " · ": 4 bytes
+  *kept = lines->len + add <= MAX_MORE_FACETS_LEN &&
+          lg->more_bytes + add <= MAX_MORE_FACETS_TOTAL;
+  if (!*kept) {
+    return ENT_SUCCESS;
+  }
+  EntStatus st = ENT_SUCCESS;
+  if (lines->len) {
+    TRY(st, ent_buf_append(lines, " \xC2\xB7 ", 4));
+  }
+  TRY(st, ent_buf_append(lines, text, strlen(text)));
+  lg->more_bytes += add;
+  return ENT_SUCCESS;
+}
+
 /// Keep `text`, a line node `n`'s label has no room for, for its tooltip.
 /// Appended in place: each line is copied once.
 static EntStatus
 keep_more_facet(LGraph *lg, const LNode *n, const char *text)
 {
   const uintptr_t at = (uintptr_t)ent_map_get(&lg->more_facets, n->iri);
-  struct LMore *more = at ? &lg->more[at - 1] : NULL;
-  const size_t len = more ? more->lines.len : 0;
-  const size_t add = strlen(text) + (more ? 4 : 0); // " · " is 4 bytes
-  if (len + add > MAX_MORE_FACETS_LEN ||
-      lg->more_bytes + add > MAX_MORE_FACETS_TOTAL) {
+  const size_t len = at ? lg->more[at - 1].lines.len : 0;
+  if (len + strlen(text) + 4 > MAX_MORE_FACETS_LEN ||
+      lg->more_bytes + strlen(text) + 4 > MAX_MORE_FACETS_TOTAL) {
     return ENT_SUCCESS; // counted in facets_left, said as "+N more"
   }
-  EntStatus st = ENT_SUCCESS;
+  struct LMore *more = more_of(lg, n);
   if (!more) {
-    TRY(st,
-        ent_grow(&lg->more, &lg->cap_more, lg->n_more, sizeof(*lg->more), 16));
-    more = &lg->more[lg->n_more++];
-    *more = (struct LMore){ { NULL, 0, 0 }, 0 };
-    TRY(st,
-        ent_map_put(&lg->more_facets, n->iri, (void *)(uintptr_t)lg->n_more));
-  } else {
-    TRY(st, ent_buf_append(&more->lines, " \xC2\xB7 ", 4));
+    return ENT_ERR_NO_MEMORY;
   }
-  TRY(st, ent_buf_append(&more->lines, text, strlen(text)));
-  lg->more_bytes += add;
-  ++more->count;
-  return ENT_SUCCESS;
+  bool kept = false;
+  const EntStatus st = append_more(lg, &more->lines, text, &kept);
+  more->count += kept;
+  return st;
 }
 
 const char *
@@ -1741,8 +1835,11 @@ lgraph_all_facets(const LGraph *lg, size_t node)
   return at ? lg->more[at - 1].lines.buf : NULL;
 }
 
+/// Add line `text` to node `n`'s label, where it has room, else to its
+/// tooltip; `whole` (or NULL: `text`) is the line uncut, which the
+/// tooltip and GraphML's details say (say_facets_left()).
 static EntStatus
-append_facet(LGraph *lg, LNode *n, const char *text)
+append_facet_line(LGraph *lg, LNode *n, const char *text, const char *whole)
 {
   if (!text || !*text) {
     return ENT_SUCCESS;
@@ -1755,7 +1852,23 @@ append_facet(LGraph *lg, LNode *n, const char *text)
     if (n->facets_left < UINT16_MAX) {
       ++n->facets_left;
     }
-    return keep_more_facet(lg, n, text);
+    return keep_more_facet(lg, n, whole ? whole : text);
+  }
+  const uintptr_t at = (uintptr_t)ent_map_get(&lg->more_facets, n->iri);
+  struct LMore *more = at ? &lg->more[at - 1] : NULL;
+  if ((whole && strcmp(whole, text) != 0) || (more && more->whole.len)) {
+    // A line cut on the node: its lines are kept uncut beside it, those
+    // before it (uncut) included.
+    bool kept = false;
+    more = more ? more : more_of(lg, n);
+    st = more ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
+    if (!st && !more->whole.len && n->facets) {
+      st = append_more(lg, &more->whole, n->facets, &kept);
+    }
+    if (!st) {
+      st = append_more(lg, &more->whole, whole ? whole : text, &kept);
+    }
+    TRY(st, st);
   }
   if (n->facets) {
     st = ent_buf_appendf(&b, "%s \xC2\xB7 %s", n->facets, text);
@@ -1768,6 +1881,12 @@ append_facet(LGraph *lg, LNode *n, const char *text)
   }
   ent_buf_free(&b);
   return st;
+}
+
+static EntStatus
+append_facet(LGraph *lg, LNode *n, const char *text)
+{
+  return append_facet_line(lg, n, text, NULL);
 }
 
 /// Subject `s` is related to node `o` by `pred` in `graph` (interned).
@@ -3508,26 +3627,32 @@ add_literal_facets(LGraph *lg)
   bool *named = NULL;
   EntStatus st = name_from_parts(lg, parts, &named);
   EntBuf text = { NULL, 0, 0 };
+  EntBuf whole = { NULL, 0, 0 }; // the line with its value uncut
   // A node's values of one property in several languages: those in the
   // --lang language, or with none, where it has them; the others are
   // translations (five definitions, each in its language, filled the
   // node and put its other lines past "+N more").
-  EntMap translated; // "node\x01predicate" -> set: it has one in --lang
+  // "node\x01predicate" -> the best lang_score() of its tagged values: the
+  // --lang language's (4), else English (2); those in other languages give
+  // way to them.
+  EntMap translated;
   ent_map_init(&translated);
   EntPool keys;
   ent_pool_init(&keys);
   for (size_t i = 0; i < lg->n_literals && !st; ++i) {
     const LClaim *c = &lg->literals[i];
-    if (!c->lang) {
+    const unsigned score = c->lang ? lang_score(lg, c->lang) : 0;
+    if (score < 2) {
       continue;
     }
     ent_buf_reset(&text);
     st = ent_buf_appendf(&text, "%u\x01%s", c->subject, c->predicate);
-    if (!st && lang_score(lg, c->lang) > 1 &&
-        !ent_map_get(&translated, text.buf)) {
+    const uintptr_t best =
+      st ? 0 : (uintptr_t)ent_map_get(&translated, text.buf);
+    if (!st && score > best) {
       const char *kept = ent_pool_intern(&keys, text.buf);
-      st =
-        kept ? ent_map_put(&translated, kept, &translated) : ENT_ERR_NO_MEMORY;
+      st = kept ? ent_map_put(&translated, kept, (void *)(uintptr_t)score)
+                : ENT_ERR_NO_MEMORY;
     }
   }
   for (size_t i = 0; i < lg->n_literals && !st; ++i) {
@@ -3535,20 +3660,22 @@ add_literal_facets(LGraph *lg)
     if (named && named[c->subject] && name_part(c->predicate, parts)) {
       continue; // its name says it
     }
-    if (c->lang && lang_score(lg, c->lang) <= 1) {
+    if (c->lang && lang_score(lg, c->lang) < 4) {
       ent_buf_reset(&text);
       st = ent_buf_appendf(&text, "%u\x01%s", c->subject, c->predicate);
-      if (st || ent_map_get(&translated, text.buf)) {
-        continue; // a translation of a line in --lang's language
+      if (st || (uintptr_t)ent_map_get(&translated, text.buf) >
+                  lang_score(lg, c->lang)) {
+        continue; // a translation of a line in a better language
       }
     }
     ent_buf_reset(&text);
+    ent_buf_reset(&whole);
     if (strcmp(c->predicate, RDF_TYPE) != 0) {
       const char *name = ent_map_get(&lg->property_names, c->predicate);
-      st = ent_buf_appendf(&text,
-                           "%s %s",
-                           name ? name : lgraph_short_name(lg, c->predicate),
-                           c->value);
+      name = name ? name : lgraph_short_name(lg, c->predicate);
+      st = ent_buf_appendf(&whole, "%s %s", name, c->value);
+      st = st ? st : ent_buf_appendf(&text, "%s ", name);
+      st = st ? st : append_cut(&text, c->value, LITERAL_FACET_CHARS);
     } else {
       // The class is kept whole (keep_literal()); its name, its label if
       // the graph gives one ("a Employee" for ex:Emp), is cut as a value
@@ -3559,10 +3686,11 @@ add_literal_facets(LGraph *lg)
     }
     LNode *n = &lg->nodes[c->subject];
     if (!st && !(n->facets && has_facet(n->facets, text.buf))) {
-      st = append_facet(lg, n, text.buf);
+      st = append_facet_line(lg, n, text.buf, whole.len ? whole.buf : NULL);
     }
   }
   ent_buf_free(&text);
+  ent_buf_free(&whole);
   ent_map_clear(&translated);
   ent_pool_clear(&keys);
   free(named);
@@ -5279,16 +5407,23 @@ say_facets_left(LGraph *lg)
 {
   for (size_t i = 0; i < lg->n_nodes; ++i) {
     LNode *n = &lg->nodes[i];
-    if (!n->facets_left || !n->facets) {
+    const uintptr_t at =
+      n->facets ? (uintptr_t)ent_map_get(&lg->more_facets, n->iri) : 0;
+    if (!at && (!n->facets_left || !n->facets)) {
       continue;
     }
-    const uintptr_t at = (uintptr_t)ent_map_get(&lg->more_facets, n->iri);
     if (at) {
+      // Every line, uncut: the label's (whole where one was cut), then
+      // those it had no room for.
       struct LMore *more = &lg->more[at - 1];
       const unsigned unsaid = n->facets_left - more->count;
       EntBuf all = { NULL, 0, 0 };
       EntStatus st =
-        ent_buf_appendf(&all, "%s \xC2\xB7 %s", n->facets, more->lines.buf);
+        ent_buf_appendf(&all,
+                        "%s%s%s",
+                        more->whole.len ? more->whole.buf : n->facets,
+                        more->lines.len ? " \xC2\xB7 " : "",
+                        more->lines.len ? more->lines.buf : "");
       if (!st && unsaid) {
         st = ent_buf_appendf(&all, " \xC2\xB7 +%u more", unsaid);
       }
@@ -5298,6 +5433,9 @@ say_facets_left(LGraph *lg)
       }
       ent_buf_free(&more->lines);
       more->lines = all;
+    }
+    if (!n->facets_left) {
+      continue; // cut lines only: nothing left out of the label
     }
     EntBuf b = { NULL, 0, 0 };
     if (ent_buf_appendf(

@@ -677,9 +677,16 @@ printf '%s\n' '<http://dbpedia.org/resource/A> <http://dbpedia.org/ontology/birt
   '<http://dbpedia.org/resource/A> <http://dbpedia.org/property/spouse> <http://dbpedia.org/resource/B> .' \
   '<http://dbpedia.org/resource/A> <http://xmlns.com/foaf/0.1/knows> <http://dbpedia.org/resource/B> .' >"$tmp/dbp.nt"
 "$ENTENTE" dot "$tmp/dbp.nt" -f dot -o "$tmp/dbp.dot" 2>"$tmp/err" || fail "dbp: $(cat "$tmp/err")"
+# DBpedia's namespaces have their usual prefixes even where the file (N-Triples) names none.
 [ "$(tr -d '\n\t' <"$tmp/dbp.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -o 'label=[^]]*' | sort | tr '\n' ' ')" = \
-  'label="foaf:knows" label="ontology/birthPlace" label="ontology/spouse" label="property/birthPlace" label="property/spouse" ' ] ||
+  'label="dbo:birthPlace" label="dbo:spouse" label="dbp:birthPlace" label="dbp:spouse" label="foaf:knows" ' ] ||
   fail "two predicates of one name: $(tr -d '\n\t' <"$tmp/dbp.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -o 'label=[^]]*' | tr '\n' ' ')"
+tr -d '\n\t' <"$tmp/dbp.dot" | grep -q 'label="dbr:Paris"' || fail "dbr: not drawn as a prefix: $(grep -o 'label=[^,]*' "$tmp/dbp.dot" | tr '\n' ' ')"
+sed 's|http://dbpedia.org/|http://data.example/|g' "$tmp/dbp.nt" >"$tmp/dex.nt"
+"$ENTENTE" dot "$tmp/dex.nt" -f dot -o "$tmp/dex.dot" 2>"$tmp/err" || fail "dex: $(cat "$tmp/err")"
+[ "$(tr -d '\n\t' <"$tmp/dex.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -o 'label=[^]]*' | sort | tr '\n' ' ')" = \
+  'label="foaf:knows" label="ontology/birthPlace" label="ontology/spouse" label="property/birthPlace" label="property/spouse" ' ] ||
+  fail "two predicates of one name (no prefix): $(tr -d '\n\t' <"$tmp/dex.dot" | grep -o -- '-> n[0-9]*[^]]*]' | grep -o 'label=[^]]*' | tr '\n' ' ')"
 printf '%s\n' '@prefix dbo: <http://dbpedia.org/ontology/> .' '@prefix dbp: <http://dbpedia.org/property/> .' \
   '<http://e.example/a> dbo:spouse <http://e.example/b> ; dbp:spouse <http://e.example/c> .' >"$tmp/dbp.ttl"
 "$ENTENTE" dot "$tmp/dbp.ttl" -f dot -o "$tmp/dbp.dot" 2>"$tmp/err" || fail "dbp.ttl: $(cat "$tmp/err")"
@@ -858,6 +865,62 @@ grep -q 'label=b,' "$tmp/edge.dot" || fail "an empty label is drawn, not the IRI
 "$ENTENTE" dot "$tmp/edge.nt" -f svg -o "$tmp/edge.svg"
 grep -q '>Evil\\</text>' "$tmp/edge.svg" || fail "trailing backslash lost in SVG"
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang ru | grep -q 'label=Алиса' || fail "foaf: --lang ru not honoured"
+# --lang falls back to English where a node has no name in that language,
+# then to any: not to whichever translation came first.  One graph that
+# names a node in several languages gives translations, not rival names.
+printf '%s\n' '@prefix ex: <http://e.example/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  'ex:p rdfs:label "Person"@de, "person"@en, "persona"@es, "persona"@it ; ex:knows ex:q .' \
+  'ex:q rdfs:label "Olympischer Eid"@de, "olympic oath"@en ; ex:knows ex:r .' \
+  'ex:r rdfs:label "carachtar"@ga, "Figur"@de .' >"$tmp/langs.ttl"
+"$ENTENTE" dot "$tmp/langs.ttl" -f dot --lang ko -o "$tmp/langs.dot" 2>"$tmp/err" || fail "langs: $(cat "$tmp/err")"
+labels=$(tr -d '\n\t' <"$tmp/langs.dot" | grep -o 'label=[^,]*' | tr '\n' ' ')
+for want in 'label=person ' 'label="olympic oath" ' 'label=carachtar '; do
+  grep -qF -- "$want" <<<"$labels" || fail "--lang ko: no $want (English first, then the first): $labels"
+done
+! grep -qE 'label=(Person|"Olympischer Eid"|Figur) ' <<<"$labels" || fail "--lang ko: a translation before English: $labels"
+rapper -q -i turtle -o nquads "$tmp/langs.ttl" | sed 's| \.$| <http://e.example/g> .|' | grep -v '"person"@en\|"olympic oath"@en' >"$tmp/langs.nq"
+"$ENTENTE" dot "$tmp/langs.nq" -f dot --lang ko -o "$tmp/langs.dot" 2>"$tmp/err" || fail "langs.nq: $(cat "$tmp/err")"
+! grep -q 'other name' "$tmp/langs.dot" || fail "one graph's translations drawn as rival names: $(grep -o 'label=[^,]*' "$tmp/langs.dot" | tr '\n' ' ')"
+tr -d '\n\t' <"$tmp/langs.dot" | grep -q 'label=Person,' || fail "one graph's translations: not its first: $(grep -o 'label=[^,]*' "$tmp/langs.dot" | tr '\n' ' ')"
+# A value cut on a node is whole in its tooltip and GraphML's details; a
+# second comment in as good a language is a line, not lost.
+long="A description that goes well past sixty characters, so that the node cannot show it whole: the end is here."
+printf '%s\n' '@prefix ex: <http://e.example/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .' \
+  "ex:c rdfs:label \"C\" ; skos:definition \"$long\" ; ex:short \"short\" ; rdfs:comment \"First note.\", \"Second note.\" ; ex:to ex:d ." >"$tmp/long.ttl"
+"$ENTENTE" dot "$tmp/long.ttl" -f dot -o "$tmp/long.dot" 2>"$tmp/err" || fail "long: $(cat "$tmp/err")"
+grep -q 'skos:definition A description that goes well past sixty.*…' "$tmp/long.dot" || fail "long value not cut on the node: $(grep -A3 'n0' "$tmp/long.dot")"
+tr -d '\n\t' <"$tmp/long.dot" | sed 's/\\//g' | grep -q "tooltip=\"C.*skos:definition $long.*ex:short short" ||
+  fail "long value not whole in the tooltip: $(grep -o 'tooltip="[^"]*' "$tmp/long.dot")"
+"$ENTENTE" dot "$tmp/long.ttl" -f graphml -o "$tmp/long.graphml" 2>"$tmp/err" || fail "long graphml: $(cat "$tmp/err")"
+python3 - "$tmp/long.graphml" "$long" <<'PY' || fail "long value not whole in GraphML's details, or a comment lost"
+import sys, xml.etree.ElementTree as ET
+g = "{http://graphml.graphdrawing.org/xmlns}"
+root = ET.parse(sys.argv[1]).getroot()
+keys = {k.get("id"): k.get("attr.name") for k in root.iter(g + "key")}
+for n in root.iter(g + "node"):
+    d = {keys.get(x.get("key")): x.text or "" for x in n.iter(g + "data")}
+    if d.get("iri") == "http://e.example/c":
+        assert "skos:definition " + sys.argv[2] in d["details"], d
+        assert "ex:short short" in d["details"] and "rdfs:comment Second note." in d["details"], d
+        assert d["description"] == "First note.", d
+        break
+else:
+    raise SystemExit("no node c")
+PY
+# A note names another syntax only if the file reads as it into
+# statements: raptor's N-Quads reader takes this broken Turtle (a comment
+# with a '"' first) without an error and without a statement, and the
+# note sent the user to --syntax nquads, which said to give turtle.
+printf '%s\n' '# Long literal with 4"' '@prefix : <http://example.org/> .' ':s :p """abc"""" .' >"$tmp/bad4.ttl"
+if "$ENTENTE" dot "$tmp/bad4.ttl" -f dot -o "$tmp/bad4.dot" 2>"$tmp/err"; then fail "bad4.ttl read"; fi
+grep -q "bad4.ttl:3:1: error: syntax error" "$tmp/err" && ! grep -q "reads as" "$tmp/err" ||
+  fail "a syntax read into nothing named: $(cat "$tmp/err")"
+# N-Triples name no prefixes: DBpedia's, Dublin Core's and the like are
+# drawn with their usual ones all the same.
+printf '%s\n' '<http://dbpedia.org/resource/AC/DC> <http://purl.org/dc/elements/1.1/creator> <http://dbpedia.org/resource/Angus_Young> .' >"$tmp/acdc.nt"
+"$ENTENTE" dot "$tmp/acdc.nt" -f dot -o "$tmp/acdc.dot" 2>"$tmp/err" || fail "acdc: $(cat "$tmp/err")"
+tr -d '\n\t' <"$tmp/acdc.dot" | grep -q 'label="dbr:AC/DC"' && tr -d '\n\t' <"$tmp/acdc.dot" | grep -q 'label="dc:creator"' ||
+  fail "N-Triples' namespaces: $(grep -o 'label=[^,]*' "$tmp/acdc.dot" | tr '\n' ' ')"
 # An alias (skos:altLabel) labels a node in the --lang language its names
 # are not in, and never outranks a name in that language.
 printf '%s\n' '@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix schema: <http://schema.org/> .' \
