@@ -317,11 +317,14 @@ static const struct {
 };
 
 /// Symmetric properties of common vocabularies: "A skos:related B" and
-/// "B skos:related A" are one edge (drop_symmetric_twins()).
+/// "B skos:related A" are one edge (drop_symmetric_twins()); so are OWL's
+/// symmetric links, which vocabularies state both ways (FOAF's four
+/// owl:inverseOf pairs).
 static const char *const symmetric_predicates[] = {
-  SKOS_NS "related",      SKOS_NS "exactMatch", SKOS_NS "closeMatch",
-  SKOS_NS "relatedMatch", SCHEMA_NS "sibling",  SCHEMA_NS "spouse",
-  SCHEMA_NS "colleague",
+  SKOS_NS "related",           SKOS_NS "exactMatch", SKOS_NS "closeMatch",
+  SKOS_NS "relatedMatch",      SCHEMA_NS "sibling",  SCHEMA_NS "spouse",
+  SCHEMA_NS "colleague",       OWL_NS "inverseOf",   OWL_NS "equivalentClass",
+  OWL_NS "equivalentProperty", OWL_NS "sameAs",
 };
 
 /// Sub-properties of common vocabularies, which entente's ontology does

@@ -915,6 +915,19 @@ printf '%s\n' '# Long literal with 4"' '@prefix : <http://example.org/> .' ':s :
 if "$ENTENTE" dot "$tmp/bad4.ttl" -f dot -o "$tmp/bad4.dot" 2>"$tmp/err"; then fail "bad4.ttl read"; fi
 grep -q "bad4.ttl:3:1: error: syntax error" "$tmp/err" && ! grep -q "reads as" "$tmp/err" ||
   fail "a syntax read into nothing named: $(cat "$tmp/err")"
+# OWL's symmetric links stated both ways (FOAF states its owl:inverseOf
+# pairs so) are one edge each, as skos:exactMatch's are.
+printf '%s\n' '@prefix ex: <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .' \
+  'ex:made owl:inverseOf ex:maker . ex:maker owl:inverseOf ex:made .' \
+  'ex:A owl:equivalentClass ex:B . ex:B owl:equivalentClass ex:A .' \
+  'ex:p owl:equivalentProperty ex:q . ex:q owl:equivalentProperty ex:p .' \
+  'ex:x owl:sameAs ex:y . ex:y owl:sameAs ex:x .' \
+  'ex:c1 skos:exactMatch ex:c2 . ex:c2 skos:exactMatch ex:c1 .' >"$tmp/sym.ttl"
+"$ENTENTE" dot "$tmp/sym.ttl" -f dot -o "$tmp/sym.dot" 2>"$tmp/err" || fail "sym: $(cat "$tmp/err")"
+for p in owl:inverseOf owl:equivalentClass owl:equivalentProperty owl:sameAs skos:exactMatch; do
+  [ "$(tr -d '\n\t' <"$tmp/sym.dot" | grep -o -- "-> n[0-9]*[^]]*label=\"$p\"" | wc -l)" = 1 ] ||
+    fail "$p stated both ways: not one edge: $(grep -c -- "$p" "$tmp/sym.dot")"
+done
 # N-Triples name no prefixes: DBpedia's, Dublin Core's and the like are
 # drawn with their usual ones all the same.
 printf '%s\n' '<http://dbpedia.org/resource/AC/DC> <http://purl.org/dc/elements/1.1/creator> <http://dbpedia.org/resource/Angus_Young> .' >"$tmp/acdc.nt"
