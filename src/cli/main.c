@@ -78,7 +78,8 @@ static const char main_help[] =
   "  --text S=FILE    check the quotes of source S against the text in\n"    \
   "                   FILE\n"                                                \
   "  --base IRI       mint entity IRIs under IRI instead of the dataset's\n" \
-  "  --ontology FILE  use this ontology instead of the built-in one\n"       \
+  "  --ontology FILE  use this ontology (Turtle) instead of the built-in\n"  \
+  "                   one\n"                                                 \
   "  -w, --no-warnings  do not show warnings\n"                              \
   "  --strict         treat warnings as errors (exit 65, nothing written)\n"
 
@@ -195,8 +196,8 @@ static const char dot_help[] =
   "  -q, --quiet      no progress line\n"
   "  --progress       show the progress of long runs even when standard\n"
   "                   error is not a terminal\n" DIAGRAM_OPTIONS
-  "  --ontology FILE  label edges from this ontology instead of the\n"
-  "                   built-in one\n"
+  "  --ontology FILE  label edges from this ontology (Turtle) instead of\n"
+  "                   the built-in one\n"
   "  -w, --no-warnings  do not show warnings\n"
   "  --strict         treat warnings as errors\n"
   "  -h, --help       print this help\n" EXIT_STATUS;

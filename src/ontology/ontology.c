@@ -823,6 +823,27 @@ parse_turtle(EntOntology *ont,
 /// at '<'").  RDF/XML: a '<' that starts XML ("<?xml", "<!", a tag with
 /// an xmlns near the start), which a Turtle IRI does not; JSON-LD: '{' or
 /// '['.
+/// `text` begins as an N-Triples or N-Quads line does, "<s> <": an IRI
+/// in angle brackets, white space, another; an XML start tag has white
+/// space before its '>' or none after it.
+static bool
+starts_with_iri_pair(const char *text, size_t len)
+{
+  size_t i = 1;
+  while (i < len && text[i] != '>' && text[i] != '<' && text[i] != ' ' &&
+         text[i] != '\t' && text[i] != '\n' && text[i] != '\r') {
+    ++i;
+  }
+  if (i >= len || text[i] != '>') {
+    return false;
+  }
+  const size_t gap = ++i;
+  while (i < len && (text[i] == ' ' || text[i] == '\t')) {
+    ++i;
+  }
+  return i > gap && i < len && text[i] == '<';
+}
+
 static void
 say_syntax_it_looks_like(EntWorld *world,
                          const char *document,
@@ -834,9 +855,15 @@ say_syntax_it_looks_like(EntWorld *world,
   if (len && (text[0] == '{' || text[0] == '[')) {
     looks = "JSON(-LD)";
     from = "jsonld";
+  } else if (len > 1 && text[0] == '<' && starts_with_iri_pair(text, len)) {
+    // "<s> <p> ...": N-Triples or N-Quads (an IRI that holds "xmlns",
+    // FOAF's, made it RDF/XML).
+    looks = "N-Triples or N-Quads";
+    from = "nquads";
   } else if (len > 1 && text[0] == '<' &&
              (text[1] == '?' || text[1] == '!' ||
-              memmem(text, len < 2048 ? len : 2048, "xmlns", 5))) {
+              memmem(text, len < 2048 ? len : 2048, "xmlns=", 6) ||
+              memmem(text, len < 2048 ? len : 2048, "xmlns:", 6))) {
     looks = "RDF/XML";
     from = "rdfxml";
   }

@@ -111,7 +111,10 @@ echo "ok: a statement is counted once when an entity's IRI is also given as an I
 "$ENTENTE" ontology >"$tmp/own.ttl"
 rapper -q -i turtle -o rdfxml "$tmp/own.ttl" >"$tmp/own.owl"
 printf '{"@context": {}, "@graph": []}\n' >"$tmp/own.jsonld"
-for f in own.owl:RDF/XML:rdfxml own.jsonld:'JSON(-LD)':jsonld; do
+# N-Quads (in a named graph whose IRI holds "xmlns", as FOAF's does: it
+# was taken for RDF/XML).
+rapper -q -i turtle -o ntriples "$tmp/own.ttl" | sed 's| \.$| <http://xmlns.com/foaf/0.1/g> .|' >"$tmp/own.nq"
+for f in own.owl:RDF/XML:rdfxml own.jsonld:'JSON(-LD)':jsonld own.nq:'N-Triples or N-Quads':nquads; do
   IFS=: read -r file looks from <<<"$f"
   set +e
   "$ENTENTE" validate "$ENTENTE_SRC/tests/good/minimal.xml" --ontology "$tmp/$file" >/dev/null 2>"$tmp/err"; rc=$?
@@ -125,4 +128,4 @@ set +e
 "$ENTENTE" validate "$ENTENTE_SRC/tests/good/minimal.xml" --ontology "$tmp/bad.ttl" >/dev/null 2>"$tmp/err"; rc=$?
 set -e
 [ "$rc" = 78 ] && ! grep -q "looks like" "$tmp/err" || fail "--ontology bad.ttl: exit $rc, $(cat "$tmp/err")"
-echo "ok: an ontology in RDF/XML or JSON-LD is said to be read in Turtle only"
+echo "ok: an ontology in RDF/XML, JSON-LD or N-Quads is said to be read in Turtle only"
