@@ -578,6 +578,28 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
                 describe(g, existing),
                 ent_where(g, ENT_LOG_ERROR, e->at, where, sizeof(where)));
   }
+  const EntClass own = e->cls;
+  if (e->dataset && g->current_dataset && e->dataset != g->current_dataset &&
+      located &&
+      (own == ENT_CLASS_ANONYMOUS_SOURCE || own == ENT_CLASS_QUOTATION ||
+       own == ENT_CLASS_PARAPHRASE || own == ENT_CLASS_SOURCE)) {
+    // What one article reports is its own: another article's unnamed
+    // source is another person, its statement another report.
+    return fail(g,
+                ENT_ERR_DUPLICATE_ID,
+                at,
+                "ID '%s' is already defined by another dataset, as the %s at "
+                "%s; IDs are unique across the corpus, and %s belongs to "
+                "the article that reports it: give this one another ID "
+                "(such as '%s-2')",
+                id,
+                describe(g, existing),
+                ent_where(g, ENT_LOG_ERROR, e->at, where, sizeof(where)),
+                own == ENT_CLASS_ANONYMOUS_SOURCE ? "an unnamed source"
+                : own == ENT_CLASS_SOURCE  ? "a source"
+                                           : "a statement",
+                id);
+  }
   if (e->dataset && g->current_dataset && e->dataset != g->current_dataset &&
       located) {
     return fail(g,

@@ -47,9 +47,9 @@ expect 64 "some datasets belong to the corpus" validate "$tass" "$ENTENTE_SRC/te
 mkdir -p "$tmp/bad"
 cp -r "$ENTENTE_SRC/data" "$tmp/bad/c"
 b="$tmp/bad/c/articles"
-python3 - "$b/tass-2025-03-24-closed-format.xml" "$b/dailypost-2025-03-24-talks-begin.xml" <<'PY'
+python3 - "$b/tass-2025-03-24-closed-format.xml" "$b/dailypost-2025-03-24-talks-begin.xml" "$b/alahed-2025-03-25-wrap-up.xml" <<'PY'
 import sys
-tass, daily = sys.argv[1:3]
+tass, daily, alahed = sys.argv[1:4]
 t = open(tass, encoding="utf-8").read()
 # 1. Russia defined again; 2. Kozlov (Xinhua's own) defined here too.
 t = t.replace("<institutions>", """<countries>
@@ -65,6 +65,11 @@ d = open(daily, encoding="utf-8").read()
 d = d.replace('members="karasin beseda"/>', 'members="karasin beseda zakharova"/>', 1)
 d = d.replace("<official ref=\"putin\">", "<official ref=\"no-such-person\"><alias>X</alias></official>\n    <official ref=\"putin\">", 1)
 open(daily, "w", encoding="utf-8").write(d)
+# 5. An unnamed source under the ID Xinhua's has (al-Ahed's own).
+a = open(alahed, encoding="utf-8").read()
+a = a.replace("<anonymous-sources>", """<anonymous-sources>
+    <anonymous id="venue-source"><name>A source at the venue</name></anonymous>""", 1)
+open(alahed, "w", encoding="utf-8").write(a)
 PY
 for command in validate export; do
   args=("$tmp/bad/c" --text-dir "$shared" -w)
@@ -76,6 +81,9 @@ for command in validate export; do
     fail "$command: two articles: $(cat "$tmp/err")"
   grep -q "dailypost-2025-03-24-talks-begin.xml:[0-9]*:[0-9]*: error: ref=\"no-such-person\" names no entity of the corpus registry" "$tmp/err" ||
     fail "$command: unknown ref: $(cat "$tmp/err")"
+  # Another article's unnamed source is another person: rename, not share.
+  grep -q "error: ID 'venue-source' is already defined by another dataset, as the anonymous source at .*alahed-2025-03-25-wrap-up.xml:[0-9]*:[0-9]*; IDs are unique across the corpus, and an unnamed source belongs to the article that reports it: give this one another ID (such as 'venue-source-2')" "$tmp/err" ||
+    fail "$command: two articles' unnamed sources: $(cat "$tmp/err")"
   # (Said as "not defined", with where it is defined when that dataset
   # was read first, as in the stream.)
   # The streamed export stops after its first, indexing pass has found the
