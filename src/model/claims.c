@@ -150,15 +150,22 @@ ent_graph_refer(EntGraph *graph,
                   id,
                   id);
     }
+    // A misspelling is likelier than a missing entity: said first.
+    const char *near = ent_graph_likely_meant(g, id, ENT_NO_ENTITY);
+    char meant[ENT_NAME_DISTANCE_MAX + 40] = "";
+    if (near) {
+      snprintf(meant, sizeof(meant), "did you mean ref=\"%s\"? if not, ", near);
+    }
     return fail(g,
                 ENT_ERR_UNKNOWN_ID,
                 at,
-                "ref=\"%s\" names no entity of the corpus registry; declare "
+                "ref=\"%s\" names no entity of the corpus registry; %sdeclare "
                 "it in the registry (or move it there, if another article "
                 "defines it: an article refers only to its own entities and "
                 "the registry's), define it here with id=\"%s\", or fix the "
                 "spelling",
                 id,
+                meant,
                 id);
   }
   const Entity *e = &g->entities[i];

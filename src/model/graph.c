@@ -596,8 +596,8 @@ duplicate(EntGraph *g, uint32_t existing, const char *id, const EntCaret *at)
                 describe(g, existing),
                 ent_where(g, ENT_LOG_ERROR, e->at, where, sizeof(where)),
                 own == ENT_CLASS_ANONYMOUS_SOURCE ? "an unnamed source"
-                : own == ENT_CLASS_SOURCE  ? "a source"
-                                           : "a statement",
+                : own == ENT_CLASS_SOURCE         ? "a source"
+                                                  : "a statement",
                 id);
   }
   if (e->dataset && g->current_dataset && e->dataset != g->current_dataset &&
@@ -866,7 +866,7 @@ ent_graph_explain_unknown_refs(EntGraph *graph)
   g->n_unknown_refs = 0;
 }
 
-/// Errors whose misspelling is looked for (likely_meant()), and the
+/// Errors whose misspelling is looked for (ent_graph_likely_meant()), and the
 /// largest graph it is looked for in: each look reads every ID.
 #define MAX_SUGGESTED        10
 #define MAX_SUGGEST_ENTITIES 100000
@@ -875,8 +875,8 @@ ent_graph_explain_unknown_refs(EntGraph *graph)
 /// misspells (one edit, two in an ID of 8 bytes or more, case aside; one
 /// such ID, not two), or NULL.  Not when streaming, whose index keeps
 /// fingerprints of IDs, not IDs.
-static const char *
-likely_meant(EntGraph *g, const char *id, uint32_t subject)
+const char *
+ent_graph_likely_meant(EntGraph *g, const char *id, uint32_t subject)
 {
   if (!id || g->stream_phase != STREAM_OFF || g->n_suggested >= MAX_SUGGESTED ||
       g->n_entities > MAX_SUGGEST_ENTITIES ||
@@ -936,7 +936,7 @@ lookup_found(EntGraph *g,
                              "not commas)"
                            : "";
     char meant[ENT_NAME_DISTANCE_MAX + 32] = "";
-    const char *near = *listed ? NULL : likely_meant(g, id, subject);
+    const char *near = *listed ? NULL : ent_graph_likely_meant(g, id, subject);
     if (near) {
       snprintf(meant, sizeof(meant), "; did you mean '%s'?", near);
       listed = meant;

@@ -388,6 +388,15 @@ struct UnknownRef {
 /// dataset read earlier defines was said in the error itself).
 void ent_graph_explain_unknown_refs(EntGraph *graph);
 
+/// The ID the dataset being read may refer to that `id` most likely
+/// misspells (one edit, two in an ID of 8 bytes or more, case aside; one
+/// such ID, not two; never `subject`), borrowed from the graph, or NULL;
+/// not while streaming, whose index keeps fingerprints of IDs, and for
+/// the first few errors of a read only (each look reads every ID).
+const char *ent_graph_likely_meant(EntGraph *graph,
+                                   const char *id,
+                                   uint32_t subject);
+
 /// ent_graph_relate() with either end already found: `subject` and
 /// `object` are what ent_graph_find() gave for `id` and `object_id`, or
 /// ENT_NO_ENTITY to look that end up by its ID (which may be NULL for an
