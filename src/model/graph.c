@@ -1525,7 +1525,7 @@ ent_graph_check_source_texts(EntGraph *graph)
               ENT_ERR_BAD_ARG,
               NULL,
               "--text names source '%s', which no dataset given defines; "
-              "check the source's ID; nothing written",
+              "check the source's ID",
               id);
       st = ENT_ERR_BAD_ARG;
     }

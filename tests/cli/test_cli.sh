@@ -280,10 +280,18 @@ for f in turtle ntriples; do
   "$ENTENTE" export "$good/minimal.xml" -f "$f" --text nope=/etc/hostname >"$tmp/out" 2>"$tmp/err"
   rc=$?
   set -e
-  [ "$rc" = 64 ] && [ ! -s "$tmp/out" ] && grep -q "^entente: error: --text names source 'nope', which no dataset given defines" "$tmp/err" ||
+  [ "$rc" = 64 ] && [ ! -s "$tmp/out" ] && grep -q "^entente: error: --text names source 'nope', which no dataset given defines" "$tmp/err" &&
+    grep -qx "Try 'entente export --help' for more information." "$tmp/err" ||
     fail "--text nope=, -f $f to stdout: exit $rc, $(wc -c <"$tmp/out") bytes written, $(cat "$tmp/err")"
 done
-echo "ok: --text naming no source: nothing written"
+# validate says it as a usage error too, and writes nothing to speak of.
+set +e
+"$ENTENTE" validate "$good/minimal.xml" --text nope=/etc/hostname >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 64 ] && grep -qx "Try 'entente validate --help' for more information." "$tmp/err" && ! grep -q "nothing written" "$tmp/err" ||
+  fail "validate --text nope=: exit $rc, $(cat "$tmp/err")"
+echo "ok: --text naming no source: a usage error, nothing written"
 # --text with no file, no source, or two texts for one source: usage
 # errors (two texts took the last one silently; an empty file name was
 # reported as a text that could not be read).
