@@ -150,8 +150,10 @@ ent_graph_refer(EntGraph *graph,
                   id,
                   id);
     }
-    // A misspelling is likelier than a missing entity: said first.
+    // A misspelling is likelier than a missing entity: said first.  An
+    // article read later may define it: said once all are read.
     const char *near = ent_graph_likely_meant(g, id, ENT_NO_ENTITY);
+    ent_graph_remember_unknown_ref(g, id, at);
     char meant[ENT_NAME_DISTANCE_MAX + 40] = "";
     if (near) {
       snprintf(meant, sizeof(meant), "did you mean ref=\"%s\"? if not, ", near);

@@ -817,8 +817,8 @@ visible(const EntGraph *g, uint32_t i)
 /// the log's own limit would not be shown.
 #define MAX_UNKNOWN_REFS 256
 
-static void
-remember_unknown_ref(EntGraph *g, const char *id, const EntCaret *at)
+void
+ent_graph_remember_unknown_ref(EntGraph *g, const char *id, const EntCaret *at)
 {
   if (!id || !at || g->stream_phase != STREAM_OFF ||
       g->n_unknown_refs >= MAX_UNKNOWN_REFS) {
@@ -942,7 +942,7 @@ lookup_found(EntGraph *g,
       listed = meant;
     }
     if (g->corpus != ENT_NO_ENTITY && g->current_dataset) {
-      remember_unknown_ref(g, id, at);
+      ent_graph_remember_unknown_ref(g, id, at);
       return fail(g,
                   ENT_ERR_UNKNOWN_ID,
                   at,
@@ -953,7 +953,7 @@ lookup_found(EntGraph *g,
                   listed);
     }
     if (g->loading_registry) {
-      remember_unknown_ref(g, id, at); // an article may define it
+      ent_graph_remember_unknown_ref(g, id, at); // an article may define it
     }
     return fail(g,
                 ENT_ERR_UNKNOWN_ID,

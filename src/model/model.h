@@ -387,6 +387,12 @@ struct UnknownRef {
 /// defines, a note at the reference naming that definition (one that a
 /// dataset read earlier defines was said in the error itself).
 void ent_graph_explain_unknown_refs(EntGraph *graph);
+/// Remember that `id`, said at `at` by the dataset being read, names no
+/// entity it may refer to, for ent_graph_explain_unknown_refs() (a whole
+/// read only; the first 256).
+void ent_graph_remember_unknown_ref(EntGraph *graph,
+                                    const char *id,
+                                    const EntCaret *at);
 
 /// The ID the dataset being read may refer to that `id` most likely
 /// misspells (one edit, two in an ID of 8 bytes or more, case aside; one

@@ -118,6 +118,9 @@ for command in validate export; do
   expect 65 "dailypost-2025-03-24-talks-begin.xml:[0-9]+:[0-9]+: error: ref=\"zakharova\" names no entity of the corpus registry; declare it in the registry \(or move it there, if another article defines it: an article refers only to its own entities and the registry's\)" \
     "$command" "$tmp/ref2" -w $([ "$command" = validate ] || echo "-o $tmp/ref2.nq")
 done
+# ... and where it is defined, though TASS's article is read after this one.
+expect 65 "dailypost-2025-03-24-talks-begin.xml:[0-9]+:[0-9]+: note: 'zakharova' is the official at .*tass-2025-03-24-closed-format.xml:[0-9]+:[0-9]+, in another dataset, which this one may not refer to: to share it, move its definition to the corpus registry" \
+  validate "$tmp/ref2" -w
 # ref= to an entity the dataset defines itself: one element says what it
 # holds; another source's account needs a corpus.
 cp "$ENTENTE_SRC/tests/good/minimal.xml" "$ENTENTE_SRC/tests/good/minimal.txt" "$tmp/"
