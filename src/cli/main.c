@@ -900,9 +900,8 @@ exit_code(const EntWorld *world, const Options *o, EntStatus st)
     case ENT_ERR_BAD_ARG:
       // An argument found wrong once the datasets were read (--text
       // naming no source): a usage error, said as the others are.
-      fprintf(stderr,
-              "Try 'entente %s --help' for more information.\n",
-              o->command);
+      fprintf(
+        stderr, "Try 'entente %s --help' for more information.\n", o->command);
       return EXIT_USAGE;
     case ENT_ERR_NO_MEMORY:
     case ENT_ERR_INTERNAL:

@@ -225,6 +225,17 @@ line_hint(const RdfInput *in, unsigned long line)
            "write 'ex:g { ... }' without it, or convert the file with "
            "'serdi -i trig -o nquads FILE' and draw the N-Quads)";
   }
+  if ((left > 6 && !strncasecmp(p, "PREFIX", 6) &&
+       (p[6] == ' ' || p[6] == '\t')) ||
+      (left > 4 && !strncasecmp(p, "BASE", 4) &&
+       (p[4] == ' ' || p[4] == '\t' || p[4] == '<'))) {
+    // A PREFIX line reads well on its own: the '{' of a default graph
+    // after it is what raptor 2.0.15 takes for the IRI it wants there.
+    return " (a SPARQL-style PREFIX or BASE before a default graph's "
+           "'{ ... }', which raptor2's TriG reader misreads: write it as "
+           "'@prefix p: <...> .', or convert the file with 'serdi -i trig "
+           "-o nquads FILE' and draw the N-Quads)";
+  }
   if (left > 2 && !strncmp(p, "_:", 2)) {
     return " (a blank node naming a graph, TriG 1.1, which raptor2's TriG "
            "reader predates: name the graph with an IRI, or convert the file "

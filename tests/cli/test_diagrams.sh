@@ -253,8 +253,9 @@ awk 'BEGIN { for (i = 0; i < 5200; ++i) printf "<http://e.example/n%d> <http://e
 set +e
 "$ENTENTE" dot "$tmp/chain.nt" -f svg --max-nodes 6000 -o "$tmp/chain.svg" 2>"$tmp/err"; rc=$?
 set -e
-[ "$rc" = 64 ] && [ ! -e "$tmp/chain.svg" ] && [ "$(grep -c . "$tmp/err")" = 1 ] &&
-  grep -q "^entente: error: 5,201 nodes are too many to lay out .*at most 5,000); .*lower --max-nodes to 5000 or less, or write -f dot or -f graphml" "$tmp/err" ||
+[ "$rc" = 64 ] && [ ! -e "$tmp/chain.svg" ] && [ "$(grep -c . "$tmp/err")" = 2 ] &&
+  grep -q "^entente: error: 5,201 nodes are too many to lay out .*at most 5,000); .*lower --max-nodes to 5000 or less, or write -f dot or -f graphml" "$tmp/err" &&
+  grep -qx "Try 'entente dot --help' for more information." "$tmp/err" ||
   fail "-f svg --max-nodes 6000 of 5,201 nodes: exit $rc: $(cat "$tmp/err")"
 for f in dot graphml; do
   "$ENTENTE" dot "$tmp/chain.nt" -f "$f" --max-nodes 6000 -o "$tmp/chain.$f" 2>/dev/null ||
@@ -1771,6 +1772,15 @@ rc=$?
 set -e
 [ "$rc" = 65 ] && grep -q "graph-keyword.trig:2:1: error: .*GRAPH keyword.*serdi -i trig -o nquads" "$tmp/err" ||
   fail "TriG's GRAPH keyword: exit $rc: $(cat "$tmp/err")"
+# A SPARQL-style PREFIX before a default graph's { } (W3C's
+# SPARQL_style_prefix.trig), which raptor2 misreads: the way out is said.
+printf 'PREFIX p: <http://a.example/>\n{p:s <http://a.example/p> <http://a.example/o> .}\n' >"$tmp/sparql-prefix.trig"
+set +e
+"$ENTENTE" dot "$tmp/sparql-prefix.trig" -f dot -o "$tmp/x.dot" 2>"$tmp/err"
+rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "sparql-prefix.trig:1:1: error: .*SPARQL-style PREFIX or BASE before a default graph.*'@prefix p: <...> .'.*serdi -i trig -o nquads" "$tmp/err" ||
+  fail "TriG's PREFIX before { }: exit $rc: $(cat "$tmp/err")"
 # A tooltip of one 16 KB word (written unquoted) is cut so that Graphviz
 # reads the DOT back.
 python3 -c "print('<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> \"' + 'x' * 16500 + '\" .')" >"$tmp/word.nt"
