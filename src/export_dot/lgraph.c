@@ -5648,6 +5648,76 @@ tell_apart_predicates(LGraph *lg)
   return st;
 }
 
+#define SKOSXL_NS "http://www.w3.org/2008/05/skos-xl#"
+
+/// SKOS-XL (AGROVOC, EuroVoc, GEMET) names a concept through a label
+/// resource: "c skosxl:prefLabel l . l skosxl:literalForm 'x'@en".  The
+/// concept is named by the label's literal form, as skos:prefLabel (or
+/// skos:altLabel) would name it, and the label resource, plumbing, is not
+/// drawn: a thesaurus of concepts, not of concepts each with a label node
+/// hanging from it.
+static EntStatus
+name_by_xl_labels(LGraph *lg)
+{
+  const char *pref = used_iri(lg, SKOSXL_NS "prefLabel");
+  const char *alt = used_iri(lg, SKOSXL_NS "altLabel");
+  const char *hidden = used_iri(lg, SKOSXL_NS "hiddenLabel");
+  const char *form = used_iri(lg, SKOSXL_NS "literalForm");
+  if ((!pref && !alt && !hidden) || !form) {
+    return ENT_SUCCESS;
+  }
+  // Each label resource's literal forms (one, or one a language), in the
+  // order read: the first's index + 1 in lg->literals, each one's next
+  // (`after`), the last (`last_of`, to append).
+  const size_t nodes = lg->n_nodes ? lg->n_nodes : 1;
+  uint32_t *form_of = calloc(nodes, sizeof(uint32_t));
+  uint32_t *last_of = calloc(nodes, sizeof(uint32_t));
+  uint32_t *after =
+    calloc(lg->n_literals ? lg->n_literals : 1, sizeof(uint32_t));
+  LPredicate *as_pref = predicate_of(lg, SKOS_NS "prefLabel");
+  LPredicate *as_alt = predicate_of(lg, SKOS_NS "altLabel");
+  EntStatus st = ENT_SUCCESS;
+  if (!form_of || !last_of || !after || !as_pref || !as_alt) {
+    st = ENT_ERR_NO_MEMORY;
+  }
+  for (size_t i = 0; i < lg->n_literals && !st; ++i) {
+    const LClaim *c = &lg->literals[i];
+    if (c->predicate != form) {
+      continue;
+    }
+    if (last_of[c->subject]) {
+      after[last_of[c->subject] - 1] = (uint32_t)i + 1;
+    } else {
+      form_of[c->subject] = (uint32_t)i + 1;
+    }
+    last_of[c->subject] = (uint32_t)i + 1;
+  }
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+    LEdge *e = &lg->edges[i];
+    const char *p = e->predicate;
+    if (e->dropped || (p != pref && p != alt && p != hidden) ||
+        !form_of[e->to]) {
+      continue;
+    }
+    for (uint32_t k = form_of[e->to]; k && !st && p != hidden;
+         k = after[k - 1]) {
+      const LClaim *c = &lg->literals[k - 1];
+      const Node name = { .type = NODE_LITERAL,
+                          .value = c->value,
+                          .lang = c->lang,
+                          .lasting = true };
+      st = take_literal(
+        lg, &lg->nodes[e->from], p == pref ? as_pref : as_alt, &name, e->graph);
+    }
+    e->dropped = true;
+    lg->nodes[e->to].kind = KIND_HIDDEN;
+  }
+  free(form_of);
+  free(last_of);
+  free(after);
+  return st;
+}
+
 EntStatus
 lgraph_finish(LGraph *lg)
 {
@@ -5678,6 +5748,7 @@ lgraph_finish(LGraph *lg)
     }
   }
   TRY(st, inherit_kinds(lg));
+  TRY(st, name_by_xl_labels(lg));
   TRY(st, fold_lists(lg));
   TRY(st, fold_restrictions(lg));
   TRY(st, drop_redundant_edges(lg));

@@ -916,6 +916,20 @@ printf '%s\n' '# Long literal with 4"' '@prefix : <http://example.org/> .' ':s :
 if "$ENTENTE" dot "$tmp/bad4.ttl" -f dot -o "$tmp/bad4.dot" 2>"$tmp/err"; then fail "bad4.ttl read"; fi
 grep -q "bad4.ttl:3:1: error: syntax error" "$tmp/err" && ! grep -q "reads as" "$tmp/err" ||
   fail "a syntax read into nothing named: $(cat "$tmp/err")"
+# SKOS-XL (AGROVOC, EuroVoc): a concept is named by its label resource's
+# literal form, in the --lang language where it has one, and the label
+# resources are not drawn.
+printf '%s\n' '@prefix ex: <http://e.example/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix skosxl: <http://www.w3.org/2008/05/skos-xl#> .' \
+  'ex:c1 a skos:Concept ; skosxl:prefLabel ex:l1 ; skosxl:altLabel ex:l3 ; skos:broader ex:c2 .' \
+  'ex:l1 a skosxl:Label ; skosxl:literalForm "Water"@en, "Wasser"@de .' \
+  'ex:l3 a skosxl:Label ; skosxl:literalForm "H2O"@en .' \
+  'ex:c2 a skos:Concept ; skosxl:prefLabel [ a skosxl:Label ; skosxl:literalForm "Matter"@en ] .' >"$tmp/xl.ttl"
+for l in en:Water de:Wasser; do
+  "$ENTENTE" dot "$tmp/xl.ttl" --lang "${l%:*}" -f dot -o "$tmp/xl.dot" 2>"$tmp/err" || fail "xl: $(cat "$tmp/err")"
+  labels=$(tr -d '\n\t' <"$tmp/xl.dot" | grep -o 'label=[^],]*' | grep -v 'TABLE\|Legend\|\\N' | tr '\n' ' ')
+  [ "$labels" = "label=\"skos:Concept\" label=${l#*:} label=Matter label=\"skos:broader\" " ] ||
+    fail "SKOS-XL (--lang ${l%:*}): $labels"
+done
 # OWL's symmetric links stated both ways (FOAF states its owl:inverseOf
 # pairs so) are one edge each, as skos:exactMatch's are.
 printf '%s\n' '@prefix ex: <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .' \
