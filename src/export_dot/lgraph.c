@@ -1953,6 +1953,9 @@ lgraph_add_triple(void *handle, const Triple *t)
         lg->nodes[s].iri) {
       TRY(st, ent_map_put(&lg->functional, lg->nodes[s].iri, &lg->functional));
     }
+    // What each graph says the node is: a compare view's card line (in
+    // somebody else's graph; entente's types are identity, card_worthy()).
+    TRY(st, keep_claim(lg, s, ENT_NO_ENTITY, graph, p, t->object.value));
     return take_type(lg, &lg->nodes[s], t->object.value);
   }
   if (pred->role == PRED_UNDRAWN && !strcmp(p, SCHEMA_NS "url")) {
@@ -6527,10 +6530,14 @@ card_worthy(const LGraph *lg, const char *predicate)
   return false;
 }
 
-/// The value of claim `c` as a card shows it.
+/// The value of claim `c` as a card shows it: a class by its name.
 static const char *
-claim_value(const LGraph *lg, const LClaim *c)
+claim_value(LGraph *lg, const LClaim *c)
 {
+  if (c->object == ENT_NO_ENTITY && c->value &&
+      !strcmp(c->predicate, RDF_TYPE)) {
+    return lgraph_class_name(lg, c->value);
+  }
   return c->object != ENT_NO_ENTITY ? lg->nodes[c->object].label : c->value;
 }
 

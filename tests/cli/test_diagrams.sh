@@ -1177,6 +1177,21 @@ TTL
   fail "compare: without named graphs refused"
 grep -q "^entente: warning: no named graph says anything of 'ex:anna', so the compare view has no sources" "$tmp/err" ||
   fail "compare: without named graphs: no warning: $(cat "$tmp/err")"
+# ... and of one whose named graphs only type it, a card each, with what
+# each says it is (they said "nothing" of it; a graph that typed it and
+# named it as all did had no card).
+printf '%s\n' '<http://e.example/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2002/07/owl#Class> <http://e.example/g1> .' \
+  '<http://e.example/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2000/01/rdf-schema#Class> <http://e.example/g2> .' \
+  '<http://e.example/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://xmlns.com/foaf/0.1/Person> <http://e.example/g1> .' \
+  '<http://e.example/a> <http://xmlns.com/foaf/0.1/name> "Alice" <http://e.example/g1> .' \
+  '<http://e.example/a> <http://xmlns.com/foaf/0.1/name> "Alice" <http://e.example/g2> .' \
+  '<http://e.example/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://xmlns.com/foaf/0.1/Organization> <http://e.example/g2> .' >"$tmp/typed.nq"
+"$ENTENTE" dot "$tmp/typed.nq" --view compare:http://e.example/x -f dot -o "$tmp/typed.dot" 2>"$tmp/err" || fail "typed: $(cat "$tmp/err")"
+! grep -q "no named graph" "$tmp/err" && grep -q 'label="g1\\nrdf:type: owl:Class' "$tmp/typed.dot" && grep -q 'label="g2\\nrdf:type: rdfs:Class' "$tmp/typed.dot" ||
+  fail "compare: types not on the cards: $(cat "$tmp/err") $(grep -o 'label="[^"]*"' "$tmp/typed.dot" | tr '\n' ' ')"
+"$ENTENTE" dot "$tmp/typed.nq" --view compare:http://e.example/a -f dot -o "$tmp/typed.dot" 2>"$tmp/err" || fail "typed a: $(cat "$tmp/err")"
+grep -q 'label="g1\\nrdf:type: foaf:Person' "$tmp/typed.dot" && grep -q 'label="g2\\nrdf:type: foaf:Organization' "$tmp/typed.dot" ||
+  fail "compare: a person to one graph, an organisation to another: $(grep -o 'label="[^"]*"' "$tmp/typed.dot" | tr '\n' ' ')"
 "$ENTENTE" dot "$tmp/nationality.ttl" -f graphml -o "$tmp/nationality.graphml"
 [ "$(grep -c '<edge ' "$tmp/nationality.graphml")" = 1 ] && grep -q '>schema:nationality<' "$tmp/nationality.graphml" ||
   fail "schema:nationality of a person not drawn: $(grep -A3 '<edge ' "$tmp/nationality.graphml")"
