@@ -6530,13 +6530,20 @@ card_worthy(const LGraph *lg, const char *predicate)
   return false;
 }
 
-/// The value of claim `c` as a card shows it: a class by its name.
+/// The value of claim `c` as a card shows it: a class by its name, a
+/// duration in words ("13 hours", not "PT13H").
 static const char *
 claim_value(LGraph *lg, const LClaim *c)
 {
   if (c->object == ENT_NO_ENTITY && c->value &&
       !strcmp(c->predicate, RDF_TYPE)) {
     return lgraph_class_name(lg, c->value);
+  }
+  if (c->object == ENT_NO_ENTITY && c->value &&
+      !strcmp(c->predicate, SCHEMA_NS "duration") &&
+      ent_duration_words(c->value, &lg->scratch)) {
+    const char *words = ent_pool_intern(&lg->strings, lg->scratch.buf);
+    return words ? words : c->value;
   }
   return c->object != ENT_NO_ENTITY ? lg->nodes[c->object].label : c->value;
 }

@@ -103,6 +103,7 @@ is_web(const char *iri)
 static void
 add_value(Page *pg, Site *site, xmlNodePtr parent, const SQuad *q)
 {
+  EntBuf words = { NULL, 0, 0 };
   if (q->on != ENT_NO_ENTITY && site->nodes[q->on].path) {
     html_node_link(pg, site, parent, q->on);
   } else if (q->on != ENT_NO_ENTITY) {
@@ -116,12 +117,18 @@ add_value(Page *pg, Site *site, xmlNodePtr parent, const SQuad *q)
     } else {
       html_text_el(parent, "code", NULL, q->o);
     }
+  } else if (q->dt && !strcmp(q->dt, XSD_NS "duration") &&
+             ent_duration_words(q->o, &words)) {
+    // "13 hours", with the value as written for those who want it.
+    xmlNodePtr span = html_text_el(parent, "span", "value", words.buf);
+    html_attr(span, "title", q->o);
   } else {
     xmlNodePtr span = html_text_el(parent, "span", "value", q->o);
     if (q->lang) {
       html_attr(span, "lang", q->lang);
     }
   }
+  ent_buf_free(&words);
 }
 
 // ---- Sections -----------------------------------------------------------

@@ -515,6 +515,43 @@ ent_is_duration(const char *s)
 }
 
 bool
+ent_duration_words(const char *s, EntBuf *out)
+{
+  if (!s || !ent_is_duration(s)) {
+    return false;
+  }
+  static const char *const date_words[] = { "year", "month", "day" };
+  static const char *const time_words[] = { "hour", "minute", "second" };
+  ent_buf_reset(out);
+  bool in_time = false;
+  for (const char *p = s + 1; *p;) {
+    if (*p == 'T') {
+      in_time = true;
+      ++p;
+      continue;
+    }
+    const char *number = p;
+    while (is_digit(*p) || *p == '.') {
+      ++p;
+    }
+    const char *units = in_time ? "HMS" : "YMD";
+    const size_t unit = (size_t)(strchr(units, *p) - units);
+    const bool one = p - number == 1 && *number == '1';
+    if (ent_buf_appendf(out,
+                        "%s%.*s %s%s",
+                        out->len ? ", " : "",
+                        (int)(p - number),
+                        number,
+                        (in_time ? time_words : date_words)[unit],
+                        one ? "" : "s")) {
+      return false;
+    }
+    ++p;
+  }
+  return out->len > 0;
+}
+
+bool
 ent_is_count(const char *s)
 {
   const size_t len = strlen(s);

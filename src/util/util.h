@@ -353,6 +353,10 @@ bool ent_parse_date(const char *s, int *y, int *m, int *d);
 int ent_weekday(int y, int m, int d);
 /// An xsd:duration of the form PnYnMnDTnHnMnS with at least one part.
 bool ent_is_duration(const char *s);
+/// Duration `s` (ent_is_duration()) as a reader says it, its parts as
+/// written ("PT13H" -> "13 hours", "P1DT2H" -> "1 day, 2 hours"), in
+/// `out` (reset first); false if it is no duration or memory ran out.
+bool ent_duration_words(const char *s, EntBuf *out);
 /// A canonical xsd:nonNegativeInteger (no sign, no leading zero).
 bool ent_is_count(const char *s);
 /// Text with something other than white space in it.

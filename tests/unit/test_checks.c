@@ -372,6 +372,35 @@ test_duration(void)
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); ++i) {
     assert(!ent_is_duration(bad[i]));
   }
+
+  // In words, each part as written.
+  static const struct {
+    const char *iso;
+    const char *words;
+  } said[] = {
+    { "PT13H", "13 hours" },
+    { "PT1H", "1 hour" },
+    { "P1DT2H", "1 day, 2 hours" },
+    { "P30D", "30 days" },
+    { "PT90M", "90 minutes" },
+    { "PT6.7S", "6.7 seconds" },
+    { "P1Y2M3DT4H5M6S",
+      "1 year, 2 months, 3 days, 4 hours, 5 minutes, 6 seconds" },
+    { "P1M", "1 month" },
+    { "PT1M", "1 minute" },
+    { "PT0S", "0 seconds" },
+    { "P10D", "10 days" },
+  };
+  EntBuf b = { NULL, 0, 0 };
+  for (size_t i = 0; i < sizeof(said) / sizeof(said[0]); ++i) {
+    assert(ent_duration_words(said[i].iso, &b));
+    assert(!strcmp(b.buf, said[i].words));
+  }
+  for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); ++i) {
+    assert(!ent_duration_words(bad[i], &b));
+  }
+  assert(!ent_duration_words(NULL, &b));
+  ent_buf_free(&b);
 }
 
 static void
