@@ -7280,6 +7280,29 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
       n->in_view = kind_in(n->kind, shown, sizeof(shown) / sizeof(*shown)) &&
                    (n->kind != KIND_OTHER || n->is_subject);
     }
+    // A registry entity no exported article mentions and nothing drawn
+    // relates to (NATO, in a diagram of TASS's article alone) is the
+    // corpus's context, not the articles': left out, where articles
+    // mention anything.
+    uint8_t *linked = calloc(lg->n_nodes + 1, 1);
+    if (!linked) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    bool mentions = false;
+    for (size_t e = 0; e < lg->n_edges; ++e) {
+      const LEdge *edge = &lg->edges[e];
+      const bool mention = (edge->flags & EDGE_SUBJECT_OF) != 0;
+      if (!edge->dropped && edge->from != edge->to &&
+          (mention ||
+           (lg->nodes[edge->from].in_view && lg->nodes[edge->to].in_view))) {
+        linked[edge->from] = linked[edge->to] = 1;
+        mentions |= mention;
+      }
+    }
+    for (size_t i = 0; i < lg->n_nodes && mentions; ++i) {
+      lg->nodes[i].in_view &= linked[i] != 0;
+    }
+    free(linked);
   } else if (!strcmp(view, "timeline")) {
     static const Kind dated[] = {
       KIND_NEGOTIATION, KIND_AGREEMENT, KIND_INCIDENT, KIND_STATEMENT

@@ -930,6 +930,16 @@ for l in en:Water de:Wasser; do
   [ "$labels" = "label=\"skos:Concept\" label=${l#*:} label=Matter label=\"skos:broader\" " ] ||
     fail "SKOS-XL (--lang ${l%:*}): $labels"
 done
+# One article's diagram draws what it mentions, and the registry around
+# it, not registry entities it never names that nothing drawn relates to
+# (NATO, Turkey, the UN in TASS's); the whole corpus's still draws an
+# entity an article mentions with nothing drawn beside it (Kellogg).
+"$ENTENTE" export "$data/articles/tass-2025-03-24-closed-format.xml" --text-dir "$shared" -f dot -o "$tmp/tass.dot" 2>"$tmp/err" ||
+  fail "TASS alone: $(cat "$tmp/err")"
+! grep -qE 'label=(NATO|Turkey|"United Nations"),' "$tmp/tass.dot" && grep -q 'label="Grigory Karasin' "$tmp/tass.dot" ||
+  fail "TASS alone: registry context drawn, or the article's own missing: $(grep -o 'label=[^,]*' "$tmp/tass.dot" | tr '\n' ' ')"
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot -o "$tmp/corpus.dot" 2>"$tmp/err" || fail "corpus: $(cat "$tmp/err")"
+grep -q 'label="Keith Kellogg' "$tmp/corpus.dot" || fail "corpus: a mentioned entity left out"
 # OWL's symmetric links stated both ways (FOAF states its owl:inverseOf
 # pairs so) are one edge each, as skos:exactMatch's are.
 printf '%s\n' '@prefix ex: <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .' \
