@@ -299,8 +299,16 @@ check_delegations(Dupes *d)
 }
 
 /// Names shorter than this (in characters, once folded) are not compared
-/// letter by letter: Iran and Iraq, Mali and Bali are two.
-#define ONE_LETTER_MIN 8
+/// letter by letter, nor a word shorter than ONE_LETTER_WORD that the
+/// edit falls in: Iran and Iraq, Mali and Bali, the Embassy of Iran and
+/// that of Iraq are two.  Nor a name longer than ONE_LETTER_MAX: no
+/// person's or body's, and each character costs the whole name again.
+#define ONE_LETTER_MIN  8
+#define ONE_LETTER_WORD 5
+#define ONE_LETTER_MAX  160
+/// Spellings a variant keeps to compare the next with: past it, one that
+/// shares a variant with so many (numbered names) is compared with these.
+#define ONE_LETTER_CHAIN 8
 
 /// A name or alias as the one-letter check compares it: its loose key's
 /// characters (the class byte left out), and whose it is.
@@ -319,9 +327,25 @@ is_digit(utf8proc_int32_t c)
   return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
 }
 
+/// The length of the word of `sp` that character `at` is in (or is next
+/// to, for a space): words are split at spaces.
+static size_t
+word_length(const Spelling *sp, size_t at)
+{
+  size_t from = at < sp->n ? at : sp->n;
+  size_t to = from;
+  while (from > 0 && sp->c[from - 1] != ' ') {
+    --from;
+  }
+  while (to < sp->n && sp->c[to] != ' ') {
+    ++to;
+  }
+  return to - from;
+}
+
 /// `a` and `b` differ by one edit: a letter changed, added or dropped, or
-/// two neighbours swapped (not none: check_duplicates() tells those), and
-/// not in a number.
+/// two neighbours swapped (not none: check_duplicates() tells those), not
+/// in a number and not in a short word.
 static bool
 one_edit_apart(const Spelling *a, const Spelling *b)
 {
@@ -337,34 +361,40 @@ one_edit_apart(const Spelling *a, const Spelling *b)
   while (i < a->n && a->c[i] == b->c[i]) {
     ++i;
   }
+  bool one = false;
   if (i == a->n) { // b has one more at its end (or they are equal)
-    return a->n != b->n && !is_digit(b->c[i]);
+    one = a->n != b->n && !is_digit(b->c[i]);
+  } else if (a->n != b->n) { // b has one more at i
+    one = !is_digit(b->c[i]) &&
+          !memcmp(a->c + i, b->c + i + 1, (a->n - i) * sizeof(*a->c));
+  } else if (!memcmp(
+               a->c + i + 1, b->c + i + 1, (a->n - i - 1) * sizeof(*a->c))) {
+    one = !is_digit(a->c[i]) && !is_digit(b->c[i]); // one changed
+  } else {
+    one = a->n - i >= 2 && a->c[i] == b->c[i + 1] && a->c[i + 1] == b->c[i] &&
+          !is_digit(a->c[i]) && !is_digit(b->c[i]) &&
+          !memcmp(a->c + i + 2, b->c + i + 2, (a->n - i - 2) * sizeof(*a->c));
   }
-  const size_t tail = a->n - i - 1;
-  if (a->n != b->n) { // b has one more at i
-    return !is_digit(b->c[i]) &&
-           !memcmp(a->c + i, b->c + i + 1, (tail + 1) * sizeof(*a->c));
-  }
-  if (!memcmp(a->c + i + 1, b->c + i + 1, tail * sizeof(*a->c))) {
-    return !is_digit(a->c[i]) && !is_digit(b->c[i]); // one changed
-  }
-  return tail >= 1 && a->c[i] == b->c[i + 1] && a->c[i + 1] == b->c[i] &&
-         !is_digit(a->c[i]) && !is_digit(b->c[i]) &&
-         !memcmp(a->c + i + 2, b->c + i + 2, (tail - 1) * sizeof(*a->c));
+  return one && word_length(b, i) >= ONE_LETTER_WORD;
 }
 
-/// `sp` (an index into `all`) against the spellings that share one of its
-/// variants (itself, or itself less one character) in `slots`; records
-/// it under each variant no one has yet.  An open-addressing table of
-/// variant hashes, each slot the first spelling that had it: each
-/// spelling is compared with at most one other per variant, so the check
-/// stays linear in the letters of all names, however many share a
-/// variant ("Official 1", "Official 2"...).
+/// A variant (a spelling, or a spelling less one character) in an
+/// open-addressing table of their hashes, with the first spellings that
+/// had it (up to ONE_LETTER_CHAIN, in `chain`): each spelling is compared
+/// with those, so the check stays linear in the letters of all names,
+/// however many share a variant ("Official 1", "Official 2"...).
 typedef struct {
-  uint32_t hash; ///< 0: free (a hash's high half; one_edit_apart()
-                 ///< decides, so a collision costs one comparison)
-  uint32_t spelling;
+  uint32_t hash;  ///< 0: free (a hash's high half; one_edit_apart()
+                  ///< decides, so a collision costs one comparison)
+  uint32_t first; ///< Index + 1 in the chain of entries
+  uint32_t count; ///< Entries in it
 } VariantSlot;
+
+/// An entry of a variant's chain: a spelling, and the next entry.
+typedef struct {
+  uint32_t spelling;
+  uint32_t next; ///< Index + 1, or 0
+} VariantEntry;
 
 static EntStatus
 warn_one_letter(Dupes *d, const Spelling *e, const Spelling *f)
@@ -438,7 +468,7 @@ add_spelling(Spelling **all,
     i += k;
   }
   free(key);
-  if (!c || len < ONE_LETTER_MIN) {
+  if (!c || len < ONE_LETTER_MIN || len > ONE_LETTER_MAX) {
     free(c);
     return c ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
   }
@@ -483,16 +513,19 @@ check_one_letter(Dupes *d)
   size_t n = 0;
   size_t cap = 0;
   EntStatus st = ENT_SUCCESS;
+  // Not places: a town and the village named after it (Pokrovsk,
+  // Pokrovske) are two as often as not.
   for (uint32_t i = 0; i < g->n_entities && !st; ++i) {
     const Entity *e = &g->entities[i];
-    if (e->name && named_by_name(e->cls)) {
+    if (e->name && named_by_name(e->cls) && e->cls != ENT_CLASS_PLACE) {
       st = add_spelling(&all, &n, &cap, i, e->cls, e->name, &e->at);
     }
   }
   for (size_t i = 0; i < g->n_facts && !st; ++i) {
     const Fact *f = &g->facts[i];
     if (f->prop == ENT_PROP_ALIAS && f->value &&
-        named_by_name(g->entities[f->subject].cls)) {
+        named_by_name(g->entities[f->subject].cls) &&
+        g->entities[f->subject].cls != ENT_CLASS_PLACE) {
       st = add_spelling(&all,
                         &n,
                         &cap,
@@ -513,11 +546,14 @@ check_one_letter(Dupes *d)
     size *= 2;
   }
   VariantSlot *slots = st || !n ? NULL : calloc(size, sizeof(VariantSlot));
+  VariantEntry *entries =
+    slots ? malloc((variants ? variants : 1) * sizeof(VariantEntry)) : NULL;
   utf8proc_int32_t *buf = slots ? malloc((longest + 1) * sizeof(*buf)) : NULL;
-  if (n && !st && (!slots || !buf)) {
+  if (n && !st && (!slots || !entries || !buf)) {
     st = ENT_ERR_NO_MEMORY;
   }
-  for (size_t i = 0; i < n && !st && buf; ++i) {
+  size_t n_entries = 0;
+  for (size_t i = 0; i < n && !st && buf && entries; ++i) {
     const Spelling *sp = &all[i];
     const EntClass cls = g->entities[sp->entity].cls;
     for (size_t skip = 0; skip <= sp->n && !st; ++skip) {
@@ -526,18 +562,32 @@ check_one_letter(Dupes *d)
       while (slots[k].hash && slots[k].hash != h) {
         k = (k + 1) & (size - 1);
       }
-      if (!slots[k].hash) {
-        slots[k] = (VariantSlot){ h, (uint32_t)i };
-        continue;
+      VariantSlot *slot = &slots[k];
+      uint32_t last = 0;
+      for (uint32_t e = slot->first; e && !st; e = entries[e - 1].next) {
+        const Spelling *other = &all[entries[e - 1].spelling];
+        last = e;
+        if (other->entity != sp->entity &&
+            g->entities[other->entity].cls == cls &&
+            one_edit_apart(sp, other)) {
+          st = warn_one_letter(d, sp, other);
+        }
       }
-      const Spelling *other = &all[slots[k].spelling];
-      if (other->entity != sp->entity &&
-          g->entities[other->entity].cls == cls && one_edit_apart(sp, other)) {
-        st = warn_one_letter(d, sp, other);
+      slot->hash = h;
+      if (slot->count < ONE_LETTER_CHAIN) {
+        entries[n_entries] = (VariantEntry){ (uint32_t)i, 0 };
+        ++n_entries;
+        if (last) {
+          entries[last - 1].next = (uint32_t)n_entries;
+        } else {
+          slot->first = (uint32_t)n_entries;
+        }
+        ++slot->count;
       }
     }
   }
   free(buf);
+  free(entries);
   free(slots);
   for (size_t i = 0; i < n; ++i) {
     free(all[i].c);
