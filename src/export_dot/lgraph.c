@@ -1666,9 +1666,11 @@ take_literal(LGraph *lg,
         n->tooltip_score = (score - 1) & 3U;
         return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
       }
-      if (score - 1 == n->tooltip_score && strcmp(o->value, n->tooltip) != 0) {
-        // Another comment in as good a language (not a translation of
-        // the first): a line of its own, as other values are.
+      if (score >= 3 && score - 1 == n->tooltip_score &&
+          strcmp(o->value, n->tooltip) != 0) {
+        // Another comment in --lang's language or in none (not a
+        // translation of the first, as others in other languages are): a
+        // line of its own, as other values are.
         return keep_literal(lg, (uint32_t)(n - lg->nodes), p->iri, o->value);
       }
       break;
@@ -5695,6 +5697,23 @@ name_by_xl_labels(LGraph *lg)
     }
     last_of[c->subject] = (uint32_t)i + 1;
   }
+  // A label resource that is something more (a concept too, linked on
+  // its own, its own label) stays drawn: only a label is plumbing.  In
+  // `last_of`, reused: set for a node with an edge of its own, or one to
+  // it that is no SKOS-XL label link.
+  for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
+    last_of[i] = 0;
+  }
+  for (size_t i = 0; i < lg->n_edges && !st; ++i) {
+    const LEdge *e = &lg->edges[i];
+    const char *p = e->predicate;
+    if (!e->dropped) {
+      last_of[e->from] = 1;
+      if ((p != pref && p != alt && p != hidden) || e->from == e->to) {
+        last_of[e->to] = 1;
+      }
+    }
+  }
   for (size_t i = 0; i < lg->n_edges && !st; ++i) {
     LEdge *e = &lg->edges[i];
     const char *p = e->predicate;
@@ -5712,8 +5731,10 @@ name_by_xl_labels(LGraph *lg)
       st = take_literal(
         lg, &lg->nodes[e->from], p == pref ? as_pref : as_alt, &name, e->graph);
     }
-    e->dropped = true;
-    lg->nodes[e->to].kind = KIND_HIDDEN;
+    if (!last_of[e->to]) {
+      e->dropped = true;
+      lg->nodes[e->to].kind = KIND_HIDDEN;
+    }
   }
   free(form_of);
   free(last_of);

@@ -940,6 +940,16 @@ done
   fail "TASS alone: registry context drawn, or the article's own missing: $(grep -o 'label=[^,]*' "$tmp/tass.dot" | tr '\n' ' ')"
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot -o "$tmp/corpus.dot" 2>"$tmp/err" || fail "corpus: $(cat "$tmp/err")"
 grep -q 'label="Keith Kellogg' "$tmp/corpus.dot" || fail "corpus: a mentioned entity left out"
+# A label resource that is more than a label (a concept too, with links
+# of its own) stays drawn, its links with it.
+printf '%s\n' '@prefix ex: <http://e.example/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix skosxl: <http://www.w3.org/2008/05/skos-xl#> .' \
+  'ex:c a skos:Concept ; skosxl:prefLabel ex:l .' \
+  'ex:l a skosxl:Label, skos:Concept ; skosxl:literalForm "Label form"@en ; skos:prefLabel "L as concept"@en ; skos:broader ex:c2 .' \
+  'ex:c2 a skos:Concept ; skos:prefLabel "Top"@en .' >"$tmp/xl2.ttl"
+"$ENTENTE" dot "$tmp/xl2.ttl" -f dot -o "$tmp/xl2.dot" 2>"$tmp/err" || fail "xl2: $(cat "$tmp/err")"
+tr -d '\n\t' <"$tmp/xl2.dot" | grep -q 'label="L as concept' && tr -d '\n\t' <"$tmp/xl2.dot" | grep -q 'label="Label form"' &&
+  tr -d '\n\t' <"$tmp/xl2.dot" | grep -q 'label="skos:broader"' ||
+  fail "SKOS-XL: a label that is a concept too was hidden: $(grep -o 'label=[^,]*' "$tmp/xl2.dot" | tr '\n' ' ')"
 # OWL's symmetric links stated both ways (FOAF states its owl:inverseOf
 # pairs so) are one edge each, as skos:exactMatch's are.
 printf '%s\n' '@prefix ex: <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .' \
@@ -953,6 +963,11 @@ for p in owl:inverseOf owl:equivalentClass owl:equivalentProperty owl:sameAs sko
   [ "$(tr -d '\n\t' <"$tmp/sym.dot" | grep -o -- "-> n[0-9]*[^]]*label=\"$p\"" | wc -l)" = 1 ] ||
     fail "$p stated both ways: not one edge: $(grep -c -- "$p" "$tmp/sym.dot")"
 done
+# Comments in other languages than --lang's are translations, not lines.
+printf '%s\n' '@prefix ex: <http://e.example/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  'ex:t rdfs:label "Ding"@de ; rdfs:comment "Ein Ding"@de, "Une chose"@fr, "Una cosa"@it ; ex:to ex:u .' >"$tmp/tr.ttl"
+"$ENTENTE" dot "$tmp/tr.ttl" --lang ko -f dot -o "$tmp/tr.dot" 2>"$tmp/err" || fail "tr: $(cat "$tmp/err")"
+! grep -q 'rdfs:comment' "$tmp/tr.dot" || fail "translated comments drawn as lines: $(grep -o 'label="[^"]*"' "$tmp/tr.dot" | tr '\n' ' ')"
 # N-Triples name no prefixes: DBpedia's, Dublin Core's and the like are
 # drawn with their usual ones all the same.
 printf '%s\n' '<http://dbpedia.org/resource/AC/DC> <http://purl.org/dc/elements/1.1/creator> <http://dbpedia.org/resource/Angus_Young> .' >"$tmp/acdc.nt"
