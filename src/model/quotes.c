@@ -362,7 +362,15 @@ longest_start(const char *text,
       ++mid; // to the next character's start
     }
     if (mid > hi) {
-      break; // no character ends between lo and hi
+      // The middle fell in a character that ends past hi: try the first
+      // character after lo, if one ends by hi.
+      mid = lo + 1;
+      while (mid < len && ((unsigned char)quote[mid] & 0xC0) == 0x80) {
+        ++mid;
+      }
+      if (mid > hi) {
+        break; // no character ends between lo and hi
+      }
     }
     const char *found = memmem(text, text_len, quote, mid);
     if (found) {
@@ -425,9 +433,13 @@ divergence(EntBuf *out, const char *text, size_t text_len, const EntBuf *quote)
   const size_t rest = text_len - (size_t)(after - text);
   ent_buf_append(out, "; the text has '", 16);
   excerpt(out, quote->buf, kept - (quote->buf[kept - 1] == ' '), 40, true);
-  ent_buf_append(out, "' and then '", 12);
-  excerpt(out, after, rest, 30, false);
-  ent_buf_append(out, "' where the quote has '", 23);
+  if (rest) {
+    ent_buf_append(out, "' and then '", 12);
+    excerpt(out, after, rest, 30, false);
+    ent_buf_append(out, "' where the quote has '", 23);
+  } else {
+    ent_buf_append(out, "' and then ends, where the quote has '", 38);
+  }
   excerpt(out, quote->buf + kept, quote->len - kept, 30, false);
   ent_buf_append(out, "'", 1);
 }

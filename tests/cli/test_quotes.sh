@@ -94,6 +94,15 @@ grep -qF "; the text has '...в Эр-Рияде прошли' and then 'конс
 grep -qF "error: quote 'q2' does not appear verbatim in the text of source 'report' ($tmp/part/text.txt); copy it exactly" "$tmp/err" ||
   fail "a quote whose start is not in the text: $(cat "$tmp/err")"
 iconv -f UTF-8 -t UTF-8 "$tmp/err" >/dev/null || fail "parted quote: the message is not UTF-8"
+# A quote that runs past the end of the text: said so.
+printf 'He said abcdefghi\n' >"$tmp/part/end.txt"
+sed -e 's|text="minimal.txt"|text="end.txt"|' -e 's|>bring about a just peace</quote>|>He said abcdefghij</quote>|' \
+  "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/part/end.xml"
+set +e
+"$ENTENTE" validate "$tmp/part/end.xml" >/dev/null 2>"$tmp/err"
+set -e
+grep -qF "; the text has 'He said abcdefghi' and then ends, where the quote has 'j'; copy it exactly" "$tmp/err" ||
+  fail "a quote past the text's end: $(cat "$tmp/err")"
 
 # A quote whose accented letters are decomposed (NFD) in the dataset still
 # matches an article written in NFC, and a dash typed as '-' matches '—'.
