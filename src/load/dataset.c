@@ -1625,7 +1625,12 @@ read_source(Loader *ld, const xmlNode *node)
         ld, node, "not-before", not_before, "published", published)) {
     (void)check_order(ld, node, "published", published, "not-after", not_after);
   }
-  const char *last_day = published ? published : not_after;
+  // A story updated after it was published (a live blog) gives the day
+  // of its last update as not-after=: the later of the two counts.
+  const char *last_day =
+    published && not_after && strcmp(not_after, published) > 0 ? not_after
+    : published                                                ? published
+                                                               : not_after;
   if (last_day && !ent_map_get(&ld->published, id)) {
     const char *key = ent_pool_intern(&ld->kept, id);
     const char *value = ent_pool_intern(&ld->kept, last_day);
@@ -1931,7 +1936,8 @@ read_statement(Loader *ld, const xmlNode *node, EntClass cls)
                node,
                "%s '%s' is dated %s, after source '%s' was published (%s): "
                "a source reports what was said before it; fix the date (or "
-               "the source's published=)",
+               "the source's published=, or give it not-after= with the day "
+               "it was last updated)",
                cls == ENT_CLASS_QUOTATION ? "quote" : "paraphrase",
                id,
                said,

@@ -152,7 +152,7 @@ ent_graph_refer(EntGraph *graph,
     }
     // A misspelling is likelier than a missing entity: said first.  An
     // article read later may define it: said once all are read.
-    const char *near = ent_graph_likely_meant(g, id, ENT_NO_ENTITY);
+    const char *near = ent_graph_likely_meant(g, id, ENT_NO_ENTITY, cls, true);
     ent_graph_remember_unknown_ref(g, id, at);
     char meant[ENT_NAME_DISTANCE_MAX + 40] = "";
     if (near) {

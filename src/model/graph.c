@@ -876,7 +876,11 @@ ent_graph_explain_unknown_refs(EntGraph *graph)
 /// such ID, not two), or NULL.  Not when streaming, whose index keeps
 /// fingerprints of IDs, not IDs.
 const char *
-ent_graph_likely_meant(EntGraph *g, const char *id, uint32_t subject)
+ent_graph_likely_meant(EntGraph *g,
+                       const char *id,
+                       uint32_t subject,
+                       EntClass cls,
+                       bool registry_only)
 {
   if (!id || g->stream_phase != STREAM_OFF || g->n_suggested >= MAX_SUGGESTED ||
       g->n_entities > MAX_SUGGEST_ENTITIES ||
@@ -895,7 +899,8 @@ ent_graph_likely_meant(EntGraph *g, const char *id, uint32_t subject)
     // Not the subject itself: a place "in" what is nearly its own ID was
     // told to be in itself.
     if (i == subject || e->content_keyed || n + near < len || len + near < n ||
-        !visible(g, i)) {
+        !visible(g, i) || (cls != ENT_CLASS_COUNT_ && e->cls != cls) ||
+        (registry_only && !e->registry)) {
       continue;
     }
     const size_t distance = ent_name_distance(id, e->id);
@@ -936,7 +941,9 @@ lookup_found(EntGraph *g,
                              "not commas)"
                            : "";
     char meant[ENT_NAME_DISTANCE_MAX + 32] = "";
-    const char *near = *listed ? NULL : ent_graph_likely_meant(g, id, subject);
+    const char *near =
+      *listed ? NULL
+              : ent_graph_likely_meant(g, id, subject, ENT_CLASS_COUNT_, false);
     if (near) {
       snprintf(meant, sizeof(meant), "; did you mean '%s'?", near);
       listed = meant;

@@ -396,12 +396,16 @@ void ent_graph_remember_unknown_ref(EntGraph *graph,
 
 /// The ID the dataset being read may refer to that `id` most likely
 /// misspells (one edit, two in an ID of 8 bytes or more, case aside; one
-/// such ID, not two; never `subject`), borrowed from the graph, or NULL;
-/// not while streaming, whose index keeps fingerprints of IDs, and for
-/// the first few errors of a read only (each look reads every ID).
+/// such ID, not two; never `subject`; of class `cls` unless it is
+/// ENT_CLASS_COUNT_; the registry's only if `registry_only`), borrowed
+/// from the graph, or NULL; not while streaming, whose index keeps
+/// fingerprints of IDs, and for the first few errors of a read only (each
+/// look reads every ID).
 const char *ent_graph_likely_meant(EntGraph *graph,
                                    const char *id,
-                                   uint32_t subject);
+                                   uint32_t subject,
+                                   EntClass cls,
+                                   bool registry_only);
 
 /// ent_graph_relate() with either end already found: `subject` and
 /// `object` are what ent_graph_find() gave for `id` and `object_id`, or

@@ -63,7 +63,7 @@ d = open(daily, encoding="utf-8").read()
 # 3. A reference into another article (Zakharova is TASS's); 4. a ref to
 # no registry entity.
 d = d.replace('members="karasin beseda"/>', 'members="karasin beseda zakharova"/>', 1)
-d = d.replace("<official ref=\"putin\">", "<official ref=\"no-such-person\"><alias>X</alias></official>\n    <official ref=\"umerof\"><alias>Y</alias></official>\n    <official ref=\"putin\">", 1)
+d = d.replace("<official ref=\"putin\">", "<official ref=\"no-such-person\"><alias>X</alias></official>\n    <official ref=\"umerof\"><alias>Y</alias></official>\n    <official ref=\"rusia\"><alias>R</alias></official>\n    <official ref=\"putin\">", 1)
 open(daily, "w", encoding="utf-8").write(d)
 # 5. An unnamed source under the ID Xinhua's has (al-Ahed's own).
 a = open(alahed, encoding="utf-8").read()
@@ -87,6 +87,10 @@ for command in validate export; do
     fail "$command: misspelt ref: $(cat "$tmp/err")"
   grep -q "error: ref=\"no-such-person\" names no entity of the corpus registry; declare" "$tmp/err" ||
     fail "$command: a ref near no ID: $(cat "$tmp/err")"
+  # ... but only among the registry's entities of the element's class
+  # (Russia is a country, not an official).
+  grep -q "error: ref=\"rusia\" names no entity of the corpus registry; declare" "$tmp/err" ||
+    fail "$command: a ref near an ID of another class: $(cat "$tmp/err")"
   # Another article's unnamed source is another person: rename, not share.
   grep -q "error: ID 'venue-source' is already defined by another dataset, as the anonymous source at .*alahed-2025-03-25-wrap-up.xml:[0-9]*:[0-9]*; IDs are unique across the corpus, and an unnamed source belongs to the article that reports it: give this one another ID (such as 'venue-source-2')" "$tmp/err" ||
     fail "$command: two articles' unnamed sources: $(cat "$tmp/err")"

@@ -85,12 +85,15 @@ for late in 'date="2025-03-25"' 'start="2025-03-26" end="2025-03-27"' 'not-befor
       rc=$?
       set -e
       first=$(sed 's/.*="\(2025-03-2[0-9]\)".*/\1/' <<<"${late%% *}")
-      [ "$rc" = 65 ] && [ "$(grep -v 'is not checked' "$tmp/err")" = "$tmp/late.xml:10:5: error: quote 'words' is dated $first, after source 'report' was published (2025-03-24): a source reports what was said before it; fix the date (or the source's published=)" ] ||
+      [ "$rc" = 65 ] && [ "$(grep -v 'is not checked' "$tmp/err")" = "$tmp/late.xml:10:5: error: quote 'words' is dated $first, after source 'report' was published (2025-03-24): a source reports what was said before it; fix the date (or the source's published=, or give it not-after= with the day it was last updated)" ] ||
         fail "said after publication ($late; $src; $run): exit $rc: $(cat "$tmp/err")"
     done
     [ ! -e "$tmp/o.nt" ] && [ ! -e "$tmp/o.ttl" ] || fail "said after publication: output written"
   done
 done
+# A story updated later (not-after= past published=): dated up to then.
+dated "$tmp/updated.xml" 'date="2025-03-26"' 'published="2025-03-24" not-after="2025-03-27"'
+"$ENTENTE" validate -q "$tmp/updated.xml" 2>"$tmp/err" || fail "an updated story: $(cat "$tmp/err")"
 # On the day of publication, or before: fine.
 dated "$tmp/ok.xml" 'date="2025-03-24" date-phrase="on Monday"' 'published="2025-03-24"'
 "$ENTENTE" validate -q "$tmp/ok.xml" 2>"$tmp/err" && ! grep -v 'is not checked' "$tmp/err" || fail "said on the day: $(cat "$tmp/err")"
