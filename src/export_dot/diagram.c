@@ -184,6 +184,48 @@ line_start(const char *text, size_t len, unsigned long line)
   return at < len ? text + at : NULL;
 }
 
+/// Whether `p` (`left` bytes to the end) begins a SPARQL-style PREFIX or
+/// BASE line.
+static bool
+sparql_directive(const char *p, size_t left)
+{
+  return (left > 6 && !strncasecmp(p, "PREFIX", 6) &&
+          (p[6] == ' ' || p[6] == '\t')) ||
+         (left > 4 && !strncasecmp(p, "BASE", 4) &&
+          (p[4] == ' ' || p[4] == '\t' || p[4] == '<'));
+}
+
+/// Whether the line at `p` is a SPARQL-style PREFIX or BASE and what
+/// follows it, past blank lines, comments and other directives, is a
+/// default graph's '{'.
+static bool
+directive_before_default_graph(const char *p, size_t left)
+{
+  if (!sparql_directive(p, left)) {
+    return false;
+  }
+  const char *end = p + left;
+  for (;;) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol) {
+      return false;
+    }
+    p = eol + 1;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r')) {
+      ++p;
+    }
+    if (p < end && *p == '{') {
+      return true;
+    }
+    const size_t rest = (size_t)(end - p);
+    if (p < end && *p != '#' && *p != '\n' && !sparql_directive(p, rest) &&
+        !(rest > 7 && !strncmp(p, "@prefix", 7)) &&
+        !(rest > 5 && !strncmp(p, "@base", 5))) {
+      return false;
+    }
+  }
+}
+
 /// What raptor 2.0.15 refuses on this line that a newer syntax allows
 /// (RDF-star's quoted triples anywhere; in a TriG file, TriG 1.1's), and
 /// what to do, or "".
@@ -225,10 +267,7 @@ line_hint(const RdfInput *in, unsigned long line)
            "write 'ex:g { ... }' without it, or convert the file with "
            "'serdi -i trig -o nquads FILE' and draw the N-Quads)";
   }
-  if ((left > 6 && !strncasecmp(p, "PREFIX", 6) &&
-       (p[6] == ' ' || p[6] == '\t')) ||
-      (left > 4 && !strncasecmp(p, "BASE", 4) &&
-       (p[4] == ' ' || p[4] == '\t' || p[4] == '<'))) {
+  if (directive_before_default_graph(p, left)) {
     // A PREFIX line reads well on its own: the '{' of a default graph
     // after it is what raptor 2.0.15 takes for the IRI it wants there.
     return " (a SPARQL-style PREFIX or BASE before a default graph's "

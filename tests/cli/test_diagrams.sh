@@ -1835,6 +1835,10 @@ rc=$?
 set -e
 [ "$rc" = 65 ] && grep -q "sparql-prefix.trig:1:1: error: .*SPARQL-style PREFIX or BASE before a default graph.*'@prefix p: <...> .'.*serdi -i trig -o nquads" "$tmp/err" ||
   fail "TriG's PREFIX before { }: exit $rc: $(cat "$tmp/err")"
+# ... and only then: a PREFIX line that is wrong in itself gets no such hint.
+printf 'PREFIX ex <http://a.example/>\nex:g { ex:a ex:b ex:c . }\n' >"$tmp/bad-prefix.trig"
+if "$ENTENTE" dot "$tmp/bad-prefix.trig" -f dot -o "$tmp/x.dot" 2>"$tmp/err"; then fail "bad-prefix.trig read"; fi
+! grep -q "default graph" "$tmp/err" || fail "a wrong PREFIX line told of default graphs: $(cat "$tmp/err")"
 # A tooltip of one 16 KB word (written unquoted) is cut so that Graphviz
 # reads the DOT back.
 python3 -c "print('<http://e.example/a> <http://www.w3.org/2000/01/rdf-schema#label> \"' + 'x' * 16500 + '\" .')" >"$tmp/word.nt"
