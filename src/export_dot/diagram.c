@@ -796,57 +796,6 @@ other_syntax(const char *text, size_t len, const char *parser, const char **why)
   return NULL;
 }
 
-/// Counts what a trial parse (parses_as()) would have said.
-static void
-count_errors(void *data, raptor_log_message *message)
-{
-  if (message->level >= RAPTOR_LOG_LEVEL_ERROR) {
-    ++*(unsigned long *)data;
-  }
-}
-
-/// Counts the statements of a trial parse.
-static void
-count_statement(void *data, raptor_statement *statement)
-{
-  (void)statement;
-  ++*(unsigned long *)data;
-}
-
-/// Whether `text` reads as `syntax`, into statements, without an error
-/// (said nowhere): the syntax to name when the one a file was read as
-/// failed.
-static bool
-parses_as(EntWorld *world, const char *text, size_t len, const char *syntax)
-{
-  unsigned long statements = 0;
-  raptor_parser *parser = raptor_new_parser(world->raptor, syntax);
-  raptor_uri *base =
-    raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
-  unsigned long errors = 0;
-  int rc = !parser || !base;
-  if (!rc) {
-    raptor_parser_set_option(parser, RAPTOR_OPTION_NO_NET, NULL, 1);
-    raptor_parser_set_option(parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
-    raptor_parser_set_option(
-      parser, RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, NULL, 0);
-    raptor_world_set_log_handler(world->raptor, &errors, count_errors);
-    // Read as a syntax it is not, a file can give no error and nothing
-    // (raptor's N-Quads reader and a Turtle file whose first line is a
-    // comment with a '"'): that is no reading.
-    raptor_parser_set_statement_handler(parser, &statements, count_statement);
-    rc = raptor_parser_parse_start(parser, base);
-    if (!rc) {
-      rc =
-        raptor_parser_parse_chunk(parser, (const unsigned char *)text, len, 1);
-    }
-    raptor_world_set_log_handler(world->raptor, NULL, NULL);
-  }
-  raptor_free_parser(parser);
-  raptor_free_uri(base);
-  return !rc && !errors && statements;
-}
-
 /// The syntaxes raptor2 reads here, as messages name them: what to give
 /// for one a file's first word suggests, and the extension that says it.
 static const struct {
@@ -941,7 +890,7 @@ say_syntax_it_reads_as(EntWorld *world,
     }
     for (size_t t = 0; t < 3 && candidates[c].tried[t]; ++t) {
       const char *syntax = candidates[c].tried[t];
-      if (!parses_as(world, text, len, syntax)) {
+      if (!ent_rdf_parses_as(world, text, len, syntax)) {
         continue;
       }
       for (size_t k = 0; k < sizeof(syntax_names) / sizeof(*syntax_names);

@@ -818,11 +818,60 @@ parse_turtle(EntOntology *ont,
   return ENT_SUCCESS;
 }
 
-/// After a failed parse: a note when the ontology is in another syntax
-/// than Turtle, the one it is read in (the error alone was "syntax error
-/// at '<'").  RDF/XML: a '<' that starts XML ("<?xml", "<!", a tag with
-/// an xmlns near the start), which a Turtle IRI does not; JSON-LD: '{' or
-/// '['.
+/// Counts what a trial parse (ent_rdf_parses_as()) would have said.
+static void
+count_errors(void *data, raptor_log_message *message)
+{
+  if (message->level >= RAPTOR_LOG_LEVEL_ERROR) {
+    ++*(unsigned long *)data;
+  }
+}
+
+/// Counts the statements of a trial parse.
+static void
+count_statement(void *data, raptor_statement *statement)
+{
+  (void)statement;
+  ++*(unsigned long *)data;
+}
+
+/// Whether `text` reads as `syntax`, into statements, without an error
+/// (said nowhere): the syntax to name when the one a file was read as
+/// failed.
+bool
+ent_rdf_parses_as(EntWorld *world,
+                  const char *text,
+                  size_t len,
+                  const char *syntax)
+{
+  unsigned long statements = 0;
+  raptor_parser *parser = raptor_new_parser(world->raptor, syntax);
+  raptor_uri *base =
+    raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
+  unsigned long errors = 0;
+  int rc = !parser || !base;
+  if (!rc) {
+    raptor_parser_set_option(parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+    raptor_parser_set_option(parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+    raptor_parser_set_option(
+      parser, RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, NULL, 0);
+    raptor_world_set_log_handler(world->raptor, &errors, count_errors);
+    // Read as a syntax it is not, a file can give no error and nothing
+    // (raptor's N-Quads reader and a Turtle file whose first line is a
+    // comment with a '"'): that is no reading.
+    raptor_parser_set_statement_handler(parser, &statements, count_statement);
+    rc = raptor_parser_parse_start(parser, base);
+    if (!rc) {
+      rc =
+        raptor_parser_parse_chunk(parser, (const unsigned char *)text, len, 1);
+    }
+    raptor_world_set_log_handler(world->raptor, NULL, NULL);
+  }
+  raptor_free_parser(parser);
+  raptor_free_uri(base);
+  return !rc && !errors && statements;
+}
+
 /// `text` begins as an N-Triples or N-Quads line does, "<s> <": an IRI
 /// in angle brackets, white space, another; an XML start tag has white
 /// space before its '>' or none after it.
@@ -844,6 +893,12 @@ starts_with_iri_pair(const char *text, size_t len)
   return i > gap && i < len && text[i] == '<';
 }
 
+/// After a failed parse: a note when the ontology is in another syntax
+/// than Turtle, the one it is read in (the error alone was "syntax error
+/// at '<'").  RDF/XML: a '<' that starts XML ("<?xml", "<!", a tag with
+/// an xmlns= or xmlns: attribute near the start), which a Turtle IRI does
+/// not; N-Triples or N-Quads: "<s> <" and a trial read into statements;
+/// JSON-LD: '{' or '['.
 static void
 say_syntax_it_looks_like(EntWorld *world,
                          const char *document,
@@ -855,7 +910,8 @@ say_syntax_it_looks_like(EntWorld *world,
   if (len && (text[0] == '{' || text[0] == '[')) {
     looks = "JSON(-LD)";
     from = "jsonld";
-  } else if (len > 1 && text[0] == '<' && starts_with_iri_pair(text, len)) {
+  } else if (len > 1 && text[0] == '<' && starts_with_iri_pair(text, len) &&
+             ent_rdf_parses_as(world, text, len, "nquads")) {
     // "<s> <p> ...": N-Triples or N-Quads (an IRI that holds "xmlns",
     // FOAF's, made it RDF/XML).
     looks = "N-Triples or N-Quads";

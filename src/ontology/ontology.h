@@ -143,4 +143,12 @@ EntStatus ent_read_file(EntWorld *world,
                         char **out,
                         size_t *out_len);
 
+/// Whether `text` reads as RDF syntax `syntax` (a raptor2 parser name),
+/// into statements, without an error (said nowhere): the syntax to name
+/// when the one a file was read as failed.
+bool ent_rdf_parses_as(EntWorld *world,
+                       const char *text,
+                       size_t len,
+                       const char *syntax);
+
 #endif // ENT_ONTOLOGY_H

@@ -122,6 +122,14 @@ for f in own.owl:RDF/XML:rdfxml own.jsonld:'JSON(-LD)':jsonld own.nq:'N-Triples 
   [ "$rc" = 78 ] && grep -qF "$file: note: this looks like $looks; an ontology is read in Turtle only: convert it first (e.g. rapper -i $from -o turtle FILE > FILE.ttl)" "$tmp/err" ||
     fail "--ontology $file: exit $rc, $(cat "$tmp/err")"
 done
+# Broken Turtle whose first line is a whole N-Triples line: no N-Quads
+# note either (it does not read as N-Quads).
+printf '%s\n' '<http://a.example/x> <http://www.w3.org/2000/01/rdf-schema#label> "x" .' \
+  '<http://a.example/y> a <http://www.w3.org/2002/07/owl#Class> ;' '  <http://www.w3.org/2000/01/rdf-schema#label> "y" ,, .' >"$tmp/broken.ttl"
+set +e
+"$ENTENTE" validate "$ENTENTE_SRC/tests/good/minimal.xml" --ontology "$tmp/broken.ttl" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 78 ] && ! grep -q "looks like" "$tmp/err" || fail "--ontology broken.ttl: exit $rc, $(cat "$tmp/err")"
 # A Turtle ontology that starts with an IRI and fails gets no such note.
 printf '<http://example.org/x> a ,, .\n' >"$tmp/bad.ttl"
 set +e
