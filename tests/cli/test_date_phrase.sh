@@ -91,6 +91,11 @@ for late in 'date="2025-03-25"' 'start="2025-03-26" end="2025-03-27"' 'not-befor
     [ ! -e "$tmp/o.nt" ] && [ ! -e "$tmp/o.ttl" ] || fail "said after publication: output written"
   done
 done
+# A span names its first day: a weekday phrase with start= is checked
+# against it, not warned about.
+dated "$tmp/span.xml" 'start="2025-03-24" end="2025-03-25" date-phrase="from Monday"' 'published="2025-03-25"'
+"$ENTENTE" validate "$tmp/span.xml" >/dev/null 2>"$tmp/err" && ! grep -q "no day is given" "$tmp/err" ||
+  fail "a span with a weekday: $(cat "$tmp/err")"
 # A story updated later (not-after= past published=): dated up to then.
 dated "$tmp/updated.xml" 'date="2025-03-26"' 'published="2025-03-24" not-after="2025-03-27"'
 "$ENTENTE" validate -q "$tmp/updated.xml" 2>"$tmp/err" || fail "an updated story: $(cat "$tmp/err")"
