@@ -7320,6 +7320,25 @@ select_view(LGraph *lg, const EntDiagramOptions *options)
         mentions |= mention;
       }
     }
+    // A body or a country a drawn node is in (its cluster) relates to it,
+    // whether or not an edge says so.
+    for (size_t i = 0; i < lg->n_nodes && mentions; ++i) {
+      const LNode *n = &lg->nodes[i];
+      if (n->in_view && linked[i]) {
+        for (uint32_t up = n->parent, hops = 0;
+             up != ENT_NO_ENTITY && up < lg->n_nodes && hops < 64;
+             up = lg->nodes[up].parent, ++hops) {
+          linked[up] = 1;
+          if (lg->nodes[up].country != ENT_NO_ENTITY &&
+              lg->nodes[up].country < lg->n_nodes) {
+            linked[lg->nodes[up].country] = 1;
+          }
+        }
+        if (n->country != ENT_NO_ENTITY && n->country < lg->n_nodes) {
+          linked[n->country] = 1;
+        }
+      }
+    }
     for (size_t i = 0; i < lg->n_nodes && mentions; ++i) {
       lg->nodes[i].in_view &= linked[i] != 0;
     }

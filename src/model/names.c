@@ -536,10 +536,8 @@ check_one_letter(Dupes *d)
     }
   }
   size_t variants = 0;
-  size_t longest = 0;
   for (size_t i = 0; i < n; ++i) {
     variants += all[i].n + 1;
-    longest = all[i].n > longest ? all[i].n : longest;
   }
   size_t size = 16;
   while (size < variants + variants / 3) {
@@ -547,13 +545,14 @@ check_one_letter(Dupes *d)
   }
   VariantSlot *slots = st || !n ? NULL : calloc(size, sizeof(VariantSlot));
   VariantEntry *entries =
-    slots ? malloc((variants ? variants : 1) * sizeof(VariantEntry)) : NULL;
-  utf8proc_int32_t *buf = slots ? malloc((longest + 1) * sizeof(*buf)) : NULL;
-  if (n && !st && (!slots || !entries || !buf)) {
+    slots ? calloc(variants ? variants : 1, sizeof(VariantEntry)) : NULL;
+  // A variant and its class: no spelling is longer than ONE_LETTER_MAX.
+  utf8proc_int32_t buf[ONE_LETTER_MAX + 1];
+  if (n && !st && (!slots || !entries)) {
     st = ENT_ERR_NO_MEMORY;
   }
   size_t n_entries = 0;
-  for (size_t i = 0; i < n && !st && buf && entries; ++i) {
+  for (size_t i = 0; i < n && !st && entries; ++i) {
     const Spelling *sp = &all[i];
     const EntClass cls = g->entities[sp->entity].cls;
     for (size_t skip = 0; skip <= sp->n && !st; ++skip) {
@@ -586,7 +585,6 @@ check_one_letter(Dupes *d)
       }
     }
   }
-  free(buf);
   free(entries);
   free(slots);
   for (size_t i = 0; i < n; ++i) {
