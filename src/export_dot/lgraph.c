@@ -1785,14 +1785,26 @@ more_of(LGraph *lg, const LNode *n)
            : more;
 }
 
+/// The bytes line `text` adds to tooltip lines of `len` bytes (" · " is 4
+/// before it, if there are any), or 0 where the limits of what tooltips
+/// hold leave it out.
+static size_t
+more_fits(const LGraph *lg, size_t len, const char *text)
+{
+  const size_t add = strlen(text) + (len ? 4 : 0);
+  return len + add <= MAX_MORE_FACETS_LEN &&
+             lg->more_bytes + add <= MAX_MORE_FACETS_TOTAL
+           ? add
+           : 0;
+}
+
 /// Append line `text` to `lines`, within the limits of what tooltips hold
 /// (else nothing: the caller counts it).  Whether it was.
 static EntStatus
 append_more(LGraph *lg, EntBuf *lines, const char *text, bool *kept)
 {
-  const size_t add = strlen(text) + (lines->len ? 4 : 0); // " · ": 4 bytes
-  *kept = lines->len + add <= MAX_MORE_FACETS_LEN &&
-          lg->more_bytes + add <= MAX_MORE_FACETS_TOTAL;
+  const size_t add = more_fits(lg, lines->len, text);
+  *kept = add > 0;
   if (!*kept) {
     return ENT_SUCCESS;
   }
@@ -1811,9 +1823,7 @@ static EntStatus
 keep_more_facet(LGraph *lg, const LNode *n, const char *text)
 {
   const uintptr_t at = (uintptr_t)ent_map_get(&lg->more_facets, n->iri);
-  const size_t len = at ? lg->more[at - 1].lines.len : 0;
-  if (len + strlen(text) + 4 > MAX_MORE_FACETS_LEN ||
-      lg->more_bytes + strlen(text) + 4 > MAX_MORE_FACETS_TOTAL) {
+  if (!more_fits(lg, at ? lg->more[at - 1].lines.len : 0, text)) {
     return ENT_SUCCESS; // counted in facets_left, said as "+N more"
   }
   struct LMore *more = more_of(lg, n);
@@ -5698,19 +5708,20 @@ name_by_xl_labels(LGraph *lg)
     last_of[c->subject] = (uint32_t)i + 1;
   }
   // A label resource that is something more (a concept too, linked on
-  // its own, its own label) stays drawn: only a label is plumbing.  In
-  // `last_of`, reused: set for a node with an edge of its own, or one to
-  // it that is no SKOS-XL label link.
-  for (size_t i = 0; i < lg->n_nodes && !st; ++i) {
-    last_of[i] = 0;
+  // its own, its own label) stays drawn: only a label is plumbing.
+  // `linked`: a node with an edge of its own, or one to it that is no
+  // SKOS-XL label link.
+  uint8_t *linked = st ? NULL : calloc(nodes, 1);
+  if (!st && !linked) {
+    st = ENT_ERR_NO_MEMORY;
   }
   for (size_t i = 0; i < lg->n_edges && !st; ++i) {
     const LEdge *e = &lg->edges[i];
     const char *p = e->predicate;
     if (!e->dropped) {
-      last_of[e->from] = 1;
+      linked[e->from] = 1;
       if ((p != pref && p != alt && p != hidden) || e->from == e->to) {
-        last_of[e->to] = 1;
+        linked[e->to] = 1;
       }
     }
   }
@@ -5731,7 +5742,7 @@ name_by_xl_labels(LGraph *lg)
       st = take_literal(
         lg, &lg->nodes[e->from], p == pref ? as_pref : as_alt, &name, e->graph);
     }
-    if (!last_of[e->to]) {
+    if (!linked[e->to]) {
       e->dropped = true;
       lg->nodes[e->to].kind = KIND_HIDDEN;
     }
@@ -5739,6 +5750,7 @@ name_by_xl_labels(LGraph *lg)
   free(form_of);
   free(last_of);
   free(after);
+  free(linked);
   return st;
 }
 
@@ -6907,10 +6919,7 @@ card_line(LGraph *lg,
   enum { MAX_VALUE = 120 };
   const size_t len = strlen(value);
   // A long description is cut at a character boundary, with an ellipsis.
-  size_t cut = len > MAX_VALUE ? MAX_VALUE : len;
-  while (cut < len && cut > 0 && ((unsigned char)value[cut] & 0xC0) == 0x80) {
-    --cut;
-  }
+  const size_t cut = ent_utf8_back(value, len > MAX_VALUE ? MAX_VALUE : len);
   (void)lg;
   return ent_buf_appendf(card,
                          "%s%s%s: %.*s%s",

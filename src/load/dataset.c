@@ -1419,12 +1419,20 @@ same_text(const char *a, const char *b)
 static void
 add_aliases(Loader *ld, const char *id, const xmlNode *node)
 {
-  const xmlNode *name_node = child(node, "name");
-  const char *name = name_node ? line_of(ld, name_node) : NULL;
-  const char *name_lang = name_node ? lang_of(ld, name_node) : NULL;
+  // The name is read again only for an element with an alias (most have
+  // none: no extra work a named entity).
+  bool looked = false;
+  const char *name = NULL;
+  const char *name_lang = NULL;
   for (const xmlNode *c = node->children; c; c = c->next) {
     if (!is_element(c, "alias")) {
       continue;
+    }
+    if (!looked) {
+      looked = true;
+      const xmlNode *name_node = child(node, "name");
+      name = name_node ? line_of(ld, name_node) : NULL;
+      name_lang = name_node ? lang_of(ld, name_node) : NULL;
     }
     const char *alias = line_of(ld, c);
     const char *lang = lang_of(ld, c);
@@ -1524,6 +1532,15 @@ check_weekday(Loader *ld,
   }
 }
 
+/// Whether `a` and `b` are both days and `a` comes after `b`: written
+/// YYYY-MM-DD, days order as their text does.
+static bool
+later_day(const char *a, const char *b)
+{
+  return a && b && ent_parse_date(a, NULL, NULL, NULL) &&
+         ent_parse_date(b, NULL, NULL, NULL) && strcmp(a, b) > 0;
+}
+
 /// Report the date of attribute `to_name` (`to`) if it is before that of
 /// `from_name` (`from`), and say whether it was; either absent or not a
 /// date: nothing to compare.
@@ -1535,10 +1552,7 @@ check_order(Loader *ld,
             const char *to_name,
             const char *to)
 {
-  int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
-  if (from && to && ent_parse_date(from, &y1, &m1, &d1) &&
-      ent_parse_date(to, &y2, &m2, &d2) &&
-      (y2 * 10000 + m2 * 100 + d2) < (y1 * 10000 + m1 * 100 + d1)) {
+  if (later_day(from, to)) {
     load_error(ld,
                ENT_ERR_BAD_DATE,
                node,
@@ -1627,10 +1641,9 @@ read_source(Loader *ld, const xmlNode *node)
   }
   // A story updated after it was published (a live blog) gives the day
   // of its last update as not-after=: the later of the two counts.
-  const char *last_day =
-    published && not_after && strcmp(not_after, published) > 0 ? not_after
-    : published                                                ? published
-                                                               : not_after;
+  const char *last_day = later_day(not_after, published) ? not_after
+                         : published                     ? published
+                                                         : not_after;
   if (last_day && !ent_map_get(&ld->published, id)) {
     const char *key = ent_pool_intern(&ld->kept, id);
     const char *value = ent_pool_intern(&ld->kept, last_day);
@@ -1863,9 +1876,7 @@ statement_name(Loader *ld, const char *text)
   while (cut > MAX_NAME / 2 && text[cut] != ' ') {
     --cut;
   }
-  while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) {
-    --cut; // never split a UTF-8 sequence
-  }
+  cut = ent_utf8_back(text, cut); // never split a UTF-8 sequence
   EntBuf b = { NULL, 0, 0 };
   if (ent_buf_append(&b, text, cut) || ent_buf_append(&b, "\xE2\x80\xA6", 3)) {
     ent_buf_free(&b);
@@ -1927,10 +1938,7 @@ read_statement(Loader *ld, const xmlNode *node, EntClass cls)
   said = said ? said : attr(ld, node, "not-before");
   const char *published =
     ld->source ? ent_map_get(&ld->published, ld->source) : NULL;
-  int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
-  if (said && published && ent_parse_date(said, &y1, &m1, &d1) &&
-      ent_parse_date(published, &y2, &m2, &d2) &&
-      y1 * 10000 + m1 * 100 + d1 > y2 * 10000 + m2 * 100 + d2) {
+  if (later_day(said, published)) {
     load_error(ld,
                ENT_ERR_BAD_DATE,
                node,

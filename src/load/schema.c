@@ -1044,9 +1044,7 @@ snippet(char out[256], const char *text, size_t max)
   while (p[n] && n < max && n < 250) {
     ++n;
   }
-  while (n && p[n] && (p[n] & 0xC0) == 0x80) {
-    --n; // back to the start of the character that was cut
-  }
+  n = ent_utf8_back(text, n); // back to the start of the character cut
   for (size_t i = 0; i < n; ++i) {
     out[i] = p[i] < 0x20 || p[i] == 0x7F ? ' ' : (char)p[i];
   }

@@ -331,17 +331,6 @@ source_text(EntGraph *g, uint32_t source, const char **out)
   return st;
 }
 
-/// `n` (< the string's length) moved back to the start of the UTF-8
-/// character it falls in.
-static size_t
-char_start(const char *s, size_t n)
-{
-  while (n && ((unsigned char)s[n] & 0xC0) == 0x80) {
-    --n;
-  }
-  return n;
-}
-
 /// The longest start of `quote` (normalised, `len` bytes) that the text
 /// holds, in bytes, at a character's start; *at: where the text has it.
 /// A start the text holds has every shorter start in it too, so the
@@ -357,17 +346,11 @@ longest_start(const char *text,
   size_t hi = len;
   *at = NULL;
   while (lo < hi) {
-    size_t mid = lo + (hi - lo + 1) / 2;
-    while (mid < len && ((unsigned char)quote[mid] & 0xC0) == 0x80) {
-      ++mid; // to the next character's start
-    }
+    size_t mid = ent_utf8_forward(quote, len, lo + (hi - lo + 1) / 2);
     if (mid > hi) {
       // The middle fell in a character that ends past hi: try the first
       // character after lo, if one ends by hi.
-      mid = lo + 1;
-      while (mid < len && ((unsigned char)quote[mid] & 0xC0) == 0x80) {
-        ++mid;
-      }
+      mid = ent_utf8_forward(quote, len, lo + 1);
       if (mid > hi) {
         break; // no character ends between lo and hi
       }
@@ -392,9 +375,9 @@ excerpt(EntBuf *out, const char *s, size_t len, size_t most, bool from_end)
   const char *start = from_end ? s + len - n : s;
   if (n < len) {
     if (from_end) {
-      while (n && ((unsigned char)*start & 0xC0) == 0x80) {
-        ++start, --n;
-      }
+      const size_t into = ent_utf8_forward(start, n, 0);
+      start += into;
+      n -= into;
       const char *space = memchr(start, ' ', n);
       if (space && (size_t)(space - start) < n / 2) {
         n -= (size_t)(space + 1 - start);
@@ -402,7 +385,7 @@ excerpt(EntBuf *out, const char *s, size_t len, size_t most, bool from_end)
       }
       ent_buf_append(out, "...", 3);
     } else {
-      n = char_start(s, n);
+      n = ent_utf8_back(s, n);
       for (size_t k = n; k > n / 2; --k) {
         if (s[k] == ' ') {
           n = k;

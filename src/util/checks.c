@@ -75,6 +75,24 @@ ent_has_rtl(const char *s, size_t len)
   return false;
 }
 
+size_t
+ent_utf8_back(const char *s, size_t n)
+{
+  while (n && ((unsigned char)s[n] & 0xC0) == 0x80) {
+    --n;
+  }
+  return n;
+}
+
+size_t
+ent_utf8_forward(const char *s, size_t len, size_t n)
+{
+  while (n < len && ((unsigned char)s[n] & 0xC0) == 0x80) {
+    ++n;
+  }
+  return n;
+}
+
 bool
 ent_is_utf8(const char *s, size_t len)
 {

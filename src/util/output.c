@@ -167,10 +167,7 @@ temporary_stem(const char *base)
   enum { SUFFIX = sizeof(".tmp-XXXXXX") - 1 };
   size_t n = strlen(base);
   if (n + SUFFIX > NAME_MAX) {
-    n = NAME_MAX - SUFFIX;
-    while (n && ((unsigned char)base[n] & 0xC0) == 0x80) {
-      --n;
-    }
+    n = ent_utf8_back(base, NAME_MAX - SUFFIX);
   }
   return n;
 }

@@ -277,6 +277,13 @@ void ent_buf_free(EntBuf *b);
 // ---- Value checks (all return true when the value is acceptable) --------
 
 bool ent_is_utf8(const char *s, size_t len);
+/// Byte `n` of UTF-8 `s` (which may be its terminating NUL) moved back to
+/// the start of the character it falls in: where to cut `s` without
+/// splitting a character.
+size_t ent_utf8_back(const char *s, size_t n);
+/// Byte `n` of UTF-8 `s` (`len` bytes) moved on to the start of the next
+/// character, or to `len`.
+size_t ent_utf8_forward(const char *s, size_t len, size_t n);
 /// Edits (insert, delete, replace, swap two neighbours) that turn name `a`
 /// into `b`, case aside (STATUS for status is a slip too), for names of up
 /// to ENT_NAME_DISTANCE_MAX bytes; longer: SIZE_MAX.
