@@ -473,6 +473,19 @@ typedef enum {
   SCAN_DECL,    ///< another "<!...>", until '>'
 } ScanState;
 
+/// Room for the start of an element's name: enough to tell the format's
+/// names apart and to quote a name in a message.
+#define SCAN_NAME 48
+
+/// An element the markup scan has seen open and not yet closed.
+typedef struct {
+  char name[SCAN_NAME]; ///< Its name's first bytes
+  unsigned long line;
+  unsigned long column;
+  /// Its '<' came right after text ("A<B"): maybe text, not a tag
+  bool after_text;
+} OpenTag;
+
 typedef struct {
   Loader *ld;
   ScanState state;
@@ -492,6 +505,13 @@ typedef struct {
   bool end_tag;                ///< The tag being read is an end tag
   char last;                   ///< The byte before this one in the tag
   long depth;                  ///< Elements open
+  /// The innermost of them (MAX_DEPTH + 1 deep at most: deeper is refused)
+  OpenTag open[MAX_DEPTH + 2];
+  char name[SCAN_NAME]; ///< The name of the tag being read, so far
+  size_t n_name;
+  bool name_done;  ///< ... and whether it is whole
+  bool text_seen;  ///< Text other than white space since the last tag
+  bool after_text; ///< ... when the tag being read began
   /// Elements, comments and processing instructions since the last tag
   /// of the root, a list or an entity (MAX_UNIT_NODES)
   unsigned long unit_nodes;
@@ -579,13 +599,80 @@ lone_less_than(Scan *sc)
              "a '<' that starts no tag; write a '<' in text as &lt;");
 }
 
-/// The tag begun by '<' and the byte(s) after it.
+/// One more byte of the name of the tag being read.
 static void
-start_tag(Scan *sc, bool end_tag)
+add_name_byte(Scan *sc, unsigned char u)
+{
+  if (sc->n_name < SCAN_NAME - 1) {
+    sc->name[sc->n_name++] = (char)u;
+    sc->name[sc->n_name] = '\0';
+  }
+}
+
+/// The tag begun by '<' and the byte(s) after it: `n` bytes of its name
+/// (none for an end tag's '/').
+static void
+start_tag(Scan *sc, bool end_tag, const unsigned char *name, size_t n)
 {
   sc->attributes = 0;
   sc->end_tag = end_tag;
+  sc->n_name = 0;
+  sc->name[0] = '\0';
+  sc->name_done = false;
+  for (size_t k = 0; k < n; ++k) {
+    add_name_byte(sc, name[k]);
+  }
   enter(sc, SCAN_TAG);
+}
+
+/// An end tag, whose name is whole: it must close the innermost element
+/// open.  libxml2 would say so too, but only after the scan had counted
+/// the depth wrong and called the file truncated at its end.
+static void
+end_tag(Scan *sc)
+{
+  const long open = sc->depth < (long)(sizeof(sc->open) / sizeof(sc->open[0]))
+                      ? sc->depth
+                      : 0; // deeper than MAX_DEPTH: refused already
+  if (open <= 0 || !sc->name[0] || !strcmp(sc->open[open - 1].name, sc->name)) {
+    return; // an end tag past the root's, or with no name: libxml2's
+  }
+  const OpenTag *inner = &sc->open[open - 1];
+  long match = open - 1;
+  while (match > 0 && strcmp(sc->open[match - 1].name, sc->name) != 0) {
+    --match;
+  }
+  char message[400];
+  if (match > 0) {
+    snprintf(message,
+             sizeof(message),
+             "end tag mismatch: </%s> closes <%s> (line %lu), but <%s> inside "
+             "it, opened at "
+             "line %lu, column %lu, is not closed; close it with </%s> "
+             "first%s%s%s",
+             sc->name,
+             sc->open[match - 1].name,
+             sc->open[match - 1].line,
+             inner->name,
+             inner->line,
+             inner->column,
+             inner->name,
+             // After text, "a <b and c> d" may be text, not a tag.
+             inner->after_text ? ", or, if '<" : "",
+             inner->after_text ? inner->name : "",
+             inner->after_text ? "' is text, write its '<' as &lt;" : "");
+  } else {
+    snprintf(message,
+             sizeof(message),
+             "end tag mismatch: </%s> closes no open element: the innermost is "
+             "<%s>, opened at "
+             "line %lu, column %lu; remove the end tag or correct its name",
+             sc->name,
+             inner->name,
+             inner->line,
+             inner->column);
+  }
+  scan_error(sc, sc->tag_line, sc->tag_column, message);
 }
 
 /// One byte of the markup scan.
@@ -597,7 +684,10 @@ scan_byte(Scan *sc, char c)
       if (c == '<') {
         sc->tag_line = sc->line;
         sc->tag_column = sc->column;
+        sc->after_text = sc->text_seen;
         enter(sc, SCAN_LT);
+      } else if (!strchr(" \t\r\n", c)) {
+        sc->text_seen = true;
       }
       break;
     case SCAN_LT: {
@@ -614,7 +704,8 @@ scan_byte(Scan *sc, char c)
         enter(sc, SCAN_PI);
         sc->n_pi_target = 0;
       } else if (name_start(c) || c == '/') {
-        start_tag(sc, c == '/');
+        const unsigned char first = (unsigned char)c;
+        start_tag(sc, c == '/', &first, c == '/' ? 0 : 1);
       } else {
         lone_less_than(sc);
       }
@@ -635,7 +726,7 @@ scan_byte(Scan *sc, char c)
         cp = cp << 6 | (sc->name_start[k] & 0x3FU);
       }
       if (name_start_code_point(cp)) {
-        start_tag(sc, false);
+        start_tag(sc, false, sc->name_start, sc->name_start_len);
       } else {
         lone_less_than(sc);
       }
@@ -661,7 +752,25 @@ scan_byte(Scan *sc, char c)
       }
       break;
     case SCAN_TAG:
-      if (c == '"' || c == '\'') {
+      if (!sc->name_done) {
+        if (strchr(" \t\r\n/>=\"'<", c)) {
+          sc->name_done = true;
+        } else {
+          add_name_byte(sc, (unsigned char)c);
+        }
+      }
+      if (c == '<') {
+        char message[300];
+        snprintf(
+          message,
+          sizeof(message),
+          "the start tag '<%s' is not ended by '>' before the next '<'%s",
+          sc->name,
+          sc->after_text ? "; if this '<' is meant as text, write it "
+                           "as &lt;"
+                         : "; end the tag with '>'");
+        scan_error(sc, sc->tag_line, sc->tag_column, message);
+      } else if (c == '"' || c == '\'') {
         sc->quote = c;
         sc->state = SCAN_QUOTE;
       } else if (c == '=' && ++sc->attributes == MAX_ATTRIBUTES + 1) {
@@ -685,6 +794,16 @@ scan_byte(Scan *sc, char c)
         // The root is 0 deep, its lists 1 and their entities 2: an entity
         // and what is inside it are read at once, as are corpus.xml's
         // <title> and <description>, 1 deep (build()).
+        if (sc->end_tag) {
+          end_tag(sc);
+        } else if (sc->last != '/' && sc->depth >= 0 &&
+                   sc->depth < (long)(sizeof(sc->open) / sizeof(sc->open[0]))) {
+          OpenTag *open = &sc->open[sc->depth];
+          memcpy(open->name, sc->name, sizeof(open->name));
+          open->line = sc->tag_line;
+          open->column = sc->tag_column;
+          open->after_text = sc->after_text;
+        }
         const long level = sc->end_tag ? sc->depth - 1 : sc->depth;
         if (level <= (sc->ld->root == ROOT_CORPUS ? 1 : 2)) {
           sc->unit_nodes = 0;
@@ -692,6 +811,7 @@ scan_byte(Scan *sc, char c)
           count_node(sc);
         }
         sc->depth += sc->end_tag ? -1 : sc->last == '/' ? 0 : 1;
+        sc->text_seen = false;
         enter(sc, SCAN_TEXT);
       }
       sc->last = c;
@@ -728,6 +848,7 @@ scan_byte(Scan *sc, char c)
       break;
     case SCAN_CDATA:
       if (ends_with(sc, c, "]]>")) {
+        sc->text_seen = true;
         enter(sc, SCAN_TEXT);
       }
       break;
@@ -845,14 +966,17 @@ prescan(Loader *ld, int fd)
         // Most bytes are text or attribute values, where only the byte
         // that ends them and line ends matter: skip the rest quickly.
         const char stop = sc.state == SCAN_TEXT ? '<' : sc.quote;
+        bool text = false;
         while (i < n) {
           const char b = chunk[i];
           if (b == stop || b == '\n' || b == '\r' || b == '\0') {
             break;
           }
           sc.column += ((unsigned char)b & 0xC0) != 0x80 ? 1U : 0U;
+          text |= b != ' ' && b != '\t';
           ++i;
         }
+        sc.text_seen |= text && sc.state == SCAN_TEXT;
         if (i == n) {
           break;
         }
@@ -894,11 +1018,19 @@ prescan(Loader *ld, int fd)
     goto done;
   }
   if (sc.state == SCAN_TEXT && sc.depth > 0 && !ld->status) {
-    scan_error(&sc,
-               sc.line,
-               sc.column,
-               "the file ends before every element is closed; it looks "
-               "truncated");
+    const size_t slots = sizeof(sc.open) / sizeof(sc.open[0]);
+    const OpenTag *inner =
+      &sc.open[(size_t)sc.depth <= slots ? (size_t)sc.depth - 1 : slots - 1];
+    char message[300];
+    snprintf(message,
+             sizeof(message),
+             "the file ends before <%s>, opened at line %lu, column %lu, is "
+             "closed%s; it looks truncated",
+             inner->name,
+             inner->line,
+             inner->column,
+             sc.depth > 1 ? " (and the elements around it)" : "");
+    scan_error(&sc, sc.line, sc.column, message);
     goto done;
   }
   if (sc.state != SCAN_TEXT && !ld->status) {
