@@ -61,6 +61,10 @@ ent_graph_new(EntWorld *world,
   if (!world || !ontology) {
     return ENT_ERR_BAD_ARG;
   }
+  const EntStatus usable = ont_require_entente(ontology);
+  if (usable) {
+    return usable;
+  }
   const char *base = base_iri ? base_iri : ENT_DEFAULT_BASE;
   if (!ent_iri_usable_as_base(base)) {
     ent_log(world,
@@ -1224,14 +1228,21 @@ local_name(const char *iri)
   return cut ? cut + 1 : iri;
 }
 
+/// The ontology's term for property `prop`, which it must declare; said
+/// once, at its first use (declared_class()).
 static EntStatus
 declared_property(EntGraph *g,
-                  const PropInfo *info,
+                  EntProperty prop,
                   const EntCaret *at,
                   const OntTerm **out)
 {
+  const PropInfo *info = ent_prop_info(prop);
   *out = ont_term(g->ontology, info->iris[0]);
   if (!*out || !ont_declares(g->ontology, info->iris[0])) {
+    if (g->prop_undeclared_said[prop]) {
+      return ENT_ERR_UNDECLARED;
+    }
+    g->prop_undeclared_said[prop] = true;
     return fail(g,
                 ENT_ERR_UNDECLARED,
                 at,
@@ -1391,7 +1402,7 @@ ent_graph_relate_found(EntGraph *graph,
   }
   id = id ? id : g->entities[s].id;
   object_id = object_id ? object_id : g->entities[o].id;
-  TRY(st, declared_property(g, info, at, &term));
+  TRY(st, declared_property(g, prop, at, &term));
   const char *o_class = ent_class_iri(g->entities[o].cls);
   TRY(st, declared_class(g, g->entities[s].cls, at));
   TRY(st, declared_class(g, g->entities[o].cls, at));
@@ -1451,7 +1462,7 @@ ent_graph_set_concept(EntGraph *graph,
   const OntTerm *term = NULL;
   EntStatus st = ENT_SUCCESS;
   TRY(st, lookup(g, id, "entity", at, &s));
-  TRY(st, declared_property(g, info, at, &term));
+  TRY(st, declared_property(g, prop, at, &term));
   TRY(st, check_domain(g, s, info, term, at));
   EntBuf iri = { NULL, 0, 0 };
   if (!ent_is_slug(value) ||

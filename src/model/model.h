@@ -325,6 +325,8 @@ struct EntGraphImpl {
   /// Whether the ontology declares each class: 0 not asked yet, 1 yes,
   /// 2 no, 3 no and said (declared_class() in graph.c asks once per class)
   uint8_t class_declared[ENT_CLASS_COUNT_];
+  /// The property's lack in the ontology was said (declared_property())
+  bool prop_undeclared_said[ENT_PROP_COUNT_];
   EntMap text_overrides; ///< Source ID -> text path given by the caller
   void *emit_cache;      ///< Owned by the emitter
   /// The source text quotes were last searched in, and its length: a

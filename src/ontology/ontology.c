@@ -294,6 +294,27 @@ ont_term(const EntOntology *ont, const char *iri)
   return ent_map_get(&ont->terms, iri);
 }
 
+EntStatus
+ont_require_entente(const EntOntology *ont)
+{
+  for (size_t i = 0; i < ont->terms.size; ++i) {
+    const char *iri = ont->terms.slots[i].key;
+    if (iri && !strncmp(iri, ENT_NS, sizeof(ENT_NS) - 1) &&
+        ont_declares(ont, iri)) {
+      return ENT_SUCCESS;
+    }
+  }
+  ent_log(ont->world,
+          ENT_LOG_ERROR,
+          ENT_ERR_ONTOLOGY,
+          &(EntCaret){ .document = ont->document },
+          "the ontology declares none of entente's classes and properties "
+          "(%s...), so no dataset can be written with it; start from the "
+          "one built in ('entente ontology > FILE.ttl') and add to it",
+          ENT_NS);
+  return ENT_ERR_ONTOLOGY;
+}
+
 bool
 ont_declares(const EntOntology *ont, const char *iri)
 {
@@ -953,6 +974,10 @@ ent_ontology_load(EntWorld *world, const char *path, EntOntology **out)
     st = ent_read_file(world, path, ONTOLOGY_SIZE_CAP, &text, &len);
     if (!st) {
       st = parse_turtle(ont, path, (const unsigned char *)text, len);
+    }
+    if (!st) {
+      ont->document = ent_pool_intern(&ont->pool, path);
+      st = ont->document ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
     }
     free(text);
   } else {

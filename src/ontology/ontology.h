@@ -30,11 +30,19 @@ typedef struct {
 struct EntOntologyImpl {
   EntWorld *world;
   EntPool pool;
-  EntMap terms; ///< IRI -> OntTerm*
+  EntMap terms;         ///< IRI -> OntTerm*
+  const char *document; ///< Its file's name, in `pool`; NULL: built in
 };
 
 /// The term with this IRI, or NULL when the ontology says nothing of it.
 const OntTerm *ont_term(const EntOntology *ont, const char *iri);
+/// ENT_SUCCESS if the ontology declares any class, property or individual
+/// of entente's namespace; else ENT_ERR_ONTOLOGY, said at the ontology's
+/// file.  One that declares none (an empty file, another vocabulary) is
+/// refused as a whole before a model is built on it: its lack would
+/// otherwise be said once per term, at the dataset's lines.  (A diagram
+/// of other RDF labels its edges from any vocabulary: not checked there.)
+EntStatus ont_require_entente(const EntOntology *ont);
 /// Whether `iri` is declared (typed as a class, property or individual).
 bool ont_declares(const EntOntology *ont, const char *iri);
 /// Whether class `sub` is `super` or a (transitive) subclass of it.

@@ -52,6 +52,42 @@ set -e
 [ "$rc" = 78 ] && grep -q "minimal.xml:[0-9]*:[0-9]*: error: ent:Country is not declared in the ontology" "$tmp/err" &&
   ! grep -q "must be an Actor" "$tmp/err" ||
   fail "validate with ent:Country undeclared: exit $rc, $(cat "$tmp/err")"
+# A property the ontology lacks is said once, at its first use, however
+# often the corpus uses it (ent:headOf: every head of a body, every
+# delegation's leader).
+undeclare ent:headOf no-head-of
+set +e
+"$ENTENTE" validate "$data" --ontology "$tmp/no-head-of.ttl" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 78 ] && [ "$(grep -c 'property ent:headOf is not declared in the ontology' "$tmp/err")" = 1 ] ||
+  fail "ent:headOf undeclared: exit $rc, want 78 and one error: $(head -5 "$tmp/err")"
+
+# An ontology that declares none of entente's terms (empty, or another
+# vocabulary) is refused at its own name, once, by every command that
+# builds a model on it, before any dataset line is blamed for it.
+: >"$tmp/empty.ttl"
+printf '%s\n' '@prefix ex: <http://example.org/v#> .' \
+  '@prefix owl: <http://www.w3.org/2002/07/owl#> .' \
+  '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  'ex:knows a owl:ObjectProperty ; rdfs:label "knows well"@en .' >"$tmp/other.ttl"
+for ont in empty other; do
+  for cmd in "validate $data" "export $data -f turtle -o $tmp/none.ttl" "site $data -O $tmp/site"; do
+    set +e
+    # shellcheck disable=SC2086 # the command's words
+    "$ENTENTE" $cmd --ontology "$tmp/$ont.ttl" >/dev/null 2>"$tmp/err"; rc=$?
+    set -e
+    [ "$rc" = 78 ] && [ "$(wc -l <"$tmp/err")" = 1 ] &&
+      grep -q "^$tmp/$ont.ttl: error: the ontology declares none of entente's classes and properties" "$tmp/err" ||
+      fail "$ont ontology, ${cmd%% *}: exit $rc, want 78 and one error at the ontology: $(head -3 "$tmp/err")"
+  done
+  [ ! -e "$tmp/none.ttl" ] && [ ! -e "$tmp/site" ] || fail "$ont ontology: something was written"
+done
+# A diagram of other RDF labels its edges from any vocabulary.
+printf '%s\n' '@prefix ex: <http://example.org/v#> .' 'ex:a ex:knows ex:b .' >"$tmp/g.ttl"
+"$ENTENTE" dot "$tmp/g.ttl" -f dot --ontology "$tmp/other.ttl" >"$tmp/g.dot" 2>"$tmp/err" &&
+  grep -q "knows well" "$tmp/g.dot" || fail "dot --ontology with another vocabulary: $(cat "$tmp/err")"
+echo "ok: an ontology without entente's terms is refused once, at its name; dot takes any"
+
 # A controlled value the ontology lacks is refused when the graph is built.
 check_refusal ent:format-proximity no-proximity 65 \
   "error: 'proximity' is not a NegotiationFormat the ontology declares"
