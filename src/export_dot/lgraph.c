@@ -538,6 +538,53 @@ remember_view(LGraph *lg, const EntDiagramOptions *options)
   lg->asked_depth = options && options->depth ? options->depth : 1;
 }
 
+/// The ID part of a view that names a node ("ego:Putin"), or NULL.
+static const char *
+view_id(const char *view)
+{
+  static const char *const named[] = { "ego:", "negotiation:", "compare:" };
+  for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); ++i) {
+    const size_t n = strlen(named[i]);
+    if (!strncmp(view, named[i], n)) {
+      return view + n;
+    }
+  }
+  return NULL;
+}
+
+/// Most nodes remembered as named like the view's ID: more are said as
+/// "names N nodes" all the same.
+#define ENT_NAMED_AS 64
+
+/// Remember node `n` if name `name` (any of its names, in any language)
+/// is the one the view asked at lgraph_init() gives, as names compare:
+/// the view "ego:Zelenskyy" finds the node drawn as Volodymyr Zelenskyy
+/// by its alias.  Only with such a view, and a name of about its length.
+static void
+note_named_as(LGraph *lg, const LNode *n, const char *name)
+{
+  const size_t want = strlen(lg->view_key);
+  const size_t len = strlen(name);
+  if (len + 8 < want / 2 || len > 4 * want + 8 ||
+      lg->n_named_as >= ENT_NAMED_AS) {
+    return;
+  }
+  const uint32_t node = (uint32_t)(n - lg->nodes);
+  if (lg->n_named_as && lg->named_as[lg->n_named_as - 1] == node) {
+    return; // its name and its label, one after the other
+  }
+  char *key = ent_loose_text(name, 0);
+  if (key && !strcmp(key, lg->view_key) &&
+      !ent_grow(&lg->named_as,
+                &lg->cap_named_as,
+                lg->n_named_as,
+                sizeof(uint32_t),
+                4)) {
+    lg->named_as[lg->n_named_as++] = node;
+  }
+  free(key);
+}
+
 void
 lgraph_init(LGraph *lg,
             EntWorld *world,
@@ -548,6 +595,8 @@ lgraph_init(LGraph *lg,
   memset(lg, 0, sizeof(*lg));
   lg->world = world;
   remember_view(lg, options);
+  const char *named = view_id(lg->asked_view);
+  lg->view_key = named ? ent_loose_text(named, 0) : NULL; // NULL: exact only
   lg->ontology = ontology;
   lg->time_limit = options && options->time_limit ? (double)options->time_limit
                                                   : ENT_DIAGRAM_TIME_LIMIT;
@@ -666,6 +715,8 @@ lgraph_clear(LGraph *lg)
   free(lg->by_entity);
   free((void *)lg->pairwise);
   free(lg->pairs);
+  free(lg->view_key);
+  free(lg->named_as);
   ent_pool_clear(&lg->graphs);
   ent_map_clear(&lg->prefixes);
   ent_map_clear(&lg->declared);
@@ -1560,6 +1611,9 @@ take_literal(LGraph *lg,
 {
   if (p->label_index >= 0 && !ent_has_text(o->value)) {
     return ENT_SUCCESS; // an empty name names nothing: the IRI will
+  }
+  if (p->label_index >= 0 && lg->view_key) {
+    note_named_as(lg, n, o->value);
   }
   if (p->label_index >= 0) {
     // A name ranks by its language (4 the --lang one, 3 none, 2 English,
@@ -5991,9 +6045,105 @@ find_prefixed(LGraph *lg, const char *id)
   return ENT_NO_ENTITY;
 }
 
+/// Up to `max` drawn nodes that `id` names loosely (names compared as
+/// ent_loose_text() makes them): by the name each is drawn with, or by
+/// another of its names the graph gave (LGraph.named_as).  Their count,
+/// which may pass `max`; -1 when memory ran out.
+static long
+named_loosely(LGraph *lg, const char *id, uint32_t *found, size_t max)
+{
+  char *key = ent_loose_text(id, 0);
+  if (!key) {
+    return ent_is_utf8(id, strlen(id)) ? -1 : 0;
+  }
+  // Another name the graph gave counts for the ID the graph was read for.
+  const bool aliases = lg->view_key && !strcmp(key, lg->view_key);
+  size_t count = 0;
+  for (uint32_t i = 0; i < lg->n_nodes; ++i) {
+    const LNode *n = &lg->nodes[i];
+    if (!drawable(n)) {
+      continue;
+    }
+    bool named = false;
+    for (size_t k = 0; aliases && k < lg->n_named_as && !named; ++k) {
+      named = lg->named_as[k] == i;
+    }
+    if (!named && n->label) {
+      char *label = ent_loose_text(n->label, 0);
+      named = label && !strcmp(label, key);
+      free(label);
+    }
+    if (named) {
+      if (count < max) {
+        found[count] = i;
+      }
+      ++count;
+    }
+  }
+  free(key);
+  return (long)count;
+}
+
+/// ", did you mean 'Vladimir Putin' (<iri>)?" for the drawn nodes whose
+/// name is a slip of `id` away (ent_name_distance()), the nearest first,
+/// appended to `out`; nothing when none is near.
+static void
+suggest_names(const LGraph *lg, const char *id, EntBuf *out)
+{
+  enum { SUGGESTED = 3 };
+  uint32_t best[SUGGESTED];
+  size_t distance[SUGGESTED];
+  size_t n_best = 0;
+  const size_t len = strlen(id);
+  // A slip: two edits, or one in five bytes of a longer name.
+  const size_t most = len / 5 > 2 ? len / 5 : 2;
+  for (uint32_t i = 0; i < lg->n_nodes; ++i) {
+    const LNode *n = &lg->nodes[i];
+    if (!drawable(n) || !n->label) {
+      continue;
+    }
+    // Its name, or the end of its IRI (an ID: "witkof" for "witkoff").
+    const char *slash = strrchr(n->iri, '/');
+    const char *hash = strrchr(n->iri, '#');
+    const char *end = hash > slash ? hash + 1 : slash ? slash + 1 : n->iri;
+    size_t d = SIZE_MAX;
+    const char *names[] = { n->label, end };
+    for (size_t k = 0; k < 2; ++k) {
+      const size_t name_len = strlen(names[k]);
+      if (name_len + most >= len && name_len <= len + most) {
+        const size_t dk = ent_name_distance(id, names[k]);
+        d = dk < d ? dk : d;
+      }
+    }
+    if (d > most || (n_best == SUGGESTED && d >= distance[n_best - 1])) {
+      continue;
+    }
+    size_t at = n_best < SUGGESTED ? n_best++ : n_best - 1;
+    while (at > 0 && distance[at - 1] > d) {
+      best[at] = best[at - 1];
+      distance[at] = distance[at - 1];
+      --at;
+    }
+    best[at] = i;
+    distance[at] = d;
+  }
+  for (size_t k = 0; k < n_best; ++k) {
+    (void)ent_buf_appendf(out,
+                          "%s'%s' (<%s>)",
+                          k == 0 ? "; did you mean " : " or ",
+                          lg->nodes[best[k]].label,
+                          lg->nodes[best[k]].iri);
+  }
+  if (n_best) {
+    (void)ent_buf_appendf(out, "?");
+  }
+}
+
 /// The node an ID names: its IRI, its prefixed name, the last segments of
 /// its IRI, or else the name it is drawn with ("Café_Kranzler" for
-/// dbr:Caf%C3%A9_Kranzler, "Sergei Lavrov").
+/// dbr:Caf%C3%A9_Kranzler, "Sergei Lavrov"), or one of its names as names
+/// compare (case, accents and dashes aside; an alias, another language's
+/// name: "zelenskyy", "Путин").
 static EntStatus
 resolve(LGraph *lg, const char *id, uint32_t *out)
 {
@@ -6052,7 +6202,38 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
   if (matches == 1) {
     return ENT_SUCCESS;
   }
-  if (matches) {
+  enum { LISTED = 4 };
+  uint32_t loose[LISTED];
+  long n_loose = 0;
+  if (!matches && !undrawn) {
+    n_loose = named_loosely(lg, id, loose, LISTED);
+    if (n_loose < 0) {
+      return ENT_ERR_NO_MEMORY;
+    }
+    if (n_loose == 1) {
+      *out = loose[0];
+      return ENT_SUCCESS;
+    }
+  }
+  EntBuf more = { NULL, 0, 0 };
+  if (n_loose > 1) {
+    for (long k = 0; k < n_loose && k < LISTED; ++k) {
+      (void)ent_buf_appendf(&more,
+                            "%s'%s' (<%s>)",
+                            k ? ", " : ": ",
+                            lg->nodes[loose[k]].label,
+                            lg->nodes[loose[k]].iri);
+    }
+    ent_log(lg->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_UNKNOWN_ID,
+            NULL,
+            "'%s' names %ld nodes%s%s; give the IRI of the one you mean",
+            id,
+            n_loose,
+            more.buf ? more.buf : "",
+            n_loose > LISTED ? ", ..." : "");
+  } else if (matches) {
     ent_log(lg->world,
             ENT_LOG_ERROR,
             ENT_ERR_UNKNOWN_ID,
@@ -6071,13 +6252,16 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
             "drawing shows",
             id);
   } else {
+    suggest_names(lg, id, &more);
     ent_log(lg->world,
             ENT_LOG_ERROR,
             ENT_ERR_UNKNOWN_ID,
             NULL,
-            "no node has ID, IRI or name '%s'; check the spelling",
-            id);
+            "no node has ID, IRI or name '%s'%s",
+            id,
+            more.buf ? more.buf : "; check the spelling");
   }
+  ent_buf_free(&more);
   return ENT_ERR_UNKNOWN_ID;
 }
 

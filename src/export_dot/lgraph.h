@@ -266,6 +266,14 @@ typedef struct {
   uint32_t *pairs; ///< The pairs folded, three words each: one end, the
                    ///< other, the kind (for the caption)
   size_t n_pairs;
+  /// The ID of the view asked for at lgraph_init() (ego:, negotiation:,
+  /// compare:) as names are compared (ent_loose_text()), or NULL; and the
+  /// nodes any of whose names, aliases and other languages' included,
+  /// is that (at most ENT_NAMED_AS): what resolve() falls back on.
+  char *view_key;
+  uint32_t *named_as;
+  size_t n_named_as;
+  size_t cap_named_as;
 } LGraph;
 
 /// Seconds on a monotonic clock.

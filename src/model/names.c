@@ -81,53 +81,13 @@ named_by_name(EntClass cls)
          cls == ENT_CLASS_OUTLET || cls == ENT_CLASS_TOPIC;
 }
 
-/// `name` as a reader compares names: NFC without invisible characters,
-/// case folded, accents stripped, dashes and spaces lumped, runs of
-/// spaces one, none at the ends; after a byte for the class, so that only
-/// names of one class meet.  Malloc'd (the caller frees it), NULL if
-/// `name` is not UTF-8 or memory ran out.
+/// `name` as a reader compares names (ent_loose_text()), after a byte for
+/// the class, so that only names of one class meet.  Malloc'd (the caller
+/// frees it), NULL if `name` is not UTF-8 or memory ran out.
 static char *
 loose_key(EntClass cls, const char *name)
 {
-  bool ascii = true;
-  for (const char *c = name; *c && ascii; ++c) {
-    ascii = !((unsigned char)*c & 0x80);
-  }
-  utf8proc_uint8_t *folded = NULL;
-  const utf8proc_ssize_t len =
-    ascii
-      ? (utf8proc_ssize_t)strlen(name)
-      : utf8proc_map((const utf8proc_uint8_t *)name,
-                     0,
-                     &folded,
-                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                       UTF8PROC_IGNORE | UTF8PROC_CASEFOLD |
-                       UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
-  if (len < 0) {
-    free(folded);
-    return NULL;
-  }
-  char *key = malloc((size_t)len + 2);
-  if (key) {
-    size_t n = 0;
-    key[n++] = (char)('A' + (int)cls);
-    for (utf8proc_ssize_t i = 0; i < len; ++i) {
-      // ASCII only needs its case folded (no marks, nothing to lump).
-      const char c =
-        ascii ? (char)tolower((unsigned char)name[i]) : (char)folded[i];
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        if (n > 1 && key[n - 1] != ' ') {
-          key[n++] = ' ';
-        }
-      } else {
-        key[n++] = c;
-      }
-    }
-    n -= n > 1 && key[n - 1] == ' ';
-    key[n] = '\0';
-  }
-  free(folded);
-  return key;
+  return ent_loose_text(name, (char)('A' + (int)cls));
 }
 
 typedef struct {

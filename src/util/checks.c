@@ -8,6 +8,7 @@
 
 #include <uriparser/Uri.h>
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -73,6 +74,53 @@ ent_has_rtl(const char *s, size_t len)
     at += (size_t)n;
   }
   return false;
+}
+
+char *
+ent_loose_text(const char *name, char tag)
+{
+  bool ascii = true;
+  for (const char *c = name; *c && ascii; ++c) {
+    ascii = !((unsigned char)*c & 0x80);
+  }
+  utf8proc_uint8_t *folded = NULL;
+  const utf8proc_ssize_t len =
+    ascii
+      ? (utf8proc_ssize_t)strlen(name)
+      : utf8proc_map((const utf8proc_uint8_t *)name,
+                     0,
+                     &folded,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                       UTF8PROC_IGNORE | UTF8PROC_CASEFOLD |
+                       UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
+  if (len < 0) {
+    free(folded);
+    return NULL;
+  }
+  char *key = malloc((size_t)len + 2);
+  if (key) {
+    size_t n = 0;
+    if (tag) {
+      key[n++] = tag;
+    }
+    const size_t first = n;
+    for (utf8proc_ssize_t i = 0; i < len; ++i) {
+      // ASCII only needs its case folded (no marks, nothing to lump).
+      const char c =
+        ascii ? (char)tolower((unsigned char)name[i]) : (char)folded[i];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (n > first && key[n - 1] != ' ') {
+          key[n++] = ' ';
+        }
+      } else {
+        key[n++] = c;
+      }
+    }
+    n -= n > first && key[n - 1] == ' ';
+    key[n] = '\0';
+  }
+  free(folded);
+  return key;
 }
 
 size_t

@@ -284,6 +284,12 @@ size_t ent_utf8_back(const char *s, size_t n);
 /// Byte `n` of UTF-8 `s` (`len` bytes) moved on to the start of the next
 /// character, or to `len`.
 size_t ent_utf8_forward(const char *s, size_t len, size_t n);
+/// `name` as a reader compares names: NFC without invisible characters,
+/// case folded, accents stripped, dashes and spaces lumped, runs of
+/// spaces one, none at the ends; after byte `tag` unless it is 0.
+/// Malloc'd (the caller frees it), NULL if `name` is not UTF-8 or memory
+/// ran out.
+char *ent_loose_text(const char *name, char tag);
 /// Edits (insert, delete, replace, swap two neighbours) that turn name `a`
 /// into `b`, case aside (STATUS for status is a slip too), for names of up
 /// to ENT_NAME_DISTANCE_MAX bytes; longer: SIZE_MAX.

@@ -406,6 +406,33 @@ for name in Café p/1 Kim; do
   [ "$name" != Kim ] || fail "ego:Kim: two nodes are called Kim, and one was taken"
   grep -q 'label=Café' "$tmp/ego-names.dot" || fail "ego:$name: the root is not drawn"
 done
+# ...or any of its names as names compare (case, accents aside): an
+# alias, a name in another language; two nodes that share an alias are
+# listed; a slip of a name or an ID gets the nearest nodes.
+for name in Путин 'Владимир Путин' 'vladimir putin' 'VLADIMIR PUTIN' 'Donald J. Trump' Zelenskyy; do
+  set +e
+  "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" -f dot --view "ego:$name" >"$tmp/alias.dot" 2>"$tmp/err"; rc=$?
+  set -e
+  case $name in *Путин* | *utin* | *UTIN*) want='Around Vladimir Putin' ;; *Trump) want='Around Donald Trump' ;; *) want='Around Volodymyr Zelenskyy' ;; esac
+  [ "$rc" = 0 ] && grep -q "label=\"$want, " "$tmp/alias.dot" ||
+    fail "ego:$name: exit $rc, $(grep -o 'label="Around[^,]*' "$tmp/alias.dot"): $(cat "$tmp/err")"
+done
+printf '%s\n' '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .' \
+  '<http://e.example/a> skos:prefLabel "Anna Ivanova"@en ; skos:altLabel "Ivanova"@en ; <http://schema.org/knows> <http://e.example/b> .' \
+  '<http://e.example/b> skos:prefLabel "Olga Ivanova"@en ; skos:altLabel "ivanova"@en .' >"$tmp/shared-alias.ttl"
+set +e
+"$ENTENTE" dot "$tmp/shared-alias.ttl" -f dot --view ego:Ivanova >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "'Ivanova' names 2 nodes: 'Anna Ivanova' (<http://e.example/a>), 'Olga Ivanova' (<http://e.example/b>); give the IRI" "$tmp/err" ||
+  fail "a shared alias: exit $rc: $(cat "$tmp/err")"
+for slip in 'Vladimir Putn:Vladimir Putin' 'witkof:Steve Witkoff'; do
+  set +e
+  "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" -f dot --view "ego:${slip%%:*}" >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 65 ] && grep -q "no node has ID, IRI or name '${slip%%:*}'; did you mean '${slip#*:}' (<https://w3id.org/entente/id/official/" "$tmp/err" ||
+    fail "ego:${slip%%:*}: exit $rc: $(cat "$tmp/err")"
+done
+echo "ok: --view ego: by an alias or another language's name; shared aliases listed; slips get the nearest"
 # An empty or blank name names nothing: the IRI does.
 printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
   '<http://e.example/x> rdfs:label "" ; <http://e.example/p> <http://e.example/y> .' \
