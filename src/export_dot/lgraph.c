@@ -617,6 +617,7 @@ lgraph_init(LGraph *lg,
   ent_map_init(&lg->functional);
   ent_pool_init(&lg->graphs);
   lg->lang = ent_pool_intern(&lg->strings, lang ? lang : "en");
+  lg->lang_asked = lang != NULL;
   size_t n_prefixes = 0;
   const Prefix *prefixes = ent_prefixes(&n_prefixes);
   for (size_t i = 0; i < n_prefixes; ++i) {
@@ -1622,6 +1623,8 @@ take_literal(LGraph *lg,
     // English or another language, below any name in those two; one in
     // English 8, another 4.
     const unsigned score = lang_score(lg, o->lang);
+    lg->names_tagged += score != 3;
+    lg->names_in_lang += score == 4;
     const unsigned rank = label_predicates[p->label_index].rank
                             ? score * 4 + label_predicates[p->label_index].rank
                           : score >= 3 ? 12
@@ -5818,6 +5821,18 @@ lgraph_finish(LGraph *lg)
                lg->n_nodes,
                0);
   TRY(st, lgraph_tick(lg));
+  if (lg->lang_asked && lg->names_tagged && !lg->names_in_lang) {
+    ent_log(lg->world,
+            ENT_LOG_WARNING,
+            ENT_FAILURE,
+            NULL,
+            "--lang %s: none of the graph's %lu names in a language is in "
+            "'%s'; each node is drawn with its name in none, in English or "
+            "in another language",
+            lg->lang,
+            lg->names_tagged,
+            lg->lang);
+  }
   if (lg->entente_classes && lg->kept_plumbing) {
     // Kept while the graph could still be somebody else's (no entity of
     // entente's seen yet): now known to be entente's, not drawn.

@@ -271,6 +271,11 @@ typedef struct {
   /// nodes any of whose names, aliases and other languages' included,
   /// is that (at most ENT_NAMED_AS): what resolve() falls back on.
   char *view_key;
+  /// --lang was given; and the names read in a language (tagged), and of
+  /// those in --lang's: for the warning that it matched none
+  bool lang_asked;
+  unsigned long names_tagged;
+  unsigned long names_in_lang;
   uint32_t *named_as;
   size_t n_named_as;
   size_t cap_named_as;

@@ -268,6 +268,15 @@ set -e
 [ "$rc" = 64 ] && [ "$(head -1 "$tmp/err")" = "entente: --lang takes a language tag such as en, ru or uk-UA (BCP 47), not 'xx_bad'" ] ||
   fail "--lang xx_bad: exit $rc: $(cat "$tmp/err")"
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang RU | grep -q 'label=Алиса' || fail "foaf: --lang RU not taken as ru"
+# A --lang no name of the graph is in is said (the drawing falls back);
+# one some names are in, or none asked, is not.
+"$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" -f dot --lang fr >/dev/null 2>"$tmp/err"
+grep -q "^entente: warning: --lang fr: none of the graph's [0-9]* names in a language is in 'fr'" "$tmp/err" ||
+  fail "--lang fr of a graph with no French: $(cat "$tmp/err")"
+for lang in ru ""; do
+  "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" -f dot ${lang:+--lang "$lang"} >/dev/null 2>"$tmp/err"
+  ! grep -q -- "--lang" "$tmp/err" || fail "--lang '$lang': warned: $(cat "$tmp/err")"
+done
 # schema.org dates with a time or a zone are days on the label and the
 # timeline; a month alone is said as a line, never dropped.
 printf '%s\n' '@prefix schema: <https://schema.org/> .' '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .' \
