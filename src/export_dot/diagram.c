@@ -107,9 +107,20 @@ draw(LGraph *lg,
   EntStatus st = ENT_SUCCESS;
   TRY(st, lgraph_finish(lg));
   TRY(st, lgraph_select(lg, options));
-  return format == ENT_DIAGRAM_GRAPHML
-           ? lgraph_write_graphml(lg, stream)
-           : lgraph_draw(lg, format, options, stream);
+  st = format == ENT_DIAGRAM_GRAPHML ? lgraph_write_graphml(lg, stream)
+                                     : lgraph_draw(lg, format, options, stream);
+  if (st == ENT_ERR_IO && ferror(stream)) {
+    // The input was read whole before: this failure is the output's
+    // (a full disk, a file-size limit, /dev/full).
+    const int error = errno;
+    ent_log(lg->world,
+            ENT_LOG_ERROR,
+            ENT_ERR_IO,
+            NULL,
+            "writing the output failed: %s",
+            error ? strerror(error) : "an I/O error");
+  }
+  return st;
 }
 
 EntStatus
@@ -1194,16 +1205,6 @@ ent_diagram_rdf_file(EntWorld *world,
   free(text);
   if (!st) {
     st = draw(&lg, format, options, stream);
-    if (st == ENT_ERR_IO && ferror(stream)) {
-      // The input was read whole before: this failure is the output's.
-      const int error = errno;
-      ent_log(world,
-              ENT_LOG_ERROR,
-              ENT_ERR_IO,
-              NULL,
-              "writing the output failed: %s",
-              error ? strerror(error) : "an I/O error");
-    }
   }
   lgraph_clear(&lg);
   return st;

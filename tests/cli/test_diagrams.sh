@@ -880,7 +880,29 @@ if [ -w /dev/full ]; then
     [ "$rc" = 74 ] && grep -q 'error: writing .*failed: No space left on device' "$tmp/err" ||
       fail "dot -f $f to /dev/full: exit $rc: $(cat "$tmp/err")"
   done
+  # A dataset's diagram, to the standard output or as -o: said too (it
+  # exited 74 in silence).
+  for f in dot svg png; do
+    for to in stdout "-o"; do
+      set +e
+      if [ "$to" = stdout ]; then
+        "$ENTENTE" export "$ENTENTE_SRC/tests/good/minimal.xml" -w -f "$f" >/dev/full 2>"$tmp/err"; rc=$?
+      else
+        "$ENTENTE" export "$ENTENTE_SRC/tests/good/minimal.xml" -w -f "$f" -o /dev/full 2>"$tmp/err"; rc=$?
+      fi
+      set -e
+      [ "$rc" = 74 ] && grep -q 'error: writing .*failed: No space left on device' "$tmp/err" ||
+        fail "export -f $f to /dev/full ($to): exit $rc: $(cat "$tmp/err")"
+    done
+  done
 fi
+# A file-size limit reached while the diagram is written is said, and
+# leaves no file.
+set +e
+(ulimit -f 2; trap '' XFSZ; exec "$ENTENTE" export "$data" -w -f svg -o "$tmp/capped.svg") 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 74 ] && grep -q 'error: writing .*failed: File too large' "$tmp/err" && [ ! -e "$tmp/capped.svg" ] ||
+  fail "export -f svg past ulimit -f: exit $rc: $(cat "$tmp/err")"
 # --lang en-GB takes a name in en (RFC 4647's fallback) over one in fr.
 printf '%s\n' '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .' \
   '<http://e.example/c> skos:prefLabel "Couleur"@fr, "Colour"@en, "Color"@en-US .' >"$tmp/engb.ttl"
