@@ -1402,6 +1402,13 @@ enter_source(Loader *ld, const xmlNode *node, const char *inherited)
   if (!ld->source) {
     return true; // the first <source> itself, before any source exists
   }
+  if (ld->failed.count && ent_map_get(&ld->failed, ld->source)) {
+    // The source's own definition was refused, and said: the element is
+    // read on for its own faults (a duplicate ID...) with no source,
+    // not refused once more for the source's.
+    ent_graph_use_no_source(ld->graph);
+    return true;
+  }
   const EntCaret at = caret_of(ld, node);
   const EntStatus st = ent_graph_use_source(ld->graph, ld->source, &at);
   note_status(ld, st);
@@ -2606,7 +2613,10 @@ build(Loader *ld, int fd, bool check)
     const char *source = p->source ? p->source : ld->default_source;
     const EntCaret at = ent_caret_of(p->at);
     EntStatus rst = ENT_SUCCESS;
-    if (source && (!in_use || strcmp(source, in_use) != 0)) {
+    if (source && ld->failed.count && ent_map_get(&ld->failed, source)) {
+      ent_graph_use_no_source(ld->graph); // refused, and said (enter_source)
+      in_use = NULL;
+    } else if (source && (!in_use || strcmp(source, in_use) != 0)) {
       rst = ent_graph_use_source(ld->graph, source, &at);
       in_use = rst ? NULL : source;
     }

@@ -1036,6 +1036,12 @@ ent_graph_use_source(EntGraph *graph, const char *source_id, const EntCaret *at)
   return ENT_SUCCESS;
 }
 
+void
+ent_graph_use_no_source(EntGraph *graph)
+{
+  graph->current_source = ENT_NO_ENTITY;
+}
+
 /// Give `*array` room for `want` items of `size` bytes, if it has less
 /// and the memory can be had.
 static void

@@ -367,6 +367,9 @@ enum { STREAM_OFF, STREAM_INDEX, STREAM_RESOLVE, STREAM_WRITE };
 /// unless the caller fixed the base when making the graph.  NULL restores
 /// the graph's own base.
 EntStatus ent_graph_use_base(EntGraph *graph, const char *base);
+/// Attribute the facts added from now on to no source: the source named
+/// was refused (and said), and what it reports is still checked.
+void ent_graph_use_no_source(EntGraph *graph);
 /// The name of entity `id`, or NULL.
 const char *ent_graph_name(const EntGraph *graph, const char *id);
 /// The ID of entity `entity` (an index), or NULL past the last one.

@@ -159,4 +159,27 @@ for d in PT4H5M6.75S -P1D; do
   fi
   rm -f "$tmp/duration.nt"
 done
+# A source whose definition is refused is said once: the elements it
+# reports are read on for their own faults, not each refused for it
+# ("source 'report' is not defined" five times).  Two copies of one
+# dataset: each ID the second redefines is said, the source's first.
+minimal="$ENTENTE_SRC/tests/good/minimal.xml"
+for fault in 's|<title>A short report</title>|<title> </title>|' 's|id="report"|id="Report"|' 's|published="2025-03-24"|published="2025-02-30"|'; do
+  sed "$fault" "$minimal" >"$tmp/source-fault.xml"
+  ! cmp -s "$minimal" "$tmp/source-fault.xml" || fail "'$fault' changed nothing"
+  set +e
+  "$ENTENTE" validate "$tmp/source-fault.xml" >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 65 ] && [ "$(grep -c ': error: ' "$tmp/err")" = 1 ] && grep -q 'source-fault.xml:5:5: error: ' "$tmp/err" ||
+    fail "a refused source ($fault): exit $rc, want one error: $(cat "$tmp/err")"
+done
+cp "$minimal" "$tmp/copy.xml"
+set +e
+"$ENTENTE" validate "$minimal" "$tmp/copy.xml" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+for id in report ukraine defence-ministry umerov talks umerov-peace; do
+  grep -q "copy.xml:[0-9]*:[0-9]*: error: ID '$id' is already defined by another dataset" "$tmp/err" ||
+    fail "two copies: '$id' not said: $(cat "$tmp/err")"
+done
+[ "$rc" = 65 ] && [ "$(grep -c ': error: ' "$tmp/err")" = 6 ] || fail "two copies: exit $rc, want 6 errors: $(cat "$tmp/err")"
 echo "$n bad datasets rejected as expected"
