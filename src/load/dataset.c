@@ -1620,8 +1620,18 @@ static const char *const weekdays[] = { "monday",   "tuesday", "wednesday",
                                         "thursday", "friday",  "saturday",
                                         "sunday" };
 
+/// "Sunday" from "sunday".
+static void
+capitalised(int weekday, char out[16])
+{
+  snprintf(out, 16, "%s", weekdays[weekday]);
+  out[0] = (char)(out[0] - 'a' + 'A');
+}
+
 /// A date-phrase naming a weekday must agree with the date it explains;
-/// without a day to explain, it is warned about.
+/// without a day to explain, it is warned about.  A phrase may name more
+/// than one ("on Sunday, ahead of Monday's round", "the Sunday after
+/// Friday's call"): the date must be one of them.
 static void
 check_weekday(Loader *ld,
               const char *date,
@@ -1634,41 +1644,65 @@ check_weekday(Loader *ld,
   if (!phrase || (date && !ent_parse_date(date, &y, &m, &d))) {
     return;
   }
-  for (int w = 0; w < 7; ++w) {
-    const size_t n = strlen(weekdays[w]);
-    for (const char *p = phrase; *p; ++p) {
-      if (!strncasecmp(p, weekdays[w], n) && !date) {
-        load_warning(ld,
-                     node,
-                     "date-phrase '%s' names a %c%s, but no day is given: "
-                     "give date=\"YYYY-MM-DD\" (the %c%s it means), or "
-                     "not-before= and not-after=, so that it is dated",
-                     phrase,
-                     weekdays[w][0] - 'a' + 'A',
-                     weekdays[w] + 1,
-                     weekdays[w][0] - 'a' + 'A',
-                     weekdays[w] + 1);
-        return;
-      }
-      if (!strncasecmp(p, weekdays[w], n)) {
-        const int actual = ent_weekday(y, m, d);
-        if (actual != w) {
-          load_error(ld,
-                     ENT_ERR_BAD_DATE,
-                     node,
-                     "date-phrase '%s' names a %c%s, but %s is a %c%s; fix "
-                     "the date or the phrase",
-                     phrase,
-                     weekdays[w][0] - 'a' + 'A',
-                     weekdays[w] + 1,
-                     date,
-                     weekdays[actual][0] - 'a' + 'A',
-                     weekdays[actual] + 1);
+  int named[7]; // in the order the phrase names them
+  int n_named = 0;
+  for (const char *p = phrase; *p; ++p) {
+    for (int w = 0; w < 7; ++w) {
+      if (!strncasecmp(p, weekdays[w], strlen(weekdays[w]))) {
+        bool again = false;
+        for (int k = 0; k < n_named; ++k) {
+          again |= named[k] == w;
         }
-        return;
+        named[n_named] = w;
+        n_named += again ? 0 : 1;
       }
     }
   }
+  if (!n_named) {
+    return;
+  }
+  char first[16];
+  capitalised(named[0], first);
+  if (!date) {
+    load_warning(ld,
+                 node,
+                 "date-phrase '%s' names a %s, but no day is given: give "
+                 "date=\"YYYY-MM-DD\" (the %s it means), or not-before= and "
+                 "not-after=, so that it is dated",
+                 phrase,
+                 first,
+                 first);
+    return;
+  }
+  const int actual = ent_weekday(y, m, d);
+  for (int k = 0; k < n_named; ++k) {
+    if (named[k] == actual) {
+      return;
+    }
+  }
+  char others[64] = "";
+  for (int k = 1; k < n_named; ++k) {
+    char day[16];
+    capitalised(named[k], day);
+    const size_t used = strlen(others);
+    snprintf(others + used,
+             sizeof(others) - used,
+             "%s%s",
+             k + 1 == n_named ? " or a " : ", a ",
+             day);
+  }
+  char is[16];
+  capitalised(actual, is);
+  load_error(ld,
+             ENT_ERR_BAD_DATE,
+             node,
+             "date-phrase '%s' names a %s%s, but %s is a %s; fix the date or "
+             "the phrase",
+             phrase,
+             first,
+             others,
+             date,
+             is);
 }
 
 /// Whether `a` and `b` are both days and `a` comes after `b`: written

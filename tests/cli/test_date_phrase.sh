@@ -102,4 +102,17 @@ dated "$tmp/updated.xml" 'date="2025-03-26"' 'published="2025-03-24" not-after="
 # On the day of publication, or before: fine.
 dated "$tmp/ok.xml" 'date="2025-03-24" date-phrase="on Monday"' 'published="2025-03-24"'
 "$ENTENTE" validate -q "$tmp/ok.xml" 2>"$tmp/err" && ! grep -v 'is not checked' "$tmp/err" || fail "said on the day: $(cat "$tmp/err")"
+# A phrase that names two weekdays: the date is one of them, whichever
+# comes first in the week (a Sunday "ahead of Monday's round" was said to
+# be no Monday); a date that is neither names both.
+for phrase in "on Sunday, ahead of Monday's round" "the Sunday after Friday's call"; do
+  dated "$tmp/two.xml" "date=\"2025-03-23\" date-phrase=\"$phrase\"" 'published="2025-03-24"'
+  "$ENTENTE" validate -q "$tmp/two.xml" 2>"$tmp/err" || fail "'$phrase' on a Sunday: $(cat "$tmp/err")"
+done
+dated "$tmp/neither.xml" "date=\"2025-03-22\" date-phrase=\"on Sunday, ahead of Monday's round\"" 'published="2025-03-24"'
+set +e
+"$ENTENTE" validate -q "$tmp/neither.xml" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "error: date-phrase 'on Sunday, ahead of Monday's round' names a Sunday or a Monday, but 2025-03-22 is a Saturday; fix the date or the phrase" "$tmp/err" ||
+  fail "two weekdays, neither the date's: exit $rc: $(cat "$tmp/err")"
 echo "ok: date phrases carry the dataset's language; a weekday with no day is warned about; a statement dated after its source is refused"
