@@ -509,9 +509,19 @@ typedef struct {
   OpenTag open[MAX_DEPTH + 2];
   char name[SCAN_NAME]; ///< The name of the tag being read, so far
   size_t n_name;
-  bool name_done;  ///< ... and whether it is whole
-  bool text_seen;  ///< Text other than white space since the last tag
-  bool after_text; ///< ... when the tag being read began
+  bool name_done;           ///< ... and whether it is whole
+  bool text_seen;           ///< Text other than white space since the last tag
+  bool after_text;          ///< ... when the tag being read began
+  unsigned long quote_line; ///< Where the attribute value being read began
+  unsigned long quote_column;
+  char attribute[SCAN_NAME]; ///< The name of the attribute being read
+  size_t n_attribute;
+  bool in_attribute_name;  ///< Reading it (in a tag, after white space)
+  unsigned long dash_line; ///< Where a comment's "--" began
+  unsigned long dash_column;
+  /// Where the file's first element (the root) was closed, 0: not yet
+  unsigned long root_end_line;
+  unsigned long root_end_column;
   /// Elements, comments and processing instructions since the last tag
   /// of the root, a list or an entity (MAX_UNIT_NODES)
   unsigned long unit_nodes;
@@ -623,6 +633,65 @@ start_tag(Scan *sc, bool end_tag, const unsigned char *name, size_t n)
     add_name_byte(sc, name[k]);
   }
   enter(sc, SCAN_TAG);
+}
+
+/// A start tag after the root element closed: a file has one root, which
+/// holds everything.  Said where the fix goes: at the root's end tag if
+/// the root is the file's own (closed too early), at the root if it is
+/// not (the file's own start tag missing).
+static void
+second_root(Scan *sc)
+{
+  const RootKind kind = sc->ld->root;
+  const char *want = kind == ROOT_DATASET  ? "dataset"
+                     : kind == ROOT_CORPUS ? "corpus"
+                                           : "registry";
+  const char *root = sc->open[0].name;
+  const char *colon = strchr(root, ':');
+  const char *local = colon ? colon + 1 : root;
+  char message[400];
+  const char *colon2 = strchr(sc->name, ':');
+  if (!strcmp(local, want) && !strcmp(colon2 ? colon2 + 1 : sc->name, want)) {
+    snprintf(message,
+             sizeof(message),
+             "a second root element, <%s>, after the first ended at line "
+             "%lu, column %lu: a file holds one; put each in a file of its "
+             "own",
+             sc->name,
+             sc->root_end_line,
+             sc->root_end_column);
+    scan_error(sc, sc->tag_line, sc->tag_column, message);
+    return;
+  }
+  if (!strcmp(local, want)) {
+    snprintf(message,
+             sizeof(message),
+             "</%s> closes the file's root element, but <%s> follows it at "
+             "line %lu, column %lu; everything belongs inside <%s>: is this "
+             "</%s> too early?",
+             root,
+             sc->name,
+             sc->tag_line,
+             sc->tag_column,
+             root,
+             root);
+    scan_error(sc, sc->root_end_line, sc->root_end_column, message);
+    return;
+  }
+  snprintf(message,
+           sizeof(message),
+           "the file's first element is <%s>, and <%s> follows it at line "
+           "%lu, column %lu: a %s has one root element, <%s>, that holds "
+           "everything; is its start tag missing?",
+           root,
+           sc->name,
+           sc->tag_line,
+           sc->tag_column,
+           kind == ROOT_DATASET  ? "dataset"
+           : kind == ROOT_CORPUS ? "corpus.xml"
+                                 : "registry file",
+           want);
+  scan_error(sc, sc->open[0].line, sc->open[0].column, message);
 }
 
 /// An end tag, whose name is whole: it must close the innermost element
@@ -758,20 +827,34 @@ scan_byte(Scan *sc, char c)
         } else {
           add_name_byte(sc, (unsigned char)c);
         }
+      } else if (strchr(" \t\r\n", c)) {
+        sc->in_attribute_name = false;
+      } else if (!strchr("/>=\"'<", c)) {
+        if (!sc->in_attribute_name) {
+          sc->in_attribute_name = true;
+          sc->n_attribute = 0;
+        }
+        if (sc->n_attribute < SCAN_NAME - 1) {
+          sc->attribute[sc->n_attribute++] = c;
+          sc->attribute[sc->n_attribute] = '\0';
+        }
       }
       if (c == '<') {
         char message[300];
-        snprintf(
-          message,
-          sizeof(message),
-          "the start tag '<%s' is not ended by '>' before the next '<'%s",
-          sc->name,
-          sc->after_text ? "; if this '<' is meant as text, write it "
-                           "as &lt;"
-                         : "; end the tag with '>'");
+        snprintf(message,
+                 sizeof(message),
+                 "the %s tag '<%s%s' is not ended by '>' before the next '<'%s",
+                 sc->end_tag ? "end" : "start",
+                 sc->end_tag ? "/" : "",
+                 sc->name,
+                 sc->after_text && !sc->end_tag
+                   ? "; if this '<' is meant as text, write it as &lt;"
+                   : "; end the tag with '>'");
         scan_error(sc, sc->tag_line, sc->tag_column, message);
       } else if (c == '"' || c == '\'') {
         sc->quote = c;
+        sc->quote_line = sc->line;
+        sc->quote_column = sc->column;
         sc->state = SCAN_QUOTE;
       } else if (c == '=' && ++sc->attributes == MAX_ATTRIBUTES + 1) {
         char message[160];
@@ -794,6 +877,9 @@ scan_byte(Scan *sc, char c)
         // The root is 0 deep, its lists 1 and their entities 2: an entity
         // and what is inside it are read at once, as are corpus.xml's
         // <title> and <description>, 1 deep (build()).
+        if (!sc->end_tag && sc->depth == 0 && sc->root_end_line) {
+          second_root(sc);
+        }
         if (sc->end_tag) {
           end_tag(sc);
         } else if (sc->last != '/' && sc->depth >= 0 &&
@@ -811,6 +897,16 @@ scan_byte(Scan *sc, char c)
           count_node(sc);
         }
         sc->depth += sc->end_tag ? -1 : sc->last == '/' ? 0 : 1;
+        if (sc->depth == 0 && !sc->root_end_line) {
+          // The root closed (an end tag, or a root written <x/>).
+          sc->root_end_line = sc->tag_line;
+          sc->root_end_column = sc->tag_column;
+          if (!sc->end_tag) {
+            memcpy(sc->open[0].name, sc->name, sizeof(sc->open[0].name));
+            sc->open[0].line = sc->tag_line;
+            sc->open[0].column = sc->tag_column;
+          }
+        }
         sc->text_seen = false;
         enter(sc, SCAN_TEXT);
       }
@@ -819,12 +915,48 @@ scan_byte(Scan *sc, char c)
     case SCAN_QUOTE:
       if (c == sc->quote) {
         sc->state = SCAN_TAG;
+        sc->in_attribute_name = false;
+      } else if (c == '<') {
+        // XML has no '<' in an attribute value: the value was not closed
+        // where it should have been (id="ukraine>), or its '<' is text.
+        char message[300];
+        snprintf(message,
+                 sizeof(message),
+                 "the value of %s%s%s opened with %c here is not closed "
+                 "before the '<' at line %lu, column %lu; close it with "
+                 "%c, or write a '<' in a value as &lt;",
+                 sc->n_attribute ? "attribute " : "this attribute",
+                 sc->attribute,
+                 sc->n_attribute ? "=" : "",
+                 sc->quote,
+                 sc->line,
+                 sc->column,
+                 sc->quote);
+        scan_error(sc, sc->quote_line, sc->quote_column, message);
       }
       break;
     case SCAN_COMMENT:
+      if (sc->n_recent >= 1 && sc->recent[sc->n_recent - 1] == '-' &&
+          c == '-') {
+        sc->dash_line = sc->line;
+        sc->dash_column = sc->column - 1;
+      }
       if (ends_with(sc, c, "-->")) {
         count_node(sc);
         enter(sc, SCAN_TEXT);
+      } else if (sc->n_recent >= 3 && sc->recent[sc->n_recent - 3] == '-' &&
+                 sc->recent[sc->n_recent - 2] == '-' && c != '>') {
+        // XML has no "--" inside a comment: this comment was not closed
+        // before the next one began, or its words hold a double hyphen.
+        char message[300];
+        snprintf(message,
+                 sizeof(message),
+                 "the comment opened here holds '--' at line %lu, column "
+                 "%lu, which XML does not allow inside a comment: close the "
+                 "comment with '-->' before it, or write the dashes apart",
+                 sc->dash_line,
+                 sc->dash_column);
+        scan_error(sc, sc->tag_line, sc->tag_column, message);
       }
       break;
     case SCAN_PI:
@@ -969,7 +1101,7 @@ prescan(Loader *ld, int fd)
         bool text = false;
         while (i < n) {
           const char b = chunk[i];
-          if (b == stop || b == '\n' || b == '\r' || b == '\0') {
+          if (b == stop || b == '<' || b == '\n' || b == '\r' || b == '\0') {
             break;
           }
           sc.column += ((unsigned char)b & 0xC0) != 0x80 ? 1U : 0U;
@@ -1034,11 +1166,34 @@ prescan(Loader *ld, int fd)
     goto done;
   }
   if (sc.state != SCAN_TEXT && !ld->status) {
+    // Where what is still open began, and what would have closed it.
+    char message[300];
+    const char *what = sc.state == SCAN_COMMENT ? "the comment"
+                       : sc.state == SCAN_CDATA ? "the CDATA section"
+                       : sc.state == SCAN_PI    ? "the processing instruction"
+                       : sc.state == SCAN_QUOTE ? "an attribute value"
+                       : sc.state == SCAN_TAG   ? "the tag"
+                                                : "the markup";
+    const char *close = sc.state == SCAN_COMMENT ? "-->"
+                        : sc.state == SCAN_CDATA ? "]]>"
+                        : sc.state == SCAN_PI    ? "?>"
+                        : sc.state == SCAN_QUOTE
+                          ? (sc.quote == '"' ? "\"" : "'")
+                          : ">";
+    const bool value = sc.state == SCAN_QUOTE;
+    snprintf(message,
+             sizeof(message),
+             "the file ends inside %s opened here%s%s%s, never closed with "
+             "'%s': close it, or the file is truncated",
+             what,
+             value ? " (the value of " : "",
+             value ? (sc.n_attribute ? sc.attribute : "an attribute") : "",
+             value ? ")" : "",
+             close);
     scan_error(&sc,
-               sc.tag_line,
-               sc.tag_column,
-               "the file ends inside this tag, comment or section; it looks "
-               "truncated");
+               value ? sc.quote_line : sc.tag_line,
+               value ? sc.quote_column : sc.tag_column,
+               message);
     goto done;
   }
   if (offset == 0 && !ld->status) {
