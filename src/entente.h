@@ -37,6 +37,8 @@ ENT_API const char *ent_version(void);
 
 /// The ontology namespace (prefix `ent:`).
 #define ENT_NS "https://w3id.org/entente/ns#"
+/// Namespace of the elements of entente's XML datasets (not RDF).
+#define ENT_FORMAT_NS "https://w3id.org/entente/format/1"
 /// The base IRI used for entities when a dataset names none.
 #define ENT_DEFAULT_BASE "https://w3id.org/entente/id/"
 

@@ -2,6 +2,8 @@
 // The diagram entry points: one labelled graph, from the model or from
 // any RDF file raptor2 reads, drawn in any diagram format.
 
+#define _GNU_SOURCE 1 // memmem()
+
 #include "lgraph.h"
 
 #include <ctype.h>
@@ -1004,6 +1006,74 @@ read_stdin(EntWorld *world,
   return ENT_SUCCESS;
 }
 
+/// Whether the start of `text` declares entente's dataset namespace as an
+/// XML namespace (xmlns="..." or xmlns:p="...").
+static bool
+is_entente_dataset(const char *text, size_t len)
+{
+  const size_t head = len < 4096 ? len : 4096;
+  const size_t ns = sizeof(ENT_FORMAT_NS) - 1;
+  for (const char *at = memmem(text, head, ENT_FORMAT_NS, ns); at;
+       at =
+         memmem(at + ns, head - (size_t)(at + ns - text), ENT_FORMAT_NS, ns)) {
+    // Back over the quote and '=' (with white space around it) to the name.
+    const char *p = at;
+    if (p == text || (p[-1] != '"' && p[-1] != '\'')) {
+      continue;
+    }
+    --p;
+    while (p > text && strchr(" \t\r\n=", p[-1])) {
+      --p;
+    }
+    const char *name = p;
+    while (name > text && !strchr(" \t\r\n<", name[-1])) {
+      --name;
+    }
+    if (p - name >= 5 && !strncmp(name, "xmlns", 5) &&
+        (p - name == 5 || name[5] == ':')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// An entente dataset given to `dot`: the command that draws it, with the
+/// corpus directory for a corpus.xml or a registry file.
+static void
+say_export_it(EntWorld *world, const char *path)
+{
+  char dir[PATH_MAX];
+  snprintf(dir, sizeof(dir), "%s", path);
+  char *slash = strrchr(dir, '/');
+  const char *base = slash ? slash + 1 : dir;
+  const char *give = path;
+  if (!strcmp(base, "corpus.xml")) {
+    if (slash) {
+      *slash = '\0';
+    }
+    give = slash ? dir : ".";
+  } else if (slash) {
+    *slash = '\0';
+    char *up = strrchr(dir, '/');
+    if (!strcmp(up ? up + 1 : dir, "registry")) {
+      if (up) {
+        *up = '\0';
+      }
+      give = up ? dir : ".";
+    }
+  }
+  ent_log(world,
+          ENT_LOG_ERROR,
+          ENT_ERR_SYNTAX,
+          &(EntCaret){ .document = path },
+          "this is %s of entente's (its elements are in %s), not RDF: draw "
+          "it with 'entente export %s -f svg' (or dot, png, pdf, graphml), "
+          "with --view as here",
+          give == path ? "a dataset" : "part of a corpus",
+          ENT_FORMAT_NS,
+          give);
+}
+
 EntStatus
 ent_diagram_rdf_file(EntWorld *world,
                      const EntOntology *ontology,
@@ -1073,6 +1143,13 @@ ent_diagram_rdf_file(EntWorld *world,
   if (st) {
     free(text);
     return st;
+  }
+  // A dataset of entente's (XML, named .xml as RDF/XML is) is drawn by
+  // export: one line, not one RDF/XML error an element.
+  if (is_entente_dataset(text, len)) {
+    say_export_it(world, path);
+    free(text);
+    return ENT_ERR_SYNTAX;
   }
   // Before the checks of the syntax named: a Turtle file named .rdf is
   // better told as that than as XML that does not start with '<'.

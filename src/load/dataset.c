@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define FORMAT_NS "https://w3id.org/entente/format/1"
+#define FORMAT_NS ENT_FORMAT_NS
 /// Largest dataset accepted (bytes).
 #define DATASET_SIZE_CAP (4ULL * 1024 * 1024 * 1024)
 /// No dataset needs more nesting than this; deeper input is hostile.

@@ -261,6 +261,23 @@ for f in dot graphml; do
   "$ENTENTE" dot "$tmp/chain.nt" -f "$f" --max-nodes 6000 -o "$tmp/chain.$f" 2>/dev/null ||
     fail "-f $f --max-nodes 6000 of 5,201 nodes refused"
 done
+# An entente dataset given to dot is told to go to export, in one line
+# (it was one RDF/XML error an element); a corpus file names its corpus.
+# RDF that merely mentions the namespace is drawn.
+for f in tests/good/minimal.xml data/corpus.xml data/registry/people.xml; do
+  set +e
+  "$ENTENTE" dot "$ENTENTE_SRC/$f" -f dot >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  case $f in tests/*) give="$ENTENTE_SRC/$f" ;; *) give="$ENTENTE_SRC/data" ;; esac
+  [ "$rc" = 65 ] && [ "$(wc -l <"$tmp/err")" = 1 ] &&
+    grep -qF "not RDF: draw it with 'entente export $give -f svg'" "$tmp/err" ||
+    fail "dot $f: exit $rc: $(head -3 "$tmp/err")"
+done
+printf '%s\n' '<?xml version="1.0"?>' \
+  '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">' \
+  '  <rdf:Description rdf:about="http://e.example/d"><dct:conformsTo>https://w3id.org/entente/format/1</dct:conformsTo></rdf:Description>' \
+  '</rdf:RDF>' >"$tmp/mentions.rdf"
+"$ENTENTE" dot "$tmp/mentions.rdf" -f dot >/dev/null 2>"$tmp/err" || fail "RDF/XML naming the format: $(cat "$tmp/err")"
 # --lang takes a BCP 47 tag, checked with the options.
 set +e
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang xx_bad >/dev/null 2>"$tmp/err"; rc=$?
