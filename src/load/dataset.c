@@ -11,6 +11,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemastypes.h>
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -1482,6 +1483,62 @@ defer_attr(Loader *ld,
   }
 }
 
+/// The name of `node`'s attribute whose value is `value`, or NULL.
+static const char *
+attribute_holding(const xmlNode *node, const char *value)
+{
+  for (const xmlAttr *a = node->properties; a; a = a->next) {
+    const xmlNode *text = a->children;
+    if (text && text->type == XML_TEXT_NODE && !text->next && text->content &&
+        !strcmp((const char *)text->content, value)) {
+      return (const char *)a->name;
+    }
+  }
+  return NULL;
+}
+
+/// A date attribute that is not a day: said with the attribute's name (the
+/// model would name its property, startDate for date=), and a time zone,
+/// which xsd:date and so the schema allow, as what it is.
+static bool
+refuse_date(Loader *ld, const char *value, const xmlNode *node)
+{
+  const char *name = attribute_holding(node, value);
+  if (!name) {
+    return false; // the model says it
+  }
+  const size_t len = strlen(value);
+  char day[11];
+  snprintf(day, sizeof(day), "%s", value);
+  const bool zone =
+    len > 10 && ent_parse_date(day, NULL, NULL, NULL) &&
+    (!strcmp(value + 10, "Z") ||
+     (len == 16 && strchr("+-", value[10]) &&
+      isdigit((unsigned char)value[11]) && isdigit((unsigned char)value[12]) &&
+      value[13] == ':' && isdigit((unsigned char)value[14]) &&
+      isdigit((unsigned char)value[15])));
+  if (zone) {
+    load_error(ld,
+               ENT_ERR_BAD_DATE,
+               node,
+               "%s='%s' has a time zone; a day is written without one: "
+               "%s='%s'",
+               name,
+               value,
+               name,
+               day);
+  } else {
+    load_error(ld,
+               ENT_ERR_BAD_DATE,
+               node,
+               "%s='%s' is not a real date; write YYYY-MM-DD, e.g. "
+               "2025-03-24",
+               name,
+               value);
+  }
+  return true;
+}
+
 static void
 add_value(Loader *ld,
           const char *id,
@@ -1490,6 +1547,11 @@ add_value(Loader *ld,
           const char *lang,
           const xmlNode *node)
 {
+  if (value && ent_prop_info(prop)->datatype == DT_DATE &&
+      !ent_parse_date(value, NULL, NULL, NULL) &&
+      refuse_date(ld, value, node)) {
+    return;
+  }
   if (value) {
     const EntCaret at = caret_of(ld, node);
     note_status(ld, ent_graph_add_value(ld->graph, id, prop, value, lang, &at));
