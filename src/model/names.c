@@ -12,32 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/// `name` with every invisible or combining character written as \uXXXX,
-/// so that a message shows how two look-alike names differ.
-static void
-visible(const char *name, EntBuf *out)
-{
-  const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)name;
-  const utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(name);
-  for (utf8proc_ssize_t i = 0; i < len;) {
-    utf8proc_int32_t c = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(s + i, len - i, &c);
-    if (n <= 0) {
-      ent_buf_append(out, "?", 1);
-      ++i;
-      continue;
-    }
-    const utf8proc_property_t *p = utf8proc_get_property(c);
-    if (p->ignorable || p->category == UTF8PROC_CATEGORY_MN ||
-        p->category == UTF8PROC_CATEGORY_CF) {
-      ent_buf_appendf(out, "\\u%04X", (unsigned)c);
-    } else {
-      ent_buf_append(out, name + i, (size_t)n);
-    }
-    i += n;
-  }
-}
-
 /// Warn that entity `e`'s name looks like that of `first`, its first
 /// entity with the same key.
 static void
@@ -46,8 +20,8 @@ warn_look_alike(EntGraph *g, const Entity *first, const Entity *e)
   char where[ENT_WHERE_MAX];
   EntBuf a = { NULL, 0, 0 };
   EntBuf b = { NULL, 0, 0 };
-  visible(first->name, &a);
-  visible(e->name, &b);
+  ent_buf_append_visible(&a, first->name, strlen(first->name), true);
+  ent_buf_append_visible(&b, e->name, strlen(e->name), true);
   const EntCaret at = ent_caret_of(e->at);
   ent_log(g->world,
           ENT_LOG_WARNING,

@@ -394,7 +394,9 @@ excerpt(EntBuf *out, const char *s, size_t len, size_t most, bool from_end)
       }
     }
   }
-  ent_buf_append(out, start, n);
+  // A zero-width space or a soft hyphen is where a quote most often parts
+  // from a text it looks the same as: shown.
+  ent_buf_append_visible(out, start, n, false);
   if (!from_end && n < len) {
     ent_buf_append(out, "...", 3);
   }

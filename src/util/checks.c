@@ -123,6 +123,30 @@ ent_loose_text(const char *name, char tag)
   return key;
 }
 
+void
+ent_buf_append_visible(EntBuf *out, const char *s, size_t len, bool marks)
+{
+  const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t n =
+      utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &c);
+    if (n <= 0) {
+      (void)ent_buf_append(out, "?", 1);
+      ++i;
+      continue;
+    }
+    const utf8proc_property_t *p = utf8proc_get_property(c);
+    if (p->ignorable || p->category == UTF8PROC_CATEGORY_CF ||
+        (marks && p->category == UTF8PROC_CATEGORY_MN)) {
+      (void)ent_buf_appendf(out, "\\u%04X", (unsigned)c);
+    } else {
+      (void)ent_buf_append(out, s + i, (size_t)n);
+    }
+    i += (size_t)n;
+  }
+}
+
 size_t
 ent_utf8_back(const char *s, size_t n)
 {

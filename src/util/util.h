@@ -284,6 +284,11 @@ size_t ent_utf8_back(const char *s, size_t n);
 /// Byte `n` of UTF-8 `s` (`len` bytes) moved on to the start of the next
 /// character, or to `len`.
 size_t ent_utf8_forward(const char *s, size_t len, size_t n);
+/// Append `s[0..len)` with every invisible character (format characters
+/// such as U+200B or a soft hyphen, and what Unicode says to ignore)
+/// written as \uXXXX, and combining marks too if `marks`: so that a
+/// message shows how two strings that look alike differ.
+void ent_buf_append_visible(EntBuf *out, const char *s, size_t len, bool marks);
 /// `name` as a reader compares names: NFC without invisible characters,
 /// case folded, accents stripped, dashes and spaces lumped, runs of
 /// spaces one, none at the ends; after byte `tag` unless it is 0.

@@ -109,6 +109,17 @@ set +e
 set -e
 grep -qF "; the text has 'He said abcdefghi' and then ends, where the quote has 'j'; copy it exactly" "$tmp/err" ||
   fail "a quote past the text's end: $(cat "$tmp/err")"
+# A text that differs by an invisible character (a zero-width space, a
+# soft hyphen) shows it, escaped: the two excerpts looked the same.
+for ch in '\u200B:\xe2\x80\x8b' '\u00AD:\xc2\xad'; do
+  printf "bring about a ju${ch#*:}st peace\n" >"$tmp/part/invisible.txt"
+  sed -e 's|text="minimal.txt"|text="invisible.txt"|' "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/part/invisible.xml"
+  set +e
+  "$ENTENTE" validate "$tmp/part/invisible.xml" >/dev/null 2>"$tmp/err"
+  set -e
+  grep -qF "' and then '${ch%%:*}st peace' where the quote has 'st peace'" "$tmp/err" ||
+    fail "a quote parted by ${ch%%:*}: $(cat "$tmp/err")"
+done
 
 # A quote whose accented letters are decomposed (NFD) in the dataset still
 # matches an article written in NFC, and a dash typed as '-' matches '—'.
