@@ -258,6 +258,7 @@ typedef struct {
   void *link_handle;
   bool quiet_cap;    ///< Say a capped view in the drawing only, not on stderr
   bool no_legend;    ///< The page around the drawing carries the legend
+  bool lang_asked;   ///< --lang was given
   uint32_t ego_skip; ///< Kinds (bits) an ego view leaves out (its root aside)
   /// Per node, the symmetric axioms folded off its edges ("disjoint with:
   /// Cheese; Fish"), or NULL; the array itself is NULL when the graph has
@@ -271,9 +272,8 @@ typedef struct {
   /// nodes any of whose names, aliases and other languages' included,
   /// is that (at most ENT_NAMED_AS): what resolve() falls back on.
   char *view_key;
-  /// --lang was given; and the names read in a language (tagged), and of
-  /// those in --lang's: for the warning that it matched none
-  bool lang_asked;
+  /// The names read in a language (tagged), and of those in --lang's:
+  /// for the warning that it matched none
   unsigned long names_tagged;
   unsigned long names_in_lang;
   uint32_t *named_as;

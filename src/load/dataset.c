@@ -1487,7 +1487,7 @@ defer_attr(Loader *ld,
 static const char *
 attribute_holding(const xmlNode *node, const char *value)
 {
-  for (const xmlAttr *a = node->properties; a; a = a->next) {
+  for (const xmlAttr *a = node ? node->properties : NULL; a; a = a->next) {
     const xmlNode *text = a->children;
     if (text && text->type == XML_TEXT_NODE && !text->next && text->content &&
         !strcmp((const char *)text->content, value)) {
