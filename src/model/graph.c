@@ -1285,6 +1285,26 @@ declared_class(EntGraph *g, EntClass cls, const EntCaret *at)
   return ENT_SUCCESS;
 }
 
+/// Whether entity `id` was the last one said to be of the wrong class
+/// for a relation, at `at`; if not, it is now.  One attribute makes
+/// several relations (a post's institution= is its postIn, its holder's
+/// headOf and memberOf; a leader is head and member): one error.
+static bool
+wrong_class_said(EntGraph *g, const char *id, const EntCaret *at)
+{
+  const KeptCaret here = ent_caret_keep(at);
+  const KeptCaret *last = &g->wrong_class_at;
+  if (g->wrong_class_id && at && !strcmp(g->wrong_class_id, id) &&
+      here.line == last->line && here.column == last->column &&
+      (at->document && last->document ? !strcmp(at->document, last->document)
+                                      : at->document == last->document)) {
+    return true;
+  }
+  g->wrong_class_id = ent_pool_copy(&g->strings, id, strlen(id));
+  g->wrong_class_at = keep_caret(g, at);
+  return false;
+}
+
 /// The subject's class must fit the property's rdfs:domain, if it has one.
 static EntStatus
 check_domain(EntGraph *g,
@@ -1296,6 +1316,9 @@ check_domain(EntGraph *g,
   if (term->domain && !ont_is_subclass(g->ontology,
                                        ent_class_iri(g->entities[s].cls),
                                        term->domain)) {
+    if (wrong_class_said(g, g->entities[s].id, at)) {
+      return ENT_ERR_WRONG_CLASS;
+    }
     return fail(g,
                 ENT_ERR_WRONG_CLASS,
                 at,
@@ -1414,11 +1437,14 @@ ent_graph_relate_found(EntGraph *graph,
   TRY(st, declared_class(g, g->entities[o].cls, at));
   TRY(st, check_domain(g, s, info, term, at));
   if (term->range && !ont_is_subclass(g->ontology, o_class, term->range)) {
+    if (wrong_class_said(g, object_id, at)) {
+      return ENT_ERR_WRONG_CLASS;
+    }
     return fail(g,
                 ENT_ERR_WRONG_CLASS,
                 at,
                 "%s of '%s' must be %s %s, but '%s' is %s %s",
-                info->name,
+                said_as ? said_as : info->name,
                 id,
                 article(local_name(term->range)),
                 local_name(term->range),

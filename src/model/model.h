@@ -279,6 +279,10 @@ struct EntGraphImpl {
   /// error.
   const char *unknown_id;
   KeptCaret unknown_id_at;
+  /// The entity last said to be of the wrong class for a relation, and
+  /// where (wrong_class_said()): one attribute makes several relations
+  const char *wrong_class_id;
+  KeptCaret wrong_class_at;
   /// References a dataset of a corpus made to IDs not defined when it was
   /// read (the first MAX_UNKNOWN_REFS): a dataset read later may define
   /// one, which ent_graph_explain_unknown_refs() says.

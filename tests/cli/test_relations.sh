@@ -110,3 +110,19 @@ grep -q '<http://schema.org/name> "Міністр оборони"@uk ' "$tmp/pos
 grep -q '"@value":"Міністр оборони","@language":"uk"' "$tmp/post-lang.jsonld" ||
   fail "JSON-LD: the post's title is not tagged uk"
 echo "ok: a post's title in its own language"
+
+# One attribute of the wrong class is one error, named by the attribute:
+# a post's institution= makes its postIn and its holder's headOf and
+# memberOf (three errors, by those names); a delegation's leaders= makes
+# headOf and memberOf (two).
+for fault in 's|institution="defence-ministry" head="true"|institution="ukraine" head="true"|:18:7: error: institution of .* must be a Body, but .ukraine. is a country' \
+  's|leaders="umerov"|leaders="talks"|:24:7: error: .talks. is a negotiation, but headOf applies only to an Official'; do
+  sed "${fault%%:*}" "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/wrong-class.xml"
+  ! cmp -s "$tmp/wrong-class.xml" "$ENTENTE_SRC/tests/good/minimal.xml" || fail "'${fault%%:*}' changed nothing"
+  set +e
+  "$ENTENTE" validate "$tmp/wrong-class.xml" >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 65 ] && [ "$(grep -c ': error: ' "$tmp/err")" = 1 ] && grep -q "wrong-class.xml:${fault#*:}" "$tmp/err" ||
+    fail "one wrong class (${fault%%:*}): exit $rc: $(cat "$tmp/err")"
+done
+echo "ok: one attribute of the wrong class, one error"
