@@ -323,10 +323,18 @@ ENT_API void ent_graph_free(EntGraph *graph);
 
 /**
  * True if `iri` can be a base for entity IRIs: an absolute IRI (RFC 3987)
- * of a scheme that is safe to link (http, https, urn...), ending in '/' or
- * '#'.  For checking a user's --base before any work is done.
+ * of scheme http, https (with a host) or urn, ending in '/' or '#'
+ * (ent_base_problem()).  For checking a user's --base before any work.
  */
 ENT_API bool ent_iri_usable_as_base(const char *iri);
+/**
+ * Whether `iri` is not usable as the base of entities' IRIs (an http(s)
+ * IRI with a host, or a urn:, ending in '/' or '#', with no '.' or '..'
+ * segment and a port that can be): then what is wrong with it, written
+ * into `why` (`size` bytes) to follow the IRI in a message ("holds '{',
+ * which an IRI may not; write it as %7B").
+ */
+ENT_API bool ent_base_problem(const char *iri, char *why, size_t size);
 
 /**
  * True if `iri` is an absolute IRI per RFC 3987 (no bidi controls, a

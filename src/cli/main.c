@@ -610,10 +610,9 @@ take_option(void *handle, int key, const char *value)
       break;
     case OPT_BASE:
       if (!ent_iri_usable_as_base(value)) {
-        return usage_error("--base '%s' is not usable: give an absolute "
-                           "http(s) or urn IRI ending in '/' or '#', with "
-                           "no '.' or '..' segment in its path",
-                           value);
+        char why[200];
+        (void)ent_base_problem(value, why, sizeof(why));
+        return usage_error("--base '%s' is not usable: it %s", value, why);
       }
       o->base = value;
       break;

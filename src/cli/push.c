@@ -231,11 +231,9 @@ take_push_option(void *handle, int key, const char *value)
       break;
     case OPT_BASE:
       if (!ent_iri_usable_as_base(value)) {
-        return push_usage_error("--base '%s' is not usable: give an "
-                                "absolute http(s) or urn IRI ending in "
-                                "'/' or '#', with no '.' or '..' segment "
-                                "in its path",
-                                value);
+        char why[200];
+        (void)ent_base_problem(value, why, sizeof(why));
+        return push_usage_error("--base '%s' is not usable: it %s", value, why);
       }
       a->base = value;
       break;

@@ -2547,17 +2547,11 @@ read_root(Loader *ld, const xmlNode *root)
     }
     return;
   }
-  if (ent_graph_use_base(g, base)) {
-    load_error(ld,
-               ENT_ERR_BAD_VALUE,
-               root,
-               ent_iri_has_dot_segment(base)
-                 ? "base '%s' has a '.' or '..' segment in its path, which "
-                   "RDF parsers resolve differently; write the path without "
-                   "it"
-                 : "base '%s' must be an absolute http(s) or urn IRI ending "
-                   "in '/' or '#'",
-               base);
+  char why[200];
+  if (ent_base_problem(base, why, sizeof(why))) {
+    load_error(ld, ENT_ERR_BAD_VALUE, root, "base '%s' %s", base, why);
+  } else {
+    note_status(ld, ent_graph_use_base(g, base));
   }
 }
 

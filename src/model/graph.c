@@ -46,9 +46,8 @@ ent_iri_is_valid(const char *iri)
 bool
 ent_iri_usable_as_base(const char *iri)
 {
-  const size_t len = iri ? strlen(iri) : 0;
-  return len && ent_is_absolute_iri(iri) && !ent_is_unsafe_scheme(iri) &&
-         (iri[len - 1] == '/' || iri[len - 1] == '#');
+  char why[200];
+  return !ent_base_problem(iri, why, sizeof(why));
 }
 
 EntStatus
@@ -66,14 +65,15 @@ ent_graph_new(EntWorld *world,
     return usable;
   }
   const char *base = base_iri ? base_iri : ENT_DEFAULT_BASE;
-  if (!ent_iri_usable_as_base(base)) {
+  char why[200];
+  if (ent_base_problem(base, why, sizeof(why))) {
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_VALUE,
             NULL,
-            "base IRI '%s' must be an absolute http(s) or urn IRI ending in "
-            "'/' or '#', with no '.' or '..' segment in its path",
-            base);
+            "base IRI '%s' %s",
+            base,
+            why);
     return ENT_ERR_BAD_VALUE;
   }
   EntGraph *g = calloc(1, sizeof(EntGraph));

@@ -455,6 +455,93 @@ ent_iri_has_dot_segment(const char *s)
 }
 
 bool
+ent_base_problem(const char *iri, char *why, size_t size)
+{
+  const size_t len = iri ? strlen(iri) : 0;
+  if (!len) {
+    snprintf(why, size, "is empty");
+    return true;
+  }
+  for (const unsigned char *q = (const unsigned char *)iri; *q; ++q) {
+    if (*q <= 0x20 || *q == 0x7F || strchr("<>\"{}|^`\\", *q)) {
+      if (*q <= 0x20 || *q == 0x7F) {
+        snprintf(why,
+                 size,
+                 "holds %s, which an IRI may not; write it as %%%02X",
+                 *q == ' ' ? "a space" : "a control character",
+                 *q);
+      } else {
+        snprintf(why,
+                 size,
+                 "holds '%c', which an IRI may not; write it as %%%02X",
+                 *q,
+                 *q);
+      }
+      return true;
+    }
+  }
+  const char *colon = strchr(iri, ':');
+  const size_t scheme = colon ? (size_t)(colon - iri) : 0;
+  const bool web = (scheme == 4 && !strncasecmp(iri, "http", 4)) ||
+                   (scheme == 5 && !strncasecmp(iri, "https", 5));
+  const bool urn = scheme == 3 && !strncasecmp(iri, "urn", 3);
+  if (!scheme || (!web && !urn)) {
+    if (!scheme || strchr(iri, '/') < colon) {
+      snprintf(why,
+               size,
+               "is not an absolute IRI: give its scheme and host, as in "
+               "https://example.org/id/");
+    } else {
+      snprintf(why,
+               size,
+               "uses the scheme '%.*s:'; a base is an http(s) IRI (or a "
+               "urn:), as in https://example.org/id/",
+               (int)(scheme < 20 ? scheme : 20),
+               iri);
+    }
+    return true;
+  }
+  UriUriA uri;
+  char *ascii = NULL;
+  if (!parse_iri(iri, &uri, &ascii)) {
+    snprintf(why,
+             size,
+             "is not a well-formed IRI (a '%%' not followed by two hex "
+             "digits, or a character IRIs do not allow)");
+    return true;
+  }
+  const bool host =
+    uri.hostText.first && uri.hostText.afterLast > uri.hostText.first;
+  unsigned long port = 0;
+  if (uri.portText.first && uri.portText.afterLast > uri.portText.first) {
+    port = strtoul(uri.portText.first, NULL, 10);
+  }
+  const bool dots = has_dot_segment(&uri);
+  uriFreeUriMembersA(&uri);
+  free(ascii);
+  if (web && !host) {
+    snprintf(why, size, "names no host, as in https://example.org/id/");
+  } else if (port > 65535) {
+    snprintf(why, size, "has port %lu; ports go up to 65535", port);
+  } else if (dots) {
+    snprintf(why,
+             size,
+             "has a '.' or '..' segment in its path, which RDF parsers "
+             "resolve differently; give one with no '.' or '..' segment in "
+             "its path");
+  } else if (iri[len - 1] != '/' && iri[len - 1] != '#') {
+    snprintf(why,
+             size,
+             "does not end in '/' or '#': the IRIs of entities are made by "
+             "adding to it (%s/official/putin)",
+             web ? "https://example.org/id" : "urn:example:id");
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool
 ent_is_absolute_iri(const char *s)
 {
   UriUriA uri;

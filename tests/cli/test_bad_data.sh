@@ -142,6 +142,34 @@ set -e
 [ "$rc" = 64 ] && [ ! -e "$tmp/base.nt" ] &&
   grep -q "^entente: --base 'https://example.org/x/../id/' is not usable: .*no '.' or '..' segment in its path" "$tmp/err" ||
   fail "--base with a dot segment: exit $rc: $(cat "$tmp/err")"
+# A base that cannot be used says why, the same for --base and base=:
+# the message promised http(s) or urn and took ftp:, mailto: and port
+# 99999, and refused a '{' without naming it.
+for pair in "ftp://example.org/id/|uses the scheme 'ftp:'; a base is an http(s) IRI (or a urn:)" \
+  "mailto:a@example.org/|uses the scheme 'mailto:'" \
+  "https://example.org:99999/id/|has port 99999; ports go up to 65535" \
+  "https://example.org/i{d}/|holds '{', which an IRI may not; write it as %7B" \
+  "https://example.org/id|does not end in '/' or '#'" \
+  "https:///id/|names no host" \
+  "example.org/id/|is not an absolute IRI"; do
+  b=${pair%%|*} why=${pair#*|}
+  set +e
+  "$ENTENTE" export --base "$b" "$ENTENTE_SRC/tests/good/minimal.xml" -o "$tmp/base.nt" 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 64 ] && grep -qF "entente: --base '$b' is not usable: it $why" "$tmp/err" ||
+    fail "--base $b: exit $rc: $(cat "$tmp/err")"
+  sed "s|base=\"https://example.org/id/\"|base=\"$b\"|" "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/base.xml"
+  grep -qF "base=\"$b\"" "$tmp/base.xml" || fail "minimal.xml has no base to change"
+  set +e
+  "$ENTENTE" validate "$tmp/base.xml" >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 65 ] && grep -qF "base.xml:3:1: error: base '$b' $why" "$tmp/err" ||
+    fail "base=$b: exit $rc: $(cat "$tmp/err")"
+done
+for b in https://example.org/id/ http://example.org/id# urn:example:id/; do
+  "$ENTENTE" export --base "$b" "$ENTENTE_SRC/tests/good/minimal.xml" -f nt -o "$tmp/base.nt" -w 2>"$tmp/err" ||
+    fail "--base $b refused: $(cat "$tmp/err")"
+done
 # Durations: XSD's fraction of a second is one (it passed the schema and
 # was then refused); a negative one, which XSD allows, is refused as such.
 for d in PT4H5M6.75S -P1D; do
