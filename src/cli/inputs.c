@@ -183,6 +183,14 @@ ent_cli_inputs(const char *const *args,
     if (ent_corpus_find(corpus_option, &found) != ENT_SUCCESS ||
         !same_place(found, corpus_option)) {
       free(found);
+      struct stat info;
+      if (stat(corpus_option, &info) != 0) {
+        fprintf(stderr,
+                "%s: error: --corpus names no such directory: %s\n",
+                corpus_option,
+                strerror(errno));
+        return CLI_NOINPUT;
+      }
       fprintf(stderr,
               "%s: error: not a corpus directory (it holds no entente "
               "corpus.xml); give the directory that does\n",

@@ -597,7 +597,7 @@ syntax_for(const char *path)
   for (size_t i = 0; ext && i < sizeof(by_extension) / sizeof(*by_extension);
        ++i) {
     if (strlen(by_extension[i].ext) == len + 1 &&
-        !strncmp(ext, by_extension[i].ext + 1, len)) {
+        !strncasecmp(ext, by_extension[i].ext + 1, len)) { // also "x.TTL"
       return by_extension[i].syntax;
     }
   }

@@ -323,6 +323,27 @@ explain_xml_error(const char *message, char *out, size_t size)
              refused_kind(c));
     return true;
   }
+  if (!strncmp(message, "AttValue: \" or ' expected", 26)) {
+    snprintf(out,
+             size,
+             "an attribute value without quotes; XML puts every value in "
+             "quotes: id=\"ukraine\"");
+    return true;
+  }
+  static const char no_value[] = "Specification mandates value for attribute ";
+  if (!strncmp(message, no_value, sizeof(no_value) - 1)) {
+    const int n = (int)strnlen(message + sizeof(no_value) - 1, 64);
+    const char *name = message + sizeof(no_value) - 1;
+    snprintf(out,
+             size,
+             "attribute %.*s has no value; write %.*s=\"...\" (an attribute "
+             "without '=' and a quoted value is not XML)",
+             n,
+             name,
+             n,
+             name);
+    return true;
+  }
   if (!strcmp(message, "xmlParseEntityRef: no name")) {
     snprintf(out,
              size,
@@ -1055,6 +1076,15 @@ check_start(Loader *ld, const char *head, size_t n)
   }
 }
 
+/// Whether `path` names a corpus.xml (which the command line took for a
+/// dataset when it could not read it as a corpus's).
+static bool
+named_corpus_xml(const char *path)
+{
+  const char *slash = strrchr(path, '/');
+  return !strcmp(slash ? slash + 1 : path, "corpus.xml");
+}
+
 /// Reject what must never reach libxml2, in one pass over the bytes: an
 /// empty file, anything but UTF-8 XML, a DOCTYPE (entity declarations are
 /// how XXE and entity expansion attacks start), NUL bytes, and elements
@@ -1202,8 +1232,14 @@ prescan(Loader *ld, int fd)
             ENT_ERR_SYNTAX,
             1,
             1,
-            "the file is empty; a dataset is an XML document with a "
-            "<dataset> element");
+            "the file is empty; %s",
+            ld->root == ROOT_DATASET && !named_corpus_xml(ld->path)
+              ? "a dataset is an XML document with a <dataset> element"
+            : ld->root != ROOT_REGISTRY
+              ? "a corpus.xml is an XML document with a <corpus> element "
+                "(its ID, base and title)"
+              : "a registry file is an XML document with a <registry> "
+                "element");
   }
 done:
   free(chunk);
@@ -2548,7 +2584,7 @@ read_root(Loader *ld, const xmlNode *root)
     return;
   }
   char why[200];
-  if (ent_base_problem(base, why, sizeof(why))) {
+  if (base && ent_base_problem(base, why, sizeof(why))) {
     load_error(ld, ENT_ERR_BAD_VALUE, root, "base '%s' %s", base, why);
   } else {
     note_status(ld, ent_graph_use_base(g, base));

@@ -298,13 +298,18 @@ source_text(EntGraph *g, uint32_t source, const char **out)
             ENT_ERR_BAD_VALUE,
             &at,
             "the text of source '%s' (%s) is not UTF-8 text: %s at line "
-            "%lu (byte %zu); save it as UTF-8 (iconv -f WINDOWS-1252 -t "
-            "UTF-8, or the encoding it was saved in)",
+            "%lu (byte %zu); %s",
             src->id,
             src->text_path,
             raw[bad] ? "a byte that is not UTF-8" : "a NUL byte",
             line,
-            bad + 1);
+            bad + 1,
+            // A NUL is no encoding's text: binary, or UTF-16's zero bytes.
+            raw[bad] ? "save it as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8, or "
+                       "the encoding it was saved in)"
+                     : "give the article's text as plain UTF-8 text (a file "
+                       "in UTF-16 is converted with iconv -f UTF-16 -t "
+                       "UTF-8; a binary file, such as a PDF, is not text)");
     free(raw);
     src->text_refused = true;
     return ENT_SUCCESS;

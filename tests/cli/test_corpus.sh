@@ -35,6 +35,15 @@ expect 65 "ref=\"[a-z-]*\" names an entity of a corpus registry, but this datase
 # ... unless the corpus is named.
 expect 0 "" validate "$tmp/tass.xml" --corpus "$tmp/c" --text-dir "$shared"
 expect 64 "not a corpus directory" validate "$tmp/tass.xml" --corpus "$tmp"
+# A --corpus that does not exist is missing input, said so (it was
+# "not a corpus directory (it holds no entente corpus.xml)", 64).
+expect 66 "^$tmp/no-such-corpus: error: --corpus names no such directory: No such file or directory$" \
+  validate "$tmp/tass.xml" --corpus "$tmp/no-such-corpus"
+# An empty corpus.xml is said to be one, not a dataset.
+mkdir -p "$tmp/empty-corpus"
+: >"$tmp/empty-corpus/corpus.xml"
+expect 65 "corpus.xml:1:1: error: the file is empty; a corpus.xml is an XML document with a <corpus> element" \
+  validate "$tmp/empty-corpus"
 # A corpus's files are not datasets.
 expect 65 "registry file of a corpus, not a dataset" validate "$tmp/c/registry/people.xml"
 expect 65 "corpus.xml of a corpus, not a dataset" validate "$tmp/c/corpus.xml"

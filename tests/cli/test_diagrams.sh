@@ -278,6 +278,12 @@ printf '%s\n' '<?xml version="1.0"?>' \
   '  <rdf:Description rdf:about="http://e.example/d"><dct:conformsTo>https://w3id.org/entente/format/1</dct:conformsTo></rdf:Description>' \
   '</rdf:RDF>' >"$tmp/mentions.rdf"
 "$ENTENTE" dot "$tmp/mentions.rdf" -f dot >/dev/null 2>"$tmp/err" || fail "RDF/XML naming the format: $(cat "$tmp/err")"
+# An extension in capitals names its syntax as well (x.TTL, x.NT).
+printf '%s\n' '<http://e.example/a> <http://e.example/p> <http://e.example/b> .' >"$tmp/upper.NT"
+cp "$diagrams/foaf.ttl" "$tmp/upper.TTL"
+for f in upper.NT upper.TTL; do
+  "$ENTENTE" dot "$tmp/$f" -f dot >/dev/null 2>"$tmp/err" || fail "$f: $(cat "$tmp/err")"
+done
 # --lang takes a BCP 47 tag, checked with the options.
 set +e
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang xx_bad >/dev/null 2>"$tmp/err"; rc=$?

@@ -109,6 +109,15 @@ set +e
 set -e
 grep -qF "; the text has 'He said abcdefghi' and then ends, where the quote has 'j'; copy it exactly" "$tmp/err" ||
   fail "a quote past the text's end: $(cat "$tmp/err")"
+# A text with a NUL byte (binary, or UTF-16) is not told to be re-saved
+# from WINDOWS-1252, which would keep the NUL.
+printf 'bring about a just peace\0\n' >"$tmp/part/nul.txt"
+sed -e 's|text="minimal.txt"|text="nul.txt"|' "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/part/nul.xml"
+set +e
+"$ENTENTE" validate "$tmp/part/nul.xml" >/dev/null 2>"$tmp/err"
+set -e
+grep -q "is not UTF-8 text: a NUL byte at line 1 (byte 25); give the article's text as plain UTF-8 text (a file in UTF-16 is converted with iconv -f UTF-16 -t UTF-8" "$tmp/err" &&
+  ! grep -q WINDOWS-1252 "$tmp/err" || fail "a NUL in a text: $(cat "$tmp/err")"
 # A text that differs by an invisible character (a zero-width space, a
 # soft hyphen) shows it, escaped: the two excerpts looked the same.
 for ch in '\u200B:\xe2\x80\x8b' '\u00AD:\xc2\xad'; do
