@@ -323,14 +323,16 @@ ENT_API void ent_graph_free(EntGraph *graph);
 
 /**
  * True if `iri` can be a base for entity IRIs: an absolute IRI (RFC 3987)
- * of scheme http, https (with a host) or urn, ending in '/' or '#'
- * (ent_base_problem()).  For checking a user's --base before any work.
+ * (http and https with a host; not javascript:, data: or file:), ending
+ * in '/' or '#' (ent_base_problem()).  For checking a user's --base
+ * before any work.
  */
 ENT_API bool ent_iri_usable_as_base(const char *iri);
 /**
- * Whether `iri` is not usable as the base of entities' IRIs (an http(s)
- * IRI with a host, or a urn:, ending in '/' or '#', with no '.' or '..'
- * segment and a port that can be): then what is wrong with it, written
+ * Whether `iri` is not usable as the base of entities' IRIs (an absolute
+ * IRI of a scheme safe to link, http(s) with a host, ending in '/' or
+ * '#', with no '.' or '..' segment and a port that can be): then what is
+ * wrong with it, written
  * into `why` (`size` bytes) to follow the IRI in a message ("holds '{',
  * which an IRI may not; write it as %7B").
  */

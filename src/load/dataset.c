@@ -323,7 +323,7 @@ explain_xml_error(const char *message, char *out, size_t size)
              refused_kind(c));
     return true;
   }
-  if (!strncmp(message, "AttValue: \" or ' expected", 26)) {
+  if (!strcmp(message, "AttValue: \" or ' expected")) {
     snprintf(out,
              size,
              "an attribute value without quotes; XML puts every value in "

@@ -1292,6 +1292,9 @@ declared_class(EntGraph *g, EntClass cls, const EntCaret *at)
 static bool
 wrong_class_said(EntGraph *g, const char *id, const EntCaret *at)
 {
+  if (!at) {
+    return false; // a builder call: no place to be said at twice
+  }
   const KeptCaret here = ent_caret_keep(at);
   const KeptCaret *last = &g->wrong_class_at;
   if (g->wrong_class_id && at && !strcmp(g->wrong_class_id, id) &&

@@ -484,21 +484,22 @@ ent_base_problem(const char *iri, char *why, size_t size)
   const size_t scheme = colon ? (size_t)(colon - iri) : 0;
   const bool web = (scheme == 4 && !strncasecmp(iri, "http", 4)) ||
                    (scheme == 5 && !strncasecmp(iri, "https", 5));
-  const bool urn = scheme == 3 && !strncasecmp(iri, "urn", 3);
-  if (!scheme || (!web && !urn)) {
-    if (!scheme || strchr(iri, '/') < colon) {
-      snprintf(why,
-               size,
-               "is not an absolute IRI: give its scheme and host, as in "
-               "https://example.org/id/");
-    } else {
-      snprintf(why,
-               size,
-               "uses the scheme '%.*s:'; a base is an http(s) IRI (or a "
-               "urn:), as in https://example.org/id/",
-               (int)(scheme < 20 ? scheme : 20),
-               iri);
-    }
+  const char *slash = strchr(iri, '/');
+  if (!scheme || (slash && slash < colon)) {
+    snprintf(why,
+             size,
+             "is not an absolute IRI: give its scheme and host, as in "
+             "https://example.org/id/");
+    return true;
+  }
+  if (ent_is_unsafe_scheme(iri)) {
+    snprintf(why,
+             size,
+             "uses the scheme '%.*s:', which runs code or reads local files "
+             "when a link is followed; use an http(s) IRI, as in "
+             "https://example.org/id/",
+             (int)(scheme < 20 ? scheme : 20),
+             iri);
     return true;
   }
   UriUriA uri;
@@ -535,6 +536,7 @@ ent_base_problem(const char *iri, char *why, size_t size)
              "does not end in '/' or '#': the IRIs of entities are made by "
              "adding to it (%s/official/putin)",
              web ? "https://example.org/id" : "urn:example:id");
+    // (another scheme's IRIs are taken as they are: tag:, ftp:...)
   } else {
     return false;
   }
