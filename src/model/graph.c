@@ -90,6 +90,7 @@ ent_graph_new(EntWorld *world,
   ent_map_init(&g->source_ids);
   ent_pool_init(&g->source_keys);
   ent_map_init(&g->referred);
+  ent_map_init(&g->suggested);
   g->base = g->own_base = ent_pool_intern(&g->strings, base);
   g->base_fixed = base_iri != NULL;
   if (!g->base) {
@@ -118,6 +119,7 @@ ent_graph_free(EntGraph *graph)
     ent_pool_clear(&graph->source_keys);
     ent_map_clear(&graph->text_overrides);
     ent_map_clear(&graph->referred);
+    ent_map_clear(&graph->suggested);
     free((void *)graph->text_dirs);
     free(graph->unknown_refs);
     ent_pool_clear(&graph->strings);
@@ -886,9 +888,22 @@ ent_graph_likely_meant(EntGraph *g,
                        EntClass cls,
                        bool registry_only)
 {
-  if (!id || g->stream_phase != STREAM_OFF || g->n_suggested >= MAX_SUGGESTED ||
+  if (!id || g->stream_phase != STREAM_OFF ||
       g->n_entities > MAX_SUGGEST_ENTITIES ||
       strlen(id) > ENT_NAME_DISTANCE_MAX) {
+    return NULL;
+  }
+  // Any class, any entity: what was found for this ID stands (but for the
+  // subject itself, which is never suggested for its own relation).
+  const bool cached = cls == ENT_CLASS_COUNT_ && !registry_only;
+  const char *before = cached ? ent_map_get(&g->suggested, id) : NULL;
+  if (before) {
+    return *before && (subject == ENT_NO_ENTITY ||
+                       strcmp(before, g->entities[subject].id) != 0)
+             ? before
+             : NULL;
+  }
+  if (g->n_suggested >= MAX_SUGGESTED) {
     return NULL;
   }
   ++g->n_suggested;
@@ -916,7 +931,13 @@ ent_graph_likely_meant(EntGraph *g,
       tie = true;
     }
   }
-  return best && best_distance <= near && !tie ? best : NULL;
+  const char *meant = best && best_distance <= near && !tie ? best : NULL;
+  const char *key = cached ? ent_pool_intern(&g->strings, id) : NULL;
+  if (key) {
+    (void)ent_map_put(
+      &g->suggested, key, (void *)(uintptr_t)(meant ? meant : ""));
+  }
+  return meant;
 }
 
 /// Entity `found` (from ent_graph_find), or that of `id` when `found` is

@@ -289,6 +289,10 @@ struct EntGraphImpl {
   struct UnknownRef *unknown_refs;
   size_t n_unknown_refs;
   size_t n_suggested; ///< Unknown IDs a misspelling was looked for
+  /// Unknown ID -> what it most likely misspells ("" for none), in
+  /// `strings`: an ID misspelt the same way many times is looked for once
+  /// and gets the same suggestion each time
+  EntMap suggested;
   size_t n_ref_scans; ///< Streaming: refs looked for in the unsealed index
 
   // Corpora (ent_graph_load_corpus): the registry's entities come first,

@@ -169,6 +169,22 @@ for b in https://example.org/id/ http://example.org/id# urn:example:id/ tag:exam
   "$ENTENTE" export --base "$b" "$ENTENTE_SRC/tests/good/minimal.xml" -f nt -o "$tmp/base.nt" -w 2>"$tmp/err" ||
     fail "--base $b refused: $(cat "$tmp/err")"
 done
+# One misspelt ID used many times gets the same "did you mean" each time
+# (the first ten did, the rest not).
+{
+  sed -n '1,11p' "$ENTENTE_SRC/tests/good/minimal.xml"
+  echo '  <institutions>'
+  for i in $(seq 1 14); do
+    echo "    <institution id=\"body-$i\" country=\"ukrane\"><name>Body number $i</name></institution>"
+  done
+  echo '  </institutions>'
+  echo '</dataset>'
+} >"$tmp/misspelt.xml"
+set +e
+"$ENTENTE" validate "$tmp/misspelt.xml" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && [ "$(grep -c "error: country 'ukrane' is not defined; define it or fix the spelling; did you mean 'ukraine'?" "$tmp/err")" = 14 ] ||
+  fail "one ID misspelt 14 times: exit $rc: $(grep -c 'did you mean' "$tmp/err") suggestions: $(head -3 "$tmp/err")"
 # Durations: XSD's fraction of a second is one (it passed the schema and
 # was then refused); a negative one, which XSD allows, is refused as such.
 for d in PT4H5M6.75S -P1D; do
