@@ -178,6 +178,7 @@ typedef struct {
   unsigned long placed; ///< Messages given a place in the text
   EntLineCursor cursor; ///< The line the last one was on
   unsigned long error_line; ///< The line of the last error said, or 0
+  bool lang_said;           ///< A malformed language tag was warned about
 } RdfInput;
 
 /// Messages placed by what they quote: more than the log shows.
@@ -385,6 +386,65 @@ blank_name(char out[BLANK_NAME_MAX], const char *id)
   return out;
 }
 
+/// What is wrong with a term drawable_text() refused: for a message.
+static const char *
+term_fault(const char *s)
+{
+  if (!ent_is_utf8(s, strlen(s))) {
+    return "is not valid UTF-8 (bytes of another encoding, or a \\uD800 to "
+           "\\uDFFF escape, which stands for no character)";
+  }
+  for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+      return "holds a control character, which no diagram format can carry";
+    }
+  }
+  return "holds U+FFFE or U+FFFF, which no diagram format can carry";
+}
+
+/// Where the text being parsed has `needle` first (line and column from
+/// 1), for a message raptor's position would place elsewhere; false if
+/// it has not.
+static bool
+find_in_text(const RdfInput *in, const char *needle, EntCaret *at)
+{
+  const char *hit =
+    in->text ? memmem(in->text, in->len, needle, strlen(needle)) : NULL;
+  if (!hit) {
+    return false;
+  }
+  ent_text_position(in->text, (size_t)(hit - in->text), &at->line, &at->column);
+  return true;
+}
+
+/// A literal's language tag that is not of BCP 47's shape ("@english",
+/// "@abcdefghi"), which Turtle's grammar takes: the literal is drawn as
+/// untagged, and the first such tag said.
+static void
+drop_bad_lang(RdfInput *in, Node *object)
+{
+  if (!in->lang_said) {
+    in->lang_said = true;
+    const raptor_locator *loc = raptor_parser_get_locator(in->parser);
+    EntCaret at = { in->path,
+                    loc && loc->line > 0 ? (unsigned long)loc->line : 0,
+                    loc && loc->column > 0 ? (unsigned long)loc->column : 0,
+                    0 };
+    char needle[80];
+    snprintf(needle, sizeof(needle), "@%s", object->lang);
+    (void)find_in_text(in, needle, &at);
+    ent_log(in->world,
+            ENT_LOG_WARNING,
+            ENT_FAILURE,
+            &at,
+            "language tag '%.40s' is not of BCP 47's shape (a language of 2 "
+            "to 8 letters, then subtags of up to 8 letters or digits: en, "
+            "en-GB, zh-Hant); its literals are drawn as if untagged",
+            object->lang);
+  }
+  object->lang = NULL;
+}
+
 static void
 on_statement(void *data, raptor_statement *s)
 {
@@ -419,9 +479,11 @@ on_statement(void *data, raptor_statement *s)
     }
     t.object.value = in->literal.buf;
   }
+  if (ok && t.object.lang && !ent_is_lang_tag(t.object.lang)) {
+    drop_bad_lang(in, &t.object);
+  }
   if (!ok || !drawable_text(t.subject.value) ||
-      !drawable_text(t.predicate.value) || !drawable_text(t.object.value) ||
-      (t.object.lang && !ent_is_lang_tag(t.object.lang))) {
+      !drawable_text(t.predicate.value) || !drawable_text(t.object.value)) {
     const raptor_locator *loc = raptor_parser_get_locator(in->parser);
     const EntCaret caret = {
       in->path,
@@ -429,14 +491,30 @@ on_statement(void *data, raptor_statement *s)
       loc && loc->column > 0 ? (unsigned long)loc->column : 0,
       0
     };
-    ent_log(
-      in->world,
-      ENT_LOG_ERROR,
-      ENT_ERR_BAD_VALUE,
-      &caret,
-      "a term that is not valid UTF-8, holds a NUL, a control character "
-      "or a character XML cannot carry (U+FFFE, U+FFFF) in an IRI, or has "
-      "a malformed language tag; fix the file");
+    const char *which = !ok                                 ? NULL
+                        : !drawable_text(t.subject.value)   ? "subject"
+                        : !drawable_text(t.predicate.value) ? "predicate"
+                                                            : "object";
+    const char *value = !which            ? NULL
+                        : which[0] == 's' ? t.subject.value
+                        : which[0] == 'p' ? t.predicate.value
+                                          : t.object.value;
+    if (which) {
+      ent_log(in->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_BAD_VALUE,
+              &caret,
+              "the %s of a statement here %s; fix the file",
+              which,
+              term_fault(value));
+    } else {
+      ent_log(in->world,
+              ENT_LOG_ERROR,
+              ENT_ERR_BAD_VALUE,
+              &caret,
+              "a literal here holds a NUL (\\u0000), which no diagram "
+              "format can carry; fix the file");
+    }
     in->status = ENT_ERR_BAD_VALUE;
     return;
   }
@@ -1218,7 +1296,8 @@ ent_diagram_rdf_file(EntWorld *world,
                   false,
                   0,
                   { 0, 0 },
-                  0 };
+                  0,
+                  false };
   raptor_uri *base =
     raptor_new_uri(world->raptor, (const unsigned char *)"file:///input");
   if (!parser || !base) {

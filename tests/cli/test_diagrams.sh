@@ -278,6 +278,24 @@ printf '%s\n' '<?xml version="1.0"?>' \
   '  <rdf:Description rdf:about="http://e.example/d"><dct:conformsTo>https://w3id.org/entente/format/1</dct:conformsTo></rdf:Description>' \
   '</rdf:RDF>' >"$tmp/mentions.rdf"
 "$ENTENTE" dot "$tmp/mentions.rdf" -f dot >/dev/null 2>"$tmp/err" || fail "RDF/XML naming the format: $(cat "$tmp/err")"
+# A language tag Turtle's grammar takes and BCP 47 does not is warned
+# about once, where it is, and its literals drawn untagged (the file was
+# refused, at the statement's line, with one message for five faults);
+# a term no diagram can carry says which and why.
+printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' '<http://e.example/a>' '   rdfs:label' \
+  '  "Alpha"@abcdefghi .' '<http://e.example/b> rdfs:label "Beta"@toolongtag ; <http://e.example/p> <http://e.example/a> .' >"$tmp/badlang.ttl"
+"$ENTENTE" dot "$tmp/badlang.ttl" -f dot >"$tmp/badlang.dot" 2>"$tmp/err" || fail "a malformed language tag: $(cat "$tmp/err")"
+[ "$(wc -l <"$tmp/err")" = 1 ] && grep -q "badlang.ttl:4:10: warning: language tag 'abcdefghi' is not of BCP 47's shape" "$tmp/err" &&
+  grep -q 'label=Alpha' "$tmp/badlang.dot" && grep -q 'label=Beta' "$tmp/badlang.dot" ||
+  fail "a malformed language tag: $(cat "$tmp/err"); $(grep -o 'label=[A-Z][a-z]*' "$tmp/badlang.dot" | tr '\n' ' ')"
+printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' '<http://e.example/a> rdfs:label "sur\uD800x" .' >"$tmp/surrogate.ttl"
+printf '<http://e.example/a\\u0001b> <http://e.example/p> "x" .\n' >"$tmp/control.nt"
+for pair in "surrogate.ttl|the object of a statement here is not valid UTF-8" "control.nt|the subject of a statement here holds a control character"; do
+  set +e
+  "$ENTENTE" dot "$tmp/${pair%%|*}" -f dot >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 65 ] && grep -q "${pair#*|}" "$tmp/err" || fail "${pair%%|*}: exit $rc: $(cat "$tmp/err")"
+done
 # An extension in capitals names its syntax as well (x.TTL, x.NT).
 printf '%s\n' '<http://e.example/a> <http://e.example/p> <http://e.example/b> .' >"$tmp/upper.NT"
 cp "$diagrams/foaf.ttl" "$tmp/upper.TTL"
