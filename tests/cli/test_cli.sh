@@ -305,3 +305,15 @@ for args in "--text report=" "--text =$good/minimal.txt" \
     fail "$args: exit $rc, $(cat "$tmp/err")"
 done
 echo "ok: --text without a file or a source, or twice for one source: usage errors"
+
+# '-' as a dataset is a usage error that says why (it was 66, "-: cannot
+# open dataset: No such file or directory"); dot reads '-' (tested there).
+for args in "validate -" "export - -f nt" "push --store http://127.0.0.1:9/store -"; do
+  set +e
+  # shellcheck disable=SC2086 # the command's words
+  "$ENTENTE" $args <"$good/minimal.xml" >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 64 ] && grep -q "^entente: a dataset is not read from standard input ('-')" "$tmp/err" &&
+    grep -q "^Try 'entente ${args%% *} --help'" "$tmp/err" || fail "$args: exit $rc, $(cat "$tmp/err")"
+done
+echo "ok: '-' as a dataset is a usage error"
