@@ -984,8 +984,10 @@ lookup_found(EntGraph *g,
                   id ? id : "(null)",
                   listed);
     }
-    if (g->loading_registry) {
-      ent_graph_remember_unknown_ref(g, id, at); // an article may define it
+    if (g->loading_registry || g->current_dataset) {
+      // An article may define it; or, outside a corpus, a dataset read
+      // after this one (said as in the other order, whatever the order).
+      ent_graph_remember_unknown_ref(g, id, at);
     }
     return fail(g,
                 ENT_ERR_UNKNOWN_ID,

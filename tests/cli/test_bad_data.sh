@@ -185,6 +185,23 @@ set +e
 set -e
 [ "$rc" = 65 ] && [ "$(grep -c "error: country 'ukrane' is not defined; define it or fix the spelling; did you mean 'ukraine'?" "$tmp/err")" = 14 ] ||
   fail "one ID misspelt 14 times: exit $rc: $(grep -c 'did you mean' "$tmp/err") suggestions: $(head -3 "$tmp/err")"
+# Outside a corpus, a reference to another dataset's entity is explained
+# in either order of the files (read later, it got the bare error).
+mkdir -p "$tmp/two"
+sed -e 's|id="minimal"|id="first"|' "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/two/first.xml"
+sed -e 's|id="minimal"|id="second"|' -e 's|id="report"|id="report-2"|' -e 's|<country id="ukraine"><name>Ukraine</name></country>||' \
+  -e 's|id="defence-ministry"|id="ministry-2"|' -e 's|id="umerov"|id="umerov-2"|' -e 's|leaders="umerov"|leaders="umerov-2"|' \
+  -e 's|speaker="umerov"|speaker="umerov-2"|' -e 's|institution="defence-ministry"|institution="ministry-2"|' \
+  -e 's|id="talks"|id="talks-2"|' -e 's|concerns="talks"|concerns="talks-2"|' -e 's|id="umerov-peace"|id="peace-2"|' \
+  -e 's|id="ukraine-delegation"|id="delegation-2"|' "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/two/second.xml"
+for order in "first second" "second first"; do
+  set +e
+  # shellcheck disable=SC2086 # the two names
+  "$ENTENTE" validate $(for f in $order; do echo "$tmp/two/$f.xml"; done) >/dev/null 2>"$tmp/err"; rc=$?
+  set -e
+  [ "$rc" = 65 ] && grep -q "second.xml:[0-9]*:[0-9]*: .*'ukraine' .* at .*first.xml:10:5.*another dataset, which this one may not refer to" "$tmp/err" ||
+    fail "another dataset's country ($order): exit $rc: $(cat "$tmp/err")"
+done
 # Durations: XSD's fraction of a second is one (it passed the schema and
 # was then refused); a negative one, which XSD allows, is refused as such.
 for d in PT4H5M6.75S -P1D; do
