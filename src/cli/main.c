@@ -99,7 +99,7 @@ static const char main_help[] =
 #define EXIT_STATUS                                                           \
   "\n"                                                                        \
   "Exit status: 0 success, 64 bad usage, 65 bad data, 66 unreadable input,\n" \
-  "70 out of memory, internal error or a diagram's --time-limit passed,\n"   \
+  "70 out of memory, internal error or a diagram's time limit passed,\n"      \
   "74 output error (or too large for the format), 78 unusable ontology.\n"
 
 static const char export_help[] =
