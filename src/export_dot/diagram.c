@@ -1084,72 +1084,136 @@ read_stdin(EntWorld *world,
   return ENT_SUCCESS;
 }
 
-/// Whether the start of `text` declares entente's dataset namespace as an
-/// XML namespace (xmlns="..." or xmlns:p="...").
-static bool
-is_entente_dataset(const char *text, size_t len)
+/// What entente file an XML text is, by its root element: in entente's
+/// dataset namespace (declared on it, xmlns= or xmlns:p=) and named
+/// dataset, corpus or registry.  RDF that only mentions the namespace is
+/// none of them.
+typedef enum {
+  NOT_ENTENTE,
+  ENTENTE_DATASET,
+  ENTENTE_CORPUS,
+  ENTENTE_REGISTRY
+} EntenteFile;
+
+static EntenteFile
+entente_file(const char *text, size_t len)
 {
-  const size_t head = len < 4096 ? len : 4096;
+  const size_t head = len < 8192 ? len : 8192;
+  const char *end = text + head;
+  const char *p = text;
+  // Past the XML declaration, comments, processing instructions and a
+  // DOCTYPE, to the root's start tag.
+  for (;;) {
+    p = memchr(p, '<', (size_t)(end - p));
+    if (!p || end - p < 2) {
+      return NOT_ENTENTE;
+    }
+    const char *close = p[1] == '?'                              ? "?>"
+                        : end - p >= 4 && !strncmp(p, "<!--", 4) ? "-->"
+                        : p[1] == '!'                            ? ">"
+                                                                 : NULL;
+    if (!close) {
+      break;
+    }
+    const char *after =
+      memmem(p + 2, (size_t)(end - p - 2), close, strlen(close));
+    if (!after) {
+      return NOT_ENTENTE;
+    }
+    p = after + strlen(close);
+  }
+  const char *tag_end = memchr(p, '>', (size_t)(end - p));
+  if (!tag_end) {
+    return NOT_ENTENTE;
+  }
+  const char *name = p + 1;
+  size_t name_len = strcspn(name, " \t\r\n/>");
+  const char *colon = memchr(name, ':', name_len);
+  if (colon) {
+    name_len -= (size_t)(colon + 1 - name);
+    name = colon + 1;
+  }
+  const EntenteFile kind =
+    name_len == 7 && !strncmp(name, "dataset", 7)    ? ENTENTE_DATASET
+    : name_len == 6 && !strncmp(name, "corpus", 6)   ? ENTENTE_CORPUS
+    : name_len == 8 && !strncmp(name, "registry", 8) ? ENTENTE_REGISTRY
+                                                     : NOT_ENTENTE;
+  const size_t tag_len = (size_t)(tag_end - p);
   const size_t ns = sizeof(ENT_FORMAT_NS) - 1;
-  for (const char *at = memmem(text, head, ENT_FORMAT_NS, ns); at;
+  for (const char *at = memmem(p, tag_len, ENT_FORMAT_NS, ns); kind && at;
        at =
-         memmem(at + ns, head - (size_t)(at + ns - text), ENT_FORMAT_NS, ns)) {
-    // Back over the quote and '=' (with white space around it) to the name.
-    const char *p = at;
-    if (p == text || (p[-1] != '"' && p[-1] != '\'')) {
+         memmem(at + ns, tag_len - (size_t)(at + ns - p), ENT_FORMAT_NS, ns)) {
+    // Back over the quote and '=' (with white space around it) to the
+    // attribute's name, which must be xmlns or xmlns:PREFIX.
+    const char *q = at;
+    if (q == p || (q[-1] != '"' && q[-1] != '\'')) {
       continue;
     }
-    --p;
-    while (p > text && strchr(" \t\r\n=", p[-1])) {
-      --p;
+    --q;
+    while (q > p && strchr(" \t\r\n=", q[-1])) {
+      --q;
     }
-    const char *name = p;
-    while (name > text && !strchr(" \t\r\n<", name[-1])) {
-      --name;
+    const char *attr = q;
+    while (attr > p && !strchr(" \t\r\n<", attr[-1])) {
+      --attr;
     }
-    if (p - name >= 5 && !strncmp(name, "xmlns", 5) &&
-        (p - name == 5 || name[5] == ':')) {
-      return true;
+    if (q - attr >= 5 && !strncmp(attr, "xmlns", 5) &&
+        (q - attr == 5 || attr[5] == ':')) {
+      return kind;
     }
   }
-  return false;
+  return NOT_ENTENTE;
 }
 
-/// An entente dataset given to `dot`: the command that draws it, with the
-/// corpus directory for a corpus.xml or a registry file.
+/// An entente file given to `dot`: the command that draws it (its corpus
+/// directory for a corpus.xml or a registry file, when its path tells).
 static void
-say_export_it(EntWorld *world, const char *path)
+say_export_it(EntWorld *world,
+              const char *path,
+              EntenteFile kind,
+              const EntDiagramOptions *options)
 {
   char dir[PATH_MAX];
   snprintf(dir, sizeof(dir), "%s", path);
   char *slash = strrchr(dir, '/');
-  const char *base = slash ? slash + 1 : dir;
   const char *give = path;
-  if (!strcmp(base, "corpus.xml")) {
+  if (!strcmp(path, "<stdin>")) {
+    give = "FILE";
+  } else if (kind == ENTENTE_CORPUS) {
     if (slash) {
       *slash = '\0';
     }
     give = slash ? dir : ".";
-  } else if (slash) {
-    *slash = '\0';
-    char *up = strrchr(dir, '/');
-    if (!strcmp(up ? up + 1 : dir, "registry")) {
-      if (up) {
-        *up = '\0';
+  } else if (kind == ENTENTE_REGISTRY) {
+    give = "CORPUS-DIRECTORY";
+    if (slash) {
+      *slash = '\0';
+      char *up = strrchr(dir, '/');
+      if (!strcmp(up ? up + 1 : dir, "registry")) {
+        if (up) {
+          *up = '\0';
+        }
+        give = up ? dir : ".";
       }
-      give = up ? dir : ".";
+    } else {
+      give = ".."; // a registry file named from its own directory
     }
   }
+  const char *view = options && options->view ? options->view : NULL;
   ent_log(world,
           ENT_LOG_ERROR,
           ENT_ERR_SYNTAX,
           &(EntCaret){ .document = path },
-          "this is %s of entente's (its elements are in %s), not RDF: draw "
-          "it with 'entente export %s -f svg' (or dot, png, pdf, graphml), "
-          "with --view as here",
-          give == path ? "a dataset" : "part of a corpus",
+          "this is %s of entente's (in %s), not RDF: draw it with 'entente "
+          "export %s -f svg%s%s' (or dot, png, pdf, graphml)%s",
+          kind == ENTENTE_DATASET  ? "a dataset"
+          : kind == ENTENTE_CORPUS ? "the corpus.xml of a corpus"
+                                   : "a registry file of a corpus",
           ENT_FORMAT_NS,
-          give);
+          give,
+          view ? " --view " : "",
+          view ? view : "",
+          !strcmp(path, "<stdin>") ? ", saved to a file first" : "");
 }
 
 EntStatus
@@ -1224,8 +1288,9 @@ ent_diagram_rdf_file(EntWorld *world,
   }
   // A dataset of entente's (XML, named .xml as RDF/XML is) is drawn by
   // export: one line, not one RDF/XML error an element.
-  if (is_entente_dataset(text, len)) {
-    say_export_it(world, path);
+  const EntenteFile entente = entente_file(text, len);
+  if (entente) {
+    say_export_it(world, path, entente, options);
     free(text);
     return ENT_ERR_SYNTAX;
   }

@@ -710,6 +710,7 @@ ent_export_site(EntGraph *graph, const char *dir, const EntSiteOptions *options)
   diagram.time_limit =
     options && options->time_limit ? options->time_limit : ENT_SITE_TIME_LIMIT;
   lgraph_init(&site.lg, world, graph->ontology, &diagram);
+  site.lg.lang_asked = options && options->lang; // not the default's "en"
   site.lg.quiet_cap = true;
   site.lg.no_legend = true;
   // A page lists what was said under the diagram: drawn as well, the

@@ -638,6 +638,9 @@ add_name_byte(Scan *sc, unsigned char u)
   if (sc->n_name < SCAN_NAME - 1) {
     sc->name[sc->n_name++] = (char)u;
     sc->name[sc->n_name] = '\0';
+  } else {
+    // Cut at a character's start, not inside one, for messages.
+    sc->name[ent_utf8_back(sc->name, SCAN_NAME - 1)] = '\0';
   }
 }
 
@@ -651,6 +654,9 @@ start_tag(Scan *sc, bool end_tag, const unsigned char *name, size_t n)
   sc->n_name = 0;
   sc->name[0] = '\0';
   sc->name_done = false;
+  sc->n_attribute = 0;
+  sc->attribute[0] = '\0';
+  sc->in_attribute_name = false;
   for (size_t k = 0; k < n; ++k) {
     add_name_byte(sc, name[k]);
   }
@@ -722,6 +728,16 @@ second_root(Scan *sc)
 static void
 end_tag(Scan *sc)
 {
+  if (sc->depth <= 0 && sc->name[0]) {
+    char message[200];
+    snprintf(message,
+             sizeof(message),
+             "end tag mismatch: </%s> comes where no element is open; remove "
+             "it or correct its place",
+             sc->name);
+    scan_error(sc, sc->tag_line, sc->tag_column, message);
+    return;
+  }
   const long open = sc->depth < (long)(sizeof(sc->open) / sizeof(sc->open[0]))
                       ? sc->depth
                       : 0; // deeper than MAX_DEPTH: refused already
@@ -959,7 +975,9 @@ scan_byte(Scan *sc, char c)
       break;
     case SCAN_COMMENT:
       if (sc->n_recent >= 1 && sc->recent[sc->n_recent - 1] == '-' &&
-          c == '-') {
+          c == '-' &&
+          (sc->n_recent < 2 || sc->recent[sc->n_recent - 2] != '-')) {
+        // The first two of a run of dashes ("--->" is one too many).
         sc->dash_line = sc->line;
         sc->dash_column = sc->column - 1;
       }
@@ -1906,8 +1924,9 @@ check_weekday(Loader *ld,
         for (int k = 0; k < n_named; ++k) {
           again |= named[k] == w;
         }
-        named[n_named] = w;
-        n_named += again ? 0 : 1;
+        if (!again) {
+          named[n_named++] = w; // seven at most: each once
+        }
       }
     }
   }
@@ -2584,7 +2603,7 @@ read_root(Loader *ld, const xmlNode *root)
     return;
   }
   char why[200];
-  if (base && ent_base_problem(base, why, sizeof(why))) {
+  if (base && !g->base_fixed && ent_base_problem(base, why, sizeof(why))) {
     load_error(ld, ENT_ERR_BAD_VALUE, root, "base '%s' %s", base, why);
   } else {
     note_status(ld, ent_graph_use_base(g, base));

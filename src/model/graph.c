@@ -1309,11 +1309,17 @@ declared_class(EntGraph *g, EntClass cls, const EntCaret *at)
 }
 
 /// Whether entity `id` was the last one said to be of the wrong class
-/// for a relation, at `at`; if not, it is now.  One attribute makes
-/// several relations (a post's institution= is its postIn, its holder's
-/// headOf and memberOf; a leader is head and member): one error.
+/// for a relation, at `at`, as its subject (`as_subject`) or its object;
+/// if not, it is now.  One attribute makes several relations (a post's
+/// institution= is its postIn, its holder's headOf and memberOf, which
+/// have it as object; leaders= makes headOf and memberOf, which have it
+/// as subject): one error.  side= and leaders= of one element naming the
+/// same wrong entity, one as object and one as subject, are two.
 static bool
-wrong_class_said(EntGraph *g, const char *id, const EntCaret *at)
+wrong_class_said(EntGraph *g,
+                 const char *id,
+                 bool as_subject,
+                 const EntCaret *at)
 {
   if (!at) {
     return false; // a builder call: no place to be said at twice
@@ -1321,12 +1327,14 @@ wrong_class_said(EntGraph *g, const char *id, const EntCaret *at)
   const KeptCaret here = ent_caret_keep(at);
   const KeptCaret *last = &g->wrong_class_at;
   if (g->wrong_class_id && at && !strcmp(g->wrong_class_id, id) &&
-      here.line == last->line && here.column == last->column &&
+      g->wrong_class_as_subject == as_subject && here.line == last->line &&
+      here.column == last->column &&
       (at->document && last->document ? !strcmp(at->document, last->document)
                                       : at->document == last->document)) {
     return true;
   }
   g->wrong_class_id = ent_pool_copy(&g->strings, id, strlen(id));
+  g->wrong_class_as_subject = as_subject;
   g->wrong_class_at = keep_caret(g, at);
   return false;
 }
@@ -1342,7 +1350,7 @@ check_domain(EntGraph *g,
   if (term->domain && !ont_is_subclass(g->ontology,
                                        ent_class_iri(g->entities[s].cls),
                                        term->domain)) {
-    if (wrong_class_said(g, g->entities[s].id, at)) {
+    if (wrong_class_said(g, g->entities[s].id, true, at)) {
       return ENT_ERR_WRONG_CLASS;
     }
     return fail(g,
@@ -1463,7 +1471,7 @@ ent_graph_relate_found(EntGraph *graph,
   TRY(st, declared_class(g, g->entities[o].cls, at));
   TRY(st, check_domain(g, s, info, term, at));
   if (term->range && !ont_is_subclass(g->ontology, o_class, term->range)) {
-    if (wrong_class_said(g, object_id, at)) {
+    if (wrong_class_said(g, object_id, false, at)) {
       return ENT_ERR_WRONG_CLASS;
     }
     return fail(g,

@@ -256,9 +256,10 @@ typedef struct {
 struct EntGraphImpl {
   EntWorld *world;
   const EntOntology *ontology;
-  const char *base;     ///< Base of IRIs minted now
-  const char *own_base; ///< Base given to ent_graph_new (or the default)
-  bool base_fixed;      ///< The caller chose the base: datasets may not
+  const char *base;            ///< Base of IRIs minted now
+  const char *own_base;        ///< Base given to ent_graph_new (or the default)
+  bool wrong_class_as_subject; ///< wrong_class_id was a relation's subject
+  bool base_fixed;             ///< The caller chose the base: datasets may not
   EntPool strings;
   EntMap ids; ///< slug -> entity index + 1
   /// Sources only (slug -> index + 1), read whole: elements switch
@@ -282,7 +283,7 @@ struct EntGraphImpl {
   /// The entity last said to be of the wrong class for a relation, and
   /// where (wrong_class_said()): one attribute makes several relations
   const char *wrong_class_id;
-  KeptCaret wrong_class_at;
+  KeptCaret wrong_class_at; ///< (and wrong_class_as_subject, with base_fixed)
   /// References a dataset of a corpus made to IDs not defined when it was
   /// read (the first MAX_UNKNOWN_REFS): a dataset read later may define
   /// one, which ent_graph_explain_unknown_refs() says.

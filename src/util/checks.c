@@ -515,7 +515,10 @@ ent_base_problem(const char *iri, char *why, size_t size)
     uri.hostText.first && uri.hostText.afterLast > uri.hostText.first;
   unsigned long port = 0;
   if (uri.portText.first && uri.portText.afterLast > uri.portText.first) {
-    port = strtoul(uri.portText.first, NULL, 10);
+    // Six digits or more are past 65535 whatever they are.
+    port = uri.portText.afterLast - uri.portText.first > 5
+             ? 100000
+             : strtoul(uri.portText.first, NULL, 10);
   }
   const bool dots = has_dot_segment(&uri);
   uriFreeUriMembersA(&uri);
@@ -523,7 +526,11 @@ ent_base_problem(const char *iri, char *why, size_t size)
   if (web && !host) {
     snprintf(why, size, "names no host, as in https://example.org/id/");
   } else if (port > 65535) {
-    snprintf(why, size, "has port %lu; ports go up to 65535", port);
+    if (port >= 100000) {
+      snprintf(why, size, "has a port past 65535, the last there is");
+    } else {
+      snprintf(why, size, "has port %lu; ports go up to 65535", port);
+    }
   } else if (dots) {
     snprintf(why,
              size,

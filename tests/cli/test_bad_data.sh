@@ -165,7 +165,15 @@ for pair in "javascript:alert(1)//|uses the scheme 'javascript:', which runs cod
   [ "$rc" = 65 ] && grep -qF "base.xml:3:1: error: base '$b' $why" "$tmp/err" ||
     fail "base=$b: exit $rc: $(cat "$tmp/err")"
 done
-for b in https://example.org/id/ http://example.org/id# urn:example:id/ tag:example.org,2025:id/ ftp://example.org/id/; do
+set +e
+"$ENTENTE" export --base https://example.org:184467440737095516150/id/ "$ENTENTE_SRC/tests/good/minimal.xml" -o "$tmp/base.nt" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 64 ] && grep -qF "it has a port past 65535" "$tmp/err" || fail "--base with a 21-digit port: exit $rc: $(cat "$tmp/err")"
+# --base overrides base=: a dataset's unusable base is not refused then.
+sed 's|base="https://example.org/id/"|base="https://example.org/id"|' "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/base.xml"
+"$ENTENTE" export "$tmp/base.xml" --base https://other.example/id/ -f nt -o "$tmp/base.nt" -w 2>"$tmp/err" &&
+  grep -q '^<https://other.example/id/' "$tmp/base.nt" || fail "--base over a bad base=: $(cat "$tmp/err")"
+for b in https://example.org/id/ http://example.org/id# urn:example:id/ tag:example.org,2025:id/ tag:example.org,2025:id# ftp://example.org/id/; do
   "$ENTENTE" export --base "$b" "$ENTENTE_SRC/tests/good/minimal.xml" -f nt -o "$tmp/base.nt" -w 2>"$tmp/err" ||
     fail "--base $b refused: $(cat "$tmp/err")"
 done

@@ -109,6 +109,8 @@ for phrase in "on Sunday, ahead of Monday's round" "the Sunday after Friday's ca
   dated "$tmp/two.xml" "date=\"2025-03-23\" date-phrase=\"$phrase\"" 'published="2025-03-24"'
   "$ENTENTE" validate -q "$tmp/two.xml" 2>"$tmp/err" || fail "'$phrase' on a Sunday: $(cat "$tmp/err")"
 done
+dated "$tmp/week.xml" 'date="2025-03-23" date-phrase="Monday Tuesday Wednesday Thursday Friday Saturday Sunday Monday"' 'published="2025-03-24"'
+"$ENTENTE" validate -q "$tmp/week.xml" 2>"$tmp/err" || fail "a phrase naming every weekday: $(cat "$tmp/err")"
 dated "$tmp/neither.xml" "date=\"2025-03-22\" date-phrase=\"on Sunday, ahead of Monday's round\"" 'published="2025-03-24"'
 set +e
 "$ENTENTE" validate -q "$tmp/neither.xml" 2>"$tmp/err"; rc=$?

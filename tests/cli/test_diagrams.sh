@@ -278,6 +278,19 @@ printf '%s\n' '<?xml version="1.0"?>' \
   '  <rdf:Description rdf:about="http://e.example/d"><dct:conformsTo>https://w3id.org/entente/format/1</dct:conformsTo></rdf:Description>' \
   '</rdf:RDF>' >"$tmp/mentions.rdf"
 "$ENTENTE" dot "$tmp/mentions.rdf" -f dot >/dev/null 2>"$tmp/err" || fail "RDF/XML naming the format: $(cat "$tmp/err")"
+printf '%s\n' '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:fmt="https://w3id.org/entente/format/1" xmlns:ex="http://example.org/">' \
+  '<rdf:Description rdf:about="http://example.org/a"><ex:knows rdf:resource="http://example.org/b"/></rdf:Description></rdf:RDF>' >"$tmp/declares.rdf"
+printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  '<http://example.org/doc> rdfs:comment """<dataset xmlns="https://w3id.org/entente/format/1">""" .' >"$tmp/quotes-one.ttl"
+for f in declares.rdf quotes-one.ttl; do
+  "$ENTENTE" dot "$tmp/$f" -f dot >/dev/null 2>"$tmp/err" || fail "$f, RDF naming the format: $(cat "$tmp/err")"
+done
+# From standard input: save it first (export does not read '-').
+set +e
+"$ENTENTE" dot - --syntax rdfxml -f dot <"$ENTENTE_SRC/tests/good/minimal.xml" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -qF "draw it with 'entente export FILE -f svg' (or dot, png, pdf, graphml), saved to a file first" "$tmp/err" ||
+  fail "a dataset on standard input to dot: exit $rc: $(cat "$tmp/err")"
 # A language tag Turtle's grammar takes and BCP 47 does not is warned
 # about once, where it is, and its literals drawn untagged (the file was
 # refused, at the statement's line, with one message for five faults);

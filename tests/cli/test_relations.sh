@@ -125,4 +125,14 @@ for fault in 's|institution="defence-ministry" head="true"|institution="ukraine"
   [ "$rc" = 65 ] && [ "$(grep -c ': error: ' "$tmp/err")" = 1 ] && grep -q "wrong-class.xml:${fault#*:}" "$tmp/err" ||
     fail "one wrong class (${fault%%:*}): exit $rc: $(cat "$tmp/err")"
 done
+# ... but two attributes naming it, one making it an object (side=), the
+# other a subject (leaders=), are two errors.
+sed 's|side="ukraine" leaders="umerov"|side="talks" leaders="talks"|' "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/wrong-class.xml"
+grep -q 'side="talks" leaders="talks"' "$tmp/wrong-class.xml" || fail "minimal.xml has no delegation to change"
+set +e
+"$ENTENTE" validate "$tmp/wrong-class.xml" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && [ "$(grep -c ': error: ' "$tmp/err")" = 2 ] && grep -q "side of 'ukraine-delegation' must be an Actor" "$tmp/err" &&
+  grep -q "'talks' is a negotiation, but headOf applies only to an Official" "$tmp/err" ||
+  fail "side= and leaders= both wrong: exit $rc: $(cat "$tmp/err")"
 echo "ok: one attribute of the wrong class, one error"

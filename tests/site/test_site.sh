@@ -215,3 +215,11 @@ set -e
 [ "$rc" = 64 ] && grep -q "entente: --lang takes a language tag such as en, ru or uk-UA (BCP 47), not 'xx_bad'" "$tmp/err" &&
   [ ! -e "$tmp/site-bad" ] || fail "site --lang xx_bad: exit $rc: $(cat "$tmp/err")"
 echo "ok: --lang names pages in that language where the sources allow, any case, subtags too; a malformed tag is refused"
+# The site's default language is not a --lang given: a dataset with no
+# English name gets no warning that none is in 'en'; one asked is said.
+sed 's|xml:lang="en"|xml:lang="uk"|' "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/uk.xml"
+"$ENTENTE" site "$tmp/uk.xml" -q -w -O "$tmp/site-uk" 2>"$tmp/err" || fail "site of a Ukrainian dataset: $(cat "$tmp/err")"
+[ ! -s "$tmp/err" ] || fail "site with no --lang warned: $(cat "$tmp/err")"
+"$ENTENTE" site "$tmp/uk.xml" -q --lang fr -O "$tmp/site-fr" 2>"$tmp/err" || fail "site --lang fr: $(cat "$tmp/err")"
+grep -q "warning: --lang fr: none of the graph's" "$tmp/err" || fail "site --lang fr: no warning: $(cat "$tmp/err")"
+echo "ok: the site warns of a --lang given that no name is in, not of its default"
