@@ -631,6 +631,21 @@ lone_less_than(Scan *sc)
              "a '<' that starts no tag; write a '<' in text as &lt;");
 }
 
+/// XML's white space.  (Called for each byte of markup: no strchr().)
+static bool
+is_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/// A byte that ends a name in a tag: white space or markup.
+static bool
+ends_name(char c)
+{
+  return is_space(c) || c == '/' || c == '>' || c == '=' || c == '"' ||
+         c == '\'' || c == '<';
+}
+
 /// One more byte of the name of the tag being read.
 static void
 add_name_byte(Scan *sc, unsigned char u)
@@ -793,7 +808,7 @@ scan_byte(Scan *sc, char c)
         sc->tag_column = sc->column;
         sc->after_text = sc->text_seen;
         enter(sc, SCAN_LT);
-      } else if (!strchr(" \t\r\n", c)) {
+      } else if (!is_space(c)) {
         sc->text_seen = true;
       }
       break;
@@ -860,14 +875,14 @@ scan_byte(Scan *sc, char c)
       break;
     case SCAN_TAG:
       if (!sc->name_done) {
-        if (strchr(" \t\r\n/>=\"'<", c)) {
+        if (ends_name(c)) {
           sc->name_done = true;
         } else {
           add_name_byte(sc, (unsigned char)c);
         }
-      } else if (strchr(" \t\r\n", c)) {
+      } else if (is_space(c)) {
         sc->in_attribute_name = false;
-      } else if (!strchr("/>=\"'<", c)) {
+      } else if (!ends_name(c)) {
         if (!sc->in_attribute_name) {
           sc->in_attribute_name = true;
           sc->n_attribute = 0;
