@@ -654,8 +654,13 @@ add_name_byte(Scan *sc, unsigned char u)
     sc->name[sc->n_name++] = (char)u;
     sc->name[sc->n_name] = '\0';
   } else {
-    // Cut at a character's start, not inside one, for messages.
-    sc->name[ent_utf8_back(sc->name, SCAN_NAME - 1)] = '\0';
+    // Full: a character the cut split is dropped whole, for messages.
+    const size_t start = ent_utf8_back(sc->name, SCAN_NAME - 2);
+    const unsigned char lead = (unsigned char)sc->name[start];
+    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (start + len > SCAN_NAME - 1) {
+      sc->name[start] = '\0';
+    }
   }
 }
 
