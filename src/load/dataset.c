@@ -1854,6 +1854,7 @@ add_aliases(Loader *ld, const char *id, const xmlNode *node)
   bool looked = false;
   const char *name = NULL;
   const char *name_lang = NULL;
+  bool registry_name = false;
   for (const xmlNode *c = node->children; c; c = c->next) {
     if (!is_element(c, "alias")) {
       continue;
@@ -1863,6 +1864,13 @@ add_aliases(Loader *ld, const char *id, const xmlNode *node)
       const xmlNode *name_node = child(node, "name");
       name = name_node ? line_of(ld, name_node) : NULL;
       name_lang = name_node ? lang_of(ld, name_node) : NULL;
+      if (!name_node && attr(ld, node, "ref")) {
+        // An article's alias of a registry entity: its name is the
+        // registry's (an altLabel equal to the prefLabel of the union).
+        name = ent_graph_name(ld->graph, id);
+        name_lang = ent_graph_name_lang(ld->graph, id);
+        registry_name = name != NULL;
+      }
     }
     const char *alias = line_of(ld, c);
     const char *lang = lang_of(ld, c);
@@ -1871,10 +1879,11 @@ add_aliases(Loader *ld, const char *id, const xmlNode *node)
     if (name && alias && same_lang && same_text(alias, name)) {
       load_warning(ld,
                    c,
-                   "<alias> '%s' of '%s' is its <name>; left out (an alias "
+                   "<alias> '%s' of '%s' is its %s; left out (an alias "
                    "is another spelling): remove it",
                    alias,
-                   id);
+                   id,
+                   registry_name ? "name in the corpus registry" : "<name>");
       continue;
     }
     add_value(ld, id, ENT_PROP_ALIAS, alias, lang, c);

@@ -1665,6 +1665,13 @@ ent_graph_entity_id(const EntGraph *graph, uint32_t entity)
 }
 
 const char *
+ent_graph_name_lang(const EntGraph *graph, const char *id)
+{
+  const uint32_t i = id ? find(graph, id) : ENT_NO_ENTITY;
+  return i != ENT_NO_ENTITY ? graph->entities[i].lang : NULL;
+}
+
+const char *
 ent_graph_name(const EntGraph *graph, const char *id)
 {
   const uint32_t i = id ? find(graph, id) : ENT_NO_ENTITY;

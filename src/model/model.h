@@ -379,6 +379,8 @@ EntStatus ent_graph_use_base(EntGraph *graph, const char *base);
 /// Attribute the facts added from now on to no source: the source named
 /// was refused (and said), and what it reports is still checked.
 void ent_graph_use_no_source(EntGraph *graph);
+/// The language tag of entity `id`'s name, or NULL (none, or not known).
+const char *ent_graph_name_lang(const EntGraph *graph, const char *id);
 /// The name of entity `id`, or NULL.
 const char *ent_graph_name(const EntGraph *graph, const char *id);
 /// The ID of entity `entity` (an index), or NULL past the last one.

@@ -367,6 +367,19 @@ for f in turtle:ttl rdfxml:rdf; do
     "returned $(wc -l <"$nt" | tr -d ' ') triples" ] || fail "alias = name: the ${f#*:} export is not the N-Triples' size"
 done
 strict_refuses "$tmp/names/alias.xml" "alias = name"
+# ... and so is an article's alias of a registry entity that is its name
+# in the registry (an altLabel equal to the union's prefLabel).
+rm -rf "$tmp/names/corpus" && cp -r "$ENTENTE_SRC/data" "$tmp/names/corpus"
+article="$tmp/names/corpus/articles/dailypost-2025-03-24-talks-begin.xml"
+sed -i 's|    <official ref="putin">|    <official ref="putin">\n      <alias>Vladimir Putin</alias>\n      <alias>President Putin</alias>|' "$article"
+grep -q '<alias>Vladimir Putin</alias>' "$article" || fail "the article has no ref=\"putin\" to change"
+"$ENTENTE" export "$tmp/names/corpus" --text-dir "$shared" -f nt -o "$tmp/names/corpus.nt" 2>"$tmp/err" ||
+  fail "alias = registry name: $(cat "$tmp/err")"
+grep -q "dailypost-2025-03-24-talks-begin.xml:[0-9]*:[0-9]*: warning: <alias> 'Vladimir Putin' of 'putin' is its name in the corpus registry; left out" "$tmp/err" ||
+  fail "alias = registry name: no warning: $(cat "$tmp/err")"
+! grep -q '/official/putin> <http://www.w3.org/2004/02/skos/core#altLabel> "Vladimir Putin"@en' "$tmp/names/corpus.nt" &&
+  grep -q '/official/putin> <http://www.w3.org/2004/02/skos/core#altLabel> "President Putin"@en' "$tmp/names/corpus.nt" ||
+  fail "alias = registry name: $(grep '/official/putin> <http://www.w3.org/2004/02/skos/core#altLabel>' "$tmp/names/corpus.nt")"
 
 # Names one letter apart (a letter changed, added or dropped, two swapped)
 # within one class are probably one entity spelled two ways: warned about,
