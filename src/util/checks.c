@@ -492,6 +492,30 @@ ent_base_problem(const char *iri, char *why, size_t size)
              "https://example.org/id/");
     return true;
   }
+  // Namespaces an IRI of an entity must not fall in: RDF/XML forbids
+  // declaring a prefix under the RDF or XML namespace (rapper refuses the
+  // whole file), and under entente's vocabulary entities would be taken
+  // for its terms.
+  static const struct {
+    const char *ns;
+    const char *what;
+  } reserved[] = {
+    { "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+      "the RDF namespace, under which RDF/XML may declare no prefix" },
+    { "http://www.w3.org/XML/1998/namespace",
+      "the XML namespace, under which RDF/XML may declare no prefix" },
+    { ENT_NS, "entente's vocabulary, whose terms it would be taken for" },
+  };
+  for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); ++i) {
+    if (!strncmp(iri, reserved[i].ns, strlen(reserved[i].ns))) {
+      snprintf(why,
+               size,
+               "is in %s; give a namespace of your own, as in "
+               "https://example.org/id/",
+               reserved[i].what);
+      return true;
+    }
+  }
   if (ent_is_unsafe_scheme(iri)) {
     snprintf(why,
              size,

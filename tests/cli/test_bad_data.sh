@@ -147,6 +147,8 @@ set -e
 # and port 99999, which is not), and refused a '{' without naming it.
 for pair in "javascript:alert(1)//|uses the scheme 'javascript:', which runs code or reads local files" \
   "https://example.org:99999/id/|has port 99999; ports go up to 65535" \
+  "http://www.w3.org/1999/02/22-rdf-syntax-ns#|is in the RDF namespace, under which RDF/XML may declare no prefix" \
+  "https://w3id.org/entente/ns#people/|is in entente's vocabulary, whose terms it would be taken for" \
   "https://example.org/i{d}/|holds '{', which an IRI may not; write it as %7B" \
   "https://example.org/id|does not end in '/' or '#'" \
   "https:///id/|names no host" \
