@@ -84,6 +84,11 @@ int ent_cli_inputs(const char *const *args,
                    const char *corpus_option,
                    CliInputs *in);
 void ent_cli_inputs_free(CliInputs *in);
+/// CLI_OK unless a dataset argument is '-' (standard input): then a usage
+/// error of `command`, said on stderr.
+int ent_cli_refuse_stdin(const char *command,
+                         const char *const *args,
+                         size_t n_args);
 /// CLI_OK if `dir` (a --text-dir) is a directory, else a usage error of
 /// `command` said on stderr (a misspelt one would leave every quote
 /// unchecked, each said as a warning that does not name it).

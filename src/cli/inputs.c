@@ -296,6 +296,23 @@ ent_cli_inputs(const char *const *args,
 }
 
 int
+ent_cli_refuse_stdin(const char *command,
+                     const char *const *args,
+                     size_t n_args)
+{
+  for (size_t i = 0; i < n_args; ++i) {
+    if (!strcmp(args[i], "-")) {
+      return ent_cli_usage_error(
+        command,
+        "a dataset is not read from standard input ('-'): it is read twice "
+        "(checked, then loaded) and its texts and corpus are found beside "
+        "it; save it to a file and give its name");
+    }
+  }
+  return CLI_OK;
+}
+
+int
 ent_cli_check_text_dir(const char *command, const char *dir)
 {
   struct stat info;

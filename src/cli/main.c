@@ -1819,13 +1819,8 @@ main(int argc, char **argv)
     free((void *)o.args);
     return print_text(command_help(command));
   }
-  for (int i = 0; !rc && strcmp(o.command, "dot") != 0 && i < o.n_args; ++i) {
-    if (!strcmp(o.args[i], "-")) {
-      rc = usage_error(
-        "a dataset is not read from standard input ('-'): it is read twice "
-        "(checked, then loaded) and its texts and corpus are found "
-        "beside it; save it to a file and give its name");
-    }
+  if (!rc && strcmp(o.command, "dot") != 0) {
+    rc = ent_cli_refuse_stdin(o.command, o.args, (size_t)o.n_args);
   }
   if (!rc && strcmp(o.command, "dot") != 0) {
     rc = ent_cli_inputs(o.args, (size_t)o.n_args, o.corpus, &o.in);

@@ -508,16 +508,11 @@ run_push(PushArgs *a)
   EntWorld *world = NULL;
   EntOntology *ont = NULL;
   EntGraph *graph = NULL;
-  for (int i = 0; i < a->n_datasets; ++i) {
-    if (!strcmp(a->datasets[i], "-")) {
-      return push_usage_error(
-        "a dataset is not read from standard input ('-'): it is read twice "
-        "(checked, then loaded) and its texts and corpus are found "
-        "beside it; save it to a file and give its name");
-    }
+  int rc = ent_cli_refuse_stdin("push", a->datasets, (size_t)a->n_datasets);
+  if (rc) {
+    return rc;
   }
-  int rc =
-    ent_cli_inputs(a->datasets, (size_t)a->n_datasets, a->corpus, &a->in);
+  rc = ent_cli_inputs(a->datasets, (size_t)a->n_datasets, a->corpus, &a->in);
   if (!rc && ent_world_new(&world)) {
     ent_cli_say_unsaid(NULL, NULL, ENT_ERR_NO_MEMORY, NULL, NULL);
     rc = PUSH_SOFTWARE;

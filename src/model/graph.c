@@ -1308,6 +1308,16 @@ declared_class(EntGraph *g, EntClass cls, const EntCaret *at)
   return ENT_SUCCESS;
 }
 
+/// Whether `at` is the place `kept` keeps (line, column, document).
+static bool
+same_place(const KeptCaret *kept, const EntCaret *at)
+{
+  const KeptCaret here = ent_caret_keep(at);
+  return here.line == kept->line && here.column == kept->column &&
+         (at->document && kept->document ? !strcmp(at->document, kept->document)
+                                         : at->document == kept->document);
+}
+
 /// Whether entity `id` was the last one said to be of the wrong class
 /// for a relation, at `at`, as its subject (`as_subject`) or its object;
 /// if not, it is now.  One attribute makes several relations (a post's
@@ -1324,13 +1334,9 @@ wrong_class_said(EntGraph *g,
   if (!at) {
     return false; // a builder call: no place to be said at twice
   }
-  const KeptCaret here = ent_caret_keep(at);
-  const KeptCaret *last = &g->wrong_class_at;
-  if (g->wrong_class_id && at && !strcmp(g->wrong_class_id, id) &&
-      g->wrong_class_as_subject == as_subject && here.line == last->line &&
-      here.column == last->column &&
-      (at->document && last->document ? !strcmp(at->document, last->document)
-                                      : at->document == last->document)) {
+  if (g->wrong_class_id && !strcmp(g->wrong_class_id, id) &&
+      g->wrong_class_as_subject == as_subject &&
+      same_place(&g->wrong_class_at, at)) {
     return true;
   }
   g->wrong_class_id = ent_pool_copy(&g->strings, id, strlen(id));
@@ -1374,14 +1380,10 @@ check_domain(EntGraph *g,
 static bool
 unknown_said(EntGraph *g, const char *id, const EntCaret *at)
 {
-  const KeptCaret *last = &g->unknown_id_at;
   if (!id || !g->unknown_id || !at || strcmp(g->unknown_id, id) != 0) {
     return false;
   }
-  const KeptCaret here = ent_caret_keep(at);
-  return here.line == last->line && here.column == last->column &&
-         (at->document && last->document ? !strcmp(at->document, last->document)
-                                         : at->document == last->document) &&
+  return same_place(&g->unknown_id_at, at) &&
          ent_graph_find(g, id) == ENT_NO_ENTITY;
 }
 
