@@ -81,8 +81,18 @@ per_graph_sets() {
   done
 }
 
+step "the fresh export as an Oxigraph store gives it back"
+# A user validates what a store holds: Oxigraph keeps some literals in a
+# canonical form (a death toll's xsd:nonNegativeInteger comes back as
+# xsd:integer), and the shapes must hold for that too.
+node "$js/rdf-to-nquads.mjs" oxigraph "$tmp/all.nq" >"$tmp/oxigraph.nq"
+[ "$(wc -l <"$tmp/oxigraph.nq")" -eq "$(wc -l <"$tmp/all.nq")" ] ||
+  fail "Oxigraph gave back $(wc -l <"$tmp/oxigraph.nq") quads of the export's $(wc -l <"$tmp/all.nq")"
+echo "   $(grep -c 'XMLSchema#integer>' "$tmp/oxigraph.nq" || true) literals came back as xsd:integer"
+
 step "every export conforms, and the shapes cover every class and predicate"
-sets=(--set fresh "$tmp/all.nq" --set committed "$out/riyadh-march-2025.nq")
+sets=(--set fresh "$tmp/all.nq" --set committed "$out/riyadh-march-2025.nq"
+  --set fresh-through-oxigraph "$tmp/oxigraph.nq")
 for d in "${datasets[@]}"; do
   sets+=(--set "dataset/$(basename "$d" .xml)" "$tmp/dataset-$(basename "$d" .xml).nq")
 done
@@ -140,7 +150,13 @@ SKOS=http://www.w3.org/2004/02/skos/core#
   grep -F "<$topic> <${SKOS}prefLabel> " "$tmp/all.nq" | sed "s|<${SKOS}prefLabel>|<${SKOS}altLabel>|"
 } >"$tmp/alias-is-name.nq"
 
-for broken in no-person-names post-literal unknown-concept no-superclass no-super-property alias-is-name; do
+# 7. A death toll below zero, typed as a store gives it back.
+rostov="${ID}incident/rostov-drone-strikes"
+XSD=http://www.w3.org/2001/XMLSchema#
+sed "s|^<$rostov> <${ENT}deaths> \"[0-9]*\"^^<${XSD}nonNegativeInteger>|<$rostov> <${ENT}deaths> \"-1\"^^<${XSD}integer>|" \
+  "$tmp/all.nq" >"$tmp/negative-deaths.nq"
+
+for broken in no-person-names post-literal unknown-concept no-superclass no-super-property alias-is-name negative-deaths; do
   cmp -s "$tmp/all.nq" "$tmp/$broken.nq" && fail "$broken: the copy is not broken (the export changed?)"
 done
 
@@ -152,7 +168,8 @@ validate "$shapes" \
   --set unknown-concept "$tmp/unknown-concept.nq" \
   --set no-superclass "$tmp/no-superclass.nq" \
   --set no-super-property "$tmp/no-super-property.nq" \
-  --set alias-is-name "$tmp/alias-is-name.nq" >"$tmp/bad.txt" 2>&1 || rc=$?
+  --set alias-is-name "$tmp/alias-is-name.nq" \
+  --set negative-deaths "$tmp/negative-deaths.nq" >"$tmp/bad.txt" 2>&1 || rc=$?
 [ "$rc" -eq 1 ] || fail "broken copies: exit $rc, want 1: $(head -5 "$tmp/bad.txt")"
 grep -v $'\t' "$tmp/bad.txt" | sed 's/^/   /'
 
@@ -176,7 +193,7 @@ expect() {
     grep "^$1"$'\t' "$tmp/bad.txt" | head -10 | sed 's/^/        /'
   fi
 }
-for set in no-person-names post-literal unknown-concept no-superclass no-super-property alias-is-name; do
+for set in no-person-names post-literal unknown-concept no-superclass no-super-property alias-is-name negative-deaths; do
   grep -qxF "$set: does not conform" <(sed 's/ (.*//' "$tmp/bad.txt") ||
     fail "$set: not reported as non-conformant"
 done
@@ -202,6 +219,8 @@ expect no-super-property "<$karasin>" "<${ENT}holdsPost>" "<${SHAPE}Official-hol
 
 expect alias-is-name "<$topic>" "<${SKOS}prefLabel>" "<${SHAPE}prefLabel>" "<${SH}DisjointConstraintComponent>" '"Black Sea ceasefire"@en'
 
+expect negative-deaths "<$rostov>" "<${ENT}deaths>" "<${SHAPE}Incident-deaths>" "<${SH}MinInclusiveConstraintComponent>" "\"-1\"^^<${XSD}integer>"
+
 # Nothing else is reported for the broken copies than what was broken.
 others=$(awk -F '\t' -v shape="<${SHAPE}" 'NF > 1 && index($5, shape) != 1' "$tmp/bad.txt" | wc -l)
 [ "$others" -eq 0 ] || fail "results from shapes outside the shapes file: $others"
@@ -213,6 +232,7 @@ stray=$(awk -F '\t' '
   $1 == "no-superclass" { next }
   $1 == "no-super-property" && $4 ~ /holdsPost>$/ { next }
   $1 == "alias-is-name" && $4 ~ /prefLabel>$/ { next }
+  $1 == "negative-deaths" && $4 ~ /#deaths>$/ { next }
   { print }' "$tmp/bad.txt")
 [ -z "$stray" ] || fail "unexpected results for the broken copies:"$'\n'"$(head -10 <<<"$stray")"
 
