@@ -481,6 +481,52 @@ keep_caret(EntGraph *g, const EntCaret *at)
   return c;
 }
 
+/// The error for the character at byte `bad` of `text` (valid UTF-8),
+/// which ent_first_non_text_char() refused: which one, and after what,
+/// since a control character shows as nothing or as a box in an editor.
+static EntStatus
+refuse_char(EntGraph *g,
+            const char *what,
+            const char *text,
+            size_t bad,
+            const EntCaret *at)
+{
+  const unsigned char *p = (const unsigned char *)text + bad;
+  uint32_t cp = p[0];
+  if (p[0] >= 0xF0) {
+    cp = (p[0] & 0x07U) << 18 | (p[1] & 0x3FU) << 12 | (p[2] & 0x3FU) << 6 |
+         (p[3] & 0x3FU);
+  } else if (p[0] >= 0xE0) {
+    cp = (p[0] & 0x0FU) << 12 | (p[1] & 0x3FU) << 6 | (p[2] & 0x3FU);
+  } else if (p[0] >= 0xC0) {
+    cp = (p[0] & 0x1FU) << 6 | (p[1] & 0x3FU);
+  }
+  const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+  // Up to 40 bytes before it, cut at a character, invisible ones shown.
+  const size_t from = bad > 40 ? ent_utf8_back(text, bad - 40) : 0;
+  EntBuf before = { NULL, 0, 0 };
+  ent_buf_append_visible(&before, text + from, bad - from, false);
+  const EntStatus st =
+    fail(g,
+         ENT_ERR_BAD_VALUE,
+         at,
+         "%s holds U+%04X, %s, %s%s%.*s%s; remove it (a text may hold "
+         "tab and line feed, no other control character)",
+         what,
+         (unsigned)cp,
+         !control     ? "a Unicode noncharacter"
+         : cp < 0x20  ? "a control character (C0)"
+         : cp == 0x7F ? "a control character (DEL)"
+                      : "a control character (C1)",
+         bad ? "after '" : "at its start",
+         from ? "..." : "",
+         bad ? (int)before.len : 0,
+         before.buf ? before.buf : "",
+         bad ? "'" : "");
+  ent_buf_free(&before);
+  return st;
+}
+
 static EntStatus
 check_text(EntGraph *g,
            const char *what,
@@ -500,13 +546,9 @@ check_text(EntGraph *g,
                 "%s is not valid UTF-8; re-save the file as UTF-8",
                 what);
   }
-  if (!ent_has_only_text_chars(text, len)) {
-    return fail(g,
-                ENT_ERR_BAD_VALUE,
-                at,
-                "%s holds a control character (C0 or C1, other than tab "
-                "and line feed) or a Unicode noncharacter; remove it",
-                what);
+  const size_t bad = ent_first_non_text_char(text, len);
+  if (bad < len) {
+    return refuse_char(g, what, text, bad, at);
   }
   if (lang && !ent_is_lang_tag(lang)) {
     return fail(g,

@@ -824,8 +824,8 @@ ent_is_text(const char *s, size_t len)
   return ent_is_utf8(s, len) && ent_has_only_text_chars(s, len);
 }
 
-bool
-ent_has_only_text_chars(const char *s, size_t len)
+size_t
+ent_first_non_text_char(const char *s, size_t len)
 {
   const unsigned char *p = (const unsigned char *)s;
   for (size_t i = 0; i < len; ++i) {
@@ -852,17 +852,17 @@ ent_has_only_text_chars(const char *s, size_t len)
     // C0 controls but tab and line feed: RDF/XML cannot carry them and
     // raptor writes a bare carriage return into Turtle strings.
     if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7F) {
-      return false;
+      return i;
     }
     // C1 controls, U+0080..U+009F (C2 80..C2 9F): NEL, CSI and the like,
     // which terminals act on and readers never see.
     if (p[i] == 0xC2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
-      return false;
+      return i;
     }
     // U+FDD0..U+FDEF: EF B7 90..AF.
     if (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xB7 && p[i + 2] >= 0x90 &&
         p[i + 2] <= 0xAF) {
-      return false;
+      return i;
     }
     // U+xxFFFE and U+xxFFFF, which raptor's writers cut literals at: the
     // last two bytes of the sequence are BF BE or BF BF, after EF or after
@@ -871,10 +871,16 @@ ent_has_only_text_chars(const char *s, size_t len)
         (p[i + 2] == 0xBE || p[i + 2] == 0xBF) &&
         (p[i] == 0xEF || ((p[i] & 0xC0) == 0x80 && (p[i] & 0x0F) == 0x0F &&
                           i > 0 && (p[i - 1] & 0xF8) == 0xF0))) {
-      return false;
+      return p[i] == 0xEF ? i : i - 1;
     }
   }
-  return true;
+  return len;
+}
+
+bool
+ent_has_only_text_chars(const char *s, size_t len)
+{
+  return ent_first_non_text_char(s, len) == len;
 }
 
 bool

@@ -112,6 +112,33 @@ test_utf8_invalid(void)
   }
 }
 
+/// Where the first character ent_is_text() refuses starts, whatever its
+/// length and whatever comes before it.
+static void
+test_first_non_text_char(void)
+{
+  static const struct {
+    const char *s;
+    size_t at;
+  } cases[] = {
+    { "plain text, tab\tand line\nfeed", 29 },
+    { "\x01", 0 },
+    { "abcdefghij\x7F", 10 },
+    { "Rustem\xC2\x85Umerov", 6 },
+    { "\xD0\x91\xC2\x9F", 2 },                  // after a Cyrillic letter
+    { "just\xEF\xB7\x90 peace", 4 },            // U+FDD0
+    { "x\xEF\xBF\xBEx", 1 },                    // U+FFFE
+    { "12345678\xF0\x9F\xBF\xBF", 8 },          // U+1FFFF
+    { "\xF0\x9F\x98\x80 \xF4\x8F\xBF\xBE", 5 }, // U+1F600, U+10FFFE
+    { "\xEF\xBF\xBD\xC2\xA0", 5 },              // U+FFFD, U+00A0: text
+  };
+  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
+    const size_t len = strlen(cases[i].s);
+    assert(ent_first_non_text_char(cases[i].s, len) == cases[i].at);
+    assert(ent_has_only_text_chars(cases[i].s, len) == (cases[i].at == len));
+  }
+}
+
 static void
 test_slug(void)
 {
@@ -877,6 +904,7 @@ main(void)
   test_map();
   test_pool_intern();
   test_pool_blocks();
+  test_first_non_text_char();
   test_nfc();
   test_buf();
   test_locate_start_tag();
