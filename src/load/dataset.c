@@ -2089,10 +2089,26 @@ when(Loader *ld, const char *id, const xmlNode *node, EntProperty single)
 static void
 read_source(Loader *ld, const xmlNode *node)
 {
-  const char *id = titled_entity(ld, ENT_CLASS_SOURCE, node);
+  const char *id = entity_of(ld, ENT_CLASS_SOURCE, node, "title", NULL);
   if (!id) {
     return;
   }
+  // What a <source> says of itself (its title, its day, its outlet) is
+  // its own, in its graph: the dataset's first source is the default of
+  // the elements that follow, not of the other sources.
+  const char *own = ent_pool_intern(&ld->pool, id);
+  if (!own) {
+    note_status(ld, ENT_ERR_NO_MEMORY);
+    return;
+  }
+  ld->source = own;
+  const EntCaret own_at = caret_of(ld, node);
+  const EntStatus used = ent_graph_use_source(ld->graph, own, &own_at);
+  note_status(ld, used);
+  if (used) {
+    return;
+  }
+  add_texts(ld, id, node, "description", ENT_PROP_DESCRIPTION, true);
   const xmlNode *title = child(node, "title");
   add_value(
     ld, id, ENT_PROP_TITLE, line_of(ld, title), lang_of(ld, title), title);

@@ -136,3 +136,22 @@ set -e
   grep -q "'talks' is a negotiation, but headOf applies only to an Official" "$tmp/err" ||
   fail "side= and leaders= both wrong: exit $rc: $(cat "$tmp/err")"
 echo "ok: one attribute of the wrong class, one error"
+
+# A dataset with two sources: what each <source> says of itself (title,
+# day, outlet) is in its own graph, whole or streamed, and no source is
+# derived from the other (the second's facts were the first's, with
+# "paper-report prov:wasDerivedFrom wire").
+for how in whole streamed; do
+  if [ "$how" = whole ]; then
+    "$ENTENTE" export "$ENTENTE_SRC/tests/good/features.xml" -q -w -f nquads -o - >"$tmp/two.nq"
+  else
+    "$ENTENTE" export "$ENTENTE_SRC/tests/good/features.xml" -q -w -f nquads -o "$tmp/two.nq"
+  fi
+  sources=$(grep -c '[/#]source/[a-z-]*> <http://purl.org/dc/terms/title> ' "$tmp/two.nq" || true)
+  [ "$sources" = 2 ] || fail "$how: $sources source titles, features.xml has 2"
+  misplaced=$(awk '$1 ~ /[\/#]source\// && $2 ~ /(dc\/terms\/(title|issued|publisher)|datePublished|headline)>$/ && $1 != $(NF-1)' "$tmp/two.nq")
+  [ -z "$misplaced" ] || fail "$how: a source's own facts in another graph: $misplaced"
+  derived=$(grep '[/#]source/[a-z-]*> <http://www.w3.org/ns/prov#wasDerivedFrom> <[^>]*[/#]source/' "$tmp/two.nq" || true)
+  [ -z "$derived" ] || fail "$how: a source derived from another: $derived"
+done
+echo "ok: each source's own facts are in its graph, whole or streamed"
