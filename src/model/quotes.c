@@ -16,10 +16,13 @@
 #define SOURCE_TEXT_CAP ((size_t)64 * 1024 * 1024)
 
 /// Append `s` to `b` as quotes are compared: in Unicode NFC (a quote typed
-/// with a combining accent matches the article's precomposed one), with
-/// typographic quotes folded to ASCII, dashes to '-', an ellipsis to
-/// "...", and runs of white space to one space, so that a quote copied
-/// from a web page with other marks or line breaks still matches.
+/// with a combining accent matches the article's precomposed one), without
+/// the characters Unicode says to ignore (a soft hyphen, a zero-width
+/// space or joiner: web copy is full of them, and they are no part of the
+/// words), with typographic quotes and apostrophes of any language folded
+/// to ASCII, dashes to '-', an ellipsis to "...", and runs of white space
+/// to one space, so that a quote copied from a web page with other marks
+/// or line breaks still matches.
 static EntStatus
 normalise(EntBuf *b, const char *raw, size_t raw_len)
 {
@@ -27,21 +30,57 @@ normalise(EntBuf *b, const char *raw, size_t raw_len)
     const char *from;
     const char *to;
   } folds[] = {
-    { "\xE2\x80\x98", "'" },  { "\xE2\x80\x99", "'" },
-    { "\xE2\x80\x9B", "'" },  { "\xE2\x80\xB2", "'" },
-    { "\xE2\x80\x9C", "\"" }, { "\xE2\x80\x9D", "\"" },
-    { "\xE2\x80\x9F", "\"" }, { "\xC2\xAB", "\"" },
-    { "\xC2\xBB", "\"" },     { "\xC2\xA0", " " },
-    { "\xE2\x80\x90", "-" },  { "\xE2\x80\x91", "-" },
-    { "\xE2\x80\x92", "-" },  { "\xE2\x80\x93", "-" },
-    { "\xE2\x80\x94", "-" },  { "\xE2\x80\x95", "-" },
-    { "\xE2\x88\x92", "-" },  { "\xE2\x80\xA6", "..." },
+    { "\xE2\x80\x98", "'" },
+    { "\xE2\x80\x99", "'" },
+    { "\xE2\x80\x9B", "'" },
+    { "\xE2\x80\xB2", "'" },
+    { "\xE2\x80\x9C", "\"" },
+    { "\xE2\x80\x9D", "\"" },
+    { "\xE2\x80\x9F", "\"" },
+    { "\xC2\xAB", "\"" },
+    { "\xC2\xBB", "\"" },
+    { "\xC2\xA0", " " },
+    { "\xE2\x80\x90", "-" },
+    { "\xE2\x80\x91", "-" },
+    { "\xE2\x80\x92", "-" },
+    { "\xE2\x80\x93", "-" },
+    { "\xE2\x80\x94", "-" },
+    { "\xE2\x80\x95", "-" },
+    { "\xE2\x88\x92", "-" },
+    { "\xE2\x80\xA6", "..." },
+    // Low quotes (German, Ukrainian, Czech), single guillemets, the
+    // modifier letter apostrophe (Ukrainian), the double prime, CJK
+    // quotation brackets and full-width marks.
+    { "\xE2\x80\x9A", "'" },
+    { "\xE2\x80\x9E", "\"" },
+    { "\xE2\x80\xB9", "'" },
+    { "\xE2\x80\xBA", "'" },
+    { "\xCA\xBC", "'" },
+    { "\xE2\x80\xB3", "\"" },
+    { "\xE3\x80\x8C", "\"" },
+    { "\xE3\x80\x8D", "\"" },
+    { "\xE3\x80\x8E", "\"" },
+    { "\xE3\x80\x8F", "\"" },
+    { "\xE3\x80\x9D", "\"" },
+    { "\xE3\x80\x9E", "\"" },
+    { "\xE3\x80\x9F", "\"" },
+    { "\xEF\xBC\x82", "\"" },
+    { "\xEF\xBC\x87", "'" },
+    // Spaces of every width (French puts a narrow one before « and !).
+    { "\xE2\x80\x80", " " }, { "\xE2\x80\x81", " " },
+    { "\xE2\x80\x82", " " }, { "\xE2\x80\x83", " " },
+    { "\xE2\x80\x84", " " }, { "\xE2\x80\x85", " " },
+    { "\xE2\x80\x86", " " }, { "\xE2\x80\x87", " " },
+    { "\xE2\x80\x88", " " }, { "\xE2\x80\x89", " " },
+    { "\xE2\x80\x8A", " " }, { "\xE2\x80\xAF", " " },
+    { "\xE2\x81\x9F", " " }, { "\xE3\x80\x80", " " },
   };
   utf8proc_uint8_t *composed = NULL;
-  const utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)raw,
-                                          (utf8proc_ssize_t)raw_len,
-                                          &composed,
-                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  const utf8proc_ssize_t n =
+    utf8proc_map((const utf8proc_uint8_t *)raw,
+                 (utf8proc_ssize_t)raw_len,
+                 &composed,
+                 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_IGNORE);
   if (n < 0) {
     return n == UTF8PROC_ERROR_NOMEM ? ENT_ERR_NO_MEMORY : ENT_ERR_BAD_VALUE;
   }

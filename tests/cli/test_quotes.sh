@@ -118,17 +118,35 @@ set +e
 set -e
 grep -q "is not UTF-8 text: a NUL byte at line 1 (byte 25); give the article's text as plain UTF-8 text (a file in UTF-16 is converted with iconv -f UTF-16 -t UTF-8" "$tmp/err" &&
   ! grep -q WINDOWS-1252 "$tmp/err" || fail "a NUL in a text: $(cat "$tmp/err")"
-# A text that differs by an invisible character (a zero-width space, a
-# soft hyphen) shows it, escaped: the two excerpts looked the same.
-for ch in '\u200B:\xe2\x80\x8b' '\u00AD:\xc2\xad'; do
-  printf "bring about a ju${ch#*:}st peace\n" >"$tmp/part/invisible.txt"
-  sed -e 's|text="minimal.txt"|text="invisible.txt"|' "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/part/invisible.xml"
-  set +e
-  "$ENTENTE" validate "$tmp/part/invisible.xml" >/dev/null 2>"$tmp/err"
-  set -e
-  grep -qF "' and then '${ch%%:*}st peace' where the quote has 'st peace'" "$tmp/err" ||
-    fail "a quote parted by ${ch%%:*}: $(cat "$tmp/err")"
+# Characters Unicode says to ignore (a soft hyphen, zero-width space,
+# non-joiner, joiner, word joiner, byte order mark), which web copy is
+# full of, are no part of the words: a quote without them matches a text
+# with them, and the other way round; spaces of every width are spaces,
+# and low, single and CJK quotation marks and the modifier-letter
+# apostrophe are quotation marks and apostrophes.
+check_quote() { # TEXT QUOTE WHAT
+  printf '%b\n' "$1" >"$tmp/part/invisible.txt"
+  sed -e 's|text="minimal.txt"|text="invisible.txt"|' \
+    -e "s|>bring about a just peace</quote>|>$(printf '%b' "$2")</quote>|" \
+    "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/part/invisible.xml"
+  "$ENTENTE" validate -q "$tmp/part/invisible.xml" 2>"$tmp/err" || fail "$3: $(cat "$tmp/err")"
+}
+for ch in '\u00AD:\xc2\xad' '\u200B:\xe2\x80\x8b' '\u200C:\xe2\x80\x8c' '\u200D:\xe2\x80\x8d' \
+  '\u2060:\xe2\x81\xa0' '\uFEFF:\xef\xbb\xbf'; do
+  check_quote "bring about a ju${ch#*:}st peace" "bring about a just peace" "${ch%%:*} in the text"
+  check_quote "bring about a just peace" "bring about a ju${ch#*:}st peace" "${ch%%:*} in the quote"
 done
+check_quote 'Il a dit\xe2\x80\xaf: \xc2\xab\xe2\x80\xafNous sommes pr\xc3\xaats\xe2\x80\xaf\xc2\xbb.' 'Il a dit : \xc2\xab Nous sommes pr\xc3\xaats \xc2\xbb' "narrow no-break spaces (French)"
+check_quote 'Sie sagte: \xe2\x80\x9eWir sind bereit\xe2\x80\x9c.' '"Wir sind bereit"' "German low quotation marks"
+check_quote 'Er sagte \xe2\x80\x9aja\xe2\x80\x98 und \xe2\x80\xb9gut\xe2\x80\xba.' "'ja' und 'gut'" "low single quotes and single guillemets"
+check_quote 'Ce \xd0\xbe\xd0\xb1\xca\xbc\xd1\x94\xd0\xba\xd1\x82' 'Ce \xd0\xbe\xd0\xb1\xe2\x80\x99\xd1\x94\xd0\xba\xd1\x82' "the Ukrainian apostrophe (U+02BC) and U+2019"
+check_quote '\xe5\xbd\xbc\xe3\x81\xaf\xe3\x80\x8c\xe5\xb9\xb3\xe5\x92\x8c\xe3\x80\x8d\xe3\x81\xa8' '"\xe5\xb9\xb3\xe5\x92\x8c"' "CJK quotation brackets"
+# What is not ignorable still parts a quote from its text.
+printf 'bring about a jus peace\n' >"$tmp/part/invisible.txt"
+set +e
+"$ENTENTE" validate "$tmp/part/invisible.xml" >/dev/null 2>"$tmp/err"
+set -e
+grep -q "does not appear verbatim" "$tmp/err" || fail "a quote the text does not hold passed: $(cat "$tmp/err")"
 
 # A quote whose accented letters are decomposed (NFD) in the dataset still
 # matches an article written in NFC, and a dash typed as '-' matches '—'.
