@@ -2347,7 +2347,8 @@ read_negotiation(Loader *ld, const xmlNode *node)
   }
 }
 
-/// A statement's label: its words, shortened at a word boundary.
+/// A statement's label: its words, shortened to 80 characters at a word
+/// boundary where there is one in the second half.
 static const char *
 statement_name(Loader *ld, const char *text)
 {
@@ -2358,15 +2359,28 @@ statement_name(Loader *ld, const char *text)
   while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r') {
     ++text;
   }
-  size_t len = strlen(text);
-  if (len <= MAX_NAME) {
+  // Counted in characters, not bytes: a Cyrillic or Chinese quote keeps
+  // as many as a Latin one.
+  size_t half = 0; // byte where character MAX_NAME / 2 starts
+  size_t most = 0; // byte where character MAX_NAME + 1 starts, if any
+  size_t chars = 0;
+  for (size_t i = 0; text[i] && !most; ++i) {
+    if (((unsigned char)text[i] & 0xC0) != 0x80) {
+      half = chars == MAX_NAME / 2 ? i : half;
+      most = chars == MAX_NAME ? i : 0;
+      ++chars;
+    }
+  }
+  if (!most) {
     return text;
   }
-  size_t cut = MAX_NAME;
-  while (cut > MAX_NAME / 2 && text[cut] != ' ') {
+  size_t cut = most;
+  while (cut > half && text[cut] != ' ') {
     --cut;
   }
-  cut = ent_utf8_back(text, cut); // never split a UTF-8 sequence
+  if (cut == half) {
+    cut = most; // no space to cut at (Chinese, Japanese): whole characters
+  }
   EntBuf b = { NULL, 0, 0 };
   if (ent_buf_append(&b, text, cut) || ent_buf_append(&b, "\xE2\x80\xA6", 3)) {
     ent_buf_free(&b);

@@ -460,3 +460,20 @@ strict_refuses "$tmp/names/letter.xml" "one letter"
 # Paraphrases are not held to the article's words.
 grep -q '<paraphrase ' "$seed" || fail "no paraphrase in the seed article"
 echo "all $quotes quotes of the corpus found verbatim; unchecked ones warned about; a changed one is reported at line $line"
+
+# A statement's name is its words cut to 80 characters (not bytes), at a
+# space in the second half where there is one: a 70-character Cyrillic
+# paraphrase is whole, a longer one is cut at a space, Chinese at 80.
+cyr70=$(printf 'аааа %.0s' $(seq 14) | sed 's/ $//')
+cyr100=$(printf 'бббб %.0s' $(seq 20) | sed 's/ $//')
+zh100=$(printf '和平%.0s' $(seq 50))
+sed -e "s|<quote id=\"umerov-peace\"[^<]*</quote>|<paraphrase id=\"p70\" speaker=\"umerov\">$cyr70</paraphrase><paraphrase id=\"p100\" speaker=\"umerov\">$cyr100</paraphrase><paraphrase id=\"z100\" speaker=\"umerov\">$zh100</paraphrase>|" \
+  "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/part/names.xml"
+"$ENTENTE" export "$tmp/part/names.xml" -q -w -f ntriples -o "$tmp/names.nt" || fail "names.xml: not exported"
+name_of() { grep "/statement/$1> <http://schema.org/name> " "$tmp/names.nt" | sed 's/^[^"]*"//; s/"@en .$//'; }
+[ "$(name_of p70)" = "$cyr70" ] || fail "a 70-character Cyrillic paraphrase was cut: $(name_of p70)"
+want100="$(printf 'бббб %.0s' $(seq 16) | sed 's/ $//')…"
+[ "$(name_of p100)" = "$want100" ] || fail "a 100-character Cyrillic paraphrase: '$(name_of p100)', want '$want100'"
+want_zh="$(printf '和平%.0s' $(seq 40))…"
+[ "$(name_of z100)" = "$want_zh" ] || fail "a 100-character Chinese paraphrase: '$(name_of z100)', want '$want_zh'"
+echo "ok: statement names are cut at 80 characters, at a space where there is one"
