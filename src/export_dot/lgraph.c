@@ -2316,6 +2316,15 @@ count_graphs(const LGraph *lg,
     TRY(st, add_graphs_of(lg, keys[i].index, &gc->graphs));
   }
   *count = distinct_graphs(gc->graphs.items, gc->graphs.n);
+  // The corpus graph (entente's registry, a hidden node) says what an
+  // entity is, not what a source reports: no source of its own.  A graph
+  // that is no node (somebody else's N-Quads) is a source all the same.
+  for (uint32_t k = 0, n = *count; k < n; ++k) {
+    const uint32_t node = find_node(lg, (const char *)gc->graphs.items[k]);
+    if (node != ENT_NO_ENTITY && lg->nodes[node].kind == KIND_HIDDEN) {
+      --*count;
+    }
+  }
   const Graphs last = gc->last_parts;
   gc->last_parts = *parts;
   *parts = last;

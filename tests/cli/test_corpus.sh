@@ -158,6 +158,30 @@ expect 0 "articles/two.xml:[0-9]+:[0-9]+: warning: delegation 'ua-two' represent
   validate "$tmp/deleg"
 expect 65 "" validate --strict "$tmp/deleg"
 
+# The registry's graph says what a thing is, not what a source reports:
+# a delegation the registry declares and one article restates is drawn
+# as stated by one source, not "(2 sources)"; two articles make it 2.
+mkdir -p "$tmp/said/registry" "$tmp/said/articles"
+printf '%s\n' '<corpus xmlns="https://w3id.org/entente/format/1" id="said" base="https://example.org/id/" xml:lang="en"><title>T</title></corpus>' >"$tmp/said/corpus.xml"
+printf '%s\n' '<registry xmlns="https://w3id.org/entente/format/1" xml:lang="en">' \
+  '<countries><country id="ukraine"><name>Ukraine</name></country></countries>' \
+  '<negotiations><negotiation id="talks"><title>Talks</title><delegation id="ua" side="ukraine"><name>Ukrainian delegation</name></delegation></negotiation></negotiations></registry>' >"$tmp/said/registry/r.xml"
+said_article() { # NAME
+  printf '%s\n' "<dataset xmlns=\"https://w3id.org/entente/format/1\" id=\"$1\" xml:lang=\"en\">" \
+    "<sources><source id=\"src-$1\" published=\"2025-03-24\"><title>$1</title></source></sources>" \
+    "<negotiations><negotiation ref=\"talks\" date=\"2025-03-23\"><delegation ref=\"ua\" side=\"ukraine\"/></negotiation></negotiations></dataset>" \
+    >"$tmp/said/articles/$1.xml"
+}
+said_article one
+"$ENTENTE" export "$tmp/said" -q -w -f dot -o "$tmp/said-one.dot" || fail "the one-article corpus: not drawn"
+grep -q 'label=delegation' "$tmp/said-one.dot" && ! grep -q 'sources)' "$tmp/said-one.dot" ||
+  fail "one article and the registry counted as sources: $(grep -o 'label="[^"]*"' "$tmp/said-one.dot" | tr '\n' ' ')"
+said_article two
+"$ENTENTE" export "$tmp/said" -q -w -f dot -o "$tmp/said-two.dot" || fail "the two-article corpus: not drawn"
+grep -q 'label="delegation (2 sources)"' "$tmp/said-two.dot" && grep -q 'label="represents (2 sources)"' "$tmp/said-two.dot" ||
+  fail "two articles not counted as two sources: $(grep -o 'label="[^"]*"' "$tmp/said-two.dot" | tr '\n' ' ')"
+echo "ok: the registry's graph is not counted as a source in diagrams"
+
 # Alone, the reference into another article: the stream (which has read
 # every dataset's IDs) says where the entity is defined.
 cp -r "$ENTENTE_SRC/data" "$tmp/ref"
