@@ -22,6 +22,17 @@ ttl = open(sys.argv[2], encoding="utf-8").read()
 if not block or block.group(1) not in ttl:
     sys.exit("README's Turtle of official:karasin is not out/riyadh-march-2025.ttl's: paste the block again")
 PY
+# And its TriG of Karasin in TASS's graph is that graph's own block.
+python3 - "$ENTENTE_SRC/README.md" "$ENTENTE_SRC/out/riyadh-march-2025.trig" <<'PY' || exit 1
+import re, sys
+readme = open(sys.argv[1], encoding="utf-8").read()
+block = re.search(r"```trig\n(<[^>\n]*> \{)\n\.\.\.\n(official:karasin\n.*?)\n\.\.\.\n\}\n```", readme, re.S)
+trig = open(sys.argv[2], encoding="utf-8").read()
+graph = trig.find(block.group(1) + "\n") if block else -1
+end = trig.find("\n}\n", graph)
+if graph < 0 or block.group(2) + "\n" not in trig[graph:end]:
+    sys.exit("README's TriG of official:karasin is not that graph's block in out/riyadh-march-2025.trig: paste the block again")
+PY
 # docs/stores.md's and README's push --dry-run of data/ count what
 # out/graphs/ holds,
 # and README's and docs/format.md's validate line what validate says.
