@@ -1928,6 +1928,46 @@ capitalised(int weekday, char out[16])
   out[0] = (char)(out[0] - 'a' + 'A');
 }
 
+/// The weekdays `phrase` names, each once, in the order it names them.
+static int
+named_weekdays(const char *phrase, int named[7])
+{
+  int n_named = 0;
+  for (const char *p = phrase; *p; ++p) {
+    for (int w = 0; w < 7; ++w) {
+      if (!strncasecmp(p, weekdays[w], strlen(weekdays[w]))) {
+        bool again = false;
+        for (int k = 0; k < n_named; ++k) {
+          again |= named[k] == w;
+        }
+        if (!again) {
+          named[n_named++] = w; // seven at most: each once
+        }
+      }
+    }
+  }
+  return n_named;
+}
+
+/// "a Sunday", "a Sunday or a Monday", "a Sunday, a Monday or a Friday".
+static void
+say_weekdays(const int named[7], int n_named, char out[96])
+{
+  out[0] = '\0';
+  for (int k = 0; k < n_named; ++k) {
+    char day[16];
+    capitalised(named[k], day);
+    const size_t used = strlen(out);
+    snprintf(out + used,
+             96 - used,
+             "%s%s",
+             k == 0             ? "a "
+             : k + 1 == n_named ? " or a "
+                                : ", a ",
+             day);
+  }
+}
+
 /// A date-phrase naming a weekday must agree with the date it explains;
 /// without a day to explain, it is warned about.  A phrase may name more
 /// than one ("on Sunday, ahead of Monday's round", "the Sunday after
@@ -1945,20 +1985,7 @@ check_weekday(Loader *ld,
     return;
   }
   int named[7]; // in the order the phrase names them
-  int n_named = 0;
-  for (const char *p = phrase; *p; ++p) {
-    for (int w = 0; w < 7; ++w) {
-      if (!strncasecmp(p, weekdays[w], strlen(weekdays[w]))) {
-        bool again = false;
-        for (int k = 0; k < n_named; ++k) {
-          again |= named[k] == w;
-        }
-        if (!again) {
-          named[n_named++] = w; // seven at most: each once
-        }
-      }
-    }
-  }
+  const int n_named = named_weekdays(phrase, named);
   if (!n_named) {
     return;
   }
@@ -1981,29 +2008,66 @@ check_weekday(Loader *ld,
       return;
     }
   }
-  char others[64] = "";
-  for (int k = 1; k < n_named; ++k) {
-    char day[16];
-    capitalised(named[k], day);
-    const size_t used = strlen(others);
-    snprintf(others + used,
-             sizeof(others) - used,
-             "%s%s",
-             k + 1 == n_named ? " or a " : ", a ",
-             day);
-  }
+  char said[96];
+  say_weekdays(named, n_named, said);
   char is[16];
   capitalised(actual, is);
   load_error(ld,
              ENT_ERR_BAD_DATE,
              node,
-             "date-phrase '%s' names a %s%s, but %s is a %s; fix the date or "
+             "date-phrase '%s' names %s, but %s is a %s; fix the date or "
              "the phrase",
              phrase,
-             first,
-             others,
+             said,
              date,
              is);
+}
+
+/// A window (not-before= and not-after=) shorter than a week must hold a
+/// day of a weekday its date-phrase names: "on Friday" in a window of
+/// Monday to Wednesday is a slip of the window or of the phrase.
+static void
+check_window_weekday(Loader *ld,
+                     const char *from,
+                     const char *to,
+                     const char *phrase,
+                     const xmlNode *node)
+{
+  int y0 = 0;
+  int m0 = 0;
+  int d0 = 0;
+  int y1 = 0;
+  int m1 = 0;
+  int d1 = 0;
+  if (!phrase || !from || !to || !ent_parse_date(from, &y0, &m0, &d0) ||
+      !ent_parse_date(to, &y1, &m1, &d1)) {
+    return;
+  }
+  const long days = ent_day_number(y1, m1, d1) - ent_day_number(y0, m0, d0) + 1;
+  int named[7];
+  const int n_named = named_weekdays(phrase, named);
+  if (days < 1 || days >= 7 || !n_named) {
+    return; // backwards (said by check_order()), or every weekday is in it
+  }
+  const int first = ent_weekday(y0, m0, d0);
+  for (long k = 0; k < days; ++k) {
+    for (int w = 0; w < n_named; ++w) {
+      if (named[w] == (int)((first + k) % 7)) {
+        return;
+      }
+    }
+  }
+  char said[96];
+  say_weekdays(named, n_named, said);
+  load_error(ld,
+             ENT_ERR_BAD_DATE,
+             node,
+             "date-phrase '%s' names %s, but the window from %s to %s has "
+             "none; fix the window or the phrase",
+             phrase,
+             said,
+             from,
+             to);
 }
 
 /// Whether `a` and `b` are both days and `a` comes after `b`: written
@@ -2082,6 +2146,22 @@ when(Loader *ld, const char *id, const xmlNode *node, EntProperty single)
   if (date || !windowed) {
     check_weekday(ld, date, phrase, node);
   }
+  // A span a phrase names two weekdays of ("from Monday to Wednesday")
+  // ends on one of them too.
+  const char *start = attr(ld, node, "start");
+  const char *end = attr(ld, node, "end");
+  int named[7];
+  if (start && end && phrase && named_weekdays(phrase, named) >= 2 &&
+      !later_day(start, end)) {
+    check_weekday(ld, end, phrase, node);
+  }
+  if (!date && windowed) {
+    check_window_weekday(ld,
+                         attr(ld, node, "not-before"),
+                         attr(ld, node, "not-after"),
+                         phrase,
+                         node);
+  }
 }
 
 // ---- One handler per entity element --------------------------------------
@@ -2123,17 +2203,18 @@ read_source(Loader *ld, const xmlNode *node)
   const char *not_after = attr(ld, node, "not-after");
   // One fault, one error: a day outside a window that is itself wrong is
   // not said again.
-  if (!check_order(
-        ld, node, "not-before", not_before, "not-after", not_after) &&
-      !check_order(
-        ld, node, "not-before", not_before, "published", published)) {
-    (void)check_order(ld, node, "published", published, "not-after", not_after);
-  }
+  const bool out_of_order =
+    check_order(ld, node, "not-before", not_before, "not-after", not_after) ||
+    check_order(ld, node, "not-before", not_before, "published", published) ||
+    check_order(ld, node, "published", published, "not-after", not_after);
   // A story updated after it was published (a live blog) gives the day
-  // of its last update as not-after=: the later of the two counts.
-  const char *last_day = later_day(not_after, published) ? not_after
-                         : published                     ? published
-                                                         : not_after;
+  // of its last update as not-after=: the later of the two counts.  Days
+  // out of order give none: what is dated after them would be said wrong
+  // once more.
+  const char *last_day = out_of_order                      ? NULL
+                         : later_day(not_after, published) ? not_after
+                         : published                       ? published
+                                                           : not_after;
   if (last_day && !ent_map_get(&ld->published, id)) {
     const char *key = ent_pool_intern(&ld->kept, id);
     const char *value = ent_pool_intern(&ld->kept, last_day);
@@ -2312,6 +2393,60 @@ read_delegation(Loader *ld,
   }
 }
 
+/// The first day an element's when can be: date=, start= or not-before=.
+static const char *
+first_day(Loader *ld, const xmlNode *node)
+{
+  const char *day = attr(ld, node, "date");
+  day = day ? day : attr(ld, node, "start");
+  return day ? day : attr(ld, node, "not-before");
+}
+
+/// The last day the source in force can have been published (its
+/// published= or a later not-after=), or NULL.
+static const char *
+published_day(Loader *ld)
+{
+  return ld->source ? ent_map_get(&ld->published, ld->source) : NULL;
+}
+
+/// A negotiation its source says was held (ongoing, concluded) or an event
+/// it says happened, dated after the source was published: a source
+/// reports as done only what was done before it (a month typed wrong).
+static void
+check_done_before_source(Loader *ld,
+                         const xmlNode *node,
+                         const char *what,
+                         const char *id)
+{
+  static const char *const done[] = {
+    "held", "ongoing", "concluded", "happened"
+  };
+  const char *status = attr(ld, node, "status");
+  bool is_done = false;
+  for (size_t i = 0; status && i < sizeof(done) / sizeof(done[0]); ++i) {
+    is_done |= !strcmp(status, done[i]);
+  }
+  const char *day = first_day(ld, node);
+  const char *published = published_day(ld);
+  if (is_done && later_day(day, published)) {
+    load_error(ld,
+               ENT_ERR_BAD_DATE,
+               node,
+               "%s '%s' has status=\"%s\" and is dated %s, after source "
+               "'%s' was published "
+               "(%s): a source reports as done only what was done before "
+               "it; fix the date or the status (planned, expected), or the "
+               "source's published=",
+               what,
+               id,
+               status,
+               day,
+               ld->source,
+               published);
+  }
+}
+
 static void
 read_negotiation(Loader *ld, const xmlNode *node)
 {
@@ -2320,6 +2455,7 @@ read_negotiation(Loader *ld, const xmlNode *node)
     return;
   }
   when(ld, id, node, ENT_PROP_START_DATE);
+  check_done_before_source(ld, node, "negotiation", id);
   defer_attr(ld, id, ENT_PROP_LOCATION, node, "place");
   defer_attr(ld, id, ENT_PROP_VENUE, node, "venue");
   value_attr(ld, id, ENT_PROP_DURATION, node, "duration");
@@ -2437,11 +2573,8 @@ read_statement(Loader *ld, const xmlNode *node, EntClass cls)
   when(ld, id, node, ENT_PROP_DATE_CREATED);
   // Said before its source reported it: the first day it can have been
   // said against the last its source can have been published.
-  const char *said = attr(ld, node, "date");
-  said = said ? said : attr(ld, node, "start");
-  said = said ? said : attr(ld, node, "not-before");
-  const char *published =
-    ld->source ? ent_map_get(&ld->published, ld->source) : NULL;
+  const char *said = first_day(ld, node);
+  const char *published = published_day(ld);
   if (later_day(said, published)) {
     load_error(ld,
                ENT_ERR_BAD_DATE,
@@ -2542,6 +2675,7 @@ read_event(Loader *ld, const xmlNode *node)
   defer_list(ld, id, ENT_PROP_CONCERNS, node, "concerns");
   reporting(ld, id, node);
   when(ld, id, node, ENT_PROP_START_DATE);
+  check_done_before_source(ld, node, "event", id);
 }
 
 static void

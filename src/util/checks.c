@@ -666,6 +666,19 @@ ent_weekday(int y, int m, int d)
   return (sunday0 + 6) % 7;
 }
 
+long
+ent_day_number(int y, int m, int d)
+{
+  // Days from 1970-01-01 in the proleptic Gregorian calendar (the civil
+  // algorithm: years from March, so that a leap day ends its year).
+  const long year = (long)y - (m <= 2);
+  const long era = (year >= 0 ? year : year - 399) / 400;
+  const long of_era = year - era * 400;
+  const long of_year = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const long of_cycle = of_era * 365 + of_era / 4 - of_era / 100 + of_year;
+  return era * 146097 + of_cycle - 719468;
+}
+
 bool
 ent_is_duration(const char *s)
 {

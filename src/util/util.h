@@ -372,6 +372,8 @@ bool ent_has_date_shape(const char *s);
 bool ent_parse_date(const char *s, int *y, int *m, int *d);
 /// 0 = Monday ... 6 = Sunday.
 int ent_weekday(int y, int m, int d);
+/// The day's number, counted from 1970-01-01 (0): days between two dates.
+long ent_day_number(int y, int m, int d);
 /// An xsd:duration of the form PnYnMnDTnHnMnS with at least one part.
 bool ent_is_duration(const char *s);
 /// Duration `s` (ent_is_duration()) as a reader says it, its parts as

@@ -22,7 +22,7 @@ corpus_dir() { # DIR ID TITLE
 XML
 }
 # A corpus: the event in the registry, each article's claims about it.
-make_corpus() { # DIR MONDAY-STATUS-ATTRIBUTE WEDNESDAY-STATUS-ATTRIBUTE
+make_corpus() { # DIR MONDAY-STATUS-ATTRIBUTE WEDNESDAY-STATUS-ATTRIBUTE [EVENT-DAY]
   corpus_dir "$1" events "Two reports of one statement"
   cat >"$1/registry/events.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
@@ -33,10 +33,10 @@ make_corpus() { # DIR MONDAY-STATUS-ATTRIBUTE WEDNESDAY-STATUS-ATTRIBUTE
 </registry>
 XML
   article "$1/articles/monday.xml" monday 2025-03-24 "$2" \
-    '<event id="visit" type="visit" date="2025-03-24"><title>Visit</title></event>'
-  article "$1/articles/wednesday.xml" wednesday 2025-03-26 "$3" ''
+    '<event id="visit" type="visit" date="2025-03-24"><title>Visit</title></event>' "${4-}"
+  article "$1/articles/wednesday.xml" wednesday 2025-03-26 "$3" '' "${4-}"
 }
-article() { # FILE SOURCE-ID DATE STATUS-ATTRIBUTE MORE
+article() { # FILE SOURCE-ID DATE STATUS-ATTRIBUTE MORE [EVENT-DAY]
   cat >"$1" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <dataset xmlns="https://w3id.org/entente/format/1" id="$2-report" xml:lang="en">
@@ -46,7 +46,7 @@ article() { # FILE SOURCE-ID DATE STATUS-ATTRIBUTE MORE
     </source>
   </sources>
   <events>
-    <event ref="statement" type="publication" $4 date="2025-03-25"/>
+    <event ref="statement" type="publication" $4 date="${6:-2025-03-25}"/>
     $5
   </events>
 </dataset>
@@ -95,7 +95,7 @@ make_corpus "$tmp/two" 'status="expected"' 'status="happened"'
 ! grep -q "disagree" "$tmp/err" || fail "a change over time was called a disagreement: $(cat "$tmp/err")"
 # Happened on Monday, expected on Wednesday: the later cannot follow the
 # earlier, and validate says so, naming both.
-make_corpus "$tmp/back" 'status="happened"' 'status="expected"'
+make_corpus "$tmp/back" 'status="happened"' 'status="expected"' 2025-03-23
 "$ENTENTE" validate "$tmp/back" >/dev/null 2>"$tmp/err" || fail "back: $(cat "$tmp/err")"
 grep -q "sources disagree on the incidentStatus of incident 'statement': 'happened' (monday.*'expected' (wednesday" "$tmp/err" ||
   grep -q "sources disagree on the incidentStatus of incident 'statement': 'expected' (wednesday.*'happened' (monday" "$tmp/err" ||
@@ -103,7 +103,7 @@ grep -q "sources disagree on the incidentStatus of incident 'statement': 'happen
 # A source known only not to be later than the 23rd says it happened, one
 # of the 24th that it is expected: the later cannot follow the earlier.
 # validate, the diagram and the site's timeline say so alike.
-make_corpus "$tmp/window" 'status="expected"' 'status="happened"'
+make_corpus "$tmp/window" 'status="expected"' 'status="happened"' 2025-03-23
 sed -i 's/published="2025-03-26"/not-after="2025-03-23"/' "$tmp/window/articles/wednesday.xml"
 grep -q 'not-after="2025-03-23"' "$tmp/window/articles/wednesday.xml" || fail "window: the test's edit did not apply"
 "$ENTENTE" validate "$tmp/window" >/dev/null 2>"$tmp/err" || fail "window: $(cat "$tmp/err")"
@@ -114,7 +114,7 @@ grep -q '(sources differ)' "$tmp/window.dot" || fail "window: the label: $(grep 
 "$ENTENTE" site "$tmp/window" -w -O "$tmp/site4" || fail "window: site"
 grep -q 'sources differ' "$tmp/site4/timeline.html" || fail "window: the site's timeline: $(grep -F 'Joint statement' "$tmp/site4/timeline.html")"
 # Happened and cancelled: neither can follow the other, whatever the days.
-make_corpus "$tmp/both" 'status="happened"' 'status="cancelled"'
+make_corpus "$tmp/both" 'status="happened"' 'status="cancelled"' 2025-03-23
 "$ENTENTE" validate "$tmp/both" >/dev/null 2>"$tmp/err" || fail "both: $(cat "$tmp/err")"
 grep -q "sources disagree on the incidentStatus of incident 'statement'" "$tmp/err" ||
   fail "happened and cancelled: no disagreement warning: $(cat "$tmp/err")"

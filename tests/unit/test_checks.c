@@ -139,6 +139,26 @@ test_first_non_text_char(void)
   }
 }
 
+/// Days between dates, across month, leap and century boundaries.
+static void
+test_day_number(void)
+{
+  assert(ent_day_number(1970, 1, 1) == 0);
+  assert(ent_day_number(1970, 1, 2) == 1);
+  assert(ent_day_number(1969, 12, 31) == -1);
+  assert(ent_day_number(2000, 3, 1) - ent_day_number(2000, 2, 28) == 2);
+  assert(ent_day_number(1900, 3, 1) - ent_day_number(1900, 2, 28) == 1);
+  assert(ent_day_number(2025, 3, 24) - ent_day_number(2024, 3, 24) == 365);
+  assert(ent_day_number(2024, 3, 24) - ent_day_number(2023, 3, 24) == 366);
+  assert(ent_day_number(2025, 5, 17) == 20225);
+  // A week on is the same weekday.
+  for (int d = 1; d <= 24; ++d) {
+    assert((ent_day_number(2025, 3, d + 7) - ent_day_number(2025, 3, d)) == 7);
+    assert(ent_weekday(2025, 3, d) ==
+           (int)((ent_day_number(2025, 3, d) % 7 + 7 + 3) % 7));
+  }
+}
+
 static void
 test_slug(void)
 {
@@ -905,6 +925,7 @@ main(void)
   test_pool_intern();
   test_pool_blocks();
   test_first_non_text_char();
+  test_day_number();
   test_nfc();
   test_buf();
   test_locate_start_tag();
