@@ -1907,6 +1907,14 @@ lgraph_all_facets(const LGraph *lg, size_t node)
   return at ? lg->more[at - 1].lines.buf : NULL;
 }
 
+/// What joins a facet to the one before it: " · ", but a space before
+/// who said it ("2025-05-16 — Vladimir Medinsky", not "2025-05-16 · —").
+static const char *
+facet_joint(const char *next)
+{
+  return strncmp(next, "\xE2\x80\x94 ", 4) == 0 ? " " : " \xC2\xB7 ";
+}
+
 /// Add line `text` to node `n`'s label, where it has room, else to its
 /// tooltip; `whole` (or NULL: `text`) is the line uncut, which the
 /// tooltip and GraphML's details say (say_facets_left()).
@@ -1943,7 +1951,7 @@ append_facet_line(LGraph *lg, LNode *n, const char *text, const char *whole)
     TRY(st, st);
   }
   if (n->facets) {
-    st = ent_buf_appendf(&b, "%s \xC2\xB7 %s", n->facets, text);
+    st = ent_buf_appendf(&b, "%s%s%s", n->facets, facet_joint(text), text);
   } else {
     st = ent_buf_append(&b, text, strlen(text));
   }
@@ -4231,7 +4239,8 @@ add_date_and_place_facets(LGraph *lg)
     }
     if (when && n->facets) {
       EntBuf b = { NULL, 0, 0 };
-      if (ent_buf_appendf(&b, "%s \xC2\xB7 %s", when, n->facets)) {
+      if (ent_buf_appendf(
+            &b, "%s%s%s", when, facet_joint(n->facets), n->facets)) {
         return ENT_ERR_NO_MEMORY;
       }
       n->facets = ent_pool_copy(&lg->strings, b.buf, b.len);
@@ -5914,6 +5923,17 @@ lgraph_finish(LGraph *lg)
       n->label = "[ ]";
     } else if (n->n_labels > 1 && n->kind != KIND_POST) {
       st = say_other_names(lg, n);
+    }
+    if (!st && n->kind == KIND_STATEMENT && n->label && n->class_iri &&
+        (!strcmp(n->class_iri, ENT_NS "Quotation") ||
+         !strcmp(n->class_iri, SCHEMA_NS "Quotation")) &&
+        strncmp(n->label, "\xE2\x80\x9C", 3) != 0) {
+      // A quote's words in quotation marks, a paraphrase's without: a
+      // reader tells what was said from what a source says was meant.
+      ent_buf_reset(&quoted);
+      st = ent_buf_appendf(&quoted, "\xE2\x80\x9C%s\xE2\x80\x9D", n->label);
+      n->label = st ? NULL : ent_pool_intern(&lg->strings, quoted.buf);
+      st = st ? st : n->label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
     }
   }
   ent_buf_free(&quoted);
