@@ -556,6 +556,24 @@ view_id(const char *view)
 /// "names N nodes" all the same.
 #define ENT_NAMED_AS 64
 
+/// Whether `word` (one word of three bytes or more, compared as
+/// ent_loose_text() makes names) is a whole word of `name` (made so too):
+/// "мединский" of "владимир мединский".
+static bool
+has_word(const char *name, const char *word)
+{
+  const size_t len = strlen(word);
+  if (len < 3 || strchr(word, ' ')) {
+    return false;
+  }
+  for (const char *at = strstr(name, word); at; at = strstr(at + 1, word)) {
+    if ((at == name || at[-1] == ' ') && (at[len] == '\0' || at[len] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// Remember node `n` if name `name` (any of its names, in any language)
 /// is the one the view asked at lgraph_init() gives, as names compare:
 /// the view "ego:Zelenskyy" finds the node drawn as Volodymyr Zelenskyy
@@ -581,6 +599,16 @@ note_named_as(LGraph *lg, const LNode *n, const char *name)
                 sizeof(uint32_t),
                 4)) {
     lg->named_as[lg->n_named_as++] = node;
+  } else if (key && has_word(key, lg->view_key) &&
+             lg->n_named_word < ENT_NAMED_AS &&
+             (!lg->n_named_word ||
+              lg->named_word[lg->n_named_word - 1] != node) &&
+             !ent_grow(&lg->named_word,
+                       &lg->cap_named_word,
+                       lg->n_named_word,
+                       sizeof(uint32_t),
+                       4)) {
+    lg->named_word[lg->n_named_word++] = node;
   }
   free(key);
 }
@@ -718,6 +746,7 @@ lgraph_clear(LGraph *lg)
   free(lg->pairs);
   free(lg->view_key);
   free(lg->named_as);
+  free(lg->named_word);
   ent_pool_clear(&lg->graphs);
   ent_map_clear(&lg->prefixes);
   ent_map_clear(&lg->declared);
@@ -6091,10 +6120,15 @@ find_prefixed(LGraph *lg, const char *id)
 
 /// Up to `max` drawn nodes that `id` names loosely (names compared as
 /// ent_loose_text() makes them): by the name each is drawn with, or by
-/// another of its names the graph gave (LGraph.named_as).  Their count,
+/// another of its names the graph gave (LGraph.named_as); or, `by_word`,
+/// that have `id` as a word of such a name (a surname).  Their count,
 /// which may pass `max`; -1 when memory ran out.
 static long
-named_loosely(LGraph *lg, const char *id, uint32_t *found, size_t max)
+named_loosely(LGraph *lg,
+              const char *id,
+              bool by_word,
+              uint32_t *found,
+              size_t max)
 {
   char *key = ent_loose_text(id, 0);
   if (!key) {
@@ -6102,6 +6136,8 @@ named_loosely(LGraph *lg, const char *id, uint32_t *found, size_t max)
   }
   // Another name the graph gave counts for the ID the graph was read for.
   const bool aliases = lg->view_key && !strcmp(key, lg->view_key);
+  const uint32_t *other = by_word ? lg->named_word : lg->named_as;
+  const size_t n_other = by_word ? lg->n_named_word : lg->n_named_as;
   size_t count = 0;
   for (uint32_t i = 0; i < lg->n_nodes; ++i) {
     const LNode *n = &lg->nodes[i];
@@ -6109,12 +6145,12 @@ named_loosely(LGraph *lg, const char *id, uint32_t *found, size_t max)
       continue;
     }
     bool named = false;
-    for (size_t k = 0; aliases && k < lg->n_named_as && !named; ++k) {
-      named = lg->named_as[k] == i;
+    for (size_t k = 0; aliases && k < n_other && !named; ++k) {
+      named = other[k] == i;
     }
     if (!named && n->label) {
       char *label = ent_loose_text(n->label, 0);
-      named = label && !strcmp(label, key);
+      named = label && (by_word ? has_word(label, key) : !strcmp(label, key));
       free(label);
     }
     if (named) {
@@ -6250,7 +6286,11 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
   uint32_t loose[LISTED];
   long n_loose = 0;
   if (!matches && !undrawn) {
-    n_loose = named_loosely(lg, id, loose, LISTED);
+    n_loose = named_loosely(lg, id, false, loose, LISTED);
+    if (n_loose == 0) {
+      // No name is it: a word of one is ("Medinsky", "Мединский").
+      n_loose = named_loosely(lg, id, true, loose, LISTED);
+    }
     if (n_loose < 0) {
       return ENT_ERR_NO_MEMORY;
     }

@@ -279,6 +279,13 @@ typedef struct {
   uint32_t *named_as;
   size_t n_named_as;
   size_t cap_named_as;
+  /// The nodes one of whose names has the view's ID as a word (a
+  /// surname: "ego:Мединский" for the alias "Владимир Мединский"), which
+  /// resolve() falls back on when no name is the ID (at most
+  /// ENT_NAMED_AS).
+  uint32_t *named_word;
+  size_t n_named_word;
+  size_t cap_named_word;
 } LGraph;
 
 /// Seconds on a monotonic clock.

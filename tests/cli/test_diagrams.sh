@@ -472,11 +472,19 @@ done
 # ...or any of its names as names compare (case, accents aside): an
 # alias, a name in another language; two nodes that share an alias are
 # listed; a slip of a name or an ID gets the nearest nodes.
-for name in Путин 'Владимир Путин' 'vladimir putin' 'VLADIMIR PUTIN' 'Donald J. Trump' Zelenskyy; do
+# A word of a name is enough where no name is the ID: a surname, in any
+# of the names' languages.
+for name in Путин 'Владимир Путин' 'vladimir putin' 'VLADIMIR PUTIN' 'Donald J. Trump' Zelenskyy Umerov Карасин; do
   set +e
   "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" -f dot --view "ego:$name" >"$tmp/alias.dot" 2>"$tmp/err"; rc=$?
   set -e
-  case $name in *Путин* | *utin* | *UTIN*) want='Around Vladimir Putin' ;; *Trump) want='Around Donald Trump' ;; *) want='Around Volodymyr Zelenskyy' ;; esac
+  case $name in
+    *Путин* | *utin* | *UTIN*) want='Around Vladimir Putin' ;;
+    *Trump) want='Around Donald Trump' ;;
+    Umerov) want='Around Rustem Umerov' ;;
+    Карасин) want='Around Grigory Karasin' ;;
+    *) want='Around Volodymyr Zelenskyy' ;;
+  esac
   [ "$rc" = 0 ] && grep -q "label=\"$want, " "$tmp/alias.dot" ||
     fail "ego:$name: exit $rc, $(grep -o 'label="Around[^,]*' "$tmp/alias.dot"): $(cat "$tmp/err")"
 done
@@ -488,6 +496,15 @@ set +e
 set -e
 [ "$rc" = 65 ] && grep -q "'Ivanova' names 2 nodes: 'Anna Ivanova' (<http://e.example/a>), 'Olga Ivanova' (<http://e.example/b>); give the IRI" "$tmp/err" ||
   fail "a shared alias: exit $rc: $(cat "$tmp/err")"
+# A surname two share: both listed, neither taken.
+printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  '<http://e.example/a> rdfs:label "Anna Petrova" ; <http://schema.org/knows> <http://e.example/b> .' \
+  '<http://e.example/b> rdfs:label "Olga Petrova" .' >"$tmp/shared-surname.ttl"
+set +e
+"$ENTENTE" dot "$tmp/shared-surname.ttl" -f dot --view ego:petrova >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "'petrova' names 2 nodes: 'Anna Petrova' (<http://e.example/a>), 'Olga Petrova' (<http://e.example/b>); give the IRI" "$tmp/err" ||
+  fail "a shared surname: exit $rc: $(cat "$tmp/err")"
 for slip in 'Vladimir Putn:Vladimir Putin' 'witkof:Steve Witkoff'; do
   set +e
   "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" -f dot --view "ego:${slip%%:*}" >/dev/null 2>"$tmp/err"; rc=$?
@@ -495,7 +512,7 @@ for slip in 'Vladimir Putn:Vladimir Putin' 'witkof:Steve Witkoff'; do
   [ "$rc" = 65 ] && grep -q "no node has ID, IRI or name '${slip%%:*}'; did you mean '${slip#*:}' (<https://w3id.org/entente/id/official/" "$tmp/err" ||
     fail "ego:${slip%%:*}: exit $rc: $(cat "$tmp/err")"
 done
-echo "ok: --view ego: by an alias or another language's name; shared aliases listed; slips get the nearest"
+echo "ok: --view ego: by an alias, another language's name or a surname; shared ones listed; slips get the nearest"
 # An empty or blank name names nothing: the IRI does.
 printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
   '<http://e.example/x> rdfs:label "" ; <http://e.example/p> <http://e.example/y> .' \
