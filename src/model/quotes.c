@@ -67,13 +67,20 @@ normalise(EntBuf *b, const char *raw, size_t raw_len)
     { "\xEF\xBC\x82", "\"" },
     { "\xEF\xBC\x87", "'" },
     // Spaces of every width (French puts a narrow one before « and !).
-    { "\xE2\x80\x80", " " }, { "\xE2\x80\x81", " " },
-    { "\xE2\x80\x82", " " }, { "\xE2\x80\x83", " " },
-    { "\xE2\x80\x84", " " }, { "\xE2\x80\x85", " " },
-    { "\xE2\x80\x86", " " }, { "\xE2\x80\x87", " " },
-    { "\xE2\x80\x88", " " }, { "\xE2\x80\x89", " " },
-    { "\xE2\x80\x8A", " " }, { "\xE2\x80\xAF", " " },
-    { "\xE2\x81\x9F", " " }, { "\xE3\x80\x80", " " },
+    { "\xE2\x80\x80", " " },
+    { "\xE2\x80\x81", " " },
+    { "\xE2\x80\x82", " " },
+    { "\xE2\x80\x83", " " },
+    { "\xE2\x80\x84", " " },
+    { "\xE2\x80\x85", " " },
+    { "\xE2\x80\x86", " " },
+    { "\xE2\x80\x87", " " },
+    { "\xE2\x80\x88", " " },
+    { "\xE2\x80\x89", " " },
+    { "\xE2\x80\x8A", " " },
+    { "\xE2\x80\xAF", " " },
+    { "\xE2\x81\x9F", " " },
+    { "\xE3\x80\x80", " " },
   };
   utf8proc_uint8_t *composed = NULL;
   const utf8proc_ssize_t n =
