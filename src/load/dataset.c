@@ -90,6 +90,8 @@ typedef struct {
   /// Source ID -> the last day it can have been published (published=,
   /// else not-after=), both in `kept`: what it reports happened before
   EntMap published;
+  /// Language tags met (in `kept`): each is looked at once a file
+  EntMap langs;
   // The line caret_of() found last: one element asks for it many times,
   // and past line 65535 finding it walks the element's text.  Forgotten
   // with each entity's subtree, whose nodes libxml2 then frees.
@@ -1398,6 +1400,37 @@ line_of(Loader *ld, const xmlNode *node)
 }
 
 /// The language in force at `node` (xml:lang, inherited), scratch-owned.
+/// A well-formed language tag that is probably not what was meant
+/// ("ua", Ukraine's country code, for Ukrainian "uk"; "russian"): a
+/// warning at the element that gives it, once a file.
+static void
+doubt_lang(Loader *ld, const xmlNode *node, const char *lang)
+{
+  const char *key = ent_pool_intern(&ld->kept, lang);
+  if (!key || ent_map_put(&ld->langs, key, (void *)(uintptr_t)1)) {
+    note_status(ld, ENT_ERR_NO_MEMORY);
+    return;
+  }
+  const char *suggest = NULL;
+  const char *doubt = ent_lang_tag_doubt(lang, &suggest);
+  if (!doubt || !ent_is_lang_tag(lang)) {
+    return; // a malformed one is the schema's to refuse
+  }
+  while (!xmlHasNsProp(node, (const xmlChar *)"lang", XML_XML_NAMESPACE) &&
+         node->parent && node->parent->type == XML_ELEMENT_NODE) {
+    node = node->parent; // to the element that gives it
+  }
+  load_warning(ld,
+               node,
+               "xml:lang=\"%s\" %s%s%s%s; a language tag starts with the "
+               "language's ISO 639 code (en, ru, uk, zh-Hans)",
+               lang,
+               doubt,
+               suggest ? " (did you mean \"" : "",
+               suggest ? suggest : "",
+               suggest ? "\"?)" : "");
+}
+
 static const char *
 lang_of(Loader *ld, const xmlNode *node)
 {
@@ -1408,6 +1441,9 @@ lang_of(Loader *ld, const xmlNode *node)
   }
   const char *kept = ent_pool_intern(&ld->scratch, (const char *)lang);
   xmlFree(lang);
+  if (kept && !ent_map_get(&ld->langs, kept)) {
+    doubt_lang(ld, node, kept);
+  }
   return kept;
 }
 
@@ -3188,6 +3224,7 @@ load_file(EntGraph *graph,
   ent_buf_free(&ld.split);
   ent_map_clear(&ld.failed);
   ent_map_clear(&ld.published);
+  ent_map_clear(&ld.langs);
   ent_pool_clear(&ld.pool);
   ent_pool_clear(&ld.scratch);
   ent_pool_clear(&ld.kept);

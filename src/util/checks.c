@@ -288,6 +288,67 @@ ent_is_lang_tag(const char *s)
   }
 }
 
+const char *
+ent_lang_tag_doubt(const char *tag, const char **suggest)
+{
+  // ISO 639-1: the two-letter codes a language tag's first subtag may be.
+  static const char iso639_1[] =
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce "
+    "ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr "
+    "fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is "
+    "it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln "
+    "lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv "
+    "ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk "
+    "sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw "
+    "ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+  // What is written for a language by mistake: a country's code, an old
+  // code, the language's English name.
+  static const char *const mistaken[][2] = {
+    { "ua", "uk" },       { "gr", "el" },       { "jp", "ja" },
+    { "cn", "zh" },       { "dk", "da" },       { "cz", "cs" },
+    { "by", "be" },       { "ge", "ka" },       { "rs", "sr" },
+    { "al", "sq" },       { "kz", "kk" },       { "ir", "fa" },
+    { "il", "he" },       { "iw", "he" },       { "in", "id" },
+    { "ji", "yi" },       { "us", "en" },       { "gb", "en" },
+    { "english", "en" },  { "russian", "ru" },  { "ukrainian", "uk" },
+    { "french", "fr" },   { "german", "de" },   { "arabic", "ar" },
+    { "chinese", "zh" },  { "spanish", "es" },  { "turkish", "tr" },
+    { "japanese", "ja" }, { "persian", "fa" },  { "hebrew", "he" },
+    { "polish", "pl" },   { "italian", "it" },  { "korean", "ko" },
+    { "armenian", "hy" }, { "georgian", "ka" }, { "greek", "el" },
+  };
+  *suggest = NULL;
+  size_t len = 0;
+  while (tag[len] && tag[len] != '-') {
+    ++len;
+  }
+  char first[16];
+  if (len == 3 || len >= sizeof(first)) {
+    return NULL; // ISO 639-2 and -3: too many to list; or not a tag
+  }
+  for (size_t i = 0; i < len; ++i) {
+    first[i] =
+      (char)((tag[i] >= 'A' && tag[i] <= 'Z') ? tag[i] - 'A' + 'a' : tag[i]);
+  }
+  first[len] = '\0';
+  for (size_t i = 0; i < sizeof(mistaken) / sizeof(mistaken[0]); ++i) {
+    if (!strcmp(first, mistaken[i][0])) {
+      *suggest = mistaken[i][1];
+      break;
+    }
+  }
+  if (len == 2) {
+    for (const char *c = iso639_1; *c; c += c[2] ? 3 : 2) {
+      if (c[0] == first[0] && c[1] == first[1] && !*suggest) {
+        return NULL;
+      }
+    }
+    return "is not an ISO 639-1 language code";
+  }
+  return len == 1 ? NULL // x- (private use) and i- (grandfathered)
+                  : "starts with no language code (two or three letters)";
+}
+
 /// Whether tag `a` is `b` or one of its subtags, without case.
 static bool
 lang_within(const char *a, const char *b)

@@ -320,6 +320,10 @@ bool ent_lang_is(const char *tag, const char *wanted);
 /// Text a literal may hold: valid UTF-8 without NUL, without control
 /// characters other than tab and line feed, without noncharacters.
 bool ent_is_text(const char *s, size_t len);
+/// Why well-formed language tag `tag` is doubtful, or NULL: its first
+/// subtag is two letters ISO 639-1 does not have ("ua", a country), or
+/// four or more ("russian"); `*suggest` the code probably meant, or NULL.
+const char *ent_lang_tag_doubt(const char *tag, const char **suggest);
 /// ent_is_text() of text already known to be valid UTF-8.
 bool ent_has_only_text_chars(const char *s, size_t len);
 /// The offset of the first character of UTF-8 `s` that

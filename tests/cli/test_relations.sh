@@ -155,3 +155,24 @@ for how in whole streamed; do
   [ -z "$derived" ] || fail "$how: a source derived from another: $derived"
 done
 echo "ok: each source's own facts are in its graph, whole or streamed"
+
+# A language tag of BCP 47's shape that is probably not what was meant is
+# a warning, once a file, at the element that gives it: a country's code
+# ("ua" for Ukrainian "uk"), an English name ("russian"); ISO 639 codes,
+# private use and subtags are not.
+lang_dataset() { # TAG...
+  local aliases="" t
+  for t in "$@"; do aliases+="<alias xml:lang=\"$t\">Умеров $t</alias>"; done
+  sed "s|<name>Rustem Umerov</name>|<name>Rustem Umerov</name>$aliases|" \
+    "$ENTENTE_SRC/tests/good/minimal.xml" >"$tmp/lang.xml"
+}
+lang_dataset ua ua russian
+"$ENTENTE" validate "$tmp/lang.xml" >/dev/null 2>"$tmp/err" || fail "doubtful language tags are not errors: $(cat "$tmp/err")"
+[ "$(grep -c ': warning: xml:lang=' "$tmp/err")" = 2 ] &&
+  grep -q "lang.xml:17:[0-9]*: warning: xml:lang=\"ua\" is not an ISO 639-1 language code (did you mean \"uk\"?)" "$tmp/err" &&
+  grep -q "warning: xml:lang=\"russian\" starts with no language code (two or three letters) (did you mean \"ru\"?)" "$tmp/err" ||
+  fail "doubtful language tags: $(cat "$tmp/err")"
+lang_dataset uk ru-Latn zh-Hans x-klingon ukr en-GB
+"$ENTENTE" validate "$tmp/lang.xml" >/dev/null 2>"$tmp/err"
+! grep -q "xml:lang=" "$tmp/err" || fail "a good language tag doubted: $(cat "$tmp/err")"
+echo "ok: a language tag that is a country's code or a language's name is warned about"

@@ -159,6 +159,34 @@ test_day_number(void)
   }
 }
 
+/// Language tags written for a language by mistake, and good ones.
+static void
+test_lang_tag_doubt(void)
+{
+  static const struct {
+    const char *tag;
+    bool doubtful;
+    const char *suggest;
+  } cases[] = {
+    { "en", false, NULL },        { "uk", false, NULL },
+    { "ru-Latn", false, NULL },   { "zh-Hans-CN", false, NULL },
+    { "ukr", false, NULL },       { "x-private", false, NULL },
+    { "i-klingon", false, NULL }, { "EN-gb", false, NULL },
+    { "zu", false, NULL },        { "aa", false, NULL },
+    { "ua", true, "uk" },         { "UA", true, "uk" },
+    { "gr-Latn", true, "el" },    { "jp", true, "ja" },
+    { "qq", true, NULL },         { "russian", true, "ru" },
+    { "abcd", true, NULL },
+  };
+  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
+    const char *suggest = "unset";
+    const char *doubt = ent_lang_tag_doubt(cases[i].tag, &suggest);
+    assert((doubt != NULL) == cases[i].doubtful);
+    assert(cases[i].suggest ? suggest && !strcmp(suggest, cases[i].suggest)
+                            : !suggest);
+  }
+}
+
 static void
 test_slug(void)
 {
@@ -926,6 +954,7 @@ main(void)
   test_pool_blocks();
   test_first_non_text_char();
   test_day_number();
+  test_lang_tag_doubt();
   test_nfc();
   test_buf();
   test_locate_start_tag();
