@@ -463,7 +463,11 @@ divergence(EntBuf *out, const char *text, size_t text_len, const EntBuf *quote)
   const size_t kept =
     longest_start(text, text_len, quote->buf, quote->len, &at);
   if (kept < 8 || !at) {
-    return; // not even a word or two: nothing worth showing
+    // Not even a word or two: where it parts is its start.
+    ent_buf_append(out, "; the text has none of its start, '", 35);
+    excerpt(out, quote->buf, quote->len, 30, false);
+    ent_buf_append(out, "'", 1);
+    return;
   }
   const char *after = at + kept;
   const size_t rest = text_len - (size_t)(after - text);

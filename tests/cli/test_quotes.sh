@@ -84,7 +84,7 @@ done
 
 # Where a quote parts from the text is cut at whole characters (Cyrillic,
 # two bytes each); a quote whose first words are not in the text is
-# reported without it.
+# said to part from it at its start.
 mkdir "$tmp/part"
 printf 'Переговоры в Эр-Рияде прошли конструктивно, заявил он.\n' >"$tmp/part/text.txt"
 sed -e 's|text="minimal.txt"|text="text.txt"|' \
@@ -97,7 +97,7 @@ set -e
 [ "$rc" = 65 ] || fail "parted quote: exit $rc, want 65: $(cat "$tmp/err")"
 grep -qF "; the text has '...в Эр-Рияде прошли' and then 'конструктивно,...' where the quote has 'продуктивно'; copy it exactly" "$tmp/err" ||
   fail "parted quote (Cyrillic): $(cat "$tmp/err")"
-grep -qF "error: quote 'q2' does not appear verbatim in the text of source 'report' ($tmp/part/text.txt); copy it exactly" "$tmp/err" ||
+grep -qF "error: quote 'q2' does not appear verbatim in the text of source 'report' ($tmp/part/text.txt); the text has none of its start, 'Встреча прошла...'; copy it exactly" "$tmp/err" ||
   fail "a quote whose start is not in the text: $(cat "$tmp/err")"
 iconv -f UTF-8 -t UTF-8 "$tmp/err" >/dev/null || fail "parted quote: the message is not UTF-8"
 # A quote that runs past the end of the text: said so.
