@@ -1260,11 +1260,14 @@ is_undrawn(const char *predicate, bool *everywhere)
 static unsigned
 lang_score(const LGraph *lg, const char *lang)
 {
-  // "en" prefers "en" and also takes "en-GB" over other languages.  After
+  // --lang's own tag first ("en-GB" for --lang en-GB, as RFC 4647's
+  // lookup takes it), then one it falls back to or that narrows it ("en"
+  // prefers "en" and also takes "en-GB" over other languages).  After
   // --lang's and none, the default language, English: a reader who asked
   // for Korean is better served by the English name than by whichever
   // translation came first.
   return !lang || !*lang               ? 3
+         : !strcasecmp(lang, lg->lang) ? 5
          : ent_lang_is(lang, lg->lang) ? 4
          : ent_lang_is(lang, "en")     ? 2
                                        : 1;
@@ -1646,14 +1649,15 @@ take_literal(LGraph *lg,
     note_named_as(lg, n, o->value);
   }
   if (p->label_index >= 0) {
-    // A name ranks by its language (4 the --lang one, 3 none, 2 English,
-    // 1 another) then by its predicate (1-3): 5 to 19.  An alias (rank 0)
+    // A name ranks by its language (5 the --lang tag itself, 4 one it
+    // falls back to or narrows, 3 none, 2 English, 1 another) then by its
+    // predicate (1-3): 5 to 23.  An alias (rank 0)
     // in the --lang language, or in none, ranks 12: above a name in
     // English or another language, below any name in those two; one in
     // English 8, another 4.
     const unsigned score = lang_score(lg, o->lang);
     lg->names_tagged += score != 3;
-    lg->names_in_lang += score == 4;
+    lg->names_in_lang += score >= 4;
     const unsigned rank = label_predicates[p->label_index].rank
                             ? score * 4 + label_predicates[p->label_index].rank
                           : score >= 3 ? 12
@@ -1749,7 +1753,7 @@ take_literal(LGraph *lg,
       const unsigned score = lang_score(lg, o->lang);
       if (!n->tooltip || score - 1 > n->tooltip_score) {
         n->tooltip = keep_text(lg, o->value, o->lasting);
-        n->tooltip_score = (score - 1) & 3U;
+        n->tooltip_score = (score - 1) & 7U;
         return n->tooltip ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
       }
       if (score >= 3 && score - 1 == n->tooltip_score &&
@@ -3754,8 +3758,8 @@ add_literal_facets(LGraph *lg)
   // translations (five definitions, each in its language, filled the
   // node and put its other lines past "+N more").
   // "node\x01predicate" -> the best lang_score() of its tagged values: the
-  // --lang language's (4), else English (2); those in other languages give
-  // way to them.
+  // --lang tag's (5), its language's (4), else English (2); those in other
+  // languages, or in a wider or other variant, give way to them.
   EntMap translated;
   ent_map_init(&translated);
   EntPool keys;
@@ -3781,7 +3785,7 @@ add_literal_facets(LGraph *lg)
     if (named && named[c->subject] && name_part(c->predicate, parts)) {
       continue; // its name says it
     }
-    if (c->lang && lang_score(lg, c->lang) < 4) {
+    if (c->lang && lang_score(lg, c->lang) < 5) {
       ent_buf_reset(&text);
       st = ent_buf_appendf(&text, "%u\x01%s", c->subject, c->predicate);
       if (st || (uintptr_t)ent_map_get(&translated, text.buf) >

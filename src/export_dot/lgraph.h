@@ -62,7 +62,7 @@ typedef struct {
   bool card : 1;              ///< A compare view's source: facets left-aligned
   bool inherited : 1;         ///< Drawn as a superclass of its own class
                               ///< (`class_iri`), which has no shape
-  unsigned tooltip_score : 2; ///< lang_score() of `tooltip`'s language,
+  unsigned tooltip_score : 3; ///< lang_score() of `tooltip`'s language,
                               ///< less one
   uint16_t facets_left;       ///< Lines left out for room (append_facet()),
                               ///< said as "+N more" (in the padding at the end)

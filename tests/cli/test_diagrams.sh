@@ -322,6 +322,18 @@ set -e
 [ "$rc" = 64 ] && [ "$(head -1 "$tmp/err")" = "entente: --lang takes a language tag such as en, ru or uk-UA (BCP 47), not 'xx_bad'" ] ||
   fail "--lang xx_bad: exit $rc: $(cat "$tmp/err")"
 "$ENTENTE" dot "$diagrams/foaf.ttl" -f dot --lang RU | grep -q 'label=Алиса' || fail "foaf: --lang RU not taken as ru"
+# --lang's own tag comes first (RFC 4647's lookup), then the language it
+# falls back to: en-GB takes "colour (GB)" over "colour", en-US "color",
+# pt-BR "fato"; a comment in --lang's own tag is the one drawn.
+printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
+  '<http://e.example/colour> rdfs:label "colour"@en , "colour (GB)"@en-GB , "color (US)"@en-US , "Farbe"@de ; <http://e.example/p> <http://e.example/pt> .' \
+  '<http://e.example/pt> rdfs:label "facto"@pt-PT , "fato"@pt-BR .' >"$tmp/regional.ttl"
+for want in 'en:colour:facto' 'en-GB:colour (GB):facto' 'EN-us:color (US):facto' 'pt-BR:colour:fato' 'pt-PT:colour:facto'; do
+  IFS=: read -r lang first second <<<"$want"
+  "$ENTENTE" dot "$tmp/regional.ttl" -f dot --lang "$lang" >"$tmp/regional.dot" 2>/dev/null
+  grep -q "label=\"\?$first\"\?," "$tmp/regional.dot" && grep -q "label=\"\?$second\"\?," "$tmp/regional.dot" ||
+    fail "--lang $lang: want '$first' and '$second': $(grep -o 'label=[^,]*' "$tmp/regional.dot" | tr '\n' ' ')"
+done
 # A --lang no name of the graph is in is said (the drawing falls back);
 # one some names are in, or none asked, is not.
 "$ENTENTE" dot "$ENTENTE_SRC/out/riyadh-march-2025.ttl" -f dot --lang fr >/dev/null 2>"$tmp/err"
