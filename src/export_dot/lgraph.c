@@ -6241,6 +6241,13 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
   const bool undrawn = *out != ENT_NO_ENTITY;
   const size_t len = strlen(id);
   size_t matches = 0;
+  enum { LISTED = 4 };
+  uint32_t ends[LISTED]; // the first nodes whose IRI ends so
+  size_t n_ends = 0;
+  size_t ends_named = 0; // of all those, the ones drawn with that name
+  uint32_t named_end = ENT_NO_ENTITY;
+  size_t ends_described = 0; // of those, the ones it describes and names
+  uint32_t described_end = ENT_NO_ENTITY;
   for (uint32_t i = 0; i < lg->n_nodes; ++i) {
     const char *iri = lg->nodes[i].iri;
     const size_t n = strlen(iri);
@@ -6248,8 +6255,27 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
         (iri[n - len - 1] == '/' || iri[n - len - 1] == '#') &&
         drawable(&lg->nodes[i])) {
       *out = i;
+      if (matches < LISTED) {
+        ends[matches] = i;
+      }
       ++matches;
+      ++n_ends;
+      if (lg->nodes[i].label && !strcmp(lg->nodes[i].label, id)) {
+        named_end = i;
+        ++ends_named;
+      }
+      if (lg->nodes[i].is_subject && lg->nodes[i].label_rank) {
+        described_end = i;
+        ++ends_described;
+      }
     }
+  }
+  if (matches > 1 && (ends_named == 1 || ends_described == 1)) {
+    // Several IRIs end so (a DBpedia resource and its owl:sameAs in other
+    // languages' DBpedias): the one drawn with that name, else the one
+    // the graph describes and names (the others it only points at).
+    *out = ends_named == 1 ? named_end : described_end;
+    return ENT_SUCCESS;
   }
   if (matches == 1) {
     // The end of an IRI comes first; nodes merely named so are said.
@@ -6286,7 +6312,6 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
   if (matches == 1) {
     return ENT_SUCCESS;
   }
-  enum { LISTED = 4 };
   uint32_t loose[LISTED];
   long n_loose = 0;
   if (!matches && !undrawn) {
@@ -6322,13 +6347,34 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
             more.buf ? more.buf : "",
             n_loose > LISTED ? ", ..." : "");
   } else if (matches) {
+    // Those whose IRI ends so (else the first named so), listed.
+    uint32_t listed = 0;
+    for (uint32_t i = 0; i < lg->n_nodes && listed < LISTED; ++i) {
+      const bool named = lg->nodes[i].label &&
+                         !strcmp(lg->nodes[i].label, id) &&
+                         drawable(&lg->nodes[i]);
+      bool ending = false;
+      for (size_t k = 0; k < n_ends && k < LISTED && !ending; ++k) {
+        ending = ends[k] == i;
+      }
+      if (ending || (named && !n_ends)) {
+        (void)ent_buf_appendf(&more,
+                              "%s'%s' (<%s>)",
+                              listed ? ", " : ": ",
+                              lg->nodes[i].label ? lg->nodes[i].label : "",
+                              lg->nodes[i].iri);
+        ++listed;
+      }
+    }
     ent_log(lg->world,
             ENT_LOG_ERROR,
             ENT_ERR_UNKNOWN_ID,
             NULL,
-            "'%s' names %zu nodes; give the full IRI",
+            "'%s' names %zu nodes%s%s; give the full IRI of the one you mean",
             id,
-            matches);
+            matches,
+            more.buf ? more.buf : "",
+            matches > listed ? ", ..." : "");
   } else if (undrawn) {
     ent_log(lg->world,
             ENT_LOG_ERROR,

@@ -508,6 +508,24 @@ set +e
 set -e
 [ "$rc" = 65 ] && grep -q "'Ivanova' names 2 nodes: 'Anna Ivanova' (<http://e.example/a>), 'Olga Ivanova' (<http://e.example/b>); give the IRI" "$tmp/err" ||
   fail "a shared alias: exit $rc: $(cat "$tmp/err")"
+# The end of an IRI several nodes share (a DBpedia resource and its
+# owl:sameAs in other DBpedias): the one drawn with that name, else the
+# one the graph describes and names; else all are listed.
+printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' '@prefix owl: <http://www.w3.org/2002/07/owl#> .' \
+  '@prefix foaf: <http://xmlns.com/foaf/0.1/> .' \
+  '<http://dbpedia.org/resource/Berlin> rdfs:label "Berlin"@en ; owl:sameAs <http://fr.dbpedia.org/resource/Berlin> , <http://de.dbpedia.org/resource/Berlin> .' \
+  '<http://dbpedia.org/resource/Sergey_Lavrov> rdfs:label "Sergey Lavrov"@en ; owl:sameAs <http://fr.dbpedia.org/resource/Sergey_Lavrov> ; <http://dbpedia.org/ontology/birthPlace> <http://dbpedia.org/resource/Berlin> .' \
+  '<http://en.wikipedia.org/wiki/Sergey_Lavrov> foaf:primaryTopic <http://dbpedia.org/resource/Sergey_Lavrov> .' \
+  '<http://a.example/Kim> <http://e.example/knows> <http://b.example/Kim> .' >"$tmp/same-ends.ttl"
+for want in 'Berlin:Around Berlin' 'Sergey_Lavrov:Around Sergey Lavrov'; do
+  "$ENTENTE" dot "$tmp/same-ends.ttl" -f dot --view "ego:${want%%:*}" >"$tmp/same-ends.dot" 2>"$tmp/err" &&
+    grep -q "label=\"${want#*:}, " "$tmp/same-ends.dot" || fail "ego:${want%%:*}: $(cat "$tmp/err")"
+done
+set +e
+"$ENTENTE" dot "$tmp/same-ends.ttl" -f dot --view ego:Kim >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "'Kim' names 2 nodes: '[^']*' (<http://a.example/Kim>), '[^']*' (<http://b.example/Kim>); give the full IRI of the one you mean" "$tmp/err" ||
+  fail "an IRI end two nodes share: exit $rc: $(cat "$tmp/err")"
 # A surname two share: both listed, neither taken.
 printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
   '<http://e.example/a> rdfs:label "Anna Petrova" ; <http://schema.org/knows> <http://e.example/b> .' \
