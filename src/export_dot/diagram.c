@@ -1245,12 +1245,15 @@ ent_diagram_rdf_file(EntWorld *world,
     return refuse_jsonld(world, path, "");
   }
   if (!named) {
+    const bool stdin_read = !strcmp(path, "-");
     ent_log(world,
             ENT_LOG_ERROR,
             ENT_ERR_BAD_ARG,
-            &(EntCaret){ .document = path },
-            "cannot tell the RDF syntax from the file name; give --syntax "
-            "turtle|ntriples|nquads|trig|rdfxml|rdfjson");
+            stdin_read ? NULL : &(EntCaret){ .document = path },
+            "cannot tell the RDF syntax from %s; give --syntax "
+            "turtle|ntriples|nquads|trig|rdfxml|rdfjson",
+            stdin_read ? "standard input, which has no file name"
+                       : "the file name");
     return ENT_ERR_BAD_ARG;
   }
   const char *parser_name = parser_for(named);

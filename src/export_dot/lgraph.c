@@ -5551,7 +5551,10 @@ say_facets_left(LGraph *lg)
                         more->lines.len ? " \xC2\xB7 " : "",
                         more->lines.len ? more->lines.buf : "");
       if (!st && unsaid) {
-        st = ent_buf_appendf(&all, " \xC2\xB7 +%u more", unsaid);
+        st = ent_buf_appendf(&all,
+                             " \xC2\xB7 +%u%s more",
+                             unsaid,
+                             n->facets_left == UINT16_MAX ? "+" : "");
       }
       if (st) {
         ent_buf_free(&all);
@@ -5564,8 +5567,12 @@ say_facets_left(LGraph *lg)
       continue; // cut lines only: nothing left out of the label
     }
     EntBuf b = { NULL, 0, 0 };
-    if (ent_buf_appendf(
-          &b, "%s \xC2\xB7 +%u more", n->facets, (unsigned)n->facets_left)) {
+    // The count stops at 65535: "+65535+ more" past it.
+    if (ent_buf_appendf(&b,
+                        "%s \xC2\xB7 +%u%s more",
+                        n->facets,
+                        (unsigned)n->facets_left,
+                        n->facets_left == UINT16_MAX ? "+" : "")) {
       ent_buf_free(&b);
       return ENT_ERR_NO_MEMORY;
     }
@@ -7555,8 +7562,10 @@ lgraph_narrower(const LGraph *lg)
   if (!strncmp(view, "ego:", 4)) {
     return lg->asked_depth > 1 ? "lower --depth or " : "";
   }
-  if (!strncmp(view, "negotiation:", 12) || !strncmp(view, "compare:", 8) ||
-      !lg->entente_classes) {
+  if (!strncmp(view, "compare:", 8)) {
+    return ""; // one negotiation's sources: nothing narrower to ask for
+  }
+  if (!strncmp(view, "negotiation:", 12) || !lg->entente_classes) {
     return "narrow the view (--view ego:ID) or ";
   }
   return "narrow the view (--view ego:ID, --view negotiation:ID) or ";

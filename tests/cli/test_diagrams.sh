@@ -241,6 +241,15 @@ grep -q "capped, .*(--max-nodes 3); raise --max-nodes$" "$tmp/err" || fail "dept
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot --view negotiation:riyadh-talks-2025-03 --max-nodes 5 -o "$tmp/capped5.dot" 2>"$tmp/err"
 grep -q "capped, .*; narrow the view (--view ego:ID) or raise --max-nodes$" "$tmp/err" ||
   fail "negotiation view's cap advice: $(cat "$tmp/err")"
+"$ENTENTE" export "$data" --text-dir "$shared" -f dot --view compare:us-russia-talks-2025-03-24 --max-nodes 5 -o "$tmp/capped5.dot" 2>"$tmp/err"
+grep -q "capped, .*; raise --max-nodes$" "$tmp/err" && ! grep -q "narrow the view" "$tmp/err" ||
+  fail "compare view's cap advice: $(cat "$tmp/err")"
+# Standard input has no file name to tell the syntax by.
+set +e
+"$ENTENTE" dot - <"$ENTENTE_SRC/out/riyadh-march-2025.ttl" >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 64 ] && grep -q "^entente: error: cannot tell the RDF syntax from standard input, which has no file name; give --syntax" "$tmp/err" ||
+  fail "dot - without --syntax: exit $rc: $(cat "$tmp/err")"
 # A cap above what a layout can take draws a view below it; a view above
 # it is refused in one line naming the limit, before the cap is said (its
 # advice to raise --max-nodes came just before the refusal). DOT and
