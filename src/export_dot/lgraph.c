@@ -6739,6 +6739,48 @@ list_order(const LGraph *lg, EntStatus *st)
   return order;
 }
 
+/// A kept node none of whose drawn edges is kept (a hub whose neighbours
+/// the cap left out: a service's homepage that 73 blank accounts point at,
+/// each kept only beside its holder) would be drawn apart from them: it
+/// gives its place to one next to the kept, by rank.  A node with no
+/// drawn edge in the view at all stays (it is drawn alone uncapped too).
+static EntStatus
+unstrand(LGraph *lg,
+         const Ranked *ranked,
+         size_t count,
+         size_t max,
+         uint32_t root,
+         uint8_t *keep,
+         const uint8_t *in_view,
+         const uint8_t *kind,
+         size_t *kept)
+{
+  size_t freed = 0;
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t n = ranked[i].index;
+    if (keep[n] && n != root && degree_in_view(lg, n, keep, kind) == 0 &&
+        degree_in_view(lg, n, in_view, kind) > 0) {
+      keep[n] = 0; // none of its kept neighbours can lose its last one
+      ++freed;
+    }
+  }
+  *kept -= freed;
+  for (int ring = 0; freed && ring < 3 && *kept < max; ++ring) {
+    const size_t before = *kept;
+    for (size_t i = 0; i < count && *kept < max; ++i) {
+      const uint32_t n = ranked[i].index;
+      if (!keep[n] && next_to_kept(lg, n, keep, in_view, kind)) {
+        keep[n] = 1;
+        ++*kept;
+      }
+    }
+    if (*kept == before) {
+      break;
+    }
+  }
+  return lgraph_tick(lg);
+}
+
 /// Keep at most `max` nodes: the root and the best connected as seeds
 /// (each node's degree from its own edges: linear, then one sort), then the
 /// best connected of their neighbours, and so on outwards, then the best
@@ -6819,6 +6861,9 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
   if (!st) {
     st = fill_with_neighbourhoods(
       lg, ranked, count, max, keep, in_view, kind, &kept);
+  }
+  if (!st) {
+    st = unstrand(lg, ranked, count, max, root, keep, in_view, kind, &kept);
   }
   for (size_t i = 0; !st && i < count; ++i) {
     lg->nodes[ranked[i].index].in_view = keep[ranked[i].index];

@@ -535,6 +535,26 @@ set +e
 set -e
 [ "$rc" = 65 ] && grep -q "'Kim' names 2 nodes: '[^']*' (<http://a.example/Kim>), '[^']*' (<http://b.example/Kim>); give the full IRI of the one you mean" "$tmp/err" ||
   fail "an IRI end two nodes share: exit $rc: $(cat "$tmp/err")"
+# A hub whose neighbours the cap leaves out (a service's homepage that
+# every person's blank account points at, each account kept only beside
+# its holder) is not drawn alone: no node of the capped view is without
+# an edge.
+{ echo '@prefix foaf: <http://xmlns.com/foaf/0.1/> .'
+  for i in $(seq 0 29); do
+    echo "<http://e.example/p$i> foaf:name \"Person $i\" ; foaf:knows <http://e.example/p$(( (i + 1) % 30 ))> , <http://e.example/p$(( (i + 7) % 30 ))> ;"
+    echo "  foaf:account [ foaf:accountServiceHomepage <https://mastodon.example/> ; foaf:accountName \"p$i\" ] ."
+  done
+} >"$tmp/stranded.ttl"
+"$ENTENTE" dot "$tmp/stranded.ttl" -f graphml --max-nodes 20 -o "$tmp/stranded.graphml" 2>/dev/null
+python3 - "$tmp/stranded.graphml" <<'PY' || fail "a capped view draws a node apart from its edges"
+import sys, xml.etree.ElementTree as ET
+g = "{http://graphml.graphdrawing.org/xmlns}"
+root = ET.parse(sys.argv[1]).getroot()
+nodes = {n.get("id") for n in root.iter(g + "node")}
+ends = {e.get(k) for e in root.iter(g + "edge") for k in ("source", "target")}
+alone = sorted(nodes - ends)
+sys.exit("alone: %s" % alone if alone else 0)
+PY
 # A surname two share: both listed, neither taken.
 printf '%s\n' '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .' \
   '<http://e.example/a> rdfs:label "Anna Petrova" ; <http://schema.org/knows> <http://e.example/b> .' \
