@@ -574,41 +574,37 @@ has_word(const char *name, const char *word)
   return false;
 }
 
+/// Add `node` to a list of at most ENT_NAMED_AS nodes, unless it is the
+/// last one there (a node's name and its label come one after the other).
+static void
+remember_node(uint32_t **list, size_t *n, size_t *cap, uint32_t node)
+{
+  if (*n < ENT_NAMED_AS && (!*n || (*list)[*n - 1] != node) &&
+      !ent_grow(list, cap, *n, sizeof(uint32_t), 4)) {
+    (*list)[(*n)++] = node;
+  }
+}
+
 /// Remember node `n` if name `name` (any of its names, in any language)
 /// is the one the view asked at lgraph_init() gives, as names compare:
 /// the view "ego:Zelenskyy" finds the node drawn as Volodymyr Zelenskyy
-/// by its alias.  Only with such a view, and a name of about its length.
+/// by its alias; or, apart, if the ID is a word of it (a surname).  Only
+/// with such a view, and a name of about its length.
 static void
 note_named_as(LGraph *lg, const LNode *n, const char *name)
 {
   const size_t want = strlen(lg->view_key);
   const size_t len = strlen(name);
-  if (len + 8 < want / 2 || len > 4 * want + 8 ||
-      lg->n_named_as >= ENT_NAMED_AS) {
+  if (len + 8 < want / 2 || len > 4 * want + 8) {
     return;
   }
   const uint32_t node = (uint32_t)(n - lg->nodes);
-  if (lg->n_named_as && lg->named_as[lg->n_named_as - 1] == node) {
-    return; // its name and its label, one after the other
-  }
   char *key = ent_loose_text(name, 0);
-  if (key && !strcmp(key, lg->view_key) &&
-      !ent_grow(&lg->named_as,
-                &lg->cap_named_as,
-                lg->n_named_as,
-                sizeof(uint32_t),
-                4)) {
-    lg->named_as[lg->n_named_as++] = node;
-  } else if (key && has_word(key, lg->view_key) &&
-             lg->n_named_word < ENT_NAMED_AS &&
-             (!lg->n_named_word ||
-              lg->named_word[lg->n_named_word - 1] != node) &&
-             !ent_grow(&lg->named_word,
-                       &lg->cap_named_word,
-                       lg->n_named_word,
-                       sizeof(uint32_t),
-                       4)) {
-    lg->named_word[lg->n_named_word++] = node;
+  if (key && !strcmp(key, lg->view_key)) {
+    remember_node(&lg->named_as, &lg->n_named_as, &lg->cap_named_as, node);
+  } else if (key && has_word(key, lg->view_key)) {
+    remember_node(
+      &lg->named_word, &lg->n_named_word, &lg->cap_named_word, node);
   }
   free(key);
 }
