@@ -1399,7 +1399,6 @@ line_of(Loader *ld, const xmlNode *node)
   return kept;
 }
 
-/// The language in force at `node` (xml:lang, inherited), scratch-owned.
 /// A well-formed language tag that is probably not what was meant
 /// ("ua", Ukraine's country code, for Ukrainian "uk"; "russian"): a
 /// warning at the element that gives it, once a file.
@@ -1431,6 +1430,7 @@ doubt_lang(Loader *ld, const xmlNode *node, const char *lang)
                suggest ? "\"?)" : "");
 }
 
+/// The language in force at `node` (xml:lang, inherited), scratch-owned.
 static const char *
 lang_of(Loader *ld, const xmlNode *node)
 {
