@@ -794,7 +794,8 @@ naive_tags(const char *text,
         // text on every call.
         const size_t close_len = strlen(close);
         size_t end = i + 2;
-        while (end + close_len <= len && memcmp(text + end, close, close_len)) {
+        while (end + close_len <= len &&
+               memcmp(text + end, close, close_len) != 0) {
           ++end;
         }
         assert(end + close_len <= len);
