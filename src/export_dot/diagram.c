@@ -615,6 +615,14 @@ on_log(void *data, raptor_log_message *message)
     caret.line = in->json_line;
     caret.column = 0;
   }
+  // raptor's Turtle reader on an N3 formula or rule, which RDF has no
+  // statement for.
+  if (!strncmp(text, "{ ... } is not allowed in Turtle", 32)) {
+    text = "{ ... } is an N3 formula (a rule's, with =>), which RDF has no "
+           "statement for: entente reads .n3 as Turtle; give the file's "
+           "statements alone, in Turtle";
+    text_len = (int)strlen(text);
+  }
   // bison's name for the end of the input.
   char ended[512];
   const char *end_token = strstr(text, "unexpected $end");

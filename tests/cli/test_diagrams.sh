@@ -244,6 +244,14 @@ grep -q "capped, .*; narrow the view (--view ego:ID) or raise --max-nodes$" "$tm
 "$ENTENTE" export "$data" --text-dir "$shared" -f dot --view compare:us-russia-talks-2025-03-24 --max-nodes 5 -o "$tmp/capped5.dot" 2>"$tmp/err"
 grep -q "capped, .*; raise --max-nodes$" "$tmp/err" && ! grep -q "narrow the view" "$tmp/err" ||
   fail "compare view's cap advice: $(cat "$tmp/err")"
+# An N3 rule is not RDF: said as such, not as raptor's "{ ... } is not
+# allowed in Turtle".
+printf '@prefix : <http://e.example/> .\n{ ?x :p ?y } => { ?y :q ?x } .\n' >"$tmp/rule.n3"
+set +e
+"$ENTENTE" dot "$tmp/rule.n3" -f dot >/dev/null 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 65 ] && grep -q "rule.n3:2:1: error: { ... } is an N3 formula (a rule's, with =>), which RDF has no statement for: entente reads .n3 as Turtle" "$tmp/err" ||
+  fail "an N3 rule: exit $rc: $(cat "$tmp/err")"
 # Standard input has no file name to tell the syntax by.
 set +e
 "$ENTENTE" dot - <"$ENTENTE_SRC/out/riyadh-march-2025.ttl" >/dev/null 2>"$tmp/err"; rc=$?
