@@ -2219,6 +2219,8 @@ typedef struct {
   Graphs graphs;
   Graphs parts;      ///< This run's: its edges' sets and own graphs
   Graphs last_parts; ///< The last counted run's
+  Graphs hidden;     ///< The graphs that are hidden nodes (the corpus's)
+  bool hidden_known; ///< `hidden` is filled
   uint32_t last_count;
 } GraphCount;
 
@@ -2228,6 +2230,30 @@ graph_count_free(GraphCount *gc)
   free(gc->graphs.items);
   free(gc->parts.items);
   free(gc->last_parts.items);
+  free(gc->hidden.items);
+}
+
+/// The graphs whose node is hidden (entente's corpus graph, which says
+/// what an entity is, not what a source reports), found once: a graph is
+/// looked up in the node index once, not once a relation.
+static EntStatus
+hidden_graphs(const LGraph *lg, GraphCount *gc)
+{
+  gc->hidden_known = true;
+  const EntMap *names = &lg->graphs.interned;
+  for (size_t i = 0; i < names->size; ++i) {
+    if (!names->tags[i]) {
+      continue;
+    }
+    const char *graph = names->slots[i].key;
+    const uint32_t node = find_node(lg, graph);
+    if (node != ENT_NO_ENTITY && lg->nodes[node].kind == KIND_HIDDEN) {
+      EntStatus st = ENT_SUCCESS;
+      TRY(st, graphs_reserve(&gc->hidden, 1));
+      gc->hidden.items[gc->hidden.n++] = (uintptr_t)graph;
+    }
+  }
+  return ENT_SUCCESS;
 }
 
 /// The set of graphs made edge `edge` stands for, or NULL (an edge of the
@@ -2356,10 +2382,12 @@ count_graphs(const LGraph *lg,
   // The corpus graph (entente's registry, a hidden node) says what an
   // entity is, not what a source reports: no source of its own.  A graph
   // that is no node (somebody else's N-Quads) is a source all the same.
+  if (!gc->hidden_known) {
+    TRY(st, hidden_graphs(lg, gc));
+  }
   for (uint32_t k = 0, n = *count; k < n; ++k) {
-    const uint32_t node = find_node(lg, (const char *)gc->graphs.items[k]);
-    if (node != ENT_NO_ENTITY && lg->nodes[node].kind == KIND_HIDDEN) {
-      --*count;
+    for (size_t h = 0; h < gc->hidden.n; ++h) {
+      *count -= gc->graphs.items[k] == gc->hidden.items[h];
     }
   }
   const Graphs last = gc->last_parts;
@@ -5967,8 +5995,11 @@ lgraph_finish(LGraph *lg)
       // A quote's words in quotation marks, a paraphrase's without: a
       // reader tells what was said from what a source says was meant.
       ent_buf_reset(&quoted);
-      st = ent_buf_appendf(&quoted, "\xE2\x80\x9C%s\xE2\x80\x9D", n->label);
-      n->label = st ? NULL : ent_pool_intern(&lg->strings, quoted.buf);
+      st = ent_buf_append(&quoted, "\xE2\x80\x9C", 3);
+      st = st ? st : ent_buf_append(&quoted, n->label, strlen(n->label));
+      st = st ? st : ent_buf_append(&quoted, "\xE2\x80\x9D", 3);
+      n->label =
+        st ? NULL : ent_pool_copy(&lg->strings, quoted.buf, quoted.len);
       st = st ? st : n->label ? ENT_SUCCESS : ENT_ERR_NO_MEMORY;
     }
   }

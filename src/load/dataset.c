@@ -92,6 +92,7 @@ typedef struct {
   EntMap published;
   /// Language tags met (in `kept`): each is looked at once a file
   EntMap langs;
+  const char *last_lang; ///< The last tag lang_of() gave (in `kept`)
   // The line caret_of() found last: one element asks for it many times,
   // and past line 65535 finding it walks the element's text.  Forgotten
   // with each entity's subtree, whose nodes libxml2 then frees.
@@ -1401,12 +1402,12 @@ line_of(Loader *ld, const xmlNode *node)
 
 /// A well-formed language tag that is probably not what was meant
 /// ("ua", Ukraine's country code, for Ukrainian "uk"; "russian"): a
-/// warning at the element that gives it, once a file.
+/// warning at the element that gives it, once a file.  `lang` is kept
+/// (in `kept`) as the key that says it was looked at.
 static void
 doubt_lang(Loader *ld, const xmlNode *node, const char *lang)
 {
-  const char *key = ent_pool_intern(&ld->kept, lang);
-  if (!key || ent_map_put(&ld->langs, key, (void *)(uintptr_t)1)) {
+  if (ent_map_put(&ld->langs, lang, (void *)(uintptr_t)1)) {
     note_status(ld, ENT_ERR_NO_MEMORY);
     return;
   }
@@ -1441,8 +1442,15 @@ lang_of(Loader *ld, const xmlNode *node)
   }
   const char *kept = ent_pool_intern(&ld->scratch, (const char *)lang);
   xmlFree(lang);
-  if (kept && !ent_map_get(&ld->langs, kept)) {
-    doubt_lang(ld, node, kept);
+  // Most elements are in the language the one before was: a string
+  // compare spares the lookups.
+  if (kept && (!ld->last_lang || strcmp(kept, ld->last_lang) != 0)) {
+    ld->last_lang = ent_pool_intern(&ld->kept, kept);
+    if (!ld->last_lang) {
+      note_status(ld, ENT_ERR_NO_MEMORY);
+    } else if (!ent_map_get(&ld->langs, ld->last_lang)) {
+      doubt_lang(ld, node, ld->last_lang);
+    }
   }
   return kept;
 }
@@ -1970,6 +1978,11 @@ named_weekdays(const char *phrase, int named[7])
 {
   int n_named = 0;
   for (const char *p = phrase; *p; ++p) {
+    // Every weekday starts with one of these: most bytes are no start.
+    const char c = (char)(*p | 0x20);
+    if (c != 'm' && c != 't' && c != 'w' && c != 'f' && c != 's') {
+      continue;
+    }
     for (int w = 0; w < 7; ++w) {
       if (!strncasecmp(p, weekdays[w], strlen(weekdays[w]))) {
         bool again = false;
@@ -2004,25 +2017,23 @@ say_weekdays(const int named[7], int n_named, char out[96])
   }
 }
 
-/// A date-phrase naming a weekday must agree with the date it explains;
-/// without a day to explain, it is warned about.  A phrase may name more
-/// than one ("on Sunday, ahead of Monday's round", "the Sunday after
-/// Friday's call"): the date must be one of them.
+/// A date-phrase naming a weekday (`named[0..n_named)`, in the order it
+/// names them) must agree with the date it explains; without a day to
+/// explain, it is warned about.  A phrase may name more than one ("on
+/// Sunday, ahead of Monday's round", "the Sunday after Friday's call"):
+/// the date must be one of them.
 static void
 check_weekday(Loader *ld,
               const char *date,
               const char *phrase,
+              const int named[7],
+              int n_named,
               const xmlNode *node)
 {
   int y = 0;
   int m = 0;
   int d = 0;
-  if (!phrase || (date && !ent_parse_date(date, &y, &m, &d))) {
-    return;
-  }
-  int named[7]; // in the order the phrase names them
-  const int n_named = named_weekdays(phrase, named);
-  if (!n_named) {
+  if (!n_named || (date && !ent_parse_date(date, &y, &m, &d))) {
     return;
   }
   char first[16];
@@ -2067,6 +2078,8 @@ check_window_weekday(Loader *ld,
                      const char *from,
                      const char *to,
                      const char *phrase,
+                     const int named[7],
+                     int n_named,
                      const xmlNode *node)
 {
   int y0 = 0;
@@ -2075,14 +2088,12 @@ check_window_weekday(Loader *ld,
   int y1 = 0;
   int m1 = 0;
   int d1 = 0;
-  if (!phrase || !from || !to || !ent_parse_date(from, &y0, &m0, &d0) ||
+  if (!n_named || !from || !to || !ent_parse_date(from, &y0, &m0, &d0) ||
       !ent_parse_date(to, &y1, &m1, &d1)) {
     return;
   }
   const long days = ent_day_number(y1, m1, d1) - ent_day_number(y0, m0, d0) + 1;
-  int named[7];
-  const int n_named = named_weekdays(phrase, named);
-  if (days < 1 || days >= 7 || !n_named) {
+  if (days < 1 || days >= 7) {
     return; // backwards (said by check_order()), or every weekday is in it
   }
   const int first = ent_weekday(y0, m0, d0);
@@ -2179,23 +2190,25 @@ when(Loader *ld, const char *id, const xmlNode *node, EntProperty single)
     }
     windowed |= i == 1 && (from || to);
   }
+  int named[7]; // the weekdays the phrase names, in its order
+  const int n_named = phrase ? named_weekdays(phrase, named) : 0;
   if (date || !windowed) {
-    check_weekday(ld, date, phrase, node);
+    check_weekday(ld, date, phrase, named, n_named, node);
   }
   // A span a phrase names two weekdays of ("from Monday to Wednesday")
   // ends on one of them too.
   const char *start = attr(ld, node, "start");
   const char *end = attr(ld, node, "end");
-  int named[7];
-  if (start && end && phrase && named_weekdays(phrase, named) >= 2 &&
-      !later_day(start, end)) {
-    check_weekday(ld, end, phrase, node);
+  if (start && end && n_named >= 2 && !later_day(start, end)) {
+    check_weekday(ld, end, phrase, named, n_named, node);
   }
   if (!date && windowed) {
     check_window_weekday(ld,
                          attr(ld, node, "not-before"),
                          attr(ld, node, "not-after"),
                          phrase,
+                         named,
+                         n_named,
                          node);
   }
 }
