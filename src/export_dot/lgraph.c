@@ -6766,6 +6766,36 @@ list_order(const LGraph *lg, EntStatus *st)
   return order;
 }
 
+/// Outwards from the kept nodes, a ring at a time, by rank, up to `max`
+/// (three rings: each pass reads every edge once at most).
+static EntStatus
+grow_rings(LGraph *lg,
+           const Ranked *ranked,
+           size_t count,
+           size_t max,
+           uint8_t *keep,
+           const uint8_t *in_view,
+           const uint8_t *kind,
+           size_t *kept)
+{
+  EntStatus st = ENT_SUCCESS;
+  for (int ring = 0; !st && ring < 3 && *kept < max; ++ring) {
+    const size_t before = *kept;
+    for (size_t i = 0; i < count && *kept < max; ++i) {
+      const uint32_t n = ranked[i].index;
+      if (!keep[n] && next_to_kept(lg, n, keep, in_view, kind)) {
+        keep[n] = 1;
+        ++*kept;
+      }
+    }
+    st = lgraph_tick(lg);
+    if (*kept == before) {
+      break;
+    }
+  }
+  return st;
+}
+
 /// A kept node none of whose drawn edges is kept (a hub whose neighbours
 /// the cap left out: a service's homepage that 73 blank accounts point at,
 /// each kept only beside its holder) would be drawn apart from them: it
@@ -6792,20 +6822,8 @@ unstrand(LGraph *lg,
     }
   }
   *kept -= freed;
-  for (int ring = 0; freed && ring < 3 && *kept < max; ++ring) {
-    const size_t before = *kept;
-    for (size_t i = 0; i < count && *kept < max; ++i) {
-      const uint32_t n = ranked[i].index;
-      if (!keep[n] && next_to_kept(lg, n, keep, in_view, kind)) {
-        keep[n] = 1;
-        ++*kept;
-      }
-    }
-    if (*kept == before) {
-      break;
-    }
-  }
-  return lgraph_tick(lg);
+  return freed ? grow_rings(lg, ranked, count, max, keep, in_view, kind, kept)
+               : ENT_SUCCESS;
 }
 
 /// Keep at most `max` nodes: the root and the best connected as seeds
@@ -6870,20 +6888,8 @@ cap_nodes(LGraph *lg, size_t max, uint32_t root)
     st = share_among_seeds(
       lg, ranked, count, kept, max, keep, in_view, kind, &kept);
   }
-  // Outwards, a ring at a time (each pass reads every edge once at most).
-  for (int ring = 0; !st && ring < 3 && kept < max; ++ring) {
-    const size_t before = kept;
-    for (size_t i = 0; i < count && kept < max; ++i) {
-      const uint32_t n = ranked[i].index;
-      if (!keep[n] && next_to_kept(lg, n, keep, in_view, kind)) {
-        keep[n] = 1;
-        ++kept;
-      }
-    }
-    st = lgraph_tick(lg);
-    if (kept == before) {
-      break;
-    }
+  if (!st) {
+    st = grow_rings(lg, ranked, count, max, keep, in_view, kind, &kept);
   }
   if (!st) {
     st = fill_with_neighbourhoods(
