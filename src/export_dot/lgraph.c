@@ -6381,24 +6381,22 @@ resolve(LGraph *lg, const char *id, uint32_t *out)
             more.buf ? more.buf : "",
             n_loose > LISTED ? ", ..." : "");
   } else if (matches) {
-    // Those whose IRI ends so (else the first named so), listed.
+    // Those whose IRI ends so, else the first named so, listed.
     uint32_t listed = 0;
-    for (uint32_t i = 0; i < lg->n_nodes && listed < LISTED; ++i) {
-      const bool named = lg->nodes[i].label &&
-                         !strcmp(lg->nodes[i].label, id) &&
-                         drawable(&lg->nodes[i]);
-      bool ending = false;
-      for (size_t k = 0; k < n_ends && k < LISTED && !ending; ++k) {
-        ending = ends[k] == i;
+    for (uint32_t i = 0; !n_ends && i < lg->n_nodes && listed < LISTED; ++i) {
+      if (lg->nodes[i].label && !strcmp(lg->nodes[i].label, id) &&
+          drawable(&lg->nodes[i])) {
+        ends[listed++] = i;
       }
-      if (ending || (named && !n_ends)) {
-        (void)ent_buf_appendf(&more,
-                              "%s'%s' (<%s>)",
-                              listed ? ", " : ": ",
-                              lg->nodes[i].label ? lg->nodes[i].label : "",
-                              lg->nodes[i].iri);
-        ++listed;
-      }
+    }
+    listed = n_ends ? (uint32_t)(n_ends < LISTED ? n_ends : LISTED) : listed;
+    for (uint32_t k = 0; k < listed; ++k) {
+      const LNode *n = &lg->nodes[ends[k]];
+      (void)ent_buf_appendf(&more,
+                            "%s'%s' (<%s>)",
+                            k ? ", " : ": ",
+                            n->label ? n->label : "",
+                            n->iri);
     }
     ent_log(lg->world,
             ENT_LOG_ERROR,

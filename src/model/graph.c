@@ -481,7 +481,7 @@ keep_caret(EntGraph *g, const EntCaret *at)
   return c;
 }
 
-/// The error for the character at byte `bad` of `text` (valid UTF-8),
+/// The error for character `cp` at byte `bad` of `text` (valid UTF-8),
 /// which ent_first_non_text_char() refused: which one, and after what,
 /// since a control character shows as nothing or as a box in an editor.
 static EntStatus
@@ -489,18 +489,9 @@ refuse_char(EntGraph *g,
             const char *what,
             const char *text,
             size_t bad,
+            uint32_t cp,
             const EntCaret *at)
 {
-  const unsigned char *p = (const unsigned char *)text + bad;
-  uint32_t cp = p[0];
-  if (p[0] >= 0xF0) {
-    cp = (p[0] & 0x07U) << 18 | (p[1] & 0x3FU) << 12 | (p[2] & 0x3FU) << 6 |
-         (p[3] & 0x3FU);
-  } else if (p[0] >= 0xE0) {
-    cp = (p[0] & 0x0FU) << 12 | (p[1] & 0x3FU) << 6 | (p[2] & 0x3FU);
-  } else if (p[0] >= 0xC0) {
-    cp = (p[0] & 0x1FU) << 6 | (p[1] & 0x3FU);
-  }
   const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
   // Up to 40 bytes before it, cut at a character, invisible ones shown.
   const size_t from = bad > 40 ? ent_utf8_back(text, bad - 40) : 0;
@@ -546,9 +537,10 @@ check_text(EntGraph *g,
                 "%s is not valid UTF-8; re-save the file as UTF-8",
                 what);
   }
-  const size_t bad = ent_first_non_text_char(text, len);
+  uint32_t refused = 0;
+  const size_t bad = ent_first_non_text_char(text, len, &refused);
   if (bad < len) {
-    return refuse_char(g, what, text, bad, at);
+    return refuse_char(g, what, text, bad, refused, at);
   }
   if (lang && !ent_is_lang_tag(lang)) {
     return fail(g,

@@ -898,8 +898,20 @@ ent_is_text(const char *s, size_t len)
   return ent_is_utf8(s, len) && ent_has_only_text_chars(s, len);
 }
 
+/// `at`, the offset ent_first_non_text_char() found, and its character in
+/// `*code_point` (when not NULL).
+static size_t
+refused_at(const char *s, size_t at, uint32_t *code_point)
+{
+  if (code_point) {
+    const unsigned char *p = (const unsigned char *)s + at;
+    *code_point = next_code_point(&p);
+  }
+  return at;
+}
+
 size_t
-ent_first_non_text_char(const char *s, size_t len)
+ent_first_non_text_char(const char *s, size_t len, uint32_t *code_point)
 {
   const unsigned char *p = (const unsigned char *)s;
   for (size_t i = 0; i < len; ++i) {
@@ -926,17 +938,17 @@ ent_first_non_text_char(const char *s, size_t len)
     // C0 controls but tab and line feed: RDF/XML cannot carry them and
     // raptor writes a bare carriage return into Turtle strings.
     if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7F) {
-      return i;
+      return refused_at(s, i, code_point);
     }
     // C1 controls, U+0080..U+009F (C2 80..C2 9F): NEL, CSI and the like,
     // which terminals act on and readers never see.
     if (p[i] == 0xC2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
-      return i;
+      return refused_at(s, i, code_point);
     }
     // U+FDD0..U+FDEF: EF B7 90..AF.
     if (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xB7 && p[i + 2] >= 0x90 &&
         p[i + 2] <= 0xAF) {
-      return i;
+      return refused_at(s, i, code_point);
     }
     // U+xxFFFE and U+xxFFFF, which raptor's writers cut literals at: the
     // last two bytes of the sequence are BF BE or BF BF, after EF or after
@@ -945,7 +957,7 @@ ent_first_non_text_char(const char *s, size_t len)
         (p[i + 2] == 0xBE || p[i + 2] == 0xBF) &&
         (p[i] == 0xEF || ((p[i] & 0xC0) == 0x80 && (p[i] & 0x0F) == 0x0F &&
                           i > 0 && (p[i - 1] & 0xF8) == 0xF0))) {
-      return p[i] == 0xEF ? i : i - 1;
+      return refused_at(s, p[i] == 0xEF ? i : i - 1, code_point);
     }
   }
   return len;
@@ -954,7 +966,7 @@ ent_first_non_text_char(const char *s, size_t len)
 bool
 ent_has_only_text_chars(const char *s, size_t len)
 {
-  return ent_first_non_text_char(s, len) == len;
+  return ent_first_non_text_char(s, len, NULL) == len;
 }
 
 bool

@@ -327,8 +327,9 @@ const char *ent_lang_tag_doubt(const char *tag, const char **suggest);
 /// ent_is_text() of text already known to be valid UTF-8.
 bool ent_has_only_text_chars(const char *s, size_t len);
 /// The offset of the first character of UTF-8 `s` that
-/// ent_has_only_text_chars() refuses, or `len`.
-size_t ent_first_non_text_char(const char *s, size_t len);
+/// ent_has_only_text_chars() refuses, or `len`; that character in
+/// `*code_point`, when not NULL and there is one.
+size_t ent_first_non_text_char(const char *s, size_t len, uint32_t *code_point);
 /// An absolute IRI with no character N-Triples forbids in an IRIREF and
 /// no "." or ".." segment in its path.
 bool ent_is_absolute_iri(const char *s);

@@ -120,21 +120,26 @@ test_first_non_text_char(void)
   static const struct {
     const char *s;
     size_t at;
+    uint32_t code_point; ///< The refused character's (0: none)
   } cases[] = {
-    { "plain text, tab\tand line\nfeed", 29 },
-    { "\x01", 0 },
-    { "abcdefghij\x7F", 10 },
-    { "Rustem\xC2\x85Umerov", 6 },
-    { "\xD0\x91\xC2\x9F", 2 },                  // after a Cyrillic letter
-    { "just\xEF\xB7\x90 peace", 4 },            // U+FDD0
-    { "x\xEF\xBF\xBEx", 1 },                    // U+FFFE
-    { "12345678\xF0\x9F\xBF\xBF", 8 },          // U+1FFFF
-    { "\xF0\x9F\x98\x80 \xF4\x8F\xBF\xBE", 5 }, // U+1F600, U+10FFFE
-    { "\xEF\xBF\xBD\xC2\xA0", 5 },              // U+FFFD, U+00A0: text
+    { "plain text, tab\tand line\nfeed", 29, 0 },
+    { "\x01", 0, 0x01 },
+    { "abcdefghij\x7F", 10, 0x7F },
+    { "Rustem\xC2\x85Umerov", 6, 0x85 },
+    { "\xD0\x91\xC2\x9F", 2, 0x9F },            // after a Cyrillic letter
+    { "just\xEF\xB7\x90 peace", 4, 0xFDD0 },    // U+FDD0
+    { "x\xEF\xBF\xBEx", 1, 0xFFFE },            // U+FFFE
+    { "12345678\xF0\x9F\xBF\xBF", 8, 0x1FFFF }, // U+1FFFF
+    { "\xF0\x9F\x98\x80 \xF4\x8F\xBF\xBE", 5, 0x10FFFE }, // after U+1F600
+    { "\xEF\xBF\xBD\xC2\xA0", 5, 0 }, // U+FFFD, U+00A0: text
   };
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
     const size_t len = strlen(cases[i].s);
-    assert(ent_first_non_text_char(cases[i].s, len) == cases[i].at);
+    uint32_t code_point = 0;
+    assert(ent_first_non_text_char(cases[i].s, len, &code_point) ==
+           cases[i].at);
+    assert(code_point == cases[i].code_point);
+    assert(ent_first_non_text_char(cases[i].s, len, NULL) == cases[i].at);
     assert(ent_has_only_text_chars(cases[i].s, len) == (cases[i].at == len));
   }
 }
